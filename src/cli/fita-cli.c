@@ -1,0 +1,849 @@
+/* fita-cli: Fita's core, headless.
+ *
+ * Exit status: 0 success; 1 "check" found problems; 2 bad usage, or a file
+ * that cannot be opened, read or written. Errors go to stderr as
+ * "fita-cli: FILE: message".
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/resource.h>
+
+#include "fita-check.h"
+#include "fita-error.h"
+#include "fita-examples.h"
+#include "fita-json.h"
+#include "fita-money.h"
+#include "fita-rollup.h"
+#include "fita-synthetic.h"
+
+#define EXIT_PROBLEMS 1
+#define EXIT_USAGE 2
+
+typedef int (*CommandFunc) (int argc, char **argv);
+
+static int
+fail_file (const char *file, const GError *error)
+{
+  g_printerr ("fita-cli: %s: %s\n", file, error->message);
+  return EXIT_USAGE;
+}
+
+static int
+fail_usage (GOptionContext *context, const char *message)
+{
+  g_printerr ("fita-cli: %s\n", message);
+  if (context != NULL)
+    {
+      g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
+      g_printerr ("%s", help);
+    }
+  return EXIT_USAGE;
+}
+
+/* Parses options; on --help prints and exits 0, on errors exits 2. */
+static gboolean
+parse_options (GOptionContext *context, int *argc, char ***argv, int *status)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      *status = fail_usage (NULL, error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static FitaPlan *
+open_plan (const char *file, FitaOpenFlags flags, int *status)
+{
+  g_autoptr(GError) error = NULL;
+  FitaPlan *plan = fita_plan_open (file, flags, &error);
+
+  if (plan == NULL)
+    *status = fail_file (file, error);
+  return plan;
+}
+
+static char *
+json_string (const char *text)
+{
+  GString *out = g_string_new ("\"");
+
+  for (const char *p = text ? text : ""; *p; p++)
+    {
+      if (*p == '"' || *p == '\\')
+        g_string_append_printf (out, "\\%c", *p);
+      else if (*p == '\n')
+        g_string_append (out, "\\n");
+      else if ((guchar) *p < 0x20)
+        g_string_append_printf (out, "\\u%04x", (guchar) *p);
+      else
+        g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '"');
+  return g_string_free (out, FALSE);
+}
+
+static void
+append_json_int (GString *out, gint64 value)
+{
+  if (value == FITA_NONE)
+    g_string_append (out, "null");
+  else
+    g_string_append_printf (out, "%" G_GINT64_FORMAT, value);
+}
+
+/* example */
+
+static int
+cmd_example (int argc, char **argv)
+{
+  gboolean list = FALSE;
+  GOptionEntry entries[] = {
+    { "list", 'l', 0, G_OPTION_ARG_NONE, &list, N_("List the example plans"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (_("NAME FILE — write an example plan to a new .fita file"));
+  g_autoptr(FitaPlan) plan = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!parse_options (context, &argc, &argv, &status))
+    return status;
+  if (list)
+    {
+      g_auto(GStrv) names = fita_examples_list ();
+      for (guint i = 0; names[i]; i++)
+        g_print ("%s\n", names[i]);
+      return 0;
+    }
+  if (argc != 3)
+    return fail_usage (context, _("example takes a NAME and a FILE, or --list"));
+
+  plan = fita_example_load (argv[1], &error);
+  if (plan == NULL)
+    return fail_file (argv[1], error);
+  if (!fita_plan_save_new (plan, argv[2], &error))
+    return fail_file (argv[2], error);
+  return 0;
+}
+
+/* new */
+
+static int
+cmd_new (int argc, char **argv)
+{
+  g_autofree char *title = NULL;
+  GOptionEntry entries[] = {
+    { "title", 't', 0, G_OPTION_ARG_STRING, &title, N_("The plan's title"), N_("TITLE") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (_("FILE — create a new, empty plan"));
+  g_autoptr(FitaPlan) plan = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!parse_options (context, &argc, &argv, &status))
+    return status;
+  if (argc != 2 || title == NULL || *title == '\0')
+    return fail_usage (context, _("new takes a FILE and --title TITLE"));
+
+  plan = fita_plan_new_default (title);
+  if (!fita_plan_save_new (plan, argv[1], &error))
+    return fail_file (argv[1], error);
+  return 0;
+}
+
+/* show */
+
+static const char *
+status_name (FitaPlan *plan, FitaItem *item)
+{
+  FitaStatus *status = item->status_id ? fita_plan_lookup (plan, FITA_TABLE_STATUS, item->status_id) : NULL;
+
+  return status ? status->name : NULL;
+}
+
+static const char *
+level_name (FitaPlan *plan, FitaItem *item)
+{
+  FitaLevel *level = item->level_id ? fita_plan_lookup (plan, FITA_TABLE_LEVEL, item->level_id) : NULL;
+
+  return level ? level->name : NULL;
+}
+
+static void
+show_text (FitaPlan *plan, gint64 parent, guint depth, const char *lang)
+{
+  GPtrArray *children = fita_plan_list (plan, FITA_TABLE_ITEM, parent);
+
+  for (guint i = 0; i < children->len; i++)
+    {
+      FitaItem *item = g_ptr_array_index (children, i);
+      int progress = fita_plan_progress (plan, item);
+      const char *status = status_name (plan, item);
+      g_autofree char *percent = progress >= 0 ? fita_percent_format (progress, lang) : g_strdup ("—");
+
+      g_print ("%*s%s%s%s", depth * 2, "", item->code ? item->code : "", item->code ? "  " : "",
+               item->title ? item->title : "");
+      if (status)
+        g_print ("  [%s]", status);
+      g_print ("  %s\n", percent);
+      show_text (plan, item->rec.id, depth + 1, lang);
+    }
+}
+
+static void
+show_json (FitaPlan *plan, gint64 parent, GString *out, guint depth)
+{
+  GPtrArray *children = fita_plan_list (plan, FITA_TABLE_ITEM, parent);
+
+  g_string_append_c (out, '[');
+  for (guint i = 0; i < children->len; i++)
+    {
+      FitaItem *item = g_ptr_array_index (children, i);
+      int progress = fita_plan_progress (plan, item);
+      g_autofree char *code = json_string (item->code);
+      g_autofree char *title = json_string (item->title);
+      g_autofree char *level = level_name (plan, item) ? json_string (level_name (plan, item)) : g_strdup ("null");
+      g_autofree char *status = status_name (plan, item) ? json_string (status_name (plan, item)) : g_strdup ("null");
+
+      g_string_append_printf (out, "%s{\"code\": %s, \"title\": %s, \"level\": %s, \"status\": %s, \"progress\": ",
+                              i ? ", " : "", code, title, level, status);
+      append_json_int (out, progress >= 0 ? progress : FITA_NONE);
+      g_string_append (out, ", \"children\": ");
+      show_json (plan, item->rec.id, out, depth + 1);
+      g_string_append_c (out, '}');
+    }
+  g_string_append_c (out, ']');
+}
+
+static int
+cmd_show (int argc, char **argv)
+{
+  gboolean json = FALSE;
+  GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (_("FILE — show the plan's tree"));
+  g_autoptr(FitaPlan) plan = NULL;
+  FitaPlanInfo *info;
+  int status = 0;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!parse_options (context, &argc, &argv, &status))
+    return status;
+  if (argc != 2)
+    return fail_usage (context, _("show takes one FILE"));
+  if (!(plan = open_plan (argv[1], FITA_OPEN_READ_ONLY, &status)))
+    return status;
+
+  info = fita_plan_get_info (plan);
+  if (json)
+    {
+      g_autoptr(GString) out = g_string_new ("{\"title\": ");
+      g_autofree char *title = json_string (info->title);
+      g_autofree char *organisation = json_string (info->organisation);
+      g_autofree char *rule = fita_plan_describe_progress_rule (plan);
+      g_autofree char *rule_json = json_string (rule);
+      g_string_append_printf (out, "%s, \"organisation\": %s, \"period_start\": ", title, organisation);
+      append_json_int (out, info->period_start);
+      g_string_append (out, ", \"period_end\": ");
+      append_json_int (out, info->period_end);
+      g_string_append (out, ", \"followed_year\": ");
+      append_json_int (out, info->followed_year);
+      g_string_append_printf (out, ", \"progress_rule\": %s, \"items\": ", rule_json);
+      show_json (plan, 0, out, 0);
+      g_string_append (out, "}\n");
+      g_print ("%s", out->str);
+    }
+  else
+    {
+      const char *lang = fita_lang_from_locale ();
+      g_autofree char *rule = fita_plan_describe_progress_rule (plan);
+      g_print ("%s\n", info->title);
+      if (info->organisation)
+        g_print ("%s\n", info->organisation);
+      if (info->period_start != FITA_NONE && info->period_end != FITA_NONE)
+        /* Translators: the plan's period of validity, e.g. "Period: 2019–2026" */
+        g_print (_("Period: %" G_GINT64_FORMAT "–%" G_GINT64_FORMAT "\n"), info->period_start, info->period_end);
+      /* Translators: how the percents of parent items are derived */
+      g_print (_("Progress: %s\n"), rule);
+      g_print ("\n");
+      show_text (plan, 0, 0, lang);
+    }
+  return 0;
+}
+
+/* stats */
+
+static int
+cmd_stats (int argc, char **argv)
+{
+  g_autofree char *code = NULL;
+  int year = 0;
+  gboolean json = FALSE;
+  GOptionEntry entries[] = {
+    { "item", 'i', 0, G_OPTION_ARG_STRING, &code, N_("Only the item with this code and what is below it"), N_("CODE") },
+    { "year", 'y', 0, G_OPTION_ARG_INT, &year, N_("Only the budget of this year"), N_("YEAR") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (_("FILE — figures of the plan or of one item"));
+  g_autoptr(FitaPlan) plan = NULL;
+  g_autoptr(GArray) counts = NULL;
+  g_autoptr(GString) out = g_string_new ("{");
+  GPtrArray *levels;
+  FitaItem *item = NULL;
+  FitaBudgetSum sum;
+  guint n_items = 0;
+  int status = 0;
+  gint64 progress = FITA_NONE;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!parse_options (context, &argc, &argv, &status))
+    return status;
+  if (argc != 2)
+    return fail_usage (context, _("stats takes one FILE"));
+  if (!(plan = open_plan (argv[1], FITA_OPEN_READ_ONLY, &status)))
+    return status;
+  if (code != NULL && (item = fita_plan_find_item (plan, code)) == NULL)
+    {
+      g_printerr (_("fita-cli: %s: there is no item with code “%s”\n"), argv[1], code);
+      return EXIT_USAGE;
+    }
+
+  counts = fita_plan_count_levels (plan, item, &n_items);
+  levels = fita_plan_list (plan, FITA_TABLE_LEVEL, 0);
+  fita_plan_budget_sum (plan, item, year ? year : FITA_NONE, 0, &sum);
+  if (item != NULL)
+    progress = fita_plan_progress (plan, item);
+  else
+    {
+      /* the whole plan: the mean of its top-level items, by the plan's rule */
+      GPtrArray *roots = fita_plan_list (plan, FITA_TABLE_ITEM, 0);
+      gint64 total = 0, n = 0;
+      for (guint i = 0; i < roots->len; i++)
+        {
+          gint64 bp = fita_plan_progress_bp (plan, g_ptr_array_index (roots, i));
+          if (bp != FITA_NONE)
+            total += bp, n++;
+          else if (fita_plan_get_info (plan)->progress_missing == FITA_MISSING_ZERO)
+            n++;
+        }
+      progress = n ? fita_div_round (fita_div_round (total, n), 100) : FITA_NONE;
+      if (progress == 0 && n == 0)
+        progress = FITA_NONE;
+    }
+  if (progress == -1)
+    progress = FITA_NONE;
+
+  g_string_append_printf (out, "\"items\": %u, \"levels\": [", n_items);
+  for (guint i = 0; i < levels->len; i++)
+    {
+      FitaLevel *level = g_ptr_array_index (levels, i);
+      g_autofree char *name = json_string (level->name);
+      g_string_append_printf (out, "%s{\"name\": %s, \"count\": %u}", i ? ", " : "", name,
+                              g_array_index (counts, guint, i));
+    }
+  g_string_append (out, "], \"progress\": ");
+  append_json_int (out, progress);
+  g_string_append (out, ", \"planned_cents\": ");
+  append_json_int (out, sum.planned);
+  g_string_append (out, ", \"executed_cents\": ");
+  append_json_int (out, sum.executed);
+  g_string_append (out, ", \"execution_rate_bp\": ");
+  append_json_int (out, fita_rate_bp (sum.executed, sum.planned));
+  if (fita_plan_count (plan, FITA_TABLE_PROCESS) > 0)
+    {
+      FitaParticipation p;
+      fita_plan_participation (plan, NULL, &p);
+      g_string_append (out, ", \"participation\": {\"sessions\": ");
+      append_json_int (out, p.sessions);
+      g_string_append (out, ", \"participants\": ");
+      append_json_int (out, p.participants);
+      g_string_append (out, ", \"contributions\": ");
+      append_json_int (out, p.contributions);
+      g_string_append (out, ", \"proposals\": ");
+      append_json_int (out, p.proposals);
+      g_string_append (out, "}");
+    }
+  g_string_append (out, "}\n");
+
+  if (json)
+    g_print ("%s", out->str);
+  else
+    {
+      const char *lang = fita_lang_from_locale ();
+      g_autofree char *planned = fita_money_format (sum.planned, lang);
+      g_autofree char *executed = fita_money_format (sum.executed, lang);
+      gint64 rate = fita_rate_bp (sum.executed, sum.planned);
+      g_autofree char *rate_text = rate != FITA_NONE ? fita_percent_format_bp (rate, lang) : g_strdup ("—");
+      g_print (_("Items: %u\n"), n_items);
+      for (guint i = 0; i < levels->len; i++)
+        g_print ("  %s: %u\n", ((FitaLevel *) g_ptr_array_index (levels, i))->name, g_array_index (counts, guint, i));
+      if (progress != FITA_NONE)
+        g_print (_("Progress: %" G_GINT64_FORMAT " %%\n"), progress);
+      g_print (_("Planned: %s\nExecuted: %s\nExecution rate: %s\n"), planned, executed, rate_text);
+    }
+  return 0;
+}
+
+/* set */
+
+static gboolean
+set_one (FitaPlan *plan, FitaItem *item, const char *key, const char *value, GError **error)
+{
+  const char *lang = fita_lang_from_locale ();
+
+  if (g_str_equal (key, "status"))
+    {
+      FitaStatus *status = *value ? fita_plan_find_by_name (plan, FITA_TABLE_STATUS, value) : NULL;
+      if (*value && status == NULL)
+        {
+          g_set_error (error, FITA_ERROR, FITA_ERROR_NOT_FOUND, _("the plan has no status named “%s”"), value);
+          return FALSE;
+        }
+      return fita_plan_set_int (plan, item, "status_id", status ? status->rec.id : 0, error);
+    }
+  if (g_str_equal (key, "level"))
+    {
+      FitaLevel *level = *value ? fita_plan_find_by_name (plan, FITA_TABLE_LEVEL, value) : NULL;
+      if (*value && level == NULL)
+        {
+          g_set_error (error, FITA_ERROR, FITA_ERROR_NOT_FOUND, _("the plan has no level named “%s”"), value);
+          return FALSE;
+        }
+      return fita_plan_set_int (plan, item, "level_id", level ? level->rec.id : 0, error);
+    }
+  if (g_str_equal (key, "progress"))
+    {
+      gint64 percent = FITA_NONE;
+      if (*value && !fita_percent_parse (value, &percent, error))
+        return FALSE;
+      if (percent != FITA_NONE && !fita_plan_item_is_leaf (plan, item))
+        {
+          g_set_error (error, FITA_ERROR, FITA_ERROR_INVALID,
+                       _("“%s” has items below it: its progress is derived from them, not entered"),
+                       item->code);
+          return FALSE;
+        }
+      return fita_plan_set_int (plan, item, "progress", percent, error);
+    }
+  if (g_str_equal (key, "start") || g_str_equal (key, "end") ||
+      g_str_equal (key, "start_year") || g_str_equal (key, "end_year") || g_str_equal (key, "weight"))
+    {
+      g_autofree char *field = g_str_has_suffix (key, "_year") || g_str_equal (key, "weight")
+        ? g_strdup (key) : g_strconcat (key, "_year", NULL);
+      gint64 number = FITA_NONE;
+      char *end = NULL;
+      if (*value)
+        {
+          number = g_ascii_strtoll (value, &end, 10);
+          if (end == value || *end != '\0')
+            {
+              g_set_error (error, FITA_ERROR, FITA_ERROR_PARSE, _("“%s” is not a whole number"), value);
+              return FALSE;
+            }
+        }
+      return fita_plan_set_int (plan, item, field, number, error);
+    }
+  if (g_str_equal (key, "planned_total"))
+    {
+      gint64 cents;
+      if (!fita_money_parse (value, lang, &cents, error))
+        return FALSE;
+      return fita_plan_set_int (plan, item, "planned_total_cents", cents, error);
+    }
+  if (g_str_equal (key, "semesters"))
+    {
+      g_autofree char *words = g_strdelimit (g_strdup (value), ",;", ' ');
+      g_auto(GStrv) list = g_strsplit (words, " ", -1);
+      g_autofree char *set = NULL;
+      for (guint i = 0; list[i]; i++)
+        {
+          int year, half;
+          if (*list[i] == '\0')
+            continue;
+          if (!fita_semesters_validate (list[i], error))
+            return FALSE;
+          sscanf (list[i], "%d-%d", &year, &half);
+          if (!fita_semesters_contains (set, year, half))
+            {
+              char *next = fita_semesters_toggle (set, year, half);
+              g_free (set);
+              set = next;
+            }
+        }
+      return fita_plan_set_text (plan, item, "semesters", set, error);
+    }
+  if (g_str_equal (key, "title") || g_str_equal (key, "code") || g_str_equal (key, "description") ||
+      g_str_equal (key, "notes") || g_str_equal (key, "other_services") ||
+      g_str_equal (key, "start_date") || g_str_equal (key, "end_date"))
+    {
+      if (g_str_equal (key, "code") && *value && fita_plan_find_item (plan, value) != NULL &&
+          fita_plan_find_item (plan, value) != item)
+        {
+          g_set_error (error, FITA_ERROR, FITA_ERROR_INVALID, _("another item already has the code “%s”"), value);
+          return FALSE;
+        }
+      return fita_plan_set_text (plan, item, key, value, error);
+    }
+  g_set_error (error, FITA_ERROR, FITA_ERROR_INVALID,
+               _("unknown key “%s”; use title, code, description, status, progress, start, end, level, weight, semesters, planned_total, start_date, end_date, other_services or notes"),
+               key);
+  return FALSE;
+}
+
+static int
+cmd_set (int argc, char **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (_("FILE CODE KEY=VALUE… — change an item (all changes in one step)"));
+  g_autoptr(FitaPlan) plan = NULL;
+  g_autoptr(GError) error = NULL;
+  FitaItem *item;
+  int status = 0;
+
+  if (!parse_options (context, &argc, &argv, &status))
+    return status;
+  if (argc < 4)
+    return fail_usage (context, _("set takes a FILE, an item CODE and at least one KEY=VALUE"));
+  for (int i = 3; i < argc; i++)
+    if (strchr (argv[i], '=') == NULL)
+      return fail_usage (context, _("each change must be written KEY=VALUE"));
+  if (!(plan = open_plan (argv[1], FITA_OPEN_DEFAULT, &status)))
+    return status;
+  if (fita_plan_is_read_only (plan))
+    {
+      g_printerr ("fita-cli: %s: %s\n", argv[1], fita_plan_get_read_only_reason (plan));
+      return EXIT_USAGE;
+    }
+  if ((item = fita_plan_find_item (plan, argv[2])) == NULL)
+    {
+      g_printerr (_("fita-cli: %s: there is no item with code “%s”\n"), argv[1], argv[2]);
+      return EXIT_USAGE;
+    }
+
+  fita_plan_begin (plan, NULL);
+  for (int i = 3; i < argc && error == NULL; i++)
+    {
+      g_auto(GStrv) pair = g_strsplit (argv[i], "=", 2);
+      set_one (plan, item, pair[0], pair[1], &error);
+    }
+  if (error != NULL)
+    {
+      g_autoptr(GError) ignored = NULL;
+      fita_plan_end (plan, &ignored);
+      return fail_file (argv[1], error);
+    }
+  if (!fita_plan_end (plan, &error))
+    return fail_file (argv[1], error);
+  return 0;
+}
+
+/* check */
+
+static int
+cmd_check (int argc, char **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (_("FILE — check the plan's integrity and rules"));
+  g_autoptr(FitaPlan) plan = NULL;
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  if (!parse_options (context, &argc, &argv, &status))
+    return status;
+  if (argc != 2)
+    return fail_usage (context, _("check takes one FILE"));
+  if (!(plan = open_plan (argv[1], FITA_OPEN_READ_ONLY, &status)))
+    return status;
+  if (!fita_plan_check (plan, problems, &error))
+    return fail_file (argv[1], error);
+  for (guint i = 0; i < problems->len; i++)
+    g_print ("%s: %s\n", argv[1], (char *) g_ptr_array_index (problems, i));
+  if (problems->len > 0)
+    {
+      g_printerr (g_dngettext (GETTEXT_PACKAGE, "%u problem found\n", "%u problems found\n", problems->len),
+                  problems->len);
+      return EXIT_PROBLEMS;
+    }
+  g_print (_("%s: no problems found\n"), argv[1]);
+  return 0;
+}
+
+/* export and import */
+
+static gboolean
+check_format (GOptionContext *context, const char *format, int *status)
+{
+  if (g_strcmp0 (format, "json") != 0)
+    {
+      *status = fail_usage (context, _("--format json is required (the only format so far)"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static int
+cmd_export (int argc, char **argv)
+{
+  g_autofree char *format = NULL;
+  g_autofree char *output = NULL;
+  GOptionEntry entries[] = {
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("The format: json"), N_("FORMAT") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to this file instead of the standard output"), N_("OUT") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (_("FILE — export the whole plan"));
+  g_autoptr(FitaPlan) plan = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!parse_options (context, &argc, &argv, &status))
+    return status;
+  if (argc != 2)
+    return fail_usage (context, _("export takes one FILE"));
+  if (!check_format (context, format, &status))
+    return status;
+  if (!(plan = open_plan (argv[1], FITA_OPEN_READ_ONLY, &status)))
+    return status;
+  if (output != NULL)
+    {
+      if (!fita_json_export_file (plan, output, &error))
+        return fail_file (output, error);
+    }
+  else
+    {
+      g_autofree char *json = fita_json_export (plan);
+      fputs (json, stdout);
+    }
+  return 0;
+}
+
+static int
+cmd_import (int argc, char **argv)
+{
+  g_autofree char *format = NULL;
+  gboolean force = FALSE;
+  GOptionEntry entries[] = {
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("The format: json"), N_("FORMAT") },
+    { "force", 0, 0, G_OPTION_ARG_NONE, &force, N_("Replace FILE if it exists"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (_("FILE SOURCE — make a new plan FILE from SOURCE"));
+  g_autoptr(FitaPlan) plan = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *tmp = NULL;
+  int status = 0;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!parse_options (context, &argc, &argv, &status))
+    return status;
+  if (argc != 3)
+    return fail_usage (context, _("import takes a FILE to create and a SOURCE to read"));
+  if (!check_format (context, format, &status))
+    return status;
+  if (!force && g_file_test (argv[1], G_FILE_TEST_EXISTS))
+    {
+      g_printerr (_("fita-cli: %s: the file already exists; choose a new name, or use --force to replace it\n"), argv[1]);
+      return EXIT_USAGE;
+    }
+
+  if (!(plan = fita_json_import_file (argv[2], &error)))
+    return fail_file (argv[2], error);
+
+  /* Built beside the target and renamed over it: a failed import leaves
+   * no half-written plan, and --force never loses the old one early. */
+  dir = g_path_get_dirname (argv[1]);
+  base = g_path_get_basename (argv[1]);
+  tmp = g_strdup_printf ("%s/.%s.import-%d", dir, base, (int) getpid ());
+  if (!fita_plan_save_new (plan, tmp, &error))
+    return fail_file (argv[1], error);
+  fita_plan_close (plan);
+  if (g_rename (tmp, argv[1]) != 0)
+    {
+      int saved = errno;
+      g_unlink (tmp);
+      g_printerr ("fita-cli: %s: %s\n", argv[1], g_strerror (saved));
+      return EXIT_USAGE;
+    }
+  return 0;
+}
+
+/* bench */
+
+static double
+elapsed_ms (gint64 since)
+{
+  return (g_get_monotonic_time () - since) / 1000.0;
+}
+
+static int
+compare_doubles (gconstpointer a, gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+static int
+cmd_bench (int argc, char **argv)
+{
+  int n_items = 20000;
+  gboolean json = FALSE;
+  GOptionEntry entries[] = {
+    { "items", 'n', 0, G_OPTION_ARG_INT, &n_items, N_("Number of items of the synthetic plan"), N_("N") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (_("— measure speed and memory on a synthetic plan"));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *exported = NULL;
+  g_autoptr(GArray) edits = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GPtrArray) items = NULL;
+  FitaPlan *plan;
+  double create_ms, open_ms, rollup_ms, export_ms, edit_us;
+  struct rusage usage;
+  FitaBudgetSum sum;
+  gint64 start;
+  int status = 0;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!parse_options (context, &argc, &argv, &status))
+    return status;
+  if (argc != 1 || n_items < 1)
+    return fail_usage (context, _("bench takes --items N with N ≥ 1"));
+
+  dir = g_dir_make_tmp ("fita-bench-XXXXXX", &error);
+  if (dir == NULL)
+    return fail_file ("bench", error);
+  path = g_build_filename (dir, "bench.fita", NULL);
+
+  start = g_get_monotonic_time ();
+  plan = fita_synthetic_plan (n_items);
+  if (!fita_plan_save_new (plan, path, &error))
+    return fail_file (path, error);
+  create_ms = elapsed_ms (start);
+  g_object_unref (plan);
+
+  start = g_get_monotonic_time ();
+  plan = fita_plan_open (path, FITA_OPEN_DEFAULT, &error);
+  if (plan == NULL)
+    return fail_file (path, error);
+  open_ms = elapsed_ms (start);
+
+  start = g_get_monotonic_time ();
+  fita_plan_rollup (plan);
+  fita_plan_budget_sum (plan, NULL, FITA_NONE, 0, &sum);
+  rollup_ms = elapsed_ms (start);
+
+  items = fita_plan_items_preorder (plan, NULL);
+  for (guint i = 0; i < 1000; i++)
+    {
+      FitaItem *item = g_ptr_array_index (items, (i * 7919u) % items->len);
+      g_autofree char *title = g_strdup_printf ("Actuació revisada %u", i);
+      double us;
+      start = g_get_monotonic_time ();
+      if (!fita_plan_set_text (plan, item, "title", title, &error))
+        return fail_file (path, error);
+      us = (double) (g_get_monotonic_time () - start);
+      g_array_append_val (edits, us);
+    }
+  g_array_sort (edits, compare_doubles);
+  edit_us = (g_array_index (edits, double, 499) + g_array_index (edits, double, 500)) / 2;
+
+  start = g_get_monotonic_time ();
+  exported = fita_json_export (plan);
+  export_ms = elapsed_ms (start);
+
+  g_object_unref (plan);
+  g_unlink (path);
+  g_rmdir (dir);
+  getrusage (RUSAGE_SELF, &usage);
+
+  if (json)
+    g_print ("{\"items\": %d, \"create_ms\": %.1f, \"open_ms\": %.1f, \"rollup_ms\": %.2f, "
+             "\"edit_median_us\": %.0f, \"export_json_ms\": %.1f, \"peak_rss_kb\": %ld}\n",
+             n_items, create_ms, open_ms, rollup_ms, edit_us, export_ms, usage.ru_maxrss);
+  else
+    g_print (_("items %d\ncreate %.1f ms\nopen %.1f ms\nroll-up %.2f ms\nedit (median) %.0f µs\nexport JSON %.1f ms\npeak memory %ld kB\n"),
+             n_items, create_ms, open_ms, rollup_ms, edit_us, export_ms, usage.ru_maxrss);
+  return 0;
+}
+
+static const struct {
+  const char *name;
+  CommandFunc func;
+  const char *summary;
+} commands[] = {
+  { "example", cmd_example, N_("Write one of the example plans to a file, or list them") },
+  { "new", cmd_new, N_("Create a new, empty plan") },
+  { "show", cmd_show, N_("Show the plan's tree with status and progress") },
+  { "stats", cmd_stats, N_("Figures of the plan or of one item: counts, progress, budget") },
+  { "set", cmd_set, N_("Change fields of an item") },
+  { "check", cmd_check, N_("Check the plan's integrity and rules") },
+  { "export", cmd_export, N_("Export the whole plan as JSON") },
+  { "import", cmd_import, N_("Make a new plan from JSON") },
+  { "bench", cmd_bench, N_("Measure speed and memory on a synthetic plan") },
+};
+
+static void
+print_usage (FILE *stream)
+{
+  fprintf (stream, "%s\n\n", _("Usage: fita-cli COMMAND [OPTION…] — follow up strategic plans"));
+  fprintf (stream, "%s\n", _("Commands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    fprintf (stream, "  %-10s %s\n", commands[i].name, _(commands[i].summary));
+  fprintf (stream, "\n%s\n", _("“fita-cli COMMAND --help” tells more; “fita-cli --version” prints the version."));
+}
+
+int
+main (int argc, char **argv)
+{
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("FITA_LOCALEDIR") ? g_getenv ("FITA_LOCALEDIR") : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  g_set_prgname ("fita-cli");
+
+  if (argc < 2)
+    {
+      print_usage (stderr);
+      return EXIT_USAGE;
+    }
+  if (g_str_equal (argv[1], "--version"))
+    {
+      g_print ("fita-cli %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+  if (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h") || g_str_equal (argv[1], "help"))
+    {
+      print_usage (stdout);
+      return 0;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_str_equal (argv[1], commands[i].name))
+      {
+        g_autofree char *prgname = g_strdup_printf ("fita-cli %s", argv[1]);
+        g_set_prgname (prgname);
+        return commands[i].func (argc - 1, argv + 1);
+      }
+  g_printerr (_("fita-cli: unknown command “%s”\n"), argv[1]);
+  print_usage (stderr);
+  return EXIT_USAGE;
+}

@@ -1,0 +1,3 @@
+#include "fita-error.h"
+
+G_DEFINE_QUARK (fita-error-quark, fita_error)

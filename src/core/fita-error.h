@@ -1,0 +1,24 @@
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+#define FITA_ERROR (fita_error_quark ())
+
+typedef enum {
+  FITA_ERROR_NOT_SQLITE,     /* the file is not an SQLite database */
+  FITA_ERROR_NOT_PLAN,       /* an SQLite database, but not a Fita plan */
+  FITA_ERROR_NEWER_VERSION,  /* written by a newer Fita */
+  FITA_ERROR_CORRUPT,        /* damaged or truncated */
+  FITA_ERROR_READ_ONLY,      /* the plan was opened read-only */
+  FITA_ERROR_IO,             /* the file cannot be read or written */
+  FITA_ERROR_EXISTS,         /* refusing to overwrite */
+  FITA_ERROR_INVALID,        /* a value or a document that breaks the rules */
+  FITA_ERROR_NOT_FOUND,      /* no such item, code or name */
+  FITA_ERROR_PARSE,          /* text that could not be read as a value */
+} FitaError;
+
+GQuark fita_error_quark (void);
+
+G_END_DECLS

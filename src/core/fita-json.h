@@ -1,0 +1,21 @@
+/* fita-json.h: the plan as JSON (docs/FORMAT.md), both ways, losslessly. */
+#pragma once
+
+#include "fita-plan.h"
+
+G_BEGIN_DECLS
+
+#define FITA_JSON_FORMAT_VERSION 1
+
+char     *fita_json_export      (FitaPlan    *plan);
+gboolean  fita_json_export_file (FitaPlan    *plan,
+                                 const char  *path,
+                                 GError     **error);
+/* A new plan, in memory (not yet attached to a file). */
+FitaPlan *fita_json_import      (const char  *data,
+                                 gssize       length,
+                                 GError     **error);
+FitaPlan *fita_json_import_file (const char  *path,
+                                 GError     **error);
+
+G_END_DECLS

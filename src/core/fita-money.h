@@ -1,0 +1,45 @@
+/* fita-money.h: money in integer cents and percentages, as officers write
+ * them in Catalan, Spanish and English. */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* "ca", "es" or "en", from the user's locale (LC_NUMERIC, then messages). */
+const char *fita_lang_from_locale (void);
+/* Normalises a language code ("ca_ES.UTF-8" → "ca"); unknown ones → "en". */
+const char *fita_lang_normalise   (const char *lang);
+
+/* "4.702,33 €" (ca), "4702,33 €" (es), "€4,702.33" (en); FITA_NONE → "- €". */
+char     *fita_money_format       (gint64       cents,
+                                   const char  *lang);
+/* The same with no decimals when the amount is whole ("120.000 €"), for axes. */
+char     *fita_money_format_short (gint64       cents,
+                                   const char  *lang);
+/* Reads "4.702,33", "4702.33 €", "€4,702.33", "4.702" (ca/es), "- €" and
+ * "" (no amount: FITA_NONE). */
+gboolean  fita_money_parse        (const char  *text,
+                                   const char  *lang,
+                                   gint64      *cents,
+                                   GError     **error);
+
+/* "12 %" (ca, es) or "12%" (en). */
+char     *fita_percent_format     (gint64       percent,
+                                   const char  *lang);
+/* Basis points: 1019 → "10,19 %" (ca, es), "10.19%" (en). */
+char     *fita_percent_format_bp  (gint64       bp,
+                                   const char  *lang);
+/* "30 %", "30%", "30" → 30; 0 to 100. */
+gboolean  fita_percent_parse      (const char  *text,
+                                   gint64      *percent,
+                                   GError     **error);
+
+/* a / b rounded half up, for a ≥ 0 and b > 0. */
+gint64    fita_div_round          (gint64       a,
+                                   gint64       b);
+/* executed / planned in basis points, half up; FITA_NONE if it cannot be said. */
+gint64    fita_rate_bp            (gint64       executed,
+                                   gint64       planned);
+
+G_END_DECLS

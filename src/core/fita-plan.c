@@ -1,0 +1,1334 @@
+#include "config.h"
+#include "fita-plan.h"
+#include "fita-error.h"
+#include "fita-plan-private.h"
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <stdio.h>
+#include <string.h>
+
+typedef enum { OP_SET, OP_INSERT, OP_DELETE } OpKind;
+
+/* One step of a change, with what it takes to undo it. */
+typedef struct {
+  OpKind kind;
+  FitaTableId table;
+  gint64 id;
+  guint field;                 /* OP_SET */
+  gint64 old_int, new_int;     /* OP_SET, scalar fields */
+  char *old_text, *new_text;   /* OP_SET, text fields */
+  gpointer snapshot;           /* OP_INSERT/OP_DELETE: the record as it is in the plan */
+} Op;
+
+typedef struct {
+  char *label;
+  GPtrArray *ops;              /* of Op */
+} Change;
+
+struct _FitaPlan {
+  GObject parent_instance;
+
+  FitaStore *store;
+  GHashTable *by_id[FITA_N_TABLES];     /* id → record, owned */
+  GHashTable *by_owner[FITA_N_TABLES];  /* owner id → GPtrArray of records */
+  gint64 next_id[FITA_N_TABLES];
+  guint64 generation;
+
+  /* the change being made */
+  guint depth;
+  Change *current;
+  GError *change_error;
+  gboolean in_transaction;
+  GArray *unsorted;                     /* (table, owner) pairs to re-sort */
+
+  GPtrArray *undo;                      /* of Change */
+  GPtrArray *redo;
+
+  GHashTable *code_index;               /* code → item; rebuilt per generation */
+  guint64 code_index_generation;
+};
+
+enum { SIGNAL_CHANGED, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (FitaPlan, fita_plan, G_TYPE_OBJECT)
+
+static GPtrArray *empty_list;
+
+static void
+op_free (gpointer data)
+{
+  Op *op = data;
+
+  g_free (op->old_text);
+  g_free (op->new_text);
+  fita_record_free (op->snapshot);
+  g_free (op);
+}
+
+static void
+change_free (gpointer data)
+{
+  Change *change = data;
+
+  if (change == NULL)
+    return;
+  g_free (change->label);
+  g_ptr_array_unref (change->ops);
+  g_free (change);
+}
+
+static Change *
+change_new (const char *label)
+{
+  Change *change = g_new0 (Change, 1);
+
+  change->label = g_strdup (label);
+  change->ops = g_ptr_array_new_with_free_func (op_free);
+  return change;
+}
+
+static gboolean
+field_is_text (const FitaField *field)
+{
+  return field->type == FITA_FIELD_TEXT || field->type == FITA_FIELD_SEMESTERS;
+}
+
+static void
+fita_plan_finalize (GObject *object)
+{
+  FitaPlan *self = FITA_PLAN (object);
+
+  g_clear_pointer (&self->store, fita_store_close);
+  for (guint t = 0; t < FITA_N_TABLES; t++)
+    {
+      g_hash_table_unref (self->by_owner[t]);
+      g_hash_table_unref (self->by_id[t]);
+    }
+  g_clear_pointer (&self->current, change_free);
+  g_clear_error (&self->change_error);
+  g_array_unref (self->unsorted);
+  g_ptr_array_unref (self->undo);
+  g_ptr_array_unref (self->redo);
+  g_clear_pointer (&self->code_index, g_hash_table_unref);
+
+  G_OBJECT_CLASS (fita_plan_parent_class)->finalize (object);
+}
+
+static void
+fita_plan_class_init (FitaPlanClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = fita_plan_finalize;
+
+  empty_list = g_ptr_array_new ();
+
+  /**
+   * FitaPlan::changed:
+   *
+   * Emitted after a change (or its undo/redo) was made and saved.
+   */
+  signals[SIGNAL_CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+fita_plan_init (FitaPlan *self)
+{
+  for (guint t = 0; t < FITA_N_TABLES; t++)
+    {
+      self->by_id[t] = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, fita_record_free);
+      self->by_owner[t] = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                 (GDestroyNotify) g_ptr_array_unref);
+      self->next_id[t] = 1;
+    }
+  self->unsorted = g_array_new (FALSE, FALSE, sizeof (gint64) * 2);
+  self->undo = g_ptr_array_new_with_free_func (change_free);
+  self->redo = g_ptr_array_new_with_free_func (change_free);
+}
+
+/* Indexes */
+
+static GPtrArray *
+owner_list (FitaPlan *self, FitaTableId table, gint64 owner, gboolean create)
+{
+  GPtrArray *list = g_hash_table_lookup (self->by_owner[table], &owner);
+
+  if (list == NULL && create)
+    {
+      list = g_ptr_array_new ();
+      g_hash_table_insert (self->by_owner[table], g_memdup2 (&owner, sizeof owner), list);
+    }
+  return list;
+}
+
+static void
+mark_unsorted (FitaPlan *self, FitaTableId table, gint64 owner)
+{
+  gint64 pair[2] = { table, owner };
+
+  g_array_append_vals (self->unsorted, pair, 1);
+}
+
+static void
+index_add (FitaPlan *self, gpointer record)
+{
+  FitaRecord *rec = record;
+
+  g_hash_table_insert (self->by_id[rec->table], &rec->id, record);
+  g_ptr_array_add (owner_list (self, rec->table, fita_record_owner (record), TRUE), record);
+  if (rec->id >= self->next_id[rec->table])
+    self->next_id[rec->table] = rec->id + 1;
+}
+
+static void
+index_unlink (FitaPlan *self, gpointer record)
+{
+  FitaRecord *rec = record;
+  GPtrArray *list = owner_list (self, rec->table, fita_record_owner (record), FALSE);
+
+  if (list != NULL)
+    g_ptr_array_remove (list, record);
+}
+
+void
+fita_plan_adopt_record (FitaPlan *self, gpointer record)
+{
+  index_add (self, record);
+}
+
+static int
+compare_position (gconstpointer a, gconstpointer b)
+{
+  gint64 pa = fita_record_position (*(gconstpointer *) a);
+  gint64 pb = fita_record_position (*(gconstpointer *) b);
+
+  return pa < pb ? -1 : pa > pb;
+}
+
+static void
+sort_unsorted (FitaPlan *self)
+{
+  for (guint i = 0; i < self->unsorted->len; i++)
+    {
+      gint64 *pair = &g_array_index (self->unsorted, gint64, i * 2);
+      GPtrArray *list = owner_list (self, pair[0], pair[1], FALSE);
+
+      if (list != NULL)
+        g_ptr_array_sort (list, compare_position);
+    }
+  g_array_set_size (self->unsorted, 0);
+}
+
+/* Construction */
+
+static FitaPlanInfo *
+ensure_info (FitaPlan *self)
+{
+  GPtrArray *list = owner_list (self, FITA_TABLE_PLAN, 0, FALSE);
+
+  if (list != NULL && list->len > 0)
+    return g_ptr_array_index (list, 0);
+  return NULL;
+}
+
+FitaPlan *
+fita_plan_new (void)
+{
+  FitaPlan *self = g_object_new (FITA_TYPE_PLAN, NULL);
+  FitaPlanInfo *info = fita_record_new (FITA_TABLE_PLAN, 1);
+
+  index_add (self, info);
+  return self;
+}
+
+static void
+add_named (FitaPlan *self, FitaTableId table, const char *name, gint64 position)
+{
+  gpointer record = fita_plan_new_record (self, table);
+  const FitaTable *t = fita_table (table);
+
+  fita_record_set_text (record, &t->fields[t->name_field], name);
+  fita_record_set_int (record, &t->fields[t->position_field], position);
+  index_add (self, record);
+}
+
+FitaPlan *
+fita_plan_new_default (const char *title)
+{
+  FitaPlan *self = fita_plan_new ();
+  FitaPlanInfo *info = fita_plan_get_info (self);
+  FitaLevel *level;
+  FitaStatus *status;
+  GDateTime *now = g_date_time_new_now_local ();
+  const char *status_colours[] = { "#9a9996", "#3584e4", "#2ec27e" };
+  const gint64 status_percents[] = { 0, FITA_NONE, 100 };
+
+  fita_record_set_text (info, &fita_table (FITA_TABLE_PLAN)->fields[1], title);
+  info->followed_year = g_date_time_get_year (now);
+  g_date_time_unref (now);
+
+  /* Translators: the default names of the levels of a new plan's hierarchy. */
+  add_named (self, FITA_TABLE_LEVEL, C_("level", "Objective"), 0);
+  add_named (self, FITA_TABLE_LEVEL, C_("level", "Action"), 1);
+  level = g_ptr_array_index (fita_plan_list (self, FITA_TABLE_LEVEL, 0), 1);
+  level->depth = 1;
+
+  /* Translators: the default statuses of a new plan's items. */
+  add_named (self, FITA_TABLE_STATUS, C_("status", "Not started"), 0);
+  add_named (self, FITA_TABLE_STATUS, C_("status", "In progress"), 1);
+  add_named (self, FITA_TABLE_STATUS, C_("status", "Done"), 2);
+  for (guint i = 0; i < 3; i++)
+    {
+      status = g_ptr_array_index (fita_plan_list (self, FITA_TABLE_STATUS, 0), i);
+      status->percent = status_percents[i];
+      fita_record_set_text (status, &fita_table (FITA_TABLE_STATUS)->fields[4], status_colours[i]);
+    }
+
+  /* Translators: a budget chapter, as in the Spanish public budget
+   * ("Capítol 1" in Catalan, "Capítulo 1" in Spanish). */
+  add_named (self, FITA_TABLE_CHAPTER, _("Chapter 1. Staff"), 0);
+  add_named (self, FITA_TABLE_CHAPTER, _("Chapter 2. Goods and services"), 1);
+  add_named (self, FITA_TABLE_CHAPTER, _("Other chapters"), 2);
+  return self;
+}
+
+static void
+load_record (gpointer record, gpointer user_data)
+{
+  index_add (user_data, record);
+}
+
+FitaPlan *
+fita_plan_open (const char *path, FitaOpenFlags flags, GError **error)
+{
+  g_autoptr(FitaPlan) self = g_object_new (FITA_TYPE_PLAN, NULL);
+
+  self->store = fita_store_open (path,
+                                 (flags & FITA_OPEN_READ_ONLY) ? FITA_STORE_OPEN_READ_ONLY : 0,
+                                 error);
+  if (self->store == NULL)
+    return NULL;
+  if (!fita_store_load (self->store, load_record, self, error))
+    return NULL;
+  if (ensure_info (self) == NULL)
+    {
+      g_set_error (error, FITA_ERROR, FITA_ERROR_CORRUPT,
+                   _("The plan is damaged: it has no title page record. Restore it from a backup copy."));
+      return NULL;
+    }
+  return g_steal_pointer (&self);
+}
+
+static gboolean
+write_all (FitaPlan *self, FitaStore *store, GError **error)
+{
+  /* Tables are in dependency order; within a table, owners come before
+   * what they own (preorder), so every reference exists when written. */
+  for (guint t = 0; t < FITA_N_TABLES; t++)
+    {
+      const FitaTable *table = fita_table (t);
+      g_autoptr(GPtrArray) queue = g_ptr_array_new ();
+      GPtrArray *top = owner_list (self, t, 0, FALSE);
+
+      if (top != NULL)
+        g_ptr_array_extend (queue, top, NULL, NULL);
+      if (table->owner_field >= 0 && fita_table (table->fields[table->owner_field].ref) != table)
+        {
+          /* owned by another table: all lists, any order */
+          GHashTableIter iter;
+          gpointer key, value;
+          g_hash_table_iter_init (&iter, self->by_owner[t]);
+          while (g_hash_table_iter_next (&iter, &key, &value))
+            if (*(gint64 *) key != 0)
+              g_ptr_array_extend (queue, value, NULL, NULL);
+        }
+      for (guint i = 0; i < queue->len; i++)
+        {
+          FitaRecord *rec = g_ptr_array_index (queue, i);
+          if (!fita_store_insert (store, rec, error))
+            return FALSE;
+          if (table->json_self_key != NULL)
+            {
+              GPtrArray *children = owner_list (self, t, rec->id, FALSE);
+              if (children != NULL)
+                g_ptr_array_extend (queue, children, NULL, NULL);
+            }
+        }
+    }
+  return TRUE;
+}
+
+gboolean
+fita_plan_save_new (FitaPlan *self, const char *path, GError **error)
+{
+  FitaStore *store;
+
+  g_return_val_if_fail (FITA_IS_PLAN (self), FALSE);
+
+  store = fita_store_create (path, error);
+  if (store == NULL)
+    return FALSE;
+  if (!fita_store_begin (store, error) ||
+      !write_all (self, store, error) ||
+      !fita_store_commit (store, error))
+    {
+      fita_store_rollback (store);
+      fita_store_close (store);
+      g_remove (path);
+      return FALSE;
+    }
+  g_clear_pointer (&self->store, fita_store_close);
+  self->store = store;
+  return TRUE;
+}
+
+gboolean
+fita_plan_save_copy (FitaPlan *self, const char *path, GError **error)
+{
+  g_return_val_if_fail (FITA_IS_PLAN (self), FALSE);
+
+  if (self->store == NULL)
+    {
+      g_autoptr(FitaPlan) copy = NULL;
+      /* An unsaved plan: write it out through a temporary attachment. */
+      FitaStore *store = fita_store_create (path, error);
+      gboolean ok;
+      if (store == NULL)
+        return FALSE;
+      ok = fita_store_begin (store, error) && write_all (self, store, error) &&
+           fita_store_commit (store, error);
+      fita_store_close (store);
+      if (!ok)
+        g_remove (path);
+      return ok;
+    }
+  return fita_store_backup (self->store, path, error);
+}
+
+void
+fita_plan_close (FitaPlan *self)
+{
+  g_clear_pointer (&self->store, fita_store_close);
+}
+
+const char *
+fita_plan_get_path (FitaPlan *self)
+{
+  return self->store ? fita_store_get_path (self->store) : NULL;
+}
+
+gboolean
+fita_plan_is_read_only (FitaPlan *self)
+{
+  return self->store != NULL && fita_store_is_read_only (self->store);
+}
+
+const char *
+fita_plan_get_read_only_reason (FitaPlan *self)
+{
+  return self->store ? fita_store_get_read_only_reason (self->store) : NULL;
+}
+
+const char *
+fita_plan_get_backup_path (FitaPlan *self)
+{
+  return self->store ? fita_store_get_backup_path (self->store) : NULL;
+}
+
+guint64
+fita_plan_get_generation (FitaPlan *self)
+{
+  return self->generation;
+}
+
+/* Reading */
+
+FitaPlanInfo *
+fita_plan_get_info (FitaPlan *self)
+{
+  return ensure_info (self);
+}
+
+gpointer
+fita_plan_lookup (FitaPlan *self, FitaTableId table, gint64 id)
+{
+  return g_hash_table_lookup (self->by_id[table], &id);
+}
+
+GPtrArray *
+fita_plan_list (FitaPlan *self, FitaTableId table, gint64 owner)
+{
+  GPtrArray *list = owner_list (self, table, owner, FALSE);
+
+  return list ? list : empty_list;
+}
+
+guint
+fita_plan_count (FitaPlan *self, FitaTableId table)
+{
+  return g_hash_table_size (self->by_id[table]);
+}
+
+gpointer
+fita_plan_find_by_name (FitaPlan *self, FitaTableId table, const char *name)
+{
+  const FitaTable *t = fita_table (table);
+  GHashTableIter iter;
+  gpointer record;
+
+  g_return_val_if_fail (t->name_field >= 0, NULL);
+  g_hash_table_iter_init (&iter, self->by_id[table]);
+  while (g_hash_table_iter_next (&iter, NULL, &record))
+    if (g_strcmp0 (fita_record_get_text (record, &t->fields[t->name_field]), name) == 0)
+      return record;
+  return NULL;
+}
+
+FitaItem *
+fita_plan_find_item (FitaPlan *self, const char *code)
+{
+  if (self->code_index == NULL || self->code_index_generation != self->generation)
+    {
+      GHashTableIter iter;
+      FitaItem *item;
+
+      g_clear_pointer (&self->code_index, g_hash_table_unref);
+      self->code_index = g_hash_table_new (g_str_hash, g_str_equal);
+      g_hash_table_iter_init (&iter, self->by_id[FITA_TABLE_ITEM]);
+      while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &item))
+        if (item->code != NULL)
+          g_hash_table_insert (self->code_index, item->code, item);
+      self->code_index_generation = self->generation;
+    }
+  return code ? g_hash_table_lookup (self->code_index, code) : NULL;
+}
+
+static void
+preorder (FitaPlan *self, gint64 owner, GPtrArray *out)
+{
+  GPtrArray *children = fita_plan_list (self, FITA_TABLE_ITEM, owner);
+
+  for (guint i = 0; i < children->len; i++)
+    {
+      FitaItem *child = g_ptr_array_index (children, i);
+      g_ptr_array_add (out, child);
+      preorder (self, child->rec.id, out);
+    }
+}
+
+GPtrArray *
+fita_plan_items_preorder (FitaPlan *self, FitaItem *root)
+{
+  GPtrArray *out = g_ptr_array_new ();
+
+  if (root != NULL)
+    g_ptr_array_add (out, root);
+  preorder (self, root ? root->rec.id : 0, out);
+  return out;
+}
+
+guint
+fita_plan_item_depth (FitaPlan *self, FitaItem *item)
+{
+  guint depth = 0;
+
+  while (item != NULL && item->parent_id != 0)
+    {
+      item = fita_plan_lookup (self, FITA_TABLE_ITEM, item->parent_id);
+      depth++;
+    }
+  return depth;
+}
+
+gboolean
+fita_plan_item_is_leaf (FitaPlan *self, FitaItem *item)
+{
+  return fita_plan_list (self, FITA_TABLE_ITEM, item->rec.id)->len == 0;
+}
+
+gpointer
+fita_plan_new_record (FitaPlan *self, FitaTableId table)
+{
+  return fita_record_new (table, self->next_id[table]++);
+}
+
+/* Validation */
+
+static gboolean
+is_iso_date (const char *text)
+{
+  int y = 0, m = 1, d = 1;
+  char tail;
+  int n = sscanf (text, "%4d-%2d-%2d%c", &y, &m, &d, &tail);
+  gsize len = strlen (text);
+
+  if (!(len == 4 || len == 7 || len == 10) || n < 1 || n > 3)
+    return FALSE;
+  if ((len == 4 && n != 1) || (len == 7 && n != 2) || (len == 10 && n != 3))
+    return FALSE;
+  return y >= 1000 && g_date_valid_dmy (d, m, y);
+}
+
+static gboolean
+is_colour (const char *text)
+{
+  if (strlen (text) != 7 || text[0] != '#')
+    return FALSE;
+  for (guint i = 1; i < 7; i++)
+    if (!g_ascii_isxdigit (text[i]))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+is_decimal (const char *text)
+{
+  const char *p = text;
+  gboolean digits = FALSE;
+
+  if (*p == '-')
+    p++;
+  for (; g_ascii_isdigit (*p); p++)
+    digits = TRUE;
+  if (*p == '.')
+    for (p++; g_ascii_isdigit (*p); p++)
+      digits = TRUE;
+  return digits && *p == '\0';
+}
+
+gboolean
+fita_field_validate (const FitaField *field, gint64 value, const char *text, GError **error)
+{
+  const char *name = field->name;
+
+  switch (field->type)
+    {
+    case FITA_FIELD_TEXT:
+      if ((text == NULL || *text == '\0') && (field->flags & FITA_FIELD_REQUIRED))
+        {
+          g_set_error (error, FITA_ERROR, FITA_ERROR_INVALID, _("The %s may not be empty."), name);
+          return FALSE;
+        }
+      if (text != NULL && *text != '\0')
+        {
+          if (g_str_has_suffix (name, "_date") && !is_iso_date (text))
+            {
+              g_set_error (error, FITA_ERROR, FITA_ERROR_PARSE,
+                           _("“%s” is not a date: write YYYY-MM-DD, YYYY-MM or YYYY."), text);
+              return FALSE;
+            }
+          if (g_str_equal (name, "colour") && !is_colour (text))
+            {
+              g_set_error (error, FITA_ERROR, FITA_ERROR_PARSE,
+                           _("“%s” is not a colour: write #rrggbb."), text);
+              return FALSE;
+            }
+          if (g_str_equal (name, "value") && !is_decimal (text))
+            {
+              g_set_error (error, FITA_ERROR, FITA_ERROR_PARSE,
+                           _("“%s” is not a number."), text);
+              return FALSE;
+            }
+          if (!g_utf8_validate (text, -1, NULL))
+            {
+              g_set_error (error, FITA_ERROR, FITA_ERROR_PARSE, _("The text is not valid UTF-8."));
+              return FALSE;
+            }
+        }
+      return TRUE;
+    case FITA_FIELD_SEMESTERS:
+      return fita_semesters_validate (text, error);
+    case FITA_FIELD_ENUM:
+      {
+        gint64 n = 0;
+        while (field->keywords[n] != NULL)
+          n++;
+        if (value < 0 || value >= n)
+          {
+            g_set_error (error, FITA_ERROR, FITA_ERROR_INVALID, _("Not a valid %s."), name);
+            return FALSE;
+          }
+      }
+      return TRUE;
+    case FITA_FIELD_BOOL:
+      if (value != 0 && value != 1)
+        {
+          g_set_error (error, FITA_ERROR, FITA_ERROR_INVALID, _("The %s must be true or false."), name);
+          return FALSE;
+        }
+      return TRUE;
+    case FITA_FIELD_INT:
+      if (value == FITA_NONE)
+        return TRUE;
+      if ((g_str_equal (name, "progress") || g_str_equal (name, "percent")) && (value < 0 || value > 100))
+        {
+          g_set_error (error, FITA_ERROR, FITA_ERROR_INVALID,
+                       _("%" G_GINT64_FORMAT " is not a percentage: use a whole number from 0 to 100."), value);
+          return FALSE;
+        }
+      if ((g_str_has_suffix (name, "year") || g_str_has_prefix (name, "period_")) && (value < 1000 || value > 9999))
+        {
+          g_set_error (error, FITA_ERROR, FITA_ERROR_INVALID,
+                       _("%" G_GINT64_FORMAT " is not a year: write it with four digits."), value);
+          return FALSE;
+        }
+      if (value < 0)
+        {
+          g_set_error (error, FITA_ERROR, FITA_ERROR_INVALID,
+                       _("The %s may not be negative."), name);
+          return FALSE;
+        }
+      return TRUE;
+    case FITA_FIELD_CENTS:
+    case FITA_FIELD_ID:
+    case FITA_FIELD_OWNER:
+    case FITA_FIELD_POSITION:
+    case FITA_FIELD_REF:
+      return TRUE;
+    }
+  return TRUE;
+}
+
+/* Applying steps */
+
+static gboolean
+apply_op (FitaPlan *self, Op *op, gboolean forward, gboolean write, GError **error)
+{
+  OpKind kind = op->kind;
+  const FitaTable *table = fita_table (op->table);
+  gpointer record;
+
+  if (!forward && kind != OP_SET)
+    kind = kind == OP_INSERT ? OP_DELETE : OP_INSERT;
+
+  switch (kind)
+    {
+    case OP_SET:
+      {
+        const FitaField *field = &table->fields[op->field];
+        gboolean moves = (int) op->field == table->owner_field || (int) op->field == table->position_field;
+        gint64 old_owner;
+
+        record = fita_plan_lookup (self, op->table, op->id);
+        g_assert (record != NULL);
+        old_owner = fita_record_owner (record);
+        if (moves)
+          index_unlink (self, record);
+        if (field_is_text (field))
+          fita_record_set_text (record, field, forward ? op->new_text : op->old_text);
+        else
+          fita_record_set_int (record, field, forward ? op->new_int : op->old_int);
+        if (moves)
+          {
+            g_ptr_array_add (owner_list (self, op->table, fita_record_owner (record), TRUE), record);
+            mark_unsorted (self, op->table, fita_record_owner (record));
+            mark_unsorted (self, op->table, old_owner);
+          }
+        if (write && !fita_store_update (self->store, record, op->field, error))
+          {
+            /* put it back as it was */
+            if (moves)
+              index_unlink (self, record);
+            if (field_is_text (field))
+              fita_record_set_text (record, field, forward ? op->old_text : op->new_text);
+            else
+              fita_record_set_int (record, field, forward ? op->old_int : op->new_int);
+            if (moves)
+              g_ptr_array_add (owner_list (self, op->table, old_owner, TRUE), record);
+            return FALSE;
+          }
+        return TRUE;
+      }
+    case OP_INSERT:
+      if (write && !fita_store_insert (self->store, op->snapshot, error))
+        return FALSE;
+      record = fita_record_copy (op->snapshot);
+      index_add (self, record);
+      mark_unsorted (self, op->table, fita_record_owner (record));
+      return TRUE;
+    case OP_DELETE:
+      if (write && !fita_store_delete (self->store, op->table, op->id, error))
+        return FALSE;
+      record = fita_plan_lookup (self, op->table, op->id);
+      g_assert (record != NULL);
+      index_unlink (self, record);
+      g_hash_table_remove (self->by_id[op->table], &op->id);
+      return TRUE;
+    }
+  g_assert_not_reached ();
+}
+
+/* Undoes, in memory only, the steps of the current change already applied:
+ * the file is put back by the transaction's rollback. */
+static void
+revert_current (FitaPlan *self)
+{
+  GPtrArray *ops = self->current->ops;
+
+  for (guint i = ops->len; i > 0; i--)
+    apply_op (self, g_ptr_array_index (ops, i - 1), FALSE, FALSE, NULL);
+  g_ptr_array_set_size (ops, 0);
+  sort_unsorted (self);
+}
+
+void
+fita_plan_begin (FitaPlan *self, const char *label)
+{
+  g_return_if_fail (FITA_IS_PLAN (self));
+
+  if (self->depth++ > 0)
+    return;
+  self->current = change_new (label);
+  g_clear_error (&self->change_error);
+  self->in_transaction = FALSE;
+}
+
+static void
+fail_current (FitaPlan *self, GError *error)
+{
+  if (self->in_transaction)
+    fita_store_rollback (self->store);
+  self->in_transaction = FALSE;
+  revert_current (self);
+  self->change_error = error;
+}
+
+/* Runs one step as part of the current change; takes op. */
+static gboolean
+record_op (FitaPlan *self, Op *op, GError **error)
+{
+  GError *local = NULL;
+
+  g_assert (self->depth > 0);
+  if (self->change_error != NULL)
+    {
+      op_free (op);
+      if (error)
+        *error = g_error_copy (self->change_error);
+      return FALSE;
+    }
+  if (self->store != NULL && !self->in_transaction)
+    {
+      if (!fita_store_begin (self->store, &local))
+        {
+          op_free (op);
+          fail_current (self, local);
+          if (error)
+            *error = g_error_copy (local);
+          return FALSE;
+        }
+      self->in_transaction = TRUE;
+    }
+  if (!apply_op (self, op, TRUE, self->store != NULL, &local))
+    {
+      op_free (op);
+      fail_current (self, local);
+      if (error)
+        *error = g_error_copy (local);
+      return FALSE;
+    }
+  g_ptr_array_add (self->current->ops, op);
+  return TRUE;
+}
+
+static void
+finish_change (FitaPlan *self)
+{
+  sort_unsorted (self);
+  self->generation++;
+  g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
+}
+
+static gboolean
+end_change (FitaPlan *self, GPtrArray *history, GError **error)
+{
+  Change *change;
+
+  g_return_val_if_fail (self->depth > 0, FALSE);
+  if (--self->depth > 0)
+    {
+      if (self->change_error != NULL)
+        {
+          g_propagate_error (error, g_error_copy (self->change_error));
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  change = g_steal_pointer (&self->current);
+  if (self->change_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&self->change_error));
+      change_free (change);
+      return FALSE;
+    }
+  if (self->in_transaction)
+    {
+      GError *local = NULL;
+      self->in_transaction = FALSE;
+      if (!fita_store_commit (self->store, &local))
+        {
+          self->current = change;
+          fail_current (self, local);
+          self->change_error = NULL;
+          self->current = NULL;
+          change_free (change);
+          g_propagate_error (error, local);
+          return FALSE;
+        }
+    }
+  if (change->ops->len == 0)
+    {
+      change_free (change);
+      return TRUE;
+    }
+  if (history != NULL)
+    g_ptr_array_add (history, change);
+  else
+    change_free (change);
+  finish_change (self);
+  return TRUE;
+}
+
+gboolean
+fita_plan_end (FitaPlan *self, GError **error)
+{
+  gboolean top = self->depth == 1;
+  gboolean ok = end_change (self, self->undo, error);
+
+  if (ok && top)
+    g_ptr_array_set_size (self->redo, 0);
+  return ok;
+}
+
+/* Public changes */
+
+static const FitaField *
+settable_field (gpointer record, const char *name, guint *index, GError **error)
+{
+  const FitaTable *table = fita_table (((FitaRecord *) record)->table);
+  int f = fita_table_field_index (table, name);
+
+  if (f < 0 || table->fields[f].type == FITA_FIELD_ID ||
+      table->fields[f].type == FITA_FIELD_OWNER || table->fields[f].type == FITA_FIELD_POSITION)
+    {
+      g_set_error (error, FITA_ERROR, FITA_ERROR_INVALID,
+                   _("“%s” is not a field that can be set here."), name);
+      return NULL;
+    }
+  *index = f;
+  return &table->fields[f];
+}
+
+static gboolean
+run_single (FitaPlan *self, Op *op, GError **error)
+{
+  gboolean ok;
+
+  fita_plan_begin (self, NULL);
+  record_op (self, op, NULL);
+  ok = fita_plan_end (self, error);
+  return ok;
+}
+
+gboolean
+fita_plan_set_int (FitaPlan *self, gpointer record, const char *name, gint64 value, GError **error)
+{
+  const FitaField *field;
+  guint index;
+  Op *op;
+
+  g_return_val_if_fail (FITA_IS_PLAN (self), FALSE);
+
+  if (!(field = settable_field (record, name, &index, error)))
+    return FALSE;
+  if (field_is_text (field))
+    {
+      g_set_error (error, FITA_ERROR, FITA_ERROR_INVALID, _("The %s is text, not a number."), name);
+      return FALSE;
+    }
+  if (field->type == FITA_FIELD_REF && value != 0 &&
+      fita_plan_lookup (self, field->ref, value) == NULL)
+    {
+      g_set_error (error, FITA_ERROR, FITA_ERROR_NOT_FOUND, _("The %s refers to a record that does not exist."), name);
+      return FALSE;
+    }
+  if (!fita_field_validate (field, value, NULL, error))
+    return FALSE;
+  if (fita_record_get_int (record, field) == value)
+    return TRUE;
+
+  op = g_new0 (Op, 1);
+  op->kind = OP_SET;
+  op->table = ((FitaRecord *) record)->table;
+  op->id = ((FitaRecord *) record)->id;
+  op->field = index;
+  op->old_int = fita_record_get_int (record, field);
+  op->new_int = value;
+  return self->depth > 0 ? record_op (self, op, error) : run_single (self, op, error);
+}
+
+gboolean
+fita_plan_set_text (FitaPlan *self, gpointer record, const char *name, const char *value, GError **error)
+{
+  const FitaField *field;
+  guint index;
+  Op *op;
+
+  g_return_val_if_fail (FITA_IS_PLAN (self), FALSE);
+
+  if (!(field = settable_field (record, name, &index, error)))
+    return FALSE;
+  if (!field_is_text (field))
+    {
+      g_set_error (error, FITA_ERROR, FITA_ERROR_INVALID, _("The %s is a number, not text."), name);
+      return FALSE;
+    }
+  if (value != NULL && *value == '\0')
+    value = NULL;
+  if (!fita_field_validate (field, 0, value, error))
+    return FALSE;
+  if (g_strcmp0 (fita_record_get_text (record, field), value) == 0)
+    return TRUE;
+
+  op = g_new0 (Op, 1);
+  op->kind = OP_SET;
+  op->table = ((FitaRecord *) record)->table;
+  op->id = ((FitaRecord *) record)->id;
+  op->field = index;
+  op->old_text = g_strdup (fita_record_get_text (record, field));
+  op->new_text = g_strdup (value);
+  return self->depth > 0 ? record_op (self, op, error) : run_single (self, op, error);
+}
+
+static gboolean
+set_structural (FitaPlan *self, gpointer record, int field, gint64 value, GError **error)
+{
+  const FitaTable *table = fita_table (((FitaRecord *) record)->table);
+  Op *op;
+
+  if (fita_record_get_int (record, &table->fields[field]) == value)
+    return TRUE;
+  op = g_new0 (Op, 1);
+  op->kind = OP_SET;
+  op->table = ((FitaRecord *) record)->table;
+  op->id = ((FitaRecord *) record)->id;
+  op->field = field;
+  op->old_int = fita_record_get_int (record, &table->fields[field]);
+  op->new_int = value;
+  return record_op (self, op, error);
+}
+
+/* Gives the records of a list positions 0, 1, 2… from `from` on. */
+static gboolean
+renumber (FitaPlan *self, FitaTableId table, gint64 owner, GError **error)
+{
+  const FitaTable *t = fita_table (table);
+  g_autoptr(GPtrArray) list = NULL;
+
+  if (t->position_field < 0)
+    return TRUE;
+  list = g_ptr_array_copy (fita_plan_list (self, table, owner), NULL, NULL);
+  g_ptr_array_sort (list, compare_position);
+  for (guint i = 0; i < list->len; i++)
+    if (!set_structural (self, g_ptr_array_index (list, i), t->position_field, i, error))
+      return FALSE;
+  return TRUE;
+}
+
+/* Makes room at index in a list: positions index… move up by one. */
+static gboolean
+open_gap (FitaPlan *self, FitaTableId table, gint64 owner, guint index, GError **error)
+{
+  const FitaTable *t = fita_table (table);
+  g_autoptr(GPtrArray) list = g_ptr_array_copy (fita_plan_list (self, table, owner), NULL, NULL);
+
+  for (guint i = list->len; i > index; i--)
+    if (!set_structural (self, g_ptr_array_index (list, i - 1), t->position_field, i, error))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+check_owner (FitaPlan *self, const FitaTable *table, gint64 owner, GError **error)
+{
+  const FitaField *field;
+
+  if (table->owner_field < 0)
+    {
+      if (owner != 0)
+        {
+          g_set_error (error, FITA_ERROR, FITA_ERROR_INVALID, _("These records belong to the plan itself."));
+          return FALSE;
+        }
+      return TRUE;
+    }
+  field = &table->fields[table->owner_field];
+  if (owner == 0 && !(field->flags & FITA_FIELD_OPTIONAL_OWNER))
+    {
+      g_set_error (error, FITA_ERROR, FITA_ERROR_INVALID, _("This record must belong to another one."));
+      return FALSE;
+    }
+  if (owner != 0 && fita_plan_lookup (self, field->ref, owner) == NULL)
+    {
+      g_set_error (error, FITA_ERROR, FITA_ERROR_NOT_FOUND, _("The record it should belong to does not exist."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+fita_plan_insert (FitaPlan *self, gpointer record, gint64 owner, int index, GError **error)
+{
+  const FitaTable *table = fita_table (((FitaRecord *) record)->table);
+  gboolean ok;
+  guint len;
+  Op *op;
+
+  g_return_val_if_fail (FITA_IS_PLAN (self), FALSE);
+
+  for (guint f = 0; f < table->n_fields; f++)
+    {
+      const FitaField *field = &table->fields[f];
+      if (!fita_field_validate (field,
+                                field_is_text (field) ? 0 : fita_record_get_int (record, field),
+                                field_is_text (field) ? fita_record_get_text (record, field) : NULL,
+                                error))
+        {
+          fita_record_free (record);
+          return FALSE;
+        }
+    }
+  if (!check_owner (self, table, owner, error))
+    {
+      fita_record_free (record);
+      return FALSE;
+    }
+
+  len = fita_plan_list (self, table->id, owner)->len;
+  if (index < 0 || (guint) index > len)
+    index = len;
+  if (table->owner_field >= 0)
+    fita_record_set_int (record, &table->fields[table->owner_field], owner);
+  if (table->position_field >= 0)
+    fita_record_set_int (record, &table->fields[table->position_field], index);
+
+  fita_plan_begin (self, NULL);
+  if (table->position_field >= 0)
+    open_gap (self, table->id, owner, index, NULL);
+  op = g_new0 (Op, 1);
+  op->kind = OP_INSERT;
+  op->table = table->id;
+  op->id = ((FitaRecord *) record)->id;
+  op->snapshot = record;
+  record_op (self, op, NULL);
+  ok = fita_plan_end (self, error);
+  return ok;
+}
+
+static void
+delete_recursive (FitaPlan *self, gpointer record)
+{
+  FitaRecord *rec = record;
+
+  /* what belongs to it */
+  for (guint t = 0; t < FITA_N_TABLES; t++)
+    {
+      const FitaTable *table = fita_table (t);
+      if (table->owner_field >= 0 && table->fields[table->owner_field].ref == rec->table)
+        {
+          g_autoptr(GPtrArray) owned = g_ptr_array_copy (fita_plan_list (self, t, rec->id), NULL, NULL);
+          for (guint i = owned->len; i > 0; i--)
+            delete_recursive (self, g_ptr_array_index (owned, i - 1));
+        }
+    }
+
+  /* what refers to it */
+  for (guint t = 0; t < FITA_N_TABLES; t++)
+    {
+      const FitaTable *table = fita_table (t);
+      for (guint f = 0; f < table->n_fields; f++)
+        if (table->fields[f].type == FITA_FIELD_REF && table->fields[f].ref == rec->table)
+          {
+            g_autoptr(GPtrArray) refs = g_ptr_array_new ();
+            GHashTableIter iter;
+            gpointer other;
+            g_hash_table_iter_init (&iter, self->by_id[t]);
+            while (g_hash_table_iter_next (&iter, NULL, &other))
+              if (fita_record_get_int (other, &table->fields[f]) == rec->id)
+                g_ptr_array_add (refs, other);
+            for (guint i = 0; i < refs->len; i++)
+              {
+                /* A responsibility or actor without its agent means nothing. */
+                if (t == FITA_TABLE_RESPONSIBILITY || t == FITA_TABLE_PROCESS_ACTOR)
+                  delete_recursive (self, g_ptr_array_index (refs, i));
+                else
+                  set_structural (self, g_ptr_array_index (refs, i), f, 0, NULL);
+              }
+          }
+    }
+
+  {
+    Op *op = g_new0 (Op, 1);
+    gint64 owner = fita_record_owner (record);
+    op->kind = OP_DELETE;
+    op->table = rec->table;
+    op->id = rec->id;
+    op->snapshot = fita_record_copy (record);
+    if (record_op (self, op, NULL))
+      renumber (self, op->table, owner, NULL);
+  }
+}
+
+gboolean
+fita_plan_delete (FitaPlan *self, gpointer record, GError **error)
+{
+  g_return_val_if_fail (FITA_IS_PLAN (self), FALSE);
+
+  if (((FitaRecord *) record)->table == FITA_TABLE_PLAN)
+    {
+      g_set_error (error, FITA_ERROR, FITA_ERROR_INVALID, _("The plan itself cannot be deleted."));
+      return FALSE;
+    }
+  fita_plan_begin (self, NULL);
+  delete_recursive (self, record);
+  return fita_plan_end (self, error);
+}
+
+gboolean
+fita_plan_move (FitaPlan *self, gpointer record, gint64 new_owner, int index, GError **error)
+{
+  FitaRecord *rec = record;
+  const FitaTable *table = fita_table (rec->table);
+  gint64 old_owner = fita_record_owner (record);
+  GPtrArray *list;
+
+  g_return_val_if_fail (FITA_IS_PLAN (self), FALSE);
+
+  if (!check_owner (self, table, new_owner, error))
+    return FALSE;
+  if (table->owner_field >= 0 && table->fields[table->owner_field].ref == rec->table)
+    for (gint64 a = new_owner; a != 0; a = fita_record_owner (fita_plan_lookup (self, rec->table, a)))
+      if (a == rec->id)
+        {
+          g_set_error (error, FITA_ERROR, FITA_ERROR_INVALID, _("An item cannot be moved inside itself."));
+          return FALSE;
+        }
+
+  list = fita_plan_list (self, rec->table, new_owner);
+  if (index < 0 || (guint) index > list->len)
+    index = list->len;
+  if (new_owner == old_owner && (guint) index > fita_record_position (record))
+    index--; /* the record leaves its old place first */
+  if (new_owner == old_owner && index == fita_record_position (record))
+    return TRUE;
+
+  fita_plan_begin (self, NULL);
+  /* Park it at the end of its old list, then make room in the new one. */
+  set_structural (self, record, table->position_field, G_MAXINT32, NULL);
+  sort_unsorted (self);
+  renumber (self, rec->table, old_owner, NULL);
+  sort_unsorted (self);
+  if (table->owner_field >= 0 && new_owner != old_owner)
+    {
+      set_structural (self, record, table->owner_field, new_owner, NULL);
+      sort_unsorted (self);
+    }
+  {
+    g_autoptr(GPtrArray) others = g_ptr_array_copy (fita_plan_list (self, rec->table, new_owner), NULL, NULL);
+    g_ptr_array_remove (others, record);
+    for (guint i = others->len; i > (guint) index; i--)
+      set_structural (self, g_ptr_array_index (others, i - 1), table->position_field, i, NULL);
+  }
+  set_structural (self, record, table->position_field, index, NULL);
+  return fita_plan_end (self, error);
+}
+
+/* History */
+
+gboolean
+fita_plan_can_undo (FitaPlan *self)
+{
+  return self->undo->len > 0;
+}
+
+gboolean
+fita_plan_can_redo (FitaPlan *self)
+{
+  return self->redo->len > 0;
+}
+
+const char *
+fita_plan_get_undo_label (FitaPlan *self)
+{
+  return self->undo->len ? ((Change *) g_ptr_array_index (self->undo, self->undo->len - 1))->label : NULL;
+}
+
+const char *
+fita_plan_get_redo_label (FitaPlan *self)
+{
+  return self->redo->len ? ((Change *) g_ptr_array_index (self->redo, self->redo->len - 1))->label : NULL;
+}
+
+static gboolean
+replay (FitaPlan *self, GPtrArray *from, GPtrArray *to, gboolean forward, GError **error)
+{
+  Change *change;
+
+  if (from->len == 0)
+    return TRUE;
+  change = g_ptr_array_steal_index (from, from->len - 1);
+
+  fita_plan_begin (self, change->label);
+  for (guint i = 0; i < change->ops->len; i++)
+    {
+      Op *op = g_ptr_array_index (change->ops, forward ? i : change->ops->len - 1 - i);
+      Op *copy = g_new0 (Op, 1);
+      GError *local = NULL;
+
+      /* The undo of a step is the same step run backwards: record it with
+       * its sides swapped so that the new change runs forwards. */
+      copy->kind = forward ? op->kind : (op->kind == OP_SET ? OP_SET : op->kind == OP_INSERT ? OP_DELETE : OP_INSERT);
+      copy->table = op->table;
+      copy->id = op->id;
+      copy->field = op->field;
+      copy->old_int = forward ? op->old_int : op->new_int;
+      copy->new_int = forward ? op->new_int : op->old_int;
+      copy->old_text = g_strdup (forward ? op->old_text : op->new_text);
+      copy->new_text = g_strdup (forward ? op->new_text : op->old_text);
+      if (op->snapshot)
+        copy->snapshot = fita_record_copy (op->snapshot);
+      if (!record_op (self, copy, &local))
+        {
+          g_error_free (local);
+          break;
+        }
+    }
+  if (!end_change (self, NULL, error))
+    {
+      g_ptr_array_add (from, change);
+      return FALSE;
+    }
+  g_ptr_array_add (to, change);
+  return TRUE;
+}
+
+gboolean
+fita_plan_undo (FitaPlan *self, GError **error)
+{
+  return replay (self, self->undo, self->redo, FALSE, error);
+}
+
+gboolean
+fita_plan_redo (FitaPlan *self, GError **error)
+{
+  return replay (self, self->redo, self->undo, TRUE, error);
+}
+
+FitaStore *
+fita_plan_get_store (FitaPlan *self)
+{
+  return self->store;
+}

@@ -1,0 +1,129 @@
+/* fita-plan.h: a whole plan in memory, and every change to it.
+ *
+ * A FitaPlan holds all the records of one .fita file. Readers use the
+ * lookup and list functions; writers make changes with fita_plan_set_*,
+ * fita_plan_insert, fita_plan_delete and fita_plan_move, optionally grouped
+ * with fita_plan_begin/fita_plan_end into one undoable change. A change is
+ * written to the file in one transaction before it returns; if any part
+ * fails, nothing of it is kept, in the file or in memory.
+ */
+#pragma once
+
+#include <glib-object.h>
+#include "fita-schema.h"
+
+G_BEGIN_DECLS
+
+#define FITA_TYPE_PLAN (fita_plan_get_type ())
+G_DECLARE_FINAL_TYPE (FitaPlan, fita_plan, FITA, PLAN, GObject)
+
+typedef enum {
+  FITA_OPEN_DEFAULT = 0,
+  FITA_OPEN_READ_ONLY = 1 << 0,
+} FitaOpenFlags;
+
+FitaPlan     *fita_plan_new            (void);
+FitaPlan     *fita_plan_new_default    (const char     *title);
+FitaPlan     *fita_plan_open           (const char     *path,
+                                        FitaOpenFlags   flags,
+                                        GError        **error);
+/* Writes the whole plan to a new file at path (which must not exist) and
+ * keeps the plan attached to it. */
+gboolean      fita_plan_save_new       (FitaPlan       *plan,
+                                        const char     *path,
+                                        GError        **error);
+/* A consistent copy of the file, written atomically (SQLite backup API). */
+gboolean      fita_plan_save_copy      (FitaPlan       *plan,
+                                        const char     *path,
+                                        GError        **error);
+void          fita_plan_close          (FitaPlan       *plan);
+
+const char   *fita_plan_get_path       (FitaPlan       *plan);
+gboolean      fita_plan_is_read_only   (FitaPlan       *plan);
+const char   *fita_plan_get_read_only_reason (FitaPlan *plan);
+/* Set when opening upgraded the file from an older Fita: where the copy
+ * taken before the upgrade is. */
+const char   *fita_plan_get_backup_path (FitaPlan      *plan);
+/* Bumped by every change (and undo/redo); caches compare it. */
+guint64       fita_plan_get_generation (FitaPlan       *plan);
+
+FitaPlanInfo *fita_plan_get_info       (FitaPlan       *plan);
+gpointer      fita_plan_lookup         (FitaPlan       *plan,
+                                        FitaTableId     table,
+                                        gint64          id);
+/* The records that belong to owner (0: the top level), in order. Never NULL. */
+GPtrArray    *fita_plan_list           (FitaPlan       *plan,
+                                        FitaTableId     table,
+                                        gint64          owner);
+guint         fita_plan_count          (FitaPlan       *plan,
+                                        FitaTableId     table);
+gpointer      fita_plan_find_by_name   (FitaPlan       *plan,
+                                        FitaTableId     table,
+                                        const char     *name);
+FitaItem     *fita_plan_find_item      (FitaPlan       *plan,
+                                        const char     *code);
+/* Every item, parents before their children, in the plan's order. */
+GPtrArray    *fita_plan_items_preorder (FitaPlan       *plan,
+                                        FitaItem       *root);
+guint         fita_plan_item_depth     (FitaPlan       *plan,
+                                        FitaItem       *item);
+gboolean      fita_plan_item_is_leaf   (FitaPlan       *plan,
+                                        FitaItem       *item);
+
+/* A new record, not yet in the plan, with a fresh id and default values. */
+gpointer      fita_plan_new_record     (FitaPlan       *plan,
+                                        FitaTableId     table);
+
+void          fita_plan_begin          (FitaPlan       *plan,
+                                        const char     *label);
+gboolean      fita_plan_end            (FitaPlan       *plan,
+                                        GError        **error);
+
+gboolean      fita_plan_set_int        (FitaPlan       *plan,
+                                        gpointer        record,
+                                        const char     *field,
+                                        gint64          value,
+                                        GError        **error);
+gboolean      fita_plan_set_text       (FitaPlan       *plan,
+                                        gpointer        record,
+                                        const char     *field,
+                                        const char     *value,
+                                        GError        **error);
+/* Takes record (from fita_plan_new_record); index -1 appends. */
+gboolean      fita_plan_insert         (FitaPlan       *plan,
+                                        gpointer        record,
+                                        gint64          owner,
+                                        int             index,
+                                        GError        **error);
+/* Deletes record with everything that belongs to it; references to it are
+ * cleared. */
+gboolean      fita_plan_delete         (FitaPlan       *plan,
+                                        gpointer        record,
+                                        GError        **error);
+gboolean      fita_plan_move           (FitaPlan       *plan,
+                                        gpointer        record,
+                                        gint64          new_owner,
+                                        int             index,
+                                        GError        **error);
+
+gboolean      fita_plan_can_undo       (FitaPlan       *plan);
+gboolean      fita_plan_can_redo       (FitaPlan       *plan);
+const char   *fita_plan_get_undo_label (FitaPlan       *plan);
+const char   *fita_plan_get_redo_label (FitaPlan       *plan);
+gboolean      fita_plan_undo           (FitaPlan       *plan,
+                                        GError        **error);
+gboolean      fita_plan_redo           (FitaPlan       *plan,
+                                        GError        **error);
+
+/* Checks a value for a field before it is set or imported. */
+gboolean      fita_field_validate      (const FitaField *field,
+                                        gint64          value,
+                                        const char     *text,
+                                        GError        **error);
+
+/* For the store loader and the importer: adds a record as it is, without
+ * writing or recording a change. Positions must already be in order. */
+void          fita_plan_adopt_record   (FitaPlan       *plan,
+                                        gpointer        record);
+
+G_END_DECLS

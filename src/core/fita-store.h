@@ -1,0 +1,74 @@
+/* fita-store.h: the one place that speaks SQL.
+ *
+ * A FitaStore is an open .fita file. It creates, validates, migrates, locks,
+ * loads and writes; the in-memory model (FitaPlan) calls it for every change.
+ */
+#pragma once
+
+#include <glib.h>
+#include "fita-schema.h"
+
+G_BEGIN_DECLS
+
+/* The schema version this Fita writes (PRAGMA user_version). */
+#define FITA_SCHEMA_VERSION 1
+/* 'F','i','t','a' (PRAGMA application_id) */
+#define FITA_APPLICATION_ID 0x46697461
+
+typedef struct _FitaStore FitaStore;
+
+typedef void (*FitaStoreLoadFunc) (gpointer record, gpointer user_data);
+
+typedef enum {
+  FITA_STORE_OPEN_DEFAULT = 0,
+  FITA_STORE_OPEN_READ_ONLY = 1 << 0,  /* never write, even if we could */
+} FitaStoreOpenFlags;
+
+FitaStore  *fita_store_open        (const char          *path,
+                                    FitaStoreOpenFlags   flags,
+                                    GError             **error);
+FitaStore  *fita_store_create      (const char          *path,
+                                    GError             **error);
+void        fita_store_close       (FitaStore           *store);
+
+const char *fita_store_get_path    (FitaStore           *store);
+gboolean    fita_store_is_read_only (FitaStore          *store);
+/* Why the file was opened read-only, for a person to read; NULL if writable. */
+const char *fita_store_get_read_only_reason (FitaStore  *store);
+/* The file was upgraded from an older version when opened; the copy taken before. */
+const char *fita_store_get_backup_path (FitaStore       *store);
+
+gboolean    fita_store_load        (FitaStore           *store,
+                                    FitaStoreLoadFunc    func,
+                                    gpointer             user_data,
+                                    GError             **error);
+
+gboolean    fita_store_begin       (FitaStore           *store,
+                                    GError             **error);
+gboolean    fita_store_commit      (FitaStore           *store,
+                                    GError             **error);
+void        fita_store_rollback    (FitaStore           *store);
+
+gboolean    fita_store_insert      (FitaStore           *store,
+                                    gconstpointer        record,
+                                    GError             **error);
+gboolean    fita_store_update      (FitaStore           *store,
+                                    gconstpointer        record,
+                                    guint                field,
+                                    GError             **error);
+gboolean    fita_store_delete      (FitaStore           *store,
+                                    FitaTableId          table,
+                                    gint64               id,
+                                    GError             **error);
+
+gboolean    fita_store_backup      (FitaStore           *store,
+                                    const char          *dest_path,
+                                    GError             **error);
+/* SQLite's own integrity check; each problem found is added to problems. */
+gboolean    fita_store_check_integrity (FitaStore       *store,
+                                    GPtrArray           *problems,
+                                    GError             **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FitaStore, fita_store_close)
+
+G_END_DECLS
