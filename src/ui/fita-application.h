@@ -1,0 +1,27 @@
+/* fita-application.h: the Fita application: opens plans in windows. */
+#pragma once
+
+#include <adwaita.h>
+
+#include "fita-window.h"
+
+G_BEGIN_DECLS
+
+#define FITA_TYPE_APPLICATION (fita_application_get_type ())
+G_DECLARE_FINAL_TYPE (FitaApplication, fita_application, FITA, APPLICATION, AdwApplication)
+
+FitaApplication *fita_application_new          (void);
+/* Shows the plan in file: in the window that already shows it, else in
+ * window if that one shows nothing (NULL: any window that shows nothing),
+ * else in a new window. When it cannot be opened, says why over window. */
+void             fita_application_open_file    (FitaApplication *self,
+                                                GFile           *file,
+                                                FitaWindow      *window);
+/* Opens the user's copy of a built-in example, making it first if needed. */
+void             fita_application_open_example (FitaApplication *self,
+                                                const char      *name,
+                                                FitaWindow      *window);
+/* Where the copy of an example lives: $XDG_DATA_HOME/fita/examples/NAME.fita */
+char            *fita_application_get_example_path (const char  *name);
+
+G_END_DECLS

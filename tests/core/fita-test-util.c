@@ -1,0 +1,89 @@
+#include "fita-test-util.h"
+#include "fita-examples.h"
+
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+
+static void
+remove_tree (const char *path)
+{
+  GDir *dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  if (dir != NULL)
+    g_dir_close (dir);
+  g_rmdir (path);
+}
+
+static GPtrArray *tmpdirs;
+
+static void
+cleanup_tmpdirs (void)
+{
+  for (guint i = 0; i < tmpdirs->len; i++)
+    {
+      const char *path = g_ptr_array_index (tmpdirs, i);
+      g_chmod (path, 0755);
+      remove_tree (path);
+    }
+  g_ptr_array_unref (tmpdirs);
+}
+
+char *
+fita_test_tmpdir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("fita-test-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  if (tmpdirs == NULL)
+    {
+      tmpdirs = g_ptr_array_new_with_free_func (g_free);
+      atexit (cleanup_tmpdirs);
+    }
+  g_ptr_array_add (tmpdirs, g_strdup (dir));
+  return dir;
+}
+
+char *
+fita_test_checksum (const char *path)
+{
+  g_autofree char *data = NULL;
+  gsize length = 0;
+  g_autoptr(GError) error = NULL;
+
+  g_file_get_contents (path, &data, &length, &error);
+  g_assert_no_error (error);
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, length);
+}
+
+FitaPlan *
+fita_test_example (const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  FitaPlan *plan = fita_example_load (name, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (plan);
+  return plan;
+}
+
+char *
+fita_test_example_file (const char *dir, const char *name)
+{
+  g_autoptr(FitaPlan) plan = fita_test_example (name);
+  g_autoptr(GError) error = NULL;
+  char *path = g_strdup_printf ("%s/%s.fita", dir, name);
+
+  fita_plan_save_new (plan, path, &error);
+  g_assert_no_error (error);
+  return path;
+}

@@ -1,0 +1,16 @@
+#pragma once
+
+#include "fita-plan.h"
+
+G_BEGIN_DECLS
+
+/* A fresh temporary directory for one test, removed at exit. */
+char     *fita_test_tmpdir        (void);
+/* SHA-256 of a file's bytes, to prove a file was not changed. */
+char     *fita_test_checksum      (const char *path);
+/* Writes a built-in example to dir/name.fita and returns the path. */
+char     *fita_test_example_file  (const char *dir,
+                                   const char *name);
+FitaPlan *fita_test_example       (const char *name);
+
+G_END_DECLS
