@@ -46,9 +46,18 @@ struct _FitaStore {
 
 /* Upgrades from each older schema version to the next one; index 0 upgrades
  * version 1 to 2, and so on. Each is run in the migration's transaction. */
-static const char * const migrations[] = {
+static const char * const real_migrations[] = {
   NULL
 };
+static const char * const *migrations = real_migrations;
+static gint64 schema_version = FITA_SCHEMA_VERSION;
+
+void
+fita_store_override_schema_for_tests (gint64 version, const char * const *steps)
+{
+  migrations = steps ? steps : real_migrations;
+  schema_version = steps ? version : FITA_SCHEMA_VERSION;
+}
 
 static gboolean
 set_sqlite_error (GError **error, sqlite3 *db, int rc)
@@ -204,11 +213,11 @@ check_identity (sqlite3 *db, gint64 *version, GError **error)
                    _("This SQLite database is not a Fita plan. Open a .fita file made with Fita."));
       return FALSE;
     }
-  if (*version > FITA_SCHEMA_VERSION)
+  if (*version > schema_version)
     {
       g_set_error (error, FITA_ERROR, FITA_ERROR_NEWER_VERSION,
-                   _("The plan was saved by a newer version of Fita (file format %" G_GINT64_FORMAT ", this Fita reads up to %d). Update Fita to open it; the file has not been changed."),
-                   *version, FITA_SCHEMA_VERSION);
+                   _("The plan was saved by a newer version of Fita (file format %" G_GINT64_FORMAT ", this Fita reads up to %" G_GINT64_FORMAT "). Update Fita to open it; the file has not been changed."),
+                   *version, schema_version);
       return FALSE;
     }
   if (*version < 1)
@@ -265,7 +274,7 @@ migrate (FitaStore *store, gint64 version, GError **error)
   g_autofree char *backup = NULL;
   g_autofree char *set_version = NULL;
 
-  if (version == FITA_SCHEMA_VERSION)
+  if (version == schema_version)
     return TRUE;
 
   backup = g_strdup_printf ("%s.v%" G_GINT64_FORMAT ".bak", store->path, version);
@@ -277,13 +286,13 @@ migrate (FitaStore *store, gint64 version, GError **error)
 
   if (!exec_sql (store->db, "BEGIN IMMEDIATE", error))
     return FALSE;
-  for (gint64 v = version; v < FITA_SCHEMA_VERSION; v++)
-    if (!exec_sql (store->db, migrations[v - 1], error))
+  for (gint64 v = version; v < schema_version; v++)
+    if (migrations[v - 1] == NULL || !exec_sql (store->db, migrations[v - 1], error))
       {
         sqlite3_exec (store->db, "ROLLBACK", NULL, NULL, NULL);
         return FALSE;
       }
-  set_version = g_strdup_printf ("PRAGMA user_version = %d", FITA_SCHEMA_VERSION);
+  set_version = g_strdup_printf ("PRAGMA user_version = %" G_GINT64_FORMAT, schema_version);
   if (!exec_sql (store->db, set_version, error) ||
       !exec_sql (store->db, "COMMIT", error))
     {
@@ -374,7 +383,7 @@ fita_store_open (const char *path, FitaStoreOpenFlags flags, GError **error)
   if (!configure_connection (store->db, !store->read_only, error))
     return NULL;
 
-  if (version < FITA_SCHEMA_VERSION)
+  if (version < schema_version)
     {
       if (store->read_only)
         {
@@ -504,8 +513,8 @@ fita_store_create (const char *path, GError **error)
     }
 
   schema = schema_sql ();
-  pragmas = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %d;",
-                             FITA_APPLICATION_ID, FITA_SCHEMA_VERSION);
+  pragmas = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %" G_GINT64_FORMAT ";",
+                             FITA_APPLICATION_ID, schema_version);
   if (!exec_sql (store->db, "BEGIN IMMEDIATE", error) ||
       !exec_sql (store->db, schema, error) ||
       !exec_sql (store->db, pragmas, error) ||

@@ -72,3 +72,10 @@ gboolean    fita_store_check_integrity (FitaStore       *store,
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FitaStore, fita_store_close)
 
 G_END_DECLS
+
+G_BEGIN_DECLS
+/* For tests of the migration machinery only: pretend this Fita writes
+ * schema `version`, reached from FITA_SCHEMA_VERSION by `steps` (SQL, one
+ * per version). NULL steps restores the real schema. */
+void fita_store_override_schema_for_tests (gint64 version, const char * const *steps);
+G_END_DECLS

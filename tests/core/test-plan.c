@@ -1,0 +1,339 @@
+/* Changes to a plan: each is saved at once, undoable, and all-or-nothing. */
+#include "fita-error.h"
+#include "fita-json.h"
+#include "fita-plan.h"
+#include "fita-rollup.h"
+#include "fita-test-util.h"
+
+typedef struct {
+  char *dir;
+  char *path;
+  FitaPlan *plan;
+  guint changed;
+} Fixture;
+
+static void
+on_changed (FitaPlan *plan, Fixture *f)
+{
+  f->changed++;
+}
+
+static void
+setup (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = fita_test_tmpdir ();
+  f->path = fita_test_example_file (f->dir, data ? data : "terrassa-ess-2019-2026");
+  f->plan = fita_plan_open (f->path, FITA_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_signal_connect (f->plan, "changed", G_CALLBACK (on_changed), f);
+}
+
+static void
+teardown (Fixture *f, gconstpointer data)
+{
+  g_clear_object (&f->plan);
+  g_free (f->path);
+  g_free (f->dir);
+}
+
+/* What a fresh reader of the file sees. */
+static char *
+file_json (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FitaPlan) reader = fita_plan_open (f->path, FITA_OPEN_READ_ONLY, &error);
+
+  g_assert_no_error (error);
+  return fita_json_export (reader);
+}
+
+static void
+assert_file_matches_memory (Fixture *f)
+{
+  g_autofree char *memory = fita_json_export (f->plan);
+  g_autofree char *file = file_json (f);
+
+  g_assert_cmpstr (memory, ==, file);
+}
+
+static void
+test_set_and_undo (Fixture *f, gconstpointer data)
+{
+  FitaItem *item = fita_plan_find_item (f->plan, "11.3");
+  g_autofree char *original = file_json (f);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (fita_plan_set_int (f->plan, item, "progress", 50, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (f->changed, ==, 1);
+  g_assert_cmpint (fita_plan_progress (f->plan, fita_plan_find_item (f->plan, "11")), ==, 22);
+  assert_file_matches_memory (f);
+
+  /* setting the same value is no change */
+  g_assert_true (fita_plan_set_int (f->plan, item, "progress", 50, &error));
+  g_assert_cmpuint (f->changed, ==, 1);
+
+  g_assert_true (fita_plan_can_undo (f->plan));
+  g_assert_true (fita_plan_undo (f->plan, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (item->progress, ==, 0);
+  g_assert_cmpint (fita_plan_progress (f->plan, fita_plan_find_item (f->plan, "11")), ==, 12);
+  {
+    g_autofree char *now = file_json (f);
+    g_assert_cmpstr (now, ==, original);
+  }
+  g_assert_true (fita_plan_can_redo (f->plan));
+  g_assert_true (fita_plan_redo (f->plan, &error));
+  g_assert_cmpint (item->progress, ==, 50);
+  assert_file_matches_memory (f);
+  /* a new change clears what could be redone */
+  g_assert_true (fita_plan_undo (f->plan, &error));
+  g_assert_true (fita_plan_set_text (f->plan, item, "title", "Tallers d'idees", &error));
+  g_assert_false (fita_plan_can_redo (f->plan));
+}
+
+static void
+test_validation (Fixture *f, gconstpointer data)
+{
+  FitaItem *item = fita_plan_find_item (f->plan, "11.1");
+  FitaPlanInfo *info = fita_plan_get_info (f->plan);
+  g_autofree char *original = file_json (f);
+  struct { gpointer record; const char *field; gint64 value; const char *text; } bad[] = {
+    { item, "progress", 101, NULL },
+    { item, "progress", -1, NULL },
+    { item, "start_year", 19, NULL },
+    { item, "status_id", 9999, NULL },
+    { item, "level_id", 9999, NULL },
+    { item, "weight", -2, NULL },
+    { item, "semesters", 0, "2018-3" },
+    { item, "start_date", 0, "31/12/2023" },
+    { item, "start_date", 0, "2023-02-30" },
+    { info, "title", 0, "" },
+    { item, "nonexistent", 0, NULL },
+    { item, "id", 5, NULL },
+    { item, "parent_id", 1, NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      gboolean ok = bad[i].text != NULL || g_str_equal (bad[i].field, "title")
+        ? fita_plan_set_text (f->plan, bad[i].record, bad[i].field, bad[i].text, &error)
+        : fita_plan_set_int (f->plan, bad[i].record, bad[i].field, bad[i].value, &error);
+      g_assert_false (ok);
+      g_assert_nonnull (error);
+    }
+  g_assert_cmpuint (f->changed, ==, 0);
+  g_assert_false (fita_plan_can_undo (f->plan));
+  {
+    g_autofree char *now = file_json (f);
+    g_assert_cmpstr (now, ==, original);
+  }
+  /* no value is allowed where a value is optional */
+  g_assert_true (fita_plan_set_int (f->plan, item, "progress", FITA_NONE, NULL));
+  g_assert_true (fita_plan_set_text (f->plan, item, "semesters", "2019-2 2018-1", NULL));
+}
+
+/* A change made of several steps is kept whole or not at all. */
+static void
+test_atomic_change (Fixture *f, gconstpointer data)
+{
+  FitaItem *a = fita_plan_find_item (f->plan, "11.1");
+  FitaItem *b = fita_plan_find_item (f->plan, "11.2");
+  g_autofree char *original = file_json (f);
+  g_autofree char *memory_before = fita_json_export (f->plan);
+  g_autoptr(GError) error = NULL;
+  FitaLevel *duplicate;
+
+  fita_plan_begin (f->plan, "Rename two");
+  g_assert_true (fita_plan_set_text (f->plan, a, "title", "Primer", NULL));
+  g_assert_true (fita_plan_set_int (f->plan, b, "progress", 77, NULL));
+  /* a level with a name that exists already breaks the file's rules */
+  duplicate = fita_plan_new_record (f->plan, FITA_TABLE_LEVEL);
+  duplicate->name = g_strdup ("Acció");
+  g_assert_false (fita_plan_insert (f->plan, duplicate, 0, -1, NULL));
+  /* later steps of a failed change do nothing */
+  g_assert_false (fita_plan_set_text (f->plan, a, "notes", "x", NULL));
+  g_assert_false (fita_plan_end (f->plan, &error));
+  g_assert_error (error, FITA_ERROR, FITA_ERROR_INVALID);
+
+  g_assert_cmpuint (f->changed, ==, 0);
+  g_assert_false (fita_plan_can_undo (f->plan));
+  g_assert_cmpstr (a->title, ==, "Radiografia d'agents i antenes dels barris");
+  g_assert_cmpint (b->progress, ==, 10);
+  {
+    g_autofree char *memory = fita_json_export (f->plan);
+    g_autofree char *now = file_json (f);
+    g_assert_cmpstr (memory, ==, memory_before);
+    g_assert_cmpstr (now, ==, original);
+  }
+
+  /* and a good grouped change is one undo step */
+  fita_plan_begin (f->plan, "Two at once");
+  fita_plan_set_text (f->plan, a, "title", "Primer", NULL);
+  fita_plan_set_int (f->plan, b, "progress", 77, NULL);
+  g_assert_true (fita_plan_end (f->plan, &error));
+  g_assert_cmpuint (f->changed, ==, 1);
+  g_assert_cmpstr (fita_plan_get_undo_label (f->plan), ==, "Two at once");
+  g_assert_true (fita_plan_undo (f->plan, &error));
+  g_assert_cmpstr (a->title, ==, "Radiografia d'agents i antenes dels barris");
+  g_assert_cmpint (b->progress, ==, 10);
+  g_assert_false (fita_plan_can_undo (f->plan));
+}
+
+static void
+test_insert_delete_undo (Fixture *f, gconstpointer data)
+{
+  FitaItem *programme = fita_plan_find_item (f->plan, "11");
+  g_autofree char *original = fita_json_export (f->plan);
+  g_autoptr(GError) error = NULL;
+  FitaItem *item = fita_plan_new_record (f->plan, FITA_TABLE_ITEM);
+  GPtrArray *children;
+  gint64 id = item->rec.id;
+
+  item->code = g_strdup ("11.0");
+  item->title = g_strdup ("Nova actuació al principi");
+  item->progress = 100;
+  g_assert_true (fita_plan_insert (f->plan, item, programme->rec.id, 0, &error));
+  g_assert_no_error (error);
+  children = fita_plan_list (f->plan, FITA_TABLE_ITEM, programme->rec.id);
+  g_assert_cmpuint (children->len, ==, 6);
+  g_assert_cmpstr (((FitaItem *) g_ptr_array_index (children, 0))->code, ==, "11.0");
+  g_assert_cmpstr (((FitaItem *) g_ptr_array_index (children, 1))->code, ==, "11.1");
+  for (guint i = 0; i < children->len; i++)
+    g_assert_cmpint (((FitaItem *) g_ptr_array_index (children, i))->position, ==, i);
+  /* (100+30+10+0+0+20)/6 = 26,67 */
+  g_assert_cmpint (fita_plan_progress (f->plan, programme), ==, 27);
+  assert_file_matches_memory (f);
+
+  /* deleting the programme takes its actions, budget, indicators and
+   * follow-ups with it */
+  g_assert_true (fita_plan_delete (f->plan, programme, &error));
+  g_assert_no_error (error);
+  g_assert_null (fita_plan_find_item (f->plan, "11"));
+  g_assert_null (fita_plan_lookup (f->plan, FITA_TABLE_ITEM, id));
+  g_assert_cmpuint (fita_plan_count (f->plan, FITA_TABLE_BUDGET_LINE), ==, 0);
+  g_assert_cmpuint (fita_plan_count (f->plan, FITA_TABLE_INDICATOR), ==, 0);
+  g_assert_cmpuint (fita_plan_count (f->plan, FITA_TABLE_INDICATOR_VALUE), ==, 0);
+  g_assert_cmpuint (fita_plan_count (f->plan, FITA_TABLE_FOLLOWUP), ==, 0);
+  assert_file_matches_memory (f);
+
+  /* one undo brings all of it back, in place */
+  g_assert_true (fita_plan_undo (f->plan, &error));
+  g_assert_nonnull (fita_plan_find_item (f->plan, "11"));
+  g_assert_cmpuint (fita_plan_count (f->plan, FITA_TABLE_BUDGET_LINE), ==, 3);
+  g_assert_cmpuint (fita_plan_count (f->plan, FITA_TABLE_INDICATOR), ==, 5);
+  assert_file_matches_memory (f);
+  g_assert_true (fita_plan_undo (f->plan, &error));
+  {
+    g_autofree char *now = fita_json_export (f->plan);
+    g_assert_cmpstr (now, ==, original);
+  }
+  assert_file_matches_memory (f);
+  /* and redo twice gets back to the deleted state */
+  g_assert_true (fita_plan_redo (f->plan, &error));
+  g_assert_true (fita_plan_redo (f->plan, &error));
+  g_assert_null (fita_plan_find_item (f->plan, "11"));
+  assert_file_matches_memory (f);
+}
+
+static void
+test_delete_referenced (Fixture *f, gconstpointer data)
+{
+  FitaStatus *in_progress = fita_plan_find_by_name (f->plan, FITA_TABLE_STATUS, "En curs");
+  FitaItem *item = fita_plan_find_item (f->plan, "11.1");
+  gint64 status_id = in_progress->rec.id;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (item->status_id, ==, status_id);
+  g_assert_true (fita_plan_delete (f->plan, in_progress, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (item->status_id, ==, 0);
+  assert_file_matches_memory (f);
+  g_assert_null (fita_plan_lookup (f->plan, FITA_TABLE_STATUS, status_id));
+  g_assert_true (fita_plan_undo (f->plan, &error));
+  g_assert_cmpint (item->status_id, ==, status_id);
+  g_assert_cmpstr (((FitaStatus *) fita_plan_lookup (f->plan, FITA_TABLE_STATUS, status_id))->name, ==, "En curs");
+  assert_file_matches_memory (f);
+}
+
+static void
+test_move (Fixture *f, gconstpointer data)
+{
+  FitaItem *line = fita_plan_find_item (f->plan, "I");
+  FitaItem *action = fita_plan_find_item (f->plan, "I.1.3");
+  FitaItem *target = fita_plan_find_item (f->plan, "III.3");
+  g_autofree char *original = fita_json_export (f->plan);
+  g_autoptr(GError) error = NULL;
+  GPtrArray *list;
+
+  /* reorder among siblings: I.1.3 to the front */
+  g_assert_true (fita_plan_move (f->plan, action, action->parent_id, 0, &error));
+  list = fita_plan_list (f->plan, FITA_TABLE_ITEM, action->parent_id);
+  g_assert_true (g_ptr_array_index (list, 0) == action);
+  g_assert_cmpstr (((FitaItem *) g_ptr_array_index (list, 1))->code, ==, "I.1.1");
+  g_assert_cmpstr (((FitaItem *) g_ptr_array_index (list, 3))->code, ==, "I.1.4");
+  assert_file_matches_memory (f);
+
+  /* move down within the list: to after I.1.5 */
+  g_assert_true (fita_plan_move (f->plan, action, action->parent_id, 5, &error));
+  list = fita_plan_list (f->plan, FITA_TABLE_ITEM, action->parent_id);
+  g_assert_cmpstr (((FitaItem *) g_ptr_array_index (list, 3))->code, ==, "I.1.5");
+  g_assert_true (g_ptr_array_index (list, 4) == action);
+  for (guint i = 0; i < list->len; i++)
+    g_assert_cmpint (((FitaItem *) g_ptr_array_index (list, i))->position, ==, i);
+
+  /* re-parent under another objective */
+  g_assert_true (fita_plan_move (f->plan, action, target->rec.id, 1, &error));
+  g_assert_cmpuint (fita_plan_list (f->plan, FITA_TABLE_ITEM, target->rec.id)->len, ==, 3);
+  g_assert_true (g_ptr_array_index (fita_plan_list (f->plan, FITA_TABLE_ITEM, target->rec.id), 1) == action);
+  g_assert_cmpuint (fita_plan_list (f->plan, FITA_TABLE_ITEM, fita_plan_find_item (f->plan, "I.1")->rec.id)->len, ==, 7);
+  assert_file_matches_memory (f);
+
+  /* not into itself */
+  g_assert_false (fita_plan_move (f->plan, line, fita_plan_find_item (f->plan, "I.2")->rec.id, 0, &error));
+  g_assert_error (error, FITA_ERROR, FITA_ERROR_INVALID);
+  g_clear_error (&error);
+
+  while (fita_plan_can_undo (f->plan))
+    g_assert_true (fita_plan_undo (f->plan, NULL));
+  {
+    g_autofree char *now = fita_json_export (f->plan);
+    g_assert_cmpstr (now, ==, original);
+  }
+  assert_file_matches_memory (f);
+}
+
+static void
+test_in_memory_plan (void)
+{
+  g_autoptr(FitaPlan) plan = fita_plan_new_default ("Pla de prova");
+  FitaItem *item = fita_plan_new_record (plan, FITA_TABLE_ITEM);
+  g_autoptr(GError) error = NULL;
+
+  item->title = g_strdup ("Primera acció");
+  g_assert_true (fita_plan_insert (plan, item, 0, -1, &error));
+  g_assert_true (fita_plan_set_int (plan, item, "progress", 40, &error));
+  g_assert_cmpint (fita_plan_progress (plan, item), ==, 40);
+  g_assert_true (fita_plan_undo (plan, &error));
+  g_assert_cmpint (item->progress, ==, FITA_NONE);
+  g_assert_cmpuint (fita_plan_count (plan, FITA_TABLE_LEVEL), ==, 2);
+  g_assert_cmpuint (fita_plan_count (plan, FITA_TABLE_STATUS), ==, 3);
+  g_assert_cmpstr (fita_plan_get_info (plan)->title, ==, "Pla de prova");
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add ("/plan/set-and-undo", Fixture, NULL, setup, test_set_and_undo, teardown);
+  g_test_add ("/plan/validation", Fixture, NULL, setup, test_validation, teardown);
+  g_test_add ("/plan/atomic-change", Fixture, NULL, setup, test_atomic_change, teardown);
+  g_test_add ("/plan/insert-delete-undo", Fixture, NULL, setup, test_insert_delete_undo, teardown);
+  g_test_add ("/plan/delete-referenced", Fixture, NULL, setup, test_delete_referenced, teardown);
+  g_test_add ("/plan/move", Fixture, "xmess-2017-2019", setup, test_move, teardown);
+  g_test_add_func ("/plan/in-memory", test_in_memory_plan);
+  return g_test_run ();
+}
