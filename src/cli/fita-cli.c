@@ -541,8 +541,7 @@ cmd_set (int argc, char **argv)
     }
   if (error != NULL)
     {
-      g_autoptr(GError) ignored = NULL;
-      fita_plan_end (plan, &ignored);
+      fita_plan_cancel (plan);
       return fail_file (argv[1], error);
     }
   if (!fita_plan_end (plan, &error))

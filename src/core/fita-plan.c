@@ -833,6 +833,17 @@ record_op (FitaPlan *self, Op *op, GError **error)
   return TRUE;
 }
 
+/* A step refused before it ran (a bad value, a missing record) fails the
+ * whole change it is part of, like a step that failed to write. */
+static gboolean
+refuse (FitaPlan *self, GError *local, GError **error)
+{
+  if (self->depth > 0 && self->change_error == NULL)
+    fail_current (self, g_error_copy (local));
+  g_propagate_error (error, local);
+  return FALSE;
+}
+
 static void
 finish_change (FitaPlan *self)
 {
@@ -903,6 +914,17 @@ fita_plan_end (FitaPlan *self, GError **error)
   return ok;
 }
 
+void
+fita_plan_cancel (FitaPlan *self)
+{
+  g_autoptr(GError) ignored = NULL;
+
+  g_return_if_fail (self->depth > 0);
+  if (self->change_error == NULL)
+    fail_current (self, g_error_new_literal (FITA_ERROR, FITA_ERROR_INVALID, "cancelled"));
+  fita_plan_end (self, &ignored);
+}
+
 /* Public changes */
 
 static const FitaField *
@@ -937,26 +959,27 @@ gboolean
 fita_plan_set_int (FitaPlan *self, gpointer record, const char *name, gint64 value, GError **error)
 {
   const FitaField *field;
+  GError *local = NULL;
   guint index;
   Op *op;
 
   g_return_val_if_fail (FITA_IS_PLAN (self), FALSE);
 
-  if (!(field = settable_field (record, name, &index, error)))
-    return FALSE;
+  if (!(field = settable_field (record, name, &index, &local)))
+    return refuse (self, local, error);
   if (field_is_text (field))
     {
-      g_set_error (error, FITA_ERROR, FITA_ERROR_INVALID, _("The %s is text, not a number."), name);
-      return FALSE;
+      g_set_error (&local, FITA_ERROR, FITA_ERROR_INVALID, _("The %s is text, not a number."), name);
+      return refuse (self, local, error);
     }
   if (field->type == FITA_FIELD_REF && value != 0 &&
       fita_plan_lookup (self, field->ref, value) == NULL)
     {
-      g_set_error (error, FITA_ERROR, FITA_ERROR_NOT_FOUND, _("The %s refers to a record that does not exist."), name);
-      return FALSE;
+      g_set_error (&local, FITA_ERROR, FITA_ERROR_NOT_FOUND, _("The %s refers to a record that does not exist."), name);
+      return refuse (self, local, error);
     }
-  if (!fita_field_validate (field, value, NULL, error))
-    return FALSE;
+  if (!fita_field_validate (field, value, NULL, &local))
+    return refuse (self, local, error);
   if (fita_record_get_int (record, field) == value)
     return TRUE;
 
@@ -974,22 +997,23 @@ gboolean
 fita_plan_set_text (FitaPlan *self, gpointer record, const char *name, const char *value, GError **error)
 {
   const FitaField *field;
+  GError *local = NULL;
   guint index;
   Op *op;
 
   g_return_val_if_fail (FITA_IS_PLAN (self), FALSE);
 
-  if (!(field = settable_field (record, name, &index, error)))
-    return FALSE;
+  if (!(field = settable_field (record, name, &index, &local)))
+    return refuse (self, local, error);
   if (!field_is_text (field))
     {
-      g_set_error (error, FITA_ERROR, FITA_ERROR_INVALID, _("The %s is a number, not text."), name);
-      return FALSE;
+      g_set_error (&local, FITA_ERROR, FITA_ERROR_INVALID, _("The %s is a number, not text."), name);
+      return refuse (self, local, error);
     }
   if (value != NULL && *value == '\0')
     value = NULL;
-  if (!fita_field_validate (field, 0, value, error))
-    return FALSE;
+  if (!fita_field_validate (field, 0, value, &local))
+    return refuse (self, local, error);
   if (g_strcmp0 (fita_record_get_text (record, field), value) == 0)
     return TRUE;
 
@@ -1083,6 +1107,7 @@ gboolean
 fita_plan_insert (FitaPlan *self, gpointer record, gint64 owner, int index, GError **error)
 {
   const FitaTable *table = fita_table (((FitaRecord *) record)->table);
+  GError *local = NULL;
   gboolean ok;
   guint len;
   Op *op;
@@ -1095,16 +1120,16 @@ fita_plan_insert (FitaPlan *self, gpointer record, gint64 owner, int index, GErr
       if (!fita_field_validate (field,
                                 field_is_text (field) ? 0 : fita_record_get_int (record, field),
                                 field_is_text (field) ? fita_record_get_text (record, field) : NULL,
-                                error))
+                                &local))
         {
           fita_record_free (record);
-          return FALSE;
+          return refuse (self, local, error);
         }
     }
-  if (!check_owner (self, table, owner, error))
+  if (!check_owner (self, table, owner, &local))
     {
       fita_record_free (record);
-      return FALSE;
+      return refuse (self, local, error);
     }
 
   len = fita_plan_list (self, table->id, owner)->len;
@@ -1189,8 +1214,8 @@ fita_plan_delete (FitaPlan *self, gpointer record, GError **error)
 
   if (((FitaRecord *) record)->table == FITA_TABLE_PLAN)
     {
-      g_set_error (error, FITA_ERROR, FITA_ERROR_INVALID, _("The plan itself cannot be deleted."));
-      return FALSE;
+      GError *local = g_error_new (FITA_ERROR, FITA_ERROR_INVALID, _("The plan itself cannot be deleted."));
+      return refuse (self, local, error);
     }
   fita_plan_begin (self, NULL);
   delete_recursive (self, record);
@@ -1203,18 +1228,19 @@ fita_plan_move (FitaPlan *self, gpointer record, gint64 new_owner, int index, GE
   FitaRecord *rec = record;
   const FitaTable *table = fita_table (rec->table);
   gint64 old_owner = fita_record_owner (record);
+  GError *local = NULL;
   GPtrArray *list;
 
   g_return_val_if_fail (FITA_IS_PLAN (self), FALSE);
 
-  if (!check_owner (self, table, new_owner, error))
-    return FALSE;
+  if (!check_owner (self, table, new_owner, &local))
+    return refuse (self, local, error);
   if (table->owner_field >= 0 && table->fields[table->owner_field].ref == rec->table)
     for (gint64 a = new_owner; a != 0; a = fita_record_owner (fita_plan_lookup (self, rec->table, a)))
       if (a == rec->id)
         {
-          g_set_error (error, FITA_ERROR, FITA_ERROR_INVALID, _("An item cannot be moved inside itself."));
-          return FALSE;
+          g_set_error (&local, FITA_ERROR, FITA_ERROR_INVALID, _("An item cannot be moved inside itself."));
+          return refuse (self, local, error);
         }
 
   list = fita_plan_list (self, rec->table, new_owner);

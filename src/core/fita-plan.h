@@ -78,6 +78,8 @@ void          fita_plan_begin          (FitaPlan       *plan,
                                         const char     *label);
 gboolean      fita_plan_end            (FitaPlan       *plan,
                                         GError        **error);
+/* Ends the current change keeping none of it, in the file or in memory. */
+void          fita_plan_cancel         (FitaPlan       *plan);
 
 gboolean      fita_plan_set_int        (FitaPlan       *plan,
                                         gpointer        record,

@@ -170,6 +170,31 @@ test_atomic_change (Fixture *f, gconstpointer data)
     g_assert_cmpstr (now, ==, original);
   }
 
+  /* a refused value fails the change it is part of, too */
+  fita_plan_begin (f->plan, "Rename and a bad percent");
+  g_assert_true (fita_plan_set_text (f->plan, a, "title", "Primer", NULL));
+  g_assert_false (fita_plan_set_int (f->plan, b, "progress", 150, NULL));
+  g_clear_error (&error);
+  g_assert_false (fita_plan_end (f->plan, &error));
+  g_assert_error (error, FITA_ERROR, FITA_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpstr (a->title, ==, "Radiografia d'agents i antenes dels barris");
+  {
+    g_autofree char *now = file_json (f);
+    g_assert_cmpstr (now, ==, original);
+  }
+
+  /* a change can be given up: nothing of it stays */
+  fita_plan_begin (f->plan, "Given up");
+  g_assert_true (fita_plan_set_text (f->plan, a, "title", "Primer", NULL));
+  fita_plan_cancel (f->plan);
+  g_assert_cmpstr (a->title, ==, "Radiografia d'agents i antenes dels barris");
+  g_assert_false (fita_plan_can_undo (f->plan));
+  {
+    g_autofree char *now = file_json (f);
+    g_assert_cmpstr (now, ==, original);
+  }
+
   /* and a good grouped change is one undo step */
   fita_plan_begin (f->plan, "Two at once");
   fita_plan_set_text (f->plan, a, "title", "Primer", NULL);

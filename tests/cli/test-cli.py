@@ -1,0 +1,304 @@
+#!/usr/bin/env python3
+"""fita-cli's contract: commands, flags, JSON keys, exit codes (TAP output)."""
+
+import hashlib
+import json
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import traceback
+
+CLI = sys.argv[1]
+TESTS = []
+
+
+def test(func):
+    TESTS.append(func)
+    return func
+
+
+def run(*args, expect=0, stdin=None):
+    proc = subprocess.run([CLI, *args], capture_output=True, text=True, input=stdin,
+                          env={**os.environ, "LANGUAGE": "", "LC_ALL": "C.UTF-8"})
+    if proc.returncode != expect:
+        raise AssertionError(f"fita-cli {' '.join(args)}: exit {proc.returncode}, expected {expect}\n"
+                             f"stdout: {proc.stdout}\nstderr: {proc.stderr}")
+    return proc
+
+
+def sha(path):
+    with open(path, "rb") as f:
+        return hashlib.sha256(f.read()).hexdigest()
+
+
+class Dir:
+    def __enter__(self):
+        self.path = tempfile.mkdtemp(prefix="fita-cli-test-")
+        return self
+
+    def __exit__(self, *exc):
+        shutil.rmtree(self.path)
+
+    def __truediv__(self, name):
+        return os.path.join(self.path, name)
+
+
+EXAMPLES = ["barcelona-espai-ess", "barcelona-impulsem-2016-2021", "terrassa-ess-2019-2026",
+            "terrassa-serveis-socials-2023-2027", "xmess-2017-2019"]
+
+
+def example(d, name):
+    path = d / (name + ".fita")
+    run("example", name, path)
+    return path
+
+
+@test
+def version():
+    out = run("--version").stdout
+    assert out.startswith("fita-cli "), out
+
+
+@test
+def usage_errors():
+    assert "Commands:" in run(expect=2).stderr
+    assert "unknown command" in run("frobnicate", expect=2).stderr
+    run("show", expect=2)
+    run("stats", expect=2)
+    run("new", "x.fita", expect=2)  # no --title
+    run("show", "--no-such-flag", "x.fita", expect=2)
+    assert "Commands:" in run("--help").stdout
+
+
+@test
+def example_list_and_write():
+    names = run("example", "--list").stdout.split()
+    assert names == EXAMPLES, names
+    with Dir() as d:
+        for name in names:
+            path = example(d, name)
+            assert open(path, "rb").read(16) == b"SQLite format 3\0"
+        err = run("example", "nope", d / "x.fita", expect=2).stderr
+        assert err.startswith("fita-cli: nope: "), err
+        # never overwrites
+        before = sha(d / "xmess-2017-2019.fita")
+        err = run("example", "xmess-2017-2019", d / "xmess-2017-2019.fita", expect=2).stderr
+        assert "already exists" in err, err
+        assert sha(d / "xmess-2017-2019.fita") == before
+
+
+@test
+def new_plan():
+    with Dir() as d:
+        run("new", d / "p.fita", "--title", "Pla de barris 2025-2028")
+        shown = json.loads(run("show", d / "p.fita", "--json").stdout)
+        assert shown["title"] == "Pla de barris 2025-2028"
+        assert shown["items"] == []
+        stats = json.loads(run("stats", d / "p.fita", "--json").stdout)
+        assert stats["items"] == 0
+        assert stats["progress"] is None
+        assert "participation" not in stats
+
+
+@test
+def show_text_and_json():
+    with Dir() as d:
+        path = example(d, "terrassa-ess-2019-2026")
+        text = run("show", path).stdout
+        assert "Pla estratègic d'economia social i solidària Terrassa 2019-2026" in text
+        assert "11.1  Radiografia d'agents i antenes dels barris  [En curs]  30%" in text
+        assert "  11  ESS als barris  12%" in text
+        shown = json.loads(run("show", path, "--json").stdout)
+        o3 = shown["items"][0]
+        assert o3["code"] == "O3" and o3["level"] == "Objectiu" and o3["progress"] == 12
+        programme = o3["children"][0]["children"][0]
+        assert programme["code"] == "11"
+        assert [c["code"] for c in programme["children"]] == ["11.1", "11.2", "11.3", "11.4", "11.5"]
+        assert [c["progress"] for c in programme["children"]] == [30, 10, 0, 0, 20]
+        assert programme["children"][2]["status"] == "No iniciat"
+
+
+@test
+def stats_contract():
+    with Dir() as d:
+        path = example(d, "terrassa-ess-2019-2026")
+        s = json.loads(run("stats", path, "--item", "11", "--json").stdout)
+        assert s == {"items": 6,
+                     "levels": [{"name": "Objectiu", "count": 0}, {"name": "Acció", "count": 0},
+                                {"name": "Programa", "count": 1}, {"name": "Actuació", "count": 5}],
+                     "progress": 12, "planned_cents": 12000000, "executed_cents": 1222369,
+                     "execution_rate_bp": 1019}, s
+        whole = json.loads(run("stats", path, "--json").stdout)
+        assert whole["items"] == 8 and whole["progress"] == 12
+        assert whole["execution_rate_bp"] == 1019
+        y2023 = json.loads(run("stats", path, "--item", "11", "--year", "2023", "--json").stdout)
+        assert y2023["executed_cents"] == 470233 and y2023["planned_cents"] is None
+        assert y2023["execution_rate_bp"] is None
+        err = run("stats", path, "--item", "99", "--json", expect=2).stderr
+        assert err.startswith(f"fita-cli: {path}: ") and "99" in err, err
+
+        path = example(d, "barcelona-impulsem-2016-2021")
+        s = json.loads(run("stats", path, "--json").stdout)
+        assert s["participation"] == {"sessions": 34, "participants": 799,
+                                      "contributions": 1373, "proposals": 780}, s
+
+        path = example(d, "terrassa-serveis-socials-2023-2027")
+        s = json.loads(run("stats", path, "--json").stdout)
+        levels = {l["name"]: l["count"] for l in s["levels"]}
+        assert levels["Eix"] == 3 and levels["Objectiu"] == 18 and levels["Línia d'actuació"] == 33
+        etac = json.loads(run("stats", path, "--item", "ETAC 2023", "--json").stdout)
+        etac_levels = {l["name"]: l["count"] for l in etac["levels"]}
+        assert etac_levels["Objectiu del pla d'acció"] == 5
+        assert etac_levels["Acció del pla d'acció"] == 19
+
+        path = example(d, "xmess-2017-2019")
+        s = json.loads(run("stats", path, "--json").stdout)
+        assert [l["count"] for l in s["levels"]] == [3, 7, 34], s
+
+
+@test
+def set_is_one_transaction():
+    with Dir() as d:
+        path = example(d, "terrassa-ess-2019-2026")
+        run("set", path, "11.3", "progress=25 %", "status=En curs", "title=Tallers d'idees",
+            "start=2024", "end=2025")
+        item = json.loads(run("show", path, "--json").stdout)["items"][0]["children"][0]["children"][0]["children"][2]
+        assert item == {"code": "11.3", "title": "Tallers d'idees", "level": "Actuació",
+                        "status": "En curs", "progress": 25, "children": []}, item
+        s = json.loads(run("stats", path, "--item", "11", "--json").stdout)
+        assert s["progress"] == 17  # (30+10+25+0+20)/5
+
+        before = sha(path)
+        # a bad value anywhere: nothing is changed
+        err = run("set", path, "11.1", "title=Mai", "progress=150", expect=2).stderr
+        assert "150" in err, err
+        run("set", path, "11.1", "status=Fet", expect=2)
+        run("set", path, "11.1", "colour=red", expect=2)
+        run("set", path, "11.1", "notitle", expect=2)
+        run("set", path, "11", "progress=5", expect=2)   # derived on parents
+        run("set", path, "99", "title=x", expect=2)
+        run("set", path, "11.1", "code=11.2", expect=2)  # codes stay unique
+        assert sha(path) == before
+
+        run("set", path, "11.1", "progress=", "semesters=2024-2,2024-1", "planned_total=4.702,33")
+        exported = json.loads(run("export", path, "--format", "json").stdout)
+        actuacio = exported["items"][0]["children"][0]["children"][0]["children"][0]
+        assert "progress" not in actuacio
+        assert actuacio["semesters"] == ["2024-1", "2024-2"]
+        assert actuacio["planned_total_cents"] == 470233
+
+
+@test
+def check_exit_codes():
+    with Dir() as d:
+        for name in EXAMPLES:
+            out = run("check", example(d, name)).stdout
+            assert "no problems found" in out, out
+        path = d / "xmess-2017-2019.fita"
+        run("set", path, "I.1.1", "start=2019", "end=2017")
+        proc = run("check", path, expect=1)
+        assert "I.1.1: it starts in 2019, after it ends (2017)" in proc.stdout, proc.stdout
+        assert "1 problem found" in proc.stderr
+
+
+@test
+def export_import_round_trip():
+    with Dir() as d:
+        for name in EXAMPLES:
+            path = example(d, name)
+            first = run("export", path, "--format", "json").stdout
+            run("export", path, "--format", "json", "-o", d / (name + ".json"))
+            assert open(d / (name + ".json")).read() == first
+            run("import", d / (name + "-2.fita"), "--format", "json", d / (name + ".json"))
+            second = run("export", d / (name + "-2.fita"), "--format", "json").stdout
+            assert first == second, name
+        run("export", d / "xmess-2017-2019.fita", expect=2)  # --format is required
+        run("export", d / "xmess-2017-2019.fita", "--format", "xml", expect=2)
+
+
+@test
+def import_errors_leave_nothing():
+    with Dir() as d:
+        cases = {
+            "broken.json": ('{"plan": {"title": "T"', "not valid JSON"),
+            "row.json": ('{"plan": {"title": "T"}, "items": [{"code": "A"}, '
+                         '{"code": "B", "budget": [{"year": 2023, "executed_cents": "4.702,33"}]}]}',
+                         "items[1].budget[0]"),
+            "newer.json": ('{"format": "fita", "format_version": 9, "plan": {"title": "T"}}', "newer"),
+        }
+        for name, (content, words) in cases.items():
+            with open(d / name, "w") as f:
+                f.write(content)
+            err = run("import", d / "out.fita", "--format", "json", d / name, expect=2).stderr
+            assert err.startswith(f"fita-cli: {d / name}: ") and words in err, err
+            assert not os.path.exists(d / "out.fita")
+            assert [f for f in os.listdir(d.path) if f.startswith(".")] == []
+        # an existing file is kept unless --force
+        path = example(d, "xmess-2017-2019")
+        before = sha(path)
+        with open(d / "min.json", "w") as f:
+            f.write('{"plan": {"title": "Nou"}}')
+        assert "already exists" in run("import", path, "--format", "json", d / "min.json", expect=2).stderr
+        assert sha(path) == before
+        run("import", path, "--format", "json", d / "min.json", "--force")
+        assert json.loads(run("show", path, "--json").stdout)["title"] == "Nou"
+
+
+@test
+def bad_files():
+    with Dir() as d:
+        with open(d / "text.fita", "w") as f:
+            f.write("not a plan")
+        open(d / "empty.fita", "w").close()
+        db = sqlite3.connect(d / "other.fita")
+        db.execute("CREATE TABLE t (x)")
+        db.commit()
+        db.close()
+        newer = example(d, "xmess-2017-2019")
+        db = sqlite3.connect(newer)
+        db.execute("PRAGMA user_version = 42")
+        db.commit()
+        db.close()
+        for name, words in [("text.fita", "not an SQLite database"), ("empty.fita", "empty"),
+                            ("other.fita", "not a Fita plan"), ("xmess-2017-2019.fita", "newer version"),
+                            ("missing.fita", "cannot be opened")]:
+            path = d / name
+            before = sha(path) if os.path.exists(path) else None
+            for command in (["show", path], ["stats", path, "--json"], ["check", path],
+                            ["export", path, "--format", "json"], ["set", path, "I.1.1", "title=x"]):
+                err = run(*command, expect=2).stderr
+                assert err.startswith(f"fita-cli: {path}: ") and words in err, (command, err)
+            if before:
+                assert sha(path) == before, name
+
+
+@test
+def bench_contract():
+    out = json.loads(run("bench", "--items", "300", "--json").stdout)
+    assert set(out) >= {"items", "create_ms", "open_ms", "rollup_ms", "edit_median_us",
+                        "export_json_ms", "peak_rss_kb"}, out
+    assert out["items"] == 300
+    assert all(isinstance(v, (int, float)) and v >= 0 for v in out.values())
+    run("bench", "--items", "0", expect=2)
+
+
+def main():
+    print(f"1..{len(TESTS)}")
+    failed = 0
+    for i, func in enumerate(TESTS, 1):
+        try:
+            func()
+            print(f"ok {i} {func.__name__}")
+        except Exception:
+            failed += 1
+            print(f"not ok {i} {func.__name__}")
+            for line in traceback.format_exc().splitlines():
+                print(f"# {line}")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
