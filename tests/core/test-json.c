@@ -148,7 +148,7 @@ main (int argc, char **argv)
   for (guint i = 0; names[i]; i++)
     {
       g_autofree char *path = g_strdup_printf ("/json/round-trip/%s", names[i]);
-      g_test_add_data_func (path, g_strdup (names[i]), test_round_trip);
+      g_test_add_data_func_full (path, g_strdup (names[i]), test_round_trip, g_free);
     }
   g_test_add_func ("/json/no-amount-is-not-zero", test_no_amount_is_not_zero);
   g_test_add_func ("/json/minimal", test_minimal);
