@@ -129,7 +129,11 @@ cmd_example (int argc, char **argv)
 
   plan = fita_example_load (argv[1], &error);
   if (plan == NULL)
-    return fail_file (argv[1], error);
+    {
+      g_printerr ("fita-cli: %s: %s %s\n", argv[1], error->message,
+                  _("See the list with “fita-cli example --list”."));
+      return EXIT_USAGE;
+    }
   if (!fita_plan_save_new (plan, argv[2], &error))
     return fail_file (argv[2], error);
   return 0;
@@ -273,9 +277,10 @@ cmd_show (int argc, char **argv)
       g_print ("%s\n", info->title);
       if (info->organisation)
         g_print ("%s\n", info->organisation);
-      if (info->period_start != FITA_NONE && info->period_end != FITA_NONE)
+      g_autofree char *period = fita_plan_format_period (plan);
+      if (period != NULL)
         /* Translators: the plan's period of validity, e.g. "Period: 2019–2026" */
-        g_print (_("Period: %" G_GINT64_FORMAT "–%" G_GINT64_FORMAT "\n"), info->period_start, info->period_end);
+        g_print (_("Period: %s\n"), period);
       /* Translators: how the percents of parent items are derived */
       g_print (_("Progress: %s\n"), rule);
       g_print ("\n");

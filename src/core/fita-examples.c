@@ -40,13 +40,14 @@ FitaPlan *
 fita_example_load (const char *name, GError **error)
 {
   g_autofree char *path = g_strconcat (EXAMPLES_PATH, name, ".json", NULL);
-  g_autoptr(GBytes) bytes = g_resource_lookup_data (examples_resource (), path, 0, NULL);
+  g_autoptr(GBytes) bytes = NULL;
 
+  if (strchr (name, '/') == NULL)
+    bytes = g_resource_lookup_data (examples_resource (), path, 0, NULL);
   if (bytes == NULL)
     {
       g_set_error (error, FITA_ERROR, FITA_ERROR_NOT_FOUND,
-                   _("There is no example named “%s”. See the list with “fita-cli example --list”."),
-                   name);
+                   _("There is no example named “%s”."), name);
       return NULL;
     }
   return fita_json_import (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), error);

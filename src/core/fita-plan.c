@@ -451,6 +451,20 @@ fita_plan_get_info (FitaPlan *self)
   return ensure_info (self);
 }
 
+char *
+fita_plan_format_period (FitaPlan *self)
+{
+  FitaPlanInfo *info = fita_plan_get_info (self);
+  gint64 start = info->period_start, end = info->period_end;
+
+  if (start != FITA_NONE && end != FITA_NONE && start != end)
+    /* Translators: the years a plan covers, e.g. "2019–2026" */
+    return g_strdup_printf (C_("period of years", "%" G_GINT64_FORMAT "–%" G_GINT64_FORMAT), start, end);
+  if (start != FITA_NONE || end != FITA_NONE)
+    return g_strdup_printf ("%" G_GINT64_FORMAT, start != FITA_NONE ? start : end);
+  return NULL;
+}
+
 gpointer
 fita_plan_lookup (FitaPlan *self, FitaTableId table, gint64 id)
 {

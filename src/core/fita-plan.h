@@ -28,7 +28,7 @@ FitaPlan     *fita_plan_open           (const char     *path,
                                         FitaOpenFlags   flags,
                                         GError        **error);
 /* Writes the whole plan to a new file at path (which must not exist) and
- * keeps the plan attached to it. */
+ * keeps the plan attached to it, holding the file's edit lock. */
 gboolean      fita_plan_save_new       (FitaPlan       *plan,
                                         const char     *path,
                                         GError        **error);
@@ -48,10 +48,13 @@ const char   *fita_plan_get_backup_path (FitaPlan      *plan);
 guint64       fita_plan_get_generation (FitaPlan       *plan);
 
 FitaPlanInfo *fita_plan_get_info       (FitaPlan       *plan);
+/* The period of validity for people: "2019–2026", "2019", or NULL. */
+char         *fita_plan_format_period  (FitaPlan       *plan);
 gpointer      fita_plan_lookup         (FitaPlan       *plan,
                                         FitaTableId     table,
                                         gint64          id);
-/* The records that belong to owner (0: the top level), in order. Never NULL. */
+/* The records that belong to owner (0: the top level), in order. Never NULL;
+ * owned by the plan and valid until the next change. */
 GPtrArray    *fita_plan_list           (FitaPlan       *plan,
                                         FitaTableId     table,
                                         gint64          owner);
@@ -62,7 +65,9 @@ gpointer      fita_plan_find_by_name   (FitaPlan       *plan,
                                         const char     *name);
 FitaItem     *fita_plan_find_item      (FitaPlan       *plan,
                                         const char     *code);
-/* Every item, parents before their children, in the plan's order. */
+/* Every item below root (NULL: the whole plan; root itself first if given),
+ * parents before their children, in the plan's order. A new array: free it
+ * with g_ptr_array_unref(); the items belong to the plan. */
 GPtrArray    *fita_plan_items_preorder (FitaPlan       *plan,
                                         FitaItem       *root);
 guint         fita_plan_item_depth     (FitaPlan       *plan,

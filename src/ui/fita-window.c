@@ -32,36 +32,12 @@ enum {
 
 static GParamSpec *properties [N_PROPS];
 
-static gboolean
-year_is_set (gint64 year)
-{
-  return year != FITA_NONE && year > 0;
-}
-
-/* "2019–2026", "2019", or NULL when the plan has no period. */
-static char *
-format_period (const FitaPlanInfo *info)
-{
-  g_autofree char *start = NULL;
-  g_autofree char *end = NULL;
-
-  if (year_is_set (info->period_start))
-    start = g_strdup_printf ("%" G_GINT64_FORMAT, info->period_start);
-  if (year_is_set (info->period_end))
-    end = g_strdup_printf ("%" G_GINT64_FORMAT, info->period_end);
-
-  if (start != NULL && end != NULL && g_strcmp0 (start, end) != 0)
-    /* Translators: the years a plan covers, e.g. "2019–2026" */
-    return g_strdup_printf (C_("period of years", "%s–%s"), start, end);
-
-  return g_strdup (start != NULL ? start : end);
-}
-
 /* "Ajuntament de Terrassa · 2019–2026": whichever of the two the plan has. */
 static char *
-describe_plan (const FitaPlanInfo *info)
+describe_plan (FitaPlan *plan)
 {
-  g_autofree char *period = format_period (info);
+  const FitaPlanInfo *info = fita_plan_get_info (plan);
+  g_autofree char *period = fita_plan_format_period (plan);
   gboolean has_organisation = info->organisation != NULL && info->organisation[0] != '\0';
 
   if (has_organisation && period != NULL)
@@ -91,7 +67,7 @@ add_example_row (FitaWindow *self,
 
       if (info->title != NULL && info->title[0] != '\0')
         title = info->title;
-      subtitle = describe_plan (info);
+      subtitle = describe_plan (plan);
     }
   else
     {
@@ -146,7 +122,7 @@ fita_window_update (FitaWindow *self)
 
   info = fita_plan_get_info (self->plan);
   title = info->title != NULL && info->title[0] != '\0' ? info->title : _("Untitled Plan");
-  subtitle = describe_plan (info);
+  subtitle = describe_plan (self->plan);
 
   gtk_window_set_title (GTK_WINDOW (self), title);
   adw_window_title_set_title (self->window_title, title);
