@@ -397,7 +397,7 @@ cmd_stats (int argc, char **argv)
       for (guint i = 0; i < levels->len; i++)
         g_print ("  %s: %u\n", ((FitaLevel *) g_ptr_array_index (levels, i))->name, g_array_index (counts, guint, i));
       if (progress != FITA_NONE)
-        g_print (_("Progress: %" G_GINT64_FORMAT " %%\n"), progress);
+        g_print (_("Progress: %d %%\n"), (int) progress);
       g_print (_("Planned: %s\nExecuted: %s\nExecution rate: %s\n"), planned, executed, rate_text);
     }
   return 0;

@@ -57,17 +57,17 @@ check_item (FitaPlan *plan, FitaItem *item, GHashTable *codes, GPtrArray *proble
   if (item->title == NULL)
     add (problems, item, g_strdup (_("the item has no title")));
   if (level != NULL && level->depth != depth)
-    add (problems, item, g_strdup_printf (_("it is a “%s”, a level that belongs at depth %" G_GINT64_FORMAT ", but it sits at depth %u of the tree"),
-                                          level->name, level->depth, depth));
+    add (problems, item, g_strdup_printf (_("it is a “%s”, a level that belongs at depth %d, but it sits at depth %u of the tree"),
+                                          level->name, (int) level->depth, depth));
   if (!leaf && item->progress != FITA_NONE)
     add (problems, item, g_strdup (_("a percent was entered on an item that has items below it; its percent is derived from them, so clear it")));
   if (leaf && status != NULL && status->percent != FITA_NONE && item->progress != FITA_NONE &&
       status->percent != item->progress)
-    add (problems, item, g_strdup_printf (_("its status “%s” means %" G_GINT64_FORMAT " %%, but its progress is %" G_GINT64_FORMAT " %%"),
-                                          status->name, status->percent, item->progress));
+    add (problems, item, g_strdup_printf (_("its status “%s” means %d %%, but its progress is %d %%"),
+                                          status->name, (int) status->percent, (int) item->progress));
   if (item->start_year != FITA_NONE && item->end_year != FITA_NONE && item->start_year > item->end_year)
-    add (problems, item, g_strdup_printf (_("it starts in %" G_GINT64_FORMAT ", after it ends (%" G_GINT64_FORMAT ")"),
-                                          item->start_year, item->end_year));
+    add (problems, item, g_strdup_printf (_("it starts in %d, after it ends (%d)"),
+                                          (int) item->start_year, (int) item->end_year));
   if (item->start_date != NULL && item->end_date != NULL && g_strcmp0 (item->start_date, item->end_date) > 0)
     add (problems, item, g_strdup_printf (_("it starts on %s, after it ends (%s)"), item->start_date, item->end_date));
   if (outside (info, item->start_year) || outside (info, item->end_year))
@@ -78,20 +78,20 @@ check_item (FitaPlan *plan, FitaItem *item, GHashTable *codes, GPtrArray *proble
       FitaBudgetLine *line = g_ptr_array_index (lines, i);
       g_autofree char *cell = g_strdup_printf ("%" G_GINT64_FORMAT "/%" G_GINT64_FORMAT, line->year, line->chapter_id);
       if (!g_hash_table_add (cells, g_steal_pointer (&cell)))
-        add (problems, item, g_strdup_printf (_("the budget has two lines for the same year (%" G_GINT64_FORMAT ") and chapter"), line->year));
+        add (problems, item, g_strdup_printf (_("the budget has two lines for the same year (%d) and chapter"), (int) line->year));
       if (line->year == FITA_NONE)
         add (problems, item, g_strdup (_("a budget line has no year")));
       else if (outside (info, line->year))
-        add (problems, item, g_strdup_printf (_("a budget line is for %" G_GINT64_FORMAT ", outside the plan's period of validity"), line->year));
+        add (problems, item, g_strdup_printf (_("a budget line is for %d, outside the plan's period of validity"), (int) line->year));
       if ((line->planned_cents != FITA_NONE && line->planned_cents < 0) ||
           (line->executed_cents != FITA_NONE && line->executed_cents < 0))
-        add (problems, item, g_strdup_printf (_("a budget line for %" G_GINT64_FORMAT " has a negative amount"), line->year));
+        add (problems, item, g_strdup_printf (_("a budget line for %d has a negative amount"), (int) line->year));
     }
   for (guint i = 0; i < followups->len; i++)
     {
       FitaFollowup *followup = g_ptr_array_index (followups, i);
       if (!g_hash_table_add (years, GINT_TO_POINTER ((int) followup->year)))
-        add (problems, item, g_strdup_printf (_("there are two follow-ups for %" G_GINT64_FORMAT), followup->year));
+        add (problems, item, g_strdup_printf (_("there are two follow-ups for %d"), (int) followup->year));
     }
 }
 
@@ -107,11 +107,11 @@ fita_plan_check (FitaPlan *plan, GPtrArray *problems, GError **error)
     return FALSE;
 
   if (info->period_start != FITA_NONE && info->period_end != FITA_NONE && info->period_start > info->period_end)
-    add (problems, NULL, g_strdup_printf (_("Plan: the period of validity starts in %" G_GINT64_FORMAT ", after it ends (%" G_GINT64_FORMAT ")"),
-                                          info->period_start, info->period_end));
+    add (problems, NULL, g_strdup_printf (_("Plan: the period of validity starts in %d, after it ends (%d)"),
+                                          (int) info->period_start, (int) info->period_end));
   if (outside (info, info->followed_year))
-    add (problems, NULL, g_strdup_printf (_("Plan: the year followed up, %" G_GINT64_FORMAT ", is outside the period of validity"),
-                                          info->followed_year));
+    add (problems, NULL, g_strdup_printf (_("Plan: the year followed up, %d, is outside the period of validity"),
+                                          (int) info->followed_year));
   for (guint i = 0; i < items->len; i++)
     check_item (plan, g_ptr_array_index (items, i), codes, problems);
   return TRUE;

@@ -459,7 +459,7 @@ fita_plan_format_period (FitaPlan *self)
 
   if (start != FITA_NONE && end != FITA_NONE && start != end)
     /* Translators: the years a plan covers, e.g. "2019–2026" */
-    return g_strdup_printf (C_("period of years", "%" G_GINT64_FORMAT "–%" G_GINT64_FORMAT), start, end);
+    return g_strdup_printf (C_("period of years", "%d–%d"), (int) start, (int) end);
   if (start != FITA_NONE || end != FITA_NONE)
     return g_strdup_printf ("%" G_GINT64_FORMAT, start != FITA_NONE ? start : end);
   return NULL;
@@ -616,6 +616,7 @@ gboolean
 fita_field_validate (const FitaField *field, gint64 value, const char *text, GError **error)
 {
   const char *name = field->name;
+  char number[32];
 
   switch (field->type)
     {
@@ -676,16 +677,17 @@ fita_field_validate (const FitaField *field, gint64 value, const char *text, GEr
     case FITA_FIELD_INT:
       if (value == FITA_NONE)
         return TRUE;
+      g_snprintf (number, sizeof number, "%" G_GINT64_FORMAT, value);
       if ((g_str_equal (name, "progress") || g_str_equal (name, "percent")) && (value < 0 || value > 100))
         {
           g_set_error (error, FITA_ERROR, FITA_ERROR_INVALID,
-                       _("%" G_GINT64_FORMAT " is not a percentage: use a whole number from 0 to 100."), value);
+                       _("%s is not a percentage: use a whole number from 0 to 100."), number);
           return FALSE;
         }
       if ((g_str_has_suffix (name, "year") || g_str_has_prefix (name, "period_")) && (value < 1000 || value > 9999))
         {
           g_set_error (error, FITA_ERROR, FITA_ERROR_INVALID,
-                       _("%" G_GINT64_FORMAT " is not a year: write it with four digits."), value);
+                       _("%s is not a year: write it with four digits."), number);
           return FALSE;
         }
       if (value < 0)

@@ -1,5 +1,8 @@
+#include "config.h"
 #include "fita-schema.h"
 #include "fita-error.h"
+
+#include <glib/gi18n-lib.h>
 
 #include <stddef.h>
 #include <stdlib.h>
@@ -435,7 +438,8 @@ fita_semesters_validate (const char *semesters, GError **error)
       if (!parse_semester (words[i], &year, &half))
         {
           g_set_error (error, FITA_ERROR, FITA_ERROR_PARSE,
-                       "“%s” is not a semester; write YEAR-1 or YEAR-2, e.g. 2018-1",
+                       /* Translators: a half-year of a plan's calendar, "2018-1" = 1st semester 2018 */
+                       _("“%s” is not a semester; write YEAR-1 or YEAR-2, e.g. 2018-1"),
                        words[i]);
           return FALSE;
         }

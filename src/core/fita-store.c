@@ -188,9 +188,11 @@ check_header (const char *path, GError **error)
       (guint64) st.st_size < (guint64) page_count * page_size &&
       !g_file_test (journal, G_FILE_TEST_EXISTS))
     {
+      g_autofree char *size = g_format_size_full (st.st_size, G_FORMAT_SIZE_LONG_FORMAT);
+      g_autofree char *expected = g_format_size_full ((guint64) page_count * page_size, G_FORMAT_SIZE_LONG_FORMAT);
       g_set_error (error, FITA_ERROR, FITA_ERROR_CORRUPT,
-                   _("The plan is damaged: the file is shorter than it should be (%" G_GUINT64_FORMAT " of %" G_GUINT64_FORMAT " bytes), perhaps from an interrupted copy. Restore it from a backup copy; Fita has not changed it."),
-                   (guint64) st.st_size, (guint64) page_count * page_size);
+                   _("The plan is damaged: the file is shorter than it should be (%s of %s), perhaps from an interrupted copy. Restore it from a backup copy; Fita has not changed it."),
+                   size, expected);
       return FALSE;
     }
   return TRUE;
@@ -216,8 +218,8 @@ check_identity (sqlite3 *db, gint64 *version, GError **error)
   if (*version > schema_version)
     {
       g_set_error (error, FITA_ERROR, FITA_ERROR_NEWER_VERSION,
-                   _("The plan was saved by a newer version of Fita (file format %" G_GINT64_FORMAT ", this Fita reads up to %" G_GINT64_FORMAT "). Update Fita to open it; the file has not been changed."),
-                   *version, schema_version);
+                   _("The plan was saved by a newer version of Fita (file format %d, this Fita reads up to %d). Update Fita to open it; the file has not been changed."),
+                   (int) *version, (int) schema_version);
       return FALSE;
     }
   if (*version < 1)
