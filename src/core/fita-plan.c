@@ -125,12 +125,14 @@ fita_plan_class_init (FitaPlanClass *klass)
 
   /**
    * FitaPlan::changed:
+   * @changes: (type gpointer): what changed, a #FitaChanges valid during
+   *   the emission
    *
    * Emitted after a change (or its undo/redo) was made and saved.
    */
   signals[SIGNAL_CHANGED] =
     g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_POINTER);
 }
 
 static void
@@ -860,12 +862,82 @@ refuse (FitaPlan *self, GError *local, GError **error)
   return FALSE;
 }
 
+struct _FitaChanges {
+  FitaPlan *plan;
+  GPtrArray *ops;
+};
+
 static void
-finish_change (FitaPlan *self)
+finish_change (FitaPlan *self, Change *change)
 {
+  FitaChanges changes = { self, change->ops };
+
   sort_unsorted (self);
   self->generation++;
-  g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
+  g_signal_emit (self, signals[SIGNAL_CHANGED], 0, &changes);
+}
+
+guint
+fita_changes_get_length (const FitaChanges *changes)
+{
+  return changes->ops->len;
+}
+
+void
+fita_changes_get (const FitaChanges *changes,
+                  guint               index,
+                  FitaTableId        *table,
+                  gint64             *id,
+                  FitaChangeKind     *kind,
+                  const char        **field)
+{
+  Op *op = g_ptr_array_index (changes->ops, index);
+
+  if (table)
+    *table = op->table;
+  if (id)
+    *id = op->id;
+  if (kind)
+    *kind = op->kind == OP_SET ? FITA_CHANGE_UPDATED : op->kind == OP_INSERT ? FITA_CHANGE_INSERTED : FITA_CHANGE_DELETED;
+  if (field)
+    *field = op->kind == OP_SET ? fita_table (op->table)->fields[op->field].name : NULL;
+}
+
+gboolean
+fita_changes_touches (const FitaChanges *changes, FitaTableId table)
+{
+  for (guint i = 0; i < changes->ops->len; i++)
+    if (((Op *) g_ptr_array_index (changes->ops, i))->table == table)
+      return TRUE;
+  return FALSE;
+}
+
+gboolean
+fita_changes_list_changed (const FitaChanges *changes, FitaTableId table, gint64 owner)
+{
+  const FitaTable *t = fita_table (table);
+
+  for (guint i = 0; i < changes->ops->len; i++)
+    {
+      Op *op = g_ptr_array_index (changes->ops, i);
+      gpointer record;
+
+      if (op->table != table)
+        continue;
+      if (op->kind != OP_SET)
+        {
+          if (fita_record_owner (op->snapshot) == owner)
+            return TRUE;
+          continue;
+        }
+      if ((int) op->field == t->owner_field && (op->old_int == owner || op->new_int == owner))
+        return TRUE;
+      if ((int) op->field == t->position_field &&
+          (record = fita_plan_lookup (changes->plan, table, op->id)) != NULL &&
+          fita_record_owner (record) == owner)
+        return TRUE;
+    }
+  return FALSE;
 }
 
 static gboolean
@@ -911,11 +983,11 @@ end_change (FitaPlan *self, GPtrArray *history, GError **error)
       change_free (change);
       return TRUE;
     }
+  finish_change (self, change);
   if (history != NULL)
     g_ptr_array_add (history, change);
   else
     change_free (change);
-  finish_change (self);
   return TRUE;
 }
 

@@ -17,6 +17,32 @@ G_BEGIN_DECLS
 #define FITA_TYPE_PLAN (fita_plan_get_type ())
 G_DECLARE_FINAL_TYPE (FitaPlan, fita_plan, FITA, PLAN, GObject)
 
+/* What one change did, record by record (see FitaPlan::changed). */
+typedef struct _FitaChanges FitaChanges;
+
+typedef enum {
+  FITA_CHANGE_INSERTED,
+  FITA_CHANGE_UPDATED,
+  FITA_CHANGE_DELETED,
+} FitaChangeKind;
+
+guint     fita_changes_get_length   (const FitaChanges *changes);
+/* The index-th step: which record, and for updates which field. A record
+ * may appear more than once. */
+void      fita_changes_get          (const FitaChanges *changes,
+                                     guint              index,
+                                     FitaTableId       *table,
+                                     gint64            *id,
+                                     FitaChangeKind    *kind,
+                                     const char       **field);
+gboolean  fita_changes_touches      (const FitaChanges *changes,
+                                     FitaTableId        table);
+/* Whether the ordered list of owner's records of this table was changed
+ * (records added, removed or moved in or out of it, or reordered). */
+gboolean  fita_changes_list_changed (const FitaChanges *changes,
+                                     FitaTableId        table,
+                                     gint64             owner);
+
 typedef enum {
   FITA_OPEN_DEFAULT = 0,
   FITA_OPEN_READ_ONLY = 1 << 0,

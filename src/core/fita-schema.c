@@ -260,9 +260,18 @@ fita_table (FitaTableId id)
               tables[t].owner_field = f;
             else if (field->type == FITA_FIELD_POSITION)
               tables[t].position_field = f;
-            else if (g_str_equal (field->name, "name"))
-              tables[t].name_field = f;
           }
+      /* Records that others refer to are named uniquely: that name is how
+       * references read in JSON and in the interface. */
+      for (guint t = 0; t < FITA_N_TABLES; t++)
+        for (guint f = 0; f < tables[t].n_fields; f++)
+          if (tables[t].fields[f].type == FITA_FIELD_REF)
+            {
+              FitaTable *target = &tables[tables[t].fields[f].ref];
+              for (guint g = 0; g < target->n_fields; g++)
+                if (g_str_equal (target->fields[g].name, "name"))
+                  target->name_field = g;
+            }
       g_once_init_leave (&initialised, 1);
     }
 

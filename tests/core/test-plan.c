@@ -10,12 +10,25 @@ typedef struct {
   char *path;
   FitaPlan *plan;
   guint changed;
+  gboolean programme_list_changed;
+  guint updates;
 } Fixture;
 
 static void
-on_changed (FitaPlan *plan, Fixture *f)
+on_changed (FitaPlan *plan, FitaChanges *changes, Fixture *f)
 {
+  FitaItem *programme = fita_plan_find_item (plan, "11");
+
   f->changed++;
+  f->programme_list_changed = programme != NULL &&
+    fita_changes_list_changed (changes, FITA_TABLE_ITEM, programme->rec.id);
+  f->updates = 0;
+  for (guint i = 0; i < fita_changes_get_length (changes); i++)
+    {
+      FitaChangeKind kind;
+      fita_changes_get (changes, i, NULL, NULL, &kind, NULL);
+      f->updates += kind == FITA_CHANGE_UPDATED;
+    }
 }
 
 static void
@@ -68,6 +81,8 @@ test_set_and_undo (Fixture *f, gconstpointer data)
   g_assert_true (fita_plan_set_int (f->plan, item, "progress", 50, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (f->changed, ==, 1);
+  g_assert_cmpuint (f->updates, ==, 1);
+  g_assert_false (f->programme_list_changed);
   g_assert_cmpint (fita_plan_progress (f->plan, fita_plan_find_item (f->plan, "11")), ==, 22);
   assert_file_matches_memory (f);
 
@@ -223,6 +238,7 @@ test_insert_delete_undo (Fixture *f, gconstpointer data)
   item->progress = 100;
   g_assert_true (fita_plan_insert (f->plan, item, programme->rec.id, 0, &error));
   g_assert_no_error (error);
+  g_assert_true (f->programme_list_changed);
   children = fita_plan_list (f->plan, FITA_TABLE_ITEM, programme->rec.id);
   g_assert_cmpuint (children->len, ==, 6);
   g_assert_cmpstr (((FitaItem *) g_ptr_array_index (children, 0))->code, ==, "11.0");

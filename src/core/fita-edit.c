@@ -1,0 +1,438 @@
+#include "config.h"
+#include "fita-edit.h"
+#include "fita-error.h"
+
+#include <glib/gi18n-lib.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Codes */
+
+typedef enum { STYLE_NUMBER, STYLE_ROMAN } Style;
+
+typedef struct {
+  char *prefix;   /* what stands between the parent's code and the number */
+  Style style;
+} Pattern;
+
+static gboolean
+is_roman (const char *text, gsize length)
+{
+  if (length == 0)
+    return FALSE;
+  for (gsize i = 0; i < length; i++)
+    if (strchr ("IVXLC", text[i]) == NULL)
+      return FALSE;
+  return TRUE;
+}
+
+static char *
+roman (guint n)
+{
+  static const struct { guint value; const char *numeral; } table[] = {
+    { 100, "C" }, { 90, "XC" }, { 50, "L" }, { 40, "XL" }, { 10, "X" },
+    { 9, "IX" }, { 5, "V" }, { 4, "IV" }, { 1, "I" },
+  };
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (table); i++)
+    while (n >= table[i].value)
+      {
+        g_string_append (out, table[i].numeral);
+        n -= table[i].value;
+      }
+  return g_string_free (out, FALSE);
+}
+
+/* Reads the pattern off an existing sibling's code; FALSE if it has none. */
+static gboolean
+read_pattern (const char *parent_code, const char *code, Pattern *pattern)
+{
+  const char *tail = code;
+  gsize length, digits = 0, numerals = 0;
+
+  if (code == NULL)
+    return FALSE;
+  if (parent_code != NULL && g_str_has_prefix (code, parent_code))
+    tail = code + strlen (parent_code);
+  else if (parent_code != NULL)
+    return FALSE;
+
+  length = strlen (tail);
+  while (digits < length && g_ascii_isdigit (tail[length - 1 - digits]))
+    digits++;
+  if (digits > 0)
+    {
+      pattern->prefix = g_strndup (tail, length - digits);
+      pattern->style = STYLE_NUMBER;
+      return TRUE;
+    }
+  while (numerals < length && strchr ("IVXLC", tail[length - 1 - numerals]))
+    numerals++;
+  if (numerals > 0 && is_roman (tail + length - numerals, numerals) &&
+      (numerals == length || !g_ascii_isalpha (tail[length - numerals - 1])))
+    {
+      pattern->prefix = g_strndup (tail, length - numerals);
+      pattern->style = STYLE_ROMAN;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static char *
+make_code (const char *parent_code, const Pattern *pattern, guint n)
+{
+  g_autofree char *number = pattern->style == STYLE_ROMAN ? roman (n) : g_strdup_printf ("%u", n);
+
+  return g_strconcat (parent_code ? parent_code : "", pattern->prefix, number, NULL);
+}
+
+/* The pattern of the list under parent: from the first sibling whose code
+ * fits, else "PARENT.n" (or "n" at the top). */
+static void
+list_pattern (FitaPlan *plan, gint64 parent_id, const char *parent_code, Pattern *pattern)
+{
+  GPtrArray *siblings = fita_plan_list (plan, FITA_TABLE_ITEM, parent_id);
+
+  for (guint i = 0; i < siblings->len; i++)
+    if (read_pattern (parent_code, ((FitaItem *) g_ptr_array_index (siblings, i))->code, pattern))
+      return;
+  pattern->prefix = g_strdup (parent_code ? "." : "");
+  pattern->style = STYLE_NUMBER;
+}
+
+/* The number in code under the pattern, or 0. */
+static guint
+number_in (const char *parent_code, const Pattern *pattern, const char *code)
+{
+  gsize skip = (parent_code ? strlen (parent_code) : 0) + strlen (pattern->prefix);
+  const char *tail;
+
+  if (code == NULL || strlen (code) <= skip ||
+      (parent_code && !g_str_has_prefix (code, parent_code)) ||
+      strncmp (code + (parent_code ? strlen (parent_code) : 0), pattern->prefix, strlen (pattern->prefix)) != 0)
+    return 0;
+  tail = code + skip;
+  if (pattern->style == STYLE_NUMBER)
+    return strspn (tail, "0123456789") == strlen (tail) ? (guint) atoi (tail) : 0;
+  for (guint n = 1; n < 200; n++)
+    {
+      g_autofree char *numeral = roman (n);
+      if (g_str_equal (numeral, tail))
+        return n;
+    }
+  return 0;
+}
+
+char *
+fita_plan_suggest_code (FitaPlan *plan, gint64 parent_id, guint index)
+{
+  FitaItem *parent = parent_id ? fita_plan_lookup (plan, FITA_TABLE_ITEM, parent_id) : NULL;
+  GPtrArray *siblings = fita_plan_list (plan, FITA_TABLE_ITEM, parent_id);
+  const char *parent_code = parent ? parent->code : NULL;
+  Pattern pattern;
+  guint number = index + 1;
+  char *code;
+
+  if (parent != NULL && parent->code == NULL)
+    return NULL;
+  list_pattern (plan, parent_id, parent_code, &pattern);
+  /* one more than the item before it: after "O3" comes "O4", even when the
+   * plan's excerpt starts at 3 */
+  if (index > 0 && index <= siblings->len)
+    {
+      guint before = number_in (parent_code, &pattern,
+                                ((FitaItem *) g_ptr_array_index (siblings, index - 1))->code);
+      if (before > 0)
+        number = before + 1;
+    }
+  code = make_code (parent_code, &pattern, number);
+  g_free (pattern.prefix);
+  /* never suggest a code that is taken */
+  if (fita_plan_find_item (plan, code) != NULL)
+    g_clear_pointer (&code, g_free);
+  return code;
+}
+
+/* Renumbers the list under parent, whose code was old_parent_code before
+ * this renumbering began: the pattern is read in the old codes. */
+static gboolean
+renumber_list (FitaPlan *plan, gint64 parent_id, const char *old_parent_code, GError **error)
+{
+  FitaItem *parent = parent_id ? fita_plan_lookup (plan, FITA_TABLE_ITEM, parent_id) : NULL;
+  g_autoptr(GPtrArray) children = g_ptr_array_copy (fita_plan_list (plan, FITA_TABLE_ITEM, parent_id), NULL, NULL);
+  g_autofree char *parent_code = parent ? g_strdup (parent->code) : NULL;
+  Pattern pattern;
+  gboolean ok = TRUE;
+
+  if (parent != NULL && parent->code == NULL)
+    return TRUE;  /* nothing to follow */
+  list_pattern (plan, parent_id, old_parent_code, &pattern);
+  for (guint i = 0; i < children->len && ok; i++)
+    {
+      FitaItem *child = g_ptr_array_index (children, i);
+      g_autofree char *old_code = g_strdup (child->code);
+      g_autofree char *code = make_code (parent_code, &pattern, i + 1);
+      ok = fita_plan_set_text (plan, child, "code", code, error) &&
+           renumber_list (plan, child->rec.id, old_code, error);
+    }
+  g_free (pattern.prefix);
+  return ok;
+}
+
+gboolean
+fita_plan_renumber (FitaPlan *plan, gint64 parent_id, GError **error)
+{
+  /* Translators: the name of an action that can be undone */
+  fita_plan_begin (plan, _("Renumber Codes"));
+  {
+    FitaItem *parent = parent_id ? fita_plan_lookup (plan, FITA_TABLE_ITEM, parent_id) : NULL;
+    renumber_list (plan, parent_id, parent ? parent->code : NULL, NULL);
+  }
+  return fita_plan_end (plan, error);
+}
+
+/* Structure */
+
+static gint64
+level_for_depth (FitaPlan *plan, guint depth, gint64 sibling_level)
+{
+  GPtrArray *levels = fita_plan_list (plan, FITA_TABLE_LEVEL, 0);
+
+  if (sibling_level != 0)
+    return sibling_level;
+  for (guint i = 0; i < levels->len; i++)
+    if (((FitaLevel *) g_ptr_array_index (levels, i))->depth == depth)
+      return ((FitaRecord *) g_ptr_array_index (levels, i))->id;
+  return 0;
+}
+
+FitaItem *
+fita_plan_add_item (FitaPlan *plan, gint64 parent_id, int index, const char *title, GError **error)
+{
+  GPtrArray *siblings = fita_plan_list (plan, FITA_TABLE_ITEM, parent_id);
+  FitaItem *parent = parent_id ? fita_plan_lookup (plan, FITA_TABLE_ITEM, parent_id) : NULL;
+  FitaItem *item = fita_plan_new_record (plan, FITA_TABLE_ITEM);
+  gint64 id = item->rec.id;
+  guint depth = parent ? fita_plan_item_depth (plan, parent) + 1 : 0;
+
+  if (index < 0 || (guint) index > siblings->len)
+    index = siblings->len;
+  item->code = fita_plan_suggest_code (plan, parent_id, index);
+  item->title = g_strdup (title && *title ? title : NULL);
+  item->level_id = level_for_depth (plan, depth,
+                                    siblings->len ? ((FitaItem *) g_ptr_array_index (siblings, 0))->level_id : 0);
+
+  /* Translators: the name of an action that can be undone */
+  fita_plan_begin (plan, _("Add Item"));
+  /* a leaf that gets children derives its progress from them from now on */
+  if (parent != NULL && parent->progress != FITA_NONE)
+    fita_plan_set_int (plan, parent, "progress", FITA_NONE, NULL);
+  fita_plan_insert (plan, item, parent_id, index, NULL);
+  if (!fita_plan_end (plan, error))
+    return NULL;
+  return fita_plan_lookup (plan, FITA_TABLE_ITEM, id);
+}
+
+/* Copies record and everything that belongs to it under new_owner. */
+static gpointer
+copy_deep (FitaPlan *plan, gpointer record, gint64 new_owner, int index, GError **error)
+{
+  FitaRecord *rec = record;
+  FitaRecord *copy = fita_record_copy (record);
+  FitaRecord *fresh = fita_plan_new_record (plan, rec->table);
+  gint64 old_id = rec->id;
+
+  copy->id = fresh->id;
+  fita_record_free (fresh);
+  if (!fita_plan_insert (plan, copy, new_owner, index, error))
+    return NULL;
+  for (guint t = 0; t < FITA_N_TABLES; t++)
+    {
+      const FitaTable *child = fita_table (t);
+      if (child->owner_field >= 0 && child->fields[child->owner_field].ref == rec->table)
+        {
+          g_autoptr(GPtrArray) owned = g_ptr_array_copy (fita_plan_list (plan, t, old_id), NULL, NULL);
+          for (guint i = 0; i < owned->len; i++)
+            if (copy_deep (plan, g_ptr_array_index (owned, i), copy->id, -1, error) == NULL)
+              return NULL;
+        }
+    }
+  return fita_plan_lookup (plan, copy->table, copy->id);
+}
+
+FitaItem *
+fita_plan_duplicate_item (FitaPlan *plan, FitaItem *item, GError **error)
+{
+  FitaItem *copy;
+  gint64 id = 0;
+  g_autofree char *code = NULL;
+
+  /* Translators: the name of an action that can be undone */
+  fita_plan_begin (plan, _("Duplicate Item"));
+  copy = copy_deep (plan, item, item->parent_id, item->position + 1, NULL);
+  if (copy != NULL)
+    {
+      id = copy->rec.id;
+      code = fita_plan_suggest_code (plan, item->parent_id,
+                                     fita_plan_list (plan, FITA_TABLE_ITEM, item->parent_id)->len - 1);
+      /* codes stay unique: the copy takes the next free one, or none */
+      fita_plan_set_text (plan, copy, "code", code, NULL);
+    }
+  if (!fita_plan_end (plan, error))
+    return NULL;
+  return fita_plan_lookup (plan, FITA_TABLE_ITEM, id);
+}
+
+gboolean
+fita_plan_indent_item (FitaPlan *plan, FitaItem *item, GError **error)
+{
+  GPtrArray *siblings = fita_plan_list (plan, FITA_TABLE_ITEM, item->parent_id);
+  FitaItem *above;
+
+  if (item->position == 0)
+    {
+      g_set_error (error, FITA_ERROR, FITA_ERROR_INVALID,
+                   _("The first item of a list cannot be indented: there is no item above it to go under."));
+      return FALSE;
+    }
+  above = g_ptr_array_index (siblings, item->position - 1);
+  /* Translators: the name of an action that can be undone */
+  fita_plan_begin (plan, _("Indent Item"));
+  if (above->progress != FITA_NONE)
+    fita_plan_set_int (plan, above, "progress", FITA_NONE, NULL);
+  fita_plan_move (plan, item, above->rec.id, -1, NULL);
+  return fita_plan_end (plan, error);
+}
+
+gboolean
+fita_plan_outdent_item (FitaPlan *plan, FitaItem *item, GError **error)
+{
+  FitaItem *parent = item->parent_id ? fita_plan_lookup (plan, FITA_TABLE_ITEM, item->parent_id) : NULL;
+
+  if (parent == NULL)
+    {
+      g_set_error (error, FITA_ERROR, FITA_ERROR_INVALID,
+                   _("The item is already at the top of the plan."));
+      return FALSE;
+    }
+  /* Translators: the name of an action that can be undone */
+  fita_plan_begin (plan, _("Outdent Item"));
+  fita_plan_move (plan, item, parent->parent_id, parent->position + 1, NULL);
+  return fita_plan_end (plan, error);
+}
+
+gboolean
+fita_plan_shift_item (FitaPlan *plan, FitaItem *item, int delta, GError **error)
+{
+  GPtrArray *siblings = fita_plan_list (plan, FITA_TABLE_ITEM, item->parent_id);
+  gint64 target = item->position + delta;
+
+  if (target < 0 || target >= siblings->len)
+    {
+      g_set_error (error, FITA_ERROR, FITA_ERROR_INVALID,
+                   delta < 0 ? _("The item is already the first of its list.")
+                             : _("The item is already the last of its list."));
+      return FALSE;
+    }
+  /* Translators: the name of an action that can be undone */
+  fita_plan_begin (plan, _("Move Item"));
+  /* moving down past the next sibling: its index counts the item itself */
+  fita_plan_move (plan, item, item->parent_id, delta > 0 ? target + 1 : target, NULL);
+  return fita_plan_end (plan, error);
+}
+
+/* Search */
+
+static char *
+fold (const char *text)
+{
+  g_autofree char *decomposed = g_utf8_normalize (text ? text : "", -1, G_NORMALIZE_NFD);
+  g_autofree char *folded = g_utf8_casefold (decomposed, -1);
+  GString *out = g_string_sized_new (strlen (folded));
+
+  /* drop the accents, so "accio" finds "Acció" */
+  for (const char *p = folded; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (g_unichar_type (c) != G_UNICODE_NON_SPACING_MARK)
+        g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static gint64
+year_of (const char *date)
+{
+  return date != NULL ? g_ascii_strtoll (date, NULL, 10) : FITA_NONE;
+}
+
+gboolean
+fita_item_in_year (FitaItem *item, gint64 year)
+{
+  gint64 start = item->start_year != FITA_NONE ? item->start_year : year_of (item->start_date);
+  gint64 end = item->end_year != FITA_NONE ? item->end_year : year_of (item->end_date);
+
+  if (fita_semesters_contains (item->semesters, year, 1) || fita_semesters_contains (item->semesters, year, 2))
+    return TRUE;
+  if (start == FITA_NONE && end == FITA_NONE)
+    return FALSE;
+  if (start == FITA_NONE)
+    start = end;
+  if (end == FITA_NONE)
+    end = start;
+  return start <= year && year <= end;
+}
+
+static gboolean
+has_agent (FitaPlan *plan, FitaItem *item, gint64 agent_id)
+{
+  GPtrArray *who = fita_plan_list (plan, FITA_TABLE_RESPONSIBILITY, item->rec.id);
+
+  for (guint i = 0; i < who->len; i++)
+    if (((FitaResponsibility *) g_ptr_array_index (who, i))->agent_id == agent_id)
+      return TRUE;
+  return FALSE;
+}
+
+GHashTable *
+fita_plan_search (FitaPlan *plan, const FitaFilter *filter, GHashTable **visible)
+{
+  g_autoptr(GPtrArray) items = fita_plan_items_preorder (plan, NULL);
+  g_autofree char *needle = filter->text && *filter->text ? fold (filter->text) : NULL;
+  GHashTable *matches = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  GHashTable *shown = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      FitaItem *item = g_ptr_array_index (items, i);
+
+      if (needle != NULL)
+        {
+          g_autofree char *code = fold (item->code);
+          g_autofree char *title = fold (item->title);
+          if (strstr (code, needle) == NULL && strstr (title, needle) == NULL)
+            continue;
+        }
+      if (filter->status_id != 0 && item->status_id != filter->status_id)
+        continue;
+      if (filter->agent_id != 0 && !has_agent (plan, item, filter->agent_id))
+        continue;
+      if (filter->year != FITA_NONE && !fita_item_in_year (item, filter->year))
+        continue;
+
+      g_hash_table_add (matches, g_memdup2 (&item->rec.id, sizeof (gint64)));
+      for (FitaItem *up = item; up != NULL;
+           up = up->parent_id ? fita_plan_lookup (plan, FITA_TABLE_ITEM, up->parent_id) : NULL)
+        {
+          if (g_hash_table_contains (shown, &up->rec.id))
+            break;
+          g_hash_table_add (shown, g_memdup2 (&up->rec.id, sizeof (gint64)));
+        }
+    }
+  if (visible != NULL)
+    *visible = shown;
+  else
+    g_hash_table_unref (shown);
+  return matches;
+}

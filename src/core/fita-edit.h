@@ -1,0 +1,63 @@
+/* fita-edit.h: the edits an officer makes on the plan tree, each one
+ * undoable change: add, duplicate, indent/outdent, renumber codes; and the
+ * search that filters the tree. */
+#pragma once
+
+#include "fita-plan.h"
+
+G_BEGIN_DECLS
+
+/* The code the next item at index under parent would get, following the
+ * pattern of its siblings ("11.6", "O3.A2", "IV"); NULL if none fits. */
+char      *fita_plan_suggest_code   (FitaPlan    *plan,
+                                     gint64       parent_id,
+                                     guint        index);
+/* A new item under parent at index (-1: last), at the level that belongs at
+ * that depth, with a suggested code and the given title. */
+FitaItem  *fita_plan_add_item       (FitaPlan    *plan,
+                                     gint64       parent_id,
+                                     int          index,
+                                     const char  *title,
+                                     GError     **error);
+/* A copy of item with everything below and belonging to it, placed right
+ * after it. */
+FitaItem  *fita_plan_duplicate_item (FitaPlan    *plan,
+                                     FitaItem    *item,
+                                     GError     **error);
+/* Makes item the last child of the sibling above it. */
+gboolean   fita_plan_indent_item    (FitaPlan    *plan,
+                                     FitaItem    *item,
+                                     GError     **error);
+/* Makes item the next sibling of its parent. */
+gboolean   fita_plan_outdent_item   (FitaPlan    *plan,
+                                     FitaItem    *item,
+                                     GError     **error);
+/* Moves item one place up (-1) or down (+1) among its siblings. */
+gboolean   fita_plan_shift_item     (FitaPlan    *plan,
+                                     FitaItem    *item,
+                                     int          delta,
+                                     GError     **error);
+/* Gives the items below parent (0: the top level), and all their
+ * descendants, codes that follow the plan's pattern: 1, 2… under "11" are
+ * "11.1", "11.2"…; "O3.A1" is followed by "O3.A2". */
+gboolean   fita_plan_renumber       (FitaPlan    *plan,
+                                     gint64       parent_id,
+                                     GError     **error);
+
+typedef struct {
+  const char *text;     /* in code or title, ignoring case and accents; NULL: any */
+  gint64 agent_id;      /* responsible agent; 0: any */
+  gint64 status_id;     /* 0: any */
+  gint64 year;          /* scheduled in this year; FITA_NONE: any */
+} FitaFilter;
+
+/* The ids of the items that match (as keys of the returned set), and in
+ * *visible those plus their ancestors, so the tree stays readable. */
+GHashTable *fita_plan_search        (FitaPlan         *plan,
+                                     const FitaFilter *filter,
+                                     GHashTable      **visible);
+/* Whether item is scheduled in year, by its years, dates or semesters. */
+gboolean   fita_item_in_year        (FitaItem    *item,
+                                     gint64       year);
+
+G_END_DECLS
