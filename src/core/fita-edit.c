@@ -436,3 +436,161 @@ fita_plan_search (FitaPlan *plan, const FitaFilter *filter, GHashTable **visible
     g_hash_table_unref (shown);
   return matches;
 }
+
+/* Cells by year */
+
+FitaBudgetLine *
+fita_plan_find_budget_line (FitaPlan *plan, gint64 item_id, gint64 year, gint64 chapter_id)
+{
+  GPtrArray *lines = fita_plan_list (plan, FITA_TABLE_BUDGET_LINE, item_id);
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      FitaBudgetLine *line = g_ptr_array_index (lines, i);
+      if (line->year == year && line->chapter_id == chapter_id)
+        return line;
+    }
+  return NULL;
+}
+
+/* Index at which a new line for year/chapter keeps the list in year order. */
+static int
+budget_index (FitaPlan *plan, gint64 item_id, gint64 year, gint64 chapter_id)
+{
+  GPtrArray *lines = fita_plan_list (plan, FITA_TABLE_BUDGET_LINE, item_id);
+  GPtrArray *chapters = fita_plan_list (plan, FITA_TABLE_CHAPTER, 0);
+  FitaChapter *chapter = chapter_id ? fita_plan_lookup (plan, FITA_TABLE_CHAPTER, chapter_id) : NULL;
+  gint64 order = chapter ? chapter->position : chapters->len;
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      FitaBudgetLine *line = g_ptr_array_index (lines, i);
+      FitaChapter *other = line->chapter_id ? fita_plan_lookup (plan, FITA_TABLE_CHAPTER, line->chapter_id) : NULL;
+      gint64 other_order = other ? other->position : chapters->len;
+      if (line->year > year || (line->year == year && other_order > order))
+        return i;
+    }
+  return -1;
+}
+
+gboolean
+fita_plan_set_budget (FitaPlan *plan, gint64 item_id, gint64 year, gint64 chapter_id,
+                      gint64 planned_cents, gint64 executed_cents, GError **error)
+{
+  FitaBudgetLine *line = fita_plan_find_budget_line (plan, item_id, year, chapter_id);
+
+  /* Translators: the name of an action that can be undone */
+  fita_plan_begin (plan, _("Edit Budget"));
+  if (line == NULL && (planned_cents != FITA_NONE || executed_cents != FITA_NONE))
+    {
+      line = fita_plan_new_record (plan, FITA_TABLE_BUDGET_LINE);
+      line->year = year;
+      line->chapter_id = chapter_id;
+      line->planned_cents = planned_cents;
+      line->executed_cents = executed_cents;
+      fita_plan_insert (plan, line, item_id, budget_index (plan, item_id, year, chapter_id), NULL);
+    }
+  else if (line != NULL && planned_cents == FITA_NONE && executed_cents == FITA_NONE)
+    fita_plan_delete (plan, line, NULL);
+  else if (line != NULL)
+    {
+      fita_plan_set_int (plan, line, "planned_cents", planned_cents, NULL);
+      fita_plan_set_int (plan, line, "executed_cents", executed_cents, NULL);
+    }
+  return fita_plan_end (plan, error);
+}
+
+FitaFollowup *
+fita_plan_find_followup (FitaPlan *plan, gint64 item_id, gint64 year)
+{
+  GPtrArray *followups = fita_plan_list (plan, FITA_TABLE_FOLLOWUP, item_id);
+
+  for (guint i = 0; i < followups->len; i++)
+    if (((FitaFollowup *) g_ptr_array_index (followups, i))->year == year)
+      return g_ptr_array_index (followups, i);
+  return NULL;
+}
+
+static gboolean
+followup_is_empty (FitaFollowup *followup)
+{
+  return !followup->execution && !followup->strengths && !followup->weaknesses &&
+         !followup->other && !followup->adjustments && !followup->next_steps;
+}
+
+gboolean
+fita_plan_set_followup (FitaPlan *plan, gint64 item_id, gint64 year, const char *field,
+                        const char *text, GError **error)
+{
+  FitaFollowup *followup = fita_plan_find_followup (plan, item_id, year);
+
+  if (text != NULL && *text == '\0')
+    text = NULL;
+  if (followup == NULL && text == NULL)
+    return TRUE;
+
+  /* Translators: the name of an action that can be undone */
+  fita_plan_begin (plan, _("Edit Follow-up"));
+  if (followup == NULL)
+    {
+      GPtrArray *list = fita_plan_list (plan, FITA_TABLE_FOLLOWUP, item_id);
+      guint index = 0;
+      gint64 id;
+      while (index < list->len && ((FitaFollowup *) g_ptr_array_index (list, index))->year < year)
+        index++;
+      followup = fita_plan_new_record (plan, FITA_TABLE_FOLLOWUP);
+      followup->year = year;
+      id = followup->rec.id;
+      fita_plan_insert (plan, followup, item_id, index, NULL);
+      followup = fita_plan_lookup (plan, FITA_TABLE_FOLLOWUP, id);
+    }
+  if (followup != NULL && fita_plan_set_text (plan, followup, field, text, NULL) && followup_is_empty (followup))
+    fita_plan_delete (plan, followup, NULL);
+  return fita_plan_end (plan, error);
+}
+
+FitaIndicatorValue *
+fita_plan_find_indicator_value (FitaPlan *plan, gint64 indicator_id, gint64 year)
+{
+  GPtrArray *values = fita_plan_list (plan, FITA_TABLE_INDICATOR_VALUE, indicator_id);
+
+  for (guint i = 0; i < values->len; i++)
+    if (((FitaIndicatorValue *) g_ptr_array_index (values, i))->year == year)
+      return g_ptr_array_index (values, i);
+  return NULL;
+}
+
+gboolean
+fita_plan_set_indicator_value (FitaPlan *plan, gint64 indicator_id, gint64 year,
+                               const char *value, const char *observations, GError **error)
+{
+  FitaIndicatorValue *cell = fita_plan_find_indicator_value (plan, indicator_id, year);
+
+  if (value != NULL && *value == '\0')
+    value = NULL;
+  if (observations != NULL && *observations == '\0')
+    observations = NULL;
+
+  /* Translators: the name of an action that can be undone */
+  fita_plan_begin (plan, _("Edit Indicator"));
+  if (cell == NULL && (value != NULL || observations != NULL))
+    {
+      GPtrArray *list = fita_plan_list (plan, FITA_TABLE_INDICATOR_VALUE, indicator_id);
+      guint index = 0;
+      while (index < list->len && ((FitaIndicatorValue *) g_ptr_array_index (list, index))->year < year)
+        index++;
+      cell = fita_plan_new_record (plan, FITA_TABLE_INDICATOR_VALUE);
+      cell->year = year;
+      cell->value = g_strdup (value);
+      cell->observations = g_strdup (observations);
+      fita_plan_insert (plan, cell, indicator_id, index, NULL);
+    }
+  else if (cell != NULL && value == NULL && observations == NULL)
+    fita_plan_delete (plan, cell, NULL);
+  else if (cell != NULL)
+    {
+      fita_plan_set_text (plan, cell, "value", value, NULL);
+      fita_plan_set_text (plan, cell, "observations", observations, NULL);
+    }
+  return fita_plan_end (plan, error);
+}

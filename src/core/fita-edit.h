@@ -44,6 +44,43 @@ gboolean   fita_plan_renumber       (FitaPlan    *plan,
                                      gint64       parent_id,
                                      GError     **error);
 
+/* Cells that the editor shows by year: each getter returns NULL when there
+ * is no record yet; each setter creates the record when needed and removes it
+ * when nothing is left in it, as one undoable change. */
+FitaBudgetLine     *fita_plan_find_budget_line (FitaPlan   *plan,
+                                                gint64      item_id,
+                                                gint64      year,
+                                                gint64      chapter_id);
+/* planned and executed in cents, FITA_NONE for "no amount". */
+gboolean            fita_plan_set_budget       (FitaPlan   *plan,
+                                                gint64      item_id,
+                                                gint64      year,
+                                                gint64      chapter_id,
+                                                gint64      planned_cents,
+                                                gint64      executed_cents,
+                                                GError    **error);
+/* item_id 0: the follow-up of the whole plan. */
+FitaFollowup       *fita_plan_find_followup    (FitaPlan   *plan,
+                                                gint64      item_id,
+                                                gint64      year);
+/* field: "execution", "strengths", "weaknesses", "other", "adjustments", "next_steps". */
+gboolean            fita_plan_set_followup     (FitaPlan   *plan,
+                                                gint64      item_id,
+                                                gint64      year,
+                                                const char *field,
+                                                const char *text,
+                                                GError    **error);
+FitaIndicatorValue *fita_plan_find_indicator_value (FitaPlan *plan,
+                                                gint64      indicator_id,
+                                                gint64      year);
+/* value: a decimal number as text ("4", "12.5"), or NULL/"" for none. */
+gboolean            fita_plan_set_indicator_value (FitaPlan *plan,
+                                                gint64      indicator_id,
+                                                gint64      year,
+                                                const char *value,
+                                                const char *observations,
+                                                GError    **error);
+
 typedef struct {
   const char *text;     /* in code or title, ignoring case and accents; NULL: any */
   gint64 agent_id;      /* responsible agent; 0: any */

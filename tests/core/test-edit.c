@@ -235,6 +235,64 @@ test_in_year (void)
   g_assert_false (fita_item_in_year (&item, 2019));
 }
 
+static void
+test_cells (void)
+{
+  g_autofree char *dir = fita_test_tmpdir ();
+  g_autofree char *path = fita_test_example_file (dir, "terrassa-ess-2019-2026");
+  g_autoptr(FitaPlan) plan = fita_plan_open (path, FITA_OPEN_DEFAULT, NULL);
+  FitaItem *programme = fita_plan_find_item (plan, "11");
+  FitaChapter *staff = fita_plan_find_by_name (plan, FITA_TABLE_CHAPTER, "Capítol 1");
+  FitaIndicator *workshops = NULL;
+  FitaBudgetSum sum;
+  GPtrArray *lines;
+  g_autoptr(GError) error = NULL;
+
+  /* a new cell, planned only */
+  g_assert_null (fita_plan_find_budget_line (plan, programme->rec.id, 2025, staff->rec.id));
+  g_assert_true (fita_plan_set_budget (plan, programme->rec.id, 2025, staff->rec.id, 1500000, FITA_NONE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (fita_plan_find_budget_line (plan, programme->rec.id, 2025, staff->rec.id)->planned_cents, ==, 1500000);
+  lines = fita_plan_list (plan, FITA_TABLE_BUDGET_LINE, programme->rec.id);
+  g_assert_cmpint (((FitaBudgetLine *) g_ptr_array_index (lines, lines->len - 1))->year, ==, 2025);
+  /* executed 0 is an amount: the line stays */
+  g_assert_true (fita_plan_set_budget (plan, programme->rec.id, 2025, staff->rec.id, FITA_NONE, 0, &error));
+  g_assert_nonnull (fita_plan_find_budget_line (plan, programme->rec.id, 2025, staff->rec.id));
+  /* nothing left: the line goes */
+  g_assert_true (fita_plan_set_budget (plan, programme->rec.id, 2025, staff->rec.id, FITA_NONE, FITA_NONE, &error));
+  g_assert_null (fita_plan_find_budget_line (plan, programme->rec.id, 2025, staff->rec.id));
+  fita_plan_budget_sum (plan, programme, FITA_NONE, 0, &sum);
+  g_assert_cmpint (sum.executed, ==, 1222369);
+  g_assert_cmpstr (fita_plan_get_undo_label (plan), ==, "Edit Budget");
+
+  /* follow-up of a year that has none yet */
+  g_assert_null (fita_plan_find_followup (plan, programme->rec.id, 2025));
+  g_assert_true (fita_plan_set_followup (plan, programme->rec.id, 2025, "next_steps", "Pla de treball amb accions concretes", &error));
+  g_assert_cmpstr (fita_plan_find_followup (plan, programme->rec.id, 2025)->next_steps, ==, "Pla de treball amb accions concretes");
+  g_assert_true (fita_plan_set_followup (plan, programme->rec.id, 2025, "next_steps", "", &error));
+  g_assert_null (fita_plan_find_followup (plan, programme->rec.id, 2025));
+  g_assert_false (fita_plan_set_followup (plan, programme->rec.id, 2025, "nonsense", "x", &error));
+  g_clear_error (&error);
+  g_assert_null (fita_plan_find_followup (plan, programme->rec.id, 2025));
+
+  /* an indicator's value for a year */
+  for (guint i = 0; i < fita_plan_list (plan, FITA_TABLE_INDICATOR, programme->rec.id)->len; i++)
+    {
+      FitaIndicator *indicator = g_ptr_array_index (fita_plan_list (plan, FITA_TABLE_INDICATOR, programme->rec.id), i);
+      if (g_str_equal (indicator->name, "Nombre de tallers realitzats"))
+        workshops = indicator;
+    }
+  g_assert_nonnull (workshops);
+  g_assert_cmpstr (fita_plan_find_indicator_value (plan, workshops->rec.id, 2024)->value, ==, "4");
+  g_assert_true (fita_plan_set_indicator_value (plan, workshops->rec.id, 2025, "7", NULL, &error));
+  g_assert_cmpstr (fita_plan_find_indicator_value (plan, workshops->rec.id, 2025)->value, ==, "7");
+  g_assert_false (fita_plan_set_indicator_value (plan, workshops->rec.id, 2025, "set", NULL, &error));
+  g_clear_error (&error);
+  g_assert_cmpstr (fita_plan_find_indicator_value (plan, workshops->rec.id, 2025)->value, ==, "7");
+  g_assert_true (fita_plan_undo (plan, &error));
+  g_assert_null (fita_plan_find_indicator_value (plan, workshops->rec.id, 2025));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -246,5 +304,6 @@ main (int argc, char **argv)
   g_test_add_func ("/edit/renumber", test_renumber);
   g_test_add_func ("/edit/search", test_search);
   g_test_add_func ("/edit/in-year", test_in_year);
+  g_test_add_func ("/edit/cells", test_cells);
   return g_test_run ();
 }
