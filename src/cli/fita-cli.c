@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/resource.h>
@@ -20,6 +21,10 @@
 #include "fita-money.h"
 #include "fita-rollup.h"
 #include "fita-synthetic.h"
+#include "fita-timeline.h"
+
+#include <cairo-pdf.h>
+#include <cairo-svg.h>
 
 #define EXIT_PROBLEMS 1
 #define EXIT_USAGE 2
@@ -687,6 +692,120 @@ cmd_import (int argc, char **argv)
   return 0;
 }
 
+/* pictures: one routine draws on a cairo_t; the file's suffix picks the surface */
+
+typedef void (*DrawFunc) (cairo_t *cr, double width, double height, gpointer data);
+
+static gboolean
+write_picture (const char *path, double width, double height, double scale, DrawFunc draw,
+               gpointer data, GError **error)
+{
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  cairo_status_t status;
+
+  if (g_str_has_suffix (path, ".png"))
+    {
+      surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) ceil (width * scale), (int) ceil (height * scale));
+      cairo_surface_set_device_scale (surface, scale, scale);
+    }
+  else if (g_str_has_suffix (path, ".svg"))
+    surface = cairo_svg_surface_create (path, width, height);
+  else if (g_str_has_suffix (path, ".pdf"))
+    surface = cairo_pdf_surface_create (path, width, height);
+  else
+    {
+      g_set_error (error, FITA_ERROR, FITA_ERROR_INVALID,
+                   _("the output must end in .png, .svg or .pdf"));
+      return FALSE;
+    }
+  cr = cairo_create (surface);
+  draw (cr, width, height, data);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  if (g_str_has_suffix (path, ".png"))
+    status = cairo_surface_write_to_png (surface, path);
+  else
+    {
+      cairo_surface_finish (surface);
+      status = cairo_surface_status (surface);
+    }
+  cairo_surface_destroy (surface);
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, FITA_ERROR, FITA_ERROR_IO, "%s", cairo_status_to_string (status));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+draw_timeline (cairo_t *cr, double width, double height, gpointer data)
+{
+  fita_timeline_draw (data, cr, 0, 0, width, height, FITA_TIMELINE_DRAW_DEFAULT);
+}
+
+static int
+cmd_timeline (int argc, char **argv)
+{
+  g_autofree char *zoom_name = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *code = NULL;
+  g_autofree char *lang = NULL;
+  gboolean who = FALSE;
+  double scale = 1;
+  GOptionEntry entries[] = {
+    { "zoom", 'z', 0, G_OPTION_ARG_STRING, &zoom_name, N_("year, semester, quarter or month (default: the plan's)"), N_("ZOOM") },
+    { "out", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The picture to write: .png, .svg or .pdf"), N_("FILE") },
+    { "item", 'i', 0, G_OPTION_ARG_STRING, &code, N_("Only this item and what is below it"), N_("CODE") },
+    { "lang", 'l', 0, G_OPTION_ARG_STRING, &lang, N_("Language of the labels: ca, es or en"), N_("LANG") },
+    { "who", 'w', 0, G_OPTION_ARG_NONE, &who, N_("Show who does each item"), NULL },
+    { "scale", 's', 0, G_OPTION_ARG_DOUBLE, &scale, N_("Pixels per point in a PNG (default 1)"), N_("SCALE") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (_("FILE — draw the plan's timeline"));
+  g_autoptr(FitaPlan) plan = NULL;
+  g_autoptr(FitaTimeline) timeline = NULL;
+  g_autoptr(FitaTranslator) translator = NULL;
+  g_autoptr(GError) error = NULL;
+  double width, height;
+  int status = 0;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!parse_options (context, &argc, &argv, &status))
+    return status;
+  if (argc != 2 || output == NULL)
+    return fail_usage (context, _("timeline takes a FILE and --out PICTURE"));
+  if (zoom_name != NULL && fita_keyword_index (fita_zoom_keywords, zoom_name) < 0)
+    return fail_usage (context, _("--zoom must be year, semester, quarter or month"));
+  if (scale <= 0 || scale > 8)
+    return fail_usage (context, _("--scale must be between 0 and 8"));
+  if (!(plan = open_plan (argv[1], FITA_OPEN_READ_ONLY, &status)))
+    return status;
+
+  translator = fita_translator_new (lang ? lang : fita_lang_from_locale ());
+  timeline = fita_timeline_new (plan, translator);
+  if (code != NULL)
+    {
+      FitaItem *item = fita_plan_find_item (plan, code);
+      g_autoptr(GPtrArray) rows = NULL;
+      if (item == NULL)
+        {
+          g_printerr (_("fita-cli: %s: there is no item with code “%s”\n"), argv[1], code);
+          return EXIT_USAGE;
+        }
+      rows = fita_plan_items_preorder (plan, item);
+      fita_timeline_set_rows (timeline, rows);
+    }
+  if (zoom_name != NULL)
+    fita_timeline_set_zoom (timeline, fita_keyword_index (fita_zoom_keywords, zoom_name));
+  fita_timeline_set_show_who (timeline, who);
+  fita_timeline_get_size (timeline, &width, &height);
+  if (!write_picture (output, width, height, scale, draw_timeline, timeline, &error))
+    return fail_file (output, error);
+  return 0;
+}
+
 /* bench */
 
 static double
@@ -721,7 +840,7 @@ cmd_bench (int argc, char **argv)
   g_autoptr(GArray) edits = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GPtrArray) items = NULL;
   FitaPlan *plan;
-  double create_ms, open_ms, rollup_ms, export_ms, edit_us;
+  double create_ms, open_ms, rollup_ms, export_ms, edit_us, timeline_us;
   struct rusage usage;
   FitaBudgetSum sum;
   gint64 start;
@@ -775,6 +894,33 @@ cmd_bench (int argc, char **argv)
   exported = fita_json_export (plan);
   export_ms = elapsed_ms (start);
 
+  /* one frame of a 1280×800 timeline viewport, at many scroll positions */
+  {
+    g_autoptr(FitaTimeline) timeline = fita_timeline_new (plan, NULL);
+    g_autoptr(GArray) frames = g_array_new (FALSE, FALSE, sizeof (double));
+    cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1280, 800);
+    double width, height;
+
+    fita_timeline_set_zoom (timeline, FITA_ZOOM_SEMESTER);
+    fita_timeline_get_size (timeline, &width, &height);
+    for (guint i = 0; i < 101; i++)
+      {
+        cairo_t *cr = cairo_create (surface);
+        double y = fmod (i * 7919.0 * fita_timeline_get_row_height (timeline), MAX (1, height - 800));
+        double us;
+        start = g_get_monotonic_time ();
+        fita_timeline_draw (timeline, cr, 0, y, 1280, 800,
+                            FITA_TIMELINE_STICKY_HEADER | FITA_TIMELINE_STICKY_LABELS);
+        cairo_surface_flush (surface);
+        us = (double) (g_get_monotonic_time () - start);
+        cairo_destroy (cr);
+        g_array_append_val (frames, us);
+      }
+    cairo_surface_destroy (surface);
+    g_array_sort (frames, compare_doubles);
+    timeline_us = g_array_index (frames, double, 50);
+  }
+
   g_object_unref (plan);
   g_unlink (path);
   g_rmdir (dir);
@@ -782,11 +928,12 @@ cmd_bench (int argc, char **argv)
 
   if (json)
     g_print ("{\"items\": %d, \"create_ms\": %.1f, \"open_ms\": %.1f, \"rollup_ms\": %.2f, "
-             "\"edit_median_us\": %.0f, \"export_json_ms\": %.1f, \"peak_rss_kb\": %ld}\n",
-             n_items, create_ms, open_ms, rollup_ms, edit_us, export_ms, usage.ru_maxrss);
+             "\"edit_median_us\": %.0f, \"export_json_ms\": %.1f, \"timeline_frame_us\": %.0f, "
+             "\"peak_rss_kb\": %ld}\n",
+             n_items, create_ms, open_ms, rollup_ms, edit_us, export_ms, timeline_us, usage.ru_maxrss);
   else
-    g_print (_("items %d\ncreate %.1f ms\nopen %.1f ms\nroll-up %.2f ms\nedit (median) %.0f µs\nexport JSON %.1f ms\npeak memory %ld kB\n"),
-             n_items, create_ms, open_ms, rollup_ms, edit_us, export_ms, usage.ru_maxrss);
+    g_print (_("items %d\ncreate %.1f ms\nopen %.1f ms\nroll-up %.2f ms\nedit (median) %.0f µs\nexport JSON %.1f ms\ntimeline frame (median) %.0f µs\npeak memory %ld kB\n"),
+             n_items, create_ms, open_ms, rollup_ms, edit_us, export_ms, timeline_us, usage.ru_maxrss);
   return 0;
 }
 
@@ -803,6 +950,7 @@ static const struct {
   { "check", cmd_check, N_("Check the plan's integrity and rules") },
   { "export", cmd_export, N_("Export the whole plan as JSON") },
   { "import", cmd_import, N_("Make a new plan from JSON") },
+  { "timeline", cmd_timeline, N_("Draw the plan's timeline to a PNG, SVG or PDF file") },
   { "bench", cmd_bench, N_("Measure speed and memory on a synthetic plan") },
 };
 

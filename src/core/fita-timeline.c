@@ -1,0 +1,1076 @@
+#include "config.h"
+#include "fita-timeline.h"
+#include "fita-rollup.h"
+#include "fita-money.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <pango/pangocairo.h>
+#include <stdio.h>
+#include <string.h>
+
+const char * const fita_zoom_keywords[] = { "year", "semester", "quarter", "month", NULL };
+
+static const int units_per_year[] = { 1, 2, 4, 12 };
+static const double unit_widths[] = { 104, 92, 60, 44 };
+
+typedef struct {
+  double start, end;
+  gboolean known, milestone;
+} Span;
+
+struct _FitaTimeline {
+  FitaPlan *plan;
+  FitaTranslator *translator;
+  FitaZoom zoom;
+  GPtrArray *rows;             /* FitaItem *, borrowed from the plan */
+  gboolean show_who;
+  char *font;
+  double label_width;
+  double who_width;
+  FitaTimelinePalette palette;
+  int today_year, today_month, today_day;
+  gint64 selected;
+  int first_year, last_year;
+
+  /* measured from the font */
+  double row_height;
+  double line_height;
+
+  /* spans of parents: everything below them, per plan generation */
+  GHashTable *summaries;       /* item id → Span */
+  guint64 summaries_generation;
+};
+
+static const FitaTimelinePalette light_palette = {
+  .text = { 0.14, 0.12, 0.19, 1 },
+  .dim_text = { 0.37, 0.36, 0.40, 1 },
+  .background = { 1, 1, 1, 1 },
+  .stripe = { 0.965, 0.965, 0.97, 1 },
+  .grid = { 0.87, 0.87, 0.88, 1 },
+  .year_grid = { 0.62, 0.62, 0.65, 1 },
+  .period = { 0.21, 0.52, 0.89, 0.06 },
+  .followed = { 0.96, 0.76, 0.07, 0.16 },
+  .today = { 0.88, 0.11, 0.14, 1 },
+  .summary = { 0.24, 0.22, 0.27, 1 },
+  .selection = { 0.21, 0.52, 0.89, 0.18 },
+  .accent = { 0.21, 0.52, 0.89, 1 },
+};
+
+/* Dates and times */
+
+static int
+days_in_month (int year, int month)
+{
+  return g_date_get_days_in_month ((GDateMonth) month, (GDateYear) year);
+}
+
+static double
+time_of (int year, int month, int day)
+{
+  return year + (month - 1) / 12.0 + (day - 1) / (12.0 * days_in_month (year, month));
+}
+
+gboolean
+fita_date_to_time (const char *date, double *start, double *end)
+{
+  int year = 0, month = 0, day = 0;
+  int n;
+
+  if (date == NULL)
+    return FALSE;
+  n = sscanf (date, "%d-%d-%d", &year, &month, &day);
+  if (n < 1 || year < 1000 || year > 9999)
+    return FALSE;
+  if (n == 1)
+    {
+      *start = year;
+      *end = year + 1;
+    }
+  else if (n == 2 && month >= 1 && month <= 12)
+    {
+      *start = time_of (year, month, 1);
+      *end = year + month / 12.0;
+    }
+  else if (n == 3 && g_date_valid_dmy (day, month, year))
+    {
+      *start = time_of (year, month, day);
+      *end = *start + 1.0 / (12.0 * days_in_month (year, month));
+    }
+  else
+    return FALSE;
+  return TRUE;
+}
+
+static gboolean
+is_day (const char *date)
+{
+  return date != NULL && strlen (date) == 10;
+}
+
+/* The bar of an item from its own schedule: dates win over years. */
+static Span
+own_span (FitaItem *item)
+{
+  Span span = { 0, 0, FALSE, FALSE };
+  double s1, e1, s2, e2;
+  gboolean has_start = fita_date_to_time (item->start_date, &s1, &e1);
+  gboolean has_end = fita_date_to_time (item->end_date, &s2, &e2);
+
+  if (has_start || has_end)
+    {
+      span.known = TRUE;
+      span.start = has_start ? s1 : s2;
+      span.end = has_end ? e2 : e1;
+      /* one day, given once or twice: a milestone */
+      span.milestone = (has_start != has_end && is_day (has_start ? item->start_date : item->end_date)) ||
+                       (has_start && has_end && is_day (item->start_date) &&
+                        g_strcmp0 (item->start_date, item->end_date) == 0);
+      return span;
+    }
+  if (item->start_year != FITA_NONE || item->end_year != FITA_NONE)
+    {
+      span.known = TRUE;
+      span.start = item->start_year != FITA_NONE ? item->start_year : item->end_year;
+      span.end = (item->end_year != FITA_NONE ? item->end_year : item->start_year) + 1;
+    }
+  return span;
+}
+
+static void
+span_add (Span *span, double start, double end)
+{
+  if (!span->known)
+    {
+      span->start = start;
+      span->end = end;
+      span->known = TRUE;
+      return;
+    }
+  span->start = MIN (span->start, start);
+  span->end = MAX (span->end, end);
+}
+
+/* Own bar and ticked semesters together. */
+static Span
+full_span (FitaItem *item)
+{
+  Span span = own_span (item);
+  g_auto(GStrv) words = NULL;
+
+  span.milestone = FALSE;
+  if (item->semesters == NULL)
+    return span;
+  words = g_strsplit (item->semesters, " ", -1);
+  for (guint i = 0; words[i]; i++)
+    {
+      int year, half;
+      if (sscanf (words[i], "%d-%d", &year, &half) == 2)
+        span_add (&span, year + (half - 1) * 0.5, year + half * 0.5);
+    }
+  return span;
+}
+
+static Span
+summary_of (FitaTimeline *self, FitaItem *item)
+{
+  GPtrArray *children = fita_plan_list (self->plan, FITA_TABLE_ITEM, item->rec.id);
+  Span span = full_span (item);
+
+  for (guint i = 0; i < children->len; i++)
+    {
+      Span below = summary_of (self, g_ptr_array_index (children, i));
+      if (below.known)
+        span_add (&span, below.start, below.end);
+    }
+  if (children->len > 0)
+    g_hash_table_insert (self->summaries, &item->rec.id, g_memdup2 (&span, sizeof span));
+  return span;
+}
+
+static GHashTable *
+summaries (FitaTimeline *self)
+{
+  if (self->summaries_generation != fita_plan_get_generation (self->plan) || self->summaries == NULL)
+    {
+      GPtrArray *roots = fita_plan_list (self->plan, FITA_TABLE_ITEM, 0);
+      g_clear_pointer (&self->summaries, g_hash_table_unref);
+      self->summaries = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_free);
+      for (guint i = 0; i < roots->len; i++)
+        summary_of (self, g_ptr_array_index (roots, i));
+      self->summaries_generation = fita_plan_get_generation (self->plan);
+    }
+  return self->summaries;
+}
+
+gboolean
+fita_timeline_item_span (FitaTimeline *self, FitaItem *item, double *start, double *end, gboolean *milestone)
+{
+  Span span;
+  Span *summary = g_hash_table_lookup (summaries (self), &item->rec.id);
+
+  span = summary ? *summary : own_span (item);
+  if (!span.known)
+    return FALSE;
+  if (start)
+    *start = span.start;
+  if (end)
+    *end = span.end;
+  if (milestone)
+    *milestone = span.milestone;
+  return TRUE;
+}
+
+/* Construction */
+
+static void
+measure (FitaTimeline *self)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+  cairo_t *cr = cairo_create (surface);
+  PangoLayout *layout = pango_cairo_create_layout (cr);
+  PangoFontDescription *font = pango_font_description_from_string (self->font);
+  int height;
+
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_text (layout, "Àg", -1);
+  pango_layout_get_pixel_size (layout, NULL, &height);
+  self->line_height = height;
+  self->row_height = ceil (height * 1.9);
+  pango_font_description_free (font);
+  g_object_unref (layout);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
+static void
+compute_years (FitaTimeline *self)
+{
+  FitaPlanInfo *info = fita_plan_get_info (self->plan);
+  Span all = { 0, 0, FALSE, FALSE };
+
+  if (info->period_start != FITA_NONE)
+    span_add (&all, info->period_start, info->period_start + 1);
+  if (info->period_end != FITA_NONE)
+    span_add (&all, info->period_end, info->period_end + 1);
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      Span span = full_span (g_ptr_array_index (self->rows, i));
+      if (span.known)
+        span_add (&all, span.start, span.end);
+    }
+  if (!all.known)
+    {
+      int year = info->followed_year != FITA_NONE ? (int) info->followed_year : self->today_year;
+      span_add (&all, year, year + 1);
+    }
+  self->first_year = (int) floor (all.start);
+  self->last_year = MAX (self->first_year, (int) ceil (all.end) - 1);
+}
+
+FitaTimeline *
+fita_timeline_new (FitaPlan *plan, FitaTranslator *translator)
+{
+  FitaTimeline *self = g_new0 (FitaTimeline, 1);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  self->plan = g_object_ref (plan);
+  self->translator = translator ? fita_translator_ref (translator) : NULL;
+  self->zoom = fita_timeline_default_zoom (plan);
+  self->font = g_strdup ("Sans 9");
+  self->label_width = 300;
+  self->who_width = 230;
+  self->palette = light_palette;
+  self->today_year = g_date_time_get_year (now);
+  self->today_month = g_date_time_get_month (now);
+  self->today_day = g_date_time_get_day_of_month (now);
+  self->rows = fita_plan_items_preorder (plan, NULL);
+  measure (self);
+  compute_years (self);
+  return self;
+}
+
+void
+fita_timeline_free (FitaTimeline *self)
+{
+  if (self == NULL)
+    return;
+  g_clear_pointer (&self->summaries, g_hash_table_unref);
+  g_ptr_array_unref (self->rows);
+  g_clear_pointer (&self->translator, fita_translator_unref);
+  g_object_unref (self->plan);
+  g_free (self->font);
+  g_free (self);
+}
+
+FitaZoom
+fita_timeline_default_zoom (FitaPlan *plan)
+{
+  g_autoptr(GPtrArray) items = fita_plan_items_preorder (plan, NULL);
+
+  for (guint i = 0; i < items->len; i++)
+    if (((FitaItem *) g_ptr_array_index (items, i))->semesters != NULL)
+      return FITA_ZOOM_SEMESTER;
+  return FITA_ZOOM_YEAR;
+}
+
+void
+fita_timeline_set_zoom (FitaTimeline *self, FitaZoom zoom)
+{
+  self->zoom = zoom;
+}
+
+FitaZoom
+fita_timeline_get_zoom (FitaTimeline *self)
+{
+  return self->zoom;
+}
+
+void
+fita_timeline_set_rows (FitaTimeline *self, GPtrArray *items)
+{
+  g_ptr_array_unref (self->rows);
+  self->rows = items ? g_ptr_array_copy (items, NULL, NULL) : fita_plan_items_preorder (self->plan, NULL);
+  compute_years (self);
+}
+
+guint
+fita_timeline_get_n_rows (FitaTimeline *self)
+{
+  return self->rows->len;
+}
+
+FitaItem *
+fita_timeline_get_row (FitaTimeline *self, guint row)
+{
+  return row < self->rows->len ? g_ptr_array_index (self->rows, row) : NULL;
+}
+
+void
+fita_timeline_set_show_who (FitaTimeline *self, gboolean show)
+{
+  self->show_who = show;
+}
+
+void
+fita_timeline_set_font (FitaTimeline *self, const char *font)
+{
+  g_free (self->font);
+  self->font = g_strdup (font);
+  measure (self);
+}
+
+void
+fita_timeline_set_label_width (FitaTimeline *self, double width)
+{
+  self->label_width = width;
+}
+
+void
+fita_timeline_set_palette (FitaTimeline *self, const FitaTimelinePalette *palette)
+{
+  self->palette = palette ? *palette : light_palette;
+}
+
+void
+fita_timeline_set_today (FitaTimeline *self, int year, int month, int day)
+{
+  self->today_year = year;
+  self->today_month = month;
+  self->today_day = day;
+}
+
+void
+fita_timeline_set_selected (FitaTimeline *self, gint64 item_id)
+{
+  self->selected = item_id;
+}
+
+void
+fita_timeline_get_years (FitaTimeline *self, int *first, int *last)
+{
+  if (first)
+    *first = self->first_year;
+  if (last)
+    *last = self->last_year;
+}
+
+/* Geometry */
+
+double
+fita_timeline_get_row_height (FitaTimeline *self)
+{
+  return self->row_height;
+}
+
+double
+fita_timeline_get_header_height (FitaTimeline *self)
+{
+  return ceil (self->line_height * 1.6) * 2;
+}
+
+double
+fita_timeline_get_chart_left (FitaTimeline *self)
+{
+  return self->label_width + (self->show_who ? self->who_width : 0);
+}
+
+static double
+unit_width (FitaTimeline *self)
+{
+  /* wide enough for the unit's label in this font */
+  return ceil (unit_widths[self->zoom] * MAX (1.0, self->line_height / 14.0));
+}
+
+static double
+year_width (FitaTimeline *self)
+{
+  return unit_width (self) * units_per_year[self->zoom];
+}
+
+void
+fita_timeline_get_size (FitaTimeline *self, double *width, double *height)
+{
+  if (width)
+    *width = fita_timeline_get_chart_left (self) + (self->last_year - self->first_year + 1) * year_width (self);
+  if (height)
+    *height = fita_timeline_get_header_height (self) + self->rows->len * self->row_height;
+}
+
+double
+fita_timeline_x_for_time (FitaTimeline *self, double t)
+{
+  return fita_timeline_get_chart_left (self) + (t - self->first_year) * year_width (self);
+}
+
+double
+fita_timeline_time_at_x (FitaTimeline *self, double x)
+{
+  return self->first_year + (x - fita_timeline_get_chart_left (self)) / year_width (self);
+}
+
+double
+fita_timeline_snap (FitaTimeline *self, double t)
+{
+  int per_year = units_per_year[self->zoom];
+
+  return round (t * per_year) / per_year;
+}
+
+/* Words */
+
+const char *
+fita_timeline_semester_name (FitaTranslator *tr, int half)
+{
+  /* Translators: the halves of a year in a plan's calendar; Catalan
+   * "1r semestre", Spanish "1.er semestre" */
+  return half == 1 ? TC_ (tr, "half of a year", "1st semester") : TC_ (tr, "half of a year", "2nd semester");
+}
+
+static const char *
+unit_label (FitaTimeline *self, int unit, gboolean short_form)
+{
+  static const char * const months[] = {
+    NC_("month", "Jan"), NC_("month", "Feb"), NC_("month", "Mar"), NC_("month", "Apr"),
+    NC_("month", "May"), NC_("month", "Jun"), NC_("month", "Jul"), NC_("month", "Aug"),
+    NC_("month", "Sep"), NC_("month", "Oct"), NC_("month", "Nov"), NC_("month", "Dec"),
+  };
+  FitaTranslator *tr = self->translator;
+
+  switch (self->zoom)
+    {
+    case FITA_ZOOM_SEMESTER:
+      if (!short_form)
+        return fita_timeline_semester_name (tr, unit + 1);
+      /* Translators: short names of the halves of a year ("1r sem.") */
+      return unit == 0 ? TC_ (tr, "half of a year", "1st sem.") : TC_ (tr, "half of a year", "2nd sem.");
+    case FITA_ZOOM_QUARTER:
+      {
+        /* Translators: quarters of a year, short ("T1" in Catalan and Spanish) */
+        const char *quarters[] = { TC_ (tr, "quarter", "Q1"), TC_ (tr, "quarter", "Q2"),
+                                   TC_ (tr, "quarter", "Q3"), TC_ (tr, "quarter", "Q4") };
+        return quarters[unit];
+      }
+    case FITA_ZOOM_MONTH:
+      /* Translators: abbreviated month names */
+      return TC_ (tr, "month", months[unit]);
+    case FITA_ZOOM_YEAR:
+    default:
+      return NULL;
+    }
+}
+
+static char *
+describe_time (FitaTimeline *self, double t, gboolean end)
+{
+  int year;
+  double within;
+
+  /* an end is exclusive: describe the unit it closes */
+  if (end)
+    t -= 1e-6;
+  year = (int) floor (t);
+  within = t - year;
+  return g_strdup_printf ("%d %s", year, fita_timeline_semester_name (self->translator, within < 0.5 ? 1 : 2));
+}
+
+char *
+fita_timeline_describe_item (FitaTimeline *self, FitaItem *item)
+{
+  FitaTranslator *tr = self->translator;
+  const char *lang = fita_translator_get_lang (tr);
+  GString *out = g_string_new (NULL);
+  int progress = fita_plan_progress (self->plan, item);
+  Span span = own_span (item);
+  Span cells = { 0, 0, FALSE, FALSE };
+
+  if (item->code)
+    g_string_append_printf (out, "%s ", item->code);
+  g_string_append (out, item->title ? item->title : "");
+  g_string_append (out, ": ");
+
+  if (item->semesters != NULL)
+    {
+      Span both = full_span (item);
+      cells = both;
+    }
+  if (cells.known)
+    {
+      g_autofree char *from = describe_time (self, cells.start, FALSE);
+      g_autofree char *to = describe_time (self, cells.end, TRUE);
+      /* Translators: a span of time, "2018 1st semester to 2019 1st semester" */
+      g_string_append_printf (out, T_ (tr, "%s to %s"), from, to);
+    }
+  else if (span.known && span.milestone)
+    g_string_append (out, item->start_date ? item->start_date : item->end_date);
+  else if (span.known && (item->start_date || item->end_date))
+    g_string_append_printf (out, T_ (tr, "%s to %s"),
+                            item->start_date ? item->start_date : "…", item->end_date ? item->end_date : "…");
+  else if (span.known)
+    {
+      int first = (int) span.start, last = (int) span.end - 1;
+      if (first == last)
+        g_string_append_printf (out, "%d", first);
+      else
+        {
+          g_autofree char *a = g_strdup_printf ("%d", first);
+          g_autofree char *b = g_strdup_printf ("%d", last);
+          g_string_append_printf (out, T_ (tr, "%s to %s"), a, b);
+        }
+    }
+  else
+    g_string_append (out, T_ (tr, "not scheduled"));
+
+  if (progress >= 0)
+    {
+      g_autofree char *percent = fita_percent_format (progress, lang);
+      g_string_append_printf (out, ", %s", percent);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Drawing */
+
+static void
+set_colour (cairo_t *cr, const FitaRgba *c)
+{
+  cairo_set_source_rgba (cr, c->red, c->green, c->blue, c->alpha);
+}
+
+static FitaRgba
+parse_colour (const char *hex, const FitaRgba *fallback)
+{
+  FitaRgba c = *fallback;
+  unsigned int r, g, b;
+
+  if (hex != NULL && sscanf (hex, "#%02x%02x%02x", &r, &g, &b) == 3)
+    {
+      c.red = r / 255.0;
+      c.green = g / 255.0;
+      c.blue = b / 255.0;
+      c.alpha = 1;
+    }
+  return c;
+}
+
+typedef struct {
+  FitaTimeline *self;
+  cairo_t *cr;
+  PangoLayout *layout;
+  PangoFontDescription *font;
+  PangoFontDescription *bold;
+} Painter;
+
+static void
+draw_text (Painter *p, const char *text, double x, double y, double width, gboolean bold,
+           const FitaRgba *colour, PangoAlignment align)
+{
+  int height;
+
+  pango_layout_set_font_description (p->layout, bold ? p->bold : p->font);
+  pango_layout_set_width (p->layout, width > 0 ? (int) (width * PANGO_SCALE) : -1);
+  pango_layout_set_alignment (p->layout, align);
+  pango_layout_set_text (p->layout, text, -1);
+  pango_layout_get_pixel_size (p->layout, NULL, &height);
+  cairo_move_to (p->cr, x, y - height / 2.0);
+  set_colour (p->cr, colour);
+  pango_cairo_show_layout (p->cr, p->layout);
+}
+
+static double
+text_width (Painter *p, const char *text, gboolean bold)
+{
+  int width;
+
+  pango_layout_set_font_description (p->layout, bold ? p->bold : p->font);
+  pango_layout_set_width (p->layout, -1);
+  pango_layout_set_text (p->layout, text, -1);
+  pango_layout_get_pixel_size (p->layout, &width, NULL);
+  return width;
+}
+
+static void
+rounded_rectangle (cairo_t *cr, double x, double y, double w, double h, double r)
+{
+  r = MIN (r, MIN (w, h) / 2);
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, x + w - r, y + r, r, -G_PI / 2, 0);
+  cairo_arc (cr, x + w - r, y + h - r, r, 0, G_PI / 2);
+  cairo_arc (cr, x + r, y + h - r, r, G_PI / 2, G_PI);
+  cairo_arc (cr, x + r, y + r, r, G_PI, 3 * G_PI / 2);
+  cairo_close_path (cr);
+}
+
+static const char *
+role_label (FitaTranslator *tr, gint64 role)
+{
+  switch (role)
+    {
+    /* Translators: who does what in a work plan ("QUI?"): the body that
+     * sets the basic lines, the one that executes, the one that supports */
+    case FITA_ROLE_DEFINES: return TC_ (tr, "responsibility", "Basic lines");
+    case FITA_ROLE_EXECUTES: return TC_ (tr, "responsibility", "Execution");
+    case FITA_ROLE_SUPPORTS: return TC_ (tr, "responsibility", "Support");
+    default: return TC_ (tr, "responsibility", "Other");
+    }
+}
+
+static char *
+who_text (FitaTimeline *self, FitaItem *item)
+{
+  GPtrArray *who = fita_plan_list (self->plan, FITA_TABLE_RESPONSIBILITY, item->rec.id);
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < who->len; i++)
+    {
+      FitaResponsibility *r = g_ptr_array_index (who, i);
+      FitaAgent *agent = fita_plan_lookup (self->plan, FITA_TABLE_AGENT, r->agent_id);
+      if (agent == NULL)
+        continue;
+      g_string_append_printf (out, "%s%s: %s", out->len ? " · " : "", role_label (self->translator, r->role), agent->name);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+draw_row_chart (Painter *p, FitaItem *item, double top, double chart_left, double right)
+{
+  FitaTimeline *self = p->self;
+  cairo_t *cr = p->cr;
+  double h = self->row_height;
+  FitaStatus *status = item->status_id ? fita_plan_lookup (self->plan, FITA_TABLE_STATUS, item->status_id) : NULL;
+  FitaRgba colour = parse_colour (status ? status->colour : NULL, &self->palette.accent);
+  Span *summary = g_hash_table_lookup (summaries (self), &item->rec.id);
+  int progress = fita_plan_progress (self->plan, item);
+  g_auto(GStrv) words = NULL;
+
+  /* ticked semesters: filled cells, as in the XMESS grid */
+  if (item->semesters != NULL)
+    {
+      words = g_strsplit (item->semesters, " ", -1);
+      for (guint i = 0; words[i]; i++)
+        {
+          int year, half;
+          double x0, x1;
+          if (sscanf (words[i], "%d-%d", &year, &half) != 2)
+            continue;
+          x0 = fita_timeline_x_for_time (self, year + (half - 1) * 0.5);
+          x1 = fita_timeline_x_for_time (self, year + half * 0.5);
+          if (x1 < chart_left || x0 > right)
+            continue;
+          rounded_rectangle (cr, x0 + 2, top + 4, x1 - x0 - 4, h - 8, 3);
+          cairo_set_source_rgba (cr, colour.red, colour.green, colour.blue, 0.85);
+          cairo_fill (cr);
+        }
+    }
+
+  if (summary != NULL && summary->known)
+    {
+      /* a parent: a summary bracket over everything below */
+      double x0 = fita_timeline_x_for_time (self, summary->start);
+      double x1 = fita_timeline_x_for_time (self, summary->end);
+      double y = top + h * 0.38;
+      set_colour (cr, &self->palette.summary);
+      cairo_rectangle (cr, x0, y, x1 - x0, h * 0.16);
+      cairo_fill (cr);
+      cairo_move_to (cr, x0, y);
+      cairo_rel_line_to (cr, 0, h * 0.36);
+      cairo_rel_line_to (cr, h * 0.22, -h * 0.2);
+      cairo_close_path (cr);
+      cairo_move_to (cr, x1, y);
+      cairo_rel_line_to (cr, 0, h * 0.36);
+      cairo_rel_line_to (cr, -h * 0.22, -h * 0.2);
+      cairo_close_path (cr);
+      cairo_fill (cr);
+      if (progress >= 0)
+        {
+          set_colour (cr, &self->palette.accent);
+          cairo_rectangle (cr, x0, y + h * 0.16, (x1 - x0) * progress / 100.0, h * 0.06);
+          cairo_fill (cr);
+        }
+      return;
+    }
+
+  {
+    Span span = own_span (item);
+    double x0, x1, y = top + h * 0.28, bh = h * 0.44;
+
+    if (!span.known)
+      return;
+    x0 = fita_timeline_x_for_time (self, span.start);
+    x1 = fita_timeline_x_for_time (self, span.end);
+    if (span.milestone)
+      {
+        double cx = x0, cy = top + h / 2, r = h * 0.28;
+        cairo_move_to (cr, cx, cy - r);
+        cairo_line_to (cr, cx + r, cy);
+        cairo_line_to (cr, cx, cy + r);
+        cairo_line_to (cr, cx - r, cy);
+        cairo_close_path (cr);
+        set_colour (cr, &colour);
+        cairo_fill (cr);
+        return;
+      }
+    if (item->semesters != NULL)
+      {
+        /* with ticked cells, the bar is a thin line under them */
+        y = top + h - 5;
+        bh = 2;
+      }
+    rounded_rectangle (cr, x0 + 1, y, x1 - x0 - 2, bh, bh / 3);
+    cairo_set_source_rgba (cr, colour.red, colour.green, colour.blue, 0.28);
+    cairo_fill_preserve (cr);
+    cairo_set_source_rgba (cr, colour.red, colour.green, colour.blue, 0.9);
+    cairo_set_line_width (cr, 1);
+    cairo_stroke (cr);
+    if (progress > 0)
+      {
+        cairo_save (cr);
+        rounded_rectangle (cr, x0 + 1, y, x1 - x0 - 2, bh, bh / 3);
+        cairo_clip (cr);
+        cairo_rectangle (cr, x0 + 1, y, (x1 - x0 - 2) * progress / 100.0, bh);
+        set_colour (cr, &colour);
+        cairo_fill (cr);
+        cairo_restore (cr);
+      }
+  }
+}
+
+static void
+draw_grid (Painter *p, double top, double bottom, double chart_left, double right)
+{
+  FitaTimeline *self = p->self;
+  FitaPlanInfo *info = fita_plan_get_info (self->plan);
+  cairo_t *cr = p->cr;
+  int per_year = units_per_year[self->zoom];
+
+  /* the period of validity, the year followed up */
+  if (info->period_start != FITA_NONE && info->period_end != FITA_NONE)
+    {
+      double x0 = MAX (chart_left, fita_timeline_x_for_time (self, info->period_start));
+      double x1 = fita_timeline_x_for_time (self, info->period_end + 1);
+      set_colour (cr, &self->palette.period);
+      cairo_rectangle (cr, x0, top, MAX (0, x1 - x0), bottom - top);
+      cairo_fill (cr);
+    }
+  if (info->followed_year != FITA_NONE)
+    {
+      double x0 = MAX (chart_left, fita_timeline_x_for_time (self, info->followed_year));
+      double x1 = fita_timeline_x_for_time (self, info->followed_year + 1);
+      set_colour (cr, &self->palette.followed);
+      cairo_rectangle (cr, x0, top, MAX (0, x1 - x0), bottom - top);
+      cairo_fill (cr);
+    }
+
+  cairo_set_line_width (cr, 1);
+  for (int year = self->first_year; year <= self->last_year + 1; year++)
+    for (int unit = 0; unit < per_year; unit++)
+      {
+        double x = floor (fita_timeline_x_for_time (self, year + (double) unit / per_year)) + 0.5;
+        if (x < chart_left || x > right)
+          continue;
+        set_colour (cr, unit == 0 ? &self->palette.year_grid : &self->palette.grid);
+        cairo_move_to (cr, x, top);
+        cairo_line_to (cr, x, bottom);
+        cairo_stroke (cr);
+        if (year > self->last_year)
+          break;
+      }
+}
+
+static void
+draw_today (Painter *p, double top, double bottom, double chart_left)
+{
+  FitaTimeline *self = p->self;
+  double t = time_of (self->today_year, self->today_month, self->today_day);
+  double x = fita_timeline_x_for_time (self, t);
+
+  if (t < self->first_year || t > self->last_year + 1 || x < chart_left)
+    return;
+  set_colour (p->cr, &self->palette.today);
+  cairo_set_line_width (p->cr, 2);
+  cairo_move_to (p->cr, x, top);
+  cairo_line_to (p->cr, x, bottom);
+  cairo_stroke (p->cr);
+}
+
+static void
+draw_header (Painter *p, double top, double chart_left, double left_edge, double right)
+{
+  FitaTimeline *self = p->self;
+  cairo_t *cr = p->cr;
+  double line = fita_timeline_get_header_height (self) / 2;
+  int per_year = units_per_year[self->zoom];
+  double uw = unit_width (self);
+
+  set_colour (cr, &self->palette.background);
+  cairo_rectangle (cr, left_edge, top, right - left_edge, line * 2);
+  cairo_fill (cr);
+
+  for (int year = self->first_year; year <= self->last_year; year++)
+    {
+      double x0 = fita_timeline_x_for_time (self, year);
+      double x1 = fita_timeline_x_for_time (self, year + 1);
+      char label[8];
+      if (x1 < chart_left || x0 > right)
+        continue;
+      g_snprintf (label, sizeof label, "%d", year);
+      draw_text (p, label, x0, top + line / 2, x1 - x0, TRUE, &self->palette.text, PANGO_ALIGN_CENTER);
+      for (int unit = 0; per_year > 1 && unit < per_year; unit++)
+        {
+          double ux = x0 + unit * uw;
+          const char *name = unit_label (self, unit, FALSE);
+          if (text_width (p, name, FALSE) > uw - 6)
+            name = unit_label (self, unit, TRUE);
+          draw_text (p, name, ux + 3, top + line * 1.5, uw - 6, FALSE, &self->palette.dim_text, PANGO_ALIGN_CENTER);
+        }
+    }
+  set_colour (cr, &self->palette.year_grid);
+  cairo_set_line_width (cr, 1);
+  cairo_move_to (cr, left_edge, floor (top + line * 2) - 0.5);
+  cairo_line_to (cr, right, floor (top + line * 2) - 0.5);
+  cairo_stroke (cr);
+}
+
+static void
+draw_labels (Painter *p, guint first, guint last, double top_of_first, double left, double header_top)
+{
+  FitaTimeline *self = p->self;
+  cairo_t *cr = p->cr;
+  double h = self->row_height;
+  double column = self->label_width;
+  double line = fita_timeline_get_header_height (self) / 2;
+
+  for (guint r = first; r < last; r++)
+    {
+      FitaItem *item = g_ptr_array_index (self->rows, r);
+      double top = top_of_first + (r - first) * h;
+      guint depth = fita_plan_item_depth (self->plan, item);
+      double indent = 8 + depth * 14;
+      double code_width = 0;
+      gboolean parent = fita_plan_list (self->plan, FITA_TABLE_ITEM, item->rec.id)->len > 0;
+
+      set_colour (cr, item->rec.id == self->selected ? &self->palette.selection :
+                      (r % 2) ? &self->palette.stripe : &self->palette.background);
+      cairo_rectangle (cr, left, top, fita_timeline_get_chart_left (self), h);
+      cairo_fill (cr);
+      if (item->rec.id == self->selected)
+        {
+          set_colour (cr, (r % 2) ? &self->palette.stripe : &self->palette.background);
+          cairo_rectangle (cr, left, top, 0, h);
+          cairo_fill (cr);
+        }
+
+      if (item->code)
+        {
+          draw_text (p, item->code, left + indent, top + h / 2, -1, TRUE, &self->palette.text, PANGO_ALIGN_LEFT);
+          code_width = text_width (p, item->code, TRUE) + 8;
+        }
+      draw_text (p, item->title ? item->title : "", left + indent + code_width, top + h / 2,
+                 MAX (10, column - indent - code_width - 8), parent, &self->palette.text, PANGO_ALIGN_LEFT);
+      pango_layout_set_ellipsize (p->layout, PANGO_ELLIPSIZE_END);
+
+      if (self->show_who)
+        {
+          g_autofree char *who = who_text (self, item);
+          draw_text (p, who, left + column + 6, top + h / 2, self->who_width - 12, FALSE,
+                     &self->palette.dim_text, PANGO_ALIGN_LEFT);
+        }
+    }
+
+  /* the corner above the labels */
+  set_colour (cr, &self->palette.background);
+  cairo_rectangle (cr, left, header_top, fita_timeline_get_chart_left (self), line * 2);
+  cairo_fill (cr);
+  /* Translators: column headings of the timeline: the items, and who does them */
+  draw_text (p, T_ (self->translator, "Item"), left + 8, header_top + line * 1.5, column - 16, TRUE,
+             &self->palette.dim_text, PANGO_ALIGN_LEFT);
+  if (self->show_who)
+    draw_text (p, T_ (self->translator, "Who"), left + column + 6, header_top + line * 1.5,
+               self->who_width - 12, TRUE, &self->palette.dim_text, PANGO_ALIGN_LEFT);
+  set_colour (cr, &self->palette.year_grid);
+  cairo_set_line_width (cr, 1);
+  cairo_move_to (cr, left + fita_timeline_get_chart_left (self) - 0.5, header_top);
+  cairo_line_to (cr, left + fita_timeline_get_chart_left (self) - 0.5, top_of_first + (last - first) * h);
+  cairo_stroke (cr);
+  cairo_move_to (cr, left, floor (header_top + line * 2) - 0.5);
+  cairo_line_to (cr, left + fita_timeline_get_chart_left (self), floor (header_top + line * 2) - 0.5);
+  cairo_stroke (cr);
+}
+
+void
+fita_timeline_draw (FitaTimeline *self, cairo_t *cr, double x, double y, double width, double height,
+                    FitaTimelineDrawFlags flags)
+{
+  Painter p = { self, cr, NULL, NULL, NULL };
+  double header = fita_timeline_get_header_height (self);
+  double h = self->row_height;
+  double chart_left = fita_timeline_get_chart_left (self);
+  double header_top = (flags & FITA_TIMELINE_STICKY_HEADER) ? y : 0;
+  double rows_top = header;           /* canvas y of row 0 */
+  double visible_top = y + ((flags & FITA_TIMELINE_STICKY_HEADER) ? header : 0);
+  double labels_left = (flags & FITA_TIMELINE_STICKY_LABELS) ? x : 0;
+  double chart_visible_left = (flags & FITA_TIMELINE_STICKY_LABELS) ? x + chart_left : chart_left;
+  guint first, last;
+
+  cairo_save (cr);
+  cairo_translate (cr, -x, -y);
+  cairo_rectangle (cr, x, y, width, height);
+  cairo_clip (cr);
+
+  p.layout = pango_cairo_create_layout (cr);
+  p.font = pango_font_description_from_string (self->font);
+  p.bold = pango_font_description_copy (p.font);
+  pango_font_description_set_weight (p.bold, PANGO_WEIGHT_BOLD);
+  pango_layout_set_ellipsize (p.layout, PANGO_ELLIPSIZE_END);
+
+  set_colour (cr, &self->palette.background);
+  cairo_paint (cr);
+
+  /* only the rows in view */
+  first = visible_top > rows_top ? (guint) ((visible_top - rows_top) / h) : 0;
+  last = MIN (self->rows->len, (guint) ceil ((y + height - rows_top) / h) + 1);
+  if (first > last)
+    first = last;
+
+  /* row stripes across the chart */
+  for (guint r = first; r < last; r++)
+    {
+      FitaItem *item = g_ptr_array_index (self->rows, r);
+      if (item->rec.id == self->selected || r % 2)
+        {
+          set_colour (cr, item->rec.id == self->selected ? &self->palette.selection : &self->palette.stripe);
+          cairo_rectangle (cr, chart_visible_left, rows_top + r * h, x + width - chart_visible_left, h);
+          cairo_fill (cr);
+        }
+    }
+
+  cairo_save (cr);
+  cairo_rectangle (cr, chart_visible_left, visible_top, x + width - chart_visible_left, y + height - visible_top);
+  cairo_clip (cr);
+  draw_grid (&p, visible_top, y + height, chart_visible_left, x + width);
+  for (guint r = first; r < last; r++)
+    draw_row_chart (&p, g_ptr_array_index (self->rows, r), rows_top + r * h, chart_visible_left, x + width);
+  draw_today (&p, visible_top, y + height, chart_visible_left);
+  cairo_restore (cr);
+
+  /* labels, then the header over everything */
+  cairo_save (cr);
+  cairo_rectangle (cr, labels_left, visible_top, chart_left, y + height - visible_top);
+  cairo_clip (cr);
+  draw_labels (&p, first, last, rows_top + first * h, labels_left, -1e6);
+  cairo_restore (cr);
+
+  draw_header (&p, header_top, chart_visible_left, chart_visible_left, x + width);
+  {
+    /* the corner: headings of the label columns */
+    cairo_save (cr);
+    cairo_rectangle (cr, labels_left, header_top, chart_left, header);
+    cairo_clip (cr);
+    draw_labels (&p, 0, 0, rows_top, labels_left, header_top);
+    cairo_restore (cr);
+  }
+
+  pango_font_description_free (p.font);
+  pango_font_description_free (p.bold);
+  g_object_unref (p.layout);
+  cairo_restore (cr);
+}
+
+gboolean
+fita_timeline_hit (FitaTimeline *self, double x, double y, double viewport_x, double viewport_y,
+                   FitaTimelineDrawFlags flags, FitaTimelineHit *hit)
+{
+  double header = fita_timeline_get_header_height (self);
+  double chart_left = fita_timeline_get_chart_left (self);
+  double header_top = (flags & FITA_TIMELINE_STICKY_HEADER) ? viewport_y : 0;
+  double labels_right = ((flags & FITA_TIMELINE_STICKY_LABELS) ? viewport_x : 0) + chart_left;
+  double grab = 5;
+  int row;
+  Span span;
+  FitaItem *item;
+
+  memset (hit, 0, sizeof *hit);
+  hit->row = -1;
+  hit->time = fita_timeline_time_at_x (self, x - ((flags & FITA_TIMELINE_STICKY_LABELS) ? viewport_x : 0));
+  hit->year = (int) floor (hit->time);
+  hit->half = hit->time - hit->year < 0.5 ? 1 : 2;
+
+  if (y >= header_top && y < header_top + header)
+    {
+      hit->part = FITA_TIMELINE_HIT_HEADER;
+      return TRUE;
+    }
+  row = (int) floor ((y - header) / self->row_height);
+  if (y < header || row < 0 || (guint) row >= self->rows->len)
+    return FALSE;
+  item = g_ptr_array_index (self->rows, row);
+  hit->row = row;
+  hit->item = item;
+  if (x < labels_right)
+    {
+      hit->part = FITA_TIMELINE_HIT_LABEL;
+      return TRUE;
+    }
+
+  x -= (flags & FITA_TIMELINE_STICKY_LABELS) ? viewport_x : 0;
+  span = own_span (item);
+  if (span.known && g_hash_table_lookup (summaries (self), &item->rec.id) == NULL)
+    {
+      double x0 = fita_timeline_x_for_time (self, span.start);
+      double x1 = fita_timeline_x_for_time (self, span.end);
+      if (fabs (x - x0) <= grab)
+        hit->part = FITA_TIMELINE_HIT_BAR_START;
+      else if (fabs (x - x1) <= grab)
+        hit->part = FITA_TIMELINE_HIT_BAR_END;
+      else if (x > x0 && x < x1 && item->semesters == NULL)
+        hit->part = FITA_TIMELINE_HIT_BAR;
+      if (hit->part != FITA_TIMELINE_HIT_NONE)
+        return TRUE;
+    }
+  if (self->zoom == FITA_ZOOM_SEMESTER || item->semesters != NULL)
+    hit->part = FITA_TIMELINE_HIT_CELL;
+  else
+    hit->part = FITA_TIMELINE_HIT_EMPTY;
+  return TRUE;
+}
