@@ -275,11 +275,60 @@ def bad_files():
                 assert sha(path) == before, name
 
 
+def picture_kind(path):
+    with open(path, "rb") as f:
+        head = f.read(8)
+    if head.startswith(b"\x89PNG"):
+        return "png"
+    if head.startswith(b"%PDF"):
+        return "pdf"
+    if b"<svg" in open(path, "rb").read(400) or head.startswith(b"<?xml"):
+        return "svg"
+    return None
+
+
+@test
+def timeline_export():
+    with Dir() as d:
+        path = example(d, "xmess-2017-2019")
+        for suffix in ("png", "svg", "pdf"):
+            out = d / ("t." + suffix)
+            run("timeline", path, "--zoom", "semester", "--out", out)
+            assert picture_kind(out) == suffix and os.path.getsize(out) > 5000, (suffix, os.path.getsize(out))
+        run("timeline", path, "--zoom", "month", "--item", "I.1", "--who", "--lang", "es", "--out", d / "m.png")
+        small, whole = os.path.getsize(d / "m.png"), os.path.getsize(d / "t.png")
+        assert small > 2000
+        run("timeline", path, "--zoom", "decade", "--out", d / "x.png", expect=2)
+        run("timeline", path, "--out", d / "x.gif", expect=2)
+        run("timeline", path, "--item", "Z.9", "--out", d / "x.png", expect=2)
+        run("timeline", path, expect=2)
+
+
+@test
+def chart_export():
+    help_text = run("chart", "--help").stdout
+    kinds_line = [l for l in help_text.splitlines() if l.startswith("kinds: ")]
+    assert kinds_line, help_text
+    kinds = kinds_line[0][len("kinds: "):].split(", ")
+    assert kinds == ["planned-executed", "stacked", "execution-rate", "cumulative", "chapters"], kinds
+    with Dir() as d:
+        path = example(d, "terrassa-ess-2019-2026")
+        for kind in kinds:
+            for suffix in ("png", "svg", "pdf"):
+                out = d / f"{kind}.{suffix}"
+                run("chart", path, "--kind", kind, "--item", "11", "--out", out)
+                assert picture_kind(out) == suffix, (kind, suffix)
+        run("chart", path, "--kind", "planned-executed", "--year", "2024", "--lang", "en", "--out", d / "y.png")
+        run("chart", path, "--kind", "pie", "--out", d / "x.png", expect=2)
+        run("chart", path, "--kind", "stacked", "--item", "Z", "--out", d / "x.png", expect=2)
+        run("chart", path, "--out", d / "x.png", expect=2)
+
+
 @test
 def bench_contract():
     out = json.loads(run("bench", "--items", "300", "--json").stdout)
     assert set(out) >= {"items", "create_ms", "open_ms", "rollup_ms", "edit_median_us",
-                        "export_json_ms", "peak_rss_kb"}, out
+                        "export_json_ms", "timeline_frame_us", "chart_us", "peak_rss_kb"}, out
     assert out["items"] == 300
     assert all(isinstance(v, (int, float)) and v >= 0 for v in out.values())
     run("bench", "--items", "0", expect=2)
