@@ -20,6 +20,7 @@
 #include "fita-examples.h"
 #include "fita-json.h"
 #include "fita-money.h"
+#include "fita-report.h"
 #include "fita-rollup.h"
 #include "fita-synthetic.h"
 #include "fita-timeline.h"
@@ -869,6 +870,62 @@ cmd_chart (int argc, char **argv)
   return 0;
 }
 
+static int
+cmd_report (int argc, char **argv)
+{
+  g_autofree char *kind_name = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *code = NULL;
+  g_autofree char *lang = NULL;
+  int year = 0;
+  GOptionEntry entries[] = {
+    { "kind", 'k', 0, G_OPTION_ARG_STRING, &kind_name, N_("sheet, annual, workplan or participation"), N_("KIND") },
+    { "item", 'i', 0, G_OPTION_ARG_STRING, &code, N_("The item of a follow-up sheet"), N_("CODE") },
+    { "year", 'y', 0, G_OPTION_ARG_INT, &year, N_("The year followed up (default: the plan's)"), N_("YEAR") },
+    { "lang", 'l', 0, G_OPTION_ARG_STRING, &lang, N_("Language of the report: ca, es or en (default: the plan's)"), N_("LANG") },
+    { "out", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The PDF file to write"), N_("FILE") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (_("FILE — write a follow-up report as PDF"));
+  g_autoptr(FitaPlan) plan = NULL;
+  g_autoptr(GError) error = NULL;
+  FitaReportOptions options = { 0, 0, FITA_NONE, NULL };
+  gint64 kind;
+  int status = 0;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!parse_options (context, &argc, &argv, &status))
+    return status;
+  if (argc != 2 || output == NULL || kind_name == NULL)
+    return fail_usage (context, _("report takes a FILE, --kind KIND and --out FILE.pdf"));
+  if ((kind = fita_keyword_index (fita_report_kind_keywords, kind_name)) < 0)
+    return fail_usage (context, _("--kind must be sheet, annual, workplan or participation"));
+  if (lang != NULL && !g_str_equal (lang, "ca") && !g_str_equal (lang, "es") && !g_str_equal (lang, "en"))
+    return fail_usage (context, _("--lang must be ca, es or en"));
+  if (!g_str_has_suffix (output, ".pdf"))
+    return fail_usage (context, _("the output must end in .pdf"));
+  if (kind == FITA_REPORT_SHEET && code == NULL)
+    return fail_usage (context, _("a follow-up sheet needs --item CODE"));
+  if (!(plan = open_plan (argv[1], FITA_OPEN_READ_ONLY, &status)))
+    return status;
+  if (code != NULL)
+    {
+      FitaItem *item = fita_plan_find_item (plan, code);
+      if (item == NULL)
+        {
+          g_printerr (_("fita-cli: %s: there is no item with code “%s”\n"), argv[1], code);
+          return EXIT_USAGE;
+        }
+      options.item_id = item->rec.id;
+    }
+  options.kind = kind;
+  options.year = year ? year : FITA_NONE;
+  options.lang = lang;
+  if (!fita_report_write (plan, &options, output, NULL, NULL, NULL, &error))
+    return fail_file (output, error);
+  return 0;
+}
+
 /* bench */
 
 static double
@@ -903,8 +960,9 @@ cmd_bench (int argc, char **argv)
   g_autoptr(GArray) edits = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GPtrArray) items = NULL;
   FitaPlan *plan;
-  double create_ms, open_ms, rollup_ms, export_ms, edit_us, timeline_us, chart_us;
+  double create_ms, open_ms, rollup_ms, export_ms, edit_us, timeline_us, chart_us, sheet_ms, annual_ms;
   struct rusage usage;
+  long model_rss_kb;
   FitaBudgetSum sum;
   gint64 start;
   int status = 0;
@@ -956,6 +1014,9 @@ cmd_bench (int argc, char **argv)
   start = g_get_monotonic_time ();
   exported = fita_json_export (plan);
   export_ms = elapsed_ms (start);
+  /* the model's own peak: before the pictures and reports below */
+  getrusage (RUSAGE_SELF, &usage);
+  model_rss_kb = usage.ru_maxrss;
 
   /* one frame of a 1280×800 timeline viewport, at many scroll positions */
   {
@@ -1009,6 +1070,26 @@ cmd_bench (int argc, char **argv)
       chart_us = MAX (chart_us, g_array_index (draws, double, 10));
     }
 
+  /* reports, as the app makes them: from the file, in memory */
+  {
+    FitaItem *programme = g_ptr_array_index (fita_plan_list (plan, FITA_TABLE_ITEM, 0), 0);
+    FitaReportOptions sheet = { FITA_REPORT_SHEET, programme->rec.id, FITA_NONE, "ca" };
+    FitaReportOptions annual = { FITA_REPORT_ANNUAL, 0, FITA_NONE, "ca" };
+    g_autoptr(GBytes) a = NULL;
+    g_autoptr(GBytes) b = NULL;
+
+    programme = g_ptr_array_index (fita_plan_list (plan, FITA_TABLE_ITEM, programme->rec.id), 0);
+    sheet.item_id = programme->rec.id;
+    start = g_get_monotonic_time ();
+    a = fita_report_render (plan, &sheet, NULL, NULL, NULL, &error);
+    sheet_ms = elapsed_ms (start);
+    start = g_get_monotonic_time ();
+    b = fita_report_render (plan, &annual, NULL, NULL, NULL, &error);
+    annual_ms = elapsed_ms (start);
+    if (a == NULL || b == NULL)
+      return fail_file (path, error);
+  }
+
   g_object_unref (plan);
   g_unlink (path);
   g_rmdir (dir);
@@ -1017,11 +1098,13 @@ cmd_bench (int argc, char **argv)
   if (json)
     g_print ("{\"items\": %d, \"create_ms\": %.1f, \"open_ms\": %.1f, \"rollup_ms\": %.2f, "
              "\"edit_median_us\": %.0f, \"export_json_ms\": %.1f, \"timeline_frame_us\": %.0f, "
-             "\"chart_us\": %.0f, \"peak_rss_kb\": %ld}\n",
-             n_items, create_ms, open_ms, rollup_ms, edit_us, export_ms, timeline_us, chart_us, usage.ru_maxrss);
+             "\"chart_us\": %.0f, \"report_sheet_ms\": %.1f, \"report_annual_ms\": %.0f, \"peak_rss_kb\": %ld, \"report_peak_rss_kb\": %ld}\n",
+             n_items, create_ms, open_ms, rollup_ms, edit_us, export_ms, timeline_us, chart_us, sheet_ms, annual_ms,
+             model_rss_kb, usage.ru_maxrss);
   else
-    g_print (_("items %d\ncreate %.1f ms\nopen %.1f ms\nroll-up %.2f ms\nedit (median) %.0f µs\nexport JSON %.1f ms\ntimeline frame (median) %.0f µs\nchart (slowest kind, median) %.0f µs\npeak memory %ld kB\n"),
-             n_items, create_ms, open_ms, rollup_ms, edit_us, export_ms, timeline_us, chart_us, usage.ru_maxrss);
+    g_print (_("items %d\ncreate %.1f ms\nopen %.1f ms\nroll-up %.2f ms\nedit (median) %.0f µs\nexport JSON %.1f ms\ntimeline frame (median) %.0f µs\nchart (slowest kind, median) %.0f µs\nprogramme sheet %.1f ms\nannual report %.0f ms\npeak memory %ld kB (with the reports: %ld kB)\n"),
+             n_items, create_ms, open_ms, rollup_ms, edit_us, export_ms, timeline_us, chart_us, sheet_ms, annual_ms,
+             model_rss_kb, usage.ru_maxrss);
   return 0;
 }
 
@@ -1038,6 +1121,7 @@ static const struct {
   { "check", cmd_check, N_("Check the plan's integrity and rules") },
   { "export", cmd_export, N_("Export the whole plan as JSON") },
   { "import", cmd_import, N_("Make a new plan from JSON") },
+  { "report", cmd_report, N_("Write a follow-up report as PDF") },
   { "chart", cmd_chart, N_("Draw a budget chart to a PNG, SVG or PDF file") },
   { "timeline", cmd_timeline, N_("Draw the plan's timeline to a PNG, SVG or PDF file") },
   { "bench", cmd_bench, N_("Measure speed and memory on a synthetic plan") },

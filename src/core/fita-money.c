@@ -230,6 +230,20 @@ fita_money_parse (const char *text, const char *lang, gint64 *cents, GError **er
 }
 
 char *
+fita_number_format (gint64 number, const char *lang)
+{
+  const Style *style = style_for (lang);
+  GString *out = g_string_new (NULL);
+
+  if (number == FITA_NONE)
+    return g_string_free (out, FALSE);
+  if (number < 0)
+    g_string_append_c (out, '-');
+  append_grouped (out, number < 0 ? (guint64) (-(number + 1)) + 1 : (guint64) number, style);
+  return g_string_free (out, FALSE);
+}
+
+char *
 fita_percent_format (gint64 percent, const char *lang)
 {
   const Style *style = style_for (lang);

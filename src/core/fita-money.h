@@ -24,6 +24,11 @@ gboolean  fita_money_parse        (const char  *text,
                                    gint64      *cents,
                                    GError     **error);
 
+/* A whole number with the language's grouping: "1.373" (ca), "1373" and
+ * "12.345" (es), "1,373" (en). */
+char     *fita_number_format      (gint64       number,
+                                   const char  *lang);
+
 /* "12 %" (ca, es) or "12%" (en). */
 char     *fita_percent_format     (gint64       percent,
                                    const char  *lang);

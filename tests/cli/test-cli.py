@@ -324,11 +324,107 @@ def chart_export():
         run("chart", path, "--out", d / "x.png", expect=2)
 
 
+def pdf_text(path, layout=False):
+    """The PDF's text; by default flattened to single spaces, since table
+    cells wrap their words over several lines."""
+    args = ["pdftotext", "-layout", path, "-"] if layout else ["pdftotext", path, "-"]
+    out = subprocess.run(args, capture_output=True, text=True, check=True).stdout
+    out = out.replace("\u00a0", " ")
+    return out if layout else " ".join(out.split())
+
+
+def pdf_pages(path):
+    info = subprocess.run(["pdfinfo", path], capture_output=True, text=True, check=True).stdout
+    meta = dict(line.split(":", 1) for line in info.splitlines() if ":" in line)
+    return int(meta["Pages"]), {k: v.strip() for k, v in meta.items()}
+
+
+def pdf_fonts_embedded(path):
+    out = subprocess.run(["pdffonts", path], capture_output=True, text=True, check=True).stdout
+    rows = out.splitlines()[2:]
+    assert rows, out
+    # columns: name type encoding emb sub uni object ID
+    for row in rows:
+        fields = row.split()
+        assert "yes" in fields[-5:-2], row
+
+
+@test
+def report_sheet():
+    with Dir() as d:
+        path = example(d, "terrassa-ess-2019-2026")
+        for lang, figures in {
+            "ca": ["12 %", "12.223,69 €", "120.000,00 €", "10,19 %", "4.702,33 €", "7.521,36 €"],
+            "es": ["12 %", "12.223,69 €", "120.000,00 €", "10,19 %", "4702,33 €", "7521,36 €"],
+            "en": ["12%", "€12,223.69", "€120,000.00", "10.19%", "€4,702.33", "€7,521.36"],
+        }.items():
+            out = d / f"sheet-{lang}.pdf"
+            run("report", path, "--kind", "sheet", "--item", "11", "--year", "2024", "--lang", lang, "--out", out)
+            pages, meta = pdf_pages(out)
+            assert 2 <= pages <= 5, pages
+            assert meta["Title"].startswith("11 ESS als barris"), meta
+            assert meta["Author"] == "Ajuntament de Terrassa", meta
+            text = pdf_text(out)
+            for figure in figures:
+                assert figure in text, (lang, figure)
+            for words in ["11 ESS als barris", "O3 - Fomentar l'emprenedoria social",
+                          "Radiografia d'agents i antenes dels barris", "Nombre de tallers realitzats",
+                          "Es decidí iniciar un projecte pilot", f"Page 1 of {pages}" if lang == "en" else ""]:
+                assert words in text, (lang, words)
+            pdf_fonts_embedded(out)
+        en = pdf_text(d / "sheet-en.pdf")
+        for heading in ["Execution", "Executed budget", "Result indicators", "Impact indicators",
+                        "Evaluation", "Strengths", "Pending evaluation"]:
+            assert heading in en, heading
+        run("report", path, "--kind", "sheet", "--out", d / "x.pdf", expect=2)           # no --item
+        run("report", path, "--kind", "sheet", "--item", "99", "--out", d / "x.pdf", expect=2)
+        run("report", path, "--kind", "memo", "--out", d / "x.pdf", expect=2)
+        run("report", path, "--kind", "annual", "--lang", "fr", "--out", d / "x.pdf", expect=2)
+        run("report", path, "--kind", "annual", "--out", d / "x.png", expect=2)
+        assert not os.path.exists(d / "x.pdf")
+
+
+@test
+def report_annual_workplan_participation():
+    with Dir() as d:
+        social = example(d, "terrassa-serveis-socials-2023-2027")
+        run("report", social, "--kind", "annual", "--lang", "en", "--out", d / "annual.pdf")
+        pages, meta = pdf_pages(d / "annual.pdf")
+        assert 6 <= pages <= 40, pages
+        text = pdf_text(d / "annual.pdf")
+        for words in ["Follow-up report 2023", "Pla Estratègic de Serveis Socials", "abril de 2023 a desembre 2023",
+                      "June 2024", "Summary", "Governance", "Comissió de cogovernança", "ETAC 5.7",
+                      "3.14", "Elaborar nous diagnòstics conjunts"]:
+            assert words in text, words
+        pdf_fonts_embedded(d / "annual.pdf")
+
+        xmess = example(d, "xmess-2017-2019")
+        run("report", xmess, "--kind", "workplan", "--lang", "en", "--out", d / "work.pdf")
+        pages, _ = pdf_pages(d / "work.pdf")
+        assert 1 <= pages <= 6, pages
+        text = pdf_text(d / "work.pdf")
+        for words in ["Work plan 2017–2019", "1st semester", "2nd semester", "Basic lines",
+                      "I.1.3", "III.3.2", "Comissió tècnica"]:
+            assert words in text, words
+
+        impulsem = example(d, "barcelona-impulsem-2016-2021")
+        for lang, numbers in {"ca": ["34", "799", "1.373", "780"], "en": ["34", "799", "1,373", "780"]}.items():
+            run("report", impulsem, "--kind", "participation", "--lang", lang, "--out", d / f"part-{lang}.pdf")
+            text = pdf_text(d / f"part-{lang}.pdf", layout=True)
+            total = [l for l in text.splitlines() if l.strip().split()[:1] in (["Total"], ["Total:"])]
+            assert total, text
+            assert total[-1].split()[1:] == numbers, (lang, total)
+            for words in ["Impulsem", "Dimensió interna", "Ciutadania", "561", "975", "643",
+                          "Priorització d", "589", "261", "Sindicatura de Greuges"]:
+                assert words in text, (lang, words)
+
+
 @test
 def bench_contract():
     out = json.loads(run("bench", "--items", "300", "--json").stdout)
     assert set(out) >= {"items", "create_ms", "open_ms", "rollup_ms", "edit_median_us",
-                        "export_json_ms", "timeline_frame_us", "chart_us", "peak_rss_kb"}, out
+                        "export_json_ms", "timeline_frame_us", "chart_us", "report_sheet_ms",
+                        "report_annual_ms", "peak_rss_kb"}, out
     assert out["items"] == 300
     assert all(isinstance(v, (int, float)) and v >= 0 for v in out.values())
     run("bench", "--items", "0", expect=2)

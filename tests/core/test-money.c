@@ -132,6 +132,24 @@ test_percent (void)
 }
 
 static void
+test_number (void)
+{
+  g_autofree char *ca = fita_number_format (1373, "ca");
+  g_autofree char *es = fita_number_format (1373, "es");
+  g_autofree char *es_big = fita_number_format (12345, "es");
+  g_autofree char *en = fita_number_format (1373, "en");
+  g_autofree char *small = fita_number_format (799, "ca");
+  g_autofree char *negative = fita_number_format (-1234567, "ca");
+
+  g_assert_cmpstr (ca, ==, "1.373");
+  g_assert_cmpstr (es, ==, "1373");
+  g_assert_cmpstr (es_big, ==, "12.345");
+  g_assert_cmpstr (en, ==, "1,373");
+  g_assert_cmpstr (small, ==, "799");
+  g_assert_cmpstr (negative, ==, "-1.234.567");
+}
+
+static void
 test_rate (void)
 {
   /* seed 000: 12.223,69 € of 120.000,00 € = 10,1864… % → 10,19 % half up */
@@ -167,6 +185,7 @@ main (int argc, char **argv)
   g_test_add_func ("/money/parse-errors", test_parse_errors);
   g_test_add_func ("/money/round-trip", test_round_trip);
   g_test_add_func ("/money/percent", test_percent);
+  g_test_add_func ("/money/number", test_number);
   g_test_add_func ("/money/rate", test_rate);
   g_test_add_func ("/money/lang", test_lang);
   return g_test_run ();

@@ -1,0 +1,53 @@
+/* fita-report.h: the yearly follow-up documents, as PDF.
+ *
+ * Drawn on a cairo PDF surface with Pango: A4, margins, header and footer
+ * with the plan and page numbers, tables that break across pages with their
+ * heading rows repeated, embedded fonts, metadata, clickable links and an
+ * outline. Charts and the work-plan grid come from the same routines as the
+ * views (fita-chart.h, fita-timeline.h). The language (ca, es, en) is the
+ * report's own, whatever the UI's.
+ */
+#pragma once
+
+#include <gio/gio.h>
+#include "fita-plan.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  FITA_REPORT_SHEET,           /* one programme's follow-up sheet (seed 000) */
+  FITA_REPORT_ANNUAL,          /* the plan's annual follow-up report (seed 001) */
+  FITA_REPORT_WORKPLAN,        /* lines, objectives, actions, who, semester grid (seed 004) */
+  FITA_REPORT_PARTICIPATION,   /* participatory processes (seed 003) */
+  FITA_N_REPORTS
+} FitaReportKind;
+
+extern const char * const fita_report_kind_keywords[];  /* sheet, annual, workplan, participation */
+
+typedef struct {
+  FitaReportKind kind;
+  gint64 item_id;    /* the sheet's item (required for FITA_REPORT_SHEET) */
+  gint64 year;       /* FITA_NONE: the plan's followed year */
+  const char *lang;  /* "ca", "es", "en"; NULL: the plan's content language */
+} FitaReportOptions;
+
+/* fraction from 0 to 1, called now and then while the report is made. */
+typedef void (*FitaReportProgress) (double fraction, gpointer user_data);
+
+/* Writes the report to path, atomically. */
+gboolean fita_report_write   (FitaPlan                *plan,
+                              const FitaReportOptions *options,
+                              const char              *path,
+                              GCancellable            *cancellable,
+                              FitaReportProgress       progress,
+                              gpointer                 user_data,
+                              GError                 **error);
+/* The same into memory. */
+GBytes  *fita_report_render  (FitaPlan                *plan,
+                              const FitaReportOptions *options,
+                              GCancellable            *cancellable,
+                              FitaReportProgress       progress,
+                              gpointer                 user_data,
+                              GError                 **error);
+
+G_END_DECLS
