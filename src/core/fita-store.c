@@ -342,6 +342,8 @@ fita_store_open (const char *path, FitaStoreOpenFlags flags, GError **error)
   if (rc != SQLITE_OK)
     return set_sqlite_error (error, store->db, rc), NULL;
   sqlite3_extended_result_codes (store->db, 1);
+  /* another connection may be committing right now: wait for it */
+  sqlite3_busy_timeout (store->db, 2000);
   {
     g_autoptr(GError) local = NULL;
     if (!check_identity (store->db, &version, &local))
@@ -372,6 +374,7 @@ fita_store_open (const char *path, FitaStoreOpenFlags flags, GError **error)
       if (rc != SQLITE_OK)
         return set_sqlite_error (error, store->db, rc), NULL;
       sqlite3_extended_result_codes (store->db, 1);
+      sqlite3_busy_timeout (store->db, 2000);
       if (!check_identity (store->db, &version, error))
         return NULL;
     }

@@ -317,6 +317,38 @@ test_kill_after_commit (void)
   g_assert_cmpint (fita_plan_find_item (plan, "11.2")->progress, ==, 10);
 }
 
+static gpointer
+release_later (gpointer data)
+{
+  sqlite3 *db = data;
+
+  g_usleep (300 * G_TIME_SPAN_MILLISECOND);
+  sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
+  return NULL;
+}
+
+/* A reader that arrives while another program commits waits for it (the
+ * Reports page reads the file in a thread while the window saves edits). */
+static void
+test_open_during_commit (void)
+{
+  g_autofree char *dir = fita_test_tmpdir ();
+  g_autofree char *path = fita_test_example_file (dir, "terrassa-ess-2019-2026");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FitaPlan) plan = NULL;
+  GThread *thread;
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "BEGIN EXCLUSIVE", NULL, NULL, NULL), ==, SQLITE_OK);
+  thread = g_thread_new ("writer", release_later, db);
+  plan = fita_plan_open (path, FITA_OPEN_READ_ONLY, &error);
+  g_thread_join (thread);
+  sqlite3_close (db);
+  g_assert_no_error (error);
+  g_assert_nonnull (fita_plan_find_item (plan, "11"));
+}
+
 static void
 test_save_copy (void)
 {
@@ -442,6 +474,7 @@ main (int argc, char **argv)
   g_test_add_func ("/store/read-only/second-opener", test_second_opener_read_only);
   g_test_add_func ("/store/durability/kill", test_kill_after_commit);
   g_test_add_func ("/store/save-copy", test_save_copy);
+  g_test_add_func ("/store/open-during-commit", test_open_during_commit);
   g_test_add_func ("/store/migration/upgrade", test_migration);
   g_test_add_func ("/store/migration/failure", test_migration_failure);
   return g_test_run ();
