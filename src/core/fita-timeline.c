@@ -1032,7 +1032,8 @@ fita_timeline_hit (FitaTimeline *self, double x, double y, double viewport_x, do
 
   memset (hit, 0, sizeof *hit);
   hit->row = -1;
-  hit->time = fita_timeline_time_at_x (self, x - ((flags & FITA_TIMELINE_STICKY_LABELS) ? viewport_x : 0));
+  /* sticky labels cover the chart; they do not move it */
+  hit->time = fita_timeline_time_at_x (self, x);
   hit->year = (int) floor (hit->time);
   hit->half = hit->time - hit->year < 0.5 ? 1 : 2;
 
@@ -1053,7 +1054,6 @@ fita_timeline_hit (FitaTimeline *self, double x, double y, double viewport_x, do
       return TRUE;
     }
 
-  x -= (flags & FITA_TIMELINE_STICKY_LABELS) ? viewport_x : 0;
   span = own_span (item);
   if (span.known && g_hash_table_lookup (summaries (self), &item->rec.id) == NULL)
     {
