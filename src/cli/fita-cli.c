@@ -20,13 +20,12 @@
 #include "fita-examples.h"
 #include "fita-json.h"
 #include "fita-money.h"
+#include "fita-picture.h"
 #include "fita-report.h"
 #include "fita-rollup.h"
 #include "fita-synthetic.h"
 #include "fita-timeline.h"
 
-#include <cairo-pdf.h>
-#include <cairo-svg.h>
 
 #define EXIT_PROBLEMS 1
 #define EXIT_USAGE 2
@@ -694,53 +693,6 @@ cmd_import (int argc, char **argv)
   return 0;
 }
 
-/* pictures: one routine draws on a cairo_t; the file's suffix picks the surface */
-
-typedef void (*DrawFunc) (cairo_t *cr, double width, double height, gpointer data);
-
-static gboolean
-write_picture (const char *path, double width, double height, double scale, DrawFunc draw,
-               gpointer data, GError **error)
-{
-  cairo_surface_t *surface;
-  cairo_t *cr;
-  cairo_status_t status;
-
-  if (g_str_has_suffix (path, ".png"))
-    {
-      surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) ceil (width * scale), (int) ceil (height * scale));
-      cairo_surface_set_device_scale (surface, scale, scale);
-    }
-  else if (g_str_has_suffix (path, ".svg"))
-    surface = cairo_svg_surface_create (path, width, height);
-  else if (g_str_has_suffix (path, ".pdf"))
-    surface = cairo_pdf_surface_create (path, width, height);
-  else
-    {
-      g_set_error (error, FITA_ERROR, FITA_ERROR_INVALID,
-                   _("the output must end in .png, .svg or .pdf"));
-      return FALSE;
-    }
-  cr = cairo_create (surface);
-  draw (cr, width, height, data);
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
-  if (g_str_has_suffix (path, ".png"))
-    status = cairo_surface_write_to_png (surface, path);
-  else
-    {
-      cairo_surface_finish (surface);
-      status = cairo_surface_status (surface);
-    }
-  cairo_surface_destroy (surface);
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_set_error (error, FITA_ERROR, FITA_ERROR_IO, "%s", cairo_status_to_string (status));
-      return FALSE;
-    }
-  return TRUE;
-}
-
 static void
 draw_timeline (cairo_t *cr, double width, double height, gpointer data)
 {
@@ -803,7 +755,7 @@ cmd_timeline (int argc, char **argv)
     fita_timeline_set_zoom (timeline, fita_keyword_index (fita_zoom_keywords, zoom_name));
   fita_timeline_set_show_who (timeline, who);
   fita_timeline_get_size (timeline, &width, &height);
-  if (!write_picture (output, width, height, scale, draw_timeline, timeline, &error))
+  if (!fita_picture_write (output, width, height, scale, draw_timeline, timeline, &error))
     return fail_file (output, error);
   return 0;
 }
@@ -865,7 +817,7 @@ cmd_chart (int argc, char **argv)
     }
   translator = fita_translator_new (lang ? lang : fita_lang_from_locale ());
   chart = fita_chart_new (plan, kind, item, year ? year : FITA_NONE, translator);
-  if (!write_picture (output, width, height, scale, draw_chart, chart, &error))
+  if (!fita_picture_write (output, width, height, scale, draw_chart, chart, &error))
     return fail_file (output, error);
   return 0;
 }

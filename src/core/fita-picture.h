@@ -1,0 +1,21 @@
+/* fita-picture.h: writes one of the core's drawings (timeline, chart) to a
+ * PNG, SVG or PDF file, picked by the file's suffix. */
+#pragma once
+
+#include <cairo.h>
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef void (*FitaDrawFunc) (cairo_t *cr, double width, double height, gpointer data);
+
+/* width × height in points; scale: pixels per point in a PNG. */
+gboolean fita_picture_write (const char   *path,
+                             double        width,
+                             double        height,
+                             double        scale,
+                             FitaDrawFunc  draw,
+                             gpointer      data,
+                             GError      **error);
+
+G_END_DECLS
