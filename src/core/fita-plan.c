@@ -1032,6 +1032,19 @@ settable_field (gpointer record, const char *name, guint *index, GError **error)
   return &table->fields[f];
 }
 
+/* A step that sets one field of record; the caller fills in the values. */
+static Op *
+set_op (gpointer record, guint field)
+{
+  Op *op = g_new0 (Op, 1);
+
+  op->kind = OP_SET;
+  op->table = ((FitaRecord *) record)->table;
+  op->id = ((FitaRecord *) record)->id;
+  op->field = field;
+  return op;
+}
+
 static gboolean
 run_single (FitaPlan *self, Op *op, GError **error)
 {
@@ -1071,11 +1084,7 @@ fita_plan_set_int (FitaPlan *self, gpointer record, const char *name, gint64 val
   if (fita_record_get_int (record, field) == value)
     return TRUE;
 
-  op = g_new0 (Op, 1);
-  op->kind = OP_SET;
-  op->table = ((FitaRecord *) record)->table;
-  op->id = ((FitaRecord *) record)->id;
-  op->field = index;
+  op = set_op (record, index);
   op->old_int = fita_record_get_int (record, field);
   op->new_int = value;
   return self->depth > 0 ? record_op (self, op, error) : run_single (self, op, error);
@@ -1105,11 +1114,7 @@ fita_plan_set_text (FitaPlan *self, gpointer record, const char *name, const cha
   if (g_strcmp0 (fita_record_get_text (record, field), value) == 0)
     return TRUE;
 
-  op = g_new0 (Op, 1);
-  op->kind = OP_SET;
-  op->table = ((FitaRecord *) record)->table;
-  op->id = ((FitaRecord *) record)->id;
-  op->field = index;
+  op = set_op (record, index);
   op->old_text = g_strdup (fita_record_get_text (record, field));
   op->new_text = g_strdup (value);
   return self->depth > 0 ? record_op (self, op, error) : run_single (self, op, error);
@@ -1123,11 +1128,7 @@ set_structural (FitaPlan *self, gpointer record, int field, gint64 value, GError
 
   if (fita_record_get_int (record, &table->fields[field]) == value)
     return TRUE;
-  op = g_new0 (Op, 1);
-  op->kind = OP_SET;
-  op->table = ((FitaRecord *) record)->table;
-  op->id = ((FitaRecord *) record)->id;
-  op->field = field;
+  op = set_op (record, field);
   op->old_int = fita_record_get_int (record, &table->fields[field]);
   op->new_int = value;
   return record_op (self, op, error);
