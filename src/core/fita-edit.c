@@ -274,8 +274,9 @@ fita_plan_duplicate_item (FitaPlan *plan, FitaItem *item, GError **error)
   if (copy != NULL)
     {
       id = copy->rec.id;
+      /* the next code after the last of the list */
       code = fita_plan_suggest_code (plan, item->parent_id,
-                                     fita_plan_list (plan, FITA_TABLE_ITEM, item->parent_id)->len - 1);
+                                     fita_plan_list (plan, FITA_TABLE_ITEM, item->parent_id)->len);
       /* codes stay unique: the copy takes the next free one, or none */
       fita_plan_set_text (plan, copy, "code", code, NULL);
     }

@@ -45,8 +45,7 @@ struct _FitaPlan {
   GPtrArray *undo;                      /* of Change */
   GPtrArray *redo;
 
-  GHashTable *code_index;               /* code → item; rebuilt per generation */
-  guint64 code_index_generation;
+  GHashTable *code_index;               /* code → item; dropped by any change to items */
 };
 
 enum { SIGNAL_CHANGED, N_SIGNALS };
@@ -476,7 +475,12 @@ fita_plan_lookup (FitaPlan *self, FitaTableId table, gint64 id)
 GPtrArray *
 fita_plan_list (FitaPlan *self, FitaTableId table, gint64 owner)
 {
-  GPtrArray *list = owner_list (self, table, owner, FALSE);
+  GPtrArray *list;
+
+  /* in the middle of a change, lists are put back in order when read */
+  if (self->unsorted->len > 0)
+    sort_unsorted (self);
+  list = owner_list (self, table, owner, FALSE);
 
   return list ? list : empty_list;
 }
@@ -505,18 +509,17 @@ fita_plan_find_by_name (FitaPlan *self, FitaTableId table, const char *name)
 FitaItem *
 fita_plan_find_item (FitaPlan *self, const char *code)
 {
-  if (self->code_index == NULL || self->code_index_generation != self->generation)
+  if (self->code_index == NULL)
     {
       GHashTableIter iter;
       FitaItem *item;
 
-      g_clear_pointer (&self->code_index, g_hash_table_unref);
-      self->code_index = g_hash_table_new (g_str_hash, g_str_equal);
+      /* its own copies of the codes: a change frees the old ones */
+      self->code_index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
       g_hash_table_iter_init (&iter, self->by_id[FITA_TABLE_ITEM]);
       while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &item))
         if (item->code != NULL)
-          g_hash_table_insert (self->code_index, item->code, item);
-      self->code_index_generation = self->generation;
+          g_hash_table_insert (self->code_index, g_strdup (item->code), item);
     }
   return code ? g_hash_table_lookup (self->code_index, code) : NULL;
 }
@@ -720,6 +723,8 @@ apply_op (FitaPlan *self, Op *op, gboolean forward, gboolean write, GError **err
 
   if (!forward && kind != OP_SET)
     kind = kind == OP_INSERT ? OP_DELETE : OP_INSERT;
+  if (op->table == FITA_TABLE_ITEM)
+    g_clear_pointer (&self->code_index, g_hash_table_unref);
 
   switch (kind)
     {
@@ -940,8 +945,17 @@ fita_changes_list_changed (const FitaChanges *changes, FitaTableId table, gint64
   return FALSE;
 }
 
+/* What becomes of a change that succeeds, done before "changed" is emitted
+ * so that handlers see the undo and redo stacks as they now are. */
+typedef struct {
+  GPtrArray *history;      /* where the change goes (the undo stack), or NULL */
+  gboolean clear_redo;     /* a new change: nothing left to redo */
+  Change *moved;           /* undo/redo: the change that moves from one stack… */
+  GPtrArray *moved_to;     /* …to the other */
+} Landing;
+
 static gboolean
-end_change (FitaPlan *self, GPtrArray *history, GError **error)
+end_change (FitaPlan *self, const Landing *landing, GError **error)
 {
   Change *change;
 
@@ -978,15 +992,15 @@ end_change (FitaPlan *self, GPtrArray *history, GError **error)
           return FALSE;
         }
     }
-  if (change->ops->len == 0)
-    {
-      change_free (change);
-      return TRUE;
-    }
-  finish_change (self, change);
-  if (history != NULL)
-    g_ptr_array_add (history, change);
-  else
+  if (landing->history != NULL && change->ops->len > 0)
+    g_ptr_array_add (landing->history, change);
+  if (landing->clear_redo && change->ops->len > 0)
+    g_ptr_array_set_size (self->redo, 0);
+  if (landing->moved != NULL)
+    g_ptr_array_add (landing->moved_to, landing->moved);
+  if (change->ops->len > 0)
+    finish_change (self, change);
+  if (landing->history == NULL || change->ops->len == 0)
     change_free (change);
   return TRUE;
 }
@@ -994,12 +1008,9 @@ end_change (FitaPlan *self, GPtrArray *history, GError **error)
 gboolean
 fita_plan_end (FitaPlan *self, GError **error)
 {
-  gboolean top = self->depth == 1;
-  gboolean ok = end_change (self, self->undo, error);
+  Landing landing = { self->undo, TRUE, NULL, NULL };
 
-  if (ok && top)
-    g_ptr_array_set_size (self->redo, 0);
-  return ok;
+  return end_change (self, &landing, error);
 }
 
 void
@@ -1421,12 +1432,14 @@ replay (FitaPlan *self, GPtrArray *from, GPtrArray *to, gboolean forward, GError
           break;
         }
     }
-  if (!end_change (self, NULL, error))
-    {
-      g_ptr_array_add (from, change);
-      return FALSE;
-    }
-  g_ptr_array_add (to, change);
+  {
+    Landing landing = { NULL, FALSE, change, to };
+    if (!end_change (self, &landing, error))
+      {
+        g_ptr_array_add (from, change);
+        return FALSE;
+      }
+  }
   return TRUE;
 }
 

@@ -81,6 +81,13 @@ test_duplicate (void)
   copy = fita_plan_duplicate_item (plan, action, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (copy->code, ==, "O3.A2");
+  /* a copy in the middle of a list takes the next free code at its end */
+  {
+    FitaItem *second = fita_plan_duplicate_item (plan, fita_plan_find_item (plan, "11.2"), &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (second->code, ==, "11.6");
+    g_assert_true (fita_plan_undo (plan, &error));
+  }
   g_assert_cmpstr (copy->title, ==, action->title);
   g_assert_cmpint (copy->position, ==, action->position + 1);
   /* everything below came along: programme, five actions, budget, indicators */

@@ -12,6 +12,7 @@ typedef struct {
   guint changed;
   gboolean programme_list_changed;
   guint updates;
+  gboolean could_undo, could_redo;
 } Fixture;
 
 static void
@@ -19,6 +20,9 @@ on_changed (FitaPlan *plan, FitaChanges *changes, Fixture *f)
 {
   FitaItem *programme = fita_plan_find_item (plan, "11");
 
+  /* handlers see the stacks as they are after the change */
+  f->could_undo = fita_plan_can_undo (plan);
+  f->could_redo = fita_plan_can_redo (plan);
   f->changed++;
   f->programme_list_changed = programme != NULL &&
     fita_changes_list_changed (changes, FITA_TABLE_ITEM, programme->rec.id);
@@ -90,9 +94,13 @@ test_set_and_undo (Fixture *f, gconstpointer data)
   g_assert_true (fita_plan_set_int (f->plan, item, "progress", 50, &error));
   g_assert_cmpuint (f->changed, ==, 1);
 
+  g_assert_true (f->could_undo);
+  g_assert_false (f->could_redo);
   g_assert_true (fita_plan_can_undo (f->plan));
   g_assert_true (fita_plan_undo (f->plan, &error));
   g_assert_no_error (error);
+  g_assert_false (f->could_undo);
+  g_assert_true (f->could_redo);
   g_assert_cmpint (item->progress, ==, 0);
   g_assert_cmpint (fita_plan_progress (f->plan, fita_plan_find_item (f->plan, "11")), ==, 12);
   {
