@@ -7,13 +7,18 @@
 #include "fita-application.h"
 #include "fita-error.h"
 #include "fita-examples.h"
+#include "fita-preferences-window.h"
 
 struct _FitaApplication
 {
   AdwApplication  parent_instance;
 
+  GSettings      *settings;
+
   /* From --example, for "activate" to open. */
   char           *example;
+  /* From --new-window. */
+  guint           new_window : 1;
 };
 
 G_DEFINE_FINAL_TYPE (FitaApplication, fita_application, ADW_TYPE_APPLICATION)
@@ -21,6 +26,8 @@ G_DEFINE_FINAL_TYPE (FitaApplication, fita_application, ADW_TYPE_APPLICATION)
 static const GOptionEntry option_entries[] = {
   { "example", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Open your copy of the example plan NAME"), N_("NAME") },
+  { "new-window", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Open a new window"), NULL },
   { NULL }
 };
 
@@ -148,11 +155,71 @@ fita_application_quit_action (GSimpleAction *action,
                               GVariant      *param,
                               gpointer       user_data)
 {
-  g_application_quit (user_data);
+  FitaApplication *self = user_data;
+  GList *windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+
+  /* Closing each window first lets it remember its size and rows. */
+  for (const GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (l->data);
+  g_list_free (windows);
+
+  g_application_quit (G_APPLICATION (self));
+}
+
+static void
+fita_application_new_window_action (GSimpleAction *action,
+                                    GVariant      *param,
+                                    gpointer       user_data)
+{
+  gtk_window_present (GTK_WINDOW (fita_window_new (GTK_APPLICATION (user_data))));
+}
+
+static void
+fita_application_preferences_action (GSimpleAction *action,
+                                     GVariant      *param,
+                                     gpointer       user_data)
+{
+  FitaApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWidget *window = fita_preferences_window_new (self->settings);
+
+  gtk_window_set_transient_for (GTK_WINDOW (window), parent);
+  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+fita_application_about_action (GSimpleAction *action,
+                               GVariant      *param,
+                               gpointer       user_data)
+{
+  FitaApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", parent,
+                        "modal", TRUE,
+                        "application-icon", APP_ID,
+                        "application-name", _("Fita"),
+                        "version", PACKAGE_VERSION,
+                        "developer-name", _("The Fita developers"),
+                        "comments", _("Plan and follow up the strategic plans of a city council: "
+                                      "their lines, objectives and actions, who does what and when, "
+                                      "budgets, indicators and yearly follow-up reports."),
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        /* Translators: put your names here, one per line,
+                         * as "Name <email>" or "Name https://website" */
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
 }
 
 static const GActionEntry action_entries[] = {
   { "open-example", fita_application_open_example_action, "s" },
+  { "new-window", fita_application_new_window_action },
+  { "preferences", fita_application_preferences_action },
+  { "about", fita_application_about_action },
   { "quit", fita_application_quit_action },
 };
 
@@ -164,11 +231,30 @@ fita_application_startup (GApplication *application)
     const char *accels[2];
   } accels[] = {
     { "app.quit", { "<Control>q", NULL } },
+    { "app.new-window", { "<Control><Shift>n", NULL } },
+    { "app.preferences", { "<Control>comma", NULL } },
+    { "win.new-plan", { "<Control>n", NULL } },
     { "win.open", { "<Control>o", NULL } },
+    { "win.save-copy", { "<Control><Shift>s", NULL } },
+    { "win.show-page::items", { "<Alt>1", NULL } },
+    { "win.show-page::plan", { "<Alt>2", NULL } },
+    { "win.show-page::governance", { "<Alt>3", NULL } },
+    { "win.show-page::participation", { "<Alt>4", NULL } },
     { "window.close", { "<Control>w", NULL } },
   };
+  FitaApplication *self = FITA_APPLICATION (application);
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
 
   G_APPLICATION_CLASS (fita_application_parent_class)->startup (application);
+
+  /* Run from the build folder without GSETTINGS_SCHEMA_DIR there are no
+   * settings: the windows then keep their default size. */
+  schema = source != NULL ? g_settings_schema_source_lookup (source, APP_ID, TRUE) : NULL;
+  if (schema != NULL)
+    self->settings = g_settings_new_full (schema, NULL, NULL);
+  else
+    g_warning ("The settings schema %s is not installed: window sizes and preferences will not be kept", APP_ID);
 
   g_action_map_add_action_entries (G_ACTION_MAP (application),
                                    action_entries, G_N_ELEMENTS (action_entries),
@@ -189,6 +275,13 @@ fita_application_activate (GApplication *application)
   if (example != NULL)
     {
       fita_application_open_example (self, example, NULL);
+      return;
+    }
+
+  if (self->new_window)
+    {
+      self->new_window = FALSE;
+      gtk_window_present (GTK_WINDOW (fita_window_new (GTK_APPLICATION (application))));
       return;
     }
 
@@ -218,8 +311,9 @@ fita_application_handle_local_options (GApplication *application,
   FitaApplication *self = FITA_APPLICATION (application);
   g_autoptr(GError) error = NULL;
   const char *example = NULL;
+  gboolean new_window = g_variant_dict_contains (options, "new-window");
 
-  if (!g_variant_dict_lookup (options, "example", "&s", &example))
+  if (!g_variant_dict_lookup (options, "example", "&s", &example) && !new_window)
     return G_APPLICATION_CLASS (fita_application_parent_class)->handle_local_options (application, options);
 
   if (!g_application_register (application, NULL, &error))
@@ -231,14 +325,18 @@ fita_application_handle_local_options (GApplication *application,
   /* An instance already running opens it; this one is done. */
   if (g_application_get_is_remote (application))
     {
-      g_action_group_activate_action (G_ACTION_GROUP (application), "open-example",
-                                      g_variant_new_string (example));
+      if (example != NULL)
+        g_action_group_activate_action (G_ACTION_GROUP (application), "open-example",
+                                        g_variant_new_string (example));
+      else
+        g_action_group_activate_action (G_ACTION_GROUP (application), "new-window", NULL);
       return EXIT_SUCCESS;
     }
 
   /* Else this is the first instance, and "activate" opens it. */
   g_free (self->example);
   self->example = g_strdup (example);
+  self->new_window = new_window && example == NULL;
   return -1;
 }
 
@@ -248,6 +346,7 @@ fita_application_finalize (GObject *object)
   FitaApplication *self = (FitaApplication *)object;
 
   g_free (self->example);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (fita_application_parent_class)->finalize (object);
 }
@@ -289,6 +388,36 @@ fita_application_new (void)
                        "flags", G_APPLICATION_HANDLES_OPEN,
                        "resource-base-path", "/cat/fita/Fita",
                        NULL);
+}
+
+static void
+add_to_recent (FitaPlan *plan)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (fita_plan_get_path (plan));
+  g_autofree char *uri = g_file_get_uri (file);
+  GtkRecentData data = {
+    .display_name = fita_plan_get_info (plan)->title,
+    .mime_type = (char *)"application/x-fita",
+    .app_name = (char *)"Fita",
+    .app_exec = (char *)"fita %u",
+  };
+
+  gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
+}
+
+/* In target, or a new window when there is none. */
+static void
+show_plan (FitaApplication *self,
+           FitaPlan        *plan,
+           FitaWindow      *target)
+{
+  if (target == NULL)
+    target = fita_window_new (GTK_APPLICATION (self));
+
+  fita_window_set_plan (target, plan);
+  gtk_window_present (GTK_WINDOW (target));
+  if (fita_plan_get_path (plan) != NULL)
+    add_to_recent (plan);
 }
 
 void
@@ -334,11 +463,7 @@ fita_application_open_file (FitaApplication *self,
   else
     target = find_empty_window (self);
 
-  if (target == NULL)
-    target = fita_window_new (GTK_APPLICATION (self));
-
-  fita_window_set_plan (target, plan);
-  gtk_window_present (GTK_WINDOW (target));
+  show_plan (self, plan, target);
 }
 
 void
@@ -368,4 +493,105 @@ fita_application_get_example_path (const char *name)
   g_autofree char *basename = g_strconcat (name, ".fita", NULL);
 
   return g_build_filename (g_get_user_data_dir (), "fita", "examples", basename, NULL);
+}
+
+GSettings *
+fita_application_get_settings (FitaApplication *self)
+{
+  g_return_val_if_fail (FITA_IS_APPLICATION (self), NULL);
+
+  return self->settings;
+}
+
+/* Writes plan to a new file beside path and renames it over path, so
+ * that the file replaced stays whole until the new one is. */
+static gboolean
+replace_with (FitaPlan    *plan,
+              const char  *path,
+              GError     **error)
+{
+  g_autofree char *folder = g_path_get_dirname (path);
+  g_autofree char *basename = g_path_get_basename (path);
+  g_autofree char *scratch = g_build_filename (folder, ".fita-new-XXXXXX", NULL);
+  g_autofree char *written = NULL;
+  gboolean ok;
+
+  if (g_mkdtemp (scratch) == NULL)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("The plan cannot be written in “%s”: %s."), folder, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  written = g_build_filename (scratch, basename, NULL);
+  ok = fita_plan_save_new (plan, written, error);
+  fita_plan_close (plan);
+  if (ok && g_rename (written, path) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("The plan cannot be written in “%s”: %s."), folder, g_strerror (saved_errno));
+      g_remove (written);
+      ok = FALSE;
+    }
+  g_rmdir (scratch);
+  return ok;
+}
+
+gboolean
+fita_application_create_plan (FitaApplication  *self,
+                              const char       *title,
+                              GFile            *file,
+                              FitaWindow       *window,
+                              GError          **error)
+{
+  g_autoptr(FitaPlan) plan = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *basename = NULL;
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (FITA_IS_APPLICATION (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (window == NULL || FITA_IS_WINDOW (window), FALSE);
+
+  path = g_file_get_path (file);
+  basename = g_file_get_basename (file);
+  name = g_filename_display_name (basename);
+  if (path == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   _("Fita can only save plans on this computer. Choose a local folder."));
+      return FALSE;
+    }
+
+  if (find_window_showing (self, file) != NULL)
+    {
+      g_set_error (error, FITA_ERROR, FITA_ERROR_EXISTS,
+                   _("“%s” is open in a window. Close it first, or give the new plan another name."), name);
+      return FALSE;
+    }
+
+  plan = fita_plan_new_default (title != NULL && title[0] != '\0' ? title : _("Untitled Plan"));
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      /* The file chooser asked whether to replace it, and it was agreed. */
+      if (!replace_with (plan, path, error))
+        return FALSE;
+      g_clear_object (&plan);
+      plan = fita_plan_open (path, FITA_OPEN_DEFAULT, error);
+      if (plan == NULL)
+        return FALSE;
+    }
+  else if (!fita_plan_save_new (plan, path, error))
+    {
+      return FALSE;
+    }
+
+  if (window != NULL && fita_window_get_plan (window) != NULL)
+    window = NULL;
+  show_plan (self, plan, window != NULL ? window : find_empty_window (self));
+  return TRUE;
 }

@@ -23,5 +23,15 @@ void             fita_application_open_example (FitaApplication *self,
                                                 FitaWindow      *window);
 /* Where the copy of an example lives: $XDG_DATA_HOME/fita/examples/NAME.fita */
 char            *fita_application_get_example_path (const char  *name);
+/* The cat.fita.Fita settings; NULL when the schema is not installed. */
+GSettings       *fita_application_get_settings (FitaApplication *self);
+/* A new plan with the default levels and statuses, saved as file (which
+ * it replaces), shown in window if that one shows nothing, else in an
+ * empty window or a new one. */
+gboolean         fita_application_create_plan  (FitaApplication  *self,
+                                                const char       *title,
+                                                GFile            *file,
+                                                FitaWindow       *window,
+                                                GError          **error);
 
 G_END_DECLS

@@ -1,13 +1,50 @@
-/* fita-governance-page.c: STUB, to be written. */
+/* fita-governance-page.c: the "Governance" page: the plan's bodies with
+ * their working groups, members and functions, and every other agent
+ * (services, organisations, people) that items name as responsible. */
 #include "config.h"
 #include "fita-governance-page.h"
 
 #include <glib/gi18n.h>
 
+#include "fita-plan-editor-fields.h"
+#include "fita-plan-editor-lists.h"
+
 struct _FitaGovernancePage
 {
   AdwBin parent_instance;
+
   FitaPlan *plan;
+  gulong changed_id;
+  gint64 selected_id;
+  gboolean show_all;
+
+  /* Template widgets */
+  AdwToastOverlay *toasts;
+  AdwLeaflet *leaflet;
+  GtkButton *back_button;
+  GtkSwitch *all_switch;
+  GtkListBox *agents_list;
+  GtkMenuButton *add_button;
+  GtkStack *details_stack;
+  AdwStatusPage *empty_page;
+  GtkLabel *heading_label;
+  GtkLabel *heading_subtitle;
+  AdwPreferencesGroup *about_group;
+  AdwEntryRow *name_row;
+  AdwComboRow *kind_row;
+  GtkLabel *about_error;
+  AdwPreferencesGroup *members_group;
+  GtkListBox *members_list;
+  GtkLabel *members_error;
+  AdwPreferencesGroup *functions_group;
+  GtkListBox *functions_list;
+  GtkLabel *functions_error;
+  AdwPreferencesGroup *groups_group;
+  GtkListBox *groups_list;
+  GtkButton *delete_button;
+
+  /* Built here */
+  GtkWidget *description_view;
 };
 
 G_DEFINE_FINAL_TYPE (FitaGovernancePage, fita_governance_page, ADW_TYPE_BIN)
@@ -20,12 +57,908 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* In the order of FitaAgentKind. */
+static const char * const kind_names[] = {
+  /* Translators: kinds of agent */
+  N_("Organisation"),
+  N_("Body"),
+  N_("Service"),
+  N_("Person"),
+  N_("Group"),
+};
+
+static const char *
+kind_name (gint64 kind)
+{
+  return kind >= 0 && kind < (gint64) G_N_ELEMENTS (kind_names) ? _(kind_names[kind]) : "";
+}
+
+static gboolean
+is_body (FitaAgent *agent)
+{
+  return agent->kind == FITA_AGENT_BODY || agent->kind == FITA_AGENT_GROUP;
+}
+
+static gboolean
+is_read_only (FitaGovernancePage *self)
+{
+  return self->plan == NULL || fita_plan_is_read_only (self->plan);
+}
+
+static void
+show_failure (FitaGovernancePage *self,
+              GError             *error)
+{
+  if (error != NULL)
+    adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
+}
+
+static guint
+agent_depth (FitaPlan  *plan,
+             FitaAgent *agent)
+{
+  guint depth = 0;
+
+  while (agent != NULL && agent->parent_id != 0 && depth < 32)
+    {
+      agent = fita_plan_lookup (plan, FITA_TABLE_AGENT, agent->parent_id);
+      depth++;
+    }
+  return depth;
+}
+
+/* The agents the sidebar shows, parents before their groups: the bodies
+ * and all below them, or every agent. */
+static void
+collect_agents (FitaGovernancePage *self,
+                gint64              parent,
+                gboolean            inside_body,
+                GPtrArray          *out)
+{
+  GPtrArray *agents = fita_plan_list (self->plan, FITA_TABLE_AGENT, parent);
+
+  for (guint i = 0; i < agents->len; i++)
+    {
+      FitaAgent *agent = g_ptr_array_index (agents, i);
+      /* The agent shown stays in the list when its kind changes. */
+      gboolean shown = self->show_all || inside_body || is_body (agent) ||
+                       agent->rec.id == self->selected_id;
+
+      if (shown)
+        g_ptr_array_add (out, agent);
+      if (shown)
+        collect_agents (self, agent->rec.id, TRUE, out);
+    }
+}
+
+static GPtrArray *
+visible_agents (FitaGovernancePage *self)
+{
+  GPtrArray *agents = g_ptr_array_new ();
+
+  if (self->plan != NULL)
+    collect_agents (self, 0, FALSE, agents);
+  return agents;
+}
+
+static char *
+describe_agent (FitaGovernancePage *self,
+                FitaAgent          *agent)
+{
+  guint members = fita_plan_list (self->plan, FITA_TABLE_AGENT_MEMBER, agent->rec.id)->len;
+  guint groups = fita_plan_list (self->plan, FITA_TABLE_AGENT, agent->rec.id)->len;
+  GString *text = g_string_new (kind_name (agent->kind));
+
+  if (members > 0)
+    /* Translators: follows the kind of agent: "Body · 4 members" */
+    g_string_append_printf (text, ngettext (" · %u member", " · %u members", members), members);
+  if (groups > 0)
+    /* Translators: follows the kind of agent: "Body · 2 groups" */
+    g_string_append_printf (text, ngettext (" · %u group", " · %u groups", groups), groups);
+  return g_string_free (text, FALSE);
+}
+
+/* Sidebar */
+
+static GtkWidget *
+create_agent_row (gpointer record,
+                  gpointer user_data)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *name = gtk_label_new (NULL);
+  GtkWidget *subtitle = gtk_label_new (NULL);
+
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_label_set_xalign (GTK_LABEL (name), 0);
+  gtk_label_set_wrap (GTK_LABEL (name), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (name), PANGO_WRAP_WORD_CHAR);
+  /* Long names wrap, and the sidebar keeps its width. */
+  gtk_label_set_max_width_chars (GTK_LABEL (name), 24);
+  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
+  gtk_label_set_wrap (GTK_LABEL (subtitle), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (subtitle), 24);
+  gtk_widget_add_css_class (subtitle, "caption");
+  gtk_widget_add_css_class (subtitle, "dim-label");
+  gtk_box_append (GTK_BOX (box), name);
+  gtk_box_append (GTK_BOX (box), subtitle);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  g_object_set_data (G_OBJECT (row), "fita-name", name);
+  g_object_set_data (G_OBJECT (row), "fita-subtitle", subtitle);
+  return row;
+}
+
+static void
+update_agent_row (GtkWidget *row,
+                  gpointer   record,
+                  guint      index,
+                  guint      n_rows,
+                  gpointer   user_data)
+{
+  FitaGovernancePage *self = user_data;
+  FitaAgent *agent = record;
+  GtkWidget *box = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row));
+  g_autofree char *subtitle = describe_agent (self, agent);
+  guint depth = agent_depth (self->plan, agent);
+
+  gtk_label_set_text (g_object_get_data (G_OBJECT (row), "fita-name"), agent->name);
+  gtk_label_set_text (g_object_get_data (G_OBJECT (row), "fita-subtitle"), subtitle);
+  /* Working groups sit under their body. */
+  gtk_widget_set_margin_start (box, 6 + 18 * MIN (depth, 4));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, agent->name,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle,
+                                  GTK_ACCESSIBLE_PROPERTY_LEVEL, (int) depth + 1,
+                                  -1);
+}
+
+/* Details */
+
+static GtkWidget *
+new_list_row (void)
+{
+  return g_object_new (GTK_TYPE_LIST_BOX_ROW,
+                       "activatable", FALSE,
+                       "focusable", FALSE,
+                       NULL);
+}
+
+static GtkWidget *
+new_row_grid (void)
+{
+  GtkWidget *grid = gtk_grid_new ();
+
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 6);
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
+  gtk_widget_set_margin_top (grid, 8);
+  gtk_widget_set_margin_bottom (grid, 8);
+  gtk_widget_set_margin_start (grid, 12);
+  gtk_widget_set_margin_end (grid, 6);
+  return grid;
+}
+
+static void
+label_field (GtkWidget  *row,
+             FitaTableId table,
+             gint64      id,
+             const char *field,
+             const char *label)
+{
+  GtkWidget *widget = fita_field_find (row, table, id, field);
+
+  if (widget != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                    -1);
+}
+
+static GtkWidget *
+create_member_row (gpointer record,
+                   gpointer user_data)
+{
+  FitaGovernancePage *self = user_data;
+  FitaAgentMember *member = record;
+  GtkWidget *row = new_list_row ();
+  GtkWidget *grid = new_row_grid ();
+  GtkWidget *name, *name_box, *role, *buttons;
+
+  name_box = fita_field_text_view_new (FITA_FIELD_EDITOR_PARAGRAPH, _("Member"), &name);
+  /* Translators: the name of an action that can be undone */
+  fita_field_bind (name, FITA_FIELD_EDITOR_PARAGRAPH, self->plan, FITA_TABLE_AGENT_MEMBER, member->rec.id, "name", _("Rename Member"));
+  /* Translators: placeholder of what a member does in a body: chair, secretary… */
+  role = fita_field_entry_new (_("Role (optional)"), _("Role"));
+  /* Translators: the name of an action that can be undone */
+  fita_field_bind (role, FITA_FIELD_EDITOR_LINE, self->plan, FITA_TABLE_AGENT_MEMBER, member->rec.id, "role", _("Change Member Role"));
+  buttons = fita_row_buttons_new (FITA_TABLE_AGENT_MEMBER, member->rec.id);
+  g_object_set_data (G_OBJECT (row), "fita-row-buttons", buttons);
+  fita_field_set_error_label (name, self->members_error);
+  fita_field_set_error_label (role, self->members_error);
+
+  gtk_grid_attach (GTK_GRID (grid), name_box, 0, 0, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), buttons, 1, 0, 1, 2);
+  gtk_grid_attach (GTK_GRID (grid), role, 0, 1, 1, 1);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), grid);
+  return row;
+}
+
+static void
+update_member_row (GtkWidget *row,
+                   gpointer   record,
+                   guint      index,
+                   guint      n_rows,
+                   gpointer   user_data)
+{
+  FitaGovernancePage *self = user_data;
+  FitaAgentMember *member = record;
+  g_autofree char *role = NULL;
+
+  fita_row_buttons_update (g_object_get_data (G_OBJECT (row), "fita-row-buttons"),
+                           index, n_rows, member->name, is_read_only (self));
+  /* Translators: accessible label; %s is who a member is */
+  role = g_strdup_printf (_("Role of %s"), member->name);
+  label_field (row, FITA_TABLE_AGENT_MEMBER, member->rec.id, "role", role);
+}
+
+static GtkWidget *
+create_function_row (gpointer record,
+                     gpointer user_data)
+{
+  FitaGovernancePage *self = user_data;
+  FitaAgentFunction *function = record;
+  GtkWidget *row = new_list_row ();
+  GtkWidget *grid = new_row_grid ();
+  GtkWidget *text, *text_box, *buttons;
+
+  /* Translators: accessible label of one of the functions of a body */
+  text_box = fita_field_text_view_new (FITA_FIELD_EDITOR_PARAGRAPH, _("Function"), &text);
+  /* Translators: the name of an action that can be undone */
+  fita_field_bind (text, FITA_FIELD_EDITOR_PARAGRAPH, self->plan, FITA_TABLE_AGENT_FUNCTION, function->rec.id, "text", _("Edit Function"));
+  buttons = fita_row_buttons_new (FITA_TABLE_AGENT_FUNCTION, function->rec.id);
+  g_object_set_data (G_OBJECT (row), "fita-row-buttons", buttons);
+  fita_field_set_error_label (text, self->functions_error);
+
+  gtk_grid_attach (GTK_GRID (grid), text_box, 0, 0, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), buttons, 1, 0, 1, 1);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), grid);
+  return row;
+}
+
+static void
+update_function_row (GtkWidget *row,
+                     gpointer   record,
+                     guint      index,
+                     guint      n_rows,
+                     gpointer   user_data)
+{
+  FitaGovernancePage *self = user_data;
+  FitaAgentFunction *function = record;
+
+  fita_row_buttons_update (g_object_get_data (G_OBJECT (row), "fita-row-buttons"),
+                           index, n_rows, function->text, is_read_only (self));
+}
+
+static GtkWidget *
+create_group_row (gpointer record,
+                  gpointer user_data)
+{
+  FitaAgent *group = record;
+  GtkWidget *row = g_object_new (ADW_TYPE_ACTION_ROW,
+                                 "activatable", TRUE,
+                                 "use-markup", FALSE,
+                                 NULL);
+  GtkWidget *buttons = fita_row_buttons_new (FITA_TABLE_AGENT, group->rec.id);
+  GtkWidget *arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
+
+  gtk_widget_set_valign (buttons, GTK_ALIGN_CENTER);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), buttons);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), arrow);
+  g_object_set_data (G_OBJECT (row), "fita-row-buttons", buttons);
+  gtk_widget_set_tooltip_text (row, _("Show this working group"));
+  return row;
+}
+
+static void
+update_group_row (GtkWidget *row,
+                  gpointer   record,
+                  guint      index,
+                  guint      n_rows,
+                  gpointer   user_data)
+{
+  FitaGovernancePage *self = user_data;
+  FitaAgent *group = record;
+  g_autofree char *subtitle = describe_agent (self, group);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), group->name);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  fita_row_buttons_update (g_object_get_data (G_OBJECT (row), "fita-row-buttons"),
+                           index, n_rows, group->name, is_read_only (self));
+}
+
+static void
+show_details (FitaGovernancePage *self)
+{
+  FitaAgent *agent = self->plan && self->selected_id
+    ? fita_plan_lookup (self->plan, FITA_TABLE_AGENT, self->selected_id) : NULL;
+  g_autoptr(GPtrArray) none = g_ptr_array_new ();
+  GPtrArray *members, *functions, *groups;
+  FitaAgent *parent;
+  gboolean has_bodies;
+
+  if (agent == NULL)
+    {
+      has_bodies = self->plan != NULL && fita_plan_count (self->plan, FITA_TABLE_AGENT) > 0;
+      adw_status_page_set_title (self->empty_page, has_bodies ? _("No Body Selected") : _("No Bodies"));
+      gtk_stack_set_visible_child_name (self->details_stack, "empty");
+      fita_list_box_sync (self->members_list, none, create_member_row, update_member_row, self);
+      fita_list_box_sync (self->functions_list, none, create_function_row, update_function_row, self);
+      fita_list_box_sync (self->groups_list, none, create_group_row, update_group_row, self);
+      return;
+    }
+
+  gtk_stack_set_visible_child_name (self->details_stack, "details");
+  gtk_label_set_text (self->heading_label, agent->name);
+  parent = agent->parent_id ? fita_plan_lookup (self->plan, FITA_TABLE_AGENT, agent->parent_id) : NULL;
+  if (parent != NULL)
+    {
+      /* Translators: "Working group · part of “Àmbit Participat…”" */
+      g_autofree char *subtitle = g_strdup_printf (_("%s · part of “%s”"), kind_name (agent->kind), parent->name);
+
+      gtk_label_set_text (self->heading_subtitle, subtitle);
+    }
+  else
+    {
+      gtk_label_set_text (self->heading_subtitle, kind_name (agent->kind));
+    }
+
+  if (fita_field_get_record_id (GTK_WIDGET (self->name_row)) != agent->rec.id)
+    {
+      fita_field_set_record (GTK_WIDGET (self->name_row), self->plan, agent->rec.id);
+      fita_field_set_record (GTK_WIDGET (self->kind_row), self->plan, agent->rec.id);
+      fita_field_set_record (self->description_view, self->plan, agent->rec.id);
+    }
+
+  members = fita_plan_list (self->plan, FITA_TABLE_AGENT_MEMBER, agent->rec.id);
+  functions = fita_plan_list (self->plan, FITA_TABLE_AGENT_FUNCTION, agent->rec.id);
+  groups = fita_plan_list (self->plan, FITA_TABLE_AGENT, agent->rec.id);
+  fita_list_box_sync (self->members_list, members, create_member_row, update_member_row, self);
+  fita_list_box_sync (self->functions_list, functions, create_function_row, update_function_row, self);
+  fita_list_box_sync (self->groups_list, groups, create_group_row, update_group_row, self);
+
+  /* Services, organisations and people have no members or functions of
+   * their own, unless the plan gives them some. */
+  gtk_widget_set_visible (GTK_WIDGET (self->members_group), is_body (agent) || members->len > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->functions_group), is_body (agent) || functions->len > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->groups_group), is_body (agent) || groups->len > 0);
+
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->delete_button), "x", agent->rec.id);
+}
+
+static void
+select_row_of (FitaGovernancePage *self,
+               gint64              id)
+{
+  GtkWidget *row = id ? fita_list_box_find_row (self->agents_list, id) : NULL;
+
+  if (row == NULL)
+    row = GTK_WIDGET (gtk_list_box_get_row_at_index (self->agents_list, 0));
+  self->selected_id = row ? fita_row_get_id (row) : 0;
+  if (row != NULL && gtk_list_box_get_selected_row (self->agents_list) != GTK_LIST_BOX_ROW (row))
+    gtk_list_box_select_row (self->agents_list, GTK_LIST_BOX_ROW (row));
+}
+
+static void
+refresh (FitaGovernancePage *self,
+         const FitaChanges  *changes)
+{
+  gboolean all = changes == NULL;
+  gboolean read_only = is_read_only (self);
+
+  fita_field_hold_commits ();
+
+  if (all || fita_changes_touches (changes, FITA_TABLE_AGENT) ||
+      fita_changes_touches (changes, FITA_TABLE_AGENT_MEMBER) ||
+      fita_changes_touches (changes, FITA_TABLE_AGENT_FUNCTION))
+    {
+      g_autoptr(GPtrArray) agents = visible_agents (self);
+
+      fita_list_box_sync (self->agents_list, agents, create_agent_row, update_agent_row, self);
+      select_row_of (self, self->selected_id);
+      show_details (self);
+    }
+
+  fita_field_load_all (GTK_WIDGET (self));
+  fita_field_set_read_only_all (GTK_WIDGET (self), read_only);
+
+  fita_field_release_commits ();
+}
+
+static void
+plan_changed_cb (FitaPlan           *plan,
+                 const FitaChanges  *changes,
+                 FitaGovernancePage *self)
+{
+  refresh (self, changes);
+}
+
+static void
+update_read_only (FitaGovernancePage *self)
+{
+  gboolean editable = !is_read_only (self);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "governance.add-agent", editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "governance.add-member", editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "governance.add-function", editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "governance.add-group", editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "governance.delete-agent", editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "row.move", editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "row.delete", editable);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->add_button), editable);
+}
+
+static void
+agent_selected_cb (GtkListBox         *list,
+                   GtkListBoxRow      *row,
+                   FitaGovernancePage *self)
+{
+  gint64 id = row ? fita_row_get_id (GTK_WIDGET (row)) : 0;
+
+  if (row == NULL || id == self->selected_id)
+    return;
+  self->selected_id = id;
+  fita_field_hold_commits ();
+  show_details (self);
+  fita_field_set_read_only_all (GTK_WIDGET (self), is_read_only (self));
+  fita_field_release_commits ();
+}
+
+static void
+group_activated_cb (GtkListBox         *list,
+                    GtkListBoxRow      *row,
+                    FitaGovernancePage *self)
+{
+  select_row_of (self, fita_row_get_id (GTK_WIDGET (row)));
+}
+
+static void
+show_all_cb (GtkSwitch          *all_switch,
+             GParamSpec         *pspec,
+             FitaGovernancePage *self)
+{
+  gboolean active = gtk_switch_get_active (all_switch);
+
+  if (active == self->show_all)
+    return;
+  self->show_all = active;
+  refresh (self, NULL);
+}
+
+/* Narrow windows show the list or what is picked in it. */
+
+static void
+show_content (FitaGovernancePage *self)
+{
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child_name (self->leaflet, "content");
+}
+
+static void
+back_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  FitaGovernancePage *self = FITA_GOVERNANCE_PAGE (widget);
+
+  adw_leaflet_set_visible_child_name (self->leaflet, "sidebar");
+}
+
+static void
+row_activated_cb (GtkListBox    *list,
+                  GtkListBoxRow *row,
+                  FitaGovernancePage *self)
+{
+  show_content (self);
+}
+
+/* Actions */
+
+static gint64
+insert_agent (FitaGovernancePage *self,
+              FitaAgentKind       kind,
+              gint64              parent,
+              const char         *base_name,
+              const char         *label)
+{
+  g_autoptr(GError) error = NULL;
+  FitaAgent *agent = fita_plan_new_record (self->plan, FITA_TABLE_AGENT);
+  gint64 id = agent->rec.id;
+
+  agent->kind = kind;
+  agent->name = fita_unique_name (self->plan, FITA_TABLE_AGENT, base_name);
+  fita_plan_begin (self->plan, label);
+  fita_plan_insert (self->plan, agent, parent, -1, NULL);
+  if (!fita_plan_end (self->plan, &error))
+    {
+      show_failure (self, error);
+      return 0;
+    }
+  return id;
+}
+
+static void
+select_and_rename (FitaGovernancePage *self,
+                   gint64              id)
+{
+  select_row_of (self, id);
+  show_details (self);
+  show_content (self);
+  fita_field_focus (GTK_WIDGET (self->name_row));
+}
+
+static void
+add_agent_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  FitaGovernancePage *self = FITA_GOVERNANCE_PAGE (widget);
+  FitaAgentKind kind = g_variant_get_int32 (parameter);
+  const char *name;
+  gint64 id;
+
+  switch (kind)
+    {
+    case FITA_AGENT_BODY:
+      /* Translators: the name of an agent just added */
+      name = _("New body");
+      break;
+    case FITA_AGENT_SERVICE:
+      /* Translators: the name of an agent just added */
+      name = _("New service");
+      break;
+    case FITA_AGENT_PERSON:
+      /* Translators: the name of an agent just added */
+      name = _("New person");
+      break;
+    case FITA_AGENT_GROUP:
+      /* Translators: the name of an agent just added */
+      name = _("New working group");
+      break;
+    case FITA_AGENT_ORGANISATION:
+    default:
+      kind = FITA_AGENT_ORGANISATION;
+      /* Translators: the name of an agent just added */
+      name = _("New organisation");
+      break;
+    }
+
+  /* Translators: the names of actions that can be undone */
+  id = insert_agent (self, kind, 0, name, kind == FITA_AGENT_BODY ? _("Add Body") : _("Add Agent"));
+  if (id == 0)
+    return;
+  if (kind != FITA_AGENT_BODY && !self->show_all)
+    gtk_switch_set_active (self->all_switch, TRUE);
+  select_and_rename (self, id);
+}
+
+static void
+add_group_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  FitaGovernancePage *self = FITA_GOVERNANCE_PAGE (widget);
+  gint64 id;
+
+  if (self->selected_id == 0)
+    return;
+  /* Translators: the name of a working group just added; the name of an
+   * action that can be undone */
+  id = insert_agent (self, FITA_AGENT_GROUP, self->selected_id, _("New working group"), _("Add Working Group"));
+  if (id != 0)
+    select_and_rename (self, id);
+}
+
+static void
+add_part (FitaGovernancePage *self,
+          FitaTableId         table)
+{
+  g_autoptr(GError) error = NULL;
+  gpointer record;
+  const char *label;
+  GtkListBox *list;
+  gint64 id;
+  GtkWidget *field;
+
+  if (self->selected_id == 0)
+    return;
+  record = fita_plan_new_record (self->plan, table);
+  id = ((FitaRecord *) record)->id;
+  if (table == FITA_TABLE_AGENT_MEMBER)
+    {
+      /* Translators: the name of a member just added, to be typed over */
+      ((FitaAgentMember *) record)->name = g_strdup (_("New member"));
+      /* Translators: the name of an action that can be undone */
+      label = _("Add Member");
+      list = self->members_list;
+    }
+  else
+    {
+      /* Translators: the text of a function just added, to be typed over */
+      ((FitaAgentFunction *) record)->text = g_strdup (_("New function"));
+      /* Translators: the name of an action that can be undone */
+      label = _("Add Function");
+      list = self->functions_list;
+    }
+
+  fita_plan_begin (self->plan, label);
+  fita_plan_insert (self->plan, record, self->selected_id, -1, NULL);
+  if (!fita_plan_end (self->plan, &error))
+    {
+      show_failure (self, error);
+      return;
+    }
+  field = fita_field_find (GTK_WIDGET (list), table, id,
+                           table == FITA_TABLE_AGENT_MEMBER ? "name" : "text");
+  if (field != NULL)
+    fita_field_focus (field);
+}
+
+static void
+add_member_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  add_part (FITA_GOVERNANCE_PAGE (widget), FITA_TABLE_AGENT_MEMBER);
+}
+
+static void
+add_function_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  add_part (FITA_GOVERNANCE_PAGE (widget), FITA_TABLE_AGENT_FUNCTION);
+}
+
+typedef struct {
+  FitaGovernancePage *self;
+  gint64 id;
+} Deletion;
+
+static void
+deletion_free (gpointer data)
+{
+  Deletion *deletion = data;
+
+  g_object_unref (deletion->self);
+  g_free (deletion);
+}
+
+static void
+delete_agent_confirmed (gpointer data)
+{
+  Deletion *deletion = data;
+  FitaGovernancePage *self = deletion->self;
+  g_autoptr(GError) error = NULL;
+  FitaAgent *agent;
+
+  if (self->plan == NULL || (agent = fita_plan_lookup (self->plan, FITA_TABLE_AGENT, deletion->id)) == NULL)
+    return;
+  /* Show the body the deleted group was part of. */
+  if (self->selected_id == deletion->id)
+    self->selected_id = agent->parent_id;
+  /* Translators: the name of an action that can be undone */
+  if (!fita_record_remove (self->plan, FITA_TABLE_AGENT, deletion->id, _("Delete Agent"), &error))
+    show_failure (self, error);
+}
+
+typedef struct {
+  guint groups;
+  guint members;
+  guint functions;
+} Contents;
+
+static void
+count_contents (FitaPlan *plan,
+                gint64    id,
+                Contents *contents)
+{
+  GPtrArray *groups = fita_plan_list (plan, FITA_TABLE_AGENT, id);
+
+  contents->members += fita_plan_list (plan, FITA_TABLE_AGENT_MEMBER, id)->len;
+  contents->functions += fita_plan_list (plan, FITA_TABLE_AGENT_FUNCTION, id)->len;
+  contents->groups += groups->len;
+  for (guint i = 0; i < groups->len; i++)
+    count_contents (plan, ((FitaAgent *) g_ptr_array_index (groups, i))->rec.id, contents);
+}
+
+static guint
+count_processes_with_actor (FitaPlan *plan,
+                            gint64    agent_id)
+{
+  GPtrArray *processes = fita_plan_list (plan, FITA_TABLE_PROCESS, 0);
+  guint count = 0;
+
+  for (guint i = 0; i < processes->len; i++)
+    {
+      GPtrArray *actors = fita_plan_list (plan, FITA_TABLE_PROCESS_ACTOR,
+                                          ((FitaProcess *) g_ptr_array_index (processes, i))->rec.id);
+
+      for (guint j = 0; j < actors->len; j++)
+        if (((FitaProcessActor *) g_ptr_array_index (actors, j))->agent_id == agent_id)
+          {
+            count++;
+            break;
+          }
+    }
+  return count;
+}
+
+static void
+append_sentence (GString    *text,
+                 const char *sentence)
+{
+  if (text->len > 0)
+    g_string_append_c (text, ' ');
+  g_string_append (text, sentence);
+}
+
+static void
+delete_agent (FitaGovernancePage *self,
+              gint64              id)
+{
+  FitaAgent *agent = fita_plan_lookup (self->plan, FITA_TABLE_AGENT, id);
+  g_autoptr(GString) body = g_string_new (NULL);
+  g_autofree char *heading = NULL;
+  Contents contents = { 0, 0, 0 };
+  Deletion *deletion;
+  guint items, processes;
+
+  if (agent == NULL)
+    return;
+  items = fita_count_items_using (self->plan, FITA_TABLE_AGENT, id);
+  processes = count_processes_with_actor (self->plan, id);
+  count_contents (self->plan, id, &contents);
+
+  deletion = g_new0 (Deletion, 1);
+  deletion->self = g_object_ref (self);
+  deletion->id = id;
+
+  if (items == 0 && processes == 0 && contents.groups == 0 && contents.members == 0 && contents.functions == 0)
+    {
+      /* Nothing else goes with it, and it can be undone. */
+      delete_agent_confirmed (deletion);
+      deletion_free (deletion);
+      return;
+    }
+
+  if (items > 0)
+    {
+      g_autofree char *text = g_strdup_printf (ngettext ("It is used by %u item, as responsible; that responsibility will be removed.",
+                                                         "It is used by %u items, as responsible; those responsibilities will be removed.",
+                                                         items), items);
+      append_sentence (body, text);
+    }
+  if (processes > 0)
+    {
+      g_autofree char *text = g_strdup_printf (ngettext ("It is a key actor of %u participatory process, and will be removed from it.",
+                                                         "It is a key actor of %u participatory processes, and will be removed from them.",
+                                                         processes), processes);
+      append_sentence (body, text);
+    }
+  if (contents.groups > 0)
+    {
+      g_autofree char *text = g_strdup_printf (ngettext ("Its %u working group will be deleted too.",
+                                                         "Its %u working groups will be deleted too.",
+                                                         contents.groups), contents.groups);
+      append_sentence (body, text);
+    }
+  if (contents.members > 0)
+    {
+      g_autofree char *text = g_strdup_printf (ngettext ("%u member listed will be deleted too.",
+                                                         "%u members listed will be deleted too.",
+                                                         contents.members), contents.members);
+      append_sentence (body, text);
+    }
+  if (contents.functions > 0)
+    {
+      g_autofree char *text = g_strdup_printf (ngettext ("%u function listed will be deleted too.",
+                                                         "%u functions listed will be deleted too.",
+                                                         contents.functions), contents.functions);
+      append_sentence (body, text);
+    }
+
+  /* Translators: %s is the name of a body or another agent */
+  heading = g_strdup_printf (_("Delete “%s”?"), agent->name);
+  fita_confirm (GTK_WIDGET (self), heading, body->str, _("_Delete"),
+                delete_agent_confirmed, deletion, deletion_free);
+}
+
+static void
+delete_agent_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  delete_agent (FITA_GOVERNANCE_PAGE (widget), g_variant_get_int64 (parameter));
+}
+
+static void
+move_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  FitaGovernancePage *self = FITA_GOVERNANCE_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+  const char *label;
+  gint32 table;
+  gint64 id;
+  gint32 delta;
+
+  g_variant_get (parameter, "(ixi)", &table, &id, &delta);
+  switch (table)
+    {
+    case FITA_TABLE_AGENT:
+      /* Translators: the name of an action that can be undone */
+      label = _("Move Working Group");
+      break;
+    case FITA_TABLE_AGENT_MEMBER:
+      /* Translators: the name of an action that can be undone */
+      label = _("Move Member");
+      break;
+    case FITA_TABLE_AGENT_FUNCTION:
+      /* Translators: the name of an action that can be undone */
+      label = _("Move Function");
+      break;
+    default:
+      g_return_if_reached ();
+    }
+  if (!fita_record_shift (self->plan, table, id, delta, label, &error))
+    show_failure (self, error);
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  FitaGovernancePage *self = FITA_GOVERNANCE_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+  const char *label;
+  gint32 table;
+  gint64 id;
+
+  g_variant_get (parameter, "(ix)", &table, &id);
+  switch (table)
+    {
+    case FITA_TABLE_AGENT:
+      delete_agent (self, id);
+      return;
+    case FITA_TABLE_AGENT_MEMBER:
+      /* Translators: the name of an action that can be undone */
+      label = _("Remove Member");
+      break;
+    case FITA_TABLE_AGENT_FUNCTION:
+      /* Translators: the name of an action that can be undone */
+      label = _("Remove Function");
+      break;
+    default:
+      g_return_if_reached ();
+    }
+  if (!fita_record_remove (self->plan, table, id, label, &error))
+    show_failure (self, error);
+}
+
+/* GObject */
+
 static void
 fita_governance_page_dispose (GObject *object)
 {
   FitaGovernancePage *self = FITA_GOVERNANCE_PAGE (object);
 
+  if (self->plan != NULL)
+    g_clear_signal_handler (&self->changed_id, self->plan);
   g_clear_object (&self->plan);
+  /* The bin's child is a template child too: let the bin drop it first,
+   * or disposing the template would unparent it behind the bin's back. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), FITA_TYPE_GOVERNANCE_PAGE);
   G_OBJECT_CLASS (fita_governance_page_parent_class)->dispose (object);
 }
@@ -76,12 +1009,92 @@ fita_governance_page_class_init (FitaGovernancePageClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/cat/fita/Fita/fita-governance-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, FitaGovernancePage, toasts);
+  gtk_widget_class_bind_template_child (widget_class, FitaGovernancePage, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, FitaGovernancePage, back_button);
+  gtk_widget_class_bind_template_child (widget_class, FitaGovernancePage, all_switch);
+  gtk_widget_class_bind_template_child (widget_class, FitaGovernancePage, agents_list);
+  gtk_widget_class_bind_template_child (widget_class, FitaGovernancePage, add_button);
+  gtk_widget_class_bind_template_child (widget_class, FitaGovernancePage, details_stack);
+  gtk_widget_class_bind_template_child (widget_class, FitaGovernancePage, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, FitaGovernancePage, heading_label);
+  gtk_widget_class_bind_template_child (widget_class, FitaGovernancePage, heading_subtitle);
+  gtk_widget_class_bind_template_child (widget_class, FitaGovernancePage, about_group);
+  gtk_widget_class_bind_template_child (widget_class, FitaGovernancePage, name_row);
+  gtk_widget_class_bind_template_child (widget_class, FitaGovernancePage, kind_row);
+  gtk_widget_class_bind_template_child (widget_class, FitaGovernancePage, about_error);
+  gtk_widget_class_bind_template_child (widget_class, FitaGovernancePage, members_group);
+  gtk_widget_class_bind_template_child (widget_class, FitaGovernancePage, members_list);
+  gtk_widget_class_bind_template_child (widget_class, FitaGovernancePage, members_error);
+  gtk_widget_class_bind_template_child (widget_class, FitaGovernancePage, functions_group);
+  gtk_widget_class_bind_template_child (widget_class, FitaGovernancePage, functions_list);
+  gtk_widget_class_bind_template_child (widget_class, FitaGovernancePage, functions_error);
+  gtk_widget_class_bind_template_child (widget_class, FitaGovernancePage, groups_group);
+  gtk_widget_class_bind_template_child (widget_class, FitaGovernancePage, groups_list);
+  gtk_widget_class_bind_template_child (widget_class, FitaGovernancePage, delete_button);
+
+  gtk_widget_class_install_action (widget_class, "governance.add-agent", "i", add_agent_action);
+  gtk_widget_class_install_action (widget_class, "governance.add-group", NULL, add_group_action);
+  gtk_widget_class_install_action (widget_class, "governance.add-member", NULL, add_member_action);
+  gtk_widget_class_install_action (widget_class, "governance.add-function", NULL, add_function_action);
+  gtk_widget_class_install_action (widget_class, "governance.delete-agent", "x", delete_agent_action);
+  gtk_widget_class_install_action (widget_class, "governance.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "row.move", "(ixi)", move_action);
+  gtk_widget_class_install_action (widget_class, "row.delete", "(ix)", delete_action);
+}
+
+static GtkWidget *
+empty_placeholder (const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_widget_set_margin_top (label, 12);
+  gtk_widget_set_margin_bottom (label, 12);
+  gtk_widget_set_margin_start (label, 12);
+  gtk_widget_set_margin_end (label, 12);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  return label;
 }
 
 static void
 fita_governance_page_init (FitaGovernancePage *self)
 {
+  const char *kinds[G_N_ELEMENTS (kind_names)];
+  GtkWidget *row;
+
+  fita_field_ensure_style ();
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Translators: the name of an action that can be undone */
+  fita_field_bind (GTK_WIDGET (self->name_row), FITA_FIELD_EDITOR_LINE, NULL, FITA_TABLE_AGENT, 0, "name", _("Rename Agent"));
+  /* Translators: the name of an action that can be undone */
+  fita_field_bind (GTK_WIDGET (self->kind_row), FITA_FIELD_EDITOR_CHOICE, NULL, FITA_TABLE_AGENT, 0, "kind", _("Change Agent Kind"));
+  for (guint i = 0; i < G_N_ELEMENTS (kind_names); i++)
+    kinds[i] = _(kind_names[i]);
+  fita_field_set_choices (GTK_WIDGET (self->kind_row), kinds, NULL, G_N_ELEMENTS (kinds));
+  /* Translators: what a body is and does, in the body's own words */
+  row = fita_field_text_row_new (_("Description"), &self->description_view);
+  /* Translators: the name of an action that can be undone */
+  fita_field_bind (self->description_view, FITA_FIELD_EDITOR_PARAGRAPHS, NULL, FITA_TABLE_AGENT, 0, "description", _("Edit Agent Description"));
+  adw_preferences_group_add (self->about_group, row);
+  fita_field_set_error_label (GTK_WIDGET (self->name_row), self->about_error);
+  fita_field_set_error_label (GTK_WIDGET (self->kind_row), self->about_error);
+  fita_field_set_error_label (self->description_view, self->about_error);
+
+  gtk_list_box_set_placeholder (self->agents_list, empty_placeholder (_("No bodies yet")));
+  gtk_list_box_set_placeholder (self->members_list, empty_placeholder (_("No members")));
+  gtk_list_box_set_placeholder (self->functions_list, empty_placeholder (_("No functions")));
+  gtk_list_box_set_placeholder (self->groups_list, empty_placeholder (_("No working groups")));
+
+  g_signal_connect (self->agents_list, "row-selected", G_CALLBACK (agent_selected_cb), self);
+  g_signal_connect (self->agents_list, "row-activated", G_CALLBACK (row_activated_cb), self);
+  g_object_bind_property (self->leaflet, "folded", self->back_button, "visible", G_BINDING_SYNC_CREATE);
+  g_signal_connect (self->groups_list, "row-activated", G_CALLBACK (group_activated_cb), self);
+  g_signal_connect (self->all_switch, "notify::active", G_CALLBACK (show_all_cb), self);
+
+  update_read_only (self);
+  refresh (self, NULL);
 }
 
 GtkWidget *
@@ -93,14 +1106,40 @@ fita_governance_page_new (void)
 FitaPlan *
 fita_governance_page_get_plan (FitaGovernancePage *self)
 {
+  g_return_val_if_fail (FITA_IS_GOVERNANCE_PAGE (self), NULL);
+
   return self->plan;
 }
 
 void
-fita_governance_page_set_plan (FitaGovernancePage *self, FitaPlan *plan)
+fita_governance_page_set_plan (FitaGovernancePage *self,
+                               FitaPlan           *plan)
 {
-  g_return_if_fail (FITA_IS_GOVERNANCE_PAGE (self));
+  g_autoptr(GPtrArray) none = g_ptr_array_new ();
 
-  if (g_set_object (&self->plan, plan))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAN]);
+  g_return_if_fail (FITA_IS_GOVERNANCE_PAGE (self));
+  g_return_if_fail (plan == NULL || FITA_IS_PLAN (plan));
+
+  if (self->plan == plan)
+    return;
+
+  if (self->plan != NULL)
+    g_clear_signal_handler (&self->changed_id, self->plan);
+  g_set_object (&self->plan, plan);
+  if (plan != NULL)
+    self->changed_id = g_signal_connect (plan, "changed", G_CALLBACK (plan_changed_cb), self);
+
+  /* The rows stood for the other plan's records. */
+  self->selected_id = 0;
+  fita_field_hold_commits ();
+  fita_list_box_sync (self->agents_list, none, create_agent_row, update_agent_row, self);
+  fita_field_release_commits ();
+  fita_field_set_record (GTK_WIDGET (self->name_row), plan, 0);
+  fita_field_set_record (GTK_WIDGET (self->kind_row), plan, 0);
+  fita_field_set_record (self->description_view, plan, 0);
+
+  update_read_only (self);
+  refresh (self, NULL);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAN]);
 }

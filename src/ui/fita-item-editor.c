@@ -1,15 +1,79 @@
-/* fita-item-editor.c: STUB, to be written. */
+/* fita-item-editor.c: the detail pane of the selected item, where every
+ * field of it can be changed; each change is one undoable change, saved at
+ * once. The pane follows the plan's changes (undo and redo included)
+ * without losing what the person is typing. */
 #include "config.h"
-#include "fita-item-editor.h"
 
 #include <glib/gi18n.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "fita-error.h"
+#include "fita-item-editor.h"
+#include "fita-item-editor-budget.h"
+#include "fita-item-editor-fields.h"
+#include "fita-item-editor-followup.h"
+#include "fita-item-editor-indicators.h"
+#include "fita-item-editor-links.h"
+#include "fita-item-editor-number.h"
+#include "fita-item-editor-who.h"
+#include "fita-money-entry.h"
+#include "fita-money.h"
+#include "fita-rollup.h"
+#include "fita-semester-grid.h"
 
 struct _FitaItemEditor
 {
-  AdwBin parent_instance;
-  FitaPlan *plan;
-  gint64 item_id;
-  int year;
+  AdwBin             parent_instance;
+
+  FitaPlan          *plan;
+  gulong             changed_id;
+  gint64             item_id;
+  int                year;          /* 0: the plan's follow-up year */
+  int                shown_year;    /* the year the sections show */
+  gboolean           showing;       /* the item exists and is shown */
+  guint              updating;
+  FitaEditorChoices *levels;
+  FitaEditorChoices *statuses;
+
+  GtkWidget         *progress_number;
+  GtkWidget         *weight_number;
+  GtkWidget         *start_year_number;
+  GtkWidget         *end_year_number;
+
+  /* Template widgets */
+  GtkWidget         *toast_overlay;
+  GtkWidget         *stack;
+  GtkWidget         *scroller;
+  GtkWidget         *level_label;
+  GtkWidget         *heading_label;
+  GtkWidget         *code_row;
+  GtkWidget         *title_row;
+  GtkWidget         *level_drop_down;
+  GtkWidget         *status_drop_down;
+  GtkWidget         *code_error;
+  GtkWidget         *description_view;
+  GtkWidget         *progress_row;
+  GtkWidget         *derived_row;
+  GtkWidget         *derived_bar;
+  GtkWidget         *derived_label;
+  GtkWidget         *weight_row;
+  GtkWidget         *start_year_row;
+  GtkWidget         *end_year_row;
+  GtkWidget         *start_date_row;
+  GtkWidget         *end_date_row;
+  GtkWidget         *start_date_button;
+  GtkWidget         *end_date_button;
+  GtkWidget         *start_date_popover;
+  GtkWidget         *end_date_popover;
+  GtkWidget         *start_calendar;
+  GtkWidget         *end_calendar;
+  GtkWidget         *semester_grid;
+  GtkWidget         *who;
+  GtkWidget         *budget;
+  GtkWidget         *indicators;
+  GtkWidget         *followup;
+  GtkWidget         *links;
 };
 
 G_DEFINE_FINAL_TYPE (FitaItemEditor, fita_item_editor, ADW_TYPE_BIN)
@@ -24,18 +88,678 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+static FitaItem *
+current_item (FitaItemEditor *self)
+{
+  if (self->plan == NULL || self->item_id == 0)
+    return NULL;
+  return fita_plan_lookup (self->plan, FITA_TABLE_ITEM, self->item_id);
+}
+
+static gboolean
+can_edit (FitaItemEditor *self)
+{
+  return self->plan != NULL && !fita_plan_is_read_only (self->plan);
+}
+
+static int
+effective_year (FitaItemEditor *self)
+{
+  if (self->year != 0)
+    return self->year;
+  return self->plan ? fita_editor_current_year (self->plan) : 0;
+}
+
+void
+fita_item_editor_report_error (GtkWidget    *widget,
+                               const GError *error)
+{
+  GtkWidget *editor = gtk_widget_get_ancestor (widget, FITA_TYPE_ITEM_EDITOR);
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  g_return_if_fail (error != NULL);
+
+  g_debug ("Item editor: %s", error->message);
+  if (editor == NULL)
+    return;
+  title = g_markup_escape_text (error->message, -1);
+  toast = adw_toast_new (title);
+  adw_toast_set_timeout (toast, 8);
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (FITA_ITEM_EDITOR (editor)->toast_overlay), toast);
+}
+
+/* Saves the current change; says why when the plan refused it. */
+static gboolean
+end_change (FitaItemEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (fita_plan_end (self->plan, &error))
+    return TRUE;
+  fita_item_editor_report_error (GTK_WIDGET (self), error);
+  return FALSE;
+}
+
+static void
+ensure_style (FitaItemEditor *self)
+{
+  GdkDisplay *display = gtk_widget_get_display (GTK_WIDGET (self));
+  g_autoptr(GtkCssProvider) provider = NULL;
+
+  if (g_object_get_data (G_OBJECT (display), "fita-item-editor-css") != NULL)
+    return;
+  provider = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (provider, "/cat/fita/Fita/fita-item-editor.css");
+  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  g_object_set_data_full (G_OBJECT (display), "fita-item-editor-css",
+                          g_steal_pointer (&provider), g_object_unref);
+}
+
+/* Pending edits */
+
+static void
+flush_numbers (GtkWidget *widget)
+{
+  if (FITA_IS_ITEM_EDITOR_NUMBER (widget))
+    {
+      fita_item_editor_number_flush (FITA_ITEM_EDITOR_NUMBER (widget));
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    flush_numbers (child);
+}
+
+/* Saves what the person was typing, before the editor shows something else. */
+static void
+flush_pending (FitaItemEditor *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+
+  if (self->plan == NULL || !self->showing)
+    return;
+  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self)))
+    {
+      GtkWidget *field = fita_editor_text_find (focus);
+      GtkWidget *money = gtk_widget_get_ancestor (focus, FITA_TYPE_MONEY_ENTRY);
+
+      if (field != NULL)
+        fita_editor_text_flush (field);
+      else if (money != NULL)
+        fita_money_entry_commit (FITA_MONEY_ENTRY (money));
+    }
+  flush_numbers (GTK_WIDGET (self));
+}
+
+/* Choices */
+
+static void
+reload_levels (FitaItemEditor *self)
+{
+  GPtrArray *levels = fita_plan_list (self->plan, FITA_TABLE_LEVEL, 0);
+
+  g_clear_pointer (&self->levels, fita_editor_choices_unref);
+  self->levels = fita_editor_choices_new ();
+  /* Translators: no level, or no status, chosen for an item */
+  fita_editor_choices_add (self->levels, 0, C_("level", "None"), 0, NULL);
+  for (guint i = 0; i < levels->len; i++)
+    {
+      FitaLevel *level = g_ptr_array_index (levels, i);
+
+      fita_editor_choices_add (self->levels, level->rec.id, level->name, 0, NULL);
+    }
+  self->updating++;
+  fita_editor_choices_attach (self->levels, GTK_DROP_DOWN (self->level_drop_down));
+  self->updating--;
+}
+
+static void
+reload_statuses (FitaItemEditor *self)
+{
+  GPtrArray *statuses = fita_plan_list (self->plan, FITA_TABLE_STATUS, 0);
+
+  g_clear_pointer (&self->statuses, fita_editor_choices_unref);
+  self->statuses = fita_editor_choices_new ();
+  fita_editor_choices_add (self->statuses, 0, C_("status", "None"), 0, NULL);
+  for (guint i = 0; i < statuses->len; i++)
+    {
+      FitaStatus *status = g_ptr_array_index (statuses, i);
+
+      fita_editor_choices_add (self->statuses, status->rec.id, status->name, 0, status->colour);
+    }
+  self->updating++;
+  fita_editor_choices_attach (self->statuses, GTK_DROP_DOWN (self->status_drop_down));
+  self->updating--;
+}
+
+/* Header: code, title, level, status, description */
+
+static void
+update_header (FitaItemEditor *self,
+               FitaItem       *item,
+               gboolean        force)
+{
+  FitaLevel *level = item->level_id ? fita_plan_lookup (self->plan, FITA_TABLE_LEVEL, item->level_id) : NULL;
+  g_autofree char *heading = NULL;
+  gboolean editable = can_edit (self);
+
+  gtk_label_set_label (GTK_LABEL (self->level_label), level ? level->name : NULL);
+  gtk_widget_set_visible (self->level_label, level != NULL);
+  if (item->code != NULL && item->title != NULL)
+    /* Translators: the heading of the item editor: "11 ESS als barris" (code and title) */
+    heading = g_strdup_printf (C_("item heading", "%s %s"), item->code, item->title);
+  else if (item->code != NULL || item->title != NULL)
+    heading = g_strdup (item->code ? item->code : item->title);
+  else
+    heading = g_strdup (_("Untitled Item"));
+  gtk_label_set_label (GTK_LABEL (self->heading_label), heading);
+
+  fita_editor_text_show (self->code_row, item->code, force);
+  fita_editor_text_show (self->title_row, item->title, force);
+  fita_editor_text_show (self->description_view, item->description, force);
+
+  self->updating++;
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (self->level_drop_down),
+                              fita_editor_choices_find (self->levels, item->level_id));
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (self->status_drop_down),
+                              fita_editor_choices_find (self->statuses, item->status_id));
+  self->updating--;
+
+  fita_editor_text_set_editable (self->code_row, editable);
+  fita_editor_text_set_editable (self->title_row, editable);
+  fita_editor_text_set_editable (self->description_view, editable);
+  gtk_widget_set_sensitive (self->level_drop_down, editable);
+  gtk_widget_set_sensitive (self->status_drop_down, editable);
+}
+
+static gboolean
+set_item_text (FitaItemEditor *self,
+               GtkWidget      *widget,
+               const char     *field,
+               const char     *label,
+               const char     *text)
+{
+  FitaItem *item = current_item (self);
+  g_autoptr(GError) error = NULL;
+
+  if (item == NULL)
+    return TRUE;
+  fita_plan_begin (self->plan, label);
+  fita_plan_set_text (self->plan, item, field, text, NULL);
+  if (fita_plan_end (self->plan, &error))
+    return TRUE;
+  fita_editor_text_set_error (widget, error);
+  return FALSE;
+}
+
+static gboolean
+commit_code (GtkWidget  *widget,
+             const char *text,
+             gpointer    user_data)
+{
+  FitaItemEditor *self = user_data;
+  g_autofree char *code = g_strstrip (g_strdup (text));
+  FitaItem *item = current_item (self);
+  FitaItem *other = *code != '\0' ? fita_plan_find_item (self->plan, code) : NULL;
+
+  if (item == NULL)
+    return TRUE;
+  if (other != NULL && other != item)
+    {
+      g_autoptr(GError) error = NULL;
+
+      /* Translators: "The code 11.2 is already used by “Disseny acció amb agents del territori”." */
+      error = g_error_new (FITA_ERROR, FITA_ERROR_INVALID,
+                           _("The code %s is already used by “%s”. Codes tell items apart: choose another one."),
+                           code, other->title ? other->title : "");
+      gtk_label_set_label (GTK_LABEL (self->code_error), error->message);
+      fita_editor_text_set_error (widget, error);
+      return FALSE;
+    }
+  /* Translators: the name of an action that can be undone */
+  return set_item_text (self, widget, "code", _("Edit Code"), code);
+}
+
+static gboolean
+commit_title (GtkWidget  *widget,
+              const char *text,
+              gpointer    user_data)
+{
+  /* Translators: the name of an action that can be undone */
+  return set_item_text (user_data, widget, "title", _("Edit Title"), text);
+}
+
+static gboolean
+commit_description (GtkWidget  *widget,
+                    const char *text,
+                    gpointer    user_data)
+{
+  /* Translators: the name of an action that can be undone */
+  return set_item_text (user_data, widget, "description", _("Edit Description"), text);
+}
+
+static gboolean
+set_item_int (FitaItemEditor *self,
+              const char     *field,
+              const char     *label,
+              gint64          value)
+{
+  FitaItem *item = current_item (self);
+
+  if (item == NULL)
+    return TRUE;
+  fita_plan_begin (self->plan, label);
+  fita_plan_set_int (self->plan, item, field, value, NULL);
+  return end_change (self);
+}
+
+/* A number the plan refused goes back to what the plan holds. */
+static void
+set_item_number (FitaItemEditor *self,
+                 GtkWidget      *number,
+                 const char     *field,
+                 const char     *label,
+                 gint64          value)
+{
+  const FitaTable *table = fita_table (FITA_TABLE_ITEM);
+  FitaItem *item;
+
+  if (set_item_int (self, field, label, value) || (item = current_item (self)) == NULL)
+    return;
+  fita_item_editor_number_set_value (FITA_ITEM_EDITOR_NUMBER (number),
+                                     fita_record_get_int (item, &table->fields[fita_table_field_index (table, field)]),
+                                     value, TRUE);
+}
+
+static void
+level_selected_cb (FitaItemEditor *self)
+{
+  FitaItem *item = current_item (self);
+  guint position = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->level_drop_down));
+
+  if (self->updating || item == NULL || position == GTK_INVALID_LIST_POSITION)
+    return;
+  if (fita_editor_choices_get_id (self->levels, position) != item->level_id)
+    /* Translators: the name of an action that can be undone */
+    set_item_int (self, "level_id", _("Change Level"), fita_editor_choices_get_id (self->levels, position));
+}
+
+static void
+status_selected_cb (FitaItemEditor *self)
+{
+  FitaItem *item = current_item (self);
+  guint position = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->status_drop_down));
+
+  if (self->updating || item == NULL || position == GTK_INVALID_LIST_POSITION)
+    return;
+  if (fita_editor_choices_get_id (self->statuses, position) != item->status_id)
+    /* Translators: the name of an action that can be undone */
+    set_item_int (self, "status_id", _("Change Status"), fita_editor_choices_get_id (self->statuses, position));
+}
+
+/* The message under the code shows while the code is marked as refused. */
+static void
+code_marked_cb (FitaItemEditor *self)
+{
+  gtk_widget_set_visible (self->code_error, gtk_widget_has_css_class (self->code_row, "error"));
+}
+
+/* Progress and weight */
+
+static void
+update_progress (FitaItemEditor *self,
+                 FitaItem       *item,
+                 gboolean        force)
+{
+  const char *lang = fita_lang_from_locale ();
+  gboolean leaf = fita_plan_item_is_leaf (self->plan, item);
+  FitaPlanInfo *info = fita_plan_get_info (self->plan);
+  gboolean editable = can_edit (self);
+
+  gtk_widget_set_visible (self->progress_row, leaf);
+  gtk_widget_set_visible (self->derived_row, !leaf);
+
+  if (leaf)
+    {
+      FitaStatus *status = item->status_id ? fita_plan_lookup (self->plan, FITA_TABLE_STATUS, item->status_id) : NULL;
+      gboolean status_percent = status != NULL && status->percent != FITA_NONE;
+      g_autofree char *subtitle = NULL;
+
+      fita_item_editor_number_set_value (FITA_ITEM_EDITOR_NUMBER (self->progress_number), item->progress,
+                                         status_percent ? status->percent : 0, force);
+      if (item->progress == FITA_NONE && status_percent)
+        {
+          g_autofree char *percent = fita_percent_format (status->percent, lang);
+
+          /* Translators: under Progress, when no percent was entered: "No percent yet: its status counts as 0 %" */
+          subtitle = g_strdup_printf (_("No percent yet: its status counts as %s"), percent);
+        }
+      else if (item->progress == FITA_NONE)
+        subtitle = g_strdup (_("No percent yet"));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (self->progress_row), subtitle);
+      gtk_widget_set_sensitive (self->progress_number, editable);
+    }
+  else
+    {
+      int percent = fita_plan_progress (self->plan, item);
+      g_autofree char *rule = fita_plan_describe_progress_rule (self->plan);
+      g_autofree char *text = percent >= 0 ? fita_percent_format (percent, lang) : g_strdup (C_("no value", "—"));
+      g_autofree char *accessible = NULL;
+
+      gtk_label_set_label (GTK_LABEL (self->derived_label), text);
+      gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (self->derived_bar), percent >= 0 ? percent / 100.0 : 0.0);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (self->derived_row), rule);
+      /* Translators: what a screen reader says for a derived percent: "Progress, from the items below: 12 %" */
+      accessible = g_strdup_printf (_("Progress, from the items below: %s"), text);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->derived_bar),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                      -1);
+    }
+
+  fita_item_editor_number_set_value (FITA_ITEM_EDITOR_NUMBER (self->weight_number),
+                                     item->weight == FITA_NONE ? 1 : item->weight, 1, force);
+  gtk_widget_set_sensitive (self->weight_number, editable);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->weight_row),
+                               info->progress_rule == FITA_PROGRESS_WEIGHTED
+                               ? _("How much it counts in the progress of the item above")
+                               : _("Counts only when the plan weighs its items"));
+}
+
+static void
+progress_committed_cb (FitaItemEditor *self,
+                       gint64          value)
+{
+  /* Translators: the name of an action that can be undone */
+  set_item_number (self, self->progress_number, "progress", _("Edit Progress"), value);
+}
+
+static void
+weight_committed_cb (FitaItemEditor *self,
+                     gint64          value)
+{
+  /* Translators: the name of an action that can be undone */
+  set_item_number (self, self->weight_number, "weight", _("Edit Weight"), value);
+}
+
+/* Schedule */
+
+static void
+update_schedule (FitaItemEditor *self,
+                 FitaItem       *item,
+                 gboolean        force)
+{
+  FitaPlanInfo *info = fita_plan_get_info (self->plan);
+  gboolean editable = can_edit (self);
+  g_auto(GStrv) semesters = item->semesters ? g_strsplit (item->semesters, " ", -1) : NULL;
+  gint64 start_fallback = info->period_start != FITA_NONE ? info->period_start : fita_editor_current_year (self->plan);
+  gint64 end_fallback = item->start_year != FITA_NONE ? item->start_year
+                        : info->period_end != FITA_NONE ? info->period_end : start_fallback;
+  int first, last;
+
+  fita_item_editor_number_set_value (FITA_ITEM_EDITOR_NUMBER (self->start_year_number),
+                                     item->start_year, start_fallback, force);
+  fita_item_editor_number_set_value (FITA_ITEM_EDITOR_NUMBER (self->end_year_number),
+                                     item->end_year, end_fallback, force);
+  gtk_widget_set_sensitive (self->start_year_number, editable);
+  gtk_widget_set_sensitive (self->end_year_number, editable);
+  fita_editor_mark_error (self->end_year_row,
+                          item->start_year != FITA_NONE && item->end_year != FITA_NONE &&
+                          item->end_year < item->start_year
+                          ? _("The end year comes before the start year.")
+                          : NULL);
+
+  fita_editor_text_show (self->start_date_row, item->start_date, force);
+  fita_editor_text_show (self->end_date_row, item->end_date, force);
+  fita_editor_text_set_editable (self->start_date_row, editable);
+  fita_editor_text_set_editable (self->end_date_row, editable);
+  gtk_widget_set_sensitive (self->start_date_button, editable);
+  gtk_widget_set_sensitive (self->end_date_button, editable);
+
+  /* The plan's half-years, and any the item has outside them. */
+  fita_editor_shown_years (self->plan, &first, &last);
+  for (guint i = 0; semesters != NULL && semesters[i] != NULL; i++)
+    {
+      int year = atoi (semesters[i]);
+
+      if (year >= 1000)
+        {
+          first = MIN (first, year);
+          last = MAX (last, year);
+        }
+    }
+  fita_semester_grid_set_years (FITA_SEMESTER_GRID (self->semester_grid), first, last);
+  fita_semester_grid_set_semesters (FITA_SEMESTER_GRID (self->semester_grid), item->semesters);
+  gtk_widget_set_sensitive (self->semester_grid, editable);
+}
+
+static void
+start_year_committed_cb (FitaItemEditor *self,
+                         gint64          value)
+{
+  /* Translators: the name of an action that can be undone */
+  set_item_number (self, self->start_year_number, "start_year", _("Edit Start Year"), value);
+}
+
+static void
+end_year_committed_cb (FitaItemEditor *self,
+                       gint64          value)
+{
+  /* Translators: the name of an action that can be undone */
+  set_item_number (self, self->end_year_number, "end_year", _("Edit End Year"), value);
+}
+
+static gboolean
+commit_date (GtkWidget  *widget,
+             const char *text,
+             gpointer    user_data)
+{
+  FitaItemEditor *self = user_data;
+  g_autofree char *date = g_strstrip (g_strdup (text));
+  gboolean start = widget == self->start_date_row;
+
+  return set_item_text (self, widget, start ? "start_date" : "end_date",
+                        /* Translators: the name of an action that can be undone */
+                        start ? _("Edit Start Date") : _("Edit End Date"), date);
+}
+
+static GtkWidget *
+date_row_of (FitaItemEditor *self,
+             GtkWidget      *widget)
+{
+  return gtk_widget_is_ancestor (widget, self->start_date_row) || widget == self->start_date_popover
+         ? self->start_date_row : self->end_date_row;
+}
+
+static void
+date_popover_show_cb (GtkPopover     *popover,
+                      FitaItemEditor *self)
+{
+  GtkWidget *row = date_row_of (self, GTK_WIDGET (popover));
+  GtkWidget *calendar = row == self->start_date_row ? self->start_calendar : self->end_calendar;
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
+  g_autoptr(GDateTime) date = NULL;
+  int y, m, d;
+
+  if (sscanf (text, "%4d-%2d-%2d", &y, &m, &d) == 3 && g_date_valid_dmy (d, m, y))
+    date = g_date_time_new_local (y, m, d, 0, 0, 0);
+  else
+    date = g_date_time_new_now_local ();
+  self->updating++;
+  gtk_calendar_select_day (GTK_CALENDAR (calendar), date);
+  self->updating--;
+}
+
+static void
+day_selected_cb (GtkCalendar    *calendar,
+                 FitaItemEditor *self)
+{
+  GtkWidget *row = calendar == GTK_CALENDAR (self->start_calendar) ? self->start_date_row : self->end_date_row;
+  GtkWidget *popover = row == self->start_date_row ? self->start_date_popover : self->end_date_popover;
+  g_autoptr(GDateTime) date = gtk_calendar_get_date (calendar);
+  g_autofree char *iso = g_date_time_format (date, "%Y-%m-%d");
+
+  if (self->updating)
+    return;
+  gtk_editable_set_text (GTK_EDITABLE (row), iso);
+  fita_editor_text_flush (row);
+  gtk_popover_popdown (GTK_POPOVER (popover));
+}
+
+static void
+date_clear_cb (GtkButton      *button,
+               FitaItemEditor *self)
+{
+  GtkWidget *row = date_row_of (self, GTK_WIDGET (button));
+  GtkWidget *popover = row == self->start_date_row ? self->start_date_popover : self->end_date_popover;
+
+  gtk_editable_set_text (GTK_EDITABLE (row), "");
+  fita_editor_text_flush (row);
+  gtk_popover_popdown (GTK_POPOVER (popover));
+}
+
+static void
+semester_toggled_cb (FitaItemEditor *self,
+                     int             year,
+                     int             half)
+{
+  FitaItem *item = current_item (self);
+  GtkWidget *toggle = fita_semester_grid_get_toggle (FITA_SEMESTER_GRID (self->semester_grid), year, half);
+  g_autofree char *semesters = NULL;
+
+  if (item == NULL || toggle == NULL)
+    return;
+  if (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (toggle)) ==
+      fita_semesters_contains (item->semesters, year, half))
+    return;
+
+  semesters = fita_semesters_toggle (item->semesters, year, half);
+  /* Translators: the name of an action that can be undone */
+  fita_plan_begin (self->plan, _("Edit Semesters"));
+  fita_plan_set_text (self->plan, item, "semesters", semesters, NULL);
+  if (!end_change (self) && current_item (self) != NULL)
+    fita_semester_grid_set_semesters (FITA_SEMESTER_GRID (self->semester_grid), current_item (self)->semesters);
+}
+
+/* Loading and following the plan */
+
+static void
+load_sections (FitaItemEditor *self,
+               gboolean        showing)
+{
+  FitaPlan *plan = showing ? self->plan : NULL;
+  gint64 item_id = showing ? self->item_id : 0;
+
+  self->shown_year = effective_year (self);
+  fita_item_editor_who_load (FITA_ITEM_EDITOR_WHO (self->who), plan, item_id);
+  fita_item_editor_budget_load (FITA_ITEM_EDITOR_BUDGET (self->budget), plan, item_id);
+  fita_item_editor_indicators_load (FITA_ITEM_EDITOR_INDICATORS (self->indicators),
+                                    plan, item_id, self->shown_year);
+  fita_item_editor_followup_load (FITA_ITEM_EDITOR_FOLLOWUP (self->followup),
+                                  plan, item_id, self->shown_year);
+  fita_item_editor_links_load (FITA_ITEM_EDITOR_LINKS (self->links), plan, item_id);
+}
+
+static void
+load_item (FitaItemEditor *self)
+{
+  FitaItem *item = current_item (self);
+
+  self->showing = item != NULL;
+  if (item == NULL)
+    {
+      gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "empty");
+      /* The sections let go of the plan too, so a closed plan is closed. */
+      load_sections (self, FALSE);
+      return;
+    }
+
+  reload_levels (self);
+  reload_statuses (self);
+  update_header (self, item, TRUE);
+  update_progress (self, item, TRUE);
+  update_schedule (self, item, TRUE);
+  load_sections (self, TRUE);
+  gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "item");
+}
+
+static void
+plan_changed_cb (FitaPlan       *plan,
+                 FitaChanges    *changes,
+                 FitaItemEditor *self)
+{
+  FitaItem *item = current_item (self);
+  gboolean own;
+
+  if (self->item_id == 0)
+    return;
+  if (item == NULL || !self->showing)
+    {
+      /* Deleted, or back (an undone deletion). */
+      load_item (self);
+      return;
+    }
+
+  own = fita_editor_changes_touch (changes, FITA_TABLE_ITEM, self->item_id);
+  if (fita_changes_touches (changes, FITA_TABLE_LEVEL))
+    reload_levels (self);
+  if (fita_changes_touches (changes, FITA_TABLE_STATUS))
+    reload_statuses (self);
+  if (own || fita_changes_touches (changes, FITA_TABLE_LEVEL) || fita_changes_touches (changes, FITA_TABLE_STATUS))
+    update_header (self, item, FALSE);
+  /* Progress is derived from everything below; the rule is the plan's. */
+  if (fita_changes_touches (changes, FITA_TABLE_ITEM) ||
+      fita_changes_touches (changes, FITA_TABLE_STATUS) ||
+      fita_changes_touches (changes, FITA_TABLE_PLAN))
+    update_progress (self, item, FALSE);
+  if (own || fita_changes_touches (changes, FITA_TABLE_PLAN))
+    update_schedule (self, item, FALSE);
+
+  if (effective_year (self) != self->shown_year)
+    {
+      load_sections (self, TRUE);
+      return;
+    }
+  fita_item_editor_who_refresh (FITA_ITEM_EDITOR_WHO (self->who), changes);
+  fita_item_editor_budget_refresh (FITA_ITEM_EDITOR_BUDGET (self->budget), changes);
+  fita_item_editor_indicators_refresh (FITA_ITEM_EDITOR_INDICATORS (self->indicators), changes);
+  fita_item_editor_followup_refresh (FITA_ITEM_EDITOR_FOLLOWUP (self->followup), changes);
+  fita_item_editor_links_refresh (FITA_ITEM_EDITOR_LINKS (self->links), changes);
+}
+
+static void
+year_selected_cb (FitaItemEditor *self,
+                  int             year)
+{
+  fita_item_editor_set_year (self, year);
+}
+
+/* GObject */
+
 static void
 fita_item_editor_dispose (GObject *object)
 {
   FitaItemEditor *self = FITA_ITEM_EDITOR (object);
 
+  if (self->plan != NULL)
+    g_clear_signal_handler (&self->changed_id, self->plan);
   g_clear_object (&self->plan);
+  g_clear_pointer (&self->levels, fita_editor_choices_unref);
+  g_clear_pointer (&self->statuses, fita_editor_choices_unref);
+  /* The bin's child is a template child: let the bin forget it first. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), FITA_TYPE_ITEM_EDITOR);
   G_OBJECT_CLASS (fita_item_editor_parent_class)->dispose (object);
 }
 
 static void
-fita_item_editor_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+fita_item_editor_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
 {
   FitaItemEditor *self = FITA_ITEM_EDITOR (object);
 
@@ -56,7 +780,10 @@ fita_item_editor_get_property (GObject *object, guint prop_id, GValue *value, GP
 }
 
 static void
-fita_item_editor_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+fita_item_editor_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
 {
   FitaItemEditor *self = FITA_ITEM_EDITOR (object);
 
@@ -97,13 +824,108 @@ fita_item_editor_class_init (FitaItemEditorClass *klass)
                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (FITA_TYPE_SEMESTER_GRID);
+  g_type_ensure (FITA_TYPE_ITEM_EDITOR_WHO);
+  g_type_ensure (FITA_TYPE_ITEM_EDITOR_BUDGET);
+  g_type_ensure (FITA_TYPE_ITEM_EDITOR_INDICATORS);
+  g_type_ensure (FITA_TYPE_ITEM_EDITOR_FOLLOWUP);
+  g_type_ensure (FITA_TYPE_ITEM_EDITOR_LINKS);
+
   gtk_widget_class_set_template_from_resource (widget_class, "/cat/fita/Fita/fita-item-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, FitaItemEditor, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, FitaItemEditor, stack);
+  gtk_widget_class_bind_template_child (widget_class, FitaItemEditor, scroller);
+  gtk_widget_class_bind_template_child (widget_class, FitaItemEditor, level_label);
+  gtk_widget_class_bind_template_child (widget_class, FitaItemEditor, heading_label);
+  gtk_widget_class_bind_template_child (widget_class, FitaItemEditor, code_row);
+  gtk_widget_class_bind_template_child (widget_class, FitaItemEditor, title_row);
+  gtk_widget_class_bind_template_child (widget_class, FitaItemEditor, level_drop_down);
+  gtk_widget_class_bind_template_child (widget_class, FitaItemEditor, status_drop_down);
+  gtk_widget_class_bind_template_child (widget_class, FitaItemEditor, code_error);
+  gtk_widget_class_bind_template_child (widget_class, FitaItemEditor, description_view);
+  gtk_widget_class_bind_template_child (widget_class, FitaItemEditor, progress_row);
+  gtk_widget_class_bind_template_child (widget_class, FitaItemEditor, derived_row);
+  gtk_widget_class_bind_template_child (widget_class, FitaItemEditor, derived_bar);
+  gtk_widget_class_bind_template_child (widget_class, FitaItemEditor, derived_label);
+  gtk_widget_class_bind_template_child (widget_class, FitaItemEditor, weight_row);
+  gtk_widget_class_bind_template_child (widget_class, FitaItemEditor, start_year_row);
+  gtk_widget_class_bind_template_child (widget_class, FitaItemEditor, end_year_row);
+  gtk_widget_class_bind_template_child (widget_class, FitaItemEditor, start_date_row);
+  gtk_widget_class_bind_template_child (widget_class, FitaItemEditor, end_date_row);
+  gtk_widget_class_bind_template_child (widget_class, FitaItemEditor, start_date_button);
+  gtk_widget_class_bind_template_child (widget_class, FitaItemEditor, end_date_button);
+  gtk_widget_class_bind_template_child (widget_class, FitaItemEditor, start_date_popover);
+  gtk_widget_class_bind_template_child (widget_class, FitaItemEditor, end_date_popover);
+  gtk_widget_class_bind_template_child (widget_class, FitaItemEditor, start_calendar);
+  gtk_widget_class_bind_template_child (widget_class, FitaItemEditor, end_calendar);
+  gtk_widget_class_bind_template_child (widget_class, FitaItemEditor, semester_grid);
+  gtk_widget_class_bind_template_child (widget_class, FitaItemEditor, who);
+  gtk_widget_class_bind_template_child (widget_class, FitaItemEditor, budget);
+  gtk_widget_class_bind_template_child (widget_class, FitaItemEditor, indicators);
+  gtk_widget_class_bind_template_child (widget_class, FitaItemEditor, followup);
+  gtk_widget_class_bind_template_child (widget_class, FitaItemEditor, links);
+  gtk_widget_class_bind_template_callback (widget_class, level_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, status_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, date_popover_show_cb);
+  gtk_widget_class_bind_template_callback (widget_class, day_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, date_clear_cb);
+  gtk_widget_class_bind_template_callback (widget_class, semester_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, year_selected_cb);
+}
+
+static GtkWidget *
+add_number (GtkWidget  *row,
+            const char *name,
+            const char *label,
+            int         lower,
+            int         upper,
+            gboolean    allow_none,
+            gboolean    with_scale,
+            GCallback   committed,
+            gpointer    user_data)
+{
+  GtkWidget *number = fita_item_editor_number_new (lower, upper, allow_none, with_scale);
+
+  gtk_widget_set_name (number, name);
+  gtk_widget_set_valign (number, GTK_ALIGN_CENTER);
+  fita_item_editor_number_set_label (FITA_ITEM_EDITOR_NUMBER (number), label);
+  g_signal_connect_swapped (number, "committed", committed, user_data);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), number);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row),
+                                         GTK_WIDGET (fita_item_editor_number_get_spin (FITA_ITEM_EDITOR_NUMBER (number))));
+  /* Tab goes straight to the controls of the row. */
+  gtk_widget_set_focusable (row, FALSE);
+  return number;
 }
 
 static void
 fita_item_editor_init (FitaItemEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  ensure_style (self);
+
+  self->levels = fita_editor_choices_new ();
+  self->statuses = fita_editor_choices_new ();
+
+  self->progress_number = add_number (self->progress_row, "progress", _("Progress"), 0, 100, TRUE, TRUE,
+                                      G_CALLBACK (progress_committed_cb), self);
+  /* Translators: the unit after the progress of an item */
+  fita_item_editor_number_set_unit (FITA_ITEM_EDITOR_NUMBER (self->progress_number), C_("percent sign", "%"));
+  self->weight_number = add_number (self->weight_row, "weight", _("Weight"), 0, 1000, FALSE, FALSE,
+                                    G_CALLBACK (weight_committed_cb), self);
+  self->start_year_number = add_number (self->start_year_row, "start-year", _("Start year"), 1000, 9999,
+                                        TRUE, FALSE, G_CALLBACK (start_year_committed_cb), self);
+  self->end_year_number = add_number (self->end_year_row, "end-year", _("End year"), 1000, 9999,
+                                      TRUE, FALSE, G_CALLBACK (end_year_committed_cb), self);
+
+  fita_editor_text_bind (self->code_row, commit_code, self);
+  g_signal_connect_swapped (self->code_row, "notify::css-classes", G_CALLBACK (code_marked_cb), self);
+  fita_editor_text_bind (self->title_row, commit_title, self);
+  fita_editor_text_bind (self->description_view, commit_description, self);
+  fita_editor_text_bind (self->start_date_row, commit_date, self);
+  fita_editor_text_bind (self->end_date_row, commit_date, self);
+
+  gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "empty");
 }
 
 GtkWidget *
@@ -115,49 +937,74 @@ fita_item_editor_new (void)
 FitaPlan *
 fita_item_editor_get_plan (FitaItemEditor *self)
 {
+  g_return_val_if_fail (FITA_IS_ITEM_EDITOR (self), NULL);
+
   return self->plan;
 }
 
 void
-fita_item_editor_set_plan (FitaItemEditor *self, FitaPlan *plan)
+fita_item_editor_set_plan (FitaItemEditor *self,
+                           FitaPlan       *plan)
 {
   g_return_if_fail (FITA_IS_ITEM_EDITOR (self));
+  g_return_if_fail (plan == NULL || FITA_IS_PLAN (plan));
 
-  if (g_set_object (&self->plan, plan))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAN]);
+  if (self->plan == plan)
+    return;
+  flush_pending (self);
+  if (self->plan != NULL)
+    g_clear_signal_handler (&self->changed_id, self->plan);
+  g_set_object (&self->plan, plan);
+  if (plan != NULL)
+    self->changed_id = g_signal_connect (plan, "changed", G_CALLBACK (plan_changed_cb), self);
+  load_item (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAN]);
 }
 
 gint64
 fita_item_editor_get_item_id (FitaItemEditor *self)
 {
+  g_return_val_if_fail (FITA_IS_ITEM_EDITOR (self), 0);
+
   return self->item_id;
 }
 
 void
-fita_item_editor_set_item_id (FitaItemEditor *self, gint64 item_id)
+fita_item_editor_set_item_id (FitaItemEditor *self,
+                              gint64          item_id)
 {
   g_return_if_fail (FITA_IS_ITEM_EDITOR (self));
 
   if (self->item_id == item_id)
     return;
+  flush_pending (self);
   self->item_id = item_id;
+  load_item (self);
+  if (self->showing)
+    gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller)), 0);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ITEM_ID]);
 }
 
 int
 fita_item_editor_get_year (FitaItemEditor *self)
 {
+  g_return_val_if_fail (FITA_IS_ITEM_EDITOR (self), 0);
+
   return self->year;
 }
 
 void
-fita_item_editor_set_year (FitaItemEditor *self, int year)
+fita_item_editor_set_year (FitaItemEditor *self,
+                           int             year)
 {
   g_return_if_fail (FITA_IS_ITEM_EDITOR (self));
 
   if (self->year == year)
     return;
+  flush_pending (self);
   self->year = year;
+  if (self->showing)
+    load_sections (self, TRUE);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_YEAR]);
 }
 
@@ -165,4 +1012,7 @@ void
 fita_item_editor_focus_title (FitaItemEditor *self)
 {
   g_return_if_fail (FITA_IS_ITEM_EDITOR (self));
+
+  if (self->showing)
+    gtk_widget_grab_focus (self->title_row);
 }

@@ -11,8 +11,13 @@ struct _FitaItemObject
   GObject     parent_instance;
 
   FitaPlan   *plan;
-  FitaItem   *item;
-  GListModel *children;
+  gint64      id;
+  gint64      parent_id;
+  GListStore *children;
+  /* The budget sum, and the plan's budget stamp it was made at (0: none) */
+  FitaBudgetSum budget;
+  guint       budget_stamp;
+  guint       expandable : 1;
 };
 
 G_DEFINE_FINAL_TYPE (FitaItemObject, fita_item_object, G_TYPE_OBJECT)
@@ -20,7 +25,7 @@ G_DEFINE_FINAL_TYPE (FitaItemObject, fita_item_object, G_TYPE_OBJECT)
 enum {
   PROP_0,
   PROP_PLAN,
-  PROP_ITEM,
+  PROP_ID,
   N_PROPS
 };
 
@@ -33,7 +38,6 @@ fita_item_object_dispose (GObject *object)
 
   g_clear_object (&self->children);
   g_clear_object (&self->plan);
-  self->item = NULL;
 
   G_OBJECT_CLASS (fita_item_object_parent_class)->dispose (object);
 }
@@ -52,8 +56,8 @@ fita_item_object_get_property (GObject    *object,
       g_value_set_object (value, self->plan);
       break;
 
-    case PROP_ITEM:
-      g_value_set_pointer (value, self->item);
+    case PROP_ID:
+      g_value_set_int64 (value, self->id);
       break;
 
     default:
@@ -75,8 +79,8 @@ fita_item_object_set_property (GObject      *object,
       self->plan = g_value_dup_object (value);
       break;
 
-    case PROP_ITEM:
-      self->item = g_value_get_pointer (value);
+    case PROP_ID:
+      self->id = g_value_get_int64 (value);
       break;
 
     default:
@@ -98,10 +102,10 @@ fita_item_object_class_init (FitaItemObjectClass *klass)
                          FITA_TYPE_PLAN,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
-  /* A FitaItem owned by the plan. */
-  properties [PROP_ITEM] =
-    g_param_spec_pointer ("item", NULL, NULL,
-                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  properties [PROP_ID] =
+    g_param_spec_int64 ("id", NULL, NULL,
+                        0, G_MAXINT64, 0,
+                        (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -113,37 +117,15 @@ fita_item_object_init (FitaItemObject *self)
 
 FitaItemObject *
 fita_item_object_new (FitaPlan *plan,
-                      FitaItem *item)
+                      gint64    id)
 {
   g_return_val_if_fail (FITA_IS_PLAN (plan), NULL);
-  g_return_val_if_fail (item != NULL, NULL);
+  g_return_val_if_fail (id > 0, NULL);
 
   return g_object_new (FITA_TYPE_ITEM_OBJECT,
                        "plan", plan,
-                       "item", item,
+                       "id", id,
                        NULL);
-}
-
-GListModel *
-fita_item_object_list_new (FitaPlan *plan,
-                           FitaItem *parent)
-{
-  GListStore *store;
-  GPtrArray *items;
-
-  g_return_val_if_fail (FITA_IS_PLAN (plan), NULL);
-
-  store = g_list_store_new (FITA_TYPE_ITEM_OBJECT);
-  items = fita_plan_list (plan, FITA_TABLE_ITEM, parent ? parent->rec.id : 0);
-
-  for (guint i = 0; i < items->len; i++)
-    {
-      g_autoptr(FitaItemObject) object = fita_item_object_new (plan, g_ptr_array_index (items, i));
-
-      g_list_store_append (store, object);
-    }
-
-  return G_LIST_MODEL (store);
 }
 
 FitaPlan *
@@ -154,42 +136,93 @@ fita_item_object_get_plan (FitaItemObject *self)
   return self->plan;
 }
 
+gint64
+fita_item_object_get_id (FitaItemObject *self)
+{
+  g_return_val_if_fail (FITA_IS_ITEM_OBJECT (self), 0);
+
+  return self->id;
+}
+
 FitaItem *
 fita_item_object_get_item (FitaItemObject *self)
 {
   g_return_val_if_fail (FITA_IS_ITEM_OBJECT (self), NULL);
 
-  return self->item;
-}
-
-GListModel *
-fita_item_object_get_children (FitaItemObject *self)
-{
-  g_return_val_if_fail (FITA_IS_ITEM_OBJECT (self), NULL);
-
-  if (self->children == NULL && !fita_plan_item_is_leaf (self->plan, self->item))
-    self->children = fita_item_object_list_new (self->plan, self->item);
-
-  return self->children;
+  return fita_plan_lookup (self->plan, FITA_TABLE_ITEM, self->id);
 }
 
 const FitaStatus *
 fita_item_object_get_status (FitaItemObject *self)
 {
+  FitaItem *item;
+
   g_return_val_if_fail (FITA_IS_ITEM_OBJECT (self), NULL);
 
-  if (self->item->status_id == 0)
+  item = fita_item_object_get_item (self);
+  if (item == NULL || item->status_id == 0)
     return NULL;
 
-  return fita_plan_lookup (self->plan, FITA_TABLE_STATUS, self->item->status_id);
+  return fita_plan_lookup (self->plan, FITA_TABLE_STATUS, item->status_id);
+}
+
+/* Bumped on the plan whenever budget totals may have changed; a stamp of
+ * the plan, not of one tree, as every window's objects read it. */
+static GQuark
+budget_stamp_quark (void)
+{
+  return g_quark_from_static_string ("fita-ui-budget-stamp");
+}
+
+static guint
+budget_stamp (FitaPlan *plan)
+{
+  /* Starts at 1, so 0 in an object means "never summed". */
+  return GPOINTER_TO_UINT (g_object_get_qdata (G_OBJECT (plan), budget_stamp_quark ())) + 1;
+}
+
+void
+fita_item_object_budgets_changed (FitaPlan *plan)
+{
+  guint stamp = budget_stamp (plan);
+
+  g_return_if_fail (FITA_IS_PLAN (plan));
+
+  g_object_set_qdata (G_OBJECT (plan), budget_stamp_quark (), GUINT_TO_POINTER (stamp));
+}
+
+void
+fita_item_object_get_budget (FitaItemObject *self,
+                             FitaBudgetSum  *sum)
+{
+  guint stamp;
+
+  g_return_if_fail (FITA_IS_ITEM_OBJECT (self));
+
+  stamp = budget_stamp (self->plan);
+  if (self->budget_stamp != stamp)
+    {
+      FitaItem *item = fita_item_object_get_item (self);
+
+      self->budget.planned = FITA_NONE;
+      self->budget.executed = FITA_NONE;
+      if (item != NULL)
+        fita_plan_budget_sum (self->plan, item, FITA_NONE, 0, &self->budget);
+      self->budget_stamp = stamp;
+    }
+
+  *sum = self->budget;
 }
 
 int
 fita_item_object_get_progress (FitaItemObject *self)
 {
+  FitaItem *item;
+
   g_return_val_if_fail (FITA_IS_ITEM_OBJECT (self), -1);
 
-  return fita_plan_progress (self->plan, self->item);
+  item = fita_item_object_get_item (self);
+  return item != NULL ? fita_plan_progress (self->plan, item) : -1;
 }
 
 char *
@@ -197,31 +230,101 @@ fita_item_object_describe (FitaItemObject *self,
                            const char     *lang)
 {
   const FitaStatus *status;
-  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *percent = NULL;
+  FitaItem *item;
   int progress;
 
   g_return_val_if_fail (FITA_IS_ITEM_OBJECT (self), NULL);
 
-  if (self->item->code != NULL && self->item->code[0] != '\0')
-    g_ptr_array_add (parts, g_strdup (self->item->code));
-
-  if (self->item->title != NULL && self->item->title[0] != '\0')
-    g_ptr_array_add (parts, g_strdup (self->item->title));
+  item = fita_item_object_get_item (self);
+  if (item == NULL)
+    return g_strdup ("");
 
   status = fita_item_object_get_status (self);
-  if (status != NULL && status->name != NULL)
-    g_ptr_array_add (parts, g_strdup (status->name));
-
   progress = fita_item_object_get_progress (self);
   if (progress >= 0)
-    g_ptr_array_add (parts, fita_percent_format (progress, lang));
+    percent = fita_percent_format (progress, lang);
+
+  return fita_item_describe (item->code, item->title, status != NULL ? status->name : NULL, percent);
+}
+
+char *
+fita_item_describe (const char *code,
+                    const char *title,
+                    const char *status,
+                    const char *percent)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new ();
+
+  if (code != NULL && code[0] != '\0')
+    g_ptr_array_add (parts, (char *)code);
+
+  if (title != NULL && title[0] != '\0')
+    g_ptr_array_add (parts, (char *)title);
+
+  if (status != NULL)
+    g_ptr_array_add (parts, (char *)status);
+
+  if (percent != NULL)
+    g_ptr_array_add (parts, (char *)percent);
   else
     /* Translators: read by screen readers for an item with no percent yet */
-    g_ptr_array_add (parts, g_strdup (_("no progress")));
+    g_ptr_array_add (parts, _("no progress"));
 
   g_ptr_array_add (parts, NULL);
 
   /* Translators: separates the parts of a plan item read by screen readers:
    * "11.1, Radiografia d’agents, En curs, 30 %" */
   return g_strjoinv (C_("accessible item label", ", "), (char **)parts->pdata);
+}
+
+GListStore *
+fita_item_object_get_children (FitaItemObject *self)
+{
+  g_return_val_if_fail (FITA_IS_ITEM_OBJECT (self), NULL);
+
+  return self->children;
+}
+
+void
+fita_item_object_set_children (FitaItemObject *self,
+                               GListStore     *children)
+{
+  g_return_if_fail (FITA_IS_ITEM_OBJECT (self));
+
+  g_set_object (&self->children, children);
+}
+
+gboolean
+fita_item_object_get_expandable (FitaItemObject *self)
+{
+  g_return_val_if_fail (FITA_IS_ITEM_OBJECT (self), FALSE);
+
+  return self->expandable;
+}
+
+void
+fita_item_object_set_expandable (FitaItemObject *self,
+                                 gboolean        expandable)
+{
+  g_return_if_fail (FITA_IS_ITEM_OBJECT (self));
+
+  self->expandable = !!expandable;
+}
+
+gint64
+fita_item_object_get_parent_id (FitaItemObject *self)
+{
+  g_return_val_if_fail (FITA_IS_ITEM_OBJECT (self), 0);
+
+  return self->parent_id;
+}
+
+void
+fita_item_object_set_parent_id (FitaItemObject *self,
+                                gint64          parent_id)
+{
+  g_return_if_fail (FITA_IS_ITEM_OBJECT (self));
+
+  self->parent_id = parent_id;
 }

@@ -1,14 +1,16 @@
 /* fita-item-object.h: one item of a plan, as a GObject for list models.
  *
- * GTK's list widgets need GObjects; a FitaItemObject wraps an item of a
- * plan (and keeps the plan alive) and lists its children on demand, which
- * is what GtkTreeListModel asks for.
+ * GTK's list widgets need GObjects; a FitaItemObject stands for an item of
+ * a plan by its id (the plan frees and remakes its records on undo, so a
+ * pointer would not stay valid) and keeps the plan alive. The list of its
+ * children is made by FitaItemTree, which keeps it in step with the plan.
  */
 #pragma once
 
 #include <gio/gio.h>
 
 #include "fita-plan.h"
+#include "fita-rollup.h"
 
 G_BEGIN_DECLS
 
@@ -16,22 +18,44 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (FitaItemObject, fita_item_object, FITA, ITEM_OBJECT, GObject)
 
 FitaItemObject   *fita_item_object_new          (FitaPlan       *plan,
-                                                 FitaItem       *item);
-/* A new list of FitaItemObjects for the items under parent (NULL: the top
- * level), in the plan's order. */
-GListModel       *fita_item_object_list_new     (FitaPlan       *plan,
-                                                 FitaItem       *parent);
+                                                 gint64          id);
 FitaPlan         *fita_item_object_get_plan     (FitaItemObject *self);
+gint64            fita_item_object_get_id       (FitaItemObject *self);
+/* The item, looked up in the plan now; NULL once it was deleted. Valid
+ * until the plan's next change. */
 FitaItem         *fita_item_object_get_item     (FitaItemObject *self);
-/* The children, made on first use; NULL for an item that has none. */
-GListModel       *fita_item_object_get_children (FitaItemObject *self);
 /* The item's status, or NULL when it has none. */
 const FitaStatus *fita_item_object_get_status   (FitaItemObject *self);
+/* The budget of the item and everything below it over the whole period
+ * (see fita_plan_budget_sum()), kept until the plan's budgets change. */
+void              fita_item_object_get_budget   (FitaItemObject *self,
+                                                 FitaBudgetSum  *sum);
+/* Tells every FitaItemObject of plan that budget totals must be summed
+ * again: FitaItemTree calls it for changes that alter them. */
+void              fita_item_object_budgets_changed (FitaPlan    *plan);
 /* Whole percent, -1 when the item has none (see fita_plan_progress()). */
 int               fita_item_object_get_progress (FitaItemObject *self);
 /* "11.1, Radiografia d’agents, En curs, 30 %", for screen readers: the
  * parts the item has, percent written for lang. */
 char             *fita_item_object_describe     (FitaItemObject *self,
                                                  const char     *lang);
+/* The same from its parts; percent NULL: "no progress". */
+char             *fita_item_describe            (const char     *code,
+                                                 const char     *title,
+                                                 const char     *status,
+                                                 const char     *percent);
+
+/* For FitaItemTree: the list of children it made (NULL: none yet), and
+ * whether the tree row was told the item has children. */
+GListStore       *fita_item_object_get_children (FitaItemObject *self);
+void              fita_item_object_set_children (FitaItemObject *self,
+                                                 GListStore     *children);
+gboolean          fita_item_object_get_expandable (FitaItemObject *self);
+void              fita_item_object_set_expandable (FitaItemObject *self,
+                                                   gboolean        expandable);
+/* The item whose list holds this object (0: the top level). */
+gint64            fita_item_object_get_parent_id (FitaItemObject *self);
+void              fita_item_object_set_parent_id (FitaItemObject *self,
+                                                  gint64          parent_id);
 
 G_END_DECLS

@@ -1,5 +1,5 @@
-/* fita-item-row.h: one line of the plan outline: code, title, status and
- * progress of an item. */
+/* fita-item-row.h: one row of the plan outline: code and title, then the
+ * status, progress and budget execution of an item. */
 #pragma once
 
 #include <gtk/gtk.h>
@@ -11,9 +11,27 @@ G_BEGIN_DECLS
 #define FITA_TYPE_ITEM_ROW (fita_item_row_get_type ())
 G_DECLARE_FINAL_TYPE (FitaItemRow, fita_item_row, FITA, ITEM_ROW, GtkWidget)
 
+typedef enum {
+  FITA_DROP_NONE,
+  FITA_DROP_BEFORE,
+  FITA_DROP_INTO,
+  FITA_DROP_AFTER,
+} FitaDropPosition;
+
 GtkWidget      *fita_item_row_new      (void);
 FitaItemObject *fita_item_row_get_item (FitaItemRow    *self);
 void            fita_item_row_set_item (FitaItemRow    *self,
                                         FitaItemObject *item);
+/* Shows the item as the plan has it now. */
+void            fita_item_row_update   (FitaItemRow    *self);
+/* Only its code and title: what an edit of those changes. */
+void            fita_item_row_update_text (FitaItemRow *self);
+/* Marks the row as one the search found. */
+void            fita_item_row_set_match (FitaItemRow   *self,
+                                         gboolean       match);
+gboolean        fita_item_row_get_match (FitaItemRow   *self);
+/* Where a dragged row would land, shown as a line or a tint. */
+void            fita_item_row_set_drop  (FitaItemRow      *self,
+                                         FitaDropPosition  position);
 
 G_END_DECLS

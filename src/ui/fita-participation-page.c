@@ -1,13 +1,61 @@
-/* fita-participation-page.c: STUB, to be written. */
+/* fita-participation-page.c: the "Participation" page: the plan's
+ * participatory processes, each with its problem and objectives, state,
+ * calendar and budget, phases, participation figures per dimension with
+ * their totals, prioritisation counts and key actors. */
 #include "config.h"
 #include "fita-participation-page.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
+
+#include "fita-money.h"
+#include "fita-plan-editor-fields.h"
+#include "fita-plan-editor-lists.h"
+#include "fita-rollup.h"
 
 struct _FitaParticipationPage
 {
   AdwBin parent_instance;
+
   FitaPlan *plan;
+  gulong changed_id;
+  gint64 selected_id;
+
+  /* Template widgets */
+  AdwToastOverlay *toasts;
+  AdwLeaflet *leaflet;
+  GtkButton *back_button;
+  GtkListBox *processes_list;
+  GtkStack *details_stack;
+  GtkLabel *heading_label;
+  GtkLabel *heading_subtitle;
+  AdwPreferencesGroup *about_group;
+  AdwEntryRow *name_row;
+  GtkLabel *about_error;
+  AdwComboRow *state_row;
+  AdwEntryRow *start_row;
+  AdwEntryRow *end_row;
+  AdwEntryRow *budget_row;
+  GtkLabel *calendar_error;
+  GtkListBox *phases_list;
+  GtkLabel *phases_error;
+  AdwBin *dimensions_card;
+  GtkLabel *dimensions_error;
+  GtkListBox *counts_list;
+  GtkLabel *counts_error;
+  GtkMenuButton *add_actor_button;
+  GtkPopover *actor_popover;
+  GtkSearchEntry *actor_search;
+  GtkListBox *candidates_list;
+  GtkListBox *actors_list;
+  GtkButton *delete_button;
+
+  /* Built here */
+  GtkWidget *description_view;
+  GtkWidget *problem_view;
+  GtkWidget *objectives_view;
+  GtkLabel *totals[4];        /* in the dimensions grid */
+  GArray *dimension_ids;      /* the rows of the dimensions grid */
 };
 
 G_DEFINE_FINAL_TYPE (FitaParticipationPage, fita_participation_page, ADW_TYPE_BIN)
@@ -20,12 +68,1310 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* The columns of the participation table, in order. */
+static const struct {
+  const char *field;
+  const char *undo_label;
+  const char *cell_label;
+  const char *total_label;
+} columns[] = {
+  {
+    "sessions",
+    /* Translators: the name of an action that can be undone */
+    N_("Change Sessions"),
+    /* Translators: accessible label of a cell; %s is a dimension, e.g. "Sessions, Dimensió interna" */
+    N_("Sessions, %s"),
+    /* Translators: accessible label of a total; %s is a number */
+    N_("Total sessions: %s"),
+  },
+  {
+    "participants",
+    /* Translators: the name of an action that can be undone */
+    N_("Change Participants"),
+    /* Translators: accessible label of a cell; %s is a dimension, e.g. "Participants, Ciutadania" */
+    N_("Participants, %s"),
+    /* Translators: accessible label of a total; %s is a number */
+    N_("Total participants: %s"),
+  },
+  {
+    "contributions",
+    /* Translators: the name of an action that can be undone */
+    N_("Change Contributions"),
+    /* Translators: accessible label of a cell; %s is a dimension */
+    N_("Contributions, %s"),
+    /* Translators: accessible label of a total; %s is a number */
+    N_("Total contributions: %s"),
+  },
+  {
+    "proposals",
+    /* Translators: the name of an action that can be undone */
+    N_("Change Proposals"),
+    /* Translators: accessible label of a cell; %s is a dimension */
+    N_("Proposals, %s"),
+    /* Translators: accessible label of a total; %s is a number */
+    N_("Total proposals: %s"),
+  },
+};
+
+static gboolean
+is_read_only (FitaParticipationPage *self)
+{
+  return self->plan == NULL || fita_plan_is_read_only (self->plan);
+}
+
+static void
+show_failure (FitaParticipationPage *self,
+              GError                *error)
+{
+  if (error != NULL)
+    adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
+}
+
+static FitaProcess *
+selected_process (FitaParticipationPage *self)
+{
+  if (self->plan == NULL || self->selected_id == 0)
+    return NULL;
+  return fita_plan_lookup (self->plan, FITA_TABLE_PROCESS, self->selected_id);
+}
+
+/* "En curs · 2016–2021" */
+static char *
+describe_process (FitaParticipationPage *self,
+                  FitaProcess           *process)
+{
+  FitaStatus *state = process->state_id ? fita_plan_lookup (self->plan, FITA_TABLE_STATUS, process->state_id) : NULL;
+  g_autofree char *dates = NULL;
+
+  if (process->start_date != NULL && process->end_date != NULL && g_strcmp0 (process->start_date, process->end_date) != 0)
+    /* Translators: the dates of a process, e.g. "2016–2021" */
+    dates = g_strdup_printf (C_("period of dates", "%s–%s"), process->start_date, process->end_date);
+  else if (process->start_date != NULL || process->end_date != NULL)
+    dates = g_strdup (process->start_date ? process->start_date : process->end_date);
+
+  if (state != NULL && dates != NULL)
+    /* Translators: the state and dates of a process: "En curs · 2016–2021" */
+    return g_strdup_printf (C_("process subtitle", "%s · %s"), state->name, dates);
+  if (state != NULL)
+    return g_strdup (state->name);
+  if (dates != NULL)
+    return g_steal_pointer (&dates);
+  return g_strdup (_("No state or dates yet"));
+}
+
+static GtkWidget *
+new_list_row (void)
+{
+  return g_object_new (GTK_TYPE_LIST_BOX_ROW,
+                       "activatable", FALSE,
+                       "focusable", FALSE,
+                       NULL);
+}
+
+static GtkWidget *
+new_row_grid (void)
+{
+  GtkWidget *grid = gtk_grid_new ();
+
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 6);
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
+  gtk_widget_set_margin_top (grid, 8);
+  gtk_widget_set_margin_bottom (grid, 8);
+  gtk_widget_set_margin_start (grid, 12);
+  gtk_widget_set_margin_end (grid, 6);
+  return grid;
+}
+
+static void
+label_field (GtkWidget  *row,
+             FitaTableId table,
+             gint64      id,
+             const char *field,
+             const char *label)
+{
+  GtkWidget *widget = fita_field_find (row, table, id, field);
+
+  if (widget != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                    -1);
+}
+
+/* Sidebar */
+
+static GtkWidget *
+create_process_row (gpointer record,
+                    gpointer user_data)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *name = gtk_label_new (NULL);
+  GtkWidget *subtitle = gtk_label_new (NULL);
+
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_widget_set_margin_start (box, 6);
+  gtk_label_set_xalign (GTK_LABEL (name), 0);
+  gtk_label_set_wrap (GTK_LABEL (name), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (name), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_max_width_chars (GTK_LABEL (name), 20);
+  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
+  gtk_label_set_wrap (GTK_LABEL (subtitle), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (subtitle), 20);
+  gtk_widget_add_css_class (subtitle, "caption");
+  gtk_widget_add_css_class (subtitle, "dim-label");
+  gtk_box_append (GTK_BOX (box), name);
+  gtk_box_append (GTK_BOX (box), subtitle);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  g_object_set_data (G_OBJECT (row), "fita-name", name);
+  g_object_set_data (G_OBJECT (row), "fita-subtitle", subtitle);
+  return row;
+}
+
+static void
+update_process_row (GtkWidget *row,
+                    gpointer   record,
+                    guint      index,
+                    guint      n_rows,
+                    gpointer   user_data)
+{
+  FitaParticipationPage *self = user_data;
+  FitaProcess *process = record;
+  g_autofree char *subtitle = describe_process (self, process);
+
+  gtk_label_set_text (g_object_get_data (G_OBJECT (row), "fita-name"), process->name);
+  gtk_label_set_text (g_object_get_data (G_OBJECT (row), "fita-subtitle"), subtitle);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, process->name,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle,
+                                  -1);
+}
+
+/* Phases */
+
+static GtkWidget *
+create_phase_row (gpointer record,
+                  gpointer user_data)
+{
+  FitaParticipationPage *self = user_data;
+  FitaProcessPhase *phase = record;
+  gint64 id = phase->rec.id;
+  GtkWidget *row = new_list_row ();
+  GtkWidget *grid = new_row_grid ();
+  GtkWidget *dates = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *name, *name_box, *from, *start, *to, *end, *description, *description_box, *buttons;
+
+  name_box = fita_field_text_view_new (FITA_FIELD_EDITOR_PARAGRAPH, _("Phase name"), &name);
+  gtk_widget_add_css_class (name, "heading");
+  /* Translators: the name of an action that can be undone */
+  fita_field_bind (name, FITA_FIELD_EDITOR_PARAGRAPH, self->plan, FITA_TABLE_PROCESS_PHASE, id, "name", _("Rename Phase"));
+
+  /* Translators: "From 2016-03 to 2016-06": the dates of a phase */
+  from = gtk_label_new (C_("dates", "From"));
+  gtk_widget_add_css_class (from, "dim-label");
+  /* Translators: placeholder of a date */
+  start = fita_field_entry_new (_("YYYY-MM-DD"), _("Start date"));
+  gtk_editable_set_width_chars (GTK_EDITABLE (start), 11);
+  /* Translators: the name of an action that can be undone */
+  fita_field_bind (start, FITA_FIELD_EDITOR_LINE, self->plan, FITA_TABLE_PROCESS_PHASE, id, "start_date", _("Change Phase Dates"));
+  /* Translators: "From 2016-03 to 2016-06": the dates of a phase */
+  to = gtk_label_new (C_("dates", "to"));
+  gtk_widget_add_css_class (to, "dim-label");
+  end = fita_field_entry_new (_("YYYY-MM-DD"), _("End date"));
+  gtk_editable_set_width_chars (GTK_EDITABLE (end), 11);
+  fita_field_bind (end, FITA_FIELD_EDITOR_LINE, self->plan, FITA_TABLE_PROCESS_PHASE, id, "end_date", _("Change Phase Dates"));
+  gtk_box_append (GTK_BOX (dates), from);
+  gtk_box_append (GTK_BOX (dates), start);
+  gtk_box_append (GTK_BOX (dates), to);
+  gtk_box_append (GTK_BOX (dates), end);
+
+  description_box = fita_field_text_view_new (FITA_FIELD_EDITOR_PARAGRAPHS, _("Description"), &description);
+  /* Translators: the name of an action that can be undone */
+  fita_field_bind (description, FITA_FIELD_EDITOR_PARAGRAPHS, self->plan, FITA_TABLE_PROCESS_PHASE, id, "description", _("Edit Phase Description"));
+
+  buttons = fita_row_buttons_new (FITA_TABLE_PROCESS_PHASE, id);
+  g_object_set_data (G_OBJECT (row), "fita-row-buttons", buttons);
+  fita_field_set_error_label (name, self->phases_error);
+  fita_field_set_error_label (start, self->phases_error);
+  fita_field_set_error_label (end, self->phases_error);
+  fita_field_set_error_label (description, self->phases_error);
+
+  gtk_grid_attach (GTK_GRID (grid), name_box, 0, 0, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), buttons, 1, 0, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), dates, 0, 1, 2, 1);
+  gtk_grid_attach (GTK_GRID (grid), description_box, 0, 2, 2, 1);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), grid);
+  return row;
+}
+
+static void
+update_phase_row (GtkWidget *row,
+                  gpointer   record,
+                  guint      index,
+                  guint      n_rows,
+                  gpointer   user_data)
+{
+  FitaParticipationPage *self = user_data;
+  FitaProcessPhase *phase = record;
+  g_autofree char *start = NULL;
+  g_autofree char *end = NULL;
+  g_autofree char *description = NULL;
+
+  fita_row_buttons_update (g_object_get_data (G_OBJECT (row), "fita-row-buttons"),
+                           index, n_rows, phase->name, is_read_only (self));
+  /* Translators: accessible label; %s is the name of a phase */
+  start = g_strdup_printf (_("Start date of %s"), phase->name);
+  label_field (row, FITA_TABLE_PROCESS_PHASE, phase->rec.id, "start_date", start);
+  /* Translators: accessible label; %s is the name of a phase */
+  end = g_strdup_printf (_("End date of %s"), phase->name);
+  label_field (row, FITA_TABLE_PROCESS_PHASE, phase->rec.id, "end_date", end);
+  /* Translators: accessible label; %s is the name of a phase */
+  description = g_strdup_printf (_("Description of %s"), phase->name);
+  label_field (row, FITA_TABLE_PROCESS_PHASE, phase->rec.id, "description", description);
+}
+
+/* Dimensions: one grid, so that the figures line up under their headings
+ * and the totals under them. */
+
+static const char *
+column_heading (guint column)
+{
+  switch (column)
+    {
+    /* Translators: column heading: number of sessions held */
+    case 0: return _("Sessions");
+    /* Translators: column heading: number of people who took part */
+    case 1: return _("Participants");
+    /* Translators: column heading: number of contributions (aportacions) received */
+    case 2: return _("Contributions");
+    /* Translators: column heading: number of proposals made */
+    default: return _("Proposals");
+    }
+}
+
+static GtkWidget *
+attach_label (GtkGrid    *grid,
+              const char *text,
+              int         column,
+              int         row,
+              gboolean    number)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), number ? 1 : 0);
+  gtk_widget_set_valign (label, GTK_ALIGN_END);
+  /* Over the digits, which entries pad. */
+  if (number)
+    gtk_widget_set_margin_end (label, 9);
+  gtk_grid_attach (grid, label, column, row, 1, 1);
+  return label;
+}
+
+static GtkWidget *
+dimension_menu_button_new (gint64 id)
+{
+  g_autoptr(GMenu) menu = g_menu_new ();
+  GtkWidget *button = gtk_menu_button_new ();
+  struct {
+    const char *label;
+    int delta;
+  } items[] = {
+    /* Translators: moves a dimension of participation one row up */
+    { N_("Move _Up"), -1 },
+    /* Translators: moves a dimension of participation one row down */
+    { N_("Move _Down"), 1 },
+    /* Translators: removes a dimension of participation */
+    { N_("_Remove"), 0 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (items); i++)
+    {
+      g_autoptr(GMenuItem) item = g_menu_item_new (_(items[i].label), NULL);
+
+      if (items[i].delta != 0)
+        g_menu_item_set_action_and_target_value (item, "row.move",
+                                                 g_variant_new ("(ixi)", (gint32) FITA_TABLE_PROCESS_DIMENSION, id, items[i].delta));
+      else
+        g_menu_item_set_action_and_target_value (item, "row.delete",
+                                                 g_variant_new ("(ix)", (gint32) FITA_TABLE_PROCESS_DIMENSION, id));
+      g_menu_append_item (menu, item);
+    }
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), G_MENU_MODEL (menu));
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-more-symbolic");
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, _("Move or Remove"));
+  return button;
+}
+
+static void
+dimension_menu_button_update (GtkWidget  *button,
+                              guint       index,
+                              guint       n_rows,
+                              const char *name,
+                              gboolean    read_only)
+{
+  /* Translators: accessible label of the menu of a dimension; %s is its name */
+  g_autofree char *label = g_strdup_printf (_("Move or remove %s"), name);
+
+  gtk_widget_set_sensitive (button, !read_only);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
+}
+
+static gboolean
+dimensions_shown (FitaParticipationPage *self,
+                  GPtrArray             *dimensions)
+{
+  if (self->dimension_ids->len != dimensions->len)
+    return FALSE;
+  for (guint i = 0; i < dimensions->len; i++)
+    if (g_array_index (self->dimension_ids, gint64, i) != ((FitaRecord *) g_ptr_array_index (dimensions, i))->id)
+      return FALSE;
+  return TRUE;
+}
+
+static void
+update_dimension_cells (FitaParticipationPage *self,
+                        GPtrArray             *dimensions)
+{
+  GtkWidget *grid = adw_bin_get_child (self->dimensions_card);
+
+  for (guint i = 0; i < dimensions->len; i++)
+    {
+      FitaProcessDimension *dimension = g_ptr_array_index (dimensions, i);
+      GtkWidget *name = fita_field_find (grid, FITA_TABLE_PROCESS_DIMENSION, dimension->rec.id, "name");
+
+      if (name == NULL)
+        continue;
+      dimension_menu_button_update (g_object_get_data (G_OBJECT (name), "fita-row-buttons"),
+                                    i, dimensions->len, dimension->name, is_read_only (self));
+      for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
+        {
+          g_autofree char *label = g_strdup_printf (_(columns[c].cell_label), dimension->name);
+
+          label_field (grid, FITA_TABLE_PROCESS_DIMENSION, dimension->rec.id, columns[c].field, label);
+        }
+    }
+}
+
+static void
+build_dimensions (FitaParticipationPage *self,
+                  GPtrArray             *dimensions)
+{
+  static const char * const total_names[] = {
+    "total-sessions", "total-participants", "total-contributions", "total-proposals",
+  };
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *old = adw_bin_get_child (self->dimensions_card);
+  g_autofree char *focus_field = NULL;
+  g_autofree char *typing = NULL;
+  gint64 focus_id = 0;
+  GtkWidget *grid = gtk_grid_new ();
+  GtkWidget *separator, *scrolled;
+  guint n = dimensions->len;
+
+  /* Where the officer was typing, to go on there in the new grid. */
+  if (focus != NULL && old != NULL && gtk_widget_is_ancestor (focus, old))
+    {
+      GtkWidget *bound = focus;
+
+      while (bound != NULL && !fita_field_is_bound (bound))
+        bound = gtk_widget_get_parent (bound);
+      if (bound != NULL)
+        {
+          focus_id = fita_field_get_record_id (bound);
+          focus_field = g_strdup (fita_field_get_name (bound));
+          typing = g_strdup (gtk_editable_get_text (GTK_EDITABLE (bound)));
+        }
+    }
+
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 6);
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
+  gtk_widget_set_margin_top (grid, 12);
+  gtk_widget_set_margin_bottom (grid, 12);
+  gtk_widget_set_margin_start (grid, 12);
+  gtk_widget_set_margin_end (grid, 6);
+
+  /* Translators: column heading: a group of participants (internal, other agents, citizens) */
+  gtk_widget_add_css_class (attach_label (GTK_GRID (grid), _("Dimension"), 0, 0, FALSE), "fita-column-heading");
+  for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
+    gtk_widget_add_css_class (attach_label (GTK_GRID (grid), column_heading (c), c + 1, 0, TRUE), "fita-column-heading");
+
+  for (guint i = 0; i < n; i++)
+    {
+      FitaProcessDimension *dimension = g_ptr_array_index (dimensions, i);
+      gint64 id = dimension->rec.id;
+      GtkWidget *name, *buttons;
+
+      /* Translators: placeholder of the name of a dimension of participation */
+      name = fita_field_entry_new (_("Name"), _("Dimension name"));
+      gtk_widget_set_hexpand (name, TRUE);
+      gtk_editable_set_width_chars (GTK_EDITABLE (name), 10);
+      /* Translators: the name of an action that can be undone */
+      fita_field_bind (name, FITA_FIELD_EDITOR_LINE, self->plan, FITA_TABLE_PROCESS_DIMENSION, id, "name", _("Rename Dimension"));
+      fita_field_set_error_label (name, self->dimensions_error);
+      gtk_grid_attach (GTK_GRID (grid), name, 0, i + 1, 1, 1);
+
+      for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
+        {
+          GtkWidget *cell = gtk_entry_new ();
+
+          gtk_editable_set_width_chars (GTK_EDITABLE (cell), 5);
+          gtk_editable_set_max_width_chars (GTK_EDITABLE (cell), 7);
+          gtk_editable_set_alignment (GTK_EDITABLE (cell), 1);
+          gtk_entry_set_input_purpose (GTK_ENTRY (cell), GTK_INPUT_PURPOSE_DIGITS);
+          gtk_widget_add_css_class (cell, "numeric");
+          fita_field_bind (cell, FITA_FIELD_EDITOR_NUMBER, self->plan, FITA_TABLE_PROCESS_DIMENSION, id,
+                           columns[c].field, _(columns[c].undo_label));
+          fita_field_set_error_label (cell, self->dimensions_error);
+          gtk_grid_attach (GTK_GRID (grid), cell, c + 1, i + 1, 1, 1);
+        }
+
+      /* One menu rather than three buttons: the figures need the room. */
+      buttons = dimension_menu_button_new (id);
+      g_object_set_data (G_OBJECT (name), "fita-row-buttons", buttons);
+      gtk_grid_attach (GTK_GRID (grid), buttons, G_N_ELEMENTS (columns) + 1, i + 1, 1, 1);
+    }
+  if (n == 0)
+    {
+      GtkWidget *empty = gtk_label_new (_("No dimensions"));
+
+      gtk_widget_add_css_class (empty, "dim-label");
+      gtk_grid_attach (GTK_GRID (grid), empty, 0, 1, G_N_ELEMENTS (columns) + 2, 1);
+    }
+
+  separator = gtk_separator_new (GTK_ORIENTATION_HORIZONTAL);
+  gtk_grid_attach (GTK_GRID (grid), separator, 0, n + 1, G_N_ELEMENTS (columns) + 1, 1);
+  /* Translators: the sums of the participation figures of all dimensions */
+  gtk_widget_add_css_class (attach_label (GTK_GRID (grid), _("Total"), 0, n + 2, FALSE), "fita-totals");
+  for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
+    {
+      GtkWidget *total = attach_label (GTK_GRID (grid), NULL, c + 1, n + 2, TRUE);
+
+      gtk_widget_set_name (total, total_names[c]);
+      gtk_widget_add_css_class (total, "fita-totals");
+      gtk_widget_add_css_class (total, "numeric");
+      gtk_label_set_selectable (GTK_LABEL (total), TRUE);
+      self->totals[c] = GTK_LABEL (total);
+    }
+
+  /* A table does not fold: in a narrow window it scrolls sideways. */
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_AUTOMATIC, GTK_POLICY_NEVER);
+  gtk_scrolled_window_set_propagate_natural_width (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), grid);
+
+  fita_field_hold_commits ();
+  adw_bin_set_child (self->dimensions_card, scrolled);
+  fita_field_release_commits ();
+
+  g_array_set_size (self->dimension_ids, 0);
+  for (guint i = 0; i < n; i++)
+    g_array_append_val (self->dimension_ids, ((FitaRecord *) g_ptr_array_index (dimensions, i))->id);
+
+  if (focus_field != NULL)
+    {
+      GtkWidget *again = fita_field_find (grid, FITA_TABLE_PROCESS_DIMENSION, focus_id, focus_field);
+
+      if (again != NULL)
+        {
+          gtk_widget_grab_focus (again);
+          if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (again)), typing) != 0)
+            gtk_editable_set_text (GTK_EDITABLE (again), typing);
+        }
+    }
+}
+
+static void
+sync_dimensions (FitaParticipationPage *self,
+                 GPtrArray             *dimensions)
+{
+  if (adw_bin_get_child (self->dimensions_card) == NULL || !dimensions_shown (self, dimensions))
+    build_dimensions (self, dimensions);
+  update_dimension_cells (self, dimensions);
+}
+
+static void
+update_totals (FitaParticipationPage *self)
+{
+  FitaProcess *process = selected_process (self);
+  FitaParticipation totals = { FITA_NONE, FITA_NONE, FITA_NONE, FITA_NONE };
+  const char *lang = fita_lang_from_locale ();
+  gint64 values[G_N_ELEMENTS (columns)];
+
+  if (process != NULL)
+    fita_plan_participation (self->plan, process, &totals);
+  values[0] = totals.sessions;
+  values[1] = totals.participants;
+  values[2] = totals.contributions;
+  values[3] = totals.proposals;
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    {
+      g_autofree char *text = fita_format_count (values[i], lang);
+      g_autofree char *label = g_strdup_printf (_(columns[i].total_label), text);
+
+      if (self->totals[i] == NULL)
+        continue;
+      gtk_label_set_text (self->totals[i], text);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->totals[i]),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                      -1);
+    }
+}
+
+/* Prioritisation counts */
+
+static GtkWidget *
+create_count_row (gpointer record,
+                  gpointer user_data)
+{
+  FitaParticipationPage *self = user_data;
+  FitaProcessCount *count = record;
+  gint64 id = count->rec.id;
+  GtkWidget *row = new_list_row ();
+  GtkWidget *grid = new_row_grid ();
+  GtkWidget *label, *label_box, *number, *unit, *unit_box, *buttons;
+
+  /* Translators: accessible label: what was counted, e.g. "Priorització d’objectius" */
+  label_box = fita_field_text_view_new (FITA_FIELD_EDITOR_PARAGRAPH, _("What was counted"), &label);
+  /* Translators: the name of an action that can be undone */
+  fita_field_bind (label, FITA_FIELD_EDITOR_PARAGRAPH, self->plan, FITA_TABLE_PROCESS_COUNT, id, "label", _("Edit Count Label"));
+  number = fita_field_entry_new (NULL, _("Count"));
+  gtk_editable_set_width_chars (GTK_EDITABLE (number), 7);
+  gtk_editable_set_max_width_chars (GTK_EDITABLE (number), 8);
+  gtk_editable_set_alignment (GTK_EDITABLE (number), 1);
+  gtk_entry_set_input_purpose (GTK_ENTRY (number), GTK_INPUT_PURPOSE_DIGITS);
+  gtk_widget_add_css_class (number, "numeric");
+  gtk_widget_set_valign (number, GTK_ALIGN_START);
+  /* Translators: the name of an action that can be undone */
+  fita_field_bind (number, FITA_FIELD_EDITOR_NUMBER, self->plan, FITA_TABLE_PROCESS_COUNT, id, "count", _("Change Count"));
+  /* Translators: accessible label: who or what the count is of, e.g. "persones" */
+  unit_box = fita_field_text_view_new (FITA_FIELD_EDITOR_PARAGRAPH, _("Unit"), &unit);
+  /* Translators: the name of an action that can be undone */
+  fita_field_bind (unit, FITA_FIELD_EDITOR_PARAGRAPH, self->plan, FITA_TABLE_PROCESS_COUNT, id, "unit", _("Edit Count Unit"));
+  buttons = fita_row_buttons_new (FITA_TABLE_PROCESS_COUNT, id);
+  g_object_set_data (G_OBJECT (row), "fita-row-buttons", buttons);
+  fita_field_set_error_label (label, self->counts_error);
+  fita_field_set_error_label (number, self->counts_error);
+  fita_field_set_error_label (unit, self->counts_error);
+
+  gtk_grid_attach (GTK_GRID (grid), label_box, 0, 0, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), number, 1, 0, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), buttons, 2, 0, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), unit_box, 0, 1, 2, 1);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), grid);
+  return row;
+}
+
+static void
+update_count_row (GtkWidget *row,
+                  gpointer   record,
+                  guint      index,
+                  guint      n_rows,
+                  gpointer   user_data)
+{
+  FitaParticipationPage *self = user_data;
+  FitaProcessCount *count = record;
+  g_autofree char *number = NULL;
+  g_autofree char *unit = NULL;
+
+  fita_row_buttons_update (g_object_get_data (G_OBJECT (row), "fita-row-buttons"),
+                           index, n_rows, count->label, is_read_only (self));
+  /* Translators: accessible label; %s is what was counted */
+  number = g_strdup_printf (_("Count, %s"), count->label);
+  label_field (row, FITA_TABLE_PROCESS_COUNT, count->rec.id, "count", number);
+  /* Translators: accessible label; %s is what was counted */
+  unit = g_strdup_printf (_("Unit, %s"), count->label);
+  label_field (row, FITA_TABLE_PROCESS_COUNT, count->rec.id, "unit", unit);
+}
+
+/* Key actors */
+
+static const char *
+kind_name (gint64 kind)
+{
+  /* In the order of FitaAgentKind. */
+  static const char * const names[] = {
+    /* Translators: kinds of agent */
+    N_("Organisation"), N_("Body"), N_("Service"), N_("Person"), N_("Group"),
+  };
+
+  return kind >= 0 && kind < (gint64) G_N_ELEMENTS (names) ? _(names[kind]) : "";
+}
+
+static GtkWidget *
+create_actor_row (gpointer record,
+                  gpointer user_data)
+{
+  FitaProcessActor *actor = record;
+  GtkWidget *row = g_object_new (ADW_TYPE_ACTION_ROW,
+                                 "use-markup", FALSE,
+                                 NULL);
+  GtkWidget *buttons = fita_row_buttons_new (FITA_TABLE_PROCESS_ACTOR, actor->rec.id);
+
+  gtk_widget_set_valign (buttons, GTK_ALIGN_CENTER);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), buttons);
+  g_object_set_data (G_OBJECT (row), "fita-row-buttons", buttons);
+  return row;
+}
+
+static void
+update_actor_row (GtkWidget *row,
+                  gpointer   record,
+                  guint      index,
+                  guint      n_rows,
+                  gpointer   user_data)
+{
+  FitaParticipationPage *self = user_data;
+  FitaProcessActor *actor = record;
+  FitaAgent *agent = fita_plan_lookup (self->plan, FITA_TABLE_AGENT, actor->agent_id);
+  const char *name = agent ? agent->name : _("Unknown agent");
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), agent ? kind_name (agent->kind) : NULL);
+  fita_row_buttons_update (g_object_get_data (G_OBJECT (row), "fita-row-buttons"),
+                           index, n_rows, name, is_read_only (self));
+}
+
+static gboolean
+is_actor (FitaParticipationPage *self,
+          gint64                 agent_id)
+{
+  GPtrArray *actors = fita_plan_list (self->plan, FITA_TABLE_PROCESS_ACTOR, self->selected_id);
+
+  for (guint i = 0; i < actors->len; i++)
+    if (((FitaProcessActor *) g_ptr_array_index (actors, i))->agent_id == agent_id)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+collect_agents (FitaPlan  *plan,
+                gint64     parent,
+                GPtrArray *out)
+{
+  GPtrArray *agents = fita_plan_list (plan, FITA_TABLE_AGENT, parent);
+
+  for (guint i = 0; i < agents->len; i++)
+    {
+      FitaAgent *agent = g_ptr_array_index (agents, i);
+
+      g_ptr_array_add (out, agent);
+      collect_agents (plan, agent->rec.id, out);
+    }
+}
+
+static char *
+search_key (const char *text)
+{
+  g_autofree char *normal = g_utf8_normalize (text, -1, G_NORMALIZE_ALL);
+
+  return g_utf8_casefold (normal, -1);
+}
+
+static GtkWidget *
+new_candidate_row (const char *title,
+                   const char *subtitle,
+                   const char *icon_name,
+                   gint64      agent_id)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *label = gtk_label_new (title);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_box_append (GTK_BOX (labels), label);
+  if (subtitle != NULL)
+    {
+      GtkWidget *dim = gtk_label_new (subtitle);
+
+      gtk_label_set_xalign (GTK_LABEL (dim), 0);
+      gtk_widget_add_css_class (dim, "caption");
+      gtk_widget_add_css_class (dim, "dim-label");
+      gtk_box_append (GTK_BOX (labels), dim);
+    }
+  if (icon_name != NULL)
+    gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (icon_name));
+  gtk_widget_set_hexpand (labels, TRUE);
+  gtk_box_append (GTK_BOX (box), labels);
+  gtk_widget_set_margin_top (box, 3);
+  gtk_widget_set_margin_bottom (box, 3);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle ? subtitle : "",
+                                  -1);
+  fita_row_set_id (row, agent_id);
+  return row;
+}
+
+/* The agents that can be added as key actors, filtered by what is typed,
+ * and a row to create an agent with the typed name when none has it. */
+static void
+fill_candidates (FitaParticipationPage *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->actor_search));
+  g_autofree char *typed = g_strstrip (g_strdup (text));
+  g_autofree char *key = search_key (typed);
+  g_autoptr(GPtrArray) agents = g_ptr_array_new ();
+  gboolean exact = FALSE;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->candidates_list))) != NULL)
+    gtk_list_box_remove (self->candidates_list, child);
+  if (self->plan == NULL)
+    return;
+
+  collect_agents (self->plan, 0, agents);
+  for (guint i = 0; i < agents->len; i++)
+    {
+      FitaAgent *agent = g_ptr_array_index (agents, i);
+      g_autofree char *name_key = search_key (agent->name);
+
+      if (g_str_equal (agent->name, typed))
+        exact = TRUE;
+      if (is_actor (self, agent->rec.id) || (*key != '\0' && strstr (name_key, key) == NULL))
+        continue;
+      gtk_list_box_append (self->candidates_list,
+                           new_candidate_row (agent->name, kind_name (agent->kind), NULL, agent->rec.id));
+    }
+  if (*typed != '\0' && !exact)
+    {
+      /* Translators: a choice that adds a new agent with the name typed */
+      g_autofree char *title = g_strdup_printf (_("Create “%s”"), typed);
+
+      gtk_list_box_append (self->candidates_list,
+                           new_candidate_row (title, _("New organisation"), "list-add-symbolic", -1));
+    }
+}
+
+static void
+add_actor (FitaParticipationPage *self,
+           gint64                 agent_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->actor_search))));
+  FitaProcessActor *actor;
+
+  if (self->selected_id == 0 || fita_plan_is_read_only (self->plan))
+    return;
+
+  /* Translators: the name of an action that can be undone */
+  fita_plan_begin (self->plan, _("Add Key Actor"));
+  if (agent_id < 0 && *name != '\0')
+    {
+      FitaAgent *agent = fita_plan_new_record (self->plan, FITA_TABLE_AGENT);
+
+      agent_id = agent->rec.id;
+      agent->kind = FITA_AGENT_ORGANISATION;
+      agent->name = g_steal_pointer (&name);
+      fita_plan_insert (self->plan, agent, 0, -1, NULL);
+    }
+  if (agent_id > 0 && !is_actor (self, agent_id))
+    {
+      actor = fita_plan_new_record (self->plan, FITA_TABLE_PROCESS_ACTOR);
+      actor->agent_id = agent_id;
+      fita_plan_insert (self->plan, actor, self->selected_id, -1, NULL);
+    }
+  if (!fita_plan_end (self->plan, &error))
+    show_failure (self, error);
+
+  gtk_popover_popdown (self->actor_popover);
+  gtk_editable_set_text (GTK_EDITABLE (self->actor_search), "");
+}
+
+static void
+candidate_activated_cb (GtkListBox            *list,
+                        GtkListBoxRow         *row,
+                        FitaParticipationPage *self)
+{
+  add_actor (self, fita_row_get_id (GTK_WIDGET (row)));
+}
+
+static void
+search_changed_cb (GtkSearchEntry        *entry,
+                   FitaParticipationPage *self)
+{
+  fill_candidates (self);
+}
+
+static void
+search_activate_cb (GtkSearchEntry        *entry,
+                    FitaParticipationPage *self)
+{
+  GtkListBoxRow *first = gtk_list_box_get_row_at_index (self->candidates_list, 0);
+
+  if (first != NULL)
+    add_actor (self, fita_row_get_id (GTK_WIDGET (first)));
+}
+
+static void
+popover_show_cb (GtkPopover            *popover,
+                 FitaParticipationPage *self)
+{
+  fill_candidates (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->actor_search));
+}
+
+/* Details */
+
+static void
+update_state_choices (FitaParticipationPage *self)
+{
+  GPtrArray *statuses = self->plan ? fita_plan_list (self->plan, FITA_TABLE_STATUS, 0) : NULL;
+  guint n = statuses ? statuses->len : 0;
+  g_autofree const char **labels = g_new0 (const char *, n + 1);
+  g_autofree gint64 *values = g_new0 (gint64, n + 1);
+
+  /* Translators: a process with no state */
+  labels[0] = C_("state", "None");
+  values[0] = 0;
+  for (guint i = 0; i < n; i++)
+    {
+      FitaStatus *status = g_ptr_array_index (statuses, i);
+
+      labels[i + 1] = status->name;
+      values[i + 1] = status->rec.id;
+    }
+  fita_field_set_choices (GTK_WIDGET (self->state_row), labels, values, n + 1);
+}
+
+static void
+update_state_definition (FitaParticipationPage *self)
+{
+  FitaProcess *process = selected_process (self);
+  FitaStatus *state = process && process->state_id
+    ? fita_plan_lookup (self->plan, FITA_TABLE_STATUS, process->state_id) : NULL;
+
+  /* The seeds define each state in a footnote: show it where it is chosen. */
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->state_row),
+                               state && state->description ? state->description : NULL);
+}
+
+static void
+show_details (FitaParticipationPage *self)
+{
+  FitaProcess *process = selected_process (self);
+  g_autoptr(GPtrArray) none = g_ptr_array_new ();
+  g_autofree char *subtitle = NULL;
+  gint64 id = process ? process->rec.id : 0;
+
+  fita_list_box_sync (self->phases_list, process ? fita_plan_list (self->plan, FITA_TABLE_PROCESS_PHASE, id) : none,
+                      create_phase_row, update_phase_row, self);
+  sync_dimensions (self, process ? fita_plan_list (self->plan, FITA_TABLE_PROCESS_DIMENSION, id) : none);
+  fita_list_box_sync (self->counts_list, process ? fita_plan_list (self->plan, FITA_TABLE_PROCESS_COUNT, id) : none,
+                      create_count_row, update_count_row, self);
+  fita_list_box_sync (self->actors_list, process ? fita_plan_list (self->plan, FITA_TABLE_PROCESS_ACTOR, id) : none,
+                      create_actor_row, update_actor_row, self);
+  if (process == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->details_stack, "empty");
+      return;
+    }
+
+  gtk_stack_set_visible_child_name (self->details_stack, "details");
+  gtk_label_set_text (self->heading_label, process->name);
+  subtitle = describe_process (self, process);
+  gtk_label_set_text (self->heading_subtitle, subtitle);
+
+  if (fita_field_get_record_id (GTK_WIDGET (self->name_row)) != id)
+    {
+      GtkWidget *fields[] = {
+        GTK_WIDGET (self->name_row), self->description_view, self->problem_view,
+        self->objectives_view, GTK_WIDGET (self->state_row), GTK_WIDGET (self->start_row),
+        GTK_WIDGET (self->end_row), GTK_WIDGET (self->budget_row),
+      };
+
+      for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+        fita_field_set_record (fields[i], self->plan, id);
+    }
+  update_totals (self);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->delete_button), "x", id);
+}
+
+static void
+select_row_of (FitaParticipationPage *self,
+               gint64                 id)
+{
+  GtkWidget *row = id ? fita_list_box_find_row (self->processes_list, id) : NULL;
+
+  if (row == NULL)
+    row = GTK_WIDGET (gtk_list_box_get_row_at_index (self->processes_list, 0));
+  self->selected_id = row ? fita_row_get_id (row) : 0;
+  if (row != NULL && gtk_list_box_get_selected_row (self->processes_list) != GTK_LIST_BOX_ROW (row))
+    gtk_list_box_select_row (self->processes_list, GTK_LIST_BOX_ROW (row));
+}
+
+static void
+refresh (FitaParticipationPage *self,
+         const FitaChanges     *changes)
+{
+  gboolean all = changes == NULL;
+  gboolean read_only = is_read_only (self);
+  static const FitaTableId tables[] = {
+    FITA_TABLE_PROCESS, FITA_TABLE_PROCESS_PHASE, FITA_TABLE_PROCESS_DIMENSION,
+    FITA_TABLE_PROCESS_COUNT, FITA_TABLE_PROCESS_ACTOR, FITA_TABLE_STATUS, FITA_TABLE_AGENT,
+  };
+  gboolean touched = all;
+
+  for (guint i = 0; i < G_N_ELEMENTS (tables) && !touched; i++)
+    touched = fita_changes_touches (changes, tables[i]);
+  if (!touched)
+    return;
+
+  fita_field_hold_commits ();
+
+  if (all || fita_changes_touches (changes, FITA_TABLE_STATUS))
+    update_state_choices (self);
+  if (all || fita_changes_touches (changes, FITA_TABLE_PROCESS) || fita_changes_touches (changes, FITA_TABLE_STATUS))
+    {
+      g_autoptr(GPtrArray) none = g_ptr_array_new ();
+
+      fita_list_box_sync (self->processes_list,
+                          self->plan ? fita_plan_list (self->plan, FITA_TABLE_PROCESS, 0) : none,
+                          create_process_row, update_process_row, self);
+      select_row_of (self, self->selected_id);
+    }
+  show_details (self);
+
+  fita_field_load_all (GTK_WIDGET (self));
+  update_state_definition (self);
+  fita_field_set_read_only_all (GTK_WIDGET (self), read_only);
+
+  fita_field_release_commits ();
+}
+
+static void
+plan_changed_cb (FitaPlan              *plan,
+                 const FitaChanges     *changes,
+                 FitaParticipationPage *self)
+{
+  refresh (self, changes);
+}
+
+static void
+update_read_only (FitaParticipationPage *self)
+{
+  gboolean editable = !is_read_only (self);
+  static const char * const actions[] = {
+    "participation.add-process", "participation.delete-process", "participation.add-phase",
+    "participation.add-dimension", "participation.add-count", "row.move", "row.delete",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), actions[i], editable);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->add_actor_button), editable);
+}
+
+static void
+process_selected_cb (GtkListBox            *list,
+                     GtkListBoxRow         *row,
+                     FitaParticipationPage *self)
+{
+  gint64 id = row ? fita_row_get_id (GTK_WIDGET (row)) : 0;
+
+  if (row == NULL || id == self->selected_id)
+    return;
+  self->selected_id = id;
+  fita_field_hold_commits ();
+  show_details (self);
+  update_state_definition (self);
+  fita_field_set_read_only_all (GTK_WIDGET (self), is_read_only (self));
+  fita_field_release_commits ();
+}
+
+/* Narrow windows show the list or what is picked in it. */
+
+static void
+show_content (FitaParticipationPage *self)
+{
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child_name (self->leaflet, "content");
+}
+
+static void
+back_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  FitaParticipationPage *self = FITA_PARTICIPATION_PAGE (widget);
+
+  adw_leaflet_set_visible_child_name (self->leaflet, "sidebar");
+}
+
+static void
+row_activated_cb (GtkListBox    *list,
+                  GtkListBoxRow *row,
+                  FitaParticipationPage *self)
+{
+  show_content (self);
+}
+
+/* Actions */
+
+static void
+add_process_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  FitaParticipationPage *self = FITA_PARTICIPATION_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+  FitaProcess *process = fita_plan_new_record (self->plan, FITA_TABLE_PROCESS);
+  gint64 id = process->rec.id;
+
+  /* Translators: the name of a process just added */
+  process->name = g_strdup (_("New process"));
+  /* Translators: the name of an action that can be undone */
+  fita_plan_begin (self->plan, _("Add Process"));
+  fita_plan_insert (self->plan, process, 0, -1, NULL);
+  if (!fita_plan_end (self->plan, &error))
+    {
+      show_failure (self, error);
+      return;
+    }
+  select_row_of (self, id);
+  show_content (self);
+  fita_field_focus (GTK_WIDGET (self->name_row));
+}
+
+static void
+add_part (FitaParticipationPage *self,
+          FitaTableId            table)
+{
+  g_autoptr(GError) error = NULL;
+  const char *label = NULL;
+  const char *field = "name";
+  GtkWidget *list = NULL;
+  GtkWidget *widget;
+  gpointer record;
+  gint64 id;
+
+  if (self->selected_id == 0)
+    return;
+  record = fita_plan_new_record (self->plan, table);
+  id = ((FitaRecord *) record)->id;
+  switch (table)
+    {
+    case FITA_TABLE_PROCESS_PHASE:
+      /* Translators: the name of a phase just added, to be typed over */
+      ((FitaProcessPhase *) record)->name = g_strdup (_("New phase"));
+      /* Translators: the name of an action that can be undone */
+      label = _("Add Phase");
+      list = GTK_WIDGET (self->phases_list);
+      break;
+    case FITA_TABLE_PROCESS_DIMENSION:
+      /* Translators: the name of a dimension of participation just added */
+      ((FitaProcessDimension *) record)->name = g_strdup (_("New dimension"));
+      /* Translators: the name of an action that can be undone */
+      label = _("Add Dimension");
+      list = GTK_WIDGET (self->dimensions_card);
+      break;
+    case FITA_TABLE_PROCESS_COUNT:
+      /* Translators: the label of a prioritisation count just added */
+      ((FitaProcessCount *) record)->label = g_strdup (_("New count"));
+      /* Translators: the name of an action that can be undone */
+      label = _("Add Count");
+      list = GTK_WIDGET (self->counts_list);
+      field = "label";
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+
+  fita_plan_begin (self->plan, label);
+  fita_plan_insert (self->plan, record, self->selected_id, -1, NULL);
+  if (!fita_plan_end (self->plan, &error))
+    {
+      show_failure (self, error);
+      return;
+    }
+  widget = fita_field_find (list, table, id, field);
+  if (widget != NULL)
+    fita_field_focus (widget);
+}
+
+static void
+add_phase_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  add_part (FITA_PARTICIPATION_PAGE (widget), FITA_TABLE_PROCESS_PHASE);
+}
+
+static void
+add_dimension_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  add_part (FITA_PARTICIPATION_PAGE (widget), FITA_TABLE_PROCESS_DIMENSION);
+}
+
+static void
+add_count_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  add_part (FITA_PARTICIPATION_PAGE (widget), FITA_TABLE_PROCESS_COUNT);
+}
+
+typedef struct {
+  FitaParticipationPage *self;
+  gint64 id;
+} Deletion;
+
+static void
+deletion_free (gpointer data)
+{
+  Deletion *deletion = data;
+
+  g_object_unref (deletion->self);
+  g_free (deletion);
+}
+
+static void
+delete_process_confirmed (gpointer data)
+{
+  Deletion *deletion = data;
+  g_autoptr(GError) error = NULL;
+
+  if (deletion->self->plan == NULL)
+    return;
+  /* Translators: the name of an action that can be undone */
+  if (!fita_record_remove (deletion->self->plan, FITA_TABLE_PROCESS, deletion->id, _("Delete Process"), &error))
+    show_failure (deletion->self, error);
+}
+
+static void
+delete_process_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  FitaParticipationPage *self = FITA_PARTICIPATION_PAGE (widget);
+  gint64 id = g_variant_get_int64 (parameter);
+  FitaProcess *process = fita_plan_lookup (self->plan, FITA_TABLE_PROCESS, id);
+  g_autofree char *heading = NULL;
+  Deletion *deletion;
+  gboolean has_parts = FALSE;
+  static const FitaTableId parts[] = {
+    FITA_TABLE_PROCESS_PHASE, FITA_TABLE_PROCESS_DIMENSION, FITA_TABLE_PROCESS_COUNT, FITA_TABLE_PROCESS_ACTOR,
+  };
+
+  if (process == NULL)
+    return;
+  deletion = g_new0 (Deletion, 1);
+  deletion->self = g_object_ref (self);
+  deletion->id = id;
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    has_parts = has_parts || fita_plan_list (self->plan, parts[i], id)->len > 0;
+  if (!has_parts)
+    {
+      delete_process_confirmed (deletion);
+      deletion_free (deletion);
+      return;
+    }
+  /* Translators: %s is the name of a participatory process */
+  heading = g_strdup_printf (_("Delete Process “%s”?"), process->name);
+  fita_confirm (GTK_WIDGET (self), heading,
+                _("Its phases, participation figures, prioritisation counts and list of key actors will be deleted too. The agents stay in the plan."),
+                _("_Delete"), delete_process_confirmed, deletion, deletion_free);
+}
+
+static void
+move_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  FitaParticipationPage *self = FITA_PARTICIPATION_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+  const char *label;
+  gint32 table;
+  gint64 id;
+  gint32 delta;
+
+  g_variant_get (parameter, "(ixi)", &table, &id, &delta);
+  switch (table)
+    {
+    case FITA_TABLE_PROCESS_PHASE:
+      /* Translators: the name of an action that can be undone */
+      label = _("Move Phase");
+      break;
+    case FITA_TABLE_PROCESS_DIMENSION:
+      /* Translators: the name of an action that can be undone */
+      label = _("Move Dimension");
+      break;
+    case FITA_TABLE_PROCESS_COUNT:
+      /* Translators: the name of an action that can be undone */
+      label = _("Move Count");
+      break;
+    case FITA_TABLE_PROCESS_ACTOR:
+      /* Translators: the name of an action that can be undone */
+      label = _("Move Key Actor");
+      break;
+    default:
+      g_return_if_reached ();
+    }
+  if (!fita_record_shift (self->plan, table, id, delta, label, &error))
+    show_failure (self, error);
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  FitaParticipationPage *self = FITA_PARTICIPATION_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+  const char *label;
+  gint32 table;
+  gint64 id;
+
+  g_variant_get (parameter, "(ix)", &table, &id);
+  switch (table)
+    {
+    case FITA_TABLE_PROCESS_PHASE:
+      /* Translators: the name of an action that can be undone */
+      label = _("Remove Phase");
+      break;
+    case FITA_TABLE_PROCESS_DIMENSION:
+      /* Translators: the name of an action that can be undone */
+      label = _("Remove Dimension");
+      break;
+    case FITA_TABLE_PROCESS_COUNT:
+      /* Translators: the name of an action that can be undone */
+      label = _("Remove Count");
+      break;
+    case FITA_TABLE_PROCESS_ACTOR:
+      /* Translators: the name of an action that can be undone */
+      label = _("Remove Key Actor");
+      break;
+    default:
+      g_return_if_reached ();
+    }
+  if (!fita_record_remove (self->plan, table, id, label, &error))
+    show_failure (self, error);
+}
+
+/* GObject */
+
 static void
 fita_participation_page_dispose (GObject *object)
 {
   FitaParticipationPage *self = FITA_PARTICIPATION_PAGE (object);
 
+  if (self->plan != NULL)
+    g_clear_signal_handler (&self->changed_id, self->plan);
   g_clear_object (&self->plan);
+  g_clear_pointer (&self->dimension_ids, g_array_unref);
+  /* The bin's child is a template child too: let the bin drop it first,
+   * or disposing the template would unparent it behind the bin's back. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), FITA_TYPE_PARTICIPATION_PAGE);
   G_OBJECT_CLASS (fita_participation_page_parent_class)->dispose (object);
 }
@@ -76,12 +1422,116 @@ fita_participation_page_class_init (FitaParticipationPageClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/cat/fita/Fita/fita-participation-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, FitaParticipationPage, toasts);
+  gtk_widget_class_bind_template_child (widget_class, FitaParticipationPage, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, FitaParticipationPage, back_button);
+  gtk_widget_class_bind_template_child (widget_class, FitaParticipationPage, processes_list);
+  gtk_widget_class_bind_template_child (widget_class, FitaParticipationPage, details_stack);
+  gtk_widget_class_bind_template_child (widget_class, FitaParticipationPage, heading_label);
+  gtk_widget_class_bind_template_child (widget_class, FitaParticipationPage, heading_subtitle);
+  gtk_widget_class_bind_template_child (widget_class, FitaParticipationPage, about_group);
+  gtk_widget_class_bind_template_child (widget_class, FitaParticipationPage, name_row);
+  gtk_widget_class_bind_template_child (widget_class, FitaParticipationPage, about_error);
+  gtk_widget_class_bind_template_child (widget_class, FitaParticipationPage, state_row);
+  gtk_widget_class_bind_template_child (widget_class, FitaParticipationPage, start_row);
+  gtk_widget_class_bind_template_child (widget_class, FitaParticipationPage, end_row);
+  gtk_widget_class_bind_template_child (widget_class, FitaParticipationPage, budget_row);
+  gtk_widget_class_bind_template_child (widget_class, FitaParticipationPage, calendar_error);
+  gtk_widget_class_bind_template_child (widget_class, FitaParticipationPage, phases_list);
+  gtk_widget_class_bind_template_child (widget_class, FitaParticipationPage, phases_error);
+  gtk_widget_class_bind_template_child (widget_class, FitaParticipationPage, dimensions_card);
+  gtk_widget_class_bind_template_child (widget_class, FitaParticipationPage, dimensions_error);
+  gtk_widget_class_bind_template_child (widget_class, FitaParticipationPage, counts_list);
+  gtk_widget_class_bind_template_child (widget_class, FitaParticipationPage, counts_error);
+  gtk_widget_class_bind_template_child (widget_class, FitaParticipationPage, add_actor_button);
+  gtk_widget_class_bind_template_child (widget_class, FitaParticipationPage, actor_popover);
+  gtk_widget_class_bind_template_child (widget_class, FitaParticipationPage, actor_search);
+  gtk_widget_class_bind_template_child (widget_class, FitaParticipationPage, candidates_list);
+  gtk_widget_class_bind_template_child (widget_class, FitaParticipationPage, actors_list);
+  gtk_widget_class_bind_template_child (widget_class, FitaParticipationPage, delete_button);
+
+  gtk_widget_class_install_action (widget_class, "participation.add-process", NULL, add_process_action);
+  gtk_widget_class_install_action (widget_class, "participation.delete-process", "x", delete_process_action);
+  gtk_widget_class_install_action (widget_class, "participation.add-phase", NULL, add_phase_action);
+  gtk_widget_class_install_action (widget_class, "participation.add-dimension", NULL, add_dimension_action);
+  gtk_widget_class_install_action (widget_class, "participation.add-count", NULL, add_count_action);
+  gtk_widget_class_install_action (widget_class, "participation.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "row.move", "(ixi)", move_action);
+  gtk_widget_class_install_action (widget_class, "row.delete", "(ix)", delete_action);
+}
+
+static GtkWidget *
+empty_placeholder (const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_widget_set_margin_top (label, 12);
+  gtk_widget_set_margin_bottom (label, 12);
+  gtk_widget_set_margin_start (label, 12);
+  gtk_widget_set_margin_end (label, 12);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  return label;
 }
 
 static void
 fita_participation_page_init (FitaParticipationPage *self)
 {
+  GtkWidget *row;
+
+  fita_field_ensure_style ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->dimension_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  /* Translators: the name of an action that can be undone */
+  fita_field_bind (GTK_WIDGET (self->name_row), FITA_FIELD_EDITOR_LINE, NULL, FITA_TABLE_PROCESS, 0, "name", _("Rename Process"));
+  /* Translators: what a participatory process is */
+  row = fita_field_text_row_new (_("Description"), &self->description_view);
+  /* Translators: the name of an action that can be undone */
+  fita_field_bind (self->description_view, FITA_FIELD_EDITOR_PARAGRAPHS, NULL, FITA_TABLE_PROCESS, 0, "description", _("Edit Process Description"));
+  adw_preferences_group_add (self->about_group, row);
+  row = fita_field_text_row_new (_("Problem it addresses"), &self->problem_view);
+  /* Translators: the name of an action that can be undone */
+  fita_field_bind (self->problem_view, FITA_FIELD_EDITOR_PARAGRAPHS, NULL, FITA_TABLE_PROCESS, 0, "problem", _("Edit Problem"));
+  adw_preferences_group_add (self->about_group, row);
+  row = fita_field_text_row_new (_("Objectives"), &self->objectives_view);
+  /* Translators: the name of an action that can be undone */
+  fita_field_bind (self->objectives_view, FITA_FIELD_EDITOR_PARAGRAPHS, NULL, FITA_TABLE_PROCESS, 0, "objectives", _("Edit Objectives"));
+  adw_preferences_group_add (self->about_group, row);
+
+  /* Translators: the name of an action that can be undone */
+  fita_field_bind (GTK_WIDGET (self->state_row), FITA_FIELD_EDITOR_CHOICE, NULL, FITA_TABLE_PROCESS, 0, "state_id", _("Change Process State"));
+  /* Translators: the name of an action that can be undone */
+  fita_field_bind (GTK_WIDGET (self->start_row), FITA_FIELD_EDITOR_LINE, NULL, FITA_TABLE_PROCESS, 0, "start_date", _("Change Process Dates"));
+  fita_field_bind (GTK_WIDGET (self->end_row), FITA_FIELD_EDITOR_LINE, NULL, FITA_TABLE_PROCESS, 0, "end_date", _("Change Process Dates"));
+  /* Translators: the name of an action that can be undone */
+  fita_field_bind (GTK_WIDGET (self->budget_row), FITA_FIELD_EDITOR_LINE, NULL, FITA_TABLE_PROCESS, 0, "budget_note", _("Edit Process Budget"));
+
+  fita_field_set_error_label (GTK_WIDGET (self->name_row), self->about_error);
+  fita_field_set_error_label (self->description_view, self->about_error);
+  fita_field_set_error_label (self->problem_view, self->about_error);
+  fita_field_set_error_label (self->objectives_view, self->about_error);
+  fita_field_set_error_label (GTK_WIDGET (self->state_row), self->calendar_error);
+  fita_field_set_error_label (GTK_WIDGET (self->start_row), self->calendar_error);
+  fita_field_set_error_label (GTK_WIDGET (self->end_row), self->calendar_error);
+  fita_field_set_error_label (GTK_WIDGET (self->budget_row), self->calendar_error);
+
+  gtk_list_box_set_placeholder (self->processes_list, empty_placeholder (_("No processes yet")));
+  gtk_list_box_set_placeholder (self->phases_list, empty_placeholder (_("No phases")));
+  gtk_list_box_set_placeholder (self->counts_list, empty_placeholder (_("No prioritisation counts")));
+  gtk_list_box_set_placeholder (self->actors_list, empty_placeholder (_("No key actors")));
+  gtk_list_box_set_placeholder (self->candidates_list, empty_placeholder (_("Type a name to create an agent")));
+
+  g_signal_connect (self->processes_list, "row-selected", G_CALLBACK (process_selected_cb), self);
+  g_signal_connect (self->processes_list, "row-activated", G_CALLBACK (row_activated_cb), self);
+  g_object_bind_property (self->leaflet, "folded", self->back_button, "visible", G_BINDING_SYNC_CREATE);
+  g_signal_connect (self->candidates_list, "row-activated", G_CALLBACK (candidate_activated_cb), self);
+  g_signal_connect (self->actor_search, "search-changed", G_CALLBACK (search_changed_cb), self);
+  g_signal_connect (self->actor_search, "activate", G_CALLBACK (search_activate_cb), self);
+  g_signal_connect (self->actor_popover, "show", G_CALLBACK (popover_show_cb), self);
+
+  update_read_only (self);
+  refresh (self, NULL);
 }
 
 GtkWidget *
@@ -93,14 +1543,44 @@ fita_participation_page_new (void)
 FitaPlan *
 fita_participation_page_get_plan (FitaParticipationPage *self)
 {
+  g_return_val_if_fail (FITA_IS_PARTICIPATION_PAGE (self), NULL);
+
   return self->plan;
 }
 
 void
-fita_participation_page_set_plan (FitaParticipationPage *self, FitaPlan *plan)
+fita_participation_page_set_plan (FitaParticipationPage *self,
+                                  FitaPlan              *plan)
 {
-  g_return_if_fail (FITA_IS_PARTICIPATION_PAGE (self));
+  g_autoptr(GPtrArray) none = g_ptr_array_new ();
+  GtkWidget *fields[] = {
+    GTK_WIDGET (self->name_row), self->description_view, self->problem_view,
+    self->objectives_view, GTK_WIDGET (self->state_row), GTK_WIDGET (self->start_row),
+    GTK_WIDGET (self->end_row), GTK_WIDGET (self->budget_row),
+  };
 
-  if (g_set_object (&self->plan, plan))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAN]);
+  g_return_if_fail (FITA_IS_PARTICIPATION_PAGE (self));
+  g_return_if_fail (plan == NULL || FITA_IS_PLAN (plan));
+
+  if (self->plan == plan)
+    return;
+
+  if (self->plan != NULL)
+    g_clear_signal_handler (&self->changed_id, self->plan);
+  g_set_object (&self->plan, plan);
+  if (plan != NULL)
+    self->changed_id = g_signal_connect (plan, "changed", G_CALLBACK (plan_changed_cb), self);
+
+  /* The rows stood for the other plan's records. */
+  self->selected_id = 0;
+  fita_field_hold_commits ();
+  fita_list_box_sync (self->processes_list, none, create_process_row, update_process_row, self);
+  fita_field_release_commits ();
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    fita_field_set_record (fields[i], plan, 0);
+
+  update_read_only (self);
+  refresh (self, NULL);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAN]);
 }

@@ -92,7 +92,7 @@ fita_status_badge_init (FitaStatusBadge *self)
 {
   self->label = g_object_new (GTK_TYPE_LABEL,
                               "ellipsize", PANGO_ELLIPSIZE_END,
-                              "max-width-chars", 16,
+                              "max-width-chars", 14,
                               NULL);
   gtk_widget_set_parent (self->label, GTK_WIDGET (self));
 }
@@ -108,7 +108,18 @@ fita_status_badge_set_status (FitaStatusBadge *self,
                               const char      *name,
                               const char      *colour)
 {
+  GdkRGBA parsed;
+  gboolean has_colour;
+
   g_return_if_fail (FITA_IS_STATUS_BADGE (self));
+
+  /* Rows are refreshed after every change; most keep their status. */
+  has_colour = colour != NULL && gdk_rgba_parse (&parsed, colour);
+  if (has_colour)
+    parsed.alpha = 1.0;
+  if (g_strcmp0 (gtk_label_get_label (GTK_LABEL (self->label)), name) == 0 &&
+      has_colour == self->has_colour && (!has_colour || gdk_rgba_equal (&parsed, &self->colour)))
+    return;
 
   gtk_label_set_label (GTK_LABEL (self->label), name);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self), name);

@@ -1,25 +1,48 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "fita-application.h"
-#include "fita-examples.h"
+#include "fita-budget-page.h"
+#include "fita-error.h"
+#include "fita-governance-page.h"
+#include "fita-participation-page.h"
+#include "fita-plan-editor.h"
+#include "fita-reports-page.h"
+#include "fita-timeline-page.h"
+#include "fita-welcome-page.h"
 #include "fita-window.h"
 
 struct _FitaWindow
 {
-  AdwApplicationWindow  parent_instance;
+  AdwApplicationWindow   parent_instance;
 
-  FitaPlan             *plan;
-  guint                 examples_listed : 1;
+  FitaPlan              *plan;
+  guint                  history_idle;
 
   /* Template widgets */
-  AdwWindowTitle       *window_title;
-  GtkStack             *stack;
-  AdwPreferencesGroup  *examples_group;
-  GtkWidget            *read_only_bar;
-  GtkLabel             *read_only_label;
-  FitaOutline          *outline;
+  AdwToastOverlay       *toast_overlay;
+  AdwViewSwitcherTitle  *switcher_title;
+  GtkWidget             *back_button;
+  GtkWidget             *history_box;
+  GtkWidget             *undo_button;
+  GtkWidget             *redo_button;
+  GtkWidget             *search_button;
+  GtkStack              *stack;
+  GtkWidget             *read_only_bar;
+  GtkLabel              *read_only_label;
+  AdwViewStack          *view_stack;
+  AdwViewSwitcherBar    *switcher_bar;
+  AdwLeaflet            *leaflet;
+  FitaOutline           *outline;
+  FitaItemEditor        *item_editor;
+  FitaPlanEditor        *plan_editor;
+  FitaGovernancePage    *governance_page;
+  FitaParticipationPage *participation_page;
+  FitaTimelinePage      *timeline_page;
+  FitaReportsPage       *reports_page;
+  FitaBudgetPage        *budget_page;
 };
 
 G_DEFINE_FINAL_TYPE (FitaWindow, fita_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -32,9 +55,8 @@ enum {
 
 static GParamSpec *properties [N_PROPS];
 
-/* "Ajuntament de Terrassa · 2019–2026": whichever of the two the plan has. */
-static char *
-describe_plan (FitaPlan *plan)
+char *
+fita_describe_plan (FitaPlan *plan)
 {
   const FitaPlanInfo *info = fita_plan_get_info (plan);
   g_autofree char *period = fita_plan_format_period (plan);
@@ -51,58 +73,16 @@ describe_plan (FitaPlan *plan)
   return g_steal_pointer (&period);
 }
 
-static void
-add_example_row (FitaWindow *self,
-                 const char *name)
+static FitaApplication *
+get_application (FitaWindow *self)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(FitaPlan) plan = fita_example_load (name, &error);
-  g_autofree char *subtitle = NULL;
-  const char *title = name;
-  GtkWidget *row;
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
 
-  if (plan != NULL)
-    {
-      FitaPlanInfo *info = fita_plan_get_info (plan);
-
-      if (info->title != NULL && info->title[0] != '\0')
-        title = info->title;
-      subtitle = describe_plan (plan);
-    }
-  else
-    {
-      /* The row still opens it, and then says what is wrong. */
-      g_debug ("Example %s: %s", name, error->message);
-    }
-
-  row = g_object_new (ADW_TYPE_ACTION_ROW,
-                      "title", title,
-                      "subtitle", subtitle,
-                      "use-markup", FALSE,
-                      "activatable", TRUE,
-                      "action-name", "win.open-example",
-                      "action-target", g_variant_new_string (name),
-                      NULL);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
-  adw_preferences_group_add (self->examples_group, row);
+  return FITA_IS_APPLICATION (app) ? FITA_APPLICATION (app) : NULL;
 }
 
 static void
-list_examples (FitaWindow *self)
-{
-  g_auto(GStrv) names = NULL;
-
-  if (self->examples_listed)
-    return;
-
-  self->examples_listed = TRUE;
-  names = fita_examples_list ();
-  for (guint i = 0; names[i] != NULL; i++)
-    add_example_row (self, names[i]);
-}
-
-static void
-fita_window_update (FitaWindow *self)
+update_titles (FitaWindow *self)
 {
   FitaPlanInfo *info;
   g_autofree char *subtitle = NULL;
@@ -111,27 +91,232 @@ fita_window_update (FitaWindow *self)
   if (self->plan == NULL)
     {
       gtk_window_set_title (GTK_WINDOW (self), _("Fita"));
-      adw_window_title_set_title (self->window_title, _("Fita"));
-      adw_window_title_set_subtitle (self->window_title, NULL);
-      gtk_widget_set_visible (self->read_only_bar, FALSE);
-      gtk_stack_set_visible_child_name (self->stack, "welcome");
-      if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-        list_examples (self);
+      adw_view_switcher_title_set_title (self->switcher_title, _("Fita"));
+      adw_view_switcher_title_set_subtitle (self->switcher_title, NULL);
       return;
     }
 
   info = fita_plan_get_info (self->plan);
   title = info->title != NULL && info->title[0] != '\0' ? info->title : _("Untitled Plan");
-  subtitle = describe_plan (self->plan);
+  subtitle = fita_describe_plan (self->plan);
 
   gtk_window_set_title (GTK_WINDOW (self), title);
-  adw_window_title_set_title (self->window_title, title);
-  adw_window_title_set_subtitle (self->window_title, subtitle);
+  adw_view_switcher_title_set_title (self->switcher_title, title);
+  adw_view_switcher_title_set_subtitle (self->switcher_title, subtitle);
+}
 
-  gtk_widget_set_visible (self->read_only_bar, fita_plan_is_read_only (self->plan));
-  gtk_label_set_label (self->read_only_label, fita_plan_get_read_only_reason (self->plan));
+static void
+set_history_button (GtkWidget  *button,
+                    const char *text)
+{
+  gtk_widget_set_tooltip_text (button, text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, text,
+                                  -1);
+}
 
-  gtk_stack_set_visible_child_name (self->stack, "plan");
+static void
+update_history (FitaWindow *self)
+{
+  const char *undo_label = self->plan != NULL ? fita_plan_get_undo_label (self->plan) : NULL;
+  const char *redo_label = self->plan != NULL ? fita_plan_get_redo_label (self->plan) : NULL;
+  g_autofree char *undo = NULL;
+  g_autofree char *redo = NULL;
+  gboolean editable = self->plan != NULL && !fita_plan_is_read_only (self->plan);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
+                                 editable && fita_plan_can_undo (self->plan));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
+                                 editable && fita_plan_can_redo (self->plan));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-change", editable);
+
+  /* Translators: tooltip of the Undo button: "Undo Edit Title"; %s is
+   * the name of the change, as in the Edit menu of other programs */
+  undo = undo_label != NULL ? g_strdup_printf (_("Undo %s"), undo_label) : g_strdup (_("Undo"));
+  /* Translators: tooltip of the Redo button: "Redo Edit Title" */
+  redo = redo_label != NULL ? g_strdup_printf (_("Redo %s"), redo_label) : g_strdup (_("Redo"));
+  set_history_button (self->undo_button, undo);
+  set_history_button (self->redo_button, redo);
+}
+
+static void
+update_back_button (FitaWindow *self)
+{
+  const char *page = adw_view_stack_get_visible_child_name (self->view_stack);
+  const char *leaf = adw_leaflet_get_visible_child_name (self->leaflet);
+
+  gtk_widget_set_visible (self->back_button,
+                          self->plan != NULL &&
+                          g_strcmp0 (page, "items") == 0 &&
+                          adw_leaflet_get_folded (self->leaflet) &&
+                          g_strcmp0 (leaf, "content") == 0);
+  gtk_widget_set_visible (self->search_button,
+                          self->plan != NULL && g_strcmp0 (page, "items") == 0);
+}
+
+static void
+update_read_only (FitaWindow *self)
+{
+  gboolean read_only = self->plan != NULL && fita_plan_is_read_only (self->plan);
+  const char *reason = self->plan != NULL ? fita_plan_get_read_only_reason (self->plan) : NULL;
+
+  gtk_widget_set_visible (self->read_only_bar, read_only);
+  gtk_label_set_label (self->read_only_label,
+                       reason != NULL ? reason : _("This plan is open read-only."));
+}
+
+static void
+update (FitaWindow *self)
+{
+  update_titles (self);
+  update_history (self);
+  update_read_only (self);
+  update_back_button (self);
+
+  adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, self->plan != NULL);
+  gtk_widget_set_visible (self->history_box, self->plan != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-copy", self->plan != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", self->plan != NULL);
+  gtk_stack_set_visible_child_name (self->stack, self->plan != NULL ? "plan" : "welcome");
+}
+
+static gboolean
+update_history_cb (gpointer data)
+{
+  FitaWindow *self = data;
+
+  self->history_idle = 0;
+  update_history (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+plan_changed_cb (FitaWindow        *self,
+                 const FitaChanges *changes,
+                 FitaPlan          *plan)
+{
+  if (fita_changes_touches (changes, FITA_TABLE_PLAN))
+    update_titles (self);
+
+  /* The plan tells of a change before it goes on the undo stack: look at
+   * the stack once the change is over. Until then Undo and Redo stay
+   * usable, and look for themselves whether there is anything to do. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", !fita_plan_is_read_only (plan));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", !fita_plan_is_read_only (plan));
+  if (self->history_idle == 0)
+    self->history_idle = g_idle_add_full (G_PRIORITY_HIGH, update_history_cb, self, NULL);
+}
+
+/* The outline and the item editor */
+
+static void
+selected_item_changed_cb (FitaWindow *self)
+{
+  gint64 id = fita_outline_get_selected_id (self->outline);
+
+  fita_item_editor_set_item_id (self->item_editor, id);
+  /* the timeline shows the outline's selection, and the other way round */
+  fita_timeline_view_set_selected (fita_timeline_page_get_view (self->timeline_page), id);
+}
+
+static void
+timeline_selected_cb (FitaWindow *self)
+{
+  gint64 id = fita_timeline_view_get_selected (fita_timeline_page_get_view (self->timeline_page));
+
+  if (id != 0 && id != fita_outline_get_selected_id (self->outline))
+    fita_outline_select_item (self->outline, id);
+}
+
+/* The timeline's rows are the outline's: what is unfolded (or found) there
+ * shows here, in the same order. */
+static gint64
+outline_row_id (gpointer row, gpointer data)
+{
+  GObject *item = gtk_tree_list_row_get_item (GTK_TREE_LIST_ROW (row));
+  gint64 id = FITA_IS_ITEM_OBJECT (item) ? fita_item_object_get_id (FITA_ITEM_OBJECT (item)) : 0;
+
+  g_clear_object (&item);
+  return id;
+}
+
+static void
+show_item_editor (FitaWindow *self)
+{
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child_name (self->leaflet, "content");
+}
+
+static void
+timeline_item_activated_cb (FitaWindow *self, gint64 id)
+{
+  fita_outline_select_item (self->outline, id);
+  adw_view_stack_set_visible_child_name (self->view_stack, "items");
+  show_item_editor (self);
+}
+
+static void
+item_activated_cb (FitaWindow  *self,
+                   gint64       id,
+                   FitaOutline *outline)
+{
+  show_item_editor (self);
+}
+
+static void
+edit_title_cb (FitaWindow  *self,
+               gint64       id,
+               FitaOutline *outline)
+{
+  fita_item_editor_set_item_id (self->item_editor, id);
+  show_item_editor (self);
+  fita_item_editor_focus_title (self->item_editor);
+}
+
+/* Files */
+
+static void
+add_plan_filters (GtkFileChooser *chooser)
+{
+  g_autoptr(GtkFileFilter) plans = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (plans, _("Fita Plans"));
+  gtk_file_filter_add_suffix (plans, "fita");
+  gtk_file_filter_add_mime_type (plans, "application/x-fita");
+  gtk_file_filter_set_name (all, _("All Files"));
+  gtk_file_filter_add_pattern (all, "*");
+
+  gtk_file_chooser_add_filter (chooser, plans);
+  gtk_file_chooser_add_filter (chooser, all);
+  gtk_file_chooser_set_filter (chooser, plans);
+}
+
+/* "Pla ESS 2019/2026" → "Pla ESS 2019-2026.fita" */
+static char *
+file_name_for (const char *title)
+{
+  g_autoptr(GString) name = g_string_new (title != NULL && title[0] != '\0' ? title : _("Untitled Plan"));
+
+  g_string_replace (name, "/", "-", 0);
+  g_string_append (name, ".fita");
+  return g_string_free (g_steal_pointer (&name), FALSE);
+}
+
+/* A name typed without the extension gets it, so the file opens in Fita. */
+static GFile *
+with_extension (GFile *file)
+{
+  g_autofree char *basename = g_file_get_basename (file);
+  g_autofree char *fixed = NULL;
+  g_autoptr(GFile) parent = NULL;
+
+  if (basename == NULL || g_str_has_suffix (basename, ".fita"))
+    return g_object_ref (file);
+
+  parent = g_file_get_parent (file);
+  fixed = g_strconcat (basename, ".fita", NULL);
+  return parent != NULL ? g_file_get_child (parent, fixed) : g_object_ref (file);
 }
 
 static void
@@ -142,10 +327,10 @@ open_response_cb (GtkNativeDialog *dialog,
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+      FitaApplication *app = get_application (self);
 
-      if (file != NULL && FITA_IS_APPLICATION (app))
-        fita_application_open_file (FITA_APPLICATION (app), file, self);
+      if (file != NULL && app != NULL)
+        fita_application_open_file (app, file, self);
     }
 
   gtk_native_dialog_destroy (dialog);
@@ -159,13 +344,6 @@ fita_window_open_action (GtkWidget  *widget,
 {
   FitaWindow *self = FITA_WINDOW (widget);
   GtkFileChooserNative *dialog;
-  g_autoptr(GtkFileFilter) plans = gtk_file_filter_new ();
-  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
-
-  gtk_file_filter_set_name (plans, _("Fita Plans"));
-  gtk_file_filter_add_suffix (plans, "fita");
-  gtk_file_filter_set_name (all, _("All Files"));
-  gtk_file_filter_add_pattern (all, "*");
 
   dialog = gtk_file_chooser_native_new (_("Open a Plan"),
                                         GTK_WINDOW (self),
@@ -173,12 +351,36 @@ fita_window_open_action (GtkWidget  *widget,
                                         C_("action", "_Open"),
                                         _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), plans);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), all);
-  gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (dialog), plans);
+  add_plan_filters (GTK_FILE_CHOOSER (dialog));
 
   g_signal_connect_object (dialog, "response", G_CALLBACK (open_response_cb), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+fita_window_open_file_action (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *param)
+{
+  FitaWindow *self = FITA_WINDOW (widget);
+  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (param, NULL));
+  FitaApplication *app = get_application (self);
+
+  if (app != NULL)
+    fita_application_open_file (app, file, self);
+}
+
+static void
+fita_window_forget_recent_action (GtkWidget  *widget,
+                                  const char *action_name,
+                                  GVariant   *param)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!gtk_recent_manager_remove_item (gtk_recent_manager_get_default (),
+                                       g_variant_get_string (param, NULL), &error))
+    g_debug ("Could not remove %s from the recent files: %s",
+             g_variant_get_string (param, NULL), error->message);
 }
 
 static void
@@ -187,29 +389,404 @@ fita_window_open_example_action (GtkWidget  *widget,
                                  GVariant   *param)
 {
   FitaWindow *self = FITA_WINDOW (widget);
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  FitaApplication *app = get_application (self);
 
-  if (FITA_IS_APPLICATION (app))
-    fita_application_open_example (FITA_APPLICATION (app), g_variant_get_string (param, NULL), self);
+  if (app != NULL)
+    fita_application_open_example (app, g_variant_get_string (param, NULL), self);
 }
 
 static void
-fita_window_map (GtkWidget *widget)
+new_plan_file_cb (GtkNativeDialog *dialog,
+                  int              response,
+                  FitaWindow      *self)
 {
-  FitaWindow *self = (FitaWindow *)widget;
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autoptr(GFile) file = chosen != NULL ? with_extension (chosen) : NULL;
+      const char *title = g_object_get_data (G_OBJECT (dialog), "fita-title");
+      FitaApplication *app = get_application (self);
+      g_autoptr(GError) error = NULL;
 
-  GTK_WIDGET_CLASS (fita_window_parent_class)->map (widget);
+      if (file != NULL && app != NULL &&
+          !fita_application_create_plan (app, title, file, self, &error))
+        {
+          g_autofree char *basename = g_file_get_basename (file);
+          g_autofree char *name = g_filename_display_name (basename);
+          /* Translators: %s is a file name */
+          g_autofree char *heading = g_strdup_printf (_("Could not create “%s”"), name);
 
-  /* Reading the examples costs a little, so only windows that show the
-   * welcome page do it. */
+          fita_window_show_error (self, heading, error->message);
+        }
+    }
+
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+static void
+new_plan_title_cb (AdwMessageDialog *message,
+                   const char       *response,
+                   FitaWindow       *self)
+{
+  GtkEditable *entry = g_object_get_data (G_OBJECT (message), "fita-entry");
+  g_autofree char *title = NULL;
+  g_autofree char *name = NULL;
+  GtkFileChooserNative *dialog;
+
+  if (!g_str_equal (response, "create"))
+    return;
+
+  title = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+  if (title[0] == '\0')
+    {
+      g_free (title);
+      title = g_strdup (_("Untitled Plan"));
+    }
+  name = file_name_for (title);
+
+  dialog = gtk_file_chooser_native_new (_("Save the New Plan"),
+                                        GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE,
+                                        _("_Create"),
+                                        _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  add_plan_filters (GTK_FILE_CHOOSER (dialog));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+  g_object_set_data_full (G_OBJECT (dialog), "fita-title", g_steal_pointer (&title), g_free);
+
+  g_signal_connect_object (dialog, "response", G_CALLBACK (new_plan_file_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+fita_window_new_plan_action (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *param)
+{
+  FitaWindow *self = FITA_WINDOW (widget);
+  GtkWidget *dialog;
+  GtkWidget *entry;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("New Plan"),
+                                   _("The title of the plan, as its reports will show it. You can change it later in the Plan page."));
+  entry = g_object_new (GTK_TYPE_ENTRY,
+                        "placeholder-text", _("Untitled Plan"),
+                        "activates-default", TRUE,
+                        NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Title of the plan"),
+                                  -1);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  g_object_set_data (G_OBJECT (dialog), "fita-entry", entry);
+
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    /* Translators: goes on to choose where the new plan is saved */
+                                    "create", _("_Choose Where to Save…"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "create", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "create");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (new_plan_title_cb), self, 0);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (entry);
+}
+
+static gboolean
+same_file (const char *a,
+           const char *b)
+{
+  g_autoptr(GFile) file_a = NULL;
+  g_autoptr(GFile) file_b = NULL;
+
+  if (a == NULL || b == NULL)
+    return FALSE;
+
+  file_a = g_file_new_for_path (a);
+  file_b = g_file_new_for_path (b);
+  return g_file_equal (file_a, file_b);
+}
+
+gboolean
+fita_window_save_copy (FitaWindow  *self,
+                       GFile       *file,
+                       GError     **error)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *basename = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *uri = NULL;
+  GtkApplication *app;
+  AdwToast *toast;
+
+  g_return_val_if_fail (FITA_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (self->plan != NULL, FALSE);
+
+  path = g_file_get_path (file);
+  basename = g_file_get_basename (file);
+  name = g_filename_display_name (basename);
+  if (path == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   _("Fita can only save copies on this computer. Choose a local folder."));
+      return FALSE;
+    }
+
+  if (same_file (path, fita_plan_get_path (self->plan)))
+    {
+      g_set_error (error, FITA_ERROR, FITA_ERROR_EXISTS,
+                   _("“%s” is this plan’s own file. Give the copy another name."), name);
+      return FALSE;
+    }
+
+  app = gtk_window_get_application (GTK_WINDOW (self));
+  for (const GList *l = app != NULL ? gtk_application_get_windows (app) : NULL; l; l = l->next)
+    {
+      FitaPlan *shown = FITA_IS_WINDOW (l->data) ? fita_window_get_plan (l->data) : NULL;
+
+      if (shown != NULL && same_file (path, fita_plan_get_path (shown)))
+        {
+          g_set_error (error, FITA_ERROR, FITA_ERROR_EXISTS,
+                       _("“%s” is open in another window. Close it first, or give the copy another name."), name);
+          return FALSE;
+        }
+    }
+
+  if (!fita_plan_save_copy (self->plan, path, error))
+    return FALSE;
+
+  /* Translators: %s is a file name */
+  title = g_strdup_printf (_("Saved a copy as “%s”"), name);
+  uri = g_file_get_uri (file);
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, C_("action", "_Open"));
+  adw_toast_set_action_name (toast, "win.open-file");
+  adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
+  fita_window_add_toast (self, toast);
+  return TRUE;
+}
+
+static void
+save_copy_response_cb (GtkNativeDialog *dialog,
+                       int              response,
+                       FitaWindow      *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT && self->plan != NULL)
+    {
+      g_autoptr(GFile) chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autoptr(GFile) file = chosen != NULL ? with_extension (chosen) : NULL;
+      g_autoptr(GError) error = NULL;
+
+      if (file != NULL && !fita_window_save_copy (self, file, &error))
+        {
+          g_autofree char *basename = g_file_get_basename (file);
+          g_autofree char *name = g_filename_display_name (basename);
+          /* Translators: %s is a file name */
+          g_autofree char *heading = g_strdup_printf (_("Could not save “%s”"), name);
+
+          fita_window_show_error (self, heading, error->message);
+        }
+    }
+
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+static void
+fita_window_save_copy_action (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *param)
+{
+  FitaWindow *self = FITA_WINDOW (widget);
+  GtkFileChooserNative *dialog;
+  const char *path;
+  g_autofree char *name = NULL;
+
   if (self->plan == NULL)
-    list_examples (self);
+    return;
+
+  dialog = gtk_file_chooser_native_new (_("Save a Copy of the Plan"),
+                                        GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE,
+                                        _("_Save"),
+                                        _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  add_plan_filters (GTK_FILE_CHOOSER (dialog));
+
+  path = fita_plan_get_path (self->plan);
+  if (path != NULL)
+    {
+      g_autofree char *basename = g_path_get_basename (path);
+      g_autofree char *stem = g_str_has_suffix (basename, ".fita")
+                            ? g_strndup (basename, strlen (basename) - strlen (".fita"))
+                            : g_strdup (basename);
+      g_autofree char *folder = g_path_get_dirname (path);
+      g_autoptr(GFile) parent = g_file_new_for_path (folder);
+
+      /* Translators: the suggested file name of a copy of a plan; %s is
+       * the name of the plan's file, without “.fita” */
+      name = g_strdup_printf (_("%s (copy).fita"), stem);
+      gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (dialog), parent, NULL);
+    }
+  else
+    {
+      name = file_name_for (fita_plan_get_info (self->plan)->title);
+    }
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+
+  g_signal_connect_object (dialog, "response", G_CALLBACK (save_copy_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+/* History */
+
+static void
+fita_window_undo_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *param)
+{
+  FitaWindow *self = FITA_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  gboolean done;
+
+  if (self->plan == NULL)
+    return;
+
+  if (g_str_equal (action_name, "win.undo"))
+    done = !fita_plan_can_undo (self->plan) || fita_plan_undo (self->plan, &error);
+  else
+    done = !fita_plan_can_redo (self->plan) || fita_plan_redo (self->plan, &error);
+
+  if (!done)
+    fita_window_add_toast (self, adw_toast_new (error->message));
+  update_history (self);
+}
+
+static void
+fita_window_undo_change_action (GtkWidget  *widget,
+                                const char *action_name,
+                                GVariant   *param)
+{
+  FitaWindow *self = FITA_WINDOW (widget);
+
+  /* A toast's Undo: only if nothing else was changed since. */
+  if (self->plan != NULL &&
+      fita_plan_get_generation (self->plan) == g_variant_get_uint64 (param) &&
+      fita_plan_can_undo (self->plan))
+    gtk_widget_activate_action (widget, "win.undo", NULL);
+}
+
+/* Pages */
+
+static void
+fita_window_show_page_action (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *param)
+{
+  fita_window_show_page (FITA_WINDOW (widget), g_variant_get_string (param, NULL));
+}
+
+static void
+fita_window_search_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *param)
+{
+  FitaWindow *self = FITA_WINDOW (widget);
+  gboolean searching = fita_outline_get_search_mode (self->outline);
+  const char *page = adw_view_stack_get_visible_child_name (self->view_stack);
+
+  if (self->plan == NULL)
+    return;
+
+  /* From another page, Ctrl+F goes to the items and searches them. */
+  if (g_strcmp0 (page, "items") != 0)
+    {
+      fita_window_show_page (self, "items");
+      searching = FALSE;
+    }
+
+  adw_leaflet_set_visible_child_name (self->leaflet, "sidebar");
+  fita_outline_set_search_mode (self->outline, !searching);
+}
+
+static void
+fita_window_back_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *param)
+{
+  FitaWindow *self = FITA_WINDOW (widget);
+
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+/* Window state */
+
+/* Once the window belongs to the application, whose settings these are. */
+static void
+restore_size (FitaWindow *self)
+{
+  FitaApplication *app = get_application (self);
+  GSettings *settings;
+
+  if (app == NULL)
+    return;
+
+  g_signal_handlers_disconnect_by_func (self, restore_size, NULL);
+  settings = fita_application_get_settings (app);
+  if (settings == NULL)
+    return;
+
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (settings, "window-width"),
+                               g_settings_get_int (settings, "window-height"));
+  if (g_settings_get_boolean (settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+}
+
+static void
+save_size (FitaWindow *self)
+{
+  FitaApplication *app = get_application (self);
+  GSettings *settings = app != NULL ? fita_application_get_settings (app) : NULL;
+  gboolean maximized = gtk_window_is_maximized (GTK_WINDOW (self));
+  int width, height;
+
+  if (settings == NULL)
+    return;
+
+  g_settings_set_boolean (settings, "window-maximized", maximized);
+  /* The size to come back to when no longer maximized. */
+  if (!maximized)
+    {
+      gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+      g_settings_set_int (settings, "window-width", width);
+      g_settings_set_int (settings, "window-height", height);
+    }
+}
+
+static gboolean
+fita_window_close_request (GtkWindow *window)
+{
+  FitaWindow *self = FITA_WINDOW (window);
+
+  save_size (self);
+  fita_outline_save_expanded (self->outline);
+
+  return GTK_WINDOW_CLASS (fita_window_parent_class)->close_request (window);
 }
 
 static void
 fita_window_dispose (GObject *object)
 {
   FitaWindow *self = (FitaWindow *)object;
+
+  if (self->plan != NULL)
+    g_signal_handlers_disconnect_by_func (self->plan, plan_changed_cb, self);
+  g_clear_handle_id (&self->history_idle, g_source_remove);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), FITA_TYPE_WINDOW);
   g_clear_object (&self->plan);
@@ -260,12 +837,13 @@ fita_window_class_init (FitaWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = fita_window_dispose;
   object_class->get_property = fita_window_get_property;
   object_class->set_property = fita_window_set_property;
 
-  widget_class->map = fita_window_map;
+  window_class->close_request = fita_window_close_request;
 
   properties [PROP_PLAN] =
     g_param_spec_object ("plan", NULL, NULL,
@@ -275,24 +853,93 @@ fita_window_class_init (FitaWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/cat/fita/Fita/fita-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, FitaWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, FitaWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, FitaWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, FitaWindow, back_button);
+  gtk_widget_class_bind_template_child (widget_class, FitaWindow, history_box);
+  gtk_widget_class_bind_template_child (widget_class, FitaWindow, undo_button);
+  gtk_widget_class_bind_template_child (widget_class, FitaWindow, redo_button);
+  gtk_widget_class_bind_template_child (widget_class, FitaWindow, search_button);
   gtk_widget_class_bind_template_child (widget_class, FitaWindow, stack);
-  gtk_widget_class_bind_template_child (widget_class, FitaWindow, examples_group);
   gtk_widget_class_bind_template_child (widget_class, FitaWindow, read_only_bar);
   gtk_widget_class_bind_template_child (widget_class, FitaWindow, read_only_label);
+  gtk_widget_class_bind_template_child (widget_class, FitaWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, FitaWindow, switcher_bar);
+  gtk_widget_class_bind_template_child (widget_class, FitaWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, FitaWindow, outline);
+  gtk_widget_class_bind_template_child (widget_class, FitaWindow, item_editor);
+  gtk_widget_class_bind_template_child (widget_class, FitaWindow, plan_editor);
+  gtk_widget_class_bind_template_child (widget_class, FitaWindow, governance_page);
+  gtk_widget_class_bind_template_child (widget_class, FitaWindow, participation_page);
+  gtk_widget_class_bind_template_child (widget_class, FitaWindow, timeline_page);
+  gtk_widget_class_bind_template_child (widget_class, FitaWindow, reports_page);
+  gtk_widget_class_bind_template_child (widget_class, FitaWindow, budget_page);
 
+  gtk_widget_class_install_action (widget_class, "win.new-plan", NULL, fita_window_new_plan_action);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, fita_window_open_action);
+  gtk_widget_class_install_action (widget_class, "win.open-file", "s", fita_window_open_file_action);
+  gtk_widget_class_install_action (widget_class, "win.forget-recent", "s", fita_window_forget_recent_action);
   gtk_widget_class_install_action (widget_class, "win.open-example", "s", fita_window_open_example_action);
+  gtk_widget_class_install_action (widget_class, "win.save-copy", NULL, fita_window_save_copy_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, fita_window_undo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, fita_window_undo_action);
+  gtk_widget_class_install_action (widget_class, "win.undo-change", "t", fita_window_undo_change_action);
+  gtk_widget_class_install_action (widget_class, "win.show-page", "s", fita_window_show_page_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, fita_window_search_action);
+  gtk_widget_class_install_action (widget_class, "win.back", NULL, fita_window_back_action);
 
+  /* In the window's own bindings, not the application's accelerators: a
+   * text field that has typing to undo takes Ctrl+Z first. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_y, GDK_CONTROL_MASK, "win.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+
+  g_type_ensure (FITA_TYPE_WELCOME_PAGE);
   g_type_ensure (FITA_TYPE_OUTLINE);
+  g_type_ensure (FITA_TYPE_ITEM_EDITOR);
+  g_type_ensure (FITA_TYPE_PLAN_EDITOR);
+  g_type_ensure (FITA_TYPE_GOVERNANCE_PAGE);
+  g_type_ensure (FITA_TYPE_PARTICIPATION_PAGE);
+  g_type_ensure (FITA_TYPE_TIMELINE_PAGE);
+  g_type_ensure (FITA_TYPE_REPORTS_PAGE);
+  g_type_ensure (FITA_TYPE_BUDGET_PAGE);
 }
 
 static void
 fita_window_init (FitaWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  fita_window_update (self);
+
+  g_object_bind_property (self->switcher_title, "title-visible",
+                          self->switcher_bar, "reveal",
+                          G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->search_button, "active",
+                          self->outline, "search-mode",
+                          G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
+
+  g_signal_connect_object (self->outline, "notify::selected-id",
+                           G_CALLBACK (selected_item_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (fita_timeline_page_get_view (self->timeline_page), "notify::selected",
+                           G_CALLBACK (timeline_selected_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (fita_timeline_page_get_view (self->timeline_page), "item-activated",
+                           G_CALLBACK (timeline_item_activated_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->outline, "item-activated",
+                           G_CALLBACK (item_activated_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->outline, "edit-title",
+                           G_CALLBACK (edit_title_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->leaflet, "notify::folded",
+                           G_CALLBACK (update_back_button), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->leaflet, "notify::visible-child",
+                           G_CALLBACK (update_back_button), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->view_stack, "notify::visible-child",
+                           G_CALLBACK (update_back_button), self, G_CONNECT_SWAPPED);
+
+  gtk_window_set_default_size (GTK_WINDOW (self), 1100, 720);
+  g_signal_connect (self, "notify::application", G_CALLBACK (restore_size), NULL);
+
+  update (self);
 }
 
 FitaWindow *
@@ -313,6 +960,20 @@ fita_window_get_plan (FitaWindow *self)
   return self->plan;
 }
 
+/* The year the item editor starts on: the one the plan follows up. */
+static int
+followed_year (FitaPlan *plan)
+{
+  FitaPlanInfo *info = fita_plan_get_info (plan);
+  g_autoptr(GDateTime) now = NULL;
+
+  if (info->followed_year >= 1000 && info->followed_year <= 9999)
+    return (int)info->followed_year;
+
+  now = g_date_time_new_now_local ();
+  return g_date_time_get_year (now);
+}
+
 void
 fita_window_set_plan (FitaWindow *self,
                       FitaPlan   *plan)
@@ -320,11 +981,38 @@ fita_window_set_plan (FitaWindow *self,
   g_return_if_fail (FITA_IS_WINDOW (self));
   g_return_if_fail (plan == NULL || FITA_IS_PLAN (plan));
 
-  if (!g_set_object (&self->plan, plan))
+  if (self->plan == plan)
     return;
 
+  if (self->plan != NULL)
+    g_signal_handlers_disconnect_by_func (self->plan, plan_changed_cb, self);
+
+  g_set_object (&self->plan, plan);
+
+  if (plan != NULL)
+    {
+      g_signal_connect_object (plan, "changed", G_CALLBACK (plan_changed_cb), self, G_CONNECT_SWAPPED);
+      fita_item_editor_set_item_id (self->item_editor, 0);
+      fita_item_editor_set_year (self->item_editor, followed_year (plan));
+    }
+
   fita_outline_set_plan (self->outline, plan);
-  fita_window_update (self);
+  fita_item_editor_set_plan (self->item_editor, plan);
+  fita_plan_editor_set_plan (self->plan_editor, plan);
+  fita_governance_page_set_plan (self->governance_page, plan);
+  fita_participation_page_set_plan (self->participation_page, plan);
+  fita_timeline_page_set_plan (self->timeline_page, plan);
+  fita_timeline_view_set_rows (fita_timeline_page_get_view (self->timeline_page),
+                               plan ? fita_outline_get_model (self->outline) : NULL, outline_row_id, self);
+  fita_reports_page_set_plan (self->reports_page, plan);
+  fita_budget_page_set_plan (self->budget_page, plan);
+  if (plan == NULL)
+    fita_item_editor_set_item_id (self->item_editor, 0);
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "items");
+  adw_leaflet_set_visible_child_name (self->leaflet, "sidebar");
+  update (self);
+
   if (plan != NULL)
     gtk_widget_grab_focus (GTK_WIDGET (self->outline));
 
@@ -337,6 +1025,25 @@ fita_window_get_outline (FitaWindow *self)
   g_return_val_if_fail (FITA_IS_WINDOW (self), NULL);
 
   return self->outline;
+}
+
+FitaItemEditor *
+fita_window_get_item_editor (FitaWindow *self)
+{
+  g_return_val_if_fail (FITA_IS_WINDOW (self), NULL);
+
+  return self->item_editor;
+}
+
+void
+fita_window_show_page (FitaWindow *self,
+                       const char *name)
+{
+  g_return_if_fail (FITA_IS_WINDOW (self));
+  g_return_if_fail (name != NULL);
+
+  if (self->plan != NULL && adw_view_stack_get_child_by_name (self->view_stack, name) != NULL)
+    adw_view_stack_set_visible_child_name (self->view_stack, name);
 }
 
 void
@@ -354,4 +1061,14 @@ fita_window_show_error (FitaWindow *self,
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+void
+fita_window_add_toast (FitaWindow *self,
+                       AdwToast   *toast)
+{
+  g_return_if_fail (FITA_IS_WINDOW (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }

@@ -1,9 +1,10 @@
-/* fita-window.h: a window showing one plan, or the welcome page when it has
- * none. */
+/* fita-window.h: a window showing one plan (its items, properties,
+ * governance and participation), or the welcome page when it has none. */
 #pragma once
 
 #include <adwaita.h>
 
+#include "fita-item-editor.h"
 #include "fita-outline.h"
 #include "fita-plan.h"
 
@@ -12,14 +13,30 @@ G_BEGIN_DECLS
 #define FITA_TYPE_WINDOW (fita_window_get_type ())
 G_DECLARE_FINAL_TYPE (FitaWindow, fita_window, FITA, WINDOW, AdwApplicationWindow)
 
-FitaWindow  *fita_window_new         (GtkApplication *application);
-FitaPlan    *fita_window_get_plan    (FitaWindow     *self);
-void         fita_window_set_plan    (FitaWindow     *self,
-                                      FitaPlan       *plan);
-FitaOutline *fita_window_get_outline (FitaWindow     *self);
+FitaWindow     *fita_window_new             (GtkApplication *application);
+FitaPlan       *fita_window_get_plan        (FitaWindow     *self);
+void            fita_window_set_plan        (FitaWindow     *self,
+                                             FitaPlan       *plan);
+FitaOutline    *fita_window_get_outline     (FitaWindow     *self);
+FitaItemEditor *fita_window_get_item_editor (FitaWindow     *self);
+/* "items", "plan", "governance" or "participation". */
+void            fita_window_show_page       (FitaWindow     *self,
+                                             const char     *name);
 /* A message dialog over the window, for something that went wrong. */
-void         fita_window_show_error  (FitaWindow     *self,
-                                      const char     *heading,
-                                      const char     *message);
+void            fita_window_show_error      (FitaWindow     *self,
+                                             const char     *heading,
+                                             const char     *message);
+/* Takes toast. */
+void            fita_window_add_toast       (FitaWindow     *self,
+                                             AdwToast       *toast);
+/* Writes a copy of the plan to file, refusing the plan's own file and
+ * files open in a window; then offers to open it. */
+gboolean        fita_window_save_copy       (FitaWindow     *self,
+                                             GFile          *file,
+                                             GError        **error);
+
+/* "Ajuntament de Terrassa · 2019–2026": whichever of organisation and
+ * period the plan has; NULL if neither. */
+char           *fita_describe_plan          (FitaPlan       *plan);
 
 G_END_DECLS

@@ -1,0 +1,608 @@
+/* fita-item-editor-fields.c: the behaviour the item editor's fields share. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "fita-item-editor-fields.h"
+
+#define TEXT_BINDING_KEY "fita-editor-text"
+
+/* Text fields */
+
+typedef struct {
+  FitaEditorCommitFunc commit;
+  gpointer user_data;
+  char *shown;                 /* the plan's text, as last shown */
+  gboolean committing;
+  gboolean refused;            /* holds text the plan refused */
+} TextBinding;
+
+static void
+text_binding_free (gpointer data)
+{
+  TextBinding *binding = data;
+
+  g_free (binding->shown);
+  g_free (binding);
+}
+
+static TextBinding *
+text_binding (GtkWidget *widget)
+{
+  return g_object_get_data (G_OBJECT (widget), TEXT_BINDING_KEY);
+}
+
+static gboolean
+same_text (const char *a,
+           const char *b)
+{
+  return g_strcmp0 (a ? a : "", b ? b : "") == 0;
+}
+
+char *
+fita_editor_text_get (GtkWidget *widget)
+{
+  if (GTK_IS_TEXT_VIEW (widget))
+    {
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget));
+      GtkTextIter start, end;
+
+      gtk_text_buffer_get_bounds (buffer, &start, &end);
+      return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+    }
+  return g_strdup (gtk_editable_get_text (GTK_EDITABLE (widget)));
+}
+
+static void
+set_text (GtkWidget  *widget,
+          const char *text)
+{
+  if (GTK_IS_TEXT_VIEW (widget))
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget)), text ? text : "", -1);
+  else
+    gtk_editable_set_text (GTK_EDITABLE (widget), text ? text : "");
+}
+
+static gboolean
+has_focus_within (GtkWidget *widget)
+{
+  return (gtk_widget_get_state_flags (widget) & GTK_STATE_FLAG_FOCUS_WITHIN) != 0;
+}
+
+void
+fita_editor_text_show (GtkWidget  *widget,
+                       const char *text,
+                       gboolean    force)
+{
+  TextBinding *binding = text_binding (widget);
+  g_autofree char *current = fita_editor_text_get (widget);
+
+  g_return_if_fail (binding != NULL);
+
+  if (!force && (binding->refused || (has_focus_within (widget) && !same_text (current, binding->shown))))
+    return;
+
+  g_free (binding->shown);
+  binding->shown = g_strdup (text);
+  if (!same_text (current, text))
+    set_text (widget, text);
+  fita_editor_text_set_error (widget, NULL);
+}
+
+static void
+commit (GtkWidget *widget)
+{
+  g_autoptr(GtkWidget) keep = g_object_ref (widget);
+  TextBinding *binding = text_binding (widget);
+  g_autofree char *text = fita_editor_text_get (widget);
+  char *previous;
+  gboolean saved;
+
+  if (binding == NULL || binding->committing)
+    return;
+  if (same_text (text, binding->shown))
+    {
+      /* Back to what the plan holds: nothing to save, nothing wrong. */
+      fita_editor_text_set_error (widget, NULL);
+      return;
+    }
+
+  previous = g_steal_pointer (&binding->shown);
+  binding->shown = g_strdup (text);
+  binding->committing = TRUE;
+  saved = binding->commit (widget, text, binding->user_data);
+  binding->committing = FALSE;
+  if (saved)
+    {
+      g_free (previous);
+      fita_editor_text_set_error (widget, NULL);
+    }
+  else
+    {
+      /* Still differs from the plan: it stays pending, and marked. */
+      g_free (binding->shown);
+      binding->shown = previous;
+    }
+}
+
+void
+fita_editor_text_flush (GtkWidget *widget)
+{
+  commit (widget);
+}
+
+static void
+focus_leave_cb (GtkEventControllerFocus *controller,
+                GtkWidget               *widget)
+{
+  commit (widget);
+}
+
+static void
+activated_cb (GtkWidget *widget)
+{
+  commit (widget);
+}
+
+static gboolean
+key_pressed_cb (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                GtkWidget             *widget)
+{
+  TextBinding *binding = text_binding (widget);
+
+  if (keyval == GDK_KEY_Escape)
+    {
+      g_autofree char *current = fita_editor_text_get (widget);
+
+      if (same_text (current, binding->shown) && !binding->refused)
+        return GDK_EVENT_PROPAGATE;
+      set_text (widget, binding->shown);
+      fita_editor_text_set_error (widget, NULL);
+      return GDK_EVENT_STOP;
+    }
+  if (GTK_IS_TEXT_VIEW (widget) &&
+      (keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter) &&
+      (state & GDK_CONTROL_MASK))
+    {
+      commit (widget);
+      return GDK_EVENT_STOP;
+    }
+  return GDK_EVENT_PROPAGATE;
+}
+
+void
+fita_editor_text_bind (GtkWidget            *widget,
+                       FitaEditorCommitFunc  commit_func,
+                       gpointer              user_data)
+{
+  TextBinding *binding = g_new0 (TextBinding, 1);
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
+  g_return_if_fail (GTK_IS_TEXT_VIEW (widget) || GTK_IS_EDITABLE (widget));
+
+  binding->commit = commit_func;
+  binding->user_data = user_data;
+  g_object_set_data_full (G_OBJECT (widget), TEXT_BINDING_KEY, binding, text_binding_free);
+
+  g_signal_connect (focus, "leave", G_CALLBACK (focus_leave_cb), widget);
+  gtk_widget_add_controller (widget, focus);
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (key_pressed_cb), widget);
+  gtk_widget_add_controller (widget, keys);
+
+  if (ADW_IS_ENTRY_ROW (widget))
+    g_signal_connect (widget, "entry-activated", G_CALLBACK (activated_cb), NULL);
+  else if (GTK_IS_ENTRY (widget))
+    g_signal_connect (widget, "activate", G_CALLBACK (activated_cb), NULL);
+}
+
+void
+fita_editor_text_set_error (GtkWidget    *widget,
+                            const GError *error)
+{
+  TextBinding *binding = text_binding (widget);
+
+  if (binding != NULL)
+    binding->refused = error != NULL;
+  fita_editor_mark_error (widget, error ? error->message : NULL);
+}
+
+void
+fita_editor_text_set_editable (GtkWidget *widget,
+                               gboolean   editable)
+{
+  if (GTK_IS_TEXT_VIEW (widget))
+    {
+      gtk_text_view_set_editable (GTK_TEXT_VIEW (widget), editable);
+      gtk_text_view_set_cursor_visible (GTK_TEXT_VIEW (widget), editable);
+    }
+  else
+    gtk_editable_set_editable (GTK_EDITABLE (widget), editable);
+}
+
+GtkWidget *
+fita_editor_text_find (GtkWidget *widget)
+{
+  for (; widget != NULL; widget = gtk_widget_get_parent (widget))
+    if (text_binding (widget) != NULL)
+      return widget;
+  return NULL;
+}
+
+void
+fita_editor_mark_error (GtkWidget  *widget,
+                        const char *message)
+{
+  if (message != NULL)
+    {
+      gtk_widget_add_css_class (widget, "error");
+      gtk_widget_set_tooltip_text (widget, message);
+      gtk_accessible_update_state (GTK_ACCESSIBLE (widget),
+                                   GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE,
+                                   -1);
+    }
+  else if (gtk_widget_has_css_class (widget, "error"))
+    {
+      gtk_widget_remove_css_class (widget, "error");
+      gtk_widget_set_tooltip_text (widget, NULL);
+      gtk_accessible_reset_state (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_STATE_INVALID);
+    }
+}
+
+GtkWidget *
+fita_editor_text_area_new (const char  *heading,
+                           GtkWidget  **view)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *label = gtk_label_new (heading);
+  GtkWidget *frame = gtk_frame_new (NULL);
+  GtkWidget *text_view = gtk_text_view_new ();
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), text_view);
+  gtk_widget_add_css_class (label, "heading");
+  gtk_box_append (GTK_BOX (box), label);
+
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (text_view), GTK_WRAP_WORD_CHAR);
+  /* Tab moves on to the next field, as everywhere else in the editor. */
+  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (text_view), FALSE);
+  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (text_view), 9);
+  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (text_view), 9);
+  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (text_view), 12);
+  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (text_view), 12);
+  gtk_widget_add_css_class (text_view, "fita-text-area");
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (text_view),
+                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL,
+                                  -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (text_view),
+                                  GTK_ACCESSIBLE_PROPERTY_MULTI_LINE, TRUE,
+                                  -1);
+  gtk_frame_set_child (GTK_FRAME (frame), text_view);
+  gtk_box_append (GTK_BOX (box), frame);
+
+  *view = text_view;
+  return box;
+}
+
+/* Choices */
+
+struct _FitaEditorChoices {
+  gatomicrefcount ref_count;
+  GtkStringList *labels;
+  GArray *ids;                 /* gint64 */
+  GArray *depths;              /* guint */
+  GPtrArray *colours;          /* char *, or NULL */
+  gboolean ellipsize;
+};
+
+FitaEditorChoices *
+fita_editor_choices_new (void)
+{
+  FitaEditorChoices *choices = g_new0 (FitaEditorChoices, 1);
+
+  g_atomic_ref_count_init (&choices->ref_count);
+  choices->labels = gtk_string_list_new (NULL);
+  choices->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  choices->depths = g_array_new (FALSE, FALSE, sizeof (guint));
+  choices->colours = g_ptr_array_new_with_free_func (g_free);
+  return choices;
+}
+
+FitaEditorChoices *
+fita_editor_choices_ref (FitaEditorChoices *choices)
+{
+  g_atomic_ref_count_inc (&choices->ref_count);
+  return choices;
+}
+
+void
+fita_editor_choices_unref (FitaEditorChoices *choices)
+{
+  if (!g_atomic_ref_count_dec (&choices->ref_count))
+    return;
+  g_object_unref (choices->labels);
+  g_array_unref (choices->ids);
+  g_array_unref (choices->depths);
+  g_ptr_array_unref (choices->colours);
+  g_free (choices);
+}
+
+void
+fita_editor_choices_add (FitaEditorChoices *choices,
+                         gint64             id,
+                         const char        *label,
+                         guint              depth,
+                         const char        *colour)
+{
+  GdkRGBA rgba;
+  char *hex = NULL;
+
+  /* Only what parses as a colour ever reaches markup, as #rrggbb. */
+  if (colour != NULL && gdk_rgba_parse (&rgba, colour))
+    hex = g_strdup_printf ("#%02x%02x%02x",
+                           (guint) (rgba.red * 255 + 0.5),
+                           (guint) (rgba.green * 255 + 0.5),
+                           (guint) (rgba.blue * 255 + 0.5));
+  g_array_append_val (choices->ids, id);
+  g_array_append_val (choices->depths, depth);
+  g_ptr_array_add (choices->colours, hex);
+  gtk_string_list_append (choices->labels, label ? label : "");
+}
+
+guint
+fita_editor_choices_get_n (FitaEditorChoices *choices)
+{
+  return choices->ids->len;
+}
+
+gint64
+fita_editor_choices_get_id (FitaEditorChoices *choices,
+                            guint              position)
+{
+  if (position >= choices->ids->len)
+    return 0;
+  return g_array_index (choices->ids, gint64, position);
+}
+
+guint
+fita_editor_choices_find (FitaEditorChoices *choices,
+                          gint64             id)
+{
+  for (guint i = 0; i < choices->ids->len; i++)
+    if (g_array_index (choices->ids, gint64, i) == id)
+      return i;
+  return GTK_INVALID_LIST_POSITION;
+}
+
+void
+fita_editor_choices_set_ellipsize (FitaEditorChoices *choices,
+                                   gboolean           ellipsize)
+{
+  choices->ellipsize = ellipsize;
+}
+
+static void
+choice_setup_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *list_item,
+                 gpointer                  in_list)
+{
+  FitaEditorChoices *choices = g_object_get_data (G_OBJECT (factory), "choices");
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *dot = gtk_label_new (NULL);
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_accessible_update_state (GTK_ACCESSIBLE (dot), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+  gtk_box_append (GTK_BOX (box), dot);
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
+  if (!GPOINTER_TO_INT (in_list) && choices->ellipsize)
+    {
+      /* The button shows a long choice in the space it has. */
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_widget_set_hexpand (label, TRUE);
+    }
+  else
+    gtk_label_set_max_width_chars (GTK_LABEL (label), 50);
+  gtk_label_set_wrap (GTK_LABEL (label), GPOINTER_TO_INT (in_list));
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_list_item_set_child (list_item, box);
+}
+
+static void
+choice_bind_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *list_item,
+                gpointer                  in_list)
+{
+  FitaEditorChoices *choices = g_object_get_data (G_OBJECT (factory), "choices");
+  GtkWidget *box = gtk_list_item_get_child (list_item);
+  GtkWidget *dot = gtk_widget_get_first_child (box);
+  GtkWidget *label = gtk_widget_get_next_sibling (dot);
+  GtkStringObject *string = gtk_list_item_get_item (list_item);
+  guint position = gtk_list_item_get_position (list_item);
+  const char *colour = position < choices->colours->len ? g_ptr_array_index (choices->colours, position) : NULL;
+  guint depth = position < choices->depths->len ? g_array_index (choices->depths, guint, position) : 0;
+
+  gtk_label_set_label (GTK_LABEL (label), gtk_string_object_get_string (string));
+  gtk_widget_set_margin_start (box, GPOINTER_TO_INT (in_list) ? 18 * (int) depth : 0);
+  gtk_widget_set_visible (dot, colour != NULL);
+  if (colour != NULL)
+    {
+      g_autofree char *markup = g_markup_printf_escaped ("<span foreground=\"%s\">●</span>", colour);
+
+      gtk_label_set_markup (GTK_LABEL (dot), markup);
+    }
+}
+
+static GtkListItemFactory *
+choice_factory_new (FitaEditorChoices *choices,
+                    gboolean           in_list)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_object_set_data_full (G_OBJECT (factory), "choices",
+                          fita_editor_choices_ref (choices),
+                          (GDestroyNotify) fita_editor_choices_unref);
+  g_signal_connect (factory, "setup", G_CALLBACK (choice_setup_cb), GINT_TO_POINTER (in_list));
+  g_signal_connect (factory, "bind", G_CALLBACK (choice_bind_cb), GINT_TO_POINTER (in_list));
+  return factory;
+}
+
+void
+fita_editor_choices_attach (FitaEditorChoices *choices,
+                            GtkDropDown       *drop_down)
+{
+  g_autoptr(GtkListItemFactory) factory = choice_factory_new (choices, FALSE);
+  g_autoptr(GtkListItemFactory) list_factory = choice_factory_new (choices, TRUE);
+
+  gtk_drop_down_set_factory (drop_down, factory);
+  gtk_drop_down_set_list_factory (drop_down, list_factory);
+  gtk_drop_down_set_model (drop_down, G_LIST_MODEL (choices->labels));
+}
+
+/* Lists of records */
+
+#define ROW_ID_KEY "fita-editor-record-id"
+
+GHashTable *
+fita_editor_rows_new (void)
+{
+  return g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+}
+
+void
+fita_editor_rows_clear (GtkListBox *list,
+                        GHashTable *rows)
+{
+  GHashTableIter iter;
+  gpointer row;
+
+  g_hash_table_iter_init (&iter, rows);
+  while (g_hash_table_iter_next (&iter, NULL, &row))
+    gtk_list_box_remove (list, row);
+  g_hash_table_remove_all (rows);
+}
+
+gint64
+fita_editor_row_get_id (GtkWidget *row)
+{
+  gint64 *id = g_object_get_data (G_OBJECT (row), ROW_ID_KEY);
+
+  return id ? *id : 0;
+}
+
+void
+fita_editor_list_sync (GtkListBox          *list,
+                       GHashTable          *rows,
+                       GPtrArray           *records,
+                       FitaEditorMakeRow    make_row,
+                       FitaEditorUpdateRow  update_row,
+                       gboolean             force,
+                       gpointer             user_data)
+{
+  g_autoptr(GHashTable) wanted = g_hash_table_new (g_int64_hash, g_int64_equal);
+  GHashTableIter iter;
+  gpointer row;
+
+  for (guint i = 0; i < records->len; i++)
+    g_hash_table_add (wanted, &((FitaRecord *) g_ptr_array_index (records, i))->id);
+
+  g_hash_table_iter_init (&iter, rows);
+  while (g_hash_table_iter_next (&iter, NULL, &row))
+    if (!g_hash_table_contains (wanted, g_object_get_data (row, ROW_ID_KEY)))
+      {
+        gtk_list_box_remove (list, row);
+        g_hash_table_iter_remove (&iter);
+      }
+
+  for (guint i = 0; i < records->len; i++)
+    {
+      FitaRecord *record = g_ptr_array_index (records, i);
+      gboolean created = FALSE;
+
+      row = g_hash_table_lookup (rows, &record->id);
+      if (row == NULL)
+        {
+          gint64 *id = g_memdup2 (&record->id, sizeof record->id);
+
+          row = make_row (record, user_data);
+          g_object_set_data_full (row, ROW_ID_KEY, id, g_free);
+          g_hash_table_insert (rows, g_memdup2 (id, sizeof *id), row);
+          gtk_list_box_insert (list, row, (int) i);
+          created = TRUE;
+        }
+      else if (gtk_list_box_row_get_index (row) != (int) i)
+        {
+          /* Moved (an undone removal comes back in its place). */
+          g_object_ref (row);
+          gtk_list_box_remove (list, row);
+          gtk_list_box_insert (list, row, (int) i);
+          g_object_unref (row);
+        }
+      update_row (row, record, force || created, user_data);
+    }
+}
+
+/* Changes */
+
+gboolean
+fita_editor_changes_touch (const FitaChanges *changes,
+                           FitaTableId        table,
+                           gint64             id)
+{
+  for (guint i = 0; i < fita_changes_get_length (changes); i++)
+    {
+      FitaTableId t;
+      gint64 record;
+
+      fita_changes_get (changes, i, &t, &record, NULL, NULL);
+      if (t == table && record == id)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Years */
+
+int
+fita_editor_current_year (FitaPlan *plan)
+{
+  FitaPlanInfo *info = fita_plan_get_info (plan);
+  g_autoptr(GDateTime) now = NULL;
+
+  if (info->followed_year != FITA_NONE)
+    return (int) info->followed_year;
+  now = g_date_time_new_now_local ();
+  return g_date_time_get_year (now);
+}
+
+void
+fita_editor_shown_years (FitaPlan *plan,
+                         int      *first,
+                         int      *last)
+{
+  FitaPlanInfo *info = fita_plan_get_info (plan);
+  gint64 start = info->period_start;
+  gint64 end = info->period_end;
+
+  if (start == FITA_NONE && end == FITA_NONE)
+    {
+      int year = fita_editor_current_year (plan);
+
+      *first = year - 2;
+      *last = year + 2;
+      return;
+    }
+  *first = (int) (start != FITA_NONE ? start : end);
+  *last = (int) (end != FITA_NONE ? end : start);
+  if (*last < *first)
+    {
+      int swap = *first;
+
+      *first = *last;
+      *last = swap;
+    }
+}

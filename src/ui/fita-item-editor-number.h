@@ -1,0 +1,37 @@
+/* fita-item-editor-number.h: a whole number of the item editor (a
+ * percentage, a year, a weight) that may also be "none": a spin button, an
+ * optional slider and a button that clears the value. */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+#define FITA_TYPE_ITEM_EDITOR_NUMBER (fita_item_editor_number_get_type ())
+G_DECLARE_FINAL_TYPE (FitaItemEditorNumber, fita_item_editor_number, FITA, ITEM_EDITOR_NUMBER, GtkWidget)
+
+/* allow_none: whether the value may be cleared to FITA_NONE. with_scale:
+ * a slider beside the spin button, on the same value. */
+GtkWidget     *fita_item_editor_number_new       (int                   lower,
+                                                  int                   upper,
+                                                  gboolean              allow_none,
+                                                  gboolean              with_scale);
+/* label: what the number is ("Progress"), for screen readers and tooltips. */
+void           fita_item_editor_number_set_label (FitaItemEditorNumber *self,
+                                                  const char           *label);
+/* A unit shown after the number ("%"). */
+void           fita_item_editor_number_set_unit  (FitaItemEditorNumber *self,
+                                                  const char           *unit);
+/* Shows value (FITA_NONE: none, with the spin button resting on fallback),
+ * unless the person is changing it; force shows it anyway. */
+void           fita_item_editor_number_set_value (FitaItemEditorNumber *self,
+                                                  gint64                value,
+                                                  gint64                fallback,
+                                                  gboolean              force);
+gint64         fita_item_editor_number_get_value (FitaItemEditorNumber *self);
+GtkSpinButton *fita_item_editor_number_get_spin  (FitaItemEditorNumber *self);
+GtkWidget     *fita_item_editor_number_get_clear_button (FitaItemEditorNumber *self);
+/* Emits ::committed now if the person changed the value. */
+void           fita_item_editor_number_flush     (FitaItemEditorNumber *self);
+
+G_END_DECLS

@@ -1,0 +1,46 @@
+/* fita-item-tree.h: the items of a plan as a GtkTreeListModel that follows
+ * the plan's changes.
+ *
+ * Each list of children is a GListStore of FitaItemObjects, made when its
+ * row is first expanded. After a change, only the lists the change touched
+ * are spliced (fita_changes_list_changed()), so rows that stay keep their
+ * widgets, their expanded state and their selection.
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "fita-item-object.h"
+#include "fita-plan.h"
+
+G_BEGIN_DECLS
+
+#define FITA_TYPE_ITEM_TREE (fita_item_tree_get_type ())
+G_DECLARE_FINAL_TYPE (FitaItemTree, fita_item_tree, FITA, ITEM_TREE, GObject)
+
+FitaItemTree     *fita_item_tree_new            (FitaPlan          *plan,
+                                                 gboolean           autoexpand);
+FitaPlan         *fita_item_tree_get_plan       (FitaItemTree      *self);
+/* The rows: GtkTreeListRows whose items are FitaItemObjects. */
+GtkTreeListModel *fita_item_tree_get_model      (FitaItemTree      *self);
+/* Brings the lists in step with a change; call it from FitaPlan::changed
+ * before anything looks at the rows. */
+void              fita_item_tree_apply_changes  (FitaItemTree      *self,
+                                                 const FitaChanges *changes);
+/* The object that stands for item id in the lists, if it was made. */
+FitaItemObject   *fita_item_tree_lookup         (FitaItemTree      *self,
+                                                 gint64             id);
+/* The row of item id (a new reference), or NULL when it is not on show;
+ * with reveal, its ancestors are expanded first so that it is. */
+GtkTreeListRow   *fita_item_tree_get_row        (FitaItemTree      *self,
+                                                 gint64             id,
+                                                 gboolean           reveal);
+/* The ids of the expanded rows, parents before children. */
+GArray           *fita_item_tree_get_expanded   (FitaItemTree      *self);
+/* Expands exactly the rows of the items in expanded (a set of gint64 *),
+ * or, with NULL, the rows down to depth (0: the top level). */
+void              fita_item_tree_set_expanded   (FitaItemTree      *self,
+                                                 GHashTable        *expanded,
+                                                 int                depth);
+
+G_END_DECLS

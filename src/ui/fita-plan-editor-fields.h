@@ -1,0 +1,108 @@
+/* fita-plan-editor-fields.h: widgets that edit one field of one record.
+ *
+ * Shared by the Plan, Governance and Participation pages. A bound widget
+ * shows the field's value, and writes what the officer typed back to the
+ * plan as one undoable change, with its own label ("Rename Level"), when
+ * they press Enter or leave the widget. It reloads on demand without
+ * throwing away what is being typed in it, and shows the plan's refusals
+ * (a duplicate name, a date that is not a date) in an error label.
+ */
+#pragma once
+
+#include <adwaita.h>
+#include "fita-plan.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  FITA_FIELD_EDITOR_LINE,       /* GtkEditable (GtkEntry, AdwEntryRow): one line of text */
+  FITA_FIELD_EDITOR_PARAGRAPH,  /* GtkTextView: one paragraph that wraps; Enter saves */
+  FITA_FIELD_EDITOR_PARAGRAPHS, /* GtkTextView: text of several paragraphs */
+  FITA_FIELD_EDITOR_NUMBER,     /* GtkEditable: a whole number, "1.373"; empty is none */
+  FITA_FIELD_EDITOR_SPIN,       /* GtkSpinButton: a whole number */
+  FITA_FIELD_EDITOR_YEAR,       /* GtkSpinButton: a year; its lowest value, 0, is none */
+  FITA_FIELD_EDITOR_PERCENT,    /* GtkSpinButton: 0-100; its lowest value, -1, is none */
+  FITA_FIELD_EDITOR_CHOICE,     /* AdwComboRow or GtkDropDown: one of a list */
+  FITA_FIELD_EDITOR_COLOUR,     /* GtkColorButton: "#rrggbb" */
+} FitaFieldEditorKind;
+
+/* Binds widget to field of the record (table, id). For the plan-level
+ * follow-up, table is FITA_TABLE_FOLLOWUP and id is the year. */
+void        fita_field_bind            (GtkWidget           *widget,
+                                        FitaFieldEditorKind  kind,
+                                        FitaPlan            *plan,
+                                        FitaTableId          table,
+                                        gint64               id,
+                                        const char          *field,
+                                        const char          *undo_label);
+/* Points a bound widget at another record of the same table, and loads it. */
+void        fita_field_set_record      (GtkWidget           *widget,
+                                        FitaPlan            *plan,
+                                        gint64               id);
+gboolean    fita_field_is_bound        (GtkWidget           *widget);
+gint64      fita_field_get_record_id   (GtkWidget           *widget);
+const char *fita_field_get_name        (GtkWidget           *widget);
+
+/* The items of a CHOICE editor: labels shown, and the value each stands
+ * for: a number (an enum, a record id, 0 for none)… */
+void        fita_field_set_choices     (GtkWidget           *widget,
+                                        const char * const  *labels,
+                                        const gint64        *values,
+                                        guint                n_values);
+/* … or a text (NULL for none). */
+void        fita_field_set_text_choices (GtkWidget          *widget,
+                                         const char * const *labels,
+                                         const char * const *values,
+                                         guint               n_values);
+
+/* Where the plan's refusals of this widget's changes are shown. */
+void        fita_field_set_error_label (GtkWidget           *widget,
+                                        GtkLabel            *label);
+
+/* Shows the field's value, unless the widget holds typing not saved yet. */
+void        fita_field_load            (GtkWidget           *widget);
+/* Loads every bound widget below root. */
+void        fita_field_load_all        (GtkWidget           *root);
+/* Saves what the widget holds; FALSE if the plan refused it. */
+gboolean    fita_field_commit          (GtkWidget           *widget);
+/* Moves the keyboard focus to the widget with all its text selected, to
+ * type over a new record's name. */
+void        fita_field_focus           (GtkWidget           *widget);
+/* Read-only plans: text stays readable and selectable, nothing changes. */
+void        fita_field_set_read_only_all (GtkWidget         *root,
+                                          gboolean           read_only);
+/* The widget below root bound to field of record (table, id), or NULL. */
+GtkWidget  *fita_field_find            (GtkWidget           *root,
+                                        FitaTableId          table,
+                                        gint64               id,
+                                        const char          *field);
+
+/* While the pages rebuild their rows, widgets that lose the focus because
+ * they move or go away must not save (the plan is in the middle of telling
+ * everyone about a change). */
+void        fita_field_hold_commits    (void);
+void        fita_field_release_commits (void);
+
+/* A GtkEntry for a grid or a row, labelled for assistive technologies. */
+GtkWidget  *fita_field_entry_new       (const char          *placeholder,
+                                        const char          *accessible_label);
+/* A GtkTextView that looks like an entry (PARAGRAPH or PARAGRAPHS), with
+ * accessible_label as its placeholder; *view is the text view to bind, the
+ * widget returned (which holds it) goes in the row. */
+GtkWidget  *fita_field_text_view_new   (FitaFieldEditorKind  kind,
+                                        const char          *accessible_label,
+                                        GtkWidget          **view);
+/* A boxed-list row with a title above a text view of several paragraphs,
+ * in the manner of AdwEntryRow; *view is the text view to bind. */
+GtkWidget  *fita_field_text_row_new    (const char          *title,
+                                        GtkWidget          **view);
+/* A boxed-list row with a title and a widget at its end (a spin button, a
+ * colour button); the widget is labelled with the title. */
+GtkWidget  *fita_field_control_row_new (const char          *title,
+                                        const char          *subtitle,
+                                        GtkWidget           *control);
+
+/* Loads the pages' style sheet once per display. */
+void        fita_field_ensure_style    (void);
+
+G_END_DECLS

@@ -1,0 +1,700 @@
+#include "config.h"
+#include "fita-reports-page.h"
+#include "fita-pdf-view.h"
+
+#include <errno.h>
+#include <glib/gi18n.h>
+#include <poppler.h>
+
+struct _FitaReportsPage
+{
+  AdwBin parent_instance;
+
+  FitaPlan *plan;
+  GArray *item_ids;              /* parallel to the item dropdown's list */
+  GCancellable *cancellable;
+  gint64 ready_time;             /* when the last report came back */
+  double preview_ms;
+  guint tick;
+
+  GtkDropDown *kind_dropdown;
+  AdwActionRow *item_row;
+  GtkDropDown *item_dropdown;
+  GtkSpinButton *year_spin;
+  GtkDropDown *lang_dropdown;
+  GtkProgressBar *progress;
+  GtkLabel *status_label;
+  GtkDropDown *zoom_dropdown;
+  GtkStringList *zoom_list;
+  GtkSpinButton *page_spin;
+  GtkAdjustment *page_adjustment;
+  GtkLabel *pages_label;
+  GtkStack *preview_stack;
+  FitaPdfView *view;
+};
+
+G_DEFINE_FINAL_TYPE (FitaReportsPage, fita_reports_page, ADW_TYPE_BIN)
+
+enum { PROP_0, PROP_PLAN, N_PROPS };
+static GParamSpec *properties[N_PROPS];
+
+static const char * const langs[] = { "ca", "es", "en" };
+static const double zooms[] = { 0.5, 0.75, 1.0, 1.25, 1.5, 2.0 };
+
+/* Making the report, in a thread of its own */
+
+typedef struct {
+  char *path;
+  FitaReportOptions options;
+  char *lang;
+  FitaReportsPage *page;       /* a weak pointer, for progress */
+  GMainContext *context;
+} Job;
+
+static void
+job_free (gpointer data)
+{
+  Job *job = data;
+
+  g_free (job->path);
+  g_free (job->lang);
+  g_clear_weak_pointer (&job->page);
+  g_main_context_unref (job->context);
+  g_free (job);
+}
+
+typedef struct {
+  GWeakRef page;
+  double fraction;
+} Progress;
+
+static gboolean
+show_progress (gpointer data)
+{
+  Progress *progress = data;
+  g_autoptr(FitaReportsPage) self = g_weak_ref_get (&progress->page);
+
+  if (self != NULL)
+    gtk_progress_bar_set_fraction (self->progress, progress->fraction);
+  g_weak_ref_clear (&progress->page);
+  g_free (progress);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_job_progress (double fraction, gpointer user_data)
+{
+  Job *job = user_data;
+  Progress *progress = g_new0 (Progress, 1);
+
+  g_weak_ref_init (&progress->page, job->page);
+  progress->fraction = fraction;
+  g_main_context_invoke (job->context, show_progress, progress);
+}
+
+static void
+run_job (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  Job *job = data;
+  GError *error = NULL;
+  g_autoptr(FitaPlan) plan = NULL;
+  GBytes *pdf;
+
+  /* The file is the truth: every change is saved as it is made, so the
+   * thread reads its own copy and the window stays free to edit. */
+  plan = fita_plan_open (job->path, FITA_OPEN_READ_ONLY, &error);
+  if (plan == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  pdf = fita_report_render (plan, &job->options, cancellable, on_job_progress, job, &error);
+  if (pdf == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, pdf, (GDestroyNotify) g_bytes_unref);
+}
+
+static gboolean
+on_first_frame (GtkWidget *widget, GdkFrameClock *clock, gpointer data)
+{
+  FitaReportsPage *self = FITA_REPORTS_PAGE (widget);
+
+  if (fita_pdf_view_get_n_rendered (self->view) == 0)
+    return G_SOURCE_CONTINUE;
+  self->preview_ms = (g_get_monotonic_time () - self->ready_time) / 1000.0;
+  self->tick = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+set_busy (FitaReportsPage *self, gboolean busy)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->progress), busy);
+  gtk_progress_bar_set_fraction (self->progress, 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "reports.generate", !busy && self->plan != NULL);
+}
+
+static void
+update_pages (FitaReportsPage *self)
+{
+  int n = fita_pdf_view_get_n_pages (self->view);
+  g_autofree char *of = g_strdup_printf (_("of %d"), n);
+  gboolean has = n > 0;
+
+  gtk_adjustment_set_upper (self->page_adjustment, MAX (1, n));
+  gtk_adjustment_set_value (self->page_adjustment, fita_pdf_view_get_page (self->view) + 1);
+  gtk_label_set_label (self->pages_label, of);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "reports.save", has);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "reports.print", has);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "reports.open-external", has);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "reports.zoom-in", has);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "reports.zoom-out", has);
+}
+
+static void
+on_job_done (GObject *source, GAsyncResult *result, gpointer data)
+{
+  FitaReportsPage *self = FITA_REPORTS_PAGE (source);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) pdf = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->cancellable);
+  set_busy (self, FALSE);
+  if (pdf == NULL || !fita_pdf_view_load_bytes (self->view, pdf, &error))
+    {
+      gtk_label_set_label (self->status_label, error->message);
+      return;
+    }
+  self->ready_time = g_get_monotonic_time ();
+  self->preview_ms = -1;
+  if (self->tick == 0)
+    self->tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), on_first_frame, NULL, NULL);
+  gtk_stack_set_visible_child_name (self->preview_stack, "preview");
+  {
+    g_autofree char *size = g_format_size (g_bytes_get_size (pdf));
+    g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d page, %s", "%d pages, %s",
+                                                          fita_pdf_view_get_n_pages (self->view)),
+                                             fita_pdf_view_get_n_pages (self->view), size);
+    gtk_label_set_label (self->status_label, text);
+  }
+  update_pages (self);
+}
+
+void
+fita_reports_page_generate (FitaReportsPage *self, FitaReportKind kind, gint64 item_id, int year,
+                            const char *lang)
+{
+  g_autoptr(GTask) task = NULL;
+  Job *job;
+
+  g_return_if_fail (FITA_IS_REPORTS_PAGE (self));
+  if (self->plan == NULL || fita_plan_get_path (self->plan) == NULL)
+    return;
+  if (kind == FITA_REPORT_SHEET && item_id == 0)
+    {
+      gtk_label_set_label (self->status_label, _("A follow-up sheet is about one item: choose the item."));
+      return;
+    }
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+
+  job = g_new0 (Job, 1);
+  job->path = g_strdup (fita_plan_get_path (self->plan));
+  job->lang = g_strdup (lang);
+  job->options.kind = kind;
+  job->options.item_id = item_id;
+  job->options.year = year;
+  job->options.lang = job->lang;
+  job->context = g_main_context_ref_thread_default ();
+  g_set_weak_pointer (&job->page, self);
+
+  set_busy (self, TRUE);
+  gtk_label_set_label (self->status_label, _("Making the report…"));
+  task = g_task_new (self, self->cancellable, on_job_done, NULL);
+  g_task_set_task_data (task, job, job_free);
+  g_task_run_in_thread (task, run_job);
+}
+
+gboolean
+fita_reports_page_is_busy (FitaReportsPage *self)
+{
+  return self->cancellable != NULL;
+}
+
+GtkWidget *
+fita_reports_page_get_view (FitaReportsPage *self)
+{
+  return GTK_WIDGET (self->view);
+}
+
+double
+fita_reports_page_get_preview_ms (FitaReportsPage *self)
+{
+  return self->preview_ms;
+}
+
+/* Controls */
+
+static FitaReportKind
+chosen_kind (FitaReportsPage *self)
+{
+  return (FitaReportKind) gtk_drop_down_get_selected (self->kind_dropdown);
+}
+
+static void
+generate_action (GtkWidget *widget, const char *name, GVariant *parameter)
+{
+  FitaReportsPage *self = FITA_REPORTS_PAGE (widget);
+  guint item = gtk_drop_down_get_selected (self->item_dropdown);
+  gint64 item_id = item < self->item_ids->len ? g_array_index (self->item_ids, gint64, item) : 0;
+  guint lang = gtk_drop_down_get_selected (self->lang_dropdown);
+
+  fita_reports_page_generate (self, chosen_kind (self), item_id, gtk_spin_button_get_value_as_int (self->year_spin),
+                              langs[MIN (lang, G_N_ELEMENTS (langs) - 1)]);
+}
+
+static void
+zoom_action (GtkWidget *widget, const char *name, GVariant *parameter)
+{
+  FitaReportsPage *self = FITA_REPORTS_PAGE (widget);
+  double zoom = fita_pdf_view_get_zoom (self->view);
+
+  fita_pdf_view_set_zoom (self->view, g_str_equal (name, "reports.zoom-in") ? zoom * 1.2 : zoom / 1.2);
+}
+
+static char *
+suggested_name (FitaReportsPage *self)
+{
+  const char *kinds[] = {
+    /* Translators: file names offered when saving a report */
+    N_("Follow-up sheet"), N_("Follow-up report"), N_("Work plan"), N_("Participation"),
+  };
+
+  return g_strdup_printf ("%s %d.pdf", _(kinds[chosen_kind (self)]), gtk_spin_button_get_value_as_int (self->year_spin));
+}
+
+static void
+on_save_response (GtkNativeDialog *dialog, int response, gpointer data)
+{
+  FitaReportsPage *self = FITA_REPORTS_PAGE (data);
+  GBytes *pdf = fita_pdf_view_get_bytes (self->view);
+
+  if (response == GTK_RESPONSE_ACCEPT && pdf != NULL)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autoptr(GError) error = NULL;
+      if (!g_file_replace_contents (file, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), NULL, FALSE,
+                                    G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, &error))
+        gtk_label_set_label (self->status_label, error->message);
+      else
+        gtk_label_set_label (self->status_label, _("Saved."));
+    }
+  g_object_unref (dialog);
+}
+
+static void
+save_action (GtkWidget *widget, const char *name, GVariant *parameter)
+{
+  FitaReportsPage *self = FITA_REPORTS_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkFileChooserNative *dialog;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *file_name = suggested_name (self);
+
+  dialog = gtk_file_chooser_native_new (_("Save Report as PDF"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("PDF documents"));
+  gtk_file_filter_add_mime_type (filter, "application/pdf");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), file_name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_save_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+on_draw_page (GtkPrintOperation *operation, GtkPrintContext *context, int page_nr, gpointer data)
+{
+  PopplerDocument *document = data;
+  PopplerPage *page = poppler_document_get_page (document, page_nr);
+  cairo_t *cr = gtk_print_context_get_cairo_context (context);
+  double width, height;
+  double scale;
+
+  poppler_page_get_size (page, &width, &height);
+  scale = MIN (gtk_print_context_get_width (context) / width, gtk_print_context_get_height (context) / height);
+  cairo_scale (cr, scale, scale);
+  poppler_page_render_for_printing (page, cr);
+  g_object_unref (page);
+}
+
+static void
+print_action (GtkWidget *widget, const char *name, GVariant *parameter)
+{
+  FitaReportsPage *self = FITA_REPORTS_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  g_autoptr(GtkPrintOperation) operation = gtk_print_operation_new ();
+  g_autoptr(GError) error = NULL;
+  PopplerDocument *document;
+  GBytes *pdf = fita_pdf_view_get_bytes (self->view);
+
+  if (pdf == NULL || !(document = poppler_document_new_from_bytes (pdf, NULL, &error)))
+    return;
+  gtk_print_operation_set_n_pages (operation, poppler_document_get_n_pages (document));
+  gtk_print_operation_set_use_full_page (operation, TRUE);
+  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
+  g_signal_connect (operation, "draw-page", G_CALLBACK (on_draw_page), document);
+  /* not asynchronous: the document lives until printing is done */
+  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
+    gtk_label_set_label (self->status_label, error->message);
+  g_object_unref (document);
+}
+
+static void
+open_external_action (GtkWidget *widget, const char *name, GVariant *parameter)
+{
+  FitaReportsPage *self = FITA_REPORTS_PAGE (widget);
+  GBytes *pdf = fita_pdf_view_get_bytes (self->view);
+  g_autofree char *folder = g_build_filename (g_get_user_cache_dir (), "fita", "reports", NULL);
+  g_autofree char *file_name = suggested_name (self);
+  g_autofree char *path = g_build_filename (folder, file_name, NULL);
+  g_autofree char *uri = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (pdf == NULL)
+    return;
+  if (g_mkdir_with_parents (folder, 0700) != 0 ||
+      !g_file_set_contents (path, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), &error))
+    {
+      gtk_label_set_label (self->status_label, error ? error->message : g_strerror (errno));
+      return;
+    }
+  uri = g_filename_to_uri (path, NULL, NULL);
+  gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, uri, GDK_CURRENT_TIME);
+}
+
+static void
+on_kind_changed (FitaReportsPage *self)
+{
+  gtk_widget_set_sensitive (GTK_WIDGET (self->item_row), chosen_kind (self) == FITA_REPORT_SHEET);
+}
+
+static void
+on_zoom_chosen (FitaReportsPage *self)
+{
+  guint chosen = gtk_drop_down_get_selected (self->zoom_dropdown);
+
+  if (chosen == 0)
+    fita_pdf_view_set_zoom_mode (self->view, FITA_PDF_ZOOM_FIT_WIDTH);
+  else if (chosen == 1)
+    fita_pdf_view_set_zoom_mode (self->view, FITA_PDF_ZOOM_FIT_PAGE);
+  else if (chosen - 2 < G_N_ELEMENTS (zooms))
+    fita_pdf_view_set_zoom (self->view, zooms[chosen - 2]);
+}
+
+static void
+on_page_spin_changed (FitaReportsPage *self)
+{
+  int page = gtk_spin_button_get_value_as_int (self->page_spin) - 1;
+
+  if (page != fita_pdf_view_get_page (self->view))
+    fita_pdf_view_set_page (self->view, page);
+}
+
+static void
+on_view_page (FitaReportsPage *self)
+{
+  gtk_adjustment_set_value (self->page_adjustment, fita_pdf_view_get_page (self->view) + 1);
+}
+
+/* Item names can be long: the button shows them shortened, the list whole. */
+static void
+setup_item_label (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer ellipsize)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  if (ellipsize)
+    {
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 22);
+    }
+  else
+    {
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 50);
+    }
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_item_label (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer data)
+{
+  GtkStringObject *string = gtk_list_item_get_item (item);
+
+  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)), gtk_string_object_get_string (string));
+}
+
+static GtkListItemFactory *
+item_factory (gboolean ellipsize)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_item_label), GINT_TO_POINTER (ellipsize));
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_item_label), NULL);
+  return factory;
+}
+
+/* The plan */
+
+static void
+fill_items (FitaReportsPage *self)
+{
+  g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
+  g_autoptr(GPtrArray) items = NULL;
+  guint keep = 0;
+  gint64 chosen = 0;
+  guint selected = gtk_drop_down_get_selected (self->item_dropdown);
+
+  if (selected < self->item_ids->len)
+    chosen = g_array_index (self->item_ids, gint64, selected);
+  g_array_set_size (self->item_ids, 0);
+  if (self->plan != NULL)
+    {
+      items = fita_plan_items_preorder (self->plan, NULL);
+      for (guint i = 0; i < items->len; i++)
+        {
+          FitaItem *item = g_ptr_array_index (items, i);
+          g_autofree char *label = g_strdup_printf ("%s%s%s", item->code ? item->code : "", item->code ? " " : "",
+                                                    item->title ? item->title : "");
+          gtk_string_list_append (list, label);
+          g_array_append_val (self->item_ids, item->rec.id);
+          /* the first programme-like item (with items below) is a good default */
+          if (item->rec.id == chosen || (chosen == 0 && keep == 0 && fita_plan_list (self->plan, FITA_TABLE_ITEM, item->rec.id)->len > 0 &&
+                                         fita_plan_item_depth (self->plan, item) > 0))
+            keep = i;
+        }
+    }
+  gtk_drop_down_set_model (self->item_dropdown, G_LIST_MODEL (list));
+  gtk_drop_down_set_selected (self->item_dropdown, keep);
+}
+
+static void
+on_plan_changed (FitaPlan *plan, FitaChanges *changes, FitaReportsPage *self)
+{
+  if (fita_changes_touches (changes, FITA_TABLE_ITEM))
+    fill_items (self);
+}
+
+static void
+setup_for_plan (FitaReportsPage *self)
+{
+  FitaPlanInfo *info;
+  g_autoptr(GSettingsSchema) schema = NULL;
+  const char *lang = NULL;
+
+  fill_items (self);
+  fita_pdf_view_clear (self->view);
+  gtk_stack_set_visible_child_name (self->preview_stack, "empty");
+  gtk_label_set_label (self->status_label, "");
+  update_pages (self);
+  set_busy (self, FALSE);
+  if (self->plan == NULL)
+    return;
+
+  info = fita_plan_get_info (self->plan);
+  if (info->period_start != FITA_NONE && info->period_end != FITA_NONE)
+    gtk_spin_button_set_range (self->year_spin, info->period_start, info->period_end);
+  else
+    gtk_spin_button_set_range (self->year_spin, 1900, 2200);
+  if (info->followed_year != FITA_NONE)
+    gtk_spin_button_set_value (self->year_spin, info->followed_year);
+
+  /* the report's language: the user's choice in Preferences, else the plan's */
+  schema = g_settings_schema_source_lookup (g_settings_schema_source_get_default (), APP_ID, TRUE);
+  if (schema != NULL)
+    {
+      g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+      g_autofree char *chosen = g_settings_get_string (settings, "report-language");
+      for (guint i = 0; i < G_N_ELEMENTS (langs); i++)
+        if (g_str_equal (chosen, langs[i]))
+          lang = langs[i];
+    }
+  if (lang == NULL)
+    lang = info->language;
+  for (guint i = 0; i < G_N_ELEMENTS (langs); i++)
+    if (g_strcmp0 (lang, langs[i]) == 0)
+      gtk_drop_down_set_selected (self->lang_dropdown, i);
+}
+
+FitaPlan *
+fita_reports_page_get_plan (FitaReportsPage *self)
+{
+  return self->plan;
+}
+
+void
+fita_reports_page_set_plan (FitaReportsPage *self, FitaPlan *plan)
+{
+  g_return_if_fail (FITA_IS_REPORTS_PAGE (self));
+
+  if (self->plan == plan)
+    return;
+  if (self->cancellable)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  if (self->plan != NULL)
+    g_signal_handlers_disconnect_by_func (self->plan, on_plan_changed, self);
+  g_set_object (&self->plan, plan);
+  if (plan != NULL)
+    g_signal_connect (plan, "changed", G_CALLBACK (on_plan_changed), self);
+  setup_for_plan (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAN]);
+}
+
+/* GObject */
+
+static void
+fita_reports_page_dispose (GObject *object)
+{
+  FitaReportsPage *self = FITA_REPORTS_PAGE (object);
+
+  if (self->cancellable)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  if (self->plan != NULL)
+    g_signal_handlers_disconnect_by_func (self->plan, on_plan_changed, self);
+  g_clear_object (&self->plan);
+  gtk_widget_dispose_template (GTK_WIDGET (self), FITA_TYPE_REPORTS_PAGE);
+  G_OBJECT_CLASS (fita_reports_page_parent_class)->dispose (object);
+}
+
+static void
+fita_reports_page_finalize (GObject *object)
+{
+  g_array_unref (FITA_REPORTS_PAGE (object)->item_ids);
+  G_OBJECT_CLASS (fita_reports_page_parent_class)->finalize (object);
+}
+
+static void
+fita_reports_page_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_PLAN:
+      g_value_set_object (value, FITA_REPORTS_PAGE (object)->plan);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+fita_reports_page_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_PLAN:
+      fita_reports_page_set_plan (FITA_REPORTS_PAGE (object), g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+fita_reports_page_class_init (FitaReportsPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = fita_reports_page_dispose;
+  object_class->finalize = fita_reports_page_finalize;
+  object_class->get_property = fita_reports_page_get_property;
+  object_class->set_property = fita_reports_page_set_property;
+
+  properties[PROP_PLAN] = g_param_spec_object ("plan", NULL, NULL, FITA_TYPE_PLAN,
+                                               G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (FITA_TYPE_PDF_VIEW);
+  gtk_widget_class_set_template_from_resource (widget_class, "/cat/fita/Fita/fita-reports-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, FitaReportsPage, kind_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, FitaReportsPage, item_row);
+  gtk_widget_class_bind_template_child (widget_class, FitaReportsPage, item_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, FitaReportsPage, year_spin);
+  gtk_widget_class_bind_template_child (widget_class, FitaReportsPage, lang_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, FitaReportsPage, progress);
+  gtk_widget_class_bind_template_child (widget_class, FitaReportsPage, status_label);
+  gtk_widget_class_bind_template_child (widget_class, FitaReportsPage, zoom_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, FitaReportsPage, zoom_list);
+  gtk_widget_class_bind_template_child (widget_class, FitaReportsPage, page_spin);
+  gtk_widget_class_bind_template_child (widget_class, FitaReportsPage, page_adjustment);
+  gtk_widget_class_bind_template_child (widget_class, FitaReportsPage, pages_label);
+  gtk_widget_class_bind_template_child (widget_class, FitaReportsPage, preview_stack);
+  gtk_widget_class_bind_template_child (widget_class, FitaReportsPage, view);
+
+  gtk_widget_class_install_action (widget_class, "reports.generate", NULL, generate_action);
+  gtk_widget_class_install_action (widget_class, "reports.zoom-in", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "reports.zoom-out", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "reports.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "reports.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "reports.open-external", NULL, open_external_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "reports.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK, "reports.zoom-out", NULL);
+}
+
+static void
+fita_reports_page_init (FitaReportsPage *self)
+{
+  g_autoptr(GtkStringList) kinds = NULL;
+  const char *kind_names[] = {
+    /* Translators: the kinds of reports */
+    _("Programme follow-up sheet"), _("Annual follow-up report"), _("Work plan"), _("Participation summary"), NULL,
+  };
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->item_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->preview_ms = -1;
+
+  {
+    g_autoptr(GtkListItemFactory) button = item_factory (TRUE);
+    g_autoptr(GtkListItemFactory) list = item_factory (FALSE);
+    gtk_drop_down_set_factory (self->item_dropdown, button);
+    gtk_drop_down_set_list_factory (self->item_dropdown, list);
+    gtk_drop_down_set_expression (self->item_dropdown,
+                                  gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
+  }
+  kinds = gtk_string_list_new (kind_names);
+  gtk_drop_down_set_model (self->kind_dropdown, G_LIST_MODEL (kinds));
+  gtk_drop_down_set_selected (self->kind_dropdown, FITA_REPORT_ANNUAL);
+  on_kind_changed (self);
+  g_signal_connect_swapped (self->kind_dropdown, "notify::selected", G_CALLBACK (on_kind_changed), self);
+
+  /* Translators: zoom choices of the report preview */
+  gtk_string_list_append (self->zoom_list, _("Fit Width"));
+  gtk_string_list_append (self->zoom_list, _("Fit Page"));
+  for (guint i = 0; i < G_N_ELEMENTS (zooms); i++)
+    {
+      g_autofree char *percent = g_strdup_printf ("%d %%", (int) (zooms[i] * 100));
+      gtk_string_list_append (self->zoom_list, percent);
+    }
+  g_signal_connect_swapped (self->zoom_dropdown, "notify::selected", G_CALLBACK (on_zoom_chosen), self);
+  g_signal_connect_swapped (self->page_spin, "value-changed", G_CALLBACK (on_page_spin_changed), self);
+  g_signal_connect_swapped (self->view, "notify::page", G_CALLBACK (on_view_page), self);
+  update_pages (self);
+  set_busy (self, FALSE);
+}
+
+GtkWidget *
+fita_reports_page_new (void)
+{
+  return g_object_new (FITA_TYPE_REPORTS_PAGE, NULL);
+}

@@ -1,0 +1,213 @@
+#include "config.h"
+#include "fita-timeline-page.h"
+#include "fita-picture.h"
+
+#include <glib/gi18n.h>
+
+struct _FitaTimelinePage
+{
+  AdwBin parent_instance;
+
+  GtkDropDown *zoom_dropdown;
+  GtkToggleButton *who_button;
+  FitaTimelineView *view;
+};
+
+G_DEFINE_FINAL_TYPE (FitaTimelinePage, fita_timeline_page, ADW_TYPE_BIN)
+
+enum { PROP_0, PROP_PLAN, N_PROPS };
+static GParamSpec *properties[N_PROPS];
+
+static void
+draw_timeline (cairo_t *cr, double width, double height, gpointer data)
+{
+  fita_timeline_draw (data, cr, 0, 0, width, height, FITA_TIMELINE_DRAW_DEFAULT);
+}
+
+static void
+on_export_response (GtkNativeDialog *dialog, int response, gpointer data)
+{
+  FitaTimelinePage *self = FITA_TIMELINE_PAGE (data);
+  FitaTimeline *shown = fita_timeline_view_get_timeline (self->view);
+
+  if (response == GTK_RESPONSE_ACCEPT && shown != NULL)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = g_file_get_path (file);
+      g_autoptr(FitaTimeline) timeline = fita_timeline_new (fita_timeline_view_get_plan (self->view), NULL);
+      g_autoptr(GError) error = NULL;
+      double width, height;
+
+      /* the whole timeline, as shown (zoom and the who column), on white */
+      fita_timeline_set_zoom (timeline, fita_timeline_view_get_zoom (self->view));
+      fita_timeline_set_show_who (timeline, gtk_toggle_button_get_active (self->who_button));
+      fita_timeline_get_size (timeline, &width, &height);
+      if (path == NULL || !fita_picture_write (path, width, height, 2, draw_timeline, timeline, &error))
+        {
+          GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+          GtkWidget *alert = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                     _("Could Not Export the Timeline"),
+                                                     error ? error->message : _("Choose a file on this computer."));
+          adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (alert), "close", _("_Close"));
+          gtk_window_present (GTK_WINDOW (alert));
+        }
+    }
+  g_object_unref (dialog);
+}
+
+static void
+export_action (GtkWidget *widget, const char *name, GVariant *parameter)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkFileChooserNative *dialog;
+  const char *types[][2] = {
+    /* Translators: kinds of pictures to export the timeline to */
+    { N_("PNG image"), "*.png" }, { N_("SVG drawing"), "*.svg" }, { N_("PDF document"), "*.pdf" },
+  };
+
+  dialog = gtk_file_chooser_native_new (_("Export Timeline"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  for (guint i = 0; i < G_N_ELEMENTS (types); i++)
+    {
+      g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+      gtk_file_filter_set_name (filter, _(types[i][0]));
+      gtk_file_filter_add_pattern (filter, types[i][1]);
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+    }
+  /* Translators: the file name offered when exporting the timeline */
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), _("Timeline.png"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_export_response), widget);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+on_zoom_chosen (FitaTimelinePage *self)
+{
+  fita_timeline_view_set_zoom (self->view, gtk_drop_down_get_selected (self->zoom_dropdown));
+}
+
+static void
+on_view_zoom (FitaTimelinePage *self)
+{
+  gtk_drop_down_set_selected (self->zoom_dropdown, fita_timeline_view_get_zoom (self->view));
+}
+
+static void
+on_who_toggled (FitaTimelinePage *self)
+{
+  fita_timeline_view_set_show_who (self->view, gtk_toggle_button_get_active (self->who_button));
+}
+
+FitaTimelineView *
+fita_timeline_page_get_view (FitaTimelinePage *self)
+{
+  return self->view;
+}
+
+FitaPlan *
+fita_timeline_page_get_plan (FitaTimelinePage *self)
+{
+  return fita_timeline_view_get_plan (self->view);
+}
+
+void
+fita_timeline_page_set_plan (FitaTimelinePage *self, FitaPlan *plan)
+{
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (fita_timeline_view_get_plan (self->view) == plan)
+    return;
+  fita_timeline_view_set_plan (self->view, plan);
+  /* the user's default zoom, unless the plan calls for semesters */
+  schema = g_settings_schema_source_lookup (g_settings_schema_source_get_default (), APP_ID, TRUE);
+  if (plan != NULL && schema != NULL && fita_timeline_default_zoom (plan) != FITA_ZOOM_SEMESTER)
+    {
+      g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+      g_autofree char *zoom = g_settings_get_string (settings, "default-zoom");
+      gint64 index = fita_keyword_index (fita_zoom_keywords, zoom);
+      if (index >= 0)
+        fita_timeline_view_set_zoom (self->view, index);
+    }
+  else if (plan != NULL)
+    fita_timeline_view_set_zoom (self->view, fita_timeline_default_zoom (plan));
+  on_view_zoom (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAN]);
+}
+
+static void
+fita_timeline_page_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), FITA_TYPE_TIMELINE_PAGE);
+  G_OBJECT_CLASS (fita_timeline_page_parent_class)->dispose (object);
+}
+
+static void
+fita_timeline_page_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_PLAN:
+      g_value_set_object (value, fita_timeline_page_get_plan (FITA_TIMELINE_PAGE (object)));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+fita_timeline_page_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_PLAN:
+      fita_timeline_page_set_plan (FITA_TIMELINE_PAGE (object), g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+fita_timeline_page_class_init (FitaTimelinePageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = fita_timeline_page_dispose;
+  object_class->get_property = fita_timeline_page_get_property;
+  object_class->set_property = fita_timeline_page_set_property;
+
+  properties[PROP_PLAN] = g_param_spec_object ("plan", NULL, NULL, FITA_TYPE_PLAN,
+                                               G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (FITA_TYPE_TIMELINE_VIEW);
+  gtk_widget_class_set_template_from_resource (widget_class, "/cat/fita/Fita/fita-timeline-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, FitaTimelinePage, zoom_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, FitaTimelinePage, who_button);
+  gtk_widget_class_bind_template_child (widget_class, FitaTimelinePage, view);
+  gtk_widget_class_install_action (widget_class, "timeline.export", NULL, export_action);
+}
+
+static void
+fita_timeline_page_init (FitaTimelinePage *self)
+{
+  /* Translators: the scales of the timeline */
+  const char *zooms[] = { C_("timeline scale", "Years"), C_("timeline scale", "Semesters"),
+                          C_("timeline scale", "Quarters"), C_("timeline scale", "Months"), NULL };
+  g_autoptr(GtkStringList) list = gtk_string_list_new (zooms);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_drop_down_set_model (self->zoom_dropdown, G_LIST_MODEL (list));
+  on_view_zoom (self);
+  g_signal_connect_swapped (self->zoom_dropdown, "notify::selected", G_CALLBACK (on_zoom_chosen), self);
+  g_signal_connect_swapped (self->view, "notify::zoom", G_CALLBACK (on_view_zoom), self);
+  g_signal_connect_swapped (self->who_button, "toggled", G_CALLBACK (on_who_toggled), self);
+}
+
+GtkWidget *
+fita_timeline_page_new (void)
+{
+  return g_object_new (FITA_TYPE_TIMELINE_PAGE, NULL);
+}

@@ -1,0 +1,237 @@
+/* test-timeline-view: the timeline canvas under Xvfb: ticking semesters by
+ * pointer and keyboard, dragging bars, zooming; each change in the file. */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "fita-examples.h"
+#include "fita-timeline-page.h"
+#include "fita-timeline-view.h"
+#include "fita-ui-test.h"
+
+typedef struct {
+  GtkWindow *window;
+  FitaTimelineView *view;
+  FitaPlan *plan;
+  char *path;
+} Fixture;
+
+static void
+setup (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FitaPlan) example = fita_example_load (data, &error);
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+
+  g_assert_no_error (error);
+  g_mkdir_with_parents (g_get_user_cache_dir (), 0700);
+  f->path = g_strdup_printf ("%s/%s.fita", g_get_user_cache_dir (), (const char *) data);
+  g_remove (f->path);
+  fita_plan_save_new (example, f->path, &error);
+  g_assert_no_error (error);
+  /* let go of the new file, so this test's plan is its only editor */
+  fita_plan_close (example);
+  f->plan = fita_plan_open (f->path, FITA_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+
+  f->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (f->window, 1200, 720);
+  f->view = FITA_TIMELINE_VIEW (fita_timeline_view_new ());
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (f->view));
+  gtk_window_set_child (f->window, scroller);
+  fita_timeline_view_set_plan (f->view, f->plan);
+  gtk_window_present (f->window);
+  settle ();
+}
+
+static void
+teardown (Fixture *f, gconstpointer data)
+{
+  gtk_window_destroy (f->window);
+  g_clear_object (&f->plan);
+  g_free (f->path);
+}
+
+/* The item as a fresh reader of the file sees it. */
+static char *
+semesters_in_file (Fixture *f, const char *code)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FitaPlan) reader = fita_plan_open (f->path, FITA_OPEN_READ_ONLY, &error);
+
+  g_assert_no_error (error);
+  return g_strdup (fita_plan_find_item (reader, code)->semesters);
+}
+
+static gint64
+year_in_file (Fixture *f, const char *code, const char *field)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FitaPlan) reader = fita_plan_open (f->path, FITA_OPEN_READ_ONLY, &error);
+  FitaItem *item;
+
+  g_assert_no_error (error);
+  item = fita_plan_find_item (reader, code);
+  return g_str_equal (field, "start") ? item->start_year : item->end_year;
+}
+
+/* Where, in the widget, a cell of an item's row is. */
+static void
+cell_centre (Fixture *f, const char *code, double t, double *x, double *y)
+{
+  FitaTimeline *timeline = fita_timeline_view_get_timeline (f->view);
+  FitaItem *item = fita_plan_find_item (fita_timeline_view_get_plan (f->view), code);
+
+  for (guint r = 0; r < fita_timeline_get_n_rows (timeline); r++)
+    if (fita_timeline_get_row (timeline, r) == item)
+      {
+        *x = fita_timeline_x_for_time (timeline, t);
+        *y = fita_timeline_get_header_height (timeline) + (r + 0.5) * fita_timeline_get_row_height (timeline);
+        return;
+      }
+  g_assert_not_reached ();
+}
+
+static void
+test_tick_by_pointer (Fixture *f, gconstpointer data)
+{
+  double x, y;
+  g_autofree char *before = semesters_in_file (f, "I.1.1");
+  g_autofree char *after = NULL;
+  g_autofree char *undone = NULL;
+  g_autofree char *shot = NULL;
+
+  g_assert_false (fita_semesters_contains (before, 2019, 1));
+  cell_centre (f, "I.1.1", 2019.25, &x, &y);
+  fita_timeline_view_drag (f->view, x, y, x, y);
+  after = semesters_in_file (f, "I.1.1");
+  g_assert_true (fita_semesters_contains (after, 2019, 1));
+  g_assert_cmpint (fita_timeline_view_get_selected (f->view), ==, fita_plan_find_item (f->plan, "I.1.1")->rec.id);
+  settle ();
+  shot = save_screenshot (GTK_WIDGET (f->window), "timeline-xmess");
+  assert_png (shot, 1100, 700);
+
+  g_assert_true (fita_plan_undo (f->plan, NULL));
+  undone = semesters_in_file (f, "I.1.1");
+  g_assert_cmpstr (undone, ==, before);
+}
+
+static void
+test_tick_by_keyboard (Fixture *f, gconstpointer data)
+{
+  int year, half;
+  g_autofree char *after = NULL;
+
+  gtk_widget_grab_focus (GTK_WIDGET (f->view));
+  fita_timeline_view_set_selected (f->view, fita_plan_find_item (f->plan, "I.1.2")->rec.id);
+  /* Right from the first semester: 2017 2nd semester */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "timeline.move", "(ii)", 1, 0));
+  fita_timeline_view_get_cursor (f->view, &year, &half);
+  g_assert_cmpint (year, ==, 2017);
+  g_assert_cmpint (half, ==, 2);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "timeline.toggle", NULL));
+  after = semesters_in_file (f, "I.1.2");
+  g_assert_true (fita_semesters_contains (after, 2017, 2));
+  /* Down moves to the next row */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "timeline.move", "(ii)", 0, 1));
+  g_assert_cmpint (fita_timeline_view_get_selected (f->view), ==, fita_plan_find_item (f->plan, "I.1.3")->rec.id);
+}
+
+static void
+test_drag_bars (Fixture *f, gconstpointer data)
+{
+  FitaTimeline *timeline = fita_timeline_view_get_timeline (f->view);
+  double year_width = fita_timeline_x_for_time (timeline, 1) - fita_timeline_x_for_time (timeline, 0);
+  double x, y;
+
+  /* 11.1 is a one-year bar, 2024: move it one year later */
+  cell_centre (f, "11.1", 2024.5, &x, &y);
+  fita_timeline_view_drag (f->view, x, y, x + year_width, y);
+  g_assert_cmpint (year_in_file (f, "11.1", "start"), ==, 2025);
+  g_assert_cmpint (year_in_file (f, "11.1", "end"), ==, 2025);
+  /* stretch its end to 2026 */
+  cell_centre (f, "11.1", 2026.0, &x, &y);
+  fita_timeline_view_drag (f->view, x - 1, y, x - 1 + year_width, y);
+  g_assert_cmpint (year_in_file (f, "11.1", "end"), ==, 2026);
+  /* both are undoable, one by one */
+  g_assert_true (fita_plan_undo (f->plan, NULL));
+  g_assert_cmpint (year_in_file (f, "11.1", "end"), ==, 2025);
+  g_assert_true (fita_plan_undo (f->plan, NULL));
+  g_assert_cmpint (year_in_file (f, "11.1", "end"), ==, 2024);
+}
+
+static void
+test_zoom_and_dark (Fixture *f, gconstpointer data)
+{
+  g_autofree char *shot = NULL;
+
+  g_assert_cmpint (fita_timeline_view_get_zoom (f->view), ==, FITA_ZOOM_SEMESTER);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "timeline.zoom", "i", 1));
+  g_assert_cmpint (fita_timeline_view_get_zoom (f->view), ==, FITA_ZOOM_QUARTER);
+  fita_timeline_view_set_zoom (f->view, FITA_ZOOM_YEAR);
+  fita_timeline_view_set_show_who (f->view, TRUE);
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  settle ();
+  shot = save_screenshot (GTK_WIDGET (f->window), "timeline-xmess-dark");
+  assert_png (shot, 1100, 700);
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+}
+
+static void
+test_read_only (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FitaPlan) second = fita_plan_open (f->path, FITA_OPEN_DEFAULT, &error);
+  g_autofree char *before = semesters_in_file (f, "I.1.1");
+  g_autofree char *after = NULL;
+  double x, y;
+
+  g_assert_true (fita_plan_is_read_only (second));
+  fita_timeline_view_set_plan (f->view, second);
+  cell_centre (f, "I.1.1", 2019.25, &x, &y);
+  fita_timeline_view_drag (f->view, x, y, x, y);
+  after = semesters_in_file (f, "I.1.1");
+  g_assert_cmpstr (after, ==, before);
+  fita_timeline_view_set_plan (f->view, NULL);
+}
+
+static void
+test_page (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FitaPlan) plan = fita_example_load ("xmess-2017-2019", &error);
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  FitaTimelinePage *page = FITA_TIMELINE_PAGE (fita_timeline_page_new ());
+  g_autofree char *shot = NULL;
+
+  gtk_window_set_default_size (window, 1200, 720);
+  gtk_window_set_child (window, GTK_WIDGET (page));
+  fita_timeline_page_set_plan (page, plan);
+  gtk_window_present (window);
+  settle ();
+  /* XMESS ticks semesters: the page opens at that scale */
+  g_assert_cmpint (fita_timeline_view_get_zoom (fita_timeline_page_get_view (page)), ==, FITA_ZOOM_SEMESTER);
+  shot = save_screenshot (GTK_WIDGET (window), "timeline-page");
+  assert_png (shot, 1100, 700);
+  gtk_window_destroy (window);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_autofree char *home = isolate_home ();
+  int status;
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  g_test_add ("/ui/timeline/tick-by-pointer", Fixture, "xmess-2017-2019", setup, test_tick_by_pointer, teardown);
+  g_test_add ("/ui/timeline/tick-by-keyboard", Fixture, "xmess-2017-2019", setup, test_tick_by_keyboard, teardown);
+  g_test_add ("/ui/timeline/drag-bars", Fixture, "terrassa-ess-2019-2026", setup, test_drag_bars, teardown);
+  g_test_add ("/ui/timeline/zoom-and-dark", Fixture, "xmess-2017-2019", setup, test_zoom_and_dark, teardown);
+  g_test_add ("/ui/timeline/read-only", Fixture, "xmess-2017-2019", setup, test_read_only, teardown);
+  g_test_add_func ("/ui/timeline/page", test_page);
+  status = g_test_run ();
+  remove_tree (home);
+  return status;
+}
