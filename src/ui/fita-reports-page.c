@@ -198,6 +198,16 @@ fita_reports_page_generate (FitaReportsPage *self, FitaReportKind kind, gint64 i
       gtk_label_set_label (self->status_label, _("A follow-up sheet is about one item: choose the item."));
       return;
     }
+  /* the controls show the report being made */
+  gtk_drop_down_set_selected (self->kind_dropdown, kind);
+  for (guint i = 0; i < self->item_ids->len; i++)
+    if (g_array_index (self->item_ids, gint64, i) == item_id)
+      gtk_drop_down_set_selected (self->item_dropdown, i);
+  gtk_spin_button_set_value (self->year_spin, year);
+  for (guint i = 0; i < G_N_ELEMENTS (langs); i++)
+    if (g_strcmp0 (lang, langs[i]) == 0)
+      gtk_drop_down_set_selected (self->lang_dropdown, i);
+
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);

@@ -26,6 +26,8 @@ struct _FitaTimelineView
   GtkAdjustment *hadjustment, *vadjustment;
   GtkScrollablePolicy hscroll_policy, vscroll_policy;
 
+  gboolean show_followed;      /* scroll to the year followed up once laid out */
+
   /* a drag in progress */
   FitaTimelineHit drag_hit;
   double drag_x, drag_y;
@@ -188,7 +190,19 @@ fita_timeline_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
 static void
 fita_timeline_view_size_allocate (GtkWidget *widget, int width, int height, int baseline)
 {
-  configure_adjustments (FITA_TIMELINE_VIEW (widget));
+  FitaTimelineView *self = FITA_TIMELINE_VIEW (widget);
+
+  configure_adjustments (self);
+  /* a plan opens on the year it follows up, a little of the year before in view */
+  if (self->show_followed && self->timeline && self->hadjustment && width > 0)
+    {
+      FitaPlanInfo *info = fita_plan_get_info (self->plan);
+      self->show_followed = FALSE;
+      if (info->followed_year != FITA_NONE)
+        gtk_adjustment_set_value (self->hadjustment,
+                                  fita_timeline_x_for_time (self->timeline, info->followed_year - 0.5) -
+                                  fita_timeline_get_chart_left (self->timeline));
+    }
 }
 
 /* Editing */
@@ -551,6 +565,7 @@ fita_timeline_view_set_plan (FitaTimelineView *self, FitaPlan *plan)
         self->zoom = fita_timeline_get_zoom (self->timeline);
       fita_timeline_set_show_who (self->timeline, self->show_who);
       g_signal_connect (plan, "changed", G_CALLBACK (on_plan_changed), self);
+      self->show_followed = TRUE;
       rebuild_rows (self);
     }
   configure_adjustments (self);

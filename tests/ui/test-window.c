@@ -17,6 +17,8 @@
 #include "fita-status-badge.h"
 #include "fita-synthetic.h"
 #include "fita-ui-test.h"
+#include "fita-pdf-view.h"
+#include "fita-reports-page.h"
 #include "fita-welcome-page.h"
 
 #define TERRASSA "terrassa-ess-2019-2026"
@@ -1621,6 +1623,62 @@ test_accels (void)
     }
 }
 
+static gboolean
+is_view_stack (GtkWidget *widget, gconstpointer data)
+{
+  return ADW_IS_VIEW_STACK (widget);
+}
+
+static gboolean
+is_reports_page (GtkWidget *widget, gconstpointer data)
+{
+  return FITA_IS_REPORTS_PAGE (widget);
+}
+
+static gboolean
+report_ready (gpointer data)
+{
+  FitaReportsPage *page = data;
+
+  return !fita_reports_page_is_busy (page) &&
+         fita_pdf_view_get_n_pages (FITA_PDF_VIEW (fita_reports_page_get_view (page))) > 0 &&
+         fita_reports_page_get_preview_ms (page) >= 0;
+}
+
+/* Every page of the window on one plan, as a person goes through them;
+ * the screenshots are the README's. */
+static void
+test_tour (void)
+{
+  static const char * const pages[] = {
+    "items", "timeline", "budget", "reports", "plan", "governance", "participation",
+  };
+  g_autofree char *path = NULL;
+  FitaWindow *window = open_terrassa ("tour.fita", &path);
+  AdwViewStack *stack = ADW_VIEW_STACK (find_descendant (GTK_WIDGET (window), is_view_stack, NULL));
+  FitaReportsPage *reports = FITA_REPORTS_PAGE (find_descendant (GTK_WIDGET (window), is_reports_page, NULL));
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  select_code (window, "11");
+  settle ();
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      g_autofree char *name = g_strconcat ("page-", pages[i], NULL);
+      g_autofree char *shot = NULL;
+      adw_view_stack_set_visible_child_name (stack, pages[i]);
+      if (g_str_equal (pages[i], "reports"))
+        {
+          fita_reports_page_generate (reports, FITA_REPORT_SHEET, id_of (window, "11"), 2024, "ca");
+          g_assert_true (wait_until (report_ready, reports));
+        }
+      settle ();
+      g_assert_true (gtk_widget_get_mapped (adw_view_stack_get_visible_child (stack)));
+      shot = save_screenshot (GTK_WIDGET (window), name);
+      assert_png (shot, 1000, 700);
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1659,6 +1717,7 @@ main (int   argc,
   g_test_add_func ("/ui/application/dialogs", test_dialogs);
   g_test_add_func ("/ui/application/command-line-example", test_command_line_example);
   g_test_add_func ("/ui/application/accels", test_accels);
+  g_test_add_func ("/ui/window/tour", test_tour);
 
   status = g_test_run ();
   g_clear_object (&app);
