@@ -60,6 +60,20 @@ with tempfile.TemporaryDirectory() as tmp:
         template = messages(f.read())
 
 problems = 0
+
+# Every source with translatable text must be listed, or its strings are
+# never extracted and stay in English.
+listed = {l.strip() for l in open(os.path.join(po_dir, "POTFILES.in")) if l.strip() and not l.startswith("#")}
+marker = re.compile(r'\b(?:_|N_|C_|NC_|T_|TC_|TN_)\s*\(|translatable="yes"')
+for folder in ("src/core", "src/cli", "src/ui"):
+    for name in sorted(os.listdir(os.path.join(source_root, folder))):
+        path = f"{folder}/{name}"
+        if name.endswith((".c", ".ui")) and path not in listed:
+            with open(os.path.join(source_root, path), encoding="utf-8") as f:
+                if marker.search(f.read()):
+                    print(f"po/POTFILES.in: {path} has translatable text but is not listed")
+                    problems += 1
+
 for lang in open(os.path.join(po_dir, "LINGUAS")).read().split():
     with open(os.path.join(po_dir, lang + ".po"), encoding="utf-8") as f:
         catalogue = messages(f.read())

@@ -870,8 +870,8 @@ report_sheet (Doc *doc, FitaItem *item, gint64 year)
   if (children->len > 0)
     {
       static Column columns[] = {
-        { NULL, 3.0, ALIGN_LEFT }, { NULL, 1.4, ALIGN_LEFT }, { NULL, 0.7, ALIGN_CENTER },
-        { NULL, 0.7, ALIGN_CENTER }, { NULL, 2.0, ALIGN_LEFT },
+        { NULL, 2.8, ALIGN_LEFT }, { NULL, 1.4, ALIGN_LEFT }, { NULL, 0.85, ALIGN_CENTER },
+        { NULL, 0.85, ALIGN_CENTER }, { NULL, 1.9, ALIGN_LEFT },
       };
       g_autoptr(Table) table = NULL;
       g_autofree char *derived = percent_of (doc, fita_plan_progress (doc->plan, item));

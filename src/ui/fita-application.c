@@ -2,6 +2,7 @@
 
 #include <errno.h>
 #include <glib/gi18n.h>
+#include <locale.h>
 #include <glib/gstdio.h>
 
 #include "fita-application.h"
@@ -594,4 +595,15 @@ fita_application_create_plan (FitaApplication  *self,
     window = NULL;
   show_plan (self, plan, window != NULL ? window : find_empty_window (self));
   return TRUE;
+}
+
+void
+fita_application_init_i18n (void)
+{
+  const char *localedir = g_getenv ("FITA_LOCALEDIR");
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
 }

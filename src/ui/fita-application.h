@@ -34,4 +34,8 @@ gboolean         fita_application_create_plan  (FitaApplication  *self,
                                                 FitaWindow       *window,
                                                 GError          **error);
 
+/* Binds Fita's translations (FITA_LOCALEDIR, or where they are installed)
+ * and the user's locale: for main() and for the tests. */
+void fita_application_init_i18n (void);
+
 G_END_DECLS

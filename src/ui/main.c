@@ -2,7 +2,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <locale.h>
 
 #include "fita-application.h"
 
@@ -11,12 +10,8 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(FitaApplication) app = NULL;
-  const char *localedir = g_getenv ("FITA_LOCALEDIR");
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  fita_application_init_i18n ();
 
   g_set_application_name (_("Fita"));
 

@@ -14,6 +14,7 @@
 #include "fita-examples.h"
 #include "fita-money.h"
 #include "fita-synthetic.h"
+#include "fita-application.h"
 #include "fita-ui-test.h"
 
 #define NO_LINE G_MAXINT64

@@ -17,6 +17,7 @@
 #include "fita-money-entry.h"
 #include "fita-money.h"
 #include "fita-semester-grid.h"
+#include "fita-application.h"
 #include "fita-ui-test.h"
 
 #define TERRASSA "terrassa-ess-2019-2026"

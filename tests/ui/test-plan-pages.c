@@ -14,6 +14,7 @@
 #include "fita-plan-editor-fields.h"
 #include "fita-plan-editor-lists.h"
 #include "fita-rollup.h"
+#include "fita-application.h"
 #include "fita-ui-test.h"
 
 typedef struct {

@@ -8,6 +8,7 @@
 #include "fita-examples.h"
 #include "fita-pdf-view.h"
 #include "fita-reports-page.h"
+#include "fita-application.h"
 #include "fita-ui-test.h"
 
 static char *
@@ -156,6 +157,7 @@ main (int argc, char *argv[])
   int status;
 
   gtk_test_init (&argc, &argv, NULL);
+  fita_application_init_i18n ();
   adw_init ();
   g_test_add ("/ui/reports/sheet", Fixture, "terrassa-ess-2019-2026", setup, test_sheet, teardown);
   g_test_add ("/ui/reports/annual", Fixture, "terrassa-serveis-socials-2023-2027", setup,

@@ -8,6 +8,7 @@
 #include "fita-examples.h"
 #include "fita-timeline-page.h"
 #include "fita-timeline-view.h"
+#include "fita-application.h"
 #include "fita-ui-test.h"
 
 typedef struct {
@@ -224,6 +225,7 @@ main (int argc, char *argv[])
   int status;
 
   gtk_test_init (&argc, &argv, NULL);
+  fita_application_init_i18n ();
   adw_init ();
   g_test_add ("/ui/timeline/tick-by-pointer", Fixture, "xmess-2017-2019", setup, test_tick_by_pointer, teardown);
   g_test_add ("/ui/timeline/tick-by-keyboard", Fixture, "xmess-2017-2019", setup, test_tick_by_keyboard, teardown);

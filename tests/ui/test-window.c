@@ -1688,6 +1688,7 @@ main (int   argc,
   int status;
 
   g_test_init (&argc, &argv, NULL);
+  fita_application_init_i18n ();
 
   app = fita_application_new ();
   g_application_register (G_APPLICATION (app), NULL, &error);
