@@ -773,7 +773,7 @@ static void
 indicator_table (Doc *doc, FitaItem *item, FitaIndicatorKind kind)
 {
   static Column columns[] = {
-    { NULL, 3.2, ALIGN_LEFT }, { NULL, 0.8, ALIGN_RIGHT }, { NULL, 0.7, ALIGN_CENTER }, { NULL, 2.6, ALIGN_LEFT },
+    { NULL, 3.0, ALIGN_LEFT }, { NULL, 0.8, ALIGN_RIGHT }, { NULL, 0.75, ALIGN_CENTER }, { NULL, 2.6, ALIGN_LEFT },
   };
   GPtrArray *indicators = fita_plan_list (doc->plan, FITA_TABLE_INDICATOR, item->rec.id);
   g_autoptr(Table) table = NULL;
@@ -875,7 +875,7 @@ report_sheet (Doc *doc, FitaItem *item, gint64 year)
       };
       g_autoptr(Table) table = NULL;
       g_autofree char *derived = percent_of (doc, fita_plan_progress (doc->plan, item));
-      g_autofree char *rule = fita_plan_describe_progress_rule (doc->plan);
+      g_autofree char *rule = fita_plan_describe_progress_rule_in (doc->plan, doc->tr);
       /* the level of the items below, as the plan names it ("Actuacions") */
       const char *below = level_name (doc, g_ptr_array_index (children, 0));
       columns[0].title = below ? below : T_ (doc->tr, "Items");
@@ -965,8 +965,8 @@ tree_rows (Doc *doc, Table *table, gint64 parent, guint depth)
 static void
 all_indicators (Doc *doc)
 {
-  static Column columns[] = { { NULL, 0.9, ALIGN_LEFT }, { NULL, 2.8, ALIGN_LEFT }, { NULL, 0.9, ALIGN_LEFT },
-                              { NULL, 0.8, ALIGN_RIGHT }, { NULL, 0.6, ALIGN_CENTER }, { NULL, 2.0, ALIGN_LEFT } };
+  static Column columns[] = { { NULL, 1.0, ALIGN_LEFT }, { NULL, 2.6, ALIGN_LEFT }, { NULL, 1.1, ALIGN_LEFT },
+                              { NULL, 0.8, ALIGN_RIGHT }, { NULL, 0.75, ALIGN_CENTER }, { NULL, 1.9, ALIGN_LEFT } };
   g_autoptr(GPtrArray) items = fita_plan_items_preorder (doc->plan, NULL);
   g_autoptr(Table) table = NULL;
 
@@ -1098,8 +1098,8 @@ report_annual (Doc *doc, gint64 year)
   /* summary per top-level item */
   if (roots->len > 0)
     {
-      static Column columns[] = { { NULL, 0.8, ALIGN_LEFT }, { NULL, 4.0, ALIGN_LEFT }, { NULL, 0.9, ALIGN_RIGHT },
-                                  { NULL, 1.2, ALIGN_RIGHT }, { NULL, 1.4, ALIGN_RIGHT } };
+      static Column columns[] = { { NULL, 0.8, ALIGN_LEFT }, { NULL, 3.4, ALIGN_LEFT }, { NULL, 1.1, ALIGN_RIGHT },
+                                  { NULL, 1.2, ALIGN_RIGHT }, { NULL, 1.8, ALIGN_RIGHT } };
       g_autoptr(Table) table = NULL;
       guint total = 0;
       columns[0].title = T_ (doc->tr, "Code");
@@ -1148,10 +1148,10 @@ report_annual (Doc *doc, gint64 year)
 
   if (roots->len > 0)
     {
-      static Column columns[] = { { NULL, 5.3, ALIGN_LEFT }, { NULL, 1.3, ALIGN_LEFT },
-                                  { NULL, 1.1, ALIGN_LEFT }, { NULL, 0.7, ALIGN_RIGHT } };
+      static Column columns[] = { { NULL, 5.0, ALIGN_LEFT }, { NULL, 1.4, ALIGN_LEFT },
+                                  { NULL, 1.2, ALIGN_LEFT }, { NULL, 0.9, ALIGN_RIGHT } };
       g_autoptr(Table) table = NULL;
-      g_autofree char *rule = fita_plan_describe_progress_rule (doc->plan);
+      g_autofree char *rule = fita_plan_describe_progress_rule_in (doc->plan, doc->tr);
       g_autofree char *how = g_strdup_printf (T_ (doc->tr, "Progress: %s"), rule);
       columns[0].title = T_ (doc->tr, "Item");
       columns[1].title = T_ (doc->tr, "Level");
@@ -1233,6 +1233,27 @@ report_workplan (Doc *doc, gint64 year)
   doc_paragraph (doc, info->title, doc->bold, DIM, 0);
   doc_heading (doc, 1, title);
   doc_paragraph (doc, info->description, doc->small, DIM, 0);
+
+  /* the actions in full, with who does them, as the work plan lists them */
+  {
+    static Column columns[] = { { NULL, 0.9, ALIGN_LEFT }, { NULL, 5.0, ALIGN_LEFT }, { NULL, 2.8, ALIGN_LEFT } };
+    g_autoptr(Table) table = NULL;
+    g_autoptr(GPtrArray) items = fita_plan_items_preorder (doc->plan, NULL);
+    columns[0].title = T_ (doc->tr, "Code");
+    columns[1].title = T_ (doc->tr, "Item");
+    /* Translators: the "who" column of a work plan ("QUI?" in Catalan plans) */
+    columns[2].title = T_ (doc->tr, "Who");
+    table = table_new (columns, 3, TRUE);
+    for (guint i = 0; i < items->len; i++)
+      {
+        FitaItem *item = g_ptr_array_index (items, i);
+        gboolean parent = fita_plan_list (doc->plan, FITA_TABLE_ITEM, item->rec.id)->len > 0;
+        table_add (table, parent ? ROW_BOLD : 0, g_strdup (item->code), g_strdup (item->title),
+                   fita_timeline_describe_who (timeline, item));
+      }
+    doc_table (doc, table);
+  }
+  doc_heading (doc, 2, T_ (doc->tr, "Calendar"));
 
   /* page by page: as many rows as fit, the grid's header repeated on each */
   for (guint first = 0; first < n_rows && !doc_cancelled (doc); first += per_page)

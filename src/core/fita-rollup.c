@@ -1,5 +1,6 @@
 #include "config.h"
 #include "fita-rollup.h"
+#include "fita-i18n.h"
 #include "fita-money.h"
 
 #include <glib/gi18n-lib.h>
@@ -146,7 +147,7 @@ fita_plan_progress (FitaPlan *plan, FitaItem *item)
 }
 
 char *
-fita_plan_describe_progress_rule (FitaPlan *plan)
+fita_plan_describe_progress_rule_in (FitaPlan *plan, FitaTranslator *tr)
 {
   FitaPlanInfo *info = fita_plan_get_info (plan);
   const char *rule, *missing;
@@ -154,21 +155,27 @@ fita_plan_describe_progress_rule (FitaPlan *plan)
   switch (info->progress_rule)
     {
     case FITA_PROGRESS_LEAVES:
-      rule = _("Mean of the actions at the bottom of the tree, each counted once");
+      rule = T_ (tr, "Mean of the actions at the bottom of the tree, each counted once");
       break;
     case FITA_PROGRESS_WEIGHTED:
-      rule = _("Mean of the items below, weighted by each item's weight");
+      rule = T_ (tr, "Mean of the items below, weighted by each item's weight");
       break;
     case FITA_PROGRESS_CHILDREN:
     default:
-      rule = _("Mean of the items directly below");
+      rule = T_ (tr, "Mean of the items directly below");
       break;
     }
   missing = info->progress_missing == FITA_MISSING_ZERO
-    ? _("items with no percent yet count as 0 %")
-    : _("items with no percent yet are left out");
+    ? T_ (tr, "items with no percent yet count as 0 %")
+    : T_ (tr, "items with no percent yet are left out");
   /* Translators: "<how the mean is taken>; <what happens with missing percents>" */
-  return g_strdup_printf (_("%s; %s."), rule, missing);
+  return g_strdup_printf (T_ (tr, "%s; %s."), rule, missing);
+}
+
+char *
+fita_plan_describe_progress_rule (FitaPlan *plan)
+{
+  return fita_plan_describe_progress_rule_in (plan, NULL);
 }
 
 gint64

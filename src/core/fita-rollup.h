@@ -2,6 +2,7 @@
  * totals and execution rates, counts per level, participation totals. */
 #pragma once
 
+#include "fita-i18n.h"
 #include "fita-plan.h"
 
 G_BEGIN_DECLS
@@ -16,8 +17,11 @@ int     fita_plan_progress      (FitaPlan   *plan,
                                  FitaItem   *item);
 /* Recomputes the progress of every item (normally done lazily). */
 void    fita_plan_rollup        (FitaPlan   *plan);
-/* How derived percents are computed, in words, for the user. */
+/* How derived percents are computed, in words, for the user; _in: in the
+ * translator's language (a report's). */
 char   *fita_plan_describe_progress_rule (FitaPlan *plan);
+char   *fita_plan_describe_progress_rule_in (FitaPlan       *plan,
+                                             FitaTranslator *translator);
 
 typedef struct {
   gint64 planned;     /* cents, FITA_NONE when no amount */

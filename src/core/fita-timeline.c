@@ -655,8 +655,8 @@ role_label (FitaTranslator *tr, gint64 role)
     }
 }
 
-static char *
-who_text (FitaTimeline *self, FitaItem *item)
+char *
+fita_timeline_describe_who (FitaTimeline *self, FitaItem *item)
 {
   GPtrArray *who = fita_plan_list (self->plan, FITA_TABLE_RESPONSIBILITY, item->rec.id);
   GString *out = g_string_new (NULL);
@@ -912,7 +912,7 @@ draw_labels (Painter *p, guint first, guint last, double top_of_first, double le
 
       if (self->show_who)
         {
-          g_autofree char *who = who_text (self, item);
+          g_autofree char *who = fita_timeline_describe_who (self, item);
           draw_text (p, who, left + column + 6, top + h / 2, self->who_width - 12, FALSE,
                      &self->palette.dim_text, PANGO_ALIGN_LEFT);
         }

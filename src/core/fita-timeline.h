@@ -150,6 +150,10 @@ gboolean      fita_timeline_item_span    (FitaTimeline              *timeline,
 /* "I.1.3 Compartir informes…: 2018 1r semestre to 2019 1r semestre, 40 %" */
 char         *fita_timeline_describe_item (FitaTimeline             *timeline,
                                           FitaItem                  *item);
+/* "Basic lines: Comissió tècnica · Execution: Secretaria tècnica": who
+ * does the item, in the timeline's language. */
+char         *fita_timeline_describe_who (FitaTimeline             *timeline,
+                                          FitaItem                 *item);
 /* The translated name of a half-year, "1r semestre" / "2n semestre". */
 const char   *fita_timeline_semester_name (FitaTranslator          *translator,
                                           int                        half);
