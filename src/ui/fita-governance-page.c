@@ -216,51 +216,13 @@ update_agent_row (GtkWidget *row,
 /* Details */
 
 static GtkWidget *
-new_list_row (void)
-{
-  return g_object_new (GTK_TYPE_LIST_BOX_ROW,
-                       "activatable", FALSE,
-                       "focusable", FALSE,
-                       NULL);
-}
-
-static GtkWidget *
-new_row_grid (void)
-{
-  GtkWidget *grid = gtk_grid_new ();
-
-  gtk_grid_set_column_spacing (GTK_GRID (grid), 6);
-  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
-  gtk_widget_set_margin_top (grid, 8);
-  gtk_widget_set_margin_bottom (grid, 8);
-  gtk_widget_set_margin_start (grid, 12);
-  gtk_widget_set_margin_end (grid, 6);
-  return grid;
-}
-
-static void
-label_field (GtkWidget  *row,
-             FitaTableId table,
-             gint64      id,
-             const char *field,
-             const char *label)
-{
-  GtkWidget *widget = fita_field_find (row, table, id, field);
-
-  if (widget != NULL)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
-                                    GTK_ACCESSIBLE_PROPERTY_LABEL, label,
-                                    -1);
-}
-
-static GtkWidget *
 create_member_row (gpointer record,
                    gpointer user_data)
 {
   FitaGovernancePage *self = user_data;
   FitaAgentMember *member = record;
-  GtkWidget *row = new_list_row ();
-  GtkWidget *grid = new_row_grid ();
+  GtkWidget *row = fita_field_list_row_new ();
+  GtkWidget *grid = fita_field_row_grid_new ();
   GtkWidget *name, *name_box, *role, *buttons;
 
   name_box = fita_field_text_view_new (FITA_FIELD_EDITOR_PARAGRAPH, _("Member"), &name);
@@ -297,7 +259,7 @@ update_member_row (GtkWidget *row,
                            index, n_rows, member->name, is_read_only (self));
   /* Translators: accessible label; %s is who a member is */
   role = g_strdup_printf (_("Role of %s"), member->name);
-  label_field (row, FITA_TABLE_AGENT_MEMBER, member->rec.id, "role", role);
+  fita_field_set_label (row, FITA_TABLE_AGENT_MEMBER, member->rec.id, "role", role);
 }
 
 static GtkWidget *
@@ -306,8 +268,8 @@ create_function_row (gpointer record,
 {
   FitaGovernancePage *self = user_data;
   FitaAgentFunction *function = record;
-  GtkWidget *row = new_list_row ();
-  GtkWidget *grid = new_row_grid ();
+  GtkWidget *row = fita_field_list_row_new ();
+  GtkWidget *grid = fita_field_row_grid_new ();
   GtkWidget *text, *text_box, *buttons;
 
   /* Translators: accessible label of one of the functions of a body */

@@ -159,44 +159,6 @@ describe_process (FitaParticipationPage *self,
   return g_strdup (_("No state or dates yet"));
 }
 
-static GtkWidget *
-new_list_row (void)
-{
-  return g_object_new (GTK_TYPE_LIST_BOX_ROW,
-                       "activatable", FALSE,
-                       "focusable", FALSE,
-                       NULL);
-}
-
-static GtkWidget *
-new_row_grid (void)
-{
-  GtkWidget *grid = gtk_grid_new ();
-
-  gtk_grid_set_column_spacing (GTK_GRID (grid), 6);
-  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
-  gtk_widget_set_margin_top (grid, 8);
-  gtk_widget_set_margin_bottom (grid, 8);
-  gtk_widget_set_margin_start (grid, 12);
-  gtk_widget_set_margin_end (grid, 6);
-  return grid;
-}
-
-static void
-label_field (GtkWidget  *row,
-             FitaTableId table,
-             gint64      id,
-             const char *field,
-             const char *label)
-{
-  GtkWidget *widget = fita_field_find (row, table, id, field);
-
-  if (widget != NULL)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
-                                    GTK_ACCESSIBLE_PROPERTY_LABEL, label,
-                                    -1);
-}
-
 /* Sidebar */
 
 static GtkWidget *
@@ -256,8 +218,8 @@ create_phase_row (gpointer record,
   FitaParticipationPage *self = user_data;
   FitaProcessPhase *phase = record;
   gint64 id = phase->rec.id;
-  GtkWidget *row = new_list_row ();
-  GtkWidget *grid = new_row_grid ();
+  GtkWidget *row = fita_field_list_row_new ();
+  GtkWidget *grid = fita_field_row_grid_new ();
   GtkWidget *dates = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *name, *name_box, *from, *start, *to, *end, *description, *description_box, *buttons;
 
@@ -321,13 +283,13 @@ update_phase_row (GtkWidget *row,
                            index, n_rows, phase->name, is_read_only (self));
   /* Translators: accessible label; %s is the name of a phase */
   start = g_strdup_printf (_("Start date of %s"), phase->name);
-  label_field (row, FITA_TABLE_PROCESS_PHASE, phase->rec.id, "start_date", start);
+  fita_field_set_label (row, FITA_TABLE_PROCESS_PHASE, phase->rec.id, "start_date", start);
   /* Translators: accessible label; %s is the name of a phase */
   end = g_strdup_printf (_("End date of %s"), phase->name);
-  label_field (row, FITA_TABLE_PROCESS_PHASE, phase->rec.id, "end_date", end);
+  fita_field_set_label (row, FITA_TABLE_PROCESS_PHASE, phase->rec.id, "end_date", end);
   /* Translators: accessible label; %s is the name of a phase */
   description = g_strdup_printf (_("Description of %s"), phase->name);
-  label_field (row, FITA_TABLE_PROCESS_PHASE, phase->rec.id, "description", description);
+  fita_field_set_label (row, FITA_TABLE_PROCESS_PHASE, phase->rec.id, "description", description);
 }
 
 /* Dimensions: one grid, so that the figures line up under their headings
@@ -451,7 +413,7 @@ update_dimension_cells (FitaParticipationPage *self,
         {
           g_autofree char *label = g_strdup_printf (_(columns[c].cell_label), dimension->name);
 
-          label_field (grid, FITA_TABLE_PROCESS_DIMENSION, dimension->rec.id, columns[c].field, label);
+          fita_field_set_label (grid, FITA_TABLE_PROCESS_DIMENSION, dimension->rec.id, columns[c].field, label);
         }
     }
 }
@@ -632,8 +594,8 @@ create_count_row (gpointer record,
   FitaParticipationPage *self = user_data;
   FitaProcessCount *count = record;
   gint64 id = count->rec.id;
-  GtkWidget *row = new_list_row ();
-  GtkWidget *grid = new_row_grid ();
+  GtkWidget *row = fita_field_list_row_new ();
+  GtkWidget *grid = fita_field_row_grid_new ();
   GtkWidget *label, *label_box, *number, *unit, *unit_box, *buttons;
 
   /* Translators: accessible label: what was counted, e.g. "Priorització d’objectius" */
@@ -683,10 +645,10 @@ update_count_row (GtkWidget *row,
                            index, n_rows, count->label, is_read_only (self));
   /* Translators: accessible label; %s is what was counted */
   number = g_strdup_printf (_("Count, %s"), count->label);
-  label_field (row, FITA_TABLE_PROCESS_COUNT, count->rec.id, "count", number);
+  fita_field_set_label (row, FITA_TABLE_PROCESS_COUNT, count->rec.id, "count", number);
   /* Translators: accessible label; %s is what was counted */
   unit = g_strdup_printf (_("Unit, %s"), count->label);
-  label_field (row, FITA_TABLE_PROCESS_COUNT, count->rec.id, "unit", unit);
+  fita_field_set_label (row, FITA_TABLE_PROCESS_COUNT, count->rec.id, "unit", unit);
 }
 
 /* Key actors */

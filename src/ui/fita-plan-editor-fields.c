@@ -1214,3 +1214,35 @@ fita_field_ensure_style (void)
   g_signal_connect_object (manager, "notify::high-contrast", G_CALLBACK (high_contrast_cb), high_contrast, 0);
   high_contrast_cb (manager, NULL, high_contrast);
 }
+
+GtkWidget *
+fita_field_list_row_new (void)
+{
+  return g_object_new (GTK_TYPE_LIST_BOX_ROW,
+                       "activatable", FALSE,
+                       "focusable", FALSE,
+                       NULL);
+}
+
+GtkWidget *
+fita_field_row_grid_new (void)
+{
+  GtkWidget *grid = gtk_grid_new ();
+
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 6);
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
+  gtk_widget_set_margin_top (grid, 8);
+  gtk_widget_set_margin_bottom (grid, 8);
+  gtk_widget_set_margin_start (grid, 12);
+  gtk_widget_set_margin_end (grid, 6);
+  return grid;
+}
+
+void
+fita_field_set_label (GtkWidget *row, FitaTableId table, gint64 id, const char *field, const char *label)
+{
+  GtkWidget *widget = fita_field_find (row, table, id, field);
+
+  if (widget != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+}

@@ -71,6 +71,16 @@ void        fita_field_focus           (GtkWidget           *widget);
 /* Read-only plans: text stays readable and selectable, nothing changes. */
 void        fita_field_set_read_only_all (GtkWidget         *root,
                                           gboolean           read_only);
+/* Rows of the pages' lists: a plain list row, and the grid inside it. */
+GtkWidget  *fita_field_list_row_new    (void);
+GtkWidget  *fita_field_row_grid_new    (void);
+/* Gives the widget bound to field of record (table, id) below row an
+ * accessible label, e.g. "Sessions, Dimensió interna". */
+void        fita_field_set_label       (GtkWidget           *row,
+                                        FitaTableId          table,
+                                        gint64               id,
+                                        const char          *field,
+                                        const char          *label);
 /* The widget below root bound to field of record (table, id), or NULL. */
 GtkWidget  *fita_field_find            (GtkWidget           *root,
                                         FitaTableId          table,

@@ -98,36 +98,13 @@ show_failure (FitaPlanEditor *self,
 /* Levels */
 
 static GtkWidget *
-new_list_row (void)
-{
-  return g_object_new (GTK_TYPE_LIST_BOX_ROW,
-                       "activatable", FALSE,
-                       "focusable", FALSE,
-                       NULL);
-}
-
-static GtkWidget *
-new_row_grid (void)
-{
-  GtkWidget *grid = gtk_grid_new ();
-
-  gtk_grid_set_column_spacing (GTK_GRID (grid), 6);
-  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
-  gtk_widget_set_margin_top (grid, 8);
-  gtk_widget_set_margin_bottom (grid, 8);
-  gtk_widget_set_margin_start (grid, 12);
-  gtk_widget_set_margin_end (grid, 6);
-  return grid;
-}
-
-static GtkWidget *
 create_level_row (gpointer record,
                   gpointer user_data)
 {
   FitaPlanEditor *self = user_data;
   FitaLevel *level = record;
-  GtkWidget *row = new_list_row ();
-  GtkWidget *grid = new_row_grid ();
+  GtkWidget *row = fita_field_list_row_new ();
+  GtkWidget *grid = fita_field_row_grid_new ();
   GtkWidget *name, *depth_label, *depth, *description, *buttons;
 
   /* Translators: placeholder of the name of a level of the hierarchy */
@@ -166,21 +143,6 @@ create_level_row (gpointer record,
 }
 
 static void
-label_field (GtkWidget  *row,
-             FitaTableId table,
-             gint64      id,
-             const char *field,
-             const char *label)
-{
-  GtkWidget *widget = fita_field_find (row, table, id, field);
-
-  if (widget != NULL)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
-                                    GTK_ACCESSIBLE_PROPERTY_LABEL, label,
-                                    -1);
-}
-
-static void
 update_level_row (GtkWidget *row,
                   gpointer   record,
                   guint      index,
@@ -196,10 +158,10 @@ update_level_row (GtkWidget *row,
                            index, n_rows, level->name, is_read_only (self));
   /* Translators: accessible label; %s is the name of a level, e.g. "Objectiu" */
   depth = g_strdup_printf (_("Depth of level %s"), level->name);
-  label_field (row, FITA_TABLE_LEVEL, level->rec.id, "depth", depth);
+  fita_field_set_label (row, FITA_TABLE_LEVEL, level->rec.id, "depth", depth);
   /* Translators: accessible label; %s is the name of a level */
   description = g_strdup_printf (_("Description of level %s"), level->name);
-  label_field (row, FITA_TABLE_LEVEL, level->rec.id, "description", description);
+  fita_field_set_label (row, FITA_TABLE_LEVEL, level->rec.id, "description", description);
 }
 
 /* Statuses */
@@ -210,8 +172,8 @@ create_status_row (gpointer record,
 {
   FitaPlanEditor *self = user_data;
   FitaStatus *status = record;
-  GtkWidget *row = new_list_row ();
-  GtkWidget *grid = new_row_grid ();
+  GtkWidget *row = fita_field_list_row_new ();
+  GtkWidget *grid = fita_field_row_grid_new ();
   GtkWidget *second = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *colour, *name, *percent_label, *percent, *definition, *definition_box, *buttons;
   gint64 id = status->rec.id;
@@ -287,13 +249,13 @@ update_status_row (GtkWidget *row,
                            index, n_rows, status->name, is_read_only (self));
   /* Translators: accessible label; %s is the name of a status, e.g. "En curs" */
   colour = g_strdup_printf (_("Colour of status %s"), status->name);
-  label_field (row, FITA_TABLE_STATUS, id, "colour", colour);
+  fita_field_set_label (row, FITA_TABLE_STATUS, id, "colour", colour);
   /* Translators: accessible label; %s is the name of a status */
   percent = g_strdup_printf (_("Default percent of status %s"), status->name);
-  label_field (row, FITA_TABLE_STATUS, id, "percent", percent);
+  fita_field_set_label (row, FITA_TABLE_STATUS, id, "percent", percent);
   /* Translators: accessible label; %s is the name of a status */
   definition = g_strdup_printf (_("Definition of status %s"), status->name);
-  label_field (row, FITA_TABLE_STATUS, id, "description", definition);
+  fita_field_set_label (row, FITA_TABLE_STATUS, id, "description", definition);
 }
 
 /* Budget chapters */
@@ -304,8 +266,8 @@ create_chapter_row (gpointer record,
 {
   FitaPlanEditor *self = user_data;
   FitaChapter *chapter = record;
-  GtkWidget *row = new_list_row ();
-  GtkWidget *grid = new_row_grid ();
+  GtkWidget *row = fita_field_list_row_new ();
+  GtkWidget *grid = fita_field_row_grid_new ();
   GtkWidget *name, *description, *buttons;
 
   /* Translators: placeholder of the name of a budget chapter */
@@ -345,7 +307,7 @@ update_chapter_row (GtkWidget *row,
                            index, n_rows, chapter->name, is_read_only (self));
   /* Translators: accessible label; %s is the name of a budget chapter */
   description = g_strdup_printf (_("Description of budget chapter %s"), chapter->name);
-  label_field (row, FITA_TABLE_CHAPTER, chapter->rec.id, "description", description);
+  fita_field_set_label (row, FITA_TABLE_CHAPTER, chapter->rec.id, "description", description);
 }
 
 /* Refreshing */
