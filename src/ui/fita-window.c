@@ -19,7 +19,6 @@ struct _FitaWindow
   AdwApplicationWindow   parent_instance;
 
   FitaPlan              *plan;
-  guint                  history_idle;
 
   /* Template widgets */
   AdwToastOverlay       *toast_overlay;
@@ -180,15 +179,6 @@ update (FitaWindow *self)
   gtk_stack_set_visible_child_name (self->stack, self->plan != NULL ? "plan" : "welcome");
 }
 
-static gboolean
-update_history_cb (gpointer data)
-{
-  FitaWindow *self = data;
-
-  self->history_idle = 0;
-  update_history (self);
-  return G_SOURCE_REMOVE;
-}
 
 static void
 plan_changed_cb (FitaWindow        *self,
@@ -198,13 +188,8 @@ plan_changed_cb (FitaWindow        *self,
   if (fita_changes_touches (changes, FITA_TABLE_PLAN))
     update_titles (self);
 
-  /* The plan tells of a change before it goes on the undo stack: look at
-   * the stack once the change is over. Until then Undo and Redo stay
-   * usable, and look for themselves whether there is anything to do. */
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", !fita_plan_is_read_only (plan));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", !fita_plan_is_read_only (plan));
-  if (self->history_idle == 0)
-    self->history_idle = g_idle_add_full (G_PRIORITY_HIGH, update_history_cb, self, NULL);
+  /* the undo and redo stacks are already as the change left them */
+  update_history (self);
 }
 
 /* The outline and the item editor */
@@ -786,7 +771,6 @@ fita_window_dispose (GObject *object)
 
   if (self->plan != NULL)
     g_signal_handlers_disconnect_by_func (self->plan, plan_changed_cb, self);
-  g_clear_handle_id (&self->history_idle, g_source_remove);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), FITA_TYPE_WINDOW);
   g_clear_object (&self->plan);
