@@ -211,6 +211,26 @@ fita_editor_text_set_error (GtkWidget    *widget,
   fita_editor_mark_error (widget, error ? error->message : NULL);
 }
 
+gboolean
+fita_editor_commit_text (FitaPlan   *plan,
+                         gpointer    record,
+                         const char *field,
+                         const char *label,
+                         const char *text,
+                         GtkWidget  *widget)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (record == NULL)
+    return TRUE;
+  fita_plan_begin (plan, label);
+  fita_plan_set_text (plan, record, field, text, NULL);
+  if (fita_plan_end (plan, &error))
+    return TRUE;
+  fita_editor_text_set_error (widget, error);
+  return FALSE;
+}
+
 void
 fita_editor_text_set_editable (GtkWidget *widget,
                                gboolean   editable)

@@ -35,6 +35,15 @@ void        fita_editor_text_flush        (GtkWidget            *widget);
 /* Marks the field as refused with error's message; NULL clears the mark. */
 void        fita_editor_text_set_error    (GtkWidget            *widget,
                                            const GError         *error);
+/* Sets field of record to text as one change named label; if the plan
+ * refuses it, marks widget with the reason and returns FALSE. No record:
+ * nothing to save (TRUE). */
+gboolean    fita_editor_commit_text       (FitaPlan             *plan,
+                                           gpointer              record,
+                                           const char           *field,
+                                           const char           *label,
+                                           const char           *text,
+                                           GtkWidget            *widget);
 void        fita_editor_text_set_editable (GtkWidget            *widget,
                                            gboolean              editable);
 /* widget or its nearest ancestor bound with fita_editor_text_bind. */

@@ -69,18 +69,10 @@ commit_indicator_text (GtkWidget  *field,
                        gpointer    user_data)
 {
   FitaItemEditorIndicators *self = user_data;
-  FitaIndicator *indicator = row_indicator (self, field);
-  const char *name = g_object_get_data (G_OBJECT (field), "field");
-  g_autoptr(GError) error = NULL;
-  gboolean ok;
 
-  if (indicator == NULL)
-    return TRUE;
   /* Translators: the name of an action that can be undone */
-  fita_plan_begin (self->plan, _("Edit Indicator"));
-  fita_plan_set_text (self->plan, indicator, name, text, NULL);
-  ok = fita_plan_end (self->plan, &error);
-  return save (self, field, ok, error);
+  return fita_editor_commit_text (self->plan, row_indicator (self, field), g_object_get_data (G_OBJECT (field), "field"),
+                                  _("Edit Indicator"), text, field);
 }
 
 /* Officers write "12,5"; the plan keeps decimal numbers with a point. */

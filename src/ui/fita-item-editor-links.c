@@ -39,19 +39,11 @@ commit_link_text (GtkWidget  *field,
                   gpointer    user_data)
 {
   FitaItemEditorLinks *self = user_data;
-  FitaLink *link = row_link (self, field);
-  g_autoptr(GError) error = NULL;
   g_autofree char *value = g_strstrip (g_strdup (text));
 
-  if (link == NULL)
-    return TRUE;
   /* Translators: the name of an action that can be undone */
-  fita_plan_begin (self->plan, _("Edit Link"));
-  fita_plan_set_text (self->plan, link, g_object_get_data (G_OBJECT (field), "field"), value, NULL);
-  if (fita_plan_end (self->plan, &error))
-    return TRUE;
-  fita_editor_text_set_error (field, error);
-  return FALSE;
+  return fita_editor_commit_text (self->plan, row_link (self, field), g_object_get_data (G_OBJECT (field), "field"),
+                                  _("Edit Link"), value, field);
 }
 
 static void

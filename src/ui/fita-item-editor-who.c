@@ -139,18 +139,10 @@ commit_note (GtkWidget  *entry,
 {
   FitaItemEditorWho *self = user_data;
   GtkWidget *row = gtk_widget_get_ancestor (entry, GTK_TYPE_LIST_BOX_ROW);
-  FitaResponsibility *responsibility = row_record (self, row);
-  g_autoptr(GError) error = NULL;
 
-  if (responsibility == NULL)
-    return TRUE;
   /* Translators: the name of an action that can be undone */
-  fita_plan_begin (self->plan, _("Edit Responsibility Note"));
-  fita_plan_set_text (self->plan, responsibility, "note", text, NULL);
-  if (fita_plan_end (self->plan, &error))
-    return TRUE;
-  fita_editor_text_set_error (entry, error);
-  return FALSE;
+  return fita_editor_commit_text (self->plan, row_record (self, row), "note",
+                                  _("Edit Responsibility Note"), text, entry);
 }
 
 static void
@@ -507,17 +499,7 @@ commit_item_text (FitaItemEditorWho *self,
                   const char        *label,
                   const char        *text)
 {
-  FitaItem *item = current_item (self);
-  g_autoptr(GError) error = NULL;
-
-  if (item == NULL)
-    return TRUE;
-  fita_plan_begin (self->plan, label);
-  fita_plan_set_text (self->plan, item, field, text, NULL);
-  if (fita_plan_end (self->plan, &error))
-    return TRUE;
-  fita_editor_text_set_error (widget, error);
-  return FALSE;
+  return fita_editor_commit_text (self->plan, current_item (self), field, label, text, widget);
 }
 
 static gboolean

@@ -283,17 +283,7 @@ set_item_text (FitaItemEditor *self,
                const char     *label,
                const char     *text)
 {
-  FitaItem *item = current_item (self);
-  g_autoptr(GError) error = NULL;
-
-  if (item == NULL)
-    return TRUE;
-  fita_plan_begin (self->plan, label);
-  fita_plan_set_text (self->plan, item, field, text, NULL);
-  if (fita_plan_end (self->plan, &error))
-    return TRUE;
-  fita_editor_text_set_error (widget, error);
-  return FALSE;
+  return fita_editor_commit_text (self->plan, current_item (self), field, label, text, widget);
 }
 
 static gboolean
