@@ -501,21 +501,15 @@ update_selection_state (FitaOutline *self)
   update_actions (self);
 }
 
+/* Adds a new item under parent at index, selects it and asks for its title. */
 static void
-fita_outline_add_after_action (GtkWidget  *widget,
-                               const char *action_name,
-                               GVariant   *param)
+add_item (FitaOutline *self,
+          gint64       parent_id,
+          int          index)
 {
-  FitaOutline *self = FITA_OUTLINE (widget);
-  FitaItem *item = lookup_item (self, self->selected_id);
   g_autoptr(GError) error = NULL;
-  FitaItem *added;
+  FitaItem *added = fita_plan_add_item (self->plan, parent_id, index, NULL, &error);
   gint64 id;
-
-  if (item != NULL)
-    added = fita_plan_add_item (self->plan, item->parent_id, item->position + 1, NULL, &error);
-  else
-    added = fita_plan_add_item (self->plan, 0, -1, NULL, &error);
 
   if (added == NULL)
     {
@@ -529,29 +523,29 @@ fita_outline_add_after_action (GtkWidget  *widget,
 }
 
 static void
+fita_outline_add_after_action (GtkWidget  *widget,
+                               const char *action_name,
+                               GVariant   *param)
+{
+  FitaOutline *self = FITA_OUTLINE (widget);
+  FitaItem *item = lookup_item (self, self->selected_id);
+
+  if (item != NULL)
+    add_item (self, item->parent_id, item->position + 1);
+  else
+    add_item (self, 0, -1);
+}
+
+static void
 fita_outline_add_child_action (GtkWidget  *widget,
                                const char *action_name,
                                GVariant   *param)
 {
   FitaOutline *self = FITA_OUTLINE (widget);
   FitaItem *item = single_selected_item (self);
-  g_autoptr(GError) error = NULL;
-  FitaItem *added;
-  gint64 id;
 
-  if (item == NULL)
-    return;
-
-  added = fita_plan_add_item (self->plan, item->rec.id, -1, NULL, &error);
-  if (added == NULL)
-    {
-      report_error (self, error);
-      return;
-    }
-
-  id = added->rec.id;
-  select_item (self, id, TRUE, FALSE);
-  g_signal_emit (self, signals [EDIT_TITLE], 0, id);
+  if (item != NULL)
+    add_item (self, item->rec.id, -1);
 }
 
 static void
