@@ -501,15 +501,33 @@ fita_plan_set_budget (FitaPlan *plan, gint64 item_id, gint64 year, gint64 chapte
   return fita_plan_end (plan, error);
 }
 
+/* Records kept one per year in their owner's list (follow-ups, indicator
+ * values): the one for year, and where a new one keeps the list in order. */
+static gpointer
+find_by_year (FitaPlan *plan, FitaTableId table, gint64 owner, gint64 year, guint *index)
+{
+  const FitaTable *t = fita_table (table);
+  const FitaField *field = &t->fields[fita_table_field_index (t, "year")];
+  GPtrArray *list = fita_plan_list (plan, table, owner);
+  guint i = 0;
+
+  for (; i < list->len; i++)
+    {
+      gint64 other = fita_record_get_int (g_ptr_array_index (list, i), field);
+      if (other == year)
+        return g_ptr_array_index (list, i);
+      if (other > year)
+        break;
+    }
+  if (index)
+    *index = i;
+  return NULL;
+}
+
 FitaFollowup *
 fita_plan_find_followup (FitaPlan *plan, gint64 item_id, gint64 year)
 {
-  GPtrArray *followups = fita_plan_list (plan, FITA_TABLE_FOLLOWUP, item_id);
-
-  for (guint i = 0; i < followups->len; i++)
-    if (((FitaFollowup *) g_ptr_array_index (followups, i))->year == year)
-      return g_ptr_array_index (followups, i);
-  return NULL;
+  return find_by_year (plan, FITA_TABLE_FOLLOWUP, item_id, year, NULL);
 }
 
 static gboolean
@@ -523,7 +541,8 @@ gboolean
 fita_plan_set_followup (FitaPlan *plan, gint64 item_id, gint64 year, const char *field,
                         const char *text, GError **error)
 {
-  FitaFollowup *followup = fita_plan_find_followup (plan, item_id, year);
+  guint index = 0;
+  FitaFollowup *followup = find_by_year (plan, FITA_TABLE_FOLLOWUP, item_id, year, &index);
 
   if (text != NULL && *text == '\0')
     text = NULL;
@@ -534,11 +553,7 @@ fita_plan_set_followup (FitaPlan *plan, gint64 item_id, gint64 year, const char 
   fita_plan_begin (plan, _("Edit Follow-up"));
   if (followup == NULL)
     {
-      GPtrArray *list = fita_plan_list (plan, FITA_TABLE_FOLLOWUP, item_id);
-      guint index = 0;
       gint64 id;
-      while (index < list->len && ((FitaFollowup *) g_ptr_array_index (list, index))->year < year)
-        index++;
       followup = fita_plan_new_record (plan, FITA_TABLE_FOLLOWUP);
       followup->year = year;
       id = followup->rec.id;
@@ -553,19 +568,15 @@ fita_plan_set_followup (FitaPlan *plan, gint64 item_id, gint64 year, const char 
 FitaIndicatorValue *
 fita_plan_find_indicator_value (FitaPlan *plan, gint64 indicator_id, gint64 year)
 {
-  GPtrArray *values = fita_plan_list (plan, FITA_TABLE_INDICATOR_VALUE, indicator_id);
-
-  for (guint i = 0; i < values->len; i++)
-    if (((FitaIndicatorValue *) g_ptr_array_index (values, i))->year == year)
-      return g_ptr_array_index (values, i);
-  return NULL;
+  return find_by_year (plan, FITA_TABLE_INDICATOR_VALUE, indicator_id, year, NULL);
 }
 
 gboolean
 fita_plan_set_indicator_value (FitaPlan *plan, gint64 indicator_id, gint64 year,
                                const char *value, const char *observations, GError **error)
 {
-  FitaIndicatorValue *cell = fita_plan_find_indicator_value (plan, indicator_id, year);
+  guint index = 0;
+  FitaIndicatorValue *cell = find_by_year (plan, FITA_TABLE_INDICATOR_VALUE, indicator_id, year, &index);
 
   if (value != NULL && *value == '\0')
     value = NULL;
@@ -576,10 +587,6 @@ fita_plan_set_indicator_value (FitaPlan *plan, gint64 indicator_id, gint64 year,
   fita_plan_begin (plan, _("Edit Indicator"));
   if (cell == NULL && (value != NULL || observations != NULL))
     {
-      GPtrArray *list = fita_plan_list (plan, FITA_TABLE_INDICATOR_VALUE, indicator_id);
-      guint index = 0;
-      while (index < list->len && ((FitaIndicatorValue *) g_ptr_array_index (list, index))->year < year)
-        index++;
       cell = fita_plan_new_record (plan, FITA_TABLE_INDICATOR_VALUE);
       cell->year = year;
       cell->value = g_strdup (value);

@@ -2,6 +2,7 @@
 #include "fita-report.h"
 #include "fita-budget.h"
 #include "fita-chart.h"
+#include "fita-edit.h"
 #include "fita-error.h"
 #include "fita-i18n.h"
 #include "fita-money.h"
@@ -821,17 +822,6 @@ followup_fields (Doc *doc, FitaFollowup *f)
   doc_fields (doc, labels, values, G_N_ELEMENTS (labels));
 }
 
-static FitaFollowup *
-followup_for (Doc *doc, gint64 item_id, gint64 year)
-{
-  GPtrArray *list = fita_plan_list (doc->plan, FITA_TABLE_FOLLOWUP, item_id);
-
-  for (guint i = 0; i < list->len; i++)
-    if (((FitaFollowup *) g_ptr_array_index (list, i))->year == year)
-      return g_ptr_array_index (list, i);
-  return NULL;
-}
-
 static void
 report_sheet (Doc *doc, FitaItem *item, gint64 year)
 {
@@ -840,7 +830,7 @@ report_sheet (Doc *doc, FitaItem *item, gint64 year)
   g_autoptr(GPtrArray) ancestors = g_ptr_array_new ();
   g_autofree char *title = item_label (item);
   g_autofree char *year_line = g_strdup_printf ("%s: %d", T_ (doc->tr, "Year"), (int) year);
-  FitaFollowup *followup = followup_for (doc, item->rec.id, year);
+  FitaFollowup *followup = fita_plan_find_followup (doc->plan, item->rec.id, year);
   GPtrArray *links = fita_plan_list (doc->plan, FITA_TABLE_LINK, item->rec.id);
 
   doc_paragraph (doc, info->title, doc->bold, DIM, 0);
@@ -1068,7 +1058,7 @@ report_annual (Doc *doc, gint64 year)
   g_autofree char *title = g_strdup_printf (T_ (doc->tr, "Follow-up report %d"), (int) year);
   g_autofree char *period = period_text (doc);
   g_autofree char *date = info->report_date ? date_in_words (doc, info->report_date) : today_text (doc);
-  FitaFollowup *plan_followup = followup_for (doc, 0, year);
+  FitaFollowup *plan_followup = fita_plan_find_followup (doc->plan, 0, year);
 
   /* title page */
   doc_need (doc, 200);
@@ -1137,7 +1127,7 @@ report_annual (Doc *doc, gint64 year)
   for (guint i = 0; i < roots->len; i++)
     {
       FitaItem *root = g_ptr_array_index (roots, i);
-      FitaFollowup *f = followup_for (doc, root->rec.id, year);
+      FitaFollowup *f = fita_plan_find_followup (doc->plan, root->rec.id, year);
       g_autofree char *label = item_label (root);
       if (f == NULL)
         continue;
