@@ -16,6 +16,7 @@
 
 #include "fita-chart.h"
 #include "fita-check.h"
+#include "fita-edit.h"
 #include "fita-error.h"
 #include "fita-examples.h"
 #include "fita-json.h"
@@ -198,9 +199,8 @@ show_text (FitaPlan *plan, gint64 parent, guint depth, const char *lang)
   for (guint i = 0; i < children->len; i++)
     {
       FitaItem *item = g_ptr_array_index (children, i);
-      int progress = fita_plan_progress (plan, item);
       const char *status = status_name (plan, item);
-      g_autofree char *percent = progress >= 0 ? fita_percent_format (progress, lang) : g_strdup ("—");
+      g_autofree char *percent = fita_plan_format_progress (plan, item, lang);
 
       g_print ("%*s%s%s%s", depth * 2, "", item->code ? item->code : "", item->code ? "  " : "",
                item->title ? item->title : "");
@@ -229,6 +229,8 @@ show_json (FitaPlan *plan, gint64 parent, GString *out, guint depth)
       g_string_append_printf (out, "%s{\"code\": %s, \"title\": %s, \"level\": %s, \"status\": %s, \"progress\": ",
                               i ? ", " : "", code, title, level, status);
       append_json_int (out, progress >= 0 ? progress : FITA_NONE);
+      g_string_append (out, ", \"progress_bp\": ");
+      append_json_int (out, fita_plan_progress_bp (plan, item));
       g_string_append (out, ", \"children\": ");
       show_json (plan, item->rec.id, out, depth + 1);
       g_string_append_c (out, '}');
@@ -297,28 +299,47 @@ cmd_show (int argc, char **argv)
 
 /* stats */
 
+static void
+append_statuses (GString *out, GArray *statuses)
+{
+  g_string_append (out, ", \"statuses\": [");
+  for (guint i = 0; i < statuses->len; i++)
+    {
+      FitaStatusCount *count = &g_array_index (statuses, FitaStatusCount, i);
+      g_autofree char *name = count->status ? json_string (count->status->name) : g_strdup ("null");
+      g_string_append_printf (out, "%s{\"name\": %s, \"count\": %u, \"share_bp\": ", i ? ", " : "", name, count->count);
+      append_json_int (out, count->share_bp);
+      g_string_append_c (out, '}');
+    }
+  g_string_append_c (out, ']');
+}
+
 static int
 cmd_stats (int argc, char **argv)
 {
   g_autofree char *code = NULL;
+  g_autofree char *level_name_option = NULL;
   int year = 0;
   gboolean json = FALSE;
   GOptionEntry entries[] = {
     { "item", 'i', 0, G_OPTION_ARG_STRING, &code, N_("Only the item with this code and what is below it"), N_("CODE") },
     { "year", 'y', 0, G_OPTION_ARG_INT, &year, N_("Only the budget of this year"), N_("YEAR") },
+    { "level", 'l', 0, G_OPTION_ARG_STRING, &level_name_option, N_("Count statuses over the items of this level instead of the leaves"), N_("NAME") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (_("FILE — figures of the plan or of one item"));
   g_autoptr(FitaPlan) plan = NULL;
   g_autoptr(GArray) counts = NULL;
+  g_autoptr(GArray) statuses = NULL;
   g_autoptr(GString) out = g_string_new ("{");
   GPtrArray *levels;
   FitaItem *item = NULL;
+  FitaLevel *level = NULL;
   FitaBudgetSum sum;
-  guint n_items = 0;
+  guint n_items = 0, n_counted = 0;
   int status = 0;
-  gint64 progress = FITA_NONE;
+  gint64 progress_bp, progress, rate;
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!parse_options (context, &argc, &argv, &status))
@@ -332,48 +353,51 @@ cmd_stats (int argc, char **argv)
       g_printerr (_("fita-cli: %s: there is no item with code “%s”\n"), argv[1], code);
       return EXIT_USAGE;
     }
+  if (level_name_option != NULL &&
+      (level = fita_plan_find_by_name (plan, FITA_TABLE_LEVEL, level_name_option)) == NULL)
+    {
+      g_printerr (_("fita-cli: %s: the plan has no level named “%s”\n"), argv[1], level_name_option);
+      return EXIT_USAGE;
+    }
 
   counts = fita_plan_count_levels (plan, item, &n_items);
+  statuses = fita_plan_count_statuses (plan, item, level, &n_counted);
   levels = fita_plan_list (plan, FITA_TABLE_LEVEL, 0);
   fita_plan_budget_sum (plan, item, year ? year : FITA_NONE, 0, &sum);
-  if (item != NULL)
-    progress = fita_plan_progress (plan, item);
-  else
-    {
-      /* the whole plan: the mean of its top-level items, by the plan's rule */
-      GPtrArray *roots = fita_plan_list (plan, FITA_TABLE_ITEM, 0);
-      gint64 total = 0, n = 0;
-      for (guint i = 0; i < roots->len; i++)
-        {
-          gint64 bp = fita_plan_progress_bp (plan, g_ptr_array_index (roots, i));
-          if (bp != FITA_NONE)
-            total += bp, n++;
-          else if (fita_plan_get_info (plan)->progress_missing == FITA_MISSING_ZERO)
-            n++;
-        }
-      progress = n ? fita_div_round (fita_div_round (total, n), 100) : FITA_NONE;
-      if (progress == 0 && n == 0)
-        progress = FITA_NONE;
-    }
-  if (progress == -1)
-    progress = FITA_NONE;
+  /* item NULL: the whole plan, by the plan's own rule */
+  progress_bp = fita_plan_progress_bp (plan, item);
+  progress = progress_bp == FITA_NONE ? FITA_NONE : fita_div_round (progress_bp, 100);
+  rate = fita_rate_bp (sum.executed, sum.planned);
 
   g_string_append_printf (out, "\"items\": %u, \"levels\": [", n_items);
   for (guint i = 0; i < levels->len; i++)
     {
-      FitaLevel *level = g_ptr_array_index (levels, i);
-      g_autofree char *name = json_string (level->name);
+      FitaLevel *l = g_ptr_array_index (levels, i);
+      g_autofree char *name = json_string (l->name);
       g_string_append_printf (out, "%s{\"name\": %s, \"count\": %u}", i ? ", " : "", name,
                               g_array_index (counts, guint, i));
     }
   g_string_append (out, "], \"progress\": ");
   append_json_int (out, progress);
+  g_string_append (out, ", \"progress_bp\": ");
+  append_json_int (out, progress_bp);
   g_string_append (out, ", \"planned_cents\": ");
   append_json_int (out, sum.planned);
   g_string_append (out, ", \"executed_cents\": ");
   append_json_int (out, sum.executed);
   g_string_append (out, ", \"execution_rate_bp\": ");
-  append_json_int (out, fita_rate_bp (sum.executed, sum.planned));
+  append_json_int (out, rate);
+  if (!year)
+    {
+      /* the total reconciles: what the year columns add up to, and the rest */
+      FitaBudgetEnvelope envelope;
+      fita_plan_budget_envelope (plan, item, &envelope);
+      g_string_append (out, ", \"planned_in_years_cents\": ");
+      append_json_int (out, envelope.in_years);
+      g_string_append (out, ", \"planned_not_in_years_cents\": ");
+      append_json_int (out, envelope.not_in_years);
+    }
+  append_statuses (out, statuses);
   if (fita_plan_count (plan, FITA_TABLE_PROCESS) > 0)
     {
       FitaParticipation p;
@@ -397,19 +421,65 @@ cmd_stats (int argc, char **argv)
       const char *lang = fita_lang_from_locale ();
       g_autofree char *planned = fita_money_format (sum.planned, lang);
       g_autofree char *executed = fita_money_format (sum.executed, lang);
-      gint64 rate = fita_rate_bp (sum.executed, sum.planned);
-      g_autofree char *rate_text = rate != FITA_NONE ? fita_percent_format_bp (rate, lang) : g_strdup ("—");
+      g_autofree char *rate_text = fita_percent_format_bp (rate, lang);
+      g_autofree char *progress_text = fita_plan_format_progress (plan, item, lang);
       g_print (_("Items: %u\n"), n_items);
       for (guint i = 0; i < levels->len; i++)
         g_print ("  %s: %u\n", ((FitaLevel *) g_ptr_array_index (levels, i))->name, g_array_index (counts, guint, i));
-      if (progress != FITA_NONE)
-        g_print (_("Progress: %d %%\n"), (int) progress);
+      g_print (_("Progress: %s\n"), progress_text);
       g_print (_("Planned: %s\nExecuted: %s\nExecution rate: %s\n"), planned, executed, rate_text);
+      if (n_counted > 0)
+        {
+          /* Translators: before the counts of items by status */
+          g_print (_("By status:\n"));
+          for (guint i = 0; i < statuses->len; i++)
+            {
+              FitaStatusCount *count = &g_array_index (statuses, FitaStatusCount, i);
+              g_autofree char *share = fita_percent_format_hundredths (count->share_bp, 0, lang);
+              /* Translators: an item count by status: "  En curs: 3 of 5 (60 %)" */
+              g_print (_("  %s: %u of %u (%s)\n"), count->status ? count->status->name : _("No status"),
+                       count->count, n_counted, share);
+            }
+        }
     }
   return 0;
 }
 
 /* set */
+
+/* planned.YEAR[.CHAPTER]=AMOUNT or executed.YEAR[.CHAPTER]=AMOUNT: one budget
+ * cell of the item ("" or "- €": no amount). */
+static gboolean
+set_budget (FitaPlan *plan, FitaItem *item, const char *key, const char *value, GError **error)
+{
+  gboolean planned = g_str_has_prefix (key, "planned.");
+  const char *rest = key + (planned ? strlen ("planned.") : strlen ("executed."));
+  g_auto(GStrv) parts = g_strsplit (rest, ".", 2);
+  FitaChapter *chapter = NULL;
+  FitaBudgetLine *line;
+  gint64 year, cents;
+  char *end = NULL;
+
+  year = g_ascii_strtoll (parts[0], &end, 10);
+  if (end == parts[0] || *end != '\0')
+    {
+      g_set_error (error, FITA_ERROR, FITA_ERROR_PARSE,
+                   _("“%s”: write planned.YEAR or executed.YEAR, optionally followed by .CHAPTER"), key);
+      return FALSE;
+    }
+  if (parts[1] != NULL && (chapter = fita_plan_find_by_name (plan, FITA_TABLE_CHAPTER, parts[1])) == NULL)
+    {
+      g_set_error (error, FITA_ERROR, FITA_ERROR_NOT_FOUND, _("the plan has no budget chapter named “%s”"), parts[1]);
+      return FALSE;
+    }
+  if (!fita_money_parse (value, fita_lang_from_locale (), &cents, error))
+    return FALSE;
+  line = fita_plan_find_budget_line (plan, item->rec.id, year, chapter ? chapter->rec.id : 0);
+  return fita_plan_set_budget (plan, item->rec.id, year, chapter ? chapter->rec.id : 0,
+                               planned ? cents : line ? line->planned_cents : FITA_NONE,
+                               planned ? (line ? line->executed_cents : FITA_NONE) : cents,
+                               error);
+}
 
 static gboolean
 set_one (FitaPlan *plan, FitaItem *item, const char *key, const char *value, GError **error)
@@ -439,7 +509,7 @@ set_one (FitaPlan *plan, FitaItem *item, const char *key, const char *value, GEr
   if (g_str_equal (key, "progress"))
     {
       gint64 percent = FITA_NONE;
-      if (*value && !fita_percent_parse (value, &percent, error))
+      if (*value && !fita_percent_parse_hundredths (value, &percent, error))
         return FALSE;
       if (percent != FITA_NONE && !fita_plan_item_is_leaf (plan, item))
         {
@@ -468,6 +538,8 @@ set_one (FitaPlan *plan, FitaItem *item, const char *key, const char *value, GEr
         }
       return fita_plan_set_int (plan, item, field, number, error);
     }
+  if (g_str_has_prefix (key, "planned.") || g_str_has_prefix (key, "executed."))
+    return set_budget (plan, item, key, value, error);
   if (g_str_equal (key, "planned_total"))
     {
       gint64 cents;
@@ -510,7 +582,7 @@ set_one (FitaPlan *plan, FitaItem *item, const char *key, const char *value, GEr
       return fita_plan_set_text (plan, item, key, value, error);
     }
   g_set_error (error, FITA_ERROR, FITA_ERROR_INVALID,
-               _("unknown key “%s”; use title, code, description, status, progress, start, end, level, weight, semesters, planned_total, start_date, end_date, other_services or notes"),
+               _("unknown key “%s”; use title, code, description, status, progress, start, end, level, weight, semesters, planned_total, planned.YEAR, executed.YEAR, start_date, end_date, other_services or notes"),
                key);
   return FALSE;
 }

@@ -1,6 +1,8 @@
 #include "config.h"
 #include "fita-check.h"
+#include "fita-money.h"
 #include "fita-plan-private.h"
+#include "fita-rollup.h"
 
 #include <glib/gi18n-lib.h>
 
@@ -59,12 +61,30 @@ check_item (FitaPlan *plan, FitaItem *item, GHashTable *codes, GPtrArray *proble
   if (level != NULL && level->depth != depth)
     add (problems, item, g_strdup_printf (_("it is a “%s”, a level that belongs at depth %d, but it sits at depth %u of the tree"),
                                           level->name, (int) level->depth, depth));
-  if (!leaf && item->progress != FITA_NONE)
+  if (!leaf && item->progress_bp != FITA_NONE)
     add (problems, item, g_strdup (_("a percent was entered on an item that has items below it; its percent is derived from them, so clear it")));
-  if (leaf && status != NULL && status->percent != FITA_NONE && item->progress != FITA_NONE &&
-      status->percent != item->progress)
-    add (problems, item, g_strdup_printf (_("its status “%s” means %d %%, but its progress is %d %%"),
-                                          status->name, (int) status->percent, (int) item->progress));
+  if (leaf && status != NULL && status->percent != FITA_NONE && item->progress_bp != FITA_NONE &&
+      status->percent * 100 != item->progress_bp)
+    {
+      g_autofree char *progress = fita_percent_format_hundredths (item->progress_bp, -1, fita_lang_from_locale ());
+      add (problems, item, g_strdup_printf (_("its status “%s” means %d %%, but its progress is %s"),
+                                            status->name, (int) status->percent, progress));
+    }
+  if (item->planned_total_cents != FITA_NONE && item->planned_total_cents < 0)
+    add (problems, item, g_strdup (_("its planned total is negative; amounts may not be negative")));
+  else if (item->planned_total_cents != FITA_NONE)
+    {
+      FitaBudgetEnvelope envelope;
+      fita_plan_budget_envelope (plan, item, &envelope);
+      if (envelope.over)
+        {
+          const char *lang = fita_lang_from_locale ();
+          g_autofree char *parts = fita_money_format (envelope.parts, lang);
+          g_autofree char *total = fita_money_format (item->planned_total_cents, lang);
+          add (problems, item, g_strdup_printf (_("what is planned in its years and in the items below it (%s) is more than its planned total (%s); raise the total or lower the parts"),
+                                                parts, total));
+        }
+    }
   if (item->start_year != FITA_NONE && item->end_year != FITA_NONE && item->start_year > item->end_year)
     add (problems, item, g_strdup_printf (_("it starts in %d, after it ends (%d)"),
                                           (int) item->start_year, (int) item->end_year));
@@ -85,7 +105,7 @@ check_item (FitaPlan *plan, FitaItem *item, GHashTable *codes, GPtrArray *proble
         add (problems, item, g_strdup_printf (_("a budget line is for %d, outside the plan's period of validity"), (int) line->year));
       if ((line->planned_cents != FITA_NONE && line->planned_cents < 0) ||
           (line->executed_cents != FITA_NONE && line->executed_cents < 0))
-        add (problems, item, g_strdup_printf (_("a budget line for %d has a negative amount"), (int) line->year));
+        add (problems, item, g_strdup_printf (_("the budget for %d has a negative amount; amounts may not be negative"), (int) line->year));
     }
   for (guint i = 0; i < followups->len; i++)
     {

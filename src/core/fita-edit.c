@@ -226,7 +226,7 @@ fita_plan_add_item (FitaPlan *plan, gint64 parent_id, int index, const char *tit
   /* Translators: the name of an action that can be undone */
   fita_plan_begin (plan, _("Add Item"));
   /* a leaf that gets children derives its progress from them from now on */
-  if (parent != NULL && parent->progress != FITA_NONE)
+  if (parent != NULL && parent->progress_bp != FITA_NONE)
     fita_plan_set_int (plan, parent, "progress", FITA_NONE, NULL);
   fita_plan_insert (plan, item, parent_id, index, NULL);
   if (!fita_plan_end (plan, error))
@@ -300,7 +300,7 @@ fita_plan_indent_item (FitaPlan *plan, FitaItem *item, GError **error)
   above = g_ptr_array_index (siblings, item->position - 1);
   /* Translators: the name of an action that can be undone */
   fita_plan_begin (plan, _("Indent Item"));
-  if (above->progress != FITA_NONE)
+  if (above->progress_bp != FITA_NONE)
     fita_plan_set_int (plan, above, "progress", FITA_NONE, NULL);
   fita_plan_move (plan, item, above->rec.id, -1, NULL);
   return fita_plan_end (plan, error);

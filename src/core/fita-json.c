@@ -4,6 +4,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -31,6 +32,17 @@ write_string (GString *out, const char *text)
         }
     }
   g_string_append_c (out, '"');
+}
+
+/* A percent kept in hundredths, as the decimal number people write:
+ * 8830 → 88.3, 9583 → 95.83, 3000 → 30. */
+static void
+write_hundredths (GString *out, gint64 bp)
+{
+  g_string_append_printf (out, "%" G_GINT64_FORMAT, bp / 100);
+  if (bp % 100 != 0)
+    g_string_append_printf (out, bp % 10 == 0 ? ".%d" : ".%02d",
+                            (int) (bp % 10 == 0 ? bp % 100 / 10 : bp % 100));
 }
 
 typedef struct {
@@ -151,7 +163,10 @@ write_fields (Writer *w, gconstpointer record, int level, gboolean *first)
           if (value != FITA_NONE && value != field->default_value)
             {
               write_key (w, field->name, level, first);
-              g_string_append_printf (w->out, "%" G_GINT64_FORMAT, value);
+              if (field->flags & FITA_FIELD_HUNDREDTHS)
+                write_hundredths (w->out, value);
+              else
+                g_string_append_printf (w->out, "%" G_GINT64_FORMAT, value);
             }
           break;
         }
@@ -345,6 +360,27 @@ read_field (Reader *r, const char *key, JsonNode *node, gpointer record, const F
       fita_record_set_int (record, field, json_node_get_boolean (node));
       return TRUE;
     case FITA_FIELD_INT:
+      if ((field->flags & FITA_FIELD_HUNDREDTHS) && node_is (node, G_TYPE_DOUBLE))
+        {
+          /* a decimal percent, kept exactly to hundredths */
+          double percent = json_node_get_double (node);
+          double hundredths = percent * 100;
+          if (!(percent >= -1e9 && percent <= 1e9))
+            return fail (r, error, _("%g is not a percentage: use a number from 0 to 100."), percent);
+          if (fabs (hundredths - round (hundredths)) > 1e-6)
+            return fail (r, error, _("“%s” has more than two decimals (%g): percentages are kept to hundredths"),
+                         key, percent);
+          fita_record_set_int (record, field, (gint64) round (hundredths));
+          break;
+        }
+      if ((field->flags & FITA_FIELD_HUNDREDTHS) && node_is (node, G_TYPE_INT64))
+        {
+          gint64 percent = json_node_get_int (node);
+          /* out of range: the validator below names it */
+          fita_record_set_int (record, field, ABS (percent) <= G_MAXINT32 ? percent * 100 : -1);
+          break;
+        }
+      G_GNUC_FALLTHROUGH;
     case FITA_FIELD_CENTS:
       if (!node_is (node, G_TYPE_INT64))
         return fail (r, error, field->type == FITA_FIELD_CENTS
@@ -512,6 +548,12 @@ import_root (JsonNode *root, GError **error)
     {
       g_set_error (error, FITA_ERROR, FITA_ERROR_NEWER_VERSION,
                    _("This plan was exported by a newer version of Fita, or its “format_version” is not a number. Update Fita to import it."));
+      return NULL;
+    }
+  if (node != NULL && json_node_get_int (node) < 1)
+    {
+      g_set_error (error, FITA_ERROR, FITA_ERROR_INVALID,
+                   _("This JSON is not a Fita plan: its “format_version” must be 1 or more."));
       return NULL;
     }
   node = json_object_get_member (object, "plan");

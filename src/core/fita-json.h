@@ -5,7 +5,8 @@
 
 G_BEGIN_DECLS
 
-#define FITA_JSON_FORMAT_VERSION 1
+/* 2: percents may have decimals ("progress": 88.3); version 1 is read too */
+#define FITA_JSON_FORMAT_VERSION 2
 
 char     *fita_json_export      (FitaPlan    *plan);
 gboolean  fita_json_export_file (FitaPlan    *plan,

@@ -252,14 +252,32 @@ fita_percent_format (gint64 percent, const char *lang)
 }
 
 char *
-fita_percent_format_bp (gint64 bp, const char *lang)
+fita_percent_format_hundredths (gint64 bp, int decimals, const char *lang)
 {
   const Style *style = style_for (lang);
-  gint64 magnitude = bp < 0 ? -bp : bp;
+  static const gint64 scale[] = { 1, 10, 100 };
+  gint64 magnitude, value;
+  GString *out;
 
-  return g_strdup_printf ("%s%" G_GINT64_FORMAT "%c%02d%s%%",
-                          bp < 0 ? "-" : "", magnitude / 100, style->decimal,
-                          (int) (magnitude % 100), style->percent_sep);
+  if (bp == FITA_NONE)
+    return g_strdup (C_("no value", "—"));
+  magnitude = bp < 0 ? -bp : bp;
+  if (decimals < 0)
+    decimals = magnitude % 100 == 0 ? 0 : magnitude % 10 == 0 ? 1 : 2;
+  decimals = CLAMP (decimals, 0, 2);
+  value = fita_div_round (magnitude, scale[2 - decimals]);
+  out = g_string_new (bp < 0 && value > 0 ? "-" : "");
+  append_grouped (out, (guint64) (value / scale[decimals]), style);
+  if (decimals > 0)
+    g_string_append_printf (out, "%c%0*d", style->decimal, decimals, (int) (value % scale[decimals]));
+  g_string_append_printf (out, "%s%%", style->percent_sep);
+  return g_string_free (out, FALSE);
+}
+
+char *
+fita_percent_format_bp (gint64 bp, const char *lang)
+{
+  return fita_percent_format_hundredths (bp, 2, lang);
 }
 
 gboolean
@@ -288,6 +306,47 @@ bad:
   return FALSE;
 }
 
+gboolean
+fita_percent_parse_hundredths (const char *text, gint64 *bp, GError **error)
+{
+  g_autofree char *copy = g_strdup (text ? text : "");
+  const char *p;
+  gint64 whole = 0, fraction = 0;
+  int digits = 0, fraction_digits = 0;
+
+  g_strstrip (copy);
+  for (p = copy; g_ascii_isdigit (*p) && digits < 4; p++, digits++)
+    whole = whole * 10 + (*p - '0');
+  if (digits == 0)
+    goto bad;
+  if (*p == '.' || *p == ',')
+    for (p++; g_ascii_isdigit (*p); p++)
+      {
+        if (++fraction_digits > 2)
+          {
+            g_set_error (error, FITA_ERROR, FITA_ERROR_PARSE,
+                         _("“%s” has more than two decimals: percentages are kept to hundredths, like 95,83 %%."), text);
+            return FALSE;
+          }
+        fraction = fraction * 10 + (*p - '0');
+      }
+  while (*p == ' ' || g_str_has_prefix (p, NBSP))
+    p += *p == ' ' ? 1 : 2;
+  if (*p == '%')
+    p++;
+  if (fraction_digits == 1)
+    fraction *= 10;
+  if (*p != '\0' || whole * 100 + fraction > 10000)
+    goto bad;
+  *bp = whole * 100 + fraction;
+  return TRUE;
+
+bad:
+  g_set_error (error, FITA_ERROR, FITA_ERROR_PARSE,
+               _("“%s” is not a percentage: use a number from 0 to 100, like 30 %% or 88,3 %%."), text);
+  return FALSE;
+}
+
 gint64
 fita_div_round (gint64 a, gint64 b)
 {
@@ -302,9 +361,8 @@ fita_div_round (gint64 a, gint64 b)
 gint64
 fita_rate_bp (gint64 executed, gint64 planned)
 {
-  if (planned == FITA_NONE || planned <= 0)
+  /* unknown is not zero: with no executed amount known, there is no rate */
+  if (planned == FITA_NONE || planned <= 0 || executed == FITA_NONE)
     return FITA_NONE;
-  if (executed == FITA_NONE)
-    executed = 0;
   return fita_div_round (executed * 10000, planned);
 }

@@ -32,18 +32,30 @@ char     *fita_number_format      (gint64       number,
 /* "12 %" (ca, es) or "12%" (en). */
 char     *fita_percent_format     (gint64       percent,
                                    const char  *lang);
-/* Basis points: 1019 → "10,19 %" (ca, es), "10.19%" (en). */
+/* Basis points: 1019 → "10,19 %" (ca, es), "10.19%" (en); FITA_NONE → "—". */
 char     *fita_percent_format_bp  (gint64       bp,
+                                   const char  *lang);
+/* A percent kept in hundredths (8830 = 88,3 %) with `decimals` decimals
+ * (0-2, rounded half up), or with -1 as many as it has ("88,3 %");
+ * FITA_NONE → "—" (not known, which is not 0 %). */
+char     *fita_percent_format_hundredths (gint64  bp,
+                                   int          decimals,
                                    const char  *lang);
 /* "30 %", "30%", "30" → 30; 0 to 100. */
 gboolean  fita_percent_parse      (const char  *text,
                                    gint64      *percent,
                                    GError     **error);
+/* "88,3 %", "88.3", "95,83%", "30" → 8830, 9583, 3000 hundredths; 0 to
+ * 100 with at most two decimals. */
+gboolean  fita_percent_parse_hundredths (const char *text,
+                                   gint64      *bp,
+                                   GError     **error);
 
 /* a / b rounded half up, for a ≥ 0 and b > 0. */
 gint64    fita_div_round          (gint64       a,
                                    gint64       b);
-/* executed / planned in basis points, half up; FITA_NONE if it cannot be said. */
+/* executed / planned in basis points, half up; FITA_NONE if it cannot be
+ * said: nothing planned, or no executed amount known. */
 gint64    fita_rate_bp            (gint64       executed,
                                    gint64       planned);
 

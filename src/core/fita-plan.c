@@ -1,6 +1,7 @@
 #include "config.h"
 #include "fita-plan.h"
 #include "fita-error.h"
+#include "fita-money.h"
 #include "fita-plan-private.h"
 
 #include <glib/gi18n-lib.h>
@@ -683,7 +684,25 @@ fita_field_validate (const FitaField *field, gint64 value, const char *text, GEr
       if (value == FITA_NONE)
         return TRUE;
       g_snprintf (number, sizeof number, "%" G_GINT64_FORMAT, value);
-      if ((g_str_equal (name, "progress") || g_str_equal (name, "percent")) && (value < 0 || value > 100))
+      if ((field->flags & FITA_FIELD_HUNDREDTHS) && (value < 0 || value > 10000))
+        {
+          gint64 magnitude = value < 0 ? -(value / 100) : value / 100;
+          if (value % 100 != 0)
+            g_snprintf (number, sizeof number, "%s%" G_GINT64_FORMAT ".%02d", value < 0 ? "-" : "",
+                        magnitude, (int) ABS (value % 100));
+          else
+            g_snprintf (number, sizeof number, "%" G_GINT64_FORMAT, value / 100);
+          g_set_error (error, FITA_ERROR, FITA_ERROR_INVALID,
+                       _("%s is not a percentage: use a number from 0 to 100."), number);
+          return FALSE;
+        }
+      if (g_str_equal (name, "progress_decimals") && (value < 0 || value > 2))
+        {
+          g_set_error (error, FITA_ERROR, FITA_ERROR_INVALID,
+                       _("Percentages are shown with 0, 1 or 2 decimals, not %s."), number);
+          return FALSE;
+        }
+      if (g_str_equal (name, "percent") && (value < 0 || value > 100))
         {
           g_set_error (error, FITA_ERROR, FITA_ERROR_INVALID,
                        _("%s is not a percentage: use a whole number from 0 to 100."), number);
@@ -703,6 +722,15 @@ fita_field_validate (const FitaField *field, gint64 value, const char *text, GEr
         }
       return TRUE;
     case FITA_FIELD_CENTS:
+      if (value != FITA_NONE && value < 0)
+        {
+          g_autofree char *amount = fita_money_format (value, "en");
+          g_set_error (error, FITA_ERROR, FITA_ERROR_INVALID,
+                       _("An amount may not be negative (%s): enter what is planned or executed, or leave it empty."),
+                       amount);
+          return FALSE;
+        }
+      return TRUE;
     case FITA_FIELD_ID:
     case FITA_FIELD_OWNER:
     case FITA_FIELD_POSITION:
@@ -1056,6 +1084,31 @@ set_op (gpointer record, guint field)
   return op;
 }
 
+/* Which item (and year) a refused value belongs to, so that a message about
+ * a budget cell reads "11.3, 2025: …". */
+static void
+prefix_with_record (FitaPlan *self, gconstpointer record, gint64 owner, GError **error)
+{
+  const FitaRecord *rec = record;
+  FitaItem *item = NULL;
+  gint64 year = FITA_NONE;
+
+  if (rec->table == FITA_TABLE_ITEM)
+    item = (FitaItem *) record;
+  else if (rec->table == FITA_TABLE_BUDGET_LINE)
+    {
+      item = fita_plan_lookup (self, FITA_TABLE_ITEM, owner);
+      year = ((const FitaBudgetLine *) record)->year;
+    }
+  if (item == NULL || item->code == NULL)
+    return;
+  if (year != FITA_NONE)
+    /* Translators: an item's code and a year, before a message about a budget amount */
+    g_prefix_error (error, _("%s, %d: "), item->code, (int) year);
+  else
+    g_prefix_error (error, "%s: ", item->code);
+}
+
 static gboolean
 run_single (FitaPlan *self, Op *op, GError **error)
 {
@@ -1091,7 +1144,10 @@ fita_plan_set_int (FitaPlan *self, gpointer record, const char *name, gint64 val
       return refuse (self, local, error);
     }
   if (!fita_field_validate (field, value, NULL, &local))
-    return refuse (self, local, error);
+    {
+      prefix_with_record (self, record, fita_record_owner (record), &local);
+      return refuse (self, local, error);
+    }
   if (fita_record_get_int (record, field) == value)
     return TRUE;
 
@@ -1222,6 +1278,7 @@ fita_plan_insert (FitaPlan *self, gpointer record, gint64 owner, int index, GErr
                                 field_is_text (field) ? fita_record_get_text (record, field) : NULL,
                                 &local))
         {
+          prefix_with_record (self, record, owner, &local);
           fita_record_free (record);
           return refuse (self, local, error);
         }

@@ -9,6 +9,7 @@
 typedef struct {
   guint64 generation;
   GHashTable *bp;    /* item id → gint64 bp */
+  gint64 plan_bp;    /* the whole plan's */
 } ProgressCache;
 
 static void
@@ -25,80 +26,173 @@ leaf_bp (FitaPlan *plan, FitaItem *item)
 {
   FitaStatus *status;
 
-  if (item->progress != FITA_NONE)
-    return item->progress * 100;
+  if (item->progress_bp != FITA_NONE)
+    return item->progress_bp;
   status = item->status_id ? fita_plan_lookup (plan, FITA_TABLE_STATUS, item->status_id) : NULL;
   if (status != NULL && status->percent != FITA_NONE)
     return status->percent * 100;
   return FITA_NONE;
 }
 
+/* Derived percents are exact fractions of hundredths, rounded half up only
+ * when read, as a spreadsheet's AVERAGE of AVERAGEs would give them; a
+ * parent's figure never carries its children's rounding. */
 typedef struct {
-  gint64 sum;        /* Σ weight × bp */
-  gint64 weights;    /* Σ weight */
+  __int128 num;
+  __int128 den;      /* > 0; 0 means "not known" */
+} Fraction;
+
+static __int128
+gcd128 (__int128 a, __int128 b)
+{
+  if (a < 0)
+    a = -a;
+  while (b != 0)
+    {
+      __int128 t = a % b;
+      a = b;
+      b = t;
+    }
+  return a;
+}
+
+static Fraction
+fraction_reduce (__int128 num, __int128 den)
+{
+  __int128 g = gcd128 (num, den);
+  Fraction f = { g > 1 ? num / g : num, g > 1 ? den / g : den };
+  return f;
+}
+
+static gint64
+fraction_round (Fraction f)
+{
+  if (f.den == 0)
+    return FITA_NONE;
+  /* values are 0…10000: half up is (2n + d) / 2d */
+  return (gint64) ((2 * f.num + f.den) / (2 * f.den));
+}
+
+typedef struct {
+  Fraction sum;      /* Σ weight × value */
+  __int128 weights;  /* Σ weight */
+  gboolean known;    /* some item below has a percent */
 } Mean;
 
-static void
-mean_add (Mean *mean, gint64 bp, gint64 weight, FitaMissingRule missing)
+/* f with denominator den (rounded half up), for when exact sums would
+ * overflow: a tree so wide that its denominators outgrow 128 bits. */
+static Fraction
+fraction_rescale (Fraction f, __int128 den)
 {
-  if (bp == FITA_NONE)
+  Fraction g = { (2 * f.num * den + f.den) / (2 * f.den), den };
+
+  return g;
+}
+
+static void
+mean_add (Mean *mean, Fraction value, gint64 weight, FitaMissingRule missing)
+{
+  const __int128 fixed = (__int128) 1000000000000000;  /* 10¹⁵ */
+  Fraction *sum = &mean->sum;
+  __int128 num, part, den;
+
+  if (value.den == 0)
     {
       if (missing == FITA_MISSING_SKIP)
         return;
-      bp = 0;
+      value.num = 0;
+      value.den = 1;
     }
-  mean->sum += weight * bp;
+  else
+    mean->known = TRUE;
   mean->weights += weight;
+
+  /* sum + weight·value = (sum.num·value.den + weight·value.num·sum.den) / (sum.den·value.den) */
+  if (__builtin_mul_overflow (sum->num, value.den, &num) ||
+      __builtin_mul_overflow ((__int128) weight * value.num, sum->den, &part) ||
+      __builtin_add_overflow (num, part, &num) ||
+      __builtin_mul_overflow (sum->den, value.den, &den))
+    {
+      *sum = fraction_rescale (*sum, fixed);
+      value = fraction_rescale (value, fixed);
+      num = sum->num + (__int128) weight * value.num;
+      den = fixed;
+    }
+  *sum = fraction_reduce (num, den);
 }
 
-static gint64
+static Fraction
 mean_value (Mean *mean)
 {
-  return mean->weights > 0 ? fita_div_round (mean->sum, mean->weights) : FITA_NONE;
+  Fraction none = { 0, 0 };
+
+  /* where no item has a percent, progress is not known: never 0 % */
+  if (!mean->known || mean->weights <= 0)
+    return none;
+  return fraction_reduce (mean->sum.num, mean->sum.den * mean->weights);
 }
 
-/* Adds the leaves below item to mean (for the "mean of the leaves" rule). */
-static void
-add_leaves (FitaPlan *plan, FitaItem *item, Mean *mean, FitaMissingRule missing)
+static Fraction
+leaf_value (FitaPlan *plan, FitaItem *item)
 {
-  GPtrArray *children = fita_plan_list (plan, FITA_TABLE_ITEM, item->rec.id);
+  gint64 bp = leaf_bp (plan, item);
+  Fraction f = { bp == FITA_NONE ? 0 : bp, bp == FITA_NONE ? 0 : 1 };
 
-  if (children->len == 0)
-    {
-      mean_add (mean, leaf_bp (plan, item), 1, missing);
-      return;
-    }
-  for (guint i = 0; i < children->len; i++)
-    add_leaves (plan, g_ptr_array_index (children, i), mean, missing);
+  return f;
 }
 
-static gint64
-compute (FitaPlan *plan, FitaItem *item, GHashTable *cache)
+/* Adds the leaves below owner (for the "mean of the leaves" rule). */
+static void
+add_leaves (FitaPlan *plan, gint64 owner, Mean *mean, FitaMissingRule missing)
+{
+  GPtrArray *children = fita_plan_list (plan, FITA_TABLE_ITEM, owner);
+
+  for (guint i = 0; i < children->len; i++)
+    {
+      FitaItem *child = g_ptr_array_index (children, i);
+      if (fita_plan_item_is_leaf (plan, child))
+        mean_add (mean, leaf_value (plan, child), 1, missing);
+      else
+        add_leaves (plan, child->rec.id, mean, missing);
+    }
+}
+
+static void
+cache_insert (GHashTable *cache, FitaItem *item, Fraction value)
+{
+  gint64 bp = fraction_round (value);
+
+  g_hash_table_insert (cache, &item->rec.id, g_memdup2 (&bp, sizeof bp));
+}
+
+/* The progress of what is below owner (an item, or 0 for the whole plan,
+ * whose figure follows the same rule as every parent's). */
+static Fraction
+compute (FitaPlan *plan, gint64 owner, GHashTable *cache)
 {
   FitaPlanInfo *info = fita_plan_get_info (plan);
-  GPtrArray *children = fita_plan_list (plan, FITA_TABLE_ITEM, item->rec.id);
-  Mean mean = { 0, 0 };
-  gint64 bp;
+  GPtrArray *children = fita_plan_list (plan, FITA_TABLE_ITEM, owner);
+  Mean mean = { { 0, 1 }, 0, FALSE };
+  Fraction value;
 
-  if (children->len == 0)
-    bp = leaf_bp (plan, item);
-  else
+  for (guint i = 0; i < children->len; i++)
     {
-      for (guint i = 0; i < children->len; i++)
-        {
-          FitaItem *child = g_ptr_array_index (children, i);
-          gint64 child_bp = compute (plan, child, cache);
-          if (info->progress_rule != FITA_PROGRESS_LEAVES)
-            mean_add (&mean, child_bp,
-                      info->progress_rule == FITA_PROGRESS_WEIGHTED ? child->weight : 1,
-                      info->progress_missing);
-        }
-      if (info->progress_rule == FITA_PROGRESS_LEAVES)
-        add_leaves (plan, item, &mean, info->progress_missing);
-      bp = mean_value (&mean);
+      FitaItem *child = g_ptr_array_index (children, i);
+      gboolean leaf = fita_plan_item_is_leaf (plan, child);
+      Fraction child_value = leaf ? leaf_value (plan, child) : compute (plan, child->rec.id, cache);
+      if (leaf)
+        cache_insert (cache, child, child_value);
+      if (info->progress_rule != FITA_PROGRESS_LEAVES)
+        mean_add (&mean, child_value,
+                  info->progress_rule == FITA_PROGRESS_WEIGHTED ? child->weight : 1,
+                  info->progress_missing);
     }
-  g_hash_table_insert (cache, &item->rec.id, g_memdup2 (&bp, sizeof bp));
-  return bp;
+  if (info->progress_rule == FITA_PROGRESS_LEAVES)
+    add_leaves (plan, owner, &mean, info->progress_missing);
+  value = mean_value (&mean);
+  if (owner != 0)
+    cache_insert (cache, fita_plan_lookup (plan, FITA_TABLE_ITEM, owner), value);
+  return value;
 }
 
 static ProgressCache *
@@ -115,10 +209,8 @@ progress_cache (FitaPlan *plan, gboolean force)
     }
   if (force || cache->generation != fita_plan_get_generation (plan))
     {
-      GPtrArray *roots = fita_plan_list (plan, FITA_TABLE_ITEM, 0);
       g_hash_table_remove_all (cache->bp);
-      for (guint i = 0; i < roots->len; i++)
-        compute (plan, g_ptr_array_index (roots, i), cache->bp);
+      cache->plan_bp = fraction_round (compute (plan, 0, cache->bp));
       cache->generation = fita_plan_get_generation (plan);
     }
   return cache;
@@ -133,8 +225,12 @@ fita_plan_rollup (FitaPlan *plan)
 gint64
 fita_plan_progress_bp (FitaPlan *plan, FitaItem *item)
 {
-  gint64 *bp = g_hash_table_lookup (progress_cache (plan, FALSE)->bp, &item->rec.id);
+  ProgressCache *cache = progress_cache (plan, FALSE);
+  gint64 *bp;
 
+  if (item == NULL)
+    return cache->plan_bp;
+  bp = g_hash_table_lookup (cache->bp, &item->rec.id);
   return bp ? *bp : FITA_NONE;
 }
 
@@ -144,6 +240,15 @@ fita_plan_progress (FitaPlan *plan, FitaItem *item)
   gint64 bp = fita_plan_progress_bp (plan, item);
 
   return bp == FITA_NONE ? -1 : (int) fita_div_round (bp, 100);
+}
+
+char *
+fita_plan_format_progress (FitaPlan *plan, FitaItem *item, const char *lang)
+{
+  gint64 decimals = fita_plan_get_info (plan)->progress_decimals;
+
+  return fita_percent_format_hundredths (fita_plan_progress_bp (plan, item),
+                                         decimals == FITA_NONE ? 0 : (int) decimals, lang);
 }
 
 char *
@@ -227,6 +332,83 @@ fita_plan_budget_sum (FitaPlan *plan, FitaItem *item, gint64 year, gint64 chapte
       for (guint i = 0; i < roots->len; i++)
         sum_item (plan, g_ptr_array_index (roots, i), year, chapter_id, sum);
     }
+}
+
+static gint64
+planned_in_years (FitaPlan *plan, FitaItem *item)
+{
+  GPtrArray *lines = fita_plan_list (plan, FITA_TABLE_BUDGET_LINE, item->rec.id);
+  gint64 sum = FITA_NONE;
+
+  for (guint i = 0; i < lines->len; i++)
+    sum = fita_amount_add (sum, ((FitaBudgetLine *) g_ptr_array_index (lines, i))->planned_cents);
+  return sum;
+}
+
+void
+fita_plan_budget_envelope (FitaPlan *plan, FitaItem *item, FitaBudgetEnvelope *envelope)
+{
+  GPtrArray *children = fita_plan_list (plan, FITA_TABLE_ITEM, item ? item->rec.id : 0);
+  g_autoptr(GPtrArray) below = fita_plan_items_preorder (plan, item);
+  FitaBudgetSum sum;
+
+  fita_plan_budget_sum (plan, item, FITA_NONE, 0, &sum);
+  envelope->total = sum.planned;
+  envelope->parts = item ? planned_in_years (plan, item) : FITA_NONE;
+  for (guint i = 0; i < children->len; i++)
+    {
+      fita_plan_budget_sum (plan, g_ptr_array_index (children, i), FITA_NONE, 0, &sum);
+      envelope->parts = fita_amount_add (envelope->parts, sum.planned);
+    }
+  envelope->in_years = FITA_NONE;
+  for (guint i = 0; i < below->len; i++)
+    envelope->in_years = fita_amount_add (envelope->in_years, planned_in_years (plan, g_ptr_array_index (below, i)));
+  envelope->not_in_years = envelope->total == FITA_NONE ? FITA_NONE
+    : envelope->total - (envelope->in_years != FITA_NONE ? envelope->in_years : 0);
+  envelope->over = item != NULL && item->planned_total_cents != FITA_NONE &&
+                   envelope->parts != FITA_NONE && envelope->parts > item->planned_total_cents;
+}
+
+GArray *
+fita_plan_count_statuses (FitaPlan *plan, FitaItem *scope, FitaLevel *level, guint *n_counted)
+{
+  GPtrArray *statuses = fita_plan_list (plan, FITA_TABLE_STATUS, 0);
+  GArray *counts = g_array_sized_new (FALSE, TRUE, sizeof (FitaStatusCount), statuses->len + 1);
+  g_autoptr(GPtrArray) items = fita_plan_items_preorder (plan, scope);
+  g_autoptr(GHashTable) index = g_hash_table_new (g_int64_hash, g_int64_equal);
+  FitaStatusCount none = { NULL, 0, FITA_NONE };
+  guint total = 0;
+
+  for (guint i = 0; i < statuses->len; i++)
+    {
+      FitaStatusCount count = { g_ptr_array_index (statuses, i), 0, FITA_NONE };
+      g_array_append_val (counts, count);
+      g_hash_table_insert (index, &count.status->rec.id, GUINT_TO_POINTER (i + 1));
+    }
+  for (guint i = 0; i < items->len; i++)
+    {
+      FitaItem *item = g_ptr_array_index (items, i);
+      gpointer found;
+
+      if (level != NULL ? item->level_id != level->rec.id : !fita_plan_item_is_leaf (plan, item))
+        continue;
+      total++;
+      found = item->status_id ? g_hash_table_lookup (index, &item->status_id) : NULL;
+      if (found)
+        g_array_index (counts, FitaStatusCount, GPOINTER_TO_UINT (found) - 1).count++;
+      else
+        none.count++;
+    }
+  if (none.count > 0)
+    g_array_append_val (counts, none);
+  for (guint i = 0; i < counts->len && total > 0; i++)
+    {
+      FitaStatusCount *count = &g_array_index (counts, FitaStatusCount, i);
+      count->share_bp = fita_div_round ((gint64) count->count * 10000, total);
+    }
+  if (n_counted)
+    *n_counted = total;
+  return counts;
 }
 
 GArray *

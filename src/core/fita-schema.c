@@ -40,6 +40,7 @@ static const FitaField plan_fields[] = {
   TEXT (FitaPlanInfo, language),
   ENUM (FitaPlanInfo, progress_rule, fita_progress_rule_keywords),
   ENUM (FitaPlanInfo, progress_missing, fita_missing_rule_keywords),
+  INT_D (FitaPlanInfo, progress_decimals, 0),
 };
 
 static const FitaField level_fields[] = {
@@ -96,7 +97,8 @@ static const FitaField item_fields[] = {
   REF (FitaItem, level_id, FITA_TABLE_LEVEL),
   TEXT (FitaItem, description),
   REF (FitaItem, status_id, FITA_TABLE_STATUS),
-  INT (FitaItem, progress),
+  /* kept exactly, in hundredths: councils publish "88,3 %" */
+  { "progress", FITA_FIELD_INT, offsetof (FitaItem, progress_bp), 0, NULL, FITA_NONE, FITA_FIELD_HUNDREDTHS },
   INT_D (FitaItem, weight, 1),
   INT (FitaItem, start_year),
   INT (FitaItem, end_year),

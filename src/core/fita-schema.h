@@ -54,6 +54,8 @@ typedef enum {
 typedef enum {
   FITA_FIELD_REQUIRED = 1 << 0,  /* text that may not be empty */
   FITA_FIELD_OPTIONAL_OWNER = 1 << 1, /* owner 0 means "belongs to the plan" */
+  FITA_FIELD_HUNDREDTHS = 1 << 2, /* INT: a percent kept in hundredths (8830 = 88,3 %);
+                                    * a decimal percent in JSON */
 } FitaFieldFlags;
 
 typedef struct {
@@ -105,6 +107,7 @@ typedef struct {
   char *language;
   gint64 progress_rule;     /* FitaProgressRule */
   gint64 progress_missing;  /* FitaMissingRule */
+  gint64 progress_decimals; /* how many decimals percents are shown with: 0, 1 or 2 */
 } FitaPlanInfo;
 
 typedef struct {
@@ -164,7 +167,8 @@ typedef struct {
   gint64 level_id;
   char *description;
   gint64 status_id;
-  gint64 progress;          /* 0-100 on leaves; FITA_NONE when not entered */
+  gint64 progress_bp;       /* hundredths of a percent, 0-10000, on leaves;
+                             * FITA_NONE when not entered */
   gint64 weight;
   gint64 start_year;
   gint64 end_year;

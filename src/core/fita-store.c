@@ -47,15 +47,21 @@ struct _FitaStore {
 /* Upgrades from each older schema version to the next one; index 0 upgrades
  * version 1 to 2, and so on. Each is run in the migration's transaction. */
 static const char * const real_migrations[] = {
+  /* 1 → 2: progress kept in hundredths of a percent; decimals shown */
+  "UPDATE item SET progress = progress * 100 WHERE progress IS NOT NULL;"
+  "ALTER TABLE plan ADD COLUMN progress_decimals INTEGER;"
+  "UPDATE plan SET progress_decimals = 0;",
   NULL
 };
 static const char * const *migrations = real_migrations;
+static gint64 migrations_from = 1;   /* the version migrations[0] upgrades */
 static gint64 schema_version = FITA_SCHEMA_VERSION;
 
 void
 fita_store_override_schema_for_tests (gint64 version, const char * const *steps)
 {
   migrations = steps ? steps : real_migrations;
+  migrations_from = steps ? FITA_SCHEMA_VERSION : 1;
   schema_version = steps ? version : FITA_SCHEMA_VERSION;
 }
 
@@ -289,7 +295,8 @@ migrate (FitaStore *store, gint64 version, GError **error)
   if (!exec_sql (store->db, "BEGIN IMMEDIATE", error))
     return FALSE;
   for (gint64 v = version; v < schema_version; v++)
-    if (migrations[v - 1] == NULL || !exec_sql (store->db, migrations[v - 1], error))
+    if (v < migrations_from || migrations[v - migrations_from] == NULL ||
+        !exec_sql (store->db, migrations[v - migrations_from], error))
       {
         sqlite3_exec (store->db, "ROLLBACK", NULL, NULL, NULL);
         return FALSE;

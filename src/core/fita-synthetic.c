@@ -44,7 +44,7 @@ add_details (Builder *b, FitaItem *item, gboolean leaf)
     return;
 
   item->status_id = b->statuses[r % 3];
-  item->progress = r % 3 == 0 ? 0 : r % 3 == 2 ? 100 : (r >> 8) % 100;
+  item->progress_bp = r % 3 == 0 ? 0 : r % 3 == 2 ? 10000 : (r >> 8) % 10000;
   {
     g_autofree char *semesters = g_strdup_printf ("%" G_GINT64_FORMAT "-%u %" G_GINT64_FORMAT "-2",
                                                   start, 1 + (r >> 12) % 2, start + 1);

@@ -419,16 +419,17 @@ update_progress (FitaItemEditor *self,
       gboolean status_percent = status != NULL && status->percent != FITA_NONE;
       g_autofree char *subtitle = NULL;
 
-      fita_item_editor_number_set_value (FITA_ITEM_EDITOR_NUMBER (self->progress_number), item->progress,
+      fita_item_editor_number_set_value (FITA_ITEM_EDITOR_NUMBER (self->progress_number),
+                                         item->progress_bp == FITA_NONE ? FITA_NONE : item->progress_bp / 100,
                                          status_percent ? status->percent : 0, force);
-      if (item->progress == FITA_NONE && status_percent)
+      if (item->progress_bp == FITA_NONE && status_percent)
         {
           g_autofree char *percent = fita_percent_format (status->percent, lang);
 
           /* Translators: under Progress, when no percent was entered: "No percent yet: its status counts as 0 %" */
           subtitle = g_strdup_printf (_("No percent yet: its status counts as %s"), percent);
         }
-      else if (item->progress == FITA_NONE)
+      else if (item->progress_bp == FITA_NONE)
         subtitle = g_strdup (_("No percent yet"));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (self->progress_row), subtitle);
       gtk_widget_set_sensitive (self->progress_number, editable);
@@ -464,7 +465,8 @@ progress_committed_cb (FitaItemEditor *self,
                        gint64          value)
 {
   /* Translators: the name of an action that can be undone */
-  set_item_number (self, self->progress_number, "progress", _("Edit Progress"), value);
+  set_item_number (self, self->progress_number, "progress", _("Edit Progress"),
+                   value == FITA_NONE ? FITA_NONE : value * 100);
 }
 
 static void

@@ -2163,7 +2163,7 @@ fita_outline_drop_item (FitaOutline       *self,
     case FITA_DROP_NONE:
     default:
       /* As with indenting: a leaf that gets children derives its progress. */
-      if (target->progress != FITA_NONE)
+      if (target->progress_bp != FITA_NONE)
         fita_plan_set_int (self->plan, target, "progress", FITA_NONE, NULL);
       fita_plan_move (self->plan, item, target->rec.id, -1, NULL);
       break;

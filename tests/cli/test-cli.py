@@ -1,59 +1,13 @@
 #!/usr/bin/env python3
 """fita-cli's contract: commands, flags, JSON keys, exit codes (TAP output)."""
 
-import hashlib
 import json
 import os
-import shutil
 import sqlite3
 import subprocess
 import sys
-import tempfile
-import traceback
 
-CLI = sys.argv[1]
-TESTS = []
-
-
-def test(func):
-    TESTS.append(func)
-    return func
-
-
-def run(*args, expect=0, stdin=None):
-    proc = subprocess.run([CLI, *args], capture_output=True, text=True, input=stdin,
-                          env={**os.environ, "LANGUAGE": "", "LC_ALL": "C.UTF-8"})
-    if proc.returncode != expect:
-        raise AssertionError(f"fita-cli {' '.join(args)}: exit {proc.returncode}, expected {expect}\n"
-                             f"stdout: {proc.stdout}\nstderr: {proc.stderr}")
-    return proc
-
-
-def sha(path):
-    with open(path, "rb") as f:
-        return hashlib.sha256(f.read()).hexdigest()
-
-
-class Dir:
-    def __enter__(self):
-        self.path = tempfile.mkdtemp(prefix="fita-cli-test-")
-        return self
-
-    def __exit__(self, *exc):
-        shutil.rmtree(self.path)
-
-    def __truediv__(self, name):
-        return os.path.join(self.path, name)
-
-
-EXAMPLES = ["barcelona-espai-ess", "barcelona-impulsem-2016-2021", "terrassa-ess-2019-2026",
-            "terrassa-serveis-socials-2023-2027", "xmess-2017-2019"]
-
-
-def example(d, name):
-    path = d / (name + ".fita")
-    run("example", name, path)
-    return path
+from clitest import CLI, EXAMPLES, Dir, example, main, pdf_text, run, sha, test
 
 
 @test
@@ -129,8 +83,12 @@ def stats_contract():
         assert s == {"items": 6,
                      "levels": [{"name": "Objectiu", "count": 0}, {"name": "Acció", "count": 0},
                                 {"name": "Programa", "count": 1}, {"name": "Actuació", "count": 5}],
-                     "progress": 12, "planned_cents": 12000000, "executed_cents": 1222369,
-                     "execution_rate_bp": 1019}, s
+                     "progress": 12, "progress_bp": 1200, "planned_cents": 12000000, "executed_cents": 1222369,
+                     "execution_rate_bp": 1019,
+                     "planned_in_years_cents": None, "planned_not_in_years_cents": 12000000,
+                     "statuses": [{"name": "No iniciat", "count": 2, "share_bp": 4000},
+                                  {"name": "En curs", "count": 3, "share_bp": 6000},
+                                  {"name": "Acabat", "count": 0, "share_bp": 0}]}, s
         whole = json.loads(run("stats", path, "--json").stdout)
         assert whole["items"] == 8 and whole["progress"] == 12
         assert whole["execution_rate_bp"] == 1019
@@ -167,7 +125,7 @@ def set_is_one_transaction():
             "start=2024", "end=2025")
         item = json.loads(run("show", path, "--json").stdout)["items"][0]["children"][0]["children"][0]["children"][2]
         assert item == {"code": "11.3", "title": "Tallers d'idees", "level": "Actuació",
-                        "status": "En curs", "progress": 25, "children": []}, item
+                        "status": "En curs", "progress": 25, "progress_bp": 2500, "children": []}, item
         s = json.loads(run("stats", path, "--item", "11", "--json").stdout)
         assert s["progress"] == 17  # (30+10+25+0+20)/5
 
@@ -324,16 +282,6 @@ def chart_export():
         run("chart", path, "--out", d / "x.png", expect=2)
 
 
-def pdf_text(path, layout=False):
-    """The PDF's text; by default flattened to single spaces, since table
-    cells wrap their words over several lines."""
-    # -raw: text in the order it was drawn, a table cell at a time
-    args = ["pdftotext", "-layout", path, "-"] if layout else ["pdftotext", "-raw", path, "-"]
-    out = subprocess.run(args, capture_output=True, text=True, check=True).stdout
-    out = out.replace("\u00a0", " ")
-    return out if layout else " ".join(out.split())
-
-
 def pdf_pages(path):
     info = subprocess.run(["pdfinfo", path], capture_output=True, text=True, check=True).stdout
     meta = dict(line.split(":", 1) for line in info.splitlines() if ":" in line)
@@ -438,21 +386,6 @@ def bench_contract():
     assert out["items"] == 300
     assert all(isinstance(v, (int, float)) and v >= 0 for v in out.values())
     run("bench", "--items", "0", expect=2)
-
-
-def main():
-    print(f"1..{len(TESTS)}")
-    failed = 0
-    for i, func in enumerate(TESTS, 1):
-        try:
-            func()
-            print(f"ok {i} {func.__name__}")
-        except Exception:
-            failed += 1
-            print(f"not ok {i} {func.__name__}")
-            for line in traceback.format_exc().splitlines():
-                print(f"# {line}")
-    return 1 if failed else 0
 
 
 if __name__ == "__main__":

@@ -56,14 +56,14 @@ test_add_item (void)
   g_assert_cmpstr (fita_plan_get_undo_label (plan), ==, "Add Item");
 
   /* a child under a leaf: the leaf's entered percent gives way to the derived one */
-  g_assert_cmpint (leaf->progress, ==, 20);
+  g_assert_cmpint (leaf->progress_bp, ==, 2000);
   child = fita_plan_add_item (plan, leaf->rec.id, 0, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (child->code, ==, "11.5.1");
-  g_assert_cmpint (leaf->progress, ==, FITA_NONE);
+  g_assert_cmpint (leaf->progress_bp, ==, FITA_NONE);
   g_assert_cmpint (fita_plan_progress (plan, leaf), ==, -1);
   g_assert_true (fita_plan_undo (plan, &error));
-  g_assert_cmpint (leaf->progress, ==, 20);
+  g_assert_cmpint (leaf->progress_bp, ==, 2000);
   g_assert_null (fita_plan_find_item (plan, "11.5.1"));
 }
 

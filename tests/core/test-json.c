@@ -72,7 +72,7 @@ test_minimal (void)
   g_assert_cmpstr (fita_plan_get_info (plan)->title, ==, "Pla mínim");
   json = fita_json_export (plan);
   g_assert_cmpstr (json, ==,
-                   "{\n  \"format\": \"fita\",\n  \"format_version\": 1,\n  \"plan\": {\n"
+                   "{\n  \"format\": \"fita\",\n  \"format_version\": 2,\n  \"plan\": {\n"
                    "    \"title\": \"Pla mínim\",\n    \"progress_rule\": \"children\",\n"
                    "    \"progress_missing\": \"skip\"\n  }\n}\n");
 }

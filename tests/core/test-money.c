@@ -154,7 +154,9 @@ test_rate (void)
 {
   /* seed 000: 12.223,69 € of 120.000,00 € = 10,1864… % → 10,19 % half up */
   g_assert_cmpint (fita_rate_bp (1222369, 12000000), ==, 1019);
-  g_assert_cmpint (fita_rate_bp (FITA_NONE, 12000000), ==, 0);
+  /* unknown is not zero: with no executed amount known there is no rate */
+  g_assert_cmpint (fita_rate_bp (FITA_NONE, 12000000), ==, FITA_NONE);
+  g_assert_cmpint (fita_rate_bp (0, 12000000), ==, 0);
   g_assert_cmpint (fita_rate_bp (100, FITA_NONE), ==, FITA_NONE);
   g_assert_cmpint (fita_rate_bp (100, 0), ==, FITA_NONE);
   g_assert_cmpint (fita_rate_bp (5, 10000), ==, 5);

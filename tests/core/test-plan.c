@@ -82,7 +82,7 @@ test_set_and_undo (Fixture *f, gconstpointer data)
   g_autofree char *original = file_json (f);
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (fita_plan_set_int (f->plan, item, "progress", 50, &error));
+  g_assert_true (fita_plan_set_int (f->plan, item, "progress", 5000, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (f->changed, ==, 1);
   g_assert_cmpuint (f->updates, ==, 1);
@@ -91,7 +91,7 @@ test_set_and_undo (Fixture *f, gconstpointer data)
   assert_file_matches_memory (f);
 
   /* setting the same value is no change */
-  g_assert_true (fita_plan_set_int (f->plan, item, "progress", 50, &error));
+  g_assert_true (fita_plan_set_int (f->plan, item, "progress", 5000, &error));
   g_assert_cmpuint (f->changed, ==, 1);
 
   g_assert_true (f->could_undo);
@@ -101,7 +101,7 @@ test_set_and_undo (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
   g_assert_false (f->could_undo);
   g_assert_true (f->could_redo);
-  g_assert_cmpint (item->progress, ==, 0);
+  g_assert_cmpint (item->progress_bp, ==, 0);
   g_assert_cmpint (fita_plan_progress (f->plan, fita_plan_find_item (f->plan, "11")), ==, 12);
   {
     g_autofree char *now = file_json (f);
@@ -109,7 +109,7 @@ test_set_and_undo (Fixture *f, gconstpointer data)
   }
   g_assert_true (fita_plan_can_redo (f->plan));
   g_assert_true (fita_plan_redo (f->plan, &error));
-  g_assert_cmpint (item->progress, ==, 50);
+  g_assert_cmpint (item->progress_bp, ==, 5000);
   assert_file_matches_memory (f);
   /* a new change clears what could be redone */
   g_assert_true (fita_plan_undo (f->plan, &error));
@@ -124,7 +124,7 @@ test_validation (Fixture *f, gconstpointer data)
   FitaPlanInfo *info = fita_plan_get_info (f->plan);
   g_autofree char *original = file_json (f);
   struct { gpointer record; const char *field; gint64 value; const char *text; } bad[] = {
-    { item, "progress", 101, NULL },
+    { item, "progress", 10001, NULL },
     { item, "progress", -1, NULL },
     { item, "start_year", 19, NULL },
     { item, "status_id", 9999, NULL },
@@ -172,7 +172,7 @@ test_atomic_change (Fixture *f, gconstpointer data)
 
   fita_plan_begin (f->plan, "Rename two");
   g_assert_true (fita_plan_set_text (f->plan, a, "title", "Primer", NULL));
-  g_assert_true (fita_plan_set_int (f->plan, b, "progress", 77, NULL));
+  g_assert_true (fita_plan_set_int (f->plan, b, "progress", 7700, NULL));
   /* a level with a name that exists already breaks the file's rules */
   duplicate = fita_plan_new_record (f->plan, FITA_TABLE_LEVEL);
   duplicate->name = g_strdup ("Acció");
@@ -185,7 +185,7 @@ test_atomic_change (Fixture *f, gconstpointer data)
   g_assert_cmpuint (f->changed, ==, 0);
   g_assert_false (fita_plan_can_undo (f->plan));
   g_assert_cmpstr (a->title, ==, "Radiografia d'agents i antenes dels barris");
-  g_assert_cmpint (b->progress, ==, 10);
+  g_assert_cmpint (b->progress_bp, ==, 1000);
   {
     g_autofree char *memory = fita_json_export (f->plan);
     g_autofree char *now = file_json (f);
@@ -196,7 +196,7 @@ test_atomic_change (Fixture *f, gconstpointer data)
   /* a refused value fails the change it is part of, too */
   fita_plan_begin (f->plan, "Rename and a bad percent");
   g_assert_true (fita_plan_set_text (f->plan, a, "title", "Primer", NULL));
-  g_assert_false (fita_plan_set_int (f->plan, b, "progress", 150, NULL));
+  g_assert_false (fita_plan_set_int (f->plan, b, "progress", 15000, NULL));
   g_clear_error (&error);
   g_assert_false (fita_plan_end (f->plan, &error));
   g_assert_error (error, FITA_ERROR, FITA_ERROR_INVALID);
@@ -221,13 +221,13 @@ test_atomic_change (Fixture *f, gconstpointer data)
   /* and a good grouped change is one undo step */
   fita_plan_begin (f->plan, "Two at once");
   fita_plan_set_text (f->plan, a, "title", "Primer", NULL);
-  fita_plan_set_int (f->plan, b, "progress", 77, NULL);
+  fita_plan_set_int (f->plan, b, "progress", 7700, NULL);
   g_assert_true (fita_plan_end (f->plan, &error));
   g_assert_cmpuint (f->changed, ==, 1);
   g_assert_cmpstr (fita_plan_get_undo_label (f->plan), ==, "Two at once");
   g_assert_true (fita_plan_undo (f->plan, &error));
   g_assert_cmpstr (a->title, ==, "Radiografia d'agents i antenes dels barris");
-  g_assert_cmpint (b->progress, ==, 10);
+  g_assert_cmpint (b->progress_bp, ==, 1000);
   g_assert_false (fita_plan_can_undo (f->plan));
 }
 
@@ -243,7 +243,7 @@ test_insert_delete_undo (Fixture *f, gconstpointer data)
 
   item->code = g_strdup ("11.0");
   item->title = g_strdup ("Nova actuació al principi");
-  item->progress = 100;
+  item->progress_bp = 10000;
   g_assert_true (fita_plan_insert (f->plan, item, programme->rec.id, 0, &error));
   g_assert_no_error (error);
   g_assert_true (f->programme_list_changed);
@@ -364,10 +364,10 @@ test_in_memory_plan (void)
 
   item->title = g_strdup ("Primera acció");
   g_assert_true (fita_plan_insert (plan, item, 0, -1, &error));
-  g_assert_true (fita_plan_set_int (plan, item, "progress", 40, &error));
+  g_assert_true (fita_plan_set_int (plan, item, "progress", 4000, &error));
   g_assert_cmpint (fita_plan_progress (plan, item), ==, 40);
   g_assert_true (fita_plan_undo (plan, &error));
-  g_assert_cmpint (item->progress, ==, FITA_NONE);
+  g_assert_cmpint (item->progress_bp, ==, FITA_NONE);
   g_assert_cmpuint (fita_plan_count (plan, FITA_TABLE_LEVEL), ==, 2);
   g_assert_cmpuint (fita_plan_count (plan, FITA_TABLE_STATUS), ==, 3);
   g_assert_cmpstr (fita_plan_get_info (plan)->title, ==, "Pla de prova");

@@ -198,7 +198,7 @@ rule_plan (FitaItem **root_out)
       FitaItem *leaf = fita_plan_new_record (plan, FITA_TABLE_ITEM);
       leaf->parent_id = mid->rec.id;
       leaf->position = i;
-      leaf->progress = leaf_values[i];
+      leaf->progress_bp = leaf_values[i] == FITA_NONE ? FITA_NONE : leaf_values[i] * 100;
       leaf->weight = leaf_weights[i];
       fita_plan_adopt_record (plan, leaf);
     }
@@ -206,7 +206,7 @@ rule_plan (FitaItem **root_out)
     FitaItem *leaf = fita_plan_new_record (plan, FITA_TABLE_ITEM);
     leaf->parent_id = root->rec.id;
     leaf->position = 1;
-    leaf->progress = 20;
+    leaf->progress_bp = 2000;
     fita_plan_adopt_record (plan, leaf);
   }
   *root_out = root;

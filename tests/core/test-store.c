@@ -297,12 +297,12 @@ test_kill_after_commit (void)
     {
       FitaPlan *child = fita_plan_open (path, FITA_OPEN_DEFAULT, NULL);
       FitaItem *item = fita_plan_find_item (child, "11.1");
-      if (!fita_plan_set_int (child, item, "progress", 35, NULL))
+      if (!fita_plan_set_int (child, item, "progress", 3500, NULL))
         _exit (1);
       /* half a change, never ended */
       fita_plan_begin (child, NULL);
       fita_plan_set_text (child, item, "title", "Mai desat", NULL);
-      fita_plan_set_int (child, fita_plan_find_item (child, "11.2"), "progress", 99, NULL);
+      fita_plan_set_int (child, fita_plan_find_item (child, "11.2"), "progress", 9900, NULL);
       raise (SIGKILL);
       _exit (2);
     }
@@ -312,9 +312,9 @@ test_kill_after_commit (void)
 
   plan = fita_plan_open (path, FITA_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (fita_plan_find_item (plan, "11.1")->progress, ==, 35);
+  g_assert_cmpint (fita_plan_find_item (plan, "11.1")->progress_bp, ==, 3500);
   g_assert_cmpstr (fita_plan_find_item (plan, "11.1")->title, ==, "Radiografia d'agents i antenes dels barris");
-  g_assert_cmpint (fita_plan_find_item (plan, "11.2")->progress, ==, 10);
+  g_assert_cmpint (fita_plan_find_item (plan, "11.2")->progress_bp, ==, 1000);
 }
 
 static gpointer

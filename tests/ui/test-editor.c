@@ -322,7 +322,7 @@ test_progress (void)
   g_signal_emit_by_name (gtk_editable_get_delegate (GTK_EDITABLE (spin)), "activate");
   settle ();
   saved = reopen (&f);
-  g_assert_cmpint (fita_plan_find_item (saved, "11.1")->progress, ==, 45);
+  g_assert_cmpint (fita_plan_find_item (saved, "11.1")->progress_bp, ==, 4500);
   g_assert_cmpstr (fita_plan_get_undo_label (f.plan), ==, "Edit Progress");
 
   /* The programme above now derives (45 + 10 + 0 + 0 + 20) / 5 = 15 %. */
@@ -337,7 +337,7 @@ test_progress (void)
   /* "No percent yet" is a value of its own. */
   click (&f, fita_item_editor_number_get_clear_button (FITA_ITEM_EDITOR_NUMBER (number)));
   cleared = reopen (&f);
-  g_assert_cmpint (fita_plan_find_item (cleared, "11.1")->progress, ==, FITA_NONE);
+  g_assert_cmpint (fita_plan_find_item (cleared, "11.1")->progress_bp, ==, FITA_NONE);
   undo (&f, "Edit Progress");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (spin)), ==, "30");
   fixture_tear_down (&f);
