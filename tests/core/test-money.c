@@ -132,6 +132,47 @@ test_percent (void)
 }
 
 static void
+test_hundredths (void)
+{
+  struct { gint64 bp; int decimals; const char *lang; const char *text; } shown[] = {
+    { 8830, -1, "ca", "88,3" NBSP "%" },
+    { 9583, -1, "es", "95,83" NBSP "%" },
+    { 3000, -1, "en", "30%" },
+    { 9583, 1, "ca", "95,8" NBSP "%" },
+    { 9585, 1, "ca", "95,9" NBSP "%" },     /* half up */
+    { 9250, 0, "en", "93%" },               /* half up */
+    { 9249, 0, "en", "92%" },
+    { 5, 2, "en", "0.05%" },
+    { 10000, 2, "ca", "100,00" NBSP "%" },
+    { FITA_NONE, 2, "ca", "—" },            /* not known, which is not 0 % */
+  };
+  struct { const char *text; gint64 bp; } good[] = {
+    { "88,3 %", 8830 }, { "88.3", 8830 }, { "95,83%", 9583 }, { "30", 3000 },
+    { " 0 ", 0 }, { "100" NBSP "%", 10000 }, { "0,05", 5 }, { "100,00", 10000 },
+  };
+  const char *bad[] = { "100,01", "-1", "abc", "12,345", "1.000", "30 %%", "" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (shown); i++)
+    {
+      g_autofree char *text = fita_percent_format_hundredths (shown[i].bp, shown[i].decimals, shown[i].lang);
+      g_assert_cmpstr (text, ==, shown[i].text);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (good); i++)
+    {
+      gint64 bp = -1;
+      g_assert_true (fita_percent_parse_hundredths (good[i].text, &bp, NULL));
+      g_assert_cmpint (bp, ==, good[i].bp);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      gint64 bp;
+      g_assert_false (fita_percent_parse_hundredths (bad[i], &bp, &error));
+      g_assert_error (error, FITA_ERROR, FITA_ERROR_PARSE);
+    }
+}
+
+static void
 test_number (void)
 {
   g_autofree char *ca = fita_number_format (1373, "ca");
@@ -187,6 +228,7 @@ main (int argc, char **argv)
   g_test_add_func ("/money/parse-errors", test_parse_errors);
   g_test_add_func ("/money/round-trip", test_round_trip);
   g_test_add_func ("/money/percent", test_percent);
+  g_test_add_func ("/money/hundredths", test_hundredths);
   g_test_add_func ("/money/number", test_number);
   g_test_add_func ("/money/rate", test_rate);
   g_test_add_func ("/money/lang", test_lang);

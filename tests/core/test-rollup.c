@@ -1,9 +1,12 @@
 /* Roll-ups against the figures of the seed documents (DOMAIN.md). */
 #include "fita-rollup.h"
+#include "fita-edit.h"
 #include "fita-money.h"
 #include "fita-test-util.h"
 
 #include <string.h>
+
+#define NBSP "\xc2\xa0"
 
 static guint
 level_count (FitaPlan *plan, GArray *counts, const char *name)
@@ -274,6 +277,156 @@ test_status_default_percent (void)
   g_assert_cmpint (fita_plan_progress (plan, parent), ==, 50);
 }
 
+/* The whole plan's figure follows the plan's rule, as every parent's does:
+ * a second top-level item that is itself a leaf makes the rules differ. */
+static void
+test_plan_level (void)
+{
+  FitaItem *root;
+  g_autoptr(FitaPlan) plan = rule_plan (&root);
+  FitaPlanInfo *info = fita_plan_get_info (plan);
+  FitaItem *lone = fita_plan_new_record (plan, FITA_TABLE_ITEM);
+
+  lone->code = g_strdup ("S");
+  lone->position = 1;
+  lone->progress_bp = 9583;   /* 95,83 % */
+  lone->weight = 2;
+  fita_plan_adopt_record (plan, lone);
+  fita_plan_rollup (plan);
+
+  /* children: R = 35 %, S = 95,83 % → (3500 + 9583) / 2 = 6541,5 → 6542 */
+  g_assert_cmpint (fita_plan_progress_bp (plan, NULL), ==, 6542);
+  g_assert_cmpint (fita_plan_progress (plan, NULL), ==, 65);
+  /* leaves: 100, 0, 20, 95,83 → 21583 / 4 = 5395,75 → 5396 */
+  fita_plan_set_int (plan, info, "progress_rule", FITA_PROGRESS_LEAVES, NULL);
+  g_assert_cmpint (fita_plan_progress_bp (plan, NULL), ==, 5396);
+  /* weighted: R (1) 42,5 %, S (2) 95,83 % → (4250 + 19166) / 3 = 7805,33 → 7805 */
+  fita_plan_set_int (plan, info, "progress_rule", FITA_PROGRESS_WEIGHTED, NULL);
+  g_assert_cmpint (fita_plan_progress_bp (plan, root), ==, 4250);
+  g_assert_cmpint (fita_plan_progress_bp (plan, NULL), ==, 7805);
+
+  /* shown with the plan's decimals, half up */
+  {
+    g_autofree char *none = fita_plan_format_progress (plan, NULL, "ca");
+    g_autofree char *one = NULL;
+    g_autofree char *two = NULL;
+    g_assert_cmpstr (none, ==, "78" NBSP "%");
+    fita_plan_set_int (plan, info, "progress_decimals", 1, NULL);
+    one = fita_plan_format_progress (plan, NULL, "ca");
+    g_assert_cmpstr (one, ==, "78,1" NBSP "%");
+    fita_plan_set_int (plan, info, "progress_decimals", 2, NULL);
+    two = fita_plan_format_progress (plan, lone, "en");
+    g_assert_cmpstr (two, ==, "95.83%");
+    g_assert_false (fita_plan_set_int (plan, info, "progress_decimals", 3, NULL));
+  }
+}
+
+/* Unknown is not zero: no percent anywhere is "not known", whatever the
+ * rule for missing percents; an empty plan has no figure. */
+static void
+test_unknown (void)
+{
+  g_autoptr(FitaPlan) plan = fita_plan_new_default ("Pla");
+  FitaPlanInfo *info = fita_plan_get_info (plan);
+  FitaItem *parent = fita_plan_new_record (plan, FITA_TABLE_ITEM);
+  FitaItem *leaf = fita_plan_new_record (plan, FITA_TABLE_ITEM);
+  FitaBudgetSum sum;
+
+  g_assert_cmpint (fita_plan_progress_bp (plan, NULL), ==, FITA_NONE);
+  fita_plan_adopt_record (plan, parent);
+  leaf->parent_id = parent->rec.id;
+  fita_plan_adopt_record (plan, leaf);
+  for (int missing = FITA_MISSING_SKIP; missing <= FITA_MISSING_ZERO; missing++)
+    {
+      g_autofree char *shown = NULL;
+      fita_plan_set_int (plan, info, "progress_missing", missing, NULL);
+      g_assert_cmpint (fita_plan_progress_bp (plan, parent), ==, FITA_NONE);
+      g_assert_cmpint (fita_plan_progress_bp (plan, NULL), ==, FITA_NONE);
+      shown = fita_plan_format_progress (plan, parent, "ca");
+      g_assert_cmpstr (shown, ==, "—");
+    }
+  /* planned but nothing executed known: no rate */
+  g_assert_true (fita_plan_set_budget (plan, leaf->rec.id, 2025, 0, 500000, FITA_NONE, NULL));
+  fita_plan_budget_sum (plan, NULL, FITA_NONE, 0, &sum);
+  g_assert_cmpint (sum.planned, ==, 500000);
+  g_assert_cmpint (sum.executed, ==, FITA_NONE);
+  g_assert_cmpint (fita_rate_bp (sum.executed, sum.planned), ==, FITA_NONE);
+  {
+    g_autofree char *rate = fita_percent_format_bp (fita_rate_bp (sum.executed, sum.planned), "ca");
+    g_assert_cmpstr (rate, ==, "—");
+  }
+}
+
+static void
+test_statuses (void)
+{
+  g_autoptr(FitaPlan) plan = fita_test_example ("terrassa-ess-2019-2026");
+  FitaItem *programme = fita_plan_find_item (plan, "11");
+  FitaLevel *programmes = fita_plan_find_by_name (plan, FITA_TABLE_LEVEL, "Programa");
+  g_autoptr(GArray) leaves = NULL;
+  g_autoptr(GArray) by_level = NULL;
+  guint counted;
+
+  /* 11.1 En curs, 11.2 En curs, 11.3 No iniciat, 11.4 No iniciat, 11.5 En curs */
+  leaves = fita_plan_count_statuses (plan, programme, NULL, &counted);
+  g_assert_cmpuint (counted, ==, 5);
+  g_assert_cmpuint (leaves->len, ==, 3);
+  g_assert_cmpstr (g_array_index (leaves, FitaStatusCount, 0).status->name, ==, "No iniciat");
+  g_assert_cmpuint (g_array_index (leaves, FitaStatusCount, 0).count, ==, 2);
+  g_assert_cmpint (g_array_index (leaves, FitaStatusCount, 0).share_bp, ==, 4000);
+  g_assert_cmpuint (g_array_index (leaves, FitaStatusCount, 1).count, ==, 3);
+  g_assert_cmpuint (g_array_index (leaves, FitaStatusCount, 2).count, ==, 0);
+  g_assert_cmpint (g_array_index (leaves, FitaStatusCount, 2).share_bp, ==, 0);
+
+  /* the programme itself has no status: counted as "none" */
+  by_level = fita_plan_count_statuses (plan, NULL, programmes, &counted);
+  g_assert_cmpuint (counted, ==, 1);
+  g_assert_cmpuint (by_level->len, ==, 4);
+  g_assert_null (g_array_index (by_level, FitaStatusCount, 3).status);
+  g_assert_cmpuint (g_array_index (by_level, FitaStatusCount, 3).count, ==, 1);
+  g_assert_cmpint (g_array_index (by_level, FitaStatusCount, 3).share_bp, ==, 10000);
+}
+
+/* An action added under a programme with its own planned total: the total
+ * is the envelope, and total = what is in years + what is not. */
+static void
+test_envelope (void)
+{
+  g_autoptr(FitaPlan) plan = fita_test_example ("terrassa-ess-2019-2026");
+  FitaItem *programme = fita_plan_find_item (plan, "11");
+  FitaItem *action = fita_plan_find_item (plan, "11.5");
+  FitaBudgetEnvelope e;
+
+  g_assert_true (fita_plan_set_budget (plan, action->rec.id, 2025, 0, 500000, 123456, NULL));
+  fita_plan_budget_envelope (plan, programme, &e);
+  g_assert_cmpint (e.total, ==, 12000000);
+  g_assert_cmpint (e.in_years, ==, 500000);
+  g_assert_cmpint (e.not_in_years, ==, 11500000);
+  g_assert_cmpint (e.parts, ==, 500000);
+  g_assert_false (e.over);
+
+  /* a part larger than its whole */
+  g_assert_true (fita_plan_set_int (plan, fita_plan_find_item (plan, "11.4"), "planned_total_cents", 13000000, NULL));
+  fita_plan_budget_envelope (plan, programme, &e);
+  g_assert_cmpint (e.parts, ==, 13500000);
+  g_assert_true (e.over);
+  g_assert_cmpint (e.in_years, ==, 500000);
+  g_assert_cmpint (e.not_in_years, ==, 11500000);
+
+  /* the whole plan: the sum of its top-level totals */
+  fita_plan_budget_envelope (plan, NULL, &e);
+  g_assert_cmpint (e.total, ==, 12000000);
+  g_assert_false (e.over);
+
+  /* negative amounts are refused, naming the item and the year */
+  {
+    g_autoptr(GError) error = NULL;
+    g_assert_false (fita_plan_set_budget (plan, action->rec.id, 2026, 0, -1, FITA_NONE, &error));
+    g_assert_nonnull (strstr (error->message, "11.5, 2026"));
+    g_assert_null (fita_plan_find_budget_line (plan, action->rec.id, 2026, 0));
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -285,5 +438,9 @@ main (int argc, char **argv)
   g_test_add_func ("/rollup/seed-004-xmess", test_xmess);
   g_test_add_func ("/rollup/rules", test_rules);
   g_test_add_func ("/rollup/status-default-percent", test_status_default_percent);
+  g_test_add_func ("/rollup/plan-level", test_plan_level);
+  g_test_add_func ("/rollup/unknown", test_unknown);
+  g_test_add_func ("/rollup/statuses", test_statuses);
+  g_test_add_func ("/rollup/envelope", test_envelope);
   return g_test_run ();
 }

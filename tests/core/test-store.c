@@ -380,6 +380,40 @@ static const char * const broken_migration_steps[] = {
   NULL
 };
 
+/* A file written by Fita 0.1 (schema 1: whole percents, no decimals
+ * setting) is upgraded: its percents become hundredths, nothing else moves. */
+static void
+test_migration_from_1 (void)
+{
+  g_autofree char *dir = fita_test_tmpdir ();
+  g_autofree char *path = fita_test_example_file (dir, "terrassa-ess-2019-2026");
+  g_autofree char *backup = g_strdup_printf ("%s.v1.bak", path);
+  g_autoptr(FitaPlan) current = fita_plan_open (path, FITA_OPEN_READ_ONLY, NULL);
+  g_autofree char *expected = fita_json_export (current);
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FitaPlan) plan = NULL;
+  sqlite3 *db;
+
+  g_clear_object (&current);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "UPDATE item SET progress = progress / 100 WHERE progress IS NOT NULL;"
+                                 "ALTER TABLE plan DROP COLUMN progress_decimals;"
+                                 "PRAGMA user_version = 1;", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  plan = fita_plan_open (path, FITA_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (fita_plan_get_backup_path (plan), ==, backup);
+  g_assert_true (g_file_test (backup, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (fita_plan_find_item (plan, "11.1")->progress_bp, ==, 3000);
+  g_assert_cmpint (fita_plan_progress_bp (plan, fita_plan_find_item (plan, "11")), ==, 1200);
+  g_assert_cmpint (fita_plan_get_info (plan)->progress_decimals, ==, 0);
+  after = fita_json_export (plan);
+  g_assert_cmpstr (after, ==, expected);
+}
+
 static void
 test_migration (void)
 {
@@ -462,6 +496,7 @@ main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/store/bad/not-sqlite", test_not_sqlite);
+  g_test_add_func ("/store/migration/from-1", test_migration_from_1);
   g_test_add_func ("/store/bad/sqlite-not-plan", test_sqlite_not_plan);
   g_test_add_func ("/store/bad/newer-version", test_newer_version);
   g_test_add_func ("/store/bad/truncated", test_truncated);
