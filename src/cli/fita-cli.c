@@ -6,6 +6,7 @@
  */
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <locale.h>
@@ -21,6 +22,7 @@
 #include "fita-examples.h"
 #include "fita-json.h"
 #include "fita-money.h"
+#include "fita-output.h"
 #include "fita-picture.h"
 #include "fita-report.h"
 #include "fita-rollup.h"
@@ -689,6 +691,7 @@ cmd_export (int argc, char **argv)
   g_autoptr(GOptionContext) context = g_option_context_new (_("FILE — export the whole plan"));
   g_autoptr(FitaPlan) plan = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *json = NULL;
   int status = 0;
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
@@ -700,16 +703,16 @@ cmd_export (int argc, char **argv)
     return status;
   if (!(plan = open_plan (argv[1], FITA_OPEN_READ_ONLY, &status)))
     return status;
+  json = fita_json_export (plan);
   if (output != NULL)
     {
-      if (!fita_json_export_file (plan, output, &error))
+      g_autoptr(FitaOutput) out = fita_output_open (output, argv[1], &error);
+      if (out == NULL || !fita_output_write (out, json, strlen (json), &error) ||
+          !fita_output_commit (g_steal_pointer (&out), &error))
         return fail_file (output, error);
     }
-  else
-    {
-      g_autofree char *json = fita_json_export (plan);
-      fputs (json, stdout);
-    }
+  else if (!fita_write_stdout (json, strlen (json), &error))
+    return fail_file (argv[1], error);
   return 0;
 }
 
@@ -725,10 +728,8 @@ cmd_import (int argc, char **argv)
   };
   g_autoptr(GOptionContext) context = g_option_context_new (_("FILE SOURCE — make a new plan FILE from SOURCE"));
   g_autoptr(FitaPlan) plan = NULL;
+  g_autoptr(FitaOutput) output = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = NULL;
-  g_autofree char *base = NULL;
-  g_autofree char *tmp = NULL;
   int status = 0;
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
@@ -749,19 +750,12 @@ cmd_import (int argc, char **argv)
 
   /* Built beside the target and renamed over it: a failed import leaves
    * no half-written plan, and --force never loses the old one early. */
-  dir = g_path_get_dirname (argv[1]);
-  base = g_path_get_basename (argv[1]);
-  tmp = g_strdup_printf ("%s/.%s.import-%d", dir, base, (int) getpid ());
-  if (!fita_plan_save_new (plan, tmp, &error))
+  if (!(output = fita_output_open (argv[1], argv[2], &error)) ||
+      !fita_plan_save_new (plan, fita_output_get_temp_path (output), &error))
     return fail_file (argv[1], error);
   fita_plan_close (plan);
-  if (g_rename (tmp, argv[1]) != 0)
-    {
-      int saved = errno;
-      g_unlink (tmp);
-      g_printerr ("fita-cli: %s: %s\n", argv[1], g_strerror (saved));
-      return EXIT_USAGE;
-    }
+  if (!fita_output_commit (g_steal_pointer (&output), &error))
+    return fail_file (argv[1], error);
   return 0;
 }
 
@@ -827,7 +821,7 @@ cmd_timeline (int argc, char **argv)
     fita_timeline_set_zoom (timeline, fita_keyword_index (fita_zoom_keywords, zoom_name));
   fita_timeline_set_show_who (timeline, who);
   fita_timeline_get_size (timeline, &width, &height);
-  if (!fita_picture_write (output, width, height, scale, draw_timeline, timeline, &error))
+  if (!fita_picture_write (output, argv[1], width, height, scale, draw_timeline, timeline, &error))
     return fail_file (output, error);
   return 0;
 }
@@ -889,7 +883,7 @@ cmd_chart (int argc, char **argv)
     }
   translator = fita_translator_new (lang ? lang : fita_lang_from_locale ());
   chart = fita_chart_new (plan, kind, item, year ? year : FITA_NONE, translator);
-  if (!fita_picture_write (output, width, height, scale, draw_chart, chart, &error))
+  if (!fita_picture_write (output, argv[1], width, height, scale, draw_chart, chart, &error))
     return fail_file (output, error);
   return 0;
 }
@@ -1161,6 +1155,41 @@ print_usage (FILE *stream)
   fprintf (stream, "\n%s\n", _("“fita-cli COMMAND --help” tells more; “fita-cli --version” prints the version."));
 }
 
+/* Text from a plan may hold control characters (an ESC sequence retitles
+ * or clears a terminal): what fita-cli prints for people shows each as
+ * U+FFFD instead. JSON output is escaped already. */
+static void
+print_safely (FILE *stream, const char *text)
+{
+  g_autoptr(GString) out = g_string_sized_new (strlen (text));
+
+  for (const char *p = text; *p != '\0';)
+    {
+      gunichar c = g_utf8_get_char_validated (p, -1);
+      const char *next = (c == (gunichar) -1 || c == (gunichar) -2) ? p + 1 : g_utf8_next_char (p);
+      if (c == (gunichar) -1 || c == (gunichar) -2 ||
+          (c < 0x20 && c != '\n' && c != '\t') || (c >= 0x7f && c < 0xa0))
+        g_string_append (out, "\xef\xbf\xbd");
+      else
+        g_string_append_len (out, p, next - p);
+      p = next;
+    }
+  fputs (out->str, stream);
+  fflush (stream);
+}
+
+static void
+print_to_stdout (const char *text)
+{
+  print_safely (stdout, text);
+}
+
+static void
+print_to_stderr (const char *text)
+{
+  print_safely (stderr, text);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1169,6 +1198,8 @@ main (int argc, char **argv)
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
   g_set_prgname ("fita-cli");
+  g_set_print_handler (print_to_stdout);
+  g_set_printerr_handler (print_to_stderr);
 
   if (argc < 2)
     {
@@ -1189,8 +1220,16 @@ main (int argc, char **argv)
     if (g_str_equal (argv[1], commands[i].name))
       {
         g_autofree char *prgname = g_strdup_printf ("fita-cli %s", argv[1]);
+        int status;
         g_set_prgname (prgname);
-        return commands[i].func (argc - 1, argv + 1);
+        status = commands[i].func (argc - 1, argv + 1);
+        /* what was printed must have arrived: a full disk, a closed pipe */
+        if ((fflush (stdout) != 0 || ferror (stdout)) && status == 0)
+          {
+            g_printerr (_("fita-cli: the standard output could not be written: %s\n"), g_strerror (errno));
+            return EXIT_USAGE;
+          }
+        return status;
       }
   g_printerr (_("fita-cli: unknown command “%s”\n"), argv[1]);
   print_usage (stderr);

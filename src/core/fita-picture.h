@@ -9,8 +9,11 @@ G_BEGIN_DECLS
 
 typedef void (*FitaDrawFunc) (cairo_t *cr, double width, double height, gpointer data);
 
-/* width × height in points; scale: pixels per point in a PNG. */
+/* width × height in points; scale: pixels per point in a PNG. Written
+ * atomically (see fita-output.h); input, if given, is the file the picture
+ * is made from, which it may not replace. */
 gboolean fita_picture_write (const char   *path,
+                             const char   *input,
                              double        width,
                              double        height,
                              double        scale,

@@ -42,7 +42,8 @@ on_export_response (GtkNativeDialog *dialog, int response, gpointer data)
       fita_timeline_set_zoom (timeline, fita_timeline_view_get_zoom (self->view));
       fita_timeline_set_show_who (timeline, gtk_toggle_button_get_active (self->who_button));
       fita_timeline_get_size (timeline, &width, &height);
-      if (path == NULL || !fita_picture_write (path, width, height, 2, draw_timeline, timeline, &error))
+      if (path == NULL || !fita_picture_write (path, fita_plan_get_path (fita_timeline_view_get_plan (self->view)),
+                                               width, height, 2, draw_timeline, timeline, &error))
         {
           GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
           GtkWidget *alert = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
