@@ -393,7 +393,6 @@ fita_plan_save_copy (FitaPlan *self, const char *path, GError **error)
 
   if (self->store == NULL)
     {
-      g_autoptr(FitaPlan) copy = NULL;
       /* An unsaved plan: write it out through a temporary attachment. */
       FitaStore *store = fita_store_create (path, error);
       gboolean ok;
