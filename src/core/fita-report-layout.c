@@ -16,6 +16,10 @@
  * for a plan of tens of thousands of items, at a few kilobytes each. */
 #define TAPE_LIMIT 40000
 
+/* The lines of a paragraph kept together at the foot of a page, and with
+ * the heading above them. */
+#define KEEP_LINES 2
+
 static void
 unref_if_set (gpointer object)
 {
@@ -109,19 +113,126 @@ fita_doc_need (FitaDoc *doc, double height)
 
 /* Text */
 
+/* Lines break between words, never inside one. Only a word wider than the
+ * whole width is broken, as a last resort, and without the hyphen Pango
+ * would insert where the language puts none ("Incorpor-ada"). */
+static void
+layout_set_text (PangoLayout *layout, const char *text, PangoFontDescription *font, double width, FitaDocAlign align)
+{
+  int natural;
+
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_width (layout, width > 0 ? (int) (width * PANGO_SCALE) : -1);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
+  pango_layout_set_attributes (layout, NULL);
+  pango_layout_set_alignment (layout, align == FITA_DOC_ALIGN_RIGHT ? PANGO_ALIGN_RIGHT
+                                      : align == FITA_DOC_ALIGN_CENTER ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT);
+  pango_layout_set_text (layout, text ? text : "", -1);
+  pango_layout_get_size (layout, &natural, NULL);
+  if (width > 0 && natural > pango_layout_get_width (layout))
+    {
+      PangoAttrList *attributes = pango_attr_list_new ();
+
+      pango_attr_list_insert (attributes, pango_attr_insert_hyphens_new (FALSE));
+      pango_layout_set_attributes (layout, attributes);
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+      pango_attr_list_unref (attributes);
+    }
+}
+
 static double
 layout_text (FitaDoc *doc, const char *text, PangoFontDescription *font, double width, FitaDocAlign align)
 {
-  int w, h;
+  int h;
 
-  pango_layout_set_font_description (doc->layout, font);
-  pango_layout_set_width (doc->layout, width > 0 ? (int) (width * PANGO_SCALE) : -1);
-  pango_layout_set_wrap (doc->layout, PANGO_WRAP_WORD_CHAR);
-  pango_layout_set_alignment (doc->layout, align == FITA_DOC_ALIGN_RIGHT ? PANGO_ALIGN_RIGHT
-                                           : align == FITA_DOC_ALIGN_CENTER ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT);
-  pango_layout_set_text (doc->layout, text ? text : "", -1);
-  pango_layout_get_pixel_size (doc->layout, &w, &h);
+  layout_set_text (doc->layout, text, font, width, align);
+  pango_layout_get_pixel_size (doc->layout, NULL, &h);
   return h;
+}
+
+/* Headings wait for what comes under them: a heading with nothing under it
+ * is left out, and one is drawn only where its first lines or rows fit
+ * below it, on the same page. */
+
+static PangoFontDescription *
+heading_font (FitaDoc *doc, int level)
+{
+  return level == 1 ? doc->h1 : level == 2 ? doc->h2 : level == 3 ? doc->h3 : doc->bold;
+}
+
+static double
+heading_space_above (int level)
+{
+  return level == 1 ? 10 : level == 4 ? 2 : 6;
+}
+
+static double
+heading_space_below (int level)
+{
+  return level == 1 ? 12 : level == 4 ? 2 : 4;
+}
+
+static void
+draw_heading (FitaDoc *doc, int level, const char *text)
+{
+  double height;
+
+  doc->y += heading_space_above (level);
+  if (level <= 2 && !doc->counting)
+    {
+      g_autofree char *dest = g_strdup_printf ("name='h%d-%g' x=%g y=%g", doc->page, doc->y, doc->left, doc->y);
+      g_autofree char *link = g_strdup_printf ("dest='h%d-%g'", doc->page, doc->y);
+      int id;
+      cairo_tag_begin (doc->cr, CAIRO_TAG_DEST, dest);
+      cairo_tag_end (doc->cr, CAIRO_TAG_DEST);
+      id = cairo_pdf_surface_add_outline (doc->surface, level == 1 ? CAIRO_PDF_OUTLINE_ROOT : doc->outline_parent,
+                                          text, link, 0);
+      if (level == 1)
+        doc->outline_parent = id;
+    }
+  height = layout_text (doc, text, heading_font (doc, level), doc->right - doc->left, FITA_DOC_ALIGN_LEFT);
+  ink (doc->cr, level == 1 ? ACCENT : INK);
+  cairo_move_to (doc->cr, doc->left, doc->y);
+  pango_cairo_show_layout (doc->cr, doc->layout);
+  doc->y += height + heading_space_below (level);
+  if (level == 1)
+    {
+      cairo_set_line_width (doc->cr, 1);
+      ink (doc->cr, ACCENT);
+      cairo_move_to (doc->cr, doc->left, doc->y - 8);
+      cairo_line_to (doc->cr, doc->right, doc->y - 8);
+      cairo_stroke (doc->cr);
+    }
+}
+
+void
+fita_doc_heading (FitaDoc *doc, int level, const char *text)
+{
+  g_return_if_fail (level >= 1 && level < (int) G_N_ELEMENTS (doc->pending));
+
+  /* the sections this one closes had nothing in them */
+  for (guint l = level; l < G_N_ELEMENTS (doc->pending); l++)
+    g_clear_pointer (&doc->pending[l], g_free);
+  if (text != NULL && *text != '\0')
+    doc->pending[level] = g_strdup (text);
+}
+
+void
+fita_doc_keep (FitaDoc *doc, double height)
+{
+  double headings = 0;
+
+  for (guint l = 1; l < G_N_ELEMENTS (doc->pending); l++)
+    if (doc->pending[l] != NULL)
+      headings += heading_space_above (l) + heading_space_below (l)
+                + layout_text (doc, doc->pending[l], heading_font (doc, l), doc->right - doc->left, FITA_DOC_ALIGN_LEFT);
+  fita_doc_need (doc, headings + height);
+  for (guint l = 1; l < G_N_ELEMENTS (doc->pending); l++)
+    if (doc->pending[l] != NULL)
+      {
+        draw_heading (doc, l, doc->pending[l]);
+        g_clear_pointer (&doc->pending[l], g_free);
+      }
 }
 
 static void doc_text_block (FitaDoc *doc, const char *text, PangoFontDescription *font, const double *colour, double indent);
@@ -149,15 +260,27 @@ doc_text_block (FitaDoc *doc, const char *text, PangoFontDescription *font, cons
 {
   PangoLayout *layout;
   PangoLayoutIter *iter;
+  double first_lines = 0;
 
   if (text == NULL || *text == '\0')
     return;
   /* its own layout: a page break draws the header with the shared one */
   layout = pango_cairo_create_layout (doc->cr);
-  pango_layout_set_font_description (layout, font);
-  pango_layout_set_width (layout, (int) ((doc->right - doc->left - indent) * PANGO_SCALE));
-  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-  pango_layout_set_text (layout, text, -1);
+  layout_set_text (layout, text, font, doc->right - doc->left - indent, FITA_DOC_ALIGN_LEFT);
+  /* its first lines stay together, and with the headings above */
+  iter = pango_layout_get_iter (layout);
+  for (int i = 0; i < KEEP_LINES; i++)
+    {
+      PangoRectangle logical;
+
+      pango_layout_iter_get_line_extents (iter, NULL, &logical);
+      first_lines += logical.height / (double) PANGO_SCALE;
+      if (!pango_layout_iter_next_line (iter))
+        break;
+    }
+  pango_layout_iter_free (iter);
+  fita_doc_keep (doc, first_lines);
+
   iter = pango_layout_get_iter (layout);
   do
     {
@@ -180,48 +303,13 @@ doc_text_block (FitaDoc *doc, const char *text, PangoFontDescription *font, cons
 }
 
 void
-fita_doc_heading (FitaDoc *doc, int level, const char *text)
-{
-  PangoFontDescription *font = level == 1 ? doc->h1 : level == 2 ? doc->h2 : doc->h3;
-  double height = layout_text (doc, text, font, doc->right - doc->left, FITA_DOC_ALIGN_LEFT);
-
-  /* keep a heading with what follows it */
-  fita_doc_need (doc, height + 60);
-  doc->y += level == 1 ? 10 : 6;
-  if (level <= 2 && !doc->counting)
-    {
-      g_autofree char *dest = g_strdup_printf ("name='h%d-%g' x=%g y=%g", doc->page, doc->y, doc->left, doc->y);
-      g_autofree char *link = g_strdup_printf ("dest='h%d-%g'", doc->page, doc->y);
-      int id;
-      cairo_tag_begin (doc->cr, CAIRO_TAG_DEST, dest);
-      cairo_tag_end (doc->cr, CAIRO_TAG_DEST);
-      id = cairo_pdf_surface_add_outline (doc->surface, level == 1 ? CAIRO_PDF_OUTLINE_ROOT : doc->outline_parent,
-                                          text, link, 0);
-      if (level == 1)
-        doc->outline_parent = id;
-    }
-  layout_text (doc, text, font, doc->right - doc->left, FITA_DOC_ALIGN_LEFT);
-  ink (doc->cr, level == 1 ? ACCENT : INK);
-  cairo_move_to (doc->cr, doc->left, doc->y);
-  pango_cairo_show_layout (doc->cr, doc->layout);
-  doc->y += height + (level == 1 ? 8 : 4);
-  if (level == 1)
-    {
-      cairo_set_line_width (doc->cr, 1);
-      ink (doc->cr, ACCENT);
-      cairo_move_to (doc->cr, doc->left, doc->y - 4);
-      cairo_line_to (doc->cr, doc->right, doc->y - 4);
-      cairo_stroke (doc->cr);
-      doc->y += 4;
-    }
-}
-
-void
 fita_doc_title (FitaDoc *doc, const char *text)
 {
   double height = layout_text (doc, text, doc->title, doc->right - doc->left, FITA_DOC_ALIGN_LEFT);
 
-  fita_doc_need (doc, height);
+  fita_doc_keep (doc, height);
+  /* a new page draws its header with the shared layout */
+  layout_text (doc, text, doc->title, doc->right - doc->left, FITA_DOC_ALIGN_LEFT);
   ink (doc->cr, ACCENT);
   cairo_move_to (doc->cr, doc->left, doc->y);
   pango_cairo_show_layout (doc->cr, doc->layout);
@@ -252,7 +340,8 @@ fita_doc_link (FitaDoc *doc, const char *title, const char *url)
     }
   escaped = g_string_free (quoted, FALSE);
   attributes = g_strdup_printf ("uri='%s'", escaped);
-  fita_doc_need (doc, height);
+  fita_doc_keep (doc, height);
+  layout_text (doc, title && *title ? title : url, doc->body, doc->right - doc->left, FITA_DOC_ALIGN_LEFT);
   cairo_tag_begin (doc->cr, CAIRO_TAG_LINK, attributes);
   cairo_set_source_rgb (doc->cr, ACCENT[0], ACCENT[1], ACCENT[2]);
   cairo_move_to (doc->cr, doc->left, doc->y);
@@ -307,22 +396,215 @@ fita_doc_table_take_row (FitaDocTable *table, guint flags, char **cells)
   g_array_append_val (table->row_flags, flags);
 }
 
-static void
-column_geometry (FitaDoc *doc, FitaDocTable *table, double *x, double *w)
-{
-  double total = 0, at = doc->left;
+#define PAD 4.0
 
-  for (guint c = 0; c < table->n_columns; c++)
-    total += table->columns[c].weight;
+/* The share of the page's width the longest words of a table's columns
+ * may take before the table is set in the small font. */
+#define TIGHT 0.8
+
+/* Column widths. Measuring every cell with Pango would cost as much as
+ * drawing it; a cell's words are measured one by one instead, and a plan
+ * says the same words again and again. */
+
+static int
+font_index (FitaDoc *doc, PangoFontDescription *font)
+{
+  return font == doc->body ? 'b' : font == doc->bold ? 'B' : font == doc->small ? 's' : 'S';
+}
+
+static double
+word_width (FitaDoc *doc, PangoFontDescription *font, const char *word, gsize length)
+{
+  gpointer found;
+  int width;
+
+  g_string_truncate (doc->word_key, 0);
+  g_string_append_c (doc->word_key, font_index (doc, font));
+  g_string_append_len (doc->word_key, word, length);
+  found = g_hash_table_lookup (doc->word_widths, doc->word_key->str);
+  if (found != NULL)
+    return (GPOINTER_TO_INT (found) - 1) / (double) PANGO_SCALE;
+  pango_layout_set_font_description (doc->measure, font);
+  pango_layout_set_text (doc->measure, word, length);
+  pango_layout_get_size (doc->measure, &width, NULL);
+  g_hash_table_insert (doc->word_widths, g_strdup (doc->word_key->str), GINT_TO_POINTER (width + 1));
+  return width / (double) PANGO_SCALE;
+}
+
+/* Whether a line may not break before c even after a space (Unicode line
+ * breaking, rule LB13: closing brackets and punctuation, "!", "?", "/"). */
+static gboolean
+glued_to_previous (char c)
+{
+  return c != '\0' && strchr (")]}!?,.;:/", c) != NULL;
+}
+
+/* The widest word of text (where lines may break: at spaces; counting
+ * less would break a word) and its widest line when nothing is wrapped. */
+static void
+measure_text (FitaDoc *doc, PangoFontDescription *font, const char *text, double *longest, double *natural)
+{
+  double space = word_width (doc, font, " ", 1);
+  double line = 0;
+  const char *p = text;
+
+  *longest = *natural = 0;
+  while (*p)
+    {
+      const char *start = p, *end;
+      double width;
+
+      if (*p == '\n')
+        {
+          *natural = MAX (*natural, line);
+          line = 0;
+          p++;
+          continue;
+        }
+      if (*p == ' ')
+        {
+          line += space;
+          p++;
+          continue;
+        }
+      /* a word runs to the next space that a line may break at */
+      for (end = p; *end && *end != '\n'; end++)
+        if (*end == ' ' && !glued_to_previous (end[strspn (end, " ")]))
+          break;
+      width = word_width (doc, font, start, end - start);
+      *longest = MAX (*longest, width);
+      line += width;
+      p = end;
+    }
+  *natural = MAX (*natural, line);
+}
+
+static PangoFontDescription *
+row_font (FitaDoc *doc, gboolean small, guint flags)
+{
+  gboolean bold = (flags & (FITA_DOC_ROW_BOLD | FITA_DOC_ROW_TOTAL)) != 0;
+
+  return small ? (bold ? doc->small_bold : doc->small) : (bold ? doc->bold : doc->body);
+}
+
+/* What each column asks for: at least (its longest word) and at most
+ * (its widest line), padding included. */
+static void
+column_needs (FitaDoc *doc, FitaDocTable *table, gboolean small, double *least, double *most)
+{
   for (guint c = 0; c < table->n_columns; c++)
     {
-      x[c] = at;
-      w[c] = (doc->right - doc->left) * table->columns[c].weight / total;
-      at += w[c];
+      least[c] = 0;
+      most[c] = 0;
+      if (table->header && table->columns[c].title != NULL)
+        measure_text (doc, doc->small_bold, table->columns[c].title, &least[c], &most[c]);
+    }
+  for (guint r = 0; r < table->rows->len; r++)
+    {
+      char **cells = g_ptr_array_index (table->rows, r);
+      PangoFontDescription *font = row_font (doc, small, g_array_index (table->row_flags, guint, r));
+
+      for (guint c = 0; c < table->n_columns; c++)
+        {
+          double longest, natural;
+
+          measure_text (doc, font, cells[c], &longest, &natural);
+          least[c] = MAX (least[c], longest);
+          most[c] = MAX (most[c], natural);
+        }
+    }
+  /* a little to spare: a word measured alone may shape a hair wider in its line */
+  for (guint c = 0; c < table->n_columns; c++)
+    {
+      least[c] += 2 * PAD + 1;
+      most[c] = MAX (most[c] + 2 * PAD + 1, least[c]);
     }
 }
 
-#define PAD 4.0
+/* The width of column c at a level: its share of it, but no less than its
+ * longest word and no more than its widest line. */
+static double
+width_at (FitaDocTable *table, const double *least, const double *most, guint c, double level)
+{
+  return CLAMP (level * table->columns[c].weight, least[c], most[c]);
+}
+
+static double
+total_at (FitaDocTable *table, const double *least, const double *most, double level)
+{
+  double total = 0;
+
+  for (guint c = 0; c < table->n_columns; c++)
+    total += width_at (table, least, most, c, level);
+  return total;
+}
+
+static void
+column_geometry (FitaDoc *doc, FitaDocTable *table, double *x, double *w)
+{
+  double page = doc->right - doc->left;
+  double least[16], most[16];
+  double sum_least = 0, sum_most = 0, weights = 0, at = doc->left;
+  guint n = table->n_columns;
+
+  column_needs (doc, table, table->small, least, most);
+  for (guint c = 0; c < n; c++)
+    sum_least += least[c];
+  if (sum_least > TIGHT * page && !table->small)
+    {
+      /* the longest words leave little room for the rest (or do not fit
+       * side by side): the small font, as for many columns */
+      table->small = TRUE;
+      column_needs (doc, table, TRUE, least, most);
+      sum_least = 0;
+      for (guint c = 0; c < n; c++)
+        sum_least += least[c];
+    }
+  for (guint c = 0; c < n; c++)
+    {
+      sum_most += most[c];
+      weights += table->columns[c].weight;
+    }
+
+  if (sum_least >= page)
+    /* still too wide: in proportion, and the longest words will break */
+    for (guint c = 0; c < n; c++)
+      w[c] = page * least[c] / sum_least;
+  else if (sum_most <= page)
+    /* everything fits unwrapped: what is left is shared out by weight */
+    for (guint c = 0; c < n; c++)
+      w[c] = most[c] + (page - sum_most) * table->columns[c].weight / weights;
+  else
+    {
+      /* the level at which the columns fill the page, found by halving */
+      double low = 0, high = 0;
+      guint widest = 0;
+
+      for (guint c = 0; c < n; c++)
+        high = MAX (high, most[c] / table->columns[c].weight);
+      for (int i = 0; i < 40; i++)
+        {
+          double mid = (low + high) / 2;
+          if (total_at (table, least, most, mid) > page)
+            high = mid;
+          else
+            low = mid;
+        }
+      for (guint c = 0; c < n; c++)
+        {
+          w[c] = width_at (table, least, most, c, low);
+          if (w[c] > w[widest])
+            widest = c;
+        }
+      /* what halving left over goes to the widest column */
+      w[widest] += page - total_at (table, least, most, low);
+    }
+  for (guint c = 0; c < n; c++)
+    {
+      x[c] = at;
+      at += w[c];
+    }
+}
 
 static double
 line_height (FitaDoc *doc, PangoFontDescription *font)
@@ -355,12 +637,7 @@ cell_layout (FitaDoc *doc, const char *text, PangoFontDescription *font, double 
         return g_object_ref (layout);
     }
   layout = pango_cairo_create_layout (doc->cr);
-  pango_layout_set_font_description (layout, font);
-  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
-  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-  pango_layout_set_alignment (layout, align == FITA_DOC_ALIGN_RIGHT ? PANGO_ALIGN_RIGHT
-                                      : align == FITA_DOC_ALIGN_CENTER ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT);
-  pango_layout_set_text (layout, text, -1);
+  layout_set_text (layout, text, font, width, align);
   if (short_text)
     g_hash_table_insert (doc->short_layouts, g_steal_pointer (&key), g_object_ref (layout));
   return layout;
@@ -474,13 +751,31 @@ draw_table_header (FitaDoc *doc, FitaDocTable *table, char **titles, const doubl
   doc->y += height;
 }
 
+/* A bold row heads the rows below it (a line of the plan above its
+ * objectives): it goes to the next page with them rather than stay alone
+ * at the foot of one. The height of the rows after row r it keeps with. */
+static double
+rows_kept_with (FitaDoc *doc, FitaDocTable *table, guint r, const double *w)
+{
+  double height = 0;
+
+  while (r + 1 < table->rows->len && (g_array_index (table->row_flags, guint, r) & FITA_DOC_ROW_BOLD) != 0)
+    {
+      guint flags = g_array_index (table->row_flags, guint, ++r);
+
+      height += row_height (doc, table, g_ptr_array_index (table->rows, r), row_font (doc, table->small, flags),
+                            w, NULL, FALSE);
+    }
+  return MIN (height, (doc->bottom - doc->top) / 2);
+}
+
 void
 fita_doc_table (FitaDoc *doc, FitaDocTable *table)
 {
-  double x[16], w[16], header_height = 0;
+  double x[16] = { 0 }, w[16] = { 0 }, header_height = 0;
   g_autofree char **titles = NULL;
 
-  g_assert (table->n_columns <= 16);
+  g_assert (table->n_columns > 0 && table->n_columns <= 16);
   column_geometry (doc, table, x, w);
   if (table->header)
     {
@@ -494,18 +789,21 @@ fita_doc_table (FitaDoc *doc, FitaDocTable *table)
     {
       char **cells = g_ptr_array_index (table->rows, r);
       guint flags = g_array_index (table->row_flags, guint, r);
-      gboolean bold = (flags & (FITA_DOC_ROW_BOLD | FITA_DOC_ROW_TOTAL)) != 0;
-      PangoFontDescription *font = table->small ? (bold ? doc->small_bold : doc->small) : (bold ? doc->bold : doc->body);
+      PangoFontDescription *font = row_font (doc, table->small, flags);
       PangoLayout *layouts[16] = { NULL };
       double height = row_height (doc, table, cells, font, w, doc->counting ? NULL : layouts, TRUE);
-      gboolean fresh_page = !doc->page_open || doc->y + height > doc->bottom;
+      double together;
+      gboolean fresh_page;
 
       /* a row taller than a page is cut, not spilled */
       height = MIN (height, doc->bottom - doc->top - header_height);
+      together = height + rows_kept_with (doc, table, r, w);
+      fresh_page = !doc->page_open || doc->y + together > doc->bottom;
       if (r == 0 || fresh_page)
         {
-          /* the heading row starts the table and every page it continues on */
-          fita_doc_need (doc, header_height + height);
+          /* the heading row starts the table and every page it continues
+           * on; the first row stays with it and with the headings above */
+          fita_doc_keep (doc, header_height + together);
           if (table->header)
             draw_table_header (doc, table, titles, x, w, header_height);
         }
@@ -543,7 +841,7 @@ fita_doc_fields (FitaDoc *doc, const char * const *labels, const char * const *v
 void
 fita_doc_picture (FitaDoc *doc, double height, FitaDocPictureFunc draw, gpointer data)
 {
-  fita_doc_need (doc, height);
+  fita_doc_keep (doc, height);
   cairo_save (doc->cr);
   cairo_translate (doc->cr, doc->left, doc->y);
   cairo_rectangle (doc->cr, 0, 0, doc->right - doc->left, height);
@@ -567,6 +865,8 @@ fita_doc_init (FitaDoc *doc, FitaPlan *plan, FitaTranslator *tr, gboolean landsc
   doc->short_layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   doc->line_heights = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_free);
   doc->tape = g_ptr_array_new_with_free_func (unref_if_set);
+  doc->word_widths = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  doc->word_key = g_string_new (NULL);
   doc->body = pango_font_description_from_string ("Sans 9.5");
   doc->bold = pango_font_description_from_string ("Sans Bold 9.5");
   doc->small = pango_font_description_from_string ("Sans 8");
@@ -586,6 +886,9 @@ fita_doc_clear (FitaDoc *doc)
   g_clear_pointer (&doc->tape, g_ptr_array_unref);
   g_clear_pointer (&doc->short_layouts, g_hash_table_unref);
   g_clear_pointer (&doc->line_heights, g_hash_table_unref);
+  g_clear_pointer (&doc->word_widths, g_hash_table_unref);
+  if (doc->word_key != NULL)
+    g_string_free (g_steal_pointer (&doc->word_key), TRUE);
   for (guint i = 0; i < G_N_ELEMENTS (fonts); i++)
     g_clear_pointer (fonts[i], pango_font_description_free);
 }
@@ -622,6 +925,7 @@ fita_doc_begin (FitaDoc *doc, const char *title, cairo_write_func_t write, gpoin
     }
   doc->cr = cairo_create (doc->surface);
   doc->layout = pango_cairo_create_layout (doc->cr);
+  doc->measure = pango_cairo_create_layout (doc->cr);
 }
 
 gboolean
@@ -633,7 +937,11 @@ fita_doc_finish (FitaDoc *doc, GError **error)
     fita_doc_new_page (doc);
   cairo_show_page (doc->cr);
 
+  /* headings with nothing under them at the end */
+  for (guint l = 0; l < G_N_ELEMENTS (doc->pending); l++)
+    g_clear_pointer (&doc->pending[l], g_free);
   g_clear_object (&doc->layout);
+  g_clear_object (&doc->measure);
   g_clear_pointer (&doc->cr, cairo_destroy);
   cairo_surface_finish (doc->surface);
   status = cairo_surface_status (doc->surface);

@@ -44,6 +44,10 @@ typedef struct {
   GHashTable *line_heights;    /* font → one line's height */
   GPtrArray *tape;             /* long cells shaped while counting, in order, for drawing */
   guint tape_next;
+  PangoLayout *measure;        /* words measured for column widths */
+  GHashTable *word_widths;     /* "font word" → its width in Pango units + 1 */
+  GString *word_key;
+  char *pending[5];            /* headings (by level) waiting for what comes under them */
 } FitaDoc;
 
 typedef enum {
@@ -58,9 +62,11 @@ typedef enum {
   FITA_DOC_ALIGN_CENTER,
 } FitaDocAlign;
 
+/* Columns are as wide as their content asks (see fita_doc_table); weight
+ * (above 0) is a column's share of the width left for wrapped text. */
 typedef struct {
   const char *title;
-  double weight;          /* share of the width */
+  double weight;
   FitaDocAlign align;
 } FitaDocColumn;
 
@@ -70,7 +76,7 @@ typedef struct {
   GPtrArray *rows;        /* of char ** (n_columns strings) */
   GArray *row_flags;      /* guint per row */
   gboolean header;
-  gboolean small;         /* many narrow columns: the small font */
+  gboolean small;         /* many columns: the small font (also chosen when the words do not fit) */
 } FitaDocTable;
 
 enum {
@@ -107,10 +113,19 @@ void          fita_doc_space       (FitaDoc                 *doc,
 /* The big title of a title page. */
 void          fita_doc_title       (FitaDoc                 *doc,
                                     const char              *text);
-/* level 1 to 3; 1 and 2 go into the PDF's outline. */
+/* level 1 to 3, and 4 for a label in bold; 1 and 2 go into the PDF's
+ * outline. A heading waits for what comes under it: it is drawn with the
+ * first lines or rows that follow, on the page where they fit together,
+ * and left out if a heading of its level or above (or the end) comes
+ * first. */
 void          fita_doc_heading     (FitaDoc                 *doc,
                                     int                      level,
                                     const char              *text);
+/* What comes next takes height before anything else can be split off:
+ * draws the waiting headings where they fit together with it. Everything
+ * below calls it; a report calls it before drawing on its own. */
+void          fita_doc_keep        (FitaDoc                 *doc,
+                                    double                   height);
 /* Text as the plan holds it: paragraphs separated by line breaks. */
 void          fita_doc_paragraph   (FitaDoc                 *doc,
                                     const char              *text,
@@ -137,6 +152,11 @@ void          fita_doc_table_add   (FitaDocTable            *table,
 void          fita_doc_table_take_row (FitaDocTable         *table,
                                     guint                    flags,
                                     char                   **cells);
+/* Each column gets at least the width of its longest word (so no word is
+ * broken) and at most its widest line; within those bounds the page's
+ * width is shared out by weight: narrow columns get all they ask and the
+ * wide ones share the rest. Rows break across pages with the heading row
+ * repeated. */
 void          fita_doc_table       (FitaDoc                 *doc,
                                     FitaDocTable            *table);
 /* Two columns: a label and its text; rows with no text are left out. */

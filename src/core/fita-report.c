@@ -440,7 +440,7 @@ governance (FitaDoc *doc, gint64 parent, int level)
       fita_doc_paragraph (doc, agent->description, doc->body, FITA_DOC_INK, 0);
       if (functions->len > 0)
         {
-          fita_doc_paragraph (doc, T_ (doc->tr, "Functions"), doc->bold, FITA_DOC_INK, 0);
+          fita_doc_heading (doc, 4, T_ (doc->tr, "Functions"));
           for (guint f = 0; f < functions->len; f++)
             {
               g_autofree char *line = g_strdup_printf ("• %s", ((FitaAgentFunction *) g_ptr_array_index (functions, f))->text);
@@ -449,7 +449,7 @@ governance (FitaDoc *doc, gint64 parent, int level)
         }
       if (members->len > 0)
         {
-          fita_doc_paragraph (doc, T_ (doc->tr, "Members"), doc->bold, FITA_DOC_INK, 0);
+          fita_doc_heading (doc, 4, T_ (doc->tr, "Members"));
           for (guint m = 0; m < members->len; m++)
             {
               FitaAgentMember *member = g_ptr_array_index (members, m);
@@ -539,9 +539,9 @@ report_annual (FitaDoc *doc, gint64 year)
       fita_doc_table (doc, table);
     }
 
+  fita_doc_heading (doc, 1, T_ (doc->tr, "Follow-up of the plan"));
   if (plan_followup != NULL)
     {
-      fita_doc_heading (doc, 1, T_ (doc->tr, "Follow-up of the plan"));
       fita_doc_paragraph (doc, plan_followup->execution, doc->body, FITA_DOC_INK, 0);
       followup_fields (doc, plan_followup);
     }
@@ -560,7 +560,7 @@ report_annual (FitaDoc *doc, gint64 year)
   if (roots->len > 0)
     {
       static FitaDocColumn columns[] = { { NULL, 5.0, FITA_DOC_ALIGN_LEFT }, { NULL, 1.4, FITA_DOC_ALIGN_LEFT },
-                                  { NULL, 1.2, FITA_DOC_ALIGN_LEFT }, { NULL, 0.9, FITA_DOC_ALIGN_RIGHT } };
+                                         { NULL, 1.2, FITA_DOC_ALIGN_LEFT }, { NULL, 0.9, FITA_DOC_ALIGN_RIGHT } };
       g_autoptr(FitaDocTable) table = NULL;
       g_autofree char *rule = fita_plan_describe_progress_rule_in (doc->plan, doc->tr);
       g_autofree char *how = g_strdup_printf (T_ (doc->tr, "Progress: %s"), rule);
@@ -670,7 +670,8 @@ report_workplan (FitaDoc *doc, gint64 year)
   for (guint first = 0; first < n_rows && !fita_doc_cancelled (doc); first += per_page)
     {
       TimelinePage page;
-      fita_doc_need (doc, (header + row * 3) * scale);
+      /* the heading "Calendar" goes with the grid's heading and first rows */
+      fita_doc_keep (doc, (header + row * 3) * scale);
       usable = (doc->bottom - doc->y) / scale - header;
       per_page = MAX (1, (guint) floor (usable / row));
       per_page = MIN (per_page, n_rows - first);
