@@ -119,11 +119,19 @@ today_text (FitaDoc *doc)
 }
 
 static char *
+years_text (FitaDoc *doc, gint64 start, gint64 end)
+{
+  char *years = fita_format_years (start, end, doc->tr);
+
+  return years ? years : g_strdup ("");
+}
+
+static char *
 period_text (FitaDoc *doc)
 {
-  g_autofree char *period = fita_plan_format_period (doc->plan);
+  FitaPlanInfo *info = fita_plan_get_info (doc->plan);
 
-  return period ? g_steal_pointer (&period) : g_strdup ("");
+  return years_text (doc, info->period_start, info->period_end);
 }
 
 /* Reports: the programme sheet */
@@ -136,8 +144,7 @@ budget_table (FitaDoc *doc, FitaItem *scope, gboolean executed_only)
   guint n = chapters->len + 2;
   g_autofree FitaDocColumn *columns = g_new0 (FitaDocColumn, n);
   g_autoptr(FitaDocTable) table = NULL;
-  g_autofree char *first = g_strdup_printf ("%d", t->first_year);
-  g_autofree char *last = g_strdup_printf ("%d", t->last_year);
+  g_autofree char *years = years_text (doc, t->first_year, t->last_year);
 
   columns[0].title = executed_only ? T_ (doc->tr, "Executed budget") : T_ (doc->tr, "Budget");
   columns[0].weight = 1.7;
@@ -186,9 +193,12 @@ budget_table (FitaDoc *doc, FitaItem *scope, gboolean executed_only)
     g_autofree char *planned = money (doc, t->total.planned);
     gint64 rate = fita_rate_bp (t->total.executed, t->total.planned);
     g_autofree char *rate_text = rate != FITA_NONE ? fita_percent_format_bp (rate, doc->lang) : g_strdup ("—");
-    /* Translators: "Total executed budget 2019–2026" */
-    g_autofree char *l1 = g_strdup_printf (T_ (doc->tr, "Total executed budget %s–%s"), first, last);
-    g_autofree char *l2 = g_strdup_printf (T_ (doc->tr, "Total planned budget %s–%s"), first, last);
+    /* Translators: "Total executed budget 2019–2026"; %s is the years,
+     * "2021" for one */
+    g_autofree char *l1 = g_strdup_printf (T_ (doc->tr, "Total executed budget %s"), years);
+    /* Translators: "Total planned budget 2019–2026"; %s is the years,
+     * "2021" for one */
+    g_autofree char *l2 = g_strdup_printf (T_ (doc->tr, "Total planned budget %s"), years);
     const char *labels[] = { l1, l2, T_ (doc->tr, "Execution rate") };
     const char *values[] = { executed, planned, rate_text };
     fita_doc_fields (doc, labels, values, 3);
@@ -861,9 +871,7 @@ fita_report_render (FitaPlan *plan, const FitaReportOptions *options, GCancellab
   FitaPlanInfo *info = fita_plan_get_info (plan);
   g_autoptr(FitaTranslator) tr = fita_translator_new (options->lang ? options->lang
                                                       : info->language ? info->language : "ca");
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  gint64 year = options->year != FITA_NONE ? options->year
-              : info->followed_year != FITA_NONE ? info->followed_year : g_date_time_get_year (now);
+  gint64 year = options->year != FITA_NONE ? options->year : fita_plan_default_year (plan);
   FitaItem *item = NULL;
   FitaDoc doc;
   g_autoptr(GByteArray) bytes = g_byte_array_new ();

@@ -349,6 +349,71 @@ test_no_heading_at_the_foot (void)
     }
 }
 
+/* One year reads "2021", never "2021–2021": the period, the items' years
+ * and the budget's totals. */
+static void
+test_one_year (void)
+{
+  g_autoptr(FitaPlan) plan = import_plan (LONG_WORDS_PLAN);
+  struct { FitaReportKind kind; const char *item; } cases[] = {
+    { FITA_REPORT_ANNUAL, NULL }, { FITA_REPORT_SHEET, "1.1" }, { FITA_REPORT_SHEET, "1.1.1" },
+    { FITA_REPORT_WORKPLAN, NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = report_text (plan, cases[i].kind, cases[i].item, FITA_NONE, "en", FALSE);
+      if (text == NULL)
+        return;
+      assert_lacks (text, "2021–2021");
+      assert_lacks (text, "2021-2021");
+      if (cases[i].kind == FITA_REPORT_ANNUAL)
+        assert_has (text, "Period of validity 2021");
+      if (cases[i].kind == FITA_REPORT_WORKPLAN)
+        assert_has (text, "Work plan 2021");
+      if (cases[i].kind == FITA_REPORT_SHEET)
+        assert_has (text, "Total executed budget 2021 ");
+    }
+}
+
+/* Without a year, a report follows the plan's followed year if it is in
+ * the period, else the latest year of the period that has begun. */
+static void
+test_default_year (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  int this_year = g_date_time_get_year (now);
+  struct { const char *plan; gint64 year; } cases[] = {
+    /* a plan that has ended: its last year */
+    { "{\"plan\": {\"title\": \"Pla\", \"period_start\": 2001, \"period_end\": 2003}}", 2003 },
+    /* a plan yet to begin: its first year */
+    { "{\"plan\": {\"title\": \"Pla\", \"period_start\": 2090, \"period_end\": 2095}}", 2090 },
+    /* the followed year, when it is in the period */
+    { "{\"plan\": {\"title\": \"Pla\", \"period_start\": 2001, \"period_end\": 2003, \"followed_year\": 2002}}", 2002 },
+    /* but not when it is outside */
+    { "{\"plan\": {\"title\": \"Pla\", \"period_start\": 2001, \"period_end\": 2003, \"followed_year\": 1999}}", 2003 },
+    { "{\"plan\": {\"title\": \"Pla\", \"period_start\": 2090, \"period_end\": 2095, \"followed_year\": 2100}}", 2090 },
+    /* a plan under way: this year */
+    { "{\"plan\": {\"title\": \"Pla\", \"period_start\": 2000, \"period_end\": 2200}}", this_year },
+    /* no period at all: the followed year, or this one */
+    { "{\"plan\": {\"title\": \"Pla\", \"followed_year\": 2010}}", 2010 },
+    { "{\"plan\": {\"title\": \"Pla\"}}", this_year },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(FitaPlan) plan = import_plan (cases[i].plan);
+      g_autofree char *expected = g_strdup_printf ("Follow-up report %d ", (int) cases[i].year);
+      g_autofree char *text = NULL;
+
+      g_assert_cmpint (fita_plan_default_year (plan), ==, cases[i].year);
+      text = report_text (plan, FITA_REPORT_ANNUAL, NULL, FITA_NONE, "en", FALSE);
+      if (text == NULL)
+        return;
+      assert_has (text, expected);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -361,5 +426,7 @@ main (int argc, char **argv)
   g_test_add_func ("/report/words-are-whole", test_words_are_whole);
   g_test_add_func ("/report/no-empty-headings", test_no_empty_headings);
   g_test_add_func ("/report/no-heading-at-the-foot", test_no_heading_at_the_foot);
+  g_test_add_func ("/report/one-year", test_one_year);
+  g_test_add_func ("/report/default-year", test_default_year);
   return g_test_run ();
 }
