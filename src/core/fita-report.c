@@ -134,6 +134,117 @@ period_text (FitaDoc *doc)
   return years_text (doc, info->period_start, info->period_end);
 }
 
+/* "gener de 2016 – juny de 2016", "2016", "From March 2016": the dates a
+ * phase or a process runs between, in words. */
+static char *
+dates_text (FitaDoc *doc, const char *start, const char *end)
+{
+  g_autofree char *from = start && *start ? date_in_words (doc, start) : NULL;
+  g_autofree char *to = end && *end ? date_in_words (doc, end) : NULL;
+
+  if (from && to && g_strcmp0 (from, to) != 0)
+    /* Translators: the dates something runs between, "March 2016 – June 2016" */
+    return g_strdup_printf (TC_ (doc->tr, "period of dates", "%1$s – %2$s"), from, to);
+  if (from && to)
+    return g_steal_pointer (&from);
+  if (from)
+    /* Translators: when only the start of a phase is known */
+    return g_strdup_printf (T_ (doc->tr, "From %s"), from);
+  if (to)
+    /* Translators: when only the end of a phase is known */
+    return g_strdup_printf (T_ (doc->tr, "Until %s"), to);
+  return NULL;
+}
+
+/* A role as it reads after an agent's name: "Secretaria tècnica (executa)".
+ * The words are the editor's ("Executes"), in lower case after the name. */
+static char *
+role_text (FitaDoc *doc, gint64 role)
+{
+  const char *words;
+
+  switch (role)
+    {
+    case FITA_ROLE_DEFINES: words = TC_ (doc->tr, "role", "Defines the basic lines"); break;
+    case FITA_ROLE_EXECUTES: words = TC_ (doc->tr, "role", "Executes"); break;
+    case FITA_ROLE_SUPPORTS: words = TC_ (doc->tr, "role", "Supports"); break;
+    case FITA_ROLE_OTHER:
+    default: words = TC_ (doc->tr, "role", "Other"); break;
+    }
+  return g_utf8_strdown (words, -1);
+}
+
+/* Who answers for an item: "Comissió tècnica (defineix les línies
+ * bàsiques)", with the responsibility's note after a colon, one agent
+ * after another with separator between them. */
+static char *
+who_text (FitaDoc *doc, FitaItem *item, const char *separator)
+{
+  GPtrArray *who = fita_plan_list (doc->plan, FITA_TABLE_RESPONSIBILITY, item->rec.id);
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < who->len; i++)
+    {
+      FitaResponsibility *r = g_ptr_array_index (who, i);
+      FitaAgent *agent = fita_plan_lookup (doc->plan, FITA_TABLE_AGENT, r->agent_id);
+      g_autofree char *role = NULL;
+
+      if (agent == NULL)
+        continue;
+      role = role_text (doc, r->role);
+      if (text->len > 0)
+        g_string_append (text, separator);
+      g_string_append_printf (text, "%s (%s)", agent->name, role);
+      if (r->note != NULL && *r->note != '\0')
+        g_string_append_printf (text, ": %s", r->note);
+    }
+  return g_string_free (text, FALSE);
+}
+
+static gboolean
+has_who (FitaDoc *doc, FitaItem *item)
+{
+  return fita_plan_list (doc->plan, FITA_TABLE_RESPONSIBILITY, item->rec.id)->len > 0;
+}
+
+static gboolean
+has_other_services (FitaItem *item)
+{
+  return item->other_services != NULL && *item->other_services != '\0';
+}
+
+/* Tables whose columns depend on the plan: the columns are chosen first,
+ * then each row gives a cell for every possible column. */
+typedef struct {
+  FitaDocColumn columns[8];
+  int index[8];            /* column of each possible cell, -1: left out */
+  guint n;
+} Columns;
+
+static void
+columns_add (Columns *columns, guint cell, gboolean shown, const char *title, double weight, FitaDocAlign align)
+{
+  columns->index[cell] = shown ? (int) columns->n : -1;
+  if (shown)
+    columns->columns[columns->n++] = (FitaDocColumn) { title, weight, align };
+}
+
+/* Takes the cells (one for every possible column) and adds those shown. */
+static void
+columns_add_row (Columns *columns, FitaDocTable *table, guint flags, char **cells, guint n_cells)
+{
+  char **row = g_new0 (char *, columns->n + 1);
+
+  for (guint i = 0; i < n_cells; i++)
+    {
+      if (columns->index[i] >= 0)
+        row[columns->index[i]] = cells[i] ? cells[i] : g_strdup ("");
+      else
+        g_free (cells[i]);
+    }
+  fita_doc_table_take_row (table, flags, row);
+}
+
 /* Reports: the programme sheet */
 
 static void
@@ -257,6 +368,56 @@ followup_fields (FitaDoc *doc, FitaFollowup *f)
   fita_doc_fields (doc, labels, values, G_N_ELEMENTS (labels));
 }
 
+/* Who answers for an item and the other services involved, one a line. */
+static char *
+involved_text (FitaDoc *doc, FitaItem *item)
+{
+  g_autofree char *who = who_text (doc, item, "\n");
+
+  if (!has_other_services (item))
+    return g_steal_pointer (&who);
+  return *who ? g_strdup_printf ("%s\n%s", who, item->other_services) : g_strdup (item->other_services);
+}
+
+/* The items below a programme, as seed 000 lists its "actuacions". */
+static void
+execution_table (FitaDoc *doc, FitaItem *item, GPtrArray *children)
+{
+  static FitaDocColumn columns[] = {
+    { NULL, 2.8, FITA_DOC_ALIGN_LEFT }, { NULL, 1.4, FITA_DOC_ALIGN_LEFT }, { NULL, 0.85, FITA_DOC_ALIGN_CENTER },
+    { NULL, 0.85, FITA_DOC_ALIGN_CENTER }, { NULL, 1.9, FITA_DOC_ALIGN_LEFT },
+  };
+  g_autoptr(FitaDocTable) table = NULL;
+  g_autofree char *rule = fita_plan_describe_progress_rule_in (doc->plan, doc->tr);
+  g_autofree char *how = NULL;
+  /* the level of the items below, as the plan names it ("Actuacions") */
+  const char *below = level_name (doc, g_ptr_array_index (children, 0));
+  gboolean who = FALSE;
+
+  for (guint i = 0; i < children->len; i++)
+    who = who || has_who (doc, g_ptr_array_index (children, i));
+  columns[0].title = below ? below : T_ (doc->tr, "Items");
+  columns[1].title = T_ (doc->tr, "Status");
+  columns[2].title = T_ (doc->tr, "Start year");
+  columns[3].title = T_ (doc->tr, "End year");
+  /* the seed's column, with who answers for each item when the plan says */
+  columns[4].title = who ? T_ (doc->tr, "Who and other agents or services involved")
+                         : T_ (doc->tr, "Other agents or services involved");
+  table = fita_doc_table_new (columns, G_N_ELEMENTS (columns), TRUE);
+  for (guint i = 0; i < children->len; i++)
+    {
+      FitaItem *child = g_ptr_array_index (children, i);
+      fita_doc_table_add (table, 0, item_label (child), status_with_percent (doc, child), year_text (child->start_year),
+                          year_text (child->end_year), involved_text (doc, child));
+    }
+  fita_doc_table_add (table, FITA_DOC_ROW_TOTAL, g_strdup (T_ (doc->tr, "Progress")),
+                      percent_of (doc, fita_plan_progress (doc->plan, item)), NULL, NULL, NULL);
+  fita_doc_table (doc, table);
+  /* Translators: how the progress of a parent was computed */
+  how = g_strdup_printf (T_ (doc->tr, "Progress: %s"), rule);
+  fita_doc_paragraph (doc, how, doc->small, FITA_DOC_DIM, 0);
+}
+
 static void
 report_sheet (FitaDoc *doc, FitaItem *item, gint64 year)
 {
@@ -293,36 +454,17 @@ report_sheet (FitaDoc *doc, FitaItem *item, gint64 year)
 
   fita_doc_heading (doc, 2, T_ (doc->tr, "Execution"));
   if (children->len > 0)
+    execution_table (doc, item, children);
+  else
     {
-      static FitaDocColumn columns[] = {
-        { NULL, 2.8, FITA_DOC_ALIGN_LEFT }, { NULL, 1.4, FITA_DOC_ALIGN_LEFT }, { NULL, 0.85, FITA_DOC_ALIGN_CENTER },
-        { NULL, 0.85, FITA_DOC_ALIGN_CENTER }, { NULL, 1.9, FITA_DOC_ALIGN_LEFT },
-      };
-      g_autoptr(FitaDocTable) table = NULL;
-      g_autofree char *derived = percent_of (doc, fita_plan_progress (doc->plan, item));
-      g_autofree char *rule = fita_plan_describe_progress_rule_in (doc->plan, doc->tr);
-      /* the level of the items below, as the plan names it ("Actuacions") */
-      const char *below = level_name (doc, g_ptr_array_index (children, 0));
-      columns[0].title = below ? below : T_ (doc->tr, "Items");
-      columns[1].title = T_ (doc->tr, "Status");
-      columns[2].title = T_ (doc->tr, "Start year");
-      columns[3].title = T_ (doc->tr, "End year");
-      columns[4].title = T_ (doc->tr, "Other agents or services involved");
-      table = fita_doc_table_new (columns, 5, TRUE);
-      for (guint i = 0; i < children->len; i++)
-        {
-          FitaItem *child = g_ptr_array_index (children, i);
-          fita_doc_table_add (table, 0, item_label (child), status_with_percent (doc, child), year_text (child->start_year),
-                     year_text (child->end_year), g_strdup (child->other_services));
-        }
-      fita_doc_table_add (table, FITA_DOC_ROW_TOTAL, g_strdup (T_ (doc->tr, "Progress")), g_steal_pointer (&derived),
-                 g_strdup (""), g_strdup (""), g_strdup (""));
-      fita_doc_table (doc, table);
-      /* Translators: how the progress of a parent was computed */
-      {
-        g_autofree char *how = g_strdup_printf (T_ (doc->tr, "Progress: %s"), rule);
-        fita_doc_paragraph (doc, how, doc->small, FITA_DOC_DIM, 0);
-      }
+      /* a leaf: its own status, years and who, as its parent's sheet lists them */
+      g_autofree char *status = status_with_percent (doc, item);
+      g_autofree char *years = years_text (doc, item->start_year, item->end_year);
+      g_autofree char *who = who_text (doc, item, "\n");
+      const char *labels[] = { T_ (doc->tr, "Status"), T_ (doc->tr, "Years"), T_ (doc->tr, "Who"),
+                               T_ (doc->tr, "Other agents or services involved") };
+      const char *values[] = { status, years, who, item->other_services };
+      fita_doc_fields (doc, labels, values, G_N_ELEMENTS (labels));
     }
   if (followup && followup->execution)
     {
@@ -377,9 +519,26 @@ tree_rows (FitaDoc *doc, FitaDocTable *table, gint64 parent, guint depth)
       if (item->code)
         g_string_append_printf (label, "%s  ", item->code);
       g_string_append (label, item->title ? item->title : "");
+      /* who and the other services, for the items that have them, on lines
+       * of their own: columns would stand empty for most items */
+      if (has_who (doc, item))
+        {
+          g_autofree char *who = who_text (doc, item, "; ");
+          g_string_append_c (label, '\n');
+          for (guint d = 0; d < depth; d++)
+            g_string_append (label, "\u2003");
+          g_string_append_printf (label, "%s: %s", T_ (doc->tr, "Who"), who);
+        }
+      if (has_other_services (item))
+        {
+          g_string_append_c (label, '\n');
+          for (guint d = 0; d < depth; d++)
+            g_string_append (label, "\u2003");
+          g_string_append_printf (label, "%s: %s", T_ (doc->tr, "Other agents or services involved"), item->other_services);
+        }
       fita_doc_table_add (table, parent_item && depth == 0 ? FITA_DOC_ROW_BOLD : 0, g_string_free (label, FALSE),
-                 g_strdup (level_name (doc, item)), g_strdup (status_name (doc, item)),
-                 percent_of (doc, fita_plan_progress (doc->plan, item)));
+                          g_strdup (level_name (doc, item)), g_strdup (status_name (doc, item)),
+                          percent_of (doc, fita_plan_progress (doc->plan, item)));
       tree_rows (doc, table, item->rec.id, depth + 1);
       if (fita_doc_cancelled (doc))
         return;
@@ -657,20 +816,26 @@ report_workplan (FitaDoc *doc, gint64 year)
 
   /* the actions in full, with who does them, as the work plan lists them */
   {
-    static FitaDocColumn columns[] = { { NULL, 0.9, FITA_DOC_ALIGN_LEFT }, { NULL, 5.0, FITA_DOC_ALIGN_LEFT }, { NULL, 2.8, FITA_DOC_ALIGN_LEFT } };
+    enum { CODE, ITEM, WHO, OTHER, N_CELLS };
+    Columns columns = { 0 };
     g_autoptr(FitaDocTable) table = NULL;
     g_autoptr(GPtrArray) items = fita_plan_items_preorder (doc->plan, NULL);
-    columns[0].title = T_ (doc->tr, "Code");
-    columns[1].title = T_ (doc->tr, "Item");
+    gboolean other = FALSE;
+    for (guint i = 0; i < items->len; i++)
+      other = other || has_other_services (g_ptr_array_index (items, i));
+    columns_add (&columns, CODE, TRUE, T_ (doc->tr, "Code"), 0.9, FITA_DOC_ALIGN_LEFT);
+    columns_add (&columns, ITEM, TRUE, T_ (doc->tr, "Item"), 5.0, FITA_DOC_ALIGN_LEFT);
     /* Translators: the "who" column of a work plan ("QUI?" in Catalan plans) */
-    columns[2].title = T_ (doc->tr, "Who");
-    table = fita_doc_table_new (columns, 3, TRUE);
+    columns_add (&columns, WHO, TRUE, T_ (doc->tr, "Who"), 2.8, FITA_DOC_ALIGN_LEFT);
+    columns_add (&columns, OTHER, other, T_ (doc->tr, "Other agents or services involved"), 2.8, FITA_DOC_ALIGN_LEFT);
+    table = fita_doc_table_new (columns.columns, columns.n, TRUE);
     for (guint i = 0; i < items->len; i++)
       {
         FitaItem *item = g_ptr_array_index (items, i);
         gboolean parent = fita_plan_list (doc->plan, FITA_TABLE_ITEM, item->rec.id)->len > 0;
-        fita_doc_table_add (table, parent ? FITA_DOC_ROW_BOLD : 0, g_strdup (item->code), g_strdup (item->title),
-                   fita_timeline_describe_who (timeline, item));
+        char *cells[N_CELLS] = { g_strdup (item->code), g_strdup (item->title), who_text (doc, item, "\n"),
+                                 g_strdup (item->other_services) };
+        columns_add_row (&columns, table, parent ? FITA_DOC_ROW_BOLD : 0, cells, N_CELLS);
       }
     fita_doc_table (doc, table);
   }
@@ -758,12 +923,14 @@ report_participation (FitaDoc *doc)
         }
       if (counts->len > 0)
         {
+          /* what each figure counts heads its row and its column */
           static FitaDocColumn columns[] = { { NULL, 3, FITA_DOC_ALIGN_LEFT }, { NULL, 1, FITA_DOC_ALIGN_RIGHT }, { NULL, 2.4, FITA_DOC_ALIGN_LEFT } };
           g_autoptr(FitaDocTable) table = NULL;
-          columns[0].title = T_ (doc->tr, "Prioritisation");
+          columns[0].title = T_ (doc->tr, "What was counted");
           columns[1].title = T_ (doc->tr, "Count");
-          columns[2].title = T_ (doc->tr, "Of");
+          columns[2].title = T_ (doc->tr, "Unit");
           table = fita_doc_table_new (columns, 3, TRUE);
+          fita_doc_heading (doc, 3, T_ (doc->tr, "Prioritisation counts"));
           for (guint c = 0; c < counts->len; c++)
             {
               FitaProcessCount *count = g_ptr_array_index (counts, c);
@@ -778,7 +945,9 @@ report_participation (FitaDoc *doc)
             {
               FitaProcessPhase *phase = g_ptr_array_index (phases, p);
               g_autofree char *line = g_strdup_printf ("%u. %s", p + 1, phase->name);
+              g_autofree char *dates = dates_text (doc, phase->start_date, phase->end_date);
               fita_doc_paragraph (doc, line, doc->bold, FITA_DOC_INK, 0);
+              fita_doc_paragraph (doc, dates, doc->body, FITA_DOC_DIM, 14);
               fita_doc_paragraph (doc, phase->description, doc->body, FITA_DOC_INK, 14);
             }
         }

@@ -219,6 +219,31 @@ test_write_atomic (void)
   g_assert_error (error, FITA_ERROR, FITA_ERROR_IO);
 }
 
+/* Who answers for an item, in what role, and the other services: in the
+ * columns of the sheet, the work plan and the annual report. */
+static void
+test_who_and_other_services (void)
+{
+  g_autoptr(FitaPlan) plan = import_plan (LONG_WORDS_PLAN);
+  struct { FitaReportKind kind; const char *item; const char *lang; const char *executes, *defines; } cases[] = {
+    { FITA_REPORT_SHEET, "1.1", "ca", "Secretaria tècnica (executa)", "Comissió tècnica (defineix les línies bàsiques)" },
+    { FITA_REPORT_WORKPLAN, NULL, "ca", "Secretaria tècnica (executa)", "Comissió tècnica (defineix les línies bàsiques)" },
+    { FITA_REPORT_ANNUAL, NULL, "ca", "Secretaria tècnica (executa)", "Comissió tècnica (defineix les línies bàsiques)" },
+    { FITA_REPORT_SHEET, "1.1", "en", "Secretaria tècnica (executes)", "Comissió tècnica (defines the basic lines)" },
+    { FITA_REPORT_WORKPLAN, NULL, "es", "Secretaria tècnica (ejecuta)", "Comissió tècnica (define las líneas básicas)" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = report_text (plan, cases[i].kind, cases[i].item, FITA_NONE, cases[i].lang, FALSE);
+      if (text == NULL)
+        return;
+      assert_has (text, cases[i].executes);
+      assert_has (text, cases[i].defines);
+      assert_has (text, "Servei d'Ocupació");
+    }
+}
+
 /* The whole words of the plan, and no piece of one, in pdftotext's
  * layout: "Incorpor-ada" or "Avançad" + "a" on the next line are pieces. */
 static void
@@ -374,6 +399,17 @@ test_one_year (void)
       if (cases[i].kind == FITA_REPORT_SHEET)
         assert_has (text, "Total executed budget 2021 ");
     }
+  /* and years that differ, with the plan's dash */
+  {
+    FitaItem *item = fita_plan_find_item (plan, "1.1.1");
+    g_autoptr(GError) error = NULL;
+    g_autofree char *text = NULL;
+
+    g_assert_true (fita_plan_set_int (plan, item, "start_year", 2019, &error));
+    g_assert_no_error (error);
+    text = report_text (plan, FITA_REPORT_SHEET, "1.1.1", FITA_NONE, "en", FALSE);
+    assert_has (text, "Years 2019–2021");
+  }
 }
 
 /* Without a year, a report follows the plan's followed year if it is in
@@ -414,6 +450,39 @@ test_default_year (void)
     }
 }
 
+/* A leaf's sheet says its own status, years and who. */
+static void
+test_leaf_sheet (void)
+{
+  g_autoptr(FitaPlan) plan = import_plan (LONG_WORDS_PLAN);
+  g_autofree char *text = report_text (plan, FITA_REPORT_SHEET, "1.1.1", FITA_NONE, "en", FALSE);
+
+  if (text == NULL)
+    return;
+  assert_has (text, "Execution Status Avançada (40");
+  assert_has (text, "Years 2021");
+  assert_has (text, "Who Secretaria tècnica (executes) Comissió tècnica (defines the basic lines)");
+  assert_has (text, "Other agents or services involved Servei d'Ocupació");
+}
+
+/* The phases keep their dates; the counts are headed by what they count. */
+static void
+test_participation (void)
+{
+  g_autoptr(FitaPlan) plan = import_plan (LONG_WORDS_PLAN);
+  g_autofree char *en = report_text (plan, FITA_REPORT_PARTICIPATION, NULL, FITA_NONE, "en", FALSE);
+  g_autofree char *ca = NULL;
+
+  if (en == NULL)
+    return;
+  assert_has (en, "1. Primera jornada March 2021 – June 2021");
+  assert_has (en, "2. Segona jornada From 5 October 2021");
+  assert_has (en, "Prioritisation counts What was counted Count Unit Priorització d'objectius 589 persones");
+  ca = report_text (plan, FITA_REPORT_PARTICIPATION, NULL, FITA_NONE, "ca", FALSE);
+  assert_has (ca, "març de 2021 – juny de 2021");
+  assert_has (ca, "Recomptes de priorització Què s'ha comptat Recompte Unitat");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -423,10 +492,13 @@ main (int argc, char **argv)
   g_test_add_func ("/report/links", test_links_are_clickable);
   g_test_add_func ("/report/cancel", test_cancel);
   g_test_add_func ("/report/write", test_write_atomic);
+  g_test_add_func ("/report/who-and-other-services", test_who_and_other_services);
   g_test_add_func ("/report/words-are-whole", test_words_are_whole);
   g_test_add_func ("/report/no-empty-headings", test_no_empty_headings);
   g_test_add_func ("/report/no-heading-at-the-foot", test_no_heading_at_the_foot);
   g_test_add_func ("/report/one-year", test_one_year);
   g_test_add_func ("/report/default-year", test_default_year);
+  g_test_add_func ("/report/leaf-sheet", test_leaf_sheet);
+  g_test_add_func ("/report/participation", test_participation);
   return g_test_run ();
 }
