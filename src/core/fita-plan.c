@@ -453,17 +453,48 @@ fita_plan_get_info (FitaPlan *self)
 }
 
 char *
-fita_plan_format_period (FitaPlan *self)
+fita_format_years (gint64 start, gint64 end, FitaTranslator *tr)
 {
-  FitaPlanInfo *info = fita_plan_get_info (self);
-  gint64 start = info->period_start, end = info->period_end;
-
   if (start != FITA_NONE && end != FITA_NONE && start != end)
-    /* Translators: the years a plan covers, e.g. "2019–2026" */
-    return g_strdup_printf (C_("period of years", "%d–%d"), (int) start, (int) end);
+    /* Translators: the years a plan or an item covers, e.g. "2019–2026" */
+    return g_strdup_printf (TC_ (tr, "period of years", "%d–%d"), (int) start, (int) end);
   if (start != FITA_NONE || end != FITA_NONE)
     return g_strdup_printf ("%" G_GINT64_FORMAT, start != FITA_NONE ? start : end);
   return NULL;
+}
+
+char *
+fita_plan_format_period (FitaPlan *self)
+{
+  FitaPlanInfo *info = fita_plan_get_info (self);
+
+  return fita_format_years (info->period_start, info->period_end, NULL);
+}
+
+gint64
+fita_plan_default_year (FitaPlan *self)
+{
+  FitaPlanInfo *info = fita_plan_get_info (self);
+  gint64 start = info->period_start, end = info->period_end;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  gint64 year = info->followed_year;
+
+  /* a period written backwards still has a first and a last year */
+  if (start != FITA_NONE && end != FITA_NONE && start > end)
+    {
+      gint64 swap = start;
+      start = end;
+      end = swap;
+    }
+  if (year == FITA_NONE || (start != FITA_NONE && year < start) || (end != FITA_NONE && year > end))
+    {
+      year = g_date_time_get_year (now);
+      if (end != FITA_NONE && year > end)
+        year = end;
+      if (start != FITA_NONE && year < start)
+        year = start;
+    }
+  return year;
 }
 
 gpointer

@@ -10,6 +10,7 @@
 #pragma once
 
 #include <glib-object.h>
+#include "fita-i18n.h"
 #include "fita-schema.h"
 
 G_BEGIN_DECLS
@@ -76,6 +77,18 @@ guint64       fita_plan_get_generation (FitaPlan       *plan);
 FitaPlanInfo *fita_plan_get_info       (FitaPlan       *plan);
 /* The period of validity for people: "2019–2026", "2019", or NULL. */
 char         *fita_plan_format_period  (FitaPlan       *plan);
+/* The year a report or a view follows up when none is chosen: the plan's
+ * followed year if it lies in the period of validity; otherwise the latest
+ * year of the period that has begun, that is the current year clamped into
+ * the period (the first year for a plan yet to start, the last for one
+ * that has ended). Never a year outside the period. */
+gint64        fita_plan_default_year   (FitaPlan       *plan);
+/* Years from start to end for people, by the rule of the plan's period:
+ * "2019–2026"; "2021" when they are the same or one is FITA_NONE; NULL
+ * when both are. tr: the language (NULL: the UI's). */
+char         *fita_format_years        (gint64          start,
+                                        gint64          end,
+                                        FitaTranslator *tr);
 gpointer      fita_plan_lookup         (FitaPlan       *plan,
                                         FitaTableId     table,
                                         gint64          id);

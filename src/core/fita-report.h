@@ -27,7 +27,7 @@ extern const char * const fita_report_kind_keywords[];  /* sheet, annual, workpl
 typedef struct {
   FitaReportKind kind;
   gint64 item_id;    /* the sheet's item (required for FITA_REPORT_SHEET) */
-  gint64 year;       /* FITA_NONE: the plan's followed year */
+  gint64 year;       /* FITA_NONE: fita_plan_default_year () */
   const char *lang;  /* "ca", "es", "en"; NULL: the plan's content language */
 } FitaReportOptions;
 

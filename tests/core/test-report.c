@@ -1,10 +1,100 @@
-/* Reports as PDF: every kind on the examples, links, cancellation. */
+/* Reports as PDF: every kind on the examples, links, cancellation; and
+ * what they say, read back with pdftotext. */
 #include "fita-error.h"
 #include "fita-json.h"
 #include "fita-report.h"
 #include "fita-test-util.h"
 
 #include <string.h>
+
+/* A small plan with long Catalan words (in narrow columns, they were
+ * broken: "Incorpor-ada"), a period of one year, who answers for an item,
+ * other services, a leaf with status and years, and a participatory
+ * process with dated phases and a count. */
+static const char LONG_WORDS_PLAN[] =
+  "{\"plan\": {\"title\": \"Pla de prova\", \"organisation\": \"Ajuntament\","
+  "           \"period_start\": 2021, \"period_end\": 2021, \"language\": \"ca\"},"
+  " \"levels\": [{\"name\": \"Eix\"}, {\"name\": \"Programa\", \"depth\": 1}, {\"name\": \"Actuació\", \"depth\": 2}],"
+  " \"statuses\": [{\"name\": \"Incorporada\", \"percent\": 100}, {\"name\": \"Avançada\"}, {\"name\": \"Desenvolupament\"}],"
+  " \"chapters\": [{\"name\": \"Capítol 1\"}, {\"name\": \"Capítol 2\"}, {\"name\": \"Capítol 4\"}, {\"name\": \"Capítol 6\"}],"
+  " \"agents\": [{\"name\": \"Secretaria tècnica\", \"kind\": \"body\"}, {\"name\": \"Comissió tècnica\", \"kind\": \"body\"}],"
+  " \"items\": [{\"code\": \"1\", \"title\": \"Interdepartamentalització i corresponsabilitat\", \"level\": \"Eix\","
+  "   \"children\": [{\"code\": \"1.1\", \"title\": \"Coresponsabilització interdepartamental\", \"level\": \"Programa\","
+  "     \"children\": ["
+  "      {\"code\": \"1.1.1\", \"title\": \"Desenvolupament comunitari\", \"level\": \"Actuació\","
+  "       \"status\": \"Avançada\", \"progress\": 40, \"start_year\": 2021, \"end_year\": 2021,"
+  "       \"other_services\": \"Servei d'Ocupació\","
+  "       \"responsibilities\": [{\"agent\": \"Secretaria tècnica\", \"role\": \"executes\"},"
+  "                            {\"agent\": \"Comissió tècnica\", \"role\": \"defines\"}],"
+  "       \"budget\": [{\"year\": 2021, \"chapter\": \"Capítol 1\", \"planned_cents\": 100000, \"executed_cents\": 50000}]},"
+  "      {\"code\": \"1.1.2\", \"title\": \"Professionalització\", \"level\": \"Actuació\","
+  "       \"status\": \"Incorporada\", \"progress\": 100, \"start_year\": 2021, \"end_year\": 2021},"
+  "      {\"code\": \"1.1.3\", \"title\": \"Sensibilització\", \"level\": \"Actuació\","
+  "       \"status\": \"Desenvolupament\", \"progress\": 10}]}]}],"
+  " \"processes\": [{\"name\": \"Procés\","
+  "   \"phases\": [{\"name\": \"Primera jornada\", \"start_date\": \"2021-03\", \"end_date\": \"2021-06\"},"
+  "              {\"name\": \"Segona jornada\", \"start_date\": \"2021-10-05\"}],"
+  "   \"counts\": [{\"label\": \"Priorització d'objectius\", \"count\": 589, \"unit\": \"persones\"}]}]}";
+
+static FitaPlan *
+import_plan (const char *json)
+{
+  g_autoptr(GError) error = NULL;
+  FitaPlan *plan = fita_json_import (json, -1, &error);
+
+  g_assert_no_error (error);
+  return plan;
+}
+
+/* The report's text as pdftotext reads it: laid out as on the page
+ * (columns side by side, pages separated by form feeds), or in reading
+ * order with every run of spaces and line breaks made one space. NULL
+ * (and the test skipped) without pdftotext. */
+static char *
+report_text (FitaPlan *plan, FitaReportKind kind, const char *item, gint64 year, const char *lang, gboolean layout)
+{
+  FitaReportOptions options = { kind, 0, year, lang };
+  g_autofree char *dir = fita_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "report.pdf", NULL);
+  g_autofree char *program = g_find_program_in_path ("pdftotext");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) text = NULL;
+  char *out = NULL;
+  int status;
+
+  if (program == NULL)
+    {
+      g_test_skip ("pdftotext (poppler-utils) is needed to read the reports back");
+      return NULL;
+    }
+  if (item != NULL)
+    options.item_id = fita_plan_find_item (plan, item)->rec.id;
+  g_assert_true (fita_report_write (plan, &options, path, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  {
+    const char *argv[] = { program, "-enc", "UTF-8", layout ? "-layout" : "-raw", path, "-", NULL };
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL, &status, &error);
+  }
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  if (layout)
+    return out;
+  text = g_string_new (NULL);
+  for (const char *p = out; *p; p++)
+    if (!g_ascii_isspace (*p))
+      g_string_append_c (text, *p);
+    else if (text->len > 0 && text->str[text->len - 1] != ' ')
+      g_string_append_c (text, ' ');
+  g_free (out);
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+#define assert_has(text, words) \
+  G_STMT_START { if (strstr ((text), (words)) == NULL) \
+    g_error ("“%s” is not in the report:\n%s", (words), (text)); } G_STMT_END
+#define assert_lacks(text, words) \
+  G_STMT_START { if (strstr ((text), (words)) != NULL) \
+    g_error ("“%s” should not be in the report:\n%s", (words), (text)); } G_STMT_END
 
 static gboolean
 contains (GBytes *bytes, const char *text)
@@ -129,6 +219,270 @@ test_write_atomic (void)
   g_assert_error (error, FITA_ERROR, FITA_ERROR_IO);
 }
 
+/* Who answers for an item, in what role, and the other services: in the
+ * columns of the sheet, the work plan and the annual report. */
+static void
+test_who_and_other_services (void)
+{
+  g_autoptr(FitaPlan) plan = import_plan (LONG_WORDS_PLAN);
+  struct { FitaReportKind kind; const char *item; const char *lang; const char *executes, *defines; } cases[] = {
+    { FITA_REPORT_SHEET, "1.1", "ca", "Secretaria tècnica (executa)", "Comissió tècnica (defineix les línies bàsiques)" },
+    { FITA_REPORT_WORKPLAN, NULL, "ca", "Secretaria tècnica (executa)", "Comissió tècnica (defineix les línies bàsiques)" },
+    { FITA_REPORT_ANNUAL, NULL, "ca", "Secretaria tècnica (executa)", "Comissió tècnica (defineix les línies bàsiques)" },
+    { FITA_REPORT_SHEET, "1.1", "en", "Secretaria tècnica (executes)", "Comissió tècnica (defines the basic lines)" },
+    { FITA_REPORT_WORKPLAN, NULL, "es", "Secretaria tècnica (ejecuta)", "Comissió tècnica (define las líneas básicas)" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = report_text (plan, cases[i].kind, cases[i].item, FITA_NONE, cases[i].lang, FALSE);
+      if (text == NULL)
+        return;
+      assert_has (text, cases[i].executes);
+      assert_has (text, cases[i].defines);
+      assert_has (text, "Servei d'Ocupació");
+    }
+}
+
+/* The whole words of the plan, and no piece of one, in pdftotext's
+ * layout: "Incorpor-ada" or "Avançad" + "a" on the next line are pieces. */
+static void
+assert_whole_words (const char *text)
+{
+  static const char * const words[] = {
+    "Incorporada", "Avançada", "Desenvolupament", "Interdepartamentalització", "corresponsabilitat",
+    "Coresponsabilització", "interdepartamental", "Professionalització", "Sensibilització",
+  };
+  g_auto(GStrv) tokens = g_regex_split_simple ("[\\s()\\[\\]:;,.]+", text, 0, 0);
+
+  for (guint w = 0; w < G_N_ELEMENTS (words); w++)
+    for (guint t = 0; tokens[t]; t++)
+      {
+        g_autofree char *token = g_strdup (tokens[t]);
+        gsize length = strlen (token);
+
+        if (length > 0 && token[length - 1] == '-')
+          token[--length] = '\0';
+        if (length >= 3 && length < strlen (words[w]) && g_str_has_prefix (words[w], token))
+          g_error ("“%s” is broken (“%s”) in:\n%s", words[w], tokens[t], text);
+      }
+}
+
+static void
+test_words_are_whole (void)
+{
+  g_autoptr(FitaPlan) plan = import_plan (LONG_WORDS_PLAN);
+  struct { FitaReportKind kind; const char *item; } cases[] = {
+    { FITA_REPORT_ANNUAL, NULL }, { FITA_REPORT_SHEET, "1.1" }, { FITA_REPORT_SHEET, "1.1.1" },
+    { FITA_REPORT_SHEET, "1" }, { FITA_REPORT_WORKPLAN, NULL },
+  };
+  const char *langs[] = { "ca", "es", "en" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    for (guint l = 0; l < G_N_ELEMENTS (langs); l++)
+      {
+        g_autofree char *text = report_text (plan, cases[i].kind, cases[i].item, FITA_NONE, langs[l], TRUE);
+        if (text == NULL)
+          return;
+        assert_whole_words (text);
+      }
+  /* and the narrow columns still hold them */
+  {
+    g_autofree char *text = report_text (plan, FITA_REPORT_ANNUAL, NULL, FITA_NONE, "ca", TRUE);
+    assert_has (text, "Incorporada");
+    assert_has (text, "Avançada");
+    assert_has (text, "Desenvolupament");
+  }
+}
+
+/* A heading with nothing under it is left out. */
+static void
+test_no_empty_headings (void)
+{
+  /* an item with nothing to say about its execution; a body with nothing
+   * but its name; a follow-up of the plan with nothing written in it */
+  g_autoptr(FitaPlan) plan = import_plan (
+    "{\"plan\": {\"title\": \"Pla\", \"period_start\": 2021, \"period_end\": 2024, \"followed_year\": 2022},"
+    " \"agents\": [{\"name\": \"Comissió de seguiment\", \"kind\": \"body\"}],"
+    " \"followups\": [{\"year\": 2022}],"
+    " \"items\": [{\"code\": \"1\", \"title\": \"Programa\"}]}");
+  g_autofree char *sheet = report_text (plan, FITA_REPORT_SHEET, "1", FITA_NONE, "en", FALSE);
+  g_autofree char *annual = NULL;
+
+  if (sheet == NULL)
+    return;
+  /* the heading, not "Execution rate" */
+  if (g_regex_match_simple ("\\bExecution\\b(?! rate)", sheet, 0, 0))
+    g_error ("a heading “Execution” with nothing under it:\n%s", sheet);
+  assert_has (sheet, "Executed budget");
+  annual = report_text (plan, FITA_REPORT_ANNUAL, NULL, FITA_NONE, "en", FALSE);
+  assert_lacks (annual, "Governance");
+  assert_lacks (annual, "Comissió de seguiment");
+  assert_lacks (annual, "Follow-up of the plan");
+  assert_has (annual, "The plan, item by item");
+}
+
+/* No heading is the last thing on a page: whatever comes before it, it
+ * goes to the next page with the first lines or rows under it. */
+static void
+test_no_heading_at_the_foot (void)
+{
+  static const char * const headings[] = {
+    "Description", "Execution", "Observations on the execution", "Executed budget", "Evaluation", "Links",
+  };
+  g_autoptr(GString) strengths = g_string_new (NULL);
+
+  /* a first row of the evaluation taller than a heading's share of a page */
+  for (guint i = 0; i < 40; i++)
+    g_string_append (strengths, "Els punts forts del programa són molts i diversos. ");
+  for (guint lines = 0; lines < 48; lines++)
+    {
+      g_autoptr(GString) description = g_string_new (NULL);
+      g_autoptr(GString) json = g_string_new (NULL);
+      g_autoptr(FitaPlan) plan = NULL;
+      g_autofree char *text = NULL;
+      g_auto(GStrv) pages = NULL;
+
+      for (guint i = 0; i < lines; i++)
+        g_string_append_printf (description, "Paràgraf %u de la descripció.\\n", i + 1);
+      g_string_append_printf (json,
+        "{\"plan\": {\"title\": \"Pla\", \"period_start\": 2021, \"period_end\": 2024},"
+        " \"items\": [{\"code\": \"1\", \"title\": \"Programa\", \"description\": \"%s\","
+        "   \"followups\": [{\"year\": 2022, \"execution\": \"Fet.\", \"strengths\": \"%s\"}],"
+        "   \"links\": [{\"title\": \"Memòria\", \"url\": \"https://example.org/memoria.pdf\"}]}]}",
+        description->str, strengths->str);
+      plan = import_plan (json->str);
+      text = report_text (plan, FITA_REPORT_SHEET, "1", 2022, "en", TRUE);
+      if (text == NULL)
+        return;
+      pages = g_strsplit (text, "\f", -1);
+      for (guint p = 0; pages[p] != NULL; p++)
+        {
+          g_auto(GStrv) lines_of_page = g_strsplit (pages[p], "\n", -1);
+          const char *last = NULL;
+          for (guint l = 0; lines_of_page[l] != NULL; l++)
+            {
+              g_strstrip (lines_of_page[l]);
+              if (*lines_of_page[l] != '\0' && !g_str_has_prefix (lines_of_page[l], "Page "))
+                last = lines_of_page[l];
+            }
+          for (guint h = 0; last != NULL && h < G_N_ELEMENTS (headings); h++)
+            if (g_str_equal (last, headings[h]))
+              g_error ("“%s” is alone at the foot of page %u (description of %u lines):\n%s",
+                       headings[h], p + 1, lines, text);
+        }
+    }
+}
+
+/* One year reads "2021", never "2021–2021": the period, the items' years
+ * and the budget's totals. */
+static void
+test_one_year (void)
+{
+  g_autoptr(FitaPlan) plan = import_plan (LONG_WORDS_PLAN);
+  struct { FitaReportKind kind; const char *item; } cases[] = {
+    { FITA_REPORT_ANNUAL, NULL }, { FITA_REPORT_SHEET, "1.1" }, { FITA_REPORT_SHEET, "1.1.1" },
+    { FITA_REPORT_WORKPLAN, NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = report_text (plan, cases[i].kind, cases[i].item, FITA_NONE, "en", FALSE);
+      if (text == NULL)
+        return;
+      assert_lacks (text, "2021–2021");
+      assert_lacks (text, "2021-2021");
+      if (cases[i].kind == FITA_REPORT_ANNUAL)
+        assert_has (text, "Period of validity 2021");
+      if (cases[i].kind == FITA_REPORT_WORKPLAN)
+        assert_has (text, "Work plan 2021");
+      if (cases[i].kind == FITA_REPORT_SHEET)
+        assert_has (text, "Total executed budget 2021 ");
+    }
+  /* and years that differ, with the plan's dash */
+  {
+    FitaItem *item = fita_plan_find_item (plan, "1.1.1");
+    g_autoptr(GError) error = NULL;
+    g_autofree char *text = NULL;
+
+    g_assert_true (fita_plan_set_int (plan, item, "start_year", 2019, &error));
+    g_assert_no_error (error);
+    text = report_text (plan, FITA_REPORT_SHEET, "1.1.1", FITA_NONE, "en", FALSE);
+    assert_has (text, "Years 2019–2021");
+  }
+}
+
+/* Without a year, a report follows the plan's followed year if it is in
+ * the period, else the latest year of the period that has begun. */
+static void
+test_default_year (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  int this_year = g_date_time_get_year (now);
+  struct { const char *plan; gint64 year; } cases[] = {
+    /* a plan that has ended: its last year */
+    { "{\"plan\": {\"title\": \"Pla\", \"period_start\": 2001, \"period_end\": 2003}}", 2003 },
+    /* a plan yet to begin: its first year */
+    { "{\"plan\": {\"title\": \"Pla\", \"period_start\": 2090, \"period_end\": 2095}}", 2090 },
+    /* the followed year, when it is in the period */
+    { "{\"plan\": {\"title\": \"Pla\", \"period_start\": 2001, \"period_end\": 2003, \"followed_year\": 2002}}", 2002 },
+    /* but not when it is outside */
+    { "{\"plan\": {\"title\": \"Pla\", \"period_start\": 2001, \"period_end\": 2003, \"followed_year\": 1999}}", 2003 },
+    { "{\"plan\": {\"title\": \"Pla\", \"period_start\": 2090, \"period_end\": 2095, \"followed_year\": 2100}}", 2090 },
+    /* a plan under way: this year */
+    { "{\"plan\": {\"title\": \"Pla\", \"period_start\": 2000, \"period_end\": 2200}}", this_year },
+    /* no period at all: the followed year, or this one */
+    { "{\"plan\": {\"title\": \"Pla\", \"followed_year\": 2010}}", 2010 },
+    { "{\"plan\": {\"title\": \"Pla\"}}", this_year },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(FitaPlan) plan = import_plan (cases[i].plan);
+      g_autofree char *expected = g_strdup_printf ("Follow-up report %d ", (int) cases[i].year);
+      g_autofree char *text = NULL;
+
+      g_assert_cmpint (fita_plan_default_year (plan), ==, cases[i].year);
+      text = report_text (plan, FITA_REPORT_ANNUAL, NULL, FITA_NONE, "en", FALSE);
+      if (text == NULL)
+        return;
+      assert_has (text, expected);
+    }
+}
+
+/* A leaf's sheet says its own status, years and who. */
+static void
+test_leaf_sheet (void)
+{
+  g_autoptr(FitaPlan) plan = import_plan (LONG_WORDS_PLAN);
+  g_autofree char *text = report_text (plan, FITA_REPORT_SHEET, "1.1.1", FITA_NONE, "en", FALSE);
+
+  if (text == NULL)
+    return;
+  assert_has (text, "Execution Status Avançada (40");
+  assert_has (text, "Years 2021");
+  assert_has (text, "Who Secretaria tècnica (executes) Comissió tècnica (defines the basic lines)");
+  assert_has (text, "Other agents or services involved Servei d'Ocupació");
+}
+
+/* The phases keep their dates; the counts are headed by what they count. */
+static void
+test_participation (void)
+{
+  g_autoptr(FitaPlan) plan = import_plan (LONG_WORDS_PLAN);
+  g_autofree char *en = report_text (plan, FITA_REPORT_PARTICIPATION, NULL, FITA_NONE, "en", FALSE);
+  g_autofree char *ca = NULL;
+
+  if (en == NULL)
+    return;
+  assert_has (en, "1. Primera jornada March 2021 – June 2021");
+  assert_has (en, "2. Segona jornada From 5 October 2021");
+  assert_has (en, "Prioritisation counts What was counted Count Unit Priorització d'objectius 589 persones");
+  ca = report_text (plan, FITA_REPORT_PARTICIPATION, NULL, FITA_NONE, "ca", FALSE);
+  assert_has (ca, "març de 2021 – juny de 2021");
+  assert_has (ca, "Recomptes de priorització Què s'ha comptat Recompte Unitat");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -138,5 +492,13 @@ main (int argc, char **argv)
   g_test_add_func ("/report/links", test_links_are_clickable);
   g_test_add_func ("/report/cancel", test_cancel);
   g_test_add_func ("/report/write", test_write_atomic);
+  g_test_add_func ("/report/who-and-other-services", test_who_and_other_services);
+  g_test_add_func ("/report/words-are-whole", test_words_are_whole);
+  g_test_add_func ("/report/no-empty-headings", test_no_empty_headings);
+  g_test_add_func ("/report/no-heading-at-the-foot", test_no_heading_at_the_foot);
+  g_test_add_func ("/report/one-year", test_one_year);
+  g_test_add_func ("/report/default-year", test_default_year);
+  g_test_add_func ("/report/leaf-sheet", test_leaf_sheet);
+  g_test_add_func ("/report/participation", test_participation);
   return g_test_run ();
 }

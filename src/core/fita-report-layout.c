@@ -1,0 +1,959 @@
+/* fita-report-layout.c: pages, headings, text, tables and pictures of the
+ * PDF reports (see fita-report-private.h). */
+#include "config.h"
+#include "fita-report-private.h"
+#include "fita-error.h"
+
+#include <cairo-pdf.h>
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+/* A4 in points */
+#define A4_WIDTH 595.28
+#define A4_HEIGHT 841.89
+
+/* How many long cells the counting pass keeps for the drawing pass: enough
+ * for a plan of tens of thousands of items, at a few kilobytes each. */
+#define TAPE_LIMIT 40000
+
+/* The lines of a paragraph kept together at the foot of a page, and with
+ * the heading above them. */
+#define KEEP_LINES 2
+
+static void
+unref_if_set (gpointer object)
+{
+  if (object != NULL)
+    g_object_unref (object);
+}
+
+/* Colours */
+static const double INK[] = { 0.13, 0.13, 0.16 };
+static const double DIM[] = { 0.38, 0.38, 0.42 };
+static const double RULE[] = { 0.75, 0.75, 0.78 };
+static const double HEAD_FILL[] = { 0.90, 0.93, 0.97 };
+static const double ZEBRA[] = { 0.965, 0.965, 0.972 };
+static const double ACCENT[] = { 0.10, 0.37, 0.71 };
+
+static void
+ink (cairo_t *cr, const double *c)
+{
+  cairo_set_source_rgb (cr, c[0], c[1], c[2]);
+}
+
+static const double *
+tone_colour (FitaDocTone tone)
+{
+  return tone == FITA_DOC_DIM ? DIM : tone == FITA_DOC_ACCENT ? ACCENT : INK;
+}
+
+/* Pages */
+
+static void
+doc_header_footer (FitaDoc *doc)
+{
+  cairo_t *cr = doc->cr;
+  g_autofree char *page = NULL;
+  int w, h;
+
+  /* one line: the plan and its organisation, shortened if need be */
+  pango_layout_set_font_description (doc->layout, doc->small);
+  pango_layout_set_width (doc->layout, (int) ((doc->right - doc->left) * PANGO_SCALE));
+  pango_layout_set_alignment (doc->layout, PANGO_ALIGN_LEFT);
+  pango_layout_set_ellipsize (doc->layout, PANGO_ELLIPSIZE_END);
+  pango_layout_set_text (doc->layout, doc->header, -1);
+  pango_layout_get_pixel_size (doc->layout, &w, &h);
+  ink (cr, DIM);
+  cairo_move_to (cr, doc->left, doc->top - 14 - h);
+  pango_cairo_show_layout (cr, doc->layout);
+  pango_layout_set_ellipsize (doc->layout, PANGO_ELLIPSIZE_NONE);
+  cairo_set_line_width (cr, 0.5);
+  ink (cr, RULE);
+  cairo_move_to (cr, doc->left, doc->top - 10);
+  cairo_line_to (cr, doc->right, doc->top - 10);
+  cairo_stroke (cr);
+
+  /* Translators: the footer of every page of a report */
+  page = doc->pages > 0
+    ? g_strdup_printf (T_ (doc->tr, "Page %d of %d"), doc->page, doc->pages)
+    : g_strdup_printf (T_ (doc->tr, "Page %d"), doc->page);
+  pango_layout_set_width (doc->layout, -1);
+  pango_layout_set_text (doc->layout, page, -1);
+  pango_layout_get_pixel_size (doc->layout, &w, &h);
+  ink (cr, DIM);
+  cairo_move_to (cr, doc->right - w, doc->bottom + 18);
+  pango_cairo_show_layout (cr, doc->layout);
+}
+
+void
+fita_doc_new_page (FitaDoc *doc)
+{
+  if (doc->page_open)
+    cairo_show_page (doc->cr);
+  doc->page++;
+  doc->page_open = TRUE;
+  doc->y = doc->top;
+  doc_header_footer (doc);
+  if (doc->progress != NULL && doc->pages > 0)
+    doc->progress (doc->progress_base + doc->progress_span * doc->page / doc->pages, doc->progress_data);
+}
+
+gboolean
+fita_doc_cancelled (FitaDoc *doc)
+{
+  return g_cancellable_is_cancelled (doc->cancellable);
+}
+
+void
+fita_doc_need (FitaDoc *doc, double height)
+{
+  if (!doc->page_open || (doc->y + height > doc->bottom && doc->y > doc->top))
+    fita_doc_new_page (doc);
+}
+
+/* Text */
+
+/* Lines break between words, never inside one. Only a word wider than the
+ * whole width is broken, as a last resort, and without the hyphen Pango
+ * would insert where the language puts none ("Incorpor-ada"). */
+static void
+layout_set_text (PangoLayout *layout, const char *text, PangoFontDescription *font, double width, FitaDocAlign align)
+{
+  int natural;
+
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_width (layout, width > 0 ? (int) (width * PANGO_SCALE) : -1);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
+  pango_layout_set_attributes (layout, NULL);
+  pango_layout_set_alignment (layout, align == FITA_DOC_ALIGN_RIGHT ? PANGO_ALIGN_RIGHT
+                                      : align == FITA_DOC_ALIGN_CENTER ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT);
+  pango_layout_set_text (layout, text ? text : "", -1);
+  pango_layout_get_size (layout, &natural, NULL);
+  if (width > 0 && natural > pango_layout_get_width (layout))
+    {
+      PangoAttrList *attributes = pango_attr_list_new ();
+
+      pango_attr_list_insert (attributes, pango_attr_insert_hyphens_new (FALSE));
+      pango_layout_set_attributes (layout, attributes);
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+      pango_attr_list_unref (attributes);
+    }
+}
+
+static double
+layout_text (FitaDoc *doc, const char *text, PangoFontDescription *font, double width, FitaDocAlign align)
+{
+  int h;
+
+  layout_set_text (doc->layout, text, font, width, align);
+  pango_layout_get_pixel_size (doc->layout, NULL, &h);
+  return h;
+}
+
+/* Headings wait for what comes under them: a heading with nothing under it
+ * is left out, and one is drawn only where its first lines or rows fit
+ * below it, on the same page. */
+
+static PangoFontDescription *
+heading_font (FitaDoc *doc, int level)
+{
+  return level == 1 ? doc->h1 : level == 2 ? doc->h2 : level == 3 ? doc->h3 : doc->bold;
+}
+
+static double
+heading_space_above (int level)
+{
+  return level == 1 ? 10 : level == 4 ? 2 : 6;
+}
+
+static double
+heading_space_below (int level)
+{
+  return level == 1 ? 12 : level == 4 ? 2 : 4;
+}
+
+static void
+draw_heading (FitaDoc *doc, int level, const char *text)
+{
+  double height;
+
+  doc->y += heading_space_above (level);
+  if (level <= 2 && !doc->counting)
+    {
+      g_autofree char *dest = g_strdup_printf ("name='h%d-%g' x=%g y=%g", doc->page, doc->y, doc->left, doc->y);
+      g_autofree char *link = g_strdup_printf ("dest='h%d-%g'", doc->page, doc->y);
+      int id;
+      cairo_tag_begin (doc->cr, CAIRO_TAG_DEST, dest);
+      cairo_tag_end (doc->cr, CAIRO_TAG_DEST);
+      id = cairo_pdf_surface_add_outline (doc->surface, level == 1 ? CAIRO_PDF_OUTLINE_ROOT : doc->outline_parent,
+                                          text, link, 0);
+      if (level == 1)
+        doc->outline_parent = id;
+    }
+  height = layout_text (doc, text, heading_font (doc, level), doc->right - doc->left, FITA_DOC_ALIGN_LEFT);
+  ink (doc->cr, level == 1 ? ACCENT : INK);
+  cairo_move_to (doc->cr, doc->left, doc->y);
+  pango_cairo_show_layout (doc->cr, doc->layout);
+  doc->y += height + heading_space_below (level);
+  if (level == 1)
+    {
+      cairo_set_line_width (doc->cr, 1);
+      ink (doc->cr, ACCENT);
+      cairo_move_to (doc->cr, doc->left, doc->y - 8);
+      cairo_line_to (doc->cr, doc->right, doc->y - 8);
+      cairo_stroke (doc->cr);
+    }
+}
+
+void
+fita_doc_heading (FitaDoc *doc, int level, const char *text)
+{
+  g_return_if_fail (level >= 1 && level < (int) G_N_ELEMENTS (doc->pending));
+
+  /* the sections this one closes had nothing in them */
+  for (guint l = level; l < G_N_ELEMENTS (doc->pending); l++)
+    g_clear_pointer (&doc->pending[l], g_free);
+  if (text != NULL && *text != '\0')
+    doc->pending[level] = g_strdup (text);
+}
+
+void
+fita_doc_keep (FitaDoc *doc, double height)
+{
+  double headings = 0;
+
+  for (guint l = 1; l < G_N_ELEMENTS (doc->pending); l++)
+    if (doc->pending[l] != NULL)
+      headings += heading_space_above (l) + heading_space_below (l)
+                + layout_text (doc, doc->pending[l], heading_font (doc, l), doc->right - doc->left, FITA_DOC_ALIGN_LEFT);
+  fita_doc_need (doc, headings + height);
+  for (guint l = 1; l < G_N_ELEMENTS (doc->pending); l++)
+    if (doc->pending[l] != NULL)
+      {
+        draw_heading (doc, l, doc->pending[l]);
+        g_clear_pointer (&doc->pending[l], g_free);
+      }
+}
+
+static void doc_text_block (FitaDoc *doc, const char *text, PangoFontDescription *font, const double *colour, double indent);
+
+void
+fita_doc_paragraph (FitaDoc *doc, const char *text, PangoFontDescription *font, FitaDocTone tone, double indent)
+{
+  g_auto(GStrv) paragraphs = NULL;
+
+  if (text == NULL || *text == '\0')
+    return;
+  paragraphs = g_strsplit (text, "\n", -1);
+  for (guint i = 0; paragraphs[i]; i++)
+    if (*g_strstrip (paragraphs[i]) != '\0')
+      {
+        doc_text_block (doc, paragraphs[i], font, tone_colour (tone), indent);
+        doc->y -= 3;
+      }
+  doc->y += 3;
+}
+
+/* A paragraph, split across pages line by line when it is long. */
+static void
+doc_text_block (FitaDoc *doc, const char *text, PangoFontDescription *font, const double *colour, double indent)
+{
+  PangoLayout *layout;
+  PangoLayoutIter *iter;
+  double first_lines = 0;
+
+  if (text == NULL || *text == '\0')
+    return;
+  /* its own layout: a page break draws the header with the shared one */
+  layout = pango_cairo_create_layout (doc->cr);
+  layout_set_text (layout, text, font, doc->right - doc->left - indent, FITA_DOC_ALIGN_LEFT);
+  /* its first lines stay together, and with the headings above */
+  iter = pango_layout_get_iter (layout);
+  for (int i = 0; i < KEEP_LINES; i++)
+    {
+      PangoRectangle logical;
+
+      pango_layout_iter_get_line_extents (iter, NULL, &logical);
+      first_lines += logical.height / (double) PANGO_SCALE;
+      if (!pango_layout_iter_next_line (iter))
+        break;
+    }
+  pango_layout_iter_free (iter);
+  fita_doc_keep (doc, first_lines);
+
+  iter = pango_layout_get_iter (layout);
+  do
+    {
+      PangoLayoutLine *line = pango_layout_iter_get_line_readonly (iter);
+      PangoRectangle logical;
+      int baseline = pango_layout_iter_get_baseline (iter);
+
+      pango_layout_iter_get_line_extents (iter, NULL, &logical);
+      fita_doc_need (doc, logical.height / (double) PANGO_SCALE);
+      ink (doc->cr, colour);
+      cairo_move_to (doc->cr, doc->left + indent + logical.x / (double) PANGO_SCALE,
+                     doc->y + (baseline - logical.y) / (double) PANGO_SCALE);
+      pango_cairo_show_layout_line (doc->cr, line);
+      doc->y += logical.height / (double) PANGO_SCALE;
+    }
+  while (pango_layout_iter_next_line (iter));
+  pango_layout_iter_free (iter);
+  g_object_unref (layout);
+  doc->y += 6;
+}
+
+void
+fita_doc_title (FitaDoc *doc, const char *text)
+{
+  double height = layout_text (doc, text, doc->title, doc->right - doc->left, FITA_DOC_ALIGN_LEFT);
+
+  fita_doc_keep (doc, height);
+  /* a new page draws its header with the shared layout */
+  layout_text (doc, text, doc->title, doc->right - doc->left, FITA_DOC_ALIGN_LEFT);
+  ink (doc->cr, ACCENT);
+  cairo_move_to (doc->cr, doc->left, doc->y);
+  pango_cairo_show_layout (doc->cr, doc->layout);
+  doc->y += height + 12;
+}
+
+void
+fita_doc_space (FitaDoc *doc, double height)
+{
+  doc->y += height;
+}
+
+/* A link: its text, clickable. */
+void
+fita_doc_link (FitaDoc *doc, const char *title, const char *url)
+{
+  g_autofree char *escaped = NULL;
+  g_autofree char *attributes = NULL;
+  double height = layout_text (doc, title && *title ? title : url, doc->body, doc->right - doc->left, FITA_DOC_ALIGN_LEFT);
+  GString *quoted = g_string_new (NULL);
+
+  /* cairo's attribute syntax: quote ' and \ in the URI */
+  for (const char *p = url; *p; p++)
+    {
+      if (*p == '\'' || *p == '\\')
+        g_string_append_c (quoted, '\\');
+      g_string_append_c (quoted, *p);
+    }
+  escaped = g_string_free (quoted, FALSE);
+  attributes = g_strdup_printf ("uri='%s'", escaped);
+  fita_doc_keep (doc, height);
+  layout_text (doc, title && *title ? title : url, doc->body, doc->right - doc->left, FITA_DOC_ALIGN_LEFT);
+  cairo_tag_begin (doc->cr, CAIRO_TAG_LINK, attributes);
+  cairo_set_source_rgb (doc->cr, ACCENT[0], ACCENT[1], ACCENT[2]);
+  cairo_move_to (doc->cr, doc->left, doc->y);
+  pango_cairo_show_layout (doc->cr, doc->layout);
+  cairo_tag_end (doc->cr, CAIRO_TAG_LINK);
+  doc->y += height + 2;
+}
+
+/* Tables */
+
+FitaDocTable *
+fita_doc_table_new (const FitaDocColumn *columns, guint n_columns, gboolean header)
+{
+  FitaDocTable *table = g_new0 (FitaDocTable, 1);
+
+  table->columns = columns;
+  table->n_columns = n_columns;
+  table->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  table->row_flags = g_array_new (FALSE, TRUE, sizeof (guint));
+  table->header = header;
+  return table;
+}
+
+void
+fita_doc_table_free (FitaDocTable *table)
+{
+  g_ptr_array_unref (table->rows);
+  g_array_unref (table->row_flags);
+  g_free (table);
+}
+
+void
+fita_doc_table_add (FitaDocTable *table, guint flags, ...)
+{
+  char **cells = g_new0 (char *, table->n_columns + 1);
+  va_list args;
+
+  va_start (args, flags);
+  for (guint c = 0; c < table->n_columns; c++)
+    {
+      char *cell = va_arg (args, char *);
+      cells[c] = cell ? cell : g_strdup ("");
+    }
+  va_end (args);
+  fita_doc_table_take_row (table, flags, cells);
+}
+
+void
+fita_doc_table_take_row (FitaDocTable *table, guint flags, char **cells)
+{
+  g_ptr_array_add (table->rows, cells);
+  g_array_append_val (table->row_flags, flags);
+}
+
+#define PAD 4.0
+
+/* The share of the page's width the longest words of a table's columns
+ * may take before the table is set in the small font. */
+#define TIGHT 0.8
+
+/* Column widths. Measuring every cell with Pango would cost as much as
+ * drawing it; a cell's words are measured one by one instead, and a plan
+ * says the same words again and again. */
+
+static int
+font_index (FitaDoc *doc, PangoFontDescription *font)
+{
+  return font == doc->body ? 'b' : font == doc->bold ? 'B' : font == doc->small ? 's' : 'S';
+}
+
+static double
+word_width (FitaDoc *doc, PangoFontDescription *font, const char *word, gsize length)
+{
+  gpointer found;
+  int width;
+
+  g_string_truncate (doc->word_key, 0);
+  g_string_append_c (doc->word_key, font_index (doc, font));
+  g_string_append_len (doc->word_key, word, length);
+  found = g_hash_table_lookup (doc->word_widths, doc->word_key->str);
+  if (found != NULL)
+    return (GPOINTER_TO_INT (found) - 1) / (double) PANGO_SCALE;
+  pango_layout_set_font_description (doc->measure, font);
+  pango_layout_set_text (doc->measure, word, length);
+  pango_layout_get_size (doc->measure, &width, NULL);
+  g_hash_table_insert (doc->word_widths, g_strdup (doc->word_key->str), GINT_TO_POINTER (width + 1));
+  return width / (double) PANGO_SCALE;
+}
+
+/* Whether a line may not break before c even after a space (Unicode line
+ * breaking, rule LB13: closing brackets and punctuation, "!", "?", "/"). */
+static gboolean
+glued_to_previous (char c)
+{
+  return c != '\0' && strchr (")]}!?,.;:/", c) != NULL;
+}
+
+/* The widest word of text (where lines may break: at spaces; counting
+ * less would break a word) and its widest line when nothing is wrapped. */
+static void
+measure_text (FitaDoc *doc, PangoFontDescription *font, const char *text, double *longest, double *natural)
+{
+  double space = word_width (doc, font, " ", 1);
+  double line = 0;
+  const char *p = text;
+
+  *longest = *natural = 0;
+  while (*p)
+    {
+      const char *start = p, *end;
+      double width;
+
+      if (*p == '\n')
+        {
+          *natural = MAX (*natural, line);
+          line = 0;
+          p++;
+          continue;
+        }
+      if (*p == ' ')
+        {
+          line += space;
+          p++;
+          continue;
+        }
+      /* a word runs to the next space that a line may break at */
+      for (end = p; *end && *end != '\n'; end++)
+        if (*end == ' ' && !glued_to_previous (end[strspn (end, " ")]))
+          break;
+      width = word_width (doc, font, start, end - start);
+      *longest = MAX (*longest, width);
+      line += width;
+      p = end;
+    }
+  *natural = MAX (*natural, line);
+}
+
+static PangoFontDescription *
+row_font (FitaDoc *doc, gboolean small, guint flags)
+{
+  gboolean bold = (flags & (FITA_DOC_ROW_BOLD | FITA_DOC_ROW_TOTAL)) != 0;
+
+  return small ? (bold ? doc->small_bold : doc->small) : (bold ? doc->bold : doc->body);
+}
+
+/* What each column asks for: at least (its longest word) and at most
+ * (its widest line), padding included. */
+static void
+column_needs (FitaDoc *doc, FitaDocTable *table, gboolean small, double *least, double *most)
+{
+  for (guint c = 0; c < table->n_columns; c++)
+    {
+      least[c] = 0;
+      most[c] = 0;
+      if (table->header && table->columns[c].title != NULL)
+        measure_text (doc, doc->small_bold, table->columns[c].title, &least[c], &most[c]);
+    }
+  for (guint r = 0; r < table->rows->len; r++)
+    {
+      char **cells = g_ptr_array_index (table->rows, r);
+      PangoFontDescription *font = row_font (doc, small, g_array_index (table->row_flags, guint, r));
+
+      for (guint c = 0; c < table->n_columns; c++)
+        {
+          double longest, natural;
+
+          measure_text (doc, font, cells[c], &longest, &natural);
+          least[c] = MAX (least[c], longest);
+          most[c] = MAX (most[c], natural);
+        }
+    }
+  /* a little to spare: a word measured alone may shape a hair wider in its line */
+  for (guint c = 0; c < table->n_columns; c++)
+    {
+      least[c] += 2 * PAD + 1;
+      most[c] = MAX (most[c] + 2 * PAD + 1, least[c]);
+    }
+}
+
+/* The width of column c at a level: its share of it, but no less than its
+ * longest word and no more than its widest line. */
+static double
+width_at (FitaDocTable *table, const double *least, const double *most, guint c, double level)
+{
+  return CLAMP (level * table->columns[c].weight, least[c], most[c]);
+}
+
+static double
+total_at (FitaDocTable *table, const double *least, const double *most, double level)
+{
+  double total = 0;
+
+  for (guint c = 0; c < table->n_columns; c++)
+    total += width_at (table, least, most, c, level);
+  return total;
+}
+
+static void
+column_geometry (FitaDoc *doc, FitaDocTable *table, double *x, double *w)
+{
+  double page = doc->right - doc->left;
+  double least[16], most[16];
+  double sum_least = 0, sum_most = 0, weights = 0, at = doc->left;
+  guint n = table->n_columns;
+
+  column_needs (doc, table, table->small, least, most);
+  for (guint c = 0; c < n; c++)
+    sum_least += least[c];
+  if (sum_least > TIGHT * page && !table->small)
+    {
+      /* the longest words leave little room for the rest (or do not fit
+       * side by side): the small font, as for many columns */
+      table->small = TRUE;
+      column_needs (doc, table, TRUE, least, most);
+      sum_least = 0;
+      for (guint c = 0; c < n; c++)
+        sum_least += least[c];
+    }
+  for (guint c = 0; c < n; c++)
+    {
+      sum_most += most[c];
+      weights += table->columns[c].weight;
+    }
+
+  if (sum_least >= page)
+    /* still too wide: in proportion, and the longest words will break */
+    for (guint c = 0; c < n; c++)
+      w[c] = page * least[c] / sum_least;
+  else if (sum_most <= page)
+    /* everything fits unwrapped: what is left is shared out by weight */
+    for (guint c = 0; c < n; c++)
+      w[c] = most[c] + (page - sum_most) * table->columns[c].weight / weights;
+  else
+    {
+      /* the level at which the columns fill the page, found by halving */
+      double low = 0, high = 0;
+      guint widest = 0;
+
+      for (guint c = 0; c < n; c++)
+        high = MAX (high, most[c] / table->columns[c].weight);
+      for (int i = 0; i < 40; i++)
+        {
+          double mid = (low + high) / 2;
+          if (total_at (table, least, most, mid) > page)
+            high = mid;
+          else
+            low = mid;
+        }
+      for (guint c = 0; c < n; c++)
+        {
+          w[c] = width_at (table, least, most, c, low);
+          if (w[c] > w[widest])
+            widest = c;
+        }
+      /* what halving left over goes to the widest column */
+      w[widest] += page - total_at (table, least, most, low);
+    }
+  for (guint c = 0; c < n; c++)
+    {
+      x[c] = at;
+      at += w[c];
+    }
+}
+
+static double
+line_height (FitaDoc *doc, PangoFontDescription *font)
+{
+  gpointer found = g_hash_table_lookup (doc->line_heights, font);
+  double height;
+
+  if (found != NULL)
+    return *(double *) found;
+  height = layout_text (doc, "Àg", font, -1, FITA_DOC_ALIGN_LEFT);
+  g_hash_table_insert (doc->line_heights, font, g_memdup2 (&height, sizeof height));
+  return height;
+}
+
+/* Shaping text is what a long report spends its time on: short strings
+ * (statuses, levels, years, amounts) come back again and again and keep
+ * their layout; longer ones are laid out once per pass. */
+static PangoLayout *
+cell_layout (FitaDoc *doc, const char *text, PangoFontDescription *font, double width, FitaDocAlign align)
+{
+  g_autofree char *key = NULL;
+  PangoLayout *layout;
+  gboolean short_text = strlen (text) <= 24;
+
+  if (short_text)
+    {
+      key = g_strdup_printf ("%p|%d|%d|%s", (void *) font, (int) width, align, text);
+      layout = g_hash_table_lookup (doc->short_layouts, key);
+      if (layout != NULL)
+        return g_object_ref (layout);
+    }
+  layout = pango_cairo_create_layout (doc->cr);
+  layout_set_text (layout, text, font, width, align);
+  if (short_text)
+    g_hash_table_insert (doc->short_layouts, g_steal_pointer (&key), g_object_ref (layout));
+  return layout;
+}
+
+/* Whether text surely fits on one line of width, without shaping it:
+ * no glyph of these fonts is wider than 1.05 em. */
+static gboolean
+fits_one_line (const char *text, PangoFontDescription *font, double width)
+{
+  double em = pango_font_description_get_size (font) / (double) PANGO_SCALE;
+
+  return strchr (text, '\n') == NULL && g_utf8_strlen (text, -1) * em * 1.05 <= width;
+}
+
+/* The height of a row; with layouts, the cells laid out for drawing. Body
+ * rows (taped) are laid out in the same order in both passes: long cells
+ * shaped while counting are kept on the tape and drawn from it. */
+static double
+row_height (FitaDoc *doc, FitaDocTable *table, char **cells, PangoFontDescription *font, const double *w,
+            PangoLayout **layouts, gboolean taped)
+{
+  double height = 0;
+
+  for (guint c = 0; c < table->n_columns; c++)
+    {
+      double inner = w[c] - 2 * PAD;
+      PangoLayout *layout = NULL;
+      int h;
+
+      if (fits_one_line (cells[c], font, inner))
+        {
+          if (layouts == NULL)
+            {
+              height = MAX (height, line_height (doc, font));
+              continue;
+            }
+          layout = cell_layout (doc, cells[c], font, inner, table->columns[c].align);
+        }
+      else if (taped && !doc->counting && doc->tape_next < doc->tape->len)
+        {
+          layout = g_ptr_array_index (doc->tape, doc->tape_next);
+          g_ptr_array_index (doc->tape, doc->tape_next++) = NULL;
+          if (layout == NULL)
+            layout = cell_layout (doc, cells[c], font, inner, table->columns[c].align);
+        }
+      else
+        {
+          layout = cell_layout (doc, cells[c], font, inner, table->columns[c].align);
+          if (taped && doc->counting)
+            g_ptr_array_add (doc->tape, doc->tape->len < TAPE_LIMIT ? g_object_ref (layout) : NULL);
+        }
+      pango_layout_get_pixel_size (layout, NULL, &h);
+      height = MAX (height, h);
+      if (layouts != NULL)
+        layouts[c] = layout;
+      else
+        g_object_unref (layout);
+    }
+  return height + 2 * PAD;
+}
+
+static void
+draw_row (FitaDoc *doc, FitaDocTable *table, PangoLayout **layouts, const double *x, const double *w,
+          double height, const double *fill)
+{
+  cairo_t *cr = doc->cr;
+
+  if (fill != NULL)
+    {
+      ink (cr, fill);
+      cairo_rectangle (cr, doc->left, doc->y, doc->right - doc->left, height);
+      cairo_fill (cr);
+    }
+  for (guint c = 0; c < table->n_columns; c++)
+    {
+      /* no text leaves its cell */
+      cairo_save (cr);
+      cairo_rectangle (cr, x[c], doc->y, w[c], height);
+      cairo_clip (cr);
+      ink (cr, INK);
+      cairo_move_to (cr, x[c] + PAD, doc->y + PAD);
+      pango_cairo_show_layout (cr, layouts[c]);
+      cairo_restore (cr);
+    }
+  cairo_set_line_width (cr, 0.5);
+  ink (cr, RULE);
+  cairo_move_to (cr, doc->left, doc->y + height);
+  cairo_line_to (cr, doc->right, doc->y + height);
+  cairo_stroke (cr);
+}
+
+static void
+free_layouts (PangoLayout **layouts, guint n)
+{
+  for (guint c = 0; c < n; c++)
+    g_clear_object (&layouts[c]);
+}
+
+static void
+draw_table_header (FitaDoc *doc, FitaDocTable *table, char **titles, const double *x, const double *w, double height)
+{
+  PangoLayout *layouts[16] = { NULL };
+
+  if (!doc->counting)
+    {
+      row_height (doc, table, titles, doc->small_bold, w, layouts, FALSE);
+      draw_row (doc, table, layouts, x, w, height, HEAD_FILL);
+      free_layouts (layouts, table->n_columns);
+    }
+  doc->y += height;
+}
+
+/* A bold row heads the rows below it (a line of the plan above its
+ * objectives): it goes to the next page with them rather than stay alone
+ * at the foot of one. The height of the rows after row r it keeps with. */
+static double
+rows_kept_with (FitaDoc *doc, FitaDocTable *table, guint r, const double *w)
+{
+  double height = 0;
+
+  while (r + 1 < table->rows->len && (g_array_index (table->row_flags, guint, r) & FITA_DOC_ROW_BOLD) != 0)
+    {
+      guint flags = g_array_index (table->row_flags, guint, ++r);
+
+      height += row_height (doc, table, g_ptr_array_index (table->rows, r), row_font (doc, table->small, flags),
+                            w, NULL, FALSE);
+    }
+  return MIN (height, (doc->bottom - doc->top) / 2);
+}
+
+void
+fita_doc_table (FitaDoc *doc, FitaDocTable *table)
+{
+  double x[16] = { 0 }, w[16] = { 0 }, header_height = 0;
+  g_autofree char **titles = NULL;
+
+  g_assert (table->n_columns > 0 && table->n_columns <= 16);
+  column_geometry (doc, table, x, w);
+  if (table->header)
+    {
+      titles = g_new0 (char *, table->n_columns + 1);
+      for (guint c = 0; c < table->n_columns; c++)
+        titles[c] = (char *) (table->columns[c].title ? table->columns[c].title : "");
+      header_height = row_height (doc, table, titles, doc->small_bold, w, NULL, FALSE);
+    }
+
+  for (guint r = 0; r < table->rows->len && !fita_doc_cancelled (doc); r++)
+    {
+      char **cells = g_ptr_array_index (table->rows, r);
+      guint flags = g_array_index (table->row_flags, guint, r);
+      PangoFontDescription *font = row_font (doc, table->small, flags);
+      PangoLayout *layouts[16] = { NULL };
+      double height = row_height (doc, table, cells, font, w, doc->counting ? NULL : layouts, TRUE);
+      double together;
+      gboolean fresh_page;
+
+      /* a row taller than a page is cut, not spilled */
+      height = MIN (height, doc->bottom - doc->top - header_height);
+      together = height + rows_kept_with (doc, table, r, w);
+      fresh_page = !doc->page_open || doc->y + together > doc->bottom;
+      if (r == 0 || fresh_page)
+        {
+          /* the heading row starts the table and every page it continues
+           * on; the first row stays with it and with the headings above */
+          fita_doc_keep (doc, header_height + together);
+          if (table->header)
+            draw_table_header (doc, table, titles, x, w, header_height);
+        }
+      if (!doc->counting)
+        {
+          if (flags & FITA_DOC_ROW_TOTAL)
+            {
+              cairo_set_line_width (doc->cr, 1);
+              ink (doc->cr, INK);
+              cairo_move_to (doc->cr, doc->left, doc->y);
+              cairo_line_to (doc->cr, doc->right, doc->y);
+              cairo_stroke (doc->cr);
+            }
+          draw_row (doc, table, layouts, x, w, height, r % 2 ? ZEBRA : NULL);
+          free_layouts (layouts, table->n_columns);
+        }
+      doc->y += height;
+    }
+  doc->y += 10;
+}
+
+void
+fita_doc_fields (FitaDoc *doc, const char * const *labels, const char * const *values, guint n)
+{
+  static const FitaDocColumn columns[] = { { NULL, 0.28, FITA_DOC_ALIGN_LEFT }, { NULL, 0.72, FITA_DOC_ALIGN_LEFT } };
+  g_autoptr(FitaDocTable) table = fita_doc_table_new (columns, 2, FALSE);
+
+  for (guint i = 0; i < n; i++)
+    if (values[i] != NULL && *values[i] != '\0')
+      fita_doc_table_add (table, 0, g_strdup (labels[i]), g_strdup (values[i]));
+  if (table->rows->len > 0)
+    fita_doc_table (doc, table);
+}
+
+void
+fita_doc_picture (FitaDoc *doc, double height, FitaDocPictureFunc draw, gpointer data)
+{
+  fita_doc_keep (doc, height);
+  cairo_save (doc->cr);
+  cairo_translate (doc->cr, doc->left, doc->y);
+  cairo_rectangle (doc->cr, 0, 0, doc->right - doc->left, height);
+  cairo_clip (doc->cr);
+  draw (doc->cr, doc->right - doc->left, height, data);
+  cairo_restore (doc->cr);
+  doc->y += height + 10;
+}
+
+/* Making it */
+
+void
+fita_doc_init (FitaDoc *doc, FitaPlan *plan, FitaTranslator *tr, gboolean landscape, GCancellable *cancellable)
+{
+  memset (doc, 0, sizeof *doc);
+  doc->plan = plan;
+  doc->tr = tr;
+  doc->lang = fita_translator_get_lang (tr);
+  doc->cancellable = cancellable;
+  doc->landscape = landscape;
+  doc->short_layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  doc->line_heights = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_free);
+  doc->tape = g_ptr_array_new_with_free_func (unref_if_set);
+  doc->word_widths = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  doc->word_key = g_string_new (NULL);
+  doc->body = pango_font_description_from_string ("Sans 9.5");
+  doc->bold = pango_font_description_from_string ("Sans Bold 9.5");
+  doc->small = pango_font_description_from_string ("Sans 8");
+  doc->small_bold = pango_font_description_from_string ("Sans Bold 8");
+  doc->h1 = pango_font_description_from_string ("Sans Bold 15");
+  doc->h2 = pango_font_description_from_string ("Sans Bold 12");
+  doc->h3 = pango_font_description_from_string ("Sans Bold 10");
+  doc->title = pango_font_description_from_string ("Sans Bold 24");
+}
+
+void
+fita_doc_clear (FitaDoc *doc)
+{
+  PangoFontDescription **fonts[] = { &doc->body, &doc->bold, &doc->small, &doc->small_bold,
+                                     &doc->h1, &doc->h2, &doc->h3, &doc->title };
+
+  g_clear_pointer (&doc->tape, g_ptr_array_unref);
+  g_clear_pointer (&doc->short_layouts, g_hash_table_unref);
+  g_clear_pointer (&doc->line_heights, g_hash_table_unref);
+  g_clear_pointer (&doc->word_widths, g_hash_table_unref);
+  if (doc->word_key != NULL)
+    g_string_free (g_steal_pointer (&doc->word_key), TRUE);
+  for (guint i = 0; i < G_N_ELEMENTS (fonts); i++)
+    g_clear_pointer (fonts[i], pango_font_description_free);
+}
+
+void
+fita_doc_begin (FitaDoc *doc, const char *title, cairo_write_func_t write, gpointer closure)
+{
+  FitaPlanInfo *info = fita_plan_get_info (doc->plan);
+
+  doc->width = doc->landscape ? A4_HEIGHT : A4_WIDTH;
+  doc->height = doc->landscape ? A4_WIDTH : A4_HEIGHT;
+  doc->left = 56;
+  doc->right = doc->width - 56;
+  doc->top = 70;
+  doc->bottom = doc->height - 60;
+  doc->page = 0;
+  doc->page_open = FALSE;
+  doc->outline_parent = CAIRO_PDF_OUTLINE_ROOT;
+  doc->header = info->organisation ? g_strdup_printf ("%s · %s", info->title, info->organisation) : g_strdup (info->title);
+
+  doc->surface = cairo_pdf_surface_create_for_stream (write, closure, doc->width, doc->height);
+  cairo_pdf_surface_restrict_to_version (doc->surface, CAIRO_PDF_VERSION_1_5);
+  if (!doc->counting)
+    {
+      const char *epoch = g_getenv ("SOURCE_DATE_EPOCH");
+      g_autoptr(GDateTime) now = epoch ? g_date_time_new_from_unix_utc (g_ascii_strtoll (epoch, NULL, 10))
+                                       : g_date_time_new_now_utc ();
+      g_autofree char *created = g_date_time_format (now, "%Y-%m-%dT%H:%M:%S");
+      cairo_pdf_surface_set_metadata (doc->surface, CAIRO_PDF_METADATA_TITLE, title);
+      cairo_pdf_surface_set_metadata (doc->surface, CAIRO_PDF_METADATA_AUTHOR,
+                                      info->organisation ? info->organisation : "");
+      cairo_pdf_surface_set_metadata (doc->surface, CAIRO_PDF_METADATA_CREATOR, "Fita " PACKAGE_VERSION);
+      cairo_pdf_surface_set_metadata (doc->surface, CAIRO_PDF_METADATA_CREATE_DATE, created);
+    }
+  doc->cr = cairo_create (doc->surface);
+  doc->layout = pango_cairo_create_layout (doc->cr);
+  doc->measure = pango_cairo_create_layout (doc->cr);
+}
+
+gboolean
+fita_doc_finish (FitaDoc *doc, GError **error)
+{
+  cairo_status_t status;
+
+  if (!doc->page_open)
+    fita_doc_new_page (doc);
+  cairo_show_page (doc->cr);
+
+  /* headings with nothing under them at the end */
+  for (guint l = 0; l < G_N_ELEMENTS (doc->pending); l++)
+    g_clear_pointer (&doc->pending[l], g_free);
+  g_clear_object (&doc->layout);
+  g_clear_object (&doc->measure);
+  g_clear_pointer (&doc->cr, cairo_destroy);
+  cairo_surface_finish (doc->surface);
+  status = cairo_surface_status (doc->surface);
+  g_clear_pointer (&doc->surface, cairo_surface_destroy);
+  g_clear_pointer (&doc->header, g_free);
+  if (g_cancellable_set_error_if_cancelled (doc->cancellable, error))
+    return FALSE;
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, FITA_ERROR, FITA_ERROR_IO, _("The report could not be drawn: %s."),
+                   cairo_status_to_string (status));
+      return FALSE;
+    }
+  return TRUE;
+}

@@ -1,0 +1,170 @@
+/* fita-report-private.h: the page layout engine the reports are drawn with.
+ *
+ * A FitaDoc lays a report out from top to bottom on A4 pages: headings,
+ * paragraphs, tables that break across pages with their heading rows
+ * repeated, pictures and links, with a header and a footer on every page.
+ * A document is made twice: once to count the pages (drawn into a stream
+ * that keeps nothing), then for real with "page N of M". fita-report.c says
+ * what each report holds; this engine decides where it goes.
+ */
+#pragma once
+
+#include <cairo.h>
+#include <gio/gio.h>
+#include <pango/pangocairo.h>
+
+#include "fita-i18n.h"
+#include "fita-plan.h"
+#include "fita-report.h"
+
+G_BEGIN_DECLS
+
+typedef struct {
+  FitaPlan *plan;
+  FitaTranslator *tr;
+  const char *lang;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  PangoLayout *layout;
+  PangoFontDescription *body, *bold, *small, *small_bold, *h1, *h2, *h3, *title;
+  double width, height;
+  double left, right, top, bottom;
+  double y;
+  int page, pages;
+  gboolean page_open;
+  gboolean counting;
+  gboolean landscape;
+  char *header;
+  int outline_parent;
+  GCancellable *cancellable;
+  FitaReportProgress progress;
+  gpointer progress_data;
+  double progress_base, progress_span;
+  GHashTable *short_layouts;   /* "font|width|align|text" → PangoLayout, for both passes */
+  GHashTable *line_heights;    /* font → one line's height */
+  GPtrArray *tape;             /* long cells shaped while counting, in order, for drawing */
+  guint tape_next;
+  PangoLayout *measure;        /* words measured for column widths */
+  GHashTable *word_widths;     /* "font word" → its width in Pango units + 1 */
+  GString *word_key;
+  char *pending[5];            /* headings (by level) waiting for what comes under them */
+} FitaDoc;
+
+typedef enum {
+  FITA_DOC_INK,
+  FITA_DOC_DIM,
+  FITA_DOC_ACCENT,
+} FitaDocTone;
+
+typedef enum {
+  FITA_DOC_ALIGN_LEFT,
+  FITA_DOC_ALIGN_RIGHT,
+  FITA_DOC_ALIGN_CENTER,
+} FitaDocAlign;
+
+/* Columns are as wide as their content asks (see fita_doc_table); weight
+ * (above 0) is a column's share of the width left for wrapped text. */
+typedef struct {
+  const char *title;
+  double weight;
+  FitaDocAlign align;
+} FitaDocColumn;
+
+typedef struct {
+  const FitaDocColumn *columns;
+  guint n_columns;
+  GPtrArray *rows;        /* of char ** (n_columns strings) */
+  GArray *row_flags;      /* guint per row */
+  gboolean header;
+  gboolean small;         /* many columns: the small font (also chosen when the words do not fit) */
+} FitaDocTable;
+
+enum {
+  FITA_DOC_ROW_BOLD = 1 << 0,
+  FITA_DOC_ROW_TOTAL = 1 << 1,     /* a rule above, bold */
+};
+
+typedef void (*FitaDocPictureFunc) (cairo_t *cr, double width, double height, gpointer data);
+
+/* Set up for a plan and a language, and cleared when the report is made. */
+void          fita_doc_init        (FitaDoc                 *doc,
+                                    FitaPlan                *plan,
+                                    FitaTranslator          *tr,
+                                    gboolean                 landscape,
+                                    GCancellable            *cancellable);
+void          fita_doc_clear       (FitaDoc                 *doc);
+/* One pass: begin, lay out the content, finish. title goes into the PDF's
+ * metadata (on the drawing pass). */
+void          fita_doc_begin       (FitaDoc                 *doc,
+                                    const char              *title,
+                                    cairo_write_func_t       write,
+                                    gpointer                 closure);
+gboolean      fita_doc_finish      (FitaDoc                 *doc,
+                                    GError                 **error);
+
+gboolean      fita_doc_cancelled   (FitaDoc                 *doc);
+void          fita_doc_new_page    (FitaDoc                 *doc);
+/* Makes room for height, starting a new page if it does not fit. */
+void          fita_doc_need        (FitaDoc                 *doc,
+                                    double                   height);
+void          fita_doc_space       (FitaDoc                 *doc,
+                                    double                   height);
+
+/* The big title of a title page. */
+void          fita_doc_title       (FitaDoc                 *doc,
+                                    const char              *text);
+/* level 1 to 3, and 4 for a label in bold; 1 and 2 go into the PDF's
+ * outline. A heading waits for what comes under it: it is drawn with the
+ * first lines or rows that follow, on the page where they fit together,
+ * and left out if a heading of its level or above (or the end) comes
+ * first. */
+void          fita_doc_heading     (FitaDoc                 *doc,
+                                    int                      level,
+                                    const char              *text);
+/* What comes next takes height before anything else can be split off:
+ * draws the waiting headings where they fit together with it. Everything
+ * below calls it; a report calls it before drawing on its own. */
+void          fita_doc_keep        (FitaDoc                 *doc,
+                                    double                   height);
+/* Text as the plan holds it: paragraphs separated by line breaks. */
+void          fita_doc_paragraph   (FitaDoc                 *doc,
+                                    const char              *text,
+                                    PangoFontDescription    *font,
+                                    FitaDocTone              tone,
+                                    double                   indent);
+void          fita_doc_link        (FitaDoc                 *doc,
+                                    const char              *title,
+                                    const char              *url);
+void          fita_doc_picture     (FitaDoc                 *doc,
+                                    double                   height,
+                                    FitaDocPictureFunc       draw,
+                                    gpointer                 data);
+
+FitaDocTable *fita_doc_table_new   (const FitaDocColumn     *columns,
+                                    guint                    n_columns,
+                                    gboolean                 header);
+void          fita_doc_table_free  (FitaDocTable            *table);
+/* Adds a row; takes the n_columns strings that follow flags (NULL: empty). */
+void          fita_doc_table_add   (FitaDocTable            *table,
+                                    guint                    flags,
+                                    ...);
+/* Adds a row; takes cells, a NULL-terminated array of n_columns strings. */
+void          fita_doc_table_take_row (FitaDocTable         *table,
+                                    guint                    flags,
+                                    char                   **cells);
+/* Each column gets at least the width of its longest word (so no word is
+ * broken) and at most its widest line; within those bounds the page's
+ * width is shared out by weight: narrow columns get all they ask and the
+ * wide ones share the rest. Rows break across pages with the heading row
+ * repeated. */
+void          fita_doc_table       (FitaDoc                 *doc,
+                                    FitaDocTable            *table);
+/* Two columns: a label and its text; rows with no text are left out. */
+void          fita_doc_fields      (FitaDoc                 *doc,
+                                    const char * const      *labels,
+                                    const char * const      *values,
+                                    guint                    n);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FitaDocTable, fita_doc_table_free)
+
+G_END_DECLS
