@@ -368,7 +368,7 @@ cmd_stats (int argc, char **argv)
   fita_plan_budget_sum (plan, item, year ? year : FITA_NONE, 0, &sum);
   /* item NULL: the whole plan, by the plan's own rule */
   progress_bp = fita_plan_progress_bp (plan, item);
-  progress = progress_bp == FITA_NONE ? FITA_NONE : fita_div_round (progress_bp, 100);
+  progress = fita_plan_progress_rounded (plan, item, 0);
   rate = fita_rate_bp (sum.executed, sum.planned);
 
   g_string_append_printf (out, "\"items\": %u, \"levels\": [", n_items);
@@ -437,7 +437,7 @@ cmd_stats (int argc, char **argv)
           for (guint i = 0; i < statuses->len; i++)
             {
               FitaStatusCount *count = &g_array_index (statuses, FitaStatusCount, i);
-              g_autofree char *share = fita_percent_format_hundredths (count->share_bp, 0, lang);
+              g_autofree char *share = fita_plan_format_share (plan, count->count, n_counted, lang);
               /* Translators: an item count by status: "  En curs: 3 of 5 (60 %)" */
               g_print (_("  %s: %u of %u (%s)\n"), count->status ? count->status->name : _("No status"),
                        count->count, n_counted, share);

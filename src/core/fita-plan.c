@@ -717,7 +717,10 @@ fita_field_validate (const FitaField *field, gint64 value, const char *text, GEr
       if ((field->flags & FITA_FIELD_HUNDREDTHS) && (value < 0 || value > 10000))
         {
           gint64 magnitude = value < 0 ? -(value / 100) : value / 100;
-          if (value % 100 != 0)
+          if (value % 10 == 0 && value % 100 != 0)
+            g_snprintf (number, sizeof number, "%s%" G_GINT64_FORMAT ".%d", value < 0 ? "-" : "",
+                        magnitude, (int) ABS (value % 100) / 10);
+          else if (value % 100 != 0)
             g_snprintf (number, sizeof number, "%s%" G_GINT64_FORMAT ".%02d", value < 0 ? "-" : "",
                         magnitude, (int) ABS (value % 100));
           else

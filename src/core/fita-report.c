@@ -25,10 +25,12 @@ money (FitaDoc *doc, gint64 cents)
   return fita_money_format (cents, doc->lang);
 }
 
+/* An item's progress (NULL: the plan's) with the plan's decimals; "—" when
+ * it is not known. */
 static char *
-percent_of (FitaDoc *doc, int percent)
+progress_of (FitaDoc *doc, FitaItem *item)
 {
-  return percent >= 0 ? fita_percent_format (percent, doc->lang) : g_strdup ("—");
+  return fita_plan_format_progress (doc->plan, item, doc->lang);
 }
 
 static char *
@@ -58,14 +60,14 @@ static char *
 status_with_percent (FitaDoc *doc, FitaItem *item)
 {
   const char *status = status_name (doc, item);
-  int percent = fita_plan_progress (doc->plan, item);
-  g_autofree char *p = percent_of (doc, percent);
+  gboolean known = fita_plan_progress_bp (doc->plan, item) != FITA_NONE;
+  g_autofree char *p = progress_of (doc, item);
 
-  if (status != NULL && percent >= 0)
+  if (status != NULL && known)
     return g_strdup_printf ("%s (%s)", status, p);
   if (status != NULL)
     return g_strdup (status);
-  return percent >= 0 ? g_steal_pointer (&p) : g_strdup ("");
+  return known ? g_steal_pointer (&p) : g_strdup ("");
 }
 
 static char *
@@ -380,6 +382,72 @@ involved_text (FitaDoc *doc, FitaItem *item)
 }
 
 /* The items below a programme, as seed 000 lists its "actuacions". */
+/* The figures a council publishes first, for the plan (scope NULL) or one
+ * item: progress by the plan's rule, the budget with its execution rate,
+ * and how many items are in each status. */
+static void
+headline_figures (FitaDoc *doc, FitaItem *scope)
+{
+  g_autofree char *progress = progress_of (doc, scope);
+  g_autofree char *planned = NULL;
+  g_autofree char *executed = NULL;
+  g_autofree char *rate = NULL;
+  g_autofree char *in_years = NULL;
+  g_autofree char *not_in_years = NULL;
+  g_autoptr(GArray) statuses = NULL;
+  FitaBudgetEnvelope envelope;
+  FitaBudgetSum sum;
+  guint counted = 0;
+
+  fita_plan_budget_sum (doc->plan, scope, FITA_NONE, 0, &sum);
+  fita_plan_budget_envelope (doc->plan, scope, &envelope);
+  planned = money (doc, sum.planned);
+  executed = money (doc, sum.executed);
+  rate = fita_percent_format_bp (fita_rate_bp (sum.executed, sum.planned), doc->lang);
+  {
+    const char *labels[6] = { T_ (doc->tr, "Progress"), T_ (doc->tr, "Planned budget"),
+                              T_ (doc->tr, "Executed budget"), T_ (doc->tr, "Execution rate") };
+    const char *values[6] = { progress, planned, executed, rate };
+    guint n = 4;
+    /* a total that holds more than its years: show both parts, so it reconciles */
+    if (envelope.not_in_years != FITA_NONE && envelope.not_in_years != 0)
+      {
+        in_years = money (doc, envelope.in_years);
+        not_in_years = money (doc, envelope.not_in_years);
+        labels[n] = T_ (doc->tr, "Planned in the years");
+        values[n++] = in_years;
+        labels[n] = T_ (doc->tr, "Not allocated to a year");
+        values[n++] = not_in_years;
+      }
+    fita_doc_fields (doc, labels, values, n);
+  }
+
+  statuses = fita_plan_count_statuses (doc->plan, scope, NULL, &counted);
+  if (counted > 0)
+    {
+      static FitaDocColumn columns[] = { { NULL, 3.0, FITA_DOC_ALIGN_LEFT }, { NULL, 1.0, FITA_DOC_ALIGN_RIGHT },
+                                         { NULL, 1.0, FITA_DOC_ALIGN_RIGHT } };
+      g_autoptr(FitaDocTable) table = NULL;
+      columns[0].title = T_ (doc->tr, "Status");
+      /* Translators: a column of the table of items by status: how many */
+      columns[1].title = T_ (doc->tr, "Items");
+      /* Translators: a column of the table of items by status: what share of all */
+      columns[2].title = T_ (doc->tr, "Share");
+      table = fita_doc_table_new (columns, G_N_ELEMENTS (columns), TRUE);
+      for (guint i = 0; i < statuses->len; i++)
+        {
+          FitaStatusCount *count = &g_array_index (statuses, FitaStatusCount, i);
+          fita_doc_table_add (table, 0,
+                              g_strdup (count->status ? count->status->name : T_ (doc->tr, "No status")),
+                              fita_number_format (count->count, doc->lang),
+                              fita_plan_format_share (doc->plan, count->count, counted, doc->lang));
+        }
+      fita_doc_table_add (table, FITA_DOC_ROW_TOTAL, g_strdup (T_ (doc->tr, "Total")),
+                          fita_number_format (counted, doc->lang), g_strdup (""));
+      fita_doc_table (doc, table);
+    }
+}
+
 static void
 execution_table (FitaDoc *doc, FitaItem *item, GPtrArray *children)
 {
@@ -411,7 +479,7 @@ execution_table (FitaDoc *doc, FitaItem *item, GPtrArray *children)
                           year_text (child->end_year), involved_text (doc, child));
     }
   fita_doc_table_add (table, FITA_DOC_ROW_TOTAL, g_strdup (T_ (doc->tr, "Progress")),
-                      percent_of (doc, fita_plan_progress (doc->plan, item)), NULL, NULL, NULL);
+                      progress_of (doc, item), NULL, NULL, NULL);
   fita_doc_table (doc, table);
   /* Translators: how the progress of a parent was computed */
   how = g_strdup_printf (T_ (doc->tr, "Progress: %s"), rule);
@@ -451,6 +519,10 @@ report_sheet (FitaDoc *doc, FitaItem *item, gint64 year)
       fita_doc_heading (doc, 3, T_ (doc->tr, "Description"));
       fita_doc_paragraph (doc, item->description, doc->body, FITA_DOC_INK, 0);
     }
+
+  /* Translators: the heading of a report's headline figures */
+  fita_doc_heading (doc, 2, T_ (doc->tr, "Figures"));
+  headline_figures (doc, item);
 
   fita_doc_heading (doc, 2, T_ (doc->tr, "Execution"));
   if (children->len > 0)
@@ -538,7 +610,7 @@ tree_rows (FitaDoc *doc, FitaDocTable *table, gint64 parent, guint depth)
         }
       fita_doc_table_add (table, parent_item && depth == 0 ? FITA_DOC_ROW_BOLD : 0, g_string_free (label, FALSE),
                           g_strdup (level_name (doc, item)), g_strdup (status_name (doc, item)),
-                          percent_of (doc, fita_plan_progress (doc->plan, item)));
+                          progress_of (doc, item));
       tree_rows (doc, table, item->rec.id, depth + 1);
       if (fita_doc_cancelled (doc))
         return;
@@ -656,7 +728,7 @@ report_annual (FitaDoc *doc, gint64 year)
 
   /* title page */
   fita_doc_need (doc, 200);
-  fita_doc_space (doc, 120);
+  fita_doc_space (doc, 60);
   fita_doc_title (doc, title);
   fita_doc_paragraph (doc, info->title, doc->h1, FITA_DOC_INK, 0);
   fita_doc_space (doc, 30);
@@ -667,6 +739,12 @@ report_annual (FitaDoc *doc, gint64 year)
     const char *values[] = { info->organisation, period, followed, date };
     fita_doc_fields (doc, labels, values, 4);
   }
+  if (roots->len > 0)
+    {
+      fita_doc_space (doc, 20);
+      fita_doc_heading (doc, 2, T_ (doc->tr, "Figures"));
+      headline_figures (doc, NULL);
+    }
   fita_doc_new_page (doc);
 
   if (info->description)
@@ -697,13 +775,13 @@ report_annual (FitaDoc *doc, gint64 year)
           fita_plan_budget_sum (doc->plan, root, FITA_NONE, 0, &sum);
           total += below->len;
           fita_doc_table_add (table, 0, g_strdup (root->code), g_strdup (root->title), fita_number_format (below->len, doc->lang),
-                     percent_of (doc, fita_plan_progress (doc->plan, root)), money (doc, sum.executed));
+                     progress_of (doc, root), money (doc, sum.executed));
         }
       {
         FitaBudgetSum sum;
         fita_plan_budget_sum (doc->plan, NULL, FITA_NONE, 0, &sum);
         fita_doc_table_add (table, FITA_DOC_ROW_TOTAL, g_strdup (""), g_strdup (T_ (doc->tr, "Total")), fita_number_format (total, doc->lang),
-                   g_strdup (""), money (doc, sum.executed));
+                   progress_of (doc, NULL), money (doc, sum.executed));
       }
       fita_doc_table (doc, table);
     }
@@ -813,6 +891,11 @@ report_workplan (FitaDoc *doc, gint64 year)
   fita_doc_paragraph (doc, info->title, doc->bold, FITA_DOC_DIM, 0);
   fita_doc_heading (doc, 1, title);
   fita_doc_paragraph (doc, info->description, doc->small, FITA_DOC_DIM, 0);
+  if (fita_plan_count (doc->plan, FITA_TABLE_ITEM) > 0)
+    {
+      fita_doc_heading (doc, 2, T_ (doc->tr, "Figures"));
+      headline_figures (doc, NULL);
+    }
 
   /* the actions in full, with who does them, as the work plan lists them */
   {
@@ -871,6 +954,11 @@ report_participation (FitaDoc *doc)
 
   fita_doc_paragraph (doc, info->title, doc->bold, FITA_DOC_DIM, 0);
   fita_doc_heading (doc, 1, T_ (doc->tr, "Participation"));
+  if (fita_plan_count (doc->plan, FITA_TABLE_ITEM) > 0)
+    {
+      fita_doc_heading (doc, 2, T_ (doc->tr, "Figures"));
+      headline_figures (doc, NULL);
+    }
   if (processes->len == 0)
     fita_doc_paragraph (doc, T_ (doc->tr, "The plan has no participatory processes."), doc->body, FITA_DOC_DIM, 0);
 

@@ -7,9 +7,16 @@
 
 /* The progress cache lives on the plan object, keyed by its generation. */
 typedef struct {
+  __int128 num;
+  __int128 den;      /* > 0; 0 means "not known" */
+} Fraction;
+
+/* The progress cache lives on the plan object, keyed by its generation. It
+ * keeps each figure exact, so that every rounding is made once, from it. */
+typedef struct {
   guint64 generation;
-  GHashTable *bp;    /* item id → gint64 bp */
-  gint64 plan_bp;    /* the whole plan's */
+  GHashTable *values;  /* item id → Fraction of hundredths */
+  Fraction plan;       /* the whole plan's */
 } ProgressCache;
 
 static void
@@ -17,7 +24,7 @@ progress_cache_free (gpointer data)
 {
   ProgressCache *cache = data;
 
-  g_hash_table_unref (cache->bp);
+  g_hash_table_unref (cache->values);
   g_free (cache);
 }
 
@@ -37,11 +44,6 @@ leaf_bp (FitaPlan *plan, FitaItem *item)
 /* Derived percents are exact fractions of hundredths, rounded half up only
  * when read, as a spreadsheet's AVERAGE of AVERAGEs would give them; a
  * parent's figure never carries its children's rounding. */
-typedef struct {
-  __int128 num;
-  __int128 den;      /* > 0; 0 means "not known" */
-} Fraction;
-
 static __int128
 gcd128 (__int128 a, __int128 b)
 {
@@ -64,13 +66,14 @@ fraction_reduce (__int128 num, __int128 den)
   return f;
 }
 
+/* f / divisor, rounded half up; FITA_NONE when f is not known. */
 static gint64
-fraction_round (Fraction f)
+fraction_round (Fraction f, gint64 divisor)
 {
   if (f.den == 0)
     return FITA_NONE;
-  /* values are 0…10000: half up is (2n + d) / 2d */
-  return (gint64) ((2 * f.num + f.den) / (2 * f.den));
+  /* values are 0…10000 and never negative: half up is (2n + dq) / 2dq */
+  return (gint64) ((2 * f.num + f.den * divisor) / (2 * f.den * divisor));
 }
 
 typedef struct {
@@ -160,9 +163,7 @@ add_leaves (FitaPlan *plan, gint64 owner, Mean *mean, FitaMissingRule missing)
 static void
 cache_insert (GHashTable *cache, FitaItem *item, Fraction value)
 {
-  gint64 bp = fraction_round (value);
-
-  g_hash_table_insert (cache, &item->rec.id, g_memdup2 (&bp, sizeof bp));
+  g_hash_table_insert (cache, &item->rec.id, g_memdup2 (&value, sizeof value));
 }
 
 /* The progress of what is below owner (an item, or 0 for the whole plan,
@@ -203,14 +204,14 @@ progress_cache (FitaPlan *plan, gboolean force)
   if (cache == NULL)
     {
       cache = g_new0 (ProgressCache, 1);
-      cache->bp = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_free);
+      cache->values = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_free);
       cache->generation = G_MAXUINT64;
       g_object_set_data_full (G_OBJECT (plan), "fita-progress-cache", cache, progress_cache_free);
     }
   if (force || cache->generation != fita_plan_get_generation (plan))
     {
-      g_hash_table_remove_all (cache->bp);
-      cache->plan_bp = fraction_round (compute (plan, 0, cache->bp));
+      g_hash_table_remove_all (cache->values);
+      cache->plan = compute (plan, 0, cache->values);
       cache->generation = fita_plan_get_generation (plan);
     }
   return cache;
@@ -222,33 +223,59 @@ fita_plan_rollup (FitaPlan *plan)
   progress_cache (plan, TRUE);
 }
 
+/* The exact progress of item (NULL: the plan) over 10^(2 - decimals),
+ * rounded half up: hundredths for 2, whole percents for 0. */
+gint64
+fita_plan_progress_rounded (FitaPlan *plan, FitaItem *item, int decimals)
+{
+  static const gint64 divisors[] = { 100, 10, 1 };
+  ProgressCache *cache = progress_cache (plan, FALSE);
+  Fraction *value = item ? g_hash_table_lookup (cache->values, &item->rec.id) : &cache->plan;
+
+  g_return_val_if_fail (decimals >= 0 && decimals <= 2, FITA_NONE);
+  return value ? fraction_round (*value, divisors[decimals]) : FITA_NONE;
+}
+
 gint64
 fita_plan_progress_bp (FitaPlan *plan, FitaItem *item)
 {
-  ProgressCache *cache = progress_cache (plan, FALSE);
-  gint64 *bp;
-
-  if (item == NULL)
-    return cache->plan_bp;
-  bp = g_hash_table_lookup (cache->bp, &item->rec.id);
-  return bp ? *bp : FITA_NONE;
+  return fita_plan_progress_rounded (plan, item, 2);
 }
 
 int
 fita_plan_progress (FitaPlan *plan, FitaItem *item)
 {
-  gint64 bp = fita_plan_progress_bp (plan, item);
+  gint64 percent = fita_plan_progress_rounded (plan, item, 0);
 
-  return bp == FITA_NONE ? -1 : (int) fita_div_round (bp, 100);
+  return percent == FITA_NONE ? -1 : (int) percent;
 }
 
 char *
 fita_plan_format_progress (FitaPlan *plan, FitaItem *item, const char *lang)
 {
-  gint64 decimals = fita_plan_get_info (plan)->progress_decimals;
+  static const gint64 to_hundredths[] = { 100, 10, 1 };
+  gint64 setting = fita_plan_get_info (plan)->progress_decimals;
+  int decimals = setting >= 0 && setting <= 2 ? (int) setting : 0;
+  gint64 value = fita_plan_progress_rounded (plan, item, decimals);
 
-  return fita_percent_format_hundredths (fita_plan_progress_bp (plan, item),
-                                         decimals == FITA_NONE ? 0 : (int) decimals, lang);
+  /* rounded once, from the exact figure, to the decimals shown */
+  return fita_percent_format_hundredths (value == FITA_NONE ? FITA_NONE : value * to_hundredths[decimals],
+                                         decimals, lang);
+}
+
+char *
+fita_plan_format_share (FitaPlan *plan, gint64 part, gint64 whole, const char *lang)
+{
+  static const gint64 scale[] = { 100, 1000, 10000 };
+  static const gint64 to_hundredths[] = { 100, 10, 1 };
+  gint64 setting = fita_plan_get_info (plan)->progress_decimals;
+  int decimals = setting >= 0 && setting <= 2 ? (int) setting : 0;
+
+  if (whole <= 0 || part < 0)
+    return fita_percent_format_hundredths (FITA_NONE, decimals, lang);
+  /* rounded once, from the exact share */
+  return fita_percent_format_hundredths (fita_div_round (part * scale[decimals], whole) * to_hundredths[decimals],
+                                         decimals, lang);
 }
 
 char *

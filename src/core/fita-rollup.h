@@ -14,6 +14,11 @@ gint64  fita_plan_progress_bp   (FitaPlan   *plan,
                                  FitaItem   *item);
 /* item NULL: the whole plan, by the same rule as every parent (its
  * top-level items are its children). */
+/* The exact progress in whole percents (decimals 0), tenths (1) or
+ * hundredths (2), rounded half up once; FITA_NONE when not known. */
+gint64  fita_plan_progress_rounded (FitaPlan *plan,
+                                 FitaItem   *item,
+                                 int         decimals);
 /* The same as a whole percent, rounded half up; -1 when there is none. */
 int     fita_plan_progress      (FitaPlan   *plan,
                                  FitaItem   *item);
@@ -21,6 +26,12 @@ int     fita_plan_progress      (FitaPlan   *plan,
  * it is not known (which is not 0 %). */
 char   *fita_plan_format_progress (FitaPlan  *plan,
                                  FitaItem   *item,
+                                 const char *lang);
+/* part / whole as a percent with the plan's decimals, rounded once: the
+ * share of items in a status ("12,5 %"); "—" when whole is 0. */
+char   *fita_plan_format_share  (FitaPlan   *plan,
+                                 gint64      part,
+                                 gint64      whole,
                                  const char *lang);
 /* Recomputes the progress of every item (normally done lazily). */
 void    fita_plan_rollup        (FitaPlan   *plan);

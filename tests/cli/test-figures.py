@@ -153,6 +153,12 @@ def decimal_percents():
         assert stats(path, "--item", "E1.1")["progress_bp"] == 9207
         assert stats(path, "--item", "E1.1")["progress"] == 92
 
+        # rounded once, from the exact figure: the weighted plan is 58.8496 %,
+        # 58.85 in hundredths, but 58.8 (not 58.9) with one decimal
+        weighted = import_plan(d, plan(MIXED, progress_rule="weighted", progress_decimals=1), "weighted")
+        assert stats(weighted)["progress_bp"] == 5885
+        assert "Progress: 58.8%" in run("stats", weighted).stdout
+
         # set takes decimals, in either notation; more than two are refused
         run("set", path, "E1.2", "progress=12,345 %", expect=2)
         run("set", path, "E1.2", "progress=100.01", expect=2)
