@@ -110,6 +110,13 @@ has_no_message_dialog (gpointer data)
   return find_message_dialog () == NULL;
 }
 
+/* Mapped and given a size: ready to be drawn for a screenshot. */
+static gboolean
+is_shown (gpointer widget)
+{
+  return gtk_widget_get_mapped (widget) && gtk_widget_get_height (widget) > 0;
+}
+
 /* Clicks the dialog's Close button, as a person would. */
 static void
 close_message_dialog (AdwMessageDialog *dialog)
@@ -862,6 +869,7 @@ test_bad_files (void)
         {
           g_autofree char *screenshot = NULL;
 
+          g_assert_true (wait_until (is_shown, dialog));
           settle ();
           screenshot = save_screenshot (GTK_WIDGET (dialog), "bad-file");
           assert_png (screenshot, 300, 150);
