@@ -2,7 +2,8 @@
  *
  * Exit status: 0 success; 1 "check" found problems; 2 bad usage, or a file
  * that cannot be opened, read or written. Errors go to stderr as
- * "fita-cli: FILE: message".
+ * "fita-cli: FILE: message"; a message of several lines (an import's list
+ * of problems) goes on in lines indented by two spaces.
  */
 #include "config.h"
 
@@ -35,10 +36,15 @@
 
 typedef int (*CommandFunc) (int argc, char **argv);
 
+/* The later lines of a message (an import's list of problems, one a line)
+ * are indented under the first, which names the file. */
 static int
 fail_file (const char *file, const GError *error)
 {
-  g_printerr ("fita-cli: %s: %s\n", file, error->message);
+  g_auto(GStrv) lines = g_strsplit (error->message, "\n", -1);
+  g_autofree char *message = g_strjoinv ("\n  ", lines);
+
+  g_printerr ("fita-cli: %s: %s\n", file, message);
   return EXIT_USAGE;
 }
 

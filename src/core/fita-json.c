@@ -232,28 +232,67 @@ fita_json_export_file (FitaPlan *plan, const char *path, GError **error)
   return TRUE;
 }
 
-/* Import */
+/* Import. A problem does not stop the reading: the value or entry at fault
+ * is left out and the reading goes on, so that one import lists every
+ * problem in the file; the plan is kept only if there were none. */
+
+/* Enough to fix a file in one go; beyond it, the rest are only counted. */
+#define MAX_PROBLEMS 100
 
 typedef struct {
   FitaPlan *plan;
   GHashTable *names[FITA_N_TABLES];   /* name → record, for references */
+  GHashTable *codes;                  /* item code → where it was first used */
   GString *path;                      /* where we are, for messages */
+  const char *code;                   /* the code of the item we are in, or NULL */
+  gint64 year;                        /* the year of the record we are in, or FITA_NONE */
+  GPtrArray *problems;                /* the first MAX_PROBLEMS messages */
+  guint n_problems;                   /* all of them */
 } Reader;
 
-static gboolean
-fail (Reader *r, GError **error, const char *format, ...) G_GNUC_PRINTF (3, 4);
+static void
+problem (Reader *r, const char *format, ...) G_GNUC_PRINTF (2, 3);
 
-static gboolean
-fail (Reader *r, GError **error, const char *format, ...)
+/* Notes a problem where the reader is: the JSON path, then the item's code
+ * and the record's year when known, since that is how officers find it. */
+static void
+problem (Reader *r, const char *format, ...)
 {
   g_autofree char *message = NULL;
+  g_autoptr(GString) where = NULL;
   va_list args;
 
+  if (r->n_problems++ >= MAX_PROBLEMS)
+    return;
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
-  g_set_error (error, FITA_ERROR, FITA_ERROR_INVALID, "%s: %s", r->path->str, message);
-  return FALSE;
+
+  where = g_string_new (r->path->str);
+  if (r->code != NULL && r->year != FITA_NONE)
+    g_string_append_printf (where, " (%s, %d)", r->code, (int) r->year);
+  else if (r->code != NULL)
+    g_string_append_printf (where, " (%s)", r->code);
+  else if (r->year != FITA_NONE)
+    g_string_append_printf (where, " (%d)", (int) r->year);
+  g_ptr_array_add (r->problems, where->len > 0 ? g_strdup_printf ("%s: %s", where->str, message)
+                                               : g_steal_pointer (&message));
+}
+
+/* A value's problem told by its key: “progress”: 130 is not a percentage… */
+static char *
+value_problem (const char *key, const char *message)
+{
+  /* Translators: a key of the JSON file, then what is wrong with its value */
+  return g_strdup_printf (_("“%s”: %s"), key, message);
+}
+
+static char *
+not_a_percentage (const char *key, const char *number)
+{
+  g_autofree char *message = g_strdup_printf (_("%s is not a percentage: use a number from 0 to 100."), number);
+
+  return value_problem (key, message);
 }
 
 static const char *
@@ -282,83 +321,70 @@ node_is (JsonNode *node, GType type)
   return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == type;
 }
 
-static gboolean read_record (Reader *r, JsonObject *object, gpointer record, GError **error);
-
-static gboolean
-read_field (Reader *r, const char *key, JsonNode *node, gpointer record, const FitaField *field, GError **error)
+/* Turns a JSON value into what field holds (*value, or *text for text and
+ * semesters). Returns NULL, or what is wrong with the value. */
+static char *
+parse_value (Reader *r, const char *key, JsonNode *node, const FitaField *field, gint64 *value, char **text)
 {
-  GError *local = NULL;
-
-  if (JSON_NODE_HOLDS_NULL (node))
-    return TRUE;  /* the default: no value */
+  g_autoptr(GError) local = NULL;
 
   switch (field->type)
     {
     case FITA_FIELD_TEXT:
       if (!node_is (node, G_TYPE_STRING))
-        return fail (r, error, _("“%s” must be text, not %s"), key, node_type_name (node));
-      fita_record_set_text (record, field, json_node_get_string (node));
-      break;
+        return g_strdup_printf (_("“%s” must be text, not %s"), key, node_type_name (node));
+      *text = g_strdup (json_node_get_string (node));
+      return NULL;
     case FITA_FIELD_SEMESTERS:
       {
         JsonArray *array;
-        g_autofree char *set = NULL;
         if (!JSON_NODE_HOLDS_ARRAY (node))
-          return fail (r, error, _("“%s” must be a list like [\"2018-1\", \"2018-2\"]"), key);
+          return g_strdup_printf (_("“%s” must be a list like [\"2018-1\", \"2018-2\"]"), key);
         array = json_node_get_array (node);
         for (guint i = 0; i < json_array_get_length (array); i++)
           {
             JsonNode *word = json_array_get_element (array, i);
             int year, half;
             if (!node_is (word, G_TYPE_STRING))
-              return fail (r, error, _("“%s” must be a list of texts like \"2018-1\""), key);
+              return g_strdup_printf (_("“%s” must be a list of texts like \"2018-1\""), key);
             if (!fita_semesters_validate (json_node_get_string (word), &local))
-              {
-                fail (r, error, "%s", local->message);
-                g_error_free (local);
-                return FALSE;
-              }
+              return value_problem (key, local->message);
             sscanf (json_node_get_string (word), "%d-%d", &year, &half);
             /* toggling a new word into the set keeps it sorted and unique */
-            if (!fita_semesters_contains (set, year, half))
+            if (!fita_semesters_contains (*text, year, half))
               {
-                char *next = fita_semesters_toggle (set, year, half);
-                g_free (set);
-                set = next;
+                char *next = fita_semesters_toggle (*text, year, half);
+                g_free (*text);
+                *text = next;
               }
           }
-        fita_record_set_text (record, field, set);
       }
-      return TRUE;
+      return NULL;
     case FITA_FIELD_REF:
       {
-        gpointer target;
+        FitaRecord *target;
         if (!node_is (node, G_TYPE_STRING))
-          return fail (r, error, _("“%s” must be the name of a %s"), key, fita_table (field->ref)->name);
+          return g_strdup_printf (_("“%s” must be the name of a %s"), key, fita_table (field->ref)->name);
         target = g_hash_table_lookup (r->names[field->ref], json_node_get_string (node));
         if (target == NULL)
-          return fail (r, error, _("there is no %s named “%s” in the plan"),
-                       fita_table (field->ref)->name, json_node_get_string (node));
-        fita_record_set_int (record, field, ((FitaRecord *) target)->id);
+          return g_strdup_printf (_("there is no %s named “%s” in the plan"),
+                                  fita_table (field->ref)->name, json_node_get_string (node));
+        *value = target->id;
       }
-      return TRUE;
+      return NULL;
     case FITA_FIELD_ENUM:
-      {
-        gint64 index;
-        if (!node_is (node, G_TYPE_STRING) ||
-            (index = fita_keyword_index (field->keywords, json_node_get_string (node))) < 0)
-          {
-            g_autofree char *choices = g_strjoinv (", ", (char **) field->keywords);
-            return fail (r, error, _("“%s” must be one of: %s"), key, choices);
-          }
-        fita_record_set_int (record, field, index);
-      }
-      return TRUE;
+      if (!node_is (node, G_TYPE_STRING) ||
+          (*value = fita_keyword_index (field->keywords, json_node_get_string (node))) < 0)
+        {
+          g_autofree char *choices = g_strjoinv (", ", (char **) field->keywords);
+          return g_strdup_printf (_("“%s” must be one of: %s"), key, choices);
+        }
+      return NULL;
     case FITA_FIELD_BOOL:
       if (!node_is (node, G_TYPE_BOOLEAN))
-        return fail (r, error, _("“%s” must be true or false"), key);
-      fita_record_set_int (record, field, json_node_get_boolean (node));
-      return TRUE;
+        return g_strdup_printf (_("“%s” must be true or false"), key);
+      *value = json_node_get_boolean (node);
+      return NULL;
     case FITA_FIELD_INT:
       if ((field->flags & FITA_FIELD_HUNDREDTHS) && node_is (node, G_TYPE_DOUBLE))
         {
@@ -366,138 +392,204 @@ read_field (Reader *r, const char *key, JsonNode *node, gpointer record, const F
           double percent = json_node_get_double (node);
           double hundredths = percent * 100;
           if (!(percent >= -1e9 && percent <= 1e9))
-            return fail (r, error, _("%g is not a percentage: use a number from 0 to 100."), percent);
+            {
+              char number[G_ASCII_DTOSTR_BUF_SIZE];
+              return not_a_percentage (key, g_ascii_formatd (number, sizeof number, "%g", percent));
+            }
           if (fabs (hundredths - round (hundredths)) > 1e-6)
-            return fail (r, error, _("“%s” has more than two decimals (%g): percentages are kept to hundredths"),
-                         key, percent);
-          fita_record_set_int (record, field, (gint64) round (hundredths));
-          break;
+            return g_strdup_printf (_("“%s” has more than two decimals (%g): percentages are kept to hundredths"),
+                                    key, percent);
+          *value = (gint64) round (hundredths);
+          return NULL;
         }
       if ((field->flags & FITA_FIELD_HUNDREDTHS) && node_is (node, G_TYPE_INT64))
         {
           gint64 percent = json_node_get_int (node);
-          /* out of range: the validator below names it */
-          fita_record_set_int (record, field, ABS (percent) <= G_MAXINT32 ? percent * 100 : -1);
-          break;
+          /* too large to hold in hundredths; smaller ones the validator names */
+          if (ABS (percent) > G_MAXINT32)
+            {
+              g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, percent);
+              return not_a_percentage (key, number);
+            }
+          *value = percent * 100;
+          return NULL;
         }
       G_GNUC_FALLTHROUGH;
     case FITA_FIELD_CENTS:
       if (!node_is (node, G_TYPE_INT64))
-        return fail (r, error, field->type == FITA_FIELD_CENTS
-                     ? _("“%s” must be a whole number of cents, not %s")
-                     : _("“%s” must be a whole number, not %s"),
-                     key, node_type_name (node));
-      fita_record_set_int (record, field, json_node_get_int (node));
-      break;
+        return g_strdup_printf (field->type == FITA_FIELD_CENTS
+                                ? _("“%s” must be a whole number of cents, not %s")
+                                : _("“%s” must be a whole number, not %s"),
+                                key, node_type_name (node));
+      *value = json_node_get_int (node);
+      return NULL;
     case FITA_FIELD_ID:
     case FITA_FIELD_OWNER:
     case FITA_FIELD_POSITION:
-      return fail (r, error, _("unknown key “%s”"), key);
+      break;
     }
-
-  if (!fita_field_validate (field,
-                            field->type == FITA_FIELD_TEXT ? 0 : fita_record_get_int (record, field),
-                            field->type == FITA_FIELD_TEXT ? fita_record_get_text (record, field) : NULL,
-                            &local))
-    {
-      fail (r, error, "%s", local->message);
-      g_error_free (local);
-      return FALSE;
-    }
-  return TRUE;
+  return g_strdup_printf (_("unknown key “%s”"), key);
 }
 
+/* Reads one value into record; a value that breaks the rules is noted and
+ * left out, the field keeping its default. */
+static void
+read_field (Reader *r, const char *key, JsonNode *node, gpointer record, const FitaField *field)
+{
+  gboolean is_text = field->type == FITA_FIELD_TEXT || field->type == FITA_FIELD_SEMESTERS;
+  g_autofree char *text = NULL;
+  gint64 value = field->default_value;
+  g_autofree char *wrong = NULL;
+  g_autoptr(GError) invalid = NULL;
+
+  if (JSON_NODE_HOLDS_NULL (node))
+    return;  /* the default: no value */
+
+  wrong = parse_value (r, key, node, field, &value, &text);
+  if (wrong == NULL && !fita_field_validate (field, value, text, &invalid))
+    wrong = value_problem (key, invalid->message);
+  if (wrong != NULL)
+    problem (r, "%s", wrong);
+  else if (is_text)
+    fita_record_set_text (record, field, text);
+  else
+    fita_record_set_int (record, field, value);
+}
+
+/* A required text that is not there at all; one that is there but wrong
+ * was noted when it was read. */
 static gboolean
-read_list (Reader *r, const char *key, JsonNode *node, FitaTableId t, gint64 owner, GError **error)
+is_missing (JsonObject *object, const char *key)
+{
+  JsonNode *node = json_object_get_member (object, key);
+
+  return node == NULL || JSON_NODE_HOLDS_NULL (node);
+}
+
+static void read_record (Reader *r, JsonObject *object, gpointer record);
+
+static void
+read_list (Reader *r, const char *key, JsonNode *node, FitaTableId t, gint64 owner)
 {
   const FitaTable *table = fita_table (t);
-  JsonArray *array;
+  const char *outer_code = r->code;
+  gint64 outer_year = r->year;
   gsize path_len = r->path->len;
+  JsonArray *array;
 
   if (!JSON_NODE_HOLDS_ARRAY (node))
-    return fail (r, error, _("“%s” must be a list"), key);
+    {
+      problem (r, _("“%s” must be a list"), key);
+      return;
+    }
   array = json_node_get_array (node);
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
       JsonNode *element = json_array_get_element (array, i);
-      gpointer record = fita_plan_new_record (r->plan, t);
 
-      g_string_append_printf (r->path, "%s%s[%u]", r->path->len ? "." : "", key, i);
-      if (table->owner_field >= 0)
-        fita_record_set_int (record, &table->fields[table->owner_field], owner);
-      if (table->position_field >= 0)
-        fita_record_set_int (record, &table->fields[table->position_field], i);
-      if (!JSON_NODE_HOLDS_OBJECT (element))
+      g_string_append_printf (r->path, "%s%s[%u]", path_len ? "." : "", key, i);
+      /* an entry is named by its own code and year, not its owner's:
+       * a child item is not its parent, but a budget line is its item's */
+      if (t == FITA_TABLE_ITEM)
+        r->code = NULL;
+      r->year = FITA_NONE;
+      if (JSON_NODE_HOLDS_OBJECT (element))
         {
-          fita_record_free (record);
-          return fail (r, error, _("each entry must be an object {…}"));
+          gpointer record = fita_plan_new_record (r->plan, t);
+
+          if (table->owner_field >= 0)
+            fita_record_set_int (record, &table->fields[table->owner_field], owner);
+          if (table->position_field >= 0)
+            fita_record_set_int (record, &table->fields[table->position_field], i);
+          read_record (r, json_node_get_object (element), record);
         }
-      if (!read_record (r, json_node_get_object (element), record, error))
-        return FALSE;
+      else
+        problem (r, _("each entry must be an object {…}"));
+      r->code = outer_code;
+      r->year = outer_year;
       g_string_truncate (r->path, path_len);
     }
-  return TRUE;
 }
 
 /* Reads the fields of an object into record, adopts it into the plan, then
- * reads what is nested in it. On failure the record is freed or adopted. */
-static gboolean
-read_record (Reader *r, JsonObject *object, gpointer record, GError **error)
+ * reads what is nested in it. */
+static void
+read_record (Reader *r, JsonObject *object, gpointer record)
 {
   FitaRecord *rec = record;
   const FitaTable *table = fita_table (rec->table);
+  /* What names the record in messages is read first, so that the problems
+   * with the other fields can name it: an item's code, a line's year. */
+  int code_field = rec->table == FITA_TABLE_ITEM ? fita_table_field_index (table, "code") : -1;
+  int year_field = fita_table_field_index (table, "year");
   g_autoptr(GList) members = json_object_get_members (object);
-  GPtrArray *nested = g_ptr_array_new ();
-  gboolean ok = TRUE;
+  g_autoptr(GPtrArray) nested = g_ptr_array_new ();
+  JsonNode *node;
 
-  for (GList *l = members; l != NULL && ok; l = l->next)
+  if (code_field >= 0 && (node = json_object_get_member (object, "code")) != NULL)
+    {
+      read_field (r, "code", node, record, &table->fields[code_field]);
+      r->code = fita_record_get_text (record, &table->fields[code_field]);
+    }
+  if (year_field >= 0 && (node = json_object_get_member (object, "year")) != NULL)
+    {
+      read_field (r, "year", node, record, &table->fields[year_field]);
+      r->year = fita_record_get_int (record, &table->fields[year_field]);
+    }
+
+  for (GList *l = members; l != NULL; l = l->next)
     {
       const char *key = l->data;
-      JsonNode *node = json_object_get_member (object, key);
       int f = fita_table_field_index (table, key);
       g_autofree char *as_ref = g_strconcat (key, "_id", NULL);
       int ref = fita_table_field_index (table, as_ref);
 
+      node = json_object_get_member (object, key);
+      if (f >= 0 && (f == code_field || f == year_field))
+        continue;  /* read above */
       if (f >= 0 && table->fields[f].type != FITA_FIELD_REF)
-        ok = read_field (r, key, node, record, &table->fields[f], error);
+        read_field (r, key, node, record, &table->fields[f]);
       else if (f < 0 && ref >= 0 && table->fields[ref].type == FITA_FIELD_REF)
-        ok = read_field (r, key, node, record, &table->fields[ref], error);
+        read_field (r, key, node, record, &table->fields[ref]);
       else
         g_ptr_array_add (nested, (gpointer) key);
     }
 
-  if (ok)
-    for (guint f = 0; f < table->n_fields; f++)
-      if ((table->fields[f].flags & FITA_FIELD_REQUIRED) &&
-          fita_record_get_text (record, &table->fields[f]) == NULL)
-        {
-          ok = fail (r, error, _("“%s” is required"), table->fields[f].name);
-          break;
-        }
+  for (guint f = 0; f < table->n_fields; f++)
+    if ((table->fields[f].flags & FITA_FIELD_REQUIRED) && is_missing (object, table->fields[f].name))
+      problem (r, _("“%s” is required"), table->fields[f].name);
 
-  if (ok && table->name_field >= 0)
+  if (table->name_field >= 0)
     {
       const char *name = fita_record_get_text (record, &table->fields[table->name_field]);
-      if (g_hash_table_contains (r->names[rec->table], name))
-        ok = fail (r, error, _("the name “%s” is used twice; names must be unique"), name);
-      else
+      if (name != NULL && g_hash_table_contains (r->names[rec->table], name))
+        problem (r, _("the name “%s” is used twice; names must be unique"), name);
+      else if (name != NULL)
         g_hash_table_insert (r->names[rec->table], (gpointer) name, record);
     }
 
-  if (!ok)
+  /* A code names one item (fita-cli set and stats find items by it), so a
+   * file that gives two items the same one is refused here rather than
+   * left for fita-cli check to find afterwards. */
+  if (code_field >= 0 && r->code != NULL)
     {
-      fita_record_free (record);
-      g_ptr_array_unref (nested);
-      return FALSE;
+      const char *first = g_hash_table_lookup (r->codes, r->code);
+      if (first != NULL)
+        problem (r, _("the code “%s” is already used by %s; give each item its own code"), r->code, first);
+      else
+        g_hash_table_insert (r->codes, (gpointer) r->code, g_strdup (r->path->str));
     }
+
+  /* Adopted even with problems, so that what is nested in it is read too;
+   * a plan with problems is never kept. */
   fita_plan_adopt_record (r->plan, record);
 
-  for (guint i = 0; i < nested->len && ok; i++)
+  for (guint i = 0; i < nested->len; i++)
     {
       const char *key = g_ptr_array_index (nested, i);
-      JsonNode *node = json_object_get_member (object, key);
       gboolean found = FALSE;
 
+      node = json_object_get_member (object, key);
       for (guint t = 0; t < FITA_N_TABLES && !found; t++)
         {
           const FitaTable *child = fita_table (t);
@@ -508,25 +600,80 @@ read_record (Reader *r, JsonObject *object, gpointer record, GError **error)
           if (is_self || is_child)
             {
               found = TRUE;
-              ok = read_list (r, key, node, t, rec->id, error);
+              read_list (r, key, node, t, rec->id);
             }
         }
       if (!found)
-        ok = fail (r, error, _("unknown key “%s”"), key);
+        problem (r, _("unknown key “%s”"), key);
     }
-  g_ptr_array_unref (nested);
-  return ok;
+}
+
+/* The plan record is made by fita_plan_new(); fill it in place. */
+static void
+read_plan_info (Reader *r, JsonObject *object)
+{
+  FitaPlanInfo *info = fita_plan_get_info (r->plan);
+  const FitaTable *table = fita_table (FITA_TABLE_PLAN);
+  g_autoptr(GList) keys = json_object_get_members (object);
+
+  g_string_assign (r->path, "plan");
+  for (GList *l = keys; l != NULL; l = l->next)
+    {
+      int f = fita_table_field_index (table, l->data);
+      /* field 0 is the record's id, which a file does not choose */
+      if (f < 1)
+        problem (r, _("unknown key “%s”"), (char *) l->data);
+      else
+        read_field (r, l->data, json_object_get_member (object, l->data), info, &table->fields[f]);
+    }
+  if (is_missing (object, "title"))
+    problem (r, _("“%s” is required"), "title");
+  g_string_truncate (r->path, 0);
+}
+
+/* One error that lists every problem, a line each, after a line that
+ * says how many there are and that nothing was imported. */
+static void
+set_problems_error (Reader *r, const char *source, GError **error)
+{
+  g_autoptr(GString) message = g_string_new (NULL);
+
+  if (source != NULL)
+    g_string_printf (message,
+                     g_dngettext (GETTEXT_PACKAGE,
+                                  "The plan in %s has %u problem; nothing was imported:",
+                                  "The plan in %s has %u problems; nothing was imported:",
+                                  r->n_problems),
+                     source, r->n_problems);
+  else
+    g_string_printf (message,
+                     g_dngettext (GETTEXT_PACKAGE,
+                                  "The plan has %u problem; nothing was imported:",
+                                  "The plan has %u problems; nothing was imported:",
+                                  r->n_problems),
+                     r->n_problems);
+  for (guint i = 0; i < r->problems->len; i++)
+    g_string_append_printf (message, "\n%s", (char *) g_ptr_array_index (r->problems, i));
+  if (r->n_problems > r->problems->len)
+    {
+      guint more = r->n_problems - r->problems->len;
+      g_string_append_c (message, '\n');
+      g_string_append_printf (message,
+                              g_dngettext (GETTEXT_PACKAGE, "… and %u more problem", "… and %u more problems", more),
+                              more);
+    }
+  g_set_error_literal (error, FITA_ERROR, FITA_ERROR_INVALID, message->str);
 }
 
 static FitaPlan *
-import_root (JsonNode *root, GError **error)
+import_root (JsonNode *root, const char *source, GError **error)
 {
   g_autoptr(FitaPlan) plan = fita_plan_new ();
   Reader r = { plan };
   JsonObject *object;
   JsonNode *node;
   g_autoptr(GList) members = NULL;
-  gboolean ok = TRUE;
+  gboolean ok;
 
   if (!JSON_NODE_HOLDS_OBJECT (root))
     {
@@ -565,32 +712,17 @@ import_root (JsonNode *root, GError **error)
     }
 
   r.path = g_string_new (NULL);
+  r.year = FITA_NONE;
+  r.problems = g_ptr_array_new_with_free_func (g_free);
+  r.codes = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   for (guint t = 0; t < FITA_N_TABLES; t++)
     r.names[t] = g_hash_table_new (g_str_hash, g_str_equal);
 
-  /* The plan record is made by fita_plan_new(); fill it in place. */
-  g_string_assign (r.path, "plan");
-  {
-    FitaPlanInfo *info = fita_plan_get_info (plan);
-    const FitaTable *table = fita_table (FITA_TABLE_PLAN);
-    JsonObject *plan_object = json_node_get_object (node);
-    g_autoptr(GList) keys = json_object_get_members (plan_object);
-    for (GList *l = keys; l && ok; l = l->next)
-      {
-        int f = fita_table_field_index (table, l->data);
-        if (f < 1)
-          ok = fail (&r, error, _("unknown key “%s”"), (char *) l->data);
-        else
-          ok = read_field (&r, l->data, json_object_get_member (plan_object, l->data), info, &table->fields[f], error);
-      }
-    if (ok && info->title == NULL)
-      ok = fail (&r, error, _("“%s” is required"), "title");
-  }
-  g_string_truncate (r.path, 0);
+  read_plan_info (&r, json_node_get_object (node));
 
   /* Top-level lists, in the order that lets references resolve. */
   members = json_object_get_members (object);
-  for (GList *l = members; l && ok; l = l->next)
+  for (GList *l = members; l != NULL; l = l->next)
     {
       const char *key = l->data;
       gboolean known = g_str_equal (key, "format") || g_str_equal (key, "format_version") ||
@@ -603,26 +735,32 @@ import_root (JsonNode *root, GError **error)
             known = TRUE;
         }
       if (!known)
-        ok = fail (&r, error, _("unknown key “%s”"), key);
+        problem (&r, _("unknown key “%s”"), key);
     }
-  for (guint t = FITA_TABLE_PLAN + 1; t < FITA_N_TABLES && ok; t++)
+  for (guint t = FITA_TABLE_PLAN + 1; t < FITA_N_TABLES; t++)
     {
       const FitaTable *table = fita_table (t);
       if (table->owner_field >= 0 && !(table->fields[table->owner_field].flags & FITA_FIELD_OPTIONAL_OWNER))
         continue;
       node = json_object_get_member (object, table->json_key);
       if (node != NULL && !JSON_NODE_HOLDS_NULL (node))
-        ok = read_list (&r, table->json_key, node, t, 0, error);
+        read_list (&r, table->json_key, node, t, 0);
     }
 
+  ok = r.n_problems == 0;
+  if (!ok)
+    set_problems_error (&r, source, error);
   for (guint t = 0; t < FITA_N_TABLES; t++)
     g_hash_table_unref (r.names[t]);
+  g_hash_table_unref (r.codes);
+  g_ptr_array_unref (r.problems);
   g_string_free (r.path, TRUE);
   return ok ? g_steal_pointer (&plan) : NULL;
 }
 
-FitaPlan *
-fita_json_import (const char *data, gssize length, GError **error)
+/* source: how to name the file in messages, or NULL */
+static FitaPlan *
+import_data (const char *data, gssize length, const char *source, GError **error)
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) local = NULL;
@@ -633,13 +771,20 @@ fita_json_import (const char *data, gssize length, GError **error)
                    _("This is not valid JSON: %s"), local->message);
       return NULL;
     }
-  return import_root (json_parser_get_root (parser), error);
+  return import_root (json_parser_get_root (parser), source, error);
+}
+
+FitaPlan *
+fita_json_import (const char *data, gssize length, GError **error)
+{
+  return import_data (data, length, NULL, error);
 }
 
 FitaPlan *
 fita_json_import_file (const char *path, GError **error)
 {
   g_autofree char *data = NULL;
+  g_autofree char *source = NULL;
   gsize length;
   g_autoptr(GError) local = NULL;
 
@@ -648,5 +793,6 @@ fita_json_import_file (const char *path, GError **error)
       g_set_error (error, FITA_ERROR, FITA_ERROR_IO, "%s", local->message);
       return NULL;
     }
-  return fita_json_import (data, length, error);
+  source = g_filename_display_name (path);
+  return import_data (data, length, source, error);
 }

@@ -1030,16 +1030,42 @@ fita_window_show_page (FitaWindow *self,
     adw_view_stack_set_visible_child_name (self->view_stack, name);
 }
 
+/* A message of several lines (an import's list of problems, one a line)
+ * shows its first line as the body and the others under it, a label each
+ * with a little space between, in a scrolled box: a long list neither runs
+ * off the screen nor hides the button, and wrapped lines stay apart. */
 void
 fita_window_show_error (FitaWindow *self,
                         const char *heading,
                         const char *message)
 {
   GtkWidget *dialog;
+  g_auto(GStrv) lines = NULL;
 
   g_return_if_fail (FITA_IS_WINDOW (self));
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, message);
+  lines = g_strsplit (message, "\n", -1);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, lines[0]);
+  if (lines[0] != NULL && lines[1] != NULL)
+    {
+      GtkWidget *list = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+      GtkWidget *scrolled = gtk_scrolled_window_new ();
+
+      for (guint i = 1; lines[i] != NULL; i++)
+        {
+          GtkWidget *label = gtk_label_new (lines[i]);
+
+          gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+          gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+          gtk_label_set_xalign (GTK_LABEL (label), 0);
+          gtk_box_append (GTK_BOX (list), label);
+        }
+      gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+      gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+      gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 240);
+      gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), list);
+      adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scrolled);
+    }
   gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");

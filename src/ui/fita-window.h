@@ -22,7 +22,8 @@ FitaItemEditor *fita_window_get_item_editor (FitaWindow     *self);
 /* "items", "plan", "governance" or "participation". */
 void            fita_window_show_page       (FitaWindow     *self,
                                              const char     *name);
-/* A message dialog over the window, for something that went wrong. */
+/* A message dialog over the window, for something that went wrong; the
+ * lines of message after the first are listed below it, scrolled. */
 void            fita_window_show_error      (FitaWindow     *self,
                                              const char     *heading,
                                              const char     *message);

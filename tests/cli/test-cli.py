@@ -205,6 +205,48 @@ def import_errors_leave_nothing():
         assert json.loads(run("show", path, "--json").stdout)["title"] == "Nou"
 
 
+
+@test
+def import_lists_every_problem():
+    """One import names every problem in the file, each by its path and its
+    item's code; with any, nothing is written."""
+    plan = {"plan": {"title": "T"}, "statuses": [{"name": "En curs"}], "items": [
+        {"code": "11", "children": [{"code": "11.1"}, {"code": "11.2"}, {"code": "11.3", "progress": 130}]},
+        {"code": "7.2", "budget": [{"year": 2022, "planned_cents": -100}]},
+        {"code": "8", "status": "Fet"}]}
+    with Dir() as d:
+        source = d / "plan.json"
+        with open(source, "w", encoding="utf-8") as f:
+            json.dump(plan, f, ensure_ascii=False)
+        err = run("import", d / "out.fita", "--format", "json", source, expect=2).stderr
+        lines = err.splitlines()
+        assert lines[0] == f"fita-cli: {source}: The plan in {source} has 3 problems; nothing was imported:", err
+        assert lines[1] == "  items[0].children[2] (11.3): “progress”: 130 is not a percentage: use a number from 0 to 100.", err
+        assert lines[2].startswith("  items[1].budget[0] (7.2, 2022): “planned_cents”: An amount may not be negative"), err
+        assert lines[3] == "  items[2] (8): there is no status named “Fet” in the plan", err
+        assert len(lines) == 4, err
+        assert not os.path.exists(d / "out.fita")
+        assert [f for f in os.listdir(d.path) if f.startswith(".")] == []
+
+
+@test
+def import_refuses_a_duplicate_code():
+    with Dir() as d:
+        source = d / "plan.json"
+        with open(source, "w", encoding="utf-8") as f:
+            json.dump({"plan": {"title": "T"}, "items": [
+                {"code": "11", "children": [{"code": "11.1"}, {"code": "11.2"}, {"code": "11.3"}]},
+                {"code": "11.3"}]}, f)
+        err = run("import", d / "out.fita", "--format", "json", source, expect=2).stderr
+        assert "  items[1] (11.3): the code “11.3” is already used by items[0].children[2]" in err, err
+        assert not os.path.exists(d / "out.fita")
+        assert [f for f in os.listdir(d.path) if f.startswith(".")] == []
+        # and --force keeps the plan it would have replaced
+        path = example(d, "xmess-2017-2019")
+        before = sha(path)
+        run("import", path, "--format", "json", source, "--force", expect=2)
+        assert sha(path) == before
+
 @test
 def bad_files():
     with Dir() as d:

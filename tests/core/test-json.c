@@ -107,11 +107,13 @@ test_errors (void)
     { "{\"plan\": {\"title\": \"T\", \"period_start\": 19}}", FITA_ERROR_INVALID, "not a year" },
     { "{\"plan\": {\"title\": \"T\", \"progress_rule\": \"median\"}}", FITA_ERROR_INVALID, "children, leaves, weighted" },
     { "{\"plan\": {\"title\": \"T\"}, \"items\": [{\"code\": \"A\", \"children\": [{\"code\": \"A.1\", \"progress\": 130}]}]}",
-      FITA_ERROR_INVALID, "items[0].children[0]: 130 is not a percentage" },
+      FITA_ERROR_INVALID, "items[0].children[0] (A.1): “progress”: 130 is not a percentage" },
+    { "{\"plan\": {\"title\": \"T\"}, \"items\": [{\"progress\": 50000000000}]}",
+      FITA_ERROR_INVALID, "items[0]: “progress”: 50000000000 is not a percentage" },
     { "{\"plan\": {\"title\": \"T\"}, \"items\": [{\"code\": \"A\", \"status\": \"Fet\"}]}",
-      FITA_ERROR_INVALID, "items[0]: there is no status named “Fet”" },
+      FITA_ERROR_INVALID, "items[0] (A): there is no status named “Fet”" },
     { "{\"plan\": {\"title\": \"T\"}, \"items\": [{\"budget\": [{\"year\": 2023, \"executed_cents\": 4702.33}]}]}",
-      FITA_ERROR_INVALID, "items[0].budget[0]: “executed_cents” must be a whole number of cents" },
+      FITA_ERROR_INVALID, "items[0].budget[0] (2023): “executed_cents” must be a whole number of cents" },
     { "{\"plan\": {\"title\": \"T\"}, \"levels\": [{\"name\": \"Eix\"}, {\"name\": \"Eix\"}]}",
       FITA_ERROR_INVALID, "levels[1]: the name “Eix” is used twice" },
     { "{\"plan\": {\"title\": \"T\"}, \"statuses\": [{\"name\": \"Fet\", \"colour\": \"green\"}]}",
@@ -121,7 +123,7 @@ test_errors (void)
     { "{\"plan\": {\"title\": \"T\"}, \"items\": [{\"id\": 4}]}", FITA_ERROR_INVALID, "unknown key “id”" },
     { "{\"plan\": {\"title\": \"T\"}, \"items\": [3]}", FITA_ERROR_INVALID, "object" },
     { "{\"plan\": {\"title\": \"T\"}, \"items\": [{\"indicators\": [{\"name\": \"N\", \"values\": [{\"value\": \"molts\"}]}]}]}",
-      FITA_ERROR_INVALID, "items[0].indicators[0].values[0]: “molts” is not a number" },
+      FITA_ERROR_INVALID, "items[0].indicators[0].values[0]: “value”: “molts” is not a number" },
     { "{\"plan\": {\"title\": \"T\"}, \"items\": [{\"links\": [{\"title\": \"Web\"}]}]}",
       FITA_ERROR_INVALID, "items[0].links[0]: “url” is required" },
   };
@@ -136,6 +138,132 @@ test_errors (void)
       if (strstr (error->message, cases[i].words) == NULL)
         g_error ("case %u: “%s” does not say “%s”", i, error->message, cases[i].words);
     }
+}
+
+/* The lines of an import's error after its first, which says how many. */
+static GStrv
+problem_lines (const GError *error, const char *first)
+{
+  g_auto(GStrv) lines = g_strsplit (error->message, "\n", -1);
+
+  g_assert_cmpstr (lines[0], ==, first);
+  return g_strdupv (lines + 1);
+}
+
+/* One import lists every problem, each where it is (the JSON path) and
+ * with the item's code, and a budget line's year, however the keys are
+ * ordered. */
+static void
+test_every_problem (void)
+{
+  const char *json =
+    "{\"plan\": {\"title\": \"T\"}, \"statuses\": [{\"name\": \"En curs\"}], \"items\": ["
+    " {\"code\": \"11\", \"children\": [{\"code\": \"11.1\"}, {\"code\": \"11.2\"},"
+    "   {\"progress\": 130, \"code\": \"11.3\"}]},"
+    " {\"code\": \"7.2\", \"budget\": [{\"planned_cents\": -100, \"year\": 2022}]},"
+    " {\"code\": \"8\", \"status\": \"Fet\", \"indicators\": [{\"name\": \"N\", \"values\": [{\"year\": 2024, \"value\": \"molts\"}]}]}]}";
+  static const char * const expected[] = {
+    "items[0].children[2] (11.3): “progress”: 130 is not a percentage: use a number from 0 to 100.",
+    "items[1].budget[0] (7.2, 2022): “planned_cents”: An amount may not be negative (-€1.00): enter what is planned or executed, or leave it empty.",
+    "items[2] (8): there is no status named “Fet” in the plan",
+    "items[2].indicators[0].values[0] (8, 2024): “value”: “molts” is not a number.",
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FitaPlan) plan = fita_json_import (json, -1, &error);
+  g_auto(GStrv) lines = NULL;
+
+  g_assert_null (plan);
+  g_assert_error (error, FITA_ERROR, FITA_ERROR_INVALID);
+  lines = problem_lines (error, "The plan has 4 problems; nothing was imported:");
+  g_assert_cmpuint (g_strv_length (lines), ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    g_assert_cmpstr (lines[i], ==, expected[i]);
+}
+
+/* Two items with one code are refused, naming both. */
+static void
+test_duplicate_code (void)
+{
+  const char *json =
+    "{\"plan\": {\"title\": \"T\"}, \"items\": ["
+    " {\"code\": \"11\", \"children\": [{\"code\": \"11.1\"}, {\"code\": \"11.2\"}, {\"code\": \"11.3\"}]},"
+    " {\"code\": \"11.3\"}, {\"title\": \"no code\"}, {\"title\": \"no code either\"}]}";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FitaPlan) plan = fita_json_import (json, -1, &error);
+  g_auto(GStrv) lines = NULL;
+
+  g_assert_null (plan);
+  g_assert_error (error, FITA_ERROR, FITA_ERROR_INVALID);
+  lines = problem_lines (error, "The plan has 1 problem; nothing was imported:");
+  g_assert_cmpstr (lines[0], ==, "items[1] (11.3): the code “11.3” is already used by items[0].children[2]; give each item its own code");
+}
+
+/* A value of the wrong kind is one problem, not also a missing one; a bad
+ * entry does not stop the ones after it, nor do the references to a record
+ * with a bad value fail. */
+static void
+test_problems_not_repeated (void)
+{
+  const char *json =
+    "{\"plan\": {\"title\": 5}, \"statuses\": [{\"name\": \"Fet\", \"colour\": \"green\"}, 4, {\"name\": \"\"}],"
+    " \"items\": [{\"code\": \"A\", \"status\": \"Fet\", \"budget\": 7}]}";
+  static const char * const expected[] = {
+    "plan: “title” must be text, not a number",
+    "statuses[0]: “colour”: “green” is not a colour: write #rrggbb.",
+    "statuses[1]: each entry must be an object {…}",
+    "statuses[2]: “name”: The name may not be empty.",
+    "items[0] (A): “budget” must be a list",
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FitaPlan) plan = fita_json_import (json, -1, &error);
+  g_auto(GStrv) lines = NULL;
+
+  g_assert_null (plan);
+  lines = problem_lines (error, "The plan has 5 problems; nothing was imported:");
+  g_assert_cmpuint (g_strv_length (lines), ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    g_assert_cmpstr (lines[i], ==, expected[i]);
+}
+
+/* A file with very many problems lists the first hundred and counts the rest. */
+static void
+test_problems_capped (void)
+{
+  g_autoptr(GString) json = g_string_new ("{\"plan\": {\"title\": \"T\"}, \"items\": [");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FitaPlan) plan = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  for (guint i = 0; i < 250; i++)
+    g_string_append_printf (json, "%s{\"code\": \"%u\", \"weight\": -1}", i ? ", " : "", i);
+  g_string_append (json, "]}");
+  plan = fita_json_import (json->str, -1, &error);
+
+  g_assert_null (plan);
+  lines = problem_lines (error, "The plan has 250 problems; nothing was imported:");
+  g_assert_cmpuint (g_strv_length (lines), ==, 101);
+  g_assert_cmpstr (lines[0], ==, "items[0] (0): “weight”: The weight may not be negative.");
+  g_assert_cmpstr (lines[99], ==, "items[99] (99): “weight”: The weight may not be negative.");
+  g_assert_cmpstr (lines[100], ==, "… and 150 more problems");
+}
+
+/* From a file, the first line names it. */
+static void
+test_problems_in_file (void)
+{
+  g_autofree char *dir = fita_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "pla.json", NULL);
+  g_autofree char *first = g_strdup_printf ("The plan in %s has 2 problems; nothing was imported:", path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FitaPlan) plan = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  g_assert_true (g_file_set_contents (path, "{\"plan\": {\"title\": \"T\", \"titel\": \"x\"}, \"itmes\": []}", -1, &error));
+  plan = fita_json_import_file (path, &error);
+  g_assert_null (plan);
+  lines = problem_lines (error, first);
+  g_assert_cmpstr (lines[0], ==, "plan: unknown key “titel”");
+  g_assert_cmpstr (lines[1], ==, "unknown key “itmes”");
 }
 
 int
@@ -154,5 +282,10 @@ main (int argc, char **argv)
   g_test_add_func ("/json/minimal", test_minimal);
   g_test_add_func ("/json/semesters-normalised", test_semesters_normalised);
   g_test_add_func ("/json/errors", test_errors);
+  g_test_add_func ("/json/every-problem", test_every_problem);
+  g_test_add_func ("/json/duplicate-code", test_duplicate_code);
+  g_test_add_func ("/json/problems-not-repeated", test_problems_not_repeated);
+  g_test_add_func ("/json/problems-capped", test_problems_capped);
+  g_test_add_func ("/json/problems-in-file", test_problems_in_file);
   return g_test_run ();
 }

@@ -110,6 +110,13 @@ has_no_message_dialog (gpointer data)
   return find_message_dialog () == NULL;
 }
 
+/* Mapped and given a size: ready to be drawn for a screenshot. */
+static gboolean
+is_shown (gpointer widget)
+{
+  return gtk_widget_get_mapped (widget) && gtk_widget_get_height (widget) > 0;
+}
+
 /* Clicks the dialog's Close button, as a person would. */
 static void
 close_message_dialog (AdwMessageDialog *dialog)
@@ -862,6 +869,7 @@ test_bad_files (void)
         {
           g_autofree char *screenshot = NULL;
 
+          g_assert_true (wait_until (is_shown, dialog));
           settle ();
           screenshot = save_screenshot (GTK_WIDGET (dialog), "bad-file");
           assert_png (screenshot, 300, 150);
@@ -923,6 +931,56 @@ test_unknown_example (void)
   dialog = find_message_dialog ();
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could not open “../../etc/passwd”");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "no example named “../../etc/passwd”"));
+
+  close_message_dialog (dialog);
+  close_all_windows ();
+}
+
+/* An error of several lines (an import's list of problems) shows its first
+ * line as the body and the others below it, scrolled, so that the dialog
+ * stays on the screen however long the list. */
+static void
+test_error_lines (void)
+{
+  FitaWindow *window = fita_window_new (GTK_APPLICATION (app));
+  const char *first = "The plan in plan.json has 60 problems; nothing was imported:";
+  g_autoptr(GString) message = g_string_new (first);
+  g_autofree char *screenshot = NULL;
+  AdwMessageDialog *dialog;
+  GtkWidget *extra;
+  GtkWidget *box;
+  GtkWidget *label;
+  guint n_labels = 0;
+
+  for (guint i = 0; i < 60; i++)
+    g_string_append_printf (message, "\nitems[%u] (%u): “progress”: 130 is not a percentage: use a number from 0 to 100.",
+                            i, i + 1);
+  gtk_window_present (GTK_WINDOW (window));
+  fita_window_show_error (window, "Could not import “plan.json”", message->str);
+  g_assert_true (wait_until (has_message_dialog, NULL));
+  dialog = find_message_dialog ();
+  g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==, first);
+
+  /* a label a problem, in order */
+  extra = adw_message_dialog_get_extra_child (dialog);
+  g_assert_true (GTK_IS_SCROLLED_WINDOW (extra));
+  box = find_of_type (extra, GTK_TYPE_BOX);
+  g_assert_nonnull (box);
+  for (label = gtk_widget_get_first_child (box); label != NULL; label = gtk_widget_get_next_sibling (label))
+    {
+      g_autofree char *start = g_strdup_printf ("items[%u] (%u): “progress”", n_labels, n_labels + 1);
+
+      g_assert_true (GTK_IS_LABEL (label));
+      g_assert_true (g_str_has_prefix (gtk_label_get_label (GTK_LABEL (label)), start));
+      n_labels++;
+    }
+  g_assert_cmpuint (n_labels, ==, 60);
+
+  g_assert_true (wait_until (is_shown, dialog));
+  settle ();
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (dialog)), <, 600);
+  screenshot = save_screenshot (GTK_WIDGET (dialog), "error-lines");
+  assert_png (screenshot, 300, 300);
 
   close_message_dialog (dialog);
   close_all_windows ();
@@ -1703,6 +1761,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/bad-files", test_bad_files);
   g_test_add_func ("/ui/window/example", test_example);
   g_test_add_func ("/ui/window/unknown-example", test_unknown_example);
+  g_test_add_func ("/ui/window/error-lines", test_error_lines);
   g_test_add_func ("/ui/window/welcome", test_welcome);
   g_test_add_func ("/ui/window/new-plan", test_new_plan);
   g_test_add_func ("/ui/window/save-copy", test_save_copy);
