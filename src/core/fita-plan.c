@@ -1031,27 +1031,21 @@ end_change (FitaPlan *self, const Landing *landing, GError **error)
       return TRUE;
     }
 
+  if (self->in_transaction)
+    {
+      GError *local = NULL;
+      /* A commit that fails is rolled back by the store; the memory is put
+       * back as for a step that failed. */
+      self->in_transaction = FALSE;
+      if (!fita_store_commit (self->store, &local))
+        fail_current (self, local);
+    }
   change = g_steal_pointer (&self->current);
   if (self->change_error != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&self->change_error));
       change_free (change);
       return FALSE;
-    }
-  if (self->in_transaction)
-    {
-      GError *local = NULL;
-      self->in_transaction = FALSE;
-      if (!fita_store_commit (self->store, &local))
-        {
-          self->current = change;
-          fail_current (self, local);
-          self->change_error = NULL;
-          self->current = NULL;
-          change_free (change);
-          g_propagate_error (error, local);
-          return FALSE;
-        }
     }
   if (landing->history != NULL && change->ops->len > 0)
     g_ptr_array_add (landing->history, change);

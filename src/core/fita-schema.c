@@ -477,7 +477,10 @@ fita_semesters_contains (const char *semesters, int year, int half)
 static int
 compare_semester (gconstpointer a, gconstpointer b)
 {
-  int ya, ha, yb, hb;
+  /* Stored semesters are valid, but fita_semesters_toggle takes any text:
+   * a word that is not a semester sorts first, not by whatever was on the
+   * stack. */
+  int ya = 0, ha = 0, yb = 0, hb = 0;
 
   parse_semester (*(const char * const *) a, &ya, &ha);
   parse_semester (*(const char * const *) b, &yb, &hb);

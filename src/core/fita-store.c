@@ -57,12 +57,24 @@ static const char * const *migrations = real_migrations;
 static gint64 migrations_from = 1;   /* the version migrations[0] upgrades */
 static gint64 schema_version = FITA_SCHEMA_VERSION;
 
+/* How long a connection waits for another program's lock on the file before
+ * giving up with SQLITE_BUSY: long enough to outlast another Fita's commit
+ * or a reader's short look, short enough not to freeze the window. */
+#define FITA_BUSY_TIMEOUT_MS 2000
+static int busy_timeout_ms = FITA_BUSY_TIMEOUT_MS;
+
 void
 fita_store_override_schema_for_tests (gint64 version, const char * const *steps)
 {
   migrations = steps ? steps : real_migrations;
   migrations_from = steps ? FITA_SCHEMA_VERSION : 1;
   schema_version = steps ? version : FITA_SCHEMA_VERSION;
+}
+
+void
+fita_store_override_busy_timeout_for_tests (guint milliseconds)
+{
+  busy_timeout_ms = milliseconds ? (int) milliseconds : FITA_BUSY_TIMEOUT_MS;
 }
 
 static gboolean
@@ -240,7 +252,7 @@ check_identity (sqlite3 *db, gint64 *version, GError **error)
 static gboolean
 configure_connection (sqlite3 *db, gboolean writable, GError **error)
 {
-  sqlite3_busy_timeout (db, 2000);
+  sqlite3_busy_timeout (db, busy_timeout_ms);
   sqlite3_extended_result_codes (db, 1);
   if (!exec_sql (db, "PRAGMA foreign_keys = ON; PRAGMA trusted_schema = OFF; PRAGMA cell_size_check = ON;", error))
     return FALSE;
@@ -350,7 +362,7 @@ fita_store_open (const char *path, FitaStoreOpenFlags flags, GError **error)
     return set_sqlite_error (error, store->db, rc), NULL;
   sqlite3_extended_result_codes (store->db, 1);
   /* another connection may be committing right now: wait for it */
-  sqlite3_busy_timeout (store->db, 2000);
+  sqlite3_busy_timeout (store->db, busy_timeout_ms);
   {
     g_autoptr(GError) local = NULL;
     if (!check_identity (store->db, &version, &local))
@@ -381,7 +393,7 @@ fita_store_open (const char *path, FitaStoreOpenFlags flags, GError **error)
       if (rc != SQLITE_OK)
         return set_sqlite_error (error, store->db, rc), NULL;
       sqlite3_extended_result_codes (store->db, 1);
-      sqlite3_busy_timeout (store->db, 2000);
+      sqlite3_busy_timeout (store->db, busy_timeout_ms);
       if (!check_identity (store->db, &version, error))
         return NULL;
     }
@@ -608,6 +620,36 @@ prepare (FitaStore *store, sqlite3_stmt **slot, const char *sql, GError **error)
   return *slot;
 }
 
+/* A change that could not be written to the file: says so, names the file
+ * and what to do, as the plan's window shows it as it is. */
+static gboolean
+set_write_error (FitaStore *store, int rc, GError **error)
+{
+  g_autofree char *name = g_filename_display_basename (store->path);
+
+  switch (rc & 0xff)
+    {
+    case SQLITE_BUSY:
+      g_set_error (error, FITA_ERROR, FITA_ERROR_IO,
+                   _("The change was not saved: another program is using “%s” and kept Fita from writing to it. Close that program, or wait until it has finished, and make the change again."),
+                   name);
+      return FALSE;
+    case SQLITE_FULL:
+      g_set_error (error, FITA_ERROR, FITA_ERROR_IO,
+                   _("The change was not saved: the disk that holds “%s” is full. Free some space and make the change again."),
+                   name);
+      return FALSE;
+    case SQLITE_IOERR:
+      g_set_error (error, FITA_ERROR, FITA_ERROR_IO,
+                   _("The change was not saved: “%s” could not be written (%s). Check that the disk or network folder that holds it is still there, and make the change again."),
+                   name, sqlite3_errmsg (store->db));
+      return FALSE;
+    default:
+      return set_sqlite_error (error, store->db, rc);
+    }
+}
+
+/* Runs a statement that writes, or begins or ends a transaction. */
 static gboolean
 run (FitaStore *store, sqlite3_stmt *stmt, GError **error)
 {
@@ -616,7 +658,7 @@ run (FitaStore *store, sqlite3_stmt *stmt, GError **error)
   sqlite3_reset (stmt);
   sqlite3_clear_bindings (stmt);
   if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-    return set_sqlite_error (error, store->db, rc);
+    return set_write_error (store, rc, error);
   return TRUE;
 }
 
@@ -648,7 +690,13 @@ fita_store_commit (FitaStore *store, GError **error)
 {
   sqlite3_stmt *stmt = prepare (store, &store->commit_stmt, "COMMIT", error);
 
-  return stmt != NULL && run (store, stmt, error);
+  if (stmt != NULL && run (store, stmt, error))
+    return TRUE;
+  /* After a full disk or an I/O error SQLite has rolled the transaction back
+   * itself, but after SQLITE_BUSY (a reader kept us from writing) it keeps
+   * it open to be retried: end it, or the next change cannot begin. */
+  fita_store_rollback (store);
+  return FALSE;
 }
 
 void

@@ -45,6 +45,8 @@ gboolean    fita_store_load        (FitaStore           *store,
 
 gboolean    fita_store_begin       (FitaStore           *store,
                                     GError             **error);
+/* On failure the transaction is rolled back: the file is as it was at
+ * fita_store_begin, and a new transaction may begin. */
 gboolean    fita_store_commit      (FitaStore           *store,
                                     GError             **error);
 void        fita_store_rollback    (FitaStore           *store);
@@ -78,4 +80,8 @@ G_BEGIN_DECLS
  * schema `version`, reached from FITA_SCHEMA_VERSION by `steps` (SQL, one
  * per version). NULL steps restores the real schema. */
 void fita_store_override_schema_for_tests (gint64 version, const char * const *steps);
+/* For tests of a file kept busy by another program: wait `milliseconds` for
+ * its locks, in stores opened from now on, instead of the real timeout, so
+ * that a test need not wait seconds for SQLITE_BUSY. 0 restores it. */
+void fita_store_override_busy_timeout_for_tests (guint milliseconds);
 G_END_DECLS

@@ -373,6 +373,22 @@ test_in_memory_plan (void)
   g_assert_cmpstr (fita_plan_get_info (plan)->title, ==, "Pla de prova");
 }
 
+/* Toggling a semester keeps the list sorted and unique; a word that is not
+ * a semester (passed in, never stored) sorts first. */
+static void
+test_semesters_toggle (void)
+{
+  g_autofree char *added = fita_semesters_toggle ("2019-2 2018-1", 2018, 2);
+  g_autofree char *removed = fita_semesters_toggle (added, 2019, 2);
+  g_autofree char *emptied = fita_semesters_toggle ("2018-1", 2018, 1);
+  g_autofree char *odd = fita_semesters_toggle ("2019-1 draft", 2017, 2);
+
+  g_assert_cmpstr (added, ==, "2018-1 2018-2 2019-2");
+  g_assert_cmpstr (removed, ==, "2018-1 2018-2");
+  g_assert_null (emptied);
+  g_assert_cmpstr (odd, ==, "draft 2017-2 2019-1");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -384,5 +400,6 @@ main (int argc, char **argv)
   g_test_add ("/plan/delete-referenced", Fixture, NULL, setup, test_delete_referenced, teardown);
   g_test_add ("/plan/move", Fixture, "xmess-2017-2019", setup, test_move, teardown);
   g_test_add_func ("/plan/in-memory", test_in_memory_plan);
+  g_test_add_func ("/plan/semesters-toggle", test_semesters_toggle);
   return g_test_run ();
 }

@@ -349,6 +349,356 @@ test_open_during_commit (void)
   g_assert_nonnull (fita_plan_find_item (plan, "11"));
 }
 
+/* Another program reads the file and keeps its read transaction open: in
+ * the rollback-journal mode its shared lock keeps any writer from
+ * committing, so a change fails with SQLITE_BUSY once the wait runs out. */
+static sqlite3 *
+hold_read_lock (const char *path)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "BEGIN; SELECT count(*) FROM item;", NULL, NULL, NULL), ==, SQLITE_OK);
+  return db;
+}
+
+static void
+release_read_lock (sqlite3 *db)
+{
+  g_assert_cmpint (sqlite3_exec (db, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+static void
+count_changed (FitaPlan *plan, FitaChanges *changes, guint *count)
+{
+  (*count)++;
+}
+
+/* A change refused by the file says why, to which file and what to do,
+ * and leaves the plan as it was, in memory and on disk. */
+static void
+assert_not_saved (FitaPlan *plan, const char *path, GError *error,
+                  const char *json_before, const char *checksum_before,
+                  const char *reason)
+{
+  g_autofree char *name = g_path_get_basename (path);
+  g_autofree char *json = fita_json_export (plan);
+  g_autofree char *checksum = fita_test_checksum (path);
+  g_autofree char *journal = g_strconcat (path, "-journal", NULL);
+
+  g_assert_error (error, FITA_ERROR, FITA_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, "not saved"));
+  g_assert_nonnull (strstr (error->message, name));
+  g_assert_nonnull (strstr (error->message, reason));
+  g_assert_cmpstr (json, ==, json_before);
+  g_assert_cmpstr (checksum, ==, checksum_before);
+  g_assert_false (g_file_test (journal, G_FILE_TEST_EXISTS));
+}
+
+/* A commit kept from the file by another program's lock is rolled back in
+ * memory and on disk, and the next change is saved as usual. */
+static void
+test_busy_commit (void)
+{
+  g_autofree char *dir = fita_test_tmpdir ();
+  g_autofree char *path = fita_test_example_file (dir, "terrassa-ess-2019-2026");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FitaPlan) plan = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *checksum = NULL;
+  FitaItem *a, *b;
+  guint changed = 0;
+  sqlite3 *reader;
+
+  fita_store_override_busy_timeout_for_tests (50);
+  plan = fita_plan_open (path, FITA_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_signal_connect (plan, "changed", G_CALLBACK (count_changed), &changed);
+  a = fita_plan_find_item (plan, "11.1");
+  b = fita_plan_find_item (plan, "11.2");
+  json = fita_json_export (plan);
+  checksum = fita_test_checksum (path);
+
+  reader = hold_read_lock (path);
+  g_assert_false (fita_plan_set_int (plan, b, "progress", 35, &error));
+  assert_not_saved (plan, path, error, json, checksum, "another program");
+  g_clear_error (&error);
+  g_assert_cmpint (b->progress, ==, 10);
+
+  /* a change of several steps, too, is undone whole */
+  fita_plan_begin (plan, "Two at once");
+  g_assert_true (fita_plan_set_text (plan, a, "title", "Mai desat", NULL));
+  g_assert_true (fita_plan_set_int (plan, b, "progress", 99, NULL));
+  g_assert_false (fita_plan_end (plan, &error));
+  assert_not_saved (plan, path, error, json, checksum, "another program");
+  g_clear_error (&error);
+  g_assert_cmpstr (a->title, ==, "Radiografia d'agents i antenes dels barris");
+  g_assert_cmpint (changed, ==, 0);
+  g_assert_false (fita_plan_can_undo (plan));
+
+  /* once the other program lets go, the next change is saved */
+  release_read_lock (reader);
+  g_assert_true (fita_plan_set_int (plan, b, "progress", 35, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (changed, ==, 1);
+  g_assert_true (fita_plan_can_undo (plan));
+  g_clear_object (&plan);
+  fita_store_override_busy_timeout_for_tests (0);
+
+  plan = fita_plan_open (path, FITA_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (fita_plan_find_item (plan, "11.2")->progress, ==, 35);
+  g_assert_cmpstr (fita_plan_find_item (plan, "11.1")->title, ==, "Radiografia d'agents i antenes dels barris");
+}
+
+/* Undo and redo kept from the file leave both stacks as they were, and can
+ * be tried again. */
+static void
+test_busy_undo (void)
+{
+  g_autofree char *dir = fita_test_tmpdir ();
+  g_autofree char *path = fita_test_example_file (dir, "terrassa-ess-2019-2026");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FitaPlan) plan = NULL;
+  FitaItem *a, *b;
+  sqlite3 *reader;
+
+  fita_store_override_busy_timeout_for_tests (50);
+  plan = fita_plan_open (path, FITA_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  a = fita_plan_find_item (plan, "11.1");
+  b = fita_plan_find_item (plan, "11.2");
+  g_assert_true (fita_plan_set_int (plan, b, "progress", 35, &error));
+  g_assert_no_error (error);
+
+  /* a failed change, then undo while the file is still busy */
+  reader = hold_read_lock (path);
+  g_assert_false (fita_plan_set_text (plan, a, "title", "Mai desat", &error));
+  g_clear_error (&error);
+  {
+    g_autofree char *json = fita_json_export (plan);
+    g_autofree char *checksum = fita_test_checksum (path);
+    g_assert_false (fita_plan_undo (plan, &error));
+    assert_not_saved (plan, path, error, json, checksum, "another program");
+    g_clear_error (&error);
+  }
+  g_assert_cmpint (b->progress, ==, 35);
+  g_assert_true (fita_plan_can_undo (plan));
+  g_assert_false (fita_plan_can_redo (plan));
+  release_read_lock (reader);
+
+  /* undo now undoes the change that was saved, not the one that failed */
+  g_assert_true (fita_plan_undo (plan, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (b->progress, ==, 10);
+  g_assert_cmpstr (a->title, ==, "Radiografia d'agents i antenes dels barris");
+  g_assert_false (fita_plan_can_undo (plan));
+  g_assert_true (fita_plan_can_redo (plan));
+
+  reader = hold_read_lock (path);
+  {
+    g_autofree char *json = fita_json_export (plan);
+    g_autofree char *checksum = fita_test_checksum (path);
+    g_assert_false (fita_plan_redo (plan, &error));
+    assert_not_saved (plan, path, error, json, checksum, "another program");
+    g_clear_error (&error);
+  }
+  g_assert_cmpint (b->progress, ==, 10);
+  g_assert_false (fita_plan_can_undo (plan));
+  g_assert_true (fita_plan_can_redo (plan));
+  release_read_lock (reader);
+
+  g_assert_true (fita_plan_redo (plan, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (b->progress, ==, 35);
+  g_assert_true (fita_plan_can_undo (plan));
+  g_assert_false (fita_plan_can_redo (plan));
+  g_clear_object (&plan);
+  fita_store_override_busy_timeout_for_tests (0);
+
+  plan = fita_plan_open (path, FITA_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (fita_plan_find_item (plan, "11.2")->progress, ==, 35);
+  g_assert_cmpstr (fita_plan_find_item (plan, "11.1")->title, ==, "Radiografia d'agents i antenes dels barris");
+}
+
+/* A full disk, played by a VFS over SQLite's own that fails the next write
+ * to a database file as a full disk does; everything else passes through. */
+typedef struct {
+  sqlite3_file base;
+  sqlite3_file *real;   /* SQLite's own file, allocated right after */
+  gboolean database;
+} FullDiskFile;
+
+static sqlite3_vfs *real_vfs;
+static gboolean fail_next_database_write;
+
+static int
+full_close (sqlite3_file *file)
+{
+  FullDiskFile *f = (FullDiskFile *) file;
+
+  return f->real->pMethods->xClose (f->real);
+}
+
+static int
+full_read (sqlite3_file *file, void *buffer, int amount, sqlite3_int64 offset)
+{
+  FullDiskFile *f = (FullDiskFile *) file;
+
+  return f->real->pMethods->xRead (f->real, buffer, amount, offset);
+}
+
+static int
+full_write (sqlite3_file *file, const void *buffer, int amount, sqlite3_int64 offset)
+{
+  FullDiskFile *f = (FullDiskFile *) file;
+
+  if (f->database && fail_next_database_write)
+    {
+      fail_next_database_write = FALSE;
+      return SQLITE_FULL;
+    }
+  return f->real->pMethods->xWrite (f->real, buffer, amount, offset);
+}
+
+static int
+full_truncate (sqlite3_file *file, sqlite3_int64 size)
+{
+  FullDiskFile *f = (FullDiskFile *) file;
+
+  return f->real->pMethods->xTruncate (f->real, size);
+}
+
+static int
+full_sync (sqlite3_file *file, int flags)
+{
+  FullDiskFile *f = (FullDiskFile *) file;
+
+  return f->real->pMethods->xSync (f->real, flags);
+}
+
+static int
+full_file_size (sqlite3_file *file, sqlite3_int64 *size)
+{
+  FullDiskFile *f = (FullDiskFile *) file;
+
+  return f->real->pMethods->xFileSize (f->real, size);
+}
+
+static int
+full_lock (sqlite3_file *file, int level)
+{
+  FullDiskFile *f = (FullDiskFile *) file;
+
+  return f->real->pMethods->xLock (f->real, level);
+}
+
+static int
+full_unlock (sqlite3_file *file, int level)
+{
+  FullDiskFile *f = (FullDiskFile *) file;
+
+  return f->real->pMethods->xUnlock (f->real, level);
+}
+
+static int
+full_check_reserved_lock (sqlite3_file *file, int *reserved)
+{
+  FullDiskFile *f = (FullDiskFile *) file;
+
+  return f->real->pMethods->xCheckReservedLock (f->real, reserved);
+}
+
+static int
+full_file_control (sqlite3_file *file, int op, void *arg)
+{
+  FullDiskFile *f = (FullDiskFile *) file;
+
+  return f->real->pMethods->xFileControl (f->real, op, arg);
+}
+
+static int
+full_sector_size (sqlite3_file *file)
+{
+  FullDiskFile *f = (FullDiskFile *) file;
+
+  return f->real->pMethods->xSectorSize (f->real);
+}
+
+static int
+full_device_characteristics (sqlite3_file *file)
+{
+  FullDiskFile *f = (FullDiskFile *) file;
+
+  return f->real->pMethods->xDeviceCharacteristics (f->real);
+}
+
+/* Version 1: no shared memory or memory mapping, which a rollback journal
+ * does not use. */
+static const sqlite3_io_methods full_io_methods = {
+  1, full_close, full_read, full_write, full_truncate, full_sync, full_file_size,
+  full_lock, full_unlock, full_check_reserved_lock, full_file_control,
+  full_sector_size, full_device_characteristics,
+};
+
+static int
+full_open (sqlite3_vfs *vfs, const char *name, sqlite3_file *file, int flags, int *out_flags)
+{
+  FullDiskFile *f = (FullDiskFile *) file;
+  int rc;
+
+  f->real = (sqlite3_file *) (f + 1);
+  f->database = (flags & SQLITE_OPEN_MAIN_DB) != 0;
+  rc = real_vfs->xOpen (real_vfs, name, f->real, flags, out_flags);
+  f->base.pMethods = f->real->pMethods != NULL ? &full_io_methods : NULL;
+  return rc;
+}
+
+static void
+test_disk_full_commit (void)
+{
+  g_autofree char *dir = fita_test_tmpdir ();
+  g_autofree char *path = fita_test_example_file (dir, "terrassa-ess-2019-2026");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FitaPlan) plan = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *checksum = NULL;
+  sqlite3_vfs full_vfs;
+  FitaItem *item;
+
+  real_vfs = sqlite3_vfs_find (NULL);
+  full_vfs = *real_vfs;
+  full_vfs.zName = "fita-test-full-disk";
+  full_vfs.szOsFile = sizeof (FullDiskFile) + real_vfs->szOsFile;
+  full_vfs.xOpen = full_open;
+  g_assert_cmpint (sqlite3_vfs_register (&full_vfs, 1), ==, SQLITE_OK);
+
+  plan = fita_plan_open (path, FITA_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  item = fita_plan_find_item (plan, "11.2");
+  json = fita_json_export (plan);
+  checksum = fita_test_checksum (path);
+
+  fail_next_database_write = TRUE;
+  g_assert_false (fita_plan_set_int (plan, item, "progress", 35, &error));
+  g_assert_false (fail_next_database_write);
+  assert_not_saved (plan, path, error, json, checksum, "full");
+  g_clear_error (&error);
+  g_assert_false (fita_plan_can_undo (plan));
+
+  /* space freed: the same change is saved */
+  g_assert_true (fita_plan_set_int (plan, item, "progress", 35, &error));
+  g_assert_no_error (error);
+  g_clear_object (&plan);
+  sqlite3_vfs_unregister (&full_vfs);
+
+  plan = fita_plan_open (path, FITA_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (fita_plan_find_item (plan, "11.2")->progress, ==, 35);
+}
+
 static void
 test_save_copy (void)
 {
@@ -510,6 +860,9 @@ main (int argc, char **argv)
   g_test_add_func ("/store/durability/kill", test_kill_after_commit);
   g_test_add_func ("/store/save-copy", test_save_copy);
   g_test_add_func ("/store/open-during-commit", test_open_during_commit);
+  g_test_add_func ("/store/commit-failed/busy", test_busy_commit);
+  g_test_add_func ("/store/commit-failed/busy-undo-redo", test_busy_undo);
+  g_test_add_func ("/store/commit-failed/disk-full", test_disk_full_commit);
   g_test_add_func ("/store/migration/upgrade", test_migration);
   g_test_add_func ("/store/migration/failure", test_migration_failure);
   return g_test_run ();
