@@ -421,15 +421,15 @@ test_busy_commit (void)
   checksum = fita_test_checksum (path);
 
   reader = hold_read_lock (path);
-  g_assert_false (fita_plan_set_int (plan, b, "progress", 35, &error));
+  g_assert_false (fita_plan_set_int (plan, b, "progress", 3500, &error));
   assert_not_saved (plan, path, error, json, checksum, "another program");
   g_clear_error (&error);
-  g_assert_cmpint (b->progress, ==, 10);
+  g_assert_cmpint (b->progress_bp, ==, 1000);
 
   /* a change of several steps, too, is undone whole */
   fita_plan_begin (plan, "Two at once");
   g_assert_true (fita_plan_set_text (plan, a, "title", "Mai desat", NULL));
-  g_assert_true (fita_plan_set_int (plan, b, "progress", 99, NULL));
+  g_assert_true (fita_plan_set_int (plan, b, "progress", 9900, NULL));
   g_assert_false (fita_plan_end (plan, &error));
   assert_not_saved (plan, path, error, json, checksum, "another program");
   g_clear_error (&error);
@@ -439,7 +439,7 @@ test_busy_commit (void)
 
   /* once the other program lets go, the next change is saved */
   release_read_lock (reader);
-  g_assert_true (fita_plan_set_int (plan, b, "progress", 35, &error));
+  g_assert_true (fita_plan_set_int (plan, b, "progress", 3500, &error));
   g_assert_no_error (error);
   g_assert_cmpint (changed, ==, 1);
   g_assert_true (fita_plan_can_undo (plan));
@@ -448,7 +448,7 @@ test_busy_commit (void)
 
   plan = fita_plan_open (path, FITA_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (fita_plan_find_item (plan, "11.2")->progress, ==, 35);
+  g_assert_cmpint (fita_plan_find_item (plan, "11.2")->progress_bp, ==, 3500);
   g_assert_cmpstr (fita_plan_find_item (plan, "11.1")->title, ==, "Radiografia d'agents i antenes dels barris");
 }
 
@@ -469,7 +469,7 @@ test_busy_undo (void)
   g_assert_no_error (error);
   a = fita_plan_find_item (plan, "11.1");
   b = fita_plan_find_item (plan, "11.2");
-  g_assert_true (fita_plan_set_int (plan, b, "progress", 35, &error));
+  g_assert_true (fita_plan_set_int (plan, b, "progress", 3500, &error));
   g_assert_no_error (error);
 
   /* a failed change, then undo while the file is still busy */
@@ -483,7 +483,7 @@ test_busy_undo (void)
     assert_not_saved (plan, path, error, json, checksum, "another program");
     g_clear_error (&error);
   }
-  g_assert_cmpint (b->progress, ==, 35);
+  g_assert_cmpint (b->progress_bp, ==, 3500);
   g_assert_true (fita_plan_can_undo (plan));
   g_assert_false (fita_plan_can_redo (plan));
   release_read_lock (reader);
@@ -491,7 +491,7 @@ test_busy_undo (void)
   /* undo now undoes the change that was saved, not the one that failed */
   g_assert_true (fita_plan_undo (plan, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (b->progress, ==, 10);
+  g_assert_cmpint (b->progress_bp, ==, 1000);
   g_assert_cmpstr (a->title, ==, "Radiografia d'agents i antenes dels barris");
   g_assert_false (fita_plan_can_undo (plan));
   g_assert_true (fita_plan_can_redo (plan));
@@ -504,14 +504,14 @@ test_busy_undo (void)
     assert_not_saved (plan, path, error, json, checksum, "another program");
     g_clear_error (&error);
   }
-  g_assert_cmpint (b->progress, ==, 10);
+  g_assert_cmpint (b->progress_bp, ==, 1000);
   g_assert_false (fita_plan_can_undo (plan));
   g_assert_true (fita_plan_can_redo (plan));
   release_read_lock (reader);
 
   g_assert_true (fita_plan_redo (plan, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (b->progress, ==, 35);
+  g_assert_cmpint (b->progress_bp, ==, 3500);
   g_assert_true (fita_plan_can_undo (plan));
   g_assert_false (fita_plan_can_redo (plan));
   g_clear_object (&plan);
@@ -519,7 +519,7 @@ test_busy_undo (void)
 
   plan = fita_plan_open (path, FITA_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (fita_plan_find_item (plan, "11.2")->progress, ==, 35);
+  g_assert_cmpint (fita_plan_find_item (plan, "11.2")->progress_bp, ==, 3500);
   g_assert_cmpstr (fita_plan_find_item (plan, "11.1")->title, ==, "Radiografia d'agents i antenes dels barris");
 }
 
@@ -682,21 +682,21 @@ test_disk_full_commit (void)
   checksum = fita_test_checksum (path);
 
   fail_next_database_write = TRUE;
-  g_assert_false (fita_plan_set_int (plan, item, "progress", 35, &error));
+  g_assert_false (fita_plan_set_int (plan, item, "progress", 3500, &error));
   g_assert_false (fail_next_database_write);
   assert_not_saved (plan, path, error, json, checksum, "full");
   g_clear_error (&error);
   g_assert_false (fita_plan_can_undo (plan));
 
   /* space freed: the same change is saved */
-  g_assert_true (fita_plan_set_int (plan, item, "progress", 35, &error));
+  g_assert_true (fita_plan_set_int (plan, item, "progress", 3500, &error));
   g_assert_no_error (error);
   g_clear_object (&plan);
   sqlite3_vfs_unregister (&full_vfs);
 
   plan = fita_plan_open (path, FITA_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (fita_plan_find_item (plan, "11.2")->progress, ==, 35);
+  g_assert_cmpint (fita_plan_find_item (plan, "11.2")->progress_bp, ==, 3500);
 }
 
 static void
