@@ -47,6 +47,7 @@ struct _FitaPlan {
   GPtrArray *redo;
 
   GHashTable *code_index;               /* code → item; dropped by any change to items */
+  GError *load_error;                   /* the first damage seen while loading */
 };
 
 enum { SIGNAL_CHANGED, N_SIGNALS };
@@ -108,6 +109,7 @@ fita_plan_finalize (GObject *object)
     }
   g_clear_pointer (&self->current, change_free);
   g_clear_error (&self->change_error);
+  g_clear_error (&self->load_error);
   g_array_unref (self->unsorted);
   g_ptr_array_unref (self->undo);
   g_ptr_array_unref (self->redo);
@@ -296,16 +298,190 @@ fita_plan_new_default (const char *title)
   return self;
 }
 
+/* What a record is to an officer, for messages about damage: "item 11.3",
+ * "budget line 41". */
+static char *
+describe_record (gconstpointer record)
+{
+  const FitaRecord *rec = record;
+  static const char * const nouns[FITA_N_TABLES] = {
+    /* Translators: kinds of records, in messages about a damaged plan
+     * ("the status 3 does not exist") */
+    N_("plan"), N_("level"), N_("status"), N_("budget chapter"), N_("agent"), N_("function of an agent"),
+    N_("member of an agent"), N_("item"), N_("responsibility"), N_("budget line"), N_("indicator"),
+    N_("indicator value"), N_("follow-up"), N_("link"), N_("participatory process"), N_("phase"),
+    N_("dimension"), N_("count"), N_("actor"),
+  };
+
+  if (rec->table == FITA_TABLE_ITEM && ((const FitaItem *) record)->code != NULL &&
+      g_utf8_validate (((const FitaItem *) record)->code, -1, NULL))
+    /* Translators: a record and its name, e.g. "item 11.3" */
+    return g_strdup_printf (C_("record", "%s %s"), _(nouns[rec->table]), ((const FitaItem *) record)->code);
+  /* Translators: a record and its number in the file, e.g. "budget line 41" */
+  return g_strdup_printf (C_("record", "%s %" G_GINT64_FORMAT), _(nouns[rec->table]), rec->id);
+}
+
 static void
 load_record (gpointer record, gpointer user_data)
 {
-  index_add (user_data, record);
+  FitaPlan *self = user_data;
+  FitaRecord *rec = record;
+
+  /* two records with one id would replace each other, and free one that is
+   * still listed: the file is damaged */
+  if (g_hash_table_contains (self->by_id[rec->table], &rec->id))
+    {
+      if (self->load_error == NULL)
+        {
+          g_autofree char *what = describe_record (record);
+          g_set_error (&self->load_error, FITA_ERROR, FITA_ERROR_CORRUPT,
+                       _("two records are numbered as %s"), what);
+        }
+      fita_record_free (record);
+      return;
+    }
+  index_add (self, record);
+}
+
+/* Every promise the readers rely on, checked once on what was loaded:
+ * references and owners that exist, positions 0…n-1 in each list, items
+ * and agents that are not inside themselves and not nested too deep, and
+ * values within Fita's limits. A file that breaks one is damaged; saying
+ * so is the alternative to crashing or showing garbage later. */
+static gboolean
+check_loaded (FitaPlan *self, GError **error)
+{
+  g_autoptr(GError) local = NULL;
+
+  if (self->load_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&self->load_error));
+      return FALSE;
+    }
+  if (g_hash_table_size (self->by_id[FITA_TABLE_PLAN]) != 1)
+    {
+      g_set_error (error, FITA_ERROR, FITA_ERROR_CORRUPT, _("it has %u title page records instead of one"),
+                   g_hash_table_size (self->by_id[FITA_TABLE_PLAN]));
+      return FALSE;
+    }
+  for (guint t = 0; t < FITA_N_TABLES; t++)
+    {
+      const FitaTable *table = fita_table (t);
+      GHashTableIter iter;
+      gpointer record;
+
+      g_hash_table_iter_init (&iter, self->by_id[t]);
+      while (g_hash_table_iter_next (&iter, NULL, &record))
+        {
+          for (guint f = 0; f < table->n_fields && local == NULL; f++)
+            {
+              const FitaField *field = &table->fields[f];
+              gint64 value = field_is_text (field) ? 0 : fita_record_get_int (record, field);
+
+              if ((field->type == FITA_FIELD_OWNER || field->type == FITA_FIELD_REF) && value != 0 &&
+                  fita_plan_lookup (self, field->ref, value) == NULL)
+                {
+                  g_autofree char *target = describe_record (&(FitaRecord) { field->ref, value });
+                  g_set_error (&local, FITA_ERROR, FITA_ERROR_CORRUPT, _("it refers to %s, which does not exist"), target);
+                }
+              else if (field->type == FITA_FIELD_OWNER && value == 0 && !(field->flags & FITA_FIELD_OPTIONAL_OWNER))
+                g_set_error (&local, FITA_ERROR, FITA_ERROR_CORRUPT, _("it belongs to nothing"));
+              else if (field->type == FITA_FIELD_POSITION &&
+                       (value < 0 || value >= fita_plan_list (self, t, fita_record_owner (record))->len))
+                g_set_error (&local, FITA_ERROR, FITA_ERROR_CORRUPT, _("its place in its list is out of order"));
+              /* older files may hold negative amounts: check() names them */
+              else if (!(field->type == FITA_FIELD_CENTS && value < 0 && value >= -FITA_MAX_CENTS) &&
+                       field->type != FITA_FIELD_POSITION &&
+                       !fita_field_validate (field, value, field_is_text (field) ? fita_record_get_text (record, field) : NULL, &local))
+                g_prefix_error (&local, "%s: ", field->name);
+            }
+          if (local != NULL)
+            {
+              g_autofree char *what = describe_record (record);
+              g_prefix_error (&local, "%s: ", what);
+              g_propagate_error (error, g_steal_pointer (&local));
+              return FALSE;
+            }
+        }
+    }
+
+  /* lists in order: each position once */
+  for (guint t = 0; t < FITA_N_TABLES; t++)
+    {
+      GHashTableIter iter;
+      gpointer list;
+
+      g_hash_table_iter_init (&iter, self->by_owner[t]);
+      while (g_hash_table_iter_next (&iter, NULL, &list))
+        for (guint i = 0; i < ((GPtrArray *) list)->len; i++)
+          if (fita_record_position (g_ptr_array_index ((GPtrArray *) list, i)) != (gint64) i &&
+              fita_table (t)->position_field >= 0)
+            {
+              g_autofree char *what = describe_record (g_ptr_array_index ((GPtrArray *) list, i));
+              g_set_error (error, FITA_ERROR, FITA_ERROR_CORRUPT, _("%s: two records share its place in its list"), what);
+              return FALSE;
+            }
+    }
+
+  /* nesting: every item and agent reached from the top, none too deep */
+  for (FitaTableId t = FITA_TABLE_AGENT; t <= FITA_TABLE_ITEM; t += FITA_TABLE_ITEM - FITA_TABLE_AGENT)
+    {
+      g_autoptr(GArray) stack = g_array_new (FALSE, FALSE, sizeof (gint64) * 2);
+      gint64 top[2] = { 0, 0 };
+      guint reached = 0;
+
+      g_array_append_vals (stack, top, 1);
+      while (stack->len > 0)
+        {
+          gint64 *entry = &g_array_index (stack, gint64, (stack->len - 1) * 2);
+          gint64 owner = entry[0], depth = entry[1];
+          GPtrArray *children = fita_plan_list (self, t, owner);
+
+          g_array_set_size (stack, stack->len - 1);
+          if (children->len > 0 && depth >= FITA_MAX_DEPTH)
+            {
+              g_autofree char *what = describe_record (g_ptr_array_index (children, 0));
+              g_set_error (error, FITA_ERROR, FITA_ERROR_CORRUPT,
+                           _("%s: it is nested more than %d levels deep"), what, FITA_MAX_DEPTH);
+              return FALSE;
+            }
+          for (guint i = 0; i < children->len; i++)
+            {
+              gint64 next[2] = { ((FitaRecord *) g_ptr_array_index (children, i))->id, depth + 1 };
+              g_array_append_vals (stack, next, 1);
+              reached++;
+            }
+        }
+      if (reached != g_hash_table_size (self->by_id[t]))
+        {
+          GHashTableIter iter;
+          gpointer record;
+          /* what the walk from the top missed sits inside itself */
+          g_hash_table_iter_init (&iter, self->by_id[t]);
+          while (g_hash_table_iter_next (&iter, NULL, &record))
+            {
+              guint steps = 0;
+              gint64 up = fita_record_owner (record);
+              while (up != 0 && up != ((FitaRecord *) record)->id && steps++ <= g_hash_table_size (self->by_id[t]))
+                up = fita_record_owner (fita_plan_lookup (self, t, up));
+              if (up != 0)
+                {
+                  g_autofree char *what = describe_record (record);
+                  g_set_error (error, FITA_ERROR, FITA_ERROR_CORRUPT,
+                               _("%s: it is inside itself (the items above it go round in a circle)"), what);
+                  return FALSE;
+                }
+            }
+        }
+    }
+  return TRUE;
 }
 
 FitaPlan *
 fita_plan_open (const char *path, FitaOpenFlags flags, GError **error)
 {
   g_autoptr(FitaPlan) self = g_object_new (FITA_TYPE_PLAN, NULL);
+  g_autoptr(GError) local = NULL;
 
   self->store = fita_store_open (path,
                                  (flags & FITA_OPEN_READ_ONLY) ? FITA_STORE_OPEN_READ_ONLY : 0,
@@ -314,10 +490,12 @@ fita_plan_open (const char *path, FitaOpenFlags flags, GError **error)
     return NULL;
   if (!fita_store_load (self->store, load_record, self, error))
     return NULL;
-  if (ensure_info (self) == NULL)
+  if (!check_loaded (self, &local))
     {
+      /* Translators: %s says what is wrong, e.g. "item 41: it refers to status 7, which does not exist" */
       g_set_error (error, FITA_ERROR, FITA_ERROR_CORRUPT,
-                   _("The plan is damaged: it has no title page record. Restore it from a backup copy."));
+                   _("The plan is damaged (%s). Restore it from a backup copy; Fita has not changed it."),
+                   local->message);
       return NULL;
     }
   return g_steal_pointer (&self);
@@ -649,6 +827,40 @@ is_decimal (const char *text)
 }
 
 gboolean
+fita_text_validate (const char *text, GError **error)
+{
+  gsize length = strlen (text);
+
+  if (length > FITA_MAX_TEXT)
+    {
+      g_set_error (error, FITA_ERROR, FITA_ERROR_INVALID,
+                   _("The text is too long (%" G_GSIZE_FORMAT " bytes; at most %d): keep long documents as links."),
+                   length, FITA_MAX_TEXT);
+      return FALSE;
+    }
+  if (!g_utf8_validate (text, (gssize) length, NULL))
+    {
+      g_set_error (error, FITA_ERROR, FITA_ERROR_PARSE, _("The text is not valid UTF-8."));
+      return FALSE;
+    }
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      /* control characters (but tab and line ends) and noncharacters have
+       * no place in a plan, and break reports and terminals */
+      if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || (c >= 0x7f && c < 0xa0) ||
+          (c >= 0xfdd0 && c <= 0xfdef) || (c & 0xfffe) == 0xfffe)
+        {
+          g_set_error (error, FITA_ERROR, FITA_ERROR_PARSE,
+                       _("The text holds a control character or a noncharacter (U+%04X), at byte %d; remove it."),
+                       c, (int) (p - text));
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+gboolean
 fita_field_validate (const FitaField *field, gint64 value, const char *text, GError **error)
 {
   const char *name = field->name;
@@ -664,6 +876,8 @@ fita_field_validate (const FitaField *field, gint64 value, const char *text, GEr
         }
       if (text != NULL && *text != '\0')
         {
+          if (!fita_text_validate (text, error))
+            return FALSE;
           if (g_str_has_suffix (name, "_date") && !is_iso_date (text))
             {
               g_set_error (error, FITA_ERROR, FITA_ERROR_PARSE,
@@ -682,15 +896,10 @@ fita_field_validate (const FitaField *field, gint64 value, const char *text, GEr
                            _("“%s” is not a number."), text);
               return FALSE;
             }
-          if (!g_utf8_validate (text, -1, NULL))
-            {
-              g_set_error (error, FITA_ERROR, FITA_ERROR_PARSE, _("The text is not valid UTF-8."));
-              return FALSE;
-            }
         }
       return TRUE;
     case FITA_FIELD_SEMESTERS:
-      return fita_semesters_validate (text, error);
+      return (text == NULL || fita_text_validate (text, error)) && fita_semesters_validate (text, error);
     case FITA_FIELD_ENUM:
       {
         gint64 n = 0;
@@ -741,10 +950,29 @@ fita_field_validate (const FitaField *field, gint64 value, const char *text, GEr
                        _("%s is not a percentage: use a whole number from 0 to 100."), number);
           return FALSE;
         }
-      if ((g_str_has_suffix (name, "year") || g_str_has_prefix (name, "period_")) && (value < 1000 || value > 9999))
+      if ((g_str_has_suffix (name, "year") || g_str_has_prefix (name, "period_")) &&
+          (value < FITA_MIN_YEAR || value > FITA_MAX_YEAR))
         {
           g_set_error (error, FITA_ERROR, FITA_ERROR_INVALID,
-                       _("%s is not a year: write it with four digits."), number);
+                       _("%s is not a year Fita can plan: use one from %d to %d."), number, FITA_MIN_YEAR, FITA_MAX_YEAR);
+          return FALSE;
+        }
+      if (g_str_equal (name, "weight") && value > FITA_MAX_WEIGHT)
+        {
+          g_set_error (error, FITA_ERROR, FITA_ERROR_INVALID,
+                       _("A weight of %s is too large: use one from 0 to %d."), number, FITA_MAX_WEIGHT);
+          return FALSE;
+        }
+      if (g_str_equal (name, "depth") && value >= FITA_MAX_DEPTH)
+        {
+          g_set_error (error, FITA_ERROR, FITA_ERROR_INVALID,
+                       _("A level at depth %s is too deep: a plan has at most %d levels."), number, FITA_MAX_DEPTH);
+          return FALSE;
+        }
+      if (value > FITA_MAX_NUMBER)
+        {
+          g_set_error (error, FITA_ERROR, FITA_ERROR_INVALID,
+                       _("%s is too large for the %s."), number, name);
           return FALSE;
         }
       if (value < 0)
@@ -755,6 +983,13 @@ fita_field_validate (const FitaField *field, gint64 value, const char *text, GEr
         }
       return TRUE;
     case FITA_FIELD_CENTS:
+      if (value != FITA_NONE && value > FITA_MAX_CENTS)
+        {
+          g_autofree char *amount = fita_money_format (value, "en");
+          g_set_error (error, FITA_ERROR, FITA_ERROR_INVALID,
+                       _("An amount of %s is more than Fita keeps (10 000 000 000 000 €); check the figure."), amount);
+          return FALSE;
+        }
       if (value != FITA_NONE && value < 0)
         {
           g_autofree char *amount = fita_money_format (value, "en");

@@ -161,6 +161,10 @@ gboolean      fita_plan_undo           (FitaPlan       *plan,
 gboolean      fita_plan_redo           (FitaPlan       *plan,
                                         GError        **error);
 
+/* Text any field may hold: valid UTF-8, at most FITA_MAX_TEXT bytes, no
+ * control characters (but tab and line ends) nor noncharacters. */
+gboolean      fita_text_validate       (const char     *text,
+                                        GError        **error);
 /* Checks a value for a field before it is set or imported. */
 gboolean      fita_field_validate      (const FitaField *field,
                                         gint64          value,

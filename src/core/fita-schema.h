@@ -11,6 +11,16 @@
 
 G_BEGIN_DECLS
 
+/* Fita's limits: what a plan may hold, so that no sum or mean can overflow
+ * and no walk can run away (a damaged file beyond them is refused). */
+#define FITA_MAX_CENTS   G_GINT64_CONSTANT (1000000000000000)  /* 10¹³ € */
+#define FITA_MAX_NUMBER  G_GINT64_CONSTANT (1000000000000)     /* counts and other whole numbers */
+#define FITA_MAX_WEIGHT  1000000
+#define FITA_MIN_YEAR    1900
+#define FITA_MAX_YEAR    2200
+#define FITA_MAX_DEPTH   64        /* levels of items (and of agents) */
+#define FITA_MAX_TEXT    100000    /* bytes of one text */
+
 /* "No value": a NULL in SQL, a missing key in JSON. For money this is "- €",
  * which is not the same as 0. */
 #define FITA_NONE G_MININT64

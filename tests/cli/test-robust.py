@@ -5,6 +5,7 @@ sequences from a plan (TAP output)."""
 
 import json
 import os
+import sqlite3
 import subprocess
 import sys
 
@@ -85,19 +86,26 @@ def stale_temporary_files_are_removed():
 
 
 @test
-def terminal_output_has_no_control_sequences():
+def control_characters_are_refused_and_never_reach_the_terminal():
     with Dir() as d:
         path = example(d, "terrassa-ess-2019-2026")
-        run("set", path, "11.1", "title=Hola \x1b]0;PWNED\x07 \x1b[2J fi \u009b31m")
-        for args in (["show", path], ["stats", path, "--item", "11.1"]):
-            out = run(*args).stdout
-            assert "\x1b" not in out and "\x07" not in out and "\u009b" not in out, out
-        assert "Hola \ufffd]0;PWNED\ufffd \ufffd[2J fi \ufffd31m" in run("show", path).stdout
-        # JSON keeps the text exactly, escaped
-        shown = json.loads(run("show", path, "--json").stdout)
-        assert shown["items"][0]["children"][0]["children"][0]["children"][0]["title"].startswith("Hola \x1b]0;")
-        err = run("stats", path, "--item", "\x1b[2J", expect=2).stderr
-        assert "\x1b" not in err, err
+        before = sha(path)
+        hostile = "Hola \x1b]0;PWNED\x07 \x1b[2J fi \u009b31m \uffff"
+        err = run("set", path, "11.1", "title=" + hostile, expect=2).stderr
+        assert "control character" in err and "\x1b" not in err and "\x07" not in err, err
+        assert sha(path) == before
+        # text from the command line is shown safely too
+        err = run("stats", path, "--item", "\x1b[2J\u009b", expect=2).stderr
+        assert "\x1b" not in err and "\u009b" not in err and "\ufffd[2J" in err, err
+        # a file that holds them anyway (written behind Fita's back) is damaged
+        db = sqlite3.connect(path)
+        db.execute("UPDATE item SET title = ? WHERE code = '11.1'", (hostile,))
+        db.commit()
+        db.close()
+        for args in (["show", path], ["stats", path], ["export", path, "--format", "json"], ["check", path]):
+            proc = run(*args, expect=2)
+            assert "damaged" in proc.stderr and "11.1" in proc.stderr, proc.stderr
+            assert "\x1b" not in proc.stdout + proc.stderr, proc.stderr
 
 
 if __name__ == "__main__":
