@@ -82,6 +82,9 @@ open_plan (const char *file, FitaOpenFlags flags, int *status)
 
   if (plan == NULL)
     *status = fail_file (file, error);
+  else if (fita_plan_was_recovered (plan))
+    g_printerr (_("fita-cli: %s: a change that a program left half-made when it stopped was undone; the plan is as it was after its last complete change\n"),
+                file);
   return plan;
 }
 

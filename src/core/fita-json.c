@@ -1,12 +1,18 @@
 #include "config.h"
 #include "fita-json.h"
 #include "fita-error.h"
+#include "fita-plan-private.h"
 
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
+
+/* the largest JSON plan read: far beyond any council's */
+#define FITA_MAX_IMPORT (256 << 20)
 
 /* Export: written by hand rather than with JsonGenerator, to control the
  * layout (keys in schema order, two-space indent) so files diff well. */
@@ -759,19 +765,75 @@ import_root (JsonNode *root, const char *source, GError **error)
 }
 
 /* source: how to name the file in messages, or NULL */
+/* How deeply brackets nest, outside strings: the parser recurses once per
+ * level, so a file nested thousands deep would overflow the stack. */
+static guint
+nesting (const char *data, gsize length)
+{
+  guint depth = 0, deepest = 0;
+  gboolean in_string = FALSE;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = data[i];
+      if (in_string)
+        {
+          if (c == '\\')
+            i++;
+          else if (c == '"')
+            in_string = FALSE;
+        }
+      else if (c == '"')
+        in_string = TRUE;
+      else if (c == '{' || c == '[')
+        {
+          depth++;
+          deepest = MAX (deepest, depth);
+        }
+      else if ((c == '}' || c == ']') && depth > 0)
+        depth--;
+    }
+  return deepest;
+}
+
 static FitaPlan *
 import_data (const char *data, gssize length, const char *source, GError **error)
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) local = NULL;
+  g_autoptr(FitaPlan) plan = NULL;
+  gsize size = length < 0 ? strlen (data) : (gsize) length;
+  gsize blank = 0;
 
-  if (!json_parser_load_from_data (parser, data, length, &local))
+  while (blank < size && g_ascii_isspace (data[blank]))
+    blank++;
+  if (blank == size)
+    {
+      g_set_error (error, FITA_ERROR, FITA_ERROR_INVALID,
+                   _("This JSON is not a Fita plan: it is empty."));
+      return NULL;
+    }
+  /* an item holds its children two brackets deeper: {"children": [{…}]} */
+  if (nesting (data, size) > 2 * FITA_MAX_DEPTH + 8)
+    {
+      g_set_error (error, FITA_ERROR, FITA_ERROR_INVALID,
+                   _("This plan is nested too deeply: a plan has at most %d levels of items."), FITA_MAX_DEPTH);
+      return NULL;
+    }
+  if (!json_parser_load_from_data (parser, data, (gssize) size, &local))
     {
       g_set_error (error, FITA_ERROR, FITA_ERROR_PARSE,
                    _("This is not valid JSON: %s"), local->message);
       return NULL;
     }
-  return import_root (json_parser_get_root (parser), source, error);
+  if (!(plan = import_root (json_parser_get_root (parser), source, error)))
+    return NULL;
+  if (!fita_plan_check_records (plan, &local))
+    {
+      g_set_error (error, FITA_ERROR, FITA_ERROR_INVALID, _("This plan cannot be imported: %s."), local->message);
+      return NULL;
+    }
+  return g_steal_pointer (&plan);
 }
 
 FitaPlan *
@@ -788,6 +850,21 @@ fita_json_import_file (const char *path, GError **error)
   gsize length;
   g_autoptr(GError) local = NULL;
 
+  GStatBuf st;
+
+  /* a pipe or a device would block or never end */
+  if (g_stat (path, &st) == 0 && !S_ISREG (st.st_mode))
+    {
+      g_set_error (error, FITA_ERROR, FITA_ERROR_INVALID,
+                   _("It is not an ordinary file (a folder, a device or a pipe); choose a file."));
+      return NULL;
+    }
+  if (g_stat (path, &st) == 0 && st.st_size > FITA_MAX_IMPORT)
+    {
+      g_set_error (error, FITA_ERROR, FITA_ERROR_INVALID,
+                   _("The file is too large to be a plan (more than %d MB)."), FITA_MAX_IMPORT >> 20);
+      return NULL;
+    }
   if (!g_file_get_contents (path, &data, &length, &local))
     {
       g_set_error (error, FITA_ERROR, FITA_ERROR_IO, "%s", local->message);

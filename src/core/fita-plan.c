@@ -348,8 +348,8 @@ load_record (gpointer record, gpointer user_data)
  * and agents that are not inside themselves and not nested too deep, and
  * values within Fita's limits. A file that breaks one is damaged; saying
  * so is the alternative to crashing or showing garbage later. */
-static gboolean
-check_loaded (FitaPlan *self, GError **error)
+gboolean
+fita_plan_check_records (FitaPlan *self, GError **error)
 {
   g_autoptr(GError) local = NULL;
 
@@ -490,7 +490,7 @@ fita_plan_open (const char *path, FitaOpenFlags flags, GError **error)
     return NULL;
   if (!fita_store_load (self->store, load_record, self, error))
     return NULL;
-  if (!check_loaded (self, &local))
+  if (!fita_plan_check_records (self, &local))
     {
       /* Translators: %s says what is wrong, e.g. "item 41: it refers to status 7, which does not exist" */
       g_set_error (error, FITA_ERROR, FITA_ERROR_CORRUPT,
@@ -608,6 +608,12 @@ const char *
 fita_plan_get_read_only_reason (FitaPlan *self)
 {
   return self->store ? fita_store_get_read_only_reason (self->store) : NULL;
+}
+
+gboolean
+fita_plan_was_recovered (FitaPlan *self)
+{
+  return self->store != NULL && fita_store_was_recovered (self->store);
 }
 
 const char *

@@ -71,6 +71,10 @@ const char   *fita_plan_get_read_only_reason (FitaPlan *plan);
 /* Set when opening upgraded the file from an older Fita: where the copy
  * taken before the upgrade is. */
 const char   *fita_plan_get_backup_path (FitaPlan      *plan);
+/* Set when opening rolled back a change that a program (Fita or another)
+ * left half-made when it stopped: the plan is as it was at its last
+ * complete change. */
+gboolean      fita_plan_was_recovered  (FitaPlan       *plan);
 /* Bumped by every change (and undo/redo); caches compare it. */
 guint64       fita_plan_get_generation (FitaPlan       *plan);
 

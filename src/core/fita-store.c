@@ -35,6 +35,7 @@ struct _FitaStore {
   char *read_only_reason;
   char *backup_path;
   gboolean read_only;
+  gboolean recovered;      /* a change interrupted by a crash was rolled back on opening */
   int lock_fd;
   sqlite3_stmt *begin_stmt;
   sqlite3_stmt *commit_stmt;
@@ -162,7 +163,8 @@ check_header (const char *path, GError **error)
   int fd;
   guint32 page_size, page_count, change_counter, valid_for;
 
-  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  /* O_NONBLOCK: a FIFO given as a plan must not block the open */
+  fd = g_open (path, O_RDONLY | O_CLOEXEC | O_NONBLOCK, 0);
   if (fd < 0)
     {
       int saved = errno;
@@ -376,6 +378,27 @@ fita_store_open (const char *path, FitaStoreOpenFlags flags, GError **error)
         version = -1;
       }
   }
+
+  /* A writer that died mid-change left a hot journal, which only a writer
+   * can roll back: when the file may be written, roll it back now (the
+   * plan then reads as it was at the last committed change), even for a
+   * reading command. */
+  if (version < 0 && unwritable_reason (path) == NULL)
+    {
+      sqlite3 *writer = NULL;
+      g_autoptr(GError) local = NULL;
+      rc = sqlite3_open_v2 (path, &writer, SQLITE_OPEN_READWRITE, NULL);
+      if (rc == SQLITE_OK)
+        {
+          sqlite3_busy_timeout (writer, busy_timeout_ms);
+          rc = sqlite3_exec (writer, "SELECT count(*) FROM sqlite_schema", NULL, NULL, NULL);
+        }
+      sqlite3_close (writer);
+      if (rc == SQLITE_OK && check_identity (store->db, &version, &local))
+        store->recovered = TRUE;
+      else
+        version = -1;
+    }
 
   if (flags & FITA_STORE_OPEN_READ_ONLY)
     store->read_only_reason = g_strdup (_("The plan was opened read-only."));
@@ -597,6 +620,12 @@ const char *
 fita_store_get_read_only_reason (FitaStore *store)
 {
   return store->read_only_reason;
+}
+
+gboolean
+fita_store_was_recovered (FitaStore *store)
+{
+  return store->recovered;
 }
 
 const char *

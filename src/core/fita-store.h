@@ -37,6 +37,9 @@ gboolean    fita_store_is_read_only (FitaStore          *store);
 const char *fita_store_get_read_only_reason (FitaStore  *store);
 /* The file was upgraded from an older version when opened; the copy taken before. */
 const char *fita_store_get_backup_path (FitaStore       *store);
+/* Whether opening rolled back a change that a program left half-made when
+ * it stopped (a hot journal). */
+gboolean    fita_store_was_recovered  (FitaStore       *store);
 
 gboolean    fita_store_load        (FitaStore           *store,
                                     FitaStoreLoadFunc    func,

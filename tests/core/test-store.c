@@ -317,6 +317,49 @@ test_kill_after_commit (void)
   g_assert_cmpint (fita_plan_find_item (plan, "11.2")->progress_bp, ==, 1000);
 }
 
+/* A program that dies in the middle of a change leaves a hot journal; a
+ * reading command rolls it back (when the file may be written) and reads
+ * the plan as it was after its last complete change, and says so. */
+static void
+test_hot_journal_read_only (void)
+{
+  g_autofree char *dir = fita_test_tmpdir ();
+  g_autofree char *path = fita_test_example_file (dir, "terrassa-ess-2019-2026");
+  g_autofree char *journal = g_strconcat (path, "-journal", NULL);
+  g_autoptr(FitaPlan) plan = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+  pid_t pid;
+
+  pid = fork ();
+  if (pid == 0)
+    {
+      sqlite3 *db;
+      if (sqlite3_open (path, &db) != SQLITE_OK ||
+          sqlite3_exec (db, "BEGIN IMMEDIATE; UPDATE item SET title = 'Mai desat'", NULL, NULL, NULL) != SQLITE_OK ||
+          sqlite3_db_cacheflush (db) != SQLITE_OK)
+        _exit (1);
+      raise (SIGKILL);
+      _exit (2);
+    }
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_true (WIFSIGNALED (status));
+  g_assert_true (g_file_test (journal, G_FILE_TEST_EXISTS));
+
+  plan = fita_plan_open (path, FITA_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_true (fita_plan_was_recovered (plan));
+  g_assert_true (fita_plan_is_read_only (plan));
+  g_assert_cmpstr (fita_plan_find_item (plan, "11.1")->title, ==, "Radiografia d'agents i antenes dels barris");
+  g_assert_false (g_file_test (journal, G_FILE_TEST_EXISTS));
+  g_clear_object (&plan);
+
+  /* the next opening finds nothing to recover */
+  plan = fita_plan_open (path, FITA_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_false (fita_plan_was_recovered (plan));
+}
+
 static gpointer
 release_later (gpointer data)
 {
@@ -847,6 +890,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/store/bad/not-sqlite", test_not_sqlite);
   g_test_add_func ("/store/migration/from-1", test_migration_from_1);
+  g_test_add_func ("/store/durability/hot-journal-read-only", test_hot_journal_read_only);
   g_test_add_func ("/store/bad/sqlite-not-plan", test_sqlite_not_plan);
   g_test_add_func ("/store/bad/newer-version", test_newer_version);
   g_test_add_func ("/store/bad/truncated", test_truncated);
