@@ -977,11 +977,11 @@ fita_plan_editor_init (FitaPlanEditor *self)
     g_autofree char *one = fita_percent_format_hundredths (9583, 1, lang);
     g_autofree char *two = fita_percent_format_hundredths (9583, 2, lang);
     /* Translators: how many decimals percentages are shown with; %s is an example, "96 %" */
-    g_autofree char *none_label = g_strdup_printf (_("None: %s"), none);
+    g_autofree char *none_label = g_strdup_printf (_("No decimals: %s"), none);
     /* Translators: how many decimals percentages are shown with; %s is an example, "95,8 %" */
-    g_autofree char *one_label = g_strdup_printf (_("One: %s"), one);
+    g_autofree char *one_label = g_strdup_printf (_("One decimal: %s"), one);
     /* Translators: how many decimals percentages are shown with; %s is an example, "95,83 %" */
-    g_autofree char *two_label = g_strdup_printf (_("Two: %s"), two);
+    g_autofree char *two_label = g_strdup_printf (_("Two decimals: %s"), two);
     const char *decimals[] = { none_label, one_label, two_label };
 
     /* Translators: the name of an action that can be undone */

@@ -48,7 +48,8 @@ row_new (void)
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), parts->dot);
 
   parts->bar = gtk_progress_bar_new ();
-  gtk_widget_set_size_request (parts->bar, 96, -1);
+  gtk_widget_set_size_request (parts->bar, 64, -1);
+  gtk_widget_add_css_class (parts->bar, "status-share");
   gtk_widget_set_valign (parts->bar, GTK_ALIGN_CENTER);
   /* The count beside it says the same in words. */
   gtk_accessible_update_state (GTK_ACCESSIBLE (parts->bar), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
@@ -57,7 +58,6 @@ row_new (void)
   parts->count = gtk_label_new (NULL);
   gtk_widget_set_name (parts->count, "status-count");
   gtk_label_set_xalign (GTK_LABEL (parts->count), 1.0f);
-  gtk_label_set_width_chars (GTK_LABEL (parts->count), 16);
   gtk_widget_add_css_class (parts->count, "numeric");
   gtk_box_append (GTK_BOX (box), parts->count);
   gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
@@ -184,8 +184,25 @@ fita_status_table_class_init (FitaStatusTableClass *klass)
 }
 
 static void
+ensure_style (FitaStatusTable *self)
+{
+  GdkDisplay *display = gtk_widget_get_display (GTK_WIDGET (self));
+  g_autoptr(GtkCssProvider) provider = NULL;
+
+  if (g_object_get_data (G_OBJECT (display), "fita-status-table-css") != NULL)
+    return;
+  provider = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (provider, "/cat/fita/Fita/fita-status-table.css");
+  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  g_object_set_data_full (G_OBJECT (display), "fita-status-table-css",
+                          g_steal_pointer (&provider), g_object_unref);
+}
+
+static void
 fita_status_table_init (FitaStatusTable *self)
 {
+  ensure_style (self);
   self->rows = g_ptr_array_new ();
   /* Translators: the heading of the table of how many items have each status */
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self), _("Items by Status"));
