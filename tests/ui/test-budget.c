@@ -114,7 +114,7 @@ setup_figures (Fixture *f, gconstpointer data)
   make_window (f);
   fita_budget_page_set_plan (f->page, f->plan);
   settle ();
-  fita_budget_page_reveal_item (f->page, item_id (f, "1.1"));
+  fita_budget_page_reveal_item (f->page, item_id (f, "1.2.1"));
   fita_budget_page_reveal_item (f->page, item_id (f, "2.1"));
   settle ();
 }
@@ -485,6 +485,13 @@ test_unknown_rate (Fixture *f, gconstpointer data)
   g_assert_cmpstr (fita_budget_cell_get_text (cell (f, "2", FITA_BUDGET_RATE, FITA_NONE)), ==, "—");
   g_assert_cmpstr (fita_budget_cell_get_text (cell (f, "2.1", FITA_BUDGET_RATE, FITA_NONE)), ==, "—");
   g_assert_cmpstr (fita_budget_cell_get_text (cell (f, "1.2.1", FITA_BUDGET_RATE, FITA_NONE)), ==, rate);
+
+  /* 2.2: 30.000 € for the period and nothing else. What its years hold
+   * is known, 0 €; what it executed is not, and so neither is its rate. */
+  assert_text (cell (f, "2.2", FITA_BUDGET_IN_YEARS, FITA_NONE), 0);
+  assert_text (cell (f, "2.2", FITA_BUDGET_NOT_IN_YEARS, FITA_NONE), 3000000);
+  assert_text (cell (f, "2.2", FITA_BUDGET_EXECUTED, FITA_NONE), FITA_NONE);
+  g_assert_cmpstr (fita_budget_cell_get_text (cell (f, "2.2", FITA_BUDGET_RATE, FITA_NONE)), ==, "—");
 }
 
 /* A negative amount is refused with the plan's reason, naming the item and

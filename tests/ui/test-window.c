@@ -100,6 +100,12 @@ find_window_with_plan (const char *path)
 }
 
 static gboolean
+is_drawn (gpointer widget)
+{
+  return gtk_widget_get_mapped (widget) && gtk_widget_get_width (widget) > 0;
+}
+
+static gboolean
 has_message_dialog (gpointer data)
 {
   return find_message_dialog () != NULL;
@@ -940,6 +946,9 @@ test_bad_files (void)
         {
           g_autofree char *screenshot = NULL;
 
+          /* Shown is not yet on screen: without a session bus the dialog
+           * can take longer than a settle to be mapped and drawn. */
+          g_assert_true (wait_until (is_drawn, dialog));
           settle ();
           screenshot = save_screenshot (GTK_WIDGET (dialog), "bad-file");
           assert_png (screenshot, 300, 150);
