@@ -31,7 +31,8 @@ void           fita_item_editor_number_set_value (FitaItemEditorNumber *self,
                                                   gboolean              force);
 gint64         fita_item_editor_number_get_value (FitaItemEditorNumber *self);
 /* Hundredths: the values set, got and committed are hundredths of what is
- * shown (8830 shows as "88,3"); typed with a comma or a point. */
+ * shown (8830 shows as "88,3"), typed with a comma or a point and at most
+ * two decimals; read as a percent, so for ranges within 0 to 100. */
 void           fita_item_editor_number_set_hundredths (FitaItemEditorNumber *self,
                                                   gboolean              hundredths);
 GtkSpinButton *fita_item_editor_number_get_spin  (FitaItemEditorNumber *self);
