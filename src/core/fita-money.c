@@ -251,25 +251,42 @@ fita_percent_format (gint64 percent, const char *lang)
   return g_strdup_printf ("%" G_GINT64_FORMAT "%s%%", percent, style->percent_sep);
 }
 
-char *
-fita_percent_format_hundredths (gint64 bp, int decimals, const char *lang)
+static GString *
+append_hundredths (GString *out, gint64 hundredths, int decimals, const Style *style)
 {
-  const Style *style = style_for (lang);
   static const gint64 scale[] = { 1, 10, 100 };
-  gint64 magnitude, value;
-  GString *out;
+  gint64 magnitude = hundredths < 0 ? -hundredths : hundredths;
+  gint64 value;
 
-  if (bp == FITA_NONE)
-    return g_strdup (C_("no value", "—"));
-  magnitude = bp < 0 ? -bp : bp;
   if (decimals < 0)
     decimals = magnitude % 100 == 0 ? 0 : magnitude % 10 == 0 ? 1 : 2;
   decimals = CLAMP (decimals, 0, 2);
   value = fita_div_round (magnitude, scale[2 - decimals]);
-  out = g_string_new (bp < 0 && value > 0 ? "-" : "");
+  if (hundredths < 0 && value > 0)
+    g_string_append_c (out, '-');
   append_grouped (out, (guint64) (value / scale[decimals]), style);
   if (decimals > 0)
     g_string_append_printf (out, "%c%0*d", style->decimal, decimals, (int) (value % scale[decimals]));
+  return out;
+}
+
+char *
+fita_hundredths_format (gint64 hundredths, int decimals, const char *lang)
+{
+  if (hundredths == FITA_NONE)
+    return g_strdup ("");
+  return g_string_free (append_hundredths (g_string_new (NULL), hundredths, decimals, style_for (lang)), FALSE);
+}
+
+char *
+fita_percent_format_hundredths (gint64 bp, int decimals, const char *lang)
+{
+  const Style *style = style_for (lang);
+  GString *out;
+
+  if (bp == FITA_NONE)
+    return g_strdup (C_("no value", "—"));
+  out = append_hundredths (g_string_new (NULL), bp, decimals, style);
   g_string_append_printf (out, "%s%%", style->percent_sep);
   return g_string_free (out, FALSE);
 }

@@ -41,6 +41,12 @@ char     *fita_percent_format_bp  (gint64       bp,
 char     *fita_percent_format_hundredths (gint64  bp,
                                    int          decimals,
                                    const char  *lang);
+/* The number of a percent kept in hundredths, with no sign, for a field
+ * that shows "%" beside it: 8830 → "88,3" (ca, es), "88.3" (en); decimals
+ * as above; FITA_NONE → "". */
+char     *fita_hundredths_format  (gint64       hundredths,
+                                   int          decimals,
+                                   const char  *lang);
 /* "30 %", "30%", "30" → 30; 0 to 100. */
 gboolean  fita_percent_parse      (const char  *text,
                                    gint64      *percent,

@@ -315,10 +315,12 @@ describe_record (gconstpointer record)
 
   if (rec->table == FITA_TABLE_ITEM && ((const FitaItem *) record)->code != NULL &&
       g_utf8_validate (((const FitaItem *) record)->code, -1, NULL))
-    /* Translators: a record and its name, e.g. "item 11.3" */
+    /* Translators: a record and its name or number, e.g. "item 11.3", "budget line 41" */
     return g_strdup_printf (C_("record", "%s %s"), _(nouns[rec->table]), ((const FitaItem *) record)->code);
-  /* Translators: a record and its number in the file, e.g. "budget line 41" */
-  return g_strdup_printf (C_("record", "%s %" G_GINT64_FORMAT), _(nouns[rec->table]), rec->id);
+  {
+    g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, rec->id);
+    return g_strdup_printf (C_("record", "%s %s"), _(nouns[rec->table]), number);
+  }
 }
 
 static void
@@ -840,8 +842,8 @@ fita_text_validate (const char *text, GError **error)
   if (length > FITA_MAX_TEXT)
     {
       g_set_error (error, FITA_ERROR, FITA_ERROR_INVALID,
-                   _("The text is too long (%" G_GSIZE_FORMAT " bytes; at most %d): keep long documents as links."),
-                   length, FITA_MAX_TEXT);
+                   _("The text is too long (%d bytes; at most %d): keep long documents as links."),
+                   (int) MIN (length, G_MAXINT), FITA_MAX_TEXT);
       return FALSE;
     }
   if (!g_utf8_validate (text, (gssize) length, NULL))

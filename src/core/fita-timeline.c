@@ -520,7 +520,7 @@ fita_timeline_describe_item (FitaTimeline *self, FitaItem *item)
   FitaTranslator *tr = self->translator;
   const char *lang = fita_translator_get_lang (tr);
   GString *out = g_string_new (NULL);
-  int progress = fita_plan_progress (self->plan, item);
+  gint64 progress = fita_plan_progress_bp (self->plan, item);
   Span span = own_span (item);
   Span cells = { 0, 0, FALSE, FALSE };
 
@@ -561,9 +561,10 @@ fita_timeline_describe_item (FitaTimeline *self, FitaItem *item)
   else
     g_string_append (out, T_ (tr, "not scheduled"));
 
-  if (progress >= 0)
+  if (progress != FITA_NONE)
     {
-      g_autofree char *percent = fita_percent_format (progress, lang);
+      /* with the plan's decimals, as everywhere else: "88,3 %" */
+      g_autofree char *percent = fita_plan_format_progress (self->plan, item, lang);
       g_string_append_printf (out, ", %s", percent);
     }
   return g_string_free (out, FALSE);
@@ -681,7 +682,7 @@ draw_row_chart (Painter *p, FitaItem *item, double top, double chart_left, doubl
   FitaStatus *status = item->status_id ? fita_plan_lookup (self->plan, FITA_TABLE_STATUS, item->status_id) : NULL;
   FitaRgba colour = parse_colour (status ? status->colour : NULL, &self->palette.accent);
   Span *summary = g_hash_table_lookup (summaries (self), &item->rec.id);
-  int progress = fita_plan_progress (self->plan, item);
+  gint64 progress = fita_plan_progress_bp (self->plan, item);
   g_auto(GStrv) words = NULL;
 
   /* ticked semesters: filled cells, as in the XMESS grid */
@@ -722,10 +723,10 @@ draw_row_chart (Painter *p, FitaItem *item, double top, double chart_left, doubl
       cairo_rel_line_to (cr, -h * 0.22, -h * 0.2);
       cairo_close_path (cr);
       cairo_fill (cr);
-      if (progress >= 0)
+      if (progress != FITA_NONE)
         {
           set_colour (cr, &self->palette.accent);
-          cairo_rectangle (cr, x0, y + h * 0.16, (x1 - x0) * progress / 100.0, h * 0.06);
+          cairo_rectangle (cr, x0, y + h * 0.16, (x1 - x0) * progress / 10000.0, h * 0.06);
           cairo_fill (cr);
         }
       return;
@@ -763,12 +764,12 @@ draw_row_chart (Painter *p, FitaItem *item, double top, double chart_left, doubl
     cairo_set_source_rgba (cr, colour.red, colour.green, colour.blue, 0.9);
     cairo_set_line_width (cr, 1);
     cairo_stroke (cr);
-    if (progress > 0)
+    if (progress != FITA_NONE && progress > 0)
       {
         cairo_save (cr);
         rounded_rectangle (cr, x0 + 1, y, x1 - x0 - 2, bh, bh / 3);
         cairo_clip (cr);
-        cairo_rectangle (cr, x0 + 1, y, (x1 - x0 - 2) * progress / 100.0, bh);
+        cairo_rectangle (cr, x0 + 1, y, (x1 - x0 - 2) * progress / 10000.0, bh);
         set_colour (cr, &colour);
         cairo_fill (cr);
         cairo_restore (cr);

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "fita-budget-cell.h"
 #include "fita-budget-page.h"
@@ -252,18 +253,27 @@ column_sum (FitaBudgetPage  *self,
   return sum_of (table, column->year, column_chapter (self, column));
 }
 
-/* The amount as shown; none_text for "no amount". */
+/* The amount as shown; "" for "no amount" in a TSV. */
 static char *
-measure_text (FitaBudgetSum      sum,
-              FitaBudgetMeasure  measure,
-              const char        *lang,
-              gboolean           for_tsv)
+measure_text (FitaBudgetSum             sum,
+              const FitaBudgetEnvelope *envelope,
+              FitaBudgetMeasure         measure,
+              const char               *lang,
+              gboolean                  for_tsv)
 {
   gint64 amount = FITA_NONE;
   gint64 bp;
 
   switch (measure)
     {
+    case FITA_BUDGET_IN_YEARS:
+      /* with a total, what the years hold is an amount, 0 € if nothing */
+      if (envelope->total != FITA_NONE)
+        amount = envelope->in_years != FITA_NONE ? envelope->in_years : 0;
+      break;
+    case FITA_BUDGET_NOT_IN_YEARS:
+      amount = envelope->not_in_years;
+      break;
     case FITA_BUDGET_PLANNED:
       amount = sum.planned;
       break;
@@ -276,9 +286,10 @@ measure_text (FitaBudgetSum      sum,
       break;
     case FITA_BUDGET_RATE:
     default:
+      /* nothing executed known is no rate, not 0 % */
       bp = fita_rate_bp (sum.executed, sum.planned);
-      if (bp == FITA_NONE)
-        return g_strdup (for_tsv ? "" : "—");
+      if (bp == FITA_NONE && for_tsv)
+        return g_strdup ("");
       return fita_percent_format_bp (bp, lang);
     }
   if (amount == FITA_NONE && for_tsv)
@@ -322,14 +333,40 @@ warning_for (FitaBudgetTable *table,
   return NULL;
 }
 
+/* Whether the column holds the period's planned total of every chapter:
+ * where a total smaller than its parts is told. */
+static gboolean
+is_planned_total (FitaBudgetPage *self,
+                  const Column   *column)
+{
+  return column->kind == COLUMN_AMOUNT && column->measure == FITA_BUDGET_PLANNED &&
+         column->year == FITA_NONE && column->chapter < 0 && self->chapter_filter == FITA_NONE;
+}
+
 static char *
 column_warning (FitaBudgetPage  *self,
-                FitaBudgetTable *table,
+                FitaBudgetRow   *row,
                 const Column    *column,
                 const char      *lang)
 {
+  FitaBudgetTable *table = fita_budget_row_get_table (row, self->plan);
   int chapter = column_chapter (self, column);
 
+  if (is_planned_total (self, column))
+    {
+      const FitaBudgetEnvelope *envelope = fita_budget_row_get_envelope (row, self->plan);
+      g_autofree char *parts = NULL;
+      g_autofree char *total = NULL;
+
+      if (!envelope->over)
+        return NULL;
+      parts = fita_money_format (envelope->parts, lang);
+      total = fita_money_format (envelope->total, lang);
+      /* Translators: an item's own yearly amounts and the totals of the
+       * items below it add up to more than the total planned set on it:
+       * "The parts add up to 70.000,00 €, more than the total planned of 50.000,00 €" */
+      return g_strdup_printf (_("The parts add up to %s, more than the total planned of %s"), parts, total);
+    }
   if (column->kind != COLUMN_AMOUNT ||
       (column->measure != FITA_BUDGET_EXECUTED && column->measure != FITA_BUDGET_RATE))
     return NULL;
@@ -339,7 +376,7 @@ column_warning (FitaBudgetPage  *self,
 /* Every warning of a row, over the columns shown, one per line. */
 static char *
 row_warnings (FitaBudgetPage  *self,
-              FitaBudgetTable *table,
+              FitaBudgetRow   *row,
               const char      *lang)
 {
   g_autoptr(GPtrArray) reasons = g_ptr_array_new_with_free_func (g_free);
@@ -349,9 +386,9 @@ row_warnings (FitaBudgetPage  *self,
       Column *column = &g_array_index (self->columns, Column, i);
       char *reason;
 
-      if (column->measure != FITA_BUDGET_EXECUTED)
+      if (column->measure != FITA_BUDGET_EXECUTED && !is_planned_total (self, column))
         continue;
-      reason = column_warning (self, table, column, lang);
+      reason = column_warning (self, row, column, lang);
       if (reason == NULL)
         continue;
       if (g_ptr_array_find_with_equal_func (reasons, reason, g_str_equal, NULL))
@@ -544,14 +581,14 @@ update_cell (FitaBudgetPage *self,
   table = fita_budget_row_get_table (row, self->plan);
   sum = column_sum (self, table, column);
 
-  text = measure_text (sum, column->measure, lang, FALSE);
+  text = measure_text (sum, fita_budget_row_get_envelope (row, self->plan), column->measure, lang, FALSE);
   if (column->measure == FITA_BUDGET_PLANNED && sum.planned != FITA_NONE)
     edit_text = fita_money_format (sum.planned, lang);
   else if (column->measure == FITA_BUDGET_EXECUTED && sum.executed != FITA_NONE)
     edit_text = fita_money_format (sum.executed, lang);
   fita_budget_cell_set_text (cell, text, edit_text ? edit_text : "");
 
-  warning = column_warning (self, table, column, lang);
+  warning = column_warning (self, row, column, lang);
   fita_budget_cell_set_warning (cell, warning);
 
   editable = edit_target (self, row, column, &chapter_id, &note);
@@ -605,7 +642,7 @@ update_name (FitaBudgetPage *self,
   gtk_widget_set_visible (code, *gtk_label_get_label (GTK_LABEL (code)) != '\0');
   gtk_widget_set_tooltip_text (title, gtk_label_get_label (GTK_LABEL (title)));
 
-  warnings = row_warnings (self, fita_budget_row_get_table (row, self->plan), fita_lang_from_locale ());
+  warnings = row_warnings (self, row, fita_lang_from_locale ());
   gtk_widget_set_visible (icon, warnings != NULL);
   gtk_widget_set_tooltip_text (icon, warnings);
   label = row_label (self, row);
@@ -871,6 +908,12 @@ measure_name (FitaBudgetMeasure measure,
     case FITA_BUDGET_DIFFERENCE:
       /* Translators: a budget column: planned minus executed */
       return C_("budget", "Difference");
+    case FITA_BUDGET_IN_YEARS:
+      /* Translators: a budget column: the part of the total planned that is set year by year */
+      return C_("budget", "Planned in the Years");
+    case FITA_BUDGET_NOT_IN_YEARS:
+      /* Translators: a budget column: the part of the total planned that no year has */
+      return C_("budget", "Not Allocated to a Year");
     case FITA_BUDGET_RATE:
     default:
       /* Translators: a budget column: executed divided by planned */
@@ -888,6 +931,31 @@ short_chapter_name (const char *name)
     g_autofree char *start = g_utf8_substring (name, 0, 19);
     return g_strconcat (start, "…", NULL);
   }
+}
+
+/* A header on two lines of about the same length: "Not Allocated\nto a
+ * Year"; one word goes on the first. */
+static char *
+two_lines (const char *text)
+{
+  glong length = g_utf8_strlen (text, -1);
+  const char *best = NULL;
+  glong best_longest = G_MAXLONG;
+
+  for (const char *p = strchr (text, ' '); p != NULL; p = strchr (p + 1, ' '))
+    {
+      glong before = g_utf8_pointer_to_offset (text, p);
+      glong longest = MAX (before, length - before - 1);
+
+      if (longest < best_longest)
+        {
+          best = p;
+          best_longest = longest;
+        }
+    }
+  if (best == NULL)
+    return g_strdup_printf ("%s\n", text);
+  return g_strdup_printf ("%.*s\n%s", (int) (best - text), text, best + 1);
 }
 
 static void
@@ -934,9 +1002,7 @@ add_column (FitaBudgetPage    *self,
   else
     {
       /* the period's totals: on two lines too, so the headers line up */
-      g_auto(GStrv) words = g_strsplit (what, " ", 2);
-
-      column.title = words[1] ? g_strdup_printf ("%s\n%s", words[0], words[1]) : g_strdup_printf ("%s\n", what);
+      column.title = two_lines (what);
       column.name = g_strdup (what);
       width = measure == FITA_BUDGET_RATE ? RATE_WIDTH + 20 : self->money_width + 10;
     }
@@ -1097,6 +1163,14 @@ add_columns (FitaBudgetPage *self)
       add_column (self, COLUMN_AMOUNT, all[m], self->year_filter, -1);
       g_array_index (self->columns, Column, self->columns->len - 1).summary =
         self->layout == FITA_BUDGET_BY_CHAPTER || self->year_filter == FITA_NONE;
+      /* beside the planned total, the two parts it is the sum of */
+      if (all[m] == FITA_BUDGET_PLANNED && self->year_filter == FITA_NONE && self->chapter_filter == FITA_NONE)
+        {
+          add_column (self, COLUMN_AMOUNT, FITA_BUDGET_IN_YEARS, FITA_NONE, -1);
+          g_array_index (self->columns, Column, self->columns->len - 1).summary = TRUE;
+          add_column (self, COLUMN_AMOUNT, FITA_BUDGET_NOT_IN_YEARS, FITA_NONE, -1);
+          g_array_index (self->columns, Column, self->columns->len - 1).summary = TRUE;
+        }
     }
   if (self->layout == FITA_BUDGET_BY_YEAR)
     {
@@ -1875,7 +1949,9 @@ fita_budget_page_copy_tsv (FitaBudgetPage *self)
       for (guint c = 1; c < self->columns->len; c++)
         {
           const Column *column = &g_array_index (self->columns, Column, c);
-          g_autofree char *text = measure_text (column_sum (self, table, column), column->measure, lang, TRUE);
+          g_autofree char *text = measure_text (column_sum (self, table, column),
+                                                fita_budget_row_get_envelope (row, self->plan),
+                                                column->measure, lang, TRUE);
 
           g_string_append_printf (tsv, "\t%s", text);
         }

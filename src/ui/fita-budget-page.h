@@ -1,6 +1,8 @@
 /* fita-budget-page.h: the Budget page: the plan's items against years (or
  * budget chapters), planned and executed, rolled up on parents, typed over
- * in place; warnings where execution goes beyond the plan; a chart of the
+ * in place; the planned total beside what the years hold and what no year
+ * has; warnings where execution goes beyond the plan, or the parts of a
+ * planned total beyond it; a chart of the
  * selected item; the table copied as TSV for a spreadsheet. */
 #pragma once
 
@@ -21,6 +23,8 @@ typedef enum {
   FITA_BUDGET_EXECUTED,
   FITA_BUDGET_DIFFERENCE,     /* planned − executed: what is left */
   FITA_BUDGET_RATE,           /* executed / planned */
+  FITA_BUDGET_IN_YEARS,       /* of the planned total, what the years hold */
+  FITA_BUDGET_NOT_IN_YEARS,   /* of the planned total, what no year has */
 } FitaBudgetMeasure;
 
 #define FITA_TYPE_BUDGET_LAYOUT (fita_budget_layout_get_type ())

@@ -15,6 +15,9 @@ struct _FitaBudgetRow
   guint64          generation;
   FitaBudgetTable *table;
   gboolean         holds_budget;
+  /* made only when a column asks for it: it walks the whole subtree */
+  FitaBudgetEnvelope envelope;
+  gboolean         has_envelope;
 };
 
 G_DEFINE_FINAL_TYPE (FitaBudgetRow, fita_budget_row, G_TYPE_OBJECT)
@@ -106,6 +109,7 @@ ensure_cache (FitaBudgetRow *self,
   else
     self->table = fita_budget_table_new (plan, item);
   self->holds_budget = item != NULL && !lines_below (plan, item->rec.id);
+  self->has_envelope = FALSE;
   self->plan = plan;
   self->generation = fita_plan_get_generation (plan);
 }
@@ -130,4 +134,28 @@ fita_budget_row_holds_budget (FitaBudgetRow *self,
 
   ensure_cache (self, plan);
   return self->holds_budget;
+}
+
+const FitaBudgetEnvelope *
+fita_budget_row_get_envelope (FitaBudgetRow *self,
+                              FitaPlan      *plan)
+{
+  g_return_val_if_fail (FITA_IS_BUDGET_ROW (self), NULL);
+  g_return_val_if_fail (FITA_IS_PLAN (plan), NULL);
+
+  ensure_cache (self, plan);
+  if (!self->has_envelope)
+    {
+      FitaItem *item = fita_budget_row_get_item (self, plan);
+
+      if (self->item_id != 0 && item == NULL)
+        {
+          /* a deleted item's row: no amounts */
+          self->envelope = (FitaBudgetEnvelope) { FITA_NONE, FITA_NONE, FITA_NONE, FITA_NONE, FALSE };
+        }
+      else
+        fita_plan_budget_envelope (plan, item, &self->envelope);
+      self->has_envelope = TRUE;
+    }
+  return &self->envelope;
 }

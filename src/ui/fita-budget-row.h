@@ -27,5 +27,10 @@ FitaBudgetTable *fita_budget_row_get_table    (FitaBudgetRow *self,
  * lines, so its cells are its own amounts and can be typed over. */
 gboolean         fita_budget_row_holds_budget (FitaBudgetRow *self,
                                                FitaPlan      *plan);
+/* How the row's planned total splits between the years and no year, and
+ * whether its parts exceed it (see fita_plan_budget_envelope()); made at
+ * most once per change of the plan. Owned by the row. */
+const FitaBudgetEnvelope *fita_budget_row_get_envelope (FitaBudgetRow *self,
+                                                        FitaPlan      *plan);
 
 G_END_DECLS

@@ -51,8 +51,9 @@ describe (FitaChartView *self)
   fita_plan_budget_sum (self->plan, item, self->year, 0, &sum);
   planned = fita_money_format (sum.planned, lang);
   executed = fita_money_format (sum.executed, lang);
+  /* "—" when nothing executed is known: unknown is not 0 % */
   bp = fita_rate_bp (sum.executed, sum.planned);
-  rate = bp != FITA_NONE ? fita_percent_format_bp (bp, lang) : g_strdup ("—");
+  rate = fita_percent_format_bp (bp, lang);
   /* Translators: what a screen reader says about a budget chart */
   summary = g_strdup_printf (_("%s: planned %s, executed %s, execution rate %s."),
                              item && item->title ? item->title : _("Whole plan"), planned, executed, rate);

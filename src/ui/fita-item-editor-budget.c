@@ -37,6 +37,11 @@ struct _FitaItemEditorBudget
   GtkWidget  *executed_label;
   GtkWidget  *planned_row;
   GtkWidget  *planned_entry;
+  GtkWidget  *in_years_row;
+  GtkWidget  *in_years_label;
+  GtkWidget  *not_in_years_row;
+  GtkWidget  *not_in_years_label;
+  GtkWidget  *over_row;
   GtkWidget  *rate_row;
   GtkWidget  *rate_label;
 };
@@ -117,10 +122,13 @@ cell_committed_cb (FitaMoneyEntry       *cell,
   else
     executed = cents;
 
+  /* A refused amount (a negative one) stays in the cell, marked with the
+   * plan's reason, and the amount saved does not change. */
   if (!fita_plan_set_budget (self->plan, self->item_id, year, chapter_id, planned, executed, &error))
     {
       fita_item_editor_report_error (GTK_WIDGET (self), error);
-      fita_money_entry_set_cents (cell, line_amount (self, fita_plan_find_budget_line (self->plan, self->item_id, year, chapter_id)), TRUE);
+      fita_money_entry_refuse (cell, line_amount (self, fita_plan_find_budget_line (self->plan, self->item_id, year, chapter_id)),
+                               error->message);
     }
 }
 
@@ -337,6 +345,43 @@ set_total (FitaItemEditorBudget *self,
     }
 }
 
+/* The total planned, reconciled: what the years hold plus what no year
+ * has; and a warning when the parts are more than a total set on it. */
+static void
+update_envelope (FitaItemEditorBudget *self,
+                 FitaItem             *item,
+                 const char           *lang)
+{
+  FitaBudgetEnvelope envelope;
+  g_autofree char *in_years = NULL;
+  g_autofree char *not_in_years = NULL;
+  gboolean shown;
+
+  fita_plan_budget_envelope (self->plan, item, &envelope);
+  shown = envelope.total != FITA_NONE;
+  gtk_widget_set_visible (self->in_years_row, shown);
+  gtk_widget_set_visible (self->not_in_years_row, shown);
+  in_years = fita_money_format (envelope.in_years != FITA_NONE ? envelope.in_years : 0, lang);
+  not_in_years = fita_money_format (envelope.not_in_years, lang);
+  gtk_label_set_label (GTK_LABEL (self->in_years_label), in_years);
+  gtk_label_set_label (GTK_LABEL (self->not_in_years_label), not_in_years);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->not_in_years_row),
+                               shown && envelope.not_in_years < 0
+                               ? _("The years add up to more than the total planned")
+                               : NULL);
+
+  gtk_widget_set_visible (self->over_row, envelope.over);
+  if (envelope.over)
+    {
+      g_autofree char *parts = fita_money_format (envelope.parts, lang);
+      g_autofree char *total = fita_money_format (envelope.total, lang);
+      g_autofree char *message = g_strdup_printf (_("The parts add up to %s, more than the total planned of %s"),
+                                                  parts, total);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->over_row), message);
+    }
+}
+
 static void
 update_values (FitaItemEditorBudget *self,
                FitaItem             *item,
@@ -346,6 +391,7 @@ update_values (FitaItemEditorBudget *self,
   gboolean can_edit = !fita_plan_is_read_only (self->plan);
   g_autofree char *period = fita_plan_format_period (self->plan);
   g_autofree char *executed_text = NULL;
+  g_autofree char *rate_text = NULL;
   g_autofree char *title = NULL;
   g_autoptr(GHashTable) chapter_sums = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   gint64 below_total = FITA_NONE;
@@ -451,17 +497,12 @@ update_values (FitaItemEditorBudget *self,
     }
   else
     adw_action_row_set_subtitle (ADW_ACTION_ROW (self->planned_row), NULL);
+  update_envelope (self, item, lang);
 
+  /* No rate without a planned total and an executed amount: "—", not 0 %. */
   rate = fita_rate_bp (sum.executed, sum.planned);
-  if (rate != FITA_NONE)
-    {
-      g_autofree char *rate_text = fita_percent_format_bp (rate, lang);
-
-      gtk_label_set_label (GTK_LABEL (self->rate_label), rate_text);
-    }
-  else
-    /* Translators: the execution rate when there is no planned total */
-    gtk_label_set_label (GTK_LABEL (self->rate_label), C_("rate", "—"));
+  rate_text = fita_percent_format_bp (rate, lang);
+  gtk_label_set_label (GTK_LABEL (self->rate_label), rate_text);
 }
 
 static void
@@ -528,7 +569,8 @@ planned_committed_cb (FitaItemEditorBudget *self,
   if (!fita_plan_end (self->plan, &error))
     {
       fita_item_editor_report_error (GTK_WIDGET (self), error);
-      fita_money_entry_set_cents (FITA_MONEY_ENTRY (self->planned_entry), item->planned_total_cents, TRUE);
+      fita_money_entry_refuse (FITA_MONEY_ENTRY (self->planned_entry), current_item (self)->planned_total_cents,
+                               error->message);
     }
 }
 
@@ -616,6 +658,11 @@ fita_item_editor_budget_class_init (FitaItemEditorBudgetClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FitaItemEditorBudget, executed_label);
   gtk_widget_class_bind_template_child (widget_class, FitaItemEditorBudget, planned_row);
   gtk_widget_class_bind_template_child (widget_class, FitaItemEditorBudget, planned_entry);
+  gtk_widget_class_bind_template_child (widget_class, FitaItemEditorBudget, in_years_row);
+  gtk_widget_class_bind_template_child (widget_class, FitaItemEditorBudget, in_years_label);
+  gtk_widget_class_bind_template_child (widget_class, FitaItemEditorBudget, not_in_years_row);
+  gtk_widget_class_bind_template_child (widget_class, FitaItemEditorBudget, not_in_years_label);
+  gtk_widget_class_bind_template_child (widget_class, FitaItemEditorBudget, over_row);
   gtk_widget_class_bind_template_child (widget_class, FitaItemEditorBudget, rate_row);
   gtk_widget_class_bind_template_child (widget_class, FitaItemEditorBudget, rate_label);
   gtk_widget_class_bind_template_callback (widget_class, mode_toggled_cb);

@@ -1,9 +1,11 @@
-/* fita-item-editor-number.c: a whole number that may be "none". */
+/* fita-item-editor-number.c: a number that may be "none". */
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "fita-item-editor-number.h"
+#include "fita-money.h"
 #include "fita-schema.h"
 
 /* A run of clicks or a drag of the slider becomes one change, saved when
@@ -22,6 +24,7 @@ struct _FitaItemEditorNumber
 
   gint64         value;        /* as the plan holds it */
   gboolean       allow_none;
+  gboolean       hundredths;   /* the plan holds hundredths; shown with decimals */
   gboolean       none;         /* showing (or asked for) no value */
   gboolean       pending;      /* the person changed it, not yet saved */
   guint          updating;
@@ -46,6 +49,22 @@ update_clear_button (FitaItemEditorNumber *self)
   gtk_widget_set_sensitive (self->clear_button, self->allow_none && !self->none);
 }
 
+/* The shown value as the plan holds it. */
+static gint64
+adjustment_value (FitaItemEditorNumber *self)
+{
+  double value = gtk_adjustment_get_value (self->adjustment);
+
+  return self->hundredths ? (gint64) floor (value * 100 + 0.5) : (gint64) value;
+}
+
+static void
+set_adjustment_value (FitaItemEditorNumber *self,
+                      gint64                value)
+{
+  gtk_adjustment_set_value (self->adjustment, self->hundredths ? value / 100.0 : (double) value);
+}
+
 static void
 show_text (FitaItemEditorNumber *self)
 {
@@ -53,6 +72,9 @@ show_text (FitaItemEditorNumber *self)
 
   if (self->none)
     text = g_strdup (NO_VALUE);
+  else if (self->hundredths)
+    /* "88,3" as the person writes it: only the decimals it has */
+    text = fita_hundredths_format (adjustment_value (self), -1, fita_lang_from_locale ());
   else
     text = g_strdup_printf ("%d", (int) gtk_adjustment_get_value (self->adjustment));
   self->updating++;
@@ -77,7 +99,7 @@ fita_item_editor_number_flush (FitaItemEditorNumber *self)
   g_clear_handle_id (&self->settle_id, g_source_remove);
   self->pending = FALSE;
 
-  value = self->none ? FITA_NONE : (gint64) gtk_adjustment_get_value (self->adjustment);
+  value = self->none ? FITA_NONE : adjustment_value (self);
   show_text (self);
   if (value == self->value)
     return;
@@ -130,7 +152,19 @@ input_cb (GtkSpinButton        *spin,
   g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (spin))));
 
   if (*text != '\0' && g_strcmp0 (text, NO_VALUE) != 0)
-    return FALSE;
+    {
+      gint64 hundredths;
+
+      if (!self->hundredths)
+        return FALSE;
+      /* "88,3" or "88.3", whatever the language: the spin button's own
+       * reading knows only the C locale's point. */
+      if (!fita_percent_parse_hundredths (text, &hundredths, NULL))
+        return GTK_INPUT_ERROR;
+      self->none = FALSE;
+      *new_value = hundredths / 100.0;
+      return TRUE;
+    }
   /* An empty field means no value, where that is allowed. */
   if (self->allow_none)
     self->none = TRUE;
@@ -142,7 +176,7 @@ static gboolean
 output_cb (GtkSpinButton        *spin,
            FitaItemEditorNumber *self)
 {
-  if (!self->none)
+  if (!self->none && !self->hundredths)
     return FALSE;
   show_text (self);
   return TRUE;
@@ -319,7 +353,7 @@ fita_item_editor_number_set_value (FitaItemEditorNumber *self,
   self->pending = FALSE;
   self->none = value == FITA_NONE;
   self->updating++;
-  gtk_adjustment_set_value (self->adjustment, (double) (self->none ? fallback : value));
+  set_adjustment_value (self, self->none ? fallback : value);
   self->updating--;
   show_text (self);
 }
@@ -330,6 +364,27 @@ fita_item_editor_number_get_value (FitaItemEditorNumber *self)
   g_return_val_if_fail (FITA_IS_ITEM_EDITOR_NUMBER (self), FITA_NONE);
 
   return self->value;
+}
+
+void
+fita_item_editor_number_set_hundredths (FitaItemEditorNumber *self,
+                                        gboolean              hundredths)
+{
+  int upper;
+
+  g_return_if_fail (FITA_IS_ITEM_EDITOR_NUMBER (self));
+
+  self->hundredths = !!hundredths;
+  upper = (int) MAX (ABS (gtk_adjustment_get_lower (self->adjustment)),
+                     ABS (gtk_adjustment_get_upper (self->adjustment)));
+  gtk_spin_button_set_digits (GTK_SPIN_BUTTON (self->spin), hundredths ? 2 : 0);
+  /* "100,00" */
+  gtk_editable_set_width_chars (GTK_EDITABLE (self->spin),
+                                (upper >= 100 ? 3 : upper >= 10 ? 2 : 1) + (hundredths ? 4 : 1));
+  /* The slider moves by whole units; decimals are typed. */
+  if (self->scale != NULL)
+    gtk_range_set_round_digits (GTK_RANGE (self->scale), 0);
+  show_text (self);
 }
 
 GtkSpinButton *

@@ -1,6 +1,7 @@
-/* fita-item-editor-number.h: a whole number of the item editor (a
- * percentage, a year, a weight) that may also be "none": a spin button, an
- * optional slider and a button that clears the value. */
+/* fita-item-editor-number.h: a number of the item editor (a percentage,
+ * a year, a weight) that may also be "none": a spin button, an optional
+ * slider and a button that clears the value. Whole numbers, or numbers
+ * with two decimals kept in hundredths (a progress of 88,3 % is 8830). */
 #pragma once
 
 #include <gtk/gtk.h>
@@ -29,6 +30,11 @@ void           fita_item_editor_number_set_value (FitaItemEditorNumber *self,
                                                   gint64                fallback,
                                                   gboolean              force);
 gint64         fita_item_editor_number_get_value (FitaItemEditorNumber *self);
+/* Hundredths: the values set, got and committed are hundredths of what is
+ * shown (8830 shows as "88,3"), typed with a comma or a point and at most
+ * two decimals; read as a percent, so for ranges within 0 to 100. */
+void           fita_item_editor_number_set_hundredths (FitaItemEditorNumber *self,
+                                                  gboolean              hundredths);
 GtkSpinButton *fita_item_editor_number_get_spin  (FitaItemEditorNumber *self);
 GtkWidget     *fita_item_editor_number_get_clear_button (FitaItemEditorNumber *self);
 /* Emits ::committed now if the person changed the value. */

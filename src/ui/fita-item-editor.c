@@ -21,6 +21,7 @@
 #include "fita-money.h"
 #include "fita-rollup.h"
 #include "fita-semester-grid.h"
+#include "fita-status-table.h"
 
 struct _FitaItemEditor
 {
@@ -58,6 +59,7 @@ struct _FitaItemEditor
   GtkWidget         *derived_bar;
   GtkWidget         *derived_label;
   GtkWidget         *weight_row;
+  GtkWidget         *status_table;
   GtkWidget         *start_year_row;
   GtkWidget         *end_year_row;
   GtkWidget         *start_date_row;
@@ -412,6 +414,8 @@ update_progress (FitaItemEditor *self,
 
   gtk_widget_set_visible (self->progress_row, leaf);
   gtk_widget_set_visible (self->derived_row, !leaf);
+  /* A parent's items by status, as the Plan page has the plan's. */
+  fita_status_table_update (FITA_STATUS_TABLE (self->status_table), leaf ? NULL : self->plan, item);
 
   if (leaf)
     {
@@ -420,8 +424,8 @@ update_progress (FitaItemEditor *self,
       g_autofree char *subtitle = NULL;
 
       fita_item_editor_number_set_value (FITA_ITEM_EDITOR_NUMBER (self->progress_number),
-                                         item->progress_bp == FITA_NONE ? FITA_NONE : item->progress_bp / 100,
-                                         status_percent ? status->percent : 0, force);
+                                         item->progress_bp,
+                                         status_percent ? status->percent * 100 : 0, force);
       if (item->progress_bp == FITA_NONE && status_percent)
         {
           g_autofree char *percent = fita_percent_format (status->percent, lang);
@@ -436,13 +440,15 @@ update_progress (FitaItemEditor *self,
     }
   else
     {
-      int percent = fita_plan_progress (self->plan, item);
+      gint64 progress = fita_plan_progress_bp (self->plan, item);
       g_autofree char *rule = fita_plan_describe_progress_rule (self->plan);
-      g_autofree char *text = percent >= 0 ? fita_percent_format (percent, lang) : g_strdup (C_("no value", "—"));
+      g_autofree char *text = fita_plan_format_progress (self->plan, item, lang);
       g_autofree char *accessible = NULL;
 
       gtk_label_set_label (GTK_LABEL (self->derived_label), text);
-      gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (self->derived_bar), percent >= 0 ? percent / 100.0 : 0.0);
+      gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (self->derived_bar), progress != FITA_NONE ? progress / 10000.0 : 0.0);
+      /* An empty bar would read as 0 %. */
+      gtk_widget_set_visible (self->derived_bar, progress != FITA_NONE);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (self->derived_row), rule);
       /* Translators: what a screen reader says for a derived percent: "Progress, from the items below: 12 %" */
       accessible = g_strdup_printf (_("Progress, from the items below: %s"), text);
@@ -465,8 +471,7 @@ progress_committed_cb (FitaItemEditor *self,
                        gint64          value)
 {
   /* Translators: the name of an action that can be undone */
-  set_item_number (self, self->progress_number, "progress", _("Edit Progress"),
-                   value == FITA_NONE ? FITA_NONE : value * 100);
+  set_item_number (self, self->progress_number, "progress", _("Edit Progress"), value);
 }
 
 static void
@@ -817,6 +822,7 @@ fita_item_editor_class_init (FitaItemEditorClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (FITA_TYPE_SEMESTER_GRID);
+  g_type_ensure (FITA_TYPE_STATUS_TABLE);
   g_type_ensure (FITA_TYPE_ITEM_EDITOR_WHO);
   g_type_ensure (FITA_TYPE_ITEM_EDITOR_BUDGET);
   g_type_ensure (FITA_TYPE_ITEM_EDITOR_INDICATORS);
@@ -840,6 +846,7 @@ fita_item_editor_class_init (FitaItemEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FitaItemEditor, derived_bar);
   gtk_widget_class_bind_template_child (widget_class, FitaItemEditor, derived_label);
   gtk_widget_class_bind_template_child (widget_class, FitaItemEditor, weight_row);
+  gtk_widget_class_bind_template_child (widget_class, FitaItemEditor, status_table);
   gtk_widget_class_bind_template_child (widget_class, FitaItemEditor, start_year_row);
   gtk_widget_class_bind_template_child (widget_class, FitaItemEditor, end_year_row);
   gtk_widget_class_bind_template_child (widget_class, FitaItemEditor, start_date_row);
@@ -903,6 +910,8 @@ fita_item_editor_init (FitaItemEditor *self)
                                       G_CALLBACK (progress_committed_cb), self);
   /* Translators: the unit after the progress of an item */
   fita_item_editor_number_set_unit (FITA_ITEM_EDITOR_NUMBER (self->progress_number), C_("percent sign", "%"));
+  /* Kept in hundredths: 88,3 % is typed as 88,3 or 88.3. */
+  fita_item_editor_number_set_hundredths (FITA_ITEM_EDITOR_NUMBER (self->progress_number), TRUE);
   self->weight_number = add_number (self->weight_row, "weight", _("Weight"), 0, 1000, FALSE, FALSE,
                                     G_CALLBACK (weight_committed_cb), self);
   self->start_year_number = add_number (self->start_year_row, "start-year", _("Start year"), 1000, 9999,

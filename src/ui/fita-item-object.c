@@ -214,15 +214,29 @@ fita_item_object_get_budget (FitaItemObject *self,
   *sum = self->budget;
 }
 
-int
-fita_item_object_get_progress (FitaItemObject *self)
+gint64
+fita_item_object_get_progress_bp (FitaItemObject *self)
 {
   FitaItem *item;
 
-  g_return_val_if_fail (FITA_IS_ITEM_OBJECT (self), -1);
+  g_return_val_if_fail (FITA_IS_ITEM_OBJECT (self), FITA_NONE);
 
   item = fita_item_object_get_item (self);
-  return item != NULL ? fita_plan_progress (self->plan, item) : -1;
+  return item != NULL ? fita_plan_progress_bp (self->plan, item) : FITA_NONE;
+}
+
+char *
+fita_item_object_format_progress (FitaItemObject *self,
+                                  const char     *lang)
+{
+  FitaItem *item;
+
+  g_return_val_if_fail (FITA_IS_ITEM_OBJECT (self), NULL);
+
+  item = fita_item_object_get_item (self);
+  if (item == NULL || fita_plan_progress_bp (self->plan, item) == FITA_NONE)
+    return NULL;
+  return fita_plan_format_progress (self->plan, item, lang);
 }
 
 char *
@@ -232,7 +246,6 @@ fita_item_object_describe (FitaItemObject *self,
   const FitaStatus *status;
   g_autofree char *percent = NULL;
   FitaItem *item;
-  int progress;
 
   g_return_val_if_fail (FITA_IS_ITEM_OBJECT (self), NULL);
 
@@ -241,9 +254,7 @@ fita_item_object_describe (FitaItemObject *self,
     return g_strdup ("");
 
   status = fita_item_object_get_status (self);
-  progress = fita_item_object_get_progress (self);
-  if (progress >= 0)
-    percent = fita_percent_format (progress, lang);
+  percent = fita_item_object_format_progress (self, lang);
 
   return fita_item_describe (item->code, item->title, status != NULL ? status->name : NULL, percent);
 }

@@ -33,8 +33,12 @@ void              fita_item_object_get_budget   (FitaItemObject *self,
 /* Tells every FitaItemObject of plan that budget totals must be summed
  * again: FitaItemTree calls it for changes that alter them. */
 void              fita_item_object_budgets_changed (FitaPlan    *plan);
-/* Whole percent, -1 when the item has none (see fita_plan_progress()). */
-int               fita_item_object_get_progress (FitaItemObject *self);
+/* Hundredths of a percent, FITA_NONE when the item has none (see
+ * fita_plan_progress_bp()). */
+gint64            fita_item_object_get_progress_bp (FitaItemObject *self);
+/* "88,3 %" with the plan's decimals; NULL when the item has none. */
+char             *fita_item_object_format_progress (FitaItemObject *self,
+                                                    const char     *lang);
 /* "11.1, Radiografia d’agents, En curs, 30 %", for screen readers: the
  * parts the item has, percent written for lang. */
 char             *fita_item_object_describe     (FitaItemObject *self,

@@ -80,21 +80,32 @@ update_budget (FitaItemRow *self,
   gint64 rate;
 
   fita_item_object_get_budget (self->item, &sum);
-  rate = fita_rate_bp (sum.executed, sum.planned);
-
-  gtk_widget_set_visible (GTK_WIDGET (self->budget_label), rate != FITA_NONE);
-  if (rate == FITA_NONE)
+  /* An item with an amount but no rate (nothing executed known yet, or
+   * nothing planned) says so: "€ —", never "€ 0,00 %". */
+  gtk_widget_set_visible (GTK_WIDGET (self->budget_label),
+                          sum.planned != FITA_NONE || sum.executed != FITA_NONE);
+  if (sum.planned == FITA_NONE && sum.executed == FITA_NONE)
     return;
 
+  rate = fita_rate_bp (sum.executed, sum.planned);
   rate_text = fita_percent_format_bp (rate, lang);
   executed = fita_money_format (sum.executed, lang);
   planned = fita_money_format (sum.planned, lang);
   /* Translators: the share of an item's budget that was spent, in a row
    * of the outline: "€ 10,19 %". Put %s where your language wants it. */
   label = g_strdup_printf (C_("budget execution rate, short", "€ %s"), rate_text);
-  /* Translators: tooltip of the budget figure in a row of the outline:
-   * "Budget executed: 12.223,69 € of 120.000,00 € (10,19 %)" */
-  tooltip = g_strdup_printf (_("Budget executed: %s of %s (%s)"), executed, planned, rate_text);
+  if (sum.executed == FITA_NONE)
+    /* Translators: tooltip of the budget figure in a row of the outline,
+     * for an item with an amount planned and no amount executed yet */
+    tooltip = g_strdup_printf (_("Budget planned: %s; no amount executed yet, so no execution rate"), planned);
+  else if (rate == FITA_NONE)
+    /* Translators: tooltip of the budget figure in a row of the outline,
+     * for an item with an amount executed and nothing planned */
+    tooltip = g_strdup_printf (_("Budget executed: %s; nothing planned, so no execution rate"), executed);
+  else
+    /* Translators: tooltip of the budget figure in a row of the outline:
+     * "Budget executed: 12.223,69 € of 120.000,00 € (10,19 %)" */
+    tooltip = g_strdup_printf (_("Budget executed: %s of %s (%s)"), executed, planned, rate_text);
   set_label (self->budget_label, label);
   set_tooltip (GTK_WIDGET (self->budget_label), tooltip);
 }
@@ -152,7 +163,8 @@ fita_item_row_update (FitaItemRow *self)
   const char *lang = fita_lang_from_locale ();
   const FitaStatus *status = NULL;
   FitaItem *item;
-  int progress = -1;
+  gint64 progress;
+  int decimals;
 
   g_return_if_fail (FITA_IS_ITEM_ROW (self));
 
@@ -172,7 +184,7 @@ fita_item_row_update (FitaItemRow *self)
     }
 
   status = fita_item_object_get_status (self->item);
-  progress = fita_item_object_get_progress (self->item);
+  progress = fita_item_object_get_progress_bp (self->item);
 
   if (status != NULL)
     fita_status_badge_set_status (self->status_badge, status->name, status->colour);
@@ -181,20 +193,22 @@ fita_item_row_update (FitaItemRow *self)
   g_free (self->status_name);
   self->status_name = status != NULL ? g_strdup (status->name) : NULL;
   g_clear_pointer (&self->percent, g_free);
-  if (progress >= 0)
-    self->percent = fita_percent_format (progress, lang);
+  self->percent = fita_item_object_format_progress (self->item, lang);
 
+  /* As wide as "100 %" with the plan's decimals, so the bars line up. */
+  decimals = CLAMP (fita_plan_get_info (fita_item_object_get_plan (self->item))->progress_decimals, 0, 2);
+  gtk_label_set_width_chars (self->percent_label, 5 + (decimals > 0 ? decimals + 1 : 0));
   /* Translators: the progress of an item that has no percent yet */
   set_label (self->percent_label, self->percent != NULL ? self->percent : C_("progress", "—"));
-  gtk_progress_bar_set_fraction (self->progress_bar, MAX (progress, 0) / 100.0);
+  gtk_progress_bar_set_fraction (self->progress_bar, progress != FITA_NONE ? progress / 10000.0 : 0.0);
   /* An empty bar would read as 0 %. */
-  gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), progress >= 0);
-  set_dim (GTK_WIDGET (self->percent_label), progress < 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), progress != FITA_NONE);
+  set_dim (GTK_WIDGET (self->percent_label), progress == FITA_NONE);
 
   update_budget (self, lang);
   /* An item with nothing to follow up yet takes one line. */
   gtk_widget_set_visible (self->details_box,
-                          status != NULL || progress >= 0 ||
+                          status != NULL || progress != FITA_NONE ||
                           gtk_widget_get_visible (GTK_WIDGET (self->budget_label)));
 
   update_text (self, item);

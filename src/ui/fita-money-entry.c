@@ -263,6 +263,25 @@ fita_money_entry_set_cents (FitaMoneyEntry *self,
     show_cents (self);
 }
 
+void
+fita_money_entry_refuse (FitaMoneyEntry *self,
+                         gint64          cents,
+                         const char     *message)
+{
+  g_return_if_fail (FITA_IS_MONEY_ENTRY (self));
+  g_return_if_fail (message != NULL);
+
+  if (self->cents != cents)
+    {
+      self->cents = cents;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CENTS]);
+    }
+  /* What Escape puts back; the refused text stays to be corrected. */
+  g_free (self->shown);
+  self->shown = format_cents (cents);
+  set_invalid (self, message);
+}
+
 gboolean
 fita_money_entry_is_invalid (FitaMoneyEntry *self)
 {

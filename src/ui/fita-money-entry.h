@@ -18,7 +18,13 @@ gint64     fita_money_entry_get_cents (FitaMoneyEntry *self);
 void       fita_money_entry_set_cents (FitaMoneyEntry *self,
                                        gint64          cents,
                                        gboolean        force);
-/* Whether the entry holds text that is not an amount. */
+/* The plan refused the amount typed, and holds cents: the typed text stays,
+ * marked with message (why), until the person corrects it or presses
+ * Escape to see the amount held again. */
+void       fita_money_entry_refuse    (FitaMoneyEntry *self,
+                                       gint64          cents,
+                                       const char     *message);
+/* Whether the entry holds text that is not an amount, or one refused. */
 gboolean   fita_money_entry_is_invalid (FitaMoneyEntry *self);
 /* Reads the text now, as when the person presses Enter. */
 void       fita_money_entry_commit    (FitaMoneyEntry *self);

@@ -1,4 +1,5 @@
-/* fita-plan-editor.c: the "Plan" page: what the plan is (title,
+/* fita-plan-editor.c: the "Plan" page: the plan's own figures (its
+ * progress, its budget, its items by status), what the plan is (title,
  * organisation, period, follow-up year, language), what it calls its
  * levels, statuses and budget chapters, how progress adds up, and the
  * follow-up of the whole plan for the year followed up. */
@@ -8,9 +9,11 @@
 #include <glib/gi18n.h>
 
 #include "fita-edit.h"
+#include "fita-money.h"
 #include "fita-plan-editor-fields.h"
 #include "fita-plan-editor-lists.h"
 #include "fita-rollup.h"
+#include "fita-status-table.h"
 
 /* The plan-level follow-up, as the report's sections. */
 static const struct {
@@ -43,6 +46,19 @@ struct _FitaPlanEditor
   /* Template widgets */
   AdwToastOverlay *toasts;
   AdwPreferencesPage *page;
+  AdwActionRow *summary_progress_row;
+  GtkProgressBar *summary_progress_bar;
+  GtkLabel *summary_progress_label;
+  AdwActionRow *summary_planned_row;
+  GtkLabel *summary_planned_label;
+  AdwActionRow *summary_in_years_row;
+  GtkLabel *summary_in_years_label;
+  AdwActionRow *summary_not_in_years_row;
+  GtkLabel *summary_not_in_years_label;
+  AdwActionRow *summary_executed_row;
+  GtkLabel *summary_executed_label;
+  GtkLabel *summary_rate_label;
+  FitaStatusTable *status_table;
   AdwPreferencesGroup *plan_group;
   AdwEntryRow *title_row;
   AdwEntryRow *organisation_row;
@@ -59,6 +75,7 @@ struct _FitaPlanEditor
   GtkLabel *statuses_error;
   AdwComboRow *progress_rule_row;
   AdwComboRow *progress_missing_row;
+  AdwComboRow *progress_decimals_row;
   GtkLabel *progress_label;
   GtkListBox *chapters_list;
   GtkLabel *chapters_error;
@@ -336,6 +353,84 @@ update_followup_group (FitaPlanEditor *self)
     }
 }
 
+/* The summary */
+
+static void
+set_amount (GtkLabel   *label,
+            gint64      cents,
+            const char *lang)
+{
+  g_autofree char *text = fita_money_format (cents, lang);
+
+  gtk_label_set_label (label, text);
+  if (cents == FITA_NONE)
+    gtk_widget_add_css_class (GTK_WIDGET (label), "dim-label");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (label), "dim-label");
+}
+
+static void
+set_period_title (AdwActionRow *row,
+                  const char   *with_period,
+                  const char   *without,
+                  const char   *period)
+{
+  g_autofree char *title = period ? g_strdup_printf (with_period, period) : g_strdup (without);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+}
+
+/* The whole plan's figures: progress by the plan's rule, the budget, and
+ * how the planned total splits between the years and no year. */
+static void
+update_summary (FitaPlanEditor *self)
+{
+  const char *lang = fita_lang_from_locale ();
+  g_autofree char *period = NULL;
+  g_autofree char *progress_text = NULL;
+  g_autofree char *rule = NULL;
+  g_autofree char *rate_text = NULL;
+  FitaBudgetEnvelope envelope;
+  FitaBudgetSum sum;
+  gint64 progress;
+
+  fita_status_table_update (self->status_table, self->plan, NULL);
+  if (self->plan == NULL)
+    return;
+
+  progress = fita_plan_progress_bp (self->plan, NULL);
+  progress_text = fita_plan_format_progress (self->plan, NULL, lang);
+  rule = fita_plan_describe_progress_rule (self->plan);
+  gtk_label_set_label (self->summary_progress_label, progress_text);
+  gtk_progress_bar_set_fraction (self->summary_progress_bar, progress != FITA_NONE ? progress / 10000.0 : 0.0);
+  /* An empty bar would read as 0 %. */
+  gtk_widget_set_visible (GTK_WIDGET (self->summary_progress_bar), progress != FITA_NONE);
+  adw_action_row_set_subtitle (self->summary_progress_row, rule);
+
+  period = fita_plan_format_period (self->plan);
+  fita_plan_budget_sum (self->plan, NULL, FITA_NONE, 0, &sum);
+  fita_plan_budget_envelope (self->plan, NULL, &envelope);
+  /* Translators: "Total planned 2019–2026" */
+  set_period_title (self->summary_planned_row, _("Total planned %s"), _("Total planned"), period);
+  /* Translators: "Total executed 2019–2026" */
+  set_period_title (self->summary_executed_row, _("Total executed %s"), _("Total executed"), period);
+  set_amount (self->summary_planned_label, envelope.total, lang);
+  set_amount (self->summary_executed_label, sum.executed, lang);
+
+  /* The total, reconciled: what the years hold, and what no year has. */
+  gtk_widget_set_visible (GTK_WIDGET (self->summary_in_years_row), envelope.total != FITA_NONE);
+  gtk_widget_set_visible (GTK_WIDGET (self->summary_not_in_years_row), envelope.total != FITA_NONE);
+  set_amount (self->summary_in_years_label, envelope.in_years != FITA_NONE ? envelope.in_years : 0, lang);
+  set_amount (self->summary_not_in_years_label, envelope.not_in_years, lang);
+  adw_action_row_set_subtitle (self->summary_not_in_years_row,
+                               envelope.not_in_years != FITA_NONE && envelope.not_in_years < 0
+                               ? _("The years add up to more than the total planned")
+                               : NULL);
+
+  rate_text = fita_percent_format_bp (fita_rate_bp (sum.executed, sum.planned), lang);
+  gtk_label_set_label (self->summary_rate_label, rate_text);
+}
+
 static void
 refresh (FitaPlanEditor    *self,
          const FitaChanges *changes)
@@ -366,6 +461,11 @@ refresh (FitaPlanEditor    *self,
       gtk_label_set_text (self->progress_label, rule ? rule : "");
       update_followup_group (self);
     }
+  if (all || fita_changes_touches (changes, FITA_TABLE_PLAN) ||
+      fita_changes_touches (changes, FITA_TABLE_ITEM) ||
+      fita_changes_touches (changes, FITA_TABLE_STATUS) ||
+      fita_changes_touches (changes, FITA_TABLE_BUDGET_LINE))
+    update_summary (self);
 
   fita_field_load_all (GTK_WIDGET (self));
   fita_field_set_read_only_all (GTK_WIDGET (self), read_only);
@@ -747,6 +847,7 @@ fita_plan_editor_class_init (FitaPlanEditorClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (FITA_TYPE_STATUS_TABLE);
   gtk_widget_class_set_template_from_resource (widget_class, "/cat/fita/Fita/fita-plan-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, FitaPlanEditor, toasts);
   gtk_widget_class_bind_template_child (widget_class, FitaPlanEditor, page);
@@ -766,6 +867,20 @@ fita_plan_editor_class_init (FitaPlanEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FitaPlanEditor, statuses_error);
   gtk_widget_class_bind_template_child (widget_class, FitaPlanEditor, progress_rule_row);
   gtk_widget_class_bind_template_child (widget_class, FitaPlanEditor, progress_missing_row);
+  gtk_widget_class_bind_template_child (widget_class, FitaPlanEditor, progress_decimals_row);
+  gtk_widget_class_bind_template_child (widget_class, FitaPlanEditor, summary_progress_row);
+  gtk_widget_class_bind_template_child (widget_class, FitaPlanEditor, summary_progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, FitaPlanEditor, summary_progress_label);
+  gtk_widget_class_bind_template_child (widget_class, FitaPlanEditor, summary_planned_row);
+  gtk_widget_class_bind_template_child (widget_class, FitaPlanEditor, summary_planned_label);
+  gtk_widget_class_bind_template_child (widget_class, FitaPlanEditor, summary_in_years_row);
+  gtk_widget_class_bind_template_child (widget_class, FitaPlanEditor, summary_in_years_label);
+  gtk_widget_class_bind_template_child (widget_class, FitaPlanEditor, summary_not_in_years_row);
+  gtk_widget_class_bind_template_child (widget_class, FitaPlanEditor, summary_not_in_years_label);
+  gtk_widget_class_bind_template_child (widget_class, FitaPlanEditor, summary_executed_row);
+  gtk_widget_class_bind_template_child (widget_class, FitaPlanEditor, summary_executed_label);
+  gtk_widget_class_bind_template_child (widget_class, FitaPlanEditor, summary_rate_label);
+  gtk_widget_class_bind_template_child (widget_class, FitaPlanEditor, status_table);
   gtk_widget_class_bind_template_child (widget_class, FitaPlanEditor, progress_label);
   gtk_widget_class_bind_template_child (widget_class, FitaPlanEditor, chapters_list);
   gtk_widget_class_bind_template_child (widget_class, FitaPlanEditor, chapters_error);
@@ -855,6 +970,24 @@ fita_plan_editor_init (FitaPlanEditor *self)
   for (guint i = 0; i < G_N_ELEMENTS (missing); i++)
     labels[i] = _(missing[i]);
   fita_field_set_choices (GTK_WIDGET (self->progress_missing_row), labels, NULL, G_N_ELEMENTS (missing));
+  {
+    /* Each choice shows what it makes of 95,83 %. */
+    const char *lang = fita_lang_from_locale ();
+    g_autofree char *none = fita_percent_format_hundredths (9583, 0, lang);
+    g_autofree char *one = fita_percent_format_hundredths (9583, 1, lang);
+    g_autofree char *two = fita_percent_format_hundredths (9583, 2, lang);
+    /* Translators: how many decimals percentages are shown with; %s is an example, "96 %" */
+    g_autofree char *none_label = g_strdup_printf (_("No decimals: %s"), none);
+    /* Translators: how many decimals percentages are shown with; %s is an example, "95,8 %" */
+    g_autofree char *one_label = g_strdup_printf (_("One decimal: %s"), one);
+    /* Translators: how many decimals percentages are shown with; %s is an example, "95,83 %" */
+    g_autofree char *two_label = g_strdup_printf (_("Two decimals: %s"), two);
+    const char *decimals[] = { none_label, one_label, two_label };
+
+    /* Translators: the name of an action that can be undone */
+    fita_field_bind (GTK_WIDGET (self->progress_decimals_row), FITA_FIELD_EDITOR_CHOICE, NULL, FITA_TABLE_PLAN, 0, "progress_decimals", _("Change Decimals in Percentages"));
+    fita_field_set_choices (GTK_WIDGET (self->progress_decimals_row), decimals, NULL, G_N_ELEMENTS (decimals));
+  }
 
   fita_field_set_error_label (GTK_WIDGET (self->title_row), self->plan_error);
   fita_field_set_error_label (GTK_WIDGET (self->organisation_row), self->plan_error);
@@ -917,6 +1050,7 @@ fita_plan_editor_set_plan (FitaPlanEditor *self,
     GTK_WIDGET (self->followed_year_spin), GTK_WIDGET (self->followup_period_row),
     GTK_WIDGET (self->report_date_row), GTK_WIDGET (self->language_row),
     GTK_WIDGET (self->progress_rule_row), GTK_WIDGET (self->progress_missing_row),
+    GTK_WIDGET (self->progress_decimals_row),
   };
   gint64 info_id;
 

@@ -219,6 +219,30 @@ test_lang (void)
   g_assert_cmpstr (fita_lang_normalise (NULL), ==, "en");
 }
 
+/* A percent's number for a field that shows "%" beside it. */
+static void
+test_hundredths_number (void)
+{
+  static const struct { gint64 value; int decimals; const char *lang; const char *text; } cases[] = {
+    { 8830, -1, "ca", "88,3" },
+    { 9583, -1, "es", "95,83" },
+    { 9583, -1, "en", "95.83" },
+    { 3000, -1, "ca", "30" },
+    { 9583, 1, "ca", "95,8" },
+    { 9583, 0, "ca", "96" },
+    { 0, 2, "ca", "0,00" },
+    { 10000, -1, "ca", "100" },
+    { FITA_NONE, -1, "ca", "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = fita_hundredths_format (cases[i].value, cases[i].decimals, cases[i].lang);
+
+      g_assert_cmpstr (text, ==, cases[i].text);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -229,6 +253,7 @@ main (int argc, char **argv)
   g_test_add_func ("/money/round-trip", test_round_trip);
   g_test_add_func ("/money/percent", test_percent);
   g_test_add_func ("/money/hundredths", test_hundredths);
+  g_test_add_func ("/money/hundredths-number", test_hundredths_number);
   g_test_add_func ("/money/number", test_number);
   g_test_add_func ("/money/rate", test_rate);
   g_test_add_func ("/money/lang", test_lang);

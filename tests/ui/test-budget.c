@@ -12,6 +12,7 @@
 #include "fita-chart-view.h"
 #include "fita-edit.h"
 #include "fita-examples.h"
+#include "fita-json.h"
 #include "fita-money.h"
 #include "fita-synthetic.h"
 #include "fita-application.h"
@@ -96,6 +97,25 @@ setup (Fixture *f, gconstpointer data)
   fita_budget_page_set_plan (f->page, f->plan);
   settle ();
   fita_budget_page_reveal_item (f->page, item_id (f, "11"));
+  settle ();
+}
+
+/* The tests' own plan (tests/data/figures-plan.json): planned totals beyond
+ * their years and smaller than their parts, amounts not known. */
+static void
+setup_figures (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = g_test_build_filename (G_TEST_DIST, "data", "figures-plan.json", NULL);
+  g_autoptr(FitaPlan) plan = fita_json_import_file (json, &error);
+
+  g_assert_no_error (error);
+  open_plan (f, plan, "figures");
+  make_window (f);
+  fita_budget_page_set_plan (f->page, f->plan);
+  settle ();
+  fita_budget_page_reveal_item (f->page, item_id (f, "1.2.1"));
+  fita_budget_page_reveal_item (f->page, item_id (f, "2.1"));
   settle ();
 }
 
@@ -378,8 +398,10 @@ test_chapters (Fixture *f, gconstpointer data)
   settle ();
   titles = fita_budget_page_dup_titles (f->page);
   g_assert_cmpstr (titles[1], ==, "Total Planned");
-  g_assert_cmpstr (titles[5], ==, "Planned, Capítol 1");
-  g_assert_cmpstr (titles[6], ==, "Executed, Capítol 1");
+  g_assert_cmpstr (titles[2], ==, "Planned in the Years");
+  g_assert_cmpstr (titles[3], ==, "Not Allocated to a Year");
+  g_assert_cmpstr (titles[7], ==, "Planned, Capítol 1");
+  g_assert_cmpstr (titles[8], ==, "Executed, Capítol 1");
   c = cell_in (f, "11", FITA_BUDGET_EXECUTED, FITA_NONE, chapter_id (f->plan, COFUNDING));
   assert_text (c, 470233);
   g_assert_false (fita_budget_cell_get_editable (c));
@@ -401,6 +423,94 @@ test_chapters (Fixture *f, gconstpointer data)
     shot = save_screenshot (GTK_WIDGET (f->window), "budget-by-chapter-2023");
     assert_png (shot, 1200, 700);
   }
+}
+
+
+/* Beside each planned total, what the years hold and what no year has, so
+ * that the total can be checked from the figures beside it; a warning
+ * where the parts are more than the total set on an item. */
+static void
+test_envelope (Fixture *f, gconstpointer data)
+{
+  g_autofree char *seventy = money (7000000);
+  g_autofree char *fifty = money (5000000);
+  g_autofree char *over = NULL;
+  g_autofree char *shot = NULL;
+  g_auto(GStrv) titles = fita_budget_page_dup_titles (f->page);
+
+  g_assert_cmpstr (titles[1], ==, "Total Planned");
+  g_assert_cmpstr (titles[2], ==, "Planned in the Years");
+  g_assert_cmpstr (titles[3], ==, "Not Allocated to a Year");
+
+  /* the whole plan: 250.000 € = 122.000 € in the years + 128.000 € in none */
+  assert_text (cell (f, NULL, FITA_BUDGET_PLANNED, FITA_NONE), 25000000);
+  assert_text (cell (f, NULL, FITA_BUDGET_IN_YEARS, FITA_NONE), 12200000);
+  assert_text (cell (f, NULL, FITA_BUDGET_NOT_IN_YEARS, FITA_NONE), 12800000);
+  /* 1: 200.000 € = 72.000 € + 128.000 € */
+  assert_text (cell (f, "1", FITA_BUDGET_PLANNED, FITA_NONE), 20000000);
+  assert_text (cell (f, "1", FITA_BUDGET_IN_YEARS, FITA_NONE), 7200000);
+  assert_text (cell (f, "1", FITA_BUDGET_NOT_IN_YEARS, FITA_NONE), 12800000);
+  g_assert_null (fita_budget_cell_get_warning (cell (f, "1", FITA_BUDGET_PLANNED, FITA_NONE)));
+  /* no total at all: no amounts, not 0 € */
+  assert_text (cell (f, "3", FITA_BUDGET_IN_YEARS, FITA_NONE), FITA_NONE);
+  assert_text (cell (f, "3", FITA_BUDGET_NOT_IN_YEARS, FITA_NONE), FITA_NONE);
+
+  /* 2: 50.000 € set on it, but 2.1 and 2.2 plan 40.000 € and 30.000 € */
+  over = g_strdup_printf ("The parts add up to %s, more than the total planned of %s", seventy, fifty);
+  g_assert_cmpstr (fita_budget_cell_get_warning (cell (f, "2", FITA_BUDGET_PLANNED, FITA_NONE)), ==, over);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (cell (f, "2", FITA_BUDGET_PLANNED, FITA_NONE)), "warning"));
+  /* 2.1: 40.000 € set on it, 25.000 € in each of 2025 and 2026 */
+  g_assert_nonnull (fita_budget_cell_get_warning (cell (f, "2.1", FITA_BUDGET_PLANNED, FITA_NONE)));
+  settle ();
+  shot = save_screenshot (GTK_WIDGET (f->window), "budget-envelope");
+  assert_png (shot, 1200, 700);
+
+  /* raised to 70.000 €, the warning goes and 20.000 € are in no year */
+  fita_plan_begin (f->plan, "Raise");
+  fita_plan_set_int (f->plan, fita_plan_find_item (f->plan, "2"), "planned_total_cents", 7000000, NULL);
+  g_assert_true (fita_plan_end (f->plan, NULL));
+  settle ();
+  g_assert_null (fita_budget_cell_get_warning (cell (f, "2", FITA_BUDGET_PLANNED, FITA_NONE)));
+  assert_text (cell (f, "2", FITA_BUDGET_NOT_IN_YEARS, FITA_NONE), 2000000);
+}
+
+/* Nothing executed known is no execution rate: "—", never 0 %. */
+static void
+test_unknown_rate (Fixture *f, gconstpointer data)
+{
+  /* 1.2.1: 11.500 € executed of 12.000 € */
+  g_autofree char *rate = fita_percent_format_bp (9583, lang ());
+
+  assert_text (cell (f, "2", FITA_BUDGET_EXECUTED, FITA_NONE), FITA_NONE);
+  g_assert_cmpstr (fita_budget_cell_get_text (cell (f, "2", FITA_BUDGET_RATE, FITA_NONE)), ==, "—");
+  g_assert_cmpstr (fita_budget_cell_get_text (cell (f, "2.1", FITA_BUDGET_RATE, FITA_NONE)), ==, "—");
+  g_assert_cmpstr (fita_budget_cell_get_text (cell (f, "1.2.1", FITA_BUDGET_RATE, FITA_NONE)), ==, rate);
+
+  /* 2.2: 30.000 € for the period and nothing else. What its years hold
+   * is known, 0 €; what it executed is not, and so neither is its rate. */
+  assert_text (cell (f, "2.2", FITA_BUDGET_IN_YEARS, FITA_NONE), 0);
+  assert_text (cell (f, "2.2", FITA_BUDGET_NOT_IN_YEARS, FITA_NONE), 3000000);
+  assert_text (cell (f, "2.2", FITA_BUDGET_EXECUTED, FITA_NONE), FITA_NONE);
+  g_assert_cmpstr (fita_budget_cell_get_text (cell (f, "2.2", FITA_BUDGET_RATE, FITA_NONE)), ==, "—");
+}
+
+/* A negative amount is refused with the plan's reason, naming the item and
+ * the year; the file keeps what it had. */
+static void
+test_negative_amount (Fixture *f, gconstpointer data)
+{
+  FitaBudgetCell *c = cell (f, "1.1", FITA_BUDGET_PLANNED, 2026);
+
+  type_into (c, "-3.000");
+  g_assert_cmpint (in_file (f, "1.1", 2026, "Capítol 1", FITA_BUDGET_PLANNED), ==, NO_LINE);
+  g_assert_nonnull (fita_budget_cell_get_error (c));
+  g_assert_nonnull (strstr (fita_budget_cell_get_error (c), "1.1, 2026"));
+  g_assert_nonnull (strstr (fita_budget_cell_get_error (c), "negative"));
+  g_assert_false (fita_plan_can_undo (f->plan));
+
+  type_into (c, "3.000");
+  g_assert_cmpint (in_file (f, "1.1", 2026, "Capítol 1", FITA_BUDGET_PLANNED), ==, 300000);
+  g_assert_null (fita_budget_cell_get_error (c));
 }
 
 static gboolean
@@ -440,7 +550,9 @@ test_copy_tsv (Fixture *f, gconstpointer data)
   for (guint i = 1; titles[i]; i++)
     g_assert_cmpstr (header[i + 1], ==, titles[i]);
   g_assert_cmpstr (header[2], ==, "Total Planned");
-  g_assert_cmpstr (header[6], ==, "Planned 2019");
+  g_assert_cmpstr (header[3], ==, "Planned in the Years");
+  g_assert_cmpstr (header[4], ==, "Not Allocated to a Year");
+  g_assert_cmpstr (header[8], ==, "Planned 2019");
 
   for (guint i = 1; lines[i]; i++)
     {
@@ -456,7 +568,7 @@ test_copy_tsv (Fixture *f, gconstpointer data)
       g_assert_cmpstr (fields[1], ==, "ESS als barris");
       g_assert_cmpstr (fields[2], ==, planned);
       /* 2019 planned is empty (no amount), 2019 executed is 0 */
-      g_assert_cmpstr (fields[6], ==, "");
+      g_assert_cmpstr (fields[8], ==, "");
       g_assert_nonnull (strstr (lines[i], y2023));
       g_assert_nonnull (strstr (lines[i], planned));
       g_assert_nonnull (strstr (lines[i], executed));
@@ -763,6 +875,9 @@ main (int argc, char *argv[])
   g_test_add ("/ui/budget/keyboard", Fixture, "terrassa-ess-2019-2026", setup, test_keyboard, teardown);
   g_test_add ("/ui/budget/charts", Fixture, "terrassa-ess-2019-2026", setup, test_charts, teardown);
   g_test_add ("/ui/budget/read-only", Fixture, "terrassa-ess-2019-2026", setup, test_read_only, teardown);
+  g_test_add ("/ui/budget/envelope", Fixture, NULL, setup_figures, test_envelope, teardown);
+  g_test_add ("/ui/budget/unknown-rate", Fixture, NULL, setup_figures, test_unknown_rate, teardown);
+  g_test_add ("/ui/budget/negative-amount", Fixture, NULL, setup_figures, test_negative_amount, teardown);
   g_test_add_func ("/ui/budget/speed", test_speed);
   status = g_test_run ();
   remove_tree (home);

@@ -14,14 +14,23 @@
 #include "fita-item-editor-followup.h"
 #include "fita-item-editor-indicators.h"
 #include "fita-item-editor-number.h"
+#include "fita-json.h"
 #include "fita-money-entry.h"
 #include "fita-money.h"
+#include "fita-rollup.h"
 #include "fita-semester-grid.h"
+#include "fita-status-table.h"
 #include "fita-application.h"
 #include "fita-ui-test.h"
 
 #define TERRASSA "terrassa-ess-2019-2026"
 #define XMESS "xmess-2017-2019"
+/* A plan of the tests' own (tests/data): percents with decimals (88,3 and
+ * 95,83), the weighted rule, items at three depths, amounts not known,
+ * planned totals beyond their years and smaller than their parts. */
+#define FIGURES "figures-plan.json"
+/* Catalan writes a no-break space before "%". */
+#define PC "\302\240%"
 
 typedef struct {
   char           *dir;
@@ -102,7 +111,14 @@ fixture_set_up (Fixture    *f,
   f->dir = g_dir_make_tmp ("fita-editor-XXXXXX", &error);
   g_assert_no_error (error);
   f->path = g_build_filename (f->dir, "plan.fita", NULL);
-  f->plan = fita_example_load (example, &error);
+  if (g_str_has_suffix (example, ".json"))
+    {
+      g_autofree char *json = g_test_build_filename (G_TEST_DIST, "data", example, NULL);
+
+      f->plan = fita_json_import_file (json, &error);
+    }
+  else
+    f->plan = fita_example_load (example, &error);
   g_assert_no_error (error);
   fita_plan_save_new (f->plan, f->path, &error);
   g_assert_no_error (error);
@@ -340,6 +356,165 @@ test_progress (void)
   g_assert_cmpint (fita_plan_find_item (cleared, "11.1")->progress_bp, ==, FITA_NONE);
   undo (&f, "Edit Progress");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (spin)), ==, "30");
+  fixture_tear_down (&f);
+}
+
+
+/* Progress is kept in hundredths: "88,3" or "95.83" typed, stored exactly,
+ * shown back as the person writes it, and derived with the plan's
+ * decimals. */
+static void
+test_progress_decimals (void)
+{
+  Fixture f = { 0 };
+  g_autoptr(FitaPlan) saved = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *derived = NULL;
+  GtkWidget *number;
+  GtkSpinButton *spin;
+
+  fixture_set_up (&f, FIGURES, "1.1", 900, 700);
+  number = find_named (&f, "progress");
+  spin = fita_item_editor_number_get_spin (FITA_ITEM_EDITOR_NUMBER (number));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (spin)), ==, "88,3");
+
+  type_and_enter (GTK_WIDGET (spin), "91,25");
+  saved = reopen (&f);
+  g_assert_cmpint (fita_plan_find_item (saved, "1.1")->progress_bp, ==, 9125);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (spin)), ==, "91,25");
+
+  /* A point is a decimal point too, whatever the language. */
+  type_and_enter (GTK_WIDGET (spin), "95.8");
+  g_clear_object (&saved);
+  saved = reopen (&f);
+  g_assert_cmpint (fita_plan_find_item (saved, "1.1")->progress_bp, ==, 9580);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (spin)), ==, "95,8");
+
+  /* More than two decimals is not a percent the plan keeps: nothing saved. */
+  type_and_enter (GTK_WIDGET (spin), "12,345");
+  g_assert_cmpint (fita_plan_find_item (f.plan, "1.1")->progress_bp, ==, 9580);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (spin)), ==, "95,8");
+  undo (&f, "Edit Progress");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (spin)), ==, "91,25");
+
+  /* The parent derives its progress with the plan's decimals (one). */
+  fixture_show (&f, "1.2");
+  derived = fita_plan_format_progress (f.plan, fita_plan_find_item (f.plan, "1.2"), fita_lang_from_locale ());
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (find_named (&f, "derived-progress"))), ==, derived);
+  g_assert_cmpstr (derived, ==, "47,9" PC);
+
+  /* Two decimals: the same item, shown more exactly, at once. */
+  fita_plan_begin (f.plan, "Decimals");
+  g_assert_true (fita_plan_set_int (f.plan, fita_plan_get_info (f.plan), "progress_decimals", 2, NULL));
+  g_assert_true (fita_plan_end (f.plan, &error));
+  settle ();
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (find_named (&f, "derived-progress"))), ==, "47,92" PC);
+  fixture_tear_down (&f);
+}
+
+/* Beside the planned total, what the years hold and what no year has; a
+ * warning when the parts are more than the total set on the item. */
+static void
+test_budget_envelope (void)
+{
+  Fixture f = { 0 };
+  g_autofree char *in_years = money (7200000);
+  g_autofree char *not_in_years = money (12800000);
+  g_autofree char *none = money (0);
+  g_autofree char *seventy = money (7000000);
+  g_autofree char *fifty = money (5000000);
+  g_autofree char *twenty = money (2000000);
+  GtkWidget *over;
+
+  /* 1: 200.000 € planned; 30.000 € in 2024 and 2025 on 1.1, 12.000 € in
+   * 2024 on 1.2.1: 72.000 € in the years, 128.000 € in none. */
+  fixture_set_up (&f, FIGURES, "1", 900, 700);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (find_named (&f, "budget-in-years"))), ==, in_years);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (find_named (&f, "budget-not-in-years"))), ==, not_in_years);
+  over = find_named (&f, "budget-over");
+  g_assert_false (gtk_widget_get_visible (over));
+
+  /* 2: 50.000 € planned, but 2.1 and 2.2 plan 40.000 € and 30.000 €. */
+  fixture_show (&f, "2");
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (find_named (&f, "budget-not-in-years"))), ==, none);
+  g_assert_true (gtk_widget_get_visible (over));
+  g_assert_nonnull (strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (over)), seventy));
+  g_assert_nonnull (strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (over)), fifty));
+
+  /* Raised to 70.000 €: no warning, and 20.000 € in no year. */
+  type_and_enter (find_named (&f, "planned-total"), "70.000");
+  g_assert_cmpint (fita_plan_find_item (f.plan, "2")->planned_total_cents, ==, 7000000);
+  g_assert_false (gtk_widget_get_visible (over));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (find_named (&f, "budget-not-in-years"))), ==, twenty);
+  fixture_tear_down (&f);
+}
+
+/* A negative amount is refused with the plan's reason: the cell is marked
+ * with it, the file keeps what it had. */
+static void
+test_negative_amount (void)
+{
+  Fixture f = { 0 };
+  g_autoptr(FitaPlan) saved = NULL;
+  FitaItemEditorBudget *budget;
+  GtkWidget *cell, *planned;
+  gint64 chapter_1;
+  guint lines;
+
+  fixture_set_up (&f, TERRASSA, "11", 900, 700);
+  budget = FITA_ITEM_EDITOR_BUDGET (find_section (&f, FITA_TYPE_ITEM_EDITOR_BUDGET));
+  chapter_1 = chapter_id (f.plan, "Capítol 1");
+  lines = fita_plan_count (f.plan, FITA_TABLE_BUDGET_LINE);
+
+  cell = fita_item_editor_budget_get_cell (budget, 2025, chapter_1);
+  type_and_enter (cell, "-4.702,33");
+  saved = reopen (&f);
+  g_assert_null (fita_plan_find_budget_line (saved, item_id (saved, "11"), 2025, chapter_1));
+  g_assert_cmpuint (fita_plan_count (saved, FITA_TABLE_BUDGET_LINE), ==, lines);
+  g_assert_false (fita_plan_can_undo (f.plan));
+  g_assert_true (gtk_widget_has_css_class (cell, "error"));
+  g_assert_true (fita_money_entry_is_invalid (FITA_MONEY_ENTRY (cell)));
+  /* the plan's own words, naming the item and the year */
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (cell), "11, 2025"));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (cell), "negative"));
+
+  /* Corrected, it is saved and the mark goes. */
+  type_and_enter (cell, "4.702,33");
+  g_assert_false (gtk_widget_has_css_class (cell, "error"));
+  g_assert_cmpint (fita_plan_find_budget_line (f.plan, item_id (f.plan, "11"), 2025, chapter_1)->executed_cents, ==, 470233);
+
+  /* The planned total too. */
+  planned = find_named (&f, "planned-total");
+  type_and_enter (planned, "-120.000");
+  g_clear_object (&saved);
+  saved = reopen (&f);
+  g_assert_cmpint (fita_plan_find_item (saved, "11")->planned_total_cents, ==, 12000000);
+  g_assert_true (gtk_widget_has_css_class (planned, "error"));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (planned), "negative"));
+  fixture_tear_down (&f);
+}
+
+/* A parent shows how many of the items below it have each status. */
+static void
+test_status_table (void)
+{
+  Fixture f = { 0 };
+  g_auto(GStrv) rows = NULL;
+  GtkWidget *table;
+
+  fixture_set_up (&f, FIGURES, "1", 900, 700);
+  table = find_section (&f, FITA_TYPE_STATUS_TABLE);
+  g_assert_true (gtk_widget_get_visible (table));
+  rows = fita_status_table_dup_rows (FITA_STATUS_TABLE (table));
+  /* 1.1 En curs, 1.2.1 Acabat, 1.2.2 No iniciat; shares with one decimal */
+  g_assert_cmpuint (g_strv_length (rows), ==, 3);
+  g_assert_cmpstr (rows[0], ==, "No iniciat: 1 of 3 (33,3" PC ")");
+  g_assert_cmpstr (rows[1], ==, "En curs: 1 of 3 (33,3" PC ")");
+  g_assert_cmpstr (rows[2], ==, "Acabat: 1 of 3 (33,3" PC ")");
+
+  /* A leaf has no items below to count. */
+  fixture_show (&f, "1.1");
+  g_assert_false (gtk_widget_get_visible (table));
   fixture_tear_down (&f);
 }
 
@@ -1099,7 +1274,11 @@ main (int   argc,
   g_test_add_func ("/ui/editor/title", test_title);
   g_test_add_func ("/ui/editor/code-taken", test_code_taken);
   g_test_add_func ("/ui/editor/progress", test_progress);
+  g_test_add_func ("/ui/editor/progress-decimals", test_progress_decimals);
   g_test_add_func ("/ui/editor/budget", test_budget);
+  g_test_add_func ("/ui/editor/budget-envelope", test_budget_envelope);
+  g_test_add_func ("/ui/editor/negative-amount", test_negative_amount);
+  g_test_add_func ("/ui/editor/status-table", test_status_table);
   g_test_add_func ("/ui/editor/schedule", test_schedule);
   g_test_add_func ("/ui/editor/semesters", test_semesters);
   g_test_add_func ("/ui/editor/responsibility", test_responsibility);

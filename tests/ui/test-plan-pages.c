@@ -9,11 +9,14 @@
 #include "fita-error.h"
 #include "fita-examples.h"
 #include "fita-governance-page.h"
+#include "fita-json.h"
+#include "fita-money.h"
 #include "fita-participation-page.h"
 #include "fita-plan-editor.h"
 #include "fita-plan-editor-fields.h"
 #include "fita-plan-editor-lists.h"
 #include "fita-rollup.h"
+#include "fita-status-table.h"
 #include "fita-application.h"
 #include "fita-ui-test.h"
 
@@ -25,22 +28,22 @@ typedef struct {
   GtkWidget *page;
 } Fixture;
 
-/* The example, saved to a file of its own, shown on page in a window. */
+/* The plan, saved to a file of its own, shown on page in a window. */
 static void
-fixture_open_sized (Fixture    *fixture,
-                    const char *example,
-                    GtkWidget  *page,
-                    int         width,
-                    int         height)
+fixture_open_plan (Fixture    *fixture,
+                   FitaPlan   *plan,
+                   const char *name,
+                   GtkWidget  *page,
+                   int         width,
+                   int         height)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *basename = g_strconcat (example, ".fita", NULL);
+  g_autofree char *basename = g_strconcat (name, ".fita", NULL);
 
   fixture->folder = g_dir_make_tmp ("fita-pages-XXXXXX", &error);
   g_assert_no_error (error);
   fixture->path = g_build_filename (fixture->folder, basename, NULL);
-  fixture->plan = fita_example_load (example, &error);
-  g_assert_no_error (error);
+  fixture->plan = plan;
   g_assert_true (fita_plan_save_new (fixture->plan, fixture->path, &error));
   g_assert_no_error (error);
 
@@ -51,6 +54,21 @@ fixture_open_sized (Fixture    *fixture,
   gtk_window_set_child (GTK_WINDOW (fixture->window), page);
   gtk_window_present (GTK_WINDOW (fixture->window));
   settle ();
+}
+
+/* The example, saved to a file of its own, shown on page in a window. */
+static void
+fixture_open_sized (Fixture    *fixture,
+                    const char *example,
+                    GtkWidget  *page,
+                    int         width,
+                    int         height)
+{
+  g_autoptr(GError) error = NULL;
+  FitaPlan *plan = fita_example_load (example, &error);
+
+  g_assert_no_error (error);
+  fixture_open_plan (fixture, plan, example, page, width, height);
 }
 
 static void
@@ -490,6 +508,172 @@ test_plan_progress_rule (void)
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (missing)), ==, FITA_MISSING_SKIP);
   g_assert_cmpint (progress_of (fixture.plan, "11"), ==, 17);
 
+  fixture_close (&fixture);
+}
+
+
+/* A plan made here: 161 actions under seven objectives, 115 in progress,
+ * 30 finished, 10 not started and 6 with no status; 88,3 % entered on
+ * one, 95,83 % on another; an amount planned for the period, nothing
+ * executed yet. */
+static FitaPlan *
+counted_plan (void)
+{
+  g_autoptr(GString) json = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  FitaPlan *plan;
+  guint n = 0;
+
+  g_string_append (json,
+                   "{\"format\": \"fita\", \"format_version\": 2,"
+                   " \"plan\": {\"title\": \"Pla comptat\", \"period_start\": 2024, \"period_end\": 2027,"
+                   "            \"progress_rule\": \"leaves\"},"
+                   " \"statuses\": [{\"name\": \"No iniciat\", \"percent\": 0},"
+                   "              {\"name\": \"En curs\"},"
+                   "              {\"name\": \"Acabat\", \"percent\": 100}],"
+                   " \"items\": [");
+  for (guint o = 0; o < 7; o++)
+    {
+      g_string_append_printf (json, "%s{\"code\": \"O%u\", \"title\": \"Objectiu %u\",%s \"children\": [",
+                              o ? ", " : "", o + 1, o + 1,
+                              o == 0 ? " \"planned_total_cents\": 12000000," : "");
+      for (guint a = 0; a < 23; a++, n++)
+        {
+          const char *status = n < 115 ? "\"En curs\"" : n < 145 ? "\"Acabat\"" : n < 155 ? "\"No iniciat\"" : NULL;
+          const char *progress = n == 0 ? ", \"progress\": 88.3" : n == 1 ? ", \"progress\": 95.83" : "";
+
+          g_string_append_printf (json, "%s{\"code\": \"O%u.%u\", \"title\": \"Acció %u\"%s%s%s}",
+                                  a ? ", " : "", o + 1, a + 1, n + 1,
+                                  status ? ", \"status\": " : "", status ? status : "", progress);
+        }
+      g_string_append (json, "]}");
+    }
+  g_string_append (json, "]}");
+  g_assert_cmpuint (n, ==, 161);
+
+  plan = fita_json_import (json->str, json->len, &error);
+  g_assert_no_error (error);
+  return plan;
+}
+
+static const char *
+label_named (Fixture    *fixture,
+             const char *name)
+{
+  GtkWidget *label = find_descendant (fixture->page, is_label_named, name);
+
+  g_assert_nonnull (label);
+  return gtk_label_get_label (GTK_LABEL (label));
+}
+
+static char *
+share (gint64 bp, int decimals)
+{
+  return fita_percent_format_hundredths (bp, decimals, fita_lang_from_locale ());
+}
+
+/* The Plan page opens on the plan's own figures: its progress by its
+ * rule, its budget, and how many items have each status. */
+static void
+test_plan_summary (void)
+{
+  Fixture fixture = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *progress = NULL;
+  g_autofree char *planned = fita_money_format (12000000, fita_lang_from_locale ());
+  g_autofree char *in_years = fita_money_format (0, fita_lang_from_locale ());
+  g_autofree char *executed = fita_money_format (FITA_NONE, fita_lang_from_locale ());
+  g_autofree char *s71 = share (7143, 0), *s19 = share (1863, 0), *s6 = share (621, 0), *s4 = share (373, 0);
+  g_autofree char *s76 = share (7581, 0);
+  g_autofree char *row_started = NULL, *row_going = NULL, *row_done = NULL, *row_none = NULL;
+  g_auto(GStrv) rows = NULL;
+  FitaStatusTable *table;
+
+  fixture_open_plan (&fixture, counted_plan (), "counted", fita_plan_editor_new (), 1100, 800);
+  table = FITA_STATUS_TABLE (find_descendant (fixture.page, is_of_type, GSIZE_TO_POINTER (FITA_TYPE_STATUS_TABLE)));
+  g_assert_nonnull (table);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (table)));
+
+  /* In the plan's status order, then the items with none. */
+  row_going = g_strdup_printf ("En curs: 115 of 161 (%s)", s71);
+  row_done = g_strdup_printf ("Acabat: 30 of 161 (%s)", s19);
+  row_started = g_strdup_printf ("No iniciat: 10 of 161 (%s)", s6);
+  row_none = g_strdup_printf ("No status: 6 of 161 (%s)", s4);
+  rows = fita_status_table_dup_rows (table);
+  g_assert_cmpuint (g_strv_length (rows), ==, 4);
+  g_assert_cmpstr (rows[0], ==, row_started);
+  g_assert_cmpstr (rows[1], ==, row_going);
+  g_assert_cmpstr (rows[2], ==, row_done);
+  g_assert_cmpstr (rows[3], ==, row_none);
+
+  /* The whole plan's progress by its rule (the actions at the bottom, with
+   * the statuses' percents): (88,3 + 95,83 + 30 × 100 + 10 × 0) / 42. */
+  progress = fita_plan_format_progress (fixture.plan, NULL, fita_lang_from_locale ());
+  g_assert_cmpstr (progress, ==, s76);
+  g_assert_cmpstr (label_named (&fixture, "summary-progress"), ==, progress);
+
+  /* 120.000 € for the period, none of it in a year; nothing executed
+   * known: no execution rate, which is not 0 %. */
+  g_assert_cmpstr (label_named (&fixture, "summary-planned"), ==, planned);
+  g_assert_cmpstr (label_named (&fixture, "summary-in-years"), ==, in_years);
+  g_assert_cmpstr (label_named (&fixture, "summary-not-in-years"), ==, planned);
+  g_assert_cmpstr (label_named (&fixture, "summary-executed"), ==, executed);
+  g_assert_cmpstr (label_named (&fixture, "summary-rate"), ==, "—");
+
+  /* It follows the plan: one more action finished. */
+  fita_plan_begin (fixture.plan, "Finish");
+  fita_plan_set_int (fixture.plan, fita_plan_find_item (fixture.plan, "O7.23"), "status_id",
+                     ((FitaStatus *) fita_plan_find_by_name (fixture.plan, FITA_TABLE_STATUS, "Acabat"))->rec.id, NULL);
+  g_assert_true (fita_plan_end (fixture.plan, &error));
+  settle ();
+  g_strfreev (rows);
+  rows = fita_status_table_dup_rows (table);
+  g_free (row_done);
+  g_free (s19);
+  s19 = share (1925, 0);
+  row_done = g_strdup_printf ("Acabat: 31 of 161 (%s)", s19);
+  g_assert_cmpstr (rows[2], ==, row_done);
+  fixture_close (&fixture);
+}
+
+/* How many decimals percents are shown with: a setting of the plan, undone
+ * like the others, that every figure follows. */
+static void
+test_plan_decimals (void)
+{
+  Fixture fixture = { 0 };
+  g_autoptr(FitaPlan) saved = NULL;
+  g_autofree char *s71 = share (7143, 1);
+  g_autofree char *row_going = g_strdup_printf ("En curs: 115 of 161 (%s)", s71);
+  g_autofree char *one = share (7581, 1);
+  g_autofree char *two = share (7581, 2);
+  g_auto(GStrv) rows = NULL;
+  FitaPlanInfo *info;
+  GtkWidget *decimals;
+
+  fixture_open_plan (&fixture, counted_plan (), "counted", fita_plan_editor_new (), 1100, 800);
+  info = fita_plan_get_info (fixture.plan);
+  decimals = field (&fixture, FITA_TABLE_PLAN, info->rec.id, "progress_decimals");
+  g_assert_true (ADW_IS_COMBO_ROW (decimals));
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (decimals), GTK_ACCESSIBLE_PROPERTY_LABEL, "Decimals in percentages");
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (decimals)), ==, 0);
+
+  adw_combo_row_set_selected (ADW_COMBO_ROW (decimals), 1);
+  settle ();
+  saved = reopen (&fixture);
+  g_assert_cmpint (fita_plan_get_info (saved)->progress_decimals, ==, 1);
+  g_assert_cmpstr (label_named (&fixture, "summary-progress"), ==, one);
+  rows = fita_status_table_dup_rows (FITA_STATUS_TABLE (find_descendant (fixture.page, is_of_type,
+                                                                        GSIZE_TO_POINTER (FITA_TYPE_STATUS_TABLE))));
+  g_assert_cmpstr (rows[1], ==, row_going);
+
+  adw_combo_row_set_selected (ADW_COMBO_ROW (decimals), 2);
+  settle ();
+  g_assert_cmpstr (label_named (&fixture, "summary-progress"), ==, two);
+
+  undo (&fixture, "Change Decimals in Percentages");
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (decimals)), ==, 1);
+  g_assert_cmpstr (label_named (&fixture, "summary-progress"), ==, one);
   fixture_close (&fixture);
 }
 
@@ -1043,6 +1227,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/ui/plan-pages/plan/status", test_plan_status);
   g_test_add_func ("/ui/plan-pages/plan/progress-rule", test_plan_progress_rule);
   g_test_add_func ("/ui/plan-pages/plan/followup", test_plan_followup);
+  g_test_add_func ("/ui/plan-pages/plan/summary", test_plan_summary);
+  g_test_add_func ("/ui/plan-pages/plan/decimals", test_plan_decimals);
   g_test_add_func ("/ui/plan-pages/governance/members", test_governance_members);
   g_test_add_func ("/ui/plan-pages/governance/delete-agent", test_governance_delete_agent);
   g_test_add_func ("/ui/plan-pages/participation/totals", test_participation_totals);

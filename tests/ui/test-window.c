@@ -12,6 +12,7 @@
 #include "fita-edit.h"
 #include "fita-examples.h"
 #include "fita-item-row.h"
+#include "fita-json.h"
 #include "fita-money.h"
 #include "fita-preferences-window.h"
 #include "fita-status-badge.h"
@@ -96,6 +97,12 @@ find_window_with_plan (const char *path)
     }
 
   return NULL;
+}
+
+static gboolean
+is_drawn (gpointer widget)
+{
+  return gtk_widget_get_mapped (widget) && gtk_widget_get_width (widget) > 0;
 }
 
 static gboolean
@@ -379,6 +386,83 @@ test_outline (void)
   screenshot = save_screenshot (GTK_WIDGET (window), "outline");
   assert_png (screenshot, 800, 500);
 
+  close_all_windows ();
+}
+
+
+static const char *
+row_label (FitaWindow *window,
+           const char *code,
+           const char *css_class)
+{
+  GtkWidget *row = find_descendant (GTK_WIDGET (window), is_row_of, code);
+  GtkWidget *label;
+
+  g_assert_nonnull (row);
+  label = find_descendant (row, has_css_class, css_class);
+  g_assert_true (GTK_IS_LABEL (label));
+  return gtk_label_get_label (GTK_LABEL (label));
+}
+
+static void
+set_decimals (FitaPlan *plan,
+              int       decimals)
+{
+  g_autoptr(GError) error = NULL;
+
+  fita_plan_begin (plan, "Decimals");
+  fita_plan_set_int (plan, fita_plan_get_info (plan), "progress_decimals", decimals, NULL);
+  g_assert_true (fita_plan_end (plan, &error));
+  settle ();
+}
+
+/* The rows show a progress with the plan's decimals, and no execution
+ * rate where no amount executed is known (not 0 %). */
+static void
+test_figures (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = g_test_build_filename (G_TEST_DIST, "data", "figures-plan.json", NULL);
+  g_autoptr(FitaPlan) plan = fita_json_import_file (json, &error);
+  g_autofree char *path = g_build_filename (g_get_user_cache_dir (), "figures.fita", NULL);
+  g_autofree char *one = fita_percent_format_hundredths (8830, 1, fita_lang_from_locale ());
+  g_autofree char *none = fita_percent_format_hundredths (8830, 0, fita_lang_from_locale ());
+  g_autofree char *two = fita_percent_format_hundredths (8830, 2, fita_lang_from_locale ());
+  g_autofree char *screenshot = NULL;
+  GtkWidget *row, *budget;
+  FitaWindow *window;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (g_mkdir_with_parents (g_get_user_cache_dir (), 0700), ==, 0);
+  g_remove (path);
+  g_assert_true (fita_plan_save_new (plan, path, &error));
+  fita_plan_close (plan);
+  open_path (path);
+  window = find_window_with_plan (path);
+  g_assert_nonnull (window);
+  wait_for_row (window, "3");
+
+  /* The plan shows one decimal: 88,3 %. */
+  g_assert_cmpstr (row_label (window, "1.1", "percent"), ==, one);
+  g_assert_true (g_str_has_prefix (one, "88"));
+  set_decimals (fita_window_get_plan (window), 0);
+  g_assert_cmpstr (row_label (window, "1.1", "percent"), ==, none);
+  set_decimals (fita_window_get_plan (window), 2);
+  g_assert_cmpstr (row_label (window, "1.1", "percent"), ==, two);
+
+  /* 2.1 plans 40.000 € and nothing executed is known: "€ —". */
+  row = find_descendant (GTK_WIDGET (window), is_row_of, "2.1");
+  budget = find_descendant (row, has_css_class, "budget");
+  g_assert_true (gtk_widget_get_visible (budget));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (budget)), ==, "€ —");
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (budget), "no amount executed yet"));
+  /* 3 has no budget at all: nothing to say */
+  row = find_descendant (GTK_WIDGET (window), is_row_of, "3");
+  g_assert_false (gtk_widget_get_visible (find_descendant (row, has_css_class, "budget")));
+
+  settle ();
+  screenshot = save_screenshot (GTK_WIDGET (window), "figures");
+  assert_png (screenshot, 800, 500);
   close_all_windows ();
 }
 
@@ -869,7 +953,9 @@ test_bad_files (void)
         {
           g_autofree char *screenshot = NULL;
 
-          g_assert_true (wait_until (is_shown, dialog));
+          /* Shown is not yet on screen: without a session bus the dialog
+           * can take longer than a settle to be mapped and drawn. */
+          g_assert_true (wait_until (is_drawn, dialog));
           settle ();
           screenshot = save_screenshot (GTK_WIDGET (dialog), "bad-file");
           assert_png (screenshot, 300, 150);
@@ -1753,6 +1839,7 @@ main (int   argc,
   g_assert_no_error (error);
 
   g_test_add_func ("/ui/window/outline", test_outline);
+  g_test_add_func ("/ui/window/figures", test_figures);
   g_test_add_func ("/ui/window/edit-undo-redo", test_edit_undo_redo);
   g_test_add_func ("/ui/window/structure", test_structure);
   g_test_add_func ("/ui/window/drop", test_drop);
