@@ -64,20 +64,36 @@ find_descendant (GtkWidget     *widget,
   return NULL;
 }
 
+/* What widget draws now, or NULL before its first frame. */
+static GskRenderNode *
+render_node (GtkWidget *widget)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot),
+                          gtk_widget_get_width (widget), gtk_widget_get_height (widget));
+  return gtk_snapshot_to_node (snapshot);
+}
+
+static gboolean
+has_drawn (gpointer data)
+{
+  g_autoptr(GskRenderNode) node = render_node (data);
+
+  return node != NULL;
+}
+
 /* Draws widget (a window) the way it is on screen, into a PNG. */
 char *
 save_screenshot (GtkWidget  *widget,
                  const char *name)
 {
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
   g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GdkTexture) texture = NULL;
   g_autofree char *basename = g_strconcat (name, ".png", NULL);
   const char *folder = g_getenv ("FITA_SCREENSHOT_DIR");
   GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (widget));
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
   char *path;
 
   if (folder == NULL)
@@ -85,10 +101,13 @@ save_screenshot (GtkWidget  *widget,
   g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
   path = g_build_filename (folder, basename, NULL);
 
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  /* A window just shown (a message dialog) may not have been sized and
+   * drawn yet when the machine is busy, whatever settle () waited. */
+  g_assert_true (wait_until (has_drawn, widget));
+  node = render_node (widget);
+  texture = gsk_renderer_render_texture (renderer, node,
+                                         &GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (widget),
+                                                              gtk_widget_get_height (widget)));
   g_assert_true (gdk_texture_save_to_png (texture, path));
   g_test_message ("Screenshot: %s", path);
 
