@@ -559,27 +559,8 @@ set_one (FitaPlan *plan, FitaItem *item, const char *key, const char *value, GEr
       return fita_plan_set_int (plan, item, "planned_total_cents", cents, error);
     }
   if (g_str_equal (key, "semesters"))
-    {
-      g_autofree char *words = g_strdelimit (g_strdup (value), ",;", ' ');
-      g_auto(GStrv) list = g_strsplit (words, " ", -1);
-      g_autofree char *set = NULL;
-      for (guint i = 0; list[i]; i++)
-        {
-          int year, half;
-          if (*list[i] == '\0')
-            continue;
-          if (!fita_semesters_validate (list[i], error))
-            return FALSE;
-          sscanf (list[i], "%d-%d", &year, &half);
-          if (!fita_semesters_contains (set, year, half))
-            {
-              char *next = fita_semesters_toggle (set, year, half);
-              g_free (set);
-              set = next;
-            }
-        }
-      return fita_plan_set_text (plan, item, "semesters", set, error);
-    }
+    /* "2024-2,2024-1" or "2024-1 2024-2": the plan keeps them sorted */
+    return fita_plan_set_text (plan, item, "semesters", value, error);
   if (g_str_equal (key, "title") || g_str_equal (key, "code") || g_str_equal (key, "description") ||
       g_str_equal (key, "notes") || g_str_equal (key, "other_services") ||
       g_str_equal (key, "start_date") || g_str_equal (key, "end_date"))

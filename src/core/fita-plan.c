@@ -298,29 +298,37 @@ fita_plan_new_default (const char *title)
   return self;
 }
 
-/* What a record is to an officer, for messages about damage: "item 11.3",
- * "budget line 41". */
-static char *
-describe_record (gconstpointer record)
-{
-  const FitaRecord *rec = record;
-  static const char * const nouns[FITA_N_TABLES] = {
+static const char * const nouns[FITA_N_TABLES] = {
     /* Translators: kinds of records, in messages about a damaged plan
      * ("the status 3 does not exist") */
     N_("plan"), N_("level"), N_("status"), N_("budget chapter"), N_("agent"), N_("function of an agent"),
     N_("member of an agent"), N_("item"), N_("responsibility"), N_("budget line"), N_("indicator"),
     N_("indicator value"), N_("follow-up"), N_("link"), N_("participatory process"), N_("phase"),
     N_("dimension"), N_("count"), N_("actor"),
-  };
+};
+
+/* A record by its kind and number, when there is no record to name. */
+static char *
+describe_reference (FitaTableId table, gint64 id)
+{
+  g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
+  /* Translators: a record and its name or number, e.g. "item 11.3", "budget line 41" */
+  return g_strdup_printf (C_("record", "%s %s"), _(nouns[table]), number);
+}
+
+/* What a record is to an officer, for messages about damage: "item 11.3",
+ * "budget line 41". */
+static char *
+describe_record (gconstpointer record)
+{
+  const FitaRecord *rec = record;
 
   if (rec->table == FITA_TABLE_ITEM && ((const FitaItem *) record)->code != NULL &&
       g_utf8_validate (((const FitaItem *) record)->code, -1, NULL))
     /* Translators: a record and its name or number, e.g. "item 11.3", "budget line 41" */
     return g_strdup_printf (C_("record", "%s %s"), _(nouns[rec->table]), ((const FitaItem *) record)->code);
-  {
-    g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, rec->id);
-    return g_strdup_printf (C_("record", "%s %s"), _(nouns[rec->table]), number);
-  }
+  return describe_reference (rec->table, rec->id);
 }
 
 static void
@@ -383,7 +391,7 @@ fita_plan_check_records (FitaPlan *self, GError **error)
               if ((field->type == FITA_FIELD_OWNER || field->type == FITA_FIELD_REF) && value != 0 &&
                   fita_plan_lookup (self, field->ref, value) == NULL)
                 {
-                  g_autofree char *target = describe_record (&(FitaRecord) { field->ref, value });
+                  g_autofree char *target = describe_reference (field->ref, value);
                   g_set_error (&local, FITA_ERROR, FITA_ERROR_CORRUPT, _("it refers to %s, which does not exist"), target);
                 }
               else if (field->type == FITA_FIELD_OWNER && value == 0 && !(field->flags & FITA_FIELD_OPTIONAL_OWNER))
@@ -1430,6 +1438,7 @@ fita_plan_set_int (FitaPlan *self, gpointer record, const char *name, gint64 val
 gboolean
 fita_plan_set_text (FitaPlan *self, gpointer record, const char *name, const char *value, GError **error)
 {
+  g_autofree char *normalised = NULL;
   const FitaField *field;
   GError *local = NULL;
   guint index;
@@ -1446,6 +1455,8 @@ fita_plan_set_text (FitaPlan *self, gpointer record, const char *name, const cha
     }
   if (value != NULL && *value == '\0')
     value = NULL;
+  if (field->type == FITA_FIELD_SEMESTERS)
+    value = normalised = fita_semesters_normalise (value);
   if (!fita_field_validate (field, 0, value, &local))
     return refuse (self, local, error);
   if (g_strcmp0 (fita_record_get_text (record, field), value) == 0)

@@ -428,7 +428,7 @@ parse_semester (const char *word, int *year, int *half)
 
   if (end == word || end[0] != '-' || (end[1] != '1' && end[1] != '2') || end[2] != '\0')
     return FALSE;
-  if (y < 1000 || y > 9999)
+  if (y < FITA_MIN_YEAR || y > FITA_MAX_YEAR)
     return FALSE;
   *year = (int) y;
   *half = end[1] - '0';
@@ -443,7 +443,7 @@ fita_semesters_validate (const char *semesters, GError **error)
   if (semesters == NULL)
     return TRUE;
   words = g_strsplit (semesters, " ", -1);
-  for (guint i = 0; words[i] != NULL; i++)
+  for (guint i = 0, previous = 0; words[i] != NULL; i++)
     {
       int year, half;
       if (!parse_semester (words[i], &year, &half))
@@ -454,8 +454,44 @@ fita_semesters_validate (const char *semesters, GError **error)
                        words[i]);
           return FALSE;
         }
+      /* kept sorted and once each, so that a list reads and compares alike */
+      if ((guint) (year * 2 + half) <= previous)
+        {
+          g_set_error (error, FITA_ERROR, FITA_ERROR_PARSE,
+                       _("The semesters are out of order or repeated at “%s”; list each once, from the earliest."),
+                       words[i]);
+          return FALSE;
+        }
+      previous = (guint) (year * 2 + half);
     }
   return TRUE;
+}
+
+char *
+fita_semesters_normalise (const char *semesters)
+{
+  g_auto(GStrv) words = semesters ? g_strsplit_set (semesters, " ,;", -1) : NULL;
+  char *set = NULL;
+
+  for (guint i = 0; words != NULL && words[i] != NULL; i++)
+    {
+      int year, half;
+      if (*words[i] == '\0')
+        continue;
+      if (!parse_semester (words[i], &year, &half))
+        {
+          /* left as it is: validation names the bad word */
+          g_free (set);
+          return g_strdup (semesters);
+        }
+      if (!fita_semesters_contains (set, year, half))
+        {
+          char *next = fita_semesters_toggle (set, year, half);
+          g_free (set);
+          set = next;
+        }
+    }
+  return set;
 }
 
 gboolean

@@ -321,6 +321,9 @@ void     fita_record_free (gpointer record);
 gboolean fita_semesters_contains (const char *semesters, int year, int half);
 char    *fita_semesters_toggle   (const char *semesters, int year, int half);
 gboolean fita_semesters_validate (const char *semesters, GError **error);
+/* "2019-2, 2018-1 2018-1" → "2018-1 2019-2"; NULL for none; text that is not
+ * a list of semesters comes back as it is (for validation to name). */
+char    *fita_semesters_normalise (const char *semesters);
 
 extern const char * const fita_progress_rule_keywords[];
 extern const char * const fita_missing_rule_keywords[];
