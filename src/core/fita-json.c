@@ -765,35 +765,69 @@ import_root (JsonNode *root, const char *source, GError **error)
 }
 
 /* source: how to name the file in messages, or NULL */
-/* How deeply brackets nest, outside strings: the parser recurses once per
- * level, so a file nested thousands deep would overflow the stack. */
-static guint
-nesting (const char *data, gsize length)
-{
-  guint depth = 0, deepest = 0;
-  gboolean in_string = FALSE;
+/* What the parser cannot be trusted with, found before it runs: how deeply
+ * brackets nest (it recurses once per level, so thousands would overflow
+ * the stack), whole numbers too long for 64 bits (it wraps them,
+ * 18446744073709551621 becoming -1, or makes them "no value"), and \u0000
+ * in a text (which it silently cuts the text at). */
+typedef struct {
+  guint depth;
+  gsize long_number;      /* offset of the first such number, or G_MAXSIZE */
+  gsize long_number_key;  /* offset of the key before it, or G_MAXSIZE */
+  gsize nul;              /* offset of the first \u0000, which the parser would cut the text at */
+  gsize nul_key;
+} Scan;
 
+static void
+scan_json (const char *data, gsize length, Scan *scan)
+{
+  guint depth = 0;
+  gsize last_string = G_MAXSIZE;
+
+  scan->depth = 0;
+  scan->long_number = scan->long_number_key = scan->nul = scan->nul_key = G_MAXSIZE;
   for (gsize i = 0; i < length; i++)
     {
       char c = data[i];
-      if (in_string)
+      if (c == '"')
         {
-          if (c == '\\')
-            i++;
-          else if (c == '"')
-            in_string = FALSE;
+          gsize start = i;
+          for (i++; i < length && data[i] != '"'; i++)
+            if (data[i] == '\\')
+              {
+                if (i + 5 < length && memcmp (data + i, "\\u0000", 6) == 0 && scan->nul == G_MAXSIZE)
+                  {
+                    scan->nul = i;
+                    scan->nul_key = last_string;
+                  }
+                i++;
+              }
+          last_string = start;
         }
-      else if (c == '"')
-        in_string = TRUE;
       else if (c == '{' || c == '[')
         {
           depth++;
-          deepest = MAX (deepest, depth);
+          scan->depth = MAX (scan->depth, depth);
         }
       else if ((c == '}' || c == ']') && depth > 0)
         depth--;
+      else if (g_ascii_isdigit (c) || c == '-')
+        {
+          gsize start = i, digits = 0;
+          if (c == '-')
+            i++;
+          for (; i < length && g_ascii_isdigit (data[i]); i++)
+            digits++;
+          /* 10¹⁸ and beyond: past every limit, and near 64 bits */
+          if (digits > 18 && (i >= length || (data[i] != '.' && data[i] != 'e' && data[i] != 'E')) &&
+              scan->long_number == G_MAXSIZE)
+            {
+              scan->long_number = start;
+              scan->long_number_key = last_string;
+            }
+          i--;
+        }
     }
-  return deepest;
 }
 
 static FitaPlan *
@@ -804,6 +838,7 @@ import_data (const char *data, gssize length, const char *source, GError **error
   g_autoptr(FitaPlan) plan = NULL;
   gsize size = length < 0 ? strlen (data) : (gsize) length;
   gsize blank = 0;
+  Scan scan;
 
   while (blank < size && g_ascii_isspace (data[blank]))
     blank++;
@@ -813,11 +848,39 @@ import_data (const char *data, gssize length, const char *source, GError **error
                    _("This JSON is not a Fita plan: it is empty."));
       return NULL;
     }
+  scan_json (data, size, &scan);
   /* an item holds its children two brackets deeper: {"children": [{…}]} */
-  if (nesting (data, size) > 2 * FITA_MAX_DEPTH + 8)
+  if (scan.depth > 2 * FITA_MAX_DEPTH + 8)
     {
       g_set_error (error, FITA_ERROR, FITA_ERROR_INVALID,
                    _("This plan is nested too deeply: a plan has at most %d levels of items."), FITA_MAX_DEPTH);
+      return NULL;
+    }
+  if (scan.nul != G_MAXSIZE)
+    {
+      g_autofree char *key = scan.nul_key != G_MAXSIZE
+        ? g_strndup (data + scan.nul_key + 1, strcspn (data + scan.nul_key + 1, "\""))
+        : g_strdup ("");
+      guint line = 1;
+      for (gsize i = 0; i < scan.nul; i++)
+        line += data[i] == '\n';
+      g_set_error (error, FITA_ERROR, FITA_ERROR_INVALID,
+                   _("“%s”: the text holds a control character (\\u0000), on line %u; remove it."),
+                   g_utf8_validate (key, -1, NULL) ? key : "", line);
+      return NULL;
+    }
+  if (scan.long_number != G_MAXSIZE)
+    {
+      g_autofree char *number = g_strndup (data + scan.long_number, strspn (data + scan.long_number, "-0123456789"));
+      g_autofree char *key = scan.long_number_key != G_MAXSIZE
+        ? g_strndup (data + scan.long_number_key + 1, strcspn (data + scan.long_number_key + 1, "\""))
+        : g_strdup ("");
+      guint line = 1;
+      for (gsize i = 0; i < scan.long_number; i++)
+        line += data[i] == '\n';
+      g_set_error (error, FITA_ERROR, FITA_ERROR_INVALID,
+                   _("“%s”: %s, on line %u, is far larger than any figure Fita keeps; check it."),
+                   g_utf8_validate (key, -1, NULL) ? key : "", number, line);
       return NULL;
     }
   if (!json_parser_load_from_data (parser, data, (gssize) size, &local))

@@ -379,7 +379,14 @@ gint64
 fita_rate_bp (gint64 executed, gint64 planned)
 {
   /* unknown is not zero: with no executed amount known, there is no rate */
+  __int128 scaled;
+
   if (planned == FITA_NONE || planned <= 0 || executed == FITA_NONE)
     return FITA_NONE;
-  return fita_div_round (executed * 10000, planned);
+  /* 128 bits: executed × 10 000 overflows 64 for the largest amounts */
+  scaled = (__int128) (executed < 0 ? -executed : executed) * 10000;
+  scaled = (2 * scaled + planned) / (2 * (__int128) planned);
+  if (scaled > G_MAXINT64)
+    scaled = G_MAXINT64;
+  return executed < 0 ? -(gint64) scaled : (gint64) scaled;
 }

@@ -415,24 +415,6 @@ fita_plan_check_records (FitaPlan *self, GError **error)
         }
     }
 
-  /* lists in order: each position once */
-  for (guint t = 0; t < FITA_N_TABLES; t++)
-    {
-      GHashTableIter iter;
-      gpointer list;
-
-      g_hash_table_iter_init (&iter, self->by_owner[t]);
-      while (g_hash_table_iter_next (&iter, NULL, &list))
-        for (guint i = 0; i < ((GPtrArray *) list)->len; i++)
-          if (fita_record_position (g_ptr_array_index ((GPtrArray *) list, i)) != (gint64) i &&
-              fita_table (t)->position_field >= 0)
-            {
-              g_autofree char *what = describe_record (g_ptr_array_index ((GPtrArray *) list, i));
-              g_set_error (error, FITA_ERROR, FITA_ERROR_CORRUPT, _("%s: two records share its place in its list"), what);
-              return FALSE;
-            }
-    }
-
   /* nesting: every item and agent reached from the top, none too deep */
   for (FitaTableId t = FITA_TABLE_AGENT; t <= FITA_TABLE_ITEM; t += FITA_TABLE_ITEM - FITA_TABLE_AGENT)
     {
@@ -484,6 +466,24 @@ fita_plan_check_records (FitaPlan *self, GError **error)
             }
         }
     }
+  /* lists in order: each position once */
+  for (guint t = 0; t < FITA_N_TABLES; t++)
+    {
+      GHashTableIter iter;
+      gpointer list;
+
+      g_hash_table_iter_init (&iter, self->by_owner[t]);
+      while (g_hash_table_iter_next (&iter, NULL, &list))
+        for (guint i = 0; i < ((GPtrArray *) list)->len; i++)
+          if (fita_record_position (g_ptr_array_index ((GPtrArray *) list, i)) != (gint64) i &&
+              fita_table (t)->position_field >= 0)
+            {
+              g_autofree char *what = describe_record (g_ptr_array_index ((GPtrArray *) list, i));
+              g_set_error (error, FITA_ERROR, FITA_ERROR_CORRUPT, _("%s: two records share its place in its list"), what);
+              return FALSE;
+            }
+    }
+
   return TRUE;
 }
 

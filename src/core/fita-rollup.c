@@ -313,11 +313,17 @@ fita_plan_describe_progress_rule (FitaPlan *plan)
 gint64
 fita_amount_add (gint64 a, gint64 b)
 {
+  gint64 sum;
+
   if (a == FITA_NONE)
     return b;
   if (b == FITA_NONE)
     return a;
-  return a + b;
+  /* each amount is at most 10¹³ €, so only some ten thousand of them at
+   * that size could overflow: hold at the largest figure, never wrap */
+  if (__builtin_add_overflow (a, b, &sum))
+    return a > 0 ? G_MAXINT64 : FITA_NONE + 1;
+  return sum == FITA_NONE ? FITA_NONE + 1 : sum;
 }
 
 static void
