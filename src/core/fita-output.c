@@ -64,8 +64,8 @@ resolve_links (const char *path, GError **error)
 }
 
 /* Temporary files of runs that were killed before they finished: named
- * ".NAME.PID.fita-part" (or ".NAME.import-PID" by Fita 0.1), removed once
- * their process is gone. */
+ * ".NAME.PID.fita-part" (or ".NAME.import-PID" by Fita 0.1), with their
+ * SQLite journal, removed once their process is gone. */
 static void
 remove_stale_temps (const char *dir, const char *base)
 {
@@ -85,8 +85,10 @@ remove_stale_temps (const char *dir, const char *base)
       if (g_str_has_prefix (rest, "import-"))
         rest += strlen ("import-");
       pid = g_ascii_strtoll (rest, &end, 10);
+      /* with what SQLite may have left beside a plan being written */
       if (end == rest || pid <= 0 || pid > G_MAXINT ||
-          !(g_str_equal (end, TEMP_SUFFIX) || *end == '\0'))
+          !(g_str_equal (end, TEMP_SUFFIX) || g_str_equal (end, TEMP_SUFFIX "-journal") ||
+            *end == '\0' || g_str_equal (end, "-journal")))
         continue;
       if (kill ((pid_t) pid, 0) == 0 || errno != ESRCH)
         continue;
