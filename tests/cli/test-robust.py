@@ -228,5 +228,26 @@ def a_reading_command_recovers_a_change_left_half_made():
         assert "half-made" not in run("show", path).stderr
 
 
+@test
+def a_damaged_file_is_never_written():
+    """Storage damage that reading does not touch (an index page): reading
+    commands still show the plan, but nothing writes to it."""
+    with Dir() as d:
+        path = example(d, "terrassa-ess-2019-2026")
+        db = sqlite3.connect(path)
+        page = db.execute("SELECT rootpage FROM sqlite_schema WHERE name = 'sqlite_autoindex_chapter_1'").fetchone()[0]
+        size = db.execute("PRAGMA page_size").fetchone()[0]
+        db.close()
+        with open(path, "r+b") as f:
+            f.seek((page - 1) * size)
+            f.write(b"\xff" * 16)
+        before = sha(path)
+        assert "ESS als barris" in run("show", path).stdout
+        for args in (["set", path, "11.1", "title=x"], ["check", path]):
+            err = run(*args, expect=2).stderr
+            assert "damaged" in err and "backup" in err, (args, err)
+        assert sha(path) == before
+
+
 if __name__ == "__main__":
     sys.exit(main())
