@@ -508,6 +508,9 @@ fita_plan_open (const char *path, FitaOpenFlags flags, GError **error)
                    local->message);
       return NULL;
     }
+  /* a file whose storage is damaged is never written */
+  if (!fita_store_is_read_only (self->store) && !fita_store_quick_check (self->store, error))
+    return NULL;
   return g_steal_pointer (&self);
 }
 

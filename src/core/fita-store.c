@@ -430,26 +430,6 @@ fita_store_open (const char *path, FitaStoreOpenFlags flags, GError **error)
   if (!configure_connection (store->db, !store->read_only, error))
     return NULL;
 
-  /* A file whose storage is damaged is never written: SQLite's quick check
-   * (a few milliseconds for a large plan) before anything may write. */
-  if (!store->read_only)
-    {
-      sqlite3_stmt *stmt = NULL;
-      g_autofree char *problem = NULL;
-      if (sqlite3_prepare_v2 (store->db, "PRAGMA quick_check(1)", -1, &stmt, NULL) == SQLITE_OK &&
-          sqlite3_step (stmt) == SQLITE_ROW &&
-          g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") != 0)
-        problem = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-      sqlite3_finalize (stmt);
-      if (problem != NULL)
-        {
-          g_set_error (error, FITA_ERROR, FITA_ERROR_CORRUPT,
-                       _("The plan is damaged (%s). Restore it from a backup copy; Fita has not changed it."),
-                       problem);
-          return NULL;
-        }
-    }
-
   if (version < schema_version)
     {
       if (store->read_only)
@@ -640,6 +620,32 @@ const char *
 fita_store_get_read_only_reason (FitaStore *store)
 {
   return store->read_only_reason;
+}
+
+gboolean
+fita_store_quick_check (FitaStore *store, GError **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  g_autofree char *problem = NULL;
+  int rc = sqlite3_prepare_v2 (store->db, "PRAGMA quick_check(1)", -1, &stmt, NULL);
+
+  if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      if (g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") != 0)
+        problem = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      rc = SQLITE_OK;
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_OK)
+    return set_sqlite_error (error, store->db, rc);
+  if (problem != NULL)
+    {
+      g_set_error (error, FITA_ERROR, FITA_ERROR_CORRUPT,
+                   _("The plan is damaged (%s). Restore it from a backup copy; Fita has not changed it."),
+                   problem);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 gboolean

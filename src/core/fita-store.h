@@ -37,6 +37,11 @@ gboolean    fita_store_is_read_only (FitaStore          *store);
 const char *fita_store_get_read_only_reason (FitaStore  *store);
 /* The file was upgraded from an older version when opened; the copy taken before. */
 const char *fita_store_get_backup_path (FitaStore       *store);
+/* SQLite's quick check of the file's storage (a few milliseconds for a
+ * large plan): run before a plan may be written, so that a damaged file
+ * never is. */
+gboolean    fita_store_quick_check    (FitaStore       *store,
+                                       GError         **error);
 /* Whether opening rolled back a change that a program left half-made when
  * it stopped (a hot journal). */
 gboolean    fita_store_was_recovered  (FitaStore       *store);
