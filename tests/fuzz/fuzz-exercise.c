@@ -12,6 +12,7 @@
 
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -43,9 +44,18 @@ fita_fuzz_tmpdir (void)
   return tmpdir;
 }
 
+/* g_error() traps, which libFuzzer does not catch: make it an abort, so
+ * that the input is kept */
+static void
+abort_on_trap (int signal_number)
+{
+  abort ();
+}
+
 int
 LLVMFuzzerInitialize (int *argc, char ***argv)
 {
+  signal (SIGTRAP, abort_on_trap);
   setlocale (LC_ALL, "C.UTF-8");
   g_setenv ("LANGUAGE", "", TRUE);
   /* criticals are bugs too: a damaged file must be refused, not trip one */
@@ -114,13 +124,18 @@ fita_fuzz_exercise (FitaPlan *plan)
   fita_plan_participation (plan, NULL, &participation);
   fita_plan_check (plan, problems, NULL);
 
-  /* what export writes, import must read, and give back the same */
+  /* what export writes, import must read and give back the same; only a
+   * plan that check finds fault with (two items with one code, which an
+   * older file may hold) may be refused, and then with the reason */
   json = fita_json_export (plan);
   copy = fita_json_import (json, -1, &error);
-  if (copy == NULL)
+  if (copy == NULL && problems->len == 0)
     g_error ("an exported plan was refused on import: %s", error->message);
-  again = fita_json_export (copy);
-  g_assert_cmpstr (json, ==, again);
+  if (copy != NULL)
+    {
+      again = fita_json_export (copy);
+      g_assert_cmpstr (json, ==, again);
+    }
 
   if (items->len <= 300)
     {
