@@ -337,6 +337,18 @@ load_record (gpointer record, gpointer user_data)
   FitaPlan *self = user_data;
   FitaRecord *rec = record;
 
+  /* ids are positive (0 means "none") and leave room to number new ones */
+  if (rec->id <= 0 || rec->id > FITA_MAX_ID)
+    {
+      if (self->load_error == NULL)
+        {
+          g_autofree char *what = describe_record (record);
+          g_set_error (&self->load_error, FITA_ERROR, FITA_ERROR_CORRUPT,
+                       _("%s: its number is out of range"), what);
+        }
+      fita_record_free (record);
+      return;
+    }
   /* two records with one id would replace each other, and free one that is
    * still listed: the file is damaged */
   if (g_hash_table_contains (self->by_id[rec->table], &rec->id))

@@ -20,6 +20,7 @@ G_BEGIN_DECLS
 #define FITA_MAX_YEAR    2200
 #define FITA_MAX_DEPTH   64        /* levels of items (and of agents) */
 #define FITA_MAX_TEXT    100000    /* bytes of one text */
+#define FITA_MAX_ID      (G_GINT64_CONSTANT (1) << 53)  /* record numbers */
 
 /* "No value": a NULL in SQL, a missing key in JSON. For money this is "- €",
  * which is not the same as 0. */
