@@ -370,11 +370,13 @@ parse_value (Reader *r, const char *key, JsonNode *node, const FitaField *field,
       {
         FitaRecord *target;
         if (!node_is (node, G_TYPE_STRING))
-          return g_strdup_printf (_("“%s” must be the name of a %s"), key, fita_table (field->ref)->name);
+          /* Translators: “status” must be the name of: status */
+          return g_strdup_printf (_("“%s” must be a name (of: %s)"), key, fita_table_noun (field->ref));
         target = g_hash_table_lookup (r->names[field->ref], json_node_get_string (node));
         if (target == NULL)
+          /* Translators: there is no record of this kind (%s: "agent", "status"…) with this name */
           return g_strdup_printf (_("there is no %s named “%s” in the plan"),
-                                  fita_table (field->ref)->name, json_node_get_string (node));
+                                  fita_table_noun (field->ref), json_node_get_string (node));
         *value = target->id;
       }
       return NULL;

@@ -298,14 +298,6 @@ fita_plan_new_default (const char *title)
   return self;
 }
 
-static const char * const nouns[FITA_N_TABLES] = {
-    /* Translators: kinds of records, in messages about a damaged plan
-     * ("the status 3 does not exist") */
-    N_("plan"), N_("level"), N_("status"), N_("budget chapter"), N_("agent"), N_("function of an agent"),
-    N_("member of an agent"), N_("item"), N_("responsibility"), N_("budget line"), N_("indicator"),
-    N_("indicator value"), N_("follow-up"), N_("link"), N_("participatory process"), N_("phase"),
-    N_("dimension"), N_("count"), N_("actor"),
-};
 
 /* A record by its kind and number, when there is no record to name. */
 static char *
@@ -314,7 +306,7 @@ describe_reference (FitaTableId table, gint64 id)
   g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
 
   /* Translators: a record and its name or number, e.g. "item 11.3", "budget line 41" */
-  return g_strdup_printf (C_("record", "%s %s"), _(nouns[table]), number);
+  return g_strdup_printf (C_("record", "%s %s"), fita_table_noun (table), number);
 }
 
 /* What a record is to an officer, for messages about damage: "item 11.3",
@@ -327,7 +319,7 @@ describe_record (gconstpointer record)
   if (rec->table == FITA_TABLE_ITEM && ((const FitaItem *) record)->code != NULL &&
       g_utf8_validate (((const FitaItem *) record)->code, -1, NULL))
     /* Translators: a record and its name or number, e.g. "item 11.3", "budget line 41" */
-    return g_strdup_printf (C_("record", "%s %s"), _(nouns[rec->table]), ((const FitaItem *) record)->code);
+    return g_strdup_printf (C_("record", "%s %s"), fita_table_noun (rec->table), ((const FitaItem *) record)->code);
   return describe_reference (rec->table, rec->id);
 }
 

@@ -280,6 +280,22 @@ fita_table (FitaTableId id)
   return &tables[id];
 }
 
+static const char * const nouns[FITA_N_TABLES] = {
+    /* Translators: kinds of records, in messages about a damaged plan
+     * ("the status 3 does not exist") */
+    N_("plan"), N_("level"), N_("status"), N_("budget chapter"), N_("agent"), N_("function of an agent"),
+    N_("member of an agent"), N_("item"), N_("responsibility"), N_("budget line"), N_("indicator"),
+    N_("indicator value"), N_("follow-up"), N_("link"), N_("participatory process"), N_("phase"),
+    N_("dimension"), N_("count"), N_("actor"),
+};
+
+const char *
+fita_table_noun (FitaTableId id)
+{
+  g_return_val_if_fail (id < FITA_N_TABLES, "");
+  return _(nouns[id]);
+}
+
 int
 fita_table_field_index (const FitaTable *table, const char *name)
 {

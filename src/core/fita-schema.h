@@ -303,6 +303,8 @@ typedef struct {
 } FitaProcessActor;
 
 const FitaTable *fita_table (FitaTableId id);
+/* What a record of the table is to people, translated: "budget line". */
+const char      *fita_table_noun (FitaTableId id);
 int              fita_table_field_index (const FitaTable *table, const char *name);
 gint64           fita_keyword_index (const char * const *keywords, const char *word);
 
