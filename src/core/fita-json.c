@@ -858,31 +858,26 @@ import_data (const char *data, gssize length, const char *source, GError **error
                    _("This plan is nested too deeply: a plan has at most %d levels of items."), FITA_MAX_DEPTH);
       return NULL;
     }
-  if (scan.nul != G_MAXSIZE)
+  if (scan.nul != G_MAXSIZE || scan.long_number != G_MAXSIZE)
     {
-      g_autofree char *key = scan.nul_key != G_MAXSIZE
-        ? g_strndup (data + scan.nul_key + 1, strcspn (data + scan.nul_key + 1, "\""))
+      gboolean nul = scan.nul != G_MAXSIZE;
+      gsize at = nul ? scan.nul : scan.long_number;
+      gsize key_at = nul ? scan.nul_key : scan.long_number_key;
+      g_autofree char *key = key_at != G_MAXSIZE
+        ? g_strndup (data + key_at + 1, strcspn (data + key_at + 1, "\""))
         : g_strdup ("");
+      g_autofree char *number = g_strndup (data + at, strspn (data + at, "-0123456789"));
       guint line = 1;
-      for (gsize i = 0; i < scan.nul; i++)
+      for (gsize i = 0; i < at; i++)
         line += data[i] == '\n';
-      g_set_error (error, FITA_ERROR, FITA_ERROR_INVALID,
-                   _("“%s”: the text holds a control character (\\u0000), on line %u; remove it."),
-                   g_utf8_validate (key, -1, NULL) ? key : "", line);
-      return NULL;
-    }
-  if (scan.long_number != G_MAXSIZE)
-    {
-      g_autofree char *number = g_strndup (data + scan.long_number, strspn (data + scan.long_number, "-0123456789"));
-      g_autofree char *key = scan.long_number_key != G_MAXSIZE
-        ? g_strndup (data + scan.long_number_key + 1, strcspn (data + scan.long_number_key + 1, "\""))
-        : g_strdup ("");
-      guint line = 1;
-      for (gsize i = 0; i < scan.long_number; i++)
-        line += data[i] == '\n';
-      g_set_error (error, FITA_ERROR, FITA_ERROR_INVALID,
-                   _("“%s”: %s, on line %u, is far larger than any figure Fita keeps; check it."),
-                   g_utf8_validate (key, -1, NULL) ? key : "", number, line);
+      if (!g_utf8_validate (key, -1, NULL))
+        *key = '\0';
+      if (nul)
+        g_set_error (error, FITA_ERROR, FITA_ERROR_INVALID,
+                     _("“%s”: the text holds a control character (\\u0000), on line %u; remove it."), key, line);
+      else
+        g_set_error (error, FITA_ERROR, FITA_ERROR_INVALID,
+                     _("“%s”: %s, on line %u, is far larger than any figure Fita keeps; check it."), key, number, line);
       return NULL;
     }
   if (!json_parser_load_from_data (parser, data, (gssize) size, &local))

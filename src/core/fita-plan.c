@@ -328,33 +328,26 @@ load_record (gpointer record, gpointer user_data)
 {
   FitaPlan *self = user_data;
   FitaRecord *rec = record;
+  const char *damage = NULL;
 
-  /* ids are positive (0 means "none") and leave room to number new ones */
+  /* ids are positive (0 means "none") and leave room to number new ones;
+   * two records with one id would replace each other, and free one that is
+   * still listed */
   if (rec->id <= 0 || rec->id > FITA_MAX_ID)
+    damage = _("%s: its number is out of range");
+  else if (g_hash_table_contains (self->by_id[rec->table], &rec->id))
+    damage = _("two records are numbered as %s");
+  if (damage == NULL)
     {
-      if (self->load_error == NULL)
-        {
-          g_autofree char *what = describe_record (record);
-          g_set_error (&self->load_error, FITA_ERROR, FITA_ERROR_CORRUPT,
-                       _("%s: its number is out of range"), what);
-        }
-      fita_record_free (record);
+      index_add (self, record);
       return;
     }
-  /* two records with one id would replace each other, and free one that is
-   * still listed: the file is damaged */
-  if (g_hash_table_contains (self->by_id[rec->table], &rec->id))
+  if (self->load_error == NULL)
     {
-      if (self->load_error == NULL)
-        {
-          g_autofree char *what = describe_record (record);
-          g_set_error (&self->load_error, FITA_ERROR, FITA_ERROR_CORRUPT,
-                       _("two records are numbered as %s"), what);
-        }
-      fita_record_free (record);
-      return;
+      g_autofree char *what = describe_record (record);
+      g_set_error (&self->load_error, FITA_ERROR, FITA_ERROR_CORRUPT, damage, what);
     }
-  index_add (self, record);
+  fita_record_free (record);
 }
 
 /* Every promise the readers rely on, checked once on what was loaded:

@@ -159,3 +159,15 @@ fita_fuzz_exercise (FitaPlan *plan)
       g_clear_pointer (&pdf, g_bytes_unref);
     }
 }
+
+void
+fita_fuzz_open (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FitaPlan) plan = fita_plan_open (path, FITA_OPEN_READ_ONLY, &error);
+
+  if (plan == NULL)
+    g_assert (error != NULL && error->message != NULL && *error->message != '\0');
+  else
+    fita_fuzz_exercise (plan);
+}

@@ -17,5 +17,9 @@ int  LLVMFuzzerInitialize   (int *argc, char ***argv);
  * promise, so the fuzzer reports it. */
 void fita_fuzz_exercise (FitaPlan *plan);
 
+/* Opens the plan file read-only: it is refused with a message, or opens
+ * and is exercised. */
+void fita_fuzz_open (const char *path);
+
 /* A folder for the target's files, removed at exit. */
 const char *fita_fuzz_tmpdir (void);
