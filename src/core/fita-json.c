@@ -886,6 +886,13 @@ import_data (const char *data, gssize length, const char *source, GError **error
                    _("This is not valid JSON: %s"), local->message);
       return NULL;
     }
+  /* only comments or nothing: json-glib gives no root */
+  if (json_parser_get_root (parser) == NULL)
+    {
+      g_set_error (error, FITA_ERROR, FITA_ERROR_INVALID,
+                   _("This JSON is not a Fita plan: it is empty."));
+      return NULL;
+    }
   if (!(plan = import_root (json_parser_get_root (parser), source, error)))
     return NULL;
   if (!fita_plan_check_records (plan, &local))

@@ -165,6 +165,7 @@ def hostile_json_is_refused():
         head = '{"format": "fita", "format_version": 2, "plan": {"title": "T"}, '
         refused("", "empty")
         refused("   \n", "empty")
+        refused("//", "empty")
         refused('{"format_version": -1, "plan": {"title": "T"}}', "format_version")
         refused(head + '"items": [{"code": "1", "planned_total_cents": 18446744073709551621}]}',
                 "planned_total_cents", "18446744073709551621")
