@@ -103,5 +103,31 @@ def killed_imports_leave_nothing_half_made():
         assert stray(d) == [], stray(d)
 
 
+@test
+def concurrent_edits_are_kept_or_refused_clearly():
+    """Programs writing the same plan at once: each edit is either saved
+    (and stays) or refused with the reason; none is lost or half made."""
+    with Dir() as d:
+        path = example(d, "terrassa-ess-2019-2026")
+        codes = ["11.1", "11.2", "11.3", "11.4", "11.5"]
+        for round_ in range(8):
+            procs = [(code, n, subprocess.Popen([CLI, "set", str(path), code, f"title=Ronda {round_} {n}"],
+                                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=ENV))
+                     for n, code in enumerate(codes * 3)]
+            saved = {}
+            for code, n, proc in procs:
+                err = proc.communicate()[1]
+                if proc.returncode == 0:
+                    saved.setdefault(code, []).append(f"Ronda {round_} {n}")
+                else:
+                    assert proc.returncode == 2 and "fita-cli:" in err and ("another" in err or "busy" in err
+                                                                           or "read-only" in err), err
+            shown = run("show", path, "--json").stdout
+            for code, titles in saved.items():
+                # the last one saved wins; it is one of those that were acknowledged
+                assert any(t in shown for t in titles), (code, titles)
+        assert stray(d) == [], stray(d)
+
+
 if __name__ == "__main__":
     sys.exit(main())
