@@ -26,10 +26,16 @@ struct _FitaOutput {
 static void
 set_io_error (GError **error, int code)
 {
-  g_set_error (error, FITA_ERROR, FITA_ERROR_IO,
-               /* Translators: %s is the system's reason, e.g. "No space left on device" */
-               _("It could not be written: %s. Nothing was replaced; free some space or choose another folder."),
-               g_strerror (code));
+  if (code == ENOSPC || code == EDQUOT)
+    g_set_error (error, FITA_ERROR, FITA_ERROR_IO,
+                 /* Translators: %s is the system's reason, e.g. "No space left on device" */
+                 _("It could not be written: %s. Nothing was replaced; free some space or choose another folder."),
+                 g_strerror (code));
+  else
+    g_set_error (error, FITA_ERROR, FITA_ERROR_IO,
+                 /* Translators: %s is the system's reason, e.g. "Permission denied" */
+                 _("It could not be written: %s. Nothing was replaced; choose a folder you may write to."),
+                 g_strerror (code));
 }
 
 /* Follows symbolic links to the file that gets the content (which may not
