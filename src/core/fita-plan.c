@@ -416,8 +416,10 @@ fita_plan_check_records (FitaPlan *self, GError **error)
   for (FitaTableId t = FITA_TABLE_AGENT; t <= FITA_TABLE_ITEM; t += FITA_TABLE_ITEM - FITA_TABLE_AGENT)
     {
       g_autoptr(GArray) stack = g_array_new (FALSE, FALSE, sizeof (gint64) * 2);
+      g_autoptr(GHashTable) reached = g_hash_table_new (g_int64_hash, g_int64_equal);
       gint64 top[2] = { 0, 0 };
-      guint reached = 0;
+      GHashTableIter iter;
+      gpointer record;
 
       g_array_append_vals (stack, top, 1);
       while (stack->len > 0)
@@ -436,32 +438,32 @@ fita_plan_check_records (FitaPlan *self, GError **error)
             }
           for (guint i = 0; i < children->len; i++)
             {
-              gint64 next[2] = { ((FitaRecord *) g_ptr_array_index (children, i))->id, depth + 1 };
+              FitaRecord *child = g_ptr_array_index (children, i);
+              gint64 next[2] = { child->id, depth + 1 };
+              g_hash_table_add (reached, &child->id);
               g_array_append_vals (stack, next, 1);
-              reached++;
             }
         }
-      if (reached != g_hash_table_size (self->by_id[t]))
-        {
-          GHashTableIter iter;
-          gpointer record;
-          /* what the walk from the top missed sits inside itself */
-          g_hash_table_iter_init (&iter, self->by_id[t]);
-          while (g_hash_table_iter_next (&iter, NULL, &record))
+      if (g_hash_table_size (reached) == g_hash_table_size (self->by_id[t]))
+        continue;
+      /* what the walk from the top missed hangs from a loop (every owner
+       * exists): climb from it until a record comes round again, which is
+       * in the loop */
+      g_hash_table_iter_init (&iter, self->by_id[t]);
+      while (g_hash_table_iter_next (&iter, NULL, &record))
+        if (!g_hash_table_contains (reached, &((FitaRecord *) record)->id))
+          {
+            g_autoptr(GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
+            FitaRecord *up = record;
+            while (g_hash_table_add (seen, &up->id))
+              up = fita_plan_lookup (self, t, fita_record_owner (up));
             {
-              guint steps = 0;
-              gint64 up = fita_record_owner (record);
-              while (up != 0 && up != ((FitaRecord *) record)->id && steps++ <= g_hash_table_size (self->by_id[t]))
-                up = fita_record_owner (fita_plan_lookup (self, t, up));
-              if (up != 0)
-                {
-                  g_autofree char *what = describe_record (record);
-                  g_set_error (error, FITA_ERROR, FITA_ERROR_CORRUPT,
-                               _("%s: it is inside itself (the items above it go round in a circle)"), what);
-                  return FALSE;
-                }
+              g_autofree char *what = describe_record (up);
+              g_set_error (error, FITA_ERROR, FITA_ERROR_CORRUPT,
+                           _("%s: it is inside itself (the items above it go round in a circle)"), what);
             }
-        }
+            return FALSE;
+          }
     }
   /* lists in order: each position once */
   for (guint t = 0; t < FITA_N_TABLES; t++)
