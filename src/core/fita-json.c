@@ -863,10 +863,16 @@ import_data (const char *data, gssize length, const char *source, GError **error
       gboolean nul = scan.nul != G_MAXSIZE;
       gsize at = nul ? scan.nul : scan.long_number;
       gsize key_at = nul ? scan.nul_key : scan.long_number_key;
-      g_autofree char *key = key_at != G_MAXSIZE
-        ? g_strndup (data + key_at + 1, strcspn (data + key_at + 1, "\""))
-        : g_strdup ("");
-      g_autofree char *number = g_strndup (data + at, strspn (data + at, "-0123456789"));
+      g_autofree char *key = NULL;
+      g_autofree char *number = NULL;
+      gsize end;
+      /* data need not end in a NUL: every span is bounded by size */
+      for (end = key_at != G_MAXSIZE ? key_at + 1 : size; end < size && data[end] != '"'; end++)
+        ;
+      key = key_at != G_MAXSIZE ? g_strndup (data + key_at + 1, end - key_at - 1) : g_strdup ("");
+      for (end = at; end < size && (g_ascii_isdigit (data[end]) || data[end] == '-'); end++)
+        ;
+      number = g_strndup (data + at, end - at);
       guint line = 1;
       for (gsize i = 0; i < at; i++)
         line += data[i] == '\n';
