@@ -209,8 +209,9 @@ ods_read (const char *path, const char *wanted, FitaSheetBuilder *b, GPtrArray *
           g_autofree char *name = fita_xml_attribute (reader, ODF_TABLE, "name");
           if (name == NULL)
             name = g_strdup_printf ("%u", names->len + 1);
-          g_ptr_array_add (names, g_strdup (name));
-          if (b != NULL && fita_sheet_find (names, wanted) == (int) names->len - 1)
+          if (names->len < FITA_SHEET_MAX_LIST)
+            g_ptr_array_add (names, g_strdup (name));
+          if (b != NULL && (wanted == NULL || fita_sheet_name_matches (name, wanted)))
             {
               found = TRUE;
               fita_sheet_builder_init (b, name);

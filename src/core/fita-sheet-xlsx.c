@@ -168,7 +168,7 @@ read_relationships (FitaZip *archive, const char *rels, const char *base_dir, GE
         g_autofree char *target = fita_xml_attribute (reader, NULL, "Target");
         Relationship *r;
 
-        if (target == NULL || g_strcmp0 (mode, "External") == 0)
+        if (target == NULL || g_strcmp0 (mode, "External") == 0 || list->len >= FITA_SHEET_MAX_LIST)
           continue;
         r = g_new0 (Relationship, 1);
         r->id = fita_xml_attribute (reader, NULL, "Id");
@@ -241,7 +241,7 @@ xlsx_open (Xlsx *x, const char *path, GError **error)
           g_autofree char *date1904 = fita_xml_attribute (reader, NULL, "date1904");
           x->date1904 = g_strcmp0 (date1904, "1") == 0 || g_strcmp0 (date1904, "true") == 0;
         }
-      else if (fita_xml_is_element (reader, NULL, "sheet"))
+      else if (fita_xml_is_element (reader, NULL, "sheet") && x->sheets->len < FITA_SHEET_MAX_LIST)
         {
           XlsxSheetRef *ref = g_new0 (XlsxSheetRef, 1);
           ref->name = fita_xml_attribute (reader, NULL, "name");
@@ -335,14 +335,14 @@ xlsx_read_styles (Xlsx *x, GError **error)
           g_autofree char *id = fita_xml_attribute (reader, NULL, "numFmtId");
           g_autofree char *code = fita_xml_attribute (reader, NULL, "formatCode");
           guint n = fita_sheet_parse_count (id, G_MAXINT);
-          if (n > 0 && code != NULL)
+          if (n > 0 && code != NULL && g_hash_table_size (custom) < FITA_SHEET_MAX_LIST)
             g_hash_table_insert (custom, GUINT_TO_POINTER (n), GUINT_TO_POINTER (classify_format (code) + 1));
         }
       else if (fita_xml_is_element (reader, NULL, "cellXfs"))
         in_xfs = !xmlTextReaderIsEmptyElement (reader);
       else if (fita_xml_is_end (reader, NULL, "cellXfs"))
         in_xfs = FALSE;
-      else if (in_xfs && fita_xml_is_element (reader, NULL, "xf"))
+      else if (in_xfs && fita_xml_is_element (reader, NULL, "xf") && x->xf_kinds->len < FITA_SHEET_MAX_LIST)
         {
           g_autofree char *id = fita_xml_attribute (reader, NULL, "numFmtId");
           guint n = id && g_str_equal (id, "0") ? 0 : fita_sheet_parse_count (id, G_MAXINT);
@@ -426,7 +426,7 @@ xlsx_read_strings (Xlsx *x, GError **error)
 {
   g_autoptr(GString) text = g_string_new (NULL);
   xmlTextReaderPtr reader;
-  gboolean too_long = FALSE;
+  gboolean too_long = FALSE, too_many = FALSE;
   int status;
 
   x->strings = g_ptr_array_new_with_free_func (g_free);
@@ -437,10 +437,16 @@ xlsx_read_strings (Xlsx *x, GError **error)
   if (reader == NULL)
     return TRUE;
   status = xmlTextReaderRead (reader);
-  while (status == 1 && !too_long)
+  while (status == 1 && !too_long && !too_many)
     {
       if (fita_xml_is_element (reader, NULL, "si"))
         {
+          /* texts are shared by cells: no more of them than cells */
+          if (x->strings->len >= FITA_SHEET_MAX_CELLS)
+            {
+              too_many = TRUE;
+              break;
+            }
           g_string_truncate (text, 0);
           status = read_rich_text (reader, text, &too_long);
           g_ptr_array_add (x->strings, fita_sheet_tidy_text (text->str, text->len));
@@ -448,11 +454,16 @@ xlsx_read_strings (Xlsx *x, GError **error)
         }
       status = xmlTextReaderRead (reader);
     }
-  if (too_long)
+  if (too_long || too_many)
     {
-      g_set_error (error, FITA_ERROR, FITA_ERROR_INVALID,
-                   _("The spreadsheet holds a text of more than %d bytes, more than Fita keeps in one field. Shorten it and try again."),
-                   FITA_MAX_TEXT);
+      if (too_long)
+        g_set_error (error, FITA_ERROR, FITA_ERROR_INVALID,
+                     _("The spreadsheet holds a text of more than %d bytes, more than Fita keeps in one field. Shorten it and try again."),
+                     FITA_MAX_TEXT);
+      else
+        g_set_error (error, FITA_ERROR, FITA_ERROR_INVALID,
+                     _("The spreadsheet holds more than %d texts, far more than any plan’s table. Copy the table you need into a new file and import that."),
+                     FITA_SHEET_MAX_CELLS);
       fita_zip_xml_close (&x->archive, reader, 1, x->shared_part, NULL);
       return FALSE;
     }
@@ -628,6 +639,9 @@ xlsx_read_sheet (Xlsx *x, XlsxSheetRef *ref, FitaSheetBuilder *b, GError **error
           c.column = (int) column;
           c.cell_row = c.row;
           c.cell_column = column;
+          /* a cell inside a cell (no spreadsheet writes one) replaces it */
+          g_free (c.type);
+          g_free (c.style);
           c.type = fita_xml_attribute (reader, NULL, "t");
           c.style = fita_xml_attribute (reader, NULL, "s");
           g_string_truncate (c.value, 0);

@@ -11,6 +11,11 @@
 
 G_BEGIN_DECLS
 
+/* Sheets, relationships, number formats and cell styles kept from one
+ * file: far more than any has, few enough that a file made of nothing
+ * else cannot exhaust memory. */
+#define FITA_SHEET_MAX_LIST 65536
+
 typedef struct {
   unzFile zip;
   guint64 unpacked;      /* bytes, against FITA_SHEET_MAX_UNZIPPED */
@@ -18,6 +23,8 @@ typedef struct {
   int zip_status;        /* a failed read's, or 0 */
   char *xml_error;       /* the parser's first complaint */
   int xml_line;
+  xmlGenericErrorFunc generic_error;  /* the thread's own, while a part is read */
+  void *generic_error_context;
 } FitaZip;
 
 /* kind: "XLSX" or "ODS", for the message when it is not a zip. */
@@ -109,6 +116,9 @@ char      *fita_sheet_tidy_text       (const char       *text,
 guint      fita_sheet_parse_count     (const char       *text,
                                        guint             max);
 
+/* Whether name is the sheet wanted: the same, whatever the case. */
+gboolean   fita_sheet_name_matches    (const char       *name,
+                                       const char       *wanted);
 /* The index of the sheet named (exactly, or else whatever the case) in
  * names, or of the first one when wanted is NULL; -1 if none. */
 int        fita_sheet_find            (GPtrArray        *names,

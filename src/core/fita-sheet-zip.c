@@ -392,6 +392,21 @@ xml_error_handler (void *data, xmlErrorPtr e)
     }
 }
 
+/* What libxml2 says outside a parser's context (a document in an
+ * encoding it cannot convert), which would go to the standard error. */
+static void G_GNUC_PRINTF (2, 3)
+generic_error_handler (void *data, const char *format, ...)
+{
+  FitaZip *archive = data;
+  va_list args;
+
+  if (archive->xml_error != NULL)
+    return;
+  va_start (args, format);
+  archive->xml_error = g_strchomp (g_strdup_vprintf (format, args));
+  va_end (args);
+}
+
 /* Opens a part of the archive for reading as XML. A part that is not
  * there is an error if required; otherwise *reader is NULL. */
 gboolean
@@ -434,6 +449,9 @@ fita_zip_xml_open (FitaZip *archive, const char *name, gboolean required, xmlTex
       return FALSE;
     }
   xmlTextReaderSetStructuredErrorHandler (*reader, xml_error_handler, archive);
+  archive->generic_error = xmlGenericError;
+  archive->generic_error_context = xmlGenericErrorContext;
+  xmlSetGenericErrorFunc (archive, generic_error_handler);
   return TRUE;
 }
 
@@ -448,6 +466,7 @@ fita_zip_xml_close (FitaZip *archive, xmlTextReaderPtr reader, int status, const
   int closed;
 
   xmlFreeTextReader (reader);
+  xmlSetGenericErrorFunc (archive->generic_error_context, archive->generic_error);
   if (status == 1 && error != NULL)
     {
       char buffer[16384];
@@ -464,8 +483,9 @@ fita_zip_xml_close (FitaZip *archive, xmlTextReaderPtr reader, int status, const
     fita_zip_set_damaged (error, name, _("it cannot be unpacked"));
   else if (status < 0)
     {
-      g_autofree char *reason = g_strdup_printf (_("line %d: %s"), archive->xml_line,
-                                                 archive->xml_error ? archive->xml_error : "?");
+      g_autofree char *reason = archive->xml_line > 0
+        ? g_strdup_printf (_("line %d: %s"), archive->xml_line, archive->xml_error ? archive->xml_error : "?")
+        : g_strdup (archive->xml_error ? archive->xml_error : "?");
       fita_zip_set_damaged (error, name, reason);
     }
   else if (status == 0 && closed == UNZ_CRCERROR)
@@ -562,6 +582,19 @@ fita_sheet_set_no_sheet (GError **error, const char *wanted, GPtrArray *names)
 }
 
 /* The sheet named (exactly, or else whatever the case), or the first. */
+gboolean
+fita_sheet_name_matches (const char *name, const char *wanted)
+{
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+
+  if (g_str_equal (name, wanted))
+    return TRUE;
+  a = g_utf8_casefold (name, -1);
+  b = g_utf8_casefold (wanted, -1);
+  return g_str_equal (a, b);
+}
+
 int
 fita_sheet_find (GPtrArray *names, const char *wanted)
 {

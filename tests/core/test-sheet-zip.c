@@ -305,6 +305,45 @@ test_limits (void)
            FITA_ERROR_CORRUPT, "a cell’s reference is not valid");
 }
 
+/* Lists that could fill memory with next to nothing each: more shared
+ * texts than a table holds cells are refused; sheets beyond the
+ * 65 536th are left out. */
+static void
+test_lists (void)
+{
+  GString *strings = g_string_new ("<sst>");
+  GString *workbook = g_string_new ("<workbook xmlns:r=\"r\"><sheets>");
+  g_autofree char *path = NULL;
+  g_auto(GStrv) names = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i <= FITA_SHEET_MAX_CELLS; i++)
+    g_string_append (strings, "<si/>");
+  g_string_append (strings, "</sst>");
+  for (guint i = 0; i < 70000; i++)
+    g_string_append_printf (workbook, "<sheet name=\"S%u\" r:id=\"rId1\"/>", i);
+  g_string_append (workbook, "</sheets></workbook>");
+  {
+    const Part parts[] = {
+      { "_rels/.rels", RELS }, { "xl/workbook.xml", WORKBOOK }, { "xl/_rels/workbook.xml.rels", WORKBOOK_RELS },
+      { "xl/sharedStrings.xml", strings->str }, { "xl/worksheets/sheet1.xml", SHEET2 },
+    };
+    REFUSED (make_zip ("strings.xlsx", parts, G_N_ELEMENTS (parts)), FITA_ERROR_INVALID, "more than 2000000 texts");
+  }
+  {
+    const Part parts[] = {
+      { "_rels/.rels", RELS }, { "xl/workbook.xml", workbook->str }, { "xl/_rels/workbook.xml.rels", WORKBOOK_RELS },
+    };
+    path = make_zip ("sheets.xlsx", parts, G_N_ELEMENTS (parts));
+  }
+  names = fita_sheet_list_sheets (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (names), ==, 65536);
+  g_assert_cmpstr (names[65535], ==, "S65535");
+  g_string_free (strings, TRUE);
+  g_string_free (workbook, TRUE);
+}
+
 /* An archive that unpacks to more than FITA_SHEET_MAX_UNZIPPED: empty
  * elements and spaces in the sheet, compressed a thousandfold. */
 static void
@@ -402,6 +441,28 @@ test_damaged (void)
   }
 }
 
+/* A part in an encoding that its bytes are not: refused with the
+ * parser's reason, and nothing printed on the terminal (libxml2 tells
+ * such errors to the standard error unless asked not to). */
+static void
+test_encoding (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autofree char *content = g_strconcat ("<?xml version=\"1.0\" encoding=\"ISO-2022-JP\"?>",
+                                              &CONTENT_HEAD[strlen ("<?xml version=\"1.0\"?>")],
+                                              "<table:table table:name=\"T\"><table:table-row><table:table-cell>"
+                                              "<t:p>4.702,33 €</t:p></table:table-cell></table:table-row></table:table>",
+                                              CONTENT_TAIL, NULL);
+      const Part parts[] = { { "content.xml", content } };
+      REFUSED (make_zip ("ascii.ods", parts, G_N_ELEMENTS (parts)), FITA_ERROR_CORRUPT, "(content.xml: input conversion failed");
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stderr ("");
+}
+
 /* A stored part whose bytes were changed after it was written: its
  * checksum no longer holds. */
 static void
@@ -436,8 +497,10 @@ main (int argc, char **argv)
   g_test_add_func ("/sheet-zip/xlsx-sheets", test_xlsx_sheets);
   g_test_add_func ("/sheet-zip/ods-cells", test_ods_cells);
   g_test_add_func ("/sheet-zip/limits", test_limits);
+  g_test_add_func ("/sheet-zip/lists", test_lists);
   g_test_add_func ("/sheet-zip/zip-bomb", test_zip_bomb);
   g_test_add_func ("/sheet-zip/damaged", test_damaged);
   g_test_add_func ("/sheet-zip/checksum", test_checksum);
+  g_test_add_func ("/sheet-zip/encoding", test_encoding);
   return g_test_run ();
 }
