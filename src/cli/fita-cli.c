@@ -21,6 +21,7 @@
 #include "fita-edit.h"
 #include "fita-error.h"
 #include "fita-examples.h"
+#include "fita-export.h"
 #include "fita-json.h"
 #include "fita-money.h"
 #include "fita-output.h"
@@ -29,16 +30,13 @@
 #include "fita-rollup.h"
 #include "fita-synthetic.h"
 #include "fita-timeline.h"
-
-
-#define EXIT_PROBLEMS 1
-#define EXIT_USAGE 2
+#include "fita-cli-private.h"
 
 typedef int (*CommandFunc) (int argc, char **argv);
 
 /* The later lines of a message (an import's list of problems, one a line)
  * are indented under the first, which names the file. */
-static int
+int
 fail_file (const char *file, const GError *error)
 {
   g_auto(GStrv) lines = g_strsplit (error->message, "\n", -1);
@@ -48,7 +46,7 @@ fail_file (const char *file, const GError *error)
   return EXIT_USAGE;
 }
 
-static int
+int
 fail_usage (GOptionContext *context, const char *message)
 {
   g_printerr ("fita-cli: %s\n", message);
@@ -61,7 +59,7 @@ fail_usage (GOptionContext *context, const char *message)
 }
 
 /* Parses options; on --help prints and exits 0, on errors exits 2. */
-static gboolean
+gboolean
 parse_options (GOptionContext *context, int *argc, char ***argv, int *status)
 {
   g_autoptr(GError) error = NULL;
@@ -74,7 +72,7 @@ parse_options (GOptionContext *context, int *argc, char ***argv, int *status)
   return TRUE;
 }
 
-static FitaPlan *
+FitaPlan *
 open_plan (const char *file, FitaOpenFlags flags, int *status)
 {
   g_autoptr(GError) error = NULL;
@@ -669,44 +667,6 @@ check_format (GOptionContext *context, const char *format, int *status)
 }
 
 static int
-cmd_export (int argc, char **argv)
-{
-  g_autofree char *format = NULL;
-  g_autofree char *output = NULL;
-  GOptionEntry entries[] = {
-    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("The format: json"), N_("FORMAT") },
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to this file instead of the standard output"), N_("OUT") },
-    { NULL }
-  };
-  g_autoptr(GOptionContext) context = g_option_context_new (_("FILE — export the whole plan"));
-  g_autoptr(FitaPlan) plan = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *json = NULL;
-  int status = 0;
-
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!parse_options (context, &argc, &argv, &status))
-    return status;
-  if (argc != 2)
-    return fail_usage (context, _("export takes one FILE"));
-  if (!check_format (context, format, &status))
-    return status;
-  if (!(plan = open_plan (argv[1], FITA_OPEN_READ_ONLY, &status)))
-    return status;
-  json = fita_json_export (plan);
-  if (output != NULL)
-    {
-      g_autoptr(FitaOutput) out = fita_output_open (output, argv[1], &error);
-      if (out == NULL || !fita_output_write (out, json, strlen (json), &error) ||
-          !fita_output_commit (g_steal_pointer (&out), &error))
-        return fail_file (output, error);
-    }
-  else if (!fita_write_stdout (json, strlen (json), &error))
-    return fail_file (argv[1], error);
-  return 0;
-}
-
-static int
 cmd_import (int argc, char **argv)
 {
   g_autofree char *format = NULL;
@@ -968,7 +928,7 @@ cmd_bench (int argc, char **argv)
   g_autoptr(GArray) edits = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GPtrArray) items = NULL;
   FitaPlan *plan;
-  double create_ms, open_ms, rollup_ms, export_ms, edit_us, timeline_us, chart_us, sheet_ms, annual_ms;
+  double create_ms, open_ms, rollup_ms, export_ms, xlsx_ms, edit_us, timeline_us, chart_us, sheet_ms, annual_ms;
   struct rusage usage;
   long model_rss_kb;
   FitaBudgetSum sum;
@@ -1022,6 +982,14 @@ cmd_bench (int argc, char **argv)
   start = g_get_monotonic_time ();
   exported = fita_json_export (plan);
   export_ms = elapsed_ms (start);
+  {
+    g_autofree char *xlsx = g_build_filename (dir, "bench.xlsx", NULL);
+    start = g_get_monotonic_time ();
+    if (!fita_export_xlsx (plan, "ca", xlsx, path, &error))
+      return fail_file (xlsx, error);
+    xlsx_ms = elapsed_ms (start);
+    g_unlink (xlsx);
+  }
   /* the model's own peak: before the pictures and reports below */
   getrusage (RUSAGE_SELF, &usage);
   model_rss_kb = usage.ru_maxrss;
@@ -1105,14 +1073,16 @@ cmd_bench (int argc, char **argv)
 
   if (json)
     g_print ("{\"items\": %d, \"create_ms\": %.1f, \"open_ms\": %.1f, \"rollup_ms\": %.2f, "
-             "\"edit_median_us\": %.0f, \"export_json_ms\": %.1f, \"timeline_frame_us\": %.0f, "
+             "\"edit_median_us\": %.0f, \"export_json_ms\": %.1f, \"export_xlsx_ms\": %.1f, \"timeline_frame_us\": %.0f, "
              "\"chart_us\": %.0f, \"report_sheet_ms\": %.1f, \"report_annual_ms\": %.0f, \"peak_rss_kb\": %ld, \"report_peak_rss_kb\": %ld}\n",
-             n_items, create_ms, open_ms, rollup_ms, edit_us, export_ms, timeline_us, chart_us, sheet_ms, annual_ms,
+             n_items, create_ms, open_ms, rollup_ms, edit_us, export_ms, xlsx_ms, timeline_us, chart_us, sheet_ms, annual_ms,
              model_rss_kb, usage.ru_maxrss);
   else
     g_print (_("items %d\ncreate %.1f ms\nopen %.1f ms\nroll-up %.2f ms\nedit (median) %.0f µs\nexport JSON %.1f ms\ntimeline frame (median) %.0f µs\nchart (slowest kind, median) %.0f µs\nprogramme sheet %.1f ms\nannual report %.0f ms\npeak memory %ld kB (with the reports: %ld kB)\n"),
              n_items, create_ms, open_ms, rollup_ms, edit_us, export_ms, timeline_us, chart_us, sheet_ms, annual_ms,
              model_rss_kb, usage.ru_maxrss);
+  if (!json)
+    g_print (_("export XLSX %.1f ms\n"), xlsx_ms);
   return 0;
 }
 
@@ -1127,7 +1097,7 @@ static const struct {
   { "stats", cmd_stats, N_("Figures of the plan or of one item: counts, progress, budget") },
   { "set", cmd_set, N_("Change fields of an item") },
   { "check", cmd_check, N_("Check the plan's integrity and rules") },
-  { "export", cmd_export, N_("Export the whole plan as JSON") },
+  { "export", cmd_export, N_("Export the plan as JSON, CSV, XLSX, ODS or for Decidim") },
   { "import", cmd_import, N_("Make a new plan from JSON") },
   { "report", cmd_report, N_("Write a follow-up report as PDF") },
   { "chart", cmd_chart, N_("Draw a budget chart to a PNG, SVG or PDF file") },

@@ -1,0 +1,64 @@
+/* fita-export-private.h: the plan as the tables every export writes, so
+ * that XLSX, ODS and CSV hold the same cells. */
+#pragma once
+
+#include "fita-export.h"
+#include "fita-i18n.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  FITA_CELL_EMPTY,
+  FITA_CELL_TEXT,
+  FITA_CELL_INTEGER,    /* a year, a weight */
+  FITA_CELL_CENTS,      /* money */
+  FITA_CELL_PERCENT,    /* hundredths of a percent: 8830 is 88.3 % */
+  FITA_CELL_DECIMAL,    /* a decimal number kept as typed ("12.5"): an indicator's value */
+} FitaCellKind;
+
+typedef struct {
+  FitaCellKind kind;
+  gint64 number;        /* INTEGER, CENTS, PERCENT */
+  const char *text;     /* TEXT, DECIMAL */
+} FitaExportCell;
+
+typedef struct {
+  const char *header;   /* in the export's language */
+  int decimals;         /* PERCENT: shown with as many */
+  gboolean wrap;        /* long texts, wrapped in their width */
+  double width;         /* in characters, to fit the content */
+} FitaExportColumn;
+
+typedef struct {
+  FitaExportSheet sheet;
+  const char *name;     /* the sheet's name, in the export's language */
+  guint n_columns;
+  FitaExportColumn *columns;
+  guint n_rows;         /* below the header */
+  FitaExportCell *cells; /* [row * n_columns + column] */
+  guint *lines;         /* [0]: the header's, [1 + row]: the row's lines of wrapped text */
+  double width;         /* of all the columns, in characters */
+} FitaExportTable;
+
+typedef struct {
+  FitaTranslator *translator;
+  const char *lang;
+  FitaPlanInfo *info;
+  FitaExportTable tables[FITA_EXPORT_N_SHEETS];
+  GStringChunk *strings; /* texts made for the export */
+} FitaExport;
+
+FitaExport *fita_export_new     (FitaPlan   *plan,
+                                 const char *lang);
+void        fita_export_free    (FitaExport *export);
+FitaExportCell *fita_export_cell (FitaExportTable *table,
+                                 guint       row,
+                                 guint       column);
+/* "4702.33", "-0.05": cents as a decimal number, exactly. */
+char       *fita_export_cents_text (gint64   cents);
+/* 8830 → "0.883": hundredths of a percent as a fraction, exactly. */
+char       *fita_export_fraction_text (gint64 hundredths);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FitaExport, fita_export_free)
+
+G_END_DECLS
