@@ -9,11 +9,22 @@
 
 #define NBSP "\xc2\xa0"
 
+static gboolean
+is_ascii (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p++)
+    if ((guchar) *p >= 0x80)
+      return FALSE;
+  return TRUE;
+}
+
 char *
 fita_cell_fold (const char *text)
 {
-  /* compatibility decomposition too: "2.º" and "1.ª" become "2.o", "1.a" */
-  g_autofree char *decomposed = g_utf8_normalize (text ? text : "", -1, G_NORMALIZE_ALL);
+  /* compatibility decomposition too: "2.º" and "1.ª" become "2.o", "1.a";
+   * ASCII has nothing to decompose (and is most cells) */
+  g_autofree char *decomposed = text == NULL || is_ascii (text) ? g_strdup (text ? text : "")
+                                                                : g_utf8_normalize (text, -1, G_NORMALIZE_ALL);
   GString *out = g_string_new (NULL);
   gboolean space = FALSE;
 

@@ -135,10 +135,26 @@ is_semester_label (const char *cell)
          fita_cell_parse_semesters (cell, 2000, &with_year, NULL) && with_year != NULL;
 }
 
+/* fita_column_guess, asked once for each text: it reads the catalogues of
+ * three languages each time a header names no column, and a wide sheet
+ * asks for the same words again and again. */
+static FitaColumn
+known_column (GHashTable *known, const char *text)
+{
+  gpointer column;
+
+  if (!g_hash_table_lookup_extended (known, text, NULL, &column))
+    {
+      column = GINT_TO_POINTER (fita_column_guess (text));
+      g_hash_table_insert (known, g_strdup (text), column);
+    }
+  return GPOINTER_TO_INT (column);
+}
+
 /* What a header names, from its words alone, or with cells (the column's
  * non-empty cells) also from what it holds. */
 static FitaColumn
-guess_column (const char *header, gboolean executed, GPtrArray *cells, const char *lang)
+guess_column (GHashTable *known, const char *header, gboolean executed, GPtrArray *cells, const char *lang)
 {
   g_autofree char *folded = fita_cell_fold (header);
   g_autofree char *stripped = NULL;
@@ -149,7 +165,7 @@ guess_column (const char *header, gboolean executed, GPtrArray *cells, const cha
   /* a header is a few words; a long cell is text, not a header */
   if (strlen (header) > MAX_HEADER)
     return FITA_COLUMN_NONE;
-  if ((column = fita_column_guess (header)) != FITA_COLUMN_NONE)
+  if ((column = known_column (known, header)) != FITA_COLUMN_NONE)
     return column;
   if (is_bare_year (header))
     {
@@ -169,7 +185,7 @@ guess_column (const char *header, gboolean executed, GPtrArray *cells, const cha
   stripped = strip_years (header);
   if (fita_cell_parse_year (header, TRUE, &year, NULL))
     {
-      column = fita_column_guess (stripped);
+      column = known_column (known, stripped);
       if (column == FITA_COLUMN_PLANNED || column == FITA_COLUMN_EXECUTED)
         return column;
     }
@@ -187,12 +203,12 @@ guess_column (const char *header, gboolean executed, GPtrArray *cells, const cha
   stripped_folded = fita_cell_fold (stripped);
   if (count_words (stripped_folded) > 6)
     return FITA_COLUMN_NONE;
-  if ((column = fita_column_guess (stripped)) != FITA_COLUMN_NONE)
+  if ((column = known_column (known, stripped)) != FITA_COLUMN_NONE)
     return column;
   if (strchr (stripped_folded, ' ') != NULL)
     {
       g_autofree char *first = g_strndup (stripped_folded, strchr (stripped_folded, ' ') - stripped_folded);
-      if (fita_column_guess (first) == FITA_COLUMN_TITLE)
+      if (known_column (known, first) == FITA_COLUMN_TITLE)
         return FITA_COLUMN_TITLE;
     }
   return FITA_COLUMN_NONE;
@@ -201,7 +217,7 @@ guess_column (const char *header, gboolean executed, GPtrArray *cells, const cha
 /* Whether a row heads a table: at least min of its cells, and half of
  * them, name a column. */
 static gboolean
-looks_like_header (const FitaSheetRow *row, guint min)
+looks_like_header (GHashTable *known, const FitaSheetRow *row, guint min)
 {
   guint filled = 0, named = 0;
   g_auto(GStrv) cells = fita_import_row_cells (row, fita_sheet_row_length (row));
@@ -210,7 +226,7 @@ looks_like_header (const FitaSheetRow *row, guint min)
     if (*cells[i] != '\0')
       {
         filled++;
-        named += guess_column (cells[i], FALSE, NULL, NULL) != FITA_COLUMN_NONE;
+        named += guess_column (known, cells[i], FALSE, NULL, NULL) != FITA_COLUMN_NONE;
       }
   return named >= min && named * 2 >= filled;
 }
@@ -232,15 +248,33 @@ is_semester_row (const FitaSheetRow *row)
   return labels > 0;
 }
 
+/* Whether two cells are the same text, spaces around aside. */
+static gboolean
+same_cell (const char *a, const char *b)
+{
+  gsize n, m;
+
+  while (g_ascii_isspace (*a))
+    a++;
+  while (g_ascii_isspace (*b))
+    b++;
+  n = strlen (a);
+  m = strlen (b);
+  while (n > 0 && g_ascii_isspace (a[n - 1]))
+    n--;
+  while (m > 0 && g_ascii_isspace (b[m - 1]))
+    m--;
+  return n == m && memcmp (a, b, n) == 0;
+}
+
+/* Run on every row (is it the header again?): compares in place. */
 static gboolean
 same_row (const FitaSheetRow *a, const FitaSheetRow *b)
 {
-  guint n = MAX (fita_sheet_row_length (a), fita_sheet_row_length (b));
-  g_auto(GStrv) x = fita_import_row_cells (a, n);
-  g_auto(GStrv) y = fita_import_row_cells (b, n);
+  guint n = fita_sheet_row_length (a), m = fita_sheet_row_length (b);
 
-  for (guint i = 0; i < n; i++)
-    if (!g_str_equal (x[i], y[i]))
+  for (guint i = 0; i < MAX (n, m); i++)
+    if (!same_cell (i < n ? a->cells[i] : "", i < m ? b->cells[i] : ""))
       return FALSE;
   return TRUE;
 }
@@ -370,7 +404,7 @@ derive (FitaImportColumn *column, FitaImportMapping *mapping)
 }
 
 static void
-resolve (FitaImportLayout *layout, guint s, FitaImportMapping *mapping, FitaSheet *sheet)
+resolve (FitaImportLayout *layout, guint s, FitaImportMapping *mapping, FitaSheet *sheet, GHashTable *known)
 {
   FitaImportSection *section = g_ptr_array_index (layout->sections, s);
   const char *lang = fita_import_mapping_get_language (mapping);
@@ -393,7 +427,7 @@ resolve (FitaImportLayout *layout, guint s, FitaImportMapping *mapping, FitaShee
         {
           g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
           /* the cells below are read only when the header's words do not tell */
-          if (fita_column_guess (column->header) == FITA_COLUMN_NONE)
+          if (known_column (known, column->header) == FITA_COLUMN_NONE)
             for (guint r = 0; r < sheet->rows->len; r++)
               {
                 const FitaSheetRow *row = g_ptr_array_index (sheet->rows, r);
@@ -406,7 +440,7 @@ resolve (FitaImportLayout *layout, guint s, FitaImportMapping *mapping, FitaShee
                       g_free (cell);
                   }
               }
-          kind = guess_column (column->header, section->executed, cells, lang ? lang : "ca");
+          kind = guess_column (known, column->header, section->executed, cells, lang ? lang : "ca");
           fita_import_mapping_set_column (mapping, column->header, kind);
         }
       column->column = kind;
@@ -425,6 +459,7 @@ FitaImportLayout *
 fita_import_layout_new (FitaImportMapping *mapping, FitaSheet *sheet, GError **error)
 {
   g_autoptr(FitaImportLayout) layout = g_new0 (FitaImportLayout, 1);
+  g_autoptr(GHashTable) known = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   guint n = sheet->rows->len;
   guint header_row = fita_import_mapping_get_header_row (mapping);
   guint start = G_MAXUINT, i;
@@ -455,7 +490,7 @@ fita_import_layout_new (FitaImportMapping *mapping, FitaSheet *sheet, GError **e
           {
             first = MIN (first, i);
             searched++;
-            if (looks_like_header (g_ptr_array_index (sheet->rows, i), 1))
+            if (looks_like_header (known, g_ptr_array_index (sheet->rows, i), 1))
               start = i;
           }
       if (start == G_MAXUINT)
@@ -487,7 +522,7 @@ fita_import_layout_new (FitaImportMapping *mapping, FitaSheet *sheet, GError **e
           after_blank = FALSE;
           continue;
         }
-      if (current == NULL || (after_blank && looks_like_header (row, 2)))
+      if (current == NULL || (after_blank && looks_like_header (known, row, 2)))
         {
           guint rows = i + 1 < n && is_semester_row (g_ptr_array_index (sheet->rows, i + 1)) ? 2 : 1;
           current = section_new (sheet, i, rows);
@@ -501,6 +536,6 @@ fita_import_layout_new (FitaImportMapping *mapping, FitaSheet *sheet, GError **e
     }
 
   for (i = 0; i < layout->sections->len; i++)
-    resolve (layout, i, mapping, sheet);
+    resolve (layout, i, mapping, sheet, known);
   return g_steal_pointer (&layout);
 }

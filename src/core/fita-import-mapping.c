@@ -349,7 +349,7 @@ read_member (FitaImportMapping *mapping, const char *key, JsonNode *node, GError
                        _("“header_row” must be the number of the row that heads the table (1 for the first), or 0 to find it."));
           return FALSE;
         }
-      mapping->header_row = (guint) row;
+      fita_import_mapping_set_header_row (mapping, (guint) row);
       return TRUE;
     }
   if (g_str_equal (key, "language"))

@@ -310,15 +310,21 @@ named_record (FitaPlan *plan, GHashTable *ids, FitaTableId table, const char *na
 
   if (name == NULL)
     return 0;
-  key = fita_import_name_key (name);
-  if ((id = GPOINTER_TO_SIZE (g_hash_table_lookup (ids, key))) != 0)
+  /* the name as written first: most rows write it alike, and a folded
+   * name is its own fold, so both kinds of key can share the table */
+  if ((id = GPOINTER_TO_SIZE (g_hash_table_lookup (ids, name))) != 0)
     return id;
-  record = fita_plan_new_record (plan, table);
-  fita_record_set_text (record, &t->fields[t->name_field], name);
-  fita_record_set_int (record, &t->fields[t->position_field], g_hash_table_size (ids));
-  fita_plan_adopt_record (plan, record);
-  id = ((FitaRecord *) record)->id;
-  g_hash_table_insert (ids, g_steal_pointer (&key), GSIZE_TO_POINTER (id));
+  key = fita_import_name_key (name);
+  if ((id = GPOINTER_TO_SIZE (g_hash_table_lookup (ids, key))) == 0)
+    {
+      record = fita_plan_new_record (plan, table);
+      fita_record_set_text (record, &t->fields[t->name_field], name);
+      fita_record_set_int (record, &t->fields[t->position_field], fita_plan_count (plan, table));
+      fita_plan_adopt_record (plan, record);
+      id = ((FitaRecord *) record)->id;
+      g_hash_table_insert (ids, g_steal_pointer (&key), GSIZE_TO_POINTER (id));
+    }
+  g_hash_table_insert (ids, g_strdup (name), GSIZE_TO_POINTER (id));
   return id;
 }
 
@@ -357,8 +363,8 @@ make_item (FitaPlan *plan, FitaImportEntry *entry, GHashTable **ids)
       for (guint k = 0; k < i && !again; k++)
         {
           FitaCellWho *before = g_ptr_array_index (entry->who, k);
-          again = fita_import_same_name (before->agent, who->agent) && before->role == who->role &&
-                  g_strcmp0 (before->note, who->note) == 0;
+          again = before->role == who->role && g_strcmp0 (before->note, who->note) == 0 &&
+                  fita_import_same_name (before->agent, who->agent);
         }
       if (again)
         continue;

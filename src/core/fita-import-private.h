@@ -145,7 +145,9 @@ typedef struct {
   GHashTable *codes;          /* code → FitaImportEntry* */
   GHashTable *named_titles;   /* "section:column" → whether its titles name levels and codes */
   GPtrArray *chapters;        /* chapter names, in the order met */
+  GHashTable *chapter_keys;   /* the names and their keys (fita_import_name_key) met */
   GPtrArray *levels;          /* FitaImportLevel*, owned, in the order met */
+  GHashTable *level_folds;    /* folded name → FitaImportLevel* */
   GPtrArray *level_order;     /* the same, in the plan's order (fita_import_arrange) */
   FitaImportEntry *root;      /* the item the table goes under, or NULL */
   FitaImportEntry *current;   /* the item a row with no item of its own adds to */
@@ -167,8 +169,9 @@ void             fita_import_note        (FitaImportState *imp,
                                           const char      *code,
                                           const char      *format,
                                           ...) G_GNUC_PRINTF (4, 5);
-/* What names of statuses, chapters and agents are compared by: "Comissió
- * tècnica", "comissio tecnica" and "COMISSIÓ TÈCNICA" are one body. */
+/* What names of statuses, chapters and agents are compared by, case,
+ * accents and punctuation aside: "Comissió tècnica", "comissio tecnica"
+ * and "COMISSIÓ TÈCNICA" are one body, named as the table first names it. */
 char            *fita_import_name_key    (const char      *name);
 gboolean         fita_import_same_name   (const char      *a,
                                           const char      *b);

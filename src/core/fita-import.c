@@ -79,12 +79,10 @@ entry_new (FitaImportState *imp, const FitaSheetRow *row, FitaImportSection *sec
   return entry;
 }
 
-/* Names of levels, statuses, chapters and agents are one whatever their
- * case: "Comissió tècnica" and "comissió tècnica" are one body. */
 char *
 fita_import_name_key (const char *name)
 {
-  return g_utf8_casefold (name, -1);
+  return fita_cell_fold (name);
 }
 
 gboolean
@@ -93,8 +91,10 @@ fita_import_same_name (const char *a, const char *b)
   g_autofree char *x = NULL;
   g_autofree char *y = NULL;
 
-  if (a == NULL || b == NULL || g_str_equal (a, b))
-    return a == b || (a != NULL && b != NULL);
+  if (a == NULL || b == NULL)
+    return a == b;
+  if (g_str_equal (a, b))
+    return TRUE;
   x = fita_import_name_key (a);
   y = fita_import_name_key (b);
   return g_str_equal (x, y);
@@ -185,11 +185,14 @@ level_for (FitaImportState *imp, const char *name, guint line)
   if (name == NULL || *name == '\0')
     return NULL;
   folded = fita_cell_fold (name);
-  for (guint i = 0; i < imp->levels->len && level == NULL; i++)
+  level = g_hash_table_lookup (imp->level_folds, folded);
+  /* a plan has a handful of levels; a table that names hundreds is not
+   * spelling one differently */
+  for (guint i = 0; level == NULL && i < imp->levels->len && imp->levels->len < 100; i++)
     {
       FitaImportLevel *known = g_ptr_array_index (imp->levels, i);
       guint limit = MIN (strlen (known->folded), strlen (folded)) >= 8 ? 2 : 1;
-      if (g_str_equal (known->folded, folded) || distance (known->folded, folded, limit) <= limit)
+      if (distance (known->folded, folded, limit) <= limit)
         level = known;
     }
   if (level == NULL)
@@ -199,6 +202,7 @@ level_for (FitaImportState *imp, const char *name, guint line)
       level->folded = g_steal_pointer (&folded);
       level->spellings = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
       g_ptr_array_add (imp->levels, level);
+      g_hash_table_insert (imp->level_folds, level->folded, level);
     }
   if ((spelling = g_hash_table_lookup (level->spellings, name)) == NULL)
     {
@@ -696,10 +700,15 @@ read_item (FitaImportState *imp, FitaImportSection *section, FitaImportEntry *en
 static void
 add_chapter (FitaImportState *imp, const char *name)
 {
-  for (guint i = 0; i < imp->chapters->len; i++)
-    if (fita_import_same_name (g_ptr_array_index (imp->chapters, i), name))
-      return;
-  g_ptr_array_add (imp->chapters, g_strdup (name));
+  char *key;
+
+  if (g_hash_table_contains (imp->chapter_keys, name))
+    return;
+  key = fita_import_name_key (name);
+  if (!g_hash_table_contains (imp->chapter_keys, key))
+    g_ptr_array_add (imp->chapters, g_strdup (name));
+  g_hash_table_add (imp->chapter_keys, key);
+  g_hash_table_add (imp->chapter_keys, g_strdup (name));
 }
 
 static void
@@ -1063,7 +1072,9 @@ fita_import_sheet (FitaSheet *sheet, FitaImportMapping *mapping, const char *def
   imp.codes = g_hash_table_new (g_str_hash, g_str_equal);
   imp.named_titles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   imp.chapters = g_ptr_array_new_with_free_func (g_free);
+  imp.chapter_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   imp.levels = g_ptr_array_new_with_free_func (level_free);
+  imp.level_folds = g_hash_table_new (g_str_hash, g_str_equal);
   imp.stack = g_ptr_array_new ();
   imp.period_start = imp.period_end = FITA_NONE;
 
@@ -1108,8 +1119,10 @@ fita_import_sheet (FitaSheet *sheet, FitaImportMapping *mapping, const char *def
 
   g_ptr_array_unref (imp.stack);
   g_clear_pointer (&imp.level_order, g_ptr_array_unref);
+  g_hash_table_unref (imp.level_folds);
   g_ptr_array_unref (imp.levels);
   g_ptr_array_unref (imp.chapters);
+  g_hash_table_unref (imp.chapter_keys);
   g_hash_table_unref (imp.named_titles);
   g_hash_table_unref (imp.codes);
   g_ptr_array_unref (imp.entries);

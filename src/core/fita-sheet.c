@@ -37,20 +37,33 @@ fita_sheet_free (FitaSheet *sheet)
   g_free (sheet);
 }
 
+/* Text with no character from U+0300 on (where combining marks begin) is
+ * NFC already: Catalan and Spanish typed composed, which is most cells. */
+static gboolean
+surely_nfc (const char *text)
+{
+  for (const guchar *p = (const guchar *) text; *p != '\0'; p++)
+    if (*p >= 0xcc)
+      return FALSE;
+  return TRUE;
+}
+
 void
 fita_sheet_add_row (FitaSheet *sheet, guint line, GStrv cells)
 {
   FitaSheetRow *row = g_new0 (FitaSheetRow, 1);
 
   for (guint i = 0; cells[i] != NULL; i++)
-    for (const char *p = cells[i]; *p != '\0'; p++)
-      if ((guchar) *p >= 0x80)
-        {
-          char *composed = g_utf8_normalize (cells[i], -1, G_NORMALIZE_NFC);
-          g_free (cells[i]);
-          cells[i] = composed;
-          break;
-        }
+    if (!surely_nfc (cells[i]))
+      {
+        /* NULL only for text that is not UTF-8, which readers never give */
+        char *composed = g_utf8_normalize (cells[i], -1, G_NORMALIZE_NFC);
+        if (composed != NULL)
+          {
+            g_free (cells[i]);
+            cells[i] = composed;
+          }
+      }
   row->line = line;
   row->cells = cells;
   g_ptr_array_add (sheet->rows, row);

@@ -392,10 +392,12 @@ test_grid (void)
 static void
 test_text (void)
 {
-  /* "l·l" and accents composed or decomposed are one: stored as NFC */
+  /* "l·l" and accents composed or decomposed are one: stored as NFC; a
+   * name is one whatever its case and accents, and keeps its first spelling */
   g_autoptr(FitaPlan) plan = imported ("Codi;Títol;Estat;Qui\n"
                                        "1;Col·laboracio\xcc\x81;En curs;comissio\xcc\x81 te\xcc\x80" "cnica (executa)\n"
-                                       "2;Acció;en curs;\"Comissió tècnica (defineix); Secretaria tècnica (dona suport)\"\n", NULL);
+                                       "2;Acció;en curs;\"Comissió tècnica (defineix); Secretaria tècnica (dona suport)\"\n"
+                                       "3;Altra;EN CURS;COMISSIO TECNICA (executa)\n", NULL);
   GPtrArray *who = fita_plan_list (plan, FITA_TABLE_RESPONSIBILITY, item (plan, "2")->rec.id);
 
   g_assert_cmpstr (item (plan, "1")->title, ==, "Col·laboració");
