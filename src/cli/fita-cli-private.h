@@ -7,7 +7,8 @@
 #define EXIT_PROBLEMS 1
 #define EXIT_USAGE 2
 
-/* "fita-cli: FILE: message"; returns EXIT_USAGE. */
+/* Prints "fita-cli: FILE: message", the later lines of the message (a
+ * list of problems, one a line) indented under the first; returns 2. */
 int       fail_file     (const char      *file,
                          const GError    *error);
 /* "fita-cli: message", then the command's help; returns EXIT_USAGE. */
@@ -22,5 +23,12 @@ FitaPlan *open_plan     (const char      *file,
                          FitaOpenFlags    flags,
                          int             *status);
 
+/* fita-cli-export.c */
 int       cmd_export    (int              argc,
                          char           **argv);
+/* fita-cli-import.c */
+int       cmd_import    (int              argc,
+                         char           **argv);
+/* Milliseconds to read and import a table of n_rows rows, for bench. */
+double    bench_import  (guint            n_rows,
+                         GError         **error);

@@ -19,7 +19,17 @@ static const char * const parent_names[] = { "codi pare", "codi superior", "pare
 static const char * const level_names[] = { "nivell", "tipus", "nivel", "tipo", "level", "type", NULL };
 static const char * const title_names[] = { "titol", "nom", "accio", "actuacio", "descripcio breu", "denominacio",
                                             "titulo", "nombre", "accion", "actuacion", "denominacion",
-                                            "title", "name", "action", NULL };
+                                            "title", "name", "action",
+                                            /* the levels of a plan, heading the column of their items */
+                                            "accions", "actuacions", "objectiu", "objectius", "programa", "programes",
+                                            "eix", "eixos", "linia estrategica", "linies estrategiques",
+                                            "linia d actuacio", "linies d actuacio", "propostes d accions",
+                                            "acciones", "actuaciones", "objetivo", "objetivos", "programas", "eje",
+                                            "ejes", "linea estrategica", "lineas estrategicas", "linea de actuacion",
+                                            "lineas de actuacion", "propuestas de acciones",
+                                            "actions", "objective", "objectives", "programme", "programmes",
+                                            "axis", "axes", "strategic line", "strategic lines", "proposed actions",
+                                            NULL };
 static const char * const description_names[] = { "descripcio", "descripcion", "description", "detall", "detalle", NULL };
 static const char * const status_names[] = { "estat", "situacio", "estado", "situacion", "status", "state", NULL };
 static const char * const progress_names[] = { "percentatge", "grau d execucio", "grau d assoliment", "avanc", "progres",

@@ -133,10 +133,10 @@ ods_read_table (xmlTextReaderPtr reader, FitaSheetBuilder *b, GError **error, gb
         {
           g_autofree char *repeat = fita_xml_attribute (reader, ODF_TABLE, "number-rows-repeated");
           /* trailing empty rows come repeated by the million: counted, not made */
-          row_repeat = MAX (fita_sheet_parse_count (repeat, FITA_SHEET_MAX_ROWS), 1);
+          row_repeat = MAX (fita_sheet_parse_count (repeat, FITA_SHEET_MAX_ROW_NUMBER), 1);
           column = 0;
           if (xmlTextReaderIsEmptyElement (reader))
-            row = (guint) MIN ((guint64) row + row_repeat, (guint64) FITA_SHEET_MAX_ROWS + 1);
+            row = (guint) MIN ((guint64) row + row_repeat, (guint64) FITA_SHEET_MAX_ROW_NUMBER + 1);
           else
             in_row = TRUE;
         }
@@ -147,14 +147,14 @@ ods_read_table (xmlTextReaderPtr reader, FitaSheetBuilder *b, GError **error, gb
               *failed = TRUE;
               return 1;
             }
-          row = (guint) MIN ((guint64) row + row_repeat, (guint64) FITA_SHEET_MAX_ROWS + 1);
+          row = (guint) MIN ((guint64) row + row_repeat, (guint64) FITA_SHEET_MAX_ROW_NUMBER + 1);
           in_row = FALSE;
         }
       else if (in_row && (fita_xml_is_element (reader, ODF_TABLE, "table-cell") ||
                           fita_xml_is_element (reader, ODF_TABLE, "covered-table-cell")))
         {
           g_autofree char *repeat = fita_xml_attribute (reader, ODF_TABLE, "number-columns-repeated");
-          guint n = MAX (fita_sheet_parse_count (repeat, FITA_SHEET_MAX_COLUMNS), 1);
+          guint n = MAX (fita_sheet_parse_count (repeat, FITA_SHEET_MAX_COLUMN_NUMBER), 1);
           /* the attributes first: reading the text moves the reader on */
           g_autofree char *value = ods_value_text (reader);
           gboolean too_long = FALSE;
@@ -176,7 +176,7 @@ ods_read_table (xmlTextReaderPtr reader, FitaSheetBuilder *b, GError **error, gb
                 *failed = TRUE;
                 return 1;
               }
-          column = MIN (column + n, (guint) FITA_SHEET_MAX_COLUMNS + 1);
+          column = MIN (column + n, (guint) FITA_SHEET_MAX_COLUMN_NUMBER + 1);
           continue;
         }
       status = xmlTextReaderRead (reader);

@@ -442,7 +442,7 @@ xlsx_read_strings (Xlsx *x, GError **error)
       if (fita_xml_is_element (reader, NULL, "si"))
         {
           /* texts are shared by cells: no more of them than cells */
-          if (x->strings->len >= FITA_SHEET_MAX_CELLS)
+          if (x->strings->len >= FITA_SHEET_MAX_ZIP_CELLS)
             {
               too_many = TRUE;
               break;
@@ -463,7 +463,7 @@ xlsx_read_strings (Xlsx *x, GError **error)
       else
         g_set_error (error, FITA_ERROR, FITA_ERROR_INVALID,
                      _("The spreadsheet holds more than %d texts, far more than any plan’s table. Copy the table you need into a new file and import that."),
-                     FITA_SHEET_MAX_CELLS);
+                     FITA_SHEET_MAX_ZIP_CELLS);
       fita_zip_xml_close (&x->archive, reader, 1, x->shared_part, NULL);
       return FALSE;
     }
@@ -559,7 +559,7 @@ xlsx_end_cell (XlsxCell *c, GError **error)
 }
 
 /* "C5" → column 2 (the row is the <row>'s); beyond the last column,
- * *column is FITA_SHEET_MAX_COLUMNS. */
+ * *column is FITA_SHEET_MAX_COLUMN_NUMBER. */
 static gboolean
 parse_column (const char *ref, guint *column)
 {
@@ -568,7 +568,7 @@ parse_column (const char *ref, guint *column)
 
   while (g_ascii_isalpha (*p))
     {
-      c = MIN (c * 26 + (guint) (g_ascii_toupper (*p) - 'A' + 1), (guint) FITA_SHEET_MAX_COLUMNS + 1);
+      c = MIN (c * 26 + (guint) (g_ascii_toupper (*p) - 'A' + 1), (guint) FITA_SHEET_MAX_COLUMN_NUMBER + 1);
       p++;
     }
   if (p == ref || (*p != '\0' && !g_ascii_isdigit (*p)))
@@ -597,7 +597,7 @@ xlsx_read_sheet (Xlsx *x, XlsxSheetRef *ref, FitaSheetBuilder *b, GError **error
       if (fita_xml_is_element (reader, NULL, "row"))
         {
           g_autofree char *r = fita_xml_attribute (reader, NULL, "r");
-          guint row = r ? fita_sheet_parse_count (r, FITA_SHEET_MAX_ROWS) : c.row + 1;
+          guint row = r ? fita_sheet_parse_count (r, FITA_SHEET_MAX_ROW_NUMBER) : c.row + 1;
           if (row == 0 || row <= c.row)
             {
               ok = FALSE;
@@ -624,7 +624,7 @@ xlsx_read_sheet (Xlsx *x, XlsxSheetRef *ref, FitaSheetBuilder *b, GError **error
               fita_zip_set_damaged (error, ref->part, _("a cell’s reference is not valid"));
               break;
             }
-          if (column >= FITA_SHEET_MAX_COLUMNS)
+          if (column >= FITA_SHEET_MAX_COLUMN_NUMBER)
             {
               ok = FALSE;
               fita_sheet_set_too_many_columns (error, b->sheet->name);

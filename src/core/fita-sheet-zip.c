@@ -16,27 +16,6 @@
 #include <unistd.h>
 #include <unzip.h>
 
-static void
-row_free (gpointer data)
-{
-  FitaSheetRow *row = data;
-
-  g_strfreev (row->cells);
-  g_free (row);
-}
-
-/* Shared with the CSV reader (fita-sheet.h); its rows are made with
- * row_free as their free function. */
-void
-fita_sheet_free (FitaSheet *sheet)
-{
-  if (sheet == NULL)
-    return;
-  g_free (sheet->name);
-  g_ptr_array_unref (sheet->rows);
-  g_free (sheet);
-}
-
 /* Errors */
 
 void
@@ -171,9 +150,7 @@ fita_sheet_tidy_text (const char *text, gsize length)
 void
 fita_sheet_builder_init (FitaSheetBuilder *b, const char *name)
 {
-  b->sheet = g_new0 (FitaSheet, 1);
-  b->sheet->name = g_strdup (name);
-  b->sheet->rows = g_ptr_array_new_with_free_func (row_free);
+  b->sheet = fita_sheet_new (name);
   b->cells = g_ptr_array_new_with_free_func (g_free);
   b->n_cells = b->n_bytes = b->row_bytes = 0;
 }
@@ -199,7 +176,7 @@ set_too_many_cells (GError **error, const char *sheet)
 {
   g_set_error (error, FITA_ERROR, FITA_ERROR_INVALID,
                _("The sheet “%s” holds more than %d cells or %d MB of text, far more than any plan’s table. Copy the table you need into a new file and import that."),
-               sheet, FITA_SHEET_MAX_CELLS, FITA_SHEET_MAX_TEXT / (1024 * 1024));
+               sheet, FITA_SHEET_MAX_ZIP_CELLS, FITA_SHEET_MAX_TEXT / (1024 * 1024));
 }
 
 void
@@ -207,7 +184,7 @@ fita_sheet_set_too_many_columns (GError **error, const char *sheet)
 {
   g_set_error (error, FITA_ERROR, FITA_ERROR_INVALID,
                _("The sheet “%s” has text beyond column %d, more than a spreadsheet holds; it may be damaged. Open it in a spreadsheet program and save it again."),
-               sheet, FITA_SHEET_MAX_COLUMNS);
+               sheet, FITA_SHEET_MAX_COLUMN_NUMBER);
 }
 
 /* Sets the cell of the row being read; text is taken, and made tidy
@@ -220,7 +197,7 @@ fita_sheet_builder_set (FitaSheetBuilder *b, guint row, guint column, char *text
 
   if (owned == NULL || *owned == '\0')
     return TRUE;
-  if (column >= FITA_SHEET_MAX_COLUMNS)
+  if (column >= FITA_SHEET_MAX_COLUMN_NUMBER)
     {
       fita_sheet_set_too_many_columns (error, b->sheet->name);
       return FALSE;
@@ -264,27 +241,25 @@ fita_sheet_builder_end_row (FitaSheetBuilder *b, guint row, guint repeat, GError
     bytes += g_ptr_array_index (b->cells, i) ? strlen (g_ptr_array_index (b->cells, i)) : 0;
   for (guint k = 0; k < repeat; k++)
     {
-      FitaSheetRow *line;
+      GStrv cells;
 
-      if ((guint64) row + k > FITA_SHEET_MAX_ROWS)
+      if ((guint64) row + k > FITA_SHEET_MAX_ROW_NUMBER)
         {
           g_set_error (error, FITA_ERROR, FITA_ERROR_INVALID,
                        _("The sheet “%s” has text beyond row %d, more than a spreadsheet holds; it may be damaged. Open it in a spreadsheet program and save it again."),
-                       b->sheet->name, FITA_SHEET_MAX_ROWS);
+                       b->sheet->name, FITA_SHEET_MAX_ROW_NUMBER);
           return FALSE;
         }
-      if (b->n_cells + n > FITA_SHEET_MAX_CELLS || b->n_bytes + bytes > FITA_SHEET_MAX_TEXT)
+      if (b->n_cells + n > FITA_SHEET_MAX_ZIP_CELLS || b->n_bytes + bytes > FITA_SHEET_MAX_TEXT)
         {
           set_too_many_cells (error, b->sheet->name);
           return FALSE;
         }
-      line = g_new (FitaSheetRow, 1);
-      line->line = row + k;
-      line->cells = g_new (char *, n + 1);
+      cells = g_new (char *, n + 1);
       for (guint i = 0; i < n; i++)
-        line->cells[i] = g_strdup (g_ptr_array_index (b->cells, i) ? g_ptr_array_index (b->cells, i) : "");
-      line->cells[n] = NULL;
-      g_ptr_array_add (b->sheet->rows, line);
+        cells[i] = g_strdup (g_ptr_array_index (b->cells, i) ? g_ptr_array_index (b->cells, i) : "");
+      cells[n] = NULL;
+      fita_sheet_add_row (b->sheet, row + k, cells);
       b->n_cells += n;
       b->n_bytes += bytes;
     }

@@ -23,12 +23,12 @@ G_BEGIN_DECLS
 /* Bytes unpacked from one archive (a zip bomb stops here). */
 #define FITA_SHEET_MAX_UNZIPPED  (200 * 1024 * 1024)
 /* Rows and columns of a sheet, as in Excel and LibreOffice. */
-#define FITA_SHEET_MAX_ROWS      1048576
-#define FITA_SHEET_MAX_COLUMNS   16384
+#define FITA_SHEET_MAX_ROW_NUMBER      1048576
+#define FITA_SHEET_MAX_COLUMN_NUMBER   16384
 /* Cells kept from one sheet, and their bytes of text: repeated rows and
  * cells (ODS) or shared strings (XLSX) may not multiply a small file
  * into a huge table. */
-#define FITA_SHEET_MAX_CELLS     2000000
+#define FITA_SHEET_MAX_ZIP_CELLS     2000000
 #define FITA_SHEET_MAX_TEXT      (100 * 1024 * 1024)
 
 /* sheet_name NULL: the first sheet. */

@@ -157,3 +157,71 @@ fita_synthetic_plan (guint n_items)
     build (&b, 0, NULL, 0);
   return plan;
 }
+
+typedef struct {
+  GString *out;
+  guint32 seed;
+  guint rows;
+  guint target;
+  guint fanout;
+} Table;
+
+static guint32
+table_random (Table *t)
+{
+  t->seed = t->seed * 1664525u + 1013904223u;
+  return t->seed >> 8;
+}
+
+static void
+table_rows (Table *t, const char *parent_code, guint depth)
+{
+  static const char * const levels[] = { "Eix", "Objectiu", "Acció", "Actuació" };
+  static const char * const statuses[] = { "No iniciat (0 %)", "En curs (%u %%)", "Acabat (100 %)" };
+
+  for (guint i = 0; i < t->fanout && t->rows < t->target; i++)
+    {
+      g_autofree char *code = parent_code ? g_strdup_printf ("%s.%u", parent_code, i + 1) : g_strdup_printf ("%u", i + 1);
+      guint32 r = table_random (t);
+      guint start = 2020 + r % 4;
+      gboolean leaf = depth == 3 || t->rows + 1 >= t->target;
+
+      g_string_append_printf (t->out, "%s;%s;\"Actuació sintètica %s; per a la planificació del territori\";",
+                              code, levels[depth], code);
+      if (leaf)
+        {
+          g_autofree char *status = g_strdup_printf (statuses[r % 3], (r >> 8) % 99 + 1);
+          g_string_append_printf (t->out,
+                                  "%s;;%u;%u;%u 1r semestre, %u-2;\"Secretaria tècnica (executa); Comissió tècnica (defineix)\";"
+                                  "%u;Capítol 1;%u.%03u,%02u €;%s\r\n",
+                                  status, start, start + 1, start, start + 1, start,
+                                  1 + (r >> 4) % 90, (r >> 6) % 1000, (r >> 3) % 100, r % 2 ? "4.702,33 €" : "- €");
+        }
+      else
+        g_string_append_printf (t->out, ";;%u;%u;;;;;;\r\n", start, start + 3);
+      t->rows++;
+      /* an action's next year, on a row of its own */
+      if (leaf && t->rows < t->target)
+        {
+          g_string_append_printf (t->out, "%s;;;;;;;;;%u;Capítol 2;%u,00 €;\r\n", code, start + 1, 100 + (r >> 5) % 900);
+          t->rows++;
+        }
+      if (!leaf)
+        table_rows (t, code, depth + 1);
+    }
+}
+
+char *
+fita_synthetic_table (guint n_rows)
+{
+  Table t = { g_string_new ("Codi;Nivell;Títol;Estat;Percentatge;Any d'inici;Any de final;Semestres;Qui;"
+                            "Any;Capítol;Previst;Executat\r\n"),
+              20190101u, 0, n_rows, 1 };
+
+  /* fan-out so that the four levels hold the rows, leaves taking two */
+  while (t.fanout + t.fanout * t.fanout + t.fanout * t.fanout * t.fanout +
+         2 * t.fanout * t.fanout * t.fanout * t.fanout < n_rows)
+    t.fanout++;
+  table_rows (&t, NULL, 0);
+  return g_string_free (t.out, FALSE);
+}

@@ -110,6 +110,30 @@ def imports_under_faults():
 
 
 @test
+def table_imports_under_faults():
+    """A plan imported from a table, and a mapping saved, under every fault."""
+    with Dir() as d:
+        plan = example(d, "xmess-2017-2019")
+        source = d / "taula.csv"
+        with open(source, "w", encoding="utf-8") as f:
+            f.write("Codi;Títol;Estat;Any;Executat\n1;Habitatge;;;\n1.1;Rehabilitar;En curs (30 %);2024;4.702,33 €\n"
+                    "1.2;Llogar;No iniciat (0 %);;\n")
+        target = d / "new.fita"
+        with open(target, "w") as f:
+            f.write("an old file that --force replaces only when the import is whole")
+        n = check_command(d, lambda: ["import", "--force", target, "--format", "csv", source], target, plan,
+                          lambda: stats(target)["executed_cents"] == 470233)
+        assert n >= 6, n
+        mapping = d / "map.json"
+        with open(mapping, "w") as f:
+            f.write("an old mapping")
+        n = check_command(d, lambda: ["import", d / "none.fita", "--format", "csv", source, "--dry-run",
+                                      "--save-mapping", mapping], mapping, plan,
+                          lambda: json.load(open(mapping))["columns"]["Codi"] == "code")
+        assert n >= 3, n
+
+
+@test
 def edits_under_faults():
     with Dir() as d:
         plan = example(d, "terrassa-ess-2019-2026")

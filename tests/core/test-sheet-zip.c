@@ -317,7 +317,7 @@ test_lists (void)
   g_auto(GStrv) names = NULL;
   g_autoptr(GError) error = NULL;
 
-  for (guint i = 0; i <= FITA_SHEET_MAX_CELLS; i++)
+  for (guint i = 0; i <= FITA_SHEET_MAX_ZIP_CELLS; i++)
     g_string_append (strings, "<si/>");
   g_string_append (strings, "</sst>");
   for (guint i = 0; i < 70000; i++)

@@ -63,10 +63,10 @@ fuzz_sheet_check (FitaSheet *sheet, GError *error)
       FitaSheetRow *row = g_ptr_array_index (sheet->rows, i);
       guint n = g_strv_length (row->cells);
 
-      g_assert (row->line > previous && row->line <= FITA_SHEET_MAX_ROWS);
+      g_assert (row->line > previous && row->line <= FITA_SHEET_MAX_ROW_NUMBER);
       previous = row->line;
       /* rows with no text are left out, and cells after the last one */
-      g_assert (n >= 1 && n <= FITA_SHEET_MAX_COLUMNS && *row->cells[n - 1] != '\0');
+      g_assert (n >= 1 && n <= FITA_SHEET_MAX_COLUMN_NUMBER && *row->cells[n - 1] != '\0');
       for (guint c = 0; c < n; c++)
         {
           gsize length = strlen (row->cells[c]);
@@ -78,7 +78,7 @@ fuzz_sheet_check (FitaSheet *sheet, GError *error)
         }
       cells += n;
     }
-  g_assert (cells <= FITA_SHEET_MAX_CELLS && bytes <= FITA_SHEET_MAX_TEXT);
+  g_assert (cells <= FITA_SHEET_MAX_ZIP_CELLS && bytes <= FITA_SHEET_MAX_TEXT);
 }
 
 /* Reads the first sheet, lists them, and reads the first few by name:

@@ -1,0 +1,187 @@
+/* fita-import-private.h: the layout of an imported table, shared by the
+ * mapping (which guesses it) and the importer (which reads by it); and
+ * what the importer stages before it makes a plan. */
+#pragma once
+
+#include "fita-import.h"
+#include "fita-import-mapping.h"
+
+G_BEGIN_DECLS
+
+/* How one column of a table is read. */
+typedef struct {
+  FitaColumn column;
+  char *header;            /* as the table heads it (two header rows joined), or NULL */
+  gint64 year;             /* amounts: the year the header names ("Executat 2023"); FITA_NONE */
+  char *chapter;           /* amounts: the chapter the header names ("Capítol 1"), or NULL */
+  char *semesters;         /* semesters: those a mark in the column ticks (a grid), or NULL: a list */
+  char *level;             /* titles: the level of items that name none, or NULL */
+} FitaImportColumn;
+
+/* One table of a sheet: its header and how its columns are read. A sheet
+ * may hold several, each after an empty row, as a follow-up sheet holds
+ * its actions and then its budget. */
+typedef struct {
+  guint header_index;      /* rows[header_index] heads it */
+  guint header_rows;       /* 1, or 2 when semesters sit under the years */
+  guint n_columns;
+  FitaImportColumn *columns;
+  int first[FITA_N_COLUMNS]; /* the first column of each kind, or -1 */
+  guint count[FITA_N_COLUMNS];
+  gboolean executed;       /* its headers speak of executed amounts */
+} FitaImportSection;
+
+typedef struct {
+  GPtrArray *sections;     /* FitaImportSection*, in order */
+  int *row_section;        /* for each row of the sheet: its table, or -1 for a
+                            * header, an empty row or a row above the table */
+} FitaImportLayout;
+
+/* Finds the tables of sheet and how each column is read: named by mapping,
+ * or guessed and then named in it. */
+FitaImportLayout *fita_import_layout_new  (FitaImportMapping *mapping,
+                                           FitaSheet         *sheet,
+                                           GError           **error);
+void              fita_import_layout_free (FitaImportLayout  *layout);
+
+/* The row's first n cells trimmed of spaces, "" past its end. */
+GStrv             fita_import_row_cells   (const FitaSheetRow *row,
+                                           guint               n);
+/* Whether every cell of the row is empty or spaces. */
+gboolean          fita_import_row_is_blank (const FitaSheetRow *row);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FitaImportLayout, fita_import_layout_free)
+
+/* Staged first, made into records only when the whole table is read and
+ * found right: a refused import leaves nothing half-made. */
+
+typedef struct {
+  gint64 year;
+  char *chapter;
+  gint64 planned;
+  gint64 executed;
+  guint planned_line;
+  guint executed_line;
+} FitaImportBudget;
+
+typedef struct {
+  gint64 year;
+  char *value;
+  guint line;
+} FitaImportValue;
+
+typedef struct {
+  char *name;
+  gboolean pending;
+  GPtrArray *values;          /* FitaImportValue* */
+} FitaImportIndicator;
+
+typedef enum {
+  FITA_IMPORT_CODE_NONE,
+  FITA_IMPORT_CODE_GIVEN,     /* from a code column: as written */
+  FITA_IMPORT_CODE_LOCAL,     /* from a title ("Objectiu 1. …"): under its parent's code */
+  FITA_IMPORT_CODE_MADE,      /* made from its parent's code and its place */
+} FitaImportCodeKind;
+
+typedef struct _FitaImportEntry FitaImportEntry;
+
+typedef struct {
+  guint count;                /* rows that spell a level so */
+  guint line;                 /* the first of them */
+} FitaImportSpelling;
+
+/* A level of the plan, and how the rows spell it. */
+typedef struct {
+  char *name;                 /* the spelling most rows use */
+  char *folded;               /* what spellings are compared by */
+  GHashTable *spellings;      /* spelling → FitaImportSpelling* */
+  gint64 depth;               /* where it first occurs */
+  guint count;
+  gint64 id;                  /* its record's, once made */
+} FitaImportLevel;
+
+struct _FitaImportEntry {
+  guint line;
+  const FitaSheetRow *row;    /* NULL for the item the table goes under */
+  FitaImportSection *section;
+  guint outline;              /* its title column, counting title columns from the left */
+  char *code;
+  FitaImportCodeKind code_kind;
+  char *parent_code;
+  gboolean parent_column;     /* its table has a parent-code column: that alone places it */
+  FitaImportEntry *outline_parent;
+  FitaImportEntry *parent;
+  GPtrArray *children;        /* FitaImportEntry*, not owned */
+  guint depth;
+  guint place;                /* among its parent's children */
+  gint64 id;                  /* its item's, once made */
+  int state;                  /* for finding circles of parents */
+  char *title;
+  char *description;
+  FitaImportLevel *level;     /* not owned */
+  char *status;
+  char *other_services;
+  char *start_date;
+  char *end_date;
+  char *semesters;
+  gint64 progress_bp;
+  gint64 start_year;
+  gint64 end_year;
+  gint64 weight;
+  gint64 planned_total;
+  guint planned_total_line;
+  GPtrArray *who;             /* FitaCellWho* */
+  GPtrArray *budget;          /* FitaImportBudget* */
+  GPtrArray *indicators;      /* FitaImportIndicator* */
+};
+
+typedef struct {
+  FitaSheet *sheet;
+  FitaImportMapping *mapping;
+  FitaImportLayout *layout;
+  const char *lang;
+  FitaImportReport *report;
+  GPtrArray *entries;         /* FitaImportEntry*, owned, in the order met */
+  GHashTable *codes;          /* code → FitaImportEntry* */
+  GHashTable *named_titles;   /* "section:column" → whether its titles name levels and codes */
+  GPtrArray *chapters;        /* chapter names, in the order met */
+  GHashTable *chapter_keys;   /* the names and their keys (fita_import_name_key) met */
+  GPtrArray *levels;          /* FitaImportLevel*, owned, in the order met */
+  GHashTable *level_folds;    /* folded name → FitaImportLevel* */
+  GPtrArray *level_order;     /* the same, in the plan's order (fita_import_arrange) */
+  FitaImportEntry *root;      /* the item the table goes under, or NULL */
+  FitaImportEntry *current;   /* the item a row with no item of its own adds to */
+  GPtrArray *stack;           /* the outline: items open above the next row, outermost first */
+  guint plan_line;
+  char *plan_title;
+  char *plan_description;
+  gint64 period_start;
+  gint64 period_end;
+} FitaImportState;
+
+void             fita_import_problem     (FitaImportState *imp,
+                                          guint            line,
+                                          const char      *code,
+                                          const char      *format,
+                                          ...) G_GNUC_PRINTF (4, 5);
+void             fita_import_note        (FitaImportState *imp,
+                                          guint            line,
+                                          const char      *code,
+                                          const char      *format,
+                                          ...) G_GNUC_PRINTF (4, 5);
+/* What names of statuses, chapters and agents are compared by, case,
+ * accents and punctuation aside: "Comissió tècnica", "comissio tecnica"
+ * and "COMISSIÓ TÈCNICA" are one body, named as the table first names it. */
+char            *fita_import_name_key    (const char      *name);
+gboolean         fita_import_same_name   (const char      *a,
+                                          const char      *b);
+
+/* fita-import-plan.c: the tree of the staged items (parents, circles,
+ * depths, codes), then the plan made of them. */
+GPtrArray       *fita_import_arrange     (FitaImportState *imp);
+FitaPlan        *fita_import_make_plan   (FitaImportState *imp,
+                                          GPtrArray       *items,
+                                          const char      *default_title,
+                                          GError         **error);
+
+G_END_DECLS

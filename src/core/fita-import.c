@@ -1,0 +1,1134 @@
+#include "config.h"
+#include "fita-import.h"
+#include "fita-cell.h"
+#include "fita-error.h"
+#include "fita-import-private.h"
+#include "fita-money.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+/* What is read is staged first (fita-import-private.h) and made into
+ * records only when the whole table is read and found right: a refused
+ * import leaves nothing half-made. */
+
+static void
+budget_free (gpointer data)
+{
+  FitaImportBudget *budget = data;
+
+  g_free (budget->chapter);
+  g_free (budget);
+}
+
+static void
+value_free (gpointer data)
+{
+  FitaImportValue *value = data;
+
+  g_free (value->value);
+  g_free (value);
+}
+
+static void
+indicator_free (gpointer data)
+{
+  FitaImportIndicator *indicator = data;
+
+  g_free (indicator->name);
+  g_ptr_array_unref (indicator->values);
+  g_free (indicator);
+}
+
+static void
+entry_free (gpointer data)
+{
+  FitaImportEntry *entry = data;
+
+  g_free (entry->code);
+  g_free (entry->parent_code);
+  g_free (entry->title);
+  g_free (entry->description);
+  g_free (entry->status);
+  g_free (entry->other_services);
+  g_free (entry->start_date);
+  g_free (entry->end_date);
+  g_free (entry->semesters);
+  g_ptr_array_unref (entry->children);
+  g_ptr_array_unref (entry->who);
+  g_ptr_array_unref (entry->budget);
+  g_ptr_array_unref (entry->indicators);
+  g_free (entry);
+}
+
+static FitaImportEntry *
+entry_new (FitaImportState *imp, const FitaSheetRow *row, FitaImportSection *section)
+{
+  FitaImportEntry *entry = g_new0 (FitaImportEntry, 1);
+
+  entry->line = row != NULL ? row->line : 0;
+  entry->row = row;
+  entry->section = section;
+  entry->progress_bp = entry->start_year = entry->end_year = entry->planned_total = FITA_NONE;
+  entry->weight = 1;
+  entry->children = g_ptr_array_new ();
+  entry->who = g_ptr_array_new_with_free_func ((GDestroyNotify) fita_cell_who_free);
+  entry->budget = g_ptr_array_new_with_free_func (budget_free);
+  entry->indicators = g_ptr_array_new_with_free_func (indicator_free);
+  g_ptr_array_add (imp->entries, entry);
+  return entry;
+}
+
+char *
+fita_import_name_key (const char *name)
+{
+  return fita_cell_fold (name);
+}
+
+gboolean
+fita_import_same_name (const char *a, const char *b)
+{
+  g_autofree char *x = NULL;
+  g_autofree char *y = NULL;
+
+  if (a == NULL || b == NULL)
+    return a == b;
+  if (g_str_equal (a, b))
+    return TRUE;
+  x = fita_import_name_key (a);
+  y = fita_import_name_key (b);
+  return g_str_equal (x, y);
+}
+
+/* Problems */
+
+static void
+add_to (GPtrArray *list, guint line, const char *code, char *message)
+{
+  FitaImportProblem *problem = g_new0 (FitaImportProblem, 1);
+
+  problem->line = line;
+  problem->code = g_strdup (code);
+  problem->message = message;
+  g_ptr_array_add (list, problem);
+}
+
+void
+fita_import_problem (FitaImportState *imp, guint line, const char *code, const char *format, ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  add_to (imp->report->problems, line, code, g_strdup_vprintf (format, args));
+  va_end (args);
+}
+
+void
+fita_import_note (FitaImportState *imp, guint line, const char *code, const char *format, ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  add_to (imp->report->notes, line, code, g_strdup_vprintf (format, args));
+  va_end (args);
+}
+
+
+static void
+level_free (gpointer data)
+{
+  FitaImportLevel *level = data;
+
+  g_free (level->name);
+  g_free (level->folded);
+  g_hash_table_unref (level->spellings);
+  g_free (level);
+}
+
+/* Edits from a to b, up to limit (then limit + 1). */
+static guint
+distance (const char *a, const char *b, guint limit)
+{
+  gsize n = strlen (a), m = strlen (b);
+  g_autofree guint *row = NULL;
+
+  if ((n > m ? n - m : m - n) > limit || n > 200 || m > 200)
+    return limit + 1;
+  row = g_new (guint, m + 1);
+  for (gsize j = 0; j <= m; j++)
+    row[j] = j;
+  for (gsize i = 1; i <= n; i++)
+    {
+      guint diagonal = row[0];
+      row[0] = i;
+      for (gsize j = 1; j <= m; j++)
+        {
+          guint above = row[j];
+          row[j] = MIN (MIN (row[j] + 1, row[j - 1] + 1), diagonal + (a[i - 1] != b[j - 1]));
+          diagonal = above;
+        }
+    }
+  return MIN (row[m], limit + 1);
+}
+
+/* The level a row names, one whatever its case and accents, and whatever
+ * a slip of one or two letters ("Línia estratègia" beside "Línia
+ * estratègica"), so that one typing error does not make a new level and
+ * move every row below it. */
+static FitaImportLevel *
+level_for (FitaImportState *imp, const char *name, guint line)
+{
+  g_autofree char *folded = NULL;
+  FitaImportLevel *level = NULL;
+  FitaImportSpelling *spelling;
+
+  if (name == NULL || *name == '\0')
+    return NULL;
+  folded = fita_cell_fold (name);
+  level = g_hash_table_lookup (imp->level_folds, folded);
+  /* a plan has a handful of levels; a table that names hundreds is not
+   * spelling one differently */
+  for (guint i = 0; level == NULL && i < imp->levels->len && imp->levels->len < 100; i++)
+    {
+      FitaImportLevel *known = g_ptr_array_index (imp->levels, i);
+      guint limit = MIN (strlen (known->folded), strlen (folded)) >= 8 ? 2 : 1;
+      if (distance (known->folded, folded, limit) <= limit)
+        level = known;
+    }
+  if (level == NULL)
+    {
+      level = g_new0 (FitaImportLevel, 1);
+      level->name = g_strdup (name);
+      level->folded = g_steal_pointer (&folded);
+      level->spellings = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      g_ptr_array_add (imp->levels, level);
+      g_hash_table_insert (imp->level_folds, level->folded, level);
+    }
+  if ((spelling = g_hash_table_lookup (level->spellings, name)) == NULL)
+    {
+      spelling = g_new0 (FitaImportSpelling, 1);
+      spelling->line = line;
+      g_hash_table_insert (level->spellings, g_strdup (name), spelling);
+    }
+  spelling->count++;
+  return level;
+}
+
+/* A cell that could not be read, named by its column's header. */
+static void
+cell_problem (FitaImportState *imp, guint line, const char *code, const FitaImportColumn *column, const GError *error)
+{
+  if (column != NULL && column->header != NULL)
+    /* Translators: a column's header, then what is wrong with its cell */
+    fita_import_problem (imp, line, code, _("“%s”: %s"), column->header, error->message);
+  else
+    fita_import_problem (imp, line, code, "%s", error->message);
+}
+
+static gboolean
+valid_text (FitaImportState *imp, guint line, const char *code, const FitaImportColumn *column, const char *text)
+{
+  g_autoptr(GError) local = NULL;
+
+  if (fita_text_validate (text, &local))
+    return TRUE;
+  cell_problem (imp, line, code, column, local);
+  return FALSE;
+}
+
+/* Checks a value against the limits of a field of a table (negative
+ * amounts, years Fita cannot plan…). */
+static gboolean
+valid_value (FitaImportState *imp, guint line, const char *code, const FitaImportColumn *column,
+             FitaTableId table, const char *field, gint64 value)
+{
+  const FitaTable *t = fita_table (table);
+  g_autoptr(GError) local = NULL;
+
+  if (fita_field_validate (&t->fields[fita_table_field_index (t, field)], value, NULL, &local))
+    return TRUE;
+  cell_problem (imp, line, code, column, local);
+  return FALSE;
+}
+
+/* Titles that name their level and code: "Línia estratègica I. AJUDAR…",
+ * "Objectiu: O3 - Fomentar…", "11. ESS als barris". */
+
+/* "O3", "A12", "11", "IV": the length of one part of a code at p, ending
+ * at a space or a sign, or 0. */
+static gsize
+code_segment (const char *p)
+{
+  gsize n = strspn (p, "IVXLC"), letters = 0, digits = 0;
+
+  if (n > 0 && (guchar) p[n] < 0x80 && !g_ascii_isalnum (p[n]))
+    return n;
+  n = 0;
+  while (g_ascii_isalpha (p[n]) && letters < 3)
+    n++, letters++;
+  while (g_ascii_isdigit (p[n]) && digits < 4)
+    n++, digits++;
+  return digits > 0 && (guchar) p[n] < 0x80 && !g_ascii_isalnum (p[n]) ? n : 0;
+}
+
+/* Splits text into *level (if allow_level), *code and *title; FALSE if it
+ * is not written so. */
+static gboolean
+split_title (const char *text, gboolean allow_level, char **level, char **code, char **title)
+{
+  const char *p = text, *level_end = text;
+  guint words = 0;
+  g_autoptr(GString) found = g_string_new (NULL);
+  gsize n;
+
+  /* up to three words of letters, the first a capital: "Línia estratègica" */
+  while (allow_level && words < 3)
+    {
+      const char *q = p;
+      guint letters = 0;
+      if (code_segment (q) > 0)
+        break;
+      while (*q != '\0')
+        {
+          gunichar c = g_utf8_get_char (q);
+          if (!(g_unichar_isalpha (c) || c == '\'' || c == 0x2019 || c == 0x00b7))
+            break;
+          if (letters == 0 && words == 0 && !g_unichar_isupper (c))
+            return FALSE;
+          letters++;
+          q = g_utf8_next_char (q);
+        }
+      if (letters < 2)
+        break;
+      words++;
+      level_end = q;
+      p = q;
+      if (*p == ':')
+        p++;
+      while (*p == ' ')
+        p++;
+    }
+  /* the code: parts joined by points, "O3. A1" read "O3.A1" */
+  while ((n = code_segment (p)) > 0)
+    {
+      const char *after = p + n, *next;
+      gsize m;
+      g_string_append_len (found, p, n);
+      p = after;
+      if (*after != '.')
+        break;
+      next = after + 1 + (after[1] == ' ');
+      if ((m = code_segment (next)) == 0 ||
+          !(next[m] == ' ' || next[m] == '.' || next[m] == ':' || next[m] == '\0'))
+        break;
+      g_string_append_c (found, '.');
+      p = next;
+    }
+  if (found->len == 0)
+    return FALSE;
+  /* then ". ", ": ", " - " or " – " and the title */
+  if ((*p == '.' || *p == ':') && p[1] == ' ')
+    p += 2;
+  else if (g_str_has_prefix (p, " - ") || g_str_has_prefix (p, " – "))
+    p += g_str_has_prefix (p, " - ") ? 3 : strlen (" – ");
+  else
+    return FALSE;
+  while (*p == ' ')
+    p++;
+  if (*p == '\0')
+    return FALSE;
+  *level = words > 0 ? g_strndup (text, level_end - text) : NULL;
+  *code = g_string_free (g_steal_pointer (&found), FALSE);
+  *title = g_strdup (p);
+  return TRUE;
+}
+
+/* Whether the titles of a column are written with their level (and code):
+ * when most of them are, so that one title that happens to look so
+ * ("COVID 19: mesures") is not taken for it. */
+static gboolean
+titles_are_named (FitaImportState *imp, FitaImportSection *section, guint column, gboolean allow_level)
+{
+  g_autofree char *key = g_strdup_printf ("%p:%u", (void *) section, column);
+  gpointer known;
+  guint filled = 0, named = 0;
+
+  if (g_hash_table_lookup_extended (imp->named_titles, key, NULL, &known))
+    return GPOINTER_TO_INT (known);
+  for (guint r = section->header_index; r < imp->sheet->rows->len; r++)
+    {
+      const FitaSheetRow *row = g_ptr_array_index (imp->sheet->rows, r);
+      g_autofree char *level = NULL;
+      g_autofree char *code = NULL;
+      g_autofree char *title = NULL;
+      g_autofree char *cell = NULL;
+      if (imp->layout->sections->pdata[imp->layout->row_section[r] < 0 ? 0 : imp->layout->row_section[r]] != section ||
+          imp->layout->row_section[r] < 0 || fita_sheet_row_length (row) <= column)
+        continue;
+      cell = g_strstrip (g_strdup (row->cells[column]));
+      if (*cell == '\0')
+        continue;
+      filled++;
+      named += split_title (cell, allow_level, &level, &code, &title);
+    }
+  g_hash_table_insert (imp->named_titles, g_steal_pointer (&key), GINT_TO_POINTER (named * 2 > filled));
+  return named * 2 > filled;
+}
+
+/* The outline */
+
+/* Places entry by the items open above it: after an item of a deeper
+ * title column, under the nearest of a shallower one; in the same column,
+ * beside an item of its level, or below one of another level (a level met
+ * for the first time is a level deeper). */
+static void
+place (FitaImportState *imp, FitaImportEntry *entry)
+{
+  GPtrArray *stack = imp->stack;
+  FitaImportEntry *top;
+
+  while (stack->len > 0 && ((FitaImportEntry *) g_ptr_array_index (stack, stack->len - 1))->outline > entry->outline)
+    g_ptr_array_set_size (stack, stack->len - 1);
+  top = stack->len > 0 ? g_ptr_array_index (stack, stack->len - 1) : NULL;
+  if (top != NULL && top->outline == entry->outline)
+    {
+      int found = -1;
+      for (int i = (int) stack->len - 1; entry->level != NULL && i >= 0; i--)
+        {
+          FitaImportEntry *open = g_ptr_array_index (stack, i);
+          if (open->outline != entry->outline)
+            break;
+          if (open->level == entry->level)
+            {
+              found = i;
+              break;
+            }
+        }
+      if (found >= 0)
+        g_ptr_array_set_size (stack, found);
+      else if (entry->level == NULL || top->level == NULL)
+        g_ptr_array_set_size (stack, stack->len - 1);
+    }
+  entry->outline_parent = stack->len > 0 ? g_ptr_array_index (stack, stack->len - 1) : imp->root;
+  g_ptr_array_add (stack, entry);
+}
+
+/* code: the row's, for messages (the item takes it later) */
+static FitaImportEntry *
+open_item (FitaImportState *imp, FitaImportSection *section, guint outline, int column, const char *text,
+           const char *level, const char *code_given, const FitaSheetRow *row)
+{
+  FitaImportEntry *entry = entry_new (imp, row, section);
+  gboolean has_level = section->first[FITA_COLUMN_LEVEL] >= 0;
+  gboolean has_code = section->first[FITA_COLUMN_CODE] >= 0;
+  g_autofree char *named_level = NULL;
+  g_autofree char *code = NULL;
+
+  entry->outline = outline;
+  if (text != NULL && (!has_level || !has_code) && titles_are_named (imp, section, column, !has_level) &&
+      split_title (text, !has_level, &named_level, &code, &entry->title))
+    {
+      if (!has_code)
+        {
+          entry->code = g_steal_pointer (&code);
+          entry->code_kind = FITA_IMPORT_CODE_LOCAL;
+        }
+    }
+  else
+    entry->title = g_strdup (text);
+  if (level == NULL || *level == '\0')
+    level = named_level != NULL ? named_level : column >= 0 ? section->columns[column].level : NULL;
+  if (entry->code != NULL || (code_given != NULL && *code_given == '\0'))
+    code_given = entry->code;
+  if (entry->title != NULL)
+    valid_text (imp, entry->line, code_given, column >= 0 ? &section->columns[column] : NULL, entry->title);
+  if (level != NULL && valid_text (imp, entry->line, code_given, NULL, level))
+    entry->level = level_for (imp, level, entry->line);
+  place (imp, entry);
+  return entry;
+}
+
+/* Reading a row */
+
+static gboolean
+is_item_column (FitaColumn column)
+{
+  switch (column)
+    {
+    case FITA_COLUMN_CODE: case FITA_COLUMN_PARENT_CODE: case FITA_COLUMN_LEVEL: case FITA_COLUMN_TITLE:
+    case FITA_COLUMN_DESCRIPTION: case FITA_COLUMN_STATUS: case FITA_COLUMN_PROGRESS: case FITA_COLUMN_START:
+    case FITA_COLUMN_END: case FITA_COLUMN_SEMESTERS: case FITA_COLUMN_WHO: case FITA_COLUMN_OTHER_SERVICES:
+    case FITA_COLUMN_WEIGHT: case FITA_COLUMN_PLANNED_TOTAL:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+/* Kinds of columns a table may have several of; of the others, only the
+ * first is read (and a second is a problem). */
+static gboolean
+may_repeat (FitaColumn column)
+{
+  return column == FITA_COLUMN_TITLE || column == FITA_COLUMN_PLANNED || column == FITA_COLUMN_EXECUTED ||
+         column == FITA_COLUMN_SEMESTERS || column == FITA_COLUMN_WHO || column == FITA_COLUMN_NONE;
+}
+
+static gboolean
+is_plan_level (const char *text)
+{
+  static const char * const words[] = { "pla", "plan", "pla estrategic", "plan estrategico", "strategic plan", NULL };
+  g_autofree char *folded = fita_cell_fold (text);
+
+  return g_strv_contains (words, folded);
+}
+
+/* The row of the plan itself: its title and period. */
+static void
+read_plan (FitaImportState *imp, FitaImportSection *section, GStrv cells, guint line)
+{
+  if (imp->plan_line != 0)
+    {
+      fita_import_problem (imp, line, NULL, _("the plan is named twice, here and on line %u; keep one row for it"), imp->plan_line);
+      return;
+    }
+  imp->plan_line = line;
+  for (guint j = 0; j < section->n_columns; j++)
+    {
+      FitaImportColumn *column = &section->columns[j];
+      g_autoptr(GError) local = NULL;
+      g_autofree char *date = NULL;
+      gint64 year;
+
+      if (*cells[j] == '\0')
+        continue;
+      if (column->column == FITA_COLUMN_TITLE && imp->plan_title == NULL && valid_text (imp, line, NULL, column, cells[j]))
+        imp->plan_title = g_strdup (cells[j]);
+      else if (column->column == FITA_COLUMN_DESCRIPTION && valid_text (imp, line, NULL, column, cells[j]))
+        imp->plan_description = g_strdup (cells[j]);
+      else if (column->column == FITA_COLUMN_START || column->column == FITA_COLUMN_END)
+        {
+          if (!fita_cell_parse_when (cells[j], &year, &date, &local))
+            cell_problem (imp, line, NULL, column, local);
+          else
+            *(column->column == FITA_COLUMN_START ? &imp->period_start : &imp->period_end) =
+              year != FITA_NONE ? year : g_ascii_strtoll (date, NULL, 10);
+        }
+    }
+}
+
+/* A row that repeats an item's code may only add amounts and indicator
+ * values to it: whatever it says of the item must be what was said. */
+static gboolean
+repeats (FitaImportState *imp, FitaImportSection *section, FitaImportEntry *entry, GStrv cells, guint line)
+{
+  const char *code = cells[section->first[FITA_COLUMN_CODE]];
+
+  for (guint j = 0; j < section->n_columns; j++)
+    {
+      FitaImportColumn *column = &section->columns[j];
+      g_auto(GStrv) before = NULL;
+      const char *said = "";
+
+      if (!is_item_column (column->column) || column->column == FITA_COLUMN_CODE || *cells[j] == '\0')
+        continue;
+      if (entry == imp->root)
+        {
+          fita_import_problem (imp, line, code,
+                   _("the code “%s” is the item the table is imported under (“under” in the mapping); give this item another code"),
+                   code);
+          return FALSE;
+        }
+      /* what the item's own row had in the column headed alike */
+      for (guint k = 0; k < entry->section->n_columns; k++)
+        if (entry->section->columns[k].column == column->column &&
+            g_strcmp0 (entry->section->columns[k].header, column->header) == 0)
+          {
+            before = fita_import_row_cells (entry->row, k + 1);
+            said = before[k];
+            break;
+          }
+      if (g_str_equal (said, cells[j]))
+        continue;
+      if (column->column == FITA_COLUMN_TITLE)
+        fita_import_problem (imp, line, code,
+                 _("the code “%s” is already used on line %u by another item (“%s”); give each item its own code"),
+                 code, entry->line, said);
+      else
+        fita_import_problem (imp, line, code,
+                 _("the row repeats the item of line %u with another “%s” (“%s” there, “%s” here); a row that repeats an item may only add amounts and indicator values"),
+                 entry->line, column->header, said, cells[j]);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+add_semesters (FitaImportEntry *entry, const char *more)
+{
+  g_autofree char *joined = NULL;
+  g_autofree char *merged = NULL;
+
+  if (more == NULL)
+    return;
+  joined = entry->semesters != NULL ? g_strjoin (" ", entry->semesters, more, NULL) : g_strdup (more);
+  /* sorted and once each */
+  fita_cell_parse_semesters (joined, FITA_NONE, &merged, NULL);
+  g_free (entry->semesters);
+  entry->semesters = g_steal_pointer (&merged);
+}
+
+static void
+set_text (FitaImportState *imp, FitaImportEntry *entry, char **field, const FitaImportColumn *column, const char *text)
+{
+  if (text != NULL && !valid_text (imp, entry->line, entry->code, column, text))
+    return;
+  g_free (*field);
+  *field = g_strdup (text);
+}
+
+/* What the row says of the item it opened. */
+static void
+read_item (FitaImportState *imp, FitaImportSection *section, FitaImportEntry *entry, GStrv cells)
+{
+  gint64 status_bp = FITA_NONE, column_bp = FITA_NONE;
+  guint line = entry->line;
+
+  entry->parent_column = section->first[FITA_COLUMN_PARENT_CODE] >= 0;
+  for (guint j = 0; j < section->n_columns; j++)
+    {
+      FitaImportColumn *column = &section->columns[j];
+      const char *cell = cells[j];
+      g_autoptr(GError) local = NULL;
+      g_autofree char *text = NULL;
+      gint64 value;
+
+      if (*cell == '\0' || (!may_repeat (column->column) && (int) j != section->first[column->column]))
+        continue;
+      switch (column->column)
+        {
+        case FITA_COLUMN_CODE:
+          if (valid_text (imp, line, cell, column, cell))
+            {
+              entry->code = g_strdup (cell);
+              entry->code_kind = FITA_IMPORT_CODE_GIVEN;
+              g_hash_table_insert (imp->codes, entry->code, entry);
+            }
+          break;
+        case FITA_COLUMN_PARENT_CODE:
+          set_text (imp, entry, &entry->parent_code, column, cell);
+          break;
+        case FITA_COLUMN_DESCRIPTION:
+          set_text (imp, entry, &entry->description, column, cell);
+          break;
+        case FITA_COLUMN_OTHER_SERVICES:
+          set_text (imp, entry, &entry->other_services, column, cell);
+          break;
+        case FITA_COLUMN_STATUS:
+          if (!fita_cell_parse_status (cell, &text, &status_bp, &local))
+            cell_problem (imp, line, entry->code, column, local);
+          else if (text != NULL)
+            set_text (imp, entry, &entry->status, column, text);
+          break;
+        case FITA_COLUMN_PROGRESS:
+          if (!fita_percent_parse_hundredths (cell, &column_bp, &local))
+            cell_problem (imp, line, entry->code, column, local);
+          break;
+        case FITA_COLUMN_START:
+        case FITA_COLUMN_END:
+          if (!fita_cell_parse_when (cell, &value, &text, &local))
+            cell_problem (imp, line, entry->code, column, local);
+          else if (column->column == FITA_COLUMN_START)
+            {
+              entry->start_year = value;
+              set_text (imp, entry, &entry->start_date, column, text);
+            }
+          else
+            {
+              entry->end_year = value;
+              set_text (imp, entry, &entry->end_date, column, text);
+            }
+          break;
+        case FITA_COLUMN_SEMESTERS:
+          if (column->semesters != NULL)
+            add_semesters (entry, fita_cell_is_mark (cell) ? column->semesters : NULL);
+          else if (!fita_cell_parse_semesters (cell, FITA_NONE, &text, &local))
+            cell_problem (imp, line, entry->code, column, local);
+          else
+            add_semesters (entry, text);
+          break;
+        case FITA_COLUMN_WHO:
+          {
+            g_autoptr(GPtrArray) who = fita_cell_parse_who (cell);
+            for (guint i = 0; i < who->len; i++)
+              {
+                FitaCellWho *one = g_ptr_array_index (who, i);
+                if (valid_text (imp, line, entry->code, column, one->agent) &&
+                    (one->note == NULL || valid_text (imp, line, entry->code, column, one->note)))
+                  g_ptr_array_add (entry->who, g_steal_pointer (&who->pdata[i]));
+              }
+          }
+          break;
+        case FITA_COLUMN_WEIGHT:
+          if (!fita_cell_parse_whole (cell, &value, &local))
+            cell_problem (imp, line, entry->code, column, local);
+          else if (valid_value (imp, line, entry->code, column, FITA_TABLE_ITEM, "weight", value))
+            entry->weight = value;
+          break;
+        case FITA_COLUMN_PLANNED_TOTAL:
+          if (!fita_money_parse (cell, imp->lang, &value, &local))
+            cell_problem (imp, line, entry->code, column, local);
+          else if (valid_value (imp, line, entry->code, column, FITA_TABLE_ITEM, "planned_total_cents", value))
+            {
+              entry->planned_total = value;
+              entry->planned_total_line = line;
+            }
+          break;
+        default:
+          break;
+        }
+    }
+  if (status_bp != FITA_NONE && column_bp != FITA_NONE && status_bp != column_bp)
+    {
+      g_autofree char *a = fita_percent_format_hundredths (status_bp, -1, imp->lang);
+      g_autofree char *b = fita_percent_format_hundredths (column_bp, -1, imp->lang);
+      fita_import_problem (imp, line, entry->code, _("the status says %s but the progress column says %s; give one percent"), a, b);
+    }
+  entry->progress_bp = column_bp != FITA_NONE ? column_bp : status_bp;
+}
+
+static void
+add_chapter (FitaImportState *imp, const char *name)
+{
+  char *key;
+
+  if (g_hash_table_contains (imp->chapter_keys, name))
+    return;
+  key = fita_import_name_key (name);
+  if (!g_hash_table_contains (imp->chapter_keys, key))
+    g_ptr_array_add (imp->chapters, g_strdup (name));
+  g_hash_table_add (imp->chapter_keys, key);
+  g_hash_table_add (imp->chapter_keys, g_strdup (name));
+}
+
+static void
+set_amount (FitaImportState *imp, FitaImportEntry *entry, gint64 year, const char *chapter, gboolean executed, gint64 cents, guint line)
+{
+  FitaImportBudget *budget = NULL;
+  gint64 *slot;
+  guint *at;
+
+  for (guint i = 0; i < entry->budget->len && budget == NULL; i++)
+    {
+      FitaImportBudget *b = g_ptr_array_index (entry->budget, i);
+      if (b->year == year && fita_import_same_name (b->chapter, chapter))
+        budget = b;
+    }
+  if (budget == NULL)
+    {
+      budget = g_new0 (FitaImportBudget, 1);
+      budget->year = year;
+      budget->chapter = g_strdup (chapter);
+      budget->planned = budget->executed = FITA_NONE;
+      g_ptr_array_add (entry->budget, budget);
+    }
+  if (chapter != NULL)
+    add_chapter (imp, chapter);
+  if (cents == FITA_NONE)
+    return;
+  slot = executed ? &budget->executed : &budget->planned;
+  at = executed ? &budget->executed_line : &budget->planned_line;
+  if (*slot != FITA_NONE)
+    {
+      const char *which = chapter != NULL ? chapter : _("no chapter");
+      if (executed)
+        fita_import_problem (imp, line, entry->code, _("the executed amount of %d (%s) is given twice, here and on line %u; give it once"),
+                 (int) year, which, *at);
+      else
+        fita_import_problem (imp, line, entry->code, _("the planned amount of %d (%s) is given twice, here and on line %u; give it once"),
+                 (int) year, which, *at);
+      return;
+    }
+  *slot = cents;
+  *at = line;
+}
+
+static void
+read_indicator (FitaImportState *imp, FitaImportSection *section, FitaImportEntry *entry, GStrv cells, guint line, gint64 row_year)
+{
+  int name_column = section->first[FITA_COLUMN_INDICATOR];
+  int value_column = section->first[FITA_COLUMN_INDICATOR_VALUE];
+  int year_column = section->first[FITA_COLUMN_INDICATOR_YEAR];
+  const char *name = name_column >= 0 ? cells[name_column] : "";
+  const char *text = value_column >= 0 ? cells[value_column] : "";
+  FitaImportIndicator *indicator = NULL;
+  g_autoptr(GError) local = NULL;
+  g_autofree char *value = NULL;
+  gboolean pending;
+  gint64 year = row_year;
+  FitaImportValue *kept;
+
+  if (*name != '\0' && valid_text (imp, line, entry->code, &section->columns[name_column], name))
+    {
+      for (guint i = 0; i < entry->indicators->len && indicator == NULL; i++)
+        if (g_str_equal (((FitaImportIndicator *) g_ptr_array_index (entry->indicators, i))->name, name))
+          indicator = g_ptr_array_index (entry->indicators, i);
+      if (indicator == NULL)
+        {
+          indicator = g_new0 (FitaImportIndicator, 1);
+          indicator->name = g_strdup (name);
+          indicator->values = g_ptr_array_new_with_free_func (value_free);
+          g_ptr_array_add (entry->indicators, indicator);
+        }
+    }
+  if (*text == '\0')
+    return;
+  /* a row below an indicator's own gives another of its values */
+  if (indicator == NULL && *name == '\0' && entry->indicators->len > 0)
+    indicator = g_ptr_array_index (entry->indicators, entry->indicators->len - 1);
+  if (indicator == NULL)
+    {
+      if (*name == '\0')
+        fita_import_problem (imp, line, entry->code,
+                 _("the indicator value “%s” belongs to no indicator: name the indicator in its column"), text);
+      return;
+    }
+  if (!fita_cell_parse_indicator_value (text, imp->lang, &value, &pending, &local))
+    {
+      cell_problem (imp, line, entry->code, &section->columns[value_column], local);
+      return;
+    }
+  if (pending)
+    {
+      indicator->pending = TRUE;
+      return;
+    }
+  if (year_column >= 0)
+    {
+      year = FITA_NONE;
+      if (*cells[year_column] != '\0' && !fita_cell_parse_year (cells[year_column], TRUE, &year, &local))
+        {
+          cell_problem (imp, line, entry->code, &section->columns[year_column], local);
+          return;
+        }
+    }
+  if (year == FITA_NONE)
+    {
+      fita_import_problem (imp, line, entry->code, _("the value %s of the indicator “%s” has no year: give its year"),
+               value, indicator->name);
+      return;
+    }
+  for (guint i = 0; i < indicator->values->len; i++)
+    if (((FitaImportValue *) g_ptr_array_index (indicator->values, i))->year == year)
+      {
+        fita_import_problem (imp, line, entry->code, _("the indicator “%s” has two values for %d, here and on line %u; give one"),
+                 indicator->name, (int) year, ((FitaImportValue *) g_ptr_array_index (indicator->values, i))->line);
+        return;
+      }
+  kept = g_new0 (FitaImportValue, 1);
+  kept->year = year;
+  kept->value = g_steal_pointer (&value);
+  kept->line = line;
+  g_ptr_array_add (indicator->values, kept);
+}
+
+/* Amounts and indicator values of the row, added to entry. */
+static void
+read_amounts (FitaImportState *imp, FitaImportSection *section, FitaImportEntry *entry, GStrv cells, guint line)
+{
+  int year_column = section->first[FITA_COLUMN_YEAR];
+  int chapter_column = section->first[FITA_COLUMN_CHAPTER];
+  const char *chapter = NULL;
+  gint64 year = FITA_NONE;
+  gboolean amounts = FALSE;
+  g_autoptr(GError) local = NULL;
+
+  if (year_column >= 0 && *cells[year_column] != '\0' &&
+      !fita_cell_parse_year (cells[year_column], TRUE, &year, &local))
+    {
+      /* amounts of an unknown year would land in the wrong one */
+      cell_problem (imp, line, entry->code, &section->columns[year_column], local);
+      return;
+    }
+  if (chapter_column >= 0 && *cells[chapter_column] != '\0' &&
+      valid_text (imp, line, entry->code, &section->columns[chapter_column], cells[chapter_column]))
+    chapter = cells[chapter_column];
+
+  for (guint j = 0; j < section->n_columns; j++)
+    {
+      FitaImportColumn *column = &section->columns[j];
+      gboolean executed = column->column == FITA_COLUMN_EXECUTED;
+      gint64 cents, at_year;
+
+      g_clear_error (&local);
+      if ((column->column != FITA_COLUMN_PLANNED && !executed) || *cells[j] == '\0')
+        continue;
+      if (!fita_money_parse (cells[j], imp->lang, &cents, &local))
+        {
+          cell_problem (imp, line, entry->code, column, local);
+          continue;
+        }
+      /* "- €" and an empty cell: no amount, which is not 0 € */
+      if (cents == FITA_NONE ||
+          !valid_value (imp, line, entry->code, column, FITA_TABLE_BUDGET_LINE,
+                        executed ? "executed_cents" : "planned_cents", cents))
+        continue;
+      at_year = column->year != FITA_NONE ? column->year : year;
+      amounts = TRUE;
+      if (at_year == FITA_NONE && !executed && year_column < 0 && column->chapter == NULL && chapter == NULL)
+        {
+          /* with no year anywhere, a planned amount is for the whole period */
+          if (entry->planned_total != FITA_NONE)
+            fita_import_problem (imp, line, entry->code, _("the planned total is given twice, here and on line %u; give it once"),
+                     entry->planned_total_line);
+          entry->planned_total = cents;
+          entry->planned_total_line = line;
+        }
+      else if (at_year == FITA_NONE)
+        fita_import_problem (imp, line, entry->code,
+                 _("“%s”: the amount %s has no year: fill in the row's year, or head the column with its year (“Executat 2023”)"),
+                 column->header != NULL ? column->header : "", cells[j]);
+      else
+        set_amount (imp, entry, at_year, column->chapter != NULL ? column->chapter : chapter, executed, cents, line);
+    }
+  /* a row that names a year and a chapter makes its budget line, with
+   * amounts or not yet ("- €") */
+  if (!amounts && year != FITA_NONE && chapter != NULL)
+    set_amount (imp, entry, year, chapter, FALSE, FITA_NONE, line);
+  read_indicator (imp, section, entry, cells, line, year);
+}
+
+static gboolean
+has_values (FitaImportSection *section, GStrv cells, gboolean item_values)
+{
+  for (guint j = 0; j < section->n_columns; j++)
+    {
+      FitaColumn column = section->columns[j].column;
+      gboolean row_value = column == FITA_COLUMN_PLANNED || column == FITA_COLUMN_EXECUTED ||
+                           column == FITA_COLUMN_INDICATOR || column == FITA_COLUMN_INDICATOR_VALUE;
+      if (*cells[j] != '\0' && (item_values ? is_item_column (column) : row_value))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+read_row (FitaImportState *imp, FitaImportSection *section, const FitaSheetRow *row)
+{
+  guint length = fita_sheet_row_length (row);
+  g_auto(GStrv) cells = fita_import_row_cells (row, MAX (length, section->n_columns));
+  int code_column = section->first[FITA_COLUMN_CODE];
+  int level_column = section->first[FITA_COLUMN_LEVEL];
+  const char *code = code_column >= 0 ? cells[code_column] : "";
+  const char *level = level_column >= 0 ? cells[level_column] : NULL;
+  gboolean extra = FALSE;
+  FitaImportEntry *target = NULL;
+  int deepest = -1;
+
+  for (guint j = section->n_columns; j < length; j++)
+    extra = extra || *cells[j] != '\0';
+  /* a CSV row's fields are counted: one missing or too many means a
+   * quote or a separator out of place, and every value after it shifted;
+   * a spreadsheet leaves out the empty cells at the end of a row */
+  if (extra || (imp->sheet->name == NULL && length < section->n_columns))
+    {
+      fita_import_problem (imp, row->line, NULL,
+               _("the row has %u fields but the table's header has %u: a field is missing or one too many (a quote or a separator out of place?)"),
+               length, section->n_columns);
+      return;
+    }
+  if (level != NULL && *level != '\0' && is_plan_level (level))
+    {
+      read_plan (imp, section, cells, row->line);
+      return;
+    }
+
+  if (*code != '\0' && (target = g_hash_table_lookup (imp->codes, code)) != NULL)
+    {
+      if (!repeats (imp, section, target, cells, row->line))
+        return;
+    }
+  else
+    {
+      guint outline = 0;
+      for (guint j = 0; j < section->n_columns; j++)
+        if (section->columns[j].column == FITA_COLUMN_TITLE && *cells[j] != '\0')
+          deepest = (int) j;
+      for (guint j = 0; j < section->n_columns; j++)
+        if (section->columns[j].column == FITA_COLUMN_TITLE)
+          {
+            if (*cells[j] != '\0')
+              target = open_item (imp, section, outline, (int) j, cells[j], (int) j == deepest ? level : NULL,
+                                  (int) j == deepest ? code : NULL, row);
+            outline++;
+          }
+      if (target == NULL && *code != '\0')
+        target = open_item (imp, section, 0, -1, NULL, level, code, row);
+      if (target != NULL)
+        read_item (imp, section, target, cells);
+    }
+
+  if (target == NULL)
+    {
+      if (has_values (section, cells, TRUE))
+        {
+          fita_import_note (imp, row->line, NULL, _("the row has no code and no title, so it names no item (a total?); it was left out"));
+          return;
+        }
+      if (!has_values (section, cells, FALSE))
+        return;
+      target = imp->current;
+      if (target == NULL)
+        {
+          fita_import_problem (imp, row->line, NULL,
+                   _("the amounts on this row belong to no item: give the row a code or a title, or name the item the table belongs to (“under” in the mapping)"));
+          return;
+        }
+    }
+  imp->current = target;
+  read_amounts (imp, section, target, cells, row->line);
+}
+
+static int
+compare_lines (gconstpointer a, gconstpointer b)
+{
+  guint x = (*(FitaImportProblem * const *) a)->line, y = (*(FitaImportProblem * const *) b)->line;
+
+  return x < y ? -1 : x > y;
+}
+
+/* Columns that hold one value of an item read twice would have one win
+ * silently: the mapping must choose. */
+static void
+check_sections (FitaImportState *imp, FitaImportLayout *layout)
+{
+  for (guint s = 0; s < layout->sections->len; s++)
+    {
+      FitaImportSection *section = g_ptr_array_index (layout->sections, s);
+      guint line = ((FitaSheetRow *) g_ptr_array_index (imp->sheet->rows, section->header_index))->line;
+
+      for (int c = 0; c < FITA_N_COLUMNS; c++)
+        {
+          if (section->count[c] > 1 && !may_repeat (c))
+            for (guint j = section->first[c] + 1; j < section->n_columns; j++)
+              if ((int) section->columns[j].column == c)
+                {
+                  fita_import_problem (imp, line, NULL,
+                           _("the columns “%s” and “%s” are both read as “%s”; leave one out in the mapping (null)"),
+                           section->columns[section->first[c]].header, section->columns[j].header,
+                           fita_column_key (c));
+                  break;
+                }
+        }
+      /* the chapters the headers name are the plan's, used or not */
+      for (guint j = 0; j < section->n_columns; j++)
+        if (section->columns[j].chapter != NULL)
+          add_chapter (imp, section->columns[j].chapter);
+    }
+  /* a header given in a saved mapping that this table lacks: misspelt? */
+  for (guint h = 0; h < fita_import_mapping_get_n_headers (imp->mapping); h++)
+    {
+      const char *header = fita_import_mapping_get_header (imp->mapping, h);
+      gboolean found = FALSE;
+      for (guint s = 0; s < layout->sections->len && !found; s++)
+        {
+          FitaImportSection *section = g_ptr_array_index (layout->sections, s);
+          for (guint j = 0; j < section->n_columns && !found; j++)
+            found = g_strcmp0 (section->columns[j].header, header) == 0;
+        }
+      if (!found)
+        fita_import_note (imp, 0, NULL, _("the mapping names a column “%s” that the table does not have"), header);
+    }
+}
+
+FitaPlan *
+fita_import_sheet (FitaSheet *sheet, FitaImportMapping *mapping, const char *default_title,
+                   FitaImportReport **report_out, GError **error)
+{
+  g_autoptr(FitaImportMapping) own = NULL;
+  g_autoptr(FitaImportReport) report = fita_import_report_new ();
+  g_autoptr(FitaImportLayout) layout = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  const char *under_code, *under_title, *under_level;
+  FitaPlan *plan = NULL;
+  FitaImportState imp = { 0 };
+  int section = -1;
+
+  if (mapping == NULL)
+    mapping = own = fita_import_mapping_new ();
+  if (!(layout = fita_import_layout_new (mapping, sheet, error)))
+    {
+      if (report_out != NULL)
+        *report_out = g_steal_pointer (&report);
+      return NULL;
+    }
+
+  imp.sheet = sheet;
+  imp.mapping = mapping;
+  imp.layout = layout;
+  imp.lang = fita_import_mapping_get_language (mapping) ? fita_import_mapping_get_language (mapping) : "ca";
+  imp.report = report;
+  imp.entries = g_ptr_array_new_with_free_func (entry_free);
+  imp.codes = g_hash_table_new (g_str_hash, g_str_equal);
+  imp.named_titles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  imp.chapters = g_ptr_array_new_with_free_func (g_free);
+  imp.chapter_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  imp.levels = g_ptr_array_new_with_free_func (level_free);
+  imp.level_folds = g_hash_table_new (g_str_hash, g_str_equal);
+  imp.stack = g_ptr_array_new ();
+  imp.period_start = imp.period_end = FITA_NONE;
+
+  fita_import_mapping_get_under (mapping, &under_code, &under_title, &under_level);
+  if (under_code != NULL || under_title != NULL)
+    {
+      imp.root = entry_new (&imp, NULL, NULL);
+      imp.root->code = g_strdup (under_code);
+      imp.root->code_kind = under_code != NULL ? FITA_IMPORT_CODE_GIVEN : FITA_IMPORT_CODE_NONE;
+      imp.root->title = g_strdup (under_title);
+      imp.root->level = level_for (&imp, under_level, 0);
+      if (imp.root->code != NULL)
+        g_hash_table_insert (imp.codes, imp.root->code, imp.root);
+    }
+  check_sections (&imp, layout);
+
+  for (guint r = 0; r < sheet->rows->len; r++)
+    {
+      if (layout->row_section[r] < 0)
+        continue;
+      /* a new table starts its own outline, under the item it goes under */
+      if (layout->row_section[r] != section)
+        {
+          section = layout->row_section[r];
+          imp.current = imp.root;
+          g_ptr_array_set_size (imp.stack, 0);
+        }
+      read_row (&imp, g_ptr_array_index (layout->sections, section), g_ptr_array_index (sheet->rows, r));
+    }
+  if (imp.entries->len == 0 && imp.plan_line == 0)
+    fita_import_problem (&imp, 0, NULL, _("The table has no rows below its header: there is nothing to import."));
+
+  items = fita_import_arrange (&imp);
+  /* in the order of the table, as officers fix them */
+  g_ptr_array_sort (report->problems, compare_lines);
+  g_ptr_array_sort (report->notes, compare_lines);
+
+  if (report->problems->len > 0)
+    fita_import_report_set_error (report, sheet, error);
+  else
+    plan = fita_import_make_plan (&imp, items, default_title, error);
+
+  g_ptr_array_unref (imp.stack);
+  g_clear_pointer (&imp.level_order, g_ptr_array_unref);
+  g_hash_table_unref (imp.level_folds);
+  g_ptr_array_unref (imp.levels);
+  g_ptr_array_unref (imp.chapters);
+  g_hash_table_unref (imp.chapter_keys);
+  g_hash_table_unref (imp.named_titles);
+  g_hash_table_unref (imp.codes);
+  g_ptr_array_unref (imp.entries);
+  g_free (imp.plan_title);
+  g_free (imp.plan_description);
+  if (report_out != NULL)
+    *report_out = g_steal_pointer (&report);
+  return plan;
+}
