@@ -36,7 +36,7 @@ find_parents (FitaImportState *imp)
           entry->parent = g_hash_table_lookup (imp->codes, entry->parent_code);
           if (entry->parent == NULL)
             fita_import_problem (imp, entry->line, entry->code,
-                     _("its parent code “%s” is not the code of any item in the table"), entry->parent_code);
+                                 _("its parent code “%s” is not the code of any item in the table"), entry->parent_code);
         }
       else if (entry->parent_column)
         entry->parent = imp->root;
@@ -109,8 +109,8 @@ build_tree (FitaImportState *imp)
         {
           if (!told)
             fita_import_problem (imp, entry->line, entry->code,
-                     _("it is nested more than %d levels deep; a plan has at most %d levels"),
-                     FITA_MAX_DEPTH, FITA_MAX_DEPTH);
+                                 _("it is nested more than %d levels deep; a plan has at most %d levels"),
+                                 FITA_MAX_DEPTH, FITA_MAX_DEPTH);
           told = TRUE;
           continue;
         }
@@ -164,8 +164,8 @@ finish_codes (FitaImportState *imp, GPtrArray *items)
         {
           FitaImportEntry *first = g_hash_table_lookup (imp->codes, entry->code);
           fita_import_problem (imp, entry->line, entry->code,
-                   _("the code “%s” is already used on line %u by another item (“%s”); give each item its own code"),
-                   entry->code, first->line, first->title != NULL ? first->title : "");
+                               _("the code “%s” is already used on line %u by another item (“%s”); give each item its own code"),
+                               entry->code, first->line, first->title != NULL ? first->title : "");
         }
       else
         g_hash_table_insert (imp->codes, entry->code, entry);
@@ -201,8 +201,8 @@ drop_parents_progress (FitaImportState *imp, GPtrArray *items)
         {
           g_autofree char *percent = fita_percent_format_hundredths (entry->progress_bp, -1, imp->lang);
           fita_import_note (imp, entry->line, entry->code,
-                _("the progress of an item with items below it is worked out from them; the %s given here was left out"),
-                percent);
+                            _("the progress of an item with items below it is worked out from them; the %s given here was left out"),
+                            percent);
           entry->progress_bp = FITA_NONE;
         }
     }

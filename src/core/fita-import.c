@@ -535,8 +535,8 @@ repeats (FitaImportState *imp, FitaImportSection *section, FitaImportEntry *entr
       if (entry == imp->root)
         {
           fita_import_problem (imp, line, code,
-                   _("the code “%s” is the item the table is imported under (“under” in the mapping); give this item another code"),
-                   code);
+                               _("the code “%s” is the item the table is imported under (“under” in the mapping); give this item another code"),
+                               code);
           return FALSE;
         }
       /* what the item's own row had in the column headed alike */
@@ -552,12 +552,12 @@ repeats (FitaImportState *imp, FitaImportSection *section, FitaImportEntry *entr
         continue;
       if (column->column == FITA_COLUMN_TITLE)
         fita_import_problem (imp, line, code,
-                 _("the code “%s” is already used on line %u by another item (“%s”); give each item its own code"),
-                 code, entry->line, said);
+                             _("the code “%s” is already used on line %u by another item (“%s”); give each item its own code"),
+                             code, entry->line, said);
       else
         fita_import_problem (imp, line, code,
-                 _("the row repeats the item of line %u with another “%s” (“%s” there, “%s” here); a row that repeats an item may only add amounts and indicator values"),
-                 entry->line, column->header, said, cells[j]);
+                             _("the row repeats the item of line %u with another “%s” (“%s” there, “%s” here); a row that repeats an item may only add amounts and indicator values"),
+                             entry->line, column->header, said, cells[j]);
       return FALSE;
     }
   return TRUE;
@@ -743,10 +743,10 @@ set_amount (FitaImportState *imp, FitaImportEntry *entry, gint64 year, const cha
       const char *which = chapter != NULL ? chapter : _("no chapter");
       if (executed)
         fita_import_problem (imp, line, entry->code, _("the executed amount of %d (%s) is given twice, here and on line %u; give it once"),
-                 (int) year, which, *at);
+                             (int) year, which, *at);
       else
         fita_import_problem (imp, line, entry->code, _("the planned amount of %d (%s) is given twice, here and on line %u; give it once"),
-                 (int) year, which, *at);
+                             (int) year, which, *at);
       return;
     }
   *slot = cents;
@@ -790,7 +790,7 @@ read_indicator (FitaImportState *imp, FitaImportSection *section, FitaImportEntr
     {
       if (*name == '\0')
         fita_import_problem (imp, line, entry->code,
-                 _("the indicator value “%s” belongs to no indicator: name the indicator in its column"), text);
+                             _("the indicator value “%s” belongs to no indicator: name the indicator in its column"), text);
       return;
     }
   if (!fita_cell_parse_indicator_value (text, imp->lang, &value, &pending, &local))
@@ -815,14 +815,14 @@ read_indicator (FitaImportState *imp, FitaImportSection *section, FitaImportEntr
   if (year == FITA_NONE)
     {
       fita_import_problem (imp, line, entry->code, _("the value %s of the indicator “%s” has no year: give its year"),
-               value, indicator->name);
+                           value, indicator->name);
       return;
     }
   for (guint i = 0; i < indicator->values->len; i++)
     if (((FitaImportValue *) g_ptr_array_index (indicator->values, i))->year == year)
       {
         fita_import_problem (imp, line, entry->code, _("the indicator “%s” has two values for %d, here and on line %u; give one"),
-                 indicator->name, (int) year, ((FitaImportValue *) g_ptr_array_index (indicator->values, i))->line);
+                             indicator->name, (int) year, ((FitaImportValue *) g_ptr_array_index (indicator->values, i))->line);
         return;
       }
   kept = g_new0 (FitaImportValue, 1);
@@ -880,14 +880,14 @@ read_amounts (FitaImportState *imp, FitaImportSection *section, FitaImportEntry 
           /* with no year anywhere, a planned amount is for the whole period */
           if (entry->planned_total != FITA_NONE)
             fita_import_problem (imp, line, entry->code, _("the planned total is given twice, here and on line %u; give it once"),
-                     entry->planned_total_line);
+                                 entry->planned_total_line);
           entry->planned_total = cents;
           entry->planned_total_line = line;
         }
       else if (at_year == FITA_NONE)
         fita_import_problem (imp, line, entry->code,
-                 _("“%s”: the amount %s has no year: fill in the row's year, or head the column with its year (“Executat 2023”)"),
-                 column->header != NULL ? column->header : "", cells[j]);
+                             _("“%s”: the amount %s has no year: fill in the row's year, or head the column with its year (“Executat 2023”)"),
+                             column->header != NULL ? column->header : "", cells[j]);
       else
         set_amount (imp, entry, at_year, column->chapter != NULL ? column->chapter : chapter, executed, cents, line);
     }
@@ -933,8 +933,8 @@ read_row (FitaImportState *imp, FitaImportSection *section, const FitaSheetRow *
   if (extra || (imp->sheet->name == NULL && length < section->n_columns))
     {
       fita_import_problem (imp, row->line, NULL,
-               _("the row has %u fields but the table's header has %u: a field is missing or one too many (a quote or a separator out of place?)"),
-               length, section->n_columns);
+                           _("the row has %u fields but the table's header has %u: a field is missing or one too many (a quote or a separator out of place?)"),
+                           length, section->n_columns);
       return;
     }
   if (level != NULL && *level != '\0' && is_plan_level (level))
@@ -981,7 +981,7 @@ read_row (FitaImportState *imp, FitaImportSection *section, const FitaSheetRow *
       if (target == NULL)
         {
           fita_import_problem (imp, row->line, NULL,
-                   _("the amounts on this row belong to no item: give the row a code or a title, or name the item the table belongs to (“under” in the mapping)"));
+                               _("the amounts on this row belong to no item: give the row a code or a title, or name the item the table belongs to (“under” in the mapping)"));
           return;
         }
     }
@@ -1014,9 +1014,9 @@ check_sections (FitaImportState *imp, FitaImportLayout *layout)
               if ((int) section->columns[j].column == c)
                 {
                   fita_import_problem (imp, line, NULL,
-                           _("the columns “%s” and “%s” are both read as “%s”; leave one out in the mapping (null)"),
-                           section->columns[section->first[c]].header, section->columns[j].header,
-                           fita_column_key (c));
+                                       _("the columns “%s” and “%s” are both read as “%s”; leave one out in the mapping (null)"),
+                                       section->columns[section->first[c]].header, section->columns[j].header,
+                                       fita_column_key (c));
                   break;
                 }
         }
