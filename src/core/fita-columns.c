@@ -32,8 +32,9 @@ static const char * const title_names[] = { "titol", "nom", "accio", "actuacio",
                                             NULL };
 static const char * const description_names[] = { "descripcio", "descripcion", "description", "detall", "detalle", NULL };
 static const char * const status_names[] = { "estat", "situacio", "estado", "situacion", "status", "state", NULL };
-static const char * const progress_names[] = { "percentatge", "grau d execucio", "grau d assoliment", "avanc", "progres",
-                                               "porcentaje", "grado de ejecucion", "avance", "progreso",
+/* not "grau d'execució" / "grado de ejecución": that is the execution rate */
+static const char * const progress_names[] = { "percentatge", "grau d assoliment", "avanc", "progres",
+                                               "porcentaje", "avance", "progreso",
                                                "percent", "percentage", "progress", NULL };
 static const char * const start_names[] = { "any d inici", "any inici", "inici", "data d inici", "data inici",
                                             "ano de inicio", "ano inicio", "inicio", "fecha de inicio", "fecha inicio",
