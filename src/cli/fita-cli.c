@@ -29,6 +29,7 @@
 #include "fita-picture.h"
 #include "fita-report.h"
 #include "fita-rollup.h"
+#include "fita-sheet.h"
 #include "fita-synthetic.h"
 #include "fita-timeline.h"
 
@@ -1014,8 +1015,9 @@ cmd_bench (int argc, char **argv)
   g_unlink (path);
   g_rmdir (dir);
 
-  /* a table of as many rows as the plan has items, as officers keep one */
-  if ((import_ms = bench_import (n_items, &error)) < 0)
+  /* a table of as many rows as the plan has items (up to what a table may
+   * have), as officers keep one */
+  if ((import_ms = bench_import (MIN (n_items, FITA_SHEET_MAX_ROWS), &error)) < 0)
     return fail_file ("bench", error);
   getrusage (RUSAGE_SELF, &usage);
 
