@@ -1,5 +1,6 @@
 #include "config.h"
 #include "fita-columns.h"
+#include "fita-cell.h"
 
 #include <glib/gi18n-lib.h>
 #include <string.h>
@@ -7,11 +8,11 @@
 typedef struct {
   const char *key;
   const char *header;            /* msgid */
-  const char * const *names;     /* what officers head it with, normalised (see normalise()) */
+  const char * const *names;     /* what officers head it with, folded (fita_cell_fold()) */
 } Column;
 
 /* Headers seen in councils' tables, in Catalan, Spanish and English, as
- * normalise() leaves them: lower case, no accents, words joined by one
+ * fita_cell_fold() leaves them: lower case, no accents, words joined by one
  * space. */
 static const char * const code_names[] = { "codi", "codigo", "code", "num", "numero", "ref", "referencia", "id", NULL };
 static const char * const parent_names[] = { "codi pare", "codi superior", "pare", "codigo padre", "codigo superior", "padre",
@@ -117,40 +118,33 @@ fita_column_header (FitaColumn column, FitaTranslator *translator)
   return T_ (translator, columns[column].header);
 }
 
-/* "Any d'inici", "AÑO DE INICIO ", "Títol:" → "any d inici", "ano de inicio",
- * "titol": lower case, no accents, "l·l" as "ll", words joined by one space. */
-static char *
-normalise (const char *header)
+/* The headers Fita's own exports write, in each language, folded: read
+ * from the catalogues once, not for every header guessed. */
+static char **
+exported_headers (void)
 {
-  g_autofree char *decomposed = g_utf8_normalize (header, -1, G_NORMALIZE_NFD);
-  GString *out = g_string_new (NULL);
-  gboolean space = FALSE;
+  static const char * const langs[] = { "ca", "es", "en" };
+  static char **folded;
 
-  if (decomposed == NULL)
-    return g_string_free (out, FALSE);
-  for (const char *p = decomposed; *p != '\0'; p = g_utf8_next_char (p))
+  if (g_once_init_enter (&folded))
     {
-      gunichar c = g_unichar_tolower (g_utf8_get_char (p));
-      if (g_unichar_ismark (c) || c == 0x00b7 /* l·l */)
-        continue;
-      if (g_unichar_isalnum (c))
+      char **all = g_new0 (char *, G_N_ELEMENTS (langs) * FITA_N_COLUMNS + 1);
+      for (guint l = 0; l < G_N_ELEMENTS (langs); l++)
         {
-          if (space && out->len > 0)
-            g_string_append_c (out, ' ');
-          space = FALSE;
-          g_string_append_unichar (out, c);
+          g_autoptr(FitaTranslator) translator = fita_translator_new (langs[l]);
+          for (int c = 0; c < FITA_N_COLUMNS; c++)
+            all[l * FITA_N_COLUMNS + c] = fita_cell_fold (fita_column_header (c, translator));
         }
-      else
-        space = TRUE;
+      g_once_init_leave (&folded, all);
     }
-  return g_string_free (out, FALSE);
+  return folded;
 }
 
 FitaColumn
 fita_column_guess (const char *header)
 {
-  static const char * const langs[] = { "ca", "es", "en" };
-  g_autofree char *wanted = header ? normalise (header) : NULL;
+  g_autofree char *wanted = header ? fita_cell_fold (header) : NULL;
+  char **exported;
 
   if (wanted == NULL || *wanted == '\0')
     return FITA_COLUMN_NONE;
@@ -158,16 +152,9 @@ fita_column_guess (const char *header)
     for (guint n = 0; columns[c].names[n] != NULL; n++)
       if (g_str_equal (columns[c].names[n], wanted))
         return c;
-  /* the headers Fita's own exports write, in each language */
-  for (guint l = 0; l < G_N_ELEMENTS (langs); l++)
-    {
-      g_autoptr(FitaTranslator) translator = fita_translator_new (langs[l]);
-      for (int c = 0; c < FITA_N_COLUMNS; c++)
-        {
-          g_autofree char *exported = normalise (fita_column_header (c, translator));
-          if (g_str_equal (exported, wanted))
-            return c;
-        }
-    }
+  exported = exported_headers ();
+  for (guint i = 0; exported[i] != NULL; i++)
+    if (g_str_equal (exported[i], wanted))
+      return i % FITA_N_COLUMNS;
   return FITA_COLUMN_NONE;
 }
