@@ -21,9 +21,7 @@ write_text (const char *text, const char *path, const char *input)
 
   if (path != NULL)
     {
-      g_autoptr(FitaOutput) out = fita_output_open (path, input, &error);
-      if (out == NULL || !fita_output_write (out, text, strlen (text), &error) ||
-          !fita_output_commit (g_steal_pointer (&out), &error))
+      if (!fita_output_write_file (path, input, text, strlen (text), &error))
         return fail_file (path, error);
     }
   else if (!fita_write_stdout (text, strlen (text), &error))

@@ -31,15 +31,6 @@ read_mapping (const char *path, GError **error)
   return fita_import_mapping_load (data, length, error);
 }
 
-static gboolean
-write_file (const char *path, const char *input, const char *text, GError **error)
-{
-  g_autoptr(FitaOutput) output = fita_output_open (path, input, error);
-
-  return output != NULL && fita_output_write (output, text, strlen (text), error) &&
-         fita_output_commit (g_steal_pointer (&output), error);
-}
-
 /* What a dry run would make, for people: the items by level, then the
  * notes and problems. */
 static void
@@ -130,7 +121,7 @@ import_table (const char *file, const char *source, const char *format, const ch
   if (save_mapping != NULL)
     {
       g_autofree char *text = fita_import_mapping_to_json (mapping);
-      if (!write_file (save_mapping, source, text, &error))
+      if (!fita_output_write_file (save_mapping, source, text, strlen (text), &error))
         return fail_file (save_mapping, error);
     }
   if (json)

@@ -224,20 +224,6 @@ fita_json_export (FitaPlan *plan)
   return g_string_free (w.out, FALSE);
 }
 
-gboolean
-fita_json_export_file (FitaPlan *plan, const char *path, GError **error)
-{
-  g_autofree char *json = fita_json_export (plan);
-  g_autoptr(GError) local = NULL;
-
-  if (!g_file_set_contents (path, json, -1, &local))
-    {
-      g_set_error (error, FITA_ERROR, FITA_ERROR_IO, "%s", local->message);
-      return FALSE;
-    }
-  return TRUE;
-}
-
 /* Import. A problem does not stop the reading: the value or entry at fault
  * is left out and the reading goes on, so that one import lists every
  * problem in the file; the plan is kept only if there were none. */

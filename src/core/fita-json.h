@@ -9,9 +9,6 @@ G_BEGIN_DECLS
 #define FITA_JSON_FORMAT_VERSION 2
 
 char     *fita_json_export      (FitaPlan    *plan);
-gboolean  fita_json_export_file (FitaPlan    *plan,
-                                 const char  *path,
-                                 GError     **error);
 /* A new plan, in memory (not yet attached to a file). */
 FitaPlan *fita_json_import      (const char  *data,
                                  gssize       length,

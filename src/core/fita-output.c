@@ -284,6 +284,15 @@ fita_output_abort (FitaOutput *output)
 }
 
 gboolean
+fita_output_write_file (const char *path, const char *input, const void *data, gsize length, GError **error)
+{
+  g_autoptr(FitaOutput) output = fita_output_open (path, input, error);
+
+  return output != NULL && fita_output_write (output, data, length, error) &&
+         fita_output_commit (g_steal_pointer (&output), error);
+}
+
+gboolean
 fita_write_stdout (const char *data, gsize length, GError **error)
 {
   if ((length > 0 && fwrite (data, 1, length, stdout) != length) || fflush (stdout) != 0 || ferror (stdout))

@@ -41,6 +41,13 @@ gboolean     fita_output_commit     (FitaOutput   *output,
 /* Removes the temporary file; the target is left as it was. */
 void         fita_output_abort      (FitaOutput   *output);
 
+/* Opens, writes data and commits: a whole file written atomically. */
+gboolean     fita_output_write_file (const char  *path,
+                                     const char   *input,
+                                     const void   *data,
+                                     gsize         length,
+                                     GError      **error);
+
 /* Writes all of data to the standard output and checks that it got there
  * (a full disk, a closed pipe). */
 gboolean     fita_write_stdout      (const char   *data,

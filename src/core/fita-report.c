@@ -8,6 +8,7 @@
 #include "fita-error.h"
 #include "fita-i18n.h"
 #include "fita-money.h"
+#include "fita-output.h"
 #include "fita-rollup.h"
 #include "fita-timeline.h"
 
@@ -1180,15 +1181,9 @@ fita_report_write (FitaPlan *plan, const FitaReportOptions *options, const char 
                    GCancellable *cancellable, FitaReportProgress progress, gpointer user_data, GError **error)
 {
   g_autoptr(GBytes) pdf = fita_report_render (plan, options, cancellable, progress, user_data, error);
-  g_autoptr(GError) local = NULL;
 
-  if (pdf == NULL)
-    return FALSE;
-  /* written beside and renamed over: a reader never sees half a report */
-  if (!g_file_set_contents (path, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), &local))
-    {
-      g_set_error (error, FITA_ERROR, FITA_ERROR_IO, _("The report cannot be written: %s"), local->message);
-      return FALSE;
-    }
-  return TRUE;
+  /* like every output: atomic, never over the plan itself */
+  return pdf != NULL &&
+         fita_output_write_file (path, fita_plan_get_path (plan), g_bytes_get_data (pdf, NULL),
+                                 g_bytes_get_size (pdf), error);
 }
