@@ -105,6 +105,7 @@ fita_fuzz_exercise (FitaPlan *plan)
   FitaBudgetEnvelope envelope;
   FitaBudgetSum sum;
   FitaParticipation participation;
+  gboolean checked;
 
   fita_plan_rollup (plan);
   fita_plan_progress_bp (plan, NULL);
@@ -122,14 +123,15 @@ fita_fuzz_exercise (FitaPlan *plan)
   statuses = fita_plan_count_statuses (plan, NULL, NULL, NULL);
   table = fita_budget_table_new (plan, first);
   fita_plan_participation (plan, NULL, &participation);
-  fita_plan_check (plan, problems, NULL);
+  /* a file whose storage is damaged cannot be checked at all */
+  checked = fita_plan_check (plan, problems, NULL);
 
   /* what export writes, import must read and give back the same; only a
    * plan that check finds fault with (two items with one code, which an
    * older file may hold) may be refused, and then with the reason */
   json = fita_json_export (plan);
   copy = fita_json_import (json, -1, &error);
-  if (copy == NULL && problems->len == 0)
+  if (copy == NULL && checked && problems->len == 0)
     g_error ("an exported plan was refused on import: %s", error->message);
   if (copy != NULL)
     {
