@@ -69,6 +69,26 @@ static const char * const indicator_value_names[] = { "valor", "valor de l indic
 static const char * const indicator_year_names[] = { "any de l indicador", "ano del indicador", "indicator year",
                                                      "any del valor", "ano del valor", NULL };
 
+/* The follow-up's texts, as follow-up sheets head them ("Punts forts",
+ * "Propers passos"); not "Execució" or "Observacions" alone, which head
+ * other things in councils' tables. */
+static const char * const execution_names[] = { "observacions sobre l execucio", "notes d execucio",
+                                                "seguiment de l execucio", "observaciones sobre la ejecucion",
+                                                "notas de ejecucion", "seguimiento de la ejecucion",
+                                                "notes on execution", "execution notes", NULL };
+static const char * const strengths_names[] = { "punts forts", "fortaleses", "puntos fuertes", "fortalezas",
+                                                "strengths", "strong points", NULL };
+static const char * const weaknesses_names[] = { "punts febles", "febleses", "debilitats", "punts a millorar",
+                                                 "puntos debiles", "debilidades", "puntos a mejorar",
+                                                 "weaknesses", "weak points", NULL };
+static const char * const other_remarks_names[] = { "altres aspectes a destacar", "altres aspectes",
+                                                    "altres observacions", "otros aspectos destacables",
+                                                    "otros aspectos a destacar", "otros aspectos",
+                                                    "otras observaciones", "other remarks", "other aspects", NULL };
+static const char * const adjustments_names[] = { "ajustaments", "ajustos", "ajustes", "adjustments", NULL };
+static const char * const next_steps_names[] = { "propers passos", "seguents passos", "proxims passos",
+                                                 "proximos pasos", "siguientes pasos", "next steps", NULL };
+
 static const Column columns[FITA_N_COLUMNS] = {
   { "code", N_("Code"), code_names },
   { "parent_code", N_("Parent code"), parent_names },
@@ -91,6 +111,12 @@ static const Column columns[FITA_N_COLUMNS] = {
   { "indicator", N_("Indicator"), indicator_names },
   { "indicator_value", N_("Indicator value"), indicator_value_names },
   { "indicator_year", N_("Indicator year"), indicator_year_names },
+  { "execution", N_("Notes on execution"), execution_names },
+  { "strengths", N_("Strengths"), strengths_names },
+  { "weaknesses", N_("Weaknesses"), weaknesses_names },
+  { "other_remarks", N_("Other remarks"), other_remarks_names },
+  { "adjustments", N_("Adjustments"), adjustments_names },
+  { "next_steps", N_("Next steps"), next_steps_names },
 };
 
 const char *

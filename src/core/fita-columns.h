@@ -32,6 +32,14 @@ typedef enum {
   FITA_COLUMN_INDICATOR,         /* indicator name */
   FITA_COLUMN_INDICATOR_VALUE,
   FITA_COLUMN_INDICATOR_YEAR,
+  /* the texts of a follow-up (FitaFollowup), of the year in the year
+   * column; on a row with no item, the whole plan's */
+  FITA_COLUMN_EXECUTION,         /* notes on execution */
+  FITA_COLUMN_STRENGTHS,
+  FITA_COLUMN_WEAKNESSES,
+  FITA_COLUMN_OTHER_REMARKS,
+  FITA_COLUMN_ADJUSTMENTS,
+  FITA_COLUMN_NEXT_STEPS,
   FITA_N_COLUMNS
 } FitaColumn;
 

@@ -314,6 +314,7 @@ section_new (FitaSheet *sheet, guint index, guint header_rows)
 
   section->header_index = index;
   section->header_rows = header_rows;
+  section->sheet = top->sheet;
   section->n_columns = n;
   section->columns = g_new0 (FitaImportColumn, n);
   for (guint j = 0; j < n; j++)
@@ -403,6 +404,37 @@ derive (FitaImportColumn *column, FitaImportMapping *mapping)
     }
 }
 
+static gboolean
+is_list_column (FitaColumn column)
+{
+  return column == FITA_COLUMN_LEVEL || column == FITA_COLUMN_STATUS || column == FITA_COLUMN_CHAPTER;
+}
+
+static gboolean
+is_detail_column (FitaColumn column)
+{
+  return column == FITA_COLUMN_YEAR || column == FITA_COLUMN_CHAPTER || column == FITA_COLUMN_PLANNED ||
+         column == FITA_COLUMN_EXECUTED || column == FITA_COLUMN_INDICATOR ||
+         column == FITA_COLUMN_INDICATOR_VALUE || column == FITA_COLUMN_INDICATOR_YEAR ||
+         (column >= FITA_COLUMN_EXECUTION && column <= FITA_COLUMN_NEXT_STEPS);
+}
+
+/* A table of the plan's lists has no column that is not one: a table of
+ * items always has a code or a title. */
+static gboolean
+is_lists (FitaImportSection *section)
+{
+  guint lists = 0;
+
+  for (guint j = 0; j < section->n_columns; j++)
+    {
+      if (!is_list_column (section->columns[j].column))
+        return FALSE;
+      lists++;
+    }
+  return lists > 0;
+}
+
 static void
 resolve (FitaImportLayout *layout, guint s, FitaImportMapping *mapping, FitaSheet *sheet, GHashTable *known)
 {
@@ -453,56 +485,35 @@ resolve (FitaImportLayout *layout, guint s, FitaImportMapping *mapping, FitaShee
           section->count[kind]++;
         }
     }
+  section->lists = is_lists (section);
 }
 
-FitaImportLayout *
-fita_import_layout_new (FitaImportMapping *mapping, FitaSheet *sheet, GError **error)
+/* The first row of rows [from, to) that looks like a header, among the
+ * first non-blank ones; or else the first non-blank row; or G_MAXUINT. */
+static guint
+find_header (GHashTable *known, FitaSheet *sheet, guint from, guint to)
 {
-  g_autoptr(FitaImportLayout) layout = g_new0 (FitaImportLayout, 1);
-  g_autoptr(GHashTable) known = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  guint n = sheet->rows->len;
-  guint header_row = fita_import_mapping_get_header_row (mapping);
-  guint start = G_MAXUINT, i;
-  gboolean after_blank = FALSE;
+  guint searched = 0, first = G_MAXUINT;
+
+  for (guint i = from; i < to && searched < HEADER_SEARCH; i++)
+    if (!fita_import_row_is_blank (g_ptr_array_index (sheet->rows, i)))
+      {
+        first = MIN (first, i);
+        searched++;
+        if (looks_like_header (known, g_ptr_array_index (sheet->rows, i), 1))
+          return i;
+      }
+  return first;
+}
+
+/* The tables of rows [start, to), one sheet's, start its header. */
+static void
+find_sections (FitaImportLayout *layout, GHashTable *known, FitaSheet *sheet, guint start, guint to)
+{
   FitaImportSection *current = NULL;
+  gboolean after_blank = FALSE;
 
-  layout->sections = g_ptr_array_new_with_free_func (section_free);
-  layout->row_section = g_new (int, MAX (n, 1));
-  for (i = 0; i < n; i++)
-    layout->row_section[i] = -1;
-
-  if (header_row > 0)
-    {
-      if (header_row > n || fita_import_row_is_blank (g_ptr_array_index (sheet->rows, header_row - 1)))
-        {
-          g_set_error (error, FITA_ERROR, FITA_ERROR_INVALID,
-                       _("Row %u of the table is missing or empty, so it cannot head the table; change “header_row” in the mapping."),
-                       header_row);
-          return NULL;
-        }
-      start = header_row - 1;
-    }
-  else
-    {
-      guint searched = 0, first = G_MAXUINT;
-      for (i = 0; i < n && searched < HEADER_SEARCH && start == G_MAXUINT; i++)
-        if (!fita_import_row_is_blank (g_ptr_array_index (sheet->rows, i)))
-          {
-            first = MIN (first, i);
-            searched++;
-            if (looks_like_header (known, g_ptr_array_index (sheet->rows, i), 1))
-              start = i;
-          }
-      if (start == G_MAXUINT)
-        start = first;
-    }
-  if (start == G_MAXUINT)
-    {
-      g_set_error (error, FITA_ERROR, FITA_ERROR_INVALID, _("The table is empty: no row has any text."));
-      return NULL;
-    }
-
-  for (i = start; i < n;)
+  for (guint i = start; i < to;)
     {
       const FitaSheetRow *row = g_ptr_array_index (sheet->rows, i);
 
@@ -516,7 +527,7 @@ fita_import_layout_new (FitaImportMapping *mapping, FitaSheet *sheet, GError **e
       if (current != NULL && same_row (row, g_ptr_array_index (sheet->rows, current->header_index)))
         {
           i++;
-          if (current->header_rows == 2 && i < n &&
+          if (current->header_rows == 2 && i < to &&
               same_row (g_ptr_array_index (sheet->rows, i), g_ptr_array_index (sheet->rows, current->header_index + 1)))
             i++;
           after_blank = FALSE;
@@ -524,7 +535,7 @@ fita_import_layout_new (FitaImportMapping *mapping, FitaSheet *sheet, GError **e
         }
       if (current == NULL || (after_blank && looks_like_header (known, row, 2)))
         {
-          guint rows = i + 1 < n && is_semester_row (g_ptr_array_index (sheet->rows, i + 1)) ? 2 : 1;
+          guint rows = i + 1 < to && is_semester_row (g_ptr_array_index (sheet->rows, i + 1)) ? 2 : 1;
           current = section_new (sheet, i, rows);
           g_ptr_array_add (layout->sections, current);
           i += rows;
@@ -534,8 +545,86 @@ fita_import_layout_new (FitaImportMapping *mapping, FitaSheet *sheet, GError **e
       layout->row_section[i++] = (int) layout->sections->len - 1;
       after_blank = FALSE;
     }
+}
+
+FitaImportLayout *
+fita_import_layout_new (FitaImportMapping *mapping, FitaSheet *sheet, GError **error)
+{
+  g_autoptr(FitaImportLayout) layout = g_new0 (FitaImportLayout, 1);
+  g_autoptr(GHashTable) known = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint n = sheet->rows->len;
+  guint header_row = fita_import_mapping_get_header_row (mapping);
+  guint start, end, i;
+
+  layout->sections = g_ptr_array_new_with_free_func (section_free);
+  layout->row_section = g_new (int, MAX (n, 1));
+  for (i = 0; i < n; i++)
+    layout->row_section[i] = -1;
+
+  /* the first sheet's rows: all of a CSV's */
+  for (end = 0; end < n && ((FitaSheetRow *) g_ptr_array_index (sheet->rows, end))->sheet ==
+                           (n > 0 ? ((FitaSheetRow *) g_ptr_array_index (sheet->rows, 0))->sheet : 0); end++)
+    ;
+  if (header_row > 0)
+    {
+      if (header_row > end || fita_import_row_is_blank (g_ptr_array_index (sheet->rows, header_row - 1)))
+        {
+          g_set_error (error, FITA_ERROR, FITA_ERROR_INVALID,
+                       _("Row %u of the table is missing or empty, so it cannot head the table; change “header_row” in the mapping."),
+                       header_row);
+          return NULL;
+        }
+      start = header_row - 1;
+    }
+  else
+    start = find_header (known, sheet, 0, end);
+  if (start == G_MAXUINT)
+    {
+      g_set_error (error, FITA_ERROR, FITA_ERROR_INVALID, _("The table is empty: no row has any text."));
+      return NULL;
+    }
+  find_sections (layout, known, sheet, start, end);
+
+  /* each later sheet is a table of its own, under its own header */
+  while (end < n)
+    {
+      guint from = end, of = ((FitaSheetRow *) g_ptr_array_index (sheet->rows, from))->sheet;
+      while (end < n && ((FitaSheetRow *) g_ptr_array_index (sheet->rows, end))->sheet == of)
+        end++;
+      if ((start = find_header (known, sheet, from, end)) != G_MAXUINT)
+        find_sections (layout, known, sheet, start, end);
+    }
 
   for (i = 0; i < layout->sections->len; i++)
     resolve (layout, i, mapping, sheet, known);
   return g_steal_pointer (&layout);
+}
+
+FitaImportTableKind
+fita_import_table_kind (FitaSheet *sheet)
+{
+  g_autoptr(FitaImportMapping) mapping = fita_import_mapping_new ();
+  g_autoptr(FitaImportLayout) layout = fita_import_layout_new (mapping, sheet, NULL);
+  gboolean details = layout != NULL && layout->sections->len > 0;
+  gboolean lists = details;
+
+  for (guint s = 0; layout != NULL && s < layout->sections->len; s++)
+    {
+      FitaImportSection *section = g_ptr_array_index (layout->sections, s);
+      guint found = 0;
+
+      lists = lists && section->lists;
+      details = details && section->first[FITA_COLUMN_CODE] >= 0 && section->count[FITA_COLUMN_CODE] == 1;
+      for (guint j = 0; details && j < section->n_columns; j++)
+        {
+          FitaColumn column = section->columns[j].column;
+          /* columns it does not know are not read, as in any table */
+          if (column == FITA_COLUMN_CODE || column == FITA_COLUMN_NONE)
+            continue;
+          details = is_detail_column (column);
+          found++;
+        }
+      details = details && found > 0;
+    }
+  return details ? FITA_IMPORT_TABLE_DETAILS : lists ? FITA_IMPORT_TABLE_LISTS : FITA_IMPORT_TABLE_OTHER;
 }

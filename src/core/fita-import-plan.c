@@ -4,6 +4,7 @@
 #include "fita-import-private.h"
 #include "fita-money.h"
 #include "fita-plan-private.h"
+#include "fita-rollup.h"
 
 #include <glib/gi18n-lib.h>
 #include <string.h>
@@ -31,6 +32,7 @@ find_parents (FitaImportState *imp)
 
       if (entry == imp->root)
         continue;
+      fita_import_at (imp, entry->row);
       if (entry->parent_column && entry->parent_code != NULL)
         {
           entry->parent = g_hash_table_lookup (imp->codes, entry->parent_code);
@@ -74,6 +76,7 @@ break_circles (FitaImportState *imp)
           for (FitaImportEntry *e = up->parent; e != up; e = e->parent)
             g_string_append_printf (circle, " → %s", e->code);
           g_string_append_printf (circle, " → %s", up->code);
+          fita_import_at (imp, up->row);
           fita_import_problem (imp, up->line, up->code,
                                _("the parent codes go round in a circle (%s); an item cannot be inside itself"),
                                circle->str);
@@ -107,6 +110,7 @@ build_tree (FitaImportState *imp)
       FitaImportEntry *entry = g_ptr_array_steal_index (stack, stack->len - 1);
       if (entry->depth >= FITA_MAX_DEPTH)
         {
+          fita_import_at (imp, entry->row);
           if (!told)
             fita_import_problem (imp, entry->line, entry->code,
                                  _("it is nested more than %d levels deep; a plan has at most %d levels"),
@@ -163,6 +167,7 @@ finish_codes (FitaImportState *imp, GPtrArray *items)
       if (g_hash_table_contains (imp->codes, entry->code))
         {
           FitaImportEntry *first = g_hash_table_lookup (imp->codes, entry->code);
+          fita_import_at (imp, entry->row);
           fita_import_problem (imp, entry->line, entry->code,
                                _("the code “%s” is already used on line %u by another item (“%s”); give each item its own code"),
                                entry->code, first->line, first->title != NULL ? first->title : "");
@@ -190,21 +195,38 @@ finish_codes (FitaImportState *imp, GPtrArray *items)
 }
 
 /* Progress is worked out on parents from their parts: a percent a table
- * gives a parent is left out, and said so. */
+ * gives a parent is left out (and said so, once the plan is made, unless
+ * it is what the parts give: Fita's own exports give it). */
 static void
-drop_parents_progress (FitaImportState *imp, GPtrArray *items)
+drop_parents_progress (GPtrArray *items)
 {
   for (guint i = 0; i < items->len; i++)
     {
       FitaImportEntry *entry = g_ptr_array_index (items, i);
       if (entry->children->len > 0 && entry->progress_bp != FITA_NONE)
         {
-          g_autofree char *percent = fita_percent_format_hundredths (entry->progress_bp, -1, imp->lang);
-          fita_import_note (imp, entry->line, entry->code,
-                            _("the progress of an item with items below it is worked out from them; the %s given here was left out"),
-                            percent);
+          entry->given_progress = entry->progress_bp;
           entry->progress_bp = FITA_NONE;
         }
+    }
+}
+
+static void
+note_parents_progress (FitaImportState *imp, FitaPlan *plan, GPtrArray *items)
+{
+  for (guint i = 0; i < items->len; i++)
+    {
+      FitaImportEntry *entry = g_ptr_array_index (items, i);
+      g_autofree char *percent = NULL;
+
+      if (entry->given_progress == FITA_NONE ||
+          fita_plan_progress_bp (plan, fita_plan_lookup (plan, FITA_TABLE_ITEM, entry->id)) == entry->given_progress)
+        continue;
+      percent = fita_percent_format_hundredths (entry->given_progress, -1, imp->lang);
+      fita_import_at (imp, entry->row);
+      fita_import_note (imp, entry->line, entry->code,
+                        _("the progress of an item with items below it is worked out from them; the %s given here was left out"),
+                        percent);
     }
 }
 
@@ -223,10 +245,15 @@ compare_levels (gconstpointer a, gconstpointer b, gpointer data)
 }
 
 /* The plan's levels, each at the depth where it first occurs and named as
- * most rows spell it, in the order of depth and then of the rows. */
+ * most rows spell it: in the order a table of the plan's lists gives
+ * them, those it does not name after them; otherwise in the order of
+ * depth and then of the rows. A level listed that no item has is one
+ * deeper than the one listed before it. */
 static void
 gather_levels (FitaImportState *imp)
 {
+  g_autoptr(GPtrArray) unlisted = g_ptr_array_new ();
+
   for (guint i = 0; i < imp->levels->len; i++)
     ((FitaImportLevel *) g_ptr_array_index (imp->levels, i))->depth = -1;
   for (guint i = 0; i < imp->entries->len; i++)
@@ -247,7 +274,7 @@ gather_levels (FitaImportState *imp)
       /* the first spelling, unless another is written more often */
       guint most = ((FitaImportSpelling *) g_hash_table_lookup (level->spellings, level->name))->count;
 
-      if (level->count == 0)
+      if (level->count == 0 && !level->listed)
         continue;
       g_hash_table_iter_init (&iter, level->spellings);
       while (g_hash_table_iter_next (&iter, &spelling, (gpointer *) &seen))
@@ -262,13 +289,25 @@ gather_levels (FitaImportState *imp)
         {
           g_autofree char *folded = fita_cell_fold (spelling);
           g_autofree char *chosen = fita_cell_fold (level->name);
-          if (!g_str_equal (folded, chosen))
-            fita_import_note (imp, seen->line, NULL, _("the level written “%s” is taken for “%s”, as most rows write it"),
-                              (char *) spelling, level->name);
+          if (g_str_equal (folded, chosen))
+            continue;
+          fita_import_at (imp, seen->row);
+          fita_import_note (imp, seen->line, NULL, _("the level written “%s” is taken for “%s”, as most rows write it"),
+                            (char *) spelling, level->name);
         }
+      if (!level->listed)
+        g_ptr_array_add (unlisted, level);
+    }
+  for (guint i = 0; i < imp->listed_levels->len; i++)
+    {
+      FitaImportLevel *level = g_ptr_array_index (imp->listed_levels, i);
+      if (level->depth < 0)
+        level->depth = i > 0 ? ((FitaImportLevel *) g_ptr_array_index (imp->listed_levels, i - 1))->depth + 1 : 0;
+      level->depth = MIN (level->depth, FITA_MAX_DEPTH - 1);
       g_ptr_array_add (imp->level_order, level);
     }
-  g_ptr_array_sort_with_data (imp->level_order, compare_levels, imp->levels);
+  g_ptr_array_sort_with_data (unlisted, compare_levels, imp->levels);
+  g_ptr_array_extend (imp->level_order, unlisted, NULL, NULL);
 }
 
 static void
@@ -326,6 +365,24 @@ named_record (FitaPlan *plan, GHashTable *ids, FitaTableId table, const char *na
     }
   g_hash_table_insert (ids, g_strdup (name), GSIZE_TO_POINTER (id));
   return id;
+}
+
+static void
+make_followups (FitaPlan *plan, gint64 item_id, GPtrArray *followups)
+{
+  for (guint i = 0; i < followups->len; i++)
+    {
+      FitaImportFollowup *staged = g_ptr_array_index (followups, i);
+      FitaFollowup *followup = fita_plan_new_record (plan, FITA_TABLE_FOLLOWUP);
+      char **texts[FITA_IMPORT_N_FOLLOWUP] = { &followup->execution, &followup->strengths, &followup->weaknesses,
+                                              &followup->other, &followup->adjustments, &followup->next_steps };
+      followup->item_id = item_id;
+      followup->position = i;
+      followup->year = staged->year;
+      for (guint k = 0; k < FITA_IMPORT_N_FOLLOWUP; k++)
+        *texts[k] = g_strdup (staged->texts[k]);
+      fita_plan_adopt_record (plan, followup);
+    }
 }
 
 static void
@@ -408,6 +465,7 @@ make_item (FitaPlan *plan, FitaImportEntry *entry, GHashTable **ids)
           fita_plan_adopt_record (plan, value);
         }
     }
+  make_followups (plan, item->rec.id, entry->followups);
 }
 
 FitaPlan *
@@ -440,11 +498,21 @@ fita_import_make_plan (FitaImportState *imp, GPtrArray *items, const char *defau
     }
   for (guint t = 0; t < FITA_N_TABLES; t++)
     ids[t] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  /* chapters in the order of the table's columns and rows, used or not */
+  /* statuses a table of the plan's lists names, in its order, used or not;
+   * then the others as items name them */
+  for (guint i = 0; i < imp->statuses->len; i++)
+    {
+      FitaImportStatus *listed = g_ptr_array_index (imp->statuses, i);
+      gint64 id = named_record (plan, ids[FITA_TABLE_STATUS], FITA_TABLE_STATUS, listed->name);
+      ((FitaStatus *) fita_plan_lookup (plan, FITA_TABLE_STATUS, id))->percent = listed->percent;
+    }
+  /* chapters in the order of the lists, then of the table's columns and
+   * rows, used or not */
   for (guint i = 0; i < imp->chapters->len; i++)
     named_record (plan, ids[FITA_TABLE_CHAPTER], FITA_TABLE_CHAPTER, g_ptr_array_index (imp->chapters, i));
   for (guint i = 0; i < items->len; i++)
     make_item (plan, g_ptr_array_index (items, i), ids);
+  make_followups (plan, 0, imp->plan_followups);
   for (guint t = 0; t < FITA_N_TABLES; t++)
     g_hash_table_unref (ids[t]);
 
@@ -456,6 +524,7 @@ fita_import_make_plan (FitaImportState *imp, GPtrArray *items, const char *defau
       g_set_error (error, FITA_ERROR, FITA_ERROR_INVALID, _("This plan cannot be imported: %s."), local->message);
       return NULL;
     }
+  note_parents_progress (imp, plan, items);
   return g_steal_pointer (&plan);
 }
 
@@ -470,7 +539,7 @@ fita_import_arrange (FitaImportState *imp)
   top = build_tree (imp);
   preorder (top, items);
   finish_codes (imp, items);
-  drop_parents_progress (imp, items);
+  drop_parents_progress (items);
   gather_levels (imp);
   fill_report (imp, items);
   return items;

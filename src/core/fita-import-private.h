@@ -29,6 +29,10 @@ typedef struct {
   int first[FITA_N_COLUMNS]; /* the first column of each kind, or -1 */
   guint count[FITA_N_COLUMNS];
   gboolean executed;       /* its headers speak of executed amounts */
+  guint sheet;             /* the sheet it is on (FitaSheetRow.sheet): after the first, a
+                            * detail table, whose codes are of the first sheet's items */
+  gboolean lists;          /* it lists the plan's levels, statuses and chapters, in order
+                            * (only such columns, and no code or title) */
 } FitaImportSection;
 
 typedef struct {
@@ -38,7 +42,9 @@ typedef struct {
 } FitaImportLayout;
 
 /* Finds the tables of sheet and how each column is read: named by mapping,
- * or guessed and then named in it. */
+ * or guessed and then named in it. Each sheet a table was read from
+ * (FitaSheetRow.sheet) starts with a header of its own, searched for in
+ * its first rows (the mapping's header_row is the first sheet's). */
 FitaImportLayout *fita_import_layout_new  (FitaImportMapping *mapping,
                                            FitaSheet         *sheet,
                                            GError           **error);
@@ -51,6 +57,17 @@ GStrv             fita_import_row_cells   (const FitaSheetRow *row,
 gboolean          fita_import_row_is_blank (const FitaSheetRow *row);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FitaImportLayout, fita_import_layout_free)
+
+typedef enum {
+  FITA_IMPORT_TABLE_OTHER,
+  FITA_IMPORT_TABLE_DETAILS,  /* a code and details of items: budget, indicators, follow-up */
+  FITA_IMPORT_TABLE_LISTS,    /* only the plan's levels, statuses and chapters */
+} FitaImportTableKind;
+
+/* What a sheet of a workbook holds, by the columns its headers name as
+ * the importer guesses them: for fita_sheet_read_path(), which appends
+ * to a first sheet the later ones that add to its items. */
+FitaImportTableKind fita_import_table_kind (FitaSheet *sheet);
 
 /* Staged first, made into records only when the whole table is read and
  * found right: a refused import leaves nothing half-made. */
@@ -76,6 +93,23 @@ typedef struct {
   GPtrArray *values;          /* FitaImportValue* */
 } FitaImportIndicator;
 
+/* The texts of a follow-up, in the order of the follow-up columns
+ * (FITA_COLUMN_EXECUTION …). */
+#define FITA_IMPORT_N_FOLLOWUP (FITA_COLUMN_NEXT_STEPS - FITA_COLUMN_EXECUTION + 1)
+
+typedef struct {
+  gint64 year;
+  char *texts[FITA_IMPORT_N_FOLLOWUP];
+  guint lines[FITA_IMPORT_N_FOLLOWUP];
+} FitaImportFollowup;
+
+/* A status of a table that lists the plan's: its name, and its percent
+ * ("En curs (30 %)"), or FITA_NONE. */
+typedef struct {
+  char *name;
+  gint64 percent;
+} FitaImportStatus;
+
 typedef enum {
   FITA_IMPORT_CODE_NONE,
   FITA_IMPORT_CODE_GIVEN,     /* from a code column: as written */
@@ -88,6 +122,7 @@ typedef struct _FitaImportEntry FitaImportEntry;
 typedef struct {
   guint count;                /* rows that spell a level so */
   guint line;                 /* the first of them */
+  const FitaSheetRow *row;    /* the same, or NULL */
 } FitaImportSpelling;
 
 /* A level of the plan, and how the rows spell it. */
@@ -98,6 +133,7 @@ typedef struct {
   gint64 depth;               /* where it first occurs */
   guint count;
   gint64 id;                  /* its record's, once made */
+  gboolean listed;            /* a table of the plan's lists names it */
 } FitaImportLevel;
 
 struct _FitaImportEntry {
@@ -125,6 +161,7 @@ struct _FitaImportEntry {
   char *end_date;
   char *semesters;
   gint64 progress_bp;
+  gint64 given_progress;      /* a parent's, left out: worked out from its parts */
   gint64 start_year;
   gint64 end_year;
   gint64 weight;
@@ -133,6 +170,7 @@ struct _FitaImportEntry {
   GPtrArray *who;             /* FitaCellWho* */
   GPtrArray *budget;          /* FitaImportBudget* */
   GPtrArray *indicators;      /* FitaImportIndicator* */
+  GPtrArray *followups;       /* FitaImportFollowup* */
 };
 
 typedef struct {
@@ -149,9 +187,14 @@ typedef struct {
   GPtrArray *levels;          /* FitaImportLevel*, owned, in the order met */
   GHashTable *level_folds;    /* folded name → FitaImportLevel* */
   GPtrArray *level_order;     /* the same, in the plan's order (fita_import_arrange) */
+  GPtrArray *listed_levels;   /* FitaImportLevel*, not owned, as a table of lists orders them */
+  GPtrArray *statuses;        /* FitaImportStatus*, as a table of lists orders them */
+  GHashTable *status_keys;    /* their names' keys (fita_import_name_key) */
   FitaImportEntry *root;      /* the item the table goes under, or NULL */
   FitaImportEntry *current;   /* the item a row with no item of its own adds to */
   GPtrArray *stack;           /* the outline: items open above the next row, outermost first */
+  const FitaSheetRow *at;     /* the row being read or checked: its sheet places problems */
+  GPtrArray *plan_followups;  /* FitaImportFollowup*: the whole plan's */
   guint plan_line;
   char *plan_title;
   char *plan_description;
@@ -164,6 +207,9 @@ void             fita_import_problem     (FitaImportState *imp,
                                           const char      *code,
                                           const char      *format,
                                           ...) G_GNUC_PRINTF (4, 5);
+/* Problems and notes from here on are of the row's sheet (NULL: of none). */
+void             fita_import_at          (FitaImportState *imp,
+                                          const FitaSheetRow *row);
 void             fita_import_note        (FitaImportState *imp,
                                           guint            line,
                                           const char      *code,

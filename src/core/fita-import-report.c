@@ -15,6 +15,7 @@ problem_free (gpointer data)
 
   g_free (problem->code);
   g_free (problem->message);
+  g_free (problem->sheet);
   g_free (problem);
 }
 
@@ -70,6 +71,11 @@ add_problems (JsonBuilder *builder, const char *key, GPtrArray *list)
         json_builder_add_null_value (builder);
       json_builder_set_member_name (builder, "message");
       json_builder_add_string_value (builder, problem->message);
+      if (problem->sheet != NULL)
+        {
+          json_builder_set_member_name (builder, "sheet");
+          json_builder_add_string_value (builder, problem->sheet);
+        }
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -121,6 +127,13 @@ fita_import_problem_format (const FitaImportProblem *problem, const FitaSheet *s
   if (problem->line == 0)
     return problem->code != NULL ? g_strdup_printf ("%s: %s", problem->code, problem->message)
                                  : g_strdup (problem->message);
+  if (problem->sheet != NULL && problem->code != NULL)
+    /* Translators: where a problem of a table read from several sheets is:
+     * the sheet, its row, the item's code, what is wrong */
+    return g_strdup_printf (_("%s, row %u (%s): %s"), problem->sheet, problem->line, problem->code, problem->message);
+  if (problem->sheet != NULL)
+    /* Translators: the sheet, its row, what is wrong */
+    return g_strdup_printf (_("%s, row %u: %s"), problem->sheet, problem->line, problem->message);
   if (problem->code != NULL)
     /* Translators: where a problem of an imported table is: its line, the item's code, what is wrong */
     return g_strdup_printf (rows ? _("row %u (%s): %s") : _("line %u (%s): %s"),

@@ -11,6 +11,8 @@ typedef struct {
   guint line;        /* the row's line (CSV) or row number (spreadsheet); 0: the table as a whole */
   char *code;        /* the item's code, or NULL */
   char *message;     /* what is wrong and what to do, translated */
+  char *sheet;       /* the row's sheet, when the table was read from several
+                      * (fita_sheet_read_path()); otherwise NULL */
 } FitaImportProblem;
 
 typedef struct {
@@ -29,9 +31,11 @@ typedef struct {
 FitaImportReport *fita_import_report_new (void);
 void      fita_import_report_free    (FitaImportReport *report);
 /* {"items": N, "levels": [{"name", "count"}], "problems": [{"line", "code",
- * "message"}], "notes": [...]} */
+ * "message"}], "notes": [...]}; a problem of a table read from several
+ * sheets also has its "sheet". */
 char     *fita_import_report_to_json (FitaImportReport *report);
-/* "line 12 (O3.A1): message", or "row 12 …" for a spreadsheet. */
+/* "line 12 (O3.A1): message", or "row 12 …" for a spreadsheet, or
+ * "Pressupost, row 12 …" for a table read from several of its sheets. */
 char     *fita_import_problem_format (const FitaImportProblem *problem,
                                       const FitaSheet         *sheet);
 /* One error that lists the problems, a line each (the first 100, then how

@@ -41,6 +41,25 @@ indicator_free (gpointer data)
 }
 
 static void
+followup_free (gpointer data)
+{
+  FitaImportFollowup *followup = data;
+
+  for (guint i = 0; i < FITA_IMPORT_N_FOLLOWUP; i++)
+    g_free (followup->texts[i]);
+  g_free (followup);
+}
+
+static void
+status_free (gpointer data)
+{
+  FitaImportStatus *status = data;
+
+  g_free (status->name);
+  g_free (status);
+}
+
+static void
 entry_free (gpointer data)
 {
   FitaImportEntry *entry = data;
@@ -58,6 +77,7 @@ entry_free (gpointer data)
   g_ptr_array_unref (entry->who);
   g_ptr_array_unref (entry->budget);
   g_ptr_array_unref (entry->indicators);
+  g_ptr_array_unref (entry->followups);
   g_free (entry);
 }
 
@@ -69,12 +89,13 @@ entry_new (FitaImportState *imp, const FitaSheetRow *row, FitaImportSection *sec
   entry->line = row != NULL ? row->line : 0;
   entry->row = row;
   entry->section = section;
-  entry->progress_bp = entry->start_year = entry->end_year = entry->planned_total = FITA_NONE;
+  entry->progress_bp = entry->given_progress = entry->start_year = entry->end_year = entry->planned_total = FITA_NONE;
   entry->weight = 1;
   entry->children = g_ptr_array_new ();
   entry->who = g_ptr_array_new_with_free_func ((GDestroyNotify) fita_cell_who_free);
   entry->budget = g_ptr_array_new_with_free_func (budget_free);
   entry->indicators = g_ptr_array_new_with_free_func (indicator_free);
+  entry->followups = g_ptr_array_new_with_free_func (followup_free);
   g_ptr_array_add (imp->entries, entry);
   return entry;
 }
@@ -102,15 +123,25 @@ fita_import_same_name (const char *a, const char *b)
 
 /* Problems */
 
+/* A problem of a row names the row's sheet when the table was read from
+ * several: a row number alone would not say which. */
 static void
-add_to (GPtrArray *list, guint line, const char *code, char *message)
+add_to (FitaImportState *imp, GPtrArray *list, guint line, const char *code, char *message)
 {
   FitaImportProblem *problem = g_new0 (FitaImportProblem, 1);
 
   problem->line = line;
   problem->code = g_strdup (code);
   problem->message = message;
+  if (line > 0 && imp->at != NULL && imp->sheet->sheets->len > 1)
+    problem->sheet = g_strdup (fita_sheet_row_sheet_name (imp->sheet, imp->at));
   g_ptr_array_add (list, problem);
+}
+
+void
+fita_import_at (FitaImportState *imp, const FitaSheetRow *row)
+{
+  imp->at = row;
 }
 
 void
@@ -119,7 +150,7 @@ fita_import_problem (FitaImportState *imp, guint line, const char *code, const c
   va_list args;
 
   va_start (args, format);
-  add_to (imp->report->problems, line, code, g_strdup_vprintf (format, args));
+  add_to (imp, imp->report->problems, line, code, g_strdup_vprintf (format, args));
   va_end (args);
 }
 
@@ -129,7 +160,7 @@ fita_import_note (FitaImportState *imp, guint line, const char *code, const char
   va_list args;
 
   va_start (args, format);
-  add_to (imp->report->notes, line, code, g_strdup_vprintf (format, args));
+  add_to (imp, imp->report->notes, line, code, g_strdup_vprintf (format, args));
   va_end (args);
 }
 
@@ -176,7 +207,7 @@ distance (const char *a, const char *b, guint limit)
  * estratègica"), so that one typing error does not make a new level and
  * move every row below it. */
 static FitaImportLevel *
-level_for (FitaImportState *imp, const char *name, guint line)
+level_for (FitaImportState *imp, const char *name, guint line, gboolean exact)
 {
   g_autofree char *folded = NULL;
   FitaImportLevel *level = NULL;
@@ -188,7 +219,7 @@ level_for (FitaImportState *imp, const char *name, guint line)
   level = g_hash_table_lookup (imp->level_folds, folded);
   /* a plan has a handful of levels; a table that names hundreds is not
    * spelling one differently */
-  for (guint i = 0; level == NULL && i < imp->levels->len && imp->levels->len < 100; i++)
+  for (guint i = 0; !exact && level == NULL && i < imp->levels->len && imp->levels->len < 100; i++)
     {
       FitaImportLevel *known = g_ptr_array_index (imp->levels, i);
       guint limit = MIN (strlen (known->folded), strlen (folded)) >= 8 ? 2 : 1;
@@ -208,6 +239,7 @@ level_for (FitaImportState *imp, const char *name, guint line)
     {
       spelling = g_new0 (FitaImportSpelling, 1);
       spelling->line = line;
+      spelling->row = imp->at;
       g_hash_table_insert (level->spellings, g_strdup (name), spelling);
     }
   spelling->count++;
@@ -443,7 +475,7 @@ open_item (FitaImportState *imp, FitaImportSection *section, guint outline, int 
   if (entry->title != NULL)
     valid_text (imp, entry->line, code_given, column >= 0 ? &section->columns[column] : NULL, entry->title);
   if (level != NULL && valid_text (imp, entry->line, code_given, NULL, level))
-    entry->level = level_for (imp, level, entry->line);
+    entry->level = level_for (imp, level, entry->line, FALSE);
   place (imp, entry);
   return entry;
 }
@@ -483,7 +515,10 @@ is_plan_level (const char *text)
   return g_strv_contains (words, folded);
 }
 
-/* The row of the plan itself: its title and period. */
+static void plan_followup (FitaImportState *imp, FitaImportSection *section, GStrv cells, guint line);
+
+/* The row of the plan itself: its title, description and period, and a
+ * follow-up of the whole plan. */
 static void
 read_plan (FitaImportState *imp, FitaImportSection *section, GStrv cells, guint line)
 {
@@ -515,6 +550,7 @@ read_plan (FitaImportState *imp, FitaImportSection *section, GStrv cells, guint 
               year != FITA_NONE ? year : g_ascii_strtoll (date, NULL, 10);
         }
     }
+  plan_followup (imp, section, cells, line);
 }
 
 /* A row that repeats an item's code may only add amounts and indicator
@@ -832,6 +868,77 @@ read_indicator (FitaImportState *imp, FitaImportSection *section, FitaImportEntr
   g_ptr_array_add (indicator->values, kept);
 }
 
+/* The follow-up texts of the row, of its year, added to the follow-up of
+ * that year of entry, or of the whole plan when entry is NULL. year:
+ * the row's (FITA_NONE: it gives none). */
+static void
+read_followup (FitaImportState *imp, FitaImportSection *section, FitaImportEntry *entry, GStrv cells, guint line,
+               gint64 year)
+{
+  GPtrArray *list = entry != NULL ? entry->followups : imp->plan_followups;
+  const char *code = entry != NULL ? entry->code : NULL;
+  FitaImportFollowup *followup = NULL;
+  int given = -1;
+
+  for (int k = 0; k < FITA_IMPORT_N_FOLLOWUP && given < 0; k++)
+    {
+      int j = section->first[FITA_COLUMN_EXECUTION + k];
+      if (j >= 0 && *cells[j] != '\0')
+        given = j;
+    }
+  if (given < 0)
+    return;
+  if (year == FITA_NONE)
+    {
+      fita_import_problem (imp, line, code, _("“%s”: a follow-up is of a year, and the row gives none; fill in its year"),
+                           section->columns[given].header != NULL ? section->columns[given].header : "");
+      return;
+    }
+  if (!valid_value (imp, line, code, &section->columns[section->first[FITA_COLUMN_YEAR]], FITA_TABLE_FOLLOWUP, "year", year))
+    return;
+  for (guint i = 0; i < list->len && followup == NULL; i++)
+    if (((FitaImportFollowup *) g_ptr_array_index (list, i))->year == year)
+      followup = g_ptr_array_index (list, i);
+  if (followup == NULL)
+    {
+      followup = g_new0 (FitaImportFollowup, 1);
+      followup->year = year;
+      g_ptr_array_add (list, followup);
+    }
+  for (int k = 0; k < FITA_IMPORT_N_FOLLOWUP; k++)
+    {
+      int j = section->first[FITA_COLUMN_EXECUTION + k];
+      if (j < 0 || *cells[j] == '\0' || !valid_text (imp, line, code, &section->columns[j], cells[j]))
+        continue;
+      if (followup->texts[k] != NULL)
+        {
+          fita_import_problem (imp, line, code, _("“%s” of the follow-up of %d is given twice, here and on line %u; give it once"),
+                               section->columns[j].header != NULL ? section->columns[j].header : "", (int) year,
+                               followup->lines[k]);
+          continue;
+        }
+      followup->texts[k] = g_strdup (cells[j]);
+      followup->lines[k] = line;
+    }
+}
+
+/* The follow-up texts of a row of no item: the whole plan's. */
+static void
+plan_followup (FitaImportState *imp, FitaImportSection *section, GStrv cells, guint line)
+{
+  int year_column = section->first[FITA_COLUMN_YEAR];
+  gint64 year = FITA_NONE;
+  g_autoptr(GError) local = NULL;
+
+  if (year_column >= 0 && *cells[year_column] != '\0' &&
+      !fita_cell_parse_year (cells[year_column], TRUE, &year, &local))
+    {
+      cell_problem (imp, line, NULL, &section->columns[year_column], local);
+      return;
+    }
+  read_followup (imp, section, NULL, cells, line, year);
+}
+
 /* Amounts and indicator values of the row, added to entry. */
 static void
 read_amounts (FitaImportState *imp, FitaImportSection *section, FitaImportEntry *entry, GStrv cells, guint line)
@@ -896,6 +1003,7 @@ read_amounts (FitaImportState *imp, FitaImportSection *section, FitaImportEntry 
   if (!amounts && year != FITA_NONE && chapter != NULL)
     set_amount (imp, entry, year, chapter, FALSE, FITA_NONE, line);
   read_indicator (imp, section, entry, cells, line, year);
+  read_followup (imp, section, entry, cells, line, year);
 }
 
 static gboolean
@@ -925,6 +1033,7 @@ read_row (FitaImportState *imp, FitaImportSection *section, const FitaSheetRow *
   FitaImportEntry *target = NULL;
   int deepest = -1;
 
+  fita_import_at (imp, row);
   for (guint j = section->n_columns; j < length; j++)
     extra = extra || *cells[j] != '\0';
   /* a CSV row's fields are counted: one missing or too many means a
@@ -947,6 +1056,15 @@ read_row (FitaImportState *imp, FitaImportSection *section, const FitaSheetRow *
     {
       if (!repeats (imp, section, target, cells, row->line))
         return;
+    }
+  else if (*code != '\0' && section->sheet > 0 && section->first[FITA_COLUMN_TITLE] < 0)
+    {
+      /* a later sheet adds details to the first sheet's items; a code it
+       * does not know is mistyped, or of an item left out there */
+      fita_import_problem (imp, row->line, code,
+                           _("no item of the sheet “%s” has the code “%s”; give the code of one of its items"),
+                           (const char *) g_ptr_array_index (imp->sheet->sheets, 0), code);
+      return;
     }
   else
     {
@@ -975,6 +1093,8 @@ read_row (FitaImportState *imp, FitaImportSection *section, const FitaSheetRow *
           fita_import_note (imp, row->line, NULL, _("the row has no code and no title, so it names no item (a total?); it was left out"));
           return;
         }
+      /* follow-up texts on a row of no item are the whole plan's */
+      plan_followup (imp, section, cells, row->line);
       if (!has_values (section, cells, FALSE))
         return;
       target = imp->current;
@@ -989,12 +1109,88 @@ read_row (FitaImportState *imp, FitaImportSection *section, const FitaSheetRow *
   read_amounts (imp, section, target, cells, row->line);
 }
 
-static int
-compare_lines (gconstpointer a, gconstpointer b)
+/* A row of a table of the plan's lists: a level, a status ("En curs",
+ * "Acabat (100 %)") and a chapter, each the next of its list. Read before
+ * the items, so that the plan's lists are in this order, and hold the
+ * names no item uses yet. */
+static void
+read_lists_row (FitaImportState *imp, FitaImportSection *section, const FitaSheetRow *row)
 {
-  guint x = (*(FitaImportProblem * const *) a)->line, y = (*(FitaImportProblem * const *) b)->line;
+  g_auto(GStrv) cells = fita_import_row_cells (row, MAX (fita_sheet_row_length (row), section->n_columns));
 
-  return x < y ? -1 : x > y;
+  fita_import_at (imp, row);
+  for (guint j = 0; j < section->n_columns; j++)
+    {
+      FitaImportColumn *column = &section->columns[j];
+      g_autoptr(GError) local = NULL;
+      g_autofree char *name = NULL;
+      gint64 bp = FITA_NONE;
+
+      if (*cells[j] == '\0' || !valid_text (imp, row->line, NULL, column, cells[j]))
+        continue;
+      switch (column->column)
+        {
+        case FITA_COLUMN_LEVEL:
+          {
+            /* each name its own level, however close to another */
+            FitaImportLevel *level = level_for (imp, cells[j], row->line, TRUE);
+            if (!level->listed)
+              g_ptr_array_add (imp->listed_levels, level);
+            level->listed = TRUE;
+          }
+          break;
+        case FITA_COLUMN_STATUS:
+          if (!fita_cell_parse_status (cells[j], &name, &bp, &local))
+            cell_problem (imp, row->line, NULL, column, local);
+          else if (name == NULL)
+            fita_import_problem (imp, row->line, NULL, _("“%s”: the status “%s” has no name; write its name before its percent"),
+                                 column->header != NULL ? column->header : "", cells[j]);
+          else if (bp != FITA_NONE && bp % 100 != 0)
+            fita_import_problem (imp, row->line, NULL, _("“%s”: the percent of the status “%s” is a whole number; round it"),
+                                 column->header != NULL ? column->header : "", name);
+          else
+            {
+              g_autofree char *key = fita_import_name_key (name);
+              FitaImportStatus *status;
+              if (g_hash_table_contains (imp->status_keys, key))
+                break;
+              status = g_new0 (FitaImportStatus, 1);
+              status->name = g_steal_pointer (&name);
+              status->percent = bp != FITA_NONE ? bp / 100 : FITA_NONE;
+              g_ptr_array_add (imp->statuses, status);
+              g_hash_table_add (imp->status_keys, g_steal_pointer (&key));
+            }
+          break;
+        case FITA_COLUMN_CHAPTER:
+          add_chapter (imp, cells[j]);
+          break;
+        default:
+          break;
+        }
+    }
+}
+
+/* Problems in the order of the table (sheet by sheet), as officers fix them. */
+static int
+compare_lines (gconstpointer a, gconstpointer b, gpointer data)
+{
+  const FitaImportProblem *p = *(FitaImportProblem * const *) a, *q = *(FitaImportProblem * const *) b;
+  FitaSheet *sheet = data;
+  guint x = 0, y = 0;
+
+  if (g_strcmp0 (p->sheet, q->sheet) != 0)
+    {
+      for (guint i = 0; i < sheet->sheets->len; i++)
+        {
+          if (g_strcmp0 (g_ptr_array_index (sheet->sheets, i), p->sheet) == 0)
+            x = i;
+          if (g_strcmp0 (g_ptr_array_index (sheet->sheets, i), q->sheet) == 0)
+            y = i;
+        }
+      if (x != y)
+        return x < y ? -1 : 1;
+    }
+  return p->line < q->line ? -1 : p->line > q->line;
 }
 
 /* Columns that hold one value of an item read twice would have one win
@@ -1005,8 +1201,10 @@ check_sections (FitaImportState *imp, FitaImportLayout *layout)
   for (guint s = 0; s < layout->sections->len; s++)
     {
       FitaImportSection *section = g_ptr_array_index (layout->sections, s);
-      guint line = ((FitaSheetRow *) g_ptr_array_index (imp->sheet->rows, section->header_index))->line;
+      const FitaSheetRow *header = g_ptr_array_index (imp->sheet->rows, section->header_index);
+      guint line = header->line;
 
+      fita_import_at (imp, header);
       for (int c = 0; c < FITA_N_COLUMNS; c++)
         {
           if (section->count[c] > 1 && !may_repeat (c))
@@ -1025,6 +1223,7 @@ check_sections (FitaImportState *imp, FitaImportLayout *layout)
         if (section->columns[j].chapter != NULL)
           add_chapter (imp, section->columns[j].chapter);
     }
+  fita_import_at (imp, NULL);
   /* a header given in a saved mapping that this table lacks: misspelt? */
   for (guint h = 0; h < fita_import_mapping_get_n_headers (imp->mapping); h++)
     {
@@ -1076,6 +1275,10 @@ fita_import_sheet (FitaSheet *sheet, FitaImportMapping *mapping, const char *def
   imp.levels = g_ptr_array_new_with_free_func (level_free);
   imp.level_folds = g_hash_table_new (g_str_hash, g_str_equal);
   imp.stack = g_ptr_array_new ();
+  imp.listed_levels = g_ptr_array_new ();
+  imp.statuses = g_ptr_array_new_with_free_func (status_free);
+  imp.status_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  imp.plan_followups = g_ptr_array_new_with_free_func (followup_free);
   imp.period_start = imp.period_end = FITA_NONE;
 
   fita_import_mapping_get_under (mapping, &under_code, &under_title, &under_level);
@@ -1085,15 +1288,21 @@ fita_import_sheet (FitaSheet *sheet, FitaImportMapping *mapping, const char *def
       imp.root->code = g_strdup (under_code);
       imp.root->code_kind = under_code != NULL ? FITA_IMPORT_CODE_GIVEN : FITA_IMPORT_CODE_NONE;
       imp.root->title = g_strdup (under_title);
-      imp.root->level = level_for (&imp, under_level, 0);
+      imp.root->level = level_for (&imp, under_level, 0, FALSE);
       if (imp.root->code != NULL)
         g_hash_table_insert (imp.codes, imp.root->code, imp.root);
     }
+  /* the plan's lists first: their order is the plan's */
+  for (guint r = 0; r < sheet->rows->len; r++)
+    if (layout->row_section[r] >= 0 &&
+        ((FitaImportSection *) g_ptr_array_index (layout->sections, layout->row_section[r]))->lists)
+      read_lists_row (&imp, g_ptr_array_index (layout->sections, layout->row_section[r]), g_ptr_array_index (sheet->rows, r));
   check_sections (&imp, layout);
 
   for (guint r = 0; r < sheet->rows->len; r++)
     {
-      if (layout->row_section[r] < 0)
+      if (layout->row_section[r] < 0 ||
+          ((FitaImportSection *) g_ptr_array_index (layout->sections, layout->row_section[r]))->lists)
         continue;
       /* a new table starts its own outline, under the item it goes under */
       if (layout->row_section[r] != section)
@@ -1104,20 +1313,24 @@ fita_import_sheet (FitaSheet *sheet, FitaImportMapping *mapping, const char *def
         }
       read_row (&imp, g_ptr_array_index (layout->sections, section), g_ptr_array_index (sheet->rows, r));
     }
+  fita_import_at (&imp, NULL);
   if (imp.entries->len == 0 && imp.plan_line == 0)
     fita_import_problem (&imp, 0, NULL, _("The table has no rows below its header: there is nothing to import."));
 
   items = fita_import_arrange (&imp);
-  /* in the order of the table, as officers fix them */
-  g_ptr_array_sort (report->problems, compare_lines);
-  g_ptr_array_sort (report->notes, compare_lines);
+  g_ptr_array_sort_with_data (report->problems, compare_lines, sheet);
 
   if (report->problems->len > 0)
     fita_import_report_set_error (report, sheet, error);
   else
     plan = fita_import_make_plan (&imp, items, default_title, error);
+  g_ptr_array_sort_with_data (report->notes, compare_lines, sheet);
 
   g_ptr_array_unref (imp.stack);
+  g_ptr_array_unref (imp.listed_levels);
+  g_ptr_array_unref (imp.statuses);
+  g_hash_table_unref (imp.status_keys);
+  g_ptr_array_unref (imp.plan_followups);
   g_clear_pointer (&imp.level_order, g_ptr_array_unref);
   g_hash_table_unref (imp.level_folds);
   g_ptr_array_unref (imp.levels);

@@ -24,6 +24,9 @@ fita_sheet_new (const char *name)
 
   sheet->name = g_strdup (name);
   sheet->rows = g_ptr_array_new_with_free_func (row_free);
+  sheet->sheets = g_ptr_array_new_with_free_func (g_free);
+  if (name != NULL)
+    g_ptr_array_add (sheet->sheets, g_strdup (name));
   return sheet;
 }
 
@@ -34,6 +37,7 @@ fita_sheet_free (FitaSheet *sheet)
     return;
   g_free (sheet->name);
   g_ptr_array_unref (sheet->rows);
+  g_ptr_array_unref (sheet->sheets);
   g_free (sheet);
 }
 
@@ -66,7 +70,39 @@ fita_sheet_add_row (FitaSheet *sheet, guint line, GStrv cells)
       }
   row->line = line;
   row->cells = cells;
+  row->sheet = sheet->sheets->len > 0 ? sheet->sheets->len - 1 : 0;
   g_ptr_array_add (sheet->rows, row);
+}
+
+void
+fita_sheet_append (FitaSheet *sheet, FitaSheet *other)
+{
+  guint first;
+
+  g_return_if_fail (sheet != NULL && other != NULL && sheet != other);
+  /* a table with no name (CSV) is still a sheet of its own */
+  if (sheet->sheets->len == 0)
+    g_ptr_array_add (sheet->sheets, g_strdup (""));
+  if (other->sheets->len == 0)
+    g_ptr_array_add (other->sheets, g_strdup (""));
+  first = sheet->sheets->len;
+  for (guint i = 0; i < other->sheets->len; i++)
+    g_ptr_array_add (sheet->sheets, g_strdup (g_ptr_array_index (other->sheets, i)));
+  /* the rows move: other no longer frees them */
+  g_ptr_array_set_free_func (other->rows, NULL);
+  for (guint i = 0; i < other->rows->len; i++)
+    {
+      FitaSheetRow *row = g_ptr_array_index (other->rows, i);
+      row->sheet += first;
+      g_ptr_array_add (sheet->rows, row);
+    }
+  fita_sheet_free (other);
+}
+
+const char *
+fita_sheet_row_sheet_name (const FitaSheet *sheet, const FitaSheetRow *row)
+{
+  return row->sheet < sheet->sheets->len ? g_ptr_array_index (sheet->sheets, row->sheet) : NULL;
 }
 
 guint
