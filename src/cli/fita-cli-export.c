@@ -86,7 +86,7 @@ cmd_export (int argc, char **argv)
     { "lang", 0, 0, G_OPTION_ARG_STRING, &lang,
       N_("csv, xlsx, ods: the language of the headers and sheets, ca, es or en (default: the plan’s)"), N_("LANG") },
     { "sheet", 0, 0, G_OPTION_ARG_STRING, &sheet_key,
-      N_("csv: the one table to write, items, budget, indicators or followup (default: the items to OUT and the budget to OUT-budget.csv)"),
+      N_("csv: the one table to write, items, budget, indicators, followup or lists (default: the items to OUT and the budget to OUT-budget.csv)"),
       N_("SHEET") },
     { NULL }
   };
@@ -108,7 +108,7 @@ cmd_export (int argc, char **argv)
                        g_str_equal (format, "json") || g_str_equal (format, "decidim")))
     return fail_usage (context, _("--lang must be ca, es or en, for csv, xlsx or ods"));
   if (sheet_key != NULL && ((sheet = fita_export_sheet_from_key (sheet_key)) < 0 || !g_str_equal (format, "csv")))
-    return fail_usage (context, _("--sheet must be items, budget, indicators or followup, for csv"));
+    return fail_usage (context, _("--sheet must be items, budget, indicators, followup or lists, for csv"));
   if ((g_str_equal (format, "xlsx") || g_str_equal (format, "ods")) && output == NULL)
     return fail_usage (context, _("a spreadsheet is written to a file: give -o FILE"));
   if (g_str_equal (format, "csv") && sheet < 0 && output == NULL)

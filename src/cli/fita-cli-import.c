@@ -1,4 +1,5 @@
-/* fita-cli import: a new plan from JSON, or from a table (CSV, TSV). */
+/* fita-cli import: a new plan from JSON, or from a table (CSV, TSV, ODS,
+ * XLSX). */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -84,16 +85,18 @@ save_plan (FitaPlan *plan, const char *file, const char *source, GError **error)
   return fita_output_commit (g_steal_pointer (&output), error);
 }
 
-/* SOURCE as a table, by its format; sheet: which sheet of a spreadsheet
- * (NULL: the first). */
-static FitaSheet *
-read_table (const char *source, const char *format, const char *sheet, GError **error)
+/* The format a SOURCE's suffix says, when --format is not given. */
+static const char *
+format_of (const char *source)
 {
-  if (g_str_equal (format, "xlsx"))
-    return fita_sheet_read_xlsx (source, sheet, error);
-  if (g_str_equal (format, "ods"))
-    return fita_sheet_read_ods (source, sheet, error);
-  return fita_sheet_read_file (source, format, error);
+  static const char * const formats[] = { "json", "csv", "tsv", "ods", "xlsx", NULL };
+  const char *dot = strrchr (source, '.');
+  g_autofree char *suffix = dot != NULL && strchr (dot, G_DIR_SEPARATOR) == NULL ? g_ascii_strdown (dot + 1, -1) : NULL;
+
+  for (guint i = 0; suffix != NULL && formats[i] != NULL; i++)
+    if (g_str_equal (suffix, formats[i]))
+      return formats[i];
+  return NULL;
 }
 
 static int
@@ -108,7 +111,9 @@ import_table (const char *file, const char *source, const char *format, const ch
   g_autoptr(GError) refused = NULL;
   g_autofree char *title = title_from_path (source);
 
-  if (!(sheet = read_table (source, format, sheet_name, &error)))
+  /* a workbook's first sheet, with the sheets that add to its items,
+   * unless --sheet names one */
+  if (!(sheet = fita_sheet_read_path (source, format, sheet_name, &error)))
     return fail_file (source, error);
   if (mapping_path != NULL && !(mapping = read_mapping (mapping_path, &error)))
     return fail_file (mapping_path, error);
@@ -149,8 +154,10 @@ cmd_import (int argc, char **argv)
   g_autofree char *sheet = NULL;
   gboolean force = FALSE, dry_run = FALSE, json = FALSE;
   GOptionEntry entries[] = {
-    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("The format of SOURCE: json, csv, tsv, ods or xlsx"), N_("FORMAT") },
-    { "sheet", 's', 0, G_OPTION_ARG_STRING, &sheet, N_("The sheet of a spreadsheet to read (the first if not given)"), N_("NAME") },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format,
+      N_("The format of SOURCE: json, csv, tsv, ods or xlsx (by default, as its name ends)"), N_("FORMAT") },
+    { "sheet", 's', 0, G_OPTION_ARG_STRING, &sheet,
+      N_("The one sheet of a spreadsheet to read (by default the first, with the sheets that add to its items)"), N_("NAME") },
     { "force", 0, 0, G_OPTION_ARG_NONE, &force, N_("Replace FILE if it exists"), NULL },
     { "mapping", 'm', 0, G_OPTION_ARG_FILENAME, &mapping, N_("Read the table's columns as this saved mapping says"), N_("MAP.json") },
     { "save-mapping", 0, 0, G_OPTION_ARG_FILENAME, &save_mapping, N_("Save how the table's columns were read, to edit and use again"), N_("MAP.json") },
@@ -174,6 +181,10 @@ cmd_import (int argc, char **argv)
     return status;
   if (argc != 3)
     return fail_usage (context, _("import takes a FILE to create and a SOURCE to read"));
+  if (format == NULL && format_of (argv[2]) == NULL)
+    return fail_usage (context, _("give --format json, csv, tsv, ods or xlsx: SOURCE’s name does not end in one of them"));
+  if (format == NULL)
+    format = g_strdup (format_of (argv[2]));
   table = g_strcmp0 (format, "csv") == 0 || g_strcmp0 (format, "tsv") == 0 ||
           g_strcmp0 (format, "ods") == 0 || g_strcmp0 (format, "xlsx") == 0;
   if (!table && g_strcmp0 (format, "json") != 0)

@@ -50,6 +50,9 @@ typedef struct {
 
 FitaExport *fita_export_new     (FitaPlan   *plan,
                                  const char *lang);
+/* The sheet's name, in the translator's language: "Elements", "Llistes". */
+const char *fita_export_sheet_name (FitaExportSheet  sheet,
+                                 FitaTranslator  *translator);
 void        fita_export_free    (FitaExport *export);
 FitaExportCell *fita_export_cell (FitaExportTable *table,
                                  guint       row,

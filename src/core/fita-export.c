@@ -10,7 +10,22 @@
 #include <stdio.h>
 #include <string.h>
 
-static const char * const sheet_keys[FITA_EXPORT_N_SHEETS] = { "items", "budget", "indicators", "followup" };
+static const char * const sheet_keys[FITA_EXPORT_N_SHEETS] = { "items", "budget", "indicators", "followup", "lists" };
+
+/* Translators: the names of the sheets of an exported plan */
+static const char * const sheet_names[FITA_EXPORT_N_SHEETS] = {
+  N_("Items"), N_("Budget"), N_("Indicators"), N_("Follow-up"),
+  /* Translators: the sheet of an exported plan that lists its levels,
+   * statuses and chapters */
+  N_("Lists"),
+};
+
+const char *
+fita_export_sheet_name (FitaExportSheet sheet, FitaTranslator *translator)
+{
+  g_return_val_if_fail (sheet < FITA_EXPORT_N_SHEETS, NULL);
+  return T_ (translator, sheet_names[sheet]);
+}
 
 const char *
 fita_export_sheet_key (FitaExportSheet sheet)
@@ -158,6 +173,8 @@ role_words (FitaTranslator *tr, gint64 role)
 static const char *
 who_text (FitaExport *export, FitaPlan *plan, FitaItem *item)
 {
+  /* "(executa: o proveïdora)": the note after the role, as the importer
+   * reads it */
   GPtrArray *who = fita_plan_list (plan, FITA_TABLE_RESPONSIBILITY, item->rec.id);
   g_autoptr(GString) out = g_string_new (NULL);
 
@@ -169,7 +186,8 @@ who_text (FitaExport *export, FitaPlan *plan, FitaItem *item)
       if (agent == NULL)
         continue;
       role = g_utf8_strdown (role_words (export->translator, r->role), -1);
-      g_string_append_printf (out, "%s%s (%s)", out->len ? "; " : "", agent->name, role);
+      g_string_append_printf (out, "%s%s (%s%s%s)", out->len ? "; " : "", agent->name, role,
+                              r->note != NULL ? ": " : "", r->note != NULL ? r->note : "");
     }
   return out->len ? g_string_chunk_insert (export->strings, out->str) : NULL;
 }
@@ -227,14 +245,38 @@ build_items (FitaExport *export, FitaPlan *plan, GPtrArray *items)
     TEXT_COLUMN (fita_column_header (FITA_COLUMN_SEMESTERS, tr)),
     TEXT_COLUMN (fita_column_header (FITA_COLUMN_WEIGHT, tr)),
   };
+  FitaPlanInfo *info = export->info;
+  FitaBudgetSum sum;
   Rows rows;
 
-  rows_begin (&rows, export, FITA_EXPORT_SHEET_ITEMS, T_ (tr, "Items"), columns, G_N_ELEMENTS (columns));
+  rows_begin (&rows, export, FITA_EXPORT_SHEET_ITEMS, fita_export_sheet_name (FITA_EXPORT_SHEET_ITEMS, tr),
+              columns, G_N_ELEMENTS (columns));
+  /* the plan itself, as the importer reads it back: its title and period */
+  fita_plan_budget_sum (plan, NULL, FITA_NONE, 0, &sum);
+  add_text (&rows, NULL);
+  add_text (&rows, NULL);
+  /* Translators: the level of the row of an exported plan that is the
+   * plan itself (the importer knows "Pla", "Plan") */
+  add_text (&rows, TC_ (tr, "level", "Plan"));
+  add_text (&rows, info->title);
+  add_text (&rows, NULL);
+  add_number (&rows, FITA_CELL_PERCENT, fita_plan_progress_bp (plan, NULL));
+  add_number (&rows, FITA_CELL_INTEGER, info->period_start);
+  add_number (&rows, FITA_CELL_INTEGER, info->period_end);
+  add_text (&rows, NULL);
+  add_text (&rows, NULL);
+  add_number (&rows, FITA_CELL_CENTS, FITA_NONE);
+  add_number (&rows, FITA_CELL_CENTS, sum.planned);
+  add_number (&rows, FITA_CELL_CENTS, sum.executed);
+  add_number (&rows, FITA_CELL_PERCENT, fita_rate_bp (sum.executed, sum.planned));
+  add_text (&rows, info->description);
+  add_text (&rows, NULL);
+  add_number (&rows, FITA_CELL_INTEGER, FITA_NONE);
   for (guint i = 0; i < items->len; i++)
     {
       FitaItem *item = g_ptr_array_index (items, i);
       FitaItem *parent = item->parent_id ? fita_plan_lookup (plan, FITA_TABLE_ITEM, item->parent_id) : NULL;
-      FitaBudgetSum sum;
+      gboolean leaf = fita_plan_list (plan, FITA_TABLE_ITEM, item->rec.id)->len == 0;
 
       fita_plan_budget_sum (plan, item, FITA_NONE, 0, &sum);
       add_text (&rows, item->code);
@@ -242,7 +284,9 @@ build_items (FitaExport *export, FitaPlan *plan, GPtrArray *items)
       add_text (&rows, name_of (plan, FITA_TABLE_LEVEL, item->level_id));
       add_text (&rows, item->title);
       add_text (&rows, name_of (plan, FITA_TABLE_STATUS, item->status_id));
-      add_number (&rows, FITA_CELL_PERCENT, fita_plan_progress_bp (plan, item));
+      /* a leaf's own percent (not its status's, which the Lists sheet
+       * gives), a parent's worked out */
+      add_number (&rows, FITA_CELL_PERCENT, leaf ? item->progress_bp : fita_plan_progress_bp (plan, item));
       add_when (&rows, item->start_date, item->start_year);
       add_when (&rows, item->end_date, item->end_year);
       add_text (&rows, who_text (export, plan, item));
@@ -271,7 +315,8 @@ build_budget (FitaExport *export, FitaPlan *plan, GPtrArray *items)
   };
   Rows rows;
 
-  rows_begin (&rows, export, FITA_EXPORT_SHEET_BUDGET, T_ (tr, "Budget"), columns, G_N_ELEMENTS (columns));
+  rows_begin (&rows, export, FITA_EXPORT_SHEET_BUDGET, fita_export_sheet_name (FITA_EXPORT_SHEET_BUDGET, tr),
+              columns, G_N_ELEMENTS (columns));
   for (guint i = 0; i < items->len; i++)
     {
       FitaItem *item = g_ptr_array_index (items, i);
@@ -301,7 +346,8 @@ build_indicators (FitaExport *export, FitaPlan *plan, GPtrArray *items)
   };
   Rows rows;
 
-  rows_begin (&rows, export, FITA_EXPORT_SHEET_INDICATORS, T_ (tr, "Indicators"), columns, G_N_ELEMENTS (columns));
+  rows_begin (&rows, export, FITA_EXPORT_SHEET_INDICATORS, fita_export_sheet_name (FITA_EXPORT_SHEET_INDICATORS, tr),
+              columns, G_N_ELEMENTS (columns));
   for (guint i = 0; i < items->len; i++)
     {
       FitaItem *item = g_ptr_array_index (items, i);
@@ -314,10 +360,20 @@ build_indicators (FitaExport *export, FitaPlan *plan, GPtrArray *items)
           for (guint v = 0; v < MAX (values->len, 1); v++)
             {
               FitaIndicatorValue *value = v < values->len ? g_ptr_array_index (values, v) : NULL;
+              if (value == NULL && indicator->pending)
+                continue;
               add_text (&rows, item->code);
               add_text (&rows, indicator->name);
               add_number (&rows, FITA_CELL_INTEGER, value ? value->year : FITA_NONE);
               add_value (&rows, value ? value->value : NULL);
+            }
+          /* "pending evaluation" is a state, not a value: a row of its own */
+          if (indicator->pending)
+            {
+              add_text (&rows, item->code);
+              add_text (&rows, indicator->name);
+              add_number (&rows, FITA_CELL_INTEGER, FITA_NONE);
+              add_text (&rows, T_ (tr, "Pending evaluation"));
             }
         }
     }
@@ -344,17 +400,18 @@ build_followup (FitaExport *export, FitaPlan *plan, GPtrArray *items)
   const FitaExportColumn columns[] = {
     TEXT_COLUMN (fita_column_header (FITA_COLUMN_CODE, tr)),
     TEXT_COLUMN (fita_column_header (FITA_COLUMN_YEAR, tr)),
-    WRAP_COLUMN (T_ (tr, "Execution")),
-    WRAP_COLUMN (T_ (tr, "Strengths")),
-    WRAP_COLUMN (T_ (tr, "Weaknesses")),
-    WRAP_COLUMN (T_ (tr, "Other remarks")),
-    WRAP_COLUMN (T_ (tr, "Adjustments")),
-    WRAP_COLUMN (T_ (tr, "Next steps")),
+    WRAP_COLUMN (fita_column_header (FITA_COLUMN_EXECUTION, tr)),
+    WRAP_COLUMN (fita_column_header (FITA_COLUMN_STRENGTHS, tr)),
+    WRAP_COLUMN (fita_column_header (FITA_COLUMN_WEAKNESSES, tr)),
+    WRAP_COLUMN (fita_column_header (FITA_COLUMN_OTHER_REMARKS, tr)),
+    WRAP_COLUMN (fita_column_header (FITA_COLUMN_ADJUSTMENTS, tr)),
+    WRAP_COLUMN (fita_column_header (FITA_COLUMN_NEXT_STEPS, tr)),
   };
   GPtrArray *plan_followups = fita_plan_list (plan, FITA_TABLE_FOLLOWUP, 0);
   Rows rows;
 
-  rows_begin (&rows, export, FITA_EXPORT_SHEET_FOLLOWUP, T_ (tr, "Follow-up"), columns, G_N_ELEMENTS (columns));
+  rows_begin (&rows, export, FITA_EXPORT_SHEET_FOLLOWUP, fita_export_sheet_name (FITA_EXPORT_SHEET_FOLLOWUP, tr),
+              columns, G_N_ELEMENTS (columns));
   /* the whole plan's first, with no code */
   for (guint f = 0; f < plan_followups->len; f++)
     add_followup (&rows, NULL, g_ptr_array_index (plan_followups, f));
@@ -364,6 +421,44 @@ build_followup (FitaExport *export, FitaPlan *plan, GPtrArray *items)
       GPtrArray *followups = fita_plan_list (plan, FITA_TABLE_FOLLOWUP, item->rec.id);
       for (guint f = 0; f < followups->len; f++)
         add_followup (&rows, item, g_ptr_array_index (followups, f));
+    }
+  rows_end (&rows);
+}
+
+/* The plan's levels, statuses and chapters in its order, a column each,
+ * so that an import orders them alike and keeps those no item uses; a
+ * status's percent after its name, as the importer reads it. */
+static void
+build_lists (FitaExport *export, FitaPlan *plan)
+{
+  FitaTranslator *tr = export->translator;
+  const FitaExportColumn columns[] = {
+    TEXT_COLUMN (fita_column_header (FITA_COLUMN_LEVEL, tr)),
+    TEXT_COLUMN (fita_column_header (FITA_COLUMN_STATUS, tr)),
+    TEXT_COLUMN (fita_column_header (FITA_COLUMN_CHAPTER, tr)),
+  };
+  GPtrArray *levels = fita_plan_list (plan, FITA_TABLE_LEVEL, 0);
+  GPtrArray *statuses = fita_plan_list (plan, FITA_TABLE_STATUS, 0);
+  GPtrArray *chapters = fita_plan_list (plan, FITA_TABLE_CHAPTER, 0);
+  guint n = MAX (levels->len, MAX (statuses->len, chapters->len));
+  Rows rows;
+
+  rows_begin (&rows, export, FITA_EXPORT_SHEET_LISTS, fita_export_sheet_name (FITA_EXPORT_SHEET_LISTS, tr),
+              columns, G_N_ELEMENTS (columns));
+  for (guint i = 0; i < n; i++)
+    {
+      FitaStatus *status = i < statuses->len ? g_ptr_array_index (statuses, i) : NULL;
+      const char *status_text = status != NULL ? status->name : NULL;
+
+      if (status != NULL && status->percent != FITA_NONE)
+        {
+          g_autofree char *percent = fita_percent_format_hundredths (status->percent * 100, 0, export->lang);
+          g_autofree char *text = g_strdup_printf ("%s (%s)", status->name, percent);
+          status_text = g_string_chunk_insert (export->strings, text);
+        }
+      add_text (&rows, i < levels->len ? ((FitaLevel *) g_ptr_array_index (levels, i))->name : NULL);
+      add_text (&rows, status_text);
+      add_text (&rows, i < chapters->len ? ((FitaChapter *) g_ptr_array_index (chapters, i))->name : NULL);
     }
   rows_end (&rows);
 }
@@ -498,6 +593,7 @@ fita_export_new (FitaPlan *plan, const char *lang)
   build_budget (export, plan, items);
   build_indicators (export, plan, items);
   build_followup (export, plan, items);
+  build_lists (export, plan);
   for (guint t = 0; t < FITA_EXPORT_N_SHEETS; t++)
     fit_widths (export, &export->tables[t]);
   return export;

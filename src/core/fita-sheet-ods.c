@@ -185,13 +185,16 @@ ods_read_table (xmlTextReaderPtr reader, FitaSheetBuilder *b, GError **error, gb
 }
 
 /* Reads content.xml up to the table wanted (NULL: the first), into b;
- * or with b NULL, every table's name into names. */
+ * with b NULL, every table's name into names; with each, every table,
+ * handed to each as it is read. */
 static gboolean
-ods_read (const char *path, const char *wanted, FitaSheetBuilder *b, GPtrArray *names, GError **error)
+ods_read (const char *path, const char *wanted, FitaSheetBuilder *b, GPtrArray *names,
+          FitaSheetEach each, gpointer data, GError **error)
 {
   FitaZip archive;
   xmlTextReaderPtr reader;
   gboolean failed = FALSE, found = FALSE;
+  guint index = 0;
   int status;
 
   if (!fita_zip_open (&archive, path, "ODS", error))
@@ -202,7 +205,7 @@ ods_read (const char *path, const char *wanted, FitaSheetBuilder *b, GPtrArray *
       return FALSE;
     }
   status = xmlTextReaderRead (reader);
-  while (status == 1 && !found)
+  while (status == 1 && (each != NULL || !found))
     {
       if (fita_xml_is_element (reader, ODF_TABLE, "table"))
         {
@@ -211,6 +214,30 @@ ods_read (const char *path, const char *wanted, FitaSheetBuilder *b, GPtrArray *
             name = g_strdup_printf ("%u", names->len + 1);
           if (names->len < FITA_SHEET_MAX_LIST)
             g_ptr_array_add (names, g_strdup (name));
+          if (each != NULL)
+            {
+              FitaSheetBuilder one = { 0 };
+              gboolean empty = xmlTextReaderIsEmptyElement (reader);
+              fita_sheet_builder_init (&one, name);
+              if (!empty)
+                status = ods_read_table (reader, &one, error, &failed);
+              /* a parser's error is said when content.xml is closed */
+              if (failed || status < 0)
+                {
+                  fita_sheet_builder_clear (&one);
+                  break;
+                }
+              found = TRUE;
+              if (!each (fita_sheet_builder_finish (&one), index++, data, error))
+                {
+                  failed = TRUE;
+                  break;
+                }
+              /* past the table, or past its end */
+              if (status == 1)
+                status = empty ? xmlTextReaderNext (reader) : xmlTextReaderRead (reader);
+              continue;
+            }
           if (b != NULL && (wanted == NULL || fita_sheet_name_matches (name, wanted)))
             {
               found = TRUE;
@@ -230,7 +257,7 @@ ods_read (const char *path, const char *wanted, FitaSheetBuilder *b, GPtrArray *
   else if (!fita_zip_xml_close (&archive, reader, status, "content.xml", error))
     failed = TRUE;
   fita_zip_close (&archive);
-  if (!failed && b != NULL && !found)
+  if (!failed && (b != NULL || each != NULL) && !found)
     {
       if (wanted != NULL)
         fita_sheet_set_no_sheet (error, wanted, names);
@@ -248,7 +275,7 @@ fita_sheet_read_ods (const char *path, const char *sheet_name, GError **error)
   FitaSheetBuilder b = { 0 };
 
   g_return_val_if_fail (path != NULL, NULL);
-  if (!ods_read (path, sheet_name, &b, names, error))
+  if (!ods_read (path, sheet_name, &b, names, NULL, NULL, error))
     {
       fita_sheet_builder_clear (&b);
       return NULL;
@@ -262,7 +289,15 @@ fita_sheet_ods_names (const char *path, GError **error)
 {
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
 
-  if (!ods_read (path, NULL, NULL, names, error))
+  if (!ods_read (path, NULL, NULL, names, NULL, NULL, error))
     return NULL;
   return g_steal_pointer (&names);
+}
+
+gboolean
+fita_sheet_ods_read_each (const char *path, FitaSheetEach each, gpointer data, GError **error)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+
+  return ods_read (path, NULL, NULL, names, each, data, error);
 }

@@ -699,15 +699,34 @@ xlsx_names (Xlsx *x)
   return names;
 }
 
+/* Reads the sheet at index of the open workbook whole. */
+static FitaSheet *
+xlsx_read_index (Xlsx *x, guint index, GError **error)
+{
+  XlsxSheetRef *ref = g_ptr_array_index (x->sheets, index);
+  FitaSheetBuilder b = { 0 };
+
+  if (ref->part == NULL)
+    {
+      fita_zip_set_damaged (error, "xl/workbook.xml", _("it does not say where one of its sheets is"));
+      return NULL;
+    }
+  fita_sheet_builder_init (&b, ref->name);
+  if (!xlsx_read_sheet (x, ref, &b, error))
+    {
+      fita_sheet_builder_clear (&b);
+      return NULL;
+    }
+  return fita_sheet_builder_finish (&b);
+}
+
 FitaSheet *
 fita_sheet_read_xlsx (const char *path, const char *sheet_name, GError **error)
 {
   g_autoptr(GPtrArray) names = NULL;
+  FitaSheet *sheet = NULL;
   Xlsx x;
-  FitaSheetBuilder b = { 0 };
-  XlsxSheetRef *ref;
   int index;
-  gboolean ok;
 
   g_return_val_if_fail (path != NULL, NULL);
   if (!xlsx_open (&x, path, error))
@@ -722,25 +741,41 @@ fita_sheet_read_xlsx (const char *path, const char *sheet_name, GError **error)
         fita_sheet_set_no_sheet (error, sheet_name, names);
       else
         fita_zip_set_damaged (error, "xl/workbook.xml", _("it lists no sheets"));
-      xlsx_clear (&x);
-      return NULL;
     }
-  ref = g_ptr_array_index (x.sheets, index);
-  if (ref->part == NULL)
-    {
-      fita_zip_set_damaged (error, "xl/workbook.xml", _("it does not say where one of its sheets is"));
-      xlsx_clear (&x);
-      return NULL;
-    }
-  fita_sheet_builder_init (&b, ref->name);
-  ok = xlsx_read_styles (&x, error) && xlsx_read_strings (&x, error) && xlsx_read_sheet (&x, ref, &b, error);
+  else if (((XlsxSheetRef *) g_ptr_array_index (x.sheets, index))->part == NULL)
+    fita_zip_set_damaged (error, "xl/workbook.xml", _("it does not say where one of its sheets is"));
+  else if (xlsx_read_styles (&x, error) && xlsx_read_strings (&x, error))
+    sheet = xlsx_read_index (&x, (guint) index, error);
   xlsx_clear (&x);
-  if (!ok)
+  return sheet;
+}
+
+gboolean
+fita_sheet_xlsx_read_each (const char *path, FitaSheetEach each, gpointer data, GError **error)
+{
+  Xlsx x;
+  gboolean ok;
+
+  if (!xlsx_open (&x, path, error))
     {
-      fita_sheet_builder_clear (&b);
-      return NULL;
+      xlsx_clear (&x);
+      return FALSE;
     }
-  return fita_sheet_builder_finish (&b);
+  if (x.sheets->len == 0)
+    {
+      fita_zip_set_damaged (error, "xl/workbook.xml", _("it lists no sheets"));
+      xlsx_clear (&x);
+      return FALSE;
+    }
+  /* the styles and the shared strings once, for every sheet */
+  ok = xlsx_read_styles (&x, error) && xlsx_read_strings (&x, error);
+  for (guint i = 0; ok && i < x.sheets->len; i++)
+    {
+      FitaSheet *sheet = xlsx_read_index (&x, i, error);
+      ok = sheet != NULL && each (sheet, i, data, error);
+    }
+  xlsx_clear (&x);
+  return ok;
 }
 
 

@@ -127,6 +127,27 @@ void       fita_sheet_set_no_sheet    (GError          **error,
                                        const char       *wanted,
                                        GPtrArray        *names);
 
+/* Given each sheet of a workbook in turn, read whole, to keep (it takes
+ * the sheet) or free; FALSE, with error set, stops the reading. */
+typedef gboolean (*FitaSheetEach) (FitaSheet  *sheet,
+                                   guint       index,
+                                   gpointer    data,
+                                   GError    **error);
+/* Reads every sheet in order, in one pass over the file, handing each to
+ * each as it is read: only one sheet at a time is held besides those
+ * kept. FALSE if the file, a sheet of it, or each fails. */
+gboolean   fita_sheet_xlsx_read_each  (const char       *path,
+                                       FitaSheetEach     each,
+                                       gpointer          data,
+                                       GError          **error);
+gboolean   fita_sheet_ods_read_each   (const char       *path,
+                                       FitaSheetEach     each,
+                                       gpointer          data,
+                                       GError          **error);
+/* Whether a zip archive is an ODS (content.xml) rather than an XLSX. */
+gboolean   fita_sheet_zip_is_ods      (const char       *path,
+                                       GError          **error);
+
 /* The sheets' names, for fita_sheet_list_sheets(). */
 GPtrArray *fita_sheet_xlsx_names      (const char       *path,
                                        GError          **error);

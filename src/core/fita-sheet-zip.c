@@ -590,18 +590,33 @@ fita_sheet_find (GPtrArray *names, const char *wanted)
   return -1;
 }
 
+gboolean
+fita_sheet_zip_is_ods (const char *path, GError **error)
+{
+  FitaZip zip;
+  gboolean ods;
+
+  if (!fita_zip_open (&zip, path, "XLSX", error))
+    return FALSE;
+  ods = fita_zip_has (&zip, "content.xml");
+  fita_zip_close (&zip);
+  return ods;
+}
+
 GStrv
 fita_sheet_list_sheets (const char *path, GError **error)
 {
   g_autoptr(GPtrArray) names = NULL;
-  FitaZip zip;
+  g_autoptr(GError) local = NULL;
   gboolean ods;
 
   g_return_val_if_fail (path != NULL, NULL);
-  if (!fita_zip_open (&zip, path, "XLSX", error))
-    return NULL;
-  ods = fita_zip_has (&zip, "content.xml");
-  fita_zip_close (&zip);
+  ods = fita_sheet_zip_is_ods (path, &local);
+  if (local != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return NULL;
+    }
   names = ods ? fita_sheet_ods_names (path, error) : fita_sheet_xlsx_names (path, error);
   if (names == NULL)
     return NULL;
