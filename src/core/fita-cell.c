@@ -448,8 +448,11 @@ fita_cell_who_free (FitaCellWho *who)
 static gboolean
 role_of (const char *words, FitaRole *role)
 {
-  static const char * const defines[] = { "defineix", "defineixen", "definicio", "linies basiques", "define", "definen",
-                                          "definicion", "lineas basicas", "defines", "definition", "basic lines", NULL };
+  /* with the words Fita's exports write: "defineix les línies bàsiques" */
+  static const char * const defines[] = { "defineix", "defineixen", "definicio", "linies basiques",
+                                          "defineix les linies basiques", "define", "definen", "definicion",
+                                          "lineas basicas", "define las lineas basicas", "defines", "definition",
+                                          "basic lines", "defines the basic lines", NULL };
   static const char * const executes[] = { "executa", "executen", "execucio", "ejecuta", "ejecutan", "ejecucion",
                                            "executes", "execute", "execution", NULL };
   static const char * const supports[] = { "dona suport", "donen suport", "suport", "apoya", "apoyan", "apoyo",

@@ -17,9 +17,9 @@ from clitest import CLI, EXAMPLES, Dir, example, main, run, sha, test
 
 SHIM = sys.argv[2]
 
-SHEETS = {"ca": ["Elements", "Pressupost", "Indicadors", "Seguiment"],
-          "es": ["Elementos", "Presupuesto", "Indicadores", "Seguimiento"],
-          "en": ["Items", "Budget", "Indicators", "Follow-up"]}
+SHEETS = {"ca": ["Elements", "Pressupost", "Indicadors", "Seguiment", "Llistes"],
+          "es": ["Elementos", "Presupuesto", "Indicadores", "Seguimiento", "Listas"],
+          "en": ["Items", "Budget", "Indicators", "Follow-up", "Lists"]}
 
 
 def parts(path):
@@ -52,7 +52,7 @@ def every_format_for_every_example():
                 first = z.infolist()[0]
                 assert first.filename == "mimetype" and first.compress_type == zipfile.ZIP_STORED
                 assert z.read("mimetype") == b"application/vnd.oasis.opendocument.spreadsheet"
-            for sheet in ("items", "budget", "indicators", "followup"):
+            for sheet in ("items", "budget", "indicators", "followup", "lists"):
                 out = run("export", plan, "--format", "csv", "--sheet", sheet, "--lang", "en").stdout
                 rows = list(csv.reader(io.StringIO(out, newline="")))
                 assert rows and all(len(row) == len(rows[0]) for row in rows), (name, sheet)
@@ -60,10 +60,12 @@ def every_format_for_every_example():
                                                         "--lang", "en").stdout, newline="")))
             def count(nodes):
                 return sum(1 + count(node.get("children", [])) for node in nodes)
-            assert len(items) == count(json.loads(run("export", plan, "--format", "json").stdout).get("items", [])), name
+            # the plan's own row first, then the items
+            assert items[0]["Level"] == "Plan" and items[0]["Code"] == "", (name, items[0])
+            assert len(items) - 1 == count(json.loads(run("export", plan, "--format", "json").stdout).get("items", [])), name
             decidim = run("export", plan, "--format", "decidim").stdout
             results = list(csv.DictReader(io.StringIO(decidim, newline=""), delimiter=";"))
-            assert len(results) == len(items), name
+            assert len(results) == len(items) - 1, name
             ids = {r["id"] for r in results}
             assert all(r["parent/id"] in ids for r in results if r["parent/id"]), name
             assert all(r["title/ca"] and r["description/ca"].startswith("<p>") for r in results), name
@@ -78,6 +80,18 @@ def the_seed_figures():
         programme = items["11"]
         assert (programme["Progrés"], programme["Total previst"]) == ("12", "120000.00"), programme
         assert [v for k, v in programme.items() if k.startswith("Grau")] == ["10.19"], programme
+        # the plan's row: its title and period, its progress and amounts
+        plan_row = items[""]
+        assert (plan_row["Nivell"], plan_row["Inici"], plan_row["Final"]) == ("Pla", "2019", "2026"), plan_row
+        assert plan_row["Títol"].startswith("Pla estratègic d'economia social i solidària"), plan_row
+        assert (plan_row["Progrés"], plan_row["Executat, tots els anys"]) == ("12", "12223.69"), plan_row
+        lists = run("export", plan, "--format", "csv", "--sheet", "lists", "--lang", "ca").stdout
+        # the plan's lists in its order; statuses with their percents
+        assert lists.splitlines() == ["Nivell,Estat,Capítol",
+                                      "Objectiu,No iniciat (0\u00a0%),Capítol 1",
+                                      "Acció,En curs,Capítol 2. Cofinançament de personal",
+                                      "Programa,Acabat (100\u00a0%),Capítol 2. Altres conceptes",
+                                      "Actuació,,\"Altres (Capítol, 4, 6 o altres)\""], lists
         run("export", plan, "--format", "csv", "--sheet", "budget", "--lang", "ca", "-o", d / "budget.csv")
         budget = open(d / "budget.csv", "rb").read().decode("utf-8")
         # RFC 4180's line ends; no byte order mark, for the programs CSV is made for

@@ -238,6 +238,11 @@ test_who (void)
                 { "Servei d'Emprenedoria i Economia Social", FITA_ROLE_SUPPORTS, NULL },
                 { "Socis", FITA_ROLE_OTHER, "qui correspongui" } }, 2);
   assert_who ("Comissió executiva (altre)", (Who[]) { { "Comissió executiva", FITA_ROLE_OTHER, NULL } }, 1);
+  /* the roles as Fita's exports write them, in each language, with notes */
+  assert_who ("Comissió tècnica (defineix les línies bàsiques); Secretaria tècnica (executa: o proveïdora)", (Who[]) {
+                { "Comissió tècnica", FITA_ROLE_DEFINES, NULL }, { "Secretaria tècnica", FITA_ROLE_EXECUTES, "o proveïdora" } }, 2);
+  assert_who ("Comisión (define las líneas básicas); Board (defines the basic lines: yearly)", (Who[]) {
+                { "Comisión", FITA_ROLE_DEFINES, NULL }, { "Board", FITA_ROLE_DEFINES, "yearly" } }, 2);
   /* as the XMESS work plan writes it */
   assert_who ("- Línies bàsiques: comissió tècnica - Execució: secretaria tècnica", (Who[]) {
                 { "Comissió tècnica", FITA_ROLE_DEFINES, NULL }, { "Secretaria tècnica", FITA_ROLE_EXECUTES, NULL } }, 2);

@@ -245,7 +245,8 @@ test_xml (void)
   budget = zip_part (xlsx, "xl/worksheets/sheet2.xml");
   styles = zip_part (xlsx, "xl/styles.xml");
   g_assert_nonnull (strstr (sheet, "<pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/>"));
-  g_assert_nonnull (strstr (sheet, "<autoFilter ref=\"A1:Q9\"/>"));
+  /* the plan's row and its 8 items */
+  g_assert_nonnull (strstr (sheet, "<autoFilter ref=\"A1:Q10\"/>"));
   g_assert_nonnull (strstr (budget, "<autoFilter ref=\"A1:E4\"/>"));
   /* 2023: the year and 4.702,33 € as numbers (no t="s"), no planned amount: no C… D3 cell */
   g_assert_nonnull (strstr (budget, "<c r=\"B3\" s=\""));
@@ -267,7 +268,7 @@ test_xml (void)
   /* 2023: code, year, chapter, then no planned amount, then the executed one */
   g_assert_nonnull (strstr (content, "Capítol 2. Cofinançament de personal</text:p></table:table-cell>"
                                      "<table:table-cell/><table:table-cell table:style-name=\"ce-money\""));
-  g_assert_nonnull (strstr (content, "table:target-range-address=\"'Elements'.A1:'Elements'.Q9\" table:display-filter-buttons=\"true\""));
+  g_assert_nonnull (strstr (content, "table:target-range-address=\"'Elements'.A1:'Elements'.Q10\" table:display-filter-buttons=\"true\""));
   g_assert_nonnull (strstr (content, "<table:table-header-rows>"));
   g_assert_nonnull (strstr (settings, "<config:config-item-map-entry config:name=\"Pressupost\">"));
   g_assert_nonnull (strstr (settings, "<config:config-item config:name=\"VerticalSplitMode\" config:type=\"short\">2</config:config-item>"
@@ -389,12 +390,13 @@ test_long_text (void)
   g_assert_true (fita_export_ods (plan, "en", ods, NULL, &error));
   from_xlsx = fita_sheet_read_xlsx (xlsx, NULL, &error);
   g_assert_no_error (error);
-  cut = ((FitaSheetRow *) g_ptr_array_index (from_xlsx->rows, 1))->cells[14];
+  /* the plan's row, then the item's */
+  cut = ((FitaSheetRow *) g_ptr_array_index (from_xlsx->rows, 2))->cells[14];
   g_assert_cmpuint (strlen (cut), <=, 32767);
   g_assert_true (g_str_has_suffix (cut, "x…"));
   from_ods = fita_sheet_read_ods (ods, NULL, &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (((FitaSheetRow *) g_ptr_array_index (from_ods->rows, 1))->cells[14], ==, text);
+  g_assert_cmpstr (((FitaSheetRow *) g_ptr_array_index (from_ods->rows, 2))->cells[14], ==, text);
 }
 
 /* CSV: RFC 4180, the same headers and cells; amounts and percents as the
@@ -426,7 +428,7 @@ test_csv (void)
                                    "Secretaria tècnica (executa),,,4702.33,0.05,0,,,\r\n"));
   g_assert_cmpstr (budget, ==, "Código,Año,Capítulo,Previsto,Ejecutado\r\n1,2023,Capítol 1,4702.33,\r\n1,2024,,,0.05\r\n");
   g_assert_cmpstr (indicators, ==, "Code,Indicator,Indicator year,Indicator value\r\n1,Tallers,2023,12.50\r\n1,Tallers,2024,4\r\n");
-  g_assert_true (g_str_has_prefix (followup, "Codi,Any,Execució,Punts forts,Punts febles,"));
+  g_assert_true (g_str_has_prefix (followup, "Codi,Any,Observacions sobre l'execució,Punts forts,Punts febles,"));
   g_assert_true (g_str_has_suffix (followup, "\r\n1,2024,Fet,,,,,\r\n"));
   g_assert_true (g_str_has_prefix (items, "Codi"));
 }
