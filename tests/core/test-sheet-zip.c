@@ -1,7 +1,8 @@
 /* Tables read from XLSX and ODS files: every kind of cell, as the
  * spreadsheet programs write them, and hostile files refused with the
- * reason (zip bombs, repeated rows and columns, long texts, damage). The
- * files are built here, part by part, with minizip. */
+ * reason (zip bombs, repeated rows and columns, long texts, damage);
+ * any table file read as the importer reads it (fita_sheet_read_path()).
+ * The files are built here, part by part, with minizip. */
 #include "fita-error.h"
 #include "fita-sheet-zip.h"
 #include "fita-test-util.h"
@@ -488,6 +489,205 @@ test_checksum (void)
   REFUSED (g_strdup (path), FITA_ERROR_CORRUPT, "its checksum is wrong");
 }
 
+
+/* Workbooks of several sheets, for fita_sheet_read_path(): each sheet a
+ * name and its rows, a row's cells separated by '|'. */
+typedef struct {
+  const char *name;
+  const char * const *rows;
+} Sheet;
+
+static const char * const elements_rows[] = { "Codi|Títol", "O1|Primer", "O1.1|Segon", NULL };
+static const char * const budget_rows[] = { "Codi|Any|Capítol|Executat", "O1.1|2023|Capítol 1|4702.33", NULL };
+static const char * const notes_rows[] = { "Codi|Comentari", "O1|res", NULL };
+static const char * const summary_rows[] = { "Codi|Títol|Total", "O1|Primer|3", NULL };
+static const char * const lists_rows[] = { "Nivell|Estat|Capítol", "Objectiu|No iniciat (0 %)|Capítol 1", NULL };
+static const char * const statuses_rows[] = { "Estat", "Fet", NULL };
+static const char * const followup_rows[] = { "Seguiment de l’any 2023", "Codi|Any|Punts forts", "|2023|Tot", NULL };
+
+static const Sheet workbook[] = {
+  { "Elements", elements_rows }, { "Notes", notes_rows }, { "Pressupost", budget_rows },
+  { "Resum", summary_rows }, { "Llistes", lists_rows }, { "Estats", statuses_rows }, { "Seguiment", followup_rows },
+};
+
+static char *
+make_workbook_xlsx (const char *name, const Sheet *sheets, guint n)
+{
+  GString *book = g_string_new ("<?xml version=\"1.0\"?><workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\""
+                                " xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><sheets>");
+  GString *rels = g_string_new ("<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">");
+  g_autoptr(GArray) parts = g_array_new (FALSE, TRUE, sizeof (Part));
+  g_autoptr(GPtrArray) owned = g_ptr_array_new_with_free_func (g_free);
+  char *path;
+
+  for (guint i = 0; i < n; i++)
+    {
+      GString *xml = g_string_new ("<?xml version=\"1.0\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>");
+      char *part_name = g_strdup_printf ("xl/worksheets/sheet%u.xml", i + 1);
+      Part part = { part_name, NULL, NULL };
+      for (guint r = 0; sheets[i].rows[r] != NULL; r++)
+        {
+          g_auto(GStrv) cells = g_strsplit (sheets[i].rows[r], "|", -1);
+          g_string_append_printf (xml, "<row r=\"%u\">", r + 1);
+          for (guint c = 0; cells[c] != NULL; c++)
+            if (*cells[c] != '\0')
+              g_string_append_printf (xml, "<c r=\"%c%u\" t=\"inlineStr\"><is><t>%s</t></is></c>", 'A' + c, r + 1, cells[c]);
+          g_string_append (xml, "</row>");
+        }
+      g_string_append (xml, "</sheetData></worksheet>");
+      g_string_append_printf (book, "<sheet name=\"%s\" sheetId=\"%u\" r:id=\"rId%u\"/>", sheets[i].name, i + 1, i + 1);
+      g_string_append_printf (rels, "<Relationship Id=\"rId%u\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\""
+                              " Target=\"worksheets/sheet%u.xml\"/>", i + 1, i + 1);
+      part.data = g_string_free (xml, FALSE);
+      g_ptr_array_add (owned, part_name);
+      g_ptr_array_add (owned, (char *) part.data);
+      g_array_append_val (parts, part);
+    }
+  g_string_append (book, "</sheets></workbook>");
+  g_string_append (rels, "</Relationships>");
+  {
+    Part head[] = { { "_rels/.rels", RELS, NULL }, { "xl/workbook.xml", book->str, NULL },
+                    { "xl/_rels/workbook.xml.rels", rels->str, NULL } };
+    g_array_prepend_vals (parts, head, G_N_ELEMENTS (head));
+    path = make_zip (name, (Part *) (void *) parts->data, parts->len);
+  }
+  g_string_free (book, TRUE);
+  g_string_free (rels, TRUE);
+  return path;
+}
+
+static char *
+make_workbook_ods (const char *name, const Sheet *sheets, guint n)
+{
+  GString *tables = g_string_new (NULL);
+  g_autofree char *text = NULL;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_string_append_printf (tables, "<table:table table:name=\"%s\">", sheets[i].name);
+      for (guint r = 0; sheets[i].rows[r] != NULL; r++)
+        {
+          g_auto(GStrv) cells = g_strsplit (sheets[i].rows[r], "|", -1);
+          g_string_append (tables, "<table:table-row>");
+          for (guint c = 0; cells[c] != NULL; c++)
+            g_string_append_printf (tables, "<table:table-cell><t:p>%s</t:p></table:table-cell>", cells[c]);
+          g_string_append (tables, "</table:table-row>");
+        }
+      /* an empty row between the table and the end, as Calc leaves them */
+      g_string_append (tables, "<table:table-row table:number-rows-repeated=\"1048000\"><table:table-cell/></table:table-row>"
+                               "</table:table>");
+    }
+  text = g_string_free (tables, FALSE);
+  return make_ods (name, text);
+}
+
+/* A workbook read as the importer reads it: the first sheet, then the
+ * later ones that add to its items (a detail table with a code, the
+ * Lists sheet), each row saying its sheet and keeping its number; not
+ * a sheet of other columns, of a code alone, of items, nor lists under
+ * another name. */
+static void
+assert_workbook (FitaSheet *sheet)
+{
+  static const char * const kept[] = { "Elements", "Pressupost", "Llistes", "Seguiment" };
+  static const guint sheet_of[] = { 0, 0, 0, 1, 1, 2, 2, 3, 3, 3 };
+  static const guint line_of[] = { 1, 2, 3, 1, 2, 1, 2, 1, 2, 3 };
+
+  g_assert_cmpstr (sheet->name, ==, "Elements");
+  g_assert_cmpuint (sheet->sheets->len, ==, G_N_ELEMENTS (kept));
+  for (guint i = 0; i < G_N_ELEMENTS (kept); i++)
+    g_assert_cmpstr (g_ptr_array_index (sheet->sheets, i), ==, kept[i]);
+  g_assert_cmpuint (sheet->rows->len, ==, G_N_ELEMENTS (sheet_of));
+  for (guint r = 0; r < sheet->rows->len; r++)
+    {
+      FitaSheetRow *row = g_ptr_array_index (sheet->rows, r);
+      g_assert_cmpuint (row->sheet, ==, sheet_of[r]);
+      g_assert_cmpuint (row->line, ==, line_of[r]);
+    }
+  assert_row (sheet, 4, 2, "O1.1", "2023", "Capítol 1", "4702.33", NULL);
+  g_assert_cmpstr (fita_sheet_row_sheet_name (sheet, g_ptr_array_index (sheet->rows, 4)), ==, "Pressupost");
+}
+
+static void
+test_read_path (void)
+{
+  g_autofree char *xlsx = make_workbook_xlsx ("llibre.xlsx", workbook, G_N_ELEMENTS (workbook));
+  g_autofree char *ods = make_workbook_ods ("llibre.ods", workbook, G_N_ELEMENTS (workbook));
+  g_autofree char *unnamed = g_build_filename (dir, "llibre-sense-nom.dat", NULL);
+  g_autofree char *csv = g_build_filename (dir, "taula.txt", NULL);
+  g_autofree char *data = NULL;
+  gsize length;
+  g_autoptr(GError) error = NULL;
+
+  /* by the suffix, by the format named, by the content */
+  {
+    g_autoptr(FitaSheet) sheet = fita_sheet_read_path (xlsx, NULL, NULL, &error);
+    g_assert_no_error (error);
+    assert_workbook (sheet);
+  }
+  {
+    g_autoptr(FitaSheet) sheet = fita_sheet_read_path (ods, "ods", NULL, &error);
+    g_assert_no_error (error);
+    assert_workbook (sheet);
+  }
+  g_assert_true (g_file_get_contents (ods, &data, &length, NULL));
+  g_assert_true (g_file_set_contents (unnamed, data, (gssize) length, NULL));
+  {
+    g_autoptr(FitaSheet) sheet = fita_sheet_read_path (unnamed, NULL, NULL, &error);
+    g_assert_no_error (error);
+    assert_workbook (sheet);
+  }
+  /* one sheet, named: that one alone */
+  {
+    g_autoptr(FitaSheet) sheet = fita_sheet_read_path (xlsx, NULL, "resum", &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (sheet->name, ==, "Resum");
+    g_assert_cmpuint (sheet->sheets->len, ==, 1);
+    g_assert_cmpuint (sheet->rows->len, ==, 2);
+  }
+  /* anything else is CSV, its delimiter found */
+  g_assert_true (g_file_set_contents (csv, "Codi\tTítol\n1\tUn\n", -1, NULL));
+  {
+    g_autoptr(FitaSheet) sheet = fita_sheet_read_path (csv, NULL, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_null (sheet->name);
+    g_assert_cmpuint (sheet->sheets->len, ==, 0);
+    assert_row (sheet, 1, 2, "1", "Un", NULL);
+  }
+  {
+    g_autoptr(FitaSheet) sheet = fita_sheet_read_path (csv, "doc", NULL, &error);
+    g_assert_null (sheet);
+    g_assert_error (error, FITA_ERROR, FITA_ERROR_INVALID);
+    g_assert_nonnull (strstr (error->message, "use csv, tsv, ods or xlsx"));
+    g_clear_error (&error);
+  }
+  /* an XLSX read as ODS is not one */
+  {
+    g_autoptr(FitaSheet) sheet = fita_sheet_read_path (xlsx, "ods", NULL, &error);
+    g_assert_null (sheet);
+    g_assert_nonnull (error);
+    g_clear_error (&error);
+  }
+}
+
+/* A damaged later sheet refuses the whole workbook: nothing half-read. */
+static void
+test_read_path_damaged (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(FitaSheet) sheet = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *big = g_strnfill (FITA_MAX_TEXT + 1, 'a');
+  const char * const big_rows[] = { big, NULL };
+  const Sheet sheets[] = { { "Elements", elements_rows }, { "Llarg", big_rows } };
+
+  path = make_workbook_ods ("llarg.ods", sheets, G_N_ELEMENTS (sheets));
+  sheet = fita_sheet_read_path (path, NULL, NULL, &error);
+  g_assert_null (sheet);
+  g_assert_error (error, FITA_ERROR, FITA_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "Sheet “Llarg”, cell A1"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -502,5 +702,7 @@ main (int argc, char **argv)
   g_test_add_func ("/sheet-zip/damaged", test_damaged);
   g_test_add_func ("/sheet-zip/checksum", test_checksum);
   g_test_add_func ("/sheet-zip/encoding", test_encoding);
+  g_test_add_func ("/sheet-zip/read-path", test_read_path);
+  g_test_add_func ("/sheet-zip/read-path-damaged", test_read_path_damaged);
   return g_test_run ();
 }
