@@ -1,8 +1,10 @@
 /* Importing plans from tables: the seeds' own tables, every value form,
  * the hierarchy however a table gives it, every refusal (all at once, with
- * their lines), mappings, and exports headed in Catalan, Spanish and
- * English that import back as they were. */
+ * their lines, and their sheets), mappings, follow-ups, the plan's lists,
+ * and exports headed in Catalan, Spanish and English that import back as
+ * they were: a table of the test's own, and Fita's XLSX, ODS and CSV. */
 #include "fita-error.h"
+#include "fita-export.h"
 #include "fita-i18n.h"
 #include "fita-import.h"
 #include "fita-money.h"
@@ -830,7 +832,9 @@ plan_to_table (FitaPlan *plan, const char *lang)
 static void
 assert_same_list (FitaPlan *a, FitaItem *x, FitaPlan *b, FitaItem *y, FitaTableId table)
 {
-  GPtrArray *one = fita_plan_list (a, table, x->rec.id), *two = fita_plan_list (b, table, y->rec.id);
+  /* x NULL: the plan's own (follow-ups) */
+  GPtrArray *one = fita_plan_list (a, table, x != NULL ? x->rec.id : 0);
+  GPtrArray *two = fita_plan_list (b, table, y != NULL ? y->rec.id : 0);
 
   g_assert_cmpuint (one->len, ==, two->len);
   for (guint i = 0; i < one->len; i++)
@@ -849,6 +853,17 @@ assert_same_list (FitaPlan *a, FitaItem *x, FitaPlan *b, FitaItem *y, FitaTableI
           g_assert_cmpstr (name_of (a, FITA_TABLE_CHAPTER, r->chapter_id), ==, name_of (b, FITA_TABLE_CHAPTER, s->chapter_id));
           g_assert_cmpint (r->planned_cents, ==, s->planned_cents);
           g_assert_cmpint (r->executed_cents, ==, s->executed_cents);
+        }
+      else if (table == FITA_TABLE_FOLLOWUP)
+        {
+          FitaFollowup *r = one->pdata[i], *s = two->pdata[i];
+          g_assert_cmpint (r->year, ==, s->year);
+          g_assert_cmpstr (r->execution, ==, s->execution);
+          g_assert_cmpstr (r->strengths, ==, s->strengths);
+          g_assert_cmpstr (r->weaknesses, ==, s->weaknesses);
+          g_assert_cmpstr (r->other, ==, s->other);
+          g_assert_cmpstr (r->adjustments, ==, s->adjustments);
+          g_assert_cmpstr (r->next_steps, ==, s->next_steps);
         }
       else
         {
@@ -913,6 +928,376 @@ test_round_trip (void)
       }
 }
 
+
+/* Fita's own exports */
+
+typedef enum {
+  SAME_ITEMS = 1 << 0,     /* the plan's title and period, every item's own fields, responsibilities */
+  SAME_DETAILS = 1 << 1,   /* budget lines, indicators and their values, follow-ups (items' and the plan's) */
+  SAME_LISTS = 1 << 2,     /* levels, statuses (with their percents) and chapters, in the plan's order */
+} Same;
+
+static void
+assert_same_names (FitaPlan *a, FitaPlan *b, FitaTableId table)
+{
+  GPtrArray *one = fita_plan_list (a, table, 0), *two = fita_plan_list (b, table, 0);
+
+  g_assert_cmpuint (one->len, ==, two->len);
+  for (guint i = 0; i < one->len; i++)
+    {
+      g_assert_cmpstr (name_of (a, table, ((FitaRecord *) one->pdata[i])->id), ==,
+                       name_of (b, table, ((FitaRecord *) two->pdata[i])->id));
+      if (table == FITA_TABLE_STATUS)
+        g_assert_cmpint (((FitaStatus *) one->pdata[i])->percent, ==, ((FitaStatus *) two->pdata[i])->percent);
+      if (table == FITA_TABLE_LEVEL)
+        g_assert_cmpint (((FitaLevel *) one->pdata[i])->depth, ==, ((FitaLevel *) two->pdata[i])->depth);
+    }
+}
+
+/* back holds what a spreadsheet carries of plan (fita-export.h). */
+static void
+assert_same_plan (FitaPlan *plan, FitaPlan *back, Same same)
+{
+  g_autoptr(GPtrArray) items = fita_plan_items_preorder (plan, NULL);
+  g_autoptr(GPtrArray) again = fita_plan_items_preorder (back, NULL);
+  FitaPlanInfo *info = fita_plan_get_info (plan), *got = fita_plan_get_info (back);
+
+  g_assert_cmpstr (got->title, ==, info->title);
+  g_assert_cmpstr (got->description, ==, info->description);
+  g_assert_cmpint (got->period_start, ==, info->period_start);
+  g_assert_cmpint (got->period_end, ==, info->period_end);
+  g_assert_cmpuint (items->len, ==, again->len);
+  for (guint i = 0; i < items->len; i++)
+    {
+      FitaItem *x = items->pdata[i], *y = again->pdata[i];
+      g_assert_cmpstr (x->code, ==, y->code);
+      g_assert_cmpstr (parent_code (plan, x), ==, parent_code (back, y));
+      g_assert_cmpint (x->position, ==, y->position);
+      g_assert_cmpstr (x->title, ==, y->title);
+      g_assert_cmpstr (x->description, ==, y->description);
+      g_assert_cmpstr (name_of (plan, FITA_TABLE_LEVEL, x->level_id), ==, name_of (back, FITA_TABLE_LEVEL, y->level_id));
+      g_assert_cmpstr (name_of (plan, FITA_TABLE_STATUS, x->status_id), ==, name_of (back, FITA_TABLE_STATUS, y->status_id));
+      g_assert_cmpint (x->progress_bp, ==, y->progress_bp);
+      g_assert_cmpint (fita_plan_progress_bp (plan, x), ==, fita_plan_progress_bp (back, y));
+      g_assert_cmpint (x->start_year, ==, y->start_year);
+      g_assert_cmpint (x->end_year, ==, y->end_year);
+      g_assert_cmpstr (x->start_date, ==, y->start_date);
+      g_assert_cmpstr (x->end_date, ==, y->end_date);
+      g_assert_cmpstr (x->semesters, ==, y->semesters);
+      g_assert_cmpstr (x->other_services, ==, y->other_services);
+      g_assert_cmpint (x->weight, ==, y->weight);
+      g_assert_cmpint (x->planned_total_cents, ==, y->planned_total_cents);
+      assert_same_list (plan, x, back, y, FITA_TABLE_RESPONSIBILITY);
+      if (same & SAME_DETAILS)
+        {
+          assert_same_list (plan, x, back, y, FITA_TABLE_BUDGET_LINE);
+          assert_same_list (plan, x, back, y, FITA_TABLE_INDICATOR);
+          assert_same_list (plan, x, back, y, FITA_TABLE_FOLLOWUP);
+        }
+    }
+  if (same & SAME_DETAILS)
+    {
+      FitaBudgetSum sum_a, sum_b;
+      assert_same_list (plan, NULL, back, NULL, FITA_TABLE_FOLLOWUP);
+      fita_plan_budget_sum (plan, NULL, FITA_NONE, 0, &sum_a);
+      fita_plan_budget_sum (back, NULL, FITA_NONE, 0, &sum_b);
+      g_assert_cmpint (sum_a.planned, ==, sum_b.planned);
+      g_assert_cmpint (sum_a.executed, ==, sum_b.executed);
+    }
+  if (same & SAME_LISTS)
+    {
+      assert_same_names (plan, back, FITA_TABLE_LEVEL);
+      assert_same_names (plan, back, FITA_TABLE_STATUS);
+      assert_same_names (plan, back, FITA_TABLE_CHAPTER);
+    }
+}
+
+static const char * const all_examples[] = { "terrassa-ess-2019-2026", "terrassa-serveis-socials-2023-2027",
+                                             "xmess-2017-2019", "barcelona-impulsem-2016-2021", "barcelona-espai-ess" };
+static const char * const langs[] = { "ca", "es", "en" };
+
+/* A plan made from a table read as the app and fita-cli read files: no
+ * problem, and nothing to note either. */
+static FitaPlan *
+import_file (const char *path, const char *format)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FitaSheet) sheet = fita_sheet_read_path (path, format, NULL, &error);
+  g_autoptr(FitaImportReport) report = NULL;
+  FitaPlan *back;
+
+  g_assert_no_error (error);
+  back = fita_import_sheet (sheet, NULL, "Prova", &report, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->problems->len, ==, 0);
+  for (guint i = 0; i < report->notes->len; i++)
+    g_test_message ("note: %s", ((FitaImportProblem *) report->notes->pdata[i])->message);
+  g_assert_cmpuint (report->notes->len, ==, 0);
+  return back;
+}
+
+/* Every example plan, in each language, to XLSX and ODS and back: the
+ * first sheet with the sheets that add to it, read as one table. */
+static void
+test_round_trip_workbooks (void)
+{
+  g_autofree char *dir = fita_test_tmpdir ();
+
+  for (guint e = 0; e < G_N_ELEMENTS (all_examples); e++)
+    for (guint l = 0; l < G_N_ELEMENTS (langs); l++)
+      for (guint f = 0; f < 2; f++)
+        {
+          g_autoptr(FitaPlan) plan = fita_test_example (all_examples[e]);
+          g_autofree char *path = g_strdup_printf ("%s/%s-%s.%s", dir, all_examples[e], langs[l], f == 0 ? "xlsx" : "ods");
+          g_autoptr(FitaPlan) back = NULL;
+          g_autoptr(GError) error = NULL;
+
+          g_test_message ("%s", path);
+          g_assert_true (f == 0 ? fita_export_xlsx (plan, langs[l], path, NULL, &error)
+                                : fita_export_ods (plan, langs[l], path, NULL, &error));
+          g_assert_no_error (error);
+          back = import_file (path, NULL);
+          assert_same_plan (plan, back, SAME_ITEMS | SAME_DETAILS | SAME_LISTS);
+        }
+}
+
+/* The seed's figures survive the trip: 12 %, 12.223,69 € of 120.000 €,
+ * the indicators pending evaluation, the programme's follow-up of 2024,
+ * the status "En curs" with no percent between two with one. */
+static void
+test_round_trip_figures (void)
+{
+  g_autofree char *dir = fita_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "terrassa.xlsx", NULL);
+  g_autoptr(FitaPlan) plan = fita_test_example ("terrassa-ess-2019-2026");
+  g_autoptr(FitaPlan) back = NULL;
+  g_autoptr(GError) error = NULL;
+  FitaItem *programme;
+  FitaBudgetSum sum;
+  GPtrArray *followups, *statuses, *indicators;
+  guint pending = 0;
+
+  g_assert_true (fita_export_xlsx (plan, "ca", path, NULL, &error));
+  back = import_file (path, "xlsx");
+  programme = item (back, "11");
+  fita_plan_budget_sum (back, programme, FITA_NONE, 0, &sum);
+  g_assert_cmpint (fita_plan_progress (back, programme), ==, 12);
+  g_assert_cmpint (sum.executed, ==, 1222369);
+  g_assert_cmpint (programme->planned_total_cents, ==, 12000000);
+  followups = fita_plan_list (back, FITA_TABLE_FOLLOWUP, programme->rec.id);
+  g_assert_cmpuint (followups->len, ==, 1);
+  g_assert_cmpint (((FitaFollowup *) followups->pdata[0])->year, ==, 2024);
+  g_assert_true (g_str_has_prefix (((FitaFollowup *) followups->pdata[0])->strengths, "Es decidí iniciar un projecte pilot"));
+  indicators = fita_plan_list (back, FITA_TABLE_INDICATOR, programme->rec.id);
+  g_assert_cmpuint (indicators->len, ==, 5);
+  for (guint k = 0; k < indicators->len; k++)
+    pending += ((FitaIndicator *) indicators->pdata[k])->pending;
+  g_assert_cmpuint (pending, ==, 4);
+  statuses = fita_plan_list (back, FITA_TABLE_STATUS, 0);
+  g_assert_cmpuint (statuses->len, ==, 3);
+  g_assert_cmpstr (((FitaStatus *) statuses->pdata[1])->name, ==, "En curs");
+  g_assert_cmpint (((FitaStatus *) statuses->pdata[1])->percent, ==, FITA_NONE);
+  g_assert_cmpint (((FitaStatus *) statuses->pdata[2])->percent, ==, 100);
+}
+
+/* CSV holds one sheet a file: the items alone bring back the items, the
+ * plan's title and period; every sheet one after another in one file,
+ * each after an empty line, brings back as much as a workbook. */
+static void
+test_round_trip_csv (void)
+{
+  g_autofree char *dir = fita_test_tmpdir ();
+
+  for (guint e = 0; e < G_N_ELEMENTS (all_examples); e++)
+    for (guint l = 0; l < G_N_ELEMENTS (langs); l++)
+      {
+        g_autoptr(FitaPlan) plan = fita_test_example (all_examples[e]);
+        g_autofree char *items_path = g_strdup_printf ("%s/%s-%s.csv", dir, all_examples[e], langs[l]);
+        g_autofree char *all_path = g_strdup_printf ("%s/%s-%s-all.csv", dir, all_examples[e], langs[l]);
+        g_autofree char *items = fita_export_csv (plan, FITA_EXPORT_SHEET_ITEMS, langs[l]);
+        g_autoptr(GString) all = g_string_new (NULL);
+        g_autoptr(FitaPlan) from_items = NULL;
+        g_autoptr(FitaPlan) from_all = NULL;
+
+        g_test_message ("%s in %s", all_examples[e], langs[l]);
+        for (guint t = 0; t < FITA_EXPORT_N_SHEETS; t++)
+          {
+            g_autofree char *table = fita_export_csv (plan, t, langs[l]);
+            g_string_append_printf (all, "%s%s", t > 0 ? "\r\n" : "", table);
+          }
+        g_assert_true (g_file_set_contents (items_path, items, -1, NULL));
+        g_assert_true (g_file_set_contents (all_path, all->str, -1, NULL));
+        from_items = import_file (items_path, NULL);
+        assert_same_plan (plan, from_items, SAME_ITEMS);
+        from_all = import_file (all_path, "csv");
+        assert_same_plan (plan, from_all, SAME_ITEMS | SAME_DETAILS | SAME_LISTS);
+      }
+}
+
+static void
+add_row (FitaSheet *sheet, guint line, const char *cells)
+{
+  fita_sheet_add_row (sheet, line, g_strsplit (cells, "|", -1));
+}
+
+/* A table read from several sheets: each problem names its sheet, in the
+ * order of the sheets; a code a later sheet does not find among the
+ * first one's items is a problem there, not a new item. */
+static void
+test_sheets_named (void)
+{
+  g_autoptr(FitaSheet) sheet = fita_sheet_new ("Elements");
+  FitaSheet *budget = fita_sheet_new ("Pressupost");
+  FitaSheet *followup = fita_sheet_new ("Seguiment");
+  g_autoptr(FitaImportReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FitaPlan) plan = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *json = NULL;
+  const char *expected[] = {
+    "Elements, row 3 (O1.1): “Percentatge”: “130 %” is not a percentage",
+    "Pressupost, row 2 (X9): no item of the sheet “Elements” has the code “X9”",
+    "Pressupost, row 4 (O1.1): “Executat”: “molt” is not an amount",
+    "Seguiment, row 3: “Punts forts”: a follow-up is of a year, and the row gives none",
+  };
+
+  add_row (sheet, 1, "Codi|Títol|Percentatge");
+  add_row (sheet, 2, "O1|Primer|");
+  add_row (sheet, 3, "O1.1|Segon|130 %");
+  add_row (budget, 1, "Codi|Any|Executat");
+  add_row (budget, 2, "X9|2023|4.702,33 €");
+  add_row (budget, 3, "O1.1|2023|4.702,33 €");
+  add_row (budget, 4, "O1.1|2024|molt");
+  add_row (followup, 2, "Codi|Any|Punts forts");
+  add_row (followup, 3, "||Tot");
+  fita_sheet_append (sheet, budget);
+  fita_sheet_append (sheet, followup);
+  plan = fita_import_sheet (sheet, NULL, "Prova", &report, &error);
+  g_assert_null (plan);
+  g_assert_error (error, FITA_ERROR, FITA_ERROR_INVALID);
+  g_assert_cmpuint (report->problems->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autofree char *line = fita_import_problem_format (report->problems->pdata[i], sheet);
+      if (!g_str_has_prefix (line, expected[i]))
+        g_error ("“%s” is not “%s…”", line, expected[i]);
+      g_assert_nonnull (strstr (error->message, expected[i]));
+    }
+  json = fita_import_report_to_json (report);
+  g_assert_nonnull (strstr (json, "\"line\":2,\"code\":\"X9\",\"message\":\"no item of the sheet"));
+  g_assert_nonnull (strstr (json, "\"sheet\":\"Pressupost\""));
+
+  /* one sheet: rows as before, with no sheet */
+  {
+    g_autoptr(FitaSheet) one = fita_sheet_new ("Elements");
+    g_autoptr(FitaImportReport) alone = NULL;
+    g_autoptr(GError) refused = NULL;
+    g_autoptr(FitaPlan) none = NULL;
+    add_row (one, 1, "Codi|Títol|Percentatge");
+    add_row (one, 3, "O1.1|Segon|130 %");
+    none = fita_import_sheet (one, NULL, "Prova", &alone, &refused);
+    g_assert_null (none);
+    first = fita_import_problem_format (alone->problems->pdata[0], one);
+    g_assert_true (g_str_has_prefix (first, "row 3 (O1.1): “Percentatge”"));
+    g_assert_null (((FitaImportProblem *) alone->problems->pdata[0])->sheet);
+  }
+}
+
+/* Follow-up texts with the row's year, headed as councils head them:
+ * an item's, several rows of one year adding up; a row of no item, the
+ * whole plan's; the plan's own row too. A text twice, or with no year,
+ * is a problem. */
+static void
+test_followups (void)
+{
+  g_autoptr(FitaPlan) plan = imported (
+    "Nivell;Codi;Títol;Any;Observacions sobre l'execució;Punts forts;Punts febles;Altres aspectes a destacar;Ajustaments;Propers passos\n"
+    "Pla;;Pla de barris;2024;Avança;;;;;\n"
+    "Acció;1;Habitatge;;;;;;;\n"
+    "Acció;1;;2024;Fet;Participació;;;;\n"
+    ";1;;2024;;;Retard;Res;Cap;Seguir\n"
+    ";1;;2025;;;;;;Tancar\n"
+    ";;;2023;L'any anterior;;;;;\n", NULL);
+  FitaItem *one = item (plan, "1");
+  GPtrArray *followups = fita_plan_list (plan, FITA_TABLE_FOLLOWUP, one->rec.id);
+  GPtrArray *plans = fita_plan_list (plan, FITA_TABLE_FOLLOWUP, 0);
+  FitaFollowup *f;
+
+  g_assert_cmpuint (followups->len, ==, 2);
+  f = followups->pdata[0];
+  g_assert_cmpint (f->year, ==, 2024);
+  g_assert_cmpstr (f->execution, ==, "Fet");
+  g_assert_cmpstr (f->strengths, ==, "Participació");
+  g_assert_cmpstr (f->weaknesses, ==, "Retard");
+  g_assert_cmpstr (f->other, ==, "Res");
+  g_assert_cmpstr (f->adjustments, ==, "Cap");
+  g_assert_cmpstr (f->next_steps, ==, "Seguir");
+  g_assert_cmpstr (((FitaFollowup *) followups->pdata[1])->next_steps, ==, "Tancar");
+  g_assert_cmpuint (plans->len, ==, 2);
+  g_assert_cmpint (((FitaFollowup *) plans->pdata[0])->year, ==, 2024);
+  g_assert_cmpstr (((FitaFollowup *) plans->pdata[0])->execution, ==, "Avança");
+  g_assert_cmpstr (((FitaFollowup *) plans->pdata[1])->execution, ==, "L'any anterior");
+
+  {
+    g_autoptr(FitaImportReport) report = refused ("Codi;Títol;Any;Punts forts;Next steps\n"
+                                                  "1;Un;2024;Bé;\n"
+                                                  "1;;2024;Millor;\n"
+                                                  "2;Dos;;;Demà\n"
+                                                  "3;Tres;2400;Bé;\n", NULL);
+    assert_problem (report, 3, "1", "“Punts forts” of the follow-up of 2024 is given twice, here and on line 2");
+    assert_problem (report, 4, "2", "“Next steps”: a follow-up is of a year, and the row gives none");
+    assert_problem (report, 5, "3", "“Any”");
+  }
+}
+
+/* A table of the plan's lists orders its levels, statuses and chapters,
+ * keeps those no item uses (a level listed and unused one deeper than the
+ * one before it), and gives statuses their percents; names the items use
+ * and it does not list come after. */
+static void
+test_lists_table (void)
+{
+  g_autoptr(FitaPlan) plan = imported ("Codi;Títol;Nivell;Estat;Any;Capítol;Previst\n"
+                                       "1;Un;Acció;En curs;2024;Capítol 4;10 €\n"
+                                       "1.1;Un u;Subacció;Fet;2024;Capítol 1;5 €\n"
+                                       "\n"
+                                       "Nivell;Estat;Capítol\n"
+                                       "Línia;No iniciat (0 %);Capítol 1\n"
+                                       "Acció;En curs;Capítol 2\n"
+                                       "Objectiu;Acabat (100 %);\n", NULL);
+  GPtrArray *levels = fita_plan_list (plan, FITA_TABLE_LEVEL, 0);
+  GPtrArray *statuses = fita_plan_list (plan, FITA_TABLE_STATUS, 0);
+  GPtrArray *chapters = fita_plan_list (plan, FITA_TABLE_CHAPTER, 0);
+  static const char * const level_names[] = { "Línia", "Acció", "Objectiu", "Subacció" };
+  static const gint64 depths[] = { 0, 0, 1, 1 };
+  static const char * const status_names[] = { "No iniciat", "En curs", "Acabat", "Fet" };
+  static const gint64 percents[] = { 0, FITA_NONE, 100, FITA_NONE };
+  static const char * const chapter_names[] = { "Capítol 1", "Capítol 2", "Capítol 4" };
+
+  g_assert_cmpuint (fita_plan_count (plan, FITA_TABLE_ITEM), ==, 2);
+  g_assert_cmpuint (levels->len, ==, G_N_ELEMENTS (level_names));
+  for (guint i = 0; i < levels->len; i++)
+    {
+      g_assert_cmpstr (((FitaLevel *) levels->pdata[i])->name, ==, level_names[i]);
+      g_assert_cmpint (((FitaLevel *) levels->pdata[i])->depth, ==, depths[i]);
+    }
+  g_assert_cmpuint (statuses->len, ==, G_N_ELEMENTS (status_names));
+  for (guint i = 0; i < statuses->len; i++)
+    {
+      g_assert_cmpstr (((FitaStatus *) statuses->pdata[i])->name, ==, status_names[i]);
+      g_assert_cmpint (((FitaStatus *) statuses->pdata[i])->percent, ==, percents[i]);
+    }
+  g_assert_cmpuint (chapters->len, ==, G_N_ELEMENTS (chapter_names));
+  for (guint i = 0; i < chapters->len; i++)
+    g_assert_cmpstr (((FitaChapter *) chapters->pdata[i])->name, ==, chapter_names[i]);
+
+  {
+    g_autoptr(FitaImportReport) report = refused ("Codi;Títol\n1;Un\n\nEstat;Nivell\n(30 %);Acció\nMig (12,5 %);\n", NULL);
+    assert_problem (report, 5, NULL, "the status “(30 %)” has no name");
+    assert_problem (report, 6, NULL, "the percent of the status “Mig” is a whole number");
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -940,5 +1325,11 @@ main (int argc, char **argv)
   g_test_add_func ("/import/header-row", test_header_row);
   g_test_add_func ("/import/mapping-refusals", test_mapping_refusals);
   g_test_add_func ("/import/round-trip", test_round_trip);
+  g_test_add_func ("/import/round-trip-workbooks", test_round_trip_workbooks);
+  g_test_add_func ("/import/round-trip-figures", test_round_trip_figures);
+  g_test_add_func ("/import/round-trip-csv", test_round_trip_csv);
+  g_test_add_func ("/import/sheets-named", test_sheets_named);
+  g_test_add_func ("/import/followups", test_followups);
+  g_test_add_func ("/import/lists-table", test_lists_table);
   return g_test_run ();
 }
