@@ -1,15 +1,19 @@
 #!/usr/bin/env python3
-"""fita-cli import of tables (CSV, TSV): the seeds' tables as they are,
-dry runs, saved mappings, and refusals that list every problem with its
-line and leave every file as it was."""
+"""fita-cli import of tables (CSV, TSV, ODS, XLSX): the seeds' tables as
+they are, dry runs, saved mappings, refusals that list every problem with
+its line (and sheet) and leave every file as it was, Fita's own exports
+imported back, and a table made in LibreOffice Calc."""
 
 import json
 import os
+import shutil
 import sys
+import zipfile
 
-from clitest import Dir, main, run, sha, stats, test
+from clitest import EXAMPLES, Dir, example, main, run, sha, stats, test
 
-SEEDS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "data", "seeds")
+DATA = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "data")
+SEEDS = os.path.join(DATA, "seeds")
 
 
 def seed_lines(name):
@@ -186,6 +190,204 @@ def formats_and_usage():
                                        expect=2).stderr
         report = json.loads(run("import", d / "x.fita", "--format", "csv", csv, "--json").stdout)
         assert report["items"] == 1 and os.path.exists(d / "x.fita"), report
+
+
+def exported(path):
+    return json.loads(run("export", path, "--format", "json").stdout)
+
+
+def spreadsheet_part(plan):
+    """What of a plan (its JSON export) a spreadsheet carries (fita-export.h).
+    Removed here, because a spreadsheet cannot carry them: of the plan, all
+    but its title, description and period (its organisation, followed year,
+    follow-up period, report date, language, progress rules); the
+    descriptions of levels and chapters, the colours and descriptions of
+    statuses; the agents list (kinds, descriptions, members, functions,
+    groups: the governance; its order and the agents no item names), but
+    not the items' responsibilities, which name their agents; the
+    participatory processes; the items' notes and links; the indicators'
+    kinds, units, targets and observations, and their values'
+    observations. Everything else must come back the same."""
+    plan["plan"] = {k: v for k, v in plan["plan"].items() if k in ("title", "description", "period_start", "period_end")}
+    for level in plan.get("levels", []):
+        level.pop("description", None)
+    for status in plan.get("statuses", []):
+        status.pop("colour", None)
+        status.pop("description", None)
+    for chapter in plan.get("chapters", []):
+        chapter.pop("description", None)
+    plan.pop("agents", None)
+    plan.pop("processes", None)
+
+    def items(nodes):
+        for node in nodes:
+            node.pop("notes", None)
+            node.pop("links", None)
+            for indicator in node.get("indicators", []):
+                for key in ("kind", "unit", "target", "observations"):
+                    indicator.pop(key, None)
+                for value in indicator.get("values", []):
+                    value.pop("observations", None)
+            items(node.get("children", []))
+    items(plan.get("items", []))
+    return plan
+
+
+def items_part(plan):
+    """What a CSV of the items alone carries: the items' own fields and
+    responsibilities, the plan's title and period."""
+    plan = spreadsheet_part(plan)
+    for key in ("levels", "statuses", "chapters", "followups"):
+        plan.pop(key, None)
+
+    def items(nodes):
+        for node in nodes:
+            for key in ("budget", "indicators", "followups"):
+                node.pop(key, None)
+            items(node.get("children", []))
+    items(plan.get("items", []))
+    return plan
+
+
+@test
+def workbooks_round_trip():
+    """Every example plan, exported to XLSX and ODS in each language and
+    imported back (the first sheet with the ones that add to it), is the
+    same plan but for what a spreadsheet cannot carry; nothing is noted."""
+    with Dir() as d:
+        for name in EXAMPLES:
+            plan = example(d, name)
+            expected = spreadsheet_part(exported(plan))
+            for lang in ("ca", "es", "en"):
+                for fmt in ("xlsx", "ods"):
+                    source = d / f"{name}-{lang}.{fmt}"
+                    back = d / f"{name}-{lang}-{fmt}.fita"
+                    run("export", plan, "--format", fmt, "--lang", lang, "-o", source)
+                    # --format may be left out: the name says it
+                    out = run("import", back, *(["--format", fmt] if fmt == "xlsx" else []), source)
+                    assert out.stderr == "", (name, lang, fmt, out.stderr)
+                    got = spreadsheet_part(exported(back))
+                    assert got == expected, (name, lang, fmt, got, expected)
+
+
+@test
+def the_seed_figures_come_back():
+    """Programme 11 after a trip through XLSX: 12 %, 12.223,69 € executed of
+    120.000,00 €, its executed amounts by year."""
+    with Dir() as d:
+        plan = example(d, "terrassa-ess-2019-2026")
+        run("export", plan, "--format", "xlsx", "-o", d / "t.xlsx")
+        run("import", d / "t.fita", d / "t.xlsx")
+        item = stats(d / "t.fita", "--item", "11")
+        assert item["progress"] == 12 and item["executed_cents"] == 1222369, item
+        assert stats(d / "t.fita", "--year", "2023")["executed_cents"] == 470233
+        assert stats(d / "t.fita", "--year", "2024")["executed_cents"] == 752136
+
+
+@test
+def csv_round_trip():
+    """CSV holds a sheet a file: the items alone bring back the items and
+    the plan's title and period; every sheet, one after another in one file
+    after an empty line each, brings back as much as a workbook."""
+    with Dir() as d:
+        for name in EXAMPLES:
+            plan = example(d, name)
+            whole = exported(plan)
+            run("export", plan, "--format", "csv", "--lang", "es", "-o", d / f"{name}.csv")
+            assert os.path.exists(d / f"{name}-budget.csv")
+            run("import", d / f"{name}-items.fita", d / f"{name}.csv")
+            assert items_part(exported(d / f"{name}-items.fita")) == items_part(json.loads(json.dumps(whole))), name
+
+            tables = [run("export", plan, "--format", "csv", "--sheet", sheet, "--lang", "ca").stdout
+                      for sheet in ("items", "budget", "indicators", "followup", "lists")]
+            write(d / f"{name}-all.csv", "\n".join(tables))
+            run("import", d / f"{name}-all.fita", "--format", "csv", d / f"{name}-all.csv")
+            assert spreadsheet_part(exported(d / f"{name}-all.fita")) == spreadsheet_part(whole), name
+
+
+def replace_in_zip(path, part, old, new):
+    with zipfile.ZipFile(path) as z:
+        parts = {info.filename: z.read(info.filename) for info in z.infolist()}
+    assert old.encode() in parts[part], (part, old)
+    parts[part] = parts[part].replace(old.encode(), new.encode(), 1)
+    os.unlink(path)
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+
+
+@test
+def workbook_refused_with_its_sheets():
+    """A workbook whose budget names an item the items sheet does not have,
+    and whose items sheet has a wrong percent: refused, each problem with
+    its sheet and row; the JSON report says the sheet too. Read alone
+    (--sheet), the first sheet's problem is a row, as in any table."""
+    with Dir() as d:
+        plan = example(d, "terrassa-ess-2019-2026")
+        source = d / "t.xlsx"
+        run("export", plan, "--format", "xlsx", "--lang", "ca", "-o", source)
+        replace_in_zip(source, "xl/worksheets/sheet2.xml", "<t>11</t>", "<t>99</t>")
+        replace_in_zip(source, "xl/worksheets/sheet1.xml", "<t>En curs</t>", "<t>En curs (130 %)</t>")
+        err = run("import", d / "t.fita", source, expect=2).stderr
+        lines = err.splitlines()
+        assert lines[0] == f"fita-cli: {source}: The table has 2 problems; nothing was imported:", err
+        assert lines[1].startswith("  Elements, row 6 (11.1): “Estat”: “130 %” is not a percentage"), err
+        assert lines[2] == ("  Pressupost, row 2 (99): no item of the sheet “Elements” has the code “99”; "
+                            "give the code of one of its items"), err
+        assert not os.path.exists(d / "t.fita")
+        report = json.loads(run("import", d / "t.fita", source, "--dry-run", "--json", expect=2).stdout)
+        assert [(p["sheet"], p["line"], p["code"]) for p in report["problems"]] == [("Elements", 6, "11.1"),
+                                                                                    ("Pressupost", 2, "99")], report
+        err = run("import", d / "t.fita", source, "--sheet", "Elements", expect=2).stderr
+        assert err.splitlines()[1].startswith("  row 6 (11.1): “Estat”"), err
+
+
+@test
+def calc_table_imports():
+    """A council's table of actions made in LibreOffice Calc, as XLSX and
+    as ODS (tests/data/calc): a title above it, a bold header, euros,
+    percents, a date, an empty row, accents and "l·l". Five actions, the
+    amounts in cents, an executed 0 € kept apart from no amount."""
+    with Dir() as d:
+        for fmt in ("xlsx", "ods"):
+            source = os.path.join(DATA, "calc", f"accions-2024.{fmt}")
+            report = json.loads(run("import", d / "a.fita", source, "--dry-run", "--json").stdout)
+            assert report == {"items": 5, "levels": [{"name": None, "count": 5}], "problems": [], "notes": []}, report
+            out = run("import", d / f"{fmt}.fita", source)
+            assert out.stderr == "", out.stderr
+            items = {item["code"]: item for item in exported(d / f"{fmt}.fita")["items"]}
+            assert list(items) == ["1", "2", "3", "4", "5"], items
+            one = items["1"]
+            assert one["title"] == "Espai de col·laboració entre cooperatives del Vallès", one
+            assert (one["status"], one["progress"], one["start_year"], one["end_date"]) == ("En curs", 30, 2024, "2025-06-30"), one
+            assert one["budget"] == [{"year": 2024, "planned_cents": 1200000, "executed_cents": 470233}], one
+            assert items["2"]["title"] == "Taller d'intercooperació a l'Espai Cel·la", items["2"]
+            assert items["2"]["budget"] == [{"year": 2024, "planned_cents": 150000, "executed_cents": 148050}]
+            assert [(r["agent"], r["role"]) for r in items["2"]["responsibilities"]] == [
+                ("Servei de Promoció Econòmica", "executes"), ("Consell d'Entitats", "supports")], items["2"]
+            # executed 0,00 €: zero; no executed amount at all: unknown
+            assert items["3"]["budget"] == [{"year": 2024, "planned_cents": 300000, "executed_cents": 0}], items["3"]
+            assert (items["3"]["progress"], items["3"]["start_year"]) == (0, 2025), items["3"]
+            assert items["4"]["budget"] == [{"year": 2024, "planned_cents": 2000000}], items["4"]
+            assert items["4"]["progress"] == 12.5, items["4"]
+            assert "progress" not in items["5"] and "status" not in items["5"], items["5"]
+            assert items["5"]["budget"] == [{"year": 2024, "executed_cents": 84590}], items["5"]
+            figures = stats(d / f"{fmt}.fita", "--year", "2024")
+            assert figures["planned_cents"] == 3650000 and figures["executed_cents"] == 470233 + 148050 + 84590, figures
+
+
+@test
+def format_from_the_name():
+    """--format may be left out when SOURCE's name ends in a format's; a
+    name that does not needs it."""
+    with Dir() as d:
+        write(d / "t.csv", "Codi;Títol\n1;Un\n")
+        run("import", d / "a.fita", d / "t.csv")
+        assert stats(d / "a.fita")["items"] == 1
+        shutil.copy(d / "t.csv", d / "t.dades")
+        err = run("import", d / "b.fita", d / "t.dades", expect=2).stderr
+        assert "give --format json, csv, tsv, ods or xlsx" in err, err
+        run("import", d / "b.fita", "--format", "csv", d / "t.dades")
 
 
 if __name__ == "__main__":
