@@ -219,3 +219,16 @@ bench_import (guint n_rows, GError **error)
     return -1;
   return (g_get_monotonic_time () - start) / 1000.0;
 }
+
+double
+bench_import_file (const char *path, GError **error)
+{
+  g_autoptr(FitaSheet) sheet = NULL;
+  g_autoptr(FitaPlan) plan = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  if (!(sheet = fita_sheet_read_path (path, NULL, NULL, error)) ||
+      !(plan = fita_import_sheet (sheet, NULL, "bench", NULL, error)))
+    return -1;
+  return (g_get_monotonic_time () - start) / 1000.0;
+}

@@ -32,3 +32,7 @@ int       cmd_import    (int              argc,
 /* Milliseconds to read and import a table of n_rows rows, for bench. */
 double    bench_import  (guint            n_rows,
                          GError         **error);
+/* Milliseconds to read a table file (a workbook: every sheet that adds to
+ * the first) and import it, for bench. */
+double    bench_import_file (const char  *path,
+                         GError         **error);

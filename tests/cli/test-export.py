@@ -252,6 +252,9 @@ def decidim_columns():
 def bench_reports_the_xlsx_export():
     out = json.loads(run("bench", "--items", "300", "--json").stdout)
     assert out["export_xlsx_ms"] > 0, out
+    # and the same workbook imported back
+    assert out["import_xlsx_ms"] > 0, out
+    assert "import XLSX" in run("bench", "--items", "50").stdout
 
 
 if __name__ == "__main__":
