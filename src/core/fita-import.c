@@ -871,6 +871,19 @@ read_indicator (FitaImportState *imp, FitaImportSection *section, FitaImportEntr
 /* The follow-up texts of the row, of its year, added to the follow-up of
  * that year of entry, or of the whole plan when entry is NULL. year:
  * the row's (FITA_NONE: it gives none). */
+/* The first column of follow-up text the row fills, or -1. */
+static int
+followup_given (FitaImportSection *section, GStrv cells)
+{
+  for (int k = 0; k < FITA_IMPORT_N_FOLLOWUP; k++)
+    {
+      int j = section->first[FITA_COLUMN_EXECUTION + k];
+      if (j >= 0 && *cells[j] != '\0')
+        return j;
+    }
+  return -1;
+}
+
 static void
 read_followup (FitaImportState *imp, FitaImportSection *section, FitaImportEntry *entry, GStrv cells, guint line,
                gint64 year)
@@ -878,14 +891,8 @@ read_followup (FitaImportState *imp, FitaImportSection *section, FitaImportEntry
   GPtrArray *list = entry != NULL ? entry->followups : imp->plan_followups;
   const char *code = entry != NULL ? entry->code : NULL;
   FitaImportFollowup *followup = NULL;
-  int given = -1;
+  int given = followup_given (section, cells);
 
-  for (int k = 0; k < FITA_IMPORT_N_FOLLOWUP && given < 0; k++)
-    {
-      int j = section->first[FITA_COLUMN_EXECUTION + k];
-      if (j >= 0 && *cells[j] != '\0')
-        given = j;
-    }
   if (given < 0)
     return;
   if (year == FITA_NONE)
@@ -930,6 +937,9 @@ plan_followup (FitaImportState *imp, FitaImportSection *section, GStrv cells, gu
   gint64 year = FITA_NONE;
   g_autoptr(GError) local = NULL;
 
+  /* the year is read for amounts too, and said wrong there once */
+  if (followup_given (section, cells) < 0)
+    return;
   if (year_column >= 0 && *cells[year_column] != '\0' &&
       !fita_cell_parse_year (cells[year_column], TRUE, &year, &local))
     {

@@ -1248,6 +1248,12 @@ test_followups (void)
     assert_problem (report, 4, "2", "“Next steps”: a follow-up is of a year, and the row gives none");
     assert_problem (report, 5, "3", "“Any”");
   }
+  /* a wrong year on a row of amounts with no follow-up text: said once */
+  {
+    g_autoptr(FitaImportReport) report = refused ("Codi;Títol;Any;Previst;Punts forts\n1;Un;2024;10 €;\n;;dos mil;5 €;\n", NULL);
+    g_assert_cmpuint (report->problems->len, ==, 1);
+    assert_problem (report, 3, "1", "“Any”");
+  }
 }
 
 /* A table of the plan's lists orders its levels, statuses and chapters,
