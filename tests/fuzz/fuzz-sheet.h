@@ -3,11 +3,13 @@
  * otherwise it is the archive's parts, separated by NUL bytes (which XML
  * never holds), stored in a new archive, so that mutations reach the XML
  * rather than break a checksum. Every table read keeps the promises of
- * fita-sheet-zip.h. */
+ * fita-sheet-zip.h; the workbook read as the importer reads it (the first
+ * sheet with the ones that add to it) is imported. */
 #pragma once
 
 #include "fuzz.h"
 #include "fita-error.h"
+#include "fita-import.h"
 #include "fita-schema.h"
 #include "fita-sheet-zip.h"
 
@@ -81,8 +83,65 @@ fuzz_sheet_check (FitaSheet *sheet, GError *error)
   g_assert (cells <= FITA_SHEET_MAX_ZIP_CELLS && bytes <= FITA_SHEET_MAX_TEXT);
 }
 
+/* A workbook as fita_sheet_read_path() reads it: its sheets' rows one
+ * sheet after another, each sheet's rows in order, every bound kept
+ * (those kept together bounded as a CSV is); then imported: a plan, or
+ * problems that each name a sheet of it. */
+static inline void
+fuzz_sheet_import (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FitaSheet) sheet = fita_sheet_read_path (path, NULL, NULL, &error);
+  g_autoptr(FitaImportReport) report = NULL;
+  g_autoptr(FitaPlan) plan = NULL;
+  guint previous = 0, of = 0;
+  guint64 cells = 0, bytes = 0;
+
+  if (sheet == NULL)
+    {
+      g_assert (error != NULL && error->domain == FITA_ERROR && *error->message != '\0');
+      return;
+    }
+  g_assert (error == NULL && sheet->sheets->len >= 1);
+  g_assert (g_str_equal (sheet->name, g_ptr_array_index (sheet->sheets, 0)));
+  for (guint i = 0; i < sheet->rows->len; i++)
+    {
+      FitaSheetRow *row = g_ptr_array_index (sheet->rows, i);
+      g_assert (row->sheet >= of && row->sheet < sheet->sheets->len);
+      if (row->sheet != of)
+        previous = 0;
+      of = row->sheet;
+      g_assert (row->line > previous && row->line <= FITA_SHEET_MAX_ROW_NUMBER);
+      previous = row->line;
+      for (guint c = 0; row->cells[c] != NULL; c++)
+        {
+          cells++;
+          bytes += strlen (row->cells[c]);
+        }
+    }
+  g_assert (cells <= FITA_SHEET_MAX_CELLS && bytes <= FITA_SHEET_MAX_TEXT);
+
+  plan = fita_import_sheet (sheet, NULL, "fuzz", &report, &error);
+  if (plan == NULL)
+    g_assert (error != NULL && *error->message != '\0');
+  else
+    {
+      g_assert (report->problems->len == 0);
+      fita_fuzz_exercise (plan);
+    }
+  for (guint i = 0; i < report->problems->len; i++)
+    {
+      FitaImportProblem *problem = g_ptr_array_index (report->problems, i);
+      g_autofree char *line = fita_import_problem_format (problem, sheet);
+      g_assert (g_utf8_validate (line, -1, NULL));
+      g_assert (problem->sheet == NULL || (sheet->sheets->len > 1 && problem->line > 0));
+    }
+  g_free (fita_import_report_to_json (report));
+}
+
 /* Reads the first sheet, lists them, and reads the first few by name:
- * each read from the file anew. */
+ * each read from the file anew; then the workbook as the importer reads
+ * it. */
 static inline void
 fuzz_sheet_read (const char *path, FitaSheet *(*read) (const char *, const char *, GError **))
 {
@@ -92,6 +151,7 @@ fuzz_sheet_read (const char *path, FitaSheet *(*read) (const char *, const char 
 
   fuzz_sheet_check (first, error);
   g_clear_error (&error);
+  fuzz_sheet_import (path);
   names = fita_sheet_list_sheets (path, &error);
   if (names == NULL)
     {
