@@ -12,7 +12,8 @@
  *
  * "levels" names the level of the items of a title column whose cells do
  * not name one; "header_row" is the row that heads the table (1 is the
- * first; by default the first row that looks like a header); "language"
+ * first; by default the first row that looks like a header; of a
+ * workbook's sheets read together, the first sheet's); "language"
  * is how amounts are written ("ca", "es", "en"; by default Catalan's
  * 4.702,33); "under" is an item that the table's top rows go under, made
  * by the import (a programme whose actions the table lists). */

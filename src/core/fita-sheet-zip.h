@@ -31,7 +31,9 @@ G_BEGIN_DECLS
 #define FITA_SHEET_MAX_ZIP_CELLS     2000000
 #define FITA_SHEET_MAX_TEXT      (100 * 1024 * 1024)
 
-/* sheet_name NULL: the first sheet. */
+/* sheet_name NULL: the first sheet. To read a workbook as the importer
+ * does, its first sheet with the later ones that add to its items, see
+ * fita_sheet_read_path() (fita-sheet.h). */
 FitaSheet *fita_sheet_read_xlsx   (const char  *path,
                                    const char  *sheet_name,
                                    GError     **error);

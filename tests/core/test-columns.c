@@ -15,6 +15,12 @@ test_guess (void)
     { "Altres agents o serveis implicats", FITA_COLUMN_OTHER_SERVICES }, { "QUI?", FITA_COLUMN_WHO },
     { "Codi pare", FITA_COLUMN_PARENT_CODE }, { "Percentatge", FITA_COLUMN_PROGRESS },
     { "Observacions de l'arbre", FITA_COLUMN_NONE }, { "", FITA_COLUMN_NONE }, { NULL, FITA_COLUMN_NONE },
+    /* a follow-up's texts, as the seeds head them; not "Execució" nor
+     * "Observacions" alone, which head other things */
+    { "Observacions sobre l'execució", FITA_COLUMN_EXECUTION }, { "Punts forts", FITA_COLUMN_STRENGTHS },
+    { "Puntos débiles", FITA_COLUMN_WEAKNESSES }, { "Altres aspectes a destacar", FITA_COLUMN_OTHER_REMARKS },
+    { "Ajustaments", FITA_COLUMN_ADJUSTMENTS }, { "Next steps", FITA_COLUMN_NEXT_STEPS },
+    { "Propers passos", FITA_COLUMN_NEXT_STEPS }, { "Execució", FITA_COLUMN_NONE }, { "Observacions", FITA_COLUMN_NONE },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

@@ -223,6 +223,64 @@ test_tables (void)
   g_assert_cmpint (fita_export_cell (budget, 0, 4)->number, ==, 0);
 }
 
+/* What the importer reads back: the plan's own row first; a leaf's own
+ * progress (none, though its status has a percent), a parent's worked
+ * out; responsibilities with their notes; an indicator pending evaluation
+ * as a row that says so; the follow-up's headers known again; the Lists
+ * sheet, the plan's levels, statuses (with percents) and chapters in its
+ * order, those no item uses too. */
+static void
+test_for_import (void)
+{
+  g_autoptr(FitaPlan) plan = import_plan (
+    "{\"plan\": {\"title\": \"Pla\", \"description\": \"Tot\", \"period_start\": 2023, \"period_end\": 2026},"
+    " \"levels\": [{\"name\": \"Eix\"}, {\"name\": \"Acció\", \"depth\": 1}, {\"name\": \"Tasca\", \"depth\": 2}],"
+    " \"statuses\": [{\"name\": \"Acabat\", \"percent\": 100}, {\"name\": \"En curs\"}, {\"name\": \"Aturat\"}],"
+    " \"chapters\": [{\"name\": \"Capítol 2\"}, {\"name\": \"Capítol 1\"}],"
+    " \"agents\": [{\"name\": \"Secretaria tècnica\", \"kind\": \"body\"}],"
+    " \"items\": [{\"code\": \"1\", \"title\": \"Un\", \"level\": \"Eix\", \"children\": ["
+    "   {\"code\": \"1.1\", \"title\": \"Fet\", \"level\": \"Acció\", \"status\": \"Acabat\"},"
+    "   {\"code\": \"1.2\", \"title\": \"Mig\", \"level\": \"Acció\", \"status\": \"En curs\", \"progress\": 40,"
+    "    \"responsibilities\": [{\"agent\": \"Secretaria tècnica\", \"role\": \"executes\", \"note\": \"o proveïdora\"}],"
+    "    \"indicators\": [{\"name\": \"Tallers\", \"pending\": true, \"values\": [{\"year\": 2023, \"value\": \"4\"}]}]}]}]}");
+  g_autoptr(FitaExport) export = fita_export_new (plan, "ca");
+  FitaExportTable *items = &export->tables[FITA_EXPORT_SHEET_ITEMS];
+  FitaExportTable *indicators = &export->tables[FITA_EXPORT_SHEET_INDICATORS];
+  FitaExportTable *followup = &export->tables[FITA_EXPORT_SHEET_FOLLOWUP];
+  FitaExportTable *lists = &export->tables[FITA_EXPORT_SHEET_LISTS];
+  static const char * const listed[][3] = {
+    { "Eix", "Acabat (100\xc2\xa0%)", "Capítol 2" }, { "Acció", "En curs", "Capítol 1" }, { "Tasca", "Aturat", NULL },
+  };
+
+  g_assert_cmpuint (items->n_rows, ==, 4);
+  g_assert_cmpint (fita_export_cell (items, 0, 0)->kind, ==, FITA_CELL_EMPTY);
+  g_assert_cmpstr (fita_export_cell (items, 0, 2)->text, ==, "Pla");
+  g_assert_cmpstr (fita_export_cell (items, 0, 3)->text, ==, "Pla");
+  g_assert_cmpint (fita_export_cell (items, 0, 6)->number, ==, 2023);
+  g_assert_cmpint (fita_export_cell (items, 0, 7)->number, ==, 2026);
+  g_assert_cmpstr (fita_export_cell (items, 0, 14)->text, ==, "Tot");
+  /* 1: (100 + 40) / 2 worked out; 1.1: none of its own; 1.2: its 40 % */
+  g_assert_cmpint (fita_export_cell (items, 1, 5)->number, ==, 7000);
+  g_assert_cmpint (fita_export_cell (items, 2, 5)->kind, ==, FITA_CELL_EMPTY);
+  g_assert_cmpint (fita_export_cell (items, 3, 5)->number, ==, 4000);
+  g_assert_cmpstr (fita_export_cell (items, 3, 8)->text, ==, "Secretaria tècnica (executa: o proveïdora)");
+  g_assert_cmpuint (indicators->n_rows, ==, 2);
+  g_assert_cmpint (fita_export_cell (indicators, 0, 2)->number, ==, 2023);
+  g_assert_cmpint (fita_export_cell (indicators, 1, 2)->kind, ==, FITA_CELL_EMPTY);
+  g_assert_cmpstr (fita_export_cell (indicators, 1, 3)->text, ==, "Pendent d'avaluar");
+  for (guint c = 2; c < followup->n_columns; c++)
+    g_assert_cmpint (fita_column_guess (followup->columns[c].header), ==, FITA_COLUMN_EXECUTION + (int) c - 2);
+  g_assert_cmpstr (lists->name, ==, "Llistes");
+  g_assert_cmpuint (lists->n_columns, ==, 3);
+  g_assert_cmpint (fita_column_guess (lists->columns[0].header), ==, FITA_COLUMN_LEVEL);
+  g_assert_cmpint (fita_column_guess (lists->columns[1].header), ==, FITA_COLUMN_STATUS);
+  g_assert_cmpint (fita_column_guess (lists->columns[2].header), ==, FITA_COLUMN_CHAPTER);
+  g_assert_cmpuint (lists->n_rows, ==, G_N_ELEMENTS (listed));
+  for (guint r = 0; r < lists->n_rows; r++)
+    for (guint c = 0; c < 3; c++)
+      g_assert_cmpstr (fita_export_cell (lists, r, c)->text, ==, listed[r][c]);
+}
+
 /* The XML: numbers are numbers with formats, no amount has no cell, the
  * header row is frozen and has an autofilter. */
 static void
@@ -674,6 +732,7 @@ main (int argc, char **argv)
   dir = fita_test_tmpdir ();
   g_test_add_func ("/export/tables", test_tables);
   g_test_add_func ("/export/read-back", test_read_back);
+  g_test_add_func ("/export/for-import", test_for_import);
   g_test_add_func ("/export/xml", test_xml);
   g_test_add_func ("/export/money-exact", test_money_exact);
   g_test_add_func ("/export/numbers-whatever-the-locale", test_numbers_whatever_the_locale);
