@@ -789,6 +789,23 @@ set_amount (FitaImportState *imp, FitaImportEntry *entry, gint64 year, const cha
   *at = line;
 }
 
+/* The language to read a number of a cell in. A spreadsheet's numbers
+ * reach the importer as its readers write them, in the C locale: "1.375"
+ * is a number cell's one and three eighths (typed in Catalan, 1.375 would
+ * have become the number 1375), not Catalan's thousand three hundred and
+ * seventy-five. */
+static const char *
+number_lang (FitaImportState *imp, const char *text)
+{
+  const char *p = text + (*text == '-');
+  gsize digits = strspn (p, "0123456789");
+
+  if (imp->sheet->name != NULL && digits > 0 && p[digits] == '.' && p[digits + 1] != '\0' &&
+      strspn (p + digits + 1, "0123456789") == strlen (p + digits + 1))
+    return "en";
+  return imp->lang;
+}
+
 static void
 read_indicator (FitaImportState *imp, FitaImportSection *section, FitaImportEntry *entry, GStrv cells, guint line, gint64 row_year)
 {
@@ -829,7 +846,7 @@ read_indicator (FitaImportState *imp, FitaImportSection *section, FitaImportEntr
                              _("the indicator value “%s” belongs to no indicator: name the indicator in its column"), text);
       return;
     }
-  if (!fita_cell_parse_indicator_value (text, imp->lang, &value, &pending, &local))
+  if (!fita_cell_parse_indicator_value (text, number_lang (imp, text), &value, &pending, &local))
     {
       cell_problem (imp, line, entry->code, &section->columns[value_column], local);
       return;

@@ -6,6 +6,7 @@
 #include "fita-error.h"
 #include "fita-export.h"
 #include "fita-i18n.h"
+#include "fita-json.h"
 #include "fita-import.h"
 #include "fita-money.h"
 #include "fita-rollup.h"
@@ -1304,6 +1305,32 @@ test_lists_table (void)
   }
 }
 
+/* A spreadsheet's number cells reach the importer in the C locale: an
+ * indicator's 1.375 is one and three eighths there, and stays so through
+ * an export; in a CSV, Catalan's 1.375 is a thousand and more. */
+static void
+test_spreadsheet_numbers (void)
+{
+  g_autofree char *dir = fita_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "ratios.xlsx", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FitaPlan) plan = fita_json_import (
+    "{\"plan\": {\"title\": \"Ràtios\"}, \"items\": [{\"code\": \"1\", \"title\": \"Un\", \"indicators\": [{\"name\": \"Ràtio\","
+    " \"values\": [{\"year\": 2023, \"value\": \"1.375\"}, {\"year\": 2024, \"value\": \"-0.125\"}]}]}]}", -1, &error);
+  g_autoptr(FitaPlan) back = NULL;
+  g_autoptr(FitaPlan) from_csv = NULL;
+  GPtrArray *values;
+
+  g_assert_no_error (error);
+  g_assert_true (fita_export_xlsx (plan, "ca", path, NULL, &error));
+  back = import_file (path, NULL);
+  assert_same_plan (plan, back, SAME_ITEMS | SAME_DETAILS);
+  from_csv = imported ("Codi;Títol;Indicador;Any;Valor\n1;Un;Visites;2024;1.375\n", NULL);
+  values = fita_plan_list (from_csv, FITA_TABLE_INDICATOR_VALUE,
+                           ((FitaRecord *) fita_plan_list (from_csv, FITA_TABLE_INDICATOR, item (from_csv, "1")->rec.id)->pdata[0])->id);
+  g_assert_cmpstr (((FitaIndicatorValue *) values->pdata[0])->value, ==, "1375");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1337,5 +1364,6 @@ main (int argc, char **argv)
   g_test_add_func ("/import/sheets-named", test_sheets_named);
   g_test_add_func ("/import/followups", test_followups);
   g_test_add_func ("/import/lists-table", test_lists_table);
+  g_test_add_func ("/import/spreadsheet-numbers", test_spreadsheet_numbers);
   return g_test_run ();
 }
