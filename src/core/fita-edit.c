@@ -320,8 +320,9 @@ graft_ref (Graft *g, FitaTableId table, gint64 id, GError **error)
 
 /* Copies source's record, everything that belongs to it, under owner in
  * the plan. */
+/* depth: the item's depth in the plan, for an item with no level. */
 static gboolean
-graft_record (Graft *g, gpointer record, gint64 owner, int index, GError **error)
+graft_record (Graft *g, gpointer record, gint64 owner, int index, guint depth, GError **error)
 {
   FitaRecord *rec = record;
   const FitaTable *t = fita_table (rec->table);
@@ -342,7 +343,16 @@ graft_record (Graft *g, gpointer record, gint64 owner, int index, GError **error
         fita_record_set_int (copy, &t->fields[f], mapped);
       }
   if (rec->table == FITA_TABLE_ITEM)
-    g->n_items++;
+    {
+      FitaItem *item = (FitaItem *) copy;
+      GPtrArray *siblings = fita_plan_list (g->plan, FITA_TABLE_ITEM, owner);
+      /* an item the table gave no level takes the plan's at its depth,
+       * as an item added there would */
+      if (item->level_id == 0)
+        item->level_id = level_for_depth (g->plan, depth,
+                                          siblings->len ? ((FitaItem *) g_ptr_array_index (siblings, 0))->level_id : 0);
+      g->n_items++;
+    }
   if (!fita_plan_insert (g->plan, copy, owner, index, error))
     return FALSE;
 
@@ -353,7 +363,7 @@ graft_record (Graft *g, gpointer record, gint64 owner, int index, GError **error
         {
           GPtrArray *owned = fita_plan_list (g->source, c, rec->id);
           for (guint i = 0; i < owned->len; i++)
-            if (!graft_record (g, g_ptr_array_index (owned, i), copy->id, -1, error))
+            if (!graft_record (g, g_ptr_array_index (owned, i), copy->id, -1, depth + 1, error))
               return FALSE;
         }
     }
@@ -436,7 +446,7 @@ fita_plan_graft (FitaPlan *plan, gint64 parent_id, int index, FitaPlan *source, 
   if (parent != NULL && parent->progress_bp != FITA_NONE && tops->len > 0)
     ok = fita_plan_set_int (plan, parent, "progress", FITA_NONE, error);
   for (guint i = 0; ok && i < tops->len; i++)
-    ok = graft_record (&g, g_ptr_array_index (tops, i), parent_id, index + (int) i, error);
+    ok = graft_record (&g, g_ptr_array_index (tops, i), parent_id, index + (int) i, depth, error);
   for (guint t = 0; t < FITA_N_TABLES; t++)
     if (g.refs[t] != NULL)
       g_hash_table_unref (g.refs[t]);

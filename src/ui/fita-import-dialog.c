@@ -353,7 +353,7 @@ update_result (FitaImportDialog *self)
         add_preview_row (self, g_ptr_array_index (items, i));
     }
   gtk_widget_set_visible (GTK_WIDGET (self->preview_group), items != NULL && items->len > 0);
-  gtk_widget_set_sensitive (self->import_button, self->result != NULL && self->report->n_items > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.import", self->result != NULL && self->report->n_items > 0);
   gtk_widget_set_sensitive (GTK_WIDGET (self->destination_row), self->result != NULL);
 }
 
@@ -445,7 +445,7 @@ show_source_page (FitaImportDialog *self)
 {
   gtk_stack_set_visible_child_name (self->stack, "source");
   gtk_widget_set_visible (self->back_button, FALSE);
-  gtk_widget_set_sensitive (self->import_button, FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.import", FALSE);
   adw_window_title_set_subtitle (self->window_title, NULL);
 }
 
@@ -1172,6 +1172,7 @@ static void
 fita_import_dialog_init (FitaImportDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.import", FALSE);
 
   self->destinations = g_array_new (FALSE, FALSE, sizeof (int));
   self->column_rows = g_ptr_array_new ();

@@ -270,6 +270,7 @@ test_new_plan (void)
   g_assert_cmpuint (report->n_items, ==, 4);
   g_assert_cmpuint (report->problems->len, ==, 0);
   g_assert_true (gtk_widget_is_sensitive (import_button (dialog)));
+  g_assert_true (gtk_widget_get_visible (import_button (dialog)));
   /* the window says what the table is, and the summary what it makes */
   g_assert_true (shows_label (GTK_WIDGET (dialog), "Actuacions 2024"));
   g_assert_true (shows_label (GTK_WIDGET (dialog), "A1  Diagnosi dels barris"));
@@ -356,6 +357,8 @@ test_under_item (void)
   children = fita_plan_list (plan, FITA_TABLE_ITEM, programme->rec.id);
   g_assert_cmpstr (((FitaItem *) children->pdata[children->len - 4])->code, ==, "A1");
   g_assert_cmpstr (((FitaItem *) children->pdata[children->len - 1])->code, ==, "A4");
+  /* with no level in the table, the level of the items beside them */
+  g_assert_cmpint (fita_plan_find_item (plan, "A1")->level_id, ==, fita_plan_find_item (plan, "11.1")->level_id);
   /* the statuses are the plan's own, not copies */
   g_assert_cmpint (fita_plan_find_item (plan, "A3")->status_id, ==,
                    ((FitaRecord *) fita_plan_find_by_name (plan, FITA_TABLE_STATUS, "Acabat"))->id);
@@ -402,6 +405,8 @@ test_paste (void)
   FitaImportReport *report;
 
   g_assert_true (wait_until (is_drawn, dialog));
+  /* nothing to import yet */
+  g_assert_false (gtk_widget_is_sensitive (import_button (dialog)));
   settle ();
   {
     g_autofree char *png = save_screenshot (GTK_WIDGET (dialog), "import-start");
