@@ -426,8 +426,8 @@ fita_plan_graft (FitaPlan *plan, gint64 parent_id, int index, FitaPlan *source, 
     {
       g_set_error (error, FITA_ERROR, FITA_ERROR_EXISTS,
                    g_dngettext (GETTEXT_PACKAGE,
-                                "The plan already has an item with the code %2$s. Change the code in the table, or import into a new plan.",
-                                "The plan already has %1$u items with the codes of the table: %2$s. Change the codes in the table, or import into a new plan.",
+                                "The plan already has %u item with a code of the table: %s. Change the code in the table, or import into a new plan.",
+                                "The plan already has %u items with codes of the table: %s. Change the codes in the table, or import into a new plan.",
                                 n_clashes),
                    n_clashes, clashes);
       return FALSE;

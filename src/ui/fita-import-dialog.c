@@ -245,9 +245,8 @@ fill_summary (FitaImportDialog *self)
     {
       FitaImportLevelCount *count = g_ptr_array_index (self->report->levels, i);
       g_autofree char *figure = g_strdup_printf ("%u", count->count);
-      /* Translators: a line of the import's summary, under "Items": the
-       * items of one level ("Actuació"), indented */
-      g_autofree char *title = g_strdup_printf (_("    %s"), count->name != NULL ? count->name : _("No level"));
+      /* indented under "Items" */
+      g_autofree char *title = g_strdup_printf ("    %s", count->name != NULL ? count->name : _("No level"));
       add_figure_row (self, title, figure);
     }
 
@@ -1003,7 +1002,7 @@ load_mapping_cb (GtkNativeDialog  *chooser,
       if (path != NULL && g_file_get_contents (path, &data, &length, &error))
         {
           if (length > MAX_MAPPING)
-            g_set_error (&error, FITA_ERROR, FITA_ERROR_INVALID, _("The file is too large (more than 1 MB) to be saved column choices."));
+            g_set_error (&error, FITA_ERROR, FITA_ERROR_INVALID, _("The file is too large (more than 1 MB) to hold column choices."));
           else
             mapping = fita_import_mapping_load (data, length, &error);
         }
