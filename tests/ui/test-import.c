@@ -298,6 +298,26 @@ test_new_plan (void)
     assert_png (png, 500, 400);
   }
 
+  /* large text (150 %) and high contrast: nothing cut off */
+  {
+    AdwStyleManager *style = adw_style_manager_get_default ();
+    g_autofree char *png = NULL;
+    int dpi;
+
+    g_object_get (gtk_settings_get_default (), "gtk-xft-dpi", &dpi, NULL);
+    g_object_set (gtk_settings_get_default (), "gtk-xft-dpi", 96 * 1024 * 3 / 2, NULL);
+    settle ();
+    png = save_screenshot (GTK_WIDGET (dialog), "import-large-text");
+    assert_png (png, 500, 400);
+    g_object_set (gtk_settings_get_default (), "gtk-xft-dpi", dpi, NULL);
+    adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+    settle ();
+    g_free (png);
+    png = save_screenshot (GTK_WIDGET (dialog), "import-dark");
+    assert_png (png, 500, 400);
+    adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+  }
+
   g_assert_true (fita_import_dialog_import_new (dialog, file, &error));
   g_assert_no_error (error);
   g_assert_true (wait_until (has_no_import_dialog, NULL));
