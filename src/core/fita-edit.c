@@ -261,6 +261,207 @@ copy_deep (FitaPlan *plan, gpointer record, gint64 new_owner, int index, GError 
   return fita_plan_lookup (plan, copy->table, copy->id);
 }
 
+/* Grafting another plan's items */
+
+typedef struct {
+  FitaPlan *plan;
+  FitaPlan *source;
+  GHashTable *refs[FITA_N_TABLES];   /* source id → plan id */
+  guint n_items;
+} Graft;
+
+/* The plan's record that stands for source's record id of table: the one
+ * of the same name, or a copy of it added at the end of the plan's list. */
+static gint64
+graft_ref (Graft *g, FitaTableId table, gint64 id, GError **error)
+{
+  const FitaTable *t = fita_table (table);
+  gpointer found, record;
+  const char *name;
+  FitaRecord *copy;
+  gint64 mapped;
+
+  if (id == 0)
+    return 0;
+  if (g->refs[table] == NULL)
+    g->refs[table] = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  if ((found = g_hash_table_lookup (g->refs[table], &id)) != NULL)
+    return *(gint64 *) found;
+
+  record = fita_plan_lookup (g->source, table, id);
+  name = record && t->name_field >= 0 ? fita_record_get_text (record, &t->fields[t->name_field]) : NULL;
+  if (name == NULL)
+    return 0;
+  if ((found = fita_plan_find_by_name (g->plan, table, name)) != NULL)
+    mapped = ((FitaRecord *) found)->id;
+  else
+    {
+      FitaRecord *fresh = fita_plan_new_record (g->plan, table);
+
+      copy = fita_record_copy (record);
+      copy->id = mapped = fresh->id;
+      fita_record_free (fresh);
+      /* its own references (none in the lists today) are not followed */
+      for (guint f = 0; f < t->n_fields; f++)
+        if (t->fields[f].type == FITA_FIELD_REF)
+          fita_record_set_int (copy, &t->fields[f], 0);
+      if (!fita_plan_insert (g->plan, copy, 0, -1, error))
+        return -1;
+    }
+  {
+    gint64 *key = g_new (gint64, 2);
+    key[0] = id;
+    key[1] = mapped;
+    /* key and value in one block, freed with the key */
+    g_hash_table_insert (g->refs[table], key, key + 1);
+  }
+  return mapped;
+}
+
+/* Copies source's record, everything that belongs to it, under owner in
+ * the plan. */
+/* depth: the item's depth in the plan, for an item with no level. */
+static gboolean
+graft_record (Graft *g, gpointer record, gint64 owner, int index, guint depth, GError **error)
+{
+  FitaRecord *rec = record;
+  const FitaTable *t = fita_table (rec->table);
+  FitaRecord *copy = fita_record_copy (record);
+  FitaRecord *fresh = fita_plan_new_record (g->plan, rec->table);
+
+  copy->id = fresh->id;
+  fita_record_free (fresh);
+  for (guint f = 0; f < t->n_fields; f++)
+    if (t->fields[f].type == FITA_FIELD_REF)
+      {
+        gint64 mapped = graft_ref (g, t->fields[f].ref, fita_record_get_int (record, &t->fields[f]), error);
+        if (mapped < 0)
+          {
+            fita_record_free (copy);
+            return FALSE;
+          }
+        fita_record_set_int (copy, &t->fields[f], mapped);
+      }
+  if (rec->table == FITA_TABLE_ITEM)
+    {
+      FitaItem *item = (FitaItem *) copy;
+      GPtrArray *siblings = fita_plan_list (g->plan, FITA_TABLE_ITEM, owner);
+      /* an item the table gave no level takes the plan's at its depth,
+       * as an item added there would */
+      if (item->level_id == 0)
+        item->level_id = level_for_depth (g->plan, depth,
+                                          siblings->len ? ((FitaItem *) g_ptr_array_index (siblings, 0))->level_id : 0);
+      g->n_items++;
+    }
+  if (!fita_plan_insert (g->plan, copy, owner, index, error))
+    return FALSE;
+
+  for (guint c = 0; c < FITA_N_TABLES; c++)
+    {
+      const FitaTable *child = fita_table (c);
+      if (child->owner_field >= 0 && child->fields[child->owner_field].ref == rec->table)
+        {
+          GPtrArray *owned = fita_plan_list (g->source, c, rec->id);
+          for (guint i = 0; i < owned->len; i++)
+            if (!graft_record (g, g_ptr_array_index (owned, i), copy->id, -1, depth + 1, error))
+              return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static guint
+deepest (FitaPlan *plan)
+{
+  g_autoptr(GPtrArray) items = fita_plan_items_preorder (plan, NULL);
+  guint depth = 0;
+
+  for (guint i = 0; i < items->len; i++)
+    depth = MAX (depth, fita_plan_item_depth (plan, g_ptr_array_index (items, i)) + 1);
+  return depth;
+}
+
+/* Every code of source that plan has already, or NULL. */
+static char *
+clashing_codes (FitaPlan *plan, FitaPlan *source, guint *n_clashes)
+{
+  g_autoptr(GPtrArray) items = fita_plan_items_preorder (source, NULL);
+  g_autoptr(GString) codes = g_string_new (NULL);
+  guint n = 0;
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      FitaItem *item = g_ptr_array_index (items, i);
+      if (item->code == NULL || fita_plan_find_item (plan, item->code) == NULL)
+        continue;
+      /* a long list names the first ones, and how many there are */
+      if (n++ < 20)
+        g_string_append_printf (codes, "%s%s", codes->len ? ", " : "", item->code);
+    }
+  *n_clashes = n;
+  return n ? g_string_free (g_steal_pointer (&codes), FALSE) : NULL;
+}
+
+gboolean
+fita_plan_graft (FitaPlan *plan, gint64 parent_id, int index, FitaPlan *source, const char *label,
+                 guint *n_items, GError **error)
+{
+  FitaItem *parent = parent_id ? fita_plan_lookup (plan, FITA_TABLE_ITEM, parent_id) : NULL;
+  GPtrArray *tops = fita_plan_list (source, FITA_TABLE_ITEM, 0);
+  guint depth = parent ? fita_plan_item_depth (plan, parent) + 1 : 0;
+  g_autofree char *clashes = NULL;
+  Graft g = { plan, source, { NULL }, 0 };
+  guint n_clashes = 0;
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (plan != source, FALSE);
+  if (n_items != NULL)
+    *n_items = 0;
+  if (parent_id != 0 && parent == NULL)
+    {
+      g_set_error (error, FITA_ERROR, FITA_ERROR_NOT_FOUND, _("The item to import under is no longer in the plan."));
+      return FALSE;
+    }
+  if ((clashes = clashing_codes (plan, source, &n_clashes)) != NULL)
+    {
+      g_set_error (error, FITA_ERROR, FITA_ERROR_EXISTS,
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "The plan already has %u item with a code of the table: %s. Change the code in the table, or import into a new plan.",
+                                "The plan already has %u items with codes of the table: %s. Change the codes in the table, or import into a new plan.",
+                                n_clashes),
+                   n_clashes, clashes);
+      return FALSE;
+    }
+  if (depth + deepest (source) > FITA_MAX_DEPTH)
+    {
+      g_set_error (error, FITA_ERROR, FITA_ERROR_INVALID,
+                   _("The items would be more than %d levels deep. Import them higher up in the plan."), FITA_MAX_DEPTH);
+      return FALSE;
+    }
+  if (index < 0 || (guint) index > fita_plan_list (plan, FITA_TABLE_ITEM, parent_id)->len)
+    index = fita_plan_list (plan, FITA_TABLE_ITEM, parent_id)->len;
+
+  fita_plan_begin (plan, label);
+  /* a leaf that gets children derives its progress from them from now on */
+  if (parent != NULL && parent->progress_bp != FITA_NONE && tops->len > 0)
+    ok = fita_plan_set_int (plan, parent, "progress", FITA_NONE, error);
+  for (guint i = 0; ok && i < tops->len; i++)
+    ok = graft_record (&g, g_ptr_array_index (tops, i), parent_id, index + (int) i, depth, error);
+  for (guint t = 0; t < FITA_N_TABLES; t++)
+    if (g.refs[t] != NULL)
+      g_hash_table_unref (g.refs[t]);
+  if (!ok)
+    {
+      fita_plan_cancel (plan);
+      return FALSE;
+    }
+  if (!fita_plan_end (plan, error))
+    return FALSE;
+  if (n_items != NULL)
+    *n_items = g.n_items;
+  return TRUE;
+}
+
 FitaItem *
 fita_plan_duplicate_item (FitaPlan *plan, FitaItem *item, GError **error)
 {

@@ -24,6 +24,22 @@ FitaItem  *fita_plan_add_item       (FitaPlan    *plan,
 FitaItem  *fita_plan_duplicate_item (FitaPlan    *plan,
                                      FitaItem    *item,
                                      GError     **error);
+/* Copies every item of source (with all that belongs to them: who,
+ * budget lines, indicators, follow-ups, links) into plan under parent
+ * (0: the top level) at index (-1: last), as one undoable change labelled
+ * label. The levels, statuses, chapters and agents they refer to are the
+ * plan's of the same name, added at the end of the plan's lists when the
+ * plan has none of that name. Refused, with nothing changed, when a code
+ * of source is already in plan (every one named) or the items would go
+ * deeper than FITA_MAX_DEPTH. The plan's own title, period and follow-up
+ * in source are not copied. *n_items (may be NULL): the items added. */
+gboolean   fita_plan_graft          (FitaPlan    *plan,
+                                     gint64       parent_id,
+                                     int          index,
+                                     FitaPlan    *source,
+                                     const char  *label,
+                                     guint       *n_items,
+                                     GError     **error);
 /* Makes item the last child of the sibling above it. */
 gboolean   fita_plan_indent_item    (FitaPlan    *plan,
                                      FitaItem    *item,

@@ -93,6 +93,57 @@ show_open_error (FitaApplication *self,
   fita_window_show_error (window, heading, error->message);
 }
 
+/* A spreadsheet or a table, which the import assistant reads. */
+static gboolean
+is_table_file (const char *basename)
+{
+  static const char * const suffixes[] = { ".xlsx", ".ods", ".csv", ".tsv", ".tab", ".txt" };
+  g_autofree char *lower = basename != NULL ? g_ascii_strdown (basename, -1) : NULL;
+
+  for (guint i = 0; lower != NULL && i < G_N_ELEMENTS (suffixes); i++)
+    if (g_str_has_suffix (lower, suffixes[i]))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+offer_import_cb (AdwMessageDialog *dialog,
+                 const char       *response,
+                 FitaWindow       *window)
+{
+  GFile *file = g_object_get_data (G_OBJECT (dialog), "fita-file");
+
+  if (g_str_equal (response, "import"))
+    fita_window_import (window, file);
+}
+
+/* A table opened as if it were a plan: say so, and offer to import it. */
+static void
+offer_import (FitaApplication *self,
+              FitaWindow      *window,
+              GFile           *file,
+              const char      *name)
+{
+  GtkWidget *dialog;
+  /* Translators: %s is a file name */
+  g_autofree char *heading = g_strdup_printf (_("“%s” is not a Fita plan"), name);
+
+  window = error_parent (self, window);
+  gtk_window_present (GTK_WINDOW (window));
+  dialog = adw_message_dialog_new (GTK_WINDOW (window), heading,
+                                   _("It looks like a spreadsheet or a table. Fita can import it as a plan: you will see how it is read before anything is made."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "import", _("_Import as a Table…"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "import", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "import");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "fita-file", g_object_ref (file), g_object_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (offer_import_cb), window, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static gboolean
 is_example (const char *name)
 {
@@ -453,6 +504,11 @@ fita_application_open_file (FitaApplication *self,
   else
     plan = fita_plan_open (path, FITA_OPEN_DEFAULT, &error);
 
+  if (plan == NULL && g_error_matches (error, FITA_ERROR, FITA_ERROR_NOT_SQLITE) && is_table_file (basename))
+    {
+      offer_import (self, window, file, name);
+      return;
+    }
   if (plan == NULL)
     {
       show_open_error (self, window, name, error);
@@ -543,18 +599,19 @@ replace_with (FitaPlan    *plan,
 }
 
 gboolean
-fita_application_create_plan (FitaApplication  *self,
-                              const char       *title,
-                              GFile            *file,
-                              FitaWindow       *window,
-                              GError          **error)
+fita_application_save_new_plan (FitaApplication  *self,
+                                FitaPlan         *plan,
+                                GFile            *file,
+                                FitaWindow       *window,
+                                GError          **error)
 {
-  g_autoptr(FitaPlan) plan = NULL;
+  g_autoptr(FitaPlan) opened = NULL;
   g_autofree char *path = NULL;
   g_autofree char *basename = NULL;
   g_autofree char *name = NULL;
 
   g_return_val_if_fail (FITA_IS_APPLICATION (self), FALSE);
+  g_return_val_if_fail (FITA_IS_PLAN (plan), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
   g_return_val_if_fail (window == NULL || FITA_IS_WINDOW (window), FALSE);
 
@@ -575,16 +632,15 @@ fita_application_create_plan (FitaApplication  *self,
       return FALSE;
     }
 
-  plan = fita_plan_new_default (title != NULL && title[0] != '\0' ? title : _("Untitled Plan"));
   if (g_file_test (path, G_FILE_TEST_EXISTS))
     {
       /* The file chooser asked whether to replace it, and it was agreed. */
       if (!replace_with (plan, path, error))
         return FALSE;
-      g_clear_object (&plan);
-      plan = fita_plan_open (path, FITA_OPEN_DEFAULT, error);
-      if (plan == NULL)
+      opened = fita_plan_open (path, FITA_OPEN_DEFAULT, error);
+      if (opened == NULL)
         return FALSE;
+      plan = opened;
     }
   else if (!fita_plan_save_new (plan, path, error))
     {
@@ -595,6 +651,21 @@ fita_application_create_plan (FitaApplication  *self,
     window = NULL;
   show_plan (self, plan, window != NULL ? window : find_empty_window (self));
   return TRUE;
+}
+
+gboolean
+fita_application_create_plan (FitaApplication  *self,
+                              const char       *title,
+                              GFile            *file,
+                              FitaWindow       *window,
+                              GError          **error)
+{
+  g_autoptr(FitaPlan) plan = NULL;
+
+  g_return_val_if_fail (FITA_IS_APPLICATION (self), FALSE);
+
+  plan = fita_plan_new_default (title != NULL && title[0] != '\0' ? title : _("Untitled Plan"));
+  return fita_application_save_new_plan (self, plan, file, window, error);
 }
 
 void

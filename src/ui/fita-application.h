@@ -36,6 +36,14 @@ gboolean         fita_application_create_plan  (FitaApplication  *self,
 
 /* Binds Fita's translations (FITA_LOCALEDIR, or where they are installed)
  * and the user's locale: for main() and for the tests. */
+/* Saves plan (one in memory, made by an import, say) as file, replacing
+ * it when it exists, and shows it in window, or in a window that shows
+ * nothing, or a new one. */
+gboolean         fita_application_save_new_plan (FitaApplication  *self,
+                                                 FitaPlan         *plan,
+                                                 GFile            *file,
+                                                 FitaWindow       *window,
+                                                 GError          **error);
 void fita_application_init_i18n (void);
 
 G_END_DECLS

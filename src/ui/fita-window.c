@@ -12,7 +12,7 @@
 #include "fita-reports-page.h"
 #include "fita-timeline-page.h"
 #include "fita-welcome-page.h"
-#include "fita-window.h"
+#include "fita-window-private.h"
 
 struct _FitaWindow
 {
@@ -175,6 +175,7 @@ update (FitaWindow *self)
   adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, self->plan != NULL);
   gtk_widget_set_visible (self->history_box, self->plan != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-copy", self->plan != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", self->plan != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", self->plan != NULL);
   gtk_stack_set_visible_child_name (self->stack, self->plan != NULL ? "plan" : "welcome");
 }
@@ -871,6 +872,7 @@ fita_window_class_init (FitaWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", fita_window_show_page_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, fita_window_search_action);
   gtk_widget_class_install_action (widget_class, "win.back", NULL, fita_window_back_action);
+  fita_window_class_add_io_actions (widget_class);
 
   /* In the window's own bindings, not the application's accelerators: a
    * text field that has typing to undo takes Ctrl+Z first. */

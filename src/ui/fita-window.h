@@ -35,6 +35,17 @@ void            fita_window_add_toast       (FitaWindow     *self,
 gboolean        fita_window_save_copy       (FitaWindow     *self,
                                              GFile          *file,
                                              GError        **error);
+/* Opens the import assistant (fita-import-dialog.h) over the window,
+ * reading file when given; returns it. */
+GtkWindow      *fita_window_import          (FitaWindow     *self,
+                                             GFile          *file);
+/* Exports the plan to file in format: "xlsx", "ods", "csv" (the items),
+ * "budget-csv", "decidim" (Decidim's accountability results) or "json"
+ * (Fita's lossless format); written whole or not at all. */
+gboolean        fita_window_export          (FitaWindow     *self,
+                                             const char     *format,
+                                             GFile          *file,
+                                             GError        **error);
 
 /* "Ajuntament de Terrassa · 2019–2026": whichever of organisation and
  * period the plan has; NULL if neither. */

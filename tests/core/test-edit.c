@@ -1,4 +1,6 @@
 /* Tree edits (add, duplicate, indent, renumber) and search. */
+#include <string.h>
+
 #include "fita-edit.h"
 #include "fita-error.h"
 #include "fita-json.h"
@@ -300,6 +302,122 @@ test_cells (void)
   g_assert_null (fita_plan_find_indicator_value (plan, workshops->rec.id, 2025));
 }
 
+/* Another plan's items go under an item as one change, their lists
+ * matched by name; a clash of codes refuses all of it. */
+static void
+test_graft (void)
+{
+  g_autofree char *dir = fita_test_tmpdir ();
+  g_autofree char *path = fita_test_example_file (dir, "terrassa-ess-2019-2026");
+  g_autoptr(FitaPlan) plan = fita_plan_open (path, FITA_OPEN_DEFAULT, NULL);
+  g_autoptr(FitaPlan) source = fita_test_example ("xmess-2017-2019");
+  g_autofree char *before = fita_json_export (plan);
+  FitaItem *programme = fita_plan_find_item (plan, "11");
+  guint items = fita_plan_count (plan, FITA_TABLE_ITEM);
+  guint lines = fita_plan_count (plan, FITA_TABLE_BUDGET_LINE);
+  guint agents = fita_plan_count (plan, FITA_TABLE_AGENT);
+  guint n = 0;
+  g_autoptr(GError) error = NULL;
+  FitaItem *top, *copied, *original;
+
+  g_assert_true (fita_plan_graft (plan, programme->rec.id, 1, source, "Import", &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, fita_plan_count (source, FITA_TABLE_ITEM));
+  g_assert_cmpuint (fita_plan_count (plan, FITA_TABLE_ITEM), ==, items + n);
+  g_assert_cmpuint (fita_plan_count (plan, FITA_TABLE_BUDGET_LINE), ==,
+                    lines + fita_plan_count (source, FITA_TABLE_BUDGET_LINE));
+  g_assert_cmpstr (fita_plan_get_undo_label (plan), ==, "Import");
+
+  /* the source's first item is the programme's second child */
+  top = fita_plan_list (plan, FITA_TABLE_ITEM, programme->rec.id)->pdata[1];
+  g_assert_cmpstr (top->code, ==, "I");
+  copied = fita_plan_find_item (plan, "I.1.3");
+  original = fita_plan_find_item (source, "I.1.3");
+  g_assert_cmpstr (copied->title, ==, original->title);
+  g_assert_cmpstr (copied->semesters, ==, original->semesters);
+  g_assert_cmpint (copied->progress_bp, ==, original->progress_bp);
+  /* references by name: the plan's record of that name */
+  {
+    const char *names[] = { "level", "status" };
+    gint64 ids[][2] = { { copied->level_id, original->level_id }, { copied->status_id, original->status_id } };
+    FitaTableId tables[] = { FITA_TABLE_LEVEL, FITA_TABLE_STATUS };
+    for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+      {
+        FitaLevel *mine = fita_plan_lookup (plan, tables[i], ids[i][0]);
+        FitaLevel *theirs = fita_plan_lookup (source, tables[i], ids[i][1]);
+        g_test_message ("%s", names[i]);
+        g_assert_true ((mine == NULL) == (theirs == NULL));
+        if (mine != NULL)
+          g_assert_cmpstr (mine->name, ==, theirs->name);
+      }
+  }
+  /* the agents it names are the plan's, added once each */
+  {
+    GPtrArray *who = fita_plan_list (plan, FITA_TABLE_RESPONSIBILITY, copied->rec.id);
+    GPtrArray *was = fita_plan_list (source, FITA_TABLE_RESPONSIBILITY, original->rec.id);
+    g_assert_cmpuint (who->len, ==, was->len);
+    g_assert_cmpuint (who->len, >, 0);
+    for (guint i = 0; i < who->len; i++)
+      {
+        FitaResponsibility *r = who->pdata[i], *o = was->pdata[i];
+        FitaAgent *a = fita_plan_lookup (plan, FITA_TABLE_AGENT, r->agent_id);
+        FitaAgent *b = fita_plan_lookup (source, FITA_TABLE_AGENT, o->agent_id);
+        g_assert_nonnull (a);
+        g_assert_cmpstr (a->name, ==, b->name);
+        g_assert_cmpint (r->role, ==, o->role);
+      }
+    g_assert_cmpuint (fita_plan_count (plan, FITA_TABLE_AGENT), >, agents);
+  }
+  /* the roll-up sees the new branch */
+  {
+    FitaBudgetSum sum;
+    fita_plan_budget_sum (plan, top, FITA_NONE, 0, &sum);
+    FitaBudgetSum was;
+    fita_plan_budget_sum (source, fita_plan_find_item (source, "I"), FITA_NONE, 0, &was);
+    g_assert_cmpint (sum.planned, ==, was.planned);
+    g_assert_cmpint (sum.executed, ==, was.executed);
+  }
+  /* one undo takes all of it back, the lists it added too; redo brings it again */
+  {
+    g_autofree char *now = fita_json_export (plan);
+    g_autofree char *after = NULL;
+    g_autofree char *redone = NULL;
+    g_autoptr(FitaPlan) reopened = NULL;
+    g_autofree char *again = NULL;
+
+    g_assert_true (fita_plan_undo (plan, &error));
+    after = fita_json_export (plan);
+    g_assert_cmpstr (after, ==, before);
+    g_assert_true (fita_plan_redo (plan, &error));
+    redone = fita_json_export (plan);
+    g_assert_cmpstr (redone, ==, now);
+    /* and it is in the file */
+    reopened = fita_plan_open (path, FITA_OPEN_READ_ONLY, &error);
+    g_assert_no_error (error);
+    again = fita_json_export (reopened);
+    g_assert_cmpstr (again, ==, now);
+    g_assert_true (fita_plan_undo (plan, &error));
+  }
+
+  /* the same items again clash by code: refused, every code named, nothing changed */
+  {
+    g_autoptr(FitaPlan) self_copy = fita_test_example ("terrassa-ess-2019-2026");
+    g_autofree char *after = NULL;
+    g_assert_false (fita_plan_graft (plan, 0, -1, self_copy, "Import", &n, &error));
+    g_assert_error (error, FITA_ERROR, FITA_ERROR_EXISTS);
+    g_assert_nonnull (strstr (error->message, "O3.A1"));
+    g_assert_nonnull (strstr (error->message, "11.5"));
+    g_assert_cmpuint (n, ==, 0);
+    g_clear_error (&error);
+    after = fita_json_export (plan);
+    g_assert_cmpstr (after, ==, before);
+  }
+  /* the next change works */
+  g_assert_true (fita_plan_graft (plan, 0, -1, source, "Import", NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (((FitaItem *) fita_plan_list (plan, FITA_TABLE_ITEM, 0)->pdata[fita_plan_list (plan, FITA_TABLE_ITEM, 0)->len - 1])->code, ==, "III");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -307,6 +425,7 @@ main (int argc, char **argv)
   g_test_add_func ("/edit/suggest-code", test_suggest_code);
   g_test_add_func ("/edit/add-item", test_add_item);
   g_test_add_func ("/edit/duplicate", test_duplicate);
+  g_test_add_func ("/edit/graft", test_graft);
   g_test_add_func ("/edit/indent-outdent-shift", test_indent_outdent_shift);
   g_test_add_func ("/edit/renumber", test_renumber);
   g_test_add_func ("/edit/search", test_search);
