@@ -468,6 +468,67 @@ make_item (FitaPlan *plan, FitaImportEntry *entry, GHashTable **ids)
   make_followups (plan, item->rec.id, entry->followups);
 }
 
+/* What a status's name says, in Catalan, Spanish or English (folded): a
+ * colour for it, and for the two ends of the way its percent. */
+typedef struct {
+  const char * const *names;
+  const char *colour;
+  gint64 percent;          /* FITA_NONE: says none */
+} StatusKind;
+
+static const char * const done_names[] = { "acabat", "acabada", "acabades", "acabats", "finalitzat", "finalitzada",
+                                           "completat", "completada", "realitzat", "realitzada", "executat",
+                                           "executada", "tancat", "tancada", "finalizado", "finalizada",
+                                           "terminado", "terminada", "completado", "completada", "realizado",
+                                           "realizada", "ejecutado", "ejecutada", "cerrado", "cerrada", "done",
+                                           "finished", "completed", "complete", "closed", NULL };
+static const char * const not_started_names[] = { "no iniciat", "no iniciada", "sense iniciar", "no comencat",
+                                                  "no iniciado", "no iniciada", "sin iniciar", "sin empezar",
+                                                  "not started", "not yet started", NULL };
+static const char * const going_names[] = { "en curs", "en marxa", "en execucio", "en proces", "iniciat", "iniciada",
+                                            "en curso", "en marcha", "en ejecucion", "en proceso", "iniciado",
+                                            "in progress", "ongoing", "under way", "started", NULL };
+static const char * const late_names[] = { "endarrerit", "endarrerida", "aturat", "aturada", "ajornat", "ajornada",
+                                           "retrasado", "retrasada", "aplazado", "aplazada", "parado", "parada",
+                                           "delayed", "late", "on hold", "paused", "postponed", NULL };
+static const char * const dropped_names[] = { "cancellat", "cancellada", "anullat", "anullada", "descartat",
+                                              "descartada", "cancelado", "cancelada", "anulado", "anulada",
+                                              "descartado", "descartada", "cancelled", "canceled", "dropped", NULL };
+
+static const StatusKind status_kinds[] = {
+  { done_names, "#2ec27e", 100 },
+  { not_started_names, "#9a9996", 0 },
+  { going_names, "#3584e4", FITA_NONE },
+  { late_names, "#e66100", FITA_NONE },
+  { dropped_names, "#c01c28", FITA_NONE },
+};
+
+/* Statuses as the plans Fita makes have them: a status the table names as
+ * finished counts as 100 %, one not started as 0 % (unless a table of the
+ * plan's lists says otherwise: n_listed are the first statuses, from it),
+ * and those it knows get their colour. */
+static void
+dress_statuses (FitaPlan *plan, guint n_listed)
+{
+  GPtrArray *statuses = fita_plan_list (plan, FITA_TABLE_STATUS, 0);
+
+  for (guint i = 0; i < statuses->len; i++)
+    {
+      FitaStatus *status = g_ptr_array_index (statuses, i);
+      g_autofree char *folded = fita_cell_fold (status->name);
+
+      for (guint k = 0; k < G_N_ELEMENTS (status_kinds); k++)
+        if (g_strv_contains (status_kinds[k].names, folded))
+          {
+            if (status->colour == NULL)
+              status->colour = g_strdup (status_kinds[k].colour);
+            if (i >= n_listed && status->percent == FITA_NONE)
+              status->percent = status_kinds[k].percent;
+            break;
+          }
+    }
+}
+
 FitaPlan *
 fita_import_make_plan (FitaImportState *imp, GPtrArray *items, const char *default_title, GError **error)
 {
@@ -515,6 +576,7 @@ fita_import_make_plan (FitaImportState *imp, GPtrArray *items, const char *defau
   make_followups (plan, 0, imp->plan_followups);
   for (guint t = 0; t < FITA_N_TABLES; t++)
     g_hash_table_unref (ids[t]);
+  dress_statuses (plan, imp->statuses->len);
 
   /* the promises every reader relies on; a table that breaks one is a bug
    * of this importer, but is refused all the same */

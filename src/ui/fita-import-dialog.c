@@ -36,7 +36,6 @@ struct _FitaImportDialog
 
   char                  *name;         /* what the table is called: the file's name */
   char                  *path;         /* the file, or NULL for pasted text */
-  char                  *format;       /* "csv", "tsv", "xlsx", "ods" */
   char                  *text;         /* pasted text, to read again */
   GStrv                  sheets;       /* a spreadsheet's sheets */
   FitaSheet             *sheet;
@@ -480,7 +479,6 @@ take_sheet (FitaImportDialog *self,
 
 typedef struct {
   char *path;
-  char *format;
   char *sheet;      /* NULL: the first */
   FitaSheet *read;
   GStrv sheets;
@@ -490,26 +488,10 @@ static void
 read_job_free (ReadJob *job)
 {
   g_free (job->path);
-  g_free (job->format);
   g_free (job->sheet);
   g_clear_pointer (&job->read, fita_sheet_free);
   g_strfreev (job->sheets);
   g_free (job);
-}
-
-static const char *
-format_of (const char *path)
-{
-  g_autofree char *lower = g_ascii_strdown (path, -1);
-
-  if (g_str_has_suffix (lower, ".xlsx"))
-    return "xlsx";
-  if (g_str_has_suffix (lower, ".ods"))
-    return "ods";
-  if (g_str_has_suffix (lower, ".tsv") || g_str_has_suffix (lower, ".tab"))
-    return "tsv";
-  /* .csv, .txt and the rest: the delimiter is found in the text */
-  return "csv";
 }
 
 static void
@@ -521,20 +503,12 @@ read_in_thread (GTask        *task,
   ReadJob *job = data;
   GError *error = NULL;
 
-  if (g_str_equal (job->format, "xlsx") || g_str_equal (job->format, "ods"))
-    {
-      if (job->sheets == NULL && !(job->sheets = fita_sheet_list_sheets (job->path, &error)))
-        {
-          g_task_return_error (task, error);
-          return;
-        }
-      job->read = g_str_equal (job->format, "xlsx") ? fita_sheet_read_xlsx (job->path, job->sheet, &error)
-                                                    : fita_sheet_read_ods (job->path, job->sheet, &error);
-    }
-  else
-    {
-      job->read = fita_sheet_read_file (job->path, job->format, &error);
-    }
+  /* the format from the name or the content; of a workbook, the sheet
+   * chosen, or the first with the sheets that add to its items */
+  job->read = fita_sheet_read_path (job->path, NULL, job->sheet, &error);
+  if (job->read != NULL && job->read->sheets->len > 0 && job->sheets == NULL &&
+      !(job->sheets = fita_sheet_list_sheets (job->path, &error)))
+    g_clear_pointer (&job->read, fita_sheet_free);
   if (job->read == NULL)
     g_task_return_error (task, error);
   else
@@ -600,7 +574,6 @@ start_reading (FitaImportDialog *self,
   self->cancellable = g_cancellable_new ();
 
   job->path = g_strdup (self->path);
-  job->format = g_strdup (self->format);
   job->sheet = g_strdup (sheet);
   job->sheets = g_strdupv (self->sheets);
   task = g_task_new (self, self->cancellable, read_done_cb, NULL);
@@ -615,7 +588,6 @@ static void
 forget_table (FitaImportDialog *self)
 {
   g_clear_pointer (&self->path, g_free);
-  g_clear_pointer (&self->format, g_free);
   g_clear_pointer (&self->text, g_free);
   g_clear_pointer (&self->name, g_free);
   g_clear_pointer (&self->sheets, g_strfreev);
@@ -647,7 +619,6 @@ fita_import_dialog_load_file (FitaImportDialog *self,
                   _("Fita can only read files on this computer. Copy the file to a local folder first."));
       return;
     }
-  self->format = g_strdup (format_of (self->path));
   start_reading (self, NULL);
 }
 

@@ -1331,6 +1331,36 @@ test_spreadsheet_numbers (void)
   g_assert_cmpstr (((FitaIndicatorValue *) values->pdata[0])->value, ==, "1375");
 }
 
+/* Statuses named as finished or not started count as 100 % and 0 %, as
+ * in a plan Fita makes; the ones it knows get their colours. */
+static void
+test_status_words (void)
+{
+  g_autoptr(FitaPlan) plan = imported ("Codi;Títol;Estat\n"
+                                       "1;U;Acabat\n"
+                                       "2;Dos;No iniciat\n"
+                                       "3;Tres;En curs\n"
+                                       "4;Quatre;Ajornada\n"
+                                       "5;Cinc;Revisió\n"
+                                       "6;Sis;Finalizado\n", NULL);
+  struct { const char *name; gint64 percent; const char *colour; } expected[] = {
+    { "Acabat", 100, "#2ec27e" }, { "No iniciat", 0, "#9a9996" }, { "En curs", FITA_NONE, "#3584e4" },
+    { "Ajornada", FITA_NONE, "#e66100" }, { "Revisió", FITA_NONE, NULL }, { "Finalizado", 100, "#2ec27e" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      FitaStatus *status = fita_plan_find_by_name (plan, FITA_TABLE_STATUS, expected[i].name);
+      g_assert_nonnull (status);
+      g_assert_cmpint (status->percent, ==, expected[i].percent);
+      g_assert_cmpstr (status->colour, ==, expected[i].colour);
+    }
+  /* and the items' progress follows: 1 is done, 2 not started, 3 unknown */
+  g_assert_cmpint (fita_plan_progress_bp (plan, fita_plan_find_item (plan, "1")), ==, 10000);
+  g_assert_cmpint (fita_plan_progress_bp (plan, fita_plan_find_item (plan, "2")), ==, 0);
+  g_assert_cmpint (fita_plan_progress_bp (plan, fita_plan_find_item (plan, "3")), ==, FITA_NONE);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1358,6 +1388,7 @@ main (int argc, char **argv)
   g_test_add_func ("/import/header-row", test_header_row);
   g_test_add_func ("/import/mapping-refusals", test_mapping_refusals);
   g_test_add_func ("/import/round-trip", test_round_trip);
+  g_test_add_func ("/import/status-words", test_status_words);
   g_test_add_func ("/import/round-trip-workbooks", test_round_trip_workbooks);
   g_test_add_func ("/import/round-trip-figures", test_round_trip_figures);
   g_test_add_func ("/import/round-trip-csv", test_round_trip_csv);

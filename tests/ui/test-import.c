@@ -492,6 +492,102 @@ test_bad_table (void)
   close_all_windows ();
 }
 
+/* A table an officer made in LibreOffice Calc (tests/data/calc), read
+ * through the assistant as a person would choose it. */
+static void
+test_calc_table (void)
+{
+  g_autofree char *source_path = g_test_build_filename (G_TEST_DIST, "data", "calc", "accions-2024.xlsx", NULL);
+  g_autofree char *target = test_file ("accions-2024.fita");
+  g_autoptr(GFile) source = g_file_new_for_path (source_path);
+  g_autoptr(GFile) file = g_file_new_for_path (target);
+  FitaWindow *window = empty_window ();
+  FitaImportDialog *dialog = FITA_IMPORT_DIALOG (fita_window_import (window, source));
+  g_autoptr(GError) error = NULL;
+  FitaImportReport *report;
+  FitaPlan *plan;
+
+  g_remove (target);
+  g_assert_true (wait_until (has_read, dialog));
+  g_assert_true (wait_until (is_drawn, dialog));
+  report = fita_import_dialog_get_report (dialog);
+  g_assert_cmpuint (report->n_items, ==, 5);
+  g_assert_cmpuint (report->problems->len, ==, 0);
+  settle ();
+  {
+    g_autofree char *png = save_screenshot (GTK_WIDGET (dialog), "import-calc");
+    assert_png (png, 500, 400);
+  }
+  g_assert_true (fita_import_dialog_import_new (dialog, file, &error));
+  g_assert_no_error (error);
+  plan = fita_window_get_plan (window);
+  g_assert_nonnull (plan);
+  g_assert_cmpuint (fita_plan_count (plan, FITA_TABLE_ITEM), ==, 5);
+  g_assert_cmpstr (fita_plan_find_item (plan, "1")->title, ==, "Espai de col·laboració entre cooperatives del Vallès");
+  g_assert_cmpint (fita_plan_progress_bp (plan, fita_plan_find_item (plan, "4")), ==, 1250);
+  settle ();
+  {
+    g_autofree char *png = save_screenshot (GTK_WIDGET (window), "import-calc-plan");
+    assert_png (png, 800, 500);
+  }
+  close_all_windows ();
+}
+
+/* A plan exported from File › Export and imported again through the
+ * assistant: the same items, budget, indicators and follow-ups. */
+static void
+test_workbook_round_trip (void)
+{
+  g_autofree char *path = NULL;
+  FitaWindow *window = open_terrassa (&path);
+  FitaPlan *plan = fita_window_get_plan (window);
+  g_autofree char *xlsx = test_file ("terrassa-export.xlsx");
+  g_autofree char *target = test_file ("terrassa-again.fita");
+  g_autoptr(GFile) exported = g_file_new_for_path (xlsx);
+  g_autoptr(GFile) file = g_file_new_for_path (target);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) items = fita_plan_items_preorder (plan, NULL);
+  FitaImportDialog *dialog;
+  FitaWindow *again_window;
+  FitaPlan *again;
+
+  g_remove (xlsx);
+  g_remove (target);
+  g_assert_true (fita_window_export (window, "xlsx", exported, &error));
+  g_assert_no_error (error);
+  dialog = FITA_IMPORT_DIALOG (fita_window_import (window, exported));
+  g_assert_true (wait_until (has_read, dialog));
+  g_assert_cmpuint (fita_import_dialog_get_report (dialog)->problems->len, ==, 0);
+  g_assert_cmpuint (fita_import_dialog_get_report (dialog)->n_items, ==, items->len);
+  /* a table that names its plan goes to a new plan unless told otherwise */
+  g_assert_cmpstr (chosen_in (dialog, "_Destination"), ==, "A new plan");
+  g_assert_true (fita_import_dialog_import_new (dialog, file, &error));
+  g_assert_no_error (error);
+  again_window = find_window_with_plan (target);
+  g_assert_nonnull (again_window);
+  again = fita_window_get_plan (again_window);
+  g_assert_cmpstr (fita_plan_get_info (again)->title, ==, fita_plan_get_info (plan)->title);
+  for (guint i = 0; i < items->len; i++)
+    {
+      FitaItem *x = items->pdata[i];
+      FitaItem *y = fita_plan_find_item (again, x->code);
+      FitaBudgetSum a, b;
+
+      g_assert_nonnull (y);
+      g_assert_cmpstr (x->title, ==, y->title);
+      g_assert_cmpint (fita_plan_progress_bp (plan, x), ==, fita_plan_progress_bp (again, y));
+      fita_plan_budget_sum (plan, x, FITA_NONE, 0, &a);
+      fita_plan_budget_sum (again, y, FITA_NONE, 0, &b);
+      g_assert_cmpint (a.planned, ==, b.planned);
+      g_assert_cmpint (a.executed, ==, b.executed);
+      g_assert_cmpuint (fita_plan_list (plan, FITA_TABLE_INDICATOR, x->rec.id)->len, ==,
+                        fita_plan_list (again, FITA_TABLE_INDICATOR, y->rec.id)->len);
+      g_assert_cmpuint (fita_plan_list (plan, FITA_TABLE_FOLLOWUP, x->rec.id)->len, ==,
+                        fita_plan_list (again, FITA_TABLE_FOLLOWUP, y->rec.id)->len);
+    }
+  close_all_windows ();
+}
+
 /* File › Export: every format, each readable again; never over the plan. */
 static void
 test_export (void)
@@ -579,6 +675,8 @@ main (int   argc,
   g_test_add_func ("/ui/import/paste", test_paste);
   g_test_add_func ("/ui/import/not-a-plan", test_not_a_plan);
   g_test_add_func ("/ui/import/bad-table", test_bad_table);
+  g_test_add_func ("/ui/import/calc-table", test_calc_table);
+  g_test_add_func ("/ui/import/workbook-round-trip", test_workbook_round_trip);
   g_test_add_func ("/ui/export/formats", test_export);
 
   status = g_test_run ();
