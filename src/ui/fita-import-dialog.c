@@ -312,6 +312,8 @@ fill_destinations (FitaImportDialog *self)
   if (names_a_plan (self))
     selected = 0;
 
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->destination_row),
+                               editable ? _("To import under another item, select it in the Items page first") : NULL);
   self->filling = TRUE;
   adw_combo_row_set_model (self->destination_row, G_LIST_MODEL (names));
   adw_combo_row_set_selected (self->destination_row, selected);
