@@ -348,6 +348,81 @@ test_outline_rows (void)
   walk_free (&w);
 }
 
+/* The focused node's role and name, "" when none. */
+static char *
+focused (AtspiAccessible *node, guint depth)
+{
+  int n;
+
+  if (node == NULL || depth > MAX_DEPTH)
+    return NULL;
+  if (depth > 0 && has_state (node, ATSPI_STATE_FOCUSED))
+    {
+      g_autofree char *name = atspi_accessible_get_name (node, NULL);
+      g_autofree char *role = atspi_accessible_get_role_name (node, NULL);
+      return g_strdup_printf ("%s|%s", role, name ? name : "");
+    }
+  if (depth > 1 && !has_state (node, ATSPI_STATE_VISIBLE))
+    return NULL;
+  n = atspi_accessible_get_child_count (node, NULL);
+  for (int i = 0; i < n; i++)
+    {
+      AtspiAccessible *child = atspi_accessible_get_child_at_index (node, i, NULL);
+      char *found = focused (child, depth + 1);
+      g_clear_object (&child);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A key as the keyboard sends it (XTest, through AT-SPI's registry). */
+static void
+press (const char *keys)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (atspi_generate_keyboard_event (0, keys, ATSPI_KEY_STRING, &error) || error == NULL);
+  g_assert_no_error (error);
+  spin (300);
+}
+
+static void
+key (guint keysym, guint modifiers)
+{
+  g_autoptr(GError) error = NULL;
+  static const struct { guint mask; guint keysym; } mods[] = { { 1 << 2, 0xffe3 /* Control_L */ },
+                                                             { 1 << 3, 0xffe9 /* Alt_L */ },
+                                                             { 1 << 0, 0xffe1 /* Shift_L */ } };
+
+  for (guint i = 0; i < G_N_ELEMENTS (mods); i++)
+    if (modifiers & mods[i].mask)
+      atspi_generate_keyboard_event (mods[i].keysym, NULL, ATSPI_KEY_SYM | ATSPI_KEY_PRESS, &error);
+  atspi_generate_keyboard_event (keysym, NULL, ATSPI_KEY_SYM, &error);
+  for (guint i = G_N_ELEMENTS (mods); i-- > 0;)
+    if (modifiers & mods[i].mask)
+      atspi_generate_keyboard_event (mods[i].keysym, NULL, ATSPI_KEY_SYM | ATSPI_KEY_RELEASE, &error);
+  g_assert_no_error (error);
+  spin (400);
+}
+
+/* Keys as the keyboard sends them reach the window: Ctrl+F searches. */
+static void
+test_keys (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *after = NULL;
+
+  /* no window manager: the keyboard follows the pointer */
+  g_assert_true (atspi_generate_mouse_event (300, 300, "abs", &error));
+  g_assert_no_error (error);
+  spin (300);
+  key (0x066 /* f */, 1 << 2);
+  after = focused (app, 0);
+  g_assert_cmpstr (after, ==, "entry|Search items by code or title");
+  key (0xff1b /* Escape */, 0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -398,6 +473,7 @@ main (int argc, char **argv)
 
   g_test_add_func ("/a11y/every-page-named", test_every_page_named);
   g_test_add_func ("/a11y/outline-rows", test_outline_rows);
+  g_test_add_func ("/a11y/keys", test_keys);
   status = g_test_run ();
 
   kill (app_pid, SIGTERM);
