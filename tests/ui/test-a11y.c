@@ -376,17 +376,8 @@ focused (AtspiAccessible *node, guint depth)
   return NULL;
 }
 
-/* A key as the keyboard sends it (XTest, through AT-SPI's registry). */
-static void
-press (const char *keys)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (atspi_generate_keyboard_event (0, keys, ATSPI_KEY_STRING, &error) || error == NULL);
-  g_assert_no_error (error);
-  spin (300);
-}
-
+/* A key as the keyboard sends it (XTest, through AT-SPI's registry),
+ * with Control (1 << 2), Alt (1 << 3) or Shift (1 << 0) held. */
 static void
 key (guint keysym, guint modifiers)
 {
