@@ -450,6 +450,21 @@ main (int argc, char **argv)
       spin (200);
       app = find_app ();
     }
+  if (app == NULL)
+    {
+      AtspiAccessible *desktop = atspi_get_desktop (0);
+      int n = atspi_accessible_get_child_count (desktop, NULL);
+      g_test_message ("not found among %d applications; the app is %s", n,
+                      kill (app_pid, 0) == 0 ? "running" : "gone");
+      for (int i = 0; i < n; i++)
+        {
+          AtspiAccessible *child = atspi_accessible_get_child_at_index (desktop, i, NULL);
+          g_autofree char *name = child ? atspi_accessible_get_name (child, NULL) : NULL;
+          g_test_message ("  %s", name ? name : "(null)");
+          g_clear_object (&child);
+        }
+      g_object_unref (desktop);
+    }
   g_assert_nonnull (app);
   /* the window and its outline are there */
   for (guint i = 0; i < 100; i++)
