@@ -174,17 +174,20 @@ on_plan_changed (FitaPlan       *plan,
                  FitaChanges    *changes,
                  FitaBudgetPage *self)
 {
+  gboolean budgets = (fita_changes_get_effects (changes) & FITA_CHANGES_ALTER_BUDGETS) != 0;
   gboolean model = changes_tree (changes);
   gboolean columns = fita_changes_touches (changes, FITA_TABLE_CHAPTER) ||
                      fita_changes_touches (changes, FITA_TABLE_LEVEL) ||
                      fita_changes_touches (changes, FITA_TABLE_PLAN);
 
-  if (!columns && fita_changes_touches (changes, FITA_TABLE_BUDGET_LINE))
+  if (!columns && budgets)
     columns = fita_budget_page_shape_changed (self);
   if (model || columns)
     queue_rebuild (self, model, columns);
-  /* the rows' caches see the new generation and compute again */
-  fita_budget_page_refresh_cells (self);
+  /* the rows' caches see the new generation and compute again; the names
+   * follow the items' codes and titles */
+  if (budgets || fita_changes_touches (changes, FITA_TABLE_ITEM))
+    fita_budget_page_refresh_cells (self);
   fita_budget_page_update_chart_scope (self);
 }
 

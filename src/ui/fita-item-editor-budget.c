@@ -592,12 +592,7 @@ fita_item_editor_budget_refresh (FitaItemEditorBudget *self,
 {
   g_return_if_fail (FITA_IS_ITEM_EDITOR_BUDGET (self));
 
-  /* Items matter too: the planned total, and what the items below add up
-   * to (added, removed or moved). */
-  if (fita_changes_touches (changes, FITA_TABLE_BUDGET_LINE) ||
-      fita_changes_touches (changes, FITA_TABLE_CHAPTER) ||
-      fita_changes_touches (changes, FITA_TABLE_ITEM) ||
-      fita_changes_touches (changes, FITA_TABLE_PLAN))
+  if ((fita_changes_get_effects (changes) & FITA_CHANGES_ALTER_BUDGETS) != 0)
     sync_section (self, FALSE);
 }
 
