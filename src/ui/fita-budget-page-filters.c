@@ -8,17 +8,36 @@
 
 /* Filters */
 
+static gboolean
+lists_names (GListModel *model,
+             GPtrArray  *names)
+{
+  if (!GTK_IS_STRING_LIST (model) || g_list_model_get_n_items (model) != names->len)
+    return FALSE;
+  for (guint i = 0; i < names->len; i++)
+    if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (model), i), g_ptr_array_index (names, i)) != 0)
+      return FALSE;
+  return TRUE;
+}
+
+/* A new model only when the names changed: this runs from the dropdown's
+ * own notify::selected too, and a model replaced under the selection that
+ * is notifying makes it read the old model's item once gone. */
 static void
 fill_dropdown (GtkDropDown *dropdown,
                GPtrArray   *names,
                guint        selected)
 {
-  g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
+  if (!lists_names (gtk_drop_down_get_model (dropdown), names))
+    {
+      g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
 
-  for (guint i = 0; i < names->len; i++)
-    gtk_string_list_append (list, g_ptr_array_index (names, i));
-  gtk_drop_down_set_model (dropdown, G_LIST_MODEL (list));
-  gtk_drop_down_set_selected (dropdown, selected);
+      for (guint i = 0; i < names->len; i++)
+        gtk_string_list_append (list, g_ptr_array_index (names, i));
+      gtk_drop_down_set_model (dropdown, G_LIST_MODEL (list));
+    }
+  if (gtk_drop_down_get_selected (dropdown) != selected)
+    gtk_drop_down_set_selected (dropdown, selected);
 }
 
 static guint

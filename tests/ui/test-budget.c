@@ -767,6 +767,46 @@ test_charts (Fixture *f, gconstpointer data)
 }
 
 static gboolean
+is_dropdown_named (GtkWidget *widget, gconstpointer tooltip)
+{
+  return GTK_IS_DROP_DOWN (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0;
+}
+
+/* Choosing a year in the filter, as the person does, logs nothing (the
+ * tests run with fatal criticals) and shows that year. */
+static void
+test_year_dropdown (Fixture *f, gconstpointer data)
+{
+  GtkDropDown *years = GTK_DROP_DOWN (find_descendant (GTK_WIDGET (f->page), is_dropdown_named, "Show one year"));
+  g_auto(GStrv) titles = NULL;
+  GtkStringObject *chosen;
+
+  g_assert_nonnull (years);
+  /* "All Years", then 2019… */
+  gtk_drop_down_set_selected (years, 6);
+  settle ();
+  chosen = gtk_drop_down_get_selected_item (years);
+  g_assert_cmpstr (gtk_string_object_get_string (chosen), ==, "2024");
+  titles = fita_budget_page_dup_titles (f->page);
+  g_assert_cmpstr (titles[1], ==, "Planned 2024");
+  assert_text (cell (f, "11", FITA_BUDGET_EXECUTED, 2024), 752136);
+
+  gtk_drop_down_set_selected (years, 0);
+  settle ();
+  g_clear_pointer (&titles, g_strfreev);
+  titles = fita_budget_page_dup_titles (f->page);
+  g_assert_cmpstr (titles[1], !=, "Planned 2024");
+
+  /* the chapter and level filters are chosen the same way */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (find_descendant (GTK_WIDGET (f->page), is_dropdown_named,
+                                                              "Show one budget chapter")), 1);
+  settle ();
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (find_descendant (GTK_WIDGET (f->page), is_dropdown_named,
+                                                              "Show the items of one level")), 1);
+  settle ();
+}
+
+static gboolean
 first_frame (gpointer data)
 {
   return fita_budget_page_get_open_ms (data) >= 0;
@@ -873,6 +913,7 @@ main (int argc, char *argv[])
   g_test_add ("/ui/budget/level-filter", Fixture, "terrassa-ess-2019-2026", setup, test_level_filter, teardown);
   g_test_add ("/ui/budget/follows-plan", Fixture, "terrassa-ess-2019-2026", setup, test_follows_plan, teardown);
   g_test_add ("/ui/budget/keyboard", Fixture, "terrassa-ess-2019-2026", setup, test_keyboard, teardown);
+  g_test_add ("/ui/budget/year-dropdown", Fixture, "terrassa-ess-2019-2026", setup, test_year_dropdown, teardown);
   g_test_add ("/ui/budget/charts", Fixture, "terrassa-ess-2019-2026", setup, test_charts, teardown);
   g_test_add ("/ui/budget/read-only", Fixture, "terrassa-ess-2019-2026", setup, test_read_only, teardown);
   g_test_add ("/ui/budget/envelope", Fixture, NULL, setup_figures, test_envelope, teardown);
