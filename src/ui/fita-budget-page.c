@@ -191,6 +191,39 @@ on_plan_changed (FitaPlan       *plan,
   fita_budget_page_update_chart_scope (self);
 }
 
+/* Unfolding */
+
+static void
+set_all_expanded (FitaBudgetPage *self,
+                  gboolean        expanded)
+{
+  /* rows unfolded insert their children after them, which this walk then
+   * meets and unfolds in turn; rows folded take theirs away */
+  for (guint i = 0; self->tree != NULL && i < g_list_model_get_n_items (G_LIST_MODEL (self->tree)); i++)
+    {
+      g_autoptr(GtkTreeListRow) tree_row = gtk_tree_list_model_get_row (self->tree, i);
+
+      if (tree_row != NULL && gtk_tree_list_row_is_expandable (tree_row))
+        gtk_tree_list_row_set_expanded (tree_row, expanded);
+    }
+}
+
+static void
+expand_all_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  set_all_expanded (FITA_BUDGET_PAGE (widget), TRUE);
+}
+
+static void
+collapse_all_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  set_all_expanded (FITA_BUDGET_PAGE (widget), FALSE);
+}
+
 /* Timing the first frame */
 
 static void
@@ -392,6 +425,16 @@ fita_budget_page_class_init (FitaBudgetPageClass *klass)
 
   gtk_widget_class_install_property_action (widget_class, "budget.layout", "layout");
   gtk_widget_class_install_action (widget_class, "budget.copy", NULL, fita_budget_page_copy_action);
+  gtk_widget_class_install_action (widget_class, "budget.expand-all", NULL, expand_all_action);
+  gtk_widget_class_install_action (widget_class, "budget.collapse-all", NULL, collapse_all_action);
+  /* as GtkTreeView had it: * unfolds everything; / folds it back
+   * (+ and - are taken: a cell types "-" as a negative amount) */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_asterisk, GDK_SHIFT_MASK, "budget.expand-all", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_asterisk, 0, "budget.expand-all", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Multiply, 0, "budget.expand-all", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_slash, GDK_SHIFT_MASK, "budget.collapse-all", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_slash, 0, "budget.collapse-all", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Divide, 0, "budget.collapse-all", NULL);
 
   gtk_widget_class_set_css_name (widget_class, "budgetpage");
 }
@@ -449,6 +492,8 @@ fita_budget_page_init (FitaBudgetPage *self)
   fita_budget_page_build_filters (self);
   fita_budget_page_update_chart_scope (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "budget.copy", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "budget.expand-all", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "budget.collapse-all", FALSE);
   ensure_style (self);
 }
 
@@ -502,6 +547,8 @@ fita_budget_page_set_plan (FitaBudgetPage *self,
   fita_budget_page_build_columns (self);
   fita_budget_page_build_model (self, FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "budget.copy", plan != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "budget.expand-all", plan != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "budget.collapse-all", plan != NULL);
   time_first_frame (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAN]);

@@ -806,6 +806,65 @@ test_year_dropdown (Fixture *f, gconstpointer data)
   settle ();
 }
 
+/* What a key does on widget: its class's shortcut for keyval, run as the
+ * key would (GTK 4.8 cannot synthesise key events). */
+static gboolean
+press_key (GtkWidget *widget, guint keyval, GdkModifierType modifiers)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
+              gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
+              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == modifiers)
+            return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, widget,
+                                                 gtk_shortcut_get_arguments (shortcut));
+        }
+    }
+  return FALSE;
+}
+
+/* The whole tree unfolds and folds at once, by button or key. */
+static void
+test_expand_all (Fixture *f, gconstpointer data)
+{
+  Gone gone = { f, item_id (f, "11.1") };
+  GtkWidget *expand = find_descendant (GTK_WIDGET (f->page), is_button_labelled, "Expand All");
+  GtkWidget *collapse = find_descendant (GTK_WIDGET (f->page), is_button_labelled, "Collapse All");
+  g_autofree char *shot = NULL;
+
+  g_assert_nonnull (expand);
+  g_assert_nonnull (collapse);
+  g_assert_true (gtk_widget_is_sensitive (expand));
+
+  g_signal_emit_by_name (collapse, "clicked");
+  g_assert_true (wait_until (row_gone, &gone));
+  g_assert_nonnull (fita_budget_page_find_cell (f->page, item_id (f, "O3"), FITA_BUDGET_PLANNED, 2025, FITA_NONE));
+  g_assert_null (fita_budget_page_find_cell (f->page, item_id (f, "11"), FITA_BUDGET_PLANNED, 2025, FITA_NONE));
+
+  g_signal_emit_by_name (expand, "clicked");
+  cell (f, "11.1", FITA_BUDGET_PLANNED, 2025);
+  settle ();
+  shot = save_screenshot (GTK_WIDGET (f->window), "budget-expanded");
+  assert_png (shot, 1200, 700);
+
+  /* "/" folds everything, "*" unfolds it */
+  g_assert_true (press_key (GTK_WIDGET (f->page), GDK_KEY_slash, 0));
+  g_assert_true (wait_until (row_gone, &gone));
+  g_assert_true (press_key (GTK_WIDGET (f->page), GDK_KEY_KP_Multiply, 0));
+  cell (f, "11.1", FITA_BUDGET_PLANNED, 2025);
+}
+
 static gboolean
 first_frame (gpointer data)
 {
@@ -914,6 +973,7 @@ main (int argc, char *argv[])
   g_test_add ("/ui/budget/follows-plan", Fixture, "terrassa-ess-2019-2026", setup, test_follows_plan, teardown);
   g_test_add ("/ui/budget/keyboard", Fixture, "terrassa-ess-2019-2026", setup, test_keyboard, teardown);
   g_test_add ("/ui/budget/year-dropdown", Fixture, "terrassa-ess-2019-2026", setup, test_year_dropdown, teardown);
+  g_test_add ("/ui/budget/expand-all", Fixture, "terrassa-ess-2019-2026", setup, test_expand_all, teardown);
   g_test_add ("/ui/budget/charts", Fixture, "terrassa-ess-2019-2026", setup, test_charts, teardown);
   g_test_add ("/ui/budget/read-only", Fixture, "terrassa-ess-2019-2026", setup, test_read_only, teardown);
   g_test_add ("/ui/budget/envelope", Fixture, NULL, setup_figures, test_envelope, teardown);
