@@ -12,6 +12,7 @@
 #include "fita-chart-view.h"
 #include "fita-edit.h"
 #include "fita-examples.h"
+#include "fita-item-editor-budget.h"
 #include "fita-json.h"
 #include "fita-money.h"
 #include "fita-synthetic.h"
@@ -866,6 +867,93 @@ test_expand_all (Fixture *f, gconstpointer data)
 }
 
 static gboolean
+is_toggle_labelled (GtkWidget *widget, gconstpointer label)
+{
+  GtkWidget *child;
+
+  if (!GTK_IS_TOGGLE_BUTTON (widget))
+    return FALSE;
+  /* the label beside the check mark */
+  child = gtk_widget_get_last_child (gtk_button_get_child (GTK_BUTTON (widget)));
+  return GTK_IS_LABEL (child) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (child)), label) == 0;
+}
+
+static gboolean
+is_widget_named (GtkWidget *widget, gconstpointer name)
+{
+  return g_strcmp0 (gtk_widget_get_name (widget), name) == 0;
+}
+
+/* Typed into a FitaMoneyEntry, then Enter. */
+static void
+enter_amount (GtkWidget *entry, const char *text)
+{
+  gtk_widget_grab_focus (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  g_signal_emit_by_name (gtk_editable_get_delegate (GTK_EDITABLE (entry)), "activate");
+  settle ();
+}
+
+/* The item's budget grid opens on planned amounts, says so above the
+ * cells, and a screen reader gets which of Planned and Executed is on. */
+static void
+test_item_grid_mode (Fixture *f, gconstpointer data)
+{
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  FitaItemEditorBudget *budget = g_object_new (FITA_TYPE_ITEM_EDITOR_BUDGET, NULL);
+  gint64 staff = chapter_id (f->plan, STAFF);
+  GtkWidget *planned, *executed, *mode, *c;
+  g_autofree char *shot = NULL;
+
+  gtk_window_set_default_size (window, 900, 700);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (budget));
+  gtk_window_set_child (window, scroller);
+  fita_item_editor_budget_load (budget, f->plan, item_id (f, "11.3"));
+  gtk_window_present (window);
+  settle ();
+
+  planned = find_descendant (GTK_WIDGET (budget), is_toggle_labelled, "Planned");
+  executed = find_descendant (GTK_WIDGET (budget), is_toggle_labelled, "Executed");
+  mode = find_descendant (GTK_WIDGET (budget), is_widget_named, "budget-mode");
+  g_assert_nonnull (planned);
+  g_assert_nonnull (executed);
+  g_assert_nonnull (mode);
+  /* Planned comes first, and is on */
+  g_assert_true (gtk_widget_get_prev_sibling (executed) == planned);
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (planned)));
+  gtk_test_accessible_assert_role (GTK_ACCESSIBLE (planned), GTK_ACCESSIBLE_ROLE_BUTTON);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (planned), GTK_ACCESSIBLE_PROPERTY_LABEL, "Planned");
+  gtk_test_accessible_assert_state (GTK_ACCESSIBLE (planned), GTK_ACCESSIBLE_STATE_PRESSED, GTK_ACCESSIBLE_TRISTATE_TRUE);
+  gtk_test_accessible_assert_state (GTK_ACCESSIBLE (executed), GTK_ACCESSIBLE_STATE_PRESSED, GTK_ACCESSIBLE_TRISTATE_FALSE);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (mode)), ==, "Planned amounts");
+  shot = save_screenshot (GTK_WIDGET (window), "item-budget-planned");
+  assert_png (shot, 800, 600);
+
+  /* what is typed is planned */
+  c = fita_item_editor_budget_get_cell (budget, 2025, staff);
+  enter_amount (c, "2.500");
+  g_assert_cmpint (in_file (f, "11.3", 2025, STAFF, FITA_BUDGET_PLANNED), ==, 250000);
+  g_assert_cmpint (in_file (f, "11.3", 2025, STAFF, FITA_BUDGET_EXECUTED), ==, FITA_NONE);
+
+  /* Executed, as the person clicks it */
+  g_signal_emit_by_name (executed, "clicked");
+  settle ();
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (executed)));
+  gtk_test_accessible_assert_state (GTK_ACCESSIBLE (executed), GTK_ACCESSIBLE_STATE_PRESSED, GTK_ACCESSIBLE_TRISTATE_TRUE);
+  gtk_test_accessible_assert_state (GTK_ACCESSIBLE (planned), GTK_ACCESSIBLE_STATE_PRESSED, GTK_ACCESSIBLE_TRISTATE_FALSE);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (mode)), ==, "Executed amounts");
+  c = fita_item_editor_budget_get_cell (budget, 2025, staff);
+  enter_amount (c, "1.000");
+  g_assert_cmpint (in_file (f, "11.3", 2025, STAFF, FITA_BUDGET_EXECUTED), ==, 100000);
+  g_assert_cmpint (in_file (f, "11.3", 2025, STAFF, FITA_BUDGET_PLANNED), ==, 250000);
+  g_clear_pointer (&shot, g_free);
+  shot = save_screenshot (GTK_WIDGET (window), "item-budget-executed");
+  assert_png (shot, 800, 600);
+  gtk_window_destroy (window);
+}
+
+static gboolean
 first_frame (gpointer data)
 {
   return fita_budget_page_get_open_ms (data) >= 0;
@@ -963,6 +1051,9 @@ main (int argc, char *argv[])
 
   /* figures in Catalan, as the seeds write them */
   g_setenv ("LANGUAGE", "ca", TRUE);
+  /* the accessible states as GTK hands them to a screen reader, readable
+   * by the test */
+  g_setenv ("GTK_A11Y", "test", TRUE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
   g_test_add ("/ui/budget/seed-figures", Fixture, "terrassa-ess-2019-2026", setup, test_seed_figures, teardown);
@@ -974,6 +1065,7 @@ main (int argc, char *argv[])
   g_test_add ("/ui/budget/keyboard", Fixture, "terrassa-ess-2019-2026", setup, test_keyboard, teardown);
   g_test_add ("/ui/budget/year-dropdown", Fixture, "terrassa-ess-2019-2026", setup, test_year_dropdown, teardown);
   g_test_add ("/ui/budget/expand-all", Fixture, "terrassa-ess-2019-2026", setup, test_expand_all, teardown);
+  g_test_add ("/ui/budget/item-grid-mode", Fixture, "terrassa-ess-2019-2026", setup, test_item_grid_mode, teardown);
   g_test_add ("/ui/budget/charts", Fixture, "terrassa-ess-2019-2026", setup, test_charts, teardown);
   g_test_add ("/ui/budget/read-only", Fixture, "terrassa-ess-2019-2026", setup, test_read_only, teardown);
   g_test_add ("/ui/budget/envelope", Fixture, NULL, setup_figures, test_envelope, teardown);
