@@ -39,7 +39,7 @@ struct _FitaBudgetPage
   AdwBin              parent_instance;
 
   FitaPlan           *plan;
-  gulong              changed_id;
+  GSignalGroup       *plan_signals;     /* the plan's "changed", whichever plan it is */
   FitaBudgetLayout    layout;
   gint64              year_filter;      /* FITA_NONE: every year */
   gint64              chapter_filter;   /* a chapter id, 0: no chapter, FITA_NONE: all */

@@ -311,8 +311,9 @@ fita_budget_page_dispose (GObject *object)
 
   g_clear_handle_id (&self->rebuild_idle, g_source_remove);
   stop_timing (self);
-  if (self->plan != NULL)
-    g_clear_signal_handler (&self->changed_id, self->plan);
+  if (self->plan_signals != NULL)
+    g_signal_group_set_target (self->plan_signals, NULL);
+  g_clear_object (&self->plan_signals);
   if (self->table_view != NULL)
     {
       fita_budget_page_remove_columns (self->table_view);
@@ -446,6 +447,8 @@ fita_budget_page_init (FitaBudgetPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->plan_signals = g_signal_group_new (FITA_TYPE_PLAN);
+  g_signal_group_connect (self->plan_signals, "changed", G_CALLBACK (on_plan_changed), self);
   self->year_filter = FITA_NONE;
   self->chapter_filter = FITA_NONE;
   self->open_ms = -1;
@@ -524,11 +527,8 @@ fita_budget_page_set_plan (FitaBudgetPage *self,
   self->open_start = g_get_monotonic_time ();
   g_clear_handle_id (&self->rebuild_idle, g_source_remove);
   self->rebuild_model = self->rebuild_columns = FALSE;
-  if (self->plan != NULL)
-    g_clear_signal_handler (&self->changed_id, self->plan);
   g_set_object (&self->plan, plan);
-  if (plan != NULL)
-    self->changed_id = g_signal_connect (plan, "changed", G_CALLBACK (on_plan_changed), self);
+  g_signal_group_set_target (self->plan_signals, plan);
 
   /* a new plan starts unfiltered */
   self->year_filter = FITA_NONE;

@@ -13,6 +13,7 @@ struct _FitaTimelineView
   GtkWidget parent_instance;
 
   FitaPlan *plan;
+  GSignalGroup *plan_signals;   /* the plan's "changed", whichever plan it is */
   FitaTimeline *timeline;
   GListModel *rows;
   FitaTimelineRowFunc row_func;
@@ -583,10 +584,9 @@ fita_timeline_view_set_plan (FitaTimelineView *self, FitaPlan *plan)
 {
   if (self->plan == plan)
     return;
-  if (self->plan)
-    g_signal_handlers_disconnect_by_func (self->plan, on_plan_changed, self);
   g_clear_pointer (&self->timeline, fita_timeline_free);
   g_set_object (&self->plan, plan);
+  g_signal_group_set_target (self->plan_signals, plan);
   self->selected = 0;
   self->cursor_year = 0;
   if (plan != NULL)
@@ -597,7 +597,6 @@ fita_timeline_view_set_plan (FitaTimelineView *self, FitaPlan *plan)
       else
         self->zoom = fita_timeline_get_zoom (self->timeline);
       fita_timeline_set_show_who (self->timeline, self->show_who);
-      g_signal_connect (plan, "changed", G_CALLBACK (on_plan_changed), self);
       self->show_followed = TRUE;
       rebuild_rows (self);
     }
@@ -705,6 +704,7 @@ fita_timeline_view_dispose (GObject *object)
   g_signal_handlers_disconnect_by_data (adw_style_manager_get_default (), self);
   fita_timeline_view_set_rows (self, NULL, NULL, NULL);
   fita_timeline_view_set_plan (self, NULL);
+  g_clear_object (&self->plan_signals);
   set_adjustment (self, &self->hadjustment, NULL);
   set_adjustment (self, &self->vadjustment, NULL);
   G_OBJECT_CLASS (fita_timeline_view_parent_class)->dispose (object);
@@ -827,6 +827,8 @@ fita_timeline_view_init (FitaTimelineView *self)
   GtkGesture *click = gtk_gesture_click_new ();
   GtkEventController *scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
 
+  self->plan_signals = g_signal_group_new (FITA_TYPE_PLAN);
+  g_signal_group_connect (self->plan_signals, "changed", G_CALLBACK (on_plan_changed), self);
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);

@@ -953,6 +953,52 @@ test_item_grid_mode (Fixture *f, gconstpointer data)
   gtk_window_destroy (window);
 }
 
+static void
+count_notify (GObject *object, GParamSpec *pspec, guint *count)
+{
+  (*count)++;
+}
+
+/* The page follows whatever plan its "plan" property holds, as a window
+ * binds it: notified once per change, and let go of entirely. */
+static void
+test_plan_property (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GObject) holder = g_object_new (FITA_TYPE_BUDGET_PAGE, NULL);
+  g_autoptr(FitaPlan) plan = NULL;
+  GBinding *binding;
+  guint notified = 0;
+  FitaBudgetCell *c;
+
+  g_object_ref_sink (holder);
+  g_signal_connect (f->page, "notify::plan", G_CALLBACK (count_notify), &notified);
+  /* bound, as the window's template will do */
+  fita_budget_page_set_plan (f->page, NULL);
+  g_assert_cmpuint (notified, ==, 1);
+  binding = g_object_bind_property (holder, "plan", f->page, "plan", G_BINDING_SYNC_CREATE);
+  g_object_set (holder, "plan", f->plan, NULL);
+  g_assert_true (fita_budget_page_get_plan (f->page) == f->plan);
+  g_assert_cmpuint (notified, ==, 2);
+  g_object_set (holder, "plan", f->plan, NULL);
+  g_assert_cmpuint (notified, ==, 2);
+  settle ();
+
+  /* the plan's changes reach it */
+  fita_budget_page_reveal_item (f->page, item_id (f, "11.1"));
+  settle ();
+  g_assert_true (fita_plan_set_budget (f->plan, item_id (f, "11.1"), 2025, 0, 300000, FITA_NONE, NULL));
+  c = cell (f, "11.1", FITA_BUDGET_PLANNED, 2025);
+  assert_text (c, 300000);
+
+  /* and once it lets go, nothing of it is connected to the plan */
+  plan = g_object_ref (f->plan);
+  g_object_set (holder, "plan", NULL, NULL);
+  g_assert_null (fita_budget_page_get_plan (f->page));
+  g_assert_cmpuint (notified, ==, 3);
+  g_assert_false (g_signal_has_handler_pending (plan, g_signal_lookup ("changed", FITA_TYPE_PLAN), 0, FALSE));
+  g_binding_unbind (binding);
+}
+
 static gboolean
 first_frame (gpointer data)
 {
@@ -1066,6 +1112,7 @@ main (int argc, char *argv[])
   g_test_add ("/ui/budget/year-dropdown", Fixture, "terrassa-ess-2019-2026", setup, test_year_dropdown, teardown);
   g_test_add ("/ui/budget/expand-all", Fixture, "terrassa-ess-2019-2026", setup, test_expand_all, teardown);
   g_test_add ("/ui/budget/item-grid-mode", Fixture, "terrassa-ess-2019-2026", setup, test_item_grid_mode, teardown);
+  g_test_add ("/ui/budget/plan-property", Fixture, "terrassa-ess-2019-2026", setup, test_plan_property, teardown);
   g_test_add ("/ui/budget/charts", Fixture, "terrassa-ess-2019-2026", setup, test_charts, teardown);
   g_test_add ("/ui/budget/read-only", Fixture, "terrassa-ess-2019-2026", setup, test_read_only, teardown);
   g_test_add ("/ui/budget/envelope", Fixture, NULL, setup_figures, test_envelope, teardown);

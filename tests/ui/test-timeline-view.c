@@ -303,6 +303,53 @@ test_read_only (Fixture *f, gconstpointer data)
 }
 
 static void
+count_notify (GObject *object, GParamSpec *pspec, guint *count)
+{
+  (*count)++;
+}
+
+/* The page's "plan" can be bound; it follows that plan's changes and lets
+ * go of it entirely. */
+static void
+test_page_plan_property (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FitaPlan) plan = fita_example_load ("terrassa-ess-2019-2026", &error);
+  g_autoptr(GObject) holder = g_object_ref_sink (g_object_new (FITA_TYPE_TIMELINE_PAGE, NULL));
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  FitaTimelinePage *page = FITA_TIMELINE_PAGE (fita_timeline_page_new ());
+  FitaTimeline *timeline;
+  guint notified = 0, rows;
+  guint changed = g_signal_lookup ("changed", FITA_TYPE_PLAN);
+
+  g_assert_no_error (error);
+  gtk_window_set_default_size (window, 1200, 720);
+  gtk_window_set_child (window, GTK_WIDGET (page));
+  gtk_window_present (window);
+  g_signal_connect (page, "notify::plan", G_CALLBACK (count_notify), &notified);
+  g_object_bind_property (holder, "plan", page, "plan", G_BINDING_DEFAULT);
+  g_object_set (holder, "plan", plan, NULL);
+  g_assert_true (fita_timeline_page_get_plan (page) == plan);
+  g_assert_cmpuint (notified, ==, 1);
+  g_object_set (page, "plan", plan, NULL);
+  g_assert_cmpuint (notified, ==, 1);
+  settle ();
+
+  /* an item added shows as a row */
+  timeline = fita_timeline_view_get_timeline (fita_timeline_page_get_view (page));
+  rows = fita_timeline_get_n_rows (timeline);
+  g_assert_nonnull (fita_plan_add_item (plan, fita_plan_find_item (plan, "11")->rec.id, -1, "Nova actuació", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (fita_timeline_get_n_rows (timeline), ==, rows + 1);
+
+  g_object_set (holder, "plan", NULL, NULL);
+  g_assert_null (fita_timeline_page_get_plan (page));
+  g_assert_cmpuint (notified, ==, 2);
+  g_assert_false (g_signal_has_handler_pending (plan, changed, 0, FALSE));
+  gtk_window_destroy (window);
+}
+
+static void
 test_page (void)
 {
   g_autoptr(GError) error = NULL;
@@ -343,6 +390,7 @@ main (int argc, char *argv[])
   g_test_add ("/ui/timeline/zoom-and-dark", Fixture, "xmess-2017-2019", setup, test_zoom_and_dark, teardown);
   g_test_add ("/ui/timeline/read-only", Fixture, "xmess-2017-2019", setup, test_read_only, teardown);
   g_test_add_func ("/ui/timeline/page", test_page);
+  g_test_add_func ("/ui/timeline/page-plan-property", test_page_plan_property);
   status = g_test_run ();
   remove_tree (home);
   return status;
