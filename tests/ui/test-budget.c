@@ -778,7 +778,8 @@ is_dropdown_named (GtkWidget *widget, gconstpointer tooltip)
 static void
 test_year_dropdown (Fixture *f, gconstpointer data)
 {
-  GtkDropDown *years = GTK_DROP_DOWN (find_descendant (GTK_WIDGET (f->page), is_dropdown_named, "Show one year"));
+  GtkDropDown *years = GTK_DROP_DOWN (find_descendant (GTK_WIDGET (f->page), is_dropdown_named,
+                                                       g_dgettext (GETTEXT_PACKAGE, "Show one year")));
   g_auto(GStrv) titles = NULL;
   GtkStringObject *chosen;
 
@@ -800,10 +801,10 @@ test_year_dropdown (Fixture *f, gconstpointer data)
 
   /* the chapter and level filters are chosen the same way */
   gtk_drop_down_set_selected (GTK_DROP_DOWN (find_descendant (GTK_WIDGET (f->page), is_dropdown_named,
-                                                              "Show one budget chapter")), 1);
+                                                              g_dgettext (GETTEXT_PACKAGE, "Show one budget chapter"))), 1);
   settle ();
   gtk_drop_down_set_selected (GTK_DROP_DOWN (find_descendant (GTK_WIDGET (f->page), is_dropdown_named,
-                                                              "Show the items of one level")), 1);
+                                                              g_dgettext (GETTEXT_PACKAGE, "Show the items of one level"))), 1);
   settle ();
 }
 
@@ -840,8 +841,10 @@ static void
 test_expand_all (Fixture *f, gconstpointer data)
 {
   Gone gone = { f, item_id (f, "11.1") };
-  GtkWidget *expand = find_descendant (GTK_WIDGET (f->page), is_button_labelled, "Expand All");
-  GtkWidget *collapse = find_descendant (GTK_WIDGET (f->page), is_button_labelled, "Collapse All");
+  GtkWidget *expand = find_descendant (GTK_WIDGET (f->page), is_button_labelled,
+                                      g_dgettext (GETTEXT_PACKAGE, "Expand All"));
+  GtkWidget *collapse = find_descendant (GTK_WIDGET (f->page), is_button_labelled,
+                                        g_dgettext (GETTEXT_PACKAGE, "Collapse All"));
   g_autofree char *shot = NULL;
 
   g_assert_nonnull (expand);
@@ -910,11 +913,13 @@ test_item_grid_mode (Fixture *f, gconstpointer data)
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (budget));
   gtk_window_set_child (window, scroller);
   fita_item_editor_budget_load (budget, f->plan, item_id (f, "11.3"));
+  /* as the item editor passes the plan's changes on */
+  g_signal_connect_swapped (f->plan, "changed", G_CALLBACK (fita_item_editor_budget_refresh), budget);
   gtk_window_present (window);
   settle ();
 
-  planned = find_descendant (GTK_WIDGET (budget), is_toggle_labelled, "Planned");
-  executed = find_descendant (GTK_WIDGET (budget), is_toggle_labelled, "Executed");
+  planned = find_descendant (GTK_WIDGET (budget), is_toggle_labelled, g_dgettext (GETTEXT_PACKAGE, "Planned"));
+  executed = find_descendant (GTK_WIDGET (budget), is_toggle_labelled, g_dgettext (GETTEXT_PACKAGE, "Executed"));
   mode = find_descendant (GTK_WIDGET (budget), is_widget_named, "budget-mode");
   g_assert_nonnull (planned);
   g_assert_nonnull (executed);
@@ -923,10 +928,11 @@ test_item_grid_mode (Fixture *f, gconstpointer data)
   g_assert_true (gtk_widget_get_prev_sibling (executed) == planned);
   g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (planned)));
   gtk_test_accessible_assert_role (GTK_ACCESSIBLE (planned), GTK_ACCESSIBLE_ROLE_BUTTON);
-  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (planned), GTK_ACCESSIBLE_PROPERTY_LABEL, "Planned");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (planned), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       g_dgettext (GETTEXT_PACKAGE, "Planned"));
   gtk_test_accessible_assert_state (GTK_ACCESSIBLE (planned), GTK_ACCESSIBLE_STATE_PRESSED, GTK_ACCESSIBLE_TRISTATE_TRUE);
   gtk_test_accessible_assert_state (GTK_ACCESSIBLE (executed), GTK_ACCESSIBLE_STATE_PRESSED, GTK_ACCESSIBLE_TRISTATE_FALSE);
-  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (mode)), ==, "Planned amounts");
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (mode)), ==, g_dgettext (GETTEXT_PACKAGE, "Planned amounts"));
   shot = save_screenshot (GTK_WIDGET (window), "item-budget-planned");
   assert_png (shot, 800, 600);
 
@@ -942,7 +948,7 @@ test_item_grid_mode (Fixture *f, gconstpointer data)
   g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (executed)));
   gtk_test_accessible_assert_state (GTK_ACCESSIBLE (executed), GTK_ACCESSIBLE_STATE_PRESSED, GTK_ACCESSIBLE_TRISTATE_TRUE);
   gtk_test_accessible_assert_state (GTK_ACCESSIBLE (planned), GTK_ACCESSIBLE_STATE_PRESSED, GTK_ACCESSIBLE_TRISTATE_FALSE);
-  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (mode)), ==, "Executed amounts");
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (mode)), ==, g_dgettext (GETTEXT_PACKAGE, "Executed amounts"));
   c = fita_item_editor_budget_get_cell (budget, 2025, staff);
   enter_amount (c, "1.000");
   g_assert_cmpint (in_file (f, "11.3", 2025, STAFF, FITA_BUDGET_EXECUTED), ==, 100000);
@@ -950,6 +956,7 @@ test_item_grid_mode (Fixture *f, gconstpointer data)
   g_clear_pointer (&shot, g_free);
   shot = save_screenshot (GTK_WIDGET (window), "item-budget-executed");
   assert_png (shot, 800, 600);
+  g_signal_handlers_disconnect_by_data (f->plan, budget);
   gtk_window_destroy (window);
 }
 
@@ -1101,6 +1108,10 @@ main (int argc, char *argv[])
    * by the test */
   g_setenv ("GTK_A11Y", "test", TRUE);
   gtk_test_init (&argc, &argv, NULL);
+  /* FITA_TEST_TRANSLATED=1 LC_ALL=ca_ES.UTF-8: the page in Catalan, for
+   * a look at its screenshots (tests that read words expect English) */
+  if (g_getenv ("FITA_TEST_TRANSLATED") != NULL)
+    fita_application_init_i18n ();
   adw_init ();
   g_test_add ("/ui/budget/seed-figures", Fixture, "terrassa-ess-2019-2026", setup, test_seed_figures, teardown);
   g_test_add ("/ui/budget/edit-and-undo", Fixture, "terrassa-ess-2019-2026", setup, test_edit_and_undo, teardown);
