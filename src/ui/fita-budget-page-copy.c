@@ -6,7 +6,7 @@
 
 #include "fita-budget-page-private.h"
 
-/* Actions */
+/* The action */
 
 void
 fita_budget_page_copy_action (GtkWidget  *widget,

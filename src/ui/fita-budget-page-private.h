@@ -89,24 +89,43 @@ struct _FitaBudgetPage
 };
 
 /* fita-budget-page.c */
-void fita_budget_page_build_model (FitaBudgetPage *self, gboolean keep_rows);
+void fita_budget_page_build_model (FitaBudgetPage *self,
+                                   gboolean keep_rows);
 
 /* fita-budget-page-figures.c */
-FitaBudgetRow * fita_budget_page_row_of (GtkListItem *list_item);
-char * fita_budget_page_row_label (FitaBudgetPage *self, FitaBudgetRow *row);
-GListModel * fita_budget_page_create_children (gpointer item, gpointer user_data);
-GListModel * fita_budget_page_root_rows (FitaBudgetPage *self);
-int fita_budget_page_chapter_index (FitaBudgetPage *self, gint64 chapter_id);
-int fita_budget_page_column_chapter (FitaBudgetPage *self, const Column *column);
-FitaBudgetSum fita_budget_page_column_sum (FitaBudgetPage *self, FitaBudgetTable *table, const Column *column);
-char * fita_budget_page_measure_text (FitaBudgetSum sum, const FitaBudgetEnvelope *envelope, FitaBudgetMeasure measure, const char *lang, gboolean for_tsv);
-char * fita_budget_page_column_warning (FitaBudgetPage *self, FitaBudgetRow *row, const Column *column, const char *lang);
-char * fita_budget_page_row_warnings (FitaBudgetPage *self, FitaBudgetRow *row, const char *lang);
+FitaBudgetRow *fita_budget_page_row_of (GtkListItem *list_item);
+char *fita_budget_page_row_label (FitaBudgetPage *self,
+                                  FitaBudgetRow *row);
+GListModel *fita_budget_page_create_children (gpointer item,
+                                              gpointer user_data);
+GListModel *fita_budget_page_root_rows (FitaBudgetPage *self);
+int fita_budget_page_chapter_index (FitaBudgetPage *self,
+                                    gint64 chapter_id);
+int fita_budget_page_column_chapter (FitaBudgetPage *self,
+                                     const Column *column);
+FitaBudgetSum fita_budget_page_column_sum (FitaBudgetPage *self,
+                                           FitaBudgetTable *table,
+                                           const Column *column);
+char *fita_budget_page_measure_text (FitaBudgetSum sum,
+                                     const FitaBudgetEnvelope *envelope,
+                                     FitaBudgetMeasure measure,
+                                     const char *lang,
+                                     gboolean for_tsv);
+char *fita_budget_page_column_warning (FitaBudgetPage *self,
+                                       FitaBudgetRow *row,
+                                       const Column *column,
+                                       const char *lang);
+char *fita_budget_page_row_warnings (FitaBudgetPage *self,
+                                     FitaBudgetRow *row,
+                                     const char *lang);
 
 /* fita-budget-page-cells.c */
-const char * fita_budget_page_chapter_name (FitaBudgetPage *self, gint64 chapter_id);
+const char *fita_budget_page_chapter_name (FitaBudgetPage *self,
+                                           gint64 chapter_id);
 void fita_budget_page_refresh_cells (FitaBudgetPage *self);
-GtkListItemFactory * fita_budget_page_factory_new (FitaBudgetPage *self, guint index, ColumnKind kind);
+GtkListItemFactory *fita_budget_page_factory_new (FitaBudgetPage *self,
+                                                  guint index,
+                                                  ColumnKind kind);
 
 /* fita-budget-page-columns.c */
 void fita_budget_page_remove_columns (GtkColumnView *view);
@@ -126,6 +145,8 @@ void fita_budget_page_on_selection_changed (FitaBudgetPage *self);
 void fita_budget_page_on_chart_selected (FitaBudgetPage *self);
 
 /* fita-budget-page-copy.c */
-void fita_budget_page_copy_action (GtkWidget *widget, const char *action_name, GVariant *parameter);
+void fita_budget_page_copy_action (GtkWidget *widget,
+                                   const char *action_name,
+                                   GVariant *parameter);
 
 G_END_DECLS
