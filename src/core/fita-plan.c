@@ -1259,6 +1259,65 @@ fita_changes_list_changed (const FitaChanges *changes, FitaTableId table, gint64
   return FALSE;
 }
 
+static gboolean
+is_field (const Op *op, const char *const *names)
+{
+  const char *name = fita_table (op->table)->fields[op->field].name;
+
+  return g_strv_contains (names, name);
+}
+
+FitaChangesEffects
+fita_changes_get_effects (const FitaChanges *changes)
+{
+  /* the fields a roll-up reads: a leaf's own figure or its status's, the
+   * weights, the tree's shape and the plan's rule */
+  static const char *const item_progress[] = { "parent_id", "status_id", "progress", "weight", NULL };
+  static const char *const status_progress[] = { "percent", NULL };
+  static const char *const plan_progress[] = { "progress_rule", "progress_missing", "progress_decimals", NULL };
+  /* and those the budget tables read: the tree, the planned totals, the
+   * years of the period */
+  static const char *const item_budgets[] = { "parent_id", "planned_total_cents", NULL };
+  static const char *const plan_budgets[] = { "period_start", "period_end", NULL };
+  FitaChangesEffects effects = FITA_CHANGES_ALTER_NOTHING;
+
+  g_return_val_if_fail (changes != NULL, FITA_CHANGES_ALTER_NOTHING);
+
+  for (guint i = 0; i < changes->ops->len; i++)
+    {
+      const Op *op = g_ptr_array_index (changes->ops, i);
+      gboolean set = op->kind == OP_SET;
+
+      switch (op->table)
+        {
+        case FITA_TABLE_ITEM:
+          if (!set || is_field (op, item_progress))
+            effects |= FITA_CHANGES_ALTER_PROGRESS;
+          if (!set || is_field (op, item_budgets))
+            effects |= FITA_CHANGES_ALTER_BUDGETS;
+          break;
+        case FITA_TABLE_STATUS:
+          /* a status that comes or goes takes its items' figure with it */
+          if (!set || is_field (op, status_progress))
+            effects |= FITA_CHANGES_ALTER_PROGRESS;
+          break;
+        case FITA_TABLE_BUDGET_LINE:
+        case FITA_TABLE_CHAPTER:
+          effects |= FITA_CHANGES_ALTER_BUDGETS;
+          break;
+        case FITA_TABLE_PLAN:
+          if (set && is_field (op, plan_progress))
+            effects |= FITA_CHANGES_ALTER_PROGRESS;
+          if (set && is_field (op, plan_budgets))
+            effects |= FITA_CHANGES_ALTER_BUDGETS;
+          break;
+        default:
+          break;
+        }
+    }
+  return effects;
+}
+
 /* What becomes of a change that succeeds, done before "changed" is emitted
  * so that handlers see the undo and redo stacks as they now are. */
 typedef struct {

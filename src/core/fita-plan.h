@@ -44,6 +44,18 @@ gboolean  fita_changes_list_changed (const FitaChanges *changes,
                                      FitaTableId        table,
                                      gint64             owner);
 
+/* What a change means to the figures read from the plan, decided here once
+ * so that every view agrees: progress (of items, rolled up, and of the
+ * plan) and budget figures (planned and executed amounts, their years and
+ * chapters, and the planned totals). */
+typedef enum {
+  FITA_CHANGES_ALTER_NOTHING  = 0,
+  FITA_CHANGES_ALTER_PROGRESS = 1 << 0,
+  FITA_CHANGES_ALTER_BUDGETS  = 1 << 1,
+} FitaChangesEffects;
+
+FitaChangesEffects fita_changes_get_effects (const FitaChanges *changes);
+
 typedef enum {
   FITA_OPEN_DEFAULT = 0,
   FITA_OPEN_READ_ONLY = 1 << 0,

@@ -670,6 +670,15 @@ fita_timeline_describe_who (FitaTimeline *self, FitaItem *item)
         continue;
       g_string_append_printf (out, "%s%s: %s", out->len ? " · " : "", role_label (self->translator, r->role), agent->name);
     }
+  /* plans that name no responsible body often name the services involved:
+   * they are who there is to call */
+  if (out->len == 0 && item->other_services != NULL)
+    {
+      g_autofree char *services = g_strstrip (g_strdup (item->other_services));
+
+      g_strdelimit (services, "\n\r\t", ' ');
+      g_string_append (out, services);
+    }
   return g_string_free (out, FALSE);
 }
 

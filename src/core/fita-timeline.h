@@ -151,7 +151,8 @@ gboolean      fita_timeline_item_span    (FitaTimeline              *timeline,
 char         *fita_timeline_describe_item (FitaTimeline             *timeline,
                                           FitaItem                  *item);
 /* "Basic lines: Comissió tècnica · Execution: Secretaria tècnica": who
- * does the item, in the timeline's language. */
+ * does the item, in the timeline's language; with no responsibilities,
+ * the other services involved, as the plan names them. */
 char         *fita_timeline_describe_who (FitaTimeline             *timeline,
                                           FitaItem                 *item);
 /* The translated name of a half-year, "1r semestre" / "2n semestre". */

@@ -13,7 +13,7 @@ struct _FitaChartView
   GtkWidget      parent_instance;
 
   FitaPlan      *plan;
-  gulong         changed_id;
+  GSignalGroup  *plan_signals;
   FitaChartKind  kind;
   gint64         item_id;
   gint64         year;
@@ -205,15 +205,31 @@ fita_chart_view_describe_at (FitaChartView *self,
   return fita_chart_describe_at (self->chart, x, y);
 }
 
+static gboolean
+changes_names (const FitaChanges *changes)
+{
+  for (guint i = 0; i < fita_changes_get_length (changes); i++)
+    {
+      FitaTableId table;
+      FitaChangeKind kind;
+      const char *field;
+
+      fita_changes_get (changes, i, &table, NULL, &kind, &field);
+      if (table == FITA_TABLE_ITEM && kind == FITA_CHANGE_UPDATED &&
+          (g_str_equal (field, "code") || g_str_equal (field, "title")))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 on_plan_changed (FitaPlan      *plan,
                  FitaChanges   *changes,
                  FitaChartView *self)
 {
-  if (fita_changes_touches (changes, FITA_TABLE_BUDGET_LINE) ||
-      fita_changes_touches (changes, FITA_TABLE_ITEM) ||
-      fita_changes_touches (changes, FITA_TABLE_CHAPTER) ||
-      fita_changes_touches (changes, FITA_TABLE_PLAN))
+  /* the figures, and the items' codes and titles the bars are named by */
+  if ((fita_changes_get_effects (changes) & FITA_CHANGES_ALTER_BUDGETS) != 0 ||
+      changes_names (changes))
     invalidate (self);
 }
 
@@ -231,6 +247,7 @@ fita_chart_view_dispose (GObject *object)
   FitaChartView *self = FITA_CHART_VIEW (object);
 
   fita_chart_view_set_plan (self, NULL);
+  g_clear_object (&self->plan_signals);
 
   G_OBJECT_CLASS (fita_chart_view_parent_class)->dispose (object);
 }
@@ -326,6 +343,8 @@ fita_chart_view_init (FitaChartView *self)
 {
   self->kind = FITA_CHART_PLANNED_EXECUTED;
   self->year = FITA_NONE;
+  self->plan_signals = g_signal_group_new (FITA_TYPE_PLAN);
+  g_signal_group_connect (self->plan_signals, "changed", G_CALLBACK (on_plan_changed), self);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   /* the colours come from the style: redraw when it changes */
@@ -358,11 +377,8 @@ fita_chart_view_set_plan (FitaChartView *self,
 
   if (self->plan == plan)
     return;
-  if (self->plan != NULL)
-    g_clear_signal_handler (&self->changed_id, self->plan);
   g_set_object (&self->plan, plan);
-  if (plan != NULL)
-    self->changed_id = g_signal_connect (plan, "changed", G_CALLBACK (on_plan_changed), self);
+  g_signal_group_set_target (self->plan_signals, plan);
   self->item_id = 0;
   invalidate (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAN]);

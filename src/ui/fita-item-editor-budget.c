@@ -33,6 +33,7 @@ struct _FitaItemEditorBudget
   GtkWidget  *executed_toggle;
   GtkWidget  *planned_toggle;
   GtkWidget  *grid;
+  GtkWidget  *mode_label;      /* above the chapters: what the cells take */
   GtkWidget  *executed_row;
   GtkWidget  *executed_label;
   GtkWidget  *planned_row;
@@ -244,8 +245,17 @@ build_grid (FitaItemEditorBudget *self)
 
   while ((child = gtk_widget_get_first_child (self->grid)) != NULL)
     gtk_grid_remove (grid, child);
+  self->mode_label = NULL;
   g_hash_table_remove_all (self->cells);
   g_hash_table_remove_all (self->totals);
+
+  /* What the cells take, above them: a planned amount typed as executed
+   * is a mistake hard to see afterwards. */
+  self->mode_label = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (self->mode_label), 0.0f);
+  gtk_widget_add_css_class (self->mode_label, "heading");
+  gtk_widget_set_name (self->mode_label, "budget-mode");
+  gtk_grid_attach (grid, self->mode_label, 1, 0, MAX (self->chapter_ids->len, 1), 1);
 
   /* Header: the chapters, then the items below and the total. */
   column = 1;
@@ -257,17 +267,17 @@ build_grid (FitaItemEditorBudget *self)
 
       if (chapter != NULL && chapter->description != NULL)
         tooltip = g_strdup_printf ("%s: %s", chapter->name, chapter->description);
-      gtk_grid_attach (grid, header_label_new (chapter_name (self->plan, id), tooltip), column++, 0, 1, 1);
+      gtk_grid_attach (grid, header_label_new (chapter_name (self->plan, id), tooltip), column++, 1, 1, 1);
     }
   if (self->show_below)
     gtk_grid_attach (grid,
                      /* Translators: a budget column: what the items below this one add up to */
                      header_label_new (_("Items below"), _("What the items below this one add up to")),
-                     column++, 0, 1, 1);
-  gtk_grid_attach (grid, header_label_new (_("Total"), NULL), column, 0, 1, 1);
+                     column++, 1, 1, 1);
+  gtk_grid_attach (grid, header_label_new (_("Total"), NULL), column, 1, 1, 1);
 
   /* One row per year; added row by row, so Tab goes along each year. */
-  row = 1;
+  row = 2;
   for (int year = self->first_year; year <= self->last_year; year++, row++)
     {
       g_autofree char *year_text = g_strdup_printf ("%d", year);
@@ -398,6 +408,20 @@ update_values (FitaItemEditorBudget *self,
   gint64 grand = FITA_NONE;
   FitaBudgetSum sum;
   gint64 rate;
+
+  if (self->mode_label != NULL)
+    gtk_label_set_label (GTK_LABEL (self->mode_label),
+                         self->show_planned
+                         /* Translators: above the budget grid's cells, when they take planned amounts */
+                         ? _("Planned amounts")
+                         /* Translators: above the budget grid's cells, when they take executed amounts */
+                         : _("Executed amounts"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->grid),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  self->show_planned
+                                  ? _("Planned budget by year and budget chapter")
+                                  : _("Executed budget by year and budget chapter"),
+                                  -1);
 
   for (int year = self->first_year; year <= self->last_year; year++)
     {
@@ -538,8 +562,8 @@ sync_section (FitaItemEditorBudget *self,
 static void
 mode_toggled_cb (FitaItemEditorBudget *self)
 {
-  /* The toggles are a group: this runs as "executed" goes on or off. */
-  gboolean planned = !gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (self->executed_toggle));
+  /* The toggles are a group: this runs as "planned" goes on or off. */
+  gboolean planned = gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (self->planned_toggle));
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
   GtkWidget *cell = focus ? gtk_widget_get_ancestor (focus, FITA_TYPE_MONEY_ENTRY) : NULL;
@@ -592,12 +616,7 @@ fita_item_editor_budget_refresh (FitaItemEditorBudget *self,
 {
   g_return_if_fail (FITA_IS_ITEM_EDITOR_BUDGET (self));
 
-  /* Items matter too: the planned total, and what the items below add up
-   * to (added, removed or moved). */
-  if (fita_changes_touches (changes, FITA_TABLE_BUDGET_LINE) ||
-      fita_changes_touches (changes, FITA_TABLE_CHAPTER) ||
-      fita_changes_touches (changes, FITA_TABLE_ITEM) ||
-      fita_changes_touches (changes, FITA_TABLE_PLAN))
+  if ((fita_changes_get_effects (changes) & FITA_CHANGES_ALTER_BUDGETS) != 0)
     sync_section (self, FALSE);
 }
 
@@ -673,6 +692,14 @@ static void
 fita_item_editor_budget_init (FitaItemEditorBudget *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* planned amounts first: a plan is made before it is spent */
+  self->show_planned = TRUE;
+  /* GTK 4.8 gives a toggle its pressed state only once it is toggled: the
+   * one that starts off would read as a plain button */
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self->planned_toggle),
+                               GTK_ACCESSIBLE_STATE_PRESSED, GTK_ACCESSIBLE_TRISTATE_TRUE, -1);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self->executed_toggle),
+                               GTK_ACCESSIBLE_STATE_PRESSED, GTK_ACCESSIBLE_TRISTATE_FALSE, -1);
 
   self->chapter_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->cells = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);

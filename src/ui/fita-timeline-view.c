@@ -13,6 +13,7 @@ struct _FitaTimelineView
   GtkWidget parent_instance;
 
   FitaPlan *plan;
+  GSignalGroup *plan_signals;   /* the plan's "changed", whichever plan it is */
   FitaTimeline *timeline;
   GListModel *rows;
   FitaTimelineRowFunc row_func;
@@ -325,25 +326,41 @@ apply_drag (FitaTimelineView *self, const FitaTimelineHit *hit, double t0, doubl
 void
 fita_timeline_view_drag (FitaTimelineView *self, double x0, double y0, double x1, double y1)
 {
+  gboolean click = fabs (x1 - x0) < 3 && fabs (y1 - y0) < 3;
   FitaTimelineHit hit;
   double t0, t1;
 
-  if (!hit_at (self, x0, y0, &hit) || hit.item == NULL || fita_plan_is_read_only (self->plan))
+  if (!hit_at (self, x0, y0, &hit) || hit.item == NULL)
     return;
+  /* a click anywhere in a row selects it */
   fita_timeline_view_set_selected (self, hit.item->rec.id);
+  if (fita_plan_is_read_only (self->plan))
+    return;
   /* the time grabbed, and where the pointer took it */
   t0 = hit.time;
   t1 = hit.time + (x1 - x0) / (fita_timeline_x_for_time (self->timeline, 1) - fita_timeline_x_for_time (self->timeline, 0));
   switch (hit.part)
     {
     case FITA_TIMELINE_HIT_BAR:
+      /* a semester inside the item's own bar is ticked by a click, at any
+       * scale, as Space ticks it (and as a click does once the item has
+       * ticked semesters); dragging the bar moves it */
+      if (click)
+        {
+          self->cursor_year = hit.year;
+          self->cursor_half = hit.half;
+          toggle_cell (self, hit.item, hit.year, hit.half);
+        }
+      else if (fabs (x1 - x0) >= 3)
+        apply_drag (self, &hit, t0, t1);
+      break;
     case FITA_TIMELINE_HIT_BAR_START:
     case FITA_TIMELINE_HIT_BAR_END:
       if (fabs (x1 - x0) >= 3)
         apply_drag (self, &hit, t0, t1);
       break;
     case FITA_TIMELINE_HIT_CELL:
-      if (fabs (x1 - x0) < 3 && fabs (y1 - y0) < 3)
+      if (click)
         {
           self->cursor_year = hit.year;
           self->cursor_half = hit.half;
@@ -367,18 +384,10 @@ on_drag_begin (GtkGestureDrag *gesture, double x, double y, FitaTimelineView *se
   gtk_widget_grab_focus (GTK_WIDGET (self));
 }
 
+/* A click is a drag that did not go anywhere: one path for both. */
 static void
 on_drag_end (GtkGestureDrag *gesture, double dx, double dy, FitaTimelineView *self)
 {
-  FitaTimelineHit hit;
-
-  if (fabs (dx) < 3 && fabs (dy) < 3 && hit_at (self, self->drag_x, self->drag_y, &hit) &&
-      hit.item != NULL && hit.part != FITA_TIMELINE_HIT_CELL)
-    {
-      /* a click: select the row */
-      fita_timeline_view_set_selected (self, hit.item->rec.id);
-      return;
-    }
   fita_timeline_view_drag (self, self->drag_x, self->drag_y, self->drag_x + dx, self->drag_y + dy);
 }
 
@@ -412,6 +421,8 @@ on_query_tooltip (GtkWidget *widget, int x, int y, gboolean keyboard, GtkTooltip
       if (agent != NULL)
         g_string_append_printf (all, "\n• %s", agent->name);
     }
+  if (who->len == 0 && hit.item->other_services != NULL && *hit.item->other_services != '\0')
+    g_string_append_printf (all, "\n• %s", hit.item->other_services);
   gtk_tooltip_set_text (tooltip, all->str);
   g_string_free (all, TRUE);
   return TRUE;
@@ -447,6 +458,24 @@ scroll_to_row (FitaTimelineView *self, guint row)
     gtk_adjustment_set_value (self->vadjustment, top + h - height);
 }
 
+/* Keeps the cursor's semester out from under the labels and in view. */
+static void
+scroll_to_cursor (FitaTimelineView *self)
+{
+  double t = self->cursor_year + (self->cursor_half - 1) * 0.5;
+  double left = fita_timeline_get_chart_left (self->timeline);
+  double x0 = fita_timeline_x_for_time (self->timeline, t);
+  double x1 = fita_timeline_x_for_time (self->timeline, t + 0.5);
+  double width = gtk_widget_get_width (GTK_WIDGET (self));
+
+  if (self->hadjustment == NULL || width <= left)
+    return;
+  if (x0 - left < hvalue (self))
+    gtk_adjustment_set_value (self->hadjustment, x0 - left);
+  else if (x1 > hvalue (self) + width)
+    gtk_adjustment_set_value (self->hadjustment, x1 - width);
+}
+
 static void
 move_action (GtkWidget *widget, const char *name, GVariant *parameter)
 {
@@ -468,8 +497,12 @@ move_action (GtkWidget *widget, const char *name, GVariant *parameter)
   fita_timeline_get_years (self->timeline, &first, &last);
   if (self->cursor_year == 0)
     {
-      self->cursor_year = first;
-      self->cursor_half = 1;
+      /* the first semester in view, not one under the labels */
+      double t = fita_timeline_time_at_x (self->timeline, hvalue (self) + fita_timeline_get_chart_left (self->timeline));
+      int index = CLAMP ((int) ceil ((t - first) * 2 - 1e-6), 0, (last - first + 1) * 2 - 1);
+
+      self->cursor_year = first + index / 2;
+      self->cursor_half = 1 + index % 2;
     }
   if (dx != 0)
     {
@@ -480,6 +513,7 @@ move_action (GtkWidget *widget, const char *name, GVariant *parameter)
     }
   fita_timeline_view_set_selected (self, fita_timeline_get_row (self->timeline, row)->rec.id);
   scroll_to_row (self, row);
+  scroll_to_cursor (self);
   gtk_widget_queue_draw (widget);
 }
 
@@ -550,10 +584,9 @@ fita_timeline_view_set_plan (FitaTimelineView *self, FitaPlan *plan)
 {
   if (self->plan == plan)
     return;
-  if (self->plan)
-    g_signal_handlers_disconnect_by_func (self->plan, on_plan_changed, self);
   g_clear_pointer (&self->timeline, fita_timeline_free);
   g_set_object (&self->plan, plan);
+  g_signal_group_set_target (self->plan_signals, plan);
   self->selected = 0;
   self->cursor_year = 0;
   if (plan != NULL)
@@ -564,7 +597,6 @@ fita_timeline_view_set_plan (FitaTimelineView *self, FitaPlan *plan)
       else
         self->zoom = fita_timeline_get_zoom (self->timeline);
       fita_timeline_set_show_who (self->timeline, self->show_who);
-      g_signal_connect (plan, "changed", G_CALLBACK (on_plan_changed), self);
       self->show_followed = TRUE;
       rebuild_rows (self);
     }
@@ -672,6 +704,7 @@ fita_timeline_view_dispose (GObject *object)
   g_signal_handlers_disconnect_by_data (adw_style_manager_get_default (), self);
   fita_timeline_view_set_rows (self, NULL, NULL, NULL);
   fita_timeline_view_set_plan (self, NULL);
+  g_clear_object (&self->plan_signals);
   set_adjustment (self, &self->hadjustment, NULL);
   set_adjustment (self, &self->vadjustment, NULL);
   G_OBJECT_CLASS (fita_timeline_view_parent_class)->dispose (object);
@@ -794,6 +827,8 @@ fita_timeline_view_init (FitaTimelineView *self)
   GtkGesture *click = gtk_gesture_click_new ();
   GtkEventController *scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
 
+  self->plan_signals = g_signal_group_new (FITA_TYPE_PLAN);
+  g_signal_group_connect (self->plan_signals, "changed", G_CALLBACK (on_plan_changed), self);
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);

@@ -161,6 +161,36 @@ test_describe (void)
   g_assert_cmpstr (c, ==, "11.3 Tallers generació idees àmbit ESS: not scheduled, 0%");
 }
 
+/* The "who" column: responsibilities, or else the other services the plan
+ * names (Terrassa's actions name only those). */
+static void
+test_describe_who (void)
+{
+  g_autoptr(FitaPlan) xmess = fita_test_example ("xmess-2017-2019");
+  g_autoptr(FitaPlan) ess = fita_test_example ("terrassa-ess-2019-2026");
+  g_autoptr(FitaTranslator) en = fita_translator_new ("en");
+  g_autoptr(FitaTimeline) t1 = fita_timeline_new (xmess, en);
+  g_autoptr(FitaTimeline) t2 = fita_timeline_new (ess, en);
+  FitaItem *with_agents = NULL;
+  g_autofree char *services = fita_timeline_describe_who (t2, fita_plan_find_item (ess, "11.1"));
+  g_autofree char *programme = fita_timeline_describe_who (t2, fita_plan_find_item (ess, "11"));
+  g_autofree char *agents = NULL;
+  g_autoptr(GPtrArray) items = fita_plan_items_preorder (xmess, NULL);
+
+  g_assert_cmpuint (fita_plan_count (ess, FITA_TABLE_RESPONSIBILITY), ==, 0);
+  g_assert_cmpstr (services, ==, "Servei d'Emprenedoria i Economia Social");
+  /* nothing named, nothing said */
+  g_assert_cmpstr (programme, ==, "");
+
+  /* responsibilities come first, as before */
+  for (guint i = 0; i < items->len && with_agents == NULL; i++)
+    if (fita_plan_list (xmess, FITA_TABLE_RESPONSIBILITY, ((FitaItem *) g_ptr_array_index (items, i))->rec.id)->len > 0)
+      with_agents = g_ptr_array_index (items, i);
+  g_assert_nonnull (with_agents);
+  agents = fita_timeline_describe_who (t1, with_agents);
+  g_assert_nonnull (strchr (agents, ':'));
+}
+
 static guint32
 pixel (cairo_surface_t *surface, double x, double y)
 {
@@ -261,6 +291,7 @@ main (int argc, char **argv)
   g_test_add_func ("/timeline/geometry-and-snap", test_geometry_and_snap);
   g_test_add_func ("/timeline/hit", test_hit);
   g_test_add_func ("/timeline/describe", test_describe);
+  g_test_add_func ("/timeline/describe-who", test_describe_who);
   g_test_add_func ("/timeline/image", test_image);
   g_test_add_func ("/timeline/virtual", test_virtual);
   return g_test_run ();

@@ -12,6 +12,7 @@
 #include "fita-chart-view.h"
 #include "fita-edit.h"
 #include "fita-examples.h"
+#include "fita-item-editor-budget.h"
 #include "fita-json.h"
 #include "fita-money.h"
 #include "fita-synthetic.h"
@@ -767,6 +768,245 @@ test_charts (Fixture *f, gconstpointer data)
 }
 
 static gboolean
+is_dropdown_named (GtkWidget *widget, gconstpointer tooltip)
+{
+  return GTK_IS_DROP_DOWN (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0;
+}
+
+/* Choosing a year in the filter, as the person does, logs nothing (the
+ * tests run with fatal criticals) and shows that year. */
+static void
+test_year_dropdown (Fixture *f, gconstpointer data)
+{
+  GtkDropDown *years = GTK_DROP_DOWN (find_descendant (GTK_WIDGET (f->page), is_dropdown_named,
+                                                       g_dgettext (GETTEXT_PACKAGE, "Show one year")));
+  g_auto(GStrv) titles = NULL;
+  GtkStringObject *chosen;
+
+  g_assert_nonnull (years);
+  /* "All Years", then 2019… */
+  gtk_drop_down_set_selected (years, 6);
+  settle ();
+  chosen = gtk_drop_down_get_selected_item (years);
+  g_assert_cmpstr (gtk_string_object_get_string (chosen), ==, "2024");
+  titles = fita_budget_page_dup_titles (f->page);
+  g_assert_cmpstr (titles[1], ==, "Planned 2024");
+  assert_text (cell (f, "11", FITA_BUDGET_EXECUTED, 2024), 752136);
+
+  gtk_drop_down_set_selected (years, 0);
+  settle ();
+  g_clear_pointer (&titles, g_strfreev);
+  titles = fita_budget_page_dup_titles (f->page);
+  g_assert_cmpstr (titles[1], !=, "Planned 2024");
+
+  /* the chapter and level filters are chosen the same way */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (find_descendant (GTK_WIDGET (f->page), is_dropdown_named,
+                                                              g_dgettext (GETTEXT_PACKAGE, "Show one budget chapter"))), 1);
+  settle ();
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (find_descendant (GTK_WIDGET (f->page), is_dropdown_named,
+                                                              g_dgettext (GETTEXT_PACKAGE, "Show the items of one level"))), 1);
+  settle ();
+}
+
+/* What a key does on widget: its class's shortcut for keyval, run as the
+ * key would (GTK 4.8 cannot synthesise key events). */
+static gboolean
+press_key (GtkWidget *widget, guint keyval, GdkModifierType modifiers)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
+              gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
+              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == modifiers)
+            return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, widget,
+                                                 gtk_shortcut_get_arguments (shortcut));
+        }
+    }
+  return FALSE;
+}
+
+/* The whole tree unfolds and folds at once, by button or key. */
+static void
+test_expand_all (Fixture *f, gconstpointer data)
+{
+  Gone gone = { f, item_id (f, "11.1") };
+  GtkWidget *expand = find_descendant (GTK_WIDGET (f->page), is_button_labelled,
+                                      g_dgettext (GETTEXT_PACKAGE, "Expand All"));
+  GtkWidget *collapse = find_descendant (GTK_WIDGET (f->page), is_button_labelled,
+                                        g_dgettext (GETTEXT_PACKAGE, "Collapse All"));
+  g_autofree char *shot = NULL;
+
+  g_assert_nonnull (expand);
+  g_assert_nonnull (collapse);
+  g_assert_true (gtk_widget_is_sensitive (expand));
+
+  g_signal_emit_by_name (collapse, "clicked");
+  g_assert_true (wait_until (row_gone, &gone));
+  g_assert_nonnull (fita_budget_page_find_cell (f->page, item_id (f, "O3"), FITA_BUDGET_PLANNED, 2025, FITA_NONE));
+  g_assert_null (fita_budget_page_find_cell (f->page, item_id (f, "11"), FITA_BUDGET_PLANNED, 2025, FITA_NONE));
+
+  g_signal_emit_by_name (expand, "clicked");
+  cell (f, "11.1", FITA_BUDGET_PLANNED, 2025);
+  settle ();
+  shot = save_screenshot (GTK_WIDGET (f->window), "budget-expanded");
+  assert_png (shot, 1200, 700);
+
+  /* "/" folds everything, "*" unfolds it */
+  g_assert_true (press_key (GTK_WIDGET (f->page), GDK_KEY_slash, 0));
+  g_assert_true (wait_until (row_gone, &gone));
+  g_assert_true (press_key (GTK_WIDGET (f->page), GDK_KEY_KP_Multiply, 0));
+  cell (f, "11.1", FITA_BUDGET_PLANNED, 2025);
+}
+
+static gboolean
+is_toggle_labelled (GtkWidget *widget, gconstpointer label)
+{
+  GtkWidget *child;
+
+  if (!GTK_IS_TOGGLE_BUTTON (widget))
+    return FALSE;
+  /* the label beside the check mark */
+  child = gtk_widget_get_last_child (gtk_button_get_child (GTK_BUTTON (widget)));
+  return GTK_IS_LABEL (child) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (child)), label) == 0;
+}
+
+static gboolean
+is_widget_named (GtkWidget *widget, gconstpointer name)
+{
+  return g_strcmp0 (gtk_widget_get_name (widget), name) == 0;
+}
+
+/* Typed into a FitaMoneyEntry, then Enter. */
+static void
+enter_amount (GtkWidget *entry, const char *text)
+{
+  gtk_widget_grab_focus (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  g_signal_emit_by_name (gtk_editable_get_delegate (GTK_EDITABLE (entry)), "activate");
+  settle ();
+}
+
+/* The item's budget grid opens on planned amounts, says so above the
+ * cells, and a screen reader gets which of Planned and Executed is on. */
+static void
+test_item_grid_mode (Fixture *f, gconstpointer data)
+{
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  FitaItemEditorBudget *budget = g_object_new (FITA_TYPE_ITEM_EDITOR_BUDGET, NULL);
+  gint64 staff = chapter_id (f->plan, STAFF);
+  GtkWidget *planned, *executed, *mode, *c;
+  g_autofree char *shot = NULL;
+
+  gtk_window_set_default_size (window, 900, 700);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (budget));
+  gtk_window_set_child (window, scroller);
+  fita_item_editor_budget_load (budget, f->plan, item_id (f, "11.3"));
+  /* as the item editor passes the plan's changes on */
+  g_signal_connect_swapped (f->plan, "changed", G_CALLBACK (fita_item_editor_budget_refresh), budget);
+  gtk_window_present (window);
+  settle ();
+
+  planned = find_descendant (GTK_WIDGET (budget), is_toggle_labelled, g_dgettext (GETTEXT_PACKAGE, "Planned"));
+  executed = find_descendant (GTK_WIDGET (budget), is_toggle_labelled, g_dgettext (GETTEXT_PACKAGE, "Executed"));
+  mode = find_descendant (GTK_WIDGET (budget), is_widget_named, "budget-mode");
+  g_assert_nonnull (planned);
+  g_assert_nonnull (executed);
+  g_assert_nonnull (mode);
+  /* Planned comes first, and is on */
+  g_assert_true (gtk_widget_get_prev_sibling (executed) == planned);
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (planned)));
+  gtk_test_accessible_assert_role (GTK_ACCESSIBLE (planned), GTK_ACCESSIBLE_ROLE_BUTTON);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (planned), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       g_dgettext (GETTEXT_PACKAGE, "Planned"));
+  gtk_test_accessible_assert_state (GTK_ACCESSIBLE (planned), GTK_ACCESSIBLE_STATE_PRESSED, GTK_ACCESSIBLE_TRISTATE_TRUE);
+  gtk_test_accessible_assert_state (GTK_ACCESSIBLE (executed), GTK_ACCESSIBLE_STATE_PRESSED, GTK_ACCESSIBLE_TRISTATE_FALSE);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (mode)), ==, g_dgettext (GETTEXT_PACKAGE, "Planned amounts"));
+  shot = save_screenshot (GTK_WIDGET (window), "item-budget-planned");
+  assert_png (shot, 800, 600);
+
+  /* what is typed is planned */
+  c = fita_item_editor_budget_get_cell (budget, 2025, staff);
+  enter_amount (c, "2.500");
+  g_assert_cmpint (in_file (f, "11.3", 2025, STAFF, FITA_BUDGET_PLANNED), ==, 250000);
+  g_assert_cmpint (in_file (f, "11.3", 2025, STAFF, FITA_BUDGET_EXECUTED), ==, FITA_NONE);
+
+  /* Executed, as the person clicks it */
+  g_signal_emit_by_name (executed, "clicked");
+  settle ();
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (executed)));
+  gtk_test_accessible_assert_state (GTK_ACCESSIBLE (executed), GTK_ACCESSIBLE_STATE_PRESSED, GTK_ACCESSIBLE_TRISTATE_TRUE);
+  gtk_test_accessible_assert_state (GTK_ACCESSIBLE (planned), GTK_ACCESSIBLE_STATE_PRESSED, GTK_ACCESSIBLE_TRISTATE_FALSE);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (mode)), ==, g_dgettext (GETTEXT_PACKAGE, "Executed amounts"));
+  c = fita_item_editor_budget_get_cell (budget, 2025, staff);
+  enter_amount (c, "1.000");
+  g_assert_cmpint (in_file (f, "11.3", 2025, STAFF, FITA_BUDGET_EXECUTED), ==, 100000);
+  g_assert_cmpint (in_file (f, "11.3", 2025, STAFF, FITA_BUDGET_PLANNED), ==, 250000);
+  g_clear_pointer (&shot, g_free);
+  shot = save_screenshot (GTK_WIDGET (window), "item-budget-executed");
+  assert_png (shot, 800, 600);
+  g_signal_handlers_disconnect_by_data (f->plan, budget);
+  gtk_window_destroy (window);
+}
+
+static void
+count_notify (GObject *object, GParamSpec *pspec, guint *count)
+{
+  (*count)++;
+}
+
+/* The page follows whatever plan its "plan" property holds, as a window
+ * binds it: notified once per change, and let go of entirely. */
+static void
+test_plan_property (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GObject) holder = g_object_new (FITA_TYPE_BUDGET_PAGE, NULL);
+  g_autoptr(FitaPlan) plan = NULL;
+  GBinding *binding;
+  guint notified = 0;
+  FitaBudgetCell *c;
+
+  g_object_ref_sink (holder);
+  g_signal_connect (f->page, "notify::plan", G_CALLBACK (count_notify), &notified);
+  /* bound, as the window's template will do */
+  fita_budget_page_set_plan (f->page, NULL);
+  g_assert_cmpuint (notified, ==, 1);
+  binding = g_object_bind_property (holder, "plan", f->page, "plan", G_BINDING_SYNC_CREATE);
+  g_object_set (holder, "plan", f->plan, NULL);
+  g_assert_true (fita_budget_page_get_plan (f->page) == f->plan);
+  g_assert_cmpuint (notified, ==, 2);
+  g_object_set (holder, "plan", f->plan, NULL);
+  g_assert_cmpuint (notified, ==, 2);
+  settle ();
+
+  /* the plan's changes reach it */
+  fita_budget_page_reveal_item (f->page, item_id (f, "11.1"));
+  settle ();
+  g_assert_true (fita_plan_set_budget (f->plan, item_id (f, "11.1"), 2025, 0, 300000, FITA_NONE, NULL));
+  c = cell (f, "11.1", FITA_BUDGET_PLANNED, 2025);
+  assert_text (c, 300000);
+
+  /* and once it lets go, nothing of it is connected to the plan */
+  plan = g_object_ref (f->plan);
+  g_object_set (holder, "plan", NULL, NULL);
+  g_assert_null (fita_budget_page_get_plan (f->page));
+  g_assert_cmpuint (notified, ==, 3);
+  g_assert_false (g_signal_has_handler_pending (plan, g_signal_lookup ("changed", FITA_TYPE_PLAN), 0, FALSE));
+  g_binding_unbind (binding);
+}
+
+static gboolean
 first_frame (gpointer data)
 {
   return fita_budget_page_get_open_ms (data) >= 0;
@@ -864,7 +1104,14 @@ main (int argc, char *argv[])
 
   /* figures in Catalan, as the seeds write them */
   g_setenv ("LANGUAGE", "ca", TRUE);
+  /* the accessible states as GTK hands them to a screen reader, readable
+   * by the test */
+  g_setenv ("GTK_A11Y", "test", TRUE);
   gtk_test_init (&argc, &argv, NULL);
+  /* FITA_TEST_TRANSLATED=1 LC_ALL=ca_ES.UTF-8: the page in Catalan, for
+   * a look at its screenshots (tests that read words expect English) */
+  if (g_getenv ("FITA_TEST_TRANSLATED") != NULL)
+    fita_application_init_i18n ();
   adw_init ();
   g_test_add ("/ui/budget/seed-figures", Fixture, "terrassa-ess-2019-2026", setup, test_seed_figures, teardown);
   g_test_add ("/ui/budget/edit-and-undo", Fixture, "terrassa-ess-2019-2026", setup, test_edit_and_undo, teardown);
@@ -873,6 +1120,10 @@ main (int argc, char *argv[])
   g_test_add ("/ui/budget/level-filter", Fixture, "terrassa-ess-2019-2026", setup, test_level_filter, teardown);
   g_test_add ("/ui/budget/follows-plan", Fixture, "terrassa-ess-2019-2026", setup, test_follows_plan, teardown);
   g_test_add ("/ui/budget/keyboard", Fixture, "terrassa-ess-2019-2026", setup, test_keyboard, teardown);
+  g_test_add ("/ui/budget/year-dropdown", Fixture, "terrassa-ess-2019-2026", setup, test_year_dropdown, teardown);
+  g_test_add ("/ui/budget/expand-all", Fixture, "terrassa-ess-2019-2026", setup, test_expand_all, teardown);
+  g_test_add ("/ui/budget/item-grid-mode", Fixture, "terrassa-ess-2019-2026", setup, test_item_grid_mode, teardown);
+  g_test_add ("/ui/budget/plan-property", Fixture, "terrassa-ess-2019-2026", setup, test_plan_property, teardown);
   g_test_add ("/ui/budget/charts", Fixture, "terrassa-ess-2019-2026", setup, test_charts, teardown);
   g_test_add ("/ui/budget/read-only", Fixture, "terrassa-ess-2019-2026", setup, test_read_only, teardown);
   g_test_add ("/ui/budget/envelope", Fixture, NULL, setup_figures, test_envelope, teardown);
