@@ -430,5 +430,29 @@ def bench_contract():
     run("bench", "--items", "0", expect=2)
 
 
+@test
+def json_text_is_escaped_and_typed():
+    """JSON comes from json-glib: awkward text reads back as written, and
+    each value keeps its type (counts and cents integers, missing ones null)."""
+    with Dir() as d:
+        title = 'Pla "nou"\\ amb\tsalt i accents: àèí € </x>'
+        run("new", d / "p.fita", "--title", title)
+        shown = json.loads(run("show", d / "p.fita", "--json").stdout)
+        assert shown["title"] == title, shown
+        assert shown["organisation"] == "" and shown["items"] == []
+        path = example(d, "terrassa-ess-2019-2026")
+        out = run("show", path, "--json").stdout
+        assert out.endswith("}\n") and out.count("\n") == 1, out[-20:]
+        item = json.loads(out)["items"][0]
+        assert [type(item[k]) for k in ("code", "title", "progress_bp", "children")] == [str, str, int, list]
+        s = json.loads(run("stats", path, "--json").stdout)
+        assert all(type(s[k]) is int for k in ("items", "planned_cents", "executed_cents", "execution_rate_bp")), s
+        assert s["planned_in_years_cents"] is None or type(s["planned_in_years_cents"]) is int
+        assert all(type(c["count"]) is int and type(c["share_bp"]) is int for c in s["statuses"]), s
+    bench = json.loads(run("bench", "--items", "50", "--json").stdout)
+    assert all(type(bench[k]) is int for k in ("items", "edit_median_us", "chart_us", "peak_rss_kb")), bench
+    assert all(type(bench[k]) is float for k in ("create_ms", "open_ms", "rollup_ms", "report_sheet_ms")), bench
+
+
 if __name__ == "__main__":
     sys.exit(main())
