@@ -19,7 +19,7 @@ typedef enum {
   FITA_REPORT_ANNUAL,          /* the plan's annual follow-up report (seed 001) */
   FITA_REPORT_WORKPLAN,        /* lines, objectives, actions, who, semester grid (seed 004) */
   FITA_REPORT_PARTICIPATION,   /* participatory processes (seed 003) */
-  FITA_N_REPORTS
+  FITA_N_REPORTS /*< skip >*/
 } FitaReportKind;
 
 extern const char * const fita_report_kind_keywords[];  /* sheet, annual, workplan, participation */

@@ -1,5 +1,6 @@
 /* Reports as PDF: every kind on the examples, links, cancellation; and
  * what they say, read back with pdftotext. */
+#include "fita-enums.h"
 #include "fita-error.h"
 #include "fita-json.h"
 #include "fita-report.h"
@@ -483,6 +484,25 @@ test_participation (void)
   assert_has (ca, "Recomptes de priorització Què s'ha comptat Recompte Unitat");
 }
 
+/* The core's enums are GTypes (made by glib-mkenums), whose nicks match the
+ * keywords the CLI and the files use. */
+static void
+test_enum_types (void)
+{
+  g_autoptr(GEnumClass) kinds = g_type_class_ref (FITA_TYPE_REPORT_KIND);
+  g_autoptr(GEnumClass) roles = g_type_class_ref (FITA_TYPE_ROLE);
+  g_autoptr(GFlagsClass) open_flags = g_type_class_ref (FITA_TYPE_OPEN_FLAGS);
+
+  g_assert_true (G_TYPE_IS_ENUM (FITA_TYPE_PROGRESS_RULE));
+  g_assert_true (G_TYPE_IS_ENUM (FITA_TYPE_AGENT_KIND));
+  g_assert_true (G_TYPE_IS_ENUM (FITA_TYPE_INDICATOR_KIND));
+  g_assert_cmpuint (kinds->n_values, ==, FITA_N_REPORTS);
+  for (guint i = 0; i < FITA_N_REPORTS; i++)
+    g_assert_cmpint (g_enum_get_value_by_nick (kinds, fita_report_kind_keywords[i])->value, ==, i);
+  g_assert_cmpint (g_enum_get_value_by_nick (roles, "executes")->value, ==, FITA_ROLE_EXECUTES);
+  g_assert_nonnull (g_flags_get_first_value (open_flags, FITA_OPEN_READ_ONLY));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -500,5 +520,6 @@ main (int argc, char **argv)
   g_test_add_func ("/report/default-year", test_default_year);
   g_test_add_func ("/report/leaf-sheet", test_leaf_sheet);
   g_test_add_func ("/report/participation", test_participation);
+  g_test_add_func ("/report/enum-types", test_enum_types);
   return g_test_run ();
 }
