@@ -14,7 +14,9 @@
 #include "fita-rollup.h"
 #include "fita-timeline.h"
 
+#include <errno.h>
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>
 
@@ -152,4 +154,144 @@ fita_report_write (FitaPlan *plan, const FitaReportOptions *options, const char 
   return pdf != NULL &&
          fita_output_write_file (path, fita_plan_get_path (plan), g_bytes_get_data (pdf, NULL),
                                  g_bytes_get_size (pdf), error);
+}
+
+/* Several sheets, and their file names */
+
+/* Characters that some file system refuses or that shells treat specially
+ * become a dash; the title is cut at a word so that names stay readable. */
+static void
+append_for_file_name (GString *out, const char *text, guint max_chars)
+{
+  gsize start = out->len;
+  const char *p = text;
+
+  for (guint n = 0; *p && n < max_chars; p = g_utf8_next_char (p), n++)
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (c < 0x20 || (c < 0x80 && strchr ("/\\:*?\"<>|", (int) c) != NULL))
+        g_string_append_c (out, '-');
+      else
+        g_string_append_unichar (out, c);
+    }
+  if (*p != '\0')
+    {
+      const char *space = strrchr (out->str + start, ' ');
+      if (space != NULL && space > out->str + start + (out->len - start) / 2)
+        g_string_truncate (out, space - out->str);
+      g_string_append (out, "…");
+    }
+}
+
+char *
+fita_report_file_name (FitaPlan *plan, const FitaReportOptions *options)
+{
+  const char *kinds[] = {
+    /* Translators: file names offered when saving a report */
+    N_("Follow-up sheet"), N_("Follow-up report"), N_("Work plan"), N_("Participation"),
+  };
+  gint64 year = options->year != FITA_NONE ? options->year : fita_plan_default_year (plan);
+  FitaItem *item = NULL;
+  GString *name;
+
+  g_return_val_if_fail (options->kind < FITA_N_REPORTS, NULL);
+  name = g_string_new (_(kinds[options->kind]));
+  if (options->kind == FITA_REPORT_SHEET)
+    item = fita_plan_lookup (plan, FITA_TABLE_ITEM, options->item_id);
+  if (item == NULL)
+    {
+      g_string_append_printf (name, " %d.pdf", (int) year);
+      return g_string_free (name, FALSE);
+    }
+  /* "Follow-up sheet 11 - ESS als barris - 2024.pdf": programmes' sheets
+   * do not overwrite one another */
+  if (item->code != NULL && *item->code)
+    {
+      g_string_append_c (name, ' ');
+      append_for_file_name (name, item->code, 20);
+    }
+  if (item->title != NULL && *item->title)
+    {
+      g_autoptr(GString) title = g_string_new (NULL);
+      append_for_file_name (title, item->title, 60);
+      g_string_append_printf (name, " - %s", title->str);
+    }
+  g_string_append_printf (name, " - %d.pdf", (int) year);
+  return g_string_free (name, FALSE);
+}
+
+GPtrArray *
+fita_report_items_of_level (FitaPlan *plan, FitaItem *like)
+{
+  g_autoptr(GPtrArray) items = fita_plan_items_preorder (plan, NULL);
+  GPtrArray *same = g_ptr_array_new ();
+  guint depth = fita_plan_item_depth (plan, like);
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      FitaItem *item = g_ptr_array_index (items, i);
+      if (like->level_id != FITA_NONE ? item->level_id == like->level_id
+                                      : fita_plan_item_depth (plan, item) == depth)
+        g_ptr_array_add (same, item);
+    }
+  return same;
+}
+
+typedef struct {
+  FitaReportProgress progress;
+  gpointer user_data;
+  guint index, n;
+} SheetsProgress;
+
+static void
+on_sheet_progress (double fraction, gpointer data)
+{
+  SheetsProgress *sheets = data;
+
+  sheets->progress ((sheets->index + fraction) / sheets->n, sheets->user_data);
+}
+
+GPtrArray *
+fita_report_write_sheets (FitaPlan *plan, const FitaReportOptions *options, const gint64 *item_ids, guint n_items,
+                          const char *folder, GCancellable *cancellable, FitaReportProgress progress,
+                          gpointer user_data, GError **error)
+{
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  SheetsProgress sheets = { progress, user_data, 0, MAX (n_items, 1) };
+
+  if (g_mkdir_with_parents (folder, 0777) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                   _("Could not make the folder “%s”: %s"), folder, g_strerror (saved));
+      return NULL;
+    }
+  for (guint i = 0; i < n_items; i++)
+    {
+      FitaReportOptions one = *options;
+      g_autofree char *name = NULL;
+      char *path;
+
+      one.kind = FITA_REPORT_SHEET;
+      one.item_id = item_ids[i];
+      name = fita_report_file_name (plan, &one);
+      /* two items of the same code and title: "… (2).pdf" */
+      for (guint n = 2; g_hash_table_contains (names, name); n++)
+        {
+          g_autofree char *first = fita_report_file_name (plan, &one);
+          g_free (name);
+          name = g_strdup_printf ("%.*s (%u).pdf", (int) strlen (first) - 4, first, n);
+        }
+      g_hash_table_add (names, g_strdup (name));
+      path = g_build_filename (folder, name, NULL);
+      sheets.index = i;
+      if (!fita_report_write (plan, &one, path, cancellable, progress ? on_sheet_progress : NULL, &sheets, error))
+        {
+          g_free (path);
+          return NULL;
+        }
+      g_ptr_array_add (paths, path);
+    }
+  return g_steal_pointer (&paths);
 }
