@@ -431,6 +431,29 @@ def bench_contract():
 
 
 @test
+def report_sheets_of_a_level():
+    """--level NAME: a sheet for every item of the level, one PDF each named by
+    its item, into the folder --out names; their paths on stdout."""
+    with Dir() as d:
+        path = example(d, "terrassa-ess-2019-2026")
+        folder = d / "fitxes"
+        out = run("report", path, "--kind", "sheet", "--level", "Actuació", "--year", "2024",
+                  "--lang", "ca", "--out", folder).stdout.splitlines()
+        assert len(out) == 5, out
+        for i, written in enumerate(out, 1):
+            assert os.path.dirname(written) == str(folder), written
+            assert f" 11.{i} - " in written and written.endswith(" - 2024.pdf"), written
+            assert open(written, "rb").read(4) == b"%PDF"
+        assert sorted(os.listdir(folder)) == sorted(os.path.basename(p) for p in out)
+        assert "no level named" in run("report", path, "--kind", "sheet", "--level", "Nope",
+                                       "--out", folder, expect=2).stderr
+        run("report", path, "--kind", "annual", "--level", "Actuació", "--out", folder, expect=2)
+        run("report", path, "--kind", "sheet", "--item", "11", "--level", "Actuació", "--out", folder, expect=2)
+        # the single sheet's contract is unchanged
+        run("report", path, "--kind", "sheet", "--item", "11", "--out", d / "fitxes.txt", expect=2)
+
+
+@test
 def json_text_is_escaped_and_typed():
     """JSON comes from json-glib: awkward text reads back as written, and
     each value keeps its type (counts and cents integers, missing ones null)."""
