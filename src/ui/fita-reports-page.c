@@ -21,6 +21,7 @@ struct _FitaReportsPage
   GtkDropDown *kind_dropdown;
   AdwActionRow *item_row;
   GtkDropDown *item_dropdown;
+  GtkButton *sheets_button;
   GtkSpinButton *year_spin;
   GtkDropDown *lang_dropdown;
   GtkProgressBar *progress;
@@ -564,6 +565,7 @@ static void
 on_kind_changed (FitaReportsPage *self)
 {
   gtk_widget_set_sensitive (GTK_WIDGET (self->item_row), chosen_kind (self) == FITA_REPORT_SHEET);
+  gtk_widget_set_visible (GTK_WIDGET (self->sheets_button), chosen_kind (self) == FITA_REPORT_SHEET);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "reports.save-sheets",
                                  self->cancellable == NULL && self->plan != NULL &&
                                  chosen_kind (self) == FITA_REPORT_SHEET);
@@ -859,6 +861,7 @@ fita_reports_page_class_init (FitaReportsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FitaReportsPage, kind_dropdown);
   gtk_widget_class_bind_template_child (widget_class, FitaReportsPage, item_row);
   gtk_widget_class_bind_template_child (widget_class, FitaReportsPage, item_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, FitaReportsPage, sheets_button);
   gtk_widget_class_bind_template_child (widget_class, FitaReportsPage, year_spin);
   gtk_widget_class_bind_template_child (widget_class, FitaReportsPage, lang_dropdown);
   gtk_widget_class_bind_template_child (widget_class, FitaReportsPage, progress);

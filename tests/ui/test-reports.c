@@ -185,6 +185,20 @@ not_busy (gpointer data)
   return !fita_reports_page_is_busy (f->page);
 }
 
+static GtkWidget *
+find_by_action (GtkWidget *widget, const char *action)
+{
+  if (GTK_IS_ACTIONABLE (widget) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_by_action (child, action);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* The sheets of every item of a level in one go: one PDF each, in a folder. */
 static void
 test_sheets_of_a_level (Fixture *f, gconstpointer data)
@@ -198,10 +212,13 @@ test_sheets_of_a_level (Fixture *f, gconstpointer data)
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "reports.generate", NULL));
   g_assert_true (wait_until (not_busy, f));
+  /* the button shows with sheets only */
+  g_assert_false (gtk_widget_is_visible (find_by_action (GTK_WIDGET (f->page), "reports.save-sheets")));
   fita_reports_page_save_sheets (f->page, action->rec.id, 2024, "ca", folder);
   g_assert_true (fita_reports_page_is_busy (f->page));
   g_assert_true (wait_until (not_busy, f));
   g_test_message ("%s", fita_reports_page_get_status (f->page));
+  g_assert_true (gtk_widget_is_visible (find_by_action (GTK_WIDGET (f->page), "reports.save-sheets")));
   g_assert_nonnull (strstr (fita_reports_page_get_status (f->page), "fitxes"));
   dir = g_dir_open (folder, 0, NULL);
   g_assert_nonnull (dir);
