@@ -26,6 +26,9 @@ FitaPlan *open_plan     (const char      *file,
 /* fita-cli-export.c */
 int       cmd_export    (int              argc,
                          char           **argv);
+/* fita-cli-report.c */
+int       cmd_report    (int              argc,
+                         char           **argv);
 /* fita-cli-import.c */
 int       cmd_import    (int              argc,
                          char           **argv);

@@ -10,6 +10,7 @@
 #include <errno.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
 #include <locale.h>
 #include <math.h>
 #include <stdio.h>
@@ -87,33 +88,63 @@ open_plan (const char *file, FitaOpenFlags flags, int *status)
   return plan;
 }
 
-static char *
-json_string (const char *text)
+/* Text as a JSON string: a missing text is the empty string. */
+static void
+json_add_text (JsonBuilder *builder, const char *member, const char *text)
 {
-  GString *out = g_string_new ("\"");
-
-  for (const char *p = text ? text : ""; *p; p++)
-    {
-      if (*p == '"' || *p == '\\')
-        g_string_append_printf (out, "\\%c", *p);
-      else if (*p == '\n')
-        g_string_append (out, "\\n");
-      else if ((guchar) *p < 0x20)
-        g_string_append_printf (out, "\\u%04x", (guchar) *p);
-      else
-        g_string_append_c (out, *p);
-    }
-  g_string_append_c (out, '"');
-  return g_string_free (out, FALSE);
+  json_builder_set_member_name (builder, member);
+  json_builder_add_string_value (builder, text ? text : "");
 }
 
+/* A text that may be missing: null. */
 static void
-append_json_int (GString *out, gint64 value)
+json_add_text_or_null (JsonBuilder *builder, const char *member, const char *text)
 {
-  if (value == FITA_NONE)
-    g_string_append (out, "null");
+  json_builder_set_member_name (builder, member);
+  if (text == NULL)
+    json_builder_add_null_value (builder);
   else
-    g_string_append_printf (out, "%" G_GINT64_FORMAT, value);
+    json_builder_add_string_value (builder, text);
+}
+
+/* FITA_NONE is null. */
+static void
+json_add_int (JsonBuilder *builder, const char *member, gint64 value)
+{
+  json_builder_set_member_name (builder, member);
+  if (value == FITA_NONE)
+    json_builder_add_null_value (builder);
+  else
+    json_builder_add_int_value (builder, value);
+}
+
+/* A measure to a number of decimals, as it always was printed: rounded to
+ * them, so that it reads back as the same number; no decimals, an integer. */
+static void
+json_add_measure (JsonBuilder *builder, const char *member, double value, int decimals)
+{
+  json_builder_set_member_name (builder, member);
+  if (decimals == 0)
+    json_builder_add_int_value (builder, (gint64) round (value));
+  else
+    {
+      char text[G_ASCII_DTOSTR_BUF_SIZE];
+      g_autofree char *format = g_strdup_printf ("%%.%df", decimals);
+      json_builder_add_double_value (builder, g_ascii_strtod (g_ascii_formatd (text, sizeof text, format, value), NULL));
+    }
+}
+
+/* The document on stdout, on one line. */
+static void
+json_print (JsonBuilder *builder)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+  g_autofree char *text = NULL;
+
+  json_generator_set_root (generator, root);
+  text = json_generator_to_data (generator, NULL);
+  g_print ("%s\n", text);
 }
 
 /* example */
@@ -222,30 +253,28 @@ show_text (FitaPlan *plan, gint64 parent, guint depth, const char *lang)
 }
 
 static void
-show_json (FitaPlan *plan, gint64 parent, GString *out, guint depth)
+show_json (FitaPlan *plan, gint64 parent, JsonBuilder *builder)
 {
   GPtrArray *children = fita_plan_list (plan, FITA_TABLE_ITEM, parent);
 
-  g_string_append_c (out, '[');
+  json_builder_begin_array (builder);
   for (guint i = 0; i < children->len; i++)
     {
       FitaItem *item = g_ptr_array_index (children, i);
       int progress = fita_plan_progress (plan, item);
-      g_autofree char *code = json_string (item->code);
-      g_autofree char *title = json_string (item->title);
-      g_autofree char *level = level_name (plan, item) ? json_string (level_name (plan, item)) : g_strdup ("null");
-      g_autofree char *status = status_name (plan, item) ? json_string (status_name (plan, item)) : g_strdup ("null");
 
-      g_string_append_printf (out, "%s{\"code\": %s, \"title\": %s, \"level\": %s, \"status\": %s, \"progress\": ",
-                              i ? ", " : "", code, title, level, status);
-      append_json_int (out, progress >= 0 ? progress : FITA_NONE);
-      g_string_append (out, ", \"progress_bp\": ");
-      append_json_int (out, fita_plan_progress_bp (plan, item));
-      g_string_append (out, ", \"children\": ");
-      show_json (plan, item->rec.id, out, depth + 1);
-      g_string_append_c (out, '}');
+      json_builder_begin_object (builder);
+      json_add_text (builder, "code", item->code);
+      json_add_text (builder, "title", item->title);
+      json_add_text_or_null (builder, "level", level_name (plan, item));
+      json_add_text_or_null (builder, "status", status_name (plan, item));
+      json_add_int (builder, "progress", progress >= 0 ? progress : FITA_NONE);
+      json_add_int (builder, "progress_bp", fita_plan_progress_bp (plan, item));
+      json_builder_set_member_name (builder, "children");
+      show_json (plan, item->rec.id, builder);
+      json_builder_end_object (builder);
     }
-  g_string_append_c (out, ']');
+  json_builder_end_array (builder);
 }
 
 static int
@@ -272,21 +301,20 @@ cmd_show (int argc, char **argv)
   info = fita_plan_get_info (plan);
   if (json)
     {
-      g_autoptr(GString) out = g_string_new ("{\"title\": ");
-      g_autofree char *title = json_string (info->title);
-      g_autofree char *organisation = json_string (info->organisation);
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
       g_autofree char *rule = fita_plan_describe_progress_rule (plan);
-      g_autofree char *rule_json = json_string (rule);
-      g_string_append_printf (out, "%s, \"organisation\": %s, \"period_start\": ", title, organisation);
-      append_json_int (out, info->period_start);
-      g_string_append (out, ", \"period_end\": ");
-      append_json_int (out, info->period_end);
-      g_string_append (out, ", \"followed_year\": ");
-      append_json_int (out, info->followed_year);
-      g_string_append_printf (out, ", \"progress_rule\": %s, \"items\": ", rule_json);
-      show_json (plan, 0, out, 0);
-      g_string_append (out, "}\n");
-      g_print ("%s", out->str);
+
+      json_builder_begin_object (builder);
+      json_add_text (builder, "title", info->title);
+      json_add_text (builder, "organisation", info->organisation);
+      json_add_int (builder, "period_start", info->period_start);
+      json_add_int (builder, "period_end", info->period_end);
+      json_add_int (builder, "followed_year", info->followed_year);
+      json_add_text (builder, "progress_rule", rule);
+      json_builder_set_member_name (builder, "items");
+      show_json (plan, 0, builder);
+      json_builder_end_object (builder);
+      json_print (builder);
     }
   else
     {
@@ -310,18 +338,20 @@ cmd_show (int argc, char **argv)
 /* stats */
 
 static void
-append_statuses (GString *out, GArray *statuses)
+json_add_statuses (JsonBuilder *builder, GArray *statuses)
 {
-  g_string_append (out, ", \"statuses\": [");
+  json_builder_set_member_name (builder, "statuses");
+  json_builder_begin_array (builder);
   for (guint i = 0; i < statuses->len; i++)
     {
       FitaStatusCount *count = &g_array_index (statuses, FitaStatusCount, i);
-      g_autofree char *name = count->status ? json_string (count->status->name) : g_strdup ("null");
-      g_string_append_printf (out, "%s{\"name\": %s, \"count\": %u, \"share_bp\": ", i ? ", " : "", name, count->count);
-      append_json_int (out, count->share_bp);
-      g_string_append_c (out, '}');
+      json_builder_begin_object (builder);
+      json_add_text_or_null (builder, "name", count->status ? count->status->name : NULL);
+      json_add_int (builder, "count", count->count);
+      json_add_int (builder, "share_bp", count->share_bp);
+      json_builder_end_object (builder);
     }
-  g_string_append_c (out, ']');
+  json_builder_end_array (builder);
 }
 
 static int
@@ -342,7 +372,6 @@ cmd_stats (int argc, char **argv)
   g_autoptr(FitaPlan) plan = NULL;
   g_autoptr(GArray) counts = NULL;
   g_autoptr(GArray) statuses = NULL;
-  g_autoptr(GString) out = g_string_new ("{");
   GPtrArray *levels;
   FitaItem *item = NULL;
   FitaLevel *level = NULL;
@@ -379,53 +408,52 @@ cmd_stats (int argc, char **argv)
   progress = fita_plan_progress_rounded (plan, item, 0);
   rate = fita_rate_bp (sum.executed, sum.planned);
 
-  g_string_append_printf (out, "\"items\": %u, \"levels\": [", n_items);
-  for (guint i = 0; i < levels->len; i++)
-    {
-      FitaLevel *l = g_ptr_array_index (levels, i);
-      g_autofree char *name = json_string (l->name);
-      g_string_append_printf (out, "%s{\"name\": %s, \"count\": %u}", i ? ", " : "", name,
-                              g_array_index (counts, guint, i));
-    }
-  g_string_append (out, "], \"progress\": ");
-  append_json_int (out, progress);
-  g_string_append (out, ", \"progress_bp\": ");
-  append_json_int (out, progress_bp);
-  g_string_append (out, ", \"planned_cents\": ");
-  append_json_int (out, sum.planned);
-  g_string_append (out, ", \"executed_cents\": ");
-  append_json_int (out, sum.executed);
-  g_string_append (out, ", \"execution_rate_bp\": ");
-  append_json_int (out, rate);
-  if (!year)
-    {
-      /* the total reconciles: what the year columns add up to, and the rest */
-      FitaBudgetEnvelope envelope;
-      fita_plan_budget_envelope (plan, item, &envelope);
-      g_string_append (out, ", \"planned_in_years_cents\": ");
-      append_json_int (out, envelope.in_years);
-      g_string_append (out, ", \"planned_not_in_years_cents\": ");
-      append_json_int (out, envelope.not_in_years);
-    }
-  append_statuses (out, statuses);
-  if (fita_plan_count (plan, FITA_TABLE_PROCESS) > 0)
-    {
-      FitaParticipation p;
-      fita_plan_participation (plan, NULL, &p);
-      g_string_append (out, ", \"participation\": {\"sessions\": ");
-      append_json_int (out, p.sessions);
-      g_string_append (out, ", \"participants\": ");
-      append_json_int (out, p.participants);
-      g_string_append (out, ", \"contributions\": ");
-      append_json_int (out, p.contributions);
-      g_string_append (out, ", \"proposals\": ");
-      append_json_int (out, p.proposals);
-      g_string_append (out, "}");
-    }
-  g_string_append (out, "}\n");
-
   if (json)
-    g_print ("%s", out->str);
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_object (builder);
+      json_add_int (builder, "items", n_items);
+      json_builder_set_member_name (builder, "levels");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < levels->len; i++)
+        {
+          FitaLevel *l = g_ptr_array_index (levels, i);
+          json_builder_begin_object (builder);
+          json_add_text (builder, "name", l->name);
+          json_add_int (builder, "count", g_array_index (counts, guint, i));
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      json_add_int (builder, "progress", progress);
+      json_add_int (builder, "progress_bp", progress_bp);
+      json_add_int (builder, "planned_cents", sum.planned);
+      json_add_int (builder, "executed_cents", sum.executed);
+      json_add_int (builder, "execution_rate_bp", rate);
+      if (!year)
+        {
+          /* the total reconciles: what the year columns add up to, and the rest */
+          FitaBudgetEnvelope envelope;
+          fita_plan_budget_envelope (plan, item, &envelope);
+          json_add_int (builder, "planned_in_years_cents", envelope.in_years);
+          json_add_int (builder, "planned_not_in_years_cents", envelope.not_in_years);
+        }
+      json_add_statuses (builder, statuses);
+      if (fita_plan_count (plan, FITA_TABLE_PROCESS) > 0)
+        {
+          FitaParticipation p;
+          fita_plan_participation (plan, NULL, &p);
+          json_builder_set_member_name (builder, "participation");
+          json_builder_begin_object (builder);
+          json_add_int (builder, "sessions", p.sessions);
+          json_add_int (builder, "participants", p.participants);
+          json_add_int (builder, "contributions", p.contributions);
+          json_add_int (builder, "proposals", p.proposals);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_object (builder);
+      json_print (builder);
+    }
   else
     {
       const char *lang = fita_lang_from_locale ();
@@ -783,61 +811,6 @@ cmd_chart (int argc, char **argv)
   return 0;
 }
 
-static int
-cmd_report (int argc, char **argv)
-{
-  g_autofree char *kind_name = NULL;
-  g_autofree char *output = NULL;
-  g_autofree char *code = NULL;
-  g_autofree char *lang = NULL;
-  int year = 0;
-  GOptionEntry entries[] = {
-    { "kind", 'k', 0, G_OPTION_ARG_STRING, &kind_name, N_("sheet, annual, workplan or participation"), N_("KIND") },
-    { "item", 'i', 0, G_OPTION_ARG_STRING, &code, N_("The item of a follow-up sheet"), N_("CODE") },
-    { "year", 'y', 0, G_OPTION_ARG_INT, &year, N_("The year followed up (default: the plan's)"), N_("YEAR") },
-    { "lang", 'l', 0, G_OPTION_ARG_STRING, &lang, N_("Language of the report: ca, es or en (default: the plan's)"), N_("LANG") },
-    { "out", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The PDF file to write"), N_("FILE") },
-    { NULL }
-  };
-  g_autoptr(GOptionContext) context = g_option_context_new (_("FILE — write a follow-up report as PDF"));
-  g_autoptr(FitaPlan) plan = NULL;
-  g_autoptr(GError) error = NULL;
-  FitaReportOptions options = { 0, 0, FITA_NONE, NULL };
-  gint64 kind;
-  int status = 0;
-
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!parse_options (context, &argc, &argv, &status))
-    return status;
-  if (argc != 2 || output == NULL || kind_name == NULL)
-    return fail_usage (context, _("report takes a FILE, --kind KIND and --out FILE.pdf"));
-  if ((kind = fita_keyword_index (fita_report_kind_keywords, kind_name)) < 0)
-    return fail_usage (context, _("--kind must be sheet, annual, workplan or participation"));
-  if (lang != NULL && !g_str_equal (lang, "ca") && !g_str_equal (lang, "es") && !g_str_equal (lang, "en"))
-    return fail_usage (context, _("--lang must be ca, es or en"));
-  if (!g_str_has_suffix (output, ".pdf"))
-    return fail_usage (context, _("the output must end in .pdf"));
-  if (kind == FITA_REPORT_SHEET && code == NULL)
-    return fail_usage (context, _("a follow-up sheet needs --item CODE"));
-  if (!(plan = open_plan (argv[1], FITA_OPEN_READ_ONLY, &status)))
-    return status;
-  if (code != NULL)
-    {
-      FitaItem *item = fita_plan_find_item (plan, code);
-      if (item == NULL)
-        {
-          g_printerr (_("fita-cli: %s: there is no item with code “%s”\n"), argv[1], code);
-          return EXIT_USAGE;
-        }
-      options.item_id = item->rec.id;
-    }
-  options.kind = kind;
-  options.year = year ? year : FITA_NONE;
-  options.lang = lang;
-  if (!fita_report_write (plan, &options, output, NULL, NULL, NULL, &error))
-    return fail_file (output, error);
-  return 0;
-}
 
 /* bench */
 
@@ -1028,12 +1001,28 @@ cmd_bench (int argc, char **argv)
   getrusage (RUSAGE_SELF, &usage);
 
   if (json)
-    g_print ("{\"items\": %d, \"create_ms\": %.1f, \"open_ms\": %.1f, \"rollup_ms\": %.2f, "
-             "\"edit_median_us\": %.0f, \"export_json_ms\": %.1f, \"export_xlsx_ms\": %.1f, \"timeline_frame_us\": %.0f, "
-             "\"chart_us\": %.0f, \"report_sheet_ms\": %.1f, \"report_annual_ms\": %.0f, \"import_csv_ms\": %.1f, "
-             "\"import_xlsx_ms\": %.1f, \"peak_rss_kb\": %ld, \"report_peak_rss_kb\": %ld}\n",
-             n_items, create_ms, open_ms, rollup_ms, edit_us, export_ms, xlsx_ms, timeline_us, chart_us, sheet_ms, annual_ms,
-             import_ms, import_xlsx_ms, model_rss_kb, usage.ru_maxrss);
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_object (builder);
+      json_add_int (builder, "items", n_items);
+      json_add_measure (builder, "create_ms", create_ms, 1);
+      json_add_measure (builder, "open_ms", open_ms, 1);
+      json_add_measure (builder, "rollup_ms", rollup_ms, 2);
+      json_add_measure (builder, "edit_median_us", edit_us, 0);
+      json_add_measure (builder, "export_json_ms", export_ms, 1);
+      json_add_measure (builder, "export_xlsx_ms", xlsx_ms, 1);
+      json_add_measure (builder, "timeline_frame_us", timeline_us, 0);
+      json_add_measure (builder, "chart_us", chart_us, 0);
+      json_add_measure (builder, "report_sheet_ms", sheet_ms, 1);
+      json_add_measure (builder, "report_annual_ms", annual_ms, 0);
+      json_add_measure (builder, "import_csv_ms", import_ms, 1);
+      json_add_measure (builder, "import_xlsx_ms", import_xlsx_ms, 1);
+      json_add_int (builder, "peak_rss_kb", model_rss_kb);
+      json_add_int (builder, "report_peak_rss_kb", usage.ru_maxrss);
+      json_builder_end_object (builder);
+      json_print (builder);
+    }
   else
     {
       g_print (_("items %d\ncreate %.1f ms\nopen %.1f ms\nroll-up %.2f ms\nedit (median) %.0f µs\nexport JSON %.1f ms\ntimeline frame (median) %.0f µs\nchart (slowest kind, median) %.0f µs\nprogramme sheet %.1f ms\nannual report %.0f ms\npeak memory %ld kB (with the reports: %ld kB)\n"),

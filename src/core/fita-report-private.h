@@ -165,6 +165,54 @@ void          fita_doc_fields      (FitaDoc                 *doc,
                                     const char * const      *values,
                                     guint                    n);
 
+/* What the reports share: words and figures (fita-report-words.c) */
+
+char       *fita_report_money               (FitaDoc *doc, gint64 cents);
+char       *fita_report_progress_of         (FitaDoc *doc, FitaItem *item);
+char       *fita_report_year_text           (gint64 year);
+char       *fita_report_years_text          (FitaDoc *doc, gint64 start, gint64 end);
+char       *fita_report_period_text         (FitaDoc *doc);
+char       *fita_report_dates_text          (FitaDoc *doc, const char *start, const char *end);
+char       *fita_report_date_in_words       (FitaDoc *doc, const char *date);
+char       *fita_report_today_text          (FitaDoc *doc);
+const char *fita_report_status_name         (FitaDoc *doc, FitaItem *item);
+const char *fita_report_level_name          (FitaDoc *doc, FitaItem *item);
+char       *fita_report_status_with_percent (FitaDoc *doc, FitaItem *item);
+char       *fita_report_item_label          (FitaItem *item);
+/* who answers for an item: "Comissió tècnica (defineix les línies bàsiques)" */
+char       *fita_report_who_text            (FitaDoc *doc, FitaItem *item, const char *separator);
+gboolean    fita_report_has_who             (FitaDoc *doc, FitaItem *item);
+gboolean    fita_report_has_other_services  (FitaItem *item);
+
+/* Tables whose columns depend on the plan: the columns are chosen first,
+ * then each row gives a cell for every possible column. */
+typedef struct {
+  FitaDocColumn columns[8];
+  int index[8];            /* column of each possible cell, -1: left out */
+  guint n;
+} FitaReportColumns;
+
+void fita_report_columns_add     (FitaReportColumns *columns, guint cell, gboolean shown, const char *title,
+                                  double weight, FitaDocAlign align);
+/* Takes the cells (one for every possible column) and adds those shown. */
+void fita_report_columns_add_row (FitaReportColumns *columns, FitaDocTable *table, guint flags, char **cells,
+                                  guint n_cells);
+
+/* Parts of the sheet that the other reports use too (fita-report-sheet.c) */
+
+void fita_report_budget_table     (FitaDoc *doc, FitaItem *scope, gboolean executed_only);
+void fita_report_followup_fields  (FitaDoc *doc, FitaFollowup *f);
+/* the figures a council publishes first, for the plan (scope NULL) or one item */
+void fita_report_headline_figures (FitaDoc *doc, FitaItem *scope);
+
+/* Each report's content: fita-report-sheet.c, -annual.c, -workplan.c and
+ * -participation.c */
+
+void fita_report_make_sheet         (FitaDoc *doc, FitaItem *item, gint64 year);
+void fita_report_make_annual        (FitaDoc *doc, gint64 year);
+void fita_report_make_workplan      (FitaDoc *doc, gint64 year);
+void fita_report_make_participation (FitaDoc *doc);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FitaDocTable, fita_doc_table_free)
 
 G_END_DECLS

@@ -19,7 +19,7 @@ typedef enum {
   FITA_REPORT_ANNUAL,          /* the plan's annual follow-up report (seed 001) */
   FITA_REPORT_WORKPLAN,        /* lines, objectives, actions, who, semester grid (seed 004) */
   FITA_REPORT_PARTICIPATION,   /* participatory processes (seed 003) */
-  FITA_N_REPORTS
+  FITA_N_REPORTS /*< skip >*/
 } FitaReportKind;
 
 extern const char * const fita_report_kind_keywords[];  /* sheet, annual, workplan, participation */
@@ -49,5 +49,30 @@ GBytes  *fita_report_render  (FitaPlan                *plan,
                               FitaReportProgress       progress,
                               gpointer                 user_data,
                               GError                 **error);
+
+/* The file name offered for the report, in the UI's language: "Follow-up
+ * report 2024.pdf"; an item's sheet names the item, "Follow-up sheet 11 -
+ * ESS als barris - 2024.pdf", so that sheets of several items can sit in one
+ * folder. */
+char      *fita_report_file_name      (FitaPlan                *plan,
+                                       const FitaReportOptions *options);
+/* The items of the same level as like (by the plan's levels; by depth when
+ * like has none), in the plan's order: the items a batch of sheets is for.
+ * A new array of the plan's items. */
+GPtrArray *fita_report_items_of_level (FitaPlan                *plan,
+                                       FitaItem                *like);
+/* One follow-up sheet for each item into folder (made if missing), each in
+ * its own PDF named by fita_report_file_name(); options gives the year and
+ * the language. Returns the paths written, in order; on an error the sheets
+ * written before it are kept and NULL is returned. progress covers them all. */
+GPtrArray *fita_report_write_sheets   (FitaPlan                *plan,
+                                       const FitaReportOptions *options,
+                                       const gint64            *item_ids,
+                                       guint                    n_items,
+                                       const char              *folder,
+                                       GCancellable            *cancellable,
+                                       FitaReportProgress       progress,
+                                       gpointer                 user_data,
+                                       GError                 **error);
 
 G_END_DECLS

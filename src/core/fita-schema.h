@@ -98,12 +98,33 @@ typedef struct {
   gint64 id;
 } FitaRecord;
 
-typedef enum { FITA_PROGRESS_CHILDREN, FITA_PROGRESS_LEAVES, FITA_PROGRESS_WEIGHTED } FitaProgressRule;
-typedef enum { FITA_MISSING_SKIP, FITA_MISSING_ZERO } FitaMissingRule;
-typedef enum { FITA_AGENT_ORGANISATION, FITA_AGENT_BODY, FITA_AGENT_SERVICE,
-               FITA_AGENT_PERSON, FITA_AGENT_GROUP } FitaAgentKind;
-typedef enum { FITA_ROLE_DEFINES, FITA_ROLE_EXECUTES, FITA_ROLE_SUPPORTS, FITA_ROLE_OTHER } FitaRole;
-typedef enum { FITA_INDICATOR_RESULT, FITA_INDICATOR_IMPACT } FitaIndicatorKind;
+/* one enum a block: glib-mkenums reads them a line at a time */
+typedef enum {
+  FITA_PROGRESS_CHILDREN,
+  FITA_PROGRESS_LEAVES,
+  FITA_PROGRESS_WEIGHTED,
+} FitaProgressRule;
+typedef enum {
+  FITA_MISSING_SKIP,
+  FITA_MISSING_ZERO,
+} FitaMissingRule;
+typedef enum {
+  FITA_AGENT_ORGANISATION,
+  FITA_AGENT_BODY,
+  FITA_AGENT_SERVICE,
+  FITA_AGENT_PERSON,
+  FITA_AGENT_GROUP,
+} FitaAgentKind;
+typedef enum {
+  FITA_ROLE_DEFINES,
+  FITA_ROLE_EXECUTES,
+  FITA_ROLE_SUPPORTS,
+  FITA_ROLE_OTHER,
+} FitaRole;
+typedef enum {
+  FITA_INDICATOR_RESULT,
+  FITA_INDICATOR_IMPACT,
+} FitaIndicatorKind;
 
 typedef struct {
   FitaRecord rec;

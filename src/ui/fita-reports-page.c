@@ -11,7 +11,8 @@ struct _FitaReportsPage
   AdwBin parent_instance;
 
   FitaPlan *plan;
-  GArray *item_ids;              /* parallel to the item dropdown's list */
+  GArray *item_ids;              /* parallel to item_list */
+  GtkStringList *item_list;      /* the item dropdown's: code and title */
   GCancellable *cancellable;
   gint64 ready_time;             /* when the last report came back */
   double preview_ms;
@@ -20,6 +21,7 @@ struct _FitaReportsPage
   GtkDropDown *kind_dropdown;
   AdwActionRow *item_row;
   GtkDropDown *item_dropdown;
+  GtkButton *sheets_button;
   GtkSpinButton *year_spin;
   GtkDropDown *lang_dropdown;
   GtkProgressBar *progress;
@@ -49,6 +51,7 @@ typedef struct {
   char *lang;
   FitaReportsPage *page;       /* a weak pointer, for progress */
   GMainContext *context;
+  char *folder;                /* sheets of a level: where they go */
 } Job;
 
 static void
@@ -58,6 +61,7 @@ job_free (gpointer data)
 
   g_free (job->path);
   g_free (job->lang);
+  g_free (job->folder);
   g_clear_weak_pointer (&job->page);
   g_main_context_unref (job->context);
   g_free (job);
@@ -133,6 +137,9 @@ set_busy (FitaReportsPage *self, gboolean busy)
   gtk_widget_set_visible (GTK_WIDGET (self->progress), busy);
   gtk_progress_bar_set_fraction (self->progress, 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "reports.generate", !busy && self->plan != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "reports.save-sheets",
+                                 !busy && self->plan != NULL &&
+                                 gtk_drop_down_get_selected (self->kind_dropdown) == FITA_REPORT_SHEET);
 }
 
 static void
@@ -230,6 +237,118 @@ fita_reports_page_generate (FitaReportsPage *self, FitaReportKind kind, gint64 i
   g_task_run_in_thread (task, run_job);
 }
 
+/* Sheets of every item of a level, into a folder, one PDF each */
+
+static void
+run_sheets_job (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  Job *job = data;
+  GError *error = NULL;
+  g_autoptr(FitaPlan) plan = fita_plan_open (job->path, FITA_OPEN_READ_ONLY, &error);
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  FitaItem *like;
+  GPtrArray *paths;
+
+  if (plan == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  like = fita_plan_lookup (plan, FITA_TABLE_ITEM, job->options.item_id);
+  if (like == NULL)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                               _("The item is no longer in the plan: choose another one."));
+      return;
+    }
+  items = fita_report_items_of_level (plan, like);
+  for (guint i = 0; i < items->len; i++)
+    g_array_append_val (ids, ((FitaItem *) g_ptr_array_index (items, i))->rec.id);
+  paths = fita_report_write_sheets (plan, &job->options, (gint64 *) ids->data, ids->len, job->folder,
+                                    cancellable, on_job_progress, job, &error);
+  if (paths == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, paths, (GDestroyNotify) g_ptr_array_unref);
+}
+
+static void
+on_sheets_done (GObject *source, GAsyncResult *result, gpointer data)
+{
+  FitaReportsPage *self = FITA_REPORTS_PAGE (source);
+  Job *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) paths = g_task_propagate_pointer (G_TASK (result), &error);
+  g_autofree char *folder = NULL;
+  g_autofree char *text = NULL;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->cancellable);
+  set_busy (self, FALSE);
+  if (paths == NULL)
+    {
+      gtk_label_set_label (self->status_label, error->message);
+      return;
+    }
+  folder = g_filename_display_name (job->folder);
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Saved %u sheet in “%s”.", "Saved %u sheets in “%s”.",
+                                       paths->len),
+                          paths->len, folder);
+  gtk_label_set_label (self->status_label, text);
+}
+
+void
+fita_reports_page_save_sheets (FitaReportsPage *self, gint64 item_id, int year, const char *lang, const char *folder)
+{
+  g_autoptr(GTask) task = NULL;
+  Job *job;
+
+  g_return_if_fail (FITA_IS_REPORTS_PAGE (self));
+  if (self->plan == NULL || fita_plan_get_path (self->plan) == NULL || item_id == 0)
+    return;
+  /* the controls show the sheets being made */
+  gtk_drop_down_set_selected (self->kind_dropdown, FITA_REPORT_SHEET);
+  for (guint i = 0; i < self->item_ids->len; i++)
+    if (g_array_index (self->item_ids, gint64, i) == item_id)
+      gtk_drop_down_set_selected (self->item_dropdown, i);
+  gtk_spin_button_set_value (self->year_spin, year);
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+
+  job = g_new0 (Job, 1);
+  job->path = g_strdup (fita_plan_get_path (self->plan));
+  job->lang = g_strdup (lang);
+  job->folder = g_strdup (folder);
+  job->options.kind = FITA_REPORT_SHEET;
+  job->options.item_id = item_id;
+  job->options.year = year;
+  job->options.lang = job->lang;
+  job->context = g_main_context_ref_thread_default ();
+  g_set_weak_pointer (&job->page, self);
+
+  set_busy (self, TRUE);
+  gtk_label_set_label (self->status_label, _("Making the sheets…"));
+  task = g_task_new (self, self->cancellable, on_sheets_done, NULL);
+  g_task_set_task_data (task, job, job_free);
+  g_task_run_in_thread (task, run_sheets_job);
+}
+
+const char *
+fita_reports_page_get_status (FitaReportsPage *self)
+{
+  return gtk_label_get_label (self->status_label);
+}
+
+GListModel *
+fita_reports_page_get_items (FitaReportsPage *self)
+{
+  return G_LIST_MODEL (self->item_list);
+}
+
 gboolean
 fita_reports_page_is_busy (FitaReportsPage *self)
 {
@@ -256,16 +375,32 @@ chosen_kind (FitaReportsPage *self)
   return (FitaReportKind) gtk_drop_down_get_selected (self->kind_dropdown);
 }
 
+static gint64
+chosen_item (FitaReportsPage *self)
+{
+  guint item = gtk_drop_down_get_selected (self->item_dropdown);
+
+  return item < self->item_ids->len ? g_array_index (self->item_ids, gint64, item) : 0;
+}
+
+static int
+chosen_year (FitaReportsPage *self)
+{
+  return gtk_spin_button_get_value_as_int (self->year_spin);
+}
+
+static const char *
+chosen_lang (FitaReportsPage *self)
+{
+  return langs[MIN (gtk_drop_down_get_selected (self->lang_dropdown), G_N_ELEMENTS (langs) - 1)];
+}
+
 static void
 generate_action (GtkWidget *widget, const char *name, GVariant *parameter)
 {
   FitaReportsPage *self = FITA_REPORTS_PAGE (widget);
-  guint item = gtk_drop_down_get_selected (self->item_dropdown);
-  gint64 item_id = item < self->item_ids->len ? g_array_index (self->item_ids, gint64, item) : 0;
-  guint lang = gtk_drop_down_get_selected (self->lang_dropdown);
 
-  fita_reports_page_generate (self, chosen_kind (self), item_id, gtk_spin_button_get_value_as_int (self->year_spin),
-                              langs[MIN (lang, G_N_ELEMENTS (langs) - 1)]);
+  fita_reports_page_generate (self, chosen_kind (self), chosen_item (self), chosen_year (self), chosen_lang (self));
 }
 
 static void
@@ -277,15 +412,15 @@ zoom_action (GtkWidget *widget, const char *name, GVariant *parameter)
   fita_pdf_view_set_zoom (self->view, g_str_equal (name, "reports.zoom-in") ? zoom * 1.2 : zoom / 1.2);
 }
 
-static char *
-suggested_name (FitaReportsPage *self)
+/* The report on screen's (a sheet's names its item). */
+char *
+fita_reports_page_get_file_name (FitaReportsPage *self)
 {
-  const char *kinds[] = {
-    /* Translators: file names offered when saving a report */
-    N_("Follow-up sheet"), N_("Follow-up report"), N_("Work plan"), N_("Participation"),
-  };
+  FitaReportOptions options = { chosen_kind (self), chosen_item (self), chosen_year (self), chosen_lang (self) };
 
-  return g_strdup_printf ("%s %d.pdf", _(kinds[chosen_kind (self)]), gtk_spin_button_get_value_as_int (self->year_spin));
+  if (self->plan == NULL)
+    return NULL;
+  return fita_report_file_name (self->plan, &options);
 }
 
 static void
@@ -314,7 +449,7 @@ save_action (GtkWidget *widget, const char *name, GVariant *parameter)
   GtkRoot *root = gtk_widget_get_root (widget);
   GtkFileChooserNative *dialog;
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  g_autofree char *file_name = suggested_name (self);
+  g_autofree char *file_name = fita_reports_page_get_file_name (self);
 
   dialog = gtk_file_chooser_native_new (_("Save Report as PDF"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
@@ -324,6 +459,42 @@ save_action (GtkWidget *widget, const char *name, GVariant *parameter)
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), file_name);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
   g_signal_connect (dialog, "response", G_CALLBACK (on_save_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+on_folder_response (GtkNativeDialog *dialog, int response, gpointer data)
+{
+  FitaReportsPage *self = FITA_REPORTS_PAGE (data);
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *folder = file ? g_file_get_path (file) : NULL;
+      if (folder != NULL)
+        fita_reports_page_save_sheets (self, chosen_item (self), chosen_year (self), chosen_lang (self), folder);
+    }
+  g_object_unref (dialog);
+}
+
+/* The chosen item's sheet and those of every other item of its level
+ * (every programme, say), each its own PDF named by its item. */
+static void
+save_sheets_action (GtkWidget *widget, const char *name, GVariant *parameter)
+{
+  FitaReportsPage *self = FITA_REPORTS_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkFileChooserNative *dialog;
+
+  if (chosen_item (self) == 0)
+    {
+      gtk_label_set_label (self->status_label, _("A follow-up sheet is about one item: choose the item."));
+      return;
+    }
+  dialog = gtk_file_chooser_native_new (_("Folder for the Sheets"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                        GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, _("_Save Here"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_folder_response), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
@@ -372,7 +543,7 @@ open_external_action (GtkWidget *widget, const char *name, GVariant *parameter)
   FitaReportsPage *self = FITA_REPORTS_PAGE (widget);
   GBytes *pdf = fita_pdf_view_get_bytes (self->view);
   g_autofree char *folder = g_build_filename (g_get_user_cache_dir (), "fita", "reports", NULL);
-  g_autofree char *file_name = suggested_name (self);
+  g_autofree char *file_name = fita_reports_page_get_file_name (self);
   g_autofree char *path = g_build_filename (folder, file_name, NULL);
   g_autofree char *uri = NULL;
   g_autoptr(GError) error = NULL;
@@ -394,6 +565,10 @@ static void
 on_kind_changed (FitaReportsPage *self)
 {
   gtk_widget_set_sensitive (GTK_WIDGET (self->item_row), chosen_kind (self) == FITA_REPORT_SHEET);
+  gtk_widget_set_visible (GTK_WIDGET (self->sheets_button), chosen_kind (self) == FITA_REPORT_SHEET);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "reports.save-sheets",
+                                 self->cancellable == NULL && self->plan != NULL &&
+                                 chosen_kind (self) == FITA_REPORT_SHEET);
 }
 
 static void
@@ -464,17 +639,21 @@ item_factory (gboolean ellipsize)
 
 /* The plan */
 
+static char *
+item_text (FitaItem *item)
+{
+  return g_strdup_printf ("%s%s%s", item->code ? item->code : "", item->code ? " " : "", item->title ? item->title : "");
+}
+
+/* The whole list again: when items come, go or move. */
 static void
 fill_items (FitaReportsPage *self)
 {
-  g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
   g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
   guint keep = 0;
-  gint64 chosen = 0;
-  guint selected = gtk_drop_down_get_selected (self->item_dropdown);
+  gint64 chosen = chosen_item (self);
 
-  if (selected < self->item_ids->len)
-    chosen = g_array_index (self->item_ids, gint64, selected);
   g_array_set_size (self->item_ids, 0);
   if (self->plan != NULL)
     {
@@ -482,9 +661,7 @@ fill_items (FitaReportsPage *self)
       for (guint i = 0; i < items->len; i++)
         {
           FitaItem *item = g_ptr_array_index (items, i);
-          g_autofree char *label = g_strdup_printf ("%s%s%s", item->code ? item->code : "", item->code ? " " : "",
-                                                    item->title ? item->title : "");
-          gtk_string_list_append (list, label);
+          g_ptr_array_add (texts, item_text (item));
           g_array_append_val (self->item_ids, item->rec.id);
           /* the first programme-like item (with items below) is a good default */
           if (item->rec.id == chosen || (chosen == 0 && keep == 0 && fita_plan_list (self->plan, FITA_TABLE_ITEM, item->rec.id)->len > 0 &&
@@ -492,15 +669,59 @@ fill_items (FitaReportsPage *self)
             keep = i;
         }
     }
-  gtk_drop_down_set_model (self->item_dropdown, G_LIST_MODEL (list));
+  g_ptr_array_add (texts, NULL);
+  gtk_string_list_splice (self->item_list, 0, g_list_model_get_n_items (G_LIST_MODEL (self->item_list)),
+                          (const char * const *) texts->pdata);
   gtk_drop_down_set_selected (self->item_dropdown, keep);
 }
 
+/* One row again: its item's code or title changed. */
+static void
+refresh_item (FitaReportsPage *self, gint64 id)
+{
+  FitaItem *item = fita_plan_lookup (self->plan, FITA_TABLE_ITEM, id);
+  guint selected = gtk_drop_down_get_selected (self->item_dropdown);
+
+  for (guint i = 0; item != NULL && i < self->item_ids->len; i++)
+    if (g_array_index (self->item_ids, gint64, i) == id)
+      {
+        g_autofree char *text = item_text (item);
+        const char * const texts[] = { text, NULL };
+        if (g_strcmp0 (text, gtk_string_list_get_string (self->item_list, i)) == 0)
+          return;
+        gtk_string_list_splice (self->item_list, i, 1, texts);
+        gtk_drop_down_set_selected (self->item_dropdown, selected);
+        return;
+      }
+}
+
+/* Edits of progress, status, budgets… leave the list alone; a retitled
+ * item changes its row; items added, removed or moved rebuild it. */
 static void
 on_plan_changed (FitaPlan *plan, FitaChanges *changes, FitaReportsPage *self)
 {
-  if (fita_changes_touches (changes, FITA_TABLE_ITEM))
-    fill_items (self);
+  g_autoptr(GArray) retitled = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  for (guint i = 0; i < fita_changes_get_length (changes); i++)
+    {
+      FitaTableId table;
+      gint64 id;
+      FitaChangeKind kind;
+      const char *field;
+
+      fita_changes_get (changes, i, &table, &id, &kind, &field);
+      if (table != FITA_TABLE_ITEM)
+        continue;
+      if (kind != FITA_CHANGE_UPDATED || g_strcmp0 (field, "parent_id") == 0 || g_strcmp0 (field, "position") == 0)
+        {
+          fill_items (self);
+          return;
+        }
+      if (g_strcmp0 (field, "code") == 0 || g_strcmp0 (field, "title") == 0)
+        g_array_append_val (retitled, id);
+    }
+  for (guint i = 0; i < retitled->len; i++)
+    refresh_item (self, g_array_index (retitled, gint64, i));
 }
 
 static void
@@ -590,6 +811,7 @@ static void
 fita_reports_page_finalize (GObject *object)
 {
   g_array_unref (FITA_REPORTS_PAGE (object)->item_ids);
+  g_object_unref (FITA_REPORTS_PAGE (object)->item_list);
   G_OBJECT_CLASS (fita_reports_page_parent_class)->finalize (object);
 }
 
@@ -639,6 +861,7 @@ fita_reports_page_class_init (FitaReportsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FitaReportsPage, kind_dropdown);
   gtk_widget_class_bind_template_child (widget_class, FitaReportsPage, item_row);
   gtk_widget_class_bind_template_child (widget_class, FitaReportsPage, item_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, FitaReportsPage, sheets_button);
   gtk_widget_class_bind_template_child (widget_class, FitaReportsPage, year_spin);
   gtk_widget_class_bind_template_child (widget_class, FitaReportsPage, lang_dropdown);
   gtk_widget_class_bind_template_child (widget_class, FitaReportsPage, progress);
@@ -657,6 +880,7 @@ fita_reports_page_class_init (FitaReportsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "reports.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "reports.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "reports.open-external", NULL, open_external_action);
+  gtk_widget_class_install_action (widget_class, "reports.save-sheets", NULL, save_sheets_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "reports.zoom-in", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK, "reports.zoom-out", NULL);
 }
@@ -672,6 +896,8 @@ fita_reports_page_init (FitaReportsPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->item_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->item_list = gtk_string_list_new (NULL);
+  gtk_drop_down_set_model (self->item_dropdown, G_LIST_MODEL (self->item_list));
   self->preview_ms = -1;
 
   {

@@ -21,7 +21,19 @@ void       fita_reports_page_generate   (FitaReportsPage   *self,
                                          gint64             item_id,
                                          int                year,
                                          const char        *lang);
+/* The sheets of the item and of every other item of its level (by the
+ * plan's levels), each its own PDF named by its item, into folder. */
+void       fita_reports_page_save_sheets (FitaReportsPage  *self,
+                                          gint64            item_id,
+                                          int               year,
+                                          const char       *lang,
+                                          const char       *folder);
 gboolean   fita_reports_page_is_busy    (FitaReportsPage *self);
+/* The file name offered when saving the chosen report. */
+char      *fita_reports_page_get_file_name (FitaReportsPage *self);
+/* For tests: the status line, and the item list (code and title a row). */
+const char *fita_reports_page_get_status (FitaReportsPage *self);
+GListModel *fita_reports_page_get_items  (FitaReportsPage *self);
 /* The preview, for tests. */
 GtkWidget *fita_reports_page_get_view   (FitaReportsPage *self);
 /* Milliseconds from the report being ready to its first page on screen. */

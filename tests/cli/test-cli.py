@@ -430,5 +430,52 @@ def bench_contract():
     run("bench", "--items", "0", expect=2)
 
 
+@test
+def report_sheets_of_a_level():
+    """--level NAME: a sheet for every item of the level, one PDF each named by
+    its item, into the folder --out names; their paths on stdout."""
+    with Dir() as d:
+        path = example(d, "terrassa-ess-2019-2026")
+        folder = d / "fitxes"
+        out = run("report", path, "--kind", "sheet", "--level", "Actuació", "--year", "2024",
+                  "--lang", "ca", "--out", folder).stdout.splitlines()
+        assert len(out) == 5, out
+        for i, written in enumerate(out, 1):
+            assert os.path.dirname(written) == str(folder), written
+            assert f" 11.{i} - " in written and written.endswith(" - 2024.pdf"), written
+            assert open(written, "rb").read(4) == b"%PDF"
+        assert sorted(os.listdir(folder)) == sorted(os.path.basename(p) for p in out)
+        assert "no level named" in run("report", path, "--kind", "sheet", "--level", "Nope",
+                                       "--out", folder, expect=2).stderr
+        run("report", path, "--kind", "annual", "--level", "Actuació", "--out", folder, expect=2)
+        run("report", path, "--kind", "sheet", "--item", "11", "--level", "Actuació", "--out", folder, expect=2)
+        # the single sheet's contract is unchanged
+        run("report", path, "--kind", "sheet", "--item", "11", "--out", d / "fitxes.txt", expect=2)
+
+
+@test
+def json_text_is_escaped_and_typed():
+    """JSON comes from json-glib: awkward text reads back as written, and
+    each value keeps its type (counts and cents integers, missing ones null)."""
+    with Dir() as d:
+        title = 'Pla "nou"\\ amb\tsalt i accents: àèí € </x>'
+        run("new", d / "p.fita", "--title", title)
+        shown = json.loads(run("show", d / "p.fita", "--json").stdout)
+        assert shown["title"] == title, shown
+        assert shown["organisation"] == "" and shown["items"] == []
+        path = example(d, "terrassa-ess-2019-2026")
+        out = run("show", path, "--json").stdout
+        assert out.endswith("}\n") and out.count("\n") == 1, out[-20:]
+        item = json.loads(out)["items"][0]
+        assert [type(item[k]) for k in ("code", "title", "progress_bp", "children")] == [str, str, int, list]
+        s = json.loads(run("stats", path, "--json").stdout)
+        assert all(type(s[k]) is int for k in ("items", "planned_cents", "executed_cents", "execution_rate_bp")), s
+        assert s["planned_in_years_cents"] is None or type(s["planned_in_years_cents"]) is int
+        assert all(type(c["count"]) is int and type(c["share_bp"]) is int for c in s["statuses"]), s
+    bench = json.loads(run("bench", "--items", "50", "--json").stdout)
+    assert all(type(bench[k]) is int for k in ("items", "edit_median_us", "chart_us", "peak_rss_kb")), bench
+    assert all(type(bench[k]) is float for k in ("create_ms", "open_ms", "rollup_ms", "report_sheet_ms")), bench
+
+
 if __name__ == "__main__":
     sys.exit(main())

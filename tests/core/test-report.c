@@ -1,6 +1,8 @@
 /* Reports as PDF: every kind on the examples, links, cancellation; and
  * what they say, read back with pdftotext. */
+#include "fita-enums.h"
 #include "fita-error.h"
+#include "fita-examples.h"
 #include "fita-json.h"
 #include "fita-report.h"
 #include "fita-test-util.h"
@@ -483,6 +485,87 @@ test_participation (void)
   assert_has (ca, "Recomptes de priorització Què s'ha comptat Recompte Unitat");
 }
 
+/* A sheet's file name names its item, so that the sheets of programmes 11
+ * and 12 do not overwrite each other; a long title is cut at a word. */
+static void
+test_file_names (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FitaPlan) ess = fita_example_load ("terrassa-ess-2019-2026", &error);
+  g_autoptr(FitaPlan) social = fita_example_load ("terrassa-serveis-socials-2023-2027", &error);
+  FitaReportOptions sheet = { FITA_REPORT_SHEET, fita_plan_find_item (ess, "11")->rec.id, 2024, "ca" };
+  FitaReportOptions annual = { FITA_REPORT_ANNUAL, 0, 2024, "ca" };
+  g_autofree char *name = fita_report_file_name (ess, &sheet);
+  g_autofree char *annual_name = fita_report_file_name (ess, &annual);
+  g_autofree char *long_name = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_suffix (name, " 11 - ESS als barris - 2024.pdf"));
+  g_assert_true (g_str_has_suffix (annual_name, " 2024.pdf"));
+  g_assert_null (strstr (annual_name, " - "));
+  sheet.item_id = fita_plan_find_item (social, "1.O1")->rec.id;
+  sheet.year = FITA_NONE;
+  long_name = fita_report_file_name (social, &sheet);
+  g_assert_nonnull (strstr (long_name, " 1.O1 - Acompanyar les persones"));
+  g_assert_nonnull (strstr (long_name, "… - "));
+  g_assert_cmpuint (g_utf8_strlen (long_name, -1), <, 110);
+  g_assert_null (strchr (long_name, '/'));
+}
+
+/* The sheets of every item of a level, one PDF each, into a folder. */
+static void
+test_sheets_of_a_level (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FitaPlan) plan = fita_example_load ("terrassa-ess-2019-2026", &error);
+  g_autoptr(GPtrArray) items = fita_report_items_of_level (plan, fita_plan_find_item (plan, "11.1"));
+  g_autofree char *dir = fita_test_tmpdir ();
+  g_autofree char *folder = g_build_filename (dir, "fitxes", NULL);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  FitaReportOptions options = { FITA_REPORT_SHEET, 0, 2024, "ca" };
+  g_autoptr(GPtrArray) paths = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (items->len, ==, 5);
+  for (guint i = 0; i < items->len; i++)
+    g_array_append_val (ids, ((FitaItem *) g_ptr_array_index (items, i))->rec.id);
+  paths = fita_report_write_sheets (plan, &options, (gint64 *) ids->data, ids->len, folder, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (paths->len, ==, 5);
+  for (guint i = 0; i < paths->len; i++)
+    {
+      g_autofree char *contents = NULL;
+      gsize length;
+      g_autofree char *base = g_path_get_basename (g_ptr_array_index (paths, i));
+      g_autofree char *code = g_strdup_printf (" 11.%u - ", i + 1);
+      g_assert_true (g_file_get_contents (g_ptr_array_index (paths, i), &contents, &length, NULL));
+      g_assert_true (g_str_has_prefix (contents, "%PDF"));
+      g_assert_nonnull (strstr (base, code));
+      g_assert_false (g_hash_table_contains (seen, base));
+      g_hash_table_add (seen, g_steal_pointer (&base));
+    }
+}
+
+/* The core's enums are GTypes (made by glib-mkenums), whose nicks match the
+ * keywords the CLI and the files use. */
+static void
+test_enum_types (void)
+{
+  g_autoptr(GEnumClass) kinds = g_type_class_ref (FITA_TYPE_REPORT_KIND);
+  g_autoptr(GEnumClass) roles = g_type_class_ref (FITA_TYPE_ROLE);
+  g_autoptr(GFlagsClass) open_flags = g_type_class_ref (FITA_TYPE_OPEN_FLAGS);
+
+  g_assert_true (G_TYPE_IS_ENUM (FITA_TYPE_PROGRESS_RULE));
+  g_assert_true (G_TYPE_IS_ENUM (FITA_TYPE_AGENT_KIND));
+  g_assert_true (G_TYPE_IS_ENUM (FITA_TYPE_INDICATOR_KIND));
+  g_assert_cmpuint (kinds->n_values, ==, FITA_N_REPORTS);
+  for (guint i = 0; i < FITA_N_REPORTS; i++)
+    g_assert_cmpint (g_enum_get_value_by_nick (kinds, fita_report_kind_keywords[i])->value, ==, i);
+  g_assert_cmpint (g_enum_get_value_by_nick (roles, "executes")->value, ==, FITA_ROLE_EXECUTES);
+  g_assert_nonnull (g_flags_get_first_value (open_flags, FITA_OPEN_READ_ONLY));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -500,5 +583,8 @@ main (int argc, char **argv)
   g_test_add_func ("/report/default-year", test_default_year);
   g_test_add_func ("/report/leaf-sheet", test_leaf_sheet);
   g_test_add_func ("/report/participation", test_participation);
+  g_test_add_func ("/report/enum-types", test_enum_types);
+  g_test_add_func ("/report/file-names", test_file_names);
+  g_test_add_func ("/report/sheets-of-a-level", test_sheets_of_a_level);
   return g_test_run ();
 }

@@ -5,6 +5,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "fita-edit.h"
 #include "fita-examples.h"
 #include "fita-pdf-view.h"
 #include "fita-reports-page.h"
@@ -150,6 +151,163 @@ test_sheet_needs_item (Fixture *f, gconstpointer data)
   g_assert_false (fita_reports_page_is_busy (f->page));
 }
 
+/* The file name offered names the sheet's item: the sheets of two
+ * programmes do not overwrite each other. */
+static void
+test_file_name (Fixture *f, gconstpointer data)
+{
+  FitaItem *programme = fita_plan_find_item (f->plan, "11");
+  FitaItem *action = fita_plan_find_item (f->plan, "11.2");
+  g_autofree char *sheet = NULL;
+  g_autofree char *other = NULL;
+  g_autofree char *annual = NULL;
+
+  fita_reports_page_generate (f->page, FITA_REPORT_SHEET, programme->rec.id, 2024, "ca");
+  g_assert_true (wait_until (report_shown, f));
+  sheet = fita_reports_page_get_file_name (f->page);
+  g_assert_true (g_str_has_suffix (sheet, " 11 - ESS als barris - 2024.pdf"));
+  fita_reports_page_generate (f->page, FITA_REPORT_SHEET, action->rec.id, 2024, "ca");
+  g_assert_true (wait_until (report_shown, f));
+  other = fita_reports_page_get_file_name (f->page);
+  g_assert_true (g_str_has_suffix (other, " 11.2 - Disseny acció amb agents del territori - 2024.pdf"));
+  fita_reports_page_generate (f->page, FITA_REPORT_ANNUAL, 0, 2024, "ca");
+  g_assert_true (wait_until (report_shown, f));
+  annual = fita_reports_page_get_file_name (f->page);
+  g_assert_true (g_str_has_suffix (annual, " 2024.pdf"));
+  g_assert_null (strstr (annual, "11"));
+}
+
+static gboolean
+not_busy (gpointer data)
+{
+  Fixture *f = data;
+
+  return !fita_reports_page_is_busy (f->page);
+}
+
+static GtkWidget *
+find_by_action (GtkWidget *widget, const char *action)
+{
+  if (GTK_IS_ACTIONABLE (widget) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_by_action (child, action);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The sheets of every item of a level in one go: one PDF each, in a folder. */
+static void
+test_sheets_of_a_level (Fixture *f, gconstpointer data)
+{
+  FitaItem *action = fita_plan_find_item (f->plan, "11.1");
+  g_autofree char *folder = g_build_filename (g_get_user_cache_dir (), "fitxes", NULL);
+  g_autoptr(GDir) dir = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+  g_autofree char *shot = NULL;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "reports.generate", NULL));
+  g_assert_true (wait_until (not_busy, f));
+  /* the button shows with sheets only */
+  g_assert_false (gtk_widget_is_visible (find_by_action (GTK_WIDGET (f->page), "reports.save-sheets")));
+  fita_reports_page_save_sheets (f->page, action->rec.id, 2024, "ca", folder);
+  g_assert_true (fita_reports_page_is_busy (f->page));
+  g_assert_true (wait_until (not_busy, f));
+  g_test_message ("%s", fita_reports_page_get_status (f->page));
+  g_assert_true (gtk_widget_is_visible (find_by_action (GTK_WIDGET (f->page), "reports.save-sheets")));
+  g_assert_nonnull (strstr (fita_reports_page_get_status (f->page), "fitxes"));
+  dir = g_dir_open (folder, 0, NULL);
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+  g_assert_cmpuint (names->len, ==, 5);
+  for (guint i = 1; i <= 5; i++)
+    {
+      g_autofree char *code = g_strdup_printf (" 11.%u - ", i);
+      gboolean found = FALSE;
+      for (guint j = 0; j < names->len; j++)
+        found |= strstr (g_ptr_array_index (names, j), code) != NULL &&
+                 g_str_has_suffix (g_ptr_array_index (names, j), " - 2024.pdf");
+      g_assert_true (found);
+    }
+  shot = save_screenshot (GTK_WIDGET (f->window), "reports-sheets-of-a-level");
+  assert_png (shot, 1000, 700);
+  remove_tree (folder);
+}
+
+typedef struct {
+  guint calls;
+  guint position, removed, added;
+} ItemsChanged;
+
+static void
+on_items_changed (GListModel *model, guint position, guint removed, guint added, ItemsChanged *changed)
+{
+  changed->calls++;
+  changed->position = position;
+  changed->removed = removed;
+  changed->added = added;
+}
+
+static guint
+row_of (GListModel *items, const char *prefix)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    if (g_str_has_prefix (gtk_string_list_get_string (GTK_STRING_LIST (items), i), prefix))
+      return i;
+  return G_MAXUINT;
+}
+
+/* The item list follows the plan without being rebuilt at every edit: a
+ * title edit changes its row only; other fields leave it alone; a new item
+ * rebuilds it. */
+static void
+test_item_list_follows_edits (Fixture *f, gconstpointer data)
+{
+  GListModel *items = fita_reports_page_get_items (f->page);
+  FitaItem *action = fita_plan_find_item (f->plan, "11.2");
+  guint n = g_list_model_get_n_items (items);
+  guint row = row_of (items, "11.2 ");
+  ItemsChanged changed = { 0 };
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpuint (row, <, n);
+  g_signal_connect (items, "items-changed", G_CALLBACK (on_items_changed), &changed);
+
+  g_assert_true (fita_plan_set_text (f->plan, action, "title", "Disseny amb els barris", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (changed.calls, ==, 1);
+  g_assert_cmpuint (changed.position, ==, row);
+  g_assert_cmpuint (changed.removed, ==, 1);
+  g_assert_cmpuint (changed.added, ==, 1);
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (items), row), ==, "11.2 Disseny amb els barris");
+
+  fita_plan_set_int (f->plan, action, "progress", 5000, &error);
+  g_assert_no_error (error);
+  g_assert_true (fita_plan_set_text (f->plan, action, "notes", "Amb les entitats", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (changed.calls, ==, 1);
+
+  g_assert_nonnull (fita_plan_add_item (f->plan, fita_plan_find_item (f->plan, "11")->rec.id, -1, "Nova actuació", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (changed.calls, ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (items), ==, n + 1);
+  g_assert_cmpuint (row_of (items, "11.6 Nova actuació"), <, n + 1);
+
+  /* moved: the list is in the plan's order again */
+  g_assert_true (fita_plan_move (f->plan, fita_plan_find_item (f->plan, "11.6"), fita_plan_find_item (f->plan, "11")->rec.id,
+                                 0, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (changed.calls, ==, 3);
+  g_assert_cmpuint (row_of (items, "11.6 Nova actuació"), ==, row_of (items, "11 ") + 1);
+
+  g_signal_handlers_disconnect_by_func (items, on_items_changed, &changed);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -163,6 +321,11 @@ main (int argc, char *argv[])
   g_test_add ("/ui/reports/annual", Fixture, "terrassa-serveis-socials-2023-2027", setup,
               test_annual_keeps_window_free, teardown);
   g_test_add ("/ui/reports/sheet-needs-item", Fixture, "terrassa-ess-2019-2026", setup, test_sheet_needs_item, teardown);
+  g_test_add ("/ui/reports/file-name", Fixture, "terrassa-ess-2019-2026", setup, test_file_name, teardown);
+  g_test_add ("/ui/reports/sheets-of-a-level", Fixture, "terrassa-ess-2019-2026", setup, test_sheets_of_a_level,
+              teardown);
+  g_test_add ("/ui/reports/item-list-follows-edits", Fixture, "terrassa-ess-2019-2026", setup,
+              test_item_list_follows_edits, teardown);
   status = g_test_run ();
   remove_tree (home);
   return status;

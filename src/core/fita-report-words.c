@@ -1,0 +1,241 @@
+/* fita-report-words.c: the words and figures every report uses (money, dates,
+ * progress, who does what) and tables whose columns depend on the plan. */
+#include "config.h"
+#include "fita-report.h"
+#include "fita-report-private.h"
+#include "fita-budget.h"
+#include "fita-chart.h"
+#include "fita-edit.h"
+#include "fita-error.h"
+#include "fita-i18n.h"
+#include "fita-money.h"
+#include "fita-output.h"
+#include "fita-rollup.h"
+#include "fita-timeline.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <string.h>
+
+
+/* Words and figures */
+
+char *
+fita_report_money (FitaDoc *doc, gint64 cents)
+{
+  return fita_money_format (cents, doc->lang);
+}
+
+/* An item's progress (NULL: the plan's) with the plan's decimals; "—" when
+ * it is not known. */
+char *
+fita_report_progress_of (FitaDoc *doc, FitaItem *item)
+{
+  return fita_plan_format_progress (doc->plan, item, doc->lang);
+}
+
+char *
+fita_report_year_text (gint64 year)
+{
+  return year != FITA_NONE ? g_strdup_printf ("%d", (int) year) : g_strdup ("");
+}
+
+const char *
+fita_report_status_name (FitaDoc *doc, FitaItem *item)
+{
+  FitaStatus *status = item->status_id ? fita_plan_lookup (doc->plan, FITA_TABLE_STATUS, item->status_id) : NULL;
+
+  return status ? status->name : NULL;
+}
+
+const char *
+fita_report_level_name (FitaDoc *doc, FitaItem *item)
+{
+  FitaLevel *level = item->level_id ? fita_plan_lookup (doc->plan, FITA_TABLE_LEVEL, item->level_id) : NULL;
+
+  return level ? level->name : NULL;
+}
+
+/* "En curs (30 %)", as the seeds write a status with its percent. */
+char *
+fita_report_status_with_percent (FitaDoc *doc, FitaItem *item)
+{
+  const char *status = fita_report_status_name (doc, item);
+  gboolean known = fita_plan_progress_bp (doc->plan, item) != FITA_NONE;
+  g_autofree char *p = fita_report_progress_of (doc, item);
+
+  if (status != NULL && known)
+    return g_strdup_printf ("%s (%s)", status, p);
+  if (status != NULL)
+    return g_strdup (status);
+  return known ? g_steal_pointer (&p) : g_strdup ("");
+}
+
+char *
+fita_report_item_label (FitaItem *item)
+{
+  if (item->code != NULL)
+    return g_strdup_printf ("%s %s", item->code, item->title ? item->title : "");
+  return g_strdup (item->title ? item->title : "");
+}
+
+/* "juny de 2024", "23 de novembre de 2026": the plan's own dates in words. */
+char *
+fita_report_date_in_words (FitaDoc *doc, const char *date)
+{
+  static const char * const months[] = {
+    NC_("month", "January"), NC_("month", "February"), NC_("month", "March"), NC_("month", "April"),
+    NC_("month", "May"), NC_("month", "June"), NC_("month", "July"), NC_("month", "August"),
+    NC_("month", "September"), NC_("month", "October"), NC_("month", "November"), NC_("month", "December"),
+  };
+  /* Translators: a month in a full date, with the word that joins it to the
+   * day: Catalan "de gener", "d'abril"; Spanish "de enero"; English "January" */
+  static const char * const of_months[] = {
+    NC_("day of month", "January"), NC_("day of month", "February"), NC_("day of month", "March"),
+    NC_("day of month", "April"), NC_("day of month", "May"), NC_("day of month", "June"),
+    NC_("day of month", "July"), NC_("day of month", "August"), NC_("day of month", "September"),
+    NC_("day of month", "October"), NC_("day of month", "November"), NC_("day of month", "December"),
+  };
+  int year = 0, month = 0, day = 0;
+  int n = date ? sscanf (date, "%d-%d-%d", &year, &month, &day) : 0;
+
+  if (n == 3 && month >= 1 && month <= 12)
+    /* Translators: a full date: day, month (with its joining word), year */
+    return g_strdup_printf (TC_ (doc->tr, "full date", "%1$d %2$s %3$d"), day,
+                            TC_ (doc->tr, "day of month", of_months[month - 1]), year);
+  if (n == 2 && month >= 1 && month <= 12)
+    /* Translators: a month and a year, "June 2024"; Catalan "juny de 2024" */
+    return g_strdup_printf (TC_ (doc->tr, "month and year", "%1$s %2$d"),
+                            TC_ (doc->tr, "month", months[month - 1]), year);
+  return g_strdup (date ? date : "");
+}
+
+char *
+fita_report_today_text (FitaDoc *doc)
+{
+  const char *epoch = g_getenv ("SOURCE_DATE_EPOCH");
+  g_autoptr(GDateTime) now = epoch ? g_date_time_new_from_unix_utc (g_ascii_strtoll (epoch, NULL, 10))
+                                   : g_date_time_new_now_local ();
+  g_autofree char *iso = g_date_time_format (now, "%Y-%m-%d");
+
+  return fita_report_date_in_words (doc, iso);
+}
+
+char *
+fita_report_years_text (FitaDoc *doc, gint64 start, gint64 end)
+{
+  char *years = fita_format_years (start, end, doc->tr);
+
+  return years ? years : g_strdup ("");
+}
+
+char *
+fita_report_period_text (FitaDoc *doc)
+{
+  FitaPlanInfo *info = fita_plan_get_info (doc->plan);
+
+  return fita_report_years_text (doc, info->period_start, info->period_end);
+}
+
+/* "gener de 2016 – juny de 2016", "2016", "From March 2016": the dates a
+ * phase or a process runs between, in words. */
+char *
+fita_report_dates_text (FitaDoc *doc, const char *start, const char *end)
+{
+  g_autofree char *from = start && *start ? fita_report_date_in_words (doc, start) : NULL;
+  g_autofree char *to = end && *end ? fita_report_date_in_words (doc, end) : NULL;
+
+  if (from && to && g_strcmp0 (from, to) != 0)
+    /* Translators: the dates something runs between, "March 2016 – June 2016" */
+    return g_strdup_printf (TC_ (doc->tr, "period of dates", "%1$s – %2$s"), from, to);
+  if (from && to)
+    return g_steal_pointer (&from);
+  if (from)
+    /* Translators: when only the start of a phase is known */
+    return g_strdup_printf (T_ (doc->tr, "From %s"), from);
+  if (to)
+    /* Translators: when only the end of a phase is known */
+    return g_strdup_printf (T_ (doc->tr, "Until %s"), to);
+  return NULL;
+}
+
+/* A role as it reads after an agent's name: "Secretaria tècnica (executa)".
+ * The words are the editor's ("Executes"), in lower case after the name. */
+static char *
+role_text (FitaDoc *doc, gint64 role)
+{
+  const char *words;
+
+  switch (role)
+    {
+    case FITA_ROLE_DEFINES: words = TC_ (doc->tr, "role", "Defines the basic lines"); break;
+    case FITA_ROLE_EXECUTES: words = TC_ (doc->tr, "role", "Executes"); break;
+    case FITA_ROLE_SUPPORTS: words = TC_ (doc->tr, "role", "Supports"); break;
+    case FITA_ROLE_OTHER:
+    default: words = TC_ (doc->tr, "role", "Other"); break;
+    }
+  return g_utf8_strdown (words, -1);
+}
+
+/* Who answers for an item: "Comissió tècnica (defineix les línies
+ * bàsiques)", with the responsibility's note after a colon, one agent
+ * after another with separator between them. */
+char *
+fita_report_who_text (FitaDoc *doc, FitaItem *item, const char *separator)
+{
+  GPtrArray *who = fita_plan_list (doc->plan, FITA_TABLE_RESPONSIBILITY, item->rec.id);
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < who->len; i++)
+    {
+      FitaResponsibility *r = g_ptr_array_index (who, i);
+      FitaAgent *agent = fita_plan_lookup (doc->plan, FITA_TABLE_AGENT, r->agent_id);
+      g_autofree char *role = NULL;
+
+      if (agent == NULL)
+        continue;
+      role = role_text (doc, r->role);
+      if (text->len > 0)
+        g_string_append (text, separator);
+      g_string_append_printf (text, "%s (%s)", agent->name, role);
+      if (r->note != NULL && *r->note != '\0')
+        g_string_append_printf (text, ": %s", r->note);
+    }
+  return g_string_free (text, FALSE);
+}
+
+gboolean
+fita_report_has_who (FitaDoc *doc, FitaItem *item)
+{
+  return fita_plan_list (doc->plan, FITA_TABLE_RESPONSIBILITY, item->rec.id)->len > 0;
+}
+
+gboolean
+fita_report_has_other_services (FitaItem *item)
+{
+  return item->other_services != NULL && *item->other_services != '\0';
+}
+
+void
+fita_report_columns_add (FitaReportColumns *columns, guint cell, gboolean shown, const char *title, double weight, FitaDocAlign align)
+{
+  columns->index[cell] = shown ? (int) columns->n : -1;
+  if (shown)
+    columns->columns[columns->n++] = (FitaDocColumn) { title, weight, align };
+}
+
+/* Takes the cells (one for every possible column) and adds those shown. */
+void
+fita_report_columns_add_row (FitaReportColumns *columns, FitaDocTable *table, guint flags, char **cells, guint n_cells)
+{
+  char **row = g_new0 (char *, columns->n + 1);
+
+  for (guint i = 0; i < n_cells; i++)
+    {
+      if (columns->index[i] >= 0)
+        row[columns->index[i]] = cells[i] ? cells[i] : g_strdup ("");
+      else
+        g_free (cells[i]);
+    }
+  fita_doc_table_take_row (table, flags, row);
+}
