@@ -3,6 +3,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "fita-bulk.h"
 #include "fita-outline-private.h"
 
 /* Actions */
@@ -203,17 +204,7 @@ fita_outline_delete_action (GtkWidget  *widget,
     }
   next = neighbour_of (self, ids);
 
-  /* Translators: the name of an action that can be undone */
-  fita_plan_begin (self->plan, ngettext ("Delete Item", "Delete Items", ids->len));
-  for (guint i = 0; i < ids->len; i++)
-    {
-      /* Deleting an item deletes what is below it, perhaps selected too. */
-      FitaItem *item = _fita_outline_lookup_item (self, g_array_index (ids, gint64, i));
-
-      if (item != NULL)
-        fita_plan_delete (self->plan, item, NULL);
-    }
-  if (!fita_plan_end (self->plan, &error))
+  if (!fita_bulk_delete (self->plan, ids, &error))
     {
       _fita_outline_report_error (self, error);
       return;
@@ -413,35 +404,8 @@ fita_outline_bulk_status_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
   gint64 status_id = g_variant_get_int64 (param);
 
-  /* Translators: the name of an action that can be undone */
-  fita_plan_begin (self->plan, _("Set Status"));
-  for (guint i = 0; i < ids->len; i++)
-    {
-      FitaItem *item = _fita_outline_lookup_item (self, g_array_index (ids, gint64, i));
-
-      if (item != NULL)
-        fita_plan_set_int (self->plan, item, "status_id", status_id, NULL);
-    }
-  if (!fita_plan_end (self->plan, &error))
+  if (!fita_bulk_set_status (self->plan, ids, status_id, &error))
     _fita_outline_report_error (self, error);
-}
-
-static gboolean
-executes (FitaPlan *plan,
-          FitaItem *item,
-          gint64    agent_id)
-{
-  GPtrArray *who = fita_plan_list (plan, FITA_TABLE_RESPONSIBILITY, item->rec.id);
-
-  for (guint i = 0; i < who->len; i++)
-    {
-      FitaResponsibility *responsibility = g_ptr_array_index (who, i);
-
-      if (responsibility->agent_id == agent_id && responsibility->role == FITA_ROLE_EXECUTES)
-        return TRUE;
-    }
-
-  return FALSE;
 }
 
 static void
@@ -454,22 +418,7 @@ fita_outline_bulk_agent_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
   gint64 agent_id = g_variant_get_int64 (param);
 
-  /* Translators: the name of an action that can be undone */
-  fita_plan_begin (self->plan, _("Set Responsible"));
-  for (guint i = 0; i < ids->len; i++)
-    {
-      FitaItem *item = _fita_outline_lookup_item (self, g_array_index (ids, gint64, i));
-      FitaResponsibility *responsibility;
-
-      if (item == NULL || executes (self->plan, item, agent_id))
-        continue;
-
-      responsibility = fita_plan_new_record (self->plan, FITA_TABLE_RESPONSIBILITY);
-      responsibility->agent_id = agent_id;
-      responsibility->role = FITA_ROLE_EXECUTES;
-      fita_plan_insert (self->plan, responsibility, item->rec.id, -1, NULL);
-    }
-  if (!fita_plan_end (self->plan, &error))
+  if (!fita_bulk_add_executor (self->plan, ids, agent_id, &error))
     _fita_outline_report_error (self, error);
 }
 
@@ -484,27 +433,7 @@ fita_outline_bulk_years_action (GtkWidget  *widget,
   gint64 start, end;
 
   g_variant_get (param, "(xx)", &start, &end);
-  if (start > end)
-    {
-      g_set_error (&error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                   /* Translators: when setting the years of items */
-                   _("The start year, %d, comes after the end year, %d."), (int)start, (int)end);
-      _fita_outline_report_error (self, error);
-      return;
-    }
-
-  /* Translators: the name of an action that can be undone */
-  fita_plan_begin (self->plan, _("Set Years"));
-  for (guint i = 0; i < ids->len; i++)
-    {
-      FitaItem *item = _fita_outline_lookup_item (self, g_array_index (ids, gint64, i));
-
-      if (item == NULL)
-        continue;
-      fita_plan_set_int (self->plan, item, "start_year", start, NULL);
-      fita_plan_set_int (self->plan, item, "end_year", end, NULL);
-    }
-  if (!fita_plan_end (self->plan, &error))
+  if (!fita_bulk_set_years (self->plan, ids, start, end, &error))
     _fita_outline_report_error (self, error);
 }
 
