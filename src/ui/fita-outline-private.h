@@ -14,6 +14,7 @@ struct _FitaOutline
   GtkWidget           parent_instance;
 
   FitaPlan           *plan;
+  GSignalGroup       *plan_signals;    /* follows the plan's "changed" */
   FitaItemTree       *tree;
   GtkFilterListModel *filter_model;
   GtkMultiSelection  *selection;
@@ -78,8 +79,7 @@ void        _fita_outline_show_toast             (FitaOutline       *self,
                                                   AdwToast          *toast);
 void        _fita_outline_report_error           (FitaOutline       *self,
                                                   const GError      *error);
-void        _fita_outline_refresh_rows           (FitaOutline       *self,
-                                                  GHashTable        *ids);
+void        _fita_outline_refresh_matches        (FitaOutline       *self);
 void        _fita_outline_update_empty_page      (FitaOutline       *self);
 void        _fita_outline_update_selection_state (FitaOutline       *self);
 void        _fita_outline_scroll_to              (FitaOutline       *self,

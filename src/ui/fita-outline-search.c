@@ -241,7 +241,7 @@ _fita_outline_apply_search (FitaOutline *self)
     }
   self->frozen--;
 
-  _fita_outline_refresh_rows (self, NULL);
+  _fita_outline_refresh_matches (self);
   _fita_outline_update_empty_page (self);
   _fita_outline_update_selection_state (self);
 }

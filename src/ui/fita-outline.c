@@ -146,10 +146,10 @@ _fita_outline_report_error (FitaOutline  *self,
 
 /* Rows */
 
-/* ids NULL: every row, in full; else only those items' code and title. */
+/* Marks the rows on show that the search found; what they show of their
+ * items is bound to the items themselves. */
 void
-_fita_outline_refresh_rows (FitaOutline *self,
-              GHashTable  *ids)
+_fita_outline_refresh_matches (FitaOutline *self)
 {
   GHashTableIter iter;
   gpointer key;
@@ -157,18 +157,10 @@ _fita_outline_refresh_rows (FitaOutline *self,
   g_hash_table_iter_init (&iter, self->bound_rows);
   while (g_hash_table_iter_next (&iter, &key, NULL))
     {
-      FitaItemRow *row = key;
-      FitaItemObject *object = fita_item_row_get_item (row);
+      FitaItemObject *object = fita_item_row_get_item (key);
       gint64 id = object != NULL ? fita_item_object_get_id (object) : 0;
 
-      if (ids != NULL && !g_hash_table_contains (ids, &id))
-        continue;
-
-      if (ids != NULL)
-        fita_item_row_update_text (row);
-      else
-        fita_item_row_update (row);
-      fita_item_row_set_match (row, self->matches != NULL && g_hash_table_contains (self->matches, &id));
+      fita_item_row_set_match (key, self->matches != NULL && g_hash_table_contains (self->matches, &id));
     }
 }
 
@@ -492,55 +484,12 @@ fita_outline_activate_cb (GtkListView *list_view,
 
 /* Following the plan */
 
-/* Whether a change may alter what other rows show (derived progress,
- * budget totals, status names), or only the updated items' own rows. */
-static gboolean
-changes_reach_other_rows (const FitaChanges *changes,
-                          GHashTable        *updated)
-{
-  static const char * const derived_fields[] = {
-    "progress", "status_id", "weight", "planned_total_cents", "parent_id", "position", NULL,
-  };
-  gboolean others = FALSE;
-
-  for (guint i = 0; i < fita_changes_get_length (changes); i++)
-    {
-      FitaTableId table;
-      FitaChangeKind kind;
-      const char *field;
-      gint64 id;
-
-      fita_changes_get (changes, i, &table, &id, &kind, &field);
-      switch ((int)table)
-        {
-        case FITA_TABLE_ITEM:
-          if (kind != FITA_CHANGE_UPDATED || g_strv_contains (derived_fields, field))
-            others = TRUE;
-          _fita_outline_id_set_add (updated, id);
-          break;
-
-        case FITA_TABLE_PLAN:
-        case FITA_TABLE_STATUS:
-        case FITA_TABLE_BUDGET_LINE:
-          others = TRUE;
-          break;
-
-        default:
-          break;
-        }
-    }
-
-  return others;
-}
-
 static void
 plan_changed_cb (FitaOutline       *self,
                  const FitaChanges *changes,
                  FitaPlan          *plan)
 {
-  g_autoptr(GHashTable) updated = _fita_outline_id_set_new ();
   g_autoptr(GArray) before = fita_outline_get_selected_ids (self);
-  gboolean others;
 
   self->frozen++;
   fita_item_tree_apply_changes (self->tree, changes);
@@ -561,8 +510,7 @@ plan_changed_cb (FitaOutline       *self,
   restore_selection (self, before, changes);
   self->frozen--;
 
-  others = changes_reach_other_rows (changes, updated);
-  _fita_outline_refresh_rows (self, others ? NULL : updated);
+  _fita_outline_refresh_matches (self);
   _fita_outline_update_empty_page (self);
   _fita_outline_update_selection_state (self);
 }
@@ -599,6 +547,7 @@ fita_outline_dispose (GObject *object)
     gtk_widget_unparent (child);
 
   g_clear_object (&self->filter);
+  g_clear_object (&self->plan_signals);
   g_clear_pointer (&self->bound_rows, g_hash_table_unref);
   g_clear_pointer (&self->status_ids, g_array_unref);
   g_clear_pointer (&self->agent_ids, g_array_unref);
@@ -749,6 +698,8 @@ fita_outline_init (FitaOutline *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->bound_rows = g_hash_table_new (NULL, NULL);
+  self->plan_signals = g_signal_group_new (FITA_TYPE_PLAN);
+  g_signal_group_connect_swapped (self->plan_signals, "changed", G_CALLBACK (plan_changed_cb), self);
   self->status_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->agent_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->years = g_array_new (FALSE, FALSE, sizeof (gint64));
@@ -792,11 +743,9 @@ fita_outline_set_plan (FitaOutline *self,
   if (self->plan == plan)
     return;
 
+  g_signal_group_set_target (self->plan_signals, NULL);
   if (self->plan != NULL)
-    {
-      fita_outline_save_expanded (self);
-      g_signal_handlers_disconnect_by_func (self->plan, plan_changed_cb, self);
-    }
+    fita_outline_save_expanded (self);
 
   gtk_list_view_set_model (self->list_view, NULL);
   g_clear_pointer (&self->matches, g_hash_table_unref);
@@ -823,13 +772,13 @@ fita_outline_set_plan (FitaOutline *self,
       else if (!autoexpand)
         fita_item_tree_set_expanded (self->tree, NULL, 0);
 
-      g_signal_connect_object (plan, "changed", G_CALLBACK (plan_changed_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_swapped (self->selection, "selection-changed", G_CALLBACK (selection_changed_cb), self);
       g_signal_connect_swapped (self->selection, "items-changed", G_CALLBACK (selection_changed_cb), self);
       gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
 
       _fita_outline_rebuild_filters (self);
       _fita_outline_rebuild_bulk_menus (self);
+      g_signal_group_set_target (self->plan_signals, plan);
     }
 
   self->updating_filters = TRUE;

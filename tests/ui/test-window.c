@@ -803,6 +803,90 @@ test_bulk_edit (void)
   close_all_windows ();
 }
 
+static void
+count_notify_cb (GObject    *object,
+                 GParamSpec *pspec,
+                 guint      *count)
+{
+  (*count)++;
+}
+
+/* A change of the plan reaches the rows through their items' properties,
+ * bound in the row's template: no one refreshes a row by hand. The
+ * outline takes its plan as a property. */
+static void
+test_bound_rows (void)
+{
+  g_autofree char *path = NULL;
+  FitaWindow *window = open_terrassa ("bound.fita", &path);
+  FitaOutline *outline = fita_window_get_outline (window);
+  FitaPlan *plan = fita_window_get_plan (window);
+  FitaStatus *done = fita_plan_find_by_name (plan, FITA_TABLE_STATUS, "Acabat");
+  FitaItemObject *object = fita_item_tree_lookup (fita_outline_get_tree (outline), id_of (window, "11.3"));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *status_name = NULL;
+  g_autoptr(FitaPlan) bound_plan = NULL;
+  GtkWidget *row, *badge, *lone;
+  guint title_notes = 0, status_notes = 0, code_notes = 0, plan_notes = 0;
+
+  g_assert_nonnull (done);
+  g_assert_nonnull (object);
+  g_assert_cmpstr (fita_item_object_get_code (object), ==, "11.3");
+  g_signal_connect (object, "notify::title", G_CALLBACK (count_notify_cb), &title_notes);
+  g_signal_connect (object, "notify::status-name", G_CALLBACK (count_notify_cb), &status_notes);
+  g_signal_connect (object, "notify::code", G_CALLBACK (count_notify_cb), &code_notes);
+
+  fita_plan_begin (plan, "Edit");
+  fita_plan_set_text (plan, fita_plan_find_item (plan, "11.3"), "title", "Fira bound", NULL);
+  fita_plan_set_int (plan, fita_plan_find_item (plan, "11.3"), "status_id", done->rec.id, NULL);
+  g_assert_true (fita_plan_end (plan, &error));
+  g_assert_no_error (error);
+
+  /* Each property told once; the code did not change, so not at all. */
+  g_assert_cmpuint (title_notes, ==, 1);
+  g_assert_cmpuint (status_notes, ==, 1);
+  g_assert_cmpuint (code_notes, ==, 0);
+  g_object_get (object, "status-name", &status_name, NULL);
+  g_assert_cmpstr (status_name, ==, "Acabat");
+
+  settle ();
+  g_assert_cmpstr (row_title (window, "11.3"), ==, "Fira bound");
+  row = find_descendant (GTK_WIDGET (window), is_row_of, "11.3");
+  badge = find_descendant (row, is_of_type, GSIZE_TO_POINTER (FITA_TYPE_STATUS_BADGE));
+  g_assert_nonnull (badge);
+  g_assert_true (gtk_widget_get_visible (badge));
+  {
+    g_autofree char *badge_name = NULL;
+
+    g_object_get (badge, "name", &badge_name, NULL);
+    g_assert_cmpstr (badge_name, ==, "Acabat");
+  }
+
+  /* Undo: back as it was, through the same properties. */
+  activate (window, "win.undo");
+  settle ();
+  g_assert_cmpuint (title_notes, ==, 2);
+  g_assert_cmpstr (row_title (window, "11.3"), !=, "Fira bound");
+
+  g_signal_handlers_disconnect_by_func (object, count_notify_cb, &title_notes);
+  g_signal_handlers_disconnect_by_func (object, count_notify_cb, &status_notes);
+  g_signal_handlers_disconnect_by_func (object, count_notify_cb, &code_notes);
+
+  /* "plan": readwrite, told only when it changes. */
+  lone = g_object_ref_sink (fita_outline_new ());
+  g_signal_connect (lone, "notify::plan", G_CALLBACK (count_notify_cb), &plan_notes);
+  g_object_set (lone, "plan", plan, NULL);
+  g_object_set (lone, "plan", plan, NULL);
+  g_assert_cmpuint (plan_notes, ==, 1);
+  g_object_get (lone, "plan", &bound_plan, NULL);
+  g_assert_true (bound_plan == plan);
+  fita_outline_set_plan (FITA_OUTLINE (lone), NULL);
+  g_assert_cmpuint (plan_notes, ==, 2);
+  g_object_unref (lone);
+
+  close_all_windows ();
+}
+
 /* Ctrl+F's bar: text (accents aside) and status filter; Escape clears. */
 static void
 test_search (void)
@@ -1845,6 +1929,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/drop", test_drop);
   g_test_add_func ("/ui/window/bulk-edit", test_bulk_edit);
   g_test_add_func ("/ui/window/search", test_search);
+  g_test_add_func ("/ui/window/bound-rows", test_bound_rows);
   g_test_add_func ("/ui/window/bad-files", test_bad_files);
   g_test_add_func ("/ui/window/example", test_example);
   g_test_add_func ("/ui/window/unknown-example", test_unknown_example);
