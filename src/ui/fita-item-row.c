@@ -92,6 +92,14 @@ item_changed_cb (FitaItemRow *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, description != NULL ? description : "",
                                   -1);
+  /* A screen reader reads the list item that holds the focus, around the
+   * row (and its expander): it gets the same name. */
+  for (GtkWidget *up = gtk_widget_get_parent (GTK_WIDGET (self));
+       up != NULL && !GTK_IS_LIST_VIEW (up);
+       up = gtk_widget_get_parent (up))
+    gtk_accessible_update_property (GTK_ACCESSIBLE (up),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, description != NULL ? description : "",
+                                    -1);
 }
 
 static void

@@ -384,6 +384,32 @@ fita_outline_collapse_action (GtkWidget  *widget,
   set_selected_expanded (FITA_OUTLINE (widget), FALSE);
 }
 
+/* The tree is one stop of Tab: the arrows move inside it, Tab and
+ * Shift+Tab leave it for the control before or after it. GTK's own focus
+ * chain finds that control, once the tree no longer takes the focus on
+ * the way. */
+static void
+fita_outline_leave_tree_action (GtkWidget  *widget,
+                                const char *action_name,
+                                GVariant   *param)
+{
+  FitaOutline *self = FITA_OUTLINE (widget);
+  GtkDirectionType direction = g_variant_get_boolean (param) ? GTK_DIR_TAB_FORWARD : GTK_DIR_TAB_BACKWARD;
+  GtkWidget *root = GTK_WIDGET (gtk_widget_get_root (widget));
+
+  if (root == NULL)
+    return;
+
+  gtk_widget_set_can_focus (GTK_WIDGET (self->list_view), FALSE);
+  if (!gtk_widget_child_focus (root, direction))
+    {
+      /* Nothing beyond: round to the first (or last) control. */
+      gtk_root_set_focus (GTK_ROOT (root), NULL);
+      gtk_widget_child_focus (root, direction);
+    }
+  gtk_widget_set_can_focus (GTK_WIDGET (self->list_view), TRUE);
+}
+
 static void
 fita_outline_stop_search_action (GtkWidget  *widget,
                                  const char *action_name,
@@ -524,6 +550,7 @@ _fita_outline_rebuild_bulk_menus (FitaOutline *self)
   g_menu_append_section (statuses, NULL, G_MENU_MODEL (status_section));
   g_menu_append_section (statuses, NULL, G_MENU_MODEL (none_section));
   gtk_menu_button_set_menu_model (self->bulk_status_button, G_MENU_MODEL (statuses));
+  _fita_outline_follow_menu (self->bulk_status_button);
 
   _fita_outline_collect_agents (self->plan, 0, agents);
   for (guint i = 0; i < agents->len; i++)
@@ -539,8 +566,22 @@ _fita_outline_rebuild_bulk_menus (FitaOutline *self)
     /* Translators: the menu of agents to make responsible, when there are none */
     g_menu_append (agents_menu, _("The plan has no agents yet"), NULL);
   gtk_menu_button_set_menu_model (self->bulk_agent_button, G_MENU_MODEL (agents_menu));
+  _fita_outline_follow_menu (self->bulk_agent_button);
 }
 
+
+static void
+add_tab_shortcut (GtkShortcutController *controller,
+                  guint                  keyval,
+                  GdkModifierType        modifiers,
+                  gboolean               forward)
+{
+  GtkShortcut *shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (keyval, modifiers),
+                                            gtk_named_action_new ("outline.leave-tree"));
+
+  gtk_shortcut_set_arguments (shortcut, g_variant_new_boolean (forward));
+  gtk_shortcut_controller_add_shortcut (controller, shortcut);
+}
 
 static void
 add_shortcut (GtkShortcutController *controller,
@@ -570,6 +611,7 @@ _fita_outline_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "outline.expand", NULL, fita_outline_expand_action);
   gtk_widget_class_install_action (widget_class, "outline.collapse", NULL, fita_outline_collapse_action);
   gtk_widget_class_install_action (widget_class, "outline.stop-search", NULL, fita_outline_stop_search_action);
+  gtk_widget_class_install_action (widget_class, "outline.leave-tree", "b", fita_outline_leave_tree_action);
   gtk_widget_class_install_action (widget_class, "outline.bulk-status", "x", fita_outline_bulk_status_action);
   gtk_widget_class_install_action (widget_class, "outline.bulk-agent", "x", fita_outline_bulk_agent_action);
   gtk_widget_class_install_action (widget_class, "outline.bulk-years", "(xx)", fita_outline_bulk_years_action);
@@ -581,6 +623,7 @@ _fita_outline_actions_init (FitaOutline *self)
 {
   GtkEventController *keys;
   GtkEventController *folding;
+  GtkEventController *tabs;
 
   g_signal_connect_swapped (self->bulk_years_popover, "show",
                             G_CALLBACK (fita_outline_bulk_years_show_cb), self);
@@ -616,4 +659,39 @@ _fita_outline_actions_init (FitaOutline *self)
   add_shortcut (GTK_SHORTCUT_CONTROLLER (folding), GDK_KEY_minus, 0, "outline.collapse");
   add_shortcut (GTK_SHORTCUT_CONTROLLER (folding), GDK_KEY_KP_Subtract, 0, "outline.collapse");
   gtk_widget_add_controller (GTK_WIDGET (self->list_scroller), folding);
+
+  /* GtkListView 4.8 walks Tab through every row: caught before it does. */
+  tabs = gtk_shortcut_controller_new ();
+  gtk_event_controller_set_name (tabs, "outline-tab-stop");
+  gtk_event_controller_set_propagation_phase (tabs, GTK_PHASE_CAPTURE);
+  add_tab_shortcut (GTK_SHORTCUT_CONTROLLER (tabs), GDK_KEY_Tab, 0, TRUE);
+  add_tab_shortcut (GTK_SHORTCUT_CONTROLLER (tabs), GDK_KEY_KP_Tab, 0, TRUE);
+  add_tab_shortcut (GTK_SHORTCUT_CONTROLLER (tabs), GDK_KEY_Tab, GDK_SHIFT_MASK, FALSE);
+  gtk_widget_add_controller (GTK_WIDGET (self->list_view), tabs);
+
+  _fita_outline_follow_menu (self->bulk_years_button);
+  _fita_outline_follow_menu (self->more_button);
+}
+
+/* A tooltip over an open menu hides its first entries: a menu button
+ * keeps its tooltip only while its menu is closed. */
+static void
+menu_visible_cb (GtkWidget  *popover,
+                 GParamSpec *pspec,
+                 GtkWidget  *button)
+{
+  gtk_widget_set_has_tooltip (button, !gtk_widget_get_visible (popover));
+}
+
+void
+_fita_outline_follow_menu (GtkMenuButton *button)
+{
+  GtkPopover *popover = gtk_menu_button_get_popover (button);
+
+  /* Set again whenever the menu is made again (a new popover). */
+  if (popover == NULL || g_object_get_data (G_OBJECT (popover), "fita-follows-menu") != NULL)
+    return;
+
+  g_object_set_data (G_OBJECT (popover), "fita-follows-menu", GINT_TO_POINTER (TRUE));
+  g_signal_connect_object (popover, "notify::visible", G_CALLBACK (menu_visible_cb), button, 0);
 }

@@ -48,6 +48,8 @@ struct _FitaOutline
   GtkLabel           *bulk_label;
   GtkMenuButton      *bulk_status_button;
   GtkMenuButton      *bulk_agent_button;
+  GtkMenuButton      *bulk_years_button;
+  GtkMenuButton      *more_button;
   GtkPopover         *bulk_years_popover;
   GtkSpinButton      *bulk_start_spin;
   GtkSpinButton      *bulk_end_spin;
@@ -105,6 +107,8 @@ void        _fita_outline_collect_agents         (FitaPlan          *plan,
                                                   gint64             owner,
                                                   GPtrArray         *agents);
 void        _fita_outline_rebuild_bulk_menus     (FitaOutline       *self);
+/* Hides the button's tooltip while its menu is open. */
+void        _fita_outline_follow_menu            (GtkMenuButton     *button);
 
 /* fita-outline-search.c */
 void        _fita_outline_class_search_init      (GtkWidgetClass    *widget_class);

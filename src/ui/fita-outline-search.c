@@ -5,6 +5,9 @@
 
 #include "fita-outline-private.h"
 
+/* Translators: the first entry of the filter by responsible agent */
+#define ANYONE _("Anyone")
+
 /* Search and filters */
 
 static gint64
@@ -34,14 +37,16 @@ choose_id (GtkDropDown *dropdown,
   gtk_drop_down_set_selected (dropdown, selected);
 }
 
+/* whole: NULL, or a text the label is never cut shorter than. */
 static void
 setup_choice_cb (GtkSignalListItemFactory *factory,
                  GtkListItem              *list_item,
-                 gpointer                  ellipsize)
+                 const char               *whole)
 {
   GtkWidget *label = g_object_new (GTK_TYPE_LABEL,
                                    "xalign", 0.0f,
-                                   "ellipsize", GPOINTER_TO_INT (ellipsize) ? PANGO_ELLIPSIZE_END : PANGO_ELLIPSIZE_NONE,
+                                   "ellipsize", whole != NULL ? PANGO_ELLIPSIZE_END : PANGO_ELLIPSIZE_NONE,
+                                   "width-chars", whole != NULL ? (int)g_utf8_strlen (whole, -1) : -1,
                                    NULL);
 
   gtk_list_item_set_child (list_item, label);
@@ -57,17 +62,20 @@ bind_choice_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (list_item)), gtk_string_object_get_string (choice));
 }
 
-/* The dropdown's button cuts long names (an agent's can be long), so the
- * sidebar keeps its width; its list shows them whole. */
+/* An agent's name can be long: its dropdown's button cuts it (never
+ * shorter than whole, its first entry), so the sidebar keeps its width;
+ * its list shows them whole. The status and year buttons (whole NULL) say
+ * theirs whole: "Qualsevol estat", not "Qualsevol est…". */
 static void
-set_factories (GtkDropDown *dropdown)
+set_factories (GtkDropDown *dropdown,
+               const char  *whole)
 {
   g_autoptr(GtkListItemFactory) button = gtk_signal_list_item_factory_new ();
   g_autoptr(GtkListItemFactory) list = gtk_signal_list_item_factory_new ();
 
-  g_signal_connect (button, "setup", G_CALLBACK (setup_choice_cb), GINT_TO_POINTER (TRUE));
+  g_signal_connect (button, "setup", G_CALLBACK (setup_choice_cb), (gpointer)whole);
   g_signal_connect (button, "bind", G_CALLBACK (bind_choice_cb), NULL);
-  g_signal_connect (list, "setup", G_CALLBACK (setup_choice_cb), GINT_TO_POINTER (FALSE));
+  g_signal_connect (list, "setup", G_CALLBACK (setup_choice_cb), NULL);
   g_signal_connect (list, "bind", G_CALLBACK (bind_choice_cb), NULL);
   gtk_drop_down_set_factory (dropdown, button);
   gtk_drop_down_set_list_factory (dropdown, list);
@@ -127,8 +135,7 @@ _fita_outline_rebuild_filters (FitaOutline *self)
       g_array_append_val (self->agent_ids, agent->rec.id);
       g_ptr_array_add (names, g_strdup (agent->name));
     }
-  /* Translators: the first entry of the filter by responsible agent */
-  set_choices (self->agent_dropdown, _("Anyone"), names);
+  set_choices (self->agent_dropdown, ANYONE, names);
   choose_id (self->agent_dropdown, self->agent_ids, agent_id);
   gtk_widget_set_sensitive (GTK_WIDGET (self->agent_dropdown), agents->len > 0);
 
@@ -258,15 +265,41 @@ fita_outline_filter_changed_cb (FitaOutline *self)
   _fita_outline_apply_search (self);
 }
 
+/* The first row on show that the search found (not an ancestor shown
+ * only to place it), or GTK_INVALID_LIST_POSITION. */
+static guint
+first_match_position (FitaOutline *self)
+{
+  GListModel *rows = G_LIST_MODEL (self->selection);
+  guint n = g_list_model_get_n_items (rows);
+
+  for (guint i = 0; i < n && self->matches != NULL; i++)
+    {
+      g_autoptr(GtkTreeListRow) row = g_list_model_get_item (rows, i);
+      gint64 id = _fita_outline_row_item_id (row);
+
+      if (g_hash_table_contains (self->matches, &id))
+        return i;
+    }
+
+  return GTK_INVALID_LIST_POSITION;
+}
+
 /* Enter in the search goes to the first item found. */
 static void
 fita_outline_search_activate_cb (FitaOutline *self)
 {
-  if (self->selection == NULL || g_list_model_get_n_items (G_LIST_MODEL (self->selection)) == 0)
+  guint position;
+
+  if (self->selection == NULL)
     return;
 
-  gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), 0, TRUE);
-  _fita_outline_scroll_to (self, 0, TRUE);
+  position = first_match_position (self);
+  if (position == GTK_INVALID_LIST_POSITION)
+    return;
+
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
+  _fita_outline_scroll_to (self, position, TRUE);
 }
 
 static void
@@ -354,9 +387,19 @@ _fita_outline_search_init (FitaOutline *self)
 {
   self->filter = gtk_custom_filter_new (filter_row_cb, self, NULL);
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
-  set_factories (self->status_dropdown);
-  set_factories (self->agent_dropdown);
-  set_factories (self->year_dropdown);
+  set_factories (self->status_dropdown, NULL);
+  set_factories (self->agent_dropdown, ANYONE);
+  set_factories (self->year_dropdown, NULL);
   g_signal_connect_swapped (self->search_bar, "notify::search-mode-enabled",
                             G_CALLBACK (search_mode_changed_cb), self);
+}
+
+void
+fita_outline_focus_search (FitaOutline *self)
+{
+  g_return_if_fail (FITA_IS_OUTLINE (self));
+
+  /* Again while searching: back to the query, kept as it is. */
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }

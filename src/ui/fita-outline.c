@@ -679,6 +679,8 @@ fita_outline_class_init (FitaOutlineClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FitaOutline, bulk_label);
   gtk_widget_class_bind_template_child (widget_class, FitaOutline, bulk_status_button);
   gtk_widget_class_bind_template_child (widget_class, FitaOutline, bulk_agent_button);
+  gtk_widget_class_bind_template_child (widget_class, FitaOutline, bulk_years_button);
+  gtk_widget_class_bind_template_child (widget_class, FitaOutline, more_button);
   gtk_widget_class_bind_template_child (widget_class, FitaOutline, bulk_years_popover);
   gtk_widget_class_bind_template_child (widget_class, FitaOutline, bulk_start_spin);
   gtk_widget_class_bind_template_child (widget_class, FitaOutline, bulk_end_spin);

@@ -945,6 +945,237 @@ test_search (void)
   close_all_windows ();
 }
 
+static GtkWidget *
+search_entry_of (FitaOutline *outline)
+{
+  GtkWidget *entry = find_of_type (GTK_WIDGET (outline), GTK_TYPE_SEARCH_ENTRY);
+
+  g_assert_nonnull (entry);
+  return entry;
+}
+
+static gboolean
+has_focus_within (GtkWidget *widget)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+/* Sends key to widget through the shortcut controller named name, as the
+ * key pressed there would. */
+static gboolean
+press_shortcut (GtkWidget       *widget,
+                const char      *name,
+                guint            keyval,
+                GdkModifierType  modifiers)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller) ||
+          g_strcmp0 (gtk_event_controller_get_name (controller), name) != 0)
+        continue;
+
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
+              gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
+              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == modifiers)
+            return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, widget,
+                                                 gtk_shortcut_get_arguments (shortcut));
+        }
+    }
+
+  return FALSE;
+}
+
+/* Enter in the search goes to the first item found, not to the first row
+ * (an ancestor shown only to place it); Ctrl+F again goes back to the
+ * query and keeps it. */
+static void
+test_search_keys (void)
+{
+  FitaWindow *window = open_terrassa ("search-keys.fita", NULL);
+  FitaOutline *outline = fita_window_get_outline (window);
+  FitaFilter filter = { "accio", 0, 0, FITA_NONE };
+  GtkWidget *entry = search_entry_of (outline);
+  g_autoptr(GtkTreeListRow) first = NULL;
+
+  activate (window, "win.search");
+  fita_outline_set_filter (outline, &filter);
+  settle ();
+  first = g_list_model_get_item (fita_outline_get_model (outline), 0);
+  g_assert_false (fita_outline_is_match (outline, fita_item_object_get_id (gtk_tree_list_row_get_item (first))));
+  g_object_unref (gtk_tree_list_row_get_item (first));
+
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_true (fita_outline_is_match (outline, fita_outline_get_selected_id (outline)));
+  g_assert_cmpuint (fita_outline_get_n_selected (outline), ==, 1);
+
+  /* Ctrl+F while searching: still searching, the query kept, typed into. */
+  activate (window, "win.search");
+  settle ();
+  g_assert_true (fita_outline_get_search_mode (outline));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "accio");
+  g_assert_true (has_focus_within (entry));
+  g_assert_cmpuint (n_rows (window), ==, 4);
+
+  close_all_windows ();
+}
+
+/* The outline's list of items (the filters' drop-downs have lists too). */
+static gboolean
+is_items_list (GtkWidget     *widget,
+               gconstpointer  data)
+{
+  return GTK_IS_LIST_VIEW (widget) && gtk_widget_has_css_class (widget, "outline");
+}
+
+/* The tree is one stop of Tab: Tab and Shift+Tab leave it at once,
+ * whichever row has the focus. */
+static void
+test_tab_stop (void)
+{
+  FitaWindow *window = open_terrassa ("tab-stop.fita", NULL);
+  FitaOutline *outline = fita_window_get_outline (window);
+  GtkWidget *list = find_descendant (GTK_WIDGET (outline), is_items_list, NULL);
+  GtkRoot *root = gtk_widget_get_root (list);
+  GtkWidget *focus;
+
+  select_code (window, "11.2");
+  gtk_widget_grab_focus (GTK_WIDGET (outline));
+  settle ();
+  g_assert_true (has_focus_within (list));
+
+  g_assert_true (press_shortcut (list, "outline-tab-stop", GDK_KEY_Tab, 0));
+  focus = gtk_root_get_focus (root);
+  g_assert_nonnull (focus);
+  g_assert_false (has_focus_within (list));
+  g_assert_true (gtk_widget_get_mapped (focus));
+
+  /* Back into the tree, on another row, then out the other way. */
+  select_code (window, "11.4");
+  gtk_widget_grab_focus (GTK_WIDGET (outline));
+  g_assert_true (has_focus_within (list));
+  g_assert_true (press_shortcut (list, "outline-tab-stop", GDK_KEY_Tab, GDK_SHIFT_MASK));
+  focus = gtk_root_get_focus (root);
+  g_assert_nonnull (focus);
+  g_assert_false (has_focus_within (list));
+  g_assert_true (gtk_widget_get_mapped (focus));
+  /* The tree still takes the focus afterwards. */
+  g_assert_true (gtk_widget_get_can_focus (list));
+
+  close_all_windows ();
+}
+
+static gboolean
+is_menu_button_labelled (GtkWidget     *widget,
+                         gconstpointer  label)
+{
+  return GTK_IS_MENU_BUTTON (widget) &&
+         g_strcmp0 (gtk_menu_button_get_label (GTK_MENU_BUTTON (widget)), label) == 0;
+}
+
+/* Rows and status pills have names for screen readers; a menu button's
+ * tooltip does not cover its open menu. */
+static void
+test_outline_accessible (void)
+{
+  FitaWindow *window = open_terrassa ("accessible.fita", NULL);
+  FitaOutline *outline = fita_window_get_outline (window);
+  GtkWidget *row, *badge, *button, *popover;
+  g_autofree char *label = NULL;
+  char *error;
+
+  settle ();
+  row = find_descendant (GTK_WIDGET (window), is_row_of, "11.1");
+  label = fita_item_object_describe (fita_item_row_get_item (FITA_ITEM_ROW (row)), fita_lang_from_locale ());
+  error = gtk_test_accessible_check_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, label);
+  g_assert_null (error);
+  /* The list item around it, which a screen reader reads as it takes the focus */
+  for (GtkWidget *up = gtk_widget_get_parent (row); !GTK_IS_LIST_VIEW (up); up = gtk_widget_get_parent (up))
+    {
+      error = gtk_test_accessible_check_property (GTK_ACCESSIBLE (up), GTK_ACCESSIBLE_PROPERTY_LABEL, label);
+      g_assert_null (error);
+    }
+  badge = find_descendant (row, is_of_type, GSIZE_TO_POINTER (FITA_TYPE_STATUS_BADGE));
+  error = gtk_test_accessible_check_property (GTK_ACCESSIBLE (badge), GTK_ACCESSIBLE_PROPERTY_LABEL, "Status: En curs");
+  g_assert_null (error);
+
+  /* Two selected: the bar to edit both, with the status menu. */
+  select_code (window, "11.1");
+  g_assert_true (fita_outline_add_to_selection (outline, id_of (window, "11.2")));
+  settle ();
+  button = find_descendant (GTK_WIDGET (outline), is_menu_button_labelled, "St_atus");
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_get_has_tooltip (button));
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
+  g_assert_true (wait_until (is_shown, popover));
+  g_assert_false (gtk_widget_get_has_tooltip (button));
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+  settle ();
+  g_assert_true (gtk_widget_get_has_tooltip (button));
+
+  close_all_windows ();
+}
+
+static gboolean
+is_shown_label (GtkWidget     *widget,
+                gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) && gtk_label_get_label (GTK_LABEL (widget)) != NULL;
+}
+
+/* In Catalan, the status filter reads "Qualsevol estat" whole, and the
+ * other filters keep theirs. */
+static void
+test_filters_catalan (void)
+{
+  g_autofree char *language = g_strdup (g_getenv ("LANGUAGE"));
+  g_autofree char *screenshot = NULL;
+  FitaWindow *window;
+  FitaOutline *outline;
+  GtkWidget *dropdown, *label;
+
+  g_setenv ("LANGUAGE", "ca", TRUE);
+  window = open_terrassa ("filtres.fita", NULL);
+  outline = fita_window_get_outline (window);
+  activate (window, "win.search");
+  settle ();
+
+  dropdown = find_of_type (GTK_WIDGET (outline), GTK_TYPE_DROP_DOWN);
+  g_assert_nonnull (dropdown);
+  label = find_descendant (dropdown, is_shown_label, NULL);
+  g_assert_nonnull (label);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (label)), ==, "Qualsevol estat");
+  screenshot = save_screenshot (GTK_WIDGET (window), "outline-filters-ca");
+  assert_png (screenshot, 800, 500);
+  g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (label))));
+  /* Nor are the others cut for it: "Qualsevol" (anyone), "Qualsevol any". */
+  for (GtkWidget *other = gtk_widget_get_next_sibling (dropdown); other != NULL; other = gtk_widget_get_next_sibling (other))
+    {
+      label = find_descendant (other, is_shown_label, NULL);
+      g_assert_nonnull (label);
+      g_assert_true (g_str_has_prefix (gtk_label_get_label (GTK_LABEL (label)), "Qualsevol"));
+      g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (label))));
+    }
+
+  close_all_windows ();
+  if (language != NULL)
+    g_setenv ("LANGUAGE", language, TRUE);
+  else
+    g_unsetenv ("LANGUAGE");
+}
+
 static gboolean
 file_exists (gpointer path)
 {
@@ -1915,6 +2146,9 @@ main (int   argc,
   g_autofree char *home = isolate_home ();
   int status;
 
+  /* The outline's accessible names are read back through GTK's test
+   * accessibility backend (no screen reader bus here). */
+  g_setenv ("GTK_A11Y", "test", TRUE);
   g_test_init (&argc, &argv, NULL);
   fita_application_init_i18n ();
 
@@ -1930,6 +2164,10 @@ main (int   argc,
   g_test_add_func ("/ui/window/bulk-edit", test_bulk_edit);
   g_test_add_func ("/ui/window/search", test_search);
   g_test_add_func ("/ui/window/bound-rows", test_bound_rows);
+  g_test_add_func ("/ui/window/search-keys", test_search_keys);
+  g_test_add_func ("/ui/window/tab-stop", test_tab_stop);
+  g_test_add_func ("/ui/window/outline-accessible", test_outline_accessible);
+  g_test_add_func ("/ui/window/filters-catalan", test_filters_catalan);
   g_test_add_func ("/ui/window/bad-files", test_bad_files);
   g_test_add_func ("/ui/window/example", test_example);
   g_test_add_func ("/ui/window/unknown-example", test_unknown_example);
