@@ -18,6 +18,18 @@ struct _FitaItemObject
   FitaBudgetSum budget;
   guint       budget_stamp;
   guint       expandable : 1;
+
+  /* What rows show, as of the last fita_item_object_refresh() */
+  char       *code;
+  char       *title;
+  char       *level_name;
+  char       *status_name;
+  char       *status_colour;
+  char       *progress_text;
+  double      progress_fraction;
+  char       *budget_text;
+  char       *budget_tooltip;
+  char       *description;
 };
 
 G_DEFINE_FINAL_TYPE (FitaItemObject, fita_item_object, G_TYPE_OBJECT)
@@ -26,6 +38,20 @@ enum {
   PROP_0,
   PROP_PLAN,
   PROP_ID,
+  PROP_CODE,
+  PROP_TITLE,
+  PROP_LEVEL_NAME,
+  PROP_STATUS_NAME,
+  PROP_STATUS_COLOUR,
+  PROP_HAS_STATUS,
+  PROP_PROGRESS_TEXT,
+  PROP_PROGRESS_FRACTION,
+  PROP_HAS_PROGRESS,
+  PROP_BUDGET_TEXT,
+  PROP_BUDGET_TOOLTIP,
+  PROP_HAS_BUDGET,
+  PROP_HAS_DETAILS,
+  PROP_DESCRIPTION,
   N_PROPS
 };
 
@@ -38,6 +64,15 @@ fita_item_object_dispose (GObject *object)
 
   g_clear_object (&self->children);
   g_clear_object (&self->plan);
+  g_clear_pointer (&self->code, g_free);
+  g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->level_name, g_free);
+  g_clear_pointer (&self->status_name, g_free);
+  g_clear_pointer (&self->status_colour, g_free);
+  g_clear_pointer (&self->progress_text, g_free);
+  g_clear_pointer (&self->budget_text, g_free);
+  g_clear_pointer (&self->budget_tooltip, g_free);
+  g_clear_pointer (&self->description, g_free);
 
   G_OBJECT_CLASS (fita_item_object_parent_class)->dispose (object);
 }
@@ -58,6 +93,62 @@ fita_item_object_get_property (GObject    *object,
 
     case PROP_ID:
       g_value_set_int64 (value, self->id);
+      break;
+
+    case PROP_CODE:
+      g_value_set_string (value, self->code);
+      break;
+
+    case PROP_TITLE:
+      g_value_set_string (value, self->title);
+      break;
+
+    case PROP_LEVEL_NAME:
+      g_value_set_string (value, self->level_name);
+      break;
+
+    case PROP_STATUS_NAME:
+      g_value_set_string (value, self->status_name);
+      break;
+
+    case PROP_STATUS_COLOUR:
+      g_value_set_string (value, self->status_colour);
+      break;
+
+    case PROP_HAS_STATUS:
+      g_value_set_boolean (value, self->status_name != NULL);
+      break;
+
+    case PROP_PROGRESS_TEXT:
+      g_value_set_string (value, self->progress_text);
+      break;
+
+    case PROP_PROGRESS_FRACTION:
+      g_value_set_double (value, self->progress_fraction);
+      break;
+
+    case PROP_HAS_PROGRESS:
+      g_value_set_boolean (value, self->progress_text != NULL);
+      break;
+
+    case PROP_BUDGET_TEXT:
+      g_value_set_string (value, self->budget_text);
+      break;
+
+    case PROP_BUDGET_TOOLTIP:
+      g_value_set_string (value, self->budget_tooltip);
+      break;
+
+    case PROP_HAS_BUDGET:
+      g_value_set_boolean (value, self->budget_text != NULL);
+      break;
+
+    case PROP_HAS_DETAILS:
+      g_value_set_boolean (value, self->status_name != NULL || self->progress_text != NULL || self->budget_text != NULL);
+      break;
+
+    case PROP_DESCRIPTION:
+      g_value_set_string (value, self->description);
       break;
 
     default:
@@ -89,6 +180,14 @@ fita_item_object_set_property (GObject      *object,
 }
 
 static void
+fita_item_object_constructed (GObject *object)
+{
+  G_OBJECT_CLASS (fita_item_object_parent_class)->constructed (object);
+
+  fita_item_object_refresh (FITA_ITEM_OBJECT (object));
+}
+
+static void
 fita_item_object_class_init (FitaItemObjectClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -96,6 +195,7 @@ fita_item_object_class_init (FitaItemObjectClass *klass)
   object_class->dispose = fita_item_object_dispose;
   object_class->get_property = fita_item_object_get_property;
   object_class->set_property = fita_item_object_set_property;
+  object_class->constructed = fita_item_object_constructed;
 
   properties [PROP_PLAN] =
     g_param_spec_object ("plan", NULL, NULL,
@@ -106,6 +206,76 @@ fita_item_object_class_init (FitaItemObjectClass *klass)
     g_param_spec_int64 ("id", NULL, NULL,
                         0, G_MAXINT64, 0,
                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_CODE] =
+    g_param_spec_string ("code", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_LEVEL_NAME] =
+    g_param_spec_string ("level-name", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_STATUS_NAME] =
+    g_param_spec_string ("status-name", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_STATUS_COLOUR] =
+    g_param_spec_string ("status-colour", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_PROGRESS_TEXT] =
+    g_param_spec_string ("progress-text", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_BUDGET_TEXT] =
+    g_param_spec_string ("budget-text", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_BUDGET_TOOLTIP] =
+    g_param_spec_string ("budget-tooltip", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_DESCRIPTION] =
+    g_param_spec_string ("description", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_HAS_STATUS] =
+    g_param_spec_boolean ("has-status", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_HAS_PROGRESS] =
+    g_param_spec_boolean ("has-progress", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_HAS_BUDGET] =
+    g_param_spec_boolean ("has-budget", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_HAS_DETAILS] =
+    g_param_spec_boolean ("has-details", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_PROGRESS_FRACTION] =
+    g_param_spec_double ("progress-fraction", NULL, NULL,
+                         0.0, 1.0, 0.0,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -338,4 +508,157 @@ fita_item_object_set_parent_id (FitaItemObject *self,
   g_return_if_fail (FITA_IS_ITEM_OBJECT (self));
 
   self->parent_id = parent_id;
+}
+
+/* Replaces *field by value (taken), telling those who listen when it
+ * changed; returns whether it did. */
+static gboolean
+take_string (FitaItemObject *self,
+             char          **field,
+             char           *value,
+             guint           prop_id)
+{
+  if (g_strcmp0 (*field, value) == 0)
+    {
+      g_free (value);
+      return FALSE;
+    }
+
+  g_free (*field);
+  *field = value;
+  g_object_notify_by_pspec (G_OBJECT (self), properties [prop_id]);
+  return TRUE;
+}
+
+static char *
+nonempty (const char *text)
+{
+  return text != NULL && text[0] != '\0' ? g_strdup (text) : NULL;
+}
+
+static void
+budget_texts (FitaItemObject *self,
+              const char     *lang,
+              char          **text,
+              char          **tooltip)
+{
+  g_autofree char *rate_text = NULL;
+  g_autofree char *executed = NULL;
+  g_autofree char *planned = NULL;
+  FitaBudgetSum sum;
+  gint64 rate;
+
+  *text = *tooltip = NULL;
+  fita_item_object_get_budget (self, &sum);
+  if (sum.planned == FITA_NONE && sum.executed == FITA_NONE)
+    return;
+
+  /* An item with an amount but no rate (nothing executed known yet, or
+   * nothing planned) says so: "€ —", never "€ 0,00 %". */
+  rate = fita_rate_bp (sum.executed, sum.planned);
+  rate_text = fita_percent_format_bp (rate, lang);
+  executed = fita_money_format (sum.executed, lang);
+  planned = fita_money_format (sum.planned, lang);
+  /* Translators: the share of an item's budget that was spent, in a row
+   * of the outline: "€ 10,19 %". Put %s where your language wants it. */
+  *text = g_strdup_printf (C_("budget execution rate, short", "€ %s"), rate_text);
+  if (sum.executed == FITA_NONE)
+    /* Translators: tooltip of the budget figure in a row of the outline,
+     * for an item with an amount planned and no amount executed yet */
+    *tooltip = g_strdup_printf (_("Budget planned: %s; no amount executed yet, so no execution rate"), planned);
+  else if (rate == FITA_NONE)
+    /* Translators: tooltip of the budget figure in a row of the outline,
+     * for an item with an amount executed and nothing planned */
+    *tooltip = g_strdup_printf (_("Budget executed: %s; nothing planned, so no execution rate"), executed);
+  else
+    /* Translators: tooltip of the budget figure in a row of the outline:
+     * "Budget executed: 12.223,69 € of 120.000,00 € (10,19 %)" */
+    *tooltip = g_strdup_printf (_("Budget executed: %s of %s (%s)"), executed, planned, rate_text);
+}
+
+void
+fita_item_object_refresh (FitaItemObject *self)
+{
+  const char *lang = fita_lang_from_locale ();
+  FitaItem *item;
+  const FitaStatus *status = NULL;
+  const FitaLevel *level = NULL;
+  gboolean had_status, had_progress, had_budget, had_details;
+  gint64 progress = FITA_NONE;
+  char *budget_text = NULL, *budget_tooltip = NULL;
+  double fraction;
+
+  g_return_if_fail (FITA_IS_ITEM_OBJECT (self));
+
+  had_status = self->status_name != NULL;
+  had_progress = self->progress_text != NULL;
+  had_budget = self->budget_text != NULL;
+  had_details = had_status || had_progress || had_budget;
+
+  g_object_freeze_notify (G_OBJECT (self));
+
+  item = fita_item_object_get_item (self);
+  if (item != NULL)
+    {
+      status = fita_item_object_get_status (self);
+      level = item->level_id != 0 ? fita_plan_lookup (self->plan, FITA_TABLE_LEVEL, item->level_id) : NULL;
+      progress = fita_plan_progress_bp (self->plan, item);
+      budget_texts (self, lang, &budget_text, &budget_tooltip);
+    }
+
+  take_string (self, &self->code, item != NULL ? nonempty (item->code) : NULL, PROP_CODE);
+  take_string (self, &self->title, item != NULL ? nonempty (item->title) : NULL, PROP_TITLE);
+  take_string (self, &self->level_name, level != NULL ? g_strdup (level->name) : NULL, PROP_LEVEL_NAME);
+  take_string (self, &self->status_name, status != NULL ? g_strdup (status->name) : NULL, PROP_STATUS_NAME);
+  take_string (self, &self->status_colour, status != NULL ? g_strdup (status->colour) : NULL, PROP_STATUS_COLOUR);
+  take_string (self, &self->progress_text,
+               progress != FITA_NONE ? fita_plan_format_progress (self->plan, item, lang) : NULL,
+               PROP_PROGRESS_TEXT);
+  fraction = progress != FITA_NONE ? CLAMP (progress / 10000.0, 0.0, 1.0) : 0.0;
+  if (fraction != self->progress_fraction)
+    {
+      self->progress_fraction = fraction;
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_PROGRESS_FRACTION]);
+    }
+  take_string (self, &self->budget_text, budget_text, PROP_BUDGET_TEXT);
+  take_string (self, &self->budget_tooltip, budget_tooltip, PROP_BUDGET_TOOLTIP);
+  take_string (self, &self->description,
+               item != NULL ? fita_item_describe (item->code, item->title, self->status_name, self->progress_text)
+                            : NULL,
+               PROP_DESCRIPTION);
+
+  if (had_status != (self->status_name != NULL))
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_HAS_STATUS]);
+  if (had_progress != (self->progress_text != NULL))
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_HAS_PROGRESS]);
+  if (had_budget != (self->budget_text != NULL))
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_HAS_BUDGET]);
+  if (had_details != (self->status_name != NULL || self->progress_text != NULL || self->budget_text != NULL))
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_HAS_DETAILS]);
+
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+const char *
+fita_item_object_get_code (FitaItemObject *self)
+{
+  g_return_val_if_fail (FITA_IS_ITEM_OBJECT (self), NULL);
+
+  return self->code;
+}
+
+const char *
+fita_item_object_get_title (FitaItemObject *self)
+{
+  g_return_val_if_fail (FITA_IS_ITEM_OBJECT (self), NULL);
+
+  return self->title;
+}
+
+const char *
+fita_item_object_get_description (FitaItemObject *self)
+{
+  g_return_val_if_fail (FITA_IS_ITEM_OBJECT (self), NULL);
+
+  return self->description;
 }

@@ -4,6 +4,12 @@
  * a plan by its id (the plan frees and remakes its records on undo, so a
  * pointer would not stay valid) and keeps the plan alive. The list of its
  * children is made by FitaItemTree, which keeps it in step with the plan.
+ *
+ * What a row shows of the item (code, title, level-name, status-name,
+ * status-colour, progress-text, progress-fraction, budget-text,
+ * budget-tooltip, description, and has-status, has-progress, has-budget,
+ * has-details) are notifying properties for rows to bind; FitaItemTree
+ * refreshes them when the plan reports a change that alters them.
  */
 #pragma once
 
@@ -48,6 +54,12 @@ char             *fita_item_describe            (const char     *code,
                                                  const char     *title,
                                                  const char     *status,
                                                  const char     *percent);
+
+/* Reads the item from the plan again and notifies what changed. */
+void              fita_item_object_refresh      (FitaItemObject *self);
+const char       *fita_item_object_get_code     (FitaItemObject *self);
+const char       *fita_item_object_get_title    (FitaItemObject *self);
+const char       *fita_item_object_get_description (FitaItemObject *self);
 
 /* For FitaItemTree: the list of children it made (NULL: none yet), and
  * whether the tree row was told the item has children. */

@@ -1,5 +1,6 @@
 /* fita-item-row.h: one row of the plan outline: code and title, then the
- * status, progress and budget execution of an item. */
+ * status, progress and budget execution of an item, bound in its template
+ * to the properties of its FitaItemObject. */
 #pragma once
 
 #include <gtk/gtk.h>
@@ -22,10 +23,6 @@ GtkWidget      *fita_item_row_new      (void);
 FitaItemObject *fita_item_row_get_item (FitaItemRow    *self);
 void            fita_item_row_set_item (FitaItemRow    *self,
                                         FitaItemObject *item);
-/* Shows the item as the plan has it now. */
-void            fita_item_row_update   (FitaItemRow    *self);
-/* Only its code and title: what an edit of those changes. */
-void            fita_item_row_update_text (FitaItemRow *self);
 /* Marks the row as one the search found. */
 void            fita_item_row_set_match (FitaItemRow   *self,
                                          gboolean       match);

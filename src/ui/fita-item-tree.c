@@ -336,6 +336,73 @@ changes_budgets (const FitaChanges *changes)
   return FALSE;
 }
 
+/* Whether a change may alter what the rows of items it did not update
+ * show (derived progress, budget totals, status and level names). */
+static gboolean
+changes_reach_other_items (const FitaChanges *changes)
+{
+  static const char * const derived_fields[] = {
+    "progress", "status_id", "weight", "planned_total_cents", "parent_id", "position", NULL,
+  };
+
+  for (guint i = 0; i < fita_changes_get_length (changes); i++)
+    {
+      FitaTableId table;
+      FitaChangeKind kind;
+      const char *field;
+      gint64 id;
+
+      fita_changes_get (changes, i, &table, &id, &kind, &field);
+      switch ((int)table)
+        {
+        case FITA_TABLE_ITEM:
+          if (kind != FITA_CHANGE_UPDATED || g_strv_contains (derived_fields, field))
+            return TRUE;
+          break;
+
+        case FITA_TABLE_PLAN:
+        case FITA_TABLE_LEVEL:
+        case FITA_TABLE_STATUS:
+        case FITA_TABLE_BUDGET_LINE:
+          return TRUE;
+
+        default:
+          break;
+        }
+    }
+
+  return FALSE;
+}
+
+/* The one place where item objects learn of a change: every object when
+ * the change may reach them all, else those of the items it updated. */
+static void
+refresh_objects (FitaItemTree      *self,
+                 const FitaChanges *changes)
+{
+  if (changes_reach_other_items (changes))
+    {
+      GHashTableIter iter;
+      gpointer value;
+
+      g_hash_table_iter_init (&iter, self->objects);
+      while (g_hash_table_iter_next (&iter, NULL, &value))
+        fita_item_object_refresh (value);
+      return;
+    }
+
+  for (guint i = 0; i < fita_changes_get_length (changes); i++)
+    {
+      FitaItemObject *object;
+      FitaTableId table;
+      gint64 id;
+
+      fita_changes_get (changes, i, &table, &id, NULL, NULL);
+      if (table == FITA_TABLE_ITEM && (object = g_hash_table_lookup (self->objects, &id)))
+        fita_item_object_refresh (object);
+    }
+}
+
 void
 fita_item_tree_apply_changes (FitaItemTree      *self,
                               const FitaChanges *changes)
@@ -353,7 +420,10 @@ fita_item_tree_apply_changes (FitaItemTree      *self,
     fita_item_object_budgets_changed (self->plan);
 
   if (!fita_changes_touches (changes, FITA_TABLE_ITEM))
-    return;
+    {
+      refresh_objects (self, changes);
+      return;
+    }
 
   /* The lists that may have changed: the top level, and those of every
    * item touched, of its parent now and of its parent before. */
@@ -434,6 +504,8 @@ fita_item_tree_apply_changes (FitaItemTree      *self,
       if (fita_plan_lookup (self->plan, FITA_TABLE_ITEM, id) == NULL)
         g_hash_table_remove (self->objects, &id);
     }
+
+  refresh_objects (self, changes);
 }
 
 static void

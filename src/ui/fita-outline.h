@@ -46,6 +46,9 @@ gboolean      fita_outline_drop_item       (FitaOutline      *self,
 gboolean      fita_outline_get_search_mode (FitaOutline      *self);
 void          fita_outline_set_search_mode (FitaOutline      *self,
                                             gboolean          search_mode);
+/* Shows the search bar and puts the keyboard in its entry, keeping the
+ * query when it was already searching (Ctrl+F). */
+void          fita_outline_focus_search    (FitaOutline      *self);
 /* Shows the search bar set to filter (NULL: clears it) and filters now. */
 void          fita_outline_set_filter      (FitaOutline      *self,
                                             const FitaFilter *filter);

@@ -1,5 +1,6 @@
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <math.h>
 
 #include "fita-status-badge.h"
@@ -9,11 +10,22 @@ struct _FitaStatusBadge
   GtkWidget  parent_instance;
 
   GtkWidget *label;
+  char      *name;
+  char      *colour_text;
   GdkRGBA    colour;
   guint      has_colour : 1;
 };
 
 G_DEFINE_FINAL_TYPE (FitaStatusBadge, fita_status_badge, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_NAME,
+  PROP_COLOUR,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
 
 /* WCAG relative luminance of one sRGB channel. */
 static double
@@ -69,8 +81,56 @@ fita_status_badge_dispose (GObject *object)
   FitaStatusBadge *self = (FitaStatusBadge *)object;
 
   g_clear_pointer (&self->label, gtk_widget_unparent);
+  g_clear_pointer (&self->name, g_free);
+  g_clear_pointer (&self->colour_text, g_free);
 
   G_OBJECT_CLASS (fita_status_badge_parent_class)->dispose (object);
+}
+
+static void
+fita_status_badge_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  FitaStatusBadge *self = FITA_STATUS_BADGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_NAME:
+      g_value_set_string (value, self->name);
+      break;
+
+    case PROP_COLOUR:
+      g_value_set_string (value, self->colour_text);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+fita_status_badge_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  FitaStatusBadge *self = FITA_STATUS_BADGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_NAME:
+      fita_status_badge_set_status (self, g_value_get_string (value), self->colour_text);
+      break;
+
+    case PROP_COLOUR:
+      fita_status_badge_set_status (self, self->name, g_value_get_string (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -80,6 +140,20 @@ fita_status_badge_class_init (FitaStatusBadgeClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = fita_status_badge_dispose;
+  object_class->get_property = fita_status_badge_get_property;
+  object_class->set_property = fita_status_badge_set_property;
+
+  properties [PROP_NAME] =
+    g_param_spec_string ("name", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_COLOUR] =
+    g_param_spec_string ("colour", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   widget_class->snapshot = fita_status_badge_snapshot;
 
@@ -108,33 +182,52 @@ fita_status_badge_set_status (FitaStatusBadge *self,
                               const char      *name,
                               const char      *colour)
 {
-  GdkRGBA parsed;
-  gboolean has_colour;
+  g_autofree char *accessible = NULL;
+  gboolean name_changed, colour_changed;
 
   g_return_if_fail (FITA_IS_STATUS_BADGE (self));
 
-  /* Rows are refreshed after every change; most keep their status. */
-  has_colour = colour != NULL && gdk_rgba_parse (&parsed, colour);
-  if (has_colour)
-    parsed.alpha = 1.0;
-  if (g_strcmp0 (gtk_label_get_label (GTK_LABEL (self->label)), name) == 0 &&
-      has_colour == self->has_colour && (!has_colour || gdk_rgba_equal (&parsed, &self->colour)))
+  name_changed = g_strcmp0 (self->name, name) != 0;
+  colour_changed = g_strcmp0 (self->colour_text, colour) != 0;
+  if (!name_changed && !colour_changed)
     return;
 
-  gtk_label_set_label (GTK_LABEL (self->label), name);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self), name);
+  if (name_changed)
+    {
+      g_free (self->name);
+      self->name = g_strdup (name);
+      gtk_label_set_label (GTK_LABEL (self->label), name);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self), name);
+      /* Translators: what a screen reader says of the status pill of an
+       * item: "Status: En curs" */
+      accessible = name != NULL ? g_strdup_printf (_("Status: %s"), name) : NULL;
+      if (accessible != NULL)
+        gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                        GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                        -1);
+      else
+        gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL);
+    }
 
-  self->has_colour = colour != NULL && gdk_rgba_parse (&self->colour, colour);
-  /* The text colour is chosen against an opaque pill. */
-  self->colour.alpha = 1.0;
+  if (colour_changed)
+    {
+      g_free (self->colour_text);
+      self->colour_text = g_strdup (colour);
+      self->has_colour = colour != NULL && gdk_rgba_parse (&self->colour, colour);
+      /* The text colour is chosen against an opaque pill. */
+      self->colour.alpha = 1.0;
+      gtk_widget_remove_css_class (GTK_WIDGET (self), "dark-text");
+      gtk_widget_remove_css_class (GTK_WIDGET (self), "light-text");
+      if (self->has_colour)
+        gtk_widget_add_css_class (GTK_WIDGET (self),
+                                  prefers_dark_text (&self->colour) ? "dark-text" : "light-text");
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+    }
 
-  gtk_widget_remove_css_class (GTK_WIDGET (self), "dark-text");
-  gtk_widget_remove_css_class (GTK_WIDGET (self), "light-text");
-  if (self->has_colour)
-    gtk_widget_add_css_class (GTK_WIDGET (self),
-                              prefers_dark_text (&self->colour) ? "dark-text" : "light-text");
-
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  if (name_changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_NAME]);
+  if (colour_changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_COLOUR]);
 }
 
 gboolean

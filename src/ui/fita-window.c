@@ -682,7 +682,6 @@ fita_window_search_action (GtkWidget  *widget,
                            GVariant   *param)
 {
   FitaWindow *self = FITA_WINDOW (widget);
-  gboolean searching = fita_outline_get_search_mode (self->outline);
   const char *page = adw_view_stack_get_visible_child_name (self->view_stack);
 
   if (self->plan == NULL)
@@ -690,13 +689,12 @@ fita_window_search_action (GtkWidget  *widget,
 
   /* From another page, Ctrl+F goes to the items and searches them. */
   if (g_strcmp0 (page, "items") != 0)
-    {
-      fita_window_show_page (self, "items");
-      searching = FALSE;
-    }
+    fita_window_show_page (self, "items");
 
   adw_leaflet_set_visible_child_name (self->leaflet, "sidebar");
-  fita_outline_set_search_mode (self->outline, !searching);
+  /* Again while searching: back to the query, not closing it (Escape or
+   * the search button close it). */
+  fita_outline_focus_search (self->outline);
 }
 
 static void

@@ -1,0 +1,195 @@
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "fita-outline-private.h"
+
+/* Dragging rows */
+
+static FitaDropPosition
+drop_position (GtkWidget *row,
+               double     y)
+{
+  int height = gtk_widget_get_height (row);
+
+  if (y < height / 3.0)
+    return FITA_DROP_BEFORE;
+  if (y > height * 2.0 / 3.0)
+    return FITA_DROP_AFTER;
+  return FITA_DROP_INTO;
+}
+
+static gboolean
+can_drop (FitaOutline    *self,
+          FitaItemObject *dragged,
+          FitaItemObject *target)
+{
+  gint64 dragged_id;
+
+  if (!_fita_outline_is_editable (self) || dragged == NULL || target == NULL ||
+      fita_item_object_get_plan (dragged) != self->plan)
+    return FALSE;
+
+  /* Not on itself, nor anywhere below itself. */
+  dragged_id = fita_item_object_get_id (dragged);
+  for (FitaItem *up = fita_item_object_get_item (target); up != NULL; up = _fita_outline_lookup_item (self, up->parent_id))
+    if (up->rec.id == dragged_id)
+      return FALSE;
+
+  return TRUE;
+}
+
+static GdkDragAction
+drop_motion_cb (GtkDropTarget *target,
+                double         x,
+                double         y,
+                FitaOutline   *self)
+{
+  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (target));
+  const GValue *value = gtk_drop_target_get_value (target);
+  FitaItemObject *dragged = value != NULL && G_VALUE_HOLDS (value, FITA_TYPE_ITEM_OBJECT)
+                          ? g_value_get_object (value) : NULL;
+
+  if (!can_drop (self, dragged, fita_item_row_get_item (FITA_ITEM_ROW (row))))
+    {
+      fita_item_row_set_drop (FITA_ITEM_ROW (row), FITA_DROP_NONE);
+      return 0;
+    }
+
+  fita_item_row_set_drop (FITA_ITEM_ROW (row), drop_position (row, y));
+  return GDK_ACTION_MOVE;
+}
+
+static void
+drop_leave_cb (GtkDropTarget *target,
+               FitaOutline   *self)
+{
+  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (target));
+
+  fita_item_row_set_drop (FITA_ITEM_ROW (row), FITA_DROP_NONE);
+}
+
+static gboolean
+drop_cb (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         FitaOutline   *self)
+{
+  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (target));
+  FitaItemObject *into = fita_item_row_get_item (FITA_ITEM_ROW (row));
+  FitaItemObject *dragged = G_VALUE_HOLDS (value, FITA_TYPE_ITEM_OBJECT) ? g_value_get_object (value) : NULL;
+  g_autoptr(GError) error = NULL;
+
+  fita_item_row_set_drop (FITA_ITEM_ROW (row), FITA_DROP_NONE);
+  if (!can_drop (self, dragged, into))
+    return FALSE;
+
+  if (!fita_outline_drop_item (self,
+                               fita_item_object_get_id (dragged),
+                               fita_item_object_get_id (into),
+                               drop_position (row, y),
+                               &error))
+    {
+      _fita_outline_report_error (self, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static GdkContentProvider *
+drag_prepare_cb (GtkDragSource *source,
+                 double         x,
+                 double         y,
+                 FitaOutline   *self)
+{
+  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (source));
+  FitaItemObject *object = fita_item_row_get_item (FITA_ITEM_ROW (row));
+
+  if (!_fita_outline_is_editable (self) || object == NULL)
+    return NULL;
+
+  return gdk_content_provider_new_typed (FITA_TYPE_ITEM_OBJECT, object);
+}
+
+static void
+drag_begin_cb (GtkDragSource *source,
+               GdkDrag       *drag,
+               FitaOutline   *self)
+{
+  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (source));
+  g_autoptr(GdkPaintable) icon = gtk_widget_paintable_new (row);
+
+  gtk_drag_source_set_icon (source, icon, 0, 0);
+}
+
+
+/* Rows are dragged by themselves and dropped before, after or into others. */
+void
+_fita_outline_add_drag_and_drop (FitaOutline *self,
+                                 GtkWidget   *row)
+{
+  GtkDragSource *source = gtk_drag_source_new ();
+  GtkDropTarget *target = gtk_drop_target_new (FITA_TYPE_ITEM_OBJECT, GDK_ACTION_MOVE);
+
+  gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);
+  g_signal_connect_object (source, "prepare", G_CALLBACK (drag_prepare_cb), self, 0);
+  g_signal_connect_object (source, "drag-begin", G_CALLBACK (drag_begin_cb), self, 0);
+  gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (source));
+
+  /* The dragged item is known while hovering, to refuse a drop into itself. */
+  gtk_drop_target_set_preload (target, TRUE);
+  g_signal_connect_object (target, "enter", G_CALLBACK (drop_motion_cb), self, 0);
+  g_signal_connect_object (target, "motion", G_CALLBACK (drop_motion_cb), self, 0);
+  g_signal_connect_object (target, "leave", G_CALLBACK (drop_leave_cb), self, 0);
+  g_signal_connect_object (target, "drop", G_CALLBACK (drop_cb), self, 0);
+  gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (target));
+}
+
+gboolean
+fita_outline_drop_item (FitaOutline       *self,
+                        gint64             id,
+                        gint64             target_id,
+                        FitaDropPosition   position,
+                        GError           **error)
+{
+  FitaItem *item;
+  FitaItem *target;
+
+  g_return_val_if_fail (FITA_IS_OUTLINE (self), FALSE);
+
+  item = _fita_outline_lookup_item (self, id);
+  target = _fita_outline_lookup_item (self, target_id);
+  if (item == NULL || target == NULL || item == target || position == FITA_DROP_NONE)
+    return TRUE;
+
+  /* Translators: the name of an action that can be undone */
+  fita_plan_begin (self->plan, _("Move Item"));
+  switch (position)
+    {
+    case FITA_DROP_BEFORE:
+      fita_plan_move (self->plan, item, target->parent_id, target->position, NULL);
+      break;
+
+    case FITA_DROP_AFTER:
+      fita_plan_move (self->plan, item, target->parent_id, target->position + 1, NULL);
+      break;
+
+    case FITA_DROP_INTO:
+    case FITA_DROP_NONE:
+    default:
+      /* As with indenting: a leaf that gets children derives its progress. */
+      if (target->progress_bp != FITA_NONE)
+        fita_plan_set_int (self->plan, target, "progress", FITA_NONE, NULL);
+      fita_plan_move (self->plan, item, target->rec.id, -1, NULL);
+      break;
+    }
+  if (!fita_plan_end (self->plan, error))
+    return FALSE;
+
+  _fita_outline_select_item (self, id, TRUE, FALSE);
+  return TRUE;
+}
+

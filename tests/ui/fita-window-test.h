@@ -1,0 +1,104 @@
+/* fita-window-test.h: what the tests of the window and of the outline
+ * share: the application they run in, opening example plans in it, and
+ * finding rows and widgets in its windows. */
+#pragma once
+
+#include "fita-application.h"
+#include "fita-item-row.h"
+#include "fita-ui-test.h"
+#include "fita-window.h"
+
+G_BEGIN_DECLS
+
+#define TERRASSA "terrassa-ess-2019-2026"
+
+/* Made and registered by each test program's main (). */
+extern FitaApplication *app;
+
+gboolean no_windows (gpointer data);
+
+void close_all_windows (void);
+
+gboolean is_row_of (GtkWidget     *widget,
+                    gconstpointer  code);
+
+gboolean has_css_class (GtkWidget     *widget,
+                        gconstpointer  css_class);
+
+gboolean is_of_type (GtkWidget     *widget,
+                     gconstpointer  type);
+
+gboolean has_icon (GtkWidget     *widget,
+                   gconstpointer  icon_name);
+
+GtkWidget *find_of_type (GtkWidget *widget,
+                         GType      type);
+
+FitaWindow *find_window_with_plan (const char *path);
+
+gboolean is_drawn (gpointer widget);
+
+gboolean has_message_dialog (gpointer data);
+
+gboolean has_no_message_dialog (gpointer data);
+
+/* Mapped and given a size: ready to be drawn for a screenshot. */
+gboolean is_shown (gpointer widget);
+
+/* Clicks the dialog's Close button, as a person would. */
+void close_message_dialog (AdwMessageDialog *dialog);
+
+gboolean shows_row (gpointer data);
+
+void wait_for_row (FitaWindow *window,
+                   const char *code);
+
+/* A copy of an example in a new file of the test's own directory. */
+char *save_example (const char *name,
+                    const char *basename);
+
+/* A click, at once (gtk_widget_activate() waits a moment to show it). */
+void click (GtkWidget *button);
+
+void open_path (const char *path);
+
+/* Opens a copy of the Terrassa example and waits for its last row. */
+FitaWindow *open_terrassa (const char  *basename,
+                           char       **path_out);
+
+gint64 id_of (FitaWindow *window,
+              const char *code);
+
+void select_code (FitaWindow *window,
+                  const char *code);
+
+void activate (FitaWindow *window,
+               const char *action);
+
+/* What the file says now, read as another program would. */
+FitaPlan *reopen (const char *path);
+
+/* "11.1 11.2 11.3" — the codes under parent (NULL: the top) in the file. */
+char *codes_in_file (const char *path,
+                     const char *parent);
+
+char *title_in_file (const char *path,
+                     const char *code);
+
+const char * row_title (FitaWindow *window,
+                        const char *code);
+
+guint n_rows (FitaWindow *window);
+
+/* Runs what is pending, as the main loop would before the next frame. */
+void drain (void);
+
+gboolean is_sensitive (gpointer widget);
+
+void count_cb (GListModel *model,
+               guint       position,
+               guint       removed,
+               guint       added,
+               guint      *count);
+
+G_END_DECLS
