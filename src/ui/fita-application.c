@@ -5,6 +5,7 @@
 #include <locale.h>
 #include <glib/gstdio.h>
 
+#include "fita-accessible.h"
 #include "fita-application.h"
 #include "fita-error.h"
 #include "fita-examples.h"
@@ -299,6 +300,7 @@ fita_application_startup (GApplication *application)
   g_autoptr(GSettingsSchema) schema = NULL;
 
   G_APPLICATION_CLASS (fita_application_parent_class)->startup (application);
+  fita_accessible_init ();
 
   /* Run from the build folder without GSETTINGS_SCHEMA_DIR there are no
    * settings: the windows then keep their default size. */
