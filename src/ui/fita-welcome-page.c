@@ -4,6 +4,7 @@
 
 #include "fita-application.h"
 #include "fita-examples.h"
+#include "fita-money.h"
 #include "fita-rollup.h"
 #include "fita-welcome-page.h"
 #include "fita-window.h"
@@ -97,6 +98,7 @@ typedef struct {
   char *title;
   char *subtitle;
   char *progress;
+  const char *lang;  /* for the percent, as the interface writes numbers */
 } RecentPlan;
 
 static void
@@ -135,7 +137,7 @@ read_recent_plan (RecentPlan *recent)
       else
         recent->subtitle = g_strdup (name);
       if (fita_plan_progress (plan, NULL) >= 0)
-        recent->progress = fita_plan_format_progress (plan, NULL, NULL);
+        recent->progress = fita_plan_format_progress (plan, NULL, recent->lang);
     }
   else
     {
@@ -259,6 +261,7 @@ fita_welcome_page_refresh (FitaWelcomePage *self)
       recent = g_new0 (RecentPlan, 1);
       recent->uri = g_strdup (gtk_recent_info_get_uri (info));
       recent->path = g_steal_pointer (&path);
+      recent->lang = fita_lang_from_locale ();
       g_ptr_array_add (plans, recent);
     }
   g_list_free_full (items, (GDestroyNotify)gtk_recent_info_unref);
