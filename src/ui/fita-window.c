@@ -917,16 +917,11 @@ fita_window_set_plan (FitaWindow *self,
       fita_item_editor_set_year (self->item_editor, followed_year (plan));
     }
 
-  fita_outline_set_plan (self->outline, plan);
-  fita_item_editor_set_plan (self->item_editor, plan);
-  fita_plan_editor_set_plan (self->plan_editor, plan);
-  fita_governance_page_set_plan (self->governance_page, plan);
-  fita_participation_page_set_plan (self->participation_page, plan);
-  fita_timeline_page_set_plan (self->timeline_page, plan);
+  /* The pages have the window's plan through their bindings in
+   * fita-window.ui; the timeline then takes the outline's rows. */
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_PLAN]);
   fita_timeline_view_set_rows (fita_timeline_page_get_view (self->timeline_page),
                                plan ? fita_outline_get_model (self->outline) : NULL, outline_row_id, self);
-  fita_reports_page_set_plan (self->reports_page, plan);
-  fita_budget_page_set_plan (self->budget_page, plan);
   if (plan == NULL)
     fita_item_editor_set_item_id (self->item_editor, 0);
 
@@ -936,8 +931,6 @@ fita_window_set_plan (FitaWindow *self,
 
   if (plan != NULL)
     gtk_widget_grab_focus (GTK_WIDGET (self->outline));
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_PLAN]);
 }
 
 FitaOutline *

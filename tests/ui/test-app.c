@@ -651,6 +651,56 @@ assert_names_shown_text (GtkWidget *root)
     }
 }
 
+static void
+assert_pages_show (GtkWidget *root,
+                   FitaPlan  *plan,
+                   guint     *n_pages)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (child), "plan");
+
+      if (pspec != NULL && pspec->value_type == FITA_TYPE_PLAN && !FITA_IS_WINDOW (child))
+        {
+          g_autoptr(FitaPlan) shown = NULL;
+
+          g_object_get (child, "plan", &shown, NULL);
+          g_assert_true (shown == plan);
+          (*n_pages)++;
+        }
+      assert_pages_show (child, plan, n_pages);
+    }
+}
+
+/* Every page shows the window's plan, bound in the window's template. */
+static void
+test_pages_bound (void)
+{
+  g_autofree char *other_path = save_example ("xmess-2017-2019", "other.fita");
+  FitaWindow *window = open_terrassa ("bound.fita", NULL);
+  g_autoptr(FitaPlan) other = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_pages = 0;
+
+  assert_pages_show (GTK_WIDGET (window), fita_window_get_plan (window), &n_pages);
+  /* The outline, the item editor and the seven pages but the items'. */
+  g_assert_cmpuint (n_pages, >=, 8);
+
+  other = fita_plan_open (other_path, FITA_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  fita_window_set_plan (window, other);
+  n_pages = 0;
+  assert_pages_show (GTK_WIDGET (window), other, &n_pages);
+  g_assert_cmpuint (n_pages, >=, 8);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.close-plan", NULL));
+  n_pages = 0;
+  assert_pages_show (GTK_WIDGET (window), NULL, &n_pages);
+  g_assert_cmpuint (n_pages, >=, 8);
+
+  close_all_windows ();
+}
+
 /* A screen reader reads "New Plan…" once, not "_New Plan… New Plan…". */
 static void
 test_mnemonic_names (void)
@@ -755,6 +805,7 @@ main (int   argc,
   g_test_add_func ("/ui/app/new-plan-dialog", test_new_plan_dialog);
   g_test_add_func ("/ui/app/plan-title", test_plan_title);
   g_test_add_func ("/ui/app/sidebar-width", test_sidebar_width);
+  g_test_add_func ("/ui/app/pages-bound", test_pages_bound);
   g_test_add_func ("/ui/app/mnemonic-names", test_mnemonic_names);
   g_test_add_func ("/ui/app/catalan", test_catalan);
 
