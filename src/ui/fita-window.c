@@ -582,6 +582,10 @@ fita_window_set_sidebar_width (FitaWindow *self,
     width = MIN (width, window_width - MIN_CONTENT_WIDTH);
   width = MAX (width, MIN_SIDEBAR_WIDTH);
   gtk_widget_set_size_request (GTK_WIDGET (self->outline), width, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->sidebar_handle),
+                                  GTK_ACCESSIBLE_PROPERTY_VALUE_MIN, (double)MIN_SIDEBAR_WIDTH,
+                                  GTK_ACCESSIBLE_PROPERTY_VALUE_NOW, (double)width,
+                                  -1);
 }
 
 int
@@ -608,6 +612,29 @@ sidebar_drag_update_cb (FitaWindow *self,
   if (gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL)
     offset_x = -offset_x;
   fita_window_set_sidebar_width (self, self->drag_start_width + (int)offset_x);
+}
+
+static void save_sidebar_width (FitaWindow *self);
+
+/* Left and Right on the focused handle, a step at a time. */
+static gboolean
+sidebar_key_cb (FitaWindow      *self,
+                guint            keyval,
+                guint            keycode,
+                GdkModifierType  state)
+{
+  int step = (state & GDK_CONTROL_MASK) ? 64 : 16;
+
+  if (gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL)
+    step = -step;
+  if (keyval == GDK_KEY_Left || keyval == GDK_KEY_KP_Left)
+    step = -step;
+  else if (keyval != GDK_KEY_Right && keyval != GDK_KEY_KP_Right)
+    return GDK_EVENT_PROPAGATE;
+
+  fita_window_set_sidebar_width (self, fita_window_get_sidebar_width (self) + step);
+  save_sidebar_width (self);
+  return GDK_EVENT_STOP;
 }
 
 static void
@@ -815,6 +842,7 @@ static void
 fita_window_init (FitaWindow *self)
 {
   GtkGesture *drag;
+  GtkEventController *keys;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -857,6 +885,9 @@ fita_window_init (FitaWindow *self)
   g_signal_connect_object (drag, "drag-update", G_CALLBACK (sidebar_drag_update_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (drag, "drag-end", G_CALLBACK (save_sidebar_width), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (self->sidebar_handle, GTK_EVENT_CONTROLLER (drag));
+  keys = gtk_event_controller_key_new ();
+  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (sidebar_key_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (self->sidebar_handle, keys);
   gtk_widget_set_cursor_from_name (self->sidebar_handle, "col-resize");
   fita_accessible_names_from_mnemonics (GTK_WIDGET (self));
 

@@ -588,6 +588,25 @@ test_plan_title (void)
   close_all_windows ();
 }
 
+/* A key sent to widget's key controllers, as GTK would on a key press. */
+static gboolean
+press_key (GtkWidget       *widget,
+           guint            keyval,
+           GdkModifierType  state)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, state, &handled);
+    }
+  return handled;
+}
+
 /* The outline's width follows the handle, within what the window
  * leaves, and is remembered. */
 static void
@@ -617,6 +636,16 @@ test_sidebar_width (void)
   g_assert_cmpint (fita_window_get_sidebar_width (window), <=, 1280 - 360);
   fita_window_set_sidebar_width (window, 10);
   g_assert_cmpint (fita_window_get_sidebar_width (window), ==, 240);
+
+  /* From the keyboard, on the handle. */
+  fita_window_set_sidebar_width (window, 400);
+  g_assert_true (press_key (handle, GDK_KEY_Right, 0));
+  g_assert_cmpint (fita_window_get_sidebar_width (window), ==, 416);
+  g_assert_true (press_key (handle, GDK_KEY_Left, GDK_CONTROL_MASK));
+  g_assert_cmpint (fita_window_get_sidebar_width (window), ==, 352);
+  g_assert_false (press_key (handle, GDK_KEY_Up, 0));
+  g_assert_true (gtk_widget_get_focusable (handle));
+  g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (handle)), ==, GTK_ACCESSIBLE_ROLE_SEPARATOR);
 
   fita_window_set_sidebar_width (window, 520);
   gtk_window_close (GTK_WINDOW (window));
