@@ -20,6 +20,8 @@ struct _FitaWelcomePage
   GPtrArray           *recent_rows;
   /* The recent plans being read, in a thread. */
   GCancellable        *cancellable;
+  /* The examples being read, in a thread. */
+  GCancellable        *examples_cancellable;
   guint                examples_listed : 1;
   guint                recent_dirty : 1;
 
@@ -30,54 +32,101 @@ struct _FitaWelcomePage
 
 G_DEFINE_FINAL_TYPE (FitaWelcomePage, fita_welcome_page, ADW_TYPE_BIN)
 
+/* What a row shows of an example, read in a thread. */
+typedef struct {
+  char *name;
+  char *title;
+  char *subtitle;
+} Example;
+
 static void
-add_example_row (FitaWelcomePage *self,
-                 const char      *name)
+example_free (Example *example)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(FitaPlan) plan = fita_example_load (name, &error);
-  g_autofree char *subtitle = NULL;
-  const char *title = name;
-  GtkWidget *row;
+  g_free (example->name);
+  g_free (example->title);
+  g_free (example->subtitle);
+  g_free (example);
+}
 
-  if (plan != NULL)
+static void
+read_examples (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  GPtrArray *examples = task_data;
+
+  for (guint i = 0; i < examples->len && !g_cancellable_is_cancelled (cancellable); i++)
     {
-      FitaPlanInfo *info = fita_plan_get_info (plan);
+      Example *example = g_ptr_array_index (examples, i);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(FitaPlan) plan = fita_example_load (example->name, &error);
+      FitaPlanInfo *info = plan != NULL ? fita_plan_get_info (plan) : NULL;
 
-      if (info->title != NULL && info->title[0] != '\0')
-        title = info->title;
-      subtitle = fita_describe_plan (plan);
+      if (plan == NULL)
+        /* The row still opens it, and then says what is wrong. */
+        g_debug ("Example %s: %s", example->name, error->message);
+      example->title = g_strdup (info != NULL && info->title != NULL && info->title[0] != '\0'
+                                 ? info->title : example->name);
+      example->subtitle = plan != NULL ? fita_describe_plan (plan) : NULL;
     }
-  else
+
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+examples_read_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  FitaWelcomePage *self = FITA_WELCOME_PAGE (object);
+  GPtrArray *examples = g_task_get_task_data (G_TASK (result));
+
+  if (g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
+    return;
+
+  for (guint i = 0; i < examples->len; i++)
     {
-      /* The row still opens it, and then says what is wrong. */
-      g_debug ("Example %s: %s", name, error->message);
-    }
+      Example *example = g_ptr_array_index (examples, i);
+      GtkWidget *row = g_object_new (ADW_TYPE_ACTION_ROW,
+                                     "title", example->title,
+                                     "subtitle", example->subtitle,
+                                     "use-markup", FALSE,
+                                     "activatable", TRUE,
+                                     "action-name", "win.open-example",
+                                     "action-target", g_variant_new_string (example->name),
+                                     NULL);
 
-  row = g_object_new (ADW_TYPE_ACTION_ROW,
-                      "title", title,
-                      "subtitle", subtitle,
-                      "use-markup", FALSE,
-                      "activatable", TRUE,
-                      "action-name", "win.open-example",
-                      "action-target", g_variant_new_string (name),
-                      NULL);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
-  adw_preferences_group_add (self->examples_group, row);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      adw_preferences_group_add (self->examples_group, row);
+    }
 }
 
 static void
 list_examples (FitaWelcomePage *self)
 {
+  g_autoptr(GTask) task = NULL;
   g_auto(GStrv) names = NULL;
+  GPtrArray *examples;
 
   if (self->examples_listed)
     return;
 
   self->examples_listed = TRUE;
   names = fita_examples_list ();
+  examples = g_ptr_array_new_with_free_func ((GDestroyNotify)example_free);
   for (guint i = 0; names[i] != NULL; i++)
-    add_example_row (self, names[i]);
+    {
+      Example *example = g_new0 (Example, 1);
+
+      example->name = g_strdup (names[i]);
+      g_ptr_array_add (examples, example);
+    }
+
+  task = g_task_new (self, self->examples_cancellable, examples_read_cb, NULL);
+  g_task_set_source_tag (task, list_examples);
+  g_task_set_task_data (task, examples, (GDestroyNotify)g_ptr_array_unref);
+  g_task_run_in_thread (task, read_examples);
 }
 
 static int
@@ -304,6 +353,8 @@ fita_welcome_page_dispose (GObject *object)
   g_clear_object (&self->recent_manager);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_cancellable_cancel (self->examples_cancellable);
+  g_clear_object (&self->examples_cancellable);
   g_clear_pointer (&self->recent_rows, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), FITA_TYPE_WELCOME_PAGE);
 
@@ -331,6 +382,7 @@ fita_welcome_page_init (FitaWelcomePage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->recent_rows = g_ptr_array_new ();
+  self->examples_cancellable = g_cancellable_new ();
   self->recent_dirty = TRUE;
   self->recent_manager = g_object_ref (gtk_recent_manager_get_default ());
   g_signal_connect_swapped (self->recent_manager, "changed", G_CALLBACK (recent_changed_cb), self);
