@@ -224,10 +224,6 @@ ensure_example_copy (const char  *name,
   if (g_file_test (path, G_FILE_TEST_EXISTS))
     return g_file_new_for_path (path);
 
-  plan = fita_example_load (name, error);
-  if (plan == NULL)
-    return NULL;
-
   folder = g_path_get_dirname (path);
   if (g_mkdir_with_parents (folder, 0755) != 0)
     {
@@ -238,6 +234,23 @@ ensure_example_copy (const char  *name,
                    folder, g_strerror (saved_errno));
       return NULL;
     }
+
+  /* A copy made by an older Fita, in a hidden folder: moved here with
+   * the changes made to it. */
+  {
+    g_autofree char *basename = g_path_get_basename (path);
+    g_autofree char *hidden = g_build_filename (g_get_user_data_dir (), "fita", "examples", basename, NULL);
+    g_autoptr(GFile) from = g_file_new_for_path (hidden);
+    g_autoptr(GFile) to = g_file_new_for_path (path);
+
+    if (g_file_test (hidden, G_FILE_TEST_IS_REGULAR) &&
+        g_file_move (from, to, G_FILE_COPY_NONE, NULL, NULL, NULL, NULL))
+      return g_steal_pointer (&to);
+  }
+
+  plan = fita_example_load (name, error);
+  if (plan == NULL)
+    return NULL;
 
   if (!fita_plan_save_new (plan, path, error))
     return NULL;

@@ -304,6 +304,39 @@ test_example_copy (void)
   g_remove (path);
 }
 
+/* A copy that an older Fita kept in a hidden folder comes along, with
+ * its changes. */
+static void
+test_example_copy_moved (void)
+{
+  static const char *name = "barcelona-impulsem-2016-2021";
+  g_autofree char *basename = g_strconcat (name, ".fita", NULL);
+  g_autofree char *hidden_folder = g_build_filename (g_get_user_data_dir (), "fita", "examples", NULL);
+  g_autofree char *hidden = g_build_filename (hidden_folder, basename, NULL);
+  g_autofree char *path = fita_application_get_example_path (name);
+  g_autoptr(FitaPlan) plan = NULL;
+  g_autoptr(GError) error = NULL;
+  FitaWindow *window;
+
+  g_assert_cmpint (g_mkdir_with_parents (hidden_folder, 0700), ==, 0);
+  plan = fita_example_load (name, &error);
+  g_assert_no_error (error);
+  g_assert_true (fita_plan_save_new (plan, hidden, &error));
+  g_assert_true (fita_plan_set_text (plan, fita_plan_get_info (plan), "title", "Impulsem, amb canvis", &error));
+  g_assert_no_error (error);
+  g_clear_object (&plan);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "open-example", g_variant_new_string (name));
+  window = find_window_with_plan (path);
+  g_assert_nonnull (window);
+  g_assert_cmpstr (fita_plan_get_info (fita_window_get_plan (window))->title, ==, "Impulsem, amb canvis");
+  g_assert_false (g_file_test (hidden, G_FILE_TEST_EXISTS));
+
+  close_all_windows ();
+  g_remove (path);
+}
+
 /* Save As: the copy is written in a thread and becomes the open plan;
  * Save a Copy leaves the plan where it was. */
 static void
@@ -828,6 +861,7 @@ main (int   argc,
   g_test_add_func ("/ui/app/history-buttons", test_history_buttons);
   g_test_add_func ("/ui/app/not-a-plan", test_not_a_plan);
   g_test_add_func ("/ui/app/example-copy", test_example_copy);
+  g_test_add_func ("/ui/app/example-copy-moved", test_example_copy_moved);
   g_test_add_func ("/ui/app/save-as", test_save_as);
   g_test_add_func ("/ui/app/export-async", test_export_async);
   g_test_add_func ("/ui/app/page-accels", test_page_accels);
