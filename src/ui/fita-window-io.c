@@ -533,6 +533,8 @@ open_copy (FitaWindow  *self,
   if (copy == NULL)
     return FALSE;
 
+  /* What was unfolded in the plan left is there when it is opened again. */
+  fita_outline_save_expanded (fita_window_get_outline (self));
   fita_window_set_plan (self, copy);
   if (FITA_IS_APPLICATION (app))
     fita_application_add_recent (copy);
