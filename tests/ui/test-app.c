@@ -414,6 +414,19 @@ test_export_async (void)
   close_all_windows ();
 }
 
+static gboolean
+is_primary_menu (GtkWidget     *widget,
+                 gconstpointer  data)
+{
+  return GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_primary (GTK_MENU_BUTTON (widget));
+}
+
+static gboolean
+is_mapped (gpointer widget)
+{
+  return gtk_widget_get_mapped (widget) && gtk_widget_get_width (widget) > 0;
+}
+
 /* Alt+1 … Alt+7 in the order of the tabs; and the menu's new entries. */
 static void
 test_page_accels (void)
@@ -459,6 +472,40 @@ test_page_accels (void)
     g_assert_nonnull (strstr (xml, "Close the plan"));
     g_assert_nonnull (strstr (xml, "Save as another file"));
     g_assert_nonnull (strstr (xml, "&lt;Alt&gt;7"));
+  }
+
+  /* As a person sees them: the main menu, and the shortcuts window. */
+  {
+    GtkMenuButton *menu = GTK_MENU_BUTTON (find_descendant (GTK_WIDGET (window), is_primary_menu, NULL));
+    GListModel *toplevels = gtk_window_get_toplevels ();
+    GtkWindow *shortcuts = NULL;
+    g_autofree char *shot = NULL;
+
+    gtk_window_set_default_size (GTK_WINDOW (window), 1100, 720);
+    g_assert_nonnull (menu);
+    gtk_menu_button_popup (menu);
+    g_assert_true (wait_until (is_mapped, gtk_menu_button_get_popover (menu)));
+    settle ();
+    shot = save_screenshot (GTK_WIDGET (gtk_menu_button_get_popover (menu)), "app-main-menu");
+    assert_png (shot, 150, 200);
+    gtk_menu_button_popdown (menu);
+    g_clear_pointer (&shot, g_free);
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+        if (GTK_IS_SHORTCUTS_WINDOW (toplevel))
+          shortcuts = toplevel;
+      }
+    g_assert_nonnull (shortcuts);
+    gtk_window_present (shortcuts);
+    g_assert_true (wait_until (is_mapped, shortcuts));
+    settle ();
+    shot = save_screenshot (GTK_WIDGET (shortcuts), "app-shortcuts");
+    assert_png (shot, 400, 300);
+    gtk_window_destroy (shortcuts);
   }
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.close-plan", NULL));
