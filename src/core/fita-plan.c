@@ -45,6 +45,8 @@ struct _FitaPlan {
 
   GPtrArray *undo;                      /* of Change */
   GPtrArray *redo;
+  /* what the history properties last said, to notify only real changes */
+  Change *undo_top, *redo_top;
 
   GHashTable *code_index;               /* code → item; dropped by any change to items */
   GError *load_error;                   /* the first damage seen while loading */
@@ -52,6 +54,16 @@ struct _FitaPlan {
 
 enum { SIGNAL_CHANGED, N_SIGNALS };
 static guint signals[N_SIGNALS];
+
+enum {
+  PROP_0,
+  PROP_CAN_UNDO,
+  PROP_CAN_REDO,
+  PROP_UNDO_LABEL,
+  PROP_REDO_LABEL,
+  N_PROPS
+};
+static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (FitaPlan, fita_plan, G_TYPE_OBJECT)
 
@@ -119,9 +131,52 @@ fita_plan_finalize (GObject *object)
 }
 
 static void
+fita_plan_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  FitaPlan *self = FITA_PLAN (object);
+
+  switch (prop_id)
+    {
+    case PROP_CAN_UNDO:
+      g_value_set_boolean (value, fita_plan_can_undo (self));
+      break;
+    case PROP_CAN_REDO:
+      g_value_set_boolean (value, fita_plan_can_redo (self));
+      break;
+    case PROP_UNDO_LABEL:
+      g_value_set_string (value, fita_plan_get_undo_label (self));
+      break;
+    case PROP_REDO_LABEL:
+      g_value_set_string (value, fita_plan_get_redo_label (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 fita_plan_class_init (FitaPlanClass *klass)
 {
-  G_OBJECT_CLASS (klass)->finalize = fita_plan_finalize;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = fita_plan_finalize;
+  object_class->get_property = fita_plan_get_property;
+
+  /* The history, for Undo and Redo buttons to bind: notified only when
+   * what they say changes, after the stacks took the change. */
+  properties[PROP_CAN_UNDO] =
+    g_param_spec_boolean ("can-undo", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CAN_REDO] =
+    g_param_spec_boolean ("can-redo", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_UNDO_LABEL] =
+    g_param_spec_string ("undo-label", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_REDO_LABEL] =
+    g_param_spec_string ("redo-label", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   empty_list = g_ptr_array_new ();
 
@@ -1327,6 +1382,36 @@ typedef struct {
   GPtrArray *moved_to;     /* …to the other */
 } Landing;
 
+static Change *
+top_of (GPtrArray *stack)
+{
+  return stack->len > 0 ? g_ptr_array_index (stack, stack->len - 1) : NULL;
+}
+
+/* Notifies the history properties that the stacks' last moves changed. */
+static void
+notify_history (FitaPlan *self)
+{
+  Change *undo_top = top_of (self->undo);
+  Change *redo_top = top_of (self->redo);
+
+  if (undo_top == self->undo_top && redo_top == self->redo_top)
+    return;
+
+  g_object_freeze_notify (G_OBJECT (self));
+  if ((undo_top == NULL) != (self->undo_top == NULL))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
+  if ((redo_top == NULL) != (self->redo_top == NULL))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_REDO]);
+  if (undo_top != self->undo_top)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNDO_LABEL]);
+  if (redo_top != self->redo_top)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REDO_LABEL]);
+  self->undo_top = undo_top;
+  self->redo_top = redo_top;
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
 static gboolean
 end_change (FitaPlan *self, const Landing *landing, GError **error)
 {
@@ -1365,6 +1450,7 @@ end_change (FitaPlan *self, const Landing *landing, GError **error)
     g_ptr_array_set_size (self->redo, 0);
   if (landing->moved != NULL)
     g_ptr_array_add (landing->moved_to, landing->moved);
+  notify_history (self);
   if (change->ops->len > 0)
     finish_change (self, change);
   if (landing->history == NULL || change->ops->len == 0)
@@ -1836,6 +1922,7 @@ replay (FitaPlan *self, GPtrArray *from, GPtrArray *to, gboolean forward, GError
     if (!end_change (self, &landing, error))
       {
         g_ptr_array_add (from, change);
+        notify_history (self);
         return FALSE;
       }
   }

@@ -168,6 +168,8 @@ gboolean      fita_plan_move           (FitaPlan       *plan,
                                         int             index,
                                         GError        **error);
 
+/* Also the properties "can-undo", "can-redo", "undo-label" and
+ * "redo-label", notified when a change moves the history. */
 gboolean      fita_plan_can_undo       (FitaPlan       *plan);
 gboolean      fita_plan_can_redo       (FitaPlan       *plan);
 const char   *fita_plan_get_undo_label (FitaPlan       *plan);

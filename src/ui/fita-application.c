@@ -118,31 +118,82 @@ offer_import_cb (AdwMessageDialog *dialog,
     fita_window_import (window, file);
 }
 
-/* A table opened as if it were a plan: say so, and offer to import it. */
+/* A file that is not a plan, opened as if it were one: say so in plain
+ * words, and offer the import assistant, which reads tables. */
 static void
 offer_import (FitaApplication *self,
               FitaWindow      *window,
               GFile           *file,
-              const char      *name)
+              const char      *name,
+              gboolean         is_table)
 {
   GtkWidget *dialog;
-  /* Translators: %s is a file name */
-  g_autofree char *heading = g_strdup_printf (_("“%s” is not a Fita plan"), name);
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
 
   window = error_parent (self, window);
   gtk_window_present (GTK_WINDOW (window));
-  dialog = adw_message_dialog_new (GTK_WINDOW (window), heading,
-                                   _("It looks like a spreadsheet or a table. Fita can import it as a plan: you will see how it is read before anything is made."));
+  if (is_table)
+    {
+      /* Translators: %s is a file name */
+      heading = g_strdup_printf (_("“%s” is not a Fita plan"), name);
+      body = g_strdup (_("It looks like a spreadsheet or a table. Fita can import it as a plan: you will see how it is read before anything is made."));
+    }
+  else
+    {
+      /* Translators: %s is a file name */
+      heading = g_strdup_printf (_("Could not open “%s”"), name);
+      /* Translators: %s is a file name */
+      body = g_strdup_printf (_("“%s” is not a Fita plan. If it holds a table of the plan’s lines, objectives and actions, Fita can import it: you will see how it is read before anything is made."), name);
+    }
+  dialog = adw_message_dialog_new (GTK_WINDOW (window), heading, body);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
+                                    "cancel", is_table ? _("_Cancel") : _("_Close"),
                                     "import", _("_Import as a Table…"),
                                     NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "import", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "import");
+  if (is_table)
+    {
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "import", ADW_RESPONSE_SUGGESTED);
+      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "import");
+    }
+  else
+    {
+      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+    }
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
   g_object_set_data_full (G_OBJECT (dialog), "fita-file", g_object_ref (file), g_object_unref);
   g_signal_connect_object (dialog, "response", G_CALLBACK (offer_import_cb), window, 0);
+  fita_accessible_names_from_mnemonics (dialog);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Something else than a plan (but not an empty file, which holds nothing
+ * to import). */
+static gboolean
+is_not_a_plan (const GError *error,
+               GFile        *file)
+{
+  g_autoptr(GFileInfo) info = NULL;
+
+  if (!g_error_matches (error, FITA_ERROR, FITA_ERROR_NOT_SQLITE) &&
+      !g_error_matches (error, FITA_ERROR, FITA_ERROR_NOT_PLAN))
+    return FALSE;
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  return info != NULL && g_file_info_get_size (info) > 0;
+}
+
+/* The file chooser lists what it opened among the recent files; a file
+ * that is not a plan, or no longer opens, must not come back there. */
+static void
+forget_recent (GFile *file)
+{
+  g_autofree char *uri = g_file_get_uri (file);
+  GtkRecentManager *recent = gtk_recent_manager_get_default ();
+
+  if (gtk_recent_manager_has_item (recent, uri))
+    gtk_recent_manager_remove_item (recent, uri, NULL);
 }
 
 static gboolean
@@ -174,12 +225,8 @@ ensure_example_copy (const char  *name,
   if (g_file_test (path, G_FILE_TEST_EXISTS))
     return g_file_new_for_path (path);
 
-  plan = fita_example_load (name, error);
-  if (plan == NULL)
-    return NULL;
-
   folder = g_path_get_dirname (path);
-  if (g_mkdir_with_parents (folder, 0700) != 0)
+  if (g_mkdir_with_parents (folder, 0755) != 0)
     {
       int saved_errno = errno;
 
@@ -188,6 +235,23 @@ ensure_example_copy (const char  *name,
                    folder, g_strerror (saved_errno));
       return NULL;
     }
+
+  /* A copy made by an older Fita, in a hidden folder: moved here with
+   * the changes made to it. */
+  {
+    g_autofree char *basename = g_path_get_basename (path);
+    g_autofree char *hidden = g_build_filename (g_get_user_data_dir (), "fita", "examples", basename, NULL);
+    g_autoptr(GFile) from = g_file_new_for_path (hidden);
+    g_autoptr(GFile) to = g_file_new_for_path (path);
+
+    if (g_file_test (hidden, G_FILE_TEST_IS_REGULAR) &&
+        g_file_move (from, to, G_FILE_COPY_NONE, NULL, NULL, NULL, NULL))
+      return g_steal_pointer (&to);
+  }
+
+  plan = fita_example_load (name, error);
+  if (plan == NULL)
+    return NULL;
 
   if (!fita_plan_save_new (plan, path, error))
     return NULL;
@@ -288,11 +352,16 @@ fita_application_startup (GApplication *application)
     { "app.preferences", { "<Control>comma", NULL } },
     { "win.new-plan", { "<Control>n", NULL } },
     { "win.open", { "<Control>o", NULL } },
-    { "win.save-copy", { "<Control><Shift>s", NULL } },
+    { "win.save-as", { "<Control><Shift>s", NULL } },
+    { "win.close-plan", { "<Control><Shift>w", NULL } },
+    /* In the order of the tabs. */
     { "win.show-page::items", { "<Alt>1", NULL } },
-    { "win.show-page::plan", { "<Alt>2", NULL } },
-    { "win.show-page::governance", { "<Alt>3", NULL } },
-    { "win.show-page::participation", { "<Alt>4", NULL } },
+    { "win.show-page::timeline", { "<Alt>2", NULL } },
+    { "win.show-page::budget", { "<Alt>3", NULL } },
+    { "win.show-page::reports", { "<Alt>4", NULL } },
+    { "win.show-page::plan", { "<Alt>5", NULL } },
+    { "win.show-page::governance", { "<Alt>6", NULL } },
+    { "win.show-page::participation", { "<Alt>7", NULL } },
     { "window.close", { "<Control>w", NULL } },
   };
   FitaApplication *self = FITA_APPLICATION (application);
@@ -444,8 +513,8 @@ fita_application_new (void)
                        NULL);
 }
 
-static void
-add_to_recent (FitaPlan *plan)
+void
+fita_application_add_recent (FitaPlan *plan)
 {
   g_autoptr(GFile) file = g_file_new_for_path (fita_plan_get_path (plan));
   g_autofree char *uri = g_file_get_uri (file);
@@ -471,7 +540,7 @@ show_plan (FitaApplication *self,
   fita_window_set_plan (target, plan);
   gtk_window_present (GTK_WINDOW (target));
   if (fita_plan_get_path (plan) != NULL)
-    add_to_recent (plan);
+    fita_application_add_recent (plan);
 }
 
 void
@@ -506,9 +575,11 @@ fita_application_open_file (FitaApplication *self,
   else
     plan = fita_plan_open (path, FITA_OPEN_DEFAULT, &error);
 
-  if (plan == NULL && g_error_matches (error, FITA_ERROR, FITA_ERROR_NOT_SQLITE) && is_table_file (basename))
+  if (plan == NULL)
+    forget_recent (file);
+  if (plan == NULL && is_not_a_plan (error, file))
     {
-      offer_import (self, window, file, name);
+      offer_import (self, window, file, name, is_table_file (basename));
       return;
     }
   if (plan == NULL)
@@ -550,8 +621,11 @@ char *
 fita_application_get_example_path (const char *name)
 {
   g_autofree char *basename = g_strconcat (name, ".fita", NULL);
+  const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
 
-  return g_build_filename (g_get_user_data_dir (), "fita", "examples", basename, NULL);
+  /* Where the officer finds it again, in a file manager or a chooser. */
+  return g_build_filename (documents != NULL ? documents : g_get_home_dir (),
+                           "Fita", basename, NULL);
 }
 
 GSettings *
@@ -662,11 +736,36 @@ fita_application_create_plan (FitaApplication  *self,
                               FitaWindow       *window,
                               GError          **error)
 {
+  return fita_application_create_plan_full (self, title, FITA_NONE, FITA_NONE, NULL, file, window, error);
+}
+
+gboolean
+fita_application_create_plan_full (FitaApplication  *self,
+                                   const char       *title,
+                                   gint64            start_year,
+                                   gint64            end_year,
+                                   const char       *language,
+                                   GFile            *file,
+                                   FitaWindow       *window,
+                                   GError          **error)
+{
   g_autoptr(FitaPlan) plan = NULL;
+  FitaPlanInfo *info;
+  const FitaTable *table = fita_table (FITA_TABLE_PLAN);
 
   g_return_val_if_fail (FITA_IS_APPLICATION (self), FALSE);
 
   plan = fita_plan_new_default (title != NULL && title[0] != '\0' ? title : _("Untitled Plan"));
+  /* Set as it is made, before it has a file: not a change to undo. */
+  info = fita_plan_get_info (plan);
+  info->period_start = start_year;
+  info->period_end = end_year;
+  if (start_year != FITA_NONE && end_year != FITA_NONE)
+    info->followed_year = CLAMP (info->followed_year, start_year, end_year);
+  for (guint i = 0; language != NULL && i < table->n_fields; i++)
+    if (g_str_equal (table->fields[i].name, "language"))
+      fita_record_set_text (info, &table->fields[i], language);
+
   return fita_application_save_new_plan (self, plan, file, window, error);
 }
 

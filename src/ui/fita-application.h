@@ -21,8 +21,11 @@ void             fita_application_open_file    (FitaApplication *self,
 void             fita_application_open_example (FitaApplication *self,
                                                 const char      *name,
                                                 FitaWindow      *window);
-/* Where the copy of an example lives: $XDG_DATA_HOME/fita/examples/NAME.fita */
+/* Where the copy of an example lives: Fita/NAME.fita in the user's
+ * Documents folder, or in the home folder when there is none. */
 char            *fita_application_get_example_path (const char  *name);
+/* Lists plan (which has a file) among the recent plans. */
+void             fita_application_add_recent   (FitaPlan        *plan);
 /* The cat.fita.Fita settings; NULL when the schema is not installed. */
 GSettings       *fita_application_get_settings (FitaApplication *self);
 /* A new plan with the default levels and statuses, saved as file (which
@@ -33,6 +36,17 @@ gboolean         fita_application_create_plan  (FitaApplication  *self,
                                                 GFile            *file,
                                                 FitaWindow       *window,
                                                 GError          **error);
+/* The same for a plan running from start_year to end_year (FITA_NONE:
+ * not said) whose texts are in language ("ca", "es", "en"; NULL: not
+ * said). */
+gboolean         fita_application_create_plan_full (FitaApplication  *self,
+                                                    const char       *title,
+                                                    gint64            start_year,
+                                                    gint64            end_year,
+                                                    const char       *language,
+                                                    GFile            *file,
+                                                    FitaWindow       *window,
+                                                    GError          **error);
 
 /* Binds Fita's translations (FITA_LOCALEDIR, or where they are installed)
  * and the user's locale: for main() and for the tests. */

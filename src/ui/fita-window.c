@@ -19,6 +19,8 @@ struct _FitaWindow
   AdwApplicationWindow   parent_instance;
 
   FitaPlan              *plan;
+  /* The plan's "changed" and its history properties. */
+  GSignalGroup          *plan_signals;
 
   /* Template widgets */
   AdwToastOverlay       *toast_overlay;
@@ -34,6 +36,10 @@ struct _FitaWindow
   AdwViewStack          *view_stack;
   AdwViewSwitcherBar    *switcher_bar;
   AdwLeaflet            *leaflet;
+  AdwWindowTitle        *plan_title;
+  GtkWidget             *sidebar_handle;
+  int                    drag_start_width;
+  guint                  plan_title_idle;
   FitaOutline           *outline;
   FitaItemEditor        *item_editor;
   FitaPlanEditor        *plan_editor;
@@ -72,6 +78,47 @@ fita_describe_plan (FitaPlan *plan)
   return g_steal_pointer (&period);
 }
 
+/* "Pla _nou…" → "Pla nou…"; "__" stands for one underscore. */
+static char *
+strip_mnemonic (const char *label)
+{
+  GString *text = g_string_sized_new (strlen (label));
+
+  for (const char *p = label; *p != '\0'; p++)
+    {
+      if (*p == '_' && p[1] == '_')
+        p++;
+      else if (*p == '_')
+        continue;
+      g_string_append_c (text, *p);
+    }
+  return g_string_free (text, FALSE);
+}
+
+/* GTK 4.8 names a button by its label as written, underscore and all,
+ * and a screen reader then reads "Pla _nou… Pla nou…". The name it
+ * should have is the label as shown. */
+void
+fita_accessible_names_from_mnemonics (GtkWidget *root)
+{
+  g_return_if_fail (GTK_IS_WIDGET (root));
+
+  if (GTK_IS_BUTTON (root) && gtk_button_get_use_underline (GTK_BUTTON (root)) &&
+      gtk_button_get_label (GTK_BUTTON (root)) != NULL)
+    {
+      g_autofree char *name = strip_mnemonic (gtk_button_get_label (GTK_BUTTON (root)));
+
+      gtk_accessible_update_property (GTK_ACCESSIBLE (root),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                      -1);
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    fita_accessible_names_from_mnemonics (child);
+}
+
 static FitaApplication *
 get_application (FitaWindow *self)
 {
@@ -80,11 +127,42 @@ get_application (FitaWindow *self)
   return FITA_IS_APPLICATION (app) ? FITA_APPLICATION (app) : NULL;
 }
 
+/* Wide, the view switcher takes the middle of the header bar and its
+ * title hides: the plan's name then shows beside the Undo buttons. */
+static void
+update_plan_title (FitaWindow *self)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->plan_title),
+                          self->plan != NULL &&
+                          !adw_view_switcher_title_get_title_visible (self->switcher_title));
+}
+
+static gboolean
+update_plan_title_idle (gpointer data)
+{
+  FitaWindow *self = data;
+
+  self->plan_title_idle = 0;
+  update_plan_title (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The switcher title learns whether its title shows while the header
+ * bar is being laid out: showing ours then would come after the bar's
+ * layout, so it waits for the next frame. */
+static void
+title_visible_cb (FitaWindow *self)
+{
+  if (self->plan_title_idle == 0)
+    self->plan_title_idle = g_idle_add (update_plan_title_idle, self);
+}
+
 static void
 update_titles (FitaWindow *self)
 {
   FitaPlanInfo *info;
   g_autofree char *subtitle = NULL;
+  g_autofree char *tooltip = NULL;
   const char *title;
 
   if (self->plan == NULL)
@@ -92,6 +170,10 @@ update_titles (FitaWindow *self)
       gtk_window_set_title (GTK_WINDOW (self), _("Fita"));
       adw_view_switcher_title_set_title (self->switcher_title, _("Fita"));
       adw_view_switcher_title_set_subtitle (self->switcher_title, NULL);
+      adw_window_title_set_title (self->plan_title, NULL);
+      adw_window_title_set_subtitle (self->plan_title, NULL);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->plan_title), NULL);
+      update_plan_title (self);
       return;
     }
 
@@ -102,6 +184,12 @@ update_titles (FitaWindow *self)
   gtk_window_set_title (GTK_WINDOW (self), title);
   adw_view_switcher_title_set_title (self->switcher_title, title);
   adw_view_switcher_title_set_subtitle (self->switcher_title, subtitle);
+  adw_window_title_set_title (self->plan_title, title);
+  adw_window_title_set_subtitle (self->plan_title, subtitle);
+  /* The whole of it, where the bar cuts it short. */
+  tooltip = subtitle != NULL ? g_strdup_printf ("%s\n%s", title, subtitle) : g_strdup (title);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->plan_title), tooltip);
+  update_plan_title (self);
 }
 
 static void
@@ -175,6 +263,8 @@ update (FitaWindow *self)
   adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, self->plan != NULL);
   gtk_widget_set_visible (self->history_box, self->plan != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-copy", self->plan != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", self->plan != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-plan", self->plan != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", self->plan != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", self->plan != NULL);
   gtk_stack_set_visible_child_name (self->stack, self->plan != NULL ? "plan" : "welcome");
@@ -188,9 +278,6 @@ plan_changed_cb (FitaWindow        *self,
 {
   if (fita_changes_touches (changes, FITA_TABLE_PLAN))
     update_titles (self);
-
-  /* the undo and redo stacks are already as the change left them */
-  update_history (self);
 }
 
 /* The outline and the item editor */
@@ -261,8 +348,8 @@ edit_title_cb (FitaWindow  *self,
 
 /* Files */
 
-static void
-add_plan_filters (GtkFileChooser *chooser)
+void
+fita_window_add_plan_filters (GtkFileChooser *chooser)
 {
   g_autoptr(GtkFileFilter) plans = gtk_file_filter_new ();
   g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
@@ -279,8 +366,8 @@ add_plan_filters (GtkFileChooser *chooser)
 }
 
 /* "Pla ESS 2019/2026" → "Pla ESS 2019-2026.fita" */
-static char *
-file_name_for (const char *title)
+char *
+fita_window_file_name_for (const char *title)
 {
   g_autoptr(GString) name = g_string_new (title != NULL && title[0] != '\0' ? title : _("Untitled Plan"));
 
@@ -290,8 +377,8 @@ file_name_for (const char *title)
 }
 
 /* A name typed without the extension gets it, so the file opens in Fita. */
-static GFile *
-with_extension (GFile *file)
+GFile *
+fita_window_with_extension (GFile *file)
 {
   g_autofree char *basename = g_file_get_basename (file);
   g_autofree char *fixed = NULL;
@@ -337,7 +424,7 @@ fita_window_open_action (GtkWidget  *widget,
                                         C_("action", "_Open"),
                                         _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  add_plan_filters (GTK_FILE_CHOOSER (dialog));
+  fita_window_add_plan_filters (GTK_FILE_CHOOSER (dialog));
 
   g_signal_connect_object (dialog, "response", G_CALLBACK (open_response_cb), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
@@ -381,253 +468,6 @@ fita_window_open_example_action (GtkWidget  *widget,
     fita_application_open_example (app, g_variant_get_string (param, NULL), self);
 }
 
-static void
-new_plan_file_cb (GtkNativeDialog *dialog,
-                  int              response,
-                  FitaWindow      *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autoptr(GFile) file = chosen != NULL ? with_extension (chosen) : NULL;
-      const char *title = g_object_get_data (G_OBJECT (dialog), "fita-title");
-      FitaApplication *app = get_application (self);
-      g_autoptr(GError) error = NULL;
-
-      if (file != NULL && app != NULL &&
-          !fita_application_create_plan (app, title, file, self, &error))
-        {
-          g_autofree char *basename = g_file_get_basename (file);
-          g_autofree char *name = g_filename_display_name (basename);
-          /* Translators: %s is a file name */
-          g_autofree char *heading = g_strdup_printf (_("Could not create “%s”"), name);
-
-          fita_window_show_error (self, heading, error->message);
-        }
-    }
-
-  gtk_native_dialog_destroy (dialog);
-  g_object_unref (dialog);
-}
-
-static void
-new_plan_title_cb (AdwMessageDialog *message,
-                   const char       *response,
-                   FitaWindow       *self)
-{
-  GtkEditable *entry = g_object_get_data (G_OBJECT (message), "fita-entry");
-  g_autofree char *title = NULL;
-  g_autofree char *name = NULL;
-  GtkFileChooserNative *dialog;
-
-  if (!g_str_equal (response, "create"))
-    return;
-
-  title = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
-  if (title[0] == '\0')
-    {
-      g_free (title);
-      title = g_strdup (_("Untitled Plan"));
-    }
-  name = file_name_for (title);
-
-  dialog = gtk_file_chooser_native_new (_("Save the New Plan"),
-                                        GTK_WINDOW (self),
-                                        GTK_FILE_CHOOSER_ACTION_SAVE,
-                                        _("_Create"),
-                                        _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  add_plan_filters (GTK_FILE_CHOOSER (dialog));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
-  g_object_set_data_full (G_OBJECT (dialog), "fita-title", g_steal_pointer (&title), g_free);
-
-  g_signal_connect_object (dialog, "response", G_CALLBACK (new_plan_file_cb), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
-}
-
-static void
-fita_window_new_plan_action (GtkWidget  *widget,
-                             const char *action_name,
-                             GVariant   *param)
-{
-  FitaWindow *self = FITA_WINDOW (widget);
-  GtkWidget *dialog;
-  GtkWidget *entry;
-
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("New Plan"),
-                                   _("The title of the plan, as its reports will show it. You can change it later in the Plan page."));
-  entry = g_object_new (GTK_TYPE_ENTRY,
-                        "placeholder-text", _("Untitled Plan"),
-                        "activates-default", TRUE,
-                        NULL);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Title of the plan"),
-                                  -1);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
-  g_object_set_data (G_OBJECT (dialog), "fita-entry", entry);
-
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    /* Translators: goes on to choose where the new plan is saved */
-                                    "create", _("_Choose Where to Save…"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "create", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "create");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (new_plan_title_cb), self, 0);
-
-  gtk_window_present (GTK_WINDOW (dialog));
-  gtk_widget_grab_focus (entry);
-}
-
-static gboolean
-same_file (const char *a,
-           const char *b)
-{
-  g_autoptr(GFile) file_a = NULL;
-  g_autoptr(GFile) file_b = NULL;
-
-  if (a == NULL || b == NULL)
-    return FALSE;
-
-  file_a = g_file_new_for_path (a);
-  file_b = g_file_new_for_path (b);
-  return g_file_equal (file_a, file_b);
-}
-
-gboolean
-fita_window_save_copy (FitaWindow  *self,
-                       GFile       *file,
-                       GError     **error)
-{
-  g_autofree char *path = NULL;
-  g_autofree char *basename = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *title = NULL;
-  g_autofree char *uri = NULL;
-  GtkApplication *app;
-  AdwToast *toast;
-
-  g_return_val_if_fail (FITA_IS_WINDOW (self), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-  g_return_val_if_fail (self->plan != NULL, FALSE);
-
-  path = g_file_get_path (file);
-  basename = g_file_get_basename (file);
-  name = g_filename_display_name (basename);
-  if (path == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                   _("Fita can only save copies on this computer. Choose a local folder."));
-      return FALSE;
-    }
-
-  if (same_file (path, fita_plan_get_path (self->plan)))
-    {
-      g_set_error (error, FITA_ERROR, FITA_ERROR_EXISTS,
-                   _("“%s” is this plan’s own file. Give the copy another name."), name);
-      return FALSE;
-    }
-
-  app = gtk_window_get_application (GTK_WINDOW (self));
-  for (const GList *l = app != NULL ? gtk_application_get_windows (app) : NULL; l; l = l->next)
-    {
-      FitaPlan *shown = FITA_IS_WINDOW (l->data) ? fita_window_get_plan (l->data) : NULL;
-
-      if (shown != NULL && same_file (path, fita_plan_get_path (shown)))
-        {
-          g_set_error (error, FITA_ERROR, FITA_ERROR_EXISTS,
-                       _("“%s” is open in another window. Close it first, or give the copy another name."), name);
-          return FALSE;
-        }
-    }
-
-  if (!fita_plan_save_copy (self->plan, path, error))
-    return FALSE;
-
-  /* Translators: %s is a file name */
-  title = g_strdup_printf (_("Saved a copy as “%s”"), name);
-  uri = g_file_get_uri (file);
-  toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, C_("action", "_Open"));
-  adw_toast_set_action_name (toast, "win.open-file");
-  adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
-  fita_window_add_toast (self, toast);
-  return TRUE;
-}
-
-static void
-save_copy_response_cb (GtkNativeDialog *dialog,
-                       int              response,
-                       FitaWindow      *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT && self->plan != NULL)
-    {
-      g_autoptr(GFile) chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autoptr(GFile) file = chosen != NULL ? with_extension (chosen) : NULL;
-      g_autoptr(GError) error = NULL;
-
-      if (file != NULL && !fita_window_save_copy (self, file, &error))
-        {
-          g_autofree char *basename = g_file_get_basename (file);
-          g_autofree char *name = g_filename_display_name (basename);
-          /* Translators: %s is a file name */
-          g_autofree char *heading = g_strdup_printf (_("Could not save “%s”"), name);
-
-          fita_window_show_error (self, heading, error->message);
-        }
-    }
-
-  gtk_native_dialog_destroy (dialog);
-  g_object_unref (dialog);
-}
-
-static void
-fita_window_save_copy_action (GtkWidget  *widget,
-                              const char *action_name,
-                              GVariant   *param)
-{
-  FitaWindow *self = FITA_WINDOW (widget);
-  GtkFileChooserNative *dialog;
-  const char *path;
-  g_autofree char *name = NULL;
-
-  if (self->plan == NULL)
-    return;
-
-  dialog = gtk_file_chooser_native_new (_("Save a Copy of the Plan"),
-                                        GTK_WINDOW (self),
-                                        GTK_FILE_CHOOSER_ACTION_SAVE,
-                                        _("_Save"),
-                                        _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  add_plan_filters (GTK_FILE_CHOOSER (dialog));
-
-  path = fita_plan_get_path (self->plan);
-  if (path != NULL)
-    {
-      g_autofree char *basename = g_path_get_basename (path);
-      g_autofree char *stem = g_str_has_suffix (basename, ".fita")
-                            ? g_strndup (basename, strlen (basename) - strlen (".fita"))
-                            : g_strdup (basename);
-      g_autofree char *folder = g_path_get_dirname (path);
-      g_autoptr(GFile) parent = g_file_new_for_path (folder);
-
-      /* Translators: the suggested file name of a copy of a plan; %s is
-       * the name of the plan's file, without “.fita” */
-      name = g_strdup_printf (_("%s (copy).fita"), stem);
-      gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (dialog), parent, NULL);
-    }
-  else
-    {
-      name = file_name_for (fita_plan_get_info (self->plan)->title);
-    }
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
-
-  g_signal_connect_object (dialog, "response", G_CALLBACK (save_copy_response_cb), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
-}
-
 /* History */
 
 static void
@@ -649,7 +489,6 @@ fita_window_undo_action (GtkWidget  *widget,
 
   if (!done)
     fita_window_add_toast (self, adw_toast_new (error->message));
-  update_history (self);
 }
 
 static void
@@ -664,6 +503,21 @@ fita_window_undo_change_action (GtkWidget  *widget,
       fita_plan_get_generation (self->plan) == g_variant_get_uint64 (param) &&
       fita_plan_can_undo (self->plan))
     gtk_widget_activate_action (widget, "win.undo", NULL);
+}
+
+static void
+fita_window_close_plan_action (GtkWidget  *widget,
+                               const char *action_name,
+                               GVariant   *param)
+{
+  FitaWindow *self = FITA_WINDOW (widget);
+
+  if (self->plan == NULL)
+    return;
+
+  /* What was unfolded is there when the plan is opened again. */
+  fita_outline_save_expanded (self->outline);
+  fita_window_set_plan (self, NULL);
 }
 
 /* Pages */
@@ -707,6 +561,91 @@ fita_window_back_action (GtkWidget  *widget,
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
+/* The outline's width */
+
+#define MIN_SIDEBAR_WIDTH 240
+/* What the item editor needs beside it. */
+#define MIN_CONTENT_WIDTH 360
+
+void
+fita_window_set_sidebar_width (FitaWindow *self,
+                               int         width)
+{
+  int window_width = gtk_widget_get_width (GTK_WIDGET (self));
+
+  g_return_if_fail (FITA_IS_WINDOW (self));
+
+  /* Never so wide that the leaflet folds under the pointer. */
+  if (window_width > MIN_SIDEBAR_WIDTH + MIN_CONTENT_WIDTH)
+    width = MIN (width, window_width - MIN_CONTENT_WIDTH);
+  width = MAX (width, MIN_SIDEBAR_WIDTH);
+  gtk_widget_set_size_request (GTK_WIDGET (self->outline), width, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->sidebar_handle),
+                                  GTK_ACCESSIBLE_PROPERTY_VALUE_MIN, (double)MIN_SIDEBAR_WIDTH,
+                                  GTK_ACCESSIBLE_PROPERTY_VALUE_NOW, (double)width,
+                                  -1);
+}
+
+int
+fita_window_get_sidebar_width (FitaWindow *self)
+{
+  int width;
+
+  g_return_val_if_fail (FITA_IS_WINDOW (self), 0);
+
+  gtk_widget_get_size_request (GTK_WIDGET (self->outline), &width, NULL);
+  return width;
+}
+
+static void
+sidebar_drag_begin_cb (FitaWindow *self)
+{
+  self->drag_start_width = gtk_widget_get_width (GTK_WIDGET (self->outline));
+}
+
+static void
+sidebar_drag_update_cb (FitaWindow *self,
+                        double      offset_x)
+{
+  if (gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL)
+    offset_x = -offset_x;
+  fita_window_set_sidebar_width (self, self->drag_start_width + (int)offset_x);
+}
+
+static void save_sidebar_width (FitaWindow *self);
+
+/* Left and Right on the focused handle, a step at a time. */
+static gboolean
+sidebar_key_cb (FitaWindow      *self,
+                guint            keyval,
+                guint            keycode,
+                GdkModifierType  state)
+{
+  int step = (state & GDK_CONTROL_MASK) ? 64 : 16;
+
+  if (gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL)
+    step = -step;
+  if (keyval == GDK_KEY_Left || keyval == GDK_KEY_KP_Left)
+    step = -step;
+  else if (keyval != GDK_KEY_Right && keyval != GDK_KEY_KP_Right)
+    return GDK_EVENT_PROPAGATE;
+
+  fita_window_set_sidebar_width (self, fita_window_get_sidebar_width (self) + step);
+  save_sidebar_width (self);
+  return GDK_EVENT_STOP;
+}
+
+static void
+save_sidebar_width (FitaWindow *self)
+{
+  FitaApplication *app = get_application (self);
+  GSettings *settings = app != NULL ? fita_application_get_settings (app) : NULL;
+
+  if (settings != NULL)
+    g_settings_set_int (settings, "sidebar-width",
+                        CLAMP (fita_window_get_sidebar_width (self), MIN_SIDEBAR_WIDTH, 1200));
+}
+
 /* Window state */
 
 /* Once the window belongs to the application, whose settings these are. */
@@ -727,6 +666,8 @@ restore_size (FitaWindow *self)
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (settings, "window-width"),
                                g_settings_get_int (settings, "window-height"));
+  gtk_widget_set_size_request (GTK_WIDGET (self->outline),
+                               g_settings_get_int (settings, "sidebar-width"), -1);
   if (g_settings_get_boolean (settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
 }
@@ -743,6 +684,7 @@ save_size (FitaWindow *self)
     return;
 
   g_settings_set_boolean (settings, "window-maximized", maximized);
+  save_sidebar_width (self);
   /* The size to come back to when no longer maximized. */
   if (!maximized)
     {
@@ -768,11 +710,12 @@ fita_window_dispose (GObject *object)
 {
   FitaWindow *self = (FitaWindow *)object;
 
-  if (self->plan != NULL)
-    g_signal_handlers_disconnect_by_func (self->plan, plan_changed_cb, self);
-
+  g_clear_handle_id (&self->plan_title_idle, g_source_remove);
+  if (self->plan_signals != NULL)
+    g_signal_group_set_target (self->plan_signals, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), FITA_TYPE_WINDOW);
   g_clear_object (&self->plan);
+  g_clear_object (&self->plan_signals);
 
   G_OBJECT_CLASS (fita_window_parent_class)->dispose (object);
 }
@@ -849,6 +792,8 @@ fita_window_class_init (FitaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FitaWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, FitaWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, FitaWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, FitaWindow, plan_title);
+  gtk_widget_class_bind_template_child (widget_class, FitaWindow, sidebar_handle);
   gtk_widget_class_bind_template_child (widget_class, FitaWindow, outline);
   gtk_widget_class_bind_template_child (widget_class, FitaWindow, item_editor);
   gtk_widget_class_bind_template_child (widget_class, FitaWindow, plan_editor);
@@ -858,12 +803,11 @@ fita_window_class_init (FitaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FitaWindow, reports_page);
   gtk_widget_class_bind_template_child (widget_class, FitaWindow, budget_page);
 
-  gtk_widget_class_install_action (widget_class, "win.new-plan", NULL, fita_window_new_plan_action);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, fita_window_open_action);
   gtk_widget_class_install_action (widget_class, "win.open-file", "s", fita_window_open_file_action);
   gtk_widget_class_install_action (widget_class, "win.forget-recent", "s", fita_window_forget_recent_action);
   gtk_widget_class_install_action (widget_class, "win.open-example", "s", fita_window_open_example_action);
-  gtk_widget_class_install_action (widget_class, "win.save-copy", NULL, fita_window_save_copy_action);
+  gtk_widget_class_install_action (widget_class, "win.close-plan", NULL, fita_window_close_plan_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, fita_window_undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, fita_window_undo_action);
   gtk_widget_class_install_action (widget_class, "win.undo-change", "t", fita_window_undo_change_action);
@@ -871,6 +815,7 @@ fita_window_class_init (FitaWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.search", NULL, fita_window_search_action);
   gtk_widget_class_install_action (widget_class, "win.back", NULL, fita_window_back_action);
   fita_window_class_add_io_actions (widget_class);
+  fita_window_class_add_new_plan_action (widget_class);
 
   /* In the window's own bindings, not the application's accelerators: a
    * text field that has typing to undo takes Ctrl+Z first. */
@@ -894,7 +839,18 @@ fita_window_class_init (FitaWindowClass *klass)
 static void
 fita_window_init (FitaWindow *self)
 {
+  GtkGesture *drag;
+  GtkEventController *keys;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->plan_signals = g_signal_group_new (FITA_TYPE_PLAN);
+  g_signal_group_connect_swapped (self->plan_signals, "changed", G_CALLBACK (plan_changed_cb), self);
+  /* The Undo and Redo buttons follow the plan's history as it moves. */
+  g_signal_group_connect_swapped (self->plan_signals, "notify::can-undo", G_CALLBACK (update_history), self);
+  g_signal_group_connect_swapped (self->plan_signals, "notify::can-redo", G_CALLBACK (update_history), self);
+  g_signal_group_connect_swapped (self->plan_signals, "notify::undo-label", G_CALLBACK (update_history), self);
+  g_signal_group_connect_swapped (self->plan_signals, "notify::redo-label", G_CALLBACK (update_history), self);
 
   g_object_bind_property (self->switcher_title, "title-visible",
                           self->switcher_bar, "reveal",
@@ -919,6 +875,19 @@ fita_window_init (FitaWindow *self)
                            G_CALLBACK (update_back_button), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->view_stack, "notify::visible-child",
                            G_CALLBACK (update_back_button), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->switcher_title, "notify::title-visible",
+                           G_CALLBACK (title_visible_cb), self, G_CONNECT_SWAPPED);
+
+  drag = gtk_gesture_drag_new ();
+  g_signal_connect_object (drag, "drag-begin", G_CALLBACK (sidebar_drag_begin_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (drag, "drag-update", G_CALLBACK (sidebar_drag_update_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (drag, "drag-end", G_CALLBACK (save_sidebar_width), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (self->sidebar_handle, GTK_EVENT_CONTROLLER (drag));
+  keys = gtk_event_controller_key_new ();
+  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (sidebar_key_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (self->sidebar_handle, keys);
+  gtk_widget_set_cursor_from_name (self->sidebar_handle, "col-resize");
+  fita_accessible_names_from_mnemonics (GTK_WIDGET (self));
 
   gtk_window_set_default_size (GTK_WINDOW (self), 1100, 720);
   g_signal_connect (self, "notify::application", G_CALLBACK (restore_size), NULL);
@@ -968,28 +937,20 @@ fita_window_set_plan (FitaWindow *self,
   if (self->plan == plan)
     return;
 
-  if (self->plan != NULL)
-    g_signal_handlers_disconnect_by_func (self->plan, plan_changed_cb, self);
-
   g_set_object (&self->plan, plan);
+  g_signal_group_set_target (self->plan_signals, plan);
 
   if (plan != NULL)
     {
-      g_signal_connect_object (plan, "changed", G_CALLBACK (plan_changed_cb), self, G_CONNECT_SWAPPED);
       fita_item_editor_set_item_id (self->item_editor, 0);
       fita_item_editor_set_year (self->item_editor, followed_year (plan));
     }
 
-  fita_outline_set_plan (self->outline, plan);
-  fita_item_editor_set_plan (self->item_editor, plan);
-  fita_plan_editor_set_plan (self->plan_editor, plan);
-  fita_governance_page_set_plan (self->governance_page, plan);
-  fita_participation_page_set_plan (self->participation_page, plan);
-  fita_timeline_page_set_plan (self->timeline_page, plan);
+  /* The pages have the window's plan through their bindings in
+   * fita-window.ui; the timeline then takes the outline's rows. */
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_PLAN]);
   fita_timeline_view_set_rows (fita_timeline_page_get_view (self->timeline_page),
                                plan ? fita_outline_get_model (self->outline) : NULL, outline_row_id, self);
-  fita_reports_page_set_plan (self->reports_page, plan);
-  fita_budget_page_set_plan (self->budget_page, plan);
   if (plan == NULL)
     fita_item_editor_set_item_id (self->item_editor, 0);
 
@@ -999,8 +960,6 @@ fita_window_set_plan (FitaWindow *self,
 
   if (plan != NULL)
     gtk_widget_grab_focus (GTK_WIDGET (self->outline));
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_PLAN]);
 }
 
 FitaOutline *
@@ -1068,6 +1027,7 @@ fita_window_show_error (FitaWindow *self,
     }
   gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  fita_accessible_names_from_mnemonics (dialog);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
   gtk_window_present (GTK_WINDOW (dialog));

@@ -31,10 +31,21 @@ void            fita_window_show_error      (FitaWindow     *self,
 void            fita_window_add_toast       (FitaWindow     *self,
                                              AdwToast       *toast);
 /* Writes a copy of the plan to file, refusing the plan's own file and
- * files open in a window; then offers to open it. */
+ * files open in a window; then offers to open it. Blocks: the window's
+ * actions use the _async variant. */
 gboolean        fita_window_save_copy       (FitaWindow     *self,
                                              GFile          *file,
                                              GError        **error);
+/* The same from a snapshot of the plan, written in a thread; with
+ * save_as, the copy then becomes the window's plan. */
+void            fita_window_save_copy_async (FitaWindow          *self,
+                                             GFile               *file,
+                                             gboolean             save_as,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data);
+gboolean        fita_window_save_copy_finish (FitaWindow    *self,
+                                              GAsyncResult  *result,
+                                              GError       **error);
 /* Opens the import assistant (fita-import-dialog.h) over the window,
  * reading file when given; returns it. */
 GtkWindow      *fita_window_import          (FitaWindow     *self,
@@ -46,6 +57,25 @@ gboolean        fita_window_export          (FitaWindow     *self,
                                              const char     *format,
                                              GFile          *file,
                                              GError        **error);
+/* The same from a snapshot of the plan, exported in a thread. */
+void            fita_window_export_async    (FitaWindow          *self,
+                                             const char          *format,
+                                             GFile               *file,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data);
+gboolean        fita_window_export_finish   (FitaWindow    *self,
+                                             GAsyncResult  *result,
+                                             GError       **error);
+
+/* The outline's width beside the item editor, as the handle between
+ * them is dragged (kept within what the window leaves). */
+void            fita_window_set_sidebar_width (FitaWindow   *self,
+                                               int           width);
+int             fita_window_get_sidebar_width (FitaWindow   *self);
+
+/* Names every button below root that has a mnemonic by its label as
+ * shown ("Pla nou…", not "Pla _nou…"), for screen readers. */
+void            fita_accessible_names_from_mnemonics (GtkWidget *root);
 
 /* "Ajuntament de Terrassa · 2019–2026": whichever of organisation and
  * period the plan has; NULL if neither. */

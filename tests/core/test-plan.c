@@ -119,6 +119,82 @@ test_set_and_undo (Fixture *f, gconstpointer data)
 }
 
 static void
+count_notify (GObject *plan, GParamSpec *pspec, GHashTable *counts)
+{
+  guint n = GPOINTER_TO_UINT (g_hash_table_lookup (counts, pspec->name));
+
+  g_hash_table_insert (counts, (gpointer) pspec->name, GUINT_TO_POINTER (n + 1));
+}
+
+static guint
+notified (GHashTable *counts, const char *name)
+{
+  return GPOINTER_TO_UINT (g_hash_table_lookup (counts, name));
+}
+
+/* The history as properties: what Undo and Redo buttons bind. */
+static void
+test_history_properties (Fixture *f, gconstpointer data)
+{
+  FitaItem *item = fita_plan_find_item (f->plan, "11.3");
+  g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *undo_label = NULL;
+  gboolean can_undo, can_redo;
+
+  g_signal_connect (f->plan, "notify", G_CALLBACK (count_notify), counts);
+  g_object_get (f->plan, "can-undo", &can_undo, "can-redo", &can_redo, "undo-label", &undo_label, NULL);
+  g_assert_false (can_undo);
+  g_assert_false (can_redo);
+  g_assert_null (undo_label);
+
+  fita_plan_begin (f->plan, "Half done");
+  g_assert_true (fita_plan_set_int (f->plan, item, "progress", 5000, &error));
+  g_assert_true (fita_plan_end (f->plan, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (notified (counts, "can-undo"), ==, 1);
+  g_assert_cmpuint (notified (counts, "undo-label"), ==, 1);
+  g_assert_cmpuint (notified (counts, "can-redo"), ==, 0);
+  g_assert_cmpuint (notified (counts, "redo-label"), ==, 0);
+  g_object_get (f->plan, "can-undo", &can_undo, "undo-label", &undo_label, NULL);
+  g_assert_true (can_undo);
+  g_assert_cmpstr (undo_label, ==, "Half done");
+  g_clear_pointer (&undo_label, g_free);
+
+  /* no change, no notification */
+  g_assert_true (fita_plan_set_int (f->plan, item, "progress", 5000, &error));
+  g_assert_cmpuint (notified (counts, "undo-label"), ==, 1);
+
+  /* a second change keeps can-undo, but the label is another one's */
+  fita_plan_begin (f->plan, "Renamed");
+  g_assert_true (fita_plan_set_text (f->plan, item, "title", "Tallers", &error));
+  g_assert_true (fita_plan_end (f->plan, &error));
+  g_assert_cmpuint (notified (counts, "can-undo"), ==, 1);
+  g_assert_cmpuint (notified (counts, "undo-label"), ==, 2);
+
+  g_assert_true (fita_plan_undo (f->plan, &error));
+  g_assert_cmpuint (notified (counts, "can-undo"), ==, 1);
+  g_assert_cmpuint (notified (counts, "undo-label"), ==, 3);
+  g_assert_cmpuint (notified (counts, "can-redo"), ==, 1);
+  g_assert_cmpuint (notified (counts, "redo-label"), ==, 1);
+  g_assert_cmpstr (fita_plan_get_redo_label (f->plan), ==, "Renamed");
+
+  g_assert_true (fita_plan_undo (f->plan, &error));
+  g_object_get (f->plan, "can-undo", &can_undo, "can-redo", &can_redo, NULL);
+  g_assert_false (can_undo);
+  g_assert_true (can_redo);
+  g_assert_cmpuint (notified (counts, "can-undo"), ==, 2);
+
+  /* a new change clears the redo stack */
+  g_assert_true (fita_plan_set_int (f->plan, item, "progress", 2500, &error));
+  g_assert_no_error (error);
+  g_object_get (f->plan, "can-redo", &can_redo, NULL);
+  g_assert_false (can_redo);
+  g_assert_cmpuint (notified (counts, "can-redo"), ==, 2);
+  g_assert_cmpuint (notified (counts, "can-undo"), ==, 3);
+}
+
+static void
 test_validation (Fixture *f, gconstpointer data)
 {
   FitaItem *item = fita_plan_find_item (f->plan, "11.1");
@@ -452,6 +528,7 @@ main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add ("/plan/set-and-undo", Fixture, NULL, setup, test_set_and_undo, teardown);
+  g_test_add ("/plan/history-properties", Fixture, NULL, setup, test_history_properties, teardown);
   g_test_add ("/plan/validation", Fixture, NULL, setup, test_validation, teardown);
   g_test_add ("/plan/atomic-change", Fixture, NULL, setup, test_atomic_change, teardown);
   g_test_add ("/plan/insert-delete-undo", Fixture, NULL, setup, test_insert_delete_undo, teardown);

@@ -150,7 +150,7 @@ remove_tree (const char *path)
   g_remove (path);
 }
 
-/* A home of the test's own for data, settings and cache. Not
+/* A home of the test's own ($HOME too) for data, settings and cache. Not
  * G_TEST_OPTION_ISOLATE_DIRS: it empties XDG_DATA_DIRS too, and then
  * libadwaita 1.2 trips on the missing GSettings schemas and GTK finds no
  * icons. */
@@ -163,6 +163,9 @@ isolate_home (void)
   char *home = g_dir_make_tmp ("fita-test-window-XXXXXX", &error);
 
   g_assert_no_error (error);
+  /* The examples' copies go to the home folder (Documents, when it is
+   * set up): the test's own, never the person's. */
+  g_setenv ("HOME", home, TRUE);
   for (guint i = 0; i < G_N_ELEMENTS (variables); i++)
     {
       g_autofree char *folder = g_build_filename (home, folders[i], NULL);

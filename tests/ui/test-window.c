@@ -862,7 +862,7 @@ test_accels (void)
     { "app.preferences", "<Control>comma" },
     { "win.new-plan", "<Control>n" },
     { "win.open", "<Control>o" },
-    { "win.save-copy", "<Shift><Control>s" },
+    { "win.save-as", "<Shift><Control>s" },
     { "window.close", "<Control>w" },
   };
 
