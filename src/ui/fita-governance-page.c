@@ -6,7 +6,7 @@
 
 #include <glib/gi18n.h>
 
-#include "fita-plan-editor-fields.h"
+#include "fita-field.h"
 #include "fita-plan-editor-lists.h"
 
 struct _FitaGovernancePage

@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "fita-money.h"
-#include "fita-plan-editor-fields.h"
+#include "fita-field.h"
 #include "fita-plan-editor-lists.h"
 #include "fita-rollup.h"
 

@@ -2,7 +2,7 @@
  * Participation pages. */
 #include "config.h"
 #include "fita-plan-editor-lists.h"
-#include "fita-plan-editor-fields.h"
+#include "fita-field.h"
 
 #include <glib/gi18n.h>
 #include <string.h>

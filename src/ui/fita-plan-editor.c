@@ -10,7 +10,7 @@
 
 #include "fita-edit.h"
 #include "fita-money.h"
-#include "fita-plan-editor-fields.h"
+#include "fita-field.h"
 #include "fita-plan-editor-lists.h"
 #include "fita-rollup.h"
 #include "fita-status-table.h"

@@ -1,9 +1,9 @@
-/* fita-plan-editor-fields.h: widgets that edit one field of one record.
+/* fita-field.h: widgets that edit one field of one record.
  *
- * Shared by the Plan, Governance and Participation pages. A bound widget
- * shows the field's value, and writes what the officer typed back to the
- * plan as one undoable change, with its own label ("Rename Level"), when
- * they press Enter or leave the widget. It reloads on demand without
+ * Shared by the item editor and the Plan, Governance and Participation
+ * pages. A bound widget shows the field's value, and writes what the
+ * officer typed back to the plan as one undoable change, with its own label
+ * ("Rename Level"), when they press Enter or leave the widget. It reloads on demand without
  * throwing away what is being typed in it, and shows the plan's refusals
  * (a duplicate name, a date that is not a date) in an error label.
  */
