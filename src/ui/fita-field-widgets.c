@@ -334,3 +334,21 @@ fita_field_set_label (GtkWidget *row, FitaTableId table, gint64 id, const char *
   if (widget != NULL)
     gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
 }
+
+void
+fita_field_label_drop_down (GtkDropDown *drop_down,
+                            const char  *label)
+{
+  gtk_accessible_update_property (GTK_ACCESSIBLE (drop_down),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
+  /* A screen reader lands on the button inside, which GTK 4.8 leaves
+   * nameless ("toggle button"): it gets the drop-down's name. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (drop_down));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_TOGGLE_BUTTON (child))
+      gtk_accessible_update_property (GTK_ACCESSIBLE (child),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                      -1);
+}

@@ -28,6 +28,8 @@ typedef struct {
   gint64 last_value;           /* YEAR: to tell stepping up from "no year" */
   GArray *values;              /* CHOICE on a number field: gint64 per item */
   GStrv text_values;           /* CHOICE on a text field; "" for none */
+  FitaFieldCheck check;        /* text fields: a refusal before the plan's */
+  gpointer check_data;
 } Binding;
 
 static GQuark binding_quark;
@@ -372,7 +374,10 @@ commit (Binding *b)
             show_error (b, _("This cannot be left empty."));
             return FALSE;
           }
-        if (table->name_field >= 0 && g_str_equal (table->fields[table->name_field].name, b->field))
+        if (b->check != NULL)
+          taken = b->check (b->widget, text, b->check_data);
+        if (taken == NULL && table->name_field >= 0 &&
+            g_str_equal (table->fields[table->name_field].name, b->field))
           taken = fita_name_taken (b->plan, b->table, b->id, text);
         if (taken != NULL)
           {
@@ -774,6 +779,44 @@ fita_field_set_text_choices (GtkWidget          *widget,
     b->text_values[i] = g_strdup (values[i] ? values[i] : "");
   model = choice_model (labels, n_values);
   set_choice_model (b, model);
+}
+
+void
+fita_field_set_choice_values (GtkWidget    *widget,
+                              const gint64 *values,
+                              guint         n_values)
+{
+  Binding *b = binding_get (widget);
+
+  g_return_if_fail (b != NULL && b->kind == FITA_FIELD_EDITOR_CHOICE);
+
+  g_clear_pointer (&b->values, g_array_unref);
+  g_clear_pointer (&b->text_values, g_strfreev);
+  b->values = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n_values);
+  g_array_append_vals (b->values, values, n_values);
+  load (b, TRUE);
+}
+
+void
+fita_field_set_check (GtkWidget      *widget,
+                      FitaFieldCheck  check,
+                      gpointer        user_data)
+{
+  Binding *b = binding_get (widget);
+
+  g_return_if_fail (b != NULL);
+
+  b->check = check;
+  b->check_data = user_data;
+}
+
+GtkWidget *
+fita_field_find_bound (GtkWidget *widget)
+{
+  for (; widget != NULL; widget = gtk_widget_get_parent (widget))
+    if (binding_get (widget) != NULL)
+      return widget;
+  return NULL;
 }
 
 void

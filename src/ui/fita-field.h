@@ -55,6 +55,24 @@ void        fita_field_set_text_choices (GtkWidget          *widget,
                                          const char * const *values,
                                          guint               n_values);
 
+/* The values of a CHOICE editor whose model is given some other way (a
+ * drop-down with its own factory): values[i] for item i. */
+void        fita_field_set_choice_values (GtkWidget         *widget,
+                                          const gint64      *values,
+                                          guint              n_values);
+
+/* A refusal of a text field's new text before the plan is asked (a code
+ * already taken): the message, newly allocated, or NULL to let it through. */
+typedef char *(*FitaFieldCheck) (GtkWidget  *widget,
+                                 const char *text,
+                                 gpointer    user_data);
+void        fita_field_set_check       (GtkWidget           *widget,
+                                        FitaFieldCheck       check,
+                                        gpointer             user_data);
+/* widget, or its nearest bound ancestor (the row around a focused text);
+ * NULL when neither is bound. */
+GtkWidget  *fita_field_find_bound      (GtkWidget           *widget);
+
 /* Where the plan's refusals of this widget's changes are shown. */
 void        fita_field_set_error_label (GtkWidget           *widget,
                                         GtkLabel            *label);
@@ -111,6 +129,11 @@ GtkWidget  *fita_field_text_row_new    (const char          *title,
 GtkWidget  *fita_field_control_row_new (const char          *title,
                                         const char          *subtitle,
                                         GtkWidget           *control);
+
+/* Names a drop-down for assistive technologies, and the button inside it
+ * that takes the focus. */
+void        fita_field_label_drop_down (GtkDropDown         *drop_down,
+                                        const char          *label);
 
 /* Loads the pages' style sheet once per display. */
 void        fita_field_ensure_style    (void);

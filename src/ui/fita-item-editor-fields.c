@@ -447,6 +447,10 @@ choice_bind_cb (GtkSignalListItemFactory *factory,
   guint depth = position < choices->depths->len ? g_array_index (choices->depths, guint, position) : 0;
 
   gtk_label_set_label (GTK_LABEL (label), gtk_string_object_get_string (string));
+  /* The choice's name, for a screen reader in the list and on the button. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (box),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, gtk_string_object_get_string (string),
+                                  -1);
   gtk_widget_set_margin_start (box, GPOINTER_TO_INT (in_list) ? 18 * (int) depth : 0);
   gtk_widget_set_visible (dot, colour != NULL);
   if (colour != NULL)

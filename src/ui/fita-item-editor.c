@@ -9,6 +9,7 @@
 #include <stdlib.h>
 
 #include "fita-error.h"
+#include "fita-field.h"
 #include "fita-item-editor.h"
 #include "fita-item-editor-budget.h"
 #include "fita-item-editor-fields.h"
@@ -41,6 +42,8 @@ struct _FitaItemEditor
   GtkWidget         *weight_number;
   GtkWidget         *start_year_number;
   GtkWidget         *end_year_number;
+  GtkWidget         *header_fields[6];  /* bound to the item's fields; NULL-ended */
+  GtkWidget         *date_fields[3];
 
   /* Template widgets */
   GtkWidget         *toast_overlay;
@@ -186,11 +189,14 @@ flush_pending (FitaItemEditor *self)
     return;
   if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self)))
     {
-      GtkWidget *field = fita_editor_text_find (focus);
+      GtkWidget *field = fita_field_find_bound (focus);
+      GtkWidget *text = fita_editor_text_find (focus);
       GtkWidget *money = gtk_widget_get_ancestor (focus, FITA_TYPE_MONEY_ENTRY);
 
       if (field != NULL)
-        fita_editor_text_flush (field);
+        fita_field_commit (field);
+      else if (text != NULL)
+        fita_editor_text_flush (text);
       else if (money != NULL)
         fita_money_entry_commit (FITA_MONEY_ENTRY (money));
     }
@@ -198,6 +204,22 @@ flush_pending (FitaItemEditor *self)
 }
 
 /* Choices */
+
+/* Gives a bound drop-down new choices without saving the selection the
+ * new model brings. */
+static void
+attach_choices (GtkWidget         *drop_down,
+                FitaEditorChoices *choices)
+{
+  g_autofree gint64 *values = g_new (gint64, MAX (1, fita_editor_choices_get_n (choices)));
+
+  for (guint i = 0; i < fita_editor_choices_get_n (choices); i++)
+    values[i] = fita_editor_choices_get_id (choices, i);
+  fita_field_hold_commits ();
+  fita_editor_choices_attach (choices, GTK_DROP_DOWN (drop_down));
+  fita_field_set_choice_values (drop_down, values, fita_editor_choices_get_n (choices));
+  fita_field_release_commits ();
+}
 
 static void
 reload_levels (FitaItemEditor *self)
@@ -214,9 +236,7 @@ reload_levels (FitaItemEditor *self)
 
       fita_editor_choices_add (self->levels, level->rec.id, level->name, 0, NULL);
     }
-  self->updating++;
-  fita_editor_choices_attach (self->levels, GTK_DROP_DOWN (self->level_drop_down));
-  self->updating--;
+  attach_choices (self->level_drop_down, self->levels);
 }
 
 static void
@@ -233,12 +253,28 @@ reload_statuses (FitaItemEditor *self)
 
       fita_editor_choices_add (self->statuses, status->rec.id, status->name, 0, status->colour);
     }
-  self->updating++;
-  fita_editor_choices_attach (self->statuses, GTK_DROP_DOWN (self->status_drop_down));
-  self->updating--;
+  attach_choices (self->status_drop_down, self->statuses);
 }
 
 /* Header: code, title, level, status, description */
+
+/* Shows the item's fields: those of another item (force) or of this one
+ * after a change, which keeps what the person is typing. */
+static void
+show_fields (FitaItemEditor  *self,
+             GtkWidget      **fields,
+             gboolean         force,
+             gboolean         editable)
+{
+  for (guint i = 0; fields[i] != NULL; i++)
+    {
+      if (force)
+        fita_field_set_record (fields[i], self->plan, self->item_id);
+      else
+        fita_field_load (fields[i]);
+      fita_field_set_read_only_all (fields[i], !editable);
+    }
+}
 
 static void
 update_header (FitaItemEditor *self,
@@ -260,78 +296,25 @@ update_header (FitaItemEditor *self,
     heading = g_strdup (_("Untitled Item"));
   gtk_label_set_label (GTK_LABEL (self->heading_label), heading);
 
-  fita_editor_text_show (self->code_row, item->code, force);
-  fita_editor_text_show (self->title_row, item->title, force);
-  fita_editor_text_show (self->description_view, item->description, force);
-
-  self->updating++;
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (self->level_drop_down),
-                              fita_editor_choices_find (self->levels, item->level_id));
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (self->status_drop_down),
-                              fita_editor_choices_find (self->statuses, item->status_id));
-  self->updating--;
-
-  fita_editor_text_set_editable (self->code_row, editable);
-  fita_editor_text_set_editable (self->title_row, editable);
-  fita_editor_text_set_editable (self->description_view, editable);
-  gtk_widget_set_sensitive (self->level_drop_down, editable);
-  gtk_widget_set_sensitive (self->status_drop_down, editable);
+  show_fields (self, self->header_fields, force, editable);
 }
 
-static gboolean
-set_item_text (FitaItemEditor *self,
-               GtkWidget      *widget,
-               const char     *field,
-               const char     *label,
-               const char     *text)
-{
-  return fita_editor_commit_text (self->plan, current_item (self), field, label, text, widget);
-}
-
-static gboolean
-commit_code (GtkWidget  *widget,
-             const char *text,
-             gpointer    user_data)
+/* Codes tell items apart: one already taken is refused before the plan
+ * is asked, saying by which item. */
+static char *
+check_code (GtkWidget  *widget,
+            const char *text,
+            gpointer    user_data)
 {
   FitaItemEditor *self = user_data;
-  g_autofree char *code = g_strstrip (g_strdup (text));
   FitaItem *item = current_item (self);
-  FitaItem *other = *code != '\0' ? fita_plan_find_item (self->plan, code) : NULL;
+  FitaItem *other = *text != '\0' ? fita_plan_find_item (self->plan, text) : NULL;
 
-  if (item == NULL)
-    return TRUE;
-  if (other != NULL && other != item)
-    {
-      g_autoptr(GError) error = NULL;
-
-      /* Translators: "The code 11.2 is already used by “Disseny acció amb agents del territori”." */
-      error = g_error_new (FITA_ERROR, FITA_ERROR_INVALID,
-                           _("The code %s is already used by “%s”. Codes tell items apart: choose another one."),
-                           code, other->title ? other->title : "");
-      gtk_label_set_label (GTK_LABEL (self->code_error), error->message);
-      fita_editor_text_set_error (widget, error);
-      return FALSE;
-    }
-  /* Translators: the name of an action that can be undone */
-  return set_item_text (self, widget, "code", _("Edit Code"), code);
-}
-
-static gboolean
-commit_title (GtkWidget  *widget,
-              const char *text,
-              gpointer    user_data)
-{
-  /* Translators: the name of an action that can be undone */
-  return set_item_text (user_data, widget, "title", _("Edit Title"), text);
-}
-
-static gboolean
-commit_description (GtkWidget  *widget,
-                    const char *text,
-                    gpointer    user_data)
-{
-  /* Translators: the name of an action that can be undone */
-  return set_item_text (user_data, widget, "description", _("Edit Description"), text);
+  if (item == NULL || other == NULL || other == item)
+    return NULL;
+  /* Translators: "The code 11.2 is already used by “Disseny acció amb agents del territori”." */
+  return g_strdup_printf (_("The code %s is already used by “%s”. Codes tell items apart: choose another one."),
+                          text, other->title ? other->title : "");
 }
 
 static gboolean
@@ -365,39 +348,6 @@ set_item_number (FitaItemEditor *self,
   fita_item_editor_number_set_value (FITA_ITEM_EDITOR_NUMBER (number),
                                      fita_record_get_int (item, &table->fields[fita_table_field_index (table, field)]),
                                      value, TRUE);
-}
-
-static void
-level_selected_cb (FitaItemEditor *self)
-{
-  FitaItem *item = current_item (self);
-  guint position = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->level_drop_down));
-
-  if (self->updating || item == NULL || position == GTK_INVALID_LIST_POSITION)
-    return;
-  if (fita_editor_choices_get_id (self->levels, position) != item->level_id)
-    /* Translators: the name of an action that can be undone */
-    set_item_int (self, "level_id", _("Change Level"), fita_editor_choices_get_id (self->levels, position));
-}
-
-static void
-status_selected_cb (FitaItemEditor *self)
-{
-  FitaItem *item = current_item (self);
-  guint position = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->status_drop_down));
-
-  if (self->updating || item == NULL || position == GTK_INVALID_LIST_POSITION)
-    return;
-  if (fita_editor_choices_get_id (self->statuses, position) != item->status_id)
-    /* Translators: the name of an action that can be undone */
-    set_item_int (self, "status_id", _("Change Status"), fita_editor_choices_get_id (self->statuses, position));
-}
-
-/* The message under the code shows while the code is marked as refused. */
-static void
-code_marked_cb (FitaItemEditor *self)
-{
-  gtk_widget_set_visible (self->code_error, gtk_widget_has_css_class (self->code_row, "error"));
 }
 
 /* Progress and weight */
@@ -509,10 +459,7 @@ update_schedule (FitaItemEditor *self,
                           ? _("The end year comes before the start year.")
                           : NULL);
 
-  fita_editor_text_show (self->start_date_row, item->start_date, force);
-  fita_editor_text_show (self->end_date_row, item->end_date, force);
-  fita_editor_text_set_editable (self->start_date_row, editable);
-  fita_editor_text_set_editable (self->end_date_row, editable);
+  show_fields (self, self->date_fields, force, editable);
   gtk_widget_set_sensitive (self->start_date_button, editable);
   gtk_widget_set_sensitive (self->end_date_button, editable);
 
@@ -547,20 +494,6 @@ end_year_committed_cb (FitaItemEditor *self,
 {
   /* Translators: the name of an action that can be undone */
   set_item_number (self, self->end_year_number, "end_year", _("Edit End Year"), value);
-}
-
-static gboolean
-commit_date (GtkWidget  *widget,
-             const char *text,
-             gpointer    user_data)
-{
-  FitaItemEditor *self = user_data;
-  g_autofree char *date = g_strstrip (g_strdup (text));
-  gboolean start = widget == self->start_date_row;
-
-  return set_item_text (self, widget, start ? "start_date" : "end_date",
-                        /* Translators: the name of an action that can be undone */
-                        start ? _("Edit Start Date") : _("Edit End Date"), date);
 }
 
 static GtkWidget *
@@ -602,7 +535,7 @@ day_selected_cb (GtkCalendar    *calendar,
   if (self->updating)
     return;
   gtk_editable_set_text (GTK_EDITABLE (row), iso);
-  fita_editor_text_flush (row);
+  fita_field_commit (row);
   gtk_popover_popdown (GTK_POPOVER (popover));
 }
 
@@ -614,7 +547,7 @@ date_clear_cb (GtkButton      *button,
   GtkWidget *popover = row == self->start_date_row ? self->start_date_popover : self->end_date_popover;
 
   gtk_editable_set_text (GTK_EDITABLE (row), "");
-  fita_editor_text_flush (row);
+  fita_field_commit (row);
   gtk_popover_popdown (GTK_POPOVER (popover));
 }
 
@@ -669,7 +602,12 @@ load_item (FitaItemEditor *self)
   if (item == NULL)
     {
       gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "empty");
-      /* The sections let go of the plan too, so a closed plan is closed. */
+      /* The fields and sections let go of the plan too, so a closed plan
+       * is closed. */
+      for (guint i = 0; self->header_fields[i] != NULL; i++)
+        fita_field_set_record (self->header_fields[i], NULL, 0);
+      for (guint i = 0; self->date_fields[i] != NULL; i++)
+        fita_field_set_record (self->date_fields[i], NULL, 0);
       load_sections (self, FALSE);
       return;
     }
@@ -863,8 +801,6 @@ fita_item_editor_class_init (FitaItemEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FitaItemEditor, indicators);
   gtk_widget_class_bind_template_child (widget_class, FitaItemEditor, followup);
   gtk_widget_class_bind_template_child (widget_class, FitaItemEditor, links);
-  gtk_widget_class_bind_template_callback (widget_class, level_selected_cb);
-  gtk_widget_class_bind_template_callback (widget_class, status_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, date_popover_show_cb);
   gtk_widget_class_bind_template_callback (widget_class, day_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, date_clear_cb);
@@ -919,12 +855,30 @@ fita_item_editor_init (FitaItemEditor *self)
   self->end_year_number = add_number (self->end_year_row, "end-year", _("End year"), 1000, 9999,
                                       TRUE, FALSE, G_CALLBACK (end_year_committed_cb), self);
 
-  fita_editor_text_bind (self->code_row, commit_code, self);
-  g_signal_connect_swapped (self->code_row, "notify::css-classes", G_CALLBACK (code_marked_cb), self);
-  fita_editor_text_bind (self->title_row, commit_title, self);
-  fita_editor_text_bind (self->description_view, commit_description, self);
-  fita_editor_text_bind (self->start_date_row, commit_date, self);
-  fita_editor_text_bind (self->end_date_row, commit_date, self);
+  /* Translators: the names of actions that can be undone */
+  fita_field_bind (self->code_row, FITA_FIELD_EDITOR_LINE, NULL, FITA_TABLE_ITEM, 0, "code", _("Edit Code"));
+  fita_field_set_check (self->code_row, check_code, self);
+  fita_field_set_error_label (self->code_row, GTK_LABEL (self->code_error));
+  fita_field_bind (self->title_row, FITA_FIELD_EDITOR_LINE, NULL, FITA_TABLE_ITEM, 0, "title", _("Edit Title"));
+  fita_field_bind (self->level_drop_down, FITA_FIELD_EDITOR_CHOICE, NULL, FITA_TABLE_ITEM, 0,
+                   "level_id", _("Change Level"));
+  fita_field_bind (self->status_drop_down, FITA_FIELD_EDITOR_CHOICE, NULL, FITA_TABLE_ITEM, 0,
+                   "status_id", _("Change Status"));
+  fita_field_bind (self->description_view, FITA_FIELD_EDITOR_PARAGRAPHS, NULL, FITA_TABLE_ITEM, 0,
+                   "description", _("Edit Description"));
+  fita_field_bind (self->start_date_row, FITA_FIELD_EDITOR_LINE, NULL, FITA_TABLE_ITEM, 0,
+                   "start_date", _("Edit Start Date"));
+  fita_field_bind (self->end_date_row, FITA_FIELD_EDITOR_LINE, NULL, FITA_TABLE_ITEM, 0,
+                   "end_date", _("Edit End Date"));
+  self->header_fields[0] = self->code_row;
+  self->header_fields[1] = self->title_row;
+  self->header_fields[2] = self->level_drop_down;
+  self->header_fields[3] = self->status_drop_down;
+  self->header_fields[4] = self->description_view;
+  self->date_fields[0] = self->start_date_row;
+  self->date_fields[1] = self->end_date_row;
+  fita_field_label_drop_down (GTK_DROP_DOWN (self->level_drop_down), _("Level"));
+  fita_field_label_drop_down (GTK_DROP_DOWN (self->status_drop_down), _("Status"));
 
   gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "empty");
 }

@@ -13,7 +13,7 @@
 #include "fita-money.h"
 #include "fita-participation-page.h"
 #include "fita-plan-editor.h"
-#include "fita-plan-editor-fields.h"
+#include "fita-field.h"
 #include "fita-plan-editor-lists.h"
 #include "fita-rollup.h"
 #include "fita-status-table.h"
