@@ -20,6 +20,7 @@
 #include "fita-item-editor-who.h"
 #include "fita-money-entry.h"
 #include "fita-money.h"
+#include "fita-outline.h"
 #include "fita-rollup.h"
 #include "fita-semester-grid.h"
 #include "fita-status-table.h"
@@ -574,6 +575,65 @@ semester_toggled_cb (FitaItemEditor *self,
     fita_semester_grid_set_semesters (FITA_SEMESTER_GRID (self->semester_grid), current_item (self)->semesters);
 }
 
+/* Adding the next item */
+
+static gboolean
+is_outline (GtkWidget *widget)
+{
+  return FITA_IS_OUTLINE (widget);
+}
+
+static GtkWidget *
+find_widget (GtkWidget *root,
+             gboolean (*match) (GtkWidget *))
+{
+  if (match (root))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, match);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Ctrl+Return in the title: the title is saved and the next item added
+ * after this one, as the outline's "Add Item" does, where the outline
+ * (which owns adding, selecting and renaming) is beside the editor. */
+static void
+add_after_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  FitaItemEditor *self = FITA_ITEM_EDITOR (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *outline = root ? find_widget (GTK_WIDGET (root), is_outline) : NULL;
+
+  if (!self->showing || !can_edit (self))
+    return;
+  flush_pending (self);
+  if (outline == NULL || fita_outline_get_plan (FITA_OUTLINE (outline)) != self->plan)
+    return;
+  if (fita_outline_get_selected_id (FITA_OUTLINE (outline)) != self->item_id)
+    fita_outline_select_item (FITA_OUTLINE (outline), self->item_id);
+  gtk_widget_activate_action (outline, "outline.add-after", NULL);
+}
+
+static void
+add_shortcut (GtkWidget *widget)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                        gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("<Control>Return|<Control>KP_Enter"),
+                                                          gtk_named_action_new ("item-editor.add-after")));
+  gtk_widget_add_controller (widget, controller);
+}
+
 /* Loading and following the plan */
 
 static void
@@ -767,6 +827,8 @@ fita_item_editor_class_init (FitaItemEditorClass *klass)
   g_type_ensure (FITA_TYPE_ITEM_EDITOR_FOLLOWUP);
   g_type_ensure (FITA_TYPE_ITEM_EDITOR_LINKS);
 
+  gtk_widget_class_install_action (widget_class, "item-editor.add-after", NULL, add_after_action);
+
   gtk_widget_class_set_template_from_resource (widget_class, "/cat/fita/Fita/fita-item-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, FitaItemEditor, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, FitaItemEditor, stack);
@@ -877,6 +939,8 @@ fita_item_editor_init (FitaItemEditor *self)
   self->header_fields[4] = self->description_view;
   self->date_fields[0] = self->start_date_row;
   self->date_fields[1] = self->end_date_row;
+  add_shortcut (self->code_row);
+  add_shortcut (self->title_row);
   fita_field_label_drop_down (GTK_DROP_DOWN (self->level_drop_down), _("Level"));
   fita_field_label_drop_down (GTK_DROP_DOWN (self->status_drop_down), _("Status"));
 

@@ -17,6 +17,7 @@
 #include "fita-json.h"
 #include "fita-money-entry.h"
 #include "fita-money.h"
+#include "fita-outline.h"
 #include "fita-rollup.h"
 #include "fita-semester-grid.h"
 #include "fita-status-table.h"
@@ -1151,6 +1152,75 @@ test_drop_down_names (void)
   fixture_tear_down (&f);
 }
 
+/* Ctrl+Return in the title saves it and adds the next item, after this
+ * one under the same parent, as the outline's Add Item does. */
+static void
+test_add_after (void)
+{
+  Fixture f = { 0 };
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *outline = fita_outline_new ();
+  GtkWidget *title;
+  GtkEventController *shortcuts = NULL;
+  GtkShortcutAction *action = NULL;
+  GListModel *controllers;
+  FitaItem *item;
+  FitaItem *next;
+  gint64 parent_id;
+  guint n_siblings;
+
+  fixture_set_up (&f, TERRASSA, "11.3", 1000, 800);
+  g_object_ref (f.editor);
+  gtk_window_set_child (GTK_WINDOW (f.window), box);
+  gtk_box_append (GTK_BOX (box), outline);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (f.editor));
+  g_object_unref (f.editor);
+  fita_outline_set_plan (FITA_OUTLINE (outline), f.plan);
+  fita_outline_select_item (FITA_OUTLINE (outline), item_id (f.plan, "11.3"));
+  settle ();
+
+  item = fita_plan_find_item (f.plan, "11.3");
+  parent_id = item->parent_id;
+  n_siblings = fita_plan_list (f.plan, FITA_TABLE_ITEM, parent_id)->len;
+  title = find_named (&f, "title");
+  gtk_widget_grab_focus (title);
+  gtk_editable_set_text (GTK_EDITABLE (title), "Acció revisada");
+
+  /* The title's Ctrl+Return, as its shortcut controller has it. */
+  controllers = gtk_widget_observe_controllers (title);
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && action == NULL; i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          g_autofree char *trigger = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+
+          if (strstr (trigger, "<Control>Return") != NULL)
+            {
+              shortcuts = controller;
+              action = gtk_shortcut_get_action (shortcut);
+            }
+        }
+    }
+  g_object_unref (controllers);
+  g_assert_nonnull (shortcuts);
+  g_assert_nonnull (action);
+  g_assert_true (gtk_shortcut_action_activate (action, 0, title, NULL));
+  settle ();
+
+  item = fita_plan_find_item (f.plan, "11.3");
+  g_assert_cmpstr (item->title, ==, "Acció revisada");
+  g_assert_cmpuint (fita_plan_list (f.plan, FITA_TABLE_ITEM, parent_id)->len, ==, n_siblings + 1);
+  next = g_ptr_array_index (fita_plan_list (f.plan, FITA_TABLE_ITEM, parent_id), item->position + 1);
+  g_assert_cmpint (next->parent_id, ==, parent_id);
+  g_assert_cmpint (fita_outline_get_selected_id (FITA_OUTLINE (outline)), ==, next->rec.id);
+  fixture_tear_down (&f);
+}
+
 static void
 test_keyboard (void)
 {
@@ -1351,6 +1421,7 @@ main (int   argc,
   g_test_add_func ("/ui/editor/releases-plan", test_releases_plan);
   g_test_add_func ("/ui/editor/keyboard", test_keyboard);
   g_test_add_func ("/ui/editor/drop-down-names", test_drop_down_names);
+  g_test_add_func ("/ui/editor/add-after", test_add_after);
   g_test_add_func ("/ui/editor/narrow", test_narrow);
   g_test_add_func ("/ui/editor/screenshots", test_screenshots);
   status = g_test_run ();
