@@ -59,6 +59,9 @@ struct _FitaItemEditor
   GtkWidget         *code_error;
   GtkWidget         *description_view;
   GtkWidget         *progress_row;
+  GtkWidget         *status_hint_row;
+  GtkWidget         *status_hint_button;
+  gint64             suggested_status_id;
   GtkWidget         *derived_row;
   GtkWidget         *derived_bar;
   GtkWidget         *derived_label;
@@ -353,6 +356,10 @@ set_item_number (FitaItemEditor *self,
 
 /* Progress and weight */
 
+static void update_status_hint (FitaItemEditor *self,
+                                FitaItem       *item,
+                                gboolean        leaf);
+
 static void
 update_progress (FitaItemEditor *self,
                  FitaItem       *item,
@@ -365,6 +372,7 @@ update_progress (FitaItemEditor *self,
 
   gtk_widget_set_visible (self->progress_row, leaf);
   gtk_widget_set_visible (self->derived_row, !leaf);
+  update_status_hint (self, item, leaf);
   /* A parent's items by status, as the Plan page has the plan's. */
   fita_status_table_update (FITA_STATUS_TABLE (self->status_table), leaf ? NULL : self->plan, item);
 
@@ -415,6 +423,91 @@ update_progress (FitaItemEditor *self,
                                info->progress_rule == FITA_PROGRESS_WEIGHTED
                                ? _("How much it counts in the progress of the item above")
                                : _("Counts only when the plan weighs its items"));
+}
+
+/* The status a leaf's progress calls for, when its status says otherwise:
+ * at 100 % one whose percent is 100; above 0 %, while the status is at 0 %
+ * or 100 % (or there is none), one in between: the nearest to the progress
+ * of those with a percent, or else one without a percent that comes
+ * between the 0 % and the 100 % ones in the plan's order ("En curs").
+ * Statuses are told by their percents, whatever the plan names them. */
+static FitaStatus *
+suggested_status (FitaItemEditor *self,
+                  FitaItem       *item)
+{
+  GPtrArray *statuses = fita_plan_list (self->plan, FITA_TABLE_STATUS, 0);
+  FitaStatus *current = item->status_id ? fita_plan_lookup (self->plan, FITA_TABLE_STATUS, item->status_id) : NULL;
+  /* -1: a status with no percent, taken as in between. */
+  gint64 current_percent = current == NULL ? 0 : current->percent != FITA_NONE ? current->percent : -1;
+  gint64 progress = item->progress_bp;
+  FitaStatus *best = NULL;
+  FitaStatus *unmeasured = NULL;
+  gboolean after_zero = FALSE;
+
+  if (progress == FITA_NONE || progress <= 0)
+    return NULL;
+  for (guint i = 0; i < statuses->len; i++)
+    {
+      FitaStatus *status = g_ptr_array_index (statuses, i);
+
+      if (progress >= 10000)
+        {
+          if (status->percent == 100 && current_percent != 100)
+            return status;
+          continue;
+        }
+      if (current_percent != 0 && current_percent != 100)
+        return NULL;
+      if (status->percent == 0)
+        after_zero = TRUE;
+      else if (status->percent == FITA_NONE)
+        {
+          if (after_zero && unmeasured == NULL)
+            unmeasured = status;
+        }
+      else if (status->percent == 100)
+        after_zero = FALSE;
+      else if (best == NULL || ABS (status->percent * 100 - progress) < ABS (best->percent * 100 - progress))
+        best = status;
+    }
+  return best != NULL ? best : unmeasured;
+}
+
+static void
+update_status_hint (FitaItemEditor *self,
+                    FitaItem       *item,
+                    gboolean        leaf)
+{
+  FitaStatus *status = leaf && can_edit (self) ? suggested_status (self, item) : NULL;
+  FitaStatus *current = item->status_id ? fita_plan_lookup (self->plan, FITA_TABLE_STATUS, item->status_id) : NULL;
+  g_autofree char *percent = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *button = NULL;
+
+  self->suggested_status_id = status ? status->rec.id : 0;
+  gtk_widget_set_visible (self->status_hint_row, status != NULL);
+  if (status == NULL)
+    return;
+  percent = fita_percent_format_hundredths (item->progress_bp, -1, fita_lang_from_locale ());
+  if (current != NULL)
+    /* Translators: a suggestion under Progress: "Progress is 100 %, but the status is “En curs”." */
+    title = g_strdup_printf (_("Progress is %s, but the status is “%s”."), percent, current->name);
+  else
+    /* Translators: a suggestion under Progress: "Progress is 40 %, but no status is set." */
+    title = g_strdup_printf (_("Progress is %s, but no status is set."), percent);
+  /* Translators: the button of that suggestion: "Mark as Acabat" */
+  button = g_strdup_printf (_("Mark as %s"), status->name);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->status_hint_row), title);
+  gtk_button_set_label (GTK_BUTTON (self->status_hint_button), button);
+}
+
+static void
+status_hint_clicked_cb (FitaItemEditor *self)
+{
+  if (self->suggested_status_id == 0 || current_item (self) == NULL)
+    return;
+  /* Translators: the name of an action that can be undone */
+  set_item_int (self, "status_id", _("Change Status"), self->suggested_status_id);
 }
 
 static void
@@ -842,6 +935,8 @@ fita_item_editor_class_init (FitaItemEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FitaItemEditor, code_error);
   gtk_widget_class_bind_template_child (widget_class, FitaItemEditor, description_view);
   gtk_widget_class_bind_template_child (widget_class, FitaItemEditor, progress_row);
+  gtk_widget_class_bind_template_child (widget_class, FitaItemEditor, status_hint_row);
+  gtk_widget_class_bind_template_child (widget_class, FitaItemEditor, status_hint_button);
   gtk_widget_class_bind_template_child (widget_class, FitaItemEditor, derived_row);
   gtk_widget_class_bind_template_child (widget_class, FitaItemEditor, derived_bar);
   gtk_widget_class_bind_template_child (widget_class, FitaItemEditor, derived_label);
@@ -863,6 +958,7 @@ fita_item_editor_class_init (FitaItemEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FitaItemEditor, indicators);
   gtk_widget_class_bind_template_child (widget_class, FitaItemEditor, followup);
   gtk_widget_class_bind_template_child (widget_class, FitaItemEditor, links);
+  gtk_widget_class_bind_template_callback (widget_class, status_hint_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, date_popover_show_cb);
   gtk_widget_class_bind_template_callback (widget_class, day_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, date_clear_cb);

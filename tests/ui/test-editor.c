@@ -1221,6 +1221,97 @@ test_add_after (void)
   fixture_tear_down (&f);
 }
 
+static FitaStatus *
+status_with_percent (FitaPlan *plan,
+                     gint64    percent)
+{
+  GPtrArray *statuses = fita_plan_list (plan, FITA_TABLE_STATUS, 0);
+
+  for (guint i = 0; i < statuses->len; i++)
+    if (((FitaStatus *) g_ptr_array_index (statuses, i))->percent == percent)
+      return g_ptr_array_index (statuses, i);
+  return NULL;
+}
+
+static void
+set_progress (Fixture    *f,
+              const char *code,
+              gint64      bp)
+{
+  g_autoptr(GError) error = NULL;
+
+  fita_plan_begin (f->plan, "Edit Progress");
+  fita_plan_set_int (f->plan, fita_plan_find_item (f->plan, code), "progress", bp, NULL);
+  g_assert_true (fita_plan_end (f->plan, &error));
+  g_assert_no_error (error);
+  settle ();
+}
+
+/* Progress at 100 % with a status that says otherwise: the editor offers
+ * the status whose percent is 100 (found by percent, not by name), and
+ * takes it as one undoable change. Leaving 0 % offers the one between. */
+static void
+test_status_hint (void)
+{
+  Fixture f = { 0 };
+  FitaStatus *done;
+  FitaStatus *started;
+  FitaStatus *pending;
+  GtkWidget *hint;
+  GtkWidget *button;
+  FitaItem *item;
+  gint64 before;
+
+  fixture_set_up (&f, TERRASSA, "11.3", 1000, 800);
+  done = status_with_percent (f.plan, 100);
+  pending = status_with_percent (f.plan, 0);
+  g_assert_nonnull (done);
+  g_assert_nonnull (pending);
+  hint = find_named (&f, "status-hint");
+  button = find_named (&f, "status-hint-button");
+  item = fita_plan_find_item (f.plan, "11.3");
+  g_assert_cmpint (item->status_id, !=, done->rec.id);
+  before = item->status_id;
+
+  set_progress (&f, "11.3", 10000);
+  g_assert_true (gtk_widget_get_visible (hint));
+  g_assert_nonnull (strstr (gtk_button_get_label (GTK_BUTTON (button)), done->name));
+  g_free (save_screenshot (f.window, "editor-status-hint"));
+  g_signal_emit_by_name (button, "clicked");
+  settle ();
+  item = fita_plan_find_item (f.plan, "11.3");
+  g_assert_cmpint (item->status_id, ==, done->rec.id);
+  g_assert_false (gtk_widget_get_visible (hint));
+  undo (&f, "Change Status");
+  g_assert_cmpint (fita_plan_find_item (f.plan, "11.3")->status_id, ==, before);
+  g_assert_true (gtk_widget_get_visible (hint));
+
+  /* Status at 0 % while the progress has left 0 %: the one in between. */
+  {
+    g_autoptr(GError) error = NULL;
+
+    fita_plan_begin (f.plan, "Change Status");
+    fita_plan_set_int (f.plan, fita_plan_find_item (f.plan, "11.3"), "status_id", pending->rec.id, NULL);
+    g_assert_true (fita_plan_end (f.plan, &error));
+    settle ();
+  }
+  set_progress (&f, "11.3", 4000);
+  g_assert_true (gtk_widget_get_visible (hint));
+  g_signal_emit_by_name (button, "clicked");
+  settle ();
+  started = fita_plan_lookup (f.plan, FITA_TABLE_STATUS, fita_plan_find_item (f.plan, "11.3")->status_id);
+  /* Terrassa's "En curs" has no percent: it lies between the two. */
+  g_assert_nonnull (started);
+  g_assert_cmpint (started->rec.id, !=, pending->rec.id);
+  g_assert_cmpint (started->rec.id, !=, done->rec.id);
+  g_assert_false (gtk_widget_get_visible (hint));
+
+  /* Back to 0 %: nothing to suggest. */
+  set_progress (&f, "11.3", 0);
+  g_assert_false (gtk_widget_get_visible (hint));
+  fixture_tear_down (&f);
+}
+
 static void
 test_keyboard (void)
 {
@@ -1422,6 +1513,7 @@ main (int   argc,
   g_test_add_func ("/ui/editor/keyboard", test_keyboard);
   g_test_add_func ("/ui/editor/drop-down-names", test_drop_down_names);
   g_test_add_func ("/ui/editor/add-after", test_add_after);
+  g_test_add_func ("/ui/editor/status-hint", test_status_hint);
   g_test_add_func ("/ui/editor/narrow", test_narrow);
   g_test_add_func ("/ui/editor/screenshots", test_screenshots);
   status = g_test_run ();
