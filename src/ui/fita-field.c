@@ -28,6 +28,7 @@ typedef struct {
   gint64 last_value;           /* YEAR: to tell stepping up from "no year" */
   GArray *values;              /* CHOICE on a number field: gint64 per item */
   GStrv text_values;           /* CHOICE on a text field; "" for none */
+  guint fallback;               /* CHOICE: shown for a value among none */
   FitaFieldCheck check;        /* text fields: a refusal before the plan's */
   gpointer check_data;
 } Binding;
@@ -218,7 +219,7 @@ choice_index (Binding *b)
       for (guint i = 0; b->text_values[i] != NULL; i++)
         if (g_str_equal (b->text_values[i], text))
           return i;
-      return GTK_INVALID_LIST_POSITION;
+      return b->fallback;
     }
   else
     {
@@ -229,7 +230,7 @@ choice_index (Binding *b)
       for (guint i = 0; i < b->values->len; i++)
         if (g_array_index (b->values, gint64, i) == value)
           return i;
-      return GTK_INVALID_LIST_POSITION;
+      return b->fallback;
     }
 }
 
@@ -623,6 +624,7 @@ fita_field_bind (GtkWidget           *widget,
   b->id = id;
   b->field = g_strdup (field);
   b->undo_label = g_strdup (undo_label);
+  b->fallback = GTK_INVALID_LIST_POSITION;
   g_object_set_qdata_full (G_OBJECT (widget), binding_quark, b, binding_free);
 
   switch (kind)
@@ -794,6 +796,18 @@ fita_field_set_choice_values (GtkWidget    *widget,
   g_clear_pointer (&b->text_values, g_strfreev);
   b->values = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n_values);
   g_array_append_vals (b->values, values, n_values);
+  load (b, TRUE);
+}
+
+void
+fita_field_set_choice_fallback (GtkWidget *widget,
+                                guint      position)
+{
+  Binding *b = binding_get (widget);
+
+  g_return_if_fail (b != NULL && b->kind == FITA_FIELD_EDITOR_CHOICE);
+
+  b->fallback = position;
   load (b, TRUE);
 }
 

@@ -61,6 +61,12 @@ void        fita_field_set_choice_values (GtkWidget         *widget,
                                           const gint64      *values,
                                           guint              n_values);
 
+/* The choice a CHOICE editor shows when the record's value is none of its
+ * choices (not set yet): GTK_INVALID_LIST_POSITION, the default, shows
+ * nothing. */
+void        fita_field_set_choice_fallback (GtkWidget       *widget,
+                                            guint            position);
+
 /* A refusal of a text field's new text before the plan is asked (a code
  * already taken): the message, newly allocated, or NULL to let it through. */
 typedef char *(*FitaFieldCheck) (GtkWidget  *widget,

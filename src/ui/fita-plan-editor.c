@@ -960,6 +960,11 @@ fita_plan_editor_init (FitaPlanEditor *self)
   /* Translators: the name of an action that can be undone */
   fita_field_bind (GTK_WIDGET (self->language_row), FITA_FIELD_EDITOR_CHOICE, NULL, FITA_TABLE_PLAN, 0, "language", _("Change Content Language"));
   fita_field_set_text_choices (GTK_WIDGET (self->language_row), languages, language_codes, G_N_ELEMENTS (languages));
+  /* A plan with no language set yet (a new one) is taken to be written in
+   * the language Fita speaks to the officer, and shows it. */
+  for (guint i = 0; i < G_N_ELEMENTS (language_codes); i++)
+    if (g_str_equal (language_codes[i], fita_lang_from_locale ()))
+      fita_field_set_choice_fallback (GTK_WIDGET (self->language_row), i);
 
   /* Translators: the name of an action that can be undone */
   fita_field_bind (GTK_WIDGET (self->progress_rule_row), FITA_FIELD_EDITOR_CHOICE, NULL, FITA_TABLE_PLAN, 0, "progress_rule", _("Change Progress Rule"));

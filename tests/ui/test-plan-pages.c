@@ -1207,6 +1207,47 @@ test_screenshots (void)
     }
 }
 
+/* "Content language" shows the plan's language; a new plan, which has
+ * none yet, shows the language Fita speaks; choosing another saves it as
+ * one undoable change. */
+static void
+test_plan_language (void)
+{
+  Fixture fixture = { 0 };
+  g_autoptr(FitaPlan) saved = NULL;
+  g_autofree char *language = g_strdup (g_getenv ("LANGUAGE"));
+  GtkWidget *row;
+  gint64 info_id;
+
+  g_setenv ("LANGUAGE", "ca", TRUE);
+  fixture_open_plan (&fixture, fita_plan_new_default ("Pla nou 2025-2028"), "new",
+                     fita_plan_editor_new (), 1100, 800);
+  info_id = fita_plan_get_info (fixture.plan)->rec.id;
+  g_assert_null (fita_plan_get_info (fixture.plan)->language);
+  row = field (&fixture, FITA_TABLE_PLAN, info_id, "language");
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), ==, 0);
+
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), 1);
+  settle ();
+  g_assert_cmpstr (fita_plan_get_info (fixture.plan)->language, ==, "es");
+  saved = reopen (&fixture);
+  g_assert_cmpstr (fita_plan_get_info (saved)->language, ==, "es");
+  undo (&fixture, "Change Content Language");
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), ==, 0);
+  fixture_close (&fixture);
+
+  /* An example written in Catalan shows Català whatever Fita speaks. */
+  g_setenv ("LANGUAGE", "en", TRUE);
+  fixture_open (&fixture, "terrassa-ess-2019-2026", fita_plan_editor_new ());
+  row = field (&fixture, FITA_TABLE_PLAN, fita_plan_get_info (fixture.plan)->rec.id, "language");
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), ==, 0);
+  fixture_close (&fixture);
+  if (language != NULL)
+    g_setenv ("LANGUAGE", language, TRUE);
+  else
+    g_unsetenv ("LANGUAGE");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1221,6 +1262,7 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/ui/plan-pages/format-count", test_format_count);
   g_test_add_func ("/ui/plan-pages/plan/title", test_plan_title);
+  g_test_add_func ("/ui/plan-pages/plan/language", test_plan_language);
   g_test_add_func ("/ui/plan-pages/plan/keeps-typing", test_plan_keeps_typing);
   g_test_add_func ("/ui/plan-pages/plan/levels", test_plan_levels);
   g_test_add_func ("/ui/plan-pages/plan/level-delete-confirms", test_plan_level_delete_confirms);
