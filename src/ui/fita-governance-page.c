@@ -14,7 +14,7 @@ struct _FitaGovernancePage
   AdwBin parent_instance;
 
   FitaPlan *plan;
-  gulong changed_id;
+  GSignalGroup *plan_signals;   /* the plan's signals, whichever plan it is */
   gint64 selected_id;
   gboolean show_all;
 
@@ -915,8 +915,9 @@ fita_governance_page_dispose (GObject *object)
 {
   FitaGovernancePage *self = FITA_GOVERNANCE_PAGE (object);
 
-  if (self->plan != NULL)
-    g_clear_signal_handler (&self->changed_id, self->plan);
+  if (self->plan_signals != NULL)
+    g_signal_group_set_target (self->plan_signals, NULL);
+  g_clear_object (&self->plan_signals);
   g_clear_object (&self->plan);
   /* The bin's child is a template child too: let the bin drop it first,
    * or disposing the template would unparent it behind the bin's back. */
@@ -1028,6 +1029,9 @@ fita_governance_page_init (FitaGovernancePage *self)
   fita_field_ensure_style ();
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->plan_signals = g_signal_group_new (FITA_TYPE_PLAN);
+  g_signal_group_connect_object (self->plan_signals, "changed", G_CALLBACK (plan_changed_cb), self, 0);
+
   /* Translators: the name of an action that can be undone */
   fita_field_bind (GTK_WIDGET (self->name_row), FITA_FIELD_EDITOR_LINE, NULL, FITA_TABLE_AGENT, 0, "name", _("Rename Agent"));
   /* Translators: the name of an action that can be undone */
@@ -1085,11 +1089,8 @@ fita_governance_page_set_plan (FitaGovernancePage *self,
   if (self->plan == plan)
     return;
 
-  if (self->plan != NULL)
-    g_clear_signal_handler (&self->changed_id, self->plan);
   g_set_object (&self->plan, plan);
-  if (plan != NULL)
-    self->changed_id = g_signal_connect (plan, "changed", G_CALLBACK (plan_changed_cb), self);
+  g_signal_group_set_target (self->plan_signals, plan);
 
   /* The rows stood for the other plan's records. */
   self->selected_id = 0;

@@ -30,7 +30,7 @@ struct _FitaItemEditor
   AdwBin             parent_instance;
 
   FitaPlan          *plan;
-  gulong             changed_id;
+  GSignalGroup       *plan_signals;   /* the plan's signals, whichever plan it is */
   gint64             item_id;
   int                year;          /* 0: the plan's follow-up year */
   int                shown_year;    /* the year the sections show */
@@ -832,8 +832,9 @@ fita_item_editor_dispose (GObject *object)
 {
   FitaItemEditor *self = FITA_ITEM_EDITOR (object);
 
-  if (self->plan != NULL)
-    g_clear_signal_handler (&self->changed_id, self->plan);
+  if (self->plan_signals != NULL)
+    g_signal_group_set_target (self->plan_signals, NULL);
+  g_clear_object (&self->plan_signals);
   g_clear_object (&self->plan);
   g_clear_pointer (&self->levels, fita_editor_choices_unref);
   g_clear_pointer (&self->statuses, fita_editor_choices_unref);
@@ -995,6 +996,9 @@ static void
 fita_item_editor_init (FitaItemEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->plan_signals = g_signal_group_new (FITA_TYPE_PLAN);
+  g_signal_group_connect_object (self->plan_signals, "changed", G_CALLBACK (plan_changed_cb), self, 0);
   ensure_style (self);
 
   self->levels = fita_editor_choices_new ();
@@ -1067,11 +1071,8 @@ fita_item_editor_set_plan (FitaItemEditor *self,
   if (self->plan == plan)
     return;
   flush_pending (self);
-  if (self->plan != NULL)
-    g_clear_signal_handler (&self->changed_id, self->plan);
   g_set_object (&self->plan, plan);
-  if (plan != NULL)
-    self->changed_id = g_signal_connect (plan, "changed", G_CALLBACK (plan_changed_cb), self);
+  g_signal_group_set_target (self->plan_signals, plan);
   load_item (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAN]);
 }

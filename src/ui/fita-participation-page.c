@@ -18,7 +18,7 @@ struct _FitaParticipationPage
   AdwBin parent_instance;
 
   FitaPlan *plan;
-  gulong changed_id;
+  GSignalGroup *plan_signals;   /* the plan's signals, whichever plan it is */
   gint64 selected_id;
 
   /* Template widgets */
@@ -1327,8 +1327,9 @@ fita_participation_page_dispose (GObject *object)
 {
   FitaParticipationPage *self = FITA_PARTICIPATION_PAGE (object);
 
-  if (self->plan != NULL)
-    g_clear_signal_handler (&self->changed_id, self->plan);
+  if (self->plan_signals != NULL)
+    g_signal_group_set_target (self->plan_signals, NULL);
+  g_clear_object (&self->plan_signals);
   g_clear_object (&self->plan);
   g_clear_pointer (&self->dimension_ids, g_array_unref);
   /* The bin's child is a template child too: let the bin drop it first,
@@ -1443,6 +1444,9 @@ fita_participation_page_init (FitaParticipationPage *self)
 
   fita_field_ensure_style ();
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->plan_signals = g_signal_group_new (FITA_TYPE_PLAN);
+  g_signal_group_connect_object (self->plan_signals, "changed", G_CALLBACK (plan_changed_cb), self, 0);
   self->dimension_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   /* Translators: the name of an action that can be undone */
@@ -1527,11 +1531,8 @@ fita_participation_page_set_plan (FitaParticipationPage *self,
   if (self->plan == plan)
     return;
 
-  if (self->plan != NULL)
-    g_clear_signal_handler (&self->changed_id, self->plan);
   g_set_object (&self->plan, plan);
-  if (plan != NULL)
-    self->changed_id = g_signal_connect (plan, "changed", G_CALLBACK (plan_changed_cb), self);
+  g_signal_group_set_target (self->plan_signals, plan);
 
   /* The rows stood for the other plan's records. */
   self->selected_id = 0;

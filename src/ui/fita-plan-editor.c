@@ -41,7 +41,7 @@ struct _FitaPlanEditor
   AdwBin parent_instance;
 
   FitaPlan *plan;
-  gulong changed_id;
+  GSignalGroup *plan_signals;   /* the plan's signals, whichever plan it is */
 
   /* Template widgets */
   AdwToastOverlay *toasts;
@@ -792,8 +792,9 @@ fita_plan_editor_dispose (GObject *object)
 {
   FitaPlanEditor *self = FITA_PLAN_EDITOR (object);
 
-  if (self->plan != NULL)
-    g_clear_signal_handler (&self->changed_id, self->plan);
+  if (self->plan_signals != NULL)
+    g_signal_group_set_target (self->plan_signals, NULL);
+  g_clear_object (&self->plan_signals);
   g_clear_object (&self->plan);
   /* The bin's child is a template child too: let the bin drop it first,
    * or disposing the template would unparent it behind the bin's back. */
@@ -928,6 +929,9 @@ fita_plan_editor_init (FitaPlanEditor *self)
 
   fita_field_ensure_style ();
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->plan_signals = g_signal_group_new (FITA_TYPE_PLAN);
+  g_signal_group_connect_object (self->plan_signals, "changed", G_CALLBACK (plan_changed_cb), self, 0);
 
   /* Translators: the name of an action that can be undone */
   fita_field_bind (GTK_WIDGET (self->title_row), FITA_FIELD_EDITOR_LINE, NULL, FITA_TABLE_PLAN, 0, "title", _("Rename Plan"));
@@ -1065,11 +1069,8 @@ fita_plan_editor_set_plan (FitaPlanEditor *self,
   if (self->plan == plan)
     return;
 
-  if (self->plan != NULL)
-    g_clear_signal_handler (&self->changed_id, self->plan);
   g_set_object (&self->plan, plan);
-  if (plan != NULL)
-    self->changed_id = g_signal_connect (plan, "changed", G_CALLBACK (plan_changed_cb), self);
+  g_signal_group_set_target (self->plan_signals, plan);
 
   /* Rows belong to one plan: the next one's records are others. */
   fita_field_hold_commits ();

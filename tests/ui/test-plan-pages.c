@@ -14,6 +14,7 @@
 #include "fita-participation-page.h"
 #include "fita-plan-editor.h"
 #include "fita-field.h"
+#include "fita-item-editor.h"
 #include "fita-plan-editor-lists.h"
 #include "fita-rollup.h"
 #include "fita-status-table.h"
@@ -1248,6 +1249,48 @@ test_plan_language (void)
     g_unsetenv ("LANGUAGE");
 }
 
+static void
+count_notify (GObject    *object,
+              GParamSpec *pspec,
+              guint      *count)
+{
+  (*count)++;
+}
+
+/* The pages and the item editor take the plan as a property the window
+ * can bind: it notifies once per change, and letting go of the plan lets
+ * go of its signals. */
+static void
+test_plan_property (void)
+{
+  GType types[] = {
+    FITA_TYPE_PLAN_EDITOR, FITA_TYPE_GOVERNANCE_PAGE, FITA_TYPE_PARTICIPATION_PAGE, FITA_TYPE_ITEM_EDITOR,
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FitaPlan) plan = fita_example_load ("terrassa-ess-2019-2026", &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (types); i++)
+    {
+      GtkWidget *page = g_object_ref_sink (g_object_new (types[i], NULL));
+      FitaPlan *got = NULL;
+      guint notified = 0;
+
+      g_signal_connect (page, "notify::plan", G_CALLBACK (count_notify), &notified);
+      g_object_set (page, "plan", plan, NULL);
+      g_object_set (page, "plan", plan, NULL);
+      g_assert_cmpuint (notified, ==, 1);
+      g_object_get (page, "plan", &got, NULL);
+      g_assert_true (got == plan);
+      g_object_unref (got);
+      g_object_set (page, "plan", NULL, NULL);
+      g_assert_cmpuint (notified, ==, 2);
+      /* No handler of the page is left on the plan. */
+      g_assert_cmpuint (g_signal_handlers_disconnect_matched (plan, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, page), ==, 0);
+      g_object_unref (page);
+    }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1262,6 +1305,7 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/ui/plan-pages/format-count", test_format_count);
   g_test_add_func ("/ui/plan-pages/plan/title", test_plan_title);
+  g_test_add_func ("/ui/plan-pages/plan-property", test_plan_property);
   g_test_add_func ("/ui/plan-pages/plan/language", test_plan_language);
   g_test_add_func ("/ui/plan-pages/plan/keeps-typing", test_plan_keeps_typing);
   g_test_add_func ("/ui/plan-pages/plan/levels", test_plan_levels);
