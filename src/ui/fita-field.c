@@ -29,6 +29,9 @@ typedef struct {
   GArray *values;              /* CHOICE on a number field: gint64 per item */
   GStrv text_values;           /* CHOICE on a text field; "" for none */
   guint fallback;               /* CHOICE: shown for a value among none */
+  FitaFieldRead read;          /* custom: the value is not a record's field */
+  FitaFieldWrite write;
+  gpointer io_data;
   FitaFieldCheck check;        /* text fields: a refusal before the plan's */
   gpointer check_data;
 } Binding;
@@ -91,9 +94,15 @@ binding_field (Binding *b)
 static const char *
 record_text (Binding *b)
 {
-  gpointer record = binding_record (b);
+  gpointer record;
   const char *text;
 
+  if (b->read != NULL)
+    {
+      text = b->plan != NULL ? b->read (b->widget, b->io_data) : NULL;
+      return text != NULL ? text : "";
+    }
+  record = binding_record (b);
   if (record == NULL)
     return "";
   text = fita_record_get_text (record, binding_field (b));
@@ -306,6 +315,8 @@ load (Binding *b, gboolean force)
 static gboolean
 write_text (Binding *b, gpointer record, const char *text, GError **error)
 {
+  if (b->write != NULL)
+    return b->write (b->widget, text, error, b->io_data);
   fita_plan_begin (b->plan, b->undo_label);
   if (b->table == FITA_TABLE_FOLLOWUP)
     fita_plan_set_followup (b->plan, 0, b->id, b->field, text, NULL);
@@ -345,7 +356,7 @@ commit (Binding *b)
       fita_plan_is_read_only (b->plan))
     return TRUE;
   record = binding_record (b);
-  if (record == NULL && b->table != FITA_TABLE_FOLLOWUP)
+  if (record == NULL && b->table != FITA_TABLE_FOLLOWUP && b->write == NULL)
     return TRUE;
 
   switch (b->kind)
@@ -370,14 +381,14 @@ commit (Binding *b)
           }
         if (g_strcmp0 (text, record_text (b)) == 0)
           break;
-        if (*text == '\0' && (binding_field (b)->flags & FITA_FIELD_REQUIRED))
+        if (*text == '\0' && b->write == NULL && (binding_field (b)->flags & FITA_FIELD_REQUIRED))
           {
             show_error (b, _("This cannot be left empty."));
             return FALSE;
           }
         if (b->check != NULL)
           taken = b->check (b->widget, text, b->check_data);
-        if (taken == NULL && table->name_field >= 0 &&
+        if (taken == NULL && b->write == NULL && table->name_field >= 0 &&
             g_str_equal (table->fields[table->name_field].name, b->field))
           taken = fita_name_taken (b->plan, b->table, b->id, text);
         if (taken != NULL)
@@ -597,6 +608,8 @@ colour_set_cb (GtkColorButton *button, Binding *b)
   commit (b);
 }
 
+static void apply_read_only (Binding *b);
+
 /* Public */
 
 void
@@ -679,6 +692,25 @@ fita_field_bind (GtkWidget           *widget,
 }
 
 void
+fita_field_bind_custom (GtkWidget           *widget,
+                        FitaFieldEditorKind  kind,
+                        FitaFieldRead        read,
+                        FitaFieldWrite       write,
+                        gpointer             user_data)
+{
+  Binding *b;
+
+  g_return_if_fail (kind == FITA_FIELD_EDITOR_LINE || is_text_view_kind (kind));
+
+  /* No plan yet: nothing is read until fita_field_show gives one. */
+  fita_field_bind (widget, kind, NULL, FITA_TABLE_PLAN, 0, NULL, NULL);
+  b = binding_get (widget);
+  b->read = read;
+  b->write = write;
+  b->io_data = user_data;
+}
+
+void
 fita_field_set_record (GtkWidget *widget,
                        FitaPlan  *plan,
                        gint64     id)
@@ -695,6 +727,28 @@ fita_field_set_record (GtkWidget *widget,
   b->id = id;
   clear_error (b);
   load (b, TRUE);
+}
+
+void
+fita_field_show (GtkWidget *widget,
+                 FitaPlan  *plan,
+                 gint64     id,
+                 gboolean   force,
+                 gboolean   editable)
+{
+  Binding *b = binding_get (widget);
+
+  g_return_if_fail (b != NULL);
+
+  if (force || b->plan != plan || b->id != id)
+    fita_field_set_record (widget, plan, id);
+  else
+    load (b, FALSE);
+  if (b->read_only == editable)
+    {
+      b->read_only = !editable;
+      apply_read_only (b);
+    }
 }
 
 gboolean
@@ -949,7 +1003,7 @@ fita_field_find (GtkWidget   *root,
 {
   Binding *b = binding_get (root);
 
-  if (b != NULL && b->table == table && b->id == id && g_str_equal (b->field, field))
+  if (b != NULL && b->table == table && b->id == id && g_strcmp0 (b->field, field) == 0)
     return root;
   for (GtkWidget *child = gtk_widget_get_first_child (root);
        child != NULL;

@@ -35,10 +35,35 @@ void        fita_field_bind            (GtkWidget           *widget,
                                         gint64               id,
                                         const char          *field,
                                         const char          *undo_label);
+/* Binds a text widget (LINE, PARAGRAPH, PARAGRAPHS) to a value that is
+ * not one field of one record (an indicator's value in a year, an item's
+ * follow-up): read gives the plan's text, write saves the person's as one
+ * undoable change. The widget behaves as any bound one (saves on Enter or
+ * leaving, Escape puts the plan's text back, refusals marked inline); it
+ * gets its plan through fita_field_show or fita_field_set_record. */
+typedef const char *(*FitaFieldRead)  (GtkWidget   *widget,
+                                       gpointer     user_data);
+typedef gboolean    (*FitaFieldWrite) (GtkWidget   *widget,
+                                       const char  *text,
+                                       GError     **error,
+                                       gpointer     user_data);
+void        fita_field_bind_custom     (GtkWidget           *widget,
+                                        FitaFieldEditorKind  kind,
+                                        FitaFieldRead        read,
+                                        FitaFieldWrite       write,
+                                        gpointer             user_data);
 /* Points a bound widget at another record of the same table, and loads it. */
 void        fita_field_set_record      (GtkWidget           *widget,
                                         FitaPlan            *plan,
                                         gint64               id);
+/* Shows the field of record id: another record, or force, loads it anew;
+ * the same one keeps what the person is typing. editable FALSE makes it
+ * read-only. */
+void        fita_field_show            (GtkWidget           *widget,
+                                        FitaPlan            *plan,
+                                        gint64               id,
+                                        gboolean             force,
+                                        gboolean             editable);
 gboolean    fita_field_is_bound        (GtkWidget           *widget);
 gint64      fita_field_get_record_id   (GtkWidget           *widget);
 const char *fita_field_get_name        (GtkWidget           *widget);

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "fita-field.h"
 #include "fita-item-editor-fields.h"
 #include "fita-item-editor-links.h"
 
@@ -31,19 +32,6 @@ row_link (FitaItemEditorLinks *self,
   if (row == NULL || self->plan == NULL)
     return NULL;
   return fita_plan_lookup (self->plan, FITA_TABLE_LINK, fita_editor_row_get_id (row));
-}
-
-static gboolean
-commit_link_text (GtkWidget  *field,
-                  const char *text,
-                  gpointer    user_data)
-{
-  FitaItemEditorLinks *self = user_data;
-  g_autofree char *value = g_strstrip (g_strdup (text));
-
-  /* Translators: the name of an action that can be undone */
-  return fita_editor_commit_text (self->plan, row_link (self, field), g_object_get_data (G_OBJECT (field), "field"),
-                                  _("Edit Link"), value, field);
 }
 
 static void
@@ -77,8 +65,7 @@ remove_clicked_cb (GtkButton           *button,
 static GtkWidget *
 entry_row_new (GtkWidget  *expander,
                const char *title,
-               const char *field,
-               gpointer    user_data)
+               const char *field)
 {
   GtkWidget *row = adw_entry_row_new ();
 
@@ -87,8 +74,8 @@ entry_row_new (GtkWidget  *expander,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   gtk_widget_set_name (row, name);
-  g_object_set_data (G_OBJECT (row), "field", (gpointer) field);
-  fita_editor_text_bind (row, commit_link_text, user_data);
+  /* Translators: the name of an action that can be undone */
+  fita_field_bind (row, FITA_FIELD_EDITOR_LINE, NULL, FITA_TABLE_LINK, 0, field, _("Edit Link"));
   adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
   return row;
 }
@@ -111,9 +98,9 @@ make_row (gpointer record,
   g_object_set_data (G_OBJECT (expander), "open", open);
 
   /* Translators: the title of a link */
-  g_object_set_data (G_OBJECT (expander), "title", entry_row_new (expander, _("Title"), "title", self));
+  g_object_set_data (G_OBJECT (expander), "title", entry_row_new (expander, _("Title"), "title"));
   /* Translators: the web address of a link */
-  url_row = entry_row_new (expander, _("Address"), "url", self);
+  url_row = entry_row_new (expander, _("Address"), "url");
   adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (url_row), GTK_INPUT_PURPOSE_URL);
   g_object_set_data (G_OBJECT (expander), "url", url_row);
 
@@ -155,10 +142,8 @@ update_row (GtkWidget *expander,
                                   -1);
   gtk_widget_set_sensitive (open, link->url != NULL && g_uri_peek_scheme (link->url) != NULL);
 
-  fita_editor_text_show (title, link->title, force);
-  fita_editor_text_show (url, link->url, force);
-  fita_editor_text_set_editable (title, can_edit);
-  fita_editor_text_set_editable (url, can_edit);
+  fita_field_show (title, self->plan, link->rec.id, force, can_edit);
+  fita_field_show (url, self->plan, link->rec.id, force, can_edit);
   gtk_widget_set_visible (g_object_get_data (G_OBJECT (expander), "remove-row"), can_edit);
 }
 

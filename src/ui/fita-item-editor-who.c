@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "fita-field.h"
 #include "fita-item-editor-fields.h"
 #include "fita-item-editor-who.h"
 
@@ -132,19 +133,6 @@ role_selected_cb (GtkDropDown       *drop_down,
   end_change (self);
 }
 
-static gboolean
-commit_note (GtkWidget  *entry,
-             const char *text,
-             gpointer    user_data)
-{
-  FitaItemEditorWho *self = user_data;
-  GtkWidget *row = gtk_widget_get_ancestor (entry, GTK_TYPE_LIST_BOX_ROW);
-
-  /* Translators: the name of an action that can be undone */
-  return fita_editor_commit_text (self->plan, row_record (self, row), "note",
-                                  _("Edit Responsibility Note"), text, entry);
-}
-
 static void
 remove_clicked_cb (GtkButton         *button,
                    FitaItemEditorWho *self)
@@ -207,7 +195,9 @@ make_row (gpointer record,
   gtk_accessible_update_property (GTK_ACCESSIBLE (note),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Note on the responsibility"),
                                   -1);
-  fita_editor_text_bind (note, commit_note, self);
+  /* Translators: the name of an action that can be undone */
+  fita_field_bind (note, FITA_FIELD_EDITOR_LINE, NULL, FITA_TABLE_RESPONSIBILITY,
+                   ((FitaRecord *) record)->id, "note", _("Edit Responsibility Note"));
   gtk_grid_attach (GTK_GRID (grid), note, 0, 1, 2, 1);
 
   gtk_widget_add_css_class (remove, "flat");
@@ -250,7 +240,6 @@ update_row (GtkWidget *row,
   gtk_drop_down_set_selected (GTK_DROP_DOWN (agent_drop_down),
                               fita_editor_choices_find (self->agents, responsibility->agent_id));
   gtk_drop_down_set_selected (GTK_DROP_DOWN (role_drop_down), (guint) responsibility->role);
-  fita_editor_text_show (note, responsibility->note, force);
   self->updating--;
 
   /* Translators: the tooltip of the button that removes one responsible
@@ -265,7 +254,7 @@ update_row (GtkWidget *row,
   gtk_widget_set_sensitive (agent_drop_down, can_edit);
   gtk_widget_set_sensitive (role_drop_down, can_edit);
   gtk_widget_set_sensitive (remove, can_edit);
-  fita_editor_text_set_editable (note, can_edit);
+  fita_field_show (note, self->plan, responsibility->rec.id, force, can_edit);
 }
 
 static void
@@ -277,16 +266,18 @@ sync_section (FitaItemEditorWho *self,
   gboolean can_edit = editable (self);
 
   if (item == NULL)
-    return;
+    {
+      /* No plan, or no item: the fields let go of the plan. */
+      fita_field_show (self->services_row, NULL, 0, TRUE, FALSE);
+      fita_field_show (self->notes_view, NULL, 0, TRUE, FALSE);
+      return;
+    }
 
   responsibilities = fita_plan_list (self->plan, FITA_TABLE_RESPONSIBILITY, item->rec.id);
   fita_editor_list_sync (GTK_LIST_BOX (self->list), self->rows, responsibilities,
                          make_row, update_row, force, self);
-  fita_editor_text_show (self->services_row, item->other_services, force);
-  fita_editor_text_show (self->notes_view, item->notes, force);
-
-  fita_editor_text_set_editable (self->services_row, can_edit);
-  fita_editor_text_set_editable (self->notes_view, can_edit);
+  fita_field_show (self->services_row, self->plan, item->rec.id, force, can_edit);
+  fita_field_show (self->notes_view, self->plan, item->rec.id, force, can_edit);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "who.add", can_edit);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "who.new-agent", can_edit);
 
@@ -490,36 +481,6 @@ add_action (GtkWidget  *widget,
   add_responsible (self, agent_id, NULL);
 }
 
-/* Fields of the item */
-
-static gboolean
-commit_item_text (FitaItemEditorWho *self,
-                  GtkWidget         *widget,
-                  const char        *field,
-                  const char        *label,
-                  const char        *text)
-{
-  return fita_editor_commit_text (self->plan, current_item (self), field, label, text, widget);
-}
-
-static gboolean
-commit_services (GtkWidget  *widget,
-                 const char *text,
-                 gpointer    user_data)
-{
-  /* Translators: the name of an action that can be undone */
-  return commit_item_text (user_data, widget, "other_services", _("Edit Other Services"), text);
-}
-
-static gboolean
-commit_notes (GtkWidget  *widget,
-              const char *text,
-              gpointer    user_data)
-{
-  /* Translators: the name of an action that can be undone */
-  return commit_item_text (user_data, widget, "notes", _("Edit Notes"), text);
-}
-
 static void
 fita_item_editor_who_dispose (GObject *object)
 {
@@ -583,6 +544,10 @@ fita_item_editor_who_init (FitaItemEditorWho *self)
   gtk_widget_add_css_class (placeholder, "dim-label");
   gtk_list_box_set_placeholder (GTK_LIST_BOX (self->list), placeholder);
 
-  fita_editor_text_bind (self->services_row, commit_services, self);
-  fita_editor_text_bind (self->notes_view, commit_notes, self);
+  /* Translators: the name of an action that can be undone */
+  fita_field_bind (self->services_row, FITA_FIELD_EDITOR_LINE, NULL, FITA_TABLE_ITEM, 0,
+                   "other_services", _("Edit Other Services"));
+  /* Translators: the name of an action that can be undone */
+  fita_field_bind (self->notes_view, FITA_FIELD_EDITOR_PARAGRAPHS, NULL, FITA_TABLE_ITEM, 0,
+                   "notes", _("Edit Notes"));
 }

@@ -194,13 +194,10 @@ flush_pending (FitaItemEditor *self)
   if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self)))
     {
       GtkWidget *field = fita_field_find_bound (focus);
-      GtkWidget *text = fita_editor_text_find (focus);
       GtkWidget *money = gtk_widget_get_ancestor (focus, FITA_TYPE_MONEY_ENTRY);
 
       if (field != NULL)
         fita_field_commit (field);
-      else if (text != NULL)
-        fita_editor_text_flush (text);
       else if (money != NULL)
         fita_money_entry_commit (FITA_MONEY_ENTRY (money));
     }
