@@ -708,7 +708,7 @@ delete_agent_confirmed (gpointer data)
   if (self->selected_id == deletion->id)
     self->selected_id = agent->parent_id;
   /* Translators: the name of an action that can be undone */
-  if (!fita_record_remove (self->plan, FITA_TABLE_AGENT, deletion->id, _("Delete Agent"), &error))
+  if (!fita_record_remove (self->plan, FITA_TABLE_AGENT, deletion->id, fita_record_remove_label (FITA_TABLE_AGENT), &error))
     show_failure (self, error);
 }
 
@@ -849,30 +849,8 @@ move_action (GtkWidget  *widget,
 {
   FitaGovernancePage *self = FITA_GOVERNANCE_PAGE (widget);
   g_autoptr(GError) error = NULL;
-  const char *label;
-  gint32 table;
-  gint64 id;
-  gint32 delta;
 
-  g_variant_get (parameter, "(ixi)", &table, &id, &delta);
-  switch (table)
-    {
-    case FITA_TABLE_AGENT:
-      /* Translators: the name of an action that can be undone */
-      label = _("Move Working Group");
-      break;
-    case FITA_TABLE_AGENT_MEMBER:
-      /* Translators: the name of an action that can be undone */
-      label = _("Move Member");
-      break;
-    case FITA_TABLE_AGENT_FUNCTION:
-      /* Translators: the name of an action that can be undone */
-      label = _("Move Function");
-      break;
-    default:
-      g_return_if_reached ();
-    }
-  if (!fita_record_shift (self->plan, table, id, delta, label, &error))
+  if (!fita_row_move (self->plan, parameter, &error))
     show_failure (self, error);
 }
 
@@ -883,28 +861,14 @@ delete_action (GtkWidget  *widget,
 {
   FitaGovernancePage *self = FITA_GOVERNANCE_PAGE (widget);
   g_autoptr(GError) error = NULL;
-  const char *label;
   gint32 table;
   gint64 id;
 
   g_variant_get (parameter, "(ix)", &table, &id);
-  switch (table)
-    {
-    case FITA_TABLE_AGENT:
-      delete_agent (self, id);
-      return;
-    case FITA_TABLE_AGENT_MEMBER:
-      /* Translators: the name of an action that can be undone */
-      label = _("Remove Member");
-      break;
-    case FITA_TABLE_AGENT_FUNCTION:
-      /* Translators: the name of an action that can be undone */
-      label = _("Remove Function");
-      break;
-    default:
-      g_return_if_reached ();
-    }
-  if (!fita_record_remove (self->plan, table, id, label, &error))
+  /* A body may have members, functions and responsibilities: asked first. */
+  if (table == FITA_TABLE_AGENT)
+    delete_agent (self, id);
+  else if (!fita_row_remove (self->plan, parameter, &error))
     show_failure (self, error);
 }
 
@@ -1006,20 +970,6 @@ fita_governance_page_class_init (FitaGovernancePageClass *klass)
   gtk_widget_class_install_action (widget_class, "row.delete", "(ix)", delete_action);
 }
 
-static GtkWidget *
-empty_placeholder (const char *text)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_widget_add_css_class (label, "dim-label");
-  gtk_widget_set_margin_top (label, 12);
-  gtk_widget_set_margin_bottom (label, 12);
-  gtk_widget_set_margin_start (label, 12);
-  gtk_widget_set_margin_end (label, 12);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  return label;
-}
-
 static void
 fita_governance_page_init (FitaGovernancePage *self)
 {
@@ -1048,10 +998,10 @@ fita_governance_page_init (FitaGovernancePage *self)
   fita_field_set_error_label (GTK_WIDGET (self->kind_row), self->about_error);
   fita_field_set_error_label (self->description_view, self->about_error);
 
-  gtk_list_box_set_placeholder (self->agents_list, empty_placeholder (_("No bodies yet")));
-  gtk_list_box_set_placeholder (self->members_list, empty_placeholder (_("No members")));
-  gtk_list_box_set_placeholder (self->functions_list, empty_placeholder (_("No functions")));
-  gtk_list_box_set_placeholder (self->groups_list, empty_placeholder (_("No working groups")));
+  gtk_list_box_set_placeholder (self->agents_list, fita_list_placeholder_new (_("No bodies yet")));
+  gtk_list_box_set_placeholder (self->members_list, fita_list_placeholder_new (_("No members")));
+  gtk_list_box_set_placeholder (self->functions_list, fita_list_placeholder_new (_("No functions")));
+  gtk_list_box_set_placeholder (self->groups_list, fita_list_placeholder_new (_("No working groups")));
 
   g_signal_connect (self->agents_list, "row-selected", G_CALLBACK (agent_selected_cb), self);
   g_signal_connect (self->agents_list, "row-activated", G_CALLBACK (row_activated_cb), self);

@@ -186,34 +186,8 @@ move_action (GtkWidget  *widget,
 {
   FitaParticipationPage *self = FITA_PARTICIPATION_PAGE (widget);
   g_autoptr(GError) error = NULL;
-  const char *label;
-  gint32 table;
-  gint64 id;
-  gint32 delta;
 
-  g_variant_get (parameter, "(ixi)", &table, &id, &delta);
-  switch (table)
-    {
-    case FITA_TABLE_PROCESS_PHASE:
-      /* Translators: the name of an action that can be undone */
-      label = _("Move Phase");
-      break;
-    case FITA_TABLE_PROCESS_DIMENSION:
-      /* Translators: the name of an action that can be undone */
-      label = _("Move Dimension");
-      break;
-    case FITA_TABLE_PROCESS_COUNT:
-      /* Translators: the name of an action that can be undone */
-      label = _("Move Count");
-      break;
-    case FITA_TABLE_PROCESS_ACTOR:
-      /* Translators: the name of an action that can be undone */
-      label = _("Move Key Actor");
-      break;
-    default:
-      g_return_if_reached ();
-    }
-  if (!fita_record_shift (self->plan, table, id, delta, label, &error))
+  if (!fita_row_move (self->plan, parameter, &error))
     _fita_participation_show_failure (self, error);
 }
 
@@ -224,33 +198,8 @@ delete_action (GtkWidget  *widget,
 {
   FitaParticipationPage *self = FITA_PARTICIPATION_PAGE (widget);
   g_autoptr(GError) error = NULL;
-  const char *label;
-  gint32 table;
-  gint64 id;
 
-  g_variant_get (parameter, "(ix)", &table, &id);
-  switch (table)
-    {
-    case FITA_TABLE_PROCESS_PHASE:
-      /* Translators: the name of an action that can be undone */
-      label = _("Remove Phase");
-      break;
-    case FITA_TABLE_PROCESS_DIMENSION:
-      /* Translators: the name of an action that can be undone */
-      label = _("Remove Dimension");
-      break;
-    case FITA_TABLE_PROCESS_COUNT:
-      /* Translators: the name of an action that can be undone */
-      label = _("Remove Count");
-      break;
-    case FITA_TABLE_PROCESS_ACTOR:
-      /* Translators: the name of an action that can be undone */
-      label = _("Remove Key Actor");
-      break;
-    default:
-      g_return_if_reached ();
-    }
-  if (!fita_record_remove (self->plan, table, id, label, &error))
+  if (!fita_row_remove (self->plan, parameter, &error))
     _fita_participation_show_failure (self, error);
 }
 

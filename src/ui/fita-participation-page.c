@@ -13,7 +13,6 @@
 #include "fita-plan-editor-lists.h"
 #include "fita-rollup.h"
 
-
 G_DEFINE_FINAL_TYPE (FitaParticipationPage, fita_participation_page, ADW_TYPE_BIN)
 
 enum {
@@ -898,20 +897,6 @@ fita_participation_page_class_init (FitaParticipationPageClass *klass)
   gtk_widget_class_install_action (widget_class, "participation.back", NULL, back_action);
 }
 
-static GtkWidget *
-empty_placeholder (const char *text)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_widget_add_css_class (label, "dim-label");
-  gtk_widget_set_margin_top (label, 12);
-  gtk_widget_set_margin_bottom (label, 12);
-  gtk_widget_set_margin_start (label, 12);
-  gtk_widget_set_margin_end (label, 12);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  return label;
-}
-
 static void
 fita_participation_page_init (FitaParticipationPage *self)
 {
@@ -957,11 +942,11 @@ fita_participation_page_init (FitaParticipationPage *self)
   fita_field_set_error_label (GTK_WIDGET (self->end_row), self->calendar_error);
   fita_field_set_error_label (GTK_WIDGET (self->budget_row), self->calendar_error);
 
-  gtk_list_box_set_placeholder (self->processes_list, empty_placeholder (_("No processes yet")));
-  gtk_list_box_set_placeholder (self->phases_list, empty_placeholder (_("No phases")));
-  gtk_list_box_set_placeholder (self->counts_list, empty_placeholder (_("No prioritisation counts")));
-  gtk_list_box_set_placeholder (self->actors_list, empty_placeholder (_("No key actors")));
-  gtk_list_box_set_placeholder (self->candidates_list, empty_placeholder (_("Type a name to create an agent")));
+  gtk_list_box_set_placeholder (self->processes_list, fita_list_placeholder_new (_("No processes yet")));
+  gtk_list_box_set_placeholder (self->phases_list, fita_list_placeholder_new (_("No phases")));
+  gtk_list_box_set_placeholder (self->counts_list, fita_list_placeholder_new (_("No prioritisation counts")));
+  gtk_list_box_set_placeholder (self->actors_list, fita_list_placeholder_new (_("No key actors")));
+  gtk_list_box_set_placeholder (self->candidates_list, fita_list_placeholder_new (_("Type a name to create an agent")));
 
   g_signal_connect (self->processes_list, "row-selected", G_CALLBACK (process_selected_cb), self);
   g_signal_connect (self->processes_list, "row-activated", G_CALLBACK (row_activated_cb), self);

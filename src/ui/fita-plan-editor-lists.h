@@ -86,6 +86,21 @@ gboolean   fita_record_remove       (FitaPlan     *plan,
                                      const char   *label,
                                      GError      **error);
 
+/* What moving or removing a record of table is called, as an undoable
+ * change ("Move Level", "Remove Member"); the same on every page. */
+const char *fita_record_move_label   (FitaTableId   table);
+const char *fita_record_remove_label (FitaTableId   table);
+/* What the pages' "row.move" ((table, id, delta): "(ixi)") and
+ * "row.delete" ((table, id): "(ix)") actions do with their parameter. */
+gboolean   fita_row_move            (FitaPlan     *plan,
+                                     GVariant     *parameter,
+                                     GError      **error);
+gboolean   fita_row_remove          (FitaPlan     *plan,
+                                     GVariant     *parameter,
+                                     GError      **error);
+/* What an empty list of the pages shows ("No members"). */
+GtkWidget *fita_list_placeholder_new (const char  *text);
+
 typedef void (*FitaConfirmed) (gpointer user_data);
 
 /* Asks with an AdwMessageDialog over widget's window; calls confirmed if

@@ -617,30 +617,8 @@ move_action (GtkWidget  *widget,
 {
   FitaPlanEditor *self = FITA_PLAN_EDITOR (widget);
   g_autoptr(GError) error = NULL;
-  const char *label;
-  gint32 table;
-  gint64 id;
-  gint32 delta;
 
-  g_variant_get (parameter, "(ixi)", &table, &id, &delta);
-  switch (table)
-    {
-    case FITA_TABLE_LEVEL:
-      /* Translators: the name of an action that can be undone */
-      label = _("Move Level");
-      break;
-    case FITA_TABLE_STATUS:
-      /* Translators: the name of an action that can be undone */
-      label = _("Move Status");
-      break;
-    case FITA_TABLE_CHAPTER:
-      /* Translators: the name of an action that can be undone */
-      label = _("Move Budget Chapter");
-      break;
-    default:
-      g_return_if_reached ();
-    }
-  if (!fita_record_shift (self->plan, table, id, delta, label, &error))
+  if (!fita_row_move (self->plan, parameter, &error))
     show_failure (self, error);
 }
 
@@ -659,25 +637,6 @@ deletion_free (gpointer data)
   g_free (deletion);
 }
 
-static const char *
-delete_label (FitaTableId table)
-{
-  switch (table)
-    {
-    case FITA_TABLE_LEVEL:
-      /* Translators: the name of an action that can be undone */
-      return _("Delete Level");
-    case FITA_TABLE_STATUS:
-      /* Translators: the name of an action that can be undone */
-      return _("Delete Status");
-    case FITA_TABLE_CHAPTER:
-      /* Translators: the name of an action that can be undone */
-      return _("Delete Budget Chapter");
-    default:
-      g_return_val_if_reached (NULL);
-    }
-}
-
 static void
 delete_confirmed (gpointer data)
 {
@@ -687,7 +646,7 @@ delete_confirmed (gpointer data)
   if (deletion->self->plan == NULL)
     return;
   if (!fita_record_remove (deletion->self->plan, deletion->table, deletion->id,
-                           delete_label (deletion->table), &error))
+                           fita_record_remove_label (deletion->table), &error))
     show_failure (deletion->self, error);
 }
 
@@ -895,18 +854,6 @@ fita_plan_editor_class_init (FitaPlanEditorClass *klass)
   gtk_widget_class_install_action (widget_class, "row.delete", "(ix)", delete_action);
 }
 
-static GtkWidget *
-empty_placeholder (const char *text)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_widget_add_css_class (label, "dim-label");
-  gtk_widget_set_margin_top (label, 12);
-  gtk_widget_set_margin_bottom (label, 12);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  return label;
-}
-
 static void
 fita_plan_editor_init (FitaPlanEditor *self)
 {
@@ -1018,9 +965,9 @@ fita_plan_editor_init (FitaPlanEditor *self)
       adw_preferences_group_add (self->followup_group, row);
     }
 
-  gtk_list_box_set_placeholder (self->levels_list, empty_placeholder (_("No levels")));
-  gtk_list_box_set_placeholder (self->statuses_list, empty_placeholder (_("No statuses")));
-  gtk_list_box_set_placeholder (self->chapters_list, empty_placeholder (_("No budget chapters")));
+  gtk_list_box_set_placeholder (self->levels_list, fita_list_placeholder_new (_("No levels")));
+  gtk_list_box_set_placeholder (self->statuses_list, fita_list_placeholder_new (_("No statuses")));
+  gtk_list_box_set_placeholder (self->chapters_list, fita_list_placeholder_new (_("No budget chapters")));
 
   update_read_only (self);
   refresh (self, NULL);
