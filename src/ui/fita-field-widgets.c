@@ -335,20 +335,50 @@ fita_field_set_label (GtkWidget *row, FitaTableId table, gint64 id, const char *
     gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
 }
 
+static GtkWidget *
+drop_down_button (GtkDropDown *drop_down)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (drop_down));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_TOGGLE_BUTTON (child))
+      return child;
+  return NULL;
+}
+
+/* The button's name is the drop-down's; what is chosen is its description,
+ * so a screen reader says "Status, toggle button, Acabat". */
+static void
+drop_down_selected_cb (GtkDropDown *drop_down,
+                       GParamSpec  *pspec,
+                       gpointer     user_data)
+{
+  GtkWidget *button = drop_down_button (drop_down);
+  gpointer item = gtk_drop_down_get_selected_item (drop_down);
+
+  if (button == NULL)
+    return;
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  GTK_IS_STRING_OBJECT (item) ? gtk_string_object_get_string (item) : "",
+                                  -1);
+}
+
 void
 fita_field_label_drop_down (GtkDropDown *drop_down,
                             const char  *label)
 {
+  GtkWidget *button = drop_down_button (drop_down);
+
   gtk_accessible_update_property (GTK_ACCESSIBLE (drop_down),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label,
                                   -1);
   /* A screen reader lands on the button inside, which GTK 4.8 leaves
    * nameless ("toggle button"): it gets the drop-down's name. */
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (drop_down));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (GTK_IS_TOGGLE_BUTTON (child))
-      gtk_accessible_update_property (GTK_ACCESSIBLE (child),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, label,
-                                      -1);
+  if (button != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                    -1);
+  g_signal_connect (drop_down, "notify::selected-item", G_CALLBACK (drop_down_selected_cb), NULL);
+  drop_down_selected_cb (drop_down, NULL, NULL);
 }

@@ -226,6 +226,7 @@ static void
 fita_item_editor_followup_init (FitaItemEditorFollowup *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  fita_field_label_drop_down (GTK_DROP_DOWN (self->year_drop_down), _("Year followed up"));
 
   for (guint i = 0; i < G_N_ELEMENTS (areas); i++)
     {

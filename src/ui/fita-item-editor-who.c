@@ -175,18 +175,14 @@ make_row (gpointer record,
   fita_editor_choices_attach (self->agents, GTK_DROP_DOWN (agent));
   g_object_set_data (G_OBJECT (agent), "choices", self->agents);
   gtk_widget_set_hexpand (agent, TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (agent),
-                                  /* Translators: the agent of a responsibility */
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Responsible"),
-                                  -1);
+  /* Translators: the agent of a responsibility */
+  fita_field_label_drop_down (GTK_DROP_DOWN (agent), _("Responsible"));
   g_signal_connect (agent, "notify::selected", G_CALLBACK (agent_selected_cb), self);
   gtk_grid_attach (GTK_GRID (grid), agent, 0, 0, 1, 1);
 
   fita_editor_choices_attach (self->roles, GTK_DROP_DOWN (role));
   gtk_size_group_add_widget (self->role_size, role);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (role),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Role"),
-                                  -1);
+  fita_field_label_drop_down (GTK_DROP_DOWN (role), _("Role"));
   g_signal_connect (role, "notify::selected", G_CALLBACK (role_selected_cb), self);
   gtk_grid_attach (GTK_GRID (grid), role, 1, 0, 1, 1);
 
@@ -432,9 +428,7 @@ new_agent_action (GtkWidget  *widget,
 
   kind = gtk_drop_down_new_from_strings (kinds);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (kind), FITA_AGENT_BODY);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (kind),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Kind of agent"),
-                                  -1);
+  fita_field_label_drop_down (GTK_DROP_DOWN (kind), _("Kind of agent"));
   gtk_box_append (GTK_BOX (box), kind);
 
   g_object_set_data (G_OBJECT (dialog), "entry", entry);

@@ -1118,6 +1118,9 @@ test_drop_down_names (void)
       gtk_test_accessible_assert_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                            drop_downs[i].label);
       g_assert_cmpuint (g_list_model_get_n_items (model), >, 1);
+      /* What is chosen is the button's description. */
+      gtk_test_accessible_assert_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                           gtk_string_object_get_string (gtk_drop_down_get_selected_item (GTK_DROP_DOWN (drop_down))));
     }
 
   /* The choices shown in the open list are named after their labels. */
