@@ -1,7 +1,7 @@
 /* fita-item-editor-fields.h: what the sections of the item editor share
- * besides the field binding (fita-field.h): labelled text areas,
- * drop-downs of the plan's records, lists of records, and reading
- * FitaChanges. */
+ * besides the field binding (fita-field.h) and the lists of records
+ * (fita_list_box_sync): labelled text areas, drop-downs of the plan's
+ * records, and reading FitaChanges. */
 #pragma once
 
 #include <adwaita.h>
@@ -46,32 +46,6 @@ guint              fita_editor_choices_find   (FitaEditorChoices *choices,
 void               fita_editor_choices_attach (FitaEditorChoices *choices,
                                                GtkDropDown       *drop_down);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FitaEditorChoices, fita_editor_choices_unref)
-
-/* Keeps the rows of list in step with records (the plan's records, in
- * order): rows of records that are gone are removed, new ones made with
- * make_row and put in place, and every row is given its record through
- * update_row. Rows are found in rows (record id → row); they are not
- * rebuilt, so what the person is typing in them survives. */
-typedef GtkWidget *(*FitaEditorMakeRow)   (gpointer   record,
-                                           gpointer   user_data);
-typedef void       (*FitaEditorUpdateRow) (GtkWidget *row,
-                                           gpointer   record,
-                                           gboolean   force,
-                                           gpointer   user_data);
-
-GHashTable *fita_editor_rows_new          (void);
-void        fita_editor_list_sync         (GtkListBox           *list,
-                                           GHashTable           *rows,
-                                           GPtrArray            *records,
-                                           FitaEditorMakeRow     make_row,
-                                           FitaEditorUpdateRow   update_row,
-                                           gboolean              force,
-                                           gpointer              user_data);
-/* Removes every row of rows from list. */
-void        fita_editor_rows_clear        (GtkListBox           *list,
-                                           GHashTable           *rows);
-/* The id of the record a row made by fita_editor_list_sync shows. */
-gint64      fita_editor_row_get_id        (GtkWidget            *row);
 
 /* Whether a change touched the record table/id. */
 gboolean    fita_editor_changes_touch     (const FitaChanges    *changes,

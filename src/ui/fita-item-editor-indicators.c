@@ -6,6 +6,7 @@
 
 #include "fita-edit.h"
 #include "fita-field.h"
+#include "fita-plan-editor-lists.h"
 #include "fita-item-editor-fields.h"
 #include "fita-item-editor-indicators.h"
 
@@ -16,8 +17,6 @@ struct _FitaItemEditorIndicators
   FitaPlan   *plan;
   gint64      item_id;
   int         year;
-  GHashTable *result_rows;     /* indicator id → AdwExpanderRow */
-  GHashTable *impact_rows;
   gint64      focus_id;        /* an indicator just added */
   guint       updating;
 
@@ -46,7 +45,7 @@ row_indicator (FitaItemEditorIndicators *self,
 
   if (row == NULL || self->plan == NULL)
     return NULL;
-  return fita_plan_lookup (self->plan, FITA_TABLE_INDICATOR, fita_editor_row_get_id (row));
+  return fita_plan_lookup (self->plan, FITA_TABLE_INDICATOR, fita_row_get_id (row));
 }
 
 static gboolean
@@ -259,7 +258,8 @@ describe_values (FitaItemEditorIndicators *self,
 static void
 update_row (GtkWidget *expander,
             gpointer   record,
-            gboolean   force,
+            guint      index,
+            guint      n_rows,
             gpointer   user_data)
 {
   FitaItemEditorIndicators *self = user_data;
@@ -296,7 +296,7 @@ update_row (GtkWidget *expander,
     {
       GtkWidget *field = g_object_get_data (G_OBJECT (expander), fields[i]);
 
-      fita_field_show (field, self->plan, indicator->rec.id, force, can_edit);
+      fita_field_show (field, self->plan, indicator->rec.id, FALSE, can_edit);
     }
   gtk_switch_set_active (g_object_get_data (G_OBJECT (expander), "pending"), indicator->pending != 0);
   gtk_widget_set_sensitive (g_object_get_data (G_OBJECT (expander), "pending"), can_edit);
@@ -304,11 +304,11 @@ update_row (GtkWidget *expander,
   /* Translators: the value of an indicator in the follow-up year: "Value in 2024" */
   value_title = g_strdup_printf (_("Value in %d"), self->year);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (value_row), value_title);
-  fita_field_show (value_row, self->plan, indicator->rec.id, force, can_edit);
+  fita_field_show (value_row, self->plan, indicator->rec.id, FALSE, can_edit);
   /* Translators: "Observations on 2024" (the value of an indicator in that year) */
   observations_title = g_strdup_printf (_("Observations on %d"), self->year);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (value_observations), observations_title);
-  fita_field_show (value_observations, self->plan, indicator->rec.id, force, can_edit);
+  fita_field_show (value_observations, self->plan, indicator->rec.id, FALSE, can_edit);
 
   gtk_widget_set_visible (others, other_years != NULL);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (others), other_years ? other_years : "");
@@ -318,8 +318,7 @@ update_row (GtkWidget *expander,
 }
 
 static void
-sync_section (FitaItemEditorIndicators *self,
-      gboolean                  force)
+sync_section (FitaItemEditorIndicators *self)
 {
   FitaItem *item = current_item (self);
   g_autoptr(GPtrArray) results = NULL;
@@ -339,20 +338,20 @@ sync_section (FitaItemEditorIndicators *self,
 
       g_ptr_array_add (indicator->kind == FITA_INDICATOR_IMPACT ? impacts : results, indicator);
     }
-  fita_editor_list_sync (GTK_LIST_BOX (self->result_list), self->result_rows, results,
-                         make_row, update_row, force, self);
-  fita_editor_list_sync (GTK_LIST_BOX (self->impact_list), self->impact_rows, impacts,
-                         make_row, update_row, force, self);
+  fita_list_box_sync (GTK_LIST_BOX (self->result_list), results,
+                         make_row, update_row, self);
+  fita_list_box_sync (GTK_LIST_BOX (self->impact_list), impacts,
+                         make_row, update_row, self);
 
   can_edit = !fita_plan_is_read_only (self->plan);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "indicators.add", can_edit);
 
   if (self->focus_id != 0)
     {
-      GtkWidget *row = g_hash_table_lookup (self->result_rows, &self->focus_id);
+      GtkWidget *row = fita_list_box_find_row (GTK_LIST_BOX (self->result_list), self->focus_id);
 
       if (row == NULL)
-        row = g_hash_table_lookup (self->impact_rows, &self->focus_id);
+        row = fita_list_box_find_row (GTK_LIST_BOX (self->impact_list), self->focus_id);
       self->focus_id = 0;
       if (row != NULL)
         {
@@ -401,13 +400,13 @@ fita_item_editor_indicators_load (FitaItemEditorIndicators *self,
 
   if (self->plan != plan || self->item_id != item_id)
     {
-      fita_editor_rows_clear (GTK_LIST_BOX (self->result_list), self->result_rows);
-      fita_editor_rows_clear (GTK_LIST_BOX (self->impact_list), self->impact_rows);
+      fita_list_box_clear (GTK_LIST_BOX (self->result_list));
+      fita_list_box_clear (GTK_LIST_BOX (self->impact_list));
     }
   g_set_object (&self->plan, plan);
   self->item_id = item_id;
   self->year = year;
-  sync_section (self, TRUE);
+  sync_section (self);
 }
 
 void
@@ -418,7 +417,7 @@ fita_item_editor_indicators_refresh (FitaItemEditorIndicators *self,
 
   if (fita_changes_touches (changes, FITA_TABLE_INDICATOR) ||
       fita_changes_touches (changes, FITA_TABLE_INDICATOR_VALUE))
-    sync_section (self, FALSE);
+    sync_section (self);
 }
 
 static void
@@ -431,8 +430,6 @@ fita_item_editor_indicators_dispose (GObject *object)
   /* Children the template does not name are ours to remove too. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
-  g_clear_pointer (&self->result_rows, g_hash_table_unref);
-  g_clear_pointer (&self->impact_rows, g_hash_table_unref);
   g_clear_object (&self->plan);
   G_OBJECT_CLASS (fita_item_editor_indicators_parent_class)->dispose (object);
 }
@@ -473,8 +470,6 @@ fita_item_editor_indicators_init (FitaItemEditorIndicators *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->result_rows = fita_editor_rows_new ();
-  self->impact_rows = fita_editor_rows_new ();
   gtk_list_box_set_placeholder (GTK_LIST_BOX (self->result_list), placeholder_new (_("No result indicators")));
   gtk_list_box_set_placeholder (GTK_LIST_BOX (self->impact_list), placeholder_new (_("No impact indicators")));
 }

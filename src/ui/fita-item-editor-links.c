@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "fita-field.h"
+#include "fita-plan-editor-lists.h"
 #include "fita-item-editor-fields.h"
 #include "fita-item-editor-links.h"
 
@@ -13,7 +14,6 @@ struct _FitaItemEditorLinks
 
   FitaPlan   *plan;
   gint64      item_id;
-  GHashTable *rows;          /* link id → AdwExpanderRow */
   gint64      focus_id;      /* a link just added */
 
   /* Template widgets */
@@ -31,7 +31,7 @@ row_link (FitaItemEditorLinks *self,
 
   if (row == NULL || self->plan == NULL)
     return NULL;
-  return fita_plan_lookup (self->plan, FITA_TABLE_LINK, fita_editor_row_get_id (row));
+  return fita_plan_lookup (self->plan, FITA_TABLE_LINK, fita_row_get_id (row));
 }
 
 static void
@@ -119,7 +119,8 @@ make_row (gpointer record,
 static void
 update_row (GtkWidget *expander,
             gpointer   record,
-            gboolean   force,
+            guint      index,
+            guint      n_rows,
             gpointer   user_data)
 {
   FitaItemEditorLinks *self = user_data;
@@ -142,26 +143,25 @@ update_row (GtkWidget *expander,
                                   -1);
   gtk_widget_set_sensitive (open, link->url != NULL && g_uri_peek_scheme (link->url) != NULL);
 
-  fita_field_show (title, self->plan, link->rec.id, force, can_edit);
-  fita_field_show (url, self->plan, link->rec.id, force, can_edit);
+  fita_field_show (title, self->plan, link->rec.id, FALSE, can_edit);
+  fita_field_show (url, self->plan, link->rec.id, FALSE, can_edit);
   gtk_widget_set_visible (g_object_get_data (G_OBJECT (expander), "remove-row"), can_edit);
 }
 
 static void
-sync_section (FitaItemEditorLinks *self,
-      gboolean             force)
+sync_section (FitaItemEditorLinks *self)
 {
   if (self->plan == NULL || fita_plan_lookup (self->plan, FITA_TABLE_ITEM, self->item_id) == NULL)
     return;
 
-  fita_editor_list_sync (GTK_LIST_BOX (self->list), self->rows,
+  fita_list_box_sync (GTK_LIST_BOX (self->list),
                          fita_plan_list (self->plan, FITA_TABLE_LINK, self->item_id),
-                         make_row, update_row, force, self);
+                         make_row, update_row, self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "links.add", !fita_plan_is_read_only (self->plan));
 
   if (self->focus_id != 0)
     {
-      GtkWidget *row = g_hash_table_lookup (self->rows, &self->focus_id);
+      GtkWidget *row = fita_list_box_find_row (GTK_LIST_BOX (self->list), self->focus_id);
 
       self->focus_id = 0;
       if (row != NULL)
@@ -209,10 +209,10 @@ fita_item_editor_links_load (FitaItemEditorLinks *self,
   g_return_if_fail (FITA_IS_ITEM_EDITOR_LINKS (self));
 
   if (self->plan != plan || self->item_id != item_id)
-    fita_editor_rows_clear (GTK_LIST_BOX (self->list), self->rows);
+    fita_list_box_clear (GTK_LIST_BOX (self->list));
   g_set_object (&self->plan, plan);
   self->item_id = item_id;
-  sync_section (self, TRUE);
+  sync_section (self);
 }
 
 void
@@ -222,7 +222,7 @@ fita_item_editor_links_refresh (FitaItemEditorLinks *self,
   g_return_if_fail (FITA_IS_ITEM_EDITOR_LINKS (self));
 
   if (fita_changes_touches (changes, FITA_TABLE_LINK))
-    sync_section (self, FALSE);
+    sync_section (self);
 }
 
 static void
@@ -235,7 +235,6 @@ fita_item_editor_links_dispose (GObject *object)
   /* Children the template does not name are ours to remove too. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
-  g_clear_pointer (&self->rows, g_hash_table_unref);
   g_clear_object (&self->plan);
   G_OBJECT_CLASS (fita_item_editor_links_parent_class)->dispose (object);
 }
@@ -262,7 +261,6 @@ fita_item_editor_links_init (FitaItemEditorLinks *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->rows = fita_editor_rows_new ();
   placeholder = gtk_label_new (_("No links"));
   gtk_widget_set_margin_top (placeholder, 12);
   gtk_widget_set_margin_bottom (placeholder, 12);

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "fita-field.h"
+#include "fita-plan-editor-lists.h"
 #include "fita-item-editor-fields.h"
 #include "fita-item-editor-who.h"
 
@@ -13,7 +14,6 @@ struct _FitaItemEditorWho
 
   FitaPlan          *plan;
   gint64             item_id;
-  GHashTable        *rows;          /* responsibility id → GtkListBoxRow */
   FitaEditorChoices *agents;
   FitaEditorChoices *roles;
   GtkSizeGroup      *role_size;     /* the role column lines up */
@@ -90,7 +90,7 @@ row_record (FitaItemEditorWho *self,
 {
   if (row == NULL || self->plan == NULL)
     return NULL;
-  return fita_plan_lookup (self->plan, FITA_TABLE_RESPONSIBILITY, fita_editor_row_get_id (row));
+  return fita_plan_lookup (self->plan, FITA_TABLE_RESPONSIBILITY, fita_row_get_id (row));
 }
 
 static void
@@ -213,7 +213,8 @@ make_row (gpointer record,
 static void
 update_row (GtkWidget *row,
             gpointer   record,
-            gboolean   force,
+            guint      index,
+            guint      n_rows,
             gpointer   user_data)
 {
   FitaItemEditorWho *self = user_data;
@@ -250,7 +251,7 @@ update_row (GtkWidget *row,
   gtk_widget_set_sensitive (agent_drop_down, can_edit);
   gtk_widget_set_sensitive (role_drop_down, can_edit);
   gtk_widget_set_sensitive (remove, can_edit);
-  fita_field_show (note, self->plan, responsibility->rec.id, force, can_edit);
+  fita_field_show (note, self->plan, responsibility->rec.id, FALSE, can_edit);
 }
 
 static void
@@ -270,8 +271,8 @@ sync_section (FitaItemEditorWho *self,
     }
 
   responsibilities = fita_plan_list (self->plan, FITA_TABLE_RESPONSIBILITY, item->rec.id);
-  fita_editor_list_sync (GTK_LIST_BOX (self->list), self->rows, responsibilities,
-                         make_row, update_row, force, self);
+  fita_list_box_sync (GTK_LIST_BOX (self->list), responsibilities,
+                         make_row, update_row, self);
   fita_field_show (self->services_row, self->plan, item->rec.id, force, can_edit);
   fita_field_show (self->notes_view, self->plan, item->rec.id, force, can_edit);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "who.add", can_edit);
@@ -279,7 +280,7 @@ sync_section (FitaItemEditorWho *self,
 
   if (self->focus_id != 0)
     {
-      GtkWidget *row = g_hash_table_lookup (self->rows, &self->focus_id);
+      GtkWidget *row = fita_list_box_find_row (GTK_LIST_BOX (self->list), self->focus_id);
 
       self->focus_id = 0;
       if (row != NULL)
@@ -303,7 +304,7 @@ fita_item_editor_who_load (FitaItemEditorWho *self,
 
   /* Rows belong to the item they were made for. */
   if (self->plan != plan || self->item_id != item_id)
-    fita_editor_rows_clear (GTK_LIST_BOX (self->list), self->rows);
+    fita_list_box_clear (GTK_LIST_BOX (self->list));
   g_set_object (&self->plan, plan);
   self->item_id = item_id;
   reload_agents (self);
@@ -485,7 +486,6 @@ fita_item_editor_who_dispose (GObject *object)
   /* Children the template does not name are ours to remove too. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
-  g_clear_pointer (&self->rows, g_hash_table_unref);
   g_clear_pointer (&self->agents, fita_editor_choices_unref);
   g_clear_pointer (&self->roles, fita_editor_choices_unref);
   g_clear_object (&self->role_size);
@@ -518,7 +518,6 @@ fita_item_editor_who_init (FitaItemEditorWho *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->rows = fita_editor_rows_new ();
   self->role_size = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
   self->agents = fita_editor_choices_new ();
   self->roles = fita_editor_choices_new ();

@@ -559,3 +559,12 @@ fita_list_placeholder_new (const char *text)
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   return label;
 }
+
+void
+fita_list_box_clear (GtkListBox *box)
+{
+  GtkListBoxRow *row;
+
+  while ((row = gtk_list_box_get_row_at_index (box, 0)) != NULL)
+    gtk_list_box_remove (box, GTK_WIDGET (row));
+}

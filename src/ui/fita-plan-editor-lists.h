@@ -40,6 +40,8 @@ void       fita_row_set_id          (GtkWidget    *row,
 gint64     fita_row_get_id          (GtkWidget    *row);
 GtkWidget *fita_list_box_find_row   (GtkListBox   *box,
                                      gint64        id);
+/* Removes every row of box (its records belong to another plan or item). */
+void       fita_list_box_clear      (GtkListBox   *box);
 
 /* Move up, move down and remove buttons for the row of record (table, id),
  * bound to the page's "row.move" ((ixi): table, id, delta) and "row.delete"

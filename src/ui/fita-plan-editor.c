@@ -987,15 +987,6 @@ fita_plan_editor_get_plan (FitaPlanEditor *self)
   return self->plan;
 }
 
-static void
-clear_list (GtkListBox *list)
-{
-  GtkListBoxRow *row;
-
-  while ((row = gtk_list_box_get_row_at_index (list, 0)) != NULL)
-    gtk_list_box_remove (list, GTK_WIDGET (row));
-}
-
 void
 fita_plan_editor_set_plan (FitaPlanEditor *self,
                            FitaPlan       *plan)
@@ -1021,9 +1012,9 @@ fita_plan_editor_set_plan (FitaPlanEditor *self,
 
   /* Rows belong to one plan: the next one's records are others. */
   fita_field_hold_commits ();
-  clear_list (self->levels_list);
-  clear_list (self->statuses_list);
-  clear_list (self->chapters_list);
+  fita_list_box_clear (self->levels_list);
+  fita_list_box_clear (self->statuses_list);
+  fita_list_box_clear (self->chapters_list);
   fita_field_release_commits ();
 
   info_id = plan ? fita_plan_get_info (plan)->rec.id : 0;
