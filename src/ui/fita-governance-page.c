@@ -6,7 +6,7 @@
 
 #include <glib/gi18n.h>
 
-#include "fita-plan-editor-fields.h"
+#include "fita-field.h"
 #include "fita-plan-editor-lists.h"
 
 struct _FitaGovernancePage
@@ -14,7 +14,7 @@ struct _FitaGovernancePage
   AdwBin parent_instance;
 
   FitaPlan *plan;
-  gulong changed_id;
+  GSignalGroup *plan_signals;   /* the plan's signals, whichever plan it is */
   gint64 selected_id;
   gboolean show_all;
 
@@ -708,7 +708,7 @@ delete_agent_confirmed (gpointer data)
   if (self->selected_id == deletion->id)
     self->selected_id = agent->parent_id;
   /* Translators: the name of an action that can be undone */
-  if (!fita_record_remove (self->plan, FITA_TABLE_AGENT, deletion->id, _("Delete Agent"), &error))
+  if (!fita_record_remove (self->plan, FITA_TABLE_AGENT, deletion->id, fita_record_remove_label (FITA_TABLE_AGENT), &error))
     show_failure (self, error);
 }
 
@@ -849,30 +849,8 @@ move_action (GtkWidget  *widget,
 {
   FitaGovernancePage *self = FITA_GOVERNANCE_PAGE (widget);
   g_autoptr(GError) error = NULL;
-  const char *label;
-  gint32 table;
-  gint64 id;
-  gint32 delta;
 
-  g_variant_get (parameter, "(ixi)", &table, &id, &delta);
-  switch (table)
-    {
-    case FITA_TABLE_AGENT:
-      /* Translators: the name of an action that can be undone */
-      label = _("Move Working Group");
-      break;
-    case FITA_TABLE_AGENT_MEMBER:
-      /* Translators: the name of an action that can be undone */
-      label = _("Move Member");
-      break;
-    case FITA_TABLE_AGENT_FUNCTION:
-      /* Translators: the name of an action that can be undone */
-      label = _("Move Function");
-      break;
-    default:
-      g_return_if_reached ();
-    }
-  if (!fita_record_shift (self->plan, table, id, delta, label, &error))
+  if (!fita_row_move (self->plan, parameter, &error))
     show_failure (self, error);
 }
 
@@ -883,28 +861,14 @@ delete_action (GtkWidget  *widget,
 {
   FitaGovernancePage *self = FITA_GOVERNANCE_PAGE (widget);
   g_autoptr(GError) error = NULL;
-  const char *label;
   gint32 table;
   gint64 id;
 
   g_variant_get (parameter, "(ix)", &table, &id);
-  switch (table)
-    {
-    case FITA_TABLE_AGENT:
-      delete_agent (self, id);
-      return;
-    case FITA_TABLE_AGENT_MEMBER:
-      /* Translators: the name of an action that can be undone */
-      label = _("Remove Member");
-      break;
-    case FITA_TABLE_AGENT_FUNCTION:
-      /* Translators: the name of an action that can be undone */
-      label = _("Remove Function");
-      break;
-    default:
-      g_return_if_reached ();
-    }
-  if (!fita_record_remove (self->plan, table, id, label, &error))
+  /* A body may have members, functions and responsibilities: asked first. */
+  if (table == FITA_TABLE_AGENT)
+    delete_agent (self, id);
+  else if (!fita_row_remove (self->plan, parameter, &error))
     show_failure (self, error);
 }
 
@@ -915,8 +879,9 @@ fita_governance_page_dispose (GObject *object)
 {
   FitaGovernancePage *self = FITA_GOVERNANCE_PAGE (object);
 
-  if (self->plan != NULL)
-    g_clear_signal_handler (&self->changed_id, self->plan);
+  if (self->plan_signals != NULL)
+    g_signal_group_set_target (self->plan_signals, NULL);
+  g_clear_object (&self->plan_signals);
   g_clear_object (&self->plan);
   /* The bin's child is a template child too: let the bin drop it first,
    * or disposing the template would unparent it behind the bin's back. */
@@ -1005,20 +970,6 @@ fita_governance_page_class_init (FitaGovernancePageClass *klass)
   gtk_widget_class_install_action (widget_class, "row.delete", "(ix)", delete_action);
 }
 
-static GtkWidget *
-empty_placeholder (const char *text)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_widget_add_css_class (label, "dim-label");
-  gtk_widget_set_margin_top (label, 12);
-  gtk_widget_set_margin_bottom (label, 12);
-  gtk_widget_set_margin_start (label, 12);
-  gtk_widget_set_margin_end (label, 12);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  return label;
-}
-
 static void
 fita_governance_page_init (FitaGovernancePage *self)
 {
@@ -1027,6 +978,9 @@ fita_governance_page_init (FitaGovernancePage *self)
 
   fita_field_ensure_style ();
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->plan_signals = g_signal_group_new (FITA_TYPE_PLAN);
+  g_signal_group_connect_object (self->plan_signals, "changed", G_CALLBACK (plan_changed_cb), self, 0);
 
   /* Translators: the name of an action that can be undone */
   fita_field_bind (GTK_WIDGET (self->name_row), FITA_FIELD_EDITOR_LINE, NULL, FITA_TABLE_AGENT, 0, "name", _("Rename Agent"));
@@ -1044,10 +998,10 @@ fita_governance_page_init (FitaGovernancePage *self)
   fita_field_set_error_label (GTK_WIDGET (self->kind_row), self->about_error);
   fita_field_set_error_label (self->description_view, self->about_error);
 
-  gtk_list_box_set_placeholder (self->agents_list, empty_placeholder (_("No bodies yet")));
-  gtk_list_box_set_placeholder (self->members_list, empty_placeholder (_("No members")));
-  gtk_list_box_set_placeholder (self->functions_list, empty_placeholder (_("No functions")));
-  gtk_list_box_set_placeholder (self->groups_list, empty_placeholder (_("No working groups")));
+  gtk_list_box_set_placeholder (self->agents_list, fita_list_placeholder_new (_("No bodies yet")));
+  gtk_list_box_set_placeholder (self->members_list, fita_list_placeholder_new (_("No members")));
+  gtk_list_box_set_placeholder (self->functions_list, fita_list_placeholder_new (_("No functions")));
+  gtk_list_box_set_placeholder (self->groups_list, fita_list_placeholder_new (_("No working groups")));
 
   g_signal_connect (self->agents_list, "row-selected", G_CALLBACK (agent_selected_cb), self);
   g_signal_connect (self->agents_list, "row-activated", G_CALLBACK (row_activated_cb), self);
@@ -1085,11 +1039,8 @@ fita_governance_page_set_plan (FitaGovernancePage *self,
   if (self->plan == plan)
     return;
 
-  if (self->plan != NULL)
-    g_clear_signal_handler (&self->changed_id, self->plan);
   g_set_object (&self->plan, plan);
-  if (plan != NULL)
-    self->changed_id = g_signal_connect (plan, "changed", G_CALLBACK (plan_changed_cb), self);
+  g_signal_group_set_target (self->plan_signals, plan);
 
   /* The rows stood for the other plan's records. */
   self->selected_id = 0;

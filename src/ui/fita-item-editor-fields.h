@@ -1,6 +1,7 @@
-/* fita-item-editor-fields.h: what the sections of the item editor share:
- * text fields that save when the person is done with them, labelled text
- * areas, drop-downs of the plan's records, and reading FitaChanges. */
+/* fita-item-editor-fields.h: what the sections of the item editor share
+ * besides the field binding (fita-field.h) and the lists of records
+ * (fita_list_box_sync): labelled text areas, drop-downs of the plan's
+ * records, and reading FitaChanges. */
 #pragma once
 
 #include <adwaita.h>
@@ -8,46 +9,6 @@
 #include "fita-plan.h"
 
 G_BEGIN_DECLS
-
-/* Saves text; returns FALSE (after marking the field with
- * fita_editor_text_set_error) when the plan refused it, so the person's
- * text stays there to be corrected. */
-typedef gboolean (*FitaEditorCommitFunc) (GtkWidget  *widget,
-                                          const char *text,
-                                          gpointer    user_data);
-
-/* Makes widget (an AdwEntryRow, a GtkEntry or a GtkTextView) save its text
- * through commit when it is activated (Enter; Ctrl+Enter in a text view) or
- * loses the focus, if the text differs from what the plan holds. Escape puts
- * the plan's text back. */
-void        fita_editor_text_bind         (GtkWidget            *widget,
-                                           FitaEditorCommitFunc  commit,
-                                           gpointer              user_data);
-/* Shows the plan's text, unless the person is typing in the field or left
- * refused text in it (their text wins until they are done); force shows it
- * anyway, for another item. */
-void        fita_editor_text_show         (GtkWidget            *widget,
-                                           const char           *text,
-                                           gboolean              force);
-char       *fita_editor_text_get          (GtkWidget            *widget);
-/* Saves pending typing now (a no-op when there is none). */
-void        fita_editor_text_flush        (GtkWidget            *widget);
-/* Marks the field as refused with error's message; NULL clears the mark. */
-void        fita_editor_text_set_error    (GtkWidget            *widget,
-                                           const GError         *error);
-/* Sets field of record to text as one change named label; if the plan
- * refuses it, marks widget with the reason and returns FALSE. No record:
- * nothing to save (TRUE). */
-gboolean    fita_editor_commit_text       (FitaPlan             *plan,
-                                           gpointer              record,
-                                           const char           *field,
-                                           const char           *label,
-                                           const char           *text,
-                                           GtkWidget            *widget);
-void        fita_editor_text_set_editable (GtkWidget            *widget,
-                                           gboolean              editable);
-/* widget or its nearest ancestor bound with fita_editor_text_bind. */
-GtkWidget  *fita_editor_text_find         (GtkWidget            *widget);
 
 /* Marks any widget as invalid: the "error" style, a tooltip with the
  * message and the accessible invalid state; NULL clears it. */
@@ -85,32 +46,6 @@ guint              fita_editor_choices_find   (FitaEditorChoices *choices,
 void               fita_editor_choices_attach (FitaEditorChoices *choices,
                                                GtkDropDown       *drop_down);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FitaEditorChoices, fita_editor_choices_unref)
-
-/* Keeps the rows of list in step with records (the plan's records, in
- * order): rows of records that are gone are removed, new ones made with
- * make_row and put in place, and every row is given its record through
- * update_row. Rows are found in rows (record id → row); they are not
- * rebuilt, so what the person is typing in them survives. */
-typedef GtkWidget *(*FitaEditorMakeRow)   (gpointer   record,
-                                           gpointer   user_data);
-typedef void       (*FitaEditorUpdateRow) (GtkWidget *row,
-                                           gpointer   record,
-                                           gboolean   force,
-                                           gpointer   user_data);
-
-GHashTable *fita_editor_rows_new          (void);
-void        fita_editor_list_sync         (GtkListBox           *list,
-                                           GHashTable           *rows,
-                                           GPtrArray            *records,
-                                           FitaEditorMakeRow     make_row,
-                                           FitaEditorUpdateRow   update_row,
-                                           gboolean              force,
-                                           gpointer              user_data);
-/* Removes every row of rows from list. */
-void        fita_editor_rows_clear        (GtkListBox           *list,
-                                           GHashTable           *rows);
-/* The id of the record a row made by fita_editor_list_sync shows. */
-gint64      fita_editor_row_get_id        (GtkWidget            *row);
 
 /* Whether a change touched the record table/id. */
 gboolean    fita_editor_changes_touch     (const FitaChanges    *changes,

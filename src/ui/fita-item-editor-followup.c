@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "fita-edit.h"
+#include "fita-field.h"
 #include "fita-item-editor-fields.h"
 #include "fita-item-editor-followup.h"
 
@@ -48,21 +49,37 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+static FitaFollowup *
+current_followup (FitaItemEditorFollowup *self)
+{
+  if (self->plan == NULL || fita_plan_lookup (self->plan, FITA_TABLE_ITEM, self->item_id) == NULL)
+    return NULL;
+  return fita_plan_find_followup (self->plan, self->item_id, self->year);
+}
+
+static const char *
+read_area (GtkWidget *view,
+           gpointer   user_data)
+{
+  FitaFollowup *followup = current_followup (user_data);
+  const FitaTable *table = fita_table (FITA_TABLE_FOLLOWUP);
+  int index = fita_table_field_index (table, g_object_get_data (G_OBJECT (view), "field"));
+
+  return followup != NULL ? fita_record_get_text (followup, &table->fields[index]) : NULL;
+}
+
 static gboolean
-commit_area (GtkWidget  *view,
-             const char *text,
-             gpointer    user_data)
+write_area (GtkWidget   *view,
+            const char  *text,
+            GError     **error,
+            gpointer     user_data)
 {
   FitaItemEditorFollowup *self = user_data;
-  const char *field = g_object_get_data (G_OBJECT (view), "field");
-  g_autoptr(GError) error = NULL;
 
   if (self->plan == NULL || fita_plan_lookup (self->plan, FITA_TABLE_ITEM, self->item_id) == NULL)
     return TRUE;
-  if (fita_plan_set_followup (self->plan, self->item_id, self->year, field, text, &error))
-    return TRUE;
-  fita_editor_text_set_error (view, error);
-  return FALSE;
+  return fita_plan_set_followup (self->plan, self->item_id, self->year,
+                                 g_object_get_data (G_OBJECT (view), "field"), text, error);
 }
 
 static void
@@ -98,23 +115,21 @@ static void
 sync_section (FitaItemEditorFollowup *self,
       gboolean                force)
 {
-  FitaFollowup *followup;
   gboolean can_edit;
 
   if (self->plan == NULL || fita_plan_lookup (self->plan, FITA_TABLE_ITEM, self->item_id) == NULL)
-    return;
+    {
+      /* The areas let go of a plan that is gone. */
+      for (guint i = 0; i < G_N_ELEMENTS (areas); i++)
+        fita_field_show (self->views[i], NULL, 0, TRUE, FALSE);
+      return;
+    }
 
   update_years (self);
-  followup = fita_plan_find_followup (self->plan, self->item_id, self->year);
   can_edit = !fita_plan_is_read_only (self->plan);
+  /* Another year is another record: its text is loaded anew. */
   for (guint i = 0; i < G_N_ELEMENTS (areas); i++)
-    {
-      const FitaTable *table = fita_table (FITA_TABLE_FOLLOWUP);
-      const FitaField *field = &table->fields[fita_table_field_index (table, areas[i].field)];
-
-      fita_editor_text_show (self->views[i], followup ? fita_record_get_text (followup, field) : NULL, force);
-      fita_editor_text_set_editable (self->views[i], can_edit);
-    }
+    fita_field_show (self->views[i], self->plan, self->year, force, can_edit);
 }
 
 static void
@@ -211,6 +226,7 @@ static void
 fita_item_editor_followup_init (FitaItemEditorFollowup *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  fita_field_label_drop_down (GTK_DROP_DOWN (self->year_drop_down), _("Year followed up"));
 
   for (guint i = 0; i < G_N_ELEMENTS (areas); i++)
     {
@@ -218,7 +234,7 @@ fita_item_editor_followup_init (FitaItemEditorFollowup *self)
 
       gtk_widget_set_name (self->views[i], areas[i].field);
       g_object_set_data (G_OBJECT (self->views[i]), "field", (gpointer) areas[i].field);
-      fita_editor_text_bind (self->views[i], commit_area, self);
+      fita_field_bind_custom (self->views[i], FITA_FIELD_EDITOR_PARAGRAPHS, read_area, write_area, self);
       gtk_box_append (GTK_BOX (self->areas), area);
     }
 }

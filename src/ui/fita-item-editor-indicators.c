@@ -5,6 +5,8 @@
 #include <string.h>
 
 #include "fita-edit.h"
+#include "fita-field.h"
+#include "fita-plan-editor-lists.h"
 #include "fita-item-editor-fields.h"
 #include "fita-item-editor-indicators.h"
 
@@ -15,8 +17,6 @@ struct _FitaItemEditorIndicators
   FitaPlan   *plan;
   gint64      item_id;
   int         year;
-  GHashTable *result_rows;     /* indicator id → AdwExpanderRow */
-  GHashTable *impact_rows;
   gint64      focus_id;        /* an indicator just added */
   guint       updating;
 
@@ -45,7 +45,7 @@ row_indicator (FitaItemEditorIndicators *self,
 
   if (row == NULL || self->plan == NULL)
     return NULL;
-  return fita_plan_lookup (self->plan, FITA_TABLE_INDICATOR, fita_editor_row_get_id (row));
+  return fita_plan_lookup (self->plan, FITA_TABLE_INDICATOR, fita_row_get_id (row));
 }
 
 static gboolean
@@ -56,23 +56,8 @@ save (FitaItemEditorIndicators *self,
 {
   if (ok)
     return TRUE;
-  if (field != NULL)
-    fita_editor_text_set_error (field, error);
-  else
-    fita_item_editor_report_error (GTK_WIDGET (self), error);
+  fita_item_editor_report_error (GTK_WIDGET (field != NULL ? field : GTK_WIDGET (self)), error);
   return FALSE;
-}
-
-static gboolean
-commit_indicator_text (GtkWidget  *field,
-                       const char *text,
-                       gpointer    user_data)
-{
-  FitaItemEditorIndicators *self = user_data;
-
-  /* Translators: the name of an action that can be undone */
-  return fita_editor_commit_text (self->plan, row_indicator (self, field), g_object_get_data (G_OBJECT (field), "field"),
-                                  _("Edit Indicator"), text, field);
 }
 
 /* Officers write "12,5"; the plan keeps decimal numbers with a point. */
@@ -86,32 +71,40 @@ normalise_number (const char *text)
   return copy;
 }
 
-static gboolean
-commit_value (GtkWidget  *field,
-              const char *text,
-              gpointer    user_data)
+/* The value in the follow-up year, or its observations. */
+static const char *
+read_value (GtkWidget *field,
+            gpointer   user_data)
 {
   FitaItemEditorIndicators *self = user_data;
   FitaIndicator *indicator = row_indicator (self, field);
-  gboolean observations = g_object_get_data (G_OBJECT (field), "observations") != NULL;
-  g_autoptr(GError) error = NULL;
+  FitaIndicatorValue *cell = indicator ? fita_plan_find_indicator_value (self->plan, indicator->rec.id, self->year) : NULL;
+
+  if (cell == NULL)
+    return NULL;
+  return g_object_get_data (G_OBJECT (field), "observations") != NULL ? cell->observations : cell->value;
+}
+
+static gboolean
+write_value (GtkWidget   *field,
+             const char  *text,
+             GError     **error,
+             gpointer     user_data)
+{
+  FitaItemEditorIndicators *self = user_data;
+  FitaIndicator *indicator = row_indicator (self, field);
   g_autofree char *value = NULL;
   FitaIndicatorValue *cell;
-  gboolean ok;
 
   if (indicator == NULL)
     return TRUE;
   cell = fita_plan_find_indicator_value (self->plan, indicator->rec.id, self->year);
-  if (observations)
-    ok = fita_plan_set_indicator_value (self->plan, indicator->rec.id, self->year,
-                                        cell ? cell->value : NULL, text, &error);
-  else
-    {
-      value = normalise_number (text);
-      ok = fita_plan_set_indicator_value (self->plan, indicator->rec.id, self->year,
-                                          value, cell ? cell->observations : NULL, &error);
-    }
-  return save (self, field, ok, error);
+  if (g_object_get_data (G_OBJECT (field), "observations") != NULL)
+    return fita_plan_set_indicator_value (self->plan, indicator->rec.id, self->year,
+                                          cell ? cell->value : NULL, text, error);
+  value = normalise_number (text);
+  return fita_plan_set_indicator_value (self->plan, indicator->rec.id, self->year,
+                                        value, cell ? cell->observations : NULL, error);
 }
 
 static void
@@ -163,8 +156,11 @@ entry_row_new (GtkWidget   *expander,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title ? title : "");
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   gtk_widget_set_name (row, name);
-  g_object_set_data (G_OBJECT (row), "field", (gpointer) field);
-  fita_editor_text_bind (row, value_field ? commit_value : commit_indicator_text, user_data);
+  if (value_field)
+    fita_field_bind_custom (row, FITA_FIELD_EDITOR_LINE, read_value, write_value, user_data);
+  else
+    /* Translators: the name of an action that can be undone */
+    fita_field_bind (row, FITA_FIELD_EDITOR_LINE, NULL, FITA_TABLE_INDICATOR, 0, field, _("Edit Indicator"));
   adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
   return row;
 }
@@ -190,6 +186,7 @@ make_row (gpointer record,
   g_object_set_data (G_OBJECT (expander), "value", entry_row_new (expander, NULL, "value", TRUE, self));
   row = entry_row_new (expander, NULL, "value", TRUE, self);
   gtk_widget_set_name (row, "indicator-value-observations");
+  /* Set before any value is read into it. */
   g_object_set_data (G_OBJECT (row), "observations", GINT_TO_POINTER (TRUE));
   g_object_set_data (G_OBJECT (expander), "value-observations", row);
 
@@ -261,7 +258,8 @@ describe_values (FitaItemEditorIndicators *self,
 static void
 update_row (GtkWidget *expander,
             gpointer   record,
-            gboolean   force,
+            guint      index,
+            guint      n_rows,
             gpointer   user_data)
 {
   FitaItemEditorIndicators *self = user_data;
@@ -297,11 +295,8 @@ update_row (GtkWidget *expander,
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
     {
       GtkWidget *field = g_object_get_data (G_OBJECT (expander), fields[i]);
-      const FitaTable *table = fita_table (FITA_TABLE_INDICATOR);
-      const FitaField *descriptor = &table->fields[fita_table_field_index (table, fields[i])];
 
-      fita_editor_text_show (field, fita_record_get_text (indicator, descriptor), force);
-      fita_editor_text_set_editable (field, can_edit);
+      fita_field_show (field, self->plan, indicator->rec.id, FALSE, can_edit);
     }
   gtk_switch_set_active (g_object_get_data (G_OBJECT (expander), "pending"), indicator->pending != 0);
   gtk_widget_set_sensitive (g_object_get_data (G_OBJECT (expander), "pending"), can_edit);
@@ -309,13 +304,11 @@ update_row (GtkWidget *expander,
   /* Translators: the value of an indicator in the follow-up year: "Value in 2024" */
   value_title = g_strdup_printf (_("Value in %d"), self->year);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (value_row), value_title);
-  fita_editor_text_show (value_row, cell ? cell->value : NULL, force);
-  fita_editor_text_set_editable (value_row, can_edit);
+  fita_field_show (value_row, self->plan, indicator->rec.id, FALSE, can_edit);
   /* Translators: "Observations on 2024" (the value of an indicator in that year) */
   observations_title = g_strdup_printf (_("Observations on %d"), self->year);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (value_observations), observations_title);
-  fita_editor_text_show (value_observations, cell ? cell->observations : NULL, force);
-  fita_editor_text_set_editable (value_observations, can_edit);
+  fita_field_show (value_observations, self->plan, indicator->rec.id, FALSE, can_edit);
 
   gtk_widget_set_visible (others, other_years != NULL);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (others), other_years ? other_years : "");
@@ -325,8 +318,7 @@ update_row (GtkWidget *expander,
 }
 
 static void
-sync_section (FitaItemEditorIndicators *self,
-      gboolean                  force)
+sync_section (FitaItemEditorIndicators *self)
 {
   FitaItem *item = current_item (self);
   g_autoptr(GPtrArray) results = NULL;
@@ -346,20 +338,20 @@ sync_section (FitaItemEditorIndicators *self,
 
       g_ptr_array_add (indicator->kind == FITA_INDICATOR_IMPACT ? impacts : results, indicator);
     }
-  fita_editor_list_sync (GTK_LIST_BOX (self->result_list), self->result_rows, results,
-                         make_row, update_row, force, self);
-  fita_editor_list_sync (GTK_LIST_BOX (self->impact_list), self->impact_rows, impacts,
-                         make_row, update_row, force, self);
+  fita_list_box_sync (GTK_LIST_BOX (self->result_list), results,
+                         make_row, update_row, self);
+  fita_list_box_sync (GTK_LIST_BOX (self->impact_list), impacts,
+                         make_row, update_row, self);
 
   can_edit = !fita_plan_is_read_only (self->plan);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "indicators.add", can_edit);
 
   if (self->focus_id != 0)
     {
-      GtkWidget *row = g_hash_table_lookup (self->result_rows, &self->focus_id);
+      GtkWidget *row = fita_list_box_find_row (GTK_LIST_BOX (self->result_list), self->focus_id);
 
       if (row == NULL)
-        row = g_hash_table_lookup (self->impact_rows, &self->focus_id);
+        row = fita_list_box_find_row (GTK_LIST_BOX (self->impact_list), self->focus_id);
       self->focus_id = 0;
       if (row != NULL)
         {
@@ -408,13 +400,13 @@ fita_item_editor_indicators_load (FitaItemEditorIndicators *self,
 
   if (self->plan != plan || self->item_id != item_id)
     {
-      fita_editor_rows_clear (GTK_LIST_BOX (self->result_list), self->result_rows);
-      fita_editor_rows_clear (GTK_LIST_BOX (self->impact_list), self->impact_rows);
+      fita_list_box_clear (GTK_LIST_BOX (self->result_list));
+      fita_list_box_clear (GTK_LIST_BOX (self->impact_list));
     }
   g_set_object (&self->plan, plan);
   self->item_id = item_id;
   self->year = year;
-  sync_section (self, TRUE);
+  sync_section (self);
 }
 
 void
@@ -425,7 +417,7 @@ fita_item_editor_indicators_refresh (FitaItemEditorIndicators *self,
 
   if (fita_changes_touches (changes, FITA_TABLE_INDICATOR) ||
       fita_changes_touches (changes, FITA_TABLE_INDICATOR_VALUE))
-    sync_section (self, FALSE);
+    sync_section (self);
 }
 
 static void
@@ -438,8 +430,6 @@ fita_item_editor_indicators_dispose (GObject *object)
   /* Children the template does not name are ours to remove too. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
-  g_clear_pointer (&self->result_rows, g_hash_table_unref);
-  g_clear_pointer (&self->impact_rows, g_hash_table_unref);
   g_clear_object (&self->plan);
   G_OBJECT_CLASS (fita_item_editor_indicators_parent_class)->dispose (object);
 }
@@ -480,8 +470,6 @@ fita_item_editor_indicators_init (FitaItemEditorIndicators *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->result_rows = fita_editor_rows_new ();
-  self->impact_rows = fita_editor_rows_new ();
   gtk_list_box_set_placeholder (GTK_LIST_BOX (self->result_list), placeholder_new (_("No result indicators")));
   gtk_list_box_set_placeholder (GTK_LIST_BOX (self->impact_list), placeholder_new (_("No impact indicators")));
 }

@@ -3,6 +3,8 @@
 
 #include <glib/gi18n.h>
 
+#include "fita-field.h"
+#include "fita-plan-editor-lists.h"
 #include "fita-item-editor-fields.h"
 #include "fita-item-editor-links.h"
 
@@ -12,7 +14,6 @@ struct _FitaItemEditorLinks
 
   FitaPlan   *plan;
   gint64      item_id;
-  GHashTable *rows;          /* link id → AdwExpanderRow */
   gint64      focus_id;      /* a link just added */
 
   /* Template widgets */
@@ -30,20 +31,7 @@ row_link (FitaItemEditorLinks *self,
 
   if (row == NULL || self->plan == NULL)
     return NULL;
-  return fita_plan_lookup (self->plan, FITA_TABLE_LINK, fita_editor_row_get_id (row));
-}
-
-static gboolean
-commit_link_text (GtkWidget  *field,
-                  const char *text,
-                  gpointer    user_data)
-{
-  FitaItemEditorLinks *self = user_data;
-  g_autofree char *value = g_strstrip (g_strdup (text));
-
-  /* Translators: the name of an action that can be undone */
-  return fita_editor_commit_text (self->plan, row_link (self, field), g_object_get_data (G_OBJECT (field), "field"),
-                                  _("Edit Link"), value, field);
+  return fita_plan_lookup (self->plan, FITA_TABLE_LINK, fita_row_get_id (row));
 }
 
 static void
@@ -77,8 +65,7 @@ remove_clicked_cb (GtkButton           *button,
 static GtkWidget *
 entry_row_new (GtkWidget  *expander,
                const char *title,
-               const char *field,
-               gpointer    user_data)
+               const char *field)
 {
   GtkWidget *row = adw_entry_row_new ();
 
@@ -87,8 +74,8 @@ entry_row_new (GtkWidget  *expander,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   gtk_widget_set_name (row, name);
-  g_object_set_data (G_OBJECT (row), "field", (gpointer) field);
-  fita_editor_text_bind (row, commit_link_text, user_data);
+  /* Translators: the name of an action that can be undone */
+  fita_field_bind (row, FITA_FIELD_EDITOR_LINE, NULL, FITA_TABLE_LINK, 0, field, _("Edit Link"));
   adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
   return row;
 }
@@ -111,9 +98,9 @@ make_row (gpointer record,
   g_object_set_data (G_OBJECT (expander), "open", open);
 
   /* Translators: the title of a link */
-  g_object_set_data (G_OBJECT (expander), "title", entry_row_new (expander, _("Title"), "title", self));
+  g_object_set_data (G_OBJECT (expander), "title", entry_row_new (expander, _("Title"), "title"));
   /* Translators: the web address of a link */
-  url_row = entry_row_new (expander, _("Address"), "url", self);
+  url_row = entry_row_new (expander, _("Address"), "url");
   adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (url_row), GTK_INPUT_PURPOSE_URL);
   g_object_set_data (G_OBJECT (expander), "url", url_row);
 
@@ -132,7 +119,8 @@ make_row (gpointer record,
 static void
 update_row (GtkWidget *expander,
             gpointer   record,
-            gboolean   force,
+            guint      index,
+            guint      n_rows,
             gpointer   user_data)
 {
   FitaItemEditorLinks *self = user_data;
@@ -155,28 +143,25 @@ update_row (GtkWidget *expander,
                                   -1);
   gtk_widget_set_sensitive (open, link->url != NULL && g_uri_peek_scheme (link->url) != NULL);
 
-  fita_editor_text_show (title, link->title, force);
-  fita_editor_text_show (url, link->url, force);
-  fita_editor_text_set_editable (title, can_edit);
-  fita_editor_text_set_editable (url, can_edit);
+  fita_field_show (title, self->plan, link->rec.id, FALSE, can_edit);
+  fita_field_show (url, self->plan, link->rec.id, FALSE, can_edit);
   gtk_widget_set_visible (g_object_get_data (G_OBJECT (expander), "remove-row"), can_edit);
 }
 
 static void
-sync_section (FitaItemEditorLinks *self,
-      gboolean             force)
+sync_section (FitaItemEditorLinks *self)
 {
   if (self->plan == NULL || fita_plan_lookup (self->plan, FITA_TABLE_ITEM, self->item_id) == NULL)
     return;
 
-  fita_editor_list_sync (GTK_LIST_BOX (self->list), self->rows,
+  fita_list_box_sync (GTK_LIST_BOX (self->list),
                          fita_plan_list (self->plan, FITA_TABLE_LINK, self->item_id),
-                         make_row, update_row, force, self);
+                         make_row, update_row, self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "links.add", !fita_plan_is_read_only (self->plan));
 
   if (self->focus_id != 0)
     {
-      GtkWidget *row = g_hash_table_lookup (self->rows, &self->focus_id);
+      GtkWidget *row = fita_list_box_find_row (GTK_LIST_BOX (self->list), self->focus_id);
 
       self->focus_id = 0;
       if (row != NULL)
@@ -224,10 +209,10 @@ fita_item_editor_links_load (FitaItemEditorLinks *self,
   g_return_if_fail (FITA_IS_ITEM_EDITOR_LINKS (self));
 
   if (self->plan != plan || self->item_id != item_id)
-    fita_editor_rows_clear (GTK_LIST_BOX (self->list), self->rows);
+    fita_list_box_clear (GTK_LIST_BOX (self->list));
   g_set_object (&self->plan, plan);
   self->item_id = item_id;
-  sync_section (self, TRUE);
+  sync_section (self);
 }
 
 void
@@ -237,7 +222,7 @@ fita_item_editor_links_refresh (FitaItemEditorLinks *self,
   g_return_if_fail (FITA_IS_ITEM_EDITOR_LINKS (self));
 
   if (fita_changes_touches (changes, FITA_TABLE_LINK))
-    sync_section (self, FALSE);
+    sync_section (self);
 }
 
 static void
@@ -250,7 +235,6 @@ fita_item_editor_links_dispose (GObject *object)
   /* Children the template does not name are ours to remove too. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
-  g_clear_pointer (&self->rows, g_hash_table_unref);
   g_clear_object (&self->plan);
   G_OBJECT_CLASS (fita_item_editor_links_parent_class)->dispose (object);
 }
@@ -277,7 +261,6 @@ fita_item_editor_links_init (FitaItemEditorLinks *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->rows = fita_editor_rows_new ();
   placeholder = gtk_label_new (_("No links"));
   gtk_widget_set_margin_top (placeholder, 12);
   gtk_widget_set_margin_bottom (placeholder, 12);

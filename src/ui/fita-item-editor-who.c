@@ -3,6 +3,8 @@
 
 #include <glib/gi18n.h>
 
+#include "fita-field.h"
+#include "fita-plan-editor-lists.h"
 #include "fita-item-editor-fields.h"
 #include "fita-item-editor-who.h"
 
@@ -12,7 +14,6 @@ struct _FitaItemEditorWho
 
   FitaPlan          *plan;
   gint64             item_id;
-  GHashTable        *rows;          /* responsibility id → GtkListBoxRow */
   FitaEditorChoices *agents;
   FitaEditorChoices *roles;
   GtkSizeGroup      *role_size;     /* the role column lines up */
@@ -89,7 +90,7 @@ row_record (FitaItemEditorWho *self,
 {
   if (row == NULL || self->plan == NULL)
     return NULL;
-  return fita_plan_lookup (self->plan, FITA_TABLE_RESPONSIBILITY, fita_editor_row_get_id (row));
+  return fita_plan_lookup (self->plan, FITA_TABLE_RESPONSIBILITY, fita_row_get_id (row));
 }
 
 static void
@@ -130,19 +131,6 @@ role_selected_cb (GtkDropDown       *drop_down,
   fita_plan_begin (self->plan, _("Change Role"));
   fita_plan_set_int (self->plan, responsibility, "role", role, NULL);
   end_change (self);
-}
-
-static gboolean
-commit_note (GtkWidget  *entry,
-             const char *text,
-             gpointer    user_data)
-{
-  FitaItemEditorWho *self = user_data;
-  GtkWidget *row = gtk_widget_get_ancestor (entry, GTK_TYPE_LIST_BOX_ROW);
-
-  /* Translators: the name of an action that can be undone */
-  return fita_editor_commit_text (self->plan, row_record (self, row), "note",
-                                  _("Edit Responsibility Note"), text, entry);
 }
 
 static void
@@ -187,18 +175,14 @@ make_row (gpointer record,
   fita_editor_choices_attach (self->agents, GTK_DROP_DOWN (agent));
   g_object_set_data (G_OBJECT (agent), "choices", self->agents);
   gtk_widget_set_hexpand (agent, TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (agent),
-                                  /* Translators: the agent of a responsibility */
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Responsible"),
-                                  -1);
+  /* Translators: the agent of a responsibility */
+  fita_field_label_drop_down (GTK_DROP_DOWN (agent), _("Responsible"));
   g_signal_connect (agent, "notify::selected", G_CALLBACK (agent_selected_cb), self);
   gtk_grid_attach (GTK_GRID (grid), agent, 0, 0, 1, 1);
 
   fita_editor_choices_attach (self->roles, GTK_DROP_DOWN (role));
   gtk_size_group_add_widget (self->role_size, role);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (role),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Role"),
-                                  -1);
+  fita_field_label_drop_down (GTK_DROP_DOWN (role), _("Role"));
   g_signal_connect (role, "notify::selected", G_CALLBACK (role_selected_cb), self);
   gtk_grid_attach (GTK_GRID (grid), role, 1, 0, 1, 1);
 
@@ -207,7 +191,9 @@ make_row (gpointer record,
   gtk_accessible_update_property (GTK_ACCESSIBLE (note),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Note on the responsibility"),
                                   -1);
-  fita_editor_text_bind (note, commit_note, self);
+  /* Translators: the name of an action that can be undone */
+  fita_field_bind (note, FITA_FIELD_EDITOR_LINE, NULL, FITA_TABLE_RESPONSIBILITY,
+                   ((FitaRecord *) record)->id, "note", _("Edit Responsibility Note"));
   gtk_grid_attach (GTK_GRID (grid), note, 0, 1, 2, 1);
 
   gtk_widget_add_css_class (remove, "flat");
@@ -227,7 +213,8 @@ make_row (gpointer record,
 static void
 update_row (GtkWidget *row,
             gpointer   record,
-            gboolean   force,
+            guint      index,
+            guint      n_rows,
             gpointer   user_data)
 {
   FitaItemEditorWho *self = user_data;
@@ -250,7 +237,6 @@ update_row (GtkWidget *row,
   gtk_drop_down_set_selected (GTK_DROP_DOWN (agent_drop_down),
                               fita_editor_choices_find (self->agents, responsibility->agent_id));
   gtk_drop_down_set_selected (GTK_DROP_DOWN (role_drop_down), (guint) responsibility->role);
-  fita_editor_text_show (note, responsibility->note, force);
   self->updating--;
 
   /* Translators: the tooltip of the button that removes one responsible
@@ -265,7 +251,7 @@ update_row (GtkWidget *row,
   gtk_widget_set_sensitive (agent_drop_down, can_edit);
   gtk_widget_set_sensitive (role_drop_down, can_edit);
   gtk_widget_set_sensitive (remove, can_edit);
-  fita_editor_text_set_editable (note, can_edit);
+  fita_field_show (note, self->plan, responsibility->rec.id, FALSE, can_edit);
 }
 
 static void
@@ -277,22 +263,24 @@ sync_section (FitaItemEditorWho *self,
   gboolean can_edit = editable (self);
 
   if (item == NULL)
-    return;
+    {
+      /* No plan, or no item: the fields let go of the plan. */
+      fita_field_show (self->services_row, NULL, 0, TRUE, FALSE);
+      fita_field_show (self->notes_view, NULL, 0, TRUE, FALSE);
+      return;
+    }
 
   responsibilities = fita_plan_list (self->plan, FITA_TABLE_RESPONSIBILITY, item->rec.id);
-  fita_editor_list_sync (GTK_LIST_BOX (self->list), self->rows, responsibilities,
-                         make_row, update_row, force, self);
-  fita_editor_text_show (self->services_row, item->other_services, force);
-  fita_editor_text_show (self->notes_view, item->notes, force);
-
-  fita_editor_text_set_editable (self->services_row, can_edit);
-  fita_editor_text_set_editable (self->notes_view, can_edit);
+  fita_list_box_sync (GTK_LIST_BOX (self->list), responsibilities,
+                         make_row, update_row, self);
+  fita_field_show (self->services_row, self->plan, item->rec.id, force, can_edit);
+  fita_field_show (self->notes_view, self->plan, item->rec.id, force, can_edit);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "who.add", can_edit);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "who.new-agent", can_edit);
 
   if (self->focus_id != 0)
     {
-      GtkWidget *row = g_hash_table_lookup (self->rows, &self->focus_id);
+      GtkWidget *row = fita_list_box_find_row (GTK_LIST_BOX (self->list), self->focus_id);
 
       self->focus_id = 0;
       if (row != NULL)
@@ -316,7 +304,7 @@ fita_item_editor_who_load (FitaItemEditorWho *self,
 
   /* Rows belong to the item they were made for. */
   if (self->plan != plan || self->item_id != item_id)
-    fita_editor_rows_clear (GTK_LIST_BOX (self->list), self->rows);
+    fita_list_box_clear (GTK_LIST_BOX (self->list));
   g_set_object (&self->plan, plan);
   self->item_id = item_id;
   reload_agents (self);
@@ -441,9 +429,7 @@ new_agent_action (GtkWidget  *widget,
 
   kind = gtk_drop_down_new_from_strings (kinds);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (kind), FITA_AGENT_BODY);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (kind),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Kind of agent"),
-                                  -1);
+  fita_field_label_drop_down (GTK_DROP_DOWN (kind), _("Kind of agent"));
   gtk_box_append (GTK_BOX (box), kind);
 
   g_object_set_data (G_OBJECT (dialog), "entry", entry);
@@ -490,36 +476,6 @@ add_action (GtkWidget  *widget,
   add_responsible (self, agent_id, NULL);
 }
 
-/* Fields of the item */
-
-static gboolean
-commit_item_text (FitaItemEditorWho *self,
-                  GtkWidget         *widget,
-                  const char        *field,
-                  const char        *label,
-                  const char        *text)
-{
-  return fita_editor_commit_text (self->plan, current_item (self), field, label, text, widget);
-}
-
-static gboolean
-commit_services (GtkWidget  *widget,
-                 const char *text,
-                 gpointer    user_data)
-{
-  /* Translators: the name of an action that can be undone */
-  return commit_item_text (user_data, widget, "other_services", _("Edit Other Services"), text);
-}
-
-static gboolean
-commit_notes (GtkWidget  *widget,
-              const char *text,
-              gpointer    user_data)
-{
-  /* Translators: the name of an action that can be undone */
-  return commit_item_text (user_data, widget, "notes", _("Edit Notes"), text);
-}
-
 static void
 fita_item_editor_who_dispose (GObject *object)
 {
@@ -530,7 +486,6 @@ fita_item_editor_who_dispose (GObject *object)
   /* Children the template does not name are ours to remove too. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
-  g_clear_pointer (&self->rows, g_hash_table_unref);
   g_clear_pointer (&self->agents, fita_editor_choices_unref);
   g_clear_pointer (&self->roles, fita_editor_choices_unref);
   g_clear_object (&self->role_size);
@@ -563,7 +518,6 @@ fita_item_editor_who_init (FitaItemEditorWho *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->rows = fita_editor_rows_new ();
   self->role_size = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
   self->agents = fita_editor_choices_new ();
   self->roles = fita_editor_choices_new ();
@@ -583,6 +537,10 @@ fita_item_editor_who_init (FitaItemEditorWho *self)
   gtk_widget_add_css_class (placeholder, "dim-label");
   gtk_list_box_set_placeholder (GTK_LIST_BOX (self->list), placeholder);
 
-  fita_editor_text_bind (self->services_row, commit_services, self);
-  fita_editor_text_bind (self->notes_view, commit_notes, self);
+  /* Translators: the name of an action that can be undone */
+  fita_field_bind (self->services_row, FITA_FIELD_EDITOR_LINE, NULL, FITA_TABLE_ITEM, 0,
+                   "other_services", _("Edit Other Services"));
+  /* Translators: the name of an action that can be undone */
+  fita_field_bind (self->notes_view, FITA_FIELD_EDITOR_PARAGRAPHS, NULL, FITA_TABLE_ITEM, 0,
+                   "notes", _("Edit Notes"));
 }

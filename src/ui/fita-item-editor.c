@@ -9,6 +9,7 @@
 #include <stdlib.h>
 
 #include "fita-error.h"
+#include "fita-field.h"
 #include "fita-item-editor.h"
 #include "fita-item-editor-budget.h"
 #include "fita-item-editor-fields.h"
@@ -19,6 +20,7 @@
 #include "fita-item-editor-who.h"
 #include "fita-money-entry.h"
 #include "fita-money.h"
+#include "fita-outline.h"
 #include "fita-rollup.h"
 #include "fita-semester-grid.h"
 #include "fita-status-table.h"
@@ -28,7 +30,7 @@ struct _FitaItemEditor
   AdwBin             parent_instance;
 
   FitaPlan          *plan;
-  gulong             changed_id;
+  GSignalGroup       *plan_signals;   /* the plan's signals, whichever plan it is */
   gint64             item_id;
   int                year;          /* 0: the plan's follow-up year */
   int                shown_year;    /* the year the sections show */
@@ -41,6 +43,8 @@ struct _FitaItemEditor
   GtkWidget         *weight_number;
   GtkWidget         *start_year_number;
   GtkWidget         *end_year_number;
+  GtkWidget         *header_fields[6];  /* bound to the item's fields; NULL-ended */
+  GtkWidget         *date_fields[3];
 
   /* Template widgets */
   GtkWidget         *toast_overlay;
@@ -55,6 +59,9 @@ struct _FitaItemEditor
   GtkWidget         *code_error;
   GtkWidget         *description_view;
   GtkWidget         *progress_row;
+  GtkWidget         *status_hint_row;
+  GtkWidget         *status_hint_button;
+  gint64             suggested_status_id;
   GtkWidget         *derived_row;
   GtkWidget         *derived_bar;
   GtkWidget         *derived_label;
@@ -186,11 +193,11 @@ flush_pending (FitaItemEditor *self)
     return;
   if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self)))
     {
-      GtkWidget *field = fita_editor_text_find (focus);
+      GtkWidget *field = fita_field_find_bound (focus);
       GtkWidget *money = gtk_widget_get_ancestor (focus, FITA_TYPE_MONEY_ENTRY);
 
       if (field != NULL)
-        fita_editor_text_flush (field);
+        fita_field_commit (field);
       else if (money != NULL)
         fita_money_entry_commit (FITA_MONEY_ENTRY (money));
     }
@@ -198,6 +205,22 @@ flush_pending (FitaItemEditor *self)
 }
 
 /* Choices */
+
+/* Gives a bound drop-down new choices without saving the selection the
+ * new model brings. */
+static void
+attach_choices (GtkWidget         *drop_down,
+                FitaEditorChoices *choices)
+{
+  g_autofree gint64 *values = g_new (gint64, MAX (1, fita_editor_choices_get_n (choices)));
+
+  for (guint i = 0; i < fita_editor_choices_get_n (choices); i++)
+    values[i] = fita_editor_choices_get_id (choices, i);
+  fita_field_hold_commits ();
+  fita_editor_choices_attach (choices, GTK_DROP_DOWN (drop_down));
+  fita_field_set_choice_values (drop_down, values, fita_editor_choices_get_n (choices));
+  fita_field_release_commits ();
+}
 
 static void
 reload_levels (FitaItemEditor *self)
@@ -214,9 +237,7 @@ reload_levels (FitaItemEditor *self)
 
       fita_editor_choices_add (self->levels, level->rec.id, level->name, 0, NULL);
     }
-  self->updating++;
-  fita_editor_choices_attach (self->levels, GTK_DROP_DOWN (self->level_drop_down));
-  self->updating--;
+  attach_choices (self->level_drop_down, self->levels);
 }
 
 static void
@@ -233,12 +254,28 @@ reload_statuses (FitaItemEditor *self)
 
       fita_editor_choices_add (self->statuses, status->rec.id, status->name, 0, status->colour);
     }
-  self->updating++;
-  fita_editor_choices_attach (self->statuses, GTK_DROP_DOWN (self->status_drop_down));
-  self->updating--;
+  attach_choices (self->status_drop_down, self->statuses);
 }
 
 /* Header: code, title, level, status, description */
+
+/* Shows the item's fields: those of another item (force) or of this one
+ * after a change, which keeps what the person is typing. */
+static void
+show_fields (FitaItemEditor  *self,
+             GtkWidget      **fields,
+             gboolean         force,
+             gboolean         editable)
+{
+  for (guint i = 0; fields[i] != NULL; i++)
+    {
+      if (force)
+        fita_field_set_record (fields[i], self->plan, self->item_id);
+      else
+        fita_field_load (fields[i]);
+      fita_field_set_read_only_all (fields[i], !editable);
+    }
+}
 
 static void
 update_header (FitaItemEditor *self,
@@ -260,78 +297,25 @@ update_header (FitaItemEditor *self,
     heading = g_strdup (_("Untitled Item"));
   gtk_label_set_label (GTK_LABEL (self->heading_label), heading);
 
-  fita_editor_text_show (self->code_row, item->code, force);
-  fita_editor_text_show (self->title_row, item->title, force);
-  fita_editor_text_show (self->description_view, item->description, force);
-
-  self->updating++;
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (self->level_drop_down),
-                              fita_editor_choices_find (self->levels, item->level_id));
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (self->status_drop_down),
-                              fita_editor_choices_find (self->statuses, item->status_id));
-  self->updating--;
-
-  fita_editor_text_set_editable (self->code_row, editable);
-  fita_editor_text_set_editable (self->title_row, editable);
-  fita_editor_text_set_editable (self->description_view, editable);
-  gtk_widget_set_sensitive (self->level_drop_down, editable);
-  gtk_widget_set_sensitive (self->status_drop_down, editable);
+  show_fields (self, self->header_fields, force, editable);
 }
 
-static gboolean
-set_item_text (FitaItemEditor *self,
-               GtkWidget      *widget,
-               const char     *field,
-               const char     *label,
-               const char     *text)
-{
-  return fita_editor_commit_text (self->plan, current_item (self), field, label, text, widget);
-}
-
-static gboolean
-commit_code (GtkWidget  *widget,
-             const char *text,
-             gpointer    user_data)
+/* Codes tell items apart: one already taken is refused before the plan
+ * is asked, saying by which item. */
+static char *
+check_code (GtkWidget  *widget,
+            const char *text,
+            gpointer    user_data)
 {
   FitaItemEditor *self = user_data;
-  g_autofree char *code = g_strstrip (g_strdup (text));
   FitaItem *item = current_item (self);
-  FitaItem *other = *code != '\0' ? fita_plan_find_item (self->plan, code) : NULL;
+  FitaItem *other = *text != '\0' ? fita_plan_find_item (self->plan, text) : NULL;
 
-  if (item == NULL)
-    return TRUE;
-  if (other != NULL && other != item)
-    {
-      g_autoptr(GError) error = NULL;
-
-      /* Translators: "The code 11.2 is already used by “Disseny acció amb agents del territori”." */
-      error = g_error_new (FITA_ERROR, FITA_ERROR_INVALID,
-                           _("The code %s is already used by “%s”. Codes tell items apart: choose another one."),
-                           code, other->title ? other->title : "");
-      gtk_label_set_label (GTK_LABEL (self->code_error), error->message);
-      fita_editor_text_set_error (widget, error);
-      return FALSE;
-    }
-  /* Translators: the name of an action that can be undone */
-  return set_item_text (self, widget, "code", _("Edit Code"), code);
-}
-
-static gboolean
-commit_title (GtkWidget  *widget,
-              const char *text,
-              gpointer    user_data)
-{
-  /* Translators: the name of an action that can be undone */
-  return set_item_text (user_data, widget, "title", _("Edit Title"), text);
-}
-
-static gboolean
-commit_description (GtkWidget  *widget,
-                    const char *text,
-                    gpointer    user_data)
-{
-  /* Translators: the name of an action that can be undone */
-  return set_item_text (user_data, widget, "description", _("Edit Description"), text);
+  if (item == NULL || other == NULL || other == item)
+    return NULL;
+  /* Translators: "The code 11.2 is already used by “Disseny acció amb agents del territori”." */
+  return g_strdup_printf (_("The code %s is already used by “%s”. Codes tell items apart: choose another one."),
+                          text, other->title ? other->title : "");
 }
 
 static gboolean
@@ -367,40 +351,11 @@ set_item_number (FitaItemEditor *self,
                                      value, TRUE);
 }
 
-static void
-level_selected_cb (FitaItemEditor *self)
-{
-  FitaItem *item = current_item (self);
-  guint position = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->level_drop_down));
-
-  if (self->updating || item == NULL || position == GTK_INVALID_LIST_POSITION)
-    return;
-  if (fita_editor_choices_get_id (self->levels, position) != item->level_id)
-    /* Translators: the name of an action that can be undone */
-    set_item_int (self, "level_id", _("Change Level"), fita_editor_choices_get_id (self->levels, position));
-}
-
-static void
-status_selected_cb (FitaItemEditor *self)
-{
-  FitaItem *item = current_item (self);
-  guint position = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->status_drop_down));
-
-  if (self->updating || item == NULL || position == GTK_INVALID_LIST_POSITION)
-    return;
-  if (fita_editor_choices_get_id (self->statuses, position) != item->status_id)
-    /* Translators: the name of an action that can be undone */
-    set_item_int (self, "status_id", _("Change Status"), fita_editor_choices_get_id (self->statuses, position));
-}
-
-/* The message under the code shows while the code is marked as refused. */
-static void
-code_marked_cb (FitaItemEditor *self)
-{
-  gtk_widget_set_visible (self->code_error, gtk_widget_has_css_class (self->code_row, "error"));
-}
-
 /* Progress and weight */
+
+static void update_status_hint (FitaItemEditor *self,
+                                FitaItem       *item,
+                                gboolean        leaf);
 
 static void
 update_progress (FitaItemEditor *self,
@@ -414,6 +369,7 @@ update_progress (FitaItemEditor *self,
 
   gtk_widget_set_visible (self->progress_row, leaf);
   gtk_widget_set_visible (self->derived_row, !leaf);
+  update_status_hint (self, item, leaf);
   /* A parent's items by status, as the Plan page has the plan's. */
   fita_status_table_update (FITA_STATUS_TABLE (self->status_table), leaf ? NULL : self->plan, item);
 
@@ -466,6 +422,91 @@ update_progress (FitaItemEditor *self,
                                : _("Counts only when the plan weighs its items"));
 }
 
+/* The status a leaf's progress calls for, when its status says otherwise:
+ * at 100 % one whose percent is 100; above 0 %, while the status is at 0 %
+ * or 100 % (or there is none), one in between: the nearest to the progress
+ * of those with a percent, or else one without a percent that comes
+ * between the 0 % and the 100 % ones in the plan's order ("En curs").
+ * Statuses are told by their percents, whatever the plan names them. */
+static FitaStatus *
+suggested_status (FitaItemEditor *self,
+                  FitaItem       *item)
+{
+  GPtrArray *statuses = fita_plan_list (self->plan, FITA_TABLE_STATUS, 0);
+  FitaStatus *current = item->status_id ? fita_plan_lookup (self->plan, FITA_TABLE_STATUS, item->status_id) : NULL;
+  /* -1: a status with no percent, taken as in between. */
+  gint64 current_percent = current == NULL ? 0 : current->percent != FITA_NONE ? current->percent : -1;
+  gint64 progress = item->progress_bp;
+  FitaStatus *best = NULL;
+  FitaStatus *unmeasured = NULL;
+  gboolean after_zero = FALSE;
+
+  if (progress == FITA_NONE || progress <= 0)
+    return NULL;
+  for (guint i = 0; i < statuses->len; i++)
+    {
+      FitaStatus *status = g_ptr_array_index (statuses, i);
+
+      if (progress >= 10000)
+        {
+          if (status->percent == 100 && current_percent != 100)
+            return status;
+          continue;
+        }
+      if (current_percent != 0 && current_percent != 100)
+        return NULL;
+      if (status->percent == 0)
+        after_zero = TRUE;
+      else if (status->percent == FITA_NONE)
+        {
+          if (after_zero && unmeasured == NULL)
+            unmeasured = status;
+        }
+      else if (status->percent == 100)
+        after_zero = FALSE;
+      else if (best == NULL || ABS (status->percent * 100 - progress) < ABS (best->percent * 100 - progress))
+        best = status;
+    }
+  return best != NULL ? best : unmeasured;
+}
+
+static void
+update_status_hint (FitaItemEditor *self,
+                    FitaItem       *item,
+                    gboolean        leaf)
+{
+  FitaStatus *status = leaf && can_edit (self) ? suggested_status (self, item) : NULL;
+  FitaStatus *current = item->status_id ? fita_plan_lookup (self->plan, FITA_TABLE_STATUS, item->status_id) : NULL;
+  g_autofree char *percent = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *button = NULL;
+
+  self->suggested_status_id = status ? status->rec.id : 0;
+  gtk_widget_set_visible (self->status_hint_row, status != NULL);
+  if (status == NULL)
+    return;
+  percent = fita_percent_format_hundredths (item->progress_bp, -1, fita_lang_from_locale ());
+  if (current != NULL)
+    /* Translators: a suggestion under Progress: "Progress is 100 %, but the status is “En curs”." */
+    title = g_strdup_printf (_("Progress is %s, but the status is “%s”."), percent, current->name);
+  else
+    /* Translators: a suggestion under Progress: "Progress is 40 %, but no status is set." */
+    title = g_strdup_printf (_("Progress is %s, but no status is set."), percent);
+  /* Translators: the button of that suggestion: "Mark as Acabat" */
+  button = g_strdup_printf (_("Mark as %s"), status->name);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->status_hint_row), title);
+  gtk_button_set_label (GTK_BUTTON (self->status_hint_button), button);
+}
+
+static void
+status_hint_clicked_cb (FitaItemEditor *self)
+{
+  if (self->suggested_status_id == 0 || current_item (self) == NULL)
+    return;
+  /* Translators: the name of an action that can be undone */
+  set_item_int (self, "status_id", _("Change Status"), self->suggested_status_id);
+}
+
 static void
 progress_committed_cb (FitaItemEditor *self,
                        gint64          value)
@@ -509,10 +550,7 @@ update_schedule (FitaItemEditor *self,
                           ? _("The end year comes before the start year.")
                           : NULL);
 
-  fita_editor_text_show (self->start_date_row, item->start_date, force);
-  fita_editor_text_show (self->end_date_row, item->end_date, force);
-  fita_editor_text_set_editable (self->start_date_row, editable);
-  fita_editor_text_set_editable (self->end_date_row, editable);
+  show_fields (self, self->date_fields, force, editable);
   gtk_widget_set_sensitive (self->start_date_button, editable);
   gtk_widget_set_sensitive (self->end_date_button, editable);
 
@@ -547,20 +585,6 @@ end_year_committed_cb (FitaItemEditor *self,
 {
   /* Translators: the name of an action that can be undone */
   set_item_number (self, self->end_year_number, "end_year", _("Edit End Year"), value);
-}
-
-static gboolean
-commit_date (GtkWidget  *widget,
-             const char *text,
-             gpointer    user_data)
-{
-  FitaItemEditor *self = user_data;
-  g_autofree char *date = g_strstrip (g_strdup (text));
-  gboolean start = widget == self->start_date_row;
-
-  return set_item_text (self, widget, start ? "start_date" : "end_date",
-                        /* Translators: the name of an action that can be undone */
-                        start ? _("Edit Start Date") : _("Edit End Date"), date);
 }
 
 static GtkWidget *
@@ -602,7 +626,7 @@ day_selected_cb (GtkCalendar    *calendar,
   if (self->updating)
     return;
   gtk_editable_set_text (GTK_EDITABLE (row), iso);
-  fita_editor_text_flush (row);
+  fita_field_commit (row);
   gtk_popover_popdown (GTK_POPOVER (popover));
 }
 
@@ -614,7 +638,7 @@ date_clear_cb (GtkButton      *button,
   GtkWidget *popover = row == self->start_date_row ? self->start_date_popover : self->end_date_popover;
 
   gtk_editable_set_text (GTK_EDITABLE (row), "");
-  fita_editor_text_flush (row);
+  fita_field_commit (row);
   gtk_popover_popdown (GTK_POPOVER (popover));
 }
 
@@ -639,6 +663,65 @@ semester_toggled_cb (FitaItemEditor *self,
   fita_plan_set_text (self->plan, item, "semesters", semesters, NULL);
   if (!end_change (self) && current_item (self) != NULL)
     fita_semester_grid_set_semesters (FITA_SEMESTER_GRID (self->semester_grid), current_item (self)->semesters);
+}
+
+/* Adding the next item */
+
+static gboolean
+is_outline (GtkWidget *widget)
+{
+  return FITA_IS_OUTLINE (widget);
+}
+
+static GtkWidget *
+find_widget (GtkWidget *root,
+             gboolean (*match) (GtkWidget *))
+{
+  if (match (root))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, match);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Ctrl+Return in the title: the title is saved and the next item added
+ * after this one, as the outline's "Add Item" does, where the outline
+ * (which owns adding, selecting and renaming) is beside the editor. */
+static void
+add_after_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  FitaItemEditor *self = FITA_ITEM_EDITOR (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *outline = root ? find_widget (GTK_WIDGET (root), is_outline) : NULL;
+
+  if (!self->showing || !can_edit (self))
+    return;
+  flush_pending (self);
+  if (outline == NULL || fita_outline_get_plan (FITA_OUTLINE (outline)) != self->plan)
+    return;
+  if (fita_outline_get_selected_id (FITA_OUTLINE (outline)) != self->item_id)
+    fita_outline_select_item (FITA_OUTLINE (outline), self->item_id);
+  gtk_widget_activate_action (outline, "outline.add-after", NULL);
+}
+
+static void
+add_shortcut (GtkWidget *widget)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                        gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("<Control>Return|<Control>KP_Enter"),
+                                                          gtk_named_action_new ("item-editor.add-after")));
+  gtk_widget_add_controller (widget, controller);
 }
 
 /* Loading and following the plan */
@@ -669,7 +752,12 @@ load_item (FitaItemEditor *self)
   if (item == NULL)
     {
       gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "empty");
-      /* The sections let go of the plan too, so a closed plan is closed. */
+      /* The fields and sections let go of the plan too, so a closed plan
+       * is closed. */
+      for (guint i = 0; self->header_fields[i] != NULL; i++)
+        fita_field_set_record (self->header_fields[i], NULL, 0);
+      for (guint i = 0; self->date_fields[i] != NULL; i++)
+        fita_field_set_record (self->date_fields[i], NULL, 0);
       load_sections (self, FALSE);
       return;
     }
@@ -741,8 +829,9 @@ fita_item_editor_dispose (GObject *object)
 {
   FitaItemEditor *self = FITA_ITEM_EDITOR (object);
 
-  if (self->plan != NULL)
-    g_clear_signal_handler (&self->changed_id, self->plan);
+  if (self->plan_signals != NULL)
+    g_signal_group_set_target (self->plan_signals, NULL);
+  g_clear_object (&self->plan_signals);
   g_clear_object (&self->plan);
   g_clear_pointer (&self->levels, fita_editor_choices_unref);
   g_clear_pointer (&self->statuses, fita_editor_choices_unref);
@@ -829,6 +918,8 @@ fita_item_editor_class_init (FitaItemEditorClass *klass)
   g_type_ensure (FITA_TYPE_ITEM_EDITOR_FOLLOWUP);
   g_type_ensure (FITA_TYPE_ITEM_EDITOR_LINKS);
 
+  gtk_widget_class_install_action (widget_class, "item-editor.add-after", NULL, add_after_action);
+
   gtk_widget_class_set_template_from_resource (widget_class, "/cat/fita/Fita/fita-item-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, FitaItemEditor, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, FitaItemEditor, stack);
@@ -842,6 +933,8 @@ fita_item_editor_class_init (FitaItemEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FitaItemEditor, code_error);
   gtk_widget_class_bind_template_child (widget_class, FitaItemEditor, description_view);
   gtk_widget_class_bind_template_child (widget_class, FitaItemEditor, progress_row);
+  gtk_widget_class_bind_template_child (widget_class, FitaItemEditor, status_hint_row);
+  gtk_widget_class_bind_template_child (widget_class, FitaItemEditor, status_hint_button);
   gtk_widget_class_bind_template_child (widget_class, FitaItemEditor, derived_row);
   gtk_widget_class_bind_template_child (widget_class, FitaItemEditor, derived_bar);
   gtk_widget_class_bind_template_child (widget_class, FitaItemEditor, derived_label);
@@ -863,8 +956,7 @@ fita_item_editor_class_init (FitaItemEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FitaItemEditor, indicators);
   gtk_widget_class_bind_template_child (widget_class, FitaItemEditor, followup);
   gtk_widget_class_bind_template_child (widget_class, FitaItemEditor, links);
-  gtk_widget_class_bind_template_callback (widget_class, level_selected_cb);
-  gtk_widget_class_bind_template_callback (widget_class, status_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, status_hint_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, date_popover_show_cb);
   gtk_widget_class_bind_template_callback (widget_class, day_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, date_clear_cb);
@@ -901,6 +993,9 @@ static void
 fita_item_editor_init (FitaItemEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->plan_signals = g_signal_group_new (FITA_TYPE_PLAN);
+  g_signal_group_connect_object (self->plan_signals, "changed", G_CALLBACK (plan_changed_cb), self, 0);
   ensure_style (self);
 
   self->levels = fita_editor_choices_new ();
@@ -919,12 +1014,32 @@ fita_item_editor_init (FitaItemEditor *self)
   self->end_year_number = add_number (self->end_year_row, "end-year", _("End year"), 1000, 9999,
                                       TRUE, FALSE, G_CALLBACK (end_year_committed_cb), self);
 
-  fita_editor_text_bind (self->code_row, commit_code, self);
-  g_signal_connect_swapped (self->code_row, "notify::css-classes", G_CALLBACK (code_marked_cb), self);
-  fita_editor_text_bind (self->title_row, commit_title, self);
-  fita_editor_text_bind (self->description_view, commit_description, self);
-  fita_editor_text_bind (self->start_date_row, commit_date, self);
-  fita_editor_text_bind (self->end_date_row, commit_date, self);
+  /* Translators: the names of actions that can be undone */
+  fita_field_bind (self->code_row, FITA_FIELD_EDITOR_LINE, NULL, FITA_TABLE_ITEM, 0, "code", _("Edit Code"));
+  fita_field_set_check (self->code_row, check_code, self);
+  fita_field_set_error_label (self->code_row, GTK_LABEL (self->code_error));
+  fita_field_bind (self->title_row, FITA_FIELD_EDITOR_LINE, NULL, FITA_TABLE_ITEM, 0, "title", _("Edit Title"));
+  fita_field_bind (self->level_drop_down, FITA_FIELD_EDITOR_CHOICE, NULL, FITA_TABLE_ITEM, 0,
+                   "level_id", _("Change Level"));
+  fita_field_bind (self->status_drop_down, FITA_FIELD_EDITOR_CHOICE, NULL, FITA_TABLE_ITEM, 0,
+                   "status_id", _("Change Status"));
+  fita_field_bind (self->description_view, FITA_FIELD_EDITOR_PARAGRAPHS, NULL, FITA_TABLE_ITEM, 0,
+                   "description", _("Edit Description"));
+  fita_field_bind (self->start_date_row, FITA_FIELD_EDITOR_LINE, NULL, FITA_TABLE_ITEM, 0,
+                   "start_date", _("Edit Start Date"));
+  fita_field_bind (self->end_date_row, FITA_FIELD_EDITOR_LINE, NULL, FITA_TABLE_ITEM, 0,
+                   "end_date", _("Edit End Date"));
+  self->header_fields[0] = self->code_row;
+  self->header_fields[1] = self->title_row;
+  self->header_fields[2] = self->level_drop_down;
+  self->header_fields[3] = self->status_drop_down;
+  self->header_fields[4] = self->description_view;
+  self->date_fields[0] = self->start_date_row;
+  self->date_fields[1] = self->end_date_row;
+  add_shortcut (self->code_row);
+  add_shortcut (self->title_row);
+  fita_field_label_drop_down (GTK_DROP_DOWN (self->level_drop_down), _("Level"));
+  fita_field_label_drop_down (GTK_DROP_DOWN (self->status_drop_down), _("Status"));
 
   gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "empty");
 }
@@ -953,11 +1068,8 @@ fita_item_editor_set_plan (FitaItemEditor *self,
   if (self->plan == plan)
     return;
   flush_pending (self);
-  if (self->plan != NULL)
-    g_clear_signal_handler (&self->changed_id, self->plan);
   g_set_object (&self->plan, plan);
-  if (plan != NULL)
-    self->changed_id = g_signal_connect (plan, "changed", G_CALLBACK (plan_changed_cb), self);
+  g_signal_group_set_target (self->plan_signals, plan);
   load_item (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAN]);
 }

@@ -3,60 +3,15 @@
  * calendar and budget, phases, participation figures per dimension with
  * their totals, prioritisation counts and key actors. */
 #include "config.h"
-#include "fita-participation-page.h"
+#include "fita-participation-page-private.h"
 
 #include <glib/gi18n.h>
 #include <string.h>
 
 #include "fita-money.h"
-#include "fita-plan-editor-fields.h"
+#include "fita-field.h"
 #include "fita-plan-editor-lists.h"
 #include "fita-rollup.h"
-
-struct _FitaParticipationPage
-{
-  AdwBin parent_instance;
-
-  FitaPlan *plan;
-  gulong changed_id;
-  gint64 selected_id;
-
-  /* Template widgets */
-  AdwToastOverlay *toasts;
-  AdwLeaflet *leaflet;
-  GtkButton *back_button;
-  GtkListBox *processes_list;
-  GtkStack *details_stack;
-  GtkLabel *heading_label;
-  GtkLabel *heading_subtitle;
-  AdwPreferencesGroup *about_group;
-  AdwEntryRow *name_row;
-  GtkLabel *about_error;
-  AdwComboRow *state_row;
-  AdwEntryRow *start_row;
-  AdwEntryRow *end_row;
-  AdwEntryRow *budget_row;
-  GtkLabel *calendar_error;
-  GtkListBox *phases_list;
-  GtkLabel *phases_error;
-  AdwBin *dimensions_card;
-  GtkLabel *dimensions_error;
-  GtkListBox *counts_list;
-  GtkLabel *counts_error;
-  GtkMenuButton *add_actor_button;
-  GtkPopover *actor_popover;
-  GtkSearchEntry *actor_search;
-  GtkListBox *candidates_list;
-  GtkListBox *actors_list;
-  GtkButton *delete_button;
-
-  /* Built here */
-  GtkWidget *description_view;
-  GtkWidget *problem_view;
-  GtkWidget *objectives_view;
-  GtkLabel *totals[4];        /* in the dimensions grid */
-  GArray *dimension_ids;      /* the rows of the dimensions grid */
-};
 
 G_DEFINE_FINAL_TYPE (FitaParticipationPage, fita_participation_page, ADW_TYPE_BIN)
 
@@ -113,14 +68,14 @@ static const struct {
   },
 };
 
-static gboolean
-is_read_only (FitaParticipationPage *self)
+gboolean
+_fita_participation_is_read_only (FitaParticipationPage *self)
 {
   return self->plan == NULL || fita_plan_is_read_only (self->plan);
 }
 
-static void
-show_failure (FitaParticipationPage *self,
+void
+_fita_participation_show_failure (FitaParticipationPage *self,
               GError                *error)
 {
   if (error != NULL)
@@ -280,7 +235,7 @@ update_phase_row (GtkWidget *row,
   g_autofree char *description = NULL;
 
   fita_row_buttons_update (g_object_get_data (G_OBJECT (row), "fita-row-buttons"),
-                           index, n_rows, phase->name, is_read_only (self));
+                           index, n_rows, phase->name, _fita_participation_is_read_only (self));
   /* Translators: accessible label; %s is the name of a phase */
   start = g_strdup_printf (_("Start date of %s"), phase->name);
   fita_field_set_label (row, FITA_TABLE_PROCESS_PHASE, phase->rec.id, "start_date", start);
@@ -408,7 +363,7 @@ update_dimension_cells (FitaParticipationPage *self,
       if (name == NULL)
         continue;
       dimension_menu_button_update (g_object_get_data (G_OBJECT (name), "fita-row-buttons"),
-                                    i, dimensions->len, dimension->name, is_read_only (self));
+                                    i, dimensions->len, dimension->name, _fita_participation_is_read_only (self));
       for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
         {
           g_autofree char *label = g_strdup_printf (_(columns[c].cell_label), dimension->name);
@@ -642,244 +597,13 @@ update_count_row (GtkWidget *row,
   g_autofree char *unit = NULL;
 
   fita_row_buttons_update (g_object_get_data (G_OBJECT (row), "fita-row-buttons"),
-                           index, n_rows, count->label, is_read_only (self));
+                           index, n_rows, count->label, _fita_participation_is_read_only (self));
   /* Translators: accessible label; %s is what was counted */
   number = g_strdup_printf (_("Count, %s"), count->label);
   fita_field_set_label (row, FITA_TABLE_PROCESS_COUNT, count->rec.id, "count", number);
   /* Translators: accessible label; %s is what was counted */
   unit = g_strdup_printf (_("Unit, %s"), count->label);
   fita_field_set_label (row, FITA_TABLE_PROCESS_COUNT, count->rec.id, "unit", unit);
-}
-
-/* Key actors */
-
-static const char *
-kind_name (gint64 kind)
-{
-  /* In the order of FitaAgentKind. */
-  static const char * const names[] = {
-    /* Translators: kinds of agent */
-    N_("Organisation"), N_("Body"), N_("Service"), N_("Person"), N_("Group"),
-  };
-
-  return kind >= 0 && kind < (gint64) G_N_ELEMENTS (names) ? _(names[kind]) : "";
-}
-
-static GtkWidget *
-create_actor_row (gpointer record,
-                  gpointer user_data)
-{
-  FitaProcessActor *actor = record;
-  GtkWidget *row = g_object_new (ADW_TYPE_ACTION_ROW,
-                                 "use-markup", FALSE,
-                                 NULL);
-  GtkWidget *buttons = fita_row_buttons_new (FITA_TABLE_PROCESS_ACTOR, actor->rec.id);
-
-  gtk_widget_set_valign (buttons, GTK_ALIGN_CENTER);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), buttons);
-  g_object_set_data (G_OBJECT (row), "fita-row-buttons", buttons);
-  return row;
-}
-
-static void
-update_actor_row (GtkWidget *row,
-                  gpointer   record,
-                  guint      index,
-                  guint      n_rows,
-                  gpointer   user_data)
-{
-  FitaParticipationPage *self = user_data;
-  FitaProcessActor *actor = record;
-  FitaAgent *agent = fita_plan_lookup (self->plan, FITA_TABLE_AGENT, actor->agent_id);
-  const char *name = agent ? agent->name : _("Unknown agent");
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), agent ? kind_name (agent->kind) : NULL);
-  fita_row_buttons_update (g_object_get_data (G_OBJECT (row), "fita-row-buttons"),
-                           index, n_rows, name, is_read_only (self));
-}
-
-static gboolean
-is_actor (FitaParticipationPage *self,
-          gint64                 agent_id)
-{
-  GPtrArray *actors = fita_plan_list (self->plan, FITA_TABLE_PROCESS_ACTOR, self->selected_id);
-
-  for (guint i = 0; i < actors->len; i++)
-    if (((FitaProcessActor *) g_ptr_array_index (actors, i))->agent_id == agent_id)
-      return TRUE;
-  return FALSE;
-}
-
-static void
-collect_agents (FitaPlan  *plan,
-                gint64     parent,
-                GPtrArray *out)
-{
-  GPtrArray *agents = fita_plan_list (plan, FITA_TABLE_AGENT, parent);
-
-  for (guint i = 0; i < agents->len; i++)
-    {
-      FitaAgent *agent = g_ptr_array_index (agents, i);
-
-      g_ptr_array_add (out, agent);
-      collect_agents (plan, agent->rec.id, out);
-    }
-}
-
-static char *
-search_key (const char *text)
-{
-  g_autofree char *normal = g_utf8_normalize (text, -1, G_NORMALIZE_ALL);
-
-  return g_utf8_casefold (normal, -1);
-}
-
-static GtkWidget *
-new_candidate_row (const char *title,
-                   const char *subtitle,
-                   const char *icon_name,
-                   gint64      agent_id)
-{
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *label = gtk_label_new (title);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_box_append (GTK_BOX (labels), label);
-  if (subtitle != NULL)
-    {
-      GtkWidget *dim = gtk_label_new (subtitle);
-
-      gtk_label_set_xalign (GTK_LABEL (dim), 0);
-      gtk_widget_add_css_class (dim, "caption");
-      gtk_widget_add_css_class (dim, "dim-label");
-      gtk_box_append (GTK_BOX (labels), dim);
-    }
-  if (icon_name != NULL)
-    gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (icon_name));
-  gtk_widget_set_hexpand (labels, TRUE);
-  gtk_box_append (GTK_BOX (box), labels);
-  gtk_widget_set_margin_top (box, 3);
-  gtk_widget_set_margin_bottom (box, 3);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title,
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle ? subtitle : "",
-                                  -1);
-  fita_row_set_id (row, agent_id);
-  return row;
-}
-
-/* The agents that can be added as key actors, filtered by what is typed,
- * and a row to create an agent with the typed name when none has it. */
-static void
-fill_candidates (FitaParticipationPage *self)
-{
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->actor_search));
-  g_autofree char *typed = g_strstrip (g_strdup (text));
-  g_autofree char *key = search_key (typed);
-  g_autoptr(GPtrArray) agents = g_ptr_array_new ();
-  gboolean exact = FALSE;
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->candidates_list))) != NULL)
-    gtk_list_box_remove (self->candidates_list, child);
-  if (self->plan == NULL)
-    return;
-
-  collect_agents (self->plan, 0, agents);
-  for (guint i = 0; i < agents->len; i++)
-    {
-      FitaAgent *agent = g_ptr_array_index (agents, i);
-      g_autofree char *name_key = search_key (agent->name);
-
-      if (g_str_equal (agent->name, typed))
-        exact = TRUE;
-      if (is_actor (self, agent->rec.id) || (*key != '\0' && strstr (name_key, key) == NULL))
-        continue;
-      gtk_list_box_append (self->candidates_list,
-                           new_candidate_row (agent->name, kind_name (agent->kind), NULL, agent->rec.id));
-    }
-  if (*typed != '\0' && !exact)
-    {
-      /* Translators: a choice that adds a new agent with the name typed */
-      g_autofree char *title = g_strdup_printf (_("Create “%s”"), typed);
-
-      gtk_list_box_append (self->candidates_list,
-                           new_candidate_row (title, _("New organisation"), "list-add-symbolic", -1));
-    }
-}
-
-static void
-add_actor (FitaParticipationPage *self,
-           gint64                 agent_id)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->actor_search))));
-  FitaProcessActor *actor;
-
-  if (self->selected_id == 0 || fita_plan_is_read_only (self->plan))
-    return;
-
-  /* Translators: the name of an action that can be undone */
-  fita_plan_begin (self->plan, _("Add Key Actor"));
-  if (agent_id < 0 && *name != '\0')
-    {
-      FitaAgent *agent = fita_plan_new_record (self->plan, FITA_TABLE_AGENT);
-
-      agent_id = agent->rec.id;
-      agent->kind = FITA_AGENT_ORGANISATION;
-      agent->name = g_steal_pointer (&name);
-      fita_plan_insert (self->plan, agent, 0, -1, NULL);
-    }
-  if (agent_id > 0 && !is_actor (self, agent_id))
-    {
-      actor = fita_plan_new_record (self->plan, FITA_TABLE_PROCESS_ACTOR);
-      actor->agent_id = agent_id;
-      fita_plan_insert (self->plan, actor, self->selected_id, -1, NULL);
-    }
-  if (!fita_plan_end (self->plan, &error))
-    show_failure (self, error);
-
-  gtk_popover_popdown (self->actor_popover);
-  gtk_editable_set_text (GTK_EDITABLE (self->actor_search), "");
-}
-
-static void
-candidate_activated_cb (GtkListBox            *list,
-                        GtkListBoxRow         *row,
-                        FitaParticipationPage *self)
-{
-  add_actor (self, fita_row_get_id (GTK_WIDGET (row)));
-}
-
-static void
-search_changed_cb (GtkSearchEntry        *entry,
-                   FitaParticipationPage *self)
-{
-  fill_candidates (self);
-}
-
-static void
-search_activate_cb (GtkSearchEntry        *entry,
-                    FitaParticipationPage *self)
-{
-  GtkListBoxRow *first = gtk_list_box_get_row_at_index (self->candidates_list, 0);
-
-  if (first != NULL)
-    add_actor (self, fita_row_get_id (GTK_WIDGET (first)));
-}
-
-static void
-popover_show_cb (GtkPopover            *popover,
-                 FitaParticipationPage *self)
-{
-  fill_candidates (self);
-  gtk_widget_grab_focus (GTK_WIDGET (self->actor_search));
 }
 
 /* Details */
@@ -931,7 +655,7 @@ show_details (FitaParticipationPage *self)
   fita_list_box_sync (self->counts_list, process ? fita_plan_list (self->plan, FITA_TABLE_PROCESS_COUNT, id) : none,
                       create_count_row, update_count_row, self);
   fita_list_box_sync (self->actors_list, process ? fita_plan_list (self->plan, FITA_TABLE_PROCESS_ACTOR, id) : none,
-                      create_actor_row, update_actor_row, self);
+                      _fita_participation_create_actor_row, _fita_participation_update_actor_row, self);
   if (process == NULL)
     {
       gtk_stack_set_visible_child_name (self->details_stack, "empty");
@@ -958,8 +682,8 @@ show_details (FitaParticipationPage *self)
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->delete_button), "x", id);
 }
 
-static void
-select_row_of (FitaParticipationPage *self,
+void
+_fita_participation_select_row_of (FitaParticipationPage *self,
                gint64                 id)
 {
   GtkWidget *row = id ? fita_list_box_find_row (self->processes_list, id) : NULL;
@@ -976,7 +700,7 @@ refresh (FitaParticipationPage *self,
          const FitaChanges     *changes)
 {
   gboolean all = changes == NULL;
-  gboolean read_only = is_read_only (self);
+  gboolean read_only = _fita_participation_is_read_only (self);
   static const FitaTableId tables[] = {
     FITA_TABLE_PROCESS, FITA_TABLE_PROCESS_PHASE, FITA_TABLE_PROCESS_DIMENSION,
     FITA_TABLE_PROCESS_COUNT, FITA_TABLE_PROCESS_ACTOR, FITA_TABLE_STATUS, FITA_TABLE_AGENT,
@@ -999,7 +723,7 @@ refresh (FitaParticipationPage *self,
       fita_list_box_sync (self->processes_list,
                           self->plan ? fita_plan_list (self->plan, FITA_TABLE_PROCESS, 0) : none,
                           create_process_row, update_process_row, self);
-      select_row_of (self, self->selected_id);
+      _fita_participation_select_row_of (self, self->selected_id);
     }
   show_details (self);
 
@@ -1021,7 +745,7 @@ plan_changed_cb (FitaPlan              *plan,
 static void
 update_read_only (FitaParticipationPage *self)
 {
-  gboolean editable = !is_read_only (self);
+  gboolean editable = !_fita_participation_is_read_only (self);
   static const char * const actions[] = {
     "participation.add-process", "participation.delete-process", "participation.add-phase",
     "participation.add-dimension", "participation.add-count", "row.move", "row.delete",
@@ -1045,14 +769,14 @@ process_selected_cb (GtkListBox            *list,
   fita_field_hold_commits ();
   show_details (self);
   update_state_definition (self);
-  fita_field_set_read_only_all (GTK_WIDGET (self), is_read_only (self));
+  fita_field_set_read_only_all (GTK_WIDGET (self), _fita_participation_is_read_only (self));
   fita_field_release_commits ();
 }
 
 /* Narrow windows show the list or what is picked in it. */
 
-static void
-show_content (FitaParticipationPage *self)
+void
+_fita_participation_show_content (FitaParticipationPage *self)
 {
   if (adw_leaflet_get_folded (self->leaflet))
     adw_leaflet_set_visible_child_name (self->leaflet, "content");
@@ -1073,251 +797,7 @@ row_activated_cb (GtkListBox    *list,
                   GtkListBoxRow *row,
                   FitaParticipationPage *self)
 {
-  show_content (self);
-}
-
-/* Actions */
-
-static void
-add_process_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  FitaParticipationPage *self = FITA_PARTICIPATION_PAGE (widget);
-  g_autoptr(GError) error = NULL;
-  FitaProcess *process = fita_plan_new_record (self->plan, FITA_TABLE_PROCESS);
-  gint64 id = process->rec.id;
-
-  /* Translators: the name of a process just added */
-  process->name = g_strdup (_("New process"));
-  /* Translators: the name of an action that can be undone */
-  fita_plan_begin (self->plan, _("Add Process"));
-  fita_plan_insert (self->plan, process, 0, -1, NULL);
-  if (!fita_plan_end (self->plan, &error))
-    {
-      show_failure (self, error);
-      return;
-    }
-  select_row_of (self, id);
-  show_content (self);
-  fita_field_focus (GTK_WIDGET (self->name_row));
-}
-
-static void
-add_part (FitaParticipationPage *self,
-          FitaTableId            table)
-{
-  g_autoptr(GError) error = NULL;
-  const char *label = NULL;
-  const char *field = "name";
-  GtkWidget *list = NULL;
-  GtkWidget *widget;
-  gpointer record;
-  gint64 id;
-
-  if (self->selected_id == 0)
-    return;
-  record = fita_plan_new_record (self->plan, table);
-  id = ((FitaRecord *) record)->id;
-  switch (table)
-    {
-    case FITA_TABLE_PROCESS_PHASE:
-      /* Translators: the name of a phase just added, to be typed over */
-      ((FitaProcessPhase *) record)->name = g_strdup (_("New phase"));
-      /* Translators: the name of an action that can be undone */
-      label = _("Add Phase");
-      list = GTK_WIDGET (self->phases_list);
-      break;
-    case FITA_TABLE_PROCESS_DIMENSION:
-      /* Translators: the name of a dimension of participation just added */
-      ((FitaProcessDimension *) record)->name = g_strdup (_("New dimension"));
-      /* Translators: the name of an action that can be undone */
-      label = _("Add Dimension");
-      list = GTK_WIDGET (self->dimensions_card);
-      break;
-    case FITA_TABLE_PROCESS_COUNT:
-      /* Translators: the label of a prioritisation count just added */
-      ((FitaProcessCount *) record)->label = g_strdup (_("New count"));
-      /* Translators: the name of an action that can be undone */
-      label = _("Add Count");
-      list = GTK_WIDGET (self->counts_list);
-      field = "label";
-      break;
-    default:
-      g_assert_not_reached ();
-    }
-
-  fita_plan_begin (self->plan, label);
-  fita_plan_insert (self->plan, record, self->selected_id, -1, NULL);
-  if (!fita_plan_end (self->plan, &error))
-    {
-      show_failure (self, error);
-      return;
-    }
-  widget = fita_field_find (list, table, id, field);
-  if (widget != NULL)
-    fita_field_focus (widget);
-}
-
-static void
-add_phase_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  add_part (FITA_PARTICIPATION_PAGE (widget), FITA_TABLE_PROCESS_PHASE);
-}
-
-static void
-add_dimension_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  add_part (FITA_PARTICIPATION_PAGE (widget), FITA_TABLE_PROCESS_DIMENSION);
-}
-
-static void
-add_count_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  add_part (FITA_PARTICIPATION_PAGE (widget), FITA_TABLE_PROCESS_COUNT);
-}
-
-typedef struct {
-  FitaParticipationPage *self;
-  gint64 id;
-} Deletion;
-
-static void
-deletion_free (gpointer data)
-{
-  Deletion *deletion = data;
-
-  g_object_unref (deletion->self);
-  g_free (deletion);
-}
-
-static void
-delete_process_confirmed (gpointer data)
-{
-  Deletion *deletion = data;
-  g_autoptr(GError) error = NULL;
-
-  if (deletion->self->plan == NULL)
-    return;
-  /* Translators: the name of an action that can be undone */
-  if (!fita_record_remove (deletion->self->plan, FITA_TABLE_PROCESS, deletion->id, _("Delete Process"), &error))
-    show_failure (deletion->self, error);
-}
-
-static void
-delete_process_action (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
-{
-  FitaParticipationPage *self = FITA_PARTICIPATION_PAGE (widget);
-  gint64 id = g_variant_get_int64 (parameter);
-  FitaProcess *process = fita_plan_lookup (self->plan, FITA_TABLE_PROCESS, id);
-  g_autofree char *heading = NULL;
-  Deletion *deletion;
-  gboolean has_parts = FALSE;
-  static const FitaTableId parts[] = {
-    FITA_TABLE_PROCESS_PHASE, FITA_TABLE_PROCESS_DIMENSION, FITA_TABLE_PROCESS_COUNT, FITA_TABLE_PROCESS_ACTOR,
-  };
-
-  if (process == NULL)
-    return;
-  deletion = g_new0 (Deletion, 1);
-  deletion->self = g_object_ref (self);
-  deletion->id = id;
-  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
-    has_parts = has_parts || fita_plan_list (self->plan, parts[i], id)->len > 0;
-  if (!has_parts)
-    {
-      delete_process_confirmed (deletion);
-      deletion_free (deletion);
-      return;
-    }
-  /* Translators: %s is the name of a participatory process */
-  heading = g_strdup_printf (_("Delete Process “%s”?"), process->name);
-  fita_confirm (GTK_WIDGET (self), heading,
-                _("Its phases, participation figures, prioritisation counts and list of key actors will be deleted too. The agents stay in the plan."),
-                _("_Delete"), delete_process_confirmed, deletion, deletion_free);
-}
-
-static void
-move_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  FitaParticipationPage *self = FITA_PARTICIPATION_PAGE (widget);
-  g_autoptr(GError) error = NULL;
-  const char *label;
-  gint32 table;
-  gint64 id;
-  gint32 delta;
-
-  g_variant_get (parameter, "(ixi)", &table, &id, &delta);
-  switch (table)
-    {
-    case FITA_TABLE_PROCESS_PHASE:
-      /* Translators: the name of an action that can be undone */
-      label = _("Move Phase");
-      break;
-    case FITA_TABLE_PROCESS_DIMENSION:
-      /* Translators: the name of an action that can be undone */
-      label = _("Move Dimension");
-      break;
-    case FITA_TABLE_PROCESS_COUNT:
-      /* Translators: the name of an action that can be undone */
-      label = _("Move Count");
-      break;
-    case FITA_TABLE_PROCESS_ACTOR:
-      /* Translators: the name of an action that can be undone */
-      label = _("Move Key Actor");
-      break;
-    default:
-      g_return_if_reached ();
-    }
-  if (!fita_record_shift (self->plan, table, id, delta, label, &error))
-    show_failure (self, error);
-}
-
-static void
-delete_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  FitaParticipationPage *self = FITA_PARTICIPATION_PAGE (widget);
-  g_autoptr(GError) error = NULL;
-  const char *label;
-  gint32 table;
-  gint64 id;
-
-  g_variant_get (parameter, "(ix)", &table, &id);
-  switch (table)
-    {
-    case FITA_TABLE_PROCESS_PHASE:
-      /* Translators: the name of an action that can be undone */
-      label = _("Remove Phase");
-      break;
-    case FITA_TABLE_PROCESS_DIMENSION:
-      /* Translators: the name of an action that can be undone */
-      label = _("Remove Dimension");
-      break;
-    case FITA_TABLE_PROCESS_COUNT:
-      /* Translators: the name of an action that can be undone */
-      label = _("Remove Count");
-      break;
-    case FITA_TABLE_PROCESS_ACTOR:
-      /* Translators: the name of an action that can be undone */
-      label = _("Remove Key Actor");
-      break;
-    default:
-      g_return_if_reached ();
-    }
-  if (!fita_record_remove (self->plan, table, id, label, &error))
-    show_failure (self, error);
+  _fita_participation_show_content (self);
 }
 
 /* GObject */
@@ -1327,8 +807,9 @@ fita_participation_page_dispose (GObject *object)
 {
   FitaParticipationPage *self = FITA_PARTICIPATION_PAGE (object);
 
-  if (self->plan != NULL)
-    g_clear_signal_handler (&self->changed_id, self->plan);
+  if (self->plan_signals != NULL)
+    g_signal_group_set_target (self->plan_signals, NULL);
+  g_clear_object (&self->plan_signals);
   g_clear_object (&self->plan);
   g_clear_pointer (&self->dimension_ids, g_array_unref);
   /* The bin's child is a template child too: let the bin drop it first,
@@ -1412,28 +893,8 @@ fita_participation_page_class_init (FitaParticipationPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FitaParticipationPage, actors_list);
   gtk_widget_class_bind_template_child (widget_class, FitaParticipationPage, delete_button);
 
-  gtk_widget_class_install_action (widget_class, "participation.add-process", NULL, add_process_action);
-  gtk_widget_class_install_action (widget_class, "participation.delete-process", "x", delete_process_action);
-  gtk_widget_class_install_action (widget_class, "participation.add-phase", NULL, add_phase_action);
-  gtk_widget_class_install_action (widget_class, "participation.add-dimension", NULL, add_dimension_action);
-  gtk_widget_class_install_action (widget_class, "participation.add-count", NULL, add_count_action);
+  _fita_participation_page_install_actions (widget_class);
   gtk_widget_class_install_action (widget_class, "participation.back", NULL, back_action);
-  gtk_widget_class_install_action (widget_class, "row.move", "(ixi)", move_action);
-  gtk_widget_class_install_action (widget_class, "row.delete", "(ix)", delete_action);
-}
-
-static GtkWidget *
-empty_placeholder (const char *text)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_widget_add_css_class (label, "dim-label");
-  gtk_widget_set_margin_top (label, 12);
-  gtk_widget_set_margin_bottom (label, 12);
-  gtk_widget_set_margin_start (label, 12);
-  gtk_widget_set_margin_end (label, 12);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  return label;
 }
 
 static void
@@ -1443,6 +904,9 @@ fita_participation_page_init (FitaParticipationPage *self)
 
   fita_field_ensure_style ();
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->plan_signals = g_signal_group_new (FITA_TYPE_PLAN);
+  g_signal_group_connect_object (self->plan_signals, "changed", G_CALLBACK (plan_changed_cb), self, 0);
   self->dimension_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   /* Translators: the name of an action that can be undone */
@@ -1478,19 +942,19 @@ fita_participation_page_init (FitaParticipationPage *self)
   fita_field_set_error_label (GTK_WIDGET (self->end_row), self->calendar_error);
   fita_field_set_error_label (GTK_WIDGET (self->budget_row), self->calendar_error);
 
-  gtk_list_box_set_placeholder (self->processes_list, empty_placeholder (_("No processes yet")));
-  gtk_list_box_set_placeholder (self->phases_list, empty_placeholder (_("No phases")));
-  gtk_list_box_set_placeholder (self->counts_list, empty_placeholder (_("No prioritisation counts")));
-  gtk_list_box_set_placeholder (self->actors_list, empty_placeholder (_("No key actors")));
-  gtk_list_box_set_placeholder (self->candidates_list, empty_placeholder (_("Type a name to create an agent")));
+  gtk_list_box_set_placeholder (self->processes_list, fita_list_placeholder_new (_("No processes yet")));
+  gtk_list_box_set_placeholder (self->phases_list, fita_list_placeholder_new (_("No phases")));
+  gtk_list_box_set_placeholder (self->counts_list, fita_list_placeholder_new (_("No prioritisation counts")));
+  gtk_list_box_set_placeholder (self->actors_list, fita_list_placeholder_new (_("No key actors")));
+  gtk_list_box_set_placeholder (self->candidates_list, fita_list_placeholder_new (_("Type a name to create an agent")));
 
   g_signal_connect (self->processes_list, "row-selected", G_CALLBACK (process_selected_cb), self);
   g_signal_connect (self->processes_list, "row-activated", G_CALLBACK (row_activated_cb), self);
   g_object_bind_property (self->leaflet, "folded", self->back_button, "visible", G_BINDING_SYNC_CREATE);
-  g_signal_connect (self->candidates_list, "row-activated", G_CALLBACK (candidate_activated_cb), self);
-  g_signal_connect (self->actor_search, "search-changed", G_CALLBACK (search_changed_cb), self);
-  g_signal_connect (self->actor_search, "activate", G_CALLBACK (search_activate_cb), self);
-  g_signal_connect (self->actor_popover, "show", G_CALLBACK (popover_show_cb), self);
+  g_signal_connect (self->candidates_list, "row-activated", G_CALLBACK (_fita_participation_candidate_activated_cb), self);
+  g_signal_connect (self->actor_search, "search-changed", G_CALLBACK (_fita_participation_search_changed_cb), self);
+  g_signal_connect (self->actor_search, "activate", G_CALLBACK (_fita_participation_search_activate_cb), self);
+  g_signal_connect (self->actor_popover, "show", G_CALLBACK (_fita_participation_popover_show_cb), self);
 
   update_read_only (self);
   refresh (self, NULL);
@@ -1527,11 +991,8 @@ fita_participation_page_set_plan (FitaParticipationPage *self,
   if (self->plan == plan)
     return;
 
-  if (self->plan != NULL)
-    g_clear_signal_handler (&self->changed_id, self->plan);
   g_set_object (&self->plan, plan);
-  if (plan != NULL)
-    self->changed_id = g_signal_connect (plan, "changed", G_CALLBACK (plan_changed_cb), self);
+  g_signal_group_set_target (self->plan_signals, plan);
 
   /* The rows stood for the other plan's records. */
   self->selected_id = 0;

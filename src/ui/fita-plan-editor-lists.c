@@ -2,7 +2,7 @@
  * Participation pages. */
 #include "config.h"
 #include "fita-plan-editor-lists.h"
-#include "fita-plan-editor-fields.h"
+#include "fita-field.h"
 
 #include <glib/gi18n.h>
 #include <string.h>
@@ -473,4 +473,98 @@ fita_add_button_new (const char *label,
     gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), target);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
   return button;
+}
+
+const char *
+fita_record_move_label (FitaTableId table)
+{
+  switch (table)
+    {
+    /* Translators: the names of actions that can be undone */
+    case FITA_TABLE_LEVEL: return _("Move Level");
+    case FITA_TABLE_STATUS: return _("Move Status");
+    case FITA_TABLE_CHAPTER: return _("Move Budget Chapter");
+    case FITA_TABLE_AGENT: return _("Move Working Group");
+    case FITA_TABLE_AGENT_MEMBER: return _("Move Member");
+    case FITA_TABLE_AGENT_FUNCTION: return _("Move Function");
+    case FITA_TABLE_PROCESS_PHASE: return _("Move Phase");
+    case FITA_TABLE_PROCESS_DIMENSION: return _("Move Dimension");
+    case FITA_TABLE_PROCESS_COUNT: return _("Move Count");
+    case FITA_TABLE_PROCESS_ACTOR: return _("Move Key Actor");
+    default: g_return_val_if_reached (NULL);
+    }
+}
+
+const char *
+fita_record_remove_label (FitaTableId table)
+{
+  switch (table)
+    {
+    /* Translators: the names of actions that can be undone */
+    case FITA_TABLE_LEVEL: return _("Delete Level");
+    case FITA_TABLE_STATUS: return _("Delete Status");
+    case FITA_TABLE_CHAPTER: return _("Delete Budget Chapter");
+    case FITA_TABLE_AGENT: return _("Delete Agent");
+    case FITA_TABLE_AGENT_MEMBER: return _("Remove Member");
+    case FITA_TABLE_AGENT_FUNCTION: return _("Remove Function");
+    case FITA_TABLE_PROCESS_PHASE: return _("Remove Phase");
+    case FITA_TABLE_PROCESS_DIMENSION: return _("Remove Dimension");
+    case FITA_TABLE_PROCESS_COUNT: return _("Remove Count");
+    case FITA_TABLE_PROCESS_ACTOR: return _("Remove Key Actor");
+    default: g_return_val_if_reached (NULL);
+    }
+}
+
+gboolean
+fita_row_move (FitaPlan  *plan,
+               GVariant  *parameter,
+               GError   **error)
+{
+  gint32 table;
+  gint64 id;
+  gint32 delta;
+  const char *label;
+
+  g_variant_get (parameter, "(ixi)", &table, &id, &delta);
+  label = fita_record_move_label (table);
+  g_return_val_if_fail (label != NULL, TRUE);
+  return fita_record_shift (plan, table, id, delta, label, error);
+}
+
+gboolean
+fita_row_remove (FitaPlan  *plan,
+                 GVariant  *parameter,
+                 GError   **error)
+{
+  gint32 table;
+  gint64 id;
+  const char *label;
+
+  g_variant_get (parameter, "(ix)", &table, &id);
+  label = fita_record_remove_label (table);
+  g_return_val_if_fail (label != NULL, TRUE);
+  return fita_record_remove (plan, table, id, label, error);
+}
+
+GtkWidget *
+fita_list_placeholder_new (const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_widget_set_margin_top (label, 12);
+  gtk_widget_set_margin_bottom (label, 12);
+  gtk_widget_set_margin_start (label, 12);
+  gtk_widget_set_margin_end (label, 12);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  return label;
+}
+
+void
+fita_list_box_clear (GtkListBox *box)
+{
+  GtkListBoxRow *row;
+
+  while ((row = gtk_list_box_get_row_at_index (box, 0)) != NULL)
+    gtk_list_box_remove (box, GTK_WIDGET (row));
 }

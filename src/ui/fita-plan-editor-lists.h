@@ -40,6 +40,8 @@ void       fita_row_set_id          (GtkWidget    *row,
 gint64     fita_row_get_id          (GtkWidget    *row);
 GtkWidget *fita_list_box_find_row   (GtkListBox   *box,
                                      gint64        id);
+/* Removes every row of box (its records belong to another plan or item). */
+void       fita_list_box_clear      (GtkListBox   *box);
 
 /* Move up, move down and remove buttons for the row of record (table, id),
  * bound to the page's "row.move" ((ixi): table, id, delta) and "row.delete"
@@ -85,6 +87,21 @@ gboolean   fita_record_remove       (FitaPlan     *plan,
                                      gint64        id,
                                      const char   *label,
                                      GError      **error);
+
+/* What moving or removing a record of table is called, as an undoable
+ * change ("Move Level", "Remove Member"); the same on every page. */
+const char *fita_record_move_label   (FitaTableId   table);
+const char *fita_record_remove_label (FitaTableId   table);
+/* What the pages' "row.move" ((table, id, delta): "(ixi)") and
+ * "row.delete" ((table, id): "(ix)") actions do with their parameter. */
+gboolean   fita_row_move            (FitaPlan     *plan,
+                                     GVariant     *parameter,
+                                     GError      **error);
+gboolean   fita_row_remove          (FitaPlan     *plan,
+                                     GVariant     *parameter,
+                                     GError      **error);
+/* What an empty list of the pages shows ("No members"). */
+GtkWidget *fita_list_placeholder_new (const char  *text);
 
 typedef void (*FitaConfirmed) (gpointer user_data);
 

@@ -10,7 +10,7 @@
 
 #include "fita-edit.h"
 #include "fita-money.h"
-#include "fita-plan-editor-fields.h"
+#include "fita-field.h"
 #include "fita-plan-editor-lists.h"
 #include "fita-rollup.h"
 #include "fita-status-table.h"
@@ -41,7 +41,7 @@ struct _FitaPlanEditor
   AdwBin parent_instance;
 
   FitaPlan *plan;
-  gulong changed_id;
+  GSignalGroup *plan_signals;   /* the plan's signals, whichever plan it is */
 
   /* Template widgets */
   AdwToastOverlay *toasts;
@@ -617,30 +617,8 @@ move_action (GtkWidget  *widget,
 {
   FitaPlanEditor *self = FITA_PLAN_EDITOR (widget);
   g_autoptr(GError) error = NULL;
-  const char *label;
-  gint32 table;
-  gint64 id;
-  gint32 delta;
 
-  g_variant_get (parameter, "(ixi)", &table, &id, &delta);
-  switch (table)
-    {
-    case FITA_TABLE_LEVEL:
-      /* Translators: the name of an action that can be undone */
-      label = _("Move Level");
-      break;
-    case FITA_TABLE_STATUS:
-      /* Translators: the name of an action that can be undone */
-      label = _("Move Status");
-      break;
-    case FITA_TABLE_CHAPTER:
-      /* Translators: the name of an action that can be undone */
-      label = _("Move Budget Chapter");
-      break;
-    default:
-      g_return_if_reached ();
-    }
-  if (!fita_record_shift (self->plan, table, id, delta, label, &error))
+  if (!fita_row_move (self->plan, parameter, &error))
     show_failure (self, error);
 }
 
@@ -659,25 +637,6 @@ deletion_free (gpointer data)
   g_free (deletion);
 }
 
-static const char *
-delete_label (FitaTableId table)
-{
-  switch (table)
-    {
-    case FITA_TABLE_LEVEL:
-      /* Translators: the name of an action that can be undone */
-      return _("Delete Level");
-    case FITA_TABLE_STATUS:
-      /* Translators: the name of an action that can be undone */
-      return _("Delete Status");
-    case FITA_TABLE_CHAPTER:
-      /* Translators: the name of an action that can be undone */
-      return _("Delete Budget Chapter");
-    default:
-      g_return_val_if_reached (NULL);
-    }
-}
-
 static void
 delete_confirmed (gpointer data)
 {
@@ -687,7 +646,7 @@ delete_confirmed (gpointer data)
   if (deletion->self->plan == NULL)
     return;
   if (!fita_record_remove (deletion->self->plan, deletion->table, deletion->id,
-                           delete_label (deletion->table), &error))
+                           fita_record_remove_label (deletion->table), &error))
     show_failure (deletion->self, error);
 }
 
@@ -792,8 +751,9 @@ fita_plan_editor_dispose (GObject *object)
 {
   FitaPlanEditor *self = FITA_PLAN_EDITOR (object);
 
-  if (self->plan != NULL)
-    g_clear_signal_handler (&self->changed_id, self->plan);
+  if (self->plan_signals != NULL)
+    g_signal_group_set_target (self->plan_signals, NULL);
+  g_clear_object (&self->plan_signals);
   g_clear_object (&self->plan);
   /* The bin's child is a template child too: let the bin drop it first,
    * or disposing the template would unparent it behind the bin's back. */
@@ -894,18 +854,6 @@ fita_plan_editor_class_init (FitaPlanEditorClass *klass)
   gtk_widget_class_install_action (widget_class, "row.delete", "(ix)", delete_action);
 }
 
-static GtkWidget *
-empty_placeholder (const char *text)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_widget_add_css_class (label, "dim-label");
-  gtk_widget_set_margin_top (label, 12);
-  gtk_widget_set_margin_bottom (label, 12);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  return label;
-}
-
 static void
 fita_plan_editor_init (FitaPlanEditor *self)
 {
@@ -928,6 +876,9 @@ fita_plan_editor_init (FitaPlanEditor *self)
 
   fita_field_ensure_style ();
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->plan_signals = g_signal_group_new (FITA_TYPE_PLAN);
+  g_signal_group_connect_object (self->plan_signals, "changed", G_CALLBACK (plan_changed_cb), self, 0);
 
   /* Translators: the name of an action that can be undone */
   fita_field_bind (GTK_WIDGET (self->title_row), FITA_FIELD_EDITOR_LINE, NULL, FITA_TABLE_PLAN, 0, "title", _("Rename Plan"));
@@ -960,6 +911,11 @@ fita_plan_editor_init (FitaPlanEditor *self)
   /* Translators: the name of an action that can be undone */
   fita_field_bind (GTK_WIDGET (self->language_row), FITA_FIELD_EDITOR_CHOICE, NULL, FITA_TABLE_PLAN, 0, "language", _("Change Content Language"));
   fita_field_set_text_choices (GTK_WIDGET (self->language_row), languages, language_codes, G_N_ELEMENTS (languages));
+  /* A plan with no language set yet (a new one) is taken to be written in
+   * the language Fita speaks to the officer, and shows it. */
+  for (guint i = 0; i < G_N_ELEMENTS (language_codes); i++)
+    if (g_str_equal (language_codes[i], fita_lang_from_locale ()))
+      fita_field_set_choice_fallback (GTK_WIDGET (self->language_row), i);
 
   /* Translators: the name of an action that can be undone */
   fita_field_bind (GTK_WIDGET (self->progress_rule_row), FITA_FIELD_EDITOR_CHOICE, NULL, FITA_TABLE_PLAN, 0, "progress_rule", _("Change Progress Rule"));
@@ -1009,9 +965,9 @@ fita_plan_editor_init (FitaPlanEditor *self)
       adw_preferences_group_add (self->followup_group, row);
     }
 
-  gtk_list_box_set_placeholder (self->levels_list, empty_placeholder (_("No levels")));
-  gtk_list_box_set_placeholder (self->statuses_list, empty_placeholder (_("No statuses")));
-  gtk_list_box_set_placeholder (self->chapters_list, empty_placeholder (_("No budget chapters")));
+  gtk_list_box_set_placeholder (self->levels_list, fita_list_placeholder_new (_("No levels")));
+  gtk_list_box_set_placeholder (self->statuses_list, fita_list_placeholder_new (_("No statuses")));
+  gtk_list_box_set_placeholder (self->chapters_list, fita_list_placeholder_new (_("No budget chapters")));
 
   update_read_only (self);
   refresh (self, NULL);
@@ -1029,15 +985,6 @@ fita_plan_editor_get_plan (FitaPlanEditor *self)
   g_return_val_if_fail (FITA_IS_PLAN_EDITOR (self), NULL);
 
   return self->plan;
-}
-
-static void
-clear_list (GtkListBox *list)
-{
-  GtkListBoxRow *row;
-
-  while ((row = gtk_list_box_get_row_at_index (list, 0)) != NULL)
-    gtk_list_box_remove (list, GTK_WIDGET (row));
 }
 
 void
@@ -1060,17 +1007,14 @@ fita_plan_editor_set_plan (FitaPlanEditor *self,
   if (self->plan == plan)
     return;
 
-  if (self->plan != NULL)
-    g_clear_signal_handler (&self->changed_id, self->plan);
   g_set_object (&self->plan, plan);
-  if (plan != NULL)
-    self->changed_id = g_signal_connect (plan, "changed", G_CALLBACK (plan_changed_cb), self);
+  g_signal_group_set_target (self->plan_signals, plan);
 
   /* Rows belong to one plan: the next one's records are others. */
   fita_field_hold_commits ();
-  clear_list (self->levels_list);
-  clear_list (self->statuses_list);
-  clear_list (self->chapters_list);
+  fita_list_box_clear (self->levels_list);
+  fita_list_box_clear (self->statuses_list);
+  fita_list_box_clear (self->chapters_list);
   fita_field_release_commits ();
 
   info_id = plan ? fita_plan_get_info (plan)->rec.id : 0;

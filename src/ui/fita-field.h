@@ -1,9 +1,9 @@
-/* fita-plan-editor-fields.h: widgets that edit one field of one record.
+/* fita-field.h: widgets that edit one field of one record.
  *
- * Shared by the Plan, Governance and Participation pages. A bound widget
- * shows the field's value, and writes what the officer typed back to the
- * plan as one undoable change, with its own label ("Rename Level"), when
- * they press Enter or leave the widget. It reloads on demand without
+ * Shared by the item editor and the Plan, Governance and Participation
+ * pages. A bound widget shows the field's value, and writes what the
+ * officer typed back to the plan as one undoable change, with its own label
+ * ("Rename Level"), when they press Enter or leave the widget. It reloads on demand without
  * throwing away what is being typed in it, and shows the plan's refusals
  * (a duplicate name, a date that is not a date) in an error label.
  */
@@ -35,10 +35,35 @@ void        fita_field_bind            (GtkWidget           *widget,
                                         gint64               id,
                                         const char          *field,
                                         const char          *undo_label);
+/* Binds a text widget (LINE, PARAGRAPH, PARAGRAPHS) to a value that is
+ * not one field of one record (an indicator's value in a year, an item's
+ * follow-up): read gives the plan's text, write saves the person's as one
+ * undoable change. The widget behaves as any bound one (saves on Enter or
+ * leaving, Escape puts the plan's text back, refusals marked inline); it
+ * gets its plan through fita_field_show or fita_field_set_record. */
+typedef const char *(*FitaFieldRead)  (GtkWidget   *widget,
+                                       gpointer     user_data);
+typedef gboolean    (*FitaFieldWrite) (GtkWidget   *widget,
+                                       const char  *text,
+                                       GError     **error,
+                                       gpointer     user_data);
+void        fita_field_bind_custom     (GtkWidget           *widget,
+                                        FitaFieldEditorKind  kind,
+                                        FitaFieldRead        read,
+                                        FitaFieldWrite       write,
+                                        gpointer             user_data);
 /* Points a bound widget at another record of the same table, and loads it. */
 void        fita_field_set_record      (GtkWidget           *widget,
                                         FitaPlan            *plan,
                                         gint64               id);
+/* Shows the field of record id: another record, or force, loads it anew;
+ * the same one keeps what the person is typing. editable FALSE makes it
+ * read-only. */
+void        fita_field_show            (GtkWidget           *widget,
+                                        FitaPlan            *plan,
+                                        gint64               id,
+                                        gboolean             force,
+                                        gboolean             editable);
 gboolean    fita_field_is_bound        (GtkWidget           *widget);
 gint64      fita_field_get_record_id   (GtkWidget           *widget);
 const char *fita_field_get_name        (GtkWidget           *widget);
@@ -54,6 +79,30 @@ void        fita_field_set_text_choices (GtkWidget          *widget,
                                          const char * const *labels,
                                          const char * const *values,
                                          guint               n_values);
+
+/* The values of a CHOICE editor whose model is given some other way (a
+ * drop-down with its own factory): values[i] for item i. */
+void        fita_field_set_choice_values (GtkWidget         *widget,
+                                          const gint64      *values,
+                                          guint              n_values);
+
+/* The choice a CHOICE editor shows when the record's value is none of its
+ * choices (not set yet): GTK_INVALID_LIST_POSITION, the default, shows
+ * nothing. */
+void        fita_field_set_choice_fallback (GtkWidget       *widget,
+                                            guint            position);
+
+/* A refusal of a text field's new text before the plan is asked (a code
+ * already taken): the message, newly allocated, or NULL to let it through. */
+typedef char *(*FitaFieldCheck) (GtkWidget  *widget,
+                                 const char *text,
+                                 gpointer    user_data);
+void        fita_field_set_check       (GtkWidget           *widget,
+                                        FitaFieldCheck       check,
+                                        gpointer             user_data);
+/* widget, or its nearest bound ancestor (the row around a focused text);
+ * NULL when neither is bound. */
+GtkWidget  *fita_field_find_bound      (GtkWidget           *widget);
 
 /* Where the plan's refusals of this widget's changes are shown. */
 void        fita_field_set_error_label (GtkWidget           *widget,
@@ -111,6 +160,11 @@ GtkWidget  *fita_field_text_row_new    (const char          *title,
 GtkWidget  *fita_field_control_row_new (const char          *title,
                                         const char          *subtitle,
                                         GtkWidget           *control);
+
+/* Names a drop-down for assistive technologies, and the button inside it
+ * that takes the focus. */
+void        fita_field_label_drop_down (GtkDropDown         *drop_down,
+                                        const char          *label);
 
 /* Loads the pages' style sheet once per display. */
 void        fita_field_ensure_style    (void);
