@@ -56,6 +56,8 @@ fita_accessible_init (void)
 
   if (g_once_init_enter (&done))
     {
+      /* the class, and so its signals, exist once it is referenced (kept) */
+      g_type_class_ref (GTK_TYPE_WIDGET);
       g_signal_add_emission_hook (g_signal_lookup ("realize", GTK_TYPE_WIDGET), 0, realize_hook, NULL, NULL);
       g_once_init_leave (&done, 1);
     }

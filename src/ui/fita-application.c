@@ -192,8 +192,9 @@ forget_recent (GFile *file)
   g_autofree char *uri = g_file_get_uri (file);
   GtkRecentManager *recent = gtk_recent_manager_get_default ();
 
-  if (gtk_recent_manager_has_item (recent, uri))
-    gtk_recent_manager_remove_item (recent, uri, NULL);
+  /* not there (or no recent files at all) is an error to ignore; asking
+   * first is a critical warning when there are no recent files yet */
+  gtk_recent_manager_remove_item (recent, uri, NULL);
 }
 
 static gboolean

@@ -48,6 +48,7 @@ struct _FitaImportDialog
   GCancellable          *cancellable;
   gboolean               loading;
   gboolean               filling;      /* rows are being filled in, not chosen */
+  gboolean               disposed;     /* closed while reading: nothing left to show it in */
 
   /* Template widgets */
   GtkWidget             *back_button;
@@ -111,7 +112,6 @@ add_figure_row (FitaImportDialog *self,
   GtkWidget *label = gtk_label_new (figure);
 
   gtk_widget_add_css_class (label, "numeric");
-  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
   add_row (self, self->summary_group, row);
 }
@@ -200,7 +200,8 @@ add_preview_row (FitaImportDialog *self,
 #undef DETAIL
 
   row = text_row (title->str, details->len ? details->str : NULL);
-  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 1);
+  if (g_utf8_strlen (title->str, -1) > 3)
+    adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 1);
   add_row (self, self->preview_group, row);
 }
 
@@ -404,7 +405,10 @@ fill_columns (FitaImportDialog *self,
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), h->header);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), *examples != '\0' ? examples : _("No values"));
-      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 1);
+      /* one line, cut short; not for a word of a letter or two, which GTK 4.8
+       * measures narrower than the "…" it would cut it to */
+      if (g_utf8_strlen (examples, -1) > 3)
+        adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 1);
       adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (names));
       adw_combo_row_set_selected (ADW_COMBO_ROW (row), (guint) (h->column + 1));
       g_object_set_data_full (G_OBJECT (row), "fita-header", g_strdup (h->header), g_free);
@@ -544,8 +548,13 @@ read_done_cb (GObject      *object,
   ReadJob *job = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
 
+  if (!g_task_propagate_boolean (G_TASK (result), &error) &&
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (self->disposed)
+    return;
   set_loading (self, FALSE);
-  if (g_task_propagate_boolean (G_TASK (result), &error))
+  if (error == NULL)
     {
       if (self->sheets == NULL)
         self->sheets = g_steal_pointer (&job->sheets);
@@ -553,8 +562,6 @@ read_done_cb (GObject      *object,
       if (take_sheet (self, g_steal_pointer (&job->read), &error))
         return;
     }
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
 
   show_source_page (self);
   {
@@ -659,6 +666,8 @@ paste_done_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   g_autofree char *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (object), result, &error);
 
+  if (self->disposed)
+    return;
   set_loading (self, FALSE);
   if (text == NULL || text[strspn (text, " \t\r\n")] == '\0')
     {
@@ -929,6 +938,7 @@ restart_action (GtkWidget  *widget,
   FitaImportDialog *self = FITA_IMPORT_DIALOG (widget);
 
   g_cancellable_cancel (self->cancellable);
+  set_loading (self, FALSE);
   clear_rows (self);
   clear_columns (self);
   g_clear_object (&self->result);
@@ -1051,11 +1061,13 @@ fita_import_dialog_dispose (GObject *object)
 {
   FitaImportDialog *self = FITA_IMPORT_DIALOG (object);
 
+  self->disposed = TRUE;
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   if (self->window != NULL)
     g_object_remove_weak_pointer (G_OBJECT (self->window), (gpointer *) &self->window);
   self->window = NULL;
+
   gtk_widget_dispose_template (GTK_WIDGET (self), FITA_TYPE_IMPORT_DIALOG);
 
   G_OBJECT_CLASS (fita_import_dialog_parent_class)->dispose (object);
@@ -1151,6 +1163,15 @@ fita_import_dialog_init (FitaImportDialog *self)
   self->added = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
+/* Lets go of the window while it still exists (a reading under way keeps
+ * the dialog alive past it), and closes. */
+static void
+window_destroyed_cb (FitaImportDialog *self)
+{
+  gtk_window_set_transient_for (GTK_WINDOW (self), NULL);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
 FitaImportDialog *
 fita_import_dialog_new (FitaWindow *window)
 {
@@ -1159,11 +1180,11 @@ fita_import_dialog_new (FitaWindow *window)
 
   g_return_val_if_fail (FITA_IS_WINDOW (window), NULL);
 
-  /* closed with its window: it imports into that window's plan */
   self = g_object_new (FITA_TYPE_IMPORT_DIALOG,
                        "transient-for", window,
-                       "destroy-with-parent", TRUE,
                        NULL);
+  /* closed with its window: it imports into that window's plan */
+  g_signal_connect_object (window, "destroy", G_CALLBACK (window_destroyed_cb), self, G_CONNECT_SWAPPED);
   self->window = window;
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &self->window);
   plan = fita_window_get_plan (window);

@@ -659,6 +659,9 @@ test_plan_title (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 800, 800);
   settle ();
   settle ();
+  g_test_message ("window %d wide; switcher title visible %d; plan title visible %d",
+                  gtk_widget_get_width (GTK_WIDGET (window)), adw_view_switcher_title_get_title_visible (switcher),
+                  gtk_widget_get_visible (GTK_WIDGET (title)));
   g_assert_true (adw_view_switcher_title_get_title_visible (switcher));
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (title)));
   g_assert_cmpstr (adw_view_switcher_title_get_title (switcher), ==, plan_title);

@@ -612,6 +612,34 @@ test_workbook_round_trip (void)
   close_all_windows ();
 }
 
+/* Closed while it reads, or with its window: nothing is shown in what is
+ * gone. A table of one column and one row is read. */
+static void
+test_close_while_reading (void)
+{
+  g_autofree char *csv = write_test_file ("petita.csv", "Títol\nU\n");
+  g_autoptr(GFile) file = g_file_new_for_path (csv);
+  FitaWindow *window = empty_window ();
+  FitaImportDialog *dialog = FITA_IMPORT_DIALOG (fita_window_import (window, file));
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  settle ();
+  g_assert_null (find_import_dialog ());
+
+  dialog = FITA_IMPORT_DIALOG (fita_window_import (window, file));
+  gtk_window_destroy (GTK_WINDOW (window));
+  settle ();
+  g_assert_null (find_import_dialog ());
+
+  window = empty_window ();
+  dialog = FITA_IMPORT_DIALOG (fita_window_import (window, file));
+  g_assert_true (wait_until (has_read, dialog));
+  g_assert_true (wait_until (is_drawn, dialog));
+  settle ();
+  g_assert_cmpuint (fita_import_dialog_get_report (dialog)->n_items, ==, 1);
+  close_all_windows ();
+}
+
 /* File › Export: every format, each readable again; never over the plan. */
 static void
 test_export (void)
@@ -699,6 +727,7 @@ main (int   argc,
   g_test_add_func ("/ui/import/paste", test_paste);
   g_test_add_func ("/ui/import/not-a-plan", test_not_a_plan);
   g_test_add_func ("/ui/import/bad-table", test_bad_table);
+  g_test_add_func ("/ui/import/close-while-reading", test_close_while_reading);
   g_test_add_func ("/ui/import/calc-table", test_calc_table);
   g_test_add_func ("/ui/import/workbook-round-trip", test_workbook_round_trip);
   g_test_add_func ("/ui/export/formats", test_export);
