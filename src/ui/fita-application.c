@@ -164,7 +164,7 @@ offer_import (FitaApplication *self,
   gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
   g_object_set_data_full (G_OBJECT (dialog), "fita-file", g_object_ref (file), g_object_unref);
   g_signal_connect_object (dialog, "response", G_CALLBACK (offer_import_cb), window, 0);
-  fita_accessible_names_from_mnemonics (dialog);
+  fita_accessible_fix_tree (dialog);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

@@ -2,6 +2,8 @@
  * language of the plan's texts, then where to save it. */
 #include "config.h"
 
+#include "fita-accessible.h"
+
 #include <glib/gi18n.h>
 
 #include "fita-application.h"
@@ -283,7 +285,7 @@ new_plan_action (GtkWidget  *widget,
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
   g_signal_connect_object (dialog, "response", G_CALLBACK (new_plan_response_cb), self, 0);
-  fita_accessible_names_from_mnemonics (dialog);
+  fita_accessible_fix_tree (dialog);
 
   gtk_window_present (GTK_WINDOW (dialog));
   gtk_widget_grab_focus (GTK_WIDGET (form->title));

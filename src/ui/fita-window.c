@@ -3,6 +3,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "fita-accessible.h"
 #include "fita-application.h"
 #include "fita-budget-page.h"
 #include "fita-error.h"
@@ -78,45 +79,11 @@ fita_describe_plan (FitaPlan *plan)
   return g_steal_pointer (&period);
 }
 
-/* "Pla _nou…" → "Pla nou…"; "__" stands for one underscore. */
-static char *
-strip_mnemonic (const char *label)
+static gboolean
+fix_accessible_idle (gpointer data)
 {
-  GString *text = g_string_sized_new (strlen (label));
-
-  for (const char *p = label; *p != '\0'; p++)
-    {
-      if (*p == '_' && p[1] == '_')
-        p++;
-      else if (*p == '_')
-        continue;
-      g_string_append_c (text, *p);
-    }
-  return g_string_free (text, FALSE);
-}
-
-/* GTK 4.8 names a button by its label as written, underscore and all,
- * and a screen reader then reads "Pla _nou… Pla nou…". The name it
- * should have is the label as shown. */
-void
-fita_accessible_names_from_mnemonics (GtkWidget *root)
-{
-  g_return_if_fail (GTK_IS_WIDGET (root));
-
-  if (GTK_IS_BUTTON (root) && gtk_button_get_use_underline (GTK_BUTTON (root)) &&
-      gtk_button_get_label (GTK_BUTTON (root)) != NULL)
-    {
-      g_autofree char *name = strip_mnemonic (gtk_button_get_label (GTK_BUTTON (root)));
-
-      gtk_accessible_update_property (GTK_ACCESSIBLE (root),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, name,
-                                      -1);
-    }
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    fita_accessible_names_from_mnemonics (child);
+  fita_accessible_fix_tree (GTK_WIDGET (data));
+  return G_SOURCE_REMOVE;
 }
 
 static FitaApplication *
@@ -887,7 +854,7 @@ fita_window_init (FitaWindow *self)
   g_signal_connect_object (keys, "key-pressed", G_CALLBACK (sidebar_key_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (self->sidebar_handle, keys);
   gtk_widget_set_cursor_from_name (self->sidebar_handle, "col-resize");
-  fita_accessible_names_from_mnemonics (GTK_WIDGET (self));
+  fita_accessible_fix_tree (GTK_WIDGET (self));
 
   gtk_window_set_default_size (GTK_WINDOW (self), 1100, 720);
   g_signal_connect (self, "notify::application", G_CALLBACK (restore_size), NULL);
@@ -953,6 +920,9 @@ fita_window_set_plan (FitaWindow *self,
                                plan ? fita_outline_get_model (self->outline) : NULL, outline_row_id, self);
   if (plan == NULL)
     fita_item_editor_set_item_id (self->item_editor, 0);
+  /* the pages have made their rows for the plan, shown or not: name what
+   * GTK leaves unnamed */
+  g_idle_add_full (G_PRIORITY_LOW, fix_accessible_idle, g_object_ref (self), g_object_unref);
 
   adw_view_stack_set_visible_child_name (self->view_stack, "items");
   adw_leaflet_set_visible_child_name (self->leaflet, "sidebar");
@@ -1027,7 +997,7 @@ fita_window_show_error (FitaWindow *self,
     }
   gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  fita_accessible_names_from_mnemonics (dialog);
+  fita_accessible_fix_tree (dialog);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
   gtk_window_present (GTK_WINDOW (dialog));

@@ -73,9 +73,6 @@ void            fita_window_set_sidebar_width (FitaWindow   *self,
                                                int           width);
 int             fita_window_get_sidebar_width (FitaWindow   *self);
 
-/* Names every button below root that has a mnemonic by its label as
- * shown ("Pla nou…", not "Pla _nou…"), for screen readers. */
-void            fita_accessible_names_from_mnemonics (GtkWidget *root);
 
 /* "Ajuntament de Terrassa · 2019–2026": whichever of organisation and
  * period the plan has; NULL if neither. */
