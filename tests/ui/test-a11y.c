@@ -434,18 +434,6 @@ test_keys (void)
   key (0x066 /* f */, 1 << 2);
   after = focused (app, 0);
   g_assert_cmpstr (after, ==, "entry|Search items by code or title");
-  if (g_getenv ("FITA_A11Y_EXPLORE") != NULL)
-    {
-      atspi_generate_keyboard_event (0, "11.3", ATSPI_KEY_STRING, NULL);
-      spin (400);
-      key (0xff0d, 0);
-      for (guint i = 0; i < 40; i++)
-        {
-          g_autofree char *now = focused (app, 0);
-          g_test_message ("step %u: %s", i, now ? now : "(none)");
-          key (i == 0 ? 0xff0d : 0xff09, 0);
-        }
-    }
   key (0xff1b /* Escape */, 0);
 }
 
