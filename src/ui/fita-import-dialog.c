@@ -368,7 +368,7 @@ column_chosen_cb (AdwComboRow      *row,
   const char *header = g_object_get_data (G_OBJECT (row), "fita-header");
   guint selected = adw_combo_row_get_selected (row);
 
-  if (self->filling || header == NULL || selected == GTK_INVALID_LIST_POSITION)
+  if (self->filling || header == NULL || selected == GTK_INVALID_LIST_POSITION || self->mapping == NULL)
     return;
   fita_import_mapping_set_column (self->mapping, header, (FitaColumn) selected - 1);
   update_result (self);
@@ -441,6 +441,9 @@ set_loading (FitaImportDialog *self,
     return;
   self->loading = loading;
   gtk_spinner_set_spinning (self->spinner, loading);
+  /* one table at a time: another may not start while one is read */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.choose", !loading);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.paste", !loading);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_LOADING]);
 }
 
@@ -571,6 +574,16 @@ read_done_cb (GObject      *object,
   }
 }
 
+/* Stops reading what was being read, for something else. */
+static GCancellable *
+restart_cancellable (FitaImportDialog *self)
+{
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  return self->cancellable;
+}
+
 static void
 start_reading (FitaImportDialog *self,
                const char       *sheet)
@@ -578,9 +591,7 @@ start_reading (FitaImportDialog *self,
   g_autoptr(GTask) task = NULL;
   ReadJob *job = g_new0 (ReadJob, 1);
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
+  restart_cancellable (self);
 
   job->path = g_strdup (self->path);
   job->sheet = g_strdup (sheet);
@@ -642,13 +653,16 @@ fita_import_dialog_load_text (FitaImportDialog *self,
   g_return_val_if_fail (FITA_IS_IMPORT_DIALOG (self), FALSE);
   g_return_val_if_fail (text != NULL, FALSE);
 
+  /* Calc, Excel and Word copy a table as tab-separated text; one that
+   * cannot be read leaves the table shown as it was */
+  if (!(sheet = fita_sheet_read_csv (text, strlen (text), 0, error)))
+    return FALSE;
+  g_cancellable_cancel (self->cancellable);
+  set_loading (self, FALSE);
   forget_table (self);
   self->text = g_strdup (text);
   self->name = g_strdup (name);
   fill_sheets (self, NULL);
-  /* Calc, Excel and Word copy a table as tab-separated text */
-  if (!(sheet = fita_sheet_read_csv (text, strlen (text), 0, error)))
-    return FALSE;
   if (!take_sheet (self, sheet, error))
     {
       show_source_page (self);
@@ -666,12 +680,14 @@ paste_done_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   g_autofree char *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (object), result, &error);
 
-  if (self->disposed)
+  if (self->disposed || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   set_loading (self, FALSE);
   if (text == NULL || text[strspn (text, " \t\r\n")] == '\0')
     {
-      show_source_page (self);
+      /* a table already read stays */
+      if (self->sheet == NULL)
+        show_source_page (self);
       show_error (self, _("Nothing to paste"),
                   _("The clipboard holds no table. Select the cells of the table in Calc, Excel or Word, copy them, and paste again."));
       return;
@@ -691,7 +707,7 @@ fita_import_dialog_paste (FitaImportDialog *self)
 
   clipboard = gtk_widget_get_clipboard (GTK_WIDGET (self));
   set_loading (self, TRUE);
-  gdk_clipboard_read_text_async (clipboard, NULL, paste_done_cb, g_object_ref (self));
+  gdk_clipboard_read_text_async (clipboard, restart_cancellable (self), paste_done_cb, g_object_ref (self));
 }
 
 gboolean
@@ -942,6 +958,7 @@ restart_action (GtkWidget  *widget,
   clear_rows (self);
   clear_columns (self);
   g_clear_object (&self->result);
+  g_clear_pointer (&self->report, fita_import_report_free);
   show_source_page (self);
 }
 

@@ -146,6 +146,7 @@ typedef struct {
   char     *input;      /* the plan's own file, never written over */
   char     *format;     /* export: which; NULL: a copy of the plan */
   guint64   generation; /* the plan's when the snapshot was taken */
+  GWeakRef  plan;       /* the plan it was taken from (a weak reference: the job may end in its thread) */
   gboolean  save_as;    /* the copy becomes the window's plan */
 } Job;
 
@@ -159,6 +160,7 @@ job_free (Job *job)
       g_unlink (job->snapshot);
       g_rmdir (folder);
     }
+  g_weak_ref_clear (&job->plan);
   g_free (job->snapshot);
   g_free (job->path);
   g_free (job->input);
@@ -180,6 +182,7 @@ take_snapshot (FitaPlan  *plan,
   path = g_build_filename (folder, "snapshot.fita", NULL);
   if (!fita_plan_save_copy (plan, path, error))
     {
+      g_unlink (path);
       g_rmdir (folder);
       return NULL;
     }
@@ -257,6 +260,8 @@ run_job (GTask        *task,
     g_task_return_error (task, error);
 }
 
+static char *copy_destination (FitaWindow *self, GFile *file, GError **error);
+
 static void
 start_job (FitaWindow          *self,
            Job                 *job,
@@ -270,6 +275,7 @@ start_job (FitaWindow          *self,
   g_task_set_source_tag (task, start_job);
   job->input = g_strdup (fita_plan_get_path (plan));
   job->generation = fita_plan_get_generation (plan);
+  g_weak_ref_init (&job->plan, plan);
   job->snapshot = take_snapshot (plan, &error);
   g_task_set_task_data (task, job, (GDestroyNotify)job_free);
   if (job->snapshot == NULL)
@@ -296,7 +302,8 @@ fita_window_export_async (FitaWindow          *self,
 
   job = g_new0 (Job, 1);
   job->format = g_strdup (format);
-  job->path = local_path (file, &error);
+  /* never over a plan open in a window */
+  job->path = copy_destination (self, file, &error);
   if (job->path == NULL)
     {
       g_task_report_error (self, callback, user_data, start_job, g_steal_pointer (&error));
@@ -325,7 +332,12 @@ export_done_cb (GObject      *object,
   g_autofree char *name = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (!fita_window_export_finish (self, result, &error))
+  gboolean exported = fita_window_export_finish (self, result, &error);
+
+  /* the window closed meanwhile: nothing to say it in */
+  if (gtk_widget_in_destruction (GTK_WIDGET (self)))
+    return;
+  if (!exported)
     {
       /* Translators: %s is a file name */
       g_autofree char *heading = g_strdup_printf (_("Could not export “%s”"), name);
@@ -520,10 +532,12 @@ open_copy (FitaWindow  *self,
            GError     **error)
 {
   FitaPlan *plan = fita_window_get_plan (self);
+  g_autoptr(FitaPlan) source = g_weak_ref_get (&job->plan);
   g_autoptr(FitaPlan) copy = NULL;
   GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
 
-  if (plan == NULL)
+  /* another plan opened in the window meanwhile: the copy stays a copy */
+  if (plan == NULL || plan != source)
     return TRUE;
   if (fita_plan_get_generation (plan) != job->generation &&
       !fita_plan_save_copy (plan, job->path, error))
@@ -603,8 +617,15 @@ save_done_cb (GObject      *object,
   FitaWindow *self = FITA_WINDOW (object);
   SaveRequest *request = user_data;
   g_autoptr(GError) error = NULL;
+  gboolean saved = fita_window_save_copy_finish (self, result, &error);
 
-  if (!fita_window_save_copy_finish (self, result, &error))
+  /* the window closed meanwhile: nothing to say it in */
+  if (gtk_widget_in_destruction (GTK_WIDGET (self)))
+    {
+      save_request_free (request);
+      return;
+    }
+  if (!saved)
     {
       g_autofree char *basename = g_file_get_basename (request->file);
       g_autofree char *name = g_filename_display_name (basename);
