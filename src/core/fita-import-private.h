@@ -222,6 +222,40 @@ char            *fita_import_name_key    (const char      *name);
 gboolean         fita_import_same_name   (const char      *a,
                                           const char      *b);
 
+/* A cell that could not be read (error), or that breaks a field's limits,
+ * made a problem of its row named by its column's header. */
+void             fita_import_cell_problem (FitaImportState *imp,
+                                          guint            line,
+                                          const char      *code,
+                                          const FitaImportColumn *column,
+                                          const GError    *error);
+gboolean         fita_import_valid_text  (FitaImportState *imp,
+                                          guint            line,
+                                          const char      *code,
+                                          const FitaImportColumn *column,
+                                          const char      *text);
+gboolean         fita_import_valid_value (FitaImportState *imp,
+                                          guint            line,
+                                          const char      *code,
+                                          const FitaImportColumn *column,
+                                          FitaTableId      table,
+                                          const char      *field,
+                                          gint64           value);
+
+/* fita-import-values.c: a row's amounts, indicator values and follow-up
+ * texts, added to entry; the chapters met, in order. */
+void             fita_import_add_chapter (FitaImportState *imp,
+                                          const char      *name);
+void             fita_import_read_amounts (FitaImportState *imp,
+                                          FitaImportSection *section,
+                                          FitaImportEntry *entry,
+                                          GStrv            cells,
+                                          guint            line);
+void             fita_import_plan_followup (FitaImportState *imp,
+                                          FitaImportSection *section,
+                                          GStrv            cells,
+                                          guint            line);
+
 /* fita-import-plan.c: the tree of the staged items (parents, circles,
  * depths, codes), then the plan made of them. */
 GPtrArray       *fita_import_arrange     (FitaImportState *imp);

@@ -22,15 +22,6 @@ budget_free (gpointer data)
 }
 
 static void
-value_free (gpointer data)
-{
-  FitaImportValue *value = data;
-
-  g_free (value->value);
-  g_free (value);
-}
-
-static void
 indicator_free (gpointer data)
 {
   FitaImportIndicator *indicator = data;
@@ -247,8 +238,8 @@ level_for (FitaImportState *imp, const char *name, guint line, gboolean exact)
 }
 
 /* A cell that could not be read, named by its column's header. */
-static void
-cell_problem (FitaImportState *imp, guint line, const char *code, const FitaImportColumn *column, const GError *error)
+void
+fita_import_cell_problem (FitaImportState *imp, guint line, const char *code, const FitaImportColumn *column, const GError *error)
 {
   if (column != NULL && column->header != NULL)
     /* Translators: a column's header, then what is wrong with its cell */
@@ -257,21 +248,21 @@ cell_problem (FitaImportState *imp, guint line, const char *code, const FitaImpo
     fita_import_problem (imp, line, code, "%s", error->message);
 }
 
-static gboolean
-valid_text (FitaImportState *imp, guint line, const char *code, const FitaImportColumn *column, const char *text)
+gboolean
+fita_import_valid_text (FitaImportState *imp, guint line, const char *code, const FitaImportColumn *column, const char *text)
 {
   g_autoptr(GError) local = NULL;
 
   if (fita_text_validate (text, &local))
     return TRUE;
-  cell_problem (imp, line, code, column, local);
+  fita_import_cell_problem (imp, line, code, column, local);
   return FALSE;
 }
 
 /* Checks a value against the limits of a field of a table (negative
  * amounts, years Fita cannot plan…). */
-static gboolean
-valid_value (FitaImportState *imp, guint line, const char *code, const FitaImportColumn *column,
+gboolean
+fita_import_valid_value (FitaImportState *imp, guint line, const char *code, const FitaImportColumn *column,
              FitaTableId table, const char *field, gint64 value)
 {
   const FitaTable *t = fita_table (table);
@@ -279,7 +270,7 @@ valid_value (FitaImportState *imp, guint line, const char *code, const FitaImpor
 
   if (fita_field_validate (&t->fields[fita_table_field_index (t, field)], value, NULL, &local))
     return TRUE;
-  cell_problem (imp, line, code, column, local);
+  fita_import_cell_problem (imp, line, code, column, local);
   return FALSE;
 }
 
@@ -473,8 +464,8 @@ open_item (FitaImportState *imp, FitaImportSection *section, guint outline, int 
   if (entry->code != NULL || (code_given != NULL && *code_given == '\0'))
     code_given = entry->code;
   if (entry->title != NULL)
-    valid_text (imp, entry->line, code_given, column >= 0 ? &section->columns[column] : NULL, entry->title);
-  if (level != NULL && valid_text (imp, entry->line, code_given, NULL, level))
+    fita_import_valid_text (imp, entry->line, code_given, column >= 0 ? &section->columns[column] : NULL, entry->title);
+  if (level != NULL && fita_import_valid_text (imp, entry->line, code_given, NULL, level))
     entry->level = level_for (imp, level, entry->line, FALSE);
   place (imp, entry);
   return entry;
@@ -515,7 +506,6 @@ is_plan_level (const char *text)
   return g_strv_contains (words, folded);
 }
 
-static void plan_followup (FitaImportState *imp, FitaImportSection *section, GStrv cells, guint line);
 
 /* The row of the plan itself: its title, description and period, and a
  * follow-up of the whole plan. */
@@ -537,20 +527,20 @@ read_plan (FitaImportState *imp, FitaImportSection *section, GStrv cells, guint 
 
       if (*cells[j] == '\0')
         continue;
-      if (column->column == FITA_COLUMN_TITLE && imp->plan_title == NULL && valid_text (imp, line, NULL, column, cells[j]))
+      if (column->column == FITA_COLUMN_TITLE && imp->plan_title == NULL && fita_import_valid_text (imp, line, NULL, column, cells[j]))
         imp->plan_title = g_strdup (cells[j]);
-      else if (column->column == FITA_COLUMN_DESCRIPTION && valid_text (imp, line, NULL, column, cells[j]))
+      else if (column->column == FITA_COLUMN_DESCRIPTION && fita_import_valid_text (imp, line, NULL, column, cells[j]))
         imp->plan_description = g_strdup (cells[j]);
       else if (column->column == FITA_COLUMN_START || column->column == FITA_COLUMN_END)
         {
           if (!fita_cell_parse_when (cells[j], &year, &date, &local))
-            cell_problem (imp, line, NULL, column, local);
+            fita_import_cell_problem (imp, line, NULL, column, local);
           else
             *(column->column == FITA_COLUMN_START ? &imp->period_start : &imp->period_end) =
               year != FITA_NONE ? year : g_ascii_strtoll (date, NULL, 10);
         }
     }
-  plan_followup (imp, section, cells, line);
+  fita_import_plan_followup (imp, section, cells, line);
 }
 
 /* A row that repeats an item's code may only add amounts and indicator
@@ -617,7 +607,7 @@ add_semesters (FitaImportEntry *entry, const char *more)
 static void
 set_text (FitaImportState *imp, FitaImportEntry *entry, char **field, const FitaImportColumn *column, const char *text)
 {
-  if (text != NULL && !valid_text (imp, entry->line, entry->code, column, text))
+  if (text != NULL && !fita_import_valid_text (imp, entry->line, entry->code, column, text))
     return;
   g_free (*field);
   *field = g_strdup (text);
@@ -644,7 +634,7 @@ read_item (FitaImportState *imp, FitaImportSection *section, FitaImportEntry *en
       switch (column->column)
         {
         case FITA_COLUMN_CODE:
-          if (valid_text (imp, line, cell, column, cell))
+          if (fita_import_valid_text (imp, line, cell, column, cell))
             {
               entry->code = g_strdup (cell);
               entry->code_kind = FITA_IMPORT_CODE_GIVEN;
@@ -662,18 +652,18 @@ read_item (FitaImportState *imp, FitaImportSection *section, FitaImportEntry *en
           break;
         case FITA_COLUMN_STATUS:
           if (!fita_cell_parse_status (cell, &text, &status_bp, &local))
-            cell_problem (imp, line, entry->code, column, local);
+            fita_import_cell_problem (imp, line, entry->code, column, local);
           else if (text != NULL)
             set_text (imp, entry, &entry->status, column, text);
           break;
         case FITA_COLUMN_PROGRESS:
           if (!fita_percent_parse_hundredths (cell, &column_bp, &local))
-            cell_problem (imp, line, entry->code, column, local);
+            fita_import_cell_problem (imp, line, entry->code, column, local);
           break;
         case FITA_COLUMN_START:
         case FITA_COLUMN_END:
           if (!fita_cell_parse_when (cell, &value, &text, &local))
-            cell_problem (imp, line, entry->code, column, local);
+            fita_import_cell_problem (imp, line, entry->code, column, local);
           else if (column->column == FITA_COLUMN_START)
             {
               entry->start_year = value;
@@ -689,7 +679,7 @@ read_item (FitaImportState *imp, FitaImportSection *section, FitaImportEntry *en
           if (column->semesters != NULL)
             add_semesters (entry, fita_cell_is_mark (cell) ? column->semesters : NULL);
           else if (!fita_cell_parse_semesters (cell, FITA_NONE, &text, &local))
-            cell_problem (imp, line, entry->code, column, local);
+            fita_import_cell_problem (imp, line, entry->code, column, local);
           else
             add_semesters (entry, text);
           break;
@@ -699,22 +689,22 @@ read_item (FitaImportState *imp, FitaImportSection *section, FitaImportEntry *en
             for (guint i = 0; i < who->len; i++)
               {
                 FitaCellWho *one = g_ptr_array_index (who, i);
-                if (valid_text (imp, line, entry->code, column, one->agent) &&
-                    (one->note == NULL || valid_text (imp, line, entry->code, column, one->note)))
+                if (fita_import_valid_text (imp, line, entry->code, column, one->agent) &&
+                    (one->note == NULL || fita_import_valid_text (imp, line, entry->code, column, one->note)))
                   g_ptr_array_add (entry->who, g_steal_pointer (&who->pdata[i]));
               }
           }
           break;
         case FITA_COLUMN_WEIGHT:
           if (!fita_cell_parse_whole (cell, &value, &local))
-            cell_problem (imp, line, entry->code, column, local);
-          else if (valid_value (imp, line, entry->code, column, FITA_TABLE_ITEM, "weight", value))
+            fita_import_cell_problem (imp, line, entry->code, column, local);
+          else if (fita_import_valid_value (imp, line, entry->code, column, FITA_TABLE_ITEM, "weight", value))
             entry->weight = value;
           break;
         case FITA_COLUMN_PLANNED_TOTAL:
           if (!fita_money_parse (cell, imp->lang, &value, &local))
-            cell_problem (imp, line, entry->code, column, local);
-          else if (valid_value (imp, line, entry->code, column, FITA_TABLE_ITEM, "planned_total_cents", value))
+            fita_import_cell_problem (imp, line, entry->code, column, local);
+          else if (fita_import_valid_value (imp, line, entry->code, column, FITA_TABLE_ITEM, "planned_total_cents", value))
             {
               entry->planned_total = value;
               entry->planned_total_line = line;
@@ -731,306 +721,6 @@ read_item (FitaImportState *imp, FitaImportSection *section, FitaImportEntry *en
       fita_import_problem (imp, line, entry->code, _("the status says %s but the progress column says %s; give one percent"), a, b);
     }
   entry->progress_bp = column_bp != FITA_NONE ? column_bp : status_bp;
-}
-
-static void
-add_chapter (FitaImportState *imp, const char *name)
-{
-  char *key;
-
-  if (g_hash_table_contains (imp->chapter_keys, name))
-    return;
-  key = fita_import_name_key (name);
-  if (!g_hash_table_contains (imp->chapter_keys, key))
-    g_ptr_array_add (imp->chapters, g_strdup (name));
-  g_hash_table_add (imp->chapter_keys, key);
-  g_hash_table_add (imp->chapter_keys, g_strdup (name));
-}
-
-static void
-set_amount (FitaImportState *imp, FitaImportEntry *entry, gint64 year, const char *chapter, gboolean executed, gint64 cents, guint line)
-{
-  FitaImportBudget *budget = NULL;
-  gint64 *slot;
-  guint *at;
-
-  for (guint i = 0; i < entry->budget->len && budget == NULL; i++)
-    {
-      FitaImportBudget *b = g_ptr_array_index (entry->budget, i);
-      if (b->year == year && fita_import_same_name (b->chapter, chapter))
-        budget = b;
-    }
-  if (budget == NULL)
-    {
-      budget = g_new0 (FitaImportBudget, 1);
-      budget->year = year;
-      budget->chapter = g_strdup (chapter);
-      budget->planned = budget->executed = FITA_NONE;
-      g_ptr_array_add (entry->budget, budget);
-    }
-  if (chapter != NULL)
-    add_chapter (imp, chapter);
-  if (cents == FITA_NONE)
-    return;
-  slot = executed ? &budget->executed : &budget->planned;
-  at = executed ? &budget->executed_line : &budget->planned_line;
-  if (*slot != FITA_NONE)
-    {
-      const char *which = chapter != NULL ? chapter : _("no chapter");
-      if (executed)
-        fita_import_problem (imp, line, entry->code, _("the executed amount of %d (%s) is given twice, here and on line %u; give it once"),
-                             (int) year, which, *at);
-      else
-        fita_import_problem (imp, line, entry->code, _("the planned amount of %d (%s) is given twice, here and on line %u; give it once"),
-                             (int) year, which, *at);
-      return;
-    }
-  *slot = cents;
-  *at = line;
-}
-
-/* The language to read a number of a cell in. A spreadsheet's numbers
- * reach the importer as its readers write them, in the C locale: "1.375"
- * is a number cell's one and three eighths (typed in Catalan, 1.375 would
- * have become the number 1375), not Catalan's thousand three hundred and
- * seventy-five. */
-static const char *
-number_lang (FitaImportState *imp, const char *text)
-{
-  const char *p = text + (*text == '-');
-  gsize digits = strspn (p, "0123456789");
-
-  if (imp->sheet->name != NULL && digits > 0 && p[digits] == '.' && p[digits + 1] != '\0' &&
-      strspn (p + digits + 1, "0123456789") == strlen (p + digits + 1))
-    return "en";
-  return imp->lang;
-}
-
-static void
-read_indicator (FitaImportState *imp, FitaImportSection *section, FitaImportEntry *entry, GStrv cells, guint line, gint64 row_year)
-{
-  int name_column = section->first[FITA_COLUMN_INDICATOR];
-  int value_column = section->first[FITA_COLUMN_INDICATOR_VALUE];
-  int year_column = section->first[FITA_COLUMN_INDICATOR_YEAR];
-  const char *name = name_column >= 0 ? cells[name_column] : "";
-  const char *text = value_column >= 0 ? cells[value_column] : "";
-  FitaImportIndicator *indicator = NULL;
-  g_autoptr(GError) local = NULL;
-  g_autofree char *value = NULL;
-  gboolean pending;
-  gint64 year = row_year;
-  FitaImportValue *kept;
-
-  if (*name != '\0' && valid_text (imp, line, entry->code, &section->columns[name_column], name))
-    {
-      for (guint i = 0; i < entry->indicators->len && indicator == NULL; i++)
-        if (g_str_equal (((FitaImportIndicator *) g_ptr_array_index (entry->indicators, i))->name, name))
-          indicator = g_ptr_array_index (entry->indicators, i);
-      if (indicator == NULL)
-        {
-          indicator = g_new0 (FitaImportIndicator, 1);
-          indicator->name = g_strdup (name);
-          indicator->values = g_ptr_array_new_with_free_func (value_free);
-          g_ptr_array_add (entry->indicators, indicator);
-        }
-    }
-  if (*text == '\0')
-    return;
-  /* a row below an indicator's own gives another of its values */
-  if (indicator == NULL && *name == '\0' && entry->indicators->len > 0)
-    indicator = g_ptr_array_index (entry->indicators, entry->indicators->len - 1);
-  if (indicator == NULL)
-    {
-      if (*name == '\0')
-        fita_import_problem (imp, line, entry->code,
-                             _("the indicator value “%s” belongs to no indicator: name the indicator in its column"), text);
-      return;
-    }
-  if (!fita_cell_parse_indicator_value (text, number_lang (imp, text), &value, &pending, &local))
-    {
-      cell_problem (imp, line, entry->code, &section->columns[value_column], local);
-      return;
-    }
-  if (pending)
-    {
-      indicator->pending = TRUE;
-      return;
-    }
-  if (year_column >= 0)
-    {
-      year = FITA_NONE;
-      if (*cells[year_column] != '\0' && !fita_cell_parse_year (cells[year_column], TRUE, &year, &local))
-        {
-          cell_problem (imp, line, entry->code, &section->columns[year_column], local);
-          return;
-        }
-    }
-  if (year == FITA_NONE)
-    {
-      fita_import_problem (imp, line, entry->code, _("the value %s of the indicator “%s” has no year: give its year"),
-                           value, indicator->name);
-      return;
-    }
-  for (guint i = 0; i < indicator->values->len; i++)
-    if (((FitaImportValue *) g_ptr_array_index (indicator->values, i))->year == year)
-      {
-        fita_import_problem (imp, line, entry->code, _("the indicator “%s” has two values for %d, here and on line %u; give one"),
-                             indicator->name, (int) year, ((FitaImportValue *) g_ptr_array_index (indicator->values, i))->line);
-        return;
-      }
-  kept = g_new0 (FitaImportValue, 1);
-  kept->year = year;
-  kept->value = g_steal_pointer (&value);
-  kept->line = line;
-  g_ptr_array_add (indicator->values, kept);
-}
-
-/* The follow-up texts of the row, of its year, added to the follow-up of
- * that year of entry, or of the whole plan when entry is NULL. year:
- * the row's (FITA_NONE: it gives none). */
-/* The first column of follow-up text the row fills, or -1. */
-static int
-followup_given (FitaImportSection *section, GStrv cells)
-{
-  for (int k = 0; k < FITA_IMPORT_N_FOLLOWUP; k++)
-    {
-      int j = section->first[FITA_COLUMN_EXECUTION + k];
-      if (j >= 0 && *cells[j] != '\0')
-        return j;
-    }
-  return -1;
-}
-
-static void
-read_followup (FitaImportState *imp, FitaImportSection *section, FitaImportEntry *entry, GStrv cells, guint line,
-               gint64 year)
-{
-  GPtrArray *list = entry != NULL ? entry->followups : imp->plan_followups;
-  const char *code = entry != NULL ? entry->code : NULL;
-  FitaImportFollowup *followup = NULL;
-  int given = followup_given (section, cells);
-
-  if (given < 0)
-    return;
-  if (year == FITA_NONE)
-    {
-      fita_import_problem (imp, line, code, _("“%s”: a follow-up is of a year, and the row gives none; fill in its year"),
-                           section->columns[given].header != NULL ? section->columns[given].header : "");
-      return;
-    }
-  if (!valid_value (imp, line, code, &section->columns[section->first[FITA_COLUMN_YEAR]], FITA_TABLE_FOLLOWUP, "year", year))
-    return;
-  for (guint i = 0; i < list->len && followup == NULL; i++)
-    if (((FitaImportFollowup *) g_ptr_array_index (list, i))->year == year)
-      followup = g_ptr_array_index (list, i);
-  if (followup == NULL)
-    {
-      followup = g_new0 (FitaImportFollowup, 1);
-      followup->year = year;
-      g_ptr_array_add (list, followup);
-    }
-  for (int k = 0; k < FITA_IMPORT_N_FOLLOWUP; k++)
-    {
-      int j = section->first[FITA_COLUMN_EXECUTION + k];
-      if (j < 0 || *cells[j] == '\0' || !valid_text (imp, line, code, &section->columns[j], cells[j]))
-        continue;
-      if (followup->texts[k] != NULL)
-        {
-          fita_import_problem (imp, line, code, _("“%s” of the follow-up of %d is given twice, here and on line %u; give it once"),
-                               section->columns[j].header != NULL ? section->columns[j].header : "", (int) year,
-                               followup->lines[k]);
-          continue;
-        }
-      followup->texts[k] = g_strdup (cells[j]);
-      followup->lines[k] = line;
-    }
-}
-
-/* The follow-up texts of a row of no item: the whole plan's. */
-static void
-plan_followup (FitaImportState *imp, FitaImportSection *section, GStrv cells, guint line)
-{
-  int year_column = section->first[FITA_COLUMN_YEAR];
-  gint64 year = FITA_NONE;
-  g_autoptr(GError) local = NULL;
-
-  /* the year is read for amounts too, and said wrong there once */
-  if (followup_given (section, cells) < 0)
-    return;
-  if (year_column >= 0 && *cells[year_column] != '\0' &&
-      !fita_cell_parse_year (cells[year_column], TRUE, &year, &local))
-    {
-      cell_problem (imp, line, NULL, &section->columns[year_column], local);
-      return;
-    }
-  read_followup (imp, section, NULL, cells, line, year);
-}
-
-/* Amounts and indicator values of the row, added to entry. */
-static void
-read_amounts (FitaImportState *imp, FitaImportSection *section, FitaImportEntry *entry, GStrv cells, guint line)
-{
-  int year_column = section->first[FITA_COLUMN_YEAR];
-  int chapter_column = section->first[FITA_COLUMN_CHAPTER];
-  const char *chapter = NULL;
-  gint64 year = FITA_NONE;
-  gboolean amounts = FALSE;
-  g_autoptr(GError) local = NULL;
-
-  if (year_column >= 0 && *cells[year_column] != '\0' &&
-      !fita_cell_parse_year (cells[year_column], TRUE, &year, &local))
-    {
-      /* amounts of an unknown year would land in the wrong one */
-      cell_problem (imp, line, entry->code, &section->columns[year_column], local);
-      return;
-    }
-  if (chapter_column >= 0 && *cells[chapter_column] != '\0' &&
-      valid_text (imp, line, entry->code, &section->columns[chapter_column], cells[chapter_column]))
-    chapter = cells[chapter_column];
-
-  for (guint j = 0; j < section->n_columns; j++)
-    {
-      FitaImportColumn *column = &section->columns[j];
-      gboolean executed = column->column == FITA_COLUMN_EXECUTED;
-      gint64 cents, at_year;
-
-      g_clear_error (&local);
-      if ((column->column != FITA_COLUMN_PLANNED && !executed) || *cells[j] == '\0')
-        continue;
-      if (!fita_money_parse (cells[j], imp->lang, &cents, &local))
-        {
-          cell_problem (imp, line, entry->code, column, local);
-          continue;
-        }
-      /* "- €" and an empty cell: no amount, which is not 0 € */
-      if (cents == FITA_NONE ||
-          !valid_value (imp, line, entry->code, column, FITA_TABLE_BUDGET_LINE,
-                        executed ? "executed_cents" : "planned_cents", cents))
-        continue;
-      at_year = column->year != FITA_NONE ? column->year : year;
-      amounts = TRUE;
-      if (at_year == FITA_NONE && !executed && year_column < 0 && column->chapter == NULL && chapter == NULL)
-        {
-          /* with no year anywhere, a planned amount is for the whole period */
-          if (entry->planned_total != FITA_NONE)
-            fita_import_problem (imp, line, entry->code, _("the planned total is given twice, here and on line %u; give it once"),
-                                 entry->planned_total_line);
-          entry->planned_total = cents;
-          entry->planned_total_line = line;
-        }
-      else if (at_year == FITA_NONE)
-        fita_import_problem (imp, line, entry->code,
-                             _("“%s”: the amount %s has no year: fill in the row's year, or head the column with its year (“Executat 2023”)"),
-                             column->header != NULL ? column->header : "", cells[j]);
-      else
-        set_amount (imp, entry, at_year, column->chapter != NULL ? column->chapter : chapter, executed, cents, line);
-    }
-  /* a row that names a year and a chapter makes its budget line, with
-   * amounts or not yet ("- €") */
-  if (!amounts && year != FITA_NONE && chapter != NULL)
-    set_amount (imp, entry, year, chapter, FALSE, FITA_NONE, line);
-  read_indicator (imp, section, entry, cells, line, year);
-  read_followup (imp, section, entry, cells, line, year);
 }
 
 static gboolean
@@ -1121,7 +811,7 @@ read_row (FitaImportState *imp, FitaImportSection *section, const FitaSheetRow *
           return;
         }
       /* follow-up texts on a row of no item are the whole plan's */
-      plan_followup (imp, section, cells, row->line);
+      fita_import_plan_followup (imp, section, cells, row->line);
       if (!has_values (section, cells, FALSE))
         return;
       target = imp->current;
@@ -1133,7 +823,7 @@ read_row (FitaImportState *imp, FitaImportSection *section, const FitaSheetRow *
         }
     }
   imp->current = target;
-  read_amounts (imp, section, target, cells, row->line);
+  fita_import_read_amounts (imp, section, target, cells, row->line);
 }
 
 /* A row of a table of the plan's lists: a level, a status ("En curs",
@@ -1153,7 +843,7 @@ read_lists_row (FitaImportState *imp, FitaImportSection *section, const FitaShee
       g_autofree char *name = NULL;
       gint64 bp = FITA_NONE;
 
-      if (*cells[j] == '\0' || !valid_text (imp, row->line, NULL, column, cells[j]))
+      if (*cells[j] == '\0' || !fita_import_valid_text (imp, row->line, NULL, column, cells[j]))
         continue;
       switch (column->column)
         {
@@ -1168,7 +858,7 @@ read_lists_row (FitaImportState *imp, FitaImportSection *section, const FitaShee
           break;
         case FITA_COLUMN_STATUS:
           if (!fita_cell_parse_status (cells[j], &name, &bp, &local))
-            cell_problem (imp, row->line, NULL, column, local);
+            fita_import_cell_problem (imp, row->line, NULL, column, local);
           else if (name == NULL)
             fita_import_problem (imp, row->line, NULL, _("“%s”: the status “%s” has no name; write its name before its percent"),
                                  column->header != NULL ? column->header : "", cells[j]);
@@ -1189,7 +879,7 @@ read_lists_row (FitaImportState *imp, FitaImportSection *section, const FitaShee
             }
           break;
         case FITA_COLUMN_CHAPTER:
-          add_chapter (imp, cells[j]);
+          fita_import_add_chapter (imp, cells[j]);
           break;
         default:
           break;
@@ -1248,7 +938,7 @@ check_sections (FitaImportState *imp, FitaImportLayout *layout)
       /* the chapters the headers name are the plan's, used or not */
       for (guint j = 0; j < section->n_columns; j++)
         if (section->columns[j].chapter != NULL)
-          add_chapter (imp, section->columns[j].chapter);
+          fita_import_add_chapter (imp, section->columns[j].chapter);
     }
   fita_import_at (imp, NULL);
   /* a header given in a saved mapping that this table lacks: misspelt? */
