@@ -190,22 +190,25 @@ on_job_done (GObject *source, GAsyncResult *result, gpointer data)
   update_pages (self);
 }
 
-void
-fita_reports_page_generate (FitaReportsPage *self, FitaReportKind kind, gint64 item_id, int year,
-                            const char *lang)
+static void run_sheets_job (GTask *task, gpointer source, gpointer data, GCancellable *cancellable);
+static void on_sheets_done (GObject *source, GAsyncResult *result, gpointer data);
+
+/* Shows in the controls what is being made, and makes it in a thread:
+ * one report, or (folder) the sheets of every item of a level. */
+static void
+start_job (FitaReportsPage       *self,
+           FitaReportKind         kind,
+           gint64                 item_id,
+           int                    year,
+           const char            *lang,
+           const char            *folder,
+           const char            *status,
+           GAsyncReadyCallback    done,
+           GTaskThreadFunc        thread_func)
 {
   g_autoptr(GTask) task = NULL;
   Job *job;
 
-  g_return_if_fail (FITA_IS_REPORTS_PAGE (self));
-  if (self->plan == NULL || fita_plan_get_path (self->plan) == NULL)
-    return;
-  if (kind == FITA_REPORT_SHEET && item_id == 0)
-    {
-      gtk_label_set_label (self->status_label, _("A follow-up sheet is about one item: choose the item."));
-      return;
-    }
-  /* the controls show the report being made */
   gtk_drop_down_set_selected (self->kind_dropdown, kind);
   for (guint i = 0; i < self->item_ids->len; i++)
     if (g_array_index (self->item_ids, gint64, i) == item_id)
@@ -223,6 +226,7 @@ fita_reports_page_generate (FitaReportsPage *self, FitaReportKind kind, gint64 i
   job = g_new0 (Job, 1);
   job->path = g_strdup (fita_plan_get_path (self->plan));
   job->lang = g_strdup (lang);
+  job->folder = g_strdup (folder);
   job->options.kind = kind;
   job->options.item_id = item_id;
   job->options.year = year;
@@ -231,10 +235,25 @@ fita_reports_page_generate (FitaReportsPage *self, FitaReportKind kind, gint64 i
   g_set_weak_pointer (&job->page, self);
 
   set_busy (self, TRUE);
-  gtk_label_set_label (self->status_label, _("Making the report…"));
-  task = g_task_new (self, self->cancellable, on_job_done, NULL);
+  gtk_label_set_label (self->status_label, status);
+  task = g_task_new (self, self->cancellable, done, NULL);
   g_task_set_task_data (task, job, job_free);
-  g_task_run_in_thread (task, run_job);
+  g_task_run_in_thread (task, thread_func);
+}
+
+void
+fita_reports_page_generate (FitaReportsPage *self, FitaReportKind kind, gint64 item_id, int year,
+                            const char *lang)
+{
+  g_return_if_fail (FITA_IS_REPORTS_PAGE (self));
+  if (self->plan == NULL || fita_plan_get_path (self->plan) == NULL)
+    return;
+  if (kind == FITA_REPORT_SHEET && item_id == 0)
+    {
+      gtk_label_set_label (self->status_label, _("A follow-up sheet is about one item: choose the item."));
+      return;
+    }
+  start_job (self, kind, item_id, year, lang, NULL, _("Making the report…"), on_job_done, run_job);
 }
 
 /* Sheets of every item of a level, into a folder, one PDF each */
@@ -302,39 +321,11 @@ on_sheets_done (GObject *source, GAsyncResult *result, gpointer data)
 void
 fita_reports_page_save_sheets (FitaReportsPage *self, gint64 item_id, int year, const char *lang, const char *folder)
 {
-  g_autoptr(GTask) task = NULL;
-  Job *job;
-
   g_return_if_fail (FITA_IS_REPORTS_PAGE (self));
   if (self->plan == NULL || fita_plan_get_path (self->plan) == NULL || item_id == 0)
     return;
-  /* the controls show the sheets being made */
-  gtk_drop_down_set_selected (self->kind_dropdown, FITA_REPORT_SHEET);
-  for (guint i = 0; i < self->item_ids->len; i++)
-    if (g_array_index (self->item_ids, gint64, i) == item_id)
-      gtk_drop_down_set_selected (self->item_dropdown, i);
-  gtk_spin_button_set_value (self->year_spin, year);
-  if (self->cancellable != NULL)
-    g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
-
-  job = g_new0 (Job, 1);
-  job->path = g_strdup (fita_plan_get_path (self->plan));
-  job->lang = g_strdup (lang);
-  job->folder = g_strdup (folder);
-  job->options.kind = FITA_REPORT_SHEET;
-  job->options.item_id = item_id;
-  job->options.year = year;
-  job->options.lang = job->lang;
-  job->context = g_main_context_ref_thread_default ();
-  g_set_weak_pointer (&job->page, self);
-
-  set_busy (self, TRUE);
-  gtk_label_set_label (self->status_label, _("Making the sheets…"));
-  task = g_task_new (self, self->cancellable, on_sheets_done, NULL);
-  g_task_set_task_data (task, job, job_free);
-  g_task_run_in_thread (task, run_sheets_job);
+  start_job (self, FITA_REPORT_SHEET, item_id, year, lang, folder, _("Making the sheets…"), on_sheets_done,
+             run_sheets_job);
 }
 
 const char *
