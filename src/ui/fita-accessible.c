@@ -37,17 +37,55 @@ inner_button (GtkWidget *widget)
   return NULL;
 }
 
+/* The button inside control (a drop-down's, a menu button's), the one
+ * that takes the focus, named name, once: GTK 4.8 would read the name of
+ * the control it is labelled by twice. */
+static void
+name_inner_button (GtkWidget  *control,
+                   const char *name)
+{
+  GtkWidget *button = inner_button (control);
+
+  g_object_set_data (G_OBJECT (control), "fita-accessible", GINT_TO_POINTER (TRUE));
+  if (button == NULL)
+    return;
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+}
+
 static void
 fix_widget (GtkWidget *widget)
 {
   GtkWidget *button;
+  GtkWidget *target;
+  const char *title;
 
-  if (GTK_IS_BUTTON (widget) && gtk_button_get_use_underline (GTK_BUTTON (widget)) &&
-      gtk_button_get_label (GTK_BUTTON (widget)) != NULL)
+  /* A label with a mnemonic names its widget (GTK relates them); a name
+   * of the widget's own would be read after it, "Obre… Obre…", or, for a
+   * button, as written, "Pla _nou… Pla nou…". The label as shown is the
+   * one name. */
+  if (GTK_IS_LABEL (widget) && (target = gtk_label_get_mnemonic_widget (GTK_LABEL (widget))) != NULL)
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (target), GTK_ACCESSIBLE_PROPERTY_LABEL);
+
+  /* A row's control is labelled by the row's title (libadwaita relates
+   * them), and most controls carry that name themselves too: GTK 4.8 reads
+   * both, "Progress Progress". The title as shown is the one name. */
+  if (ADW_IS_ACTION_ROW (widget) &&
+      (target = adw_action_row_get_activatable_widget (ADW_ACTION_ROW (widget))) != NULL &&
+      (title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget))) != NULL && *title != '\0')
     {
-      g_autofree char *name = strip_mnemonic (gtk_button_get_label (GTK_BUTTON (widget)));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+      g_autofree char *name = adw_preferences_row_get_use_underline (ADW_PREFERENCES_ROW (widget))
+                            ? strip_mnemonic (title) : g_strdup (title);
+
+      gtk_accessible_reset_relation (GTK_ACCESSIBLE (target), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (target), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+      /* and the button inside a drop-down, the one focused, says it too */
+      if (GTK_IS_DROP_DOWN (target) || GTK_IS_MENU_BUTTON (target))
+        name_inner_button (target, name);
     }
+  /* a drop-down with a tooltip and no row: the tooltip says what it is */
+  else if (GTK_IS_DROP_DOWN (widget) && gtk_widget_get_tooltip_text (widget) != NULL)
+    name_inner_button (widget, gtk_widget_get_tooltip_text (widget));
 
   if (!GTK_IS_DROP_DOWN (widget) && !GTK_IS_COLOR_BUTTON (widget) && !GTK_IS_MENU_BUTTON (widget) &&
       !GTK_IS_FONT_BUTTON (widget))
@@ -80,6 +118,27 @@ fix_widget (GtkWidget *widget)
         name = g_strdup (gtk_widget_get_tooltip_text (widget));
       if (name != NULL)
         gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+    }
+}
+
+void
+fita_accessible_name_list_row (GtkWidget  *child,
+                               const char *name)
+{
+  g_return_if_fail (GTK_IS_WIDGET (child));
+
+  for (GtkWidget *up = gtk_widget_get_parent (child); up != NULL; up = gtk_widget_get_parent (up))
+    {
+      GtkAccessibleRole role = gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (up));
+
+      if (role == GTK_ACCESSIBLE_ROLE_LIST_ITEM || role == GTK_ACCESSIBLE_ROLE_ROW)
+        {
+          gtk_accessible_update_property (GTK_ACCESSIBLE (up), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                          name != NULL ? name : "", -1);
+          return;
+        }
+      if (GTK_IS_LIST_VIEW (up) || GTK_IS_COLUMN_VIEW (up) || GTK_IS_POPOVER (up))
+        return;
     }
 }
 

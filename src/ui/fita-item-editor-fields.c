@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "fita-item-editor-fields.h"
+#include "fita-accessible.h"
 
 void
 fita_editor_mark_error (GtkWidget  *widget,
@@ -203,6 +204,7 @@ choice_bind_cb (GtkSignalListItemFactory *factory,
   gtk_accessible_update_property (GTK_ACCESSIBLE (box),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, gtk_string_object_get_string (string),
                                   -1);
+  fita_accessible_name_list_row (box, gtk_string_object_get_string (string));
   gtk_widget_set_margin_start (box, GPOINTER_TO_INT (in_list) ? 18 * (int) depth : 0);
   gtk_widget_set_visible (dot, colour != NULL);
   if (colour != NULL)

@@ -3,6 +3,7 @@
 #include <glib/gi18n.h>
 
 #include "fita-item-row.h"
+#include "fita-accessible.h"
 #include "fita-status-badge.h"
 
 struct _FitaItemRow
@@ -93,13 +94,9 @@ item_changed_cb (FitaItemRow *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, description != NULL ? description : "",
                                   -1);
   /* A screen reader reads the list item that holds the focus, around the
-   * row (and its expander): it gets the same name. */
-  for (GtkWidget *up = gtk_widget_get_parent (GTK_WIDGET (self));
-       up != NULL && !GTK_IS_LIST_VIEW (up);
-       up = gtk_widget_get_parent (up))
-    gtk_accessible_update_property (GTK_ACCESSIBLE (up),
-                                    GTK_ACCESSIBLE_PROPERTY_LABEL, description != NULL ? description : "",
-                                    -1);
+   * row: it gets the same name (the expander between is labelled by the
+   * row already). */
+  fita_accessible_name_list_row (GTK_WIDGET (self), description);
 }
 
 static void

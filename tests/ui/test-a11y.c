@@ -7,7 +7,11 @@
  * the outline's rows and the item editor's budget switch say. */
 #include "config.h"
 
+#include <X11/Xlib.h>
+#include <X11/keysym.h>
+#include <X11/extensions/XTest.h>
 #include <atspi/atspi.h>
+#include <json-glib/json-glib.h>
 #include <glib.h>
 #include <glib/gstdio.h>
 #include <signal.h>
@@ -171,7 +175,19 @@ typedef struct {
   guint controls;
   GPtrArray *nameless;    /* "push button in …" */
   GPtrArray *named;       /* every name met, for the checks that follow */
+  GPtrArray *doubled;     /* names read twice over: "Progress Progress" */
 } Walk;
+
+/* "Progress Progress": GTK 4.8 reads a control's own name and its
+ * label's one after the other. */
+static gboolean
+is_doubled (const char *name)
+{
+  size_t length = strlen (name);
+
+  return length >= 3 && length % 2 == 1 && name[length / 2] == ' ' &&
+         strncmp (name, name + length / 2 + 1, length / 2) == 0;
+}
 
 static void
 walk (Walk *w, AtspiAccessible *node, const char *path, guint depth)
@@ -194,6 +210,8 @@ walk (Walk *w, AtspiAccessible *node, const char *path, guint depth)
     return;
   if (name != NULL && *name != '\0' && !is_class_name (name))
     g_ptr_array_add (w->named, g_strdup_printf ("%s|%s", role_name, name));
+  if (name != NULL && is_doubled (name))
+    g_ptr_array_add (w->doubled, g_strdup_printf ("%s “%s” in … %s", role_name, name, path));
   if (is_control (role))
     {
       w->controls++;
@@ -226,12 +244,14 @@ walk_free (Walk *w)
 {
   g_ptr_array_unref (w->nameless);
   g_ptr_array_unref (w->named);
+  g_ptr_array_unref (w->doubled);
 }
 
 static Walk
 walk_app (void)
 {
-  Walk w = { 0, 0, g_ptr_array_new_with_free_func (g_free), g_ptr_array_new_with_free_func (g_free) };
+  Walk w = { 0, 0, g_ptr_array_new_with_free_func (g_free), g_ptr_array_new_with_free_func (g_free),
+             g_ptr_array_new_with_free_func (g_free) };
 
   walk (&w, app, "fita", 0);
   return w;
@@ -296,8 +316,11 @@ assert_all_named (const char *page)
   g_test_message ("%s: %u nodes, %u controls", page, w.nodes, w.controls);
   for (guint i = 0; i < w.nameless->len; i++)
     g_test_message ("no name: %s", (char *) g_ptr_array_index (w.nameless, i));
+  for (guint i = 0; i < w.doubled->len; i++)
+    g_test_message ("read twice: %s", (char *) g_ptr_array_index (w.doubled, i));
   g_assert_cmpuint (w.controls, >, 5);
   g_assert_cmpuint (w.nameless->len, ==, 0);
+  g_assert_cmpuint (w.doubled->len, ==, 0);
   walk_free (&w);
 }
 
@@ -371,27 +394,23 @@ test_outline_rows (void)
   walk_free (&w);
 }
 
-/* The focused node's role and name, "" when none. */
-static char *
-focused (AtspiAccessible *node, guint depth)
+/* The node that has the keyboard focus, or NULL. */
+static AtspiAccessible *
+focused_node (AtspiAccessible *node, guint depth)
 {
   int n;
 
   if (node == NULL || depth > MAX_DEPTH)
     return NULL;
   if (depth > 0 && has_state (node, ATSPI_STATE_FOCUSED))
-    {
-      g_autofree char *name = atspi_accessible_get_name (node, NULL);
-      g_autofree char *role = atspi_accessible_get_role_name (node, NULL);
-      return g_strdup_printf ("%s|%s", role, name ? name : "");
-    }
+    return g_object_ref (node);
   if (depth > 1 && !has_state (node, ATSPI_STATE_VISIBLE))
     return NULL;
   n = atspi_accessible_get_child_count (node, NULL);
   for (int i = 0; i < n; i++)
     {
       AtspiAccessible *child = atspi_accessible_get_child_at_index (node, i, NULL);
-      char *found = focused (child, depth + 1);
+      AtspiAccessible *found = focused_node (child, depth + 1);
       g_clear_object (&child);
       if (found != NULL)
         return found;
@@ -399,25 +418,54 @@ focused (AtspiAccessible *node, guint depth)
   return NULL;
 }
 
-/* A key as the keyboard sends it (XTest, through AT-SPI's registry),
- * with Control (1 << 2), Alt (1 << 3) or Shift (1 << 0) held. */
+/* The focused node's role and name, "role|name", or NULL. */
+static char *
+focused (void)
+{
+  AtspiAccessible *node = focused_node (app, 0);
+  g_autofree char *name = NULL;
+  g_autofree char *role = NULL;
+
+  if (node == NULL)
+    return NULL;
+  name = atspi_accessible_get_name (node, NULL);
+  role = atspi_accessible_get_role_name (node, NULL);
+  g_object_unref (node);
+  return g_strdup_printf ("%s|%s", role, name ? name : "");
+}
+
+/* A key as the keyboard sends it, through the X server's XTest, with
+ * Control (1 << 2), Alt (1 << 3) or Shift (1 << 0) held. (AT-SPI's own
+ * atspi_generate_keyboard_event gets shortcuts through, but not text:
+ * letters never reach an entry.) */
+static Display *display;
+
+static void
+press (KeySym keysym, gboolean down)
+{
+  KeyCode code = XKeysymToKeycode (display, keysym);
+
+  g_assert_cmpuint (code, !=, 0);
+  XTestFakeKeyEvent (display, code, down, CurrentTime);
+  XFlush (display);
+}
+
 static void
 key (guint keysym, guint modifiers)
 {
-  g_autoptr(GError) error = NULL;
-  static const struct { guint mask; guint keysym; } mods[] = { { 1 << 2, 0xffe3 /* Control_L */ },
-                                                             { 1 << 3, 0xffe9 /* Alt_L */ },
-                                                             { 1 << 0, 0xffe1 /* Shift_L */ } };
+  static const struct { guint mask; KeySym keysym; } mods[] = { { 1 << 2, XK_Control_L },
+                                                                { 1 << 3, XK_Alt_L },
+                                                                { 1 << 0, XK_Shift_L } };
 
   for (guint i = 0; i < G_N_ELEMENTS (mods); i++)
     if (modifiers & mods[i].mask)
-      atspi_generate_keyboard_event (mods[i].keysym, NULL, ATSPI_KEY_SYM | ATSPI_KEY_PRESS, &error);
-  atspi_generate_keyboard_event (keysym, NULL, ATSPI_KEY_SYM, &error);
+      press (mods[i].keysym, TRUE);
+  press (keysym, TRUE);
+  press (keysym, FALSE);
   for (guint i = G_N_ELEMENTS (mods); i-- > 0;)
     if (modifiers & mods[i].mask)
-      atspi_generate_keyboard_event (mods[i].keysym, NULL, ATSPI_KEY_SYM | ATSPI_KEY_RELEASE, &error);
-  g_assert_no_error (error);
-  spin (400);
+      press (mods[i].keysym, FALSE);
+  spin (300);
 }
 
 /* Keys as the keyboard sends them reach the window: Ctrl+F searches. */
@@ -432,9 +480,156 @@ test_keys (void)
   g_assert_no_error (error);
   spin (300);
   key (0x066 /* f */, 1 << 2);
-  after = focused (app, 0);
+  after = focused ();
   g_assert_cmpstr (after, ==, "entry|Search items by code or title");
   key (0xff1b /* Escape */, 0);
+}
+
+/* Typed as the keyboard types it: letters, digits and "." are keysyms of
+ * their own ASCII code. */
+static void
+type_text (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p++)
+    key ((guchar) *p, 0);
+}
+
+/* Keys until the focus reaches target (a "role|name" prefix), at most
+ * limit of them; TRUE if it did. */
+static gboolean
+key_to (const char *target, guint keysym, guint limit)
+{
+  for (guint i = 0; i < limit; i++)
+    {
+      g_autofree char *now = focused ();
+      if (now != NULL && g_str_has_prefix (now, target))
+        return TRUE;
+      g_test_message ("focus on %s, not yet %s", now ? now : "(nothing)", target);
+      key (keysym, 0);
+    }
+  return FALSE;
+}
+
+/* What fita-cli says of item code in the example plan's copy. */
+static JsonNode *
+item_figures (const char *code)
+{
+  g_autofree char *path = g_build_filename (g_get_home_dir (), "Fita", TERRASSA ".fita", NULL);
+  const char *argv[] = { g_getenv ("FITA_CLI"), "stats", path, "--item", code, "--json", NULL };
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_assert_nonnull (argv[0]);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, &error));
+  g_assert_no_error (error);
+  return json_from_string (out, &error);
+}
+
+static gint64
+count_of_status (JsonNode *figures, const char *status)
+{
+  JsonArray *statuses = json_object_get_array_member (json_node_get_object (figures), "statuses");
+
+  for (guint i = 0; i < json_array_get_length (statuses); i++)
+    {
+      JsonObject *entry = json_array_get_object_element (statuses, i);
+      if (g_strcmp0 (json_object_get_string_member (entry, "name"), status) == 0)
+        return json_object_get_int_member (entry, "count");
+    }
+  return -1;
+}
+
+/* Chooses the item of code as a person does with the keyboard: Ctrl+F,
+ * the code, Enter. */
+static void
+choose_item (const char *code)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* no window manager: the keyboard follows the pointer */
+  g_assert_true (atspi_generate_mouse_event (300, 300, "abs", &error));
+  g_assert_no_error (error);
+  spin (300);
+  key (XK_f, 1 << 2);
+  /* over what an earlier search left */
+  key (XK_a, 1 << 2);
+  type_text (code);
+  /* the search runs once typing pauses */
+  spin (800);
+  key (XK_Return, 0);
+}
+
+static gboolean
+is_on (AtspiAccessible *node)
+{
+  return has_state (node, ATSPI_STATE_CHECKED) || has_state (node, ATSPI_STATE_PRESSED);
+}
+
+/* The item budget's Planned/Executed switch says which one is on, and
+ * turns when a screen reader presses the other. */
+static void
+test_budget_switch (void)
+{
+  AtspiAccessible *planned;
+  AtspiAccessible *executed;
+
+  choose_item ("11.1");
+  /* GTK 4.8 gives toggle buttons the role of buttons, with a pressed state */
+  planned = find_node (app, ATSPI_ROLE_PUSH_BUTTON, "Planned", 0);
+  executed = find_node (app, ATSPI_ROLE_PUSH_BUTTON, "Executed", 0);
+  g_assert_nonnull (planned);
+  g_assert_nonnull (executed);
+  /* amounts go in as planned until the officer says otherwise */
+  g_assert_true (is_on (planned));
+  g_assert_false (is_on (executed));
+  act (executed);
+  g_assert_false (is_on (planned));
+  g_assert_true (is_on (executed));
+  act (planned);
+  g_assert_true (is_on (planned));
+  g_assert_false (is_on (executed));
+  g_object_unref (planned);
+  g_object_unref (executed);
+}
+
+/* An officer's task with the keyboard alone: find 11.3, set it "En curs"
+ * and 50 %; the plan's file holds both afterwards. */
+static void
+test_keyboard_task (void)
+{
+  g_autoptr(JsonNode) before = item_figures ("11.3");
+  g_autoptr(JsonNode) after = NULL;
+  g_autofree char *found = NULL;
+
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (before), "progress"), ==, 0);
+  g_assert_cmpint (count_of_status (before, "En curs"), ==, 0);
+
+  /* Ctrl+F, the code, Enter: the item found is chosen, the tree focused */
+  choose_item ("11.3");
+  found = focused ();
+  g_assert_cmpstr (found, ==, "list|Plan items");
+
+  /* Tab to the status, open it, down to "En curs", Enter */
+  g_assert_true (key_to ("push button|Status", XK_Tab, 20));
+  key (XK_space, 0);
+  spin (300);
+  g_assert_true (key_to ("list item|En curs", XK_Down, 10));
+  key (XK_Return, 0);
+  spin (300);
+
+  /* Tab to the figure of the progress, type over it, Enter */
+  g_assert_true (key_to ("spin button|Progress", XK_Tab, 10));
+  key (XK_a, 1 << 2);
+  type_text ("50");
+  key (XK_Return, 0);
+  spin (500);
+
+  after = item_figures ("11.3");
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (after), "progress"), ==, 50);
+  g_assert_cmpint (count_of_status (after, "En curs"), ==, 1);
 }
 
 int
@@ -459,12 +654,16 @@ main (int argc, char **argv)
       g_autofree char *folder = g_build_filename (home, variables[i], NULL);
       g_setenv (variables[i], folder, TRUE);
     }
+  /* the example's copy goes in the home folder: the test's own */
+  g_setenv ("HOME", home, TRUE);
   /* a session bus of the test's own, and GTK's accessibility on */
   if (g_getenv ("DBUS_SESSION_BUS_ADDRESS") == NULL || g_str_has_prefix (g_getenv ("DBUS_SESSION_BUS_ADDRESS"), "disabled"))
     g_error ("run under dbus-run-session");
   g_setenv ("GTK_A11Y", "atspi", TRUE);
   g_unsetenv ("NO_AT_BRIDGE");
 
+  display = XOpenDisplay (NULL);
+  g_assert_nonnull (display);
   g_assert_true (g_spawn_async (NULL, app_argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &app_pid, &error));
   g_assert_no_error (error);
   atspi_init ();
@@ -503,12 +702,15 @@ main (int argc, char **argv)
   g_test_add_func ("/a11y/every-page-named", test_every_page_named);
   g_test_add_func ("/a11y/outline-rows", test_outline_rows);
   g_test_add_func ("/a11y/keys", test_keys);
+  g_test_add_func ("/a11y/budget-switch", test_budget_switch);
+  g_test_add_func ("/a11y/keyboard-task", test_keyboard_task);
   status = g_test_run ();
 
   kill (app_pid, SIGTERM);
   g_spawn_close_pid (app_pid);
   g_clear_object (&app);
   atspi_exit ();
+  XCloseDisplay (display);
   remove_tree (home);
   return status;
 }

@@ -742,6 +742,27 @@ test_sidebar_width (void)
   g_settings_reset (settings, "sidebar-width");
 }
 
+static gboolean
+is_mnemonic_label_of (GtkWidget     *widget,
+                      gconstpointer  target)
+{
+  return GTK_IS_LABEL (widget) && gtk_label_get_mnemonic_widget (GTK_LABEL (widget)) == target;
+}
+
+/* A screen reader reads the button by its label as shown, once: the
+ * button has no name of its own, which GTK 4.8 would read before the
+ * label's ("_New Plan… New Plan…", or "New Plan… New Plan…"). */
+static void
+assert_named_by_label (GtkWidget  *button,
+                       const char *shown)
+{
+  GtkWidget *label = find_descendant (button, is_mnemonic_label_of, button);
+
+  g_assert_false (gtk_test_accessible_has_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL));
+  g_assert_nonnull (label);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, shown);
+}
+
 static void
 assert_names_shown_text (GtkWidget *root)
 {
@@ -751,13 +772,14 @@ assert_names_shown_text (GtkWidget *root)
           gtk_button_get_label (GTK_BUTTON (child)) != NULL &&
           strchr (gtk_button_get_label (GTK_BUTTON (child)), '_') != NULL)
         {
-          char *message = gtk_test_accessible_check_property (GTK_ACCESSIBLE (child),
-                                                              GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                                              gtk_button_get_label (GTK_BUTTON (child)));
+          g_autofree char *shown = g_strdup (gtk_button_get_label (GTK_BUTTON (child)));
+          char *from = shown, *to = shown;
 
-          /* The name is not the label as written, underscore and all. */
-          g_assert_nonnull (message);
-          g_free (message);
+          for (; *from != '\0'; from++)
+            if (*from != '_')
+              *to++ = *from;
+          *to = '\0';
+          assert_named_by_label (child, shown);
         }
       assert_names_shown_text (child);
     }
@@ -819,14 +841,12 @@ test_mnemonic_names (void)
 {
   GtkWidget *window;
   GtkWidget *button;
-  char *message;
 
   g_application_activate (G_APPLICATION (app));
   window = GTK_WIDGET (gtk_application_get_active_window (GTK_APPLICATION (app)));
   button = find_descendant (window, is_button_labelled, "_New Plan…");
   g_assert_nonnull (button);
-  message = gtk_test_accessible_check_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, "New Plan…");
-  g_assert_null (message);
+  assert_named_by_label (button, "New Plan…");
   assert_names_shown_text (window);
 
   /* And in the window's dialogs. */
@@ -834,8 +854,7 @@ test_mnemonic_names (void)
   g_assert_true (wait_until (has_message_dialog, NULL));
   button = find_descendant (GTK_WIDGET (find_message_dialog ()), is_button_labelled, "_Cancel");
   g_assert_nonnull (button);
-  message = gtk_test_accessible_check_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, "Cancel");
-  g_assert_null (message);
+  assert_named_by_label (button, "Cancel");
   respond (find_message_dialog (), "_Cancel");
 
   close_all_windows ();

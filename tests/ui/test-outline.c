@@ -789,12 +789,17 @@ test_outline_accessible (void)
   label = fita_item_object_describe (fita_item_row_get_item (FITA_ITEM_ROW (row)), fita_lang_from_locale ());
   error = gtk_test_accessible_check_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, label);
   g_assert_null (error);
-  /* The list item around it, which a screen reader reads as it takes the focus */
+  /* The list item around it, which a screen reader reads as it takes the
+   * focus; the expander between says nothing of its own (labelled by the
+   * row, it would be read twice) */
   for (GtkWidget *up = gtk_widget_get_parent (row); !GTK_IS_LIST_VIEW (up); up = gtk_widget_get_parent (up))
-    {
-      error = gtk_test_accessible_check_property (GTK_ACCESSIBLE (up), GTK_ACCESSIBLE_PROPERTY_LABEL, label);
-      g_assert_null (error);
-    }
+    if (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (up)) == GTK_ACCESSIBLE_ROLE_LIST_ITEM)
+      {
+        error = gtk_test_accessible_check_property (GTK_ACCESSIBLE (up), GTK_ACCESSIBLE_PROPERTY_LABEL, label);
+        g_assert_null (error);
+      }
+    else
+      g_assert_false (gtk_test_accessible_has_property (GTK_ACCESSIBLE (up), GTK_ACCESSIBLE_PROPERTY_LABEL));
   badge = find_descendant (row, is_of_type, GSIZE_TO_POINTER (FITA_TYPE_STATUS_BADGE));
   error = gtk_test_accessible_check_property (GTK_ACCESSIBLE (badge), GTK_ACCESSIBLE_PROPERTY_LABEL, "Status: En curs");
   g_assert_null (error);
