@@ -1,5 +1,6 @@
 #include "config.h"
 #include "fita-pdf-view.h"
+#include "fita-scroll.h"
 
 #include <glib/gi18n.h>
 #include <math.h>
@@ -21,8 +22,7 @@ struct _FitaPdfView
   FitaPdfZoomMode mode;
   double zoom;
 
-  GtkAdjustment *hadjustment, *vadjustment;
-  GtkScrollablePolicy hscroll_policy, vscroll_policy;
+  FitaScroll scroll;
 
   GHashTable *textures;       /* page → GdkTexture at the current zoom and scale */
   GQueue recent;              /* pages, most recently used first */
@@ -37,11 +37,7 @@ enum {
   PROP_ZOOM,
   PROP_ZOOM_MODE,
   N_PROPS,
-  /* GtkScrollable */
-  PROP_HADJUSTMENT = N_PROPS,
-  PROP_VADJUSTMENT,
-  PROP_HSCROLL_POLICY,
-  PROP_VSCROLL_POLICY,
+  /* then GtkScrollable's four: fita-scroll.h */
 };
 
 static GParamSpec *properties[N_PROPS];
@@ -100,13 +96,13 @@ configure_adjustments (FitaPdfView *self)
   int width = gtk_widget_get_width (GTK_WIDGET (self));
   int height = gtk_widget_get_height (GTK_WIDGET (self));
 
-  if (self->hadjustment)
-    gtk_adjustment_configure (self->hadjustment,
-                              CLAMP (gtk_adjustment_get_value (self->hadjustment), 0, MAX (0, content_width (self) - width)),
+  if (self->scroll.hadjustment)
+    gtk_adjustment_configure (self->scroll.hadjustment,
+                              CLAMP (gtk_adjustment_get_value (self->scroll.hadjustment), 0, MAX (0, content_width (self) - width)),
                               0, MAX (content_width (self), width), width * 0.1, width * 0.9, width);
-  if (self->vadjustment)
-    gtk_adjustment_configure (self->vadjustment,
-                              CLAMP (gtk_adjustment_get_value (self->vadjustment), 0, MAX (0, content_height (self) - height)),
+  if (self->scroll.vadjustment)
+    gtk_adjustment_configure (self->scroll.vadjustment,
+                              CLAMP (gtk_adjustment_get_value (self->scroll.vadjustment), 0, MAX (0, content_height (self) - height)),
                               0, MAX (content_height (self), height), height * 0.1, height * 0.9, height);
 }
 
@@ -175,8 +171,8 @@ fita_pdf_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
   FitaPdfView *self = FITA_PDF_VIEW (widget);
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
-  double top = self->vadjustment ? gtk_adjustment_get_value (self->vadjustment) : 0;
-  double left = self->hadjustment ? gtk_adjustment_get_value (self->hadjustment) : 0;
+  double top = fita_scroll_get_y (&self->scroll);
+  double left = fita_scroll_get_x (&self->scroll);
   double y = GAP;
 
   for (int page = 0; page < self->n_pages; page++)
@@ -219,23 +215,6 @@ on_adjustment_changed (GtkAdjustment *adjustment, FitaPdfView *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAGE]);
 }
 
-static void
-set_adjustment (FitaPdfView *self, GtkAdjustment **slot, GtkAdjustment *adjustment)
-{
-  if (*slot == adjustment)
-    return;
-  if (*slot != NULL)
-    {
-      g_signal_handlers_disconnect_by_func (*slot, on_adjustment_changed, self);
-      g_object_unref (*slot);
-    }
-  if (adjustment == NULL)
-    adjustment = gtk_adjustment_new (0, 0, 0, 0, 0, 0);
-  *slot = g_object_ref_sink (adjustment);
-  g_signal_connect (adjustment, "value-changed", G_CALLBACK (on_adjustment_changed), self);
-  configure_adjustments (self);
-}
-
 /* Zooming with Ctrl+scroll keeps the point under the pointer in place. */
 static gboolean
 on_scroll (GtkEventControllerScroll *controller, double dx, double dy, FitaPdfView *self)
@@ -254,10 +233,7 @@ fita_pdf_view_dispose (GObject *object)
   FitaPdfView *self = FITA_PDF_VIEW (object);
 
   fita_pdf_view_clear (self);
-  set_adjustment (self, &self->hadjustment, NULL);
-  set_adjustment (self, &self->vadjustment, NULL);
-  g_clear_object (&self->hadjustment);
-  g_clear_object (&self->vadjustment);
+  fita_scroll_clear (&self->scroll);
   G_OBJECT_CLASS (fita_pdf_view_parent_class)->dispose (object);
 }
 
@@ -290,20 +266,9 @@ fita_pdf_view_get_property (GObject *object, guint prop_id, GValue *value, GPara
     case PROP_ZOOM_MODE:
       g_value_set_int (value, self->mode);
       break;
-    case PROP_HADJUSTMENT:
-      g_value_set_object (value, self->hadjustment);
-      break;
-    case PROP_VADJUSTMENT:
-      g_value_set_object (value, self->vadjustment);
-      break;
-    case PROP_HSCROLL_POLICY:
-      g_value_set_enum (value, self->hscroll_policy);
-      break;
-    case PROP_VSCROLL_POLICY:
-      g_value_set_enum (value, self->vscroll_policy);
-      break;
     default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      if (!fita_scroll_get_property (&self->scroll, prop_id, value))
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -323,22 +288,9 @@ fita_pdf_view_set_property (GObject *object, guint prop_id, const GValue *value,
     case PROP_ZOOM_MODE:
       fita_pdf_view_set_zoom_mode (self, g_value_get_int (value));
       break;
-    case PROP_HADJUSTMENT:
-      set_adjustment (self, &self->hadjustment, g_value_get_object (value));
-      break;
-    case PROP_VADJUSTMENT:
-      set_adjustment (self, &self->vadjustment, g_value_get_object (value));
-      break;
-    case PROP_HSCROLL_POLICY:
-      self->hscroll_policy = g_value_get_enum (value);
-      gtk_widget_queue_resize (GTK_WIDGET (self));
-      break;
-    case PROP_VSCROLL_POLICY:
-      self->vscroll_policy = g_value_get_enum (value);
-      gtk_widget_queue_resize (GTK_WIDGET (self));
-      break;
     default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      if (!fita_scroll_set_property (&self->scroll, prop_id, value))
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -364,19 +316,26 @@ fita_pdf_view_class_init (FitaPdfViewClass *klass)
   properties[PROP_ZOOM_MODE] = g_param_spec_int ("zoom-mode", NULL, NULL, 0, FITA_PDF_ZOOM_FREE, 0,
                                                  G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
-  g_object_class_override_property (object_class, PROP_HADJUSTMENT, "hadjustment");
-  g_object_class_override_property (object_class, PROP_VADJUSTMENT, "vadjustment");
-  g_object_class_override_property (object_class, PROP_HSCROLL_POLICY, "hscroll-policy");
-  g_object_class_override_property (object_class, PROP_VSCROLL_POLICY, "vscroll-policy");
+  fita_scroll_override_properties (object_class, N_PROPS);
 
   gtk_widget_class_set_css_name (widget_class, "pdfview");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+}
+
+/* The scroll's configure: the ranges follow the content. */
+static void
+configure_scroll (GtkWidget *widget)
+{
+  configure_adjustments (FITA_PDF_VIEW (widget));
 }
 
 static void
 fita_pdf_view_init (FitaPdfView *self)
 {
   GtkEventController *scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
+
+  fita_scroll_init (&self->scroll, GTK_WIDGET (self), N_PROPS,
+                    G_CALLBACK (on_adjustment_changed), configure_scroll);
 
   self->zoom = 1.0;
   self->textures = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_object_unref);
@@ -433,8 +392,8 @@ fita_pdf_view_load_bytes (FitaPdfView *self, GBytes *pdf, GError **error)
     }
   compute_zoom (self);
   configure_adjustments (self);
-  if (self->vadjustment)
-    gtk_adjustment_set_value (self->vadjustment, 0);
+  if (self->scroll.vadjustment)
+    gtk_adjustment_set_value (self->scroll.vadjustment, 0);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_PAGES]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAGE]);
@@ -456,7 +415,7 @@ fita_pdf_view_get_n_pages (FitaPdfView *self)
 int
 fita_pdf_view_get_page (FitaPdfView *self)
 {
-  double top = self->vadjustment ? gtk_adjustment_get_value (self->vadjustment) : 0;
+  double top = fita_scroll_get_y (&self->scroll);
   double middle = top + gtk_widget_get_height (GTK_WIDGET (self)) / 3.0;
 
   for (int page = 0; page < self->n_pages; page++)
@@ -468,10 +427,10 @@ fita_pdf_view_get_page (FitaPdfView *self)
 void
 fita_pdf_view_set_page (FitaPdfView *self, int page)
 {
-  if (self->n_pages == 0 || self->vadjustment == NULL)
+  if (self->n_pages == 0 || self->scroll.vadjustment == NULL)
     return;
   page = CLAMP (page, 0, self->n_pages - 1);
-  gtk_adjustment_set_value (self->vadjustment, page_top (self, page) - GAP);
+  gtk_adjustment_set_value (self->scroll.vadjustment, page_top (self, page) - GAP);
 }
 
 void

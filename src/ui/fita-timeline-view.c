@@ -1,5 +1,6 @@
 #include "config.h"
 #include "fita-timeline-view.h"
+#include "fita-scroll.h"
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
@@ -24,8 +25,7 @@ struct _FitaTimelineView
   gint64 selected;
   int cursor_year, cursor_half;
 
-  GtkAdjustment *hadjustment, *vadjustment;
-  GtkScrollablePolicy hscroll_policy, vscroll_policy;
+  FitaScroll scroll;
 
   gboolean show_followed;      /* scroll to the year followed up once laid out */
 
@@ -90,13 +90,13 @@ configure_adjustments (FitaTimelineView *self)
 
   if (self->timeline)
     fita_timeline_get_size (self->timeline, &cw, &ch);
-  if (self->hadjustment)
-    gtk_adjustment_configure (self->hadjustment,
-                              CLAMP (gtk_adjustment_get_value (self->hadjustment), 0, MAX (0, cw - width)),
+  if (self->scroll.hadjustment)
+    gtk_adjustment_configure (self->scroll.hadjustment,
+                              CLAMP (gtk_adjustment_get_value (self->scroll.hadjustment), 0, MAX (0, cw - width)),
                               0, MAX (cw, width), 24, width * 0.9, width);
-  if (self->vadjustment)
-    gtk_adjustment_configure (self->vadjustment,
-                              CLAMP (gtk_adjustment_get_value (self->vadjustment), 0, MAX (0, ch - height)),
+  if (self->scroll.vadjustment)
+    gtk_adjustment_configure (self->scroll.vadjustment,
+                              CLAMP (gtk_adjustment_get_value (self->scroll.vadjustment), 0, MAX (0, ch - height)),
                               0, MAX (ch, height), self->timeline ? fita_timeline_get_row_height (self->timeline) : 24,
                               height * 0.9, height);
 }
@@ -104,13 +104,13 @@ configure_adjustments (FitaTimelineView *self)
 static double
 hvalue (FitaTimelineView *self)
 {
-  return self->hadjustment ? gtk_adjustment_get_value (self->hadjustment) : 0;
+  return fita_scroll_get_x (&self->scroll);
 }
 
 static double
 vvalue (FitaTimelineView *self)
 {
-  return self->vadjustment ? gtk_adjustment_get_value (self->vadjustment) : 0;
+  return fita_scroll_get_y (&self->scroll);
 }
 
 static gboolean
@@ -195,12 +195,12 @@ fita_timeline_view_size_allocate (GtkWidget *widget, int width, int height, int 
 
   configure_adjustments (self);
   /* a plan opens on the year it follows up, a little of the year before in view */
-  if (self->show_followed && self->timeline && self->hadjustment && width > 0)
+  if (self->show_followed && self->timeline && self->scroll.hadjustment && width > 0)
     {
       FitaPlanInfo *info = fita_plan_get_info (self->plan);
       self->show_followed = FALSE;
       if (info->followed_year != FITA_NONE)
-        gtk_adjustment_set_value (self->hadjustment,
+        gtk_adjustment_set_value (self->scroll.hadjustment,
                                   fita_timeline_x_for_time (self->timeline, info->followed_year - 0.5) -
                                   fita_timeline_get_chart_left (self->timeline));
     }
@@ -450,12 +450,12 @@ scroll_to_row (FitaTimelineView *self, guint row)
   double header = fita_timeline_get_header_height (self->timeline);
   double top = row * h, height = gtk_widget_get_height (GTK_WIDGET (self)) - header;
 
-  if (self->vadjustment == NULL)
+  if (self->scroll.vadjustment == NULL)
     return;
   if (top < vvalue (self))
-    gtk_adjustment_set_value (self->vadjustment, top);
+    gtk_adjustment_set_value (self->scroll.vadjustment, top);
   else if (top + h > vvalue (self) + height)
-    gtk_adjustment_set_value (self->vadjustment, top + h - height);
+    gtk_adjustment_set_value (self->scroll.vadjustment, top + h - height);
 }
 
 /* Keeps the cursor's semester out from under the labels and in view. */
@@ -468,12 +468,12 @@ scroll_to_cursor (FitaTimelineView *self)
   double x1 = fita_timeline_x_for_time (self->timeline, t + 0.5);
   double width = gtk_widget_get_width (GTK_WIDGET (self));
 
-  if (self->hadjustment == NULL || width <= left)
+  if (self->scroll.hadjustment == NULL || width <= left)
     return;
   if (x0 - left < hvalue (self))
-    gtk_adjustment_set_value (self->hadjustment, x0 - left);
+    gtk_adjustment_set_value (self->scroll.hadjustment, x0 - left);
   else if (x1 > hvalue (self) + width)
-    gtk_adjustment_set_value (self->hadjustment, x1 - width);
+    gtk_adjustment_set_value (self->scroll.hadjustment, x1 - width);
 }
 
 static void
@@ -646,8 +646,8 @@ fita_timeline_view_set_zoom (FitaTimelineView *self, FitaZoom zoom)
     {
       fita_timeline_set_zoom (self->timeline, zoom);
       configure_adjustments (self);
-      if (self->hadjustment)
-        gtk_adjustment_set_value (self->hadjustment,
+      if (self->scroll.hadjustment)
+        gtk_adjustment_set_value (self->scroll.hadjustment,
                                   fita_timeline_x_for_time (self->timeline, centre_t) -
                                   (width + fita_timeline_get_chart_left (self->timeline)) / 2.0);
     }
@@ -680,23 +680,6 @@ on_adjustment_changed (GtkAdjustment *adjustment, FitaTimelineView *self)
 }
 
 static void
-set_adjustment (FitaTimelineView *self, GtkAdjustment **slot, GtkAdjustment *adjustment)
-{
-  if (*slot == adjustment && adjustment != NULL)
-    return;
-  if (*slot != NULL)
-    {
-      g_signal_handlers_disconnect_by_func (*slot, on_adjustment_changed, self);
-      g_clear_object (slot);
-    }
-  if (adjustment == NULL)
-    return;
-  *slot = g_object_ref_sink (adjustment);
-  g_signal_connect (adjustment, "value-changed", G_CALLBACK (on_adjustment_changed), self);
-  configure_adjustments (self);
-}
-
-static void
 fita_timeline_view_dispose (GObject *object)
 {
   FitaTimelineView *self = FITA_TIMELINE_VIEW (object);
@@ -705,8 +688,7 @@ fita_timeline_view_dispose (GObject *object)
   fita_timeline_view_set_rows (self, NULL, NULL, NULL);
   fita_timeline_view_set_plan (self, NULL);
   g_clear_object (&self->plan_signals);
-  set_adjustment (self, &self->hadjustment, NULL);
-  set_adjustment (self, &self->vadjustment, NULL);
+  fita_scroll_clear (&self->scroll);
   G_OBJECT_CLASS (fita_timeline_view_parent_class)->dispose (object);
 }
 
@@ -723,20 +705,9 @@ fita_timeline_view_get_property (GObject *object, guint prop_id, GValue *value, 
     case PROP_ZOOM:
       g_value_set_int (value, self->zoom);
       break;
-    case PROP_HADJUSTMENT:
-      g_value_set_object (value, self->hadjustment);
-      break;
-    case PROP_VADJUSTMENT:
-      g_value_set_object (value, self->vadjustment);
-      break;
-    case PROP_HSCROLL_POLICY:
-      g_value_set_enum (value, self->hscroll_policy);
-      break;
-    case PROP_VSCROLL_POLICY:
-      g_value_set_enum (value, self->vscroll_policy);
-      break;
     default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      if (!fita_scroll_get_property (&self->scroll, prop_id, value))
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -753,20 +724,9 @@ fita_timeline_view_set_property (GObject *object, guint prop_id, const GValue *v
     case PROP_ZOOM:
       fita_timeline_view_set_zoom (self, g_value_get_int (value));
       break;
-    case PROP_HADJUSTMENT:
-      set_adjustment (self, &self->hadjustment, g_value_get_object (value));
-      break;
-    case PROP_VADJUSTMENT:
-      set_adjustment (self, &self->vadjustment, g_value_get_object (value));
-      break;
-    case PROP_HSCROLL_POLICY:
-      self->hscroll_policy = g_value_get_enum (value);
-      break;
-    case PROP_VSCROLL_POLICY:
-      self->vscroll_policy = g_value_get_enum (value);
-      break;
     default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      if (!fita_scroll_set_property (&self->scroll, prop_id, value))
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -787,10 +747,7 @@ fita_timeline_view_class_init (FitaTimelineViewClass *klass)
   properties[PROP_ZOOM] = g_param_spec_int ("zoom", NULL, NULL, FITA_ZOOM_YEAR, FITA_ZOOM_MONTH, FITA_ZOOM_SEMESTER,
                                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
-  g_object_class_override_property (object_class, PROP_HADJUSTMENT, "hadjustment");
-  g_object_class_override_property (object_class, PROP_VADJUSTMENT, "vadjustment");
-  g_object_class_override_property (object_class, PROP_HSCROLL_POLICY, "hscroll-policy");
-  g_object_class_override_property (object_class, PROP_VSCROLL_POLICY, "vscroll-policy");
+  fita_scroll_override_properties (object_class, N_PROPS);
 
   /**
    * FitaTimelineView::item-activated:
@@ -820,12 +777,22 @@ fita_timeline_view_class_init (FitaTimelineViewClass *klass)
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GRID);
 }
 
+/* The scroll's configure: the ranges follow the content. */
+static void
+configure_scroll (GtkWidget *widget)
+{
+  configure_adjustments (FITA_TIMELINE_VIEW (widget));
+}
+
 static void
 fita_timeline_view_init (FitaTimelineView *self)
 {
   GtkGesture *drag = gtk_gesture_drag_new ();
   GtkGesture *click = gtk_gesture_click_new ();
   GtkEventController *scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
+
+  fita_scroll_init (&self->scroll, GTK_WIDGET (self), N_PROPS,
+                    G_CALLBACK (on_adjustment_changed), configure_scroll);
 
   self->plan_signals = g_signal_group_new (FITA_TYPE_PLAN);
   g_signal_group_connect (self->plan_signals, "changed", G_CALLBACK (on_plan_changed), self);
