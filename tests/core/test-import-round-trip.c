@@ -191,6 +191,29 @@ assert_same_list (FitaPlan *a, FitaItem *x, FitaPlan *b, FitaItem *y, FitaTableI
     }
 }
 
+/* y, of the plan back, is x as a table carries it: its code, place in
+ * the tree, own fields and responsibilities. */
+static void
+assert_same_item (FitaPlan *plan, FitaItem *x, FitaPlan *back, FitaItem *y)
+{
+  g_assert_cmpstr (x->code, ==, y->code);
+  g_assert_cmpstr (parent_code (plan, x), ==, parent_code (back, y));
+  g_assert_cmpstr (x->title, ==, y->title);
+  g_assert_cmpstr (x->description, ==, y->description);
+  g_assert_cmpstr (name_of (plan, FITA_TABLE_LEVEL, x->level_id), ==, name_of (back, FITA_TABLE_LEVEL, y->level_id));
+  g_assert_cmpstr (name_of (plan, FITA_TABLE_STATUS, x->status_id), ==, name_of (back, FITA_TABLE_STATUS, y->status_id));
+  g_assert_cmpint (x->progress_bp, ==, y->progress_bp);
+  g_assert_cmpint (x->start_year, ==, y->start_year);
+  g_assert_cmpint (x->end_year, ==, y->end_year);
+  g_assert_cmpstr (x->start_date, ==, y->start_date);
+  g_assert_cmpstr (x->end_date, ==, y->end_date);
+  g_assert_cmpstr (x->semesters, ==, y->semesters);
+  g_assert_cmpstr (x->other_services, ==, y->other_services);
+  g_assert_cmpint (x->weight, ==, y->weight);
+  g_assert_cmpint (x->planned_total_cents, ==, y->planned_total_cents);
+  assert_same_list (plan, x, back, y, FITA_TABLE_RESPONSIBILITY);
+}
+
 static void
 test_round_trip (void)
 {
@@ -215,22 +238,7 @@ test_round_trip (void)
         for (guint i = 0; i < items->len; i++)
           {
             FitaItem *x = items->pdata[i], *y = again->pdata[i];
-            g_assert_cmpstr (x->code, ==, y->code);
-            g_assert_cmpstr (parent_code (plan, x), ==, parent_code (back, y));
-            g_assert_cmpstr (x->title, ==, y->title);
-            g_assert_cmpstr (x->description, ==, y->description);
-            g_assert_cmpstr (name_of (plan, FITA_TABLE_LEVEL, x->level_id), ==, name_of (back, FITA_TABLE_LEVEL, y->level_id));
-            g_assert_cmpstr (name_of (plan, FITA_TABLE_STATUS, x->status_id), ==, name_of (back, FITA_TABLE_STATUS, y->status_id));
-            g_assert_cmpint (x->progress_bp, ==, y->progress_bp);
-            g_assert_cmpint (x->start_year, ==, y->start_year);
-            g_assert_cmpint (x->end_year, ==, y->end_year);
-            g_assert_cmpstr (x->start_date, ==, y->start_date);
-            g_assert_cmpstr (x->end_date, ==, y->end_date);
-            g_assert_cmpstr (x->semesters, ==, y->semesters);
-            g_assert_cmpstr (x->other_services, ==, y->other_services);
-            g_assert_cmpint (x->weight, ==, y->weight);
-            g_assert_cmpint (x->planned_total_cents, ==, y->planned_total_cents);
-            assert_same_list (plan, x, back, y, FITA_TABLE_RESPONSIBILITY);
+            assert_same_item (plan, x, back, y);
             assert_same_list (plan, x, back, y, FITA_TABLE_BUDGET_LINE);
             assert_same_list (plan, x, back, y, FITA_TABLE_INDICATOR);
           }
@@ -279,24 +287,9 @@ assert_same_plan (FitaPlan *plan, FitaPlan *back, Same same)
   for (guint i = 0; i < items->len; i++)
     {
       FitaItem *x = items->pdata[i], *y = again->pdata[i];
-      g_assert_cmpstr (x->code, ==, y->code);
-      g_assert_cmpstr (parent_code (plan, x), ==, parent_code (back, y));
+      assert_same_item (plan, x, back, y);
       g_assert_cmpint (x->position, ==, y->position);
-      g_assert_cmpstr (x->title, ==, y->title);
-      g_assert_cmpstr (x->description, ==, y->description);
-      g_assert_cmpstr (name_of (plan, FITA_TABLE_LEVEL, x->level_id), ==, name_of (back, FITA_TABLE_LEVEL, y->level_id));
-      g_assert_cmpstr (name_of (plan, FITA_TABLE_STATUS, x->status_id), ==, name_of (back, FITA_TABLE_STATUS, y->status_id));
-      g_assert_cmpint (x->progress_bp, ==, y->progress_bp);
       g_assert_cmpint (fita_plan_progress_bp (plan, x), ==, fita_plan_progress_bp (back, y));
-      g_assert_cmpint (x->start_year, ==, y->start_year);
-      g_assert_cmpint (x->end_year, ==, y->end_year);
-      g_assert_cmpstr (x->start_date, ==, y->start_date);
-      g_assert_cmpstr (x->end_date, ==, y->end_date);
-      g_assert_cmpstr (x->semesters, ==, y->semesters);
-      g_assert_cmpstr (x->other_services, ==, y->other_services);
-      g_assert_cmpint (x->weight, ==, y->weight);
-      g_assert_cmpint (x->planned_total_cents, ==, y->planned_total_cents);
-      assert_same_list (plan, x, back, y, FITA_TABLE_RESPONSIBILITY);
       if (same & SAME_DETAILS)
         {
           assert_same_list (plan, x, back, y, FITA_TABLE_BUDGET_LINE);
