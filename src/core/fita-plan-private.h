@@ -59,12 +59,6 @@ struct _FitaPlan {
   GError *load_error;                   /* the first damage seen while loading */
 };
 
-static inline gboolean
-fita_field_is_text (const FitaField *field)
-{
-  return field->type == FITA_FIELD_TEXT || field->type == FITA_FIELD_SEMESTERS;
-}
-
 /* fita-plan.c: the indexes. A list whose positions changed is marked
  * unsorted and put back in order when next read or when the change ends. */
 GPtrArray *fita_plan_owner_list          (FitaPlan     *self,
