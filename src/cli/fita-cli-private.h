@@ -2,6 +2,7 @@
 #pragma once
 
 #include <glib.h>
+#include <json-glib/json-glib.h>
 #include "fita-plan.h"
 
 #define EXIT_PROBLEMS 1
@@ -22,7 +23,27 @@ gboolean  parse_options (GOptionContext  *context,
 FitaPlan *open_plan     (const char      *file,
                          FitaOpenFlags    flags,
                          int             *status);
+/* The item of that code, or NULL having said that the file has none and
+ * set *status. */
+FitaItem *find_item     (FitaPlan        *plan,
+                         const char      *file,
+                         const char      *code,
+                         int             *status);
 
+/* JSON output: FITA_NONE is null; a measure is rounded to its decimals
+ * (none: an integer); the document goes to stdout on one line. */
+void      json_add_int     (JsonBuilder   *builder,
+                            const char    *member,
+                            gint64         value);
+void      json_add_measure (JsonBuilder   *builder,
+                            const char    *member,
+                            double         value,
+                            int            decimals);
+void      json_print       (JsonBuilder   *builder);
+
+/* fita-cli-bench.c */
+int       cmd_bench     (int              argc,
+                         char           **argv);
 /* fita-cli-export.c */
 int       cmd_export    (int              argc,
                          char           **argv);

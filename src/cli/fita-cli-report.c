@@ -89,12 +89,9 @@ cmd_report (int argc, char **argv)
     return report_sheets_of_level (plan, argv[1], level_name_option, year, lang, output);
   if (code != NULL)
     {
-      FitaItem *item = fita_plan_find_item (plan, code);
+      FitaItem *item = find_item (plan, argv[1], code, &status);
       if (item == NULL)
-        {
-          g_printerr (_("fita-cli: %s: there is no item with code “%s”\n"), argv[1], code);
-          return EXIT_USAGE;
-        }
+        return status;
       options.item_id = item->rec.id;
     }
   options.kind = kind;

@@ -9,13 +9,11 @@
 
 #include <errno.h>
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <locale.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
-#include <sys/resource.h>
 
 #include "fita-chart.h"
 #include "fita-check.h"
@@ -23,15 +21,10 @@
 #include "fita-edit.h"
 #include "fita-error.h"
 #include "fita-examples.h"
-#include "fita-export.h"
-#include "fita-json.h"
 #include "fita-money.h"
 #include "fita-output.h"
 #include "fita-picture.h"
-#include "fita-report.h"
 #include "fita-rollup.h"
-#include "fita-sheet.h"
-#include "fita-synthetic.h"
 #include "fita-timeline.h"
 
 typedef int (*CommandFunc) (int argc, char **argv);
@@ -88,6 +81,19 @@ open_plan (const char *file, FitaOpenFlags flags, int *status)
   return plan;
 }
 
+FitaItem *
+find_item (FitaPlan *plan, const char *file, const char *code, int *status)
+{
+  FitaItem *item = fita_plan_find_item (plan, code);
+
+  if (item == NULL)
+    {
+      g_printerr (_("fita-cli: %s: there is no item with code “%s”\n"), file, code);
+      *status = EXIT_USAGE;
+    }
+  return item;
+}
+
 /* Text as a JSON string: a missing text is the empty string. */
 static void
 json_add_text (JsonBuilder *builder, const char *member, const char *text)
@@ -108,7 +114,7 @@ json_add_text_or_null (JsonBuilder *builder, const char *member, const char *tex
 }
 
 /* FITA_NONE is null. */
-static void
+void
 json_add_int (JsonBuilder *builder, const char *member, gint64 value)
 {
   json_builder_set_member_name (builder, member);
@@ -120,7 +126,7 @@ json_add_int (JsonBuilder *builder, const char *member, gint64 value)
 
 /* A measure to a number of decimals, as it always was printed: rounded to
  * them, so that it reads back as the same number; no decimals, an integer. */
-static void
+void
 json_add_measure (JsonBuilder *builder, const char *member, double value, int decimals)
 {
   json_builder_set_member_name (builder, member);
@@ -135,7 +141,7 @@ json_add_measure (JsonBuilder *builder, const char *member, double value, int de
 }
 
 /* The document on stdout, on one line. */
-static void
+void
 json_print (JsonBuilder *builder)
 {
   g_autoptr(JsonGenerator) generator = json_generator_new ();
@@ -387,11 +393,8 @@ cmd_stats (int argc, char **argv)
     return fail_usage (context, _("stats takes one FILE"));
   if (!(plan = open_plan (argv[1], FITA_OPEN_READ_ONLY, &status)))
     return status;
-  if (code != NULL && (item = fita_plan_find_item (plan, code)) == NULL)
-    {
-      g_printerr (_("fita-cli: %s: there is no item with code “%s”\n"), argv[1], code);
-      return EXIT_USAGE;
-    }
+  if (code != NULL && (item = find_item (plan, argv[1], code, &status)) == NULL)
+    return status;
   if (level_name_option != NULL &&
       (level = fita_plan_find_by_name (plan, FITA_TABLE_LEVEL, level_name_option)) == NULL)
     {
@@ -629,11 +632,8 @@ cmd_set (int argc, char **argv)
       g_printerr ("fita-cli: %s: %s\n", argv[1], fita_plan_get_read_only_reason (plan));
       return EXIT_USAGE;
     }
-  if ((item = fita_plan_find_item (plan, argv[2])) == NULL)
-    {
-      g_printerr (_("fita-cli: %s: there is no item with code “%s”\n"), argv[1], argv[2]);
-      return EXIT_USAGE;
-    }
+  if ((item = find_item (plan, argv[1], argv[2], &status)) == NULL)
+    return status;
 
   fita_plan_begin (plan, NULL);
   for (int i = 3; i < argc && error == NULL; i++)
@@ -730,13 +730,10 @@ cmd_timeline (int argc, char **argv)
   timeline = fita_timeline_new (plan, translator);
   if (code != NULL)
     {
-      FitaItem *item = fita_plan_find_item (plan, code);
+      FitaItem *item = find_item (plan, argv[1], code, &status);
       g_autoptr(GPtrArray) rows = NULL;
       if (item == NULL)
-        {
-          g_printerr (_("fita-cli: %s: there is no item with code “%s”\n"), argv[1], code);
-          return EXIT_USAGE;
-        }
+        return status;
       rows = fita_plan_items_preorder (plan, item);
       fita_timeline_set_rows (timeline, rows);
     }
@@ -799,11 +796,8 @@ cmd_chart (int argc, char **argv)
     return fail_usage (context, _("--width and --height go from 100 to 10000, --scale up to 8"));
   if (!(plan = open_plan (argv[1], FITA_OPEN_READ_ONLY, &status)))
     return status;
-  if (code != NULL && (item = fita_plan_find_item (plan, code)) == NULL)
-    {
-      g_printerr (_("fita-cli: %s: there is no item with code “%s”\n"), argv[1], code);
-      return EXIT_USAGE;
-    }
+  if (code != NULL && (item = find_item (plan, argv[1], code, &status)) == NULL)
+    return status;
   translator = fita_translator_new (lang ? lang : fita_lang_from_locale ());
   chart = fita_chart_new (plan, kind, item, year ? year : FITA_NONE, translator);
   if (!fita_picture_write (output, argv[1], width, height, scale, draw_chart, chart, &error))
@@ -811,229 +805,6 @@ cmd_chart (int argc, char **argv)
   return 0;
 }
 
-
-/* bench */
-
-static double
-elapsed_ms (gint64 since)
-{
-  return (g_get_monotonic_time () - since) / 1000.0;
-}
-
-static int
-compare_doubles (gconstpointer a, gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-static int
-cmd_bench (int argc, char **argv)
-{
-  int n_items = 20000;
-  gboolean json = FALSE;
-  GOptionEntry entries[] = {
-    { "items", 'n', 0, G_OPTION_ARG_INT, &n_items, N_("Number of items of the synthetic plan"), N_("N") },
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
-    { NULL }
-  };
-  g_autoptr(GOptionContext) context = g_option_context_new (_("— measure speed and memory on a synthetic plan"));
-  g_autoptr(GError) error = NULL;
-  g_autofree char *dir = NULL;
-  g_autofree char *path = NULL;
-  g_autofree char *exported = NULL;
-  g_autofree char *xlsx = NULL;
-  g_autoptr(GArray) edits = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GPtrArray) items = NULL;
-  FitaPlan *plan;
-  double create_ms, open_ms, rollup_ms, export_ms, xlsx_ms, edit_us, timeline_us, chart_us, sheet_ms, annual_ms, import_ms;
-  double import_xlsx_ms;
-  struct rusage usage;
-  long model_rss_kb;
-  FitaBudgetSum sum;
-  gint64 start;
-  int status = 0;
-
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!parse_options (context, &argc, &argv, &status))
-    return status;
-  if (argc != 1 || n_items < 1)
-    return fail_usage (context, _("bench takes --items N with N ≥ 1"));
-
-  dir = g_dir_make_tmp ("fita-bench-XXXXXX", &error);
-  if (dir == NULL)
-    return fail_file ("bench", error);
-  path = g_build_filename (dir, "bench.fita", NULL);
-
-  start = g_get_monotonic_time ();
-  plan = fita_synthetic_plan (n_items);
-  if (!fita_plan_save_new (plan, path, &error))
-    return fail_file (path, error);
-  create_ms = elapsed_ms (start);
-  g_object_unref (plan);
-
-  start = g_get_monotonic_time ();
-  plan = fita_plan_open (path, FITA_OPEN_DEFAULT, &error);
-  if (plan == NULL)
-    return fail_file (path, error);
-  open_ms = elapsed_ms (start);
-
-  start = g_get_monotonic_time ();
-  fita_plan_rollup (plan);
-  fita_plan_budget_sum (plan, NULL, FITA_NONE, 0, &sum);
-  rollup_ms = elapsed_ms (start);
-
-  items = fita_plan_items_preorder (plan, NULL);
-  for (guint i = 0; i < 1000; i++)
-    {
-      FitaItem *item = g_ptr_array_index (items, (i * 7919u) % items->len);
-      g_autofree char *title = g_strdup_printf ("Actuació revisada %u", i);
-      double us;
-      start = g_get_monotonic_time ();
-      if (!fita_plan_set_text (plan, item, "title", title, &error))
-        return fail_file (path, error);
-      us = (double) (g_get_monotonic_time () - start);
-      g_array_append_val (edits, us);
-    }
-  g_array_sort (edits, compare_doubles);
-  edit_us = (g_array_index (edits, double, 499) + g_array_index (edits, double, 500)) / 2;
-
-  start = g_get_monotonic_time ();
-  exported = fita_json_export (plan);
-  export_ms = elapsed_ms (start);
-  /* kept, to import it below */
-  xlsx = g_build_filename (dir, "bench.xlsx", NULL);
-  start = g_get_monotonic_time ();
-  if (!fita_export_xlsx (plan, "ca", xlsx, path, &error))
-    return fail_file (xlsx, error);
-  xlsx_ms = elapsed_ms (start);
-  /* the model's own peak: before the pictures and reports below */
-  getrusage (RUSAGE_SELF, &usage);
-  model_rss_kb = usage.ru_maxrss;
-
-  /* one frame of a 1280×800 timeline viewport, at many scroll positions */
-  {
-    g_autoptr(FitaTimeline) timeline = fita_timeline_new (plan, NULL);
-    g_autoptr(GArray) frames = g_array_new (FALSE, FALSE, sizeof (double));
-    cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1280, 800);
-    double width, height;
-
-    fita_timeline_set_zoom (timeline, FITA_ZOOM_SEMESTER);
-    fita_timeline_get_size (timeline, &width, &height);
-    for (guint i = 0; i < 101; i++)
-      {
-        cairo_t *cr = cairo_create (surface);
-        double y = fmod (i * 7919.0 * fita_timeline_get_row_height (timeline), MAX (1, height - 800));
-        double us;
-        start = g_get_monotonic_time ();
-        fita_timeline_draw (timeline, cr, 0, y, 1280, 800,
-                            FITA_TIMELINE_STICKY_HEADER | FITA_TIMELINE_STICKY_LABELS);
-        cairo_surface_flush (surface);
-        us = (double) (g_get_monotonic_time () - start);
-        cairo_destroy (cr);
-        g_array_append_val (frames, us);
-      }
-    cairo_surface_destroy (surface);
-    g_array_sort (frames, compare_doubles);
-    timeline_us = g_array_index (frames, double, 50);
-  }
-
-  /* each chart kind of the whole plan, median of 21 draws; the slowest kind */
-  chart_us = 0;
-  for (guint kind = 0; kind < FITA_N_CHARTS; kind++)
-    {
-      g_autoptr(GArray) draws = g_array_new (FALSE, FALSE, sizeof (double));
-      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 800, 480);
-      for (guint i = 0; i < 21; i++)
-        {
-          cairo_t *cr = cairo_create (surface);
-          double us;
-          start = g_get_monotonic_time ();
-          {
-            g_autoptr(FitaChart) chart = fita_chart_new (plan, kind, NULL, FITA_NONE, NULL);
-            fita_chart_draw (chart, cr, 800, 480);
-            cairo_surface_flush (surface);
-          }
-          us = (double) (g_get_monotonic_time () - start);
-          cairo_destroy (cr);
-          g_array_append_val (draws, us);
-        }
-      cairo_surface_destroy (surface);
-      g_array_sort (draws, compare_doubles);
-      chart_us = MAX (chart_us, g_array_index (draws, double, 10));
-    }
-
-  /* reports, as the app makes them: from the file, in memory */
-  {
-    FitaItem *programme = g_ptr_array_index (fita_plan_list (plan, FITA_TABLE_ITEM, 0), 0);
-    FitaReportOptions sheet = { FITA_REPORT_SHEET, programme->rec.id, FITA_NONE, "ca" };
-    FitaReportOptions annual = { FITA_REPORT_ANNUAL, 0, FITA_NONE, "ca" };
-    g_autoptr(GBytes) a = NULL;
-    g_autoptr(GBytes) b = NULL;
-
-    programme = g_ptr_array_index (fita_plan_list (plan, FITA_TABLE_ITEM, programme->rec.id), 0);
-    sheet.item_id = programme->rec.id;
-    start = g_get_monotonic_time ();
-    a = fita_report_render (plan, &sheet, NULL, NULL, NULL, &error);
-    sheet_ms = elapsed_ms (start);
-    start = g_get_monotonic_time ();
-    b = fita_report_render (plan, &annual, NULL, NULL, NULL, &error);
-    annual_ms = elapsed_ms (start);
-    if (a == NULL || b == NULL)
-      return fail_file (path, error);
-  }
-
-  g_object_unref (plan);
-  g_unlink (path);
-
-  /* the workbook exported above, back into a plan: every sheet */
-  import_xlsx_ms = bench_import_file (xlsx, &error);
-  g_unlink (xlsx);
-  g_rmdir (dir);
-  if (import_xlsx_ms < 0)
-    return fail_file (xlsx, error);
-
-  /* a table of as many rows as the plan has items (up to what a table may
-   * have), as officers keep one */
-  if ((import_ms = bench_import (MIN (n_items, FITA_SHEET_MAX_ROWS), &error)) < 0)
-    return fail_file ("bench", error);
-  getrusage (RUSAGE_SELF, &usage);
-
-  if (json)
-    {
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
-
-      json_builder_begin_object (builder);
-      json_add_int (builder, "items", n_items);
-      json_add_measure (builder, "create_ms", create_ms, 1);
-      json_add_measure (builder, "open_ms", open_ms, 1);
-      json_add_measure (builder, "rollup_ms", rollup_ms, 2);
-      json_add_measure (builder, "edit_median_us", edit_us, 0);
-      json_add_measure (builder, "export_json_ms", export_ms, 1);
-      json_add_measure (builder, "export_xlsx_ms", xlsx_ms, 1);
-      json_add_measure (builder, "timeline_frame_us", timeline_us, 0);
-      json_add_measure (builder, "chart_us", chart_us, 0);
-      json_add_measure (builder, "report_sheet_ms", sheet_ms, 1);
-      json_add_measure (builder, "report_annual_ms", annual_ms, 0);
-      json_add_measure (builder, "import_csv_ms", import_ms, 1);
-      json_add_measure (builder, "import_xlsx_ms", import_xlsx_ms, 1);
-      json_add_int (builder, "peak_rss_kb", model_rss_kb);
-      json_add_int (builder, "report_peak_rss_kb", usage.ru_maxrss);
-      json_builder_end_object (builder);
-      json_print (builder);
-    }
-  else
-    {
-      g_print (_("items %d\ncreate %.1f ms\nopen %.1f ms\nroll-up %.2f ms\nedit (median) %.0f µs\nexport JSON %.1f ms\ntimeline frame (median) %.0f µs\nchart (slowest kind, median) %.0f µs\nprogramme sheet %.1f ms\nannual report %.0f ms\npeak memory %ld kB (with the reports: %ld kB)\n"),
-               n_items, create_ms, open_ms, rollup_ms, edit_us, export_ms, timeline_us, chart_us, sheet_ms, annual_ms,
-               model_rss_kb, usage.ru_maxrss);
-      g_print (_("export XLSX %.1f ms\n"), xlsx_ms);
-      g_print (_("import CSV %.1f ms\n"), import_ms);
-      g_print (_("import XLSX %.1f ms\n"), import_xlsx_ms);
-    }
-  return 0;
-}
 
 static const struct {
   const char *name;

@@ -430,7 +430,7 @@ parse_value (Reader *r, const char *key, JsonNode *node, const FitaField *field,
 static void
 read_field (Reader *r, const char *key, JsonNode *node, gpointer record, const FitaField *field)
 {
-  gboolean is_text = field->type == FITA_FIELD_TEXT || field->type == FITA_FIELD_SEMESTERS;
+  gboolean is_text = fita_field_is_text (field);
   g_autofree char *text = NULL;
   gint64 value = field->default_value;
   g_autofree char *wrong = NULL;

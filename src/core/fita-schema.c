@@ -314,8 +314,8 @@ fita_keyword_index (const char * const *keywords, const char *word)
   return -1;
 }
 
-static gboolean
-field_is_text (const FitaField *field)
+gboolean
+fita_field_is_text (const FitaField *field)
 {
   return field->type == FITA_FIELD_TEXT || field->type == FITA_FIELD_SEMESTERS;
 }
@@ -323,21 +323,21 @@ field_is_text (const FitaField *field)
 gint64
 fita_record_get_int (gconstpointer record, const FitaField *field)
 {
-  g_assert (!field_is_text (field));
+  g_assert (!fita_field_is_text (field));
   return *(const gint64 *) ((const char *) record + field->offset);
 }
 
 const char *
 fita_record_get_text (gconstpointer record, const FitaField *field)
 {
-  g_assert (field_is_text (field));
+  g_assert (fita_field_is_text (field));
   return *(char * const *) ((const char *) record + field->offset);
 }
 
 void
 fita_record_set_int (gpointer record, const FitaField *field, gint64 value)
 {
-  g_assert (!field_is_text (field));
+  g_assert (!fita_field_is_text (field));
   *(gint64 *) ((char *) record + field->offset) = value;
 }
 
@@ -346,7 +346,7 @@ fita_record_set_text (gpointer record, const FitaField *field, const char *value
 {
   char **slot = (char **) ((char *) record + field->offset);
 
-  g_assert (field_is_text (field));
+  g_assert (fita_field_is_text (field));
   if (*slot == value)
     return;
   g_free (*slot);
@@ -412,7 +412,7 @@ fita_record_copy (gconstpointer source)
   gpointer copy = g_memdup2 (source, table->size);
 
   for (guint f = 0; f < table->n_fields; f++)
-    if (field_is_text (&table->fields[f]))
+    if (fita_field_is_text (&table->fields[f]))
       {
         char **slot = (char **) ((char *) copy + table->fields[f].offset);
         *slot = g_strdup (*slot);
@@ -429,7 +429,7 @@ fita_record_free (gpointer record)
     return;
   table = fita_table (((FitaRecord *) record)->table);
   for (guint f = 0; f < table->n_fields; f++)
-    if (field_is_text (&table->fields[f]))
+    if (fita_field_is_text (&table->fields[f]))
       g_free (*(char **) ((char *) record + table->fields[f].offset));
   g_free (record);
 }

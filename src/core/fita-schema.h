@@ -329,7 +329,9 @@ const char      *fita_table_noun (FitaTableId id);
 int              fita_table_field_index (const FitaTable *table, const char *name);
 gint64           fita_keyword_index (const char * const *keywords, const char *word);
 
-/* Generic access to a record's fields, by descriptor. */
+/* Generic access to a record's fields, by descriptor. A field holds text
+ * (get_text, set_text) or, whatever its type, a number (get_int, set_int). */
+gboolean    fita_field_is_text   (const FitaField *field);
 gint64      fita_record_get_int  (gconstpointer record, const FitaField *field);
 const char *fita_record_get_text (gconstpointer record, const FitaField *field);
 void        fita_record_set_int  (gpointer record, const FitaField *field, gint64 value);

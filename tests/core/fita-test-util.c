@@ -1,5 +1,6 @@
 #include "fita-test-util.h"
 #include "fita-examples.h"
+#include "fita-json.h"
 
 #include <gio/gio.h>
 #include <glib/gstdio.h>
@@ -73,6 +74,16 @@ fita_test_example (const char *name)
 
   g_assert_no_error (error);
   g_assert_nonnull (plan);
+  return plan;
+}
+
+FitaPlan *
+fita_test_plan_from_json (const char *json)
+{
+  g_autoptr(GError) error = NULL;
+  FitaPlan *plan = fita_json_import (json, -1, &error);
+
+  g_assert_no_error (error);
   return plan;
 }
 

@@ -12,5 +12,7 @@ char     *fita_test_checksum      (const char *path);
 char     *fita_test_example_file  (const char *dir,
                                    const char *name);
 FitaPlan *fita_test_example       (const char *name);
+/* A plan imported from JSON that must import. */
+FitaPlan *fita_test_plan_from_json (const char *json);
 
 G_END_DECLS

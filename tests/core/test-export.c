@@ -26,16 +26,6 @@ static const char * const examples[] = {
 
 static char *dir;
 
-static FitaPlan *
-import_plan (const char *json)
-{
-  g_autoptr(GError) error = NULL;
-  FitaPlan *plan = fita_json_import (json, -1, &error);
-
-  g_assert_no_error (error);
-  return plan;
-}
-
 /* A part of a zip archive, as text. */
 static char *
 zip_part (const char *path, const char *name)
@@ -232,7 +222,7 @@ test_tables (void)
 static void
 test_for_import (void)
 {
-  g_autoptr(FitaPlan) plan = import_plan (
+  g_autoptr(FitaPlan) plan = fita_test_plan_from_json (
     "{\"plan\": {\"title\": \"Pla\", \"description\": \"Tot\", \"period_start\": 2023, \"period_end\": 2026},"
     " \"levels\": [{\"name\": \"Eix\"}, {\"name\": \"Acció\", \"depth\": 1}, {\"name\": \"Tasca\", \"depth\": 2}],"
     " \"statuses\": [{\"name\": \"Acabat\", \"percent\": 100}, {\"name\": \"En curs\"}, {\"name\": \"Aturat\"}],"
@@ -388,7 +378,7 @@ test_money_exact (void)
     }
 
   json = amounts_plan ((gint64 *) (void *) cents->data, cents->len);
-  plan = import_plan (json);
+  plan = fita_test_plan_from_json (json);
   g_assert_true (fita_export_xlsx (plan, "en", path, NULL, &error));
   g_assert_no_error (error);
   sheet = fita_sheet_read_xlsx (path, "Budget", &error);
@@ -436,7 +426,7 @@ test_long_text (void)
   g_autofree char *text = g_strnfill (FITA_MAX_TEXT, 'x');
   g_autofree char *json = g_strdup_printf ("{\"plan\": {\"title\": \"Llarg\"}, \"items\": [{\"code\": \"1\", "
                                            "\"title\": \"Llarg\", \"description\": \"%s\"}]}", text);
-  g_autoptr(FitaPlan) plan = import_plan (json);
+  g_autoptr(FitaPlan) plan = fita_test_plan_from_json (json);
   g_autofree char *xlsx = g_build_filename (dir, "long.xlsx", NULL);
   g_autofree char *ods = g_build_filename (dir, "long.ods", NULL);
   g_autoptr(FitaSheet) from_xlsx = NULL;
@@ -462,7 +452,7 @@ test_long_text (void)
 static void
 test_csv (void)
 {
-  g_autoptr(FitaPlan) plan = import_plan (
+  g_autoptr(FitaPlan) plan = fita_test_plan_from_json (
     "{\"plan\": {\"title\": \"Pla\", \"period_start\": 2023, \"period_end\": 2024, \"language\": \"ca\","
     "          \"progress_decimals\": 1},"
     " \"statuses\": [{\"name\": \"En curs\"}], \"chapters\": [{\"name\": \"Capítol 1\"}],"
@@ -514,7 +504,7 @@ test_decidim (void)
     "id", "parent/id", "title/ca", "title/es", "title/en", "description/ca", "description/es", "description/en",
     "start_date", "end_date", "status/id", "category/id", "progress", "proposal_urls",
   };
-  g_autoptr(FitaPlan) plan = import_plan (
+  g_autoptr(FitaPlan) plan = fita_test_plan_from_json (
     "{\"plan\": {\"title\": \"Pla\"}, \"statuses\": [{\"name\": \"En curs\"}],"
     " \"items\": [{\"code\": \"1\", \"title\": \"Eix\", \"description\": \"Primera línia & <b>\\n\\nsegona\","
     "   \"children\": [{\"code\": \"1.1\", \"title\": \"Acció; amb \\\"cometes\\\"\", \"status\": \"En curs\","

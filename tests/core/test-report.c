@@ -38,16 +38,6 @@ static const char LONG_WORDS_PLAN[] =
   "              {\"name\": \"Segona jornada\", \"start_date\": \"2021-10-05\"}],"
   "   \"counts\": [{\"label\": \"Priorització d'objectius\", \"count\": 589, \"unit\": \"persones\"}]}]}";
 
-static FitaPlan *
-import_plan (const char *json)
-{
-  g_autoptr(GError) error = NULL;
-  FitaPlan *plan = fita_json_import (json, -1, &error);
-
-  g_assert_no_error (error);
-  return plan;
-}
-
 /* The report's text as pdftotext reads it: laid out as on the page
  * (columns side by side, pages separated by form feeds), or in reading
  * order with every run of spaces and line breaks made one space. NULL
@@ -226,7 +216,7 @@ test_write_atomic (void)
 static void
 test_who_and_other_services (void)
 {
-  g_autoptr(FitaPlan) plan = import_plan (LONG_WORDS_PLAN);
+  g_autoptr(FitaPlan) plan = fita_test_plan_from_json (LONG_WORDS_PLAN);
   struct { FitaReportKind kind; const char *item; const char *lang; const char *executes, *defines; } cases[] = {
     { FITA_REPORT_SHEET, "1.1", "ca", "Secretaria tècnica (executa)", "Comissió tècnica (defineix les línies bàsiques)" },
     { FITA_REPORT_WORKPLAN, NULL, "ca", "Secretaria tècnica (executa)", "Comissió tècnica (defineix les línies bàsiques)" },
@@ -273,7 +263,7 @@ assert_whole_words (const char *text)
 static void
 test_words_are_whole (void)
 {
-  g_autoptr(FitaPlan) plan = import_plan (LONG_WORDS_PLAN);
+  g_autoptr(FitaPlan) plan = fita_test_plan_from_json (LONG_WORDS_PLAN);
   struct { FitaReportKind kind; const char *item; } cases[] = {
     { FITA_REPORT_ANNUAL, NULL }, { FITA_REPORT_SHEET, "1.1" }, { FITA_REPORT_SHEET, "1.1.1" },
     { FITA_REPORT_SHEET, "1" }, { FITA_REPORT_WORKPLAN, NULL },
@@ -303,7 +293,7 @@ test_no_empty_headings (void)
 {
   /* an item with nothing to say about its execution; a body with nothing
    * but its name; a follow-up of the plan with nothing written in it */
-  g_autoptr(FitaPlan) plan = import_plan (
+  g_autoptr(FitaPlan) plan = fita_test_plan_from_json (
     "{\"plan\": {\"title\": \"Pla\", \"period_start\": 2021, \"period_end\": 2024, \"followed_year\": 2022},"
     " \"agents\": [{\"name\": \"Comissió de seguiment\", \"kind\": \"body\"}],"
     " \"followups\": [{\"year\": 2022}],"
@@ -353,7 +343,7 @@ test_no_heading_at_the_foot (void)
         "   \"followups\": [{\"year\": 2022, \"execution\": \"Fet.\", \"strengths\": \"%s\"}],"
         "   \"links\": [{\"title\": \"Memòria\", \"url\": \"https://example.org/memoria.pdf\"}]}]}",
         description->str, strengths->str);
-      plan = import_plan (json->str);
+      plan = fita_test_plan_from_json (json->str);
       text = report_text (plan, FITA_REPORT_SHEET, "1", 2022, "en", TRUE);
       if (text == NULL)
         return;
@@ -381,7 +371,7 @@ test_no_heading_at_the_foot (void)
 static void
 test_one_year (void)
 {
-  g_autoptr(FitaPlan) plan = import_plan (LONG_WORDS_PLAN);
+  g_autoptr(FitaPlan) plan = fita_test_plan_from_json (LONG_WORDS_PLAN);
   struct { FitaReportKind kind; const char *item; } cases[] = {
     { FITA_REPORT_ANNUAL, NULL }, { FITA_REPORT_SHEET, "1.1" }, { FITA_REPORT_SHEET, "1.1.1" },
     { FITA_REPORT_WORKPLAN, NULL },
@@ -440,7 +430,7 @@ test_default_year (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autoptr(FitaPlan) plan = import_plan (cases[i].plan);
+      g_autoptr(FitaPlan) plan = fita_test_plan_from_json (cases[i].plan);
       g_autofree char *expected = g_strdup_printf ("Follow-up report %d ", (int) cases[i].year);
       g_autofree char *text = NULL;
 
@@ -456,7 +446,7 @@ test_default_year (void)
 static void
 test_leaf_sheet (void)
 {
-  g_autoptr(FitaPlan) plan = import_plan (LONG_WORDS_PLAN);
+  g_autoptr(FitaPlan) plan = fita_test_plan_from_json (LONG_WORDS_PLAN);
   g_autofree char *text = report_text (plan, FITA_REPORT_SHEET, "1.1.1", FITA_NONE, "en", FALSE);
 
   if (text == NULL)
@@ -471,7 +461,7 @@ test_leaf_sheet (void)
 static void
 test_participation (void)
 {
-  g_autoptr(FitaPlan) plan = import_plan (LONG_WORDS_PLAN);
+  g_autoptr(FitaPlan) plan = fita_test_plan_from_json (LONG_WORDS_PLAN);
   g_autofree char *en = report_text (plan, FITA_REPORT_PARTICIPATION, NULL, FITA_NONE, "en", FALSE);
   g_autofree char *ca = NULL;
 
