@@ -199,8 +199,11 @@ static int
 cmd_new (int argc, char **argv)
 {
   g_autofree char *title = NULL;
+  g_autofree char *lang = NULL;
   GOptionEntry entries[] = {
     { "title", 't', 0, G_OPTION_ARG_STRING, &title, N_("The plan's title"), N_("TITLE") },
+    { "lang", 'l', 0, G_OPTION_ARG_STRING, &lang,
+      N_("Language of the plan's texts, and of its levels, statuses and chapters: ca, es or en (default: the interface's)"), N_("LANG") },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (_("FILE — create a new, empty plan"));
@@ -213,8 +216,10 @@ cmd_new (int argc, char **argv)
     return status;
   if (argc != 2 || title == NULL || *title == '\0')
     return fail_usage (context, _("new takes a FILE and --title TITLE"));
+  if (lang != NULL && !g_str_equal (lang, "ca") && !g_str_equal (lang, "es") && !g_str_equal (lang, "en"))
+    return fail_usage (context, _("--lang must be ca, es or en"));
 
-  plan = fita_plan_new_default (title);
+  plan = fita_plan_new_default_in (title, lang);
   if (!fita_plan_save_new (plan, argv[1], &error))
     return fail_file (argv[1], error);
   return 0;

@@ -3,6 +3,7 @@
  * fita-plan-changes.c, the edits that make them in fita-plan-edits.c. */
 #include "config.h"
 #include "fita-plan.h"
+#include "fita-i18n.h"
 #include "fita-error.h"
 #include "fita-money.h"
 #include "fita-plan-private.h"
@@ -173,28 +174,41 @@ add_named (FitaPlan *self, FitaTableId table, const char *name, gint64 position)
 FitaPlan *
 fita_plan_new_default (const char *title)
 {
+  return fita_plan_new_default_in (title, NULL);
+}
+
+FitaPlan *
+fita_plan_new_default_in (const char *title,
+                          const char *lang)
+{
   FitaPlan *self = fita_plan_new ();
   FitaPlanInfo *info = fita_plan_get_info (self);
+  const FitaTable *plan_table = fita_table (FITA_TABLE_PLAN);
+  g_autoptr(FitaTranslator) tr = fita_translator_new (lang);
   FitaLevel *level;
   FitaStatus *status;
   GDateTime *now = g_date_time_new_now_local ();
   const char *status_colours[] = { "#9a9996", "#3584e4", "#2ec27e" };
   const gint64 status_percents[] = { 0, FITA_NONE, 100 };
 
-  fita_record_set_text (info, &fita_table (FITA_TABLE_PLAN)->fields[1], title);
+  fita_record_set_text (info, &plan_table->fields[1], title);
   info->followed_year = g_date_time_get_year (now);
   g_date_time_unref (now);
+  /* the plan's texts are in the language its lists are named in */
+  for (guint i = 0; lang != NULL && i < plan_table->n_fields; i++)
+    if (g_str_equal (plan_table->fields[i].name, "language"))
+      fita_record_set_text (info, &plan_table->fields[i], fita_translator_get_lang (tr));
 
   /* Translators: the default names of the levels of a new plan's hierarchy. */
-  add_named (self, FITA_TABLE_LEVEL, C_("level", "Objective"), 0);
-  add_named (self, FITA_TABLE_LEVEL, C_("level", "Action"), 1);
+  add_named (self, FITA_TABLE_LEVEL, TC_(tr, "level", "Objective"), 0);
+  add_named (self, FITA_TABLE_LEVEL, TC_(tr, "level", "Action"), 1);
   level = g_ptr_array_index (fita_plan_list (self, FITA_TABLE_LEVEL, 0), 1);
   level->depth = 1;
 
   /* Translators: the default statuses of a new plan's items. */
-  add_named (self, FITA_TABLE_STATUS, C_("status", "Not started"), 0);
-  add_named (self, FITA_TABLE_STATUS, C_("status", "In progress"), 1);
-  add_named (self, FITA_TABLE_STATUS, C_("status", "Done"), 2);
+  add_named (self, FITA_TABLE_STATUS, TC_(tr, "status", "Not started"), 0);
+  add_named (self, FITA_TABLE_STATUS, TC_(tr, "status", "In progress"), 1);
+  add_named (self, FITA_TABLE_STATUS, TC_(tr, "status", "Done"), 2);
   for (guint i = 0; i < 3; i++)
     {
       status = g_ptr_array_index (fita_plan_list (self, FITA_TABLE_STATUS, 0), i);
@@ -204,9 +218,9 @@ fita_plan_new_default (const char *title)
 
   /* Translators: a budget chapter, as in the Spanish public budget
    * ("Capítol 1" in Catalan, "Capítulo 1" in Spanish). */
-  add_named (self, FITA_TABLE_CHAPTER, _("Chapter 1. Staff"), 0);
-  add_named (self, FITA_TABLE_CHAPTER, _("Chapter 2. Goods and services"), 1);
-  add_named (self, FITA_TABLE_CHAPTER, _("Other chapters"), 2);
+  add_named (self, FITA_TABLE_CHAPTER, T_(tr, "Chapter 1. Staff"), 0);
+  add_named (self, FITA_TABLE_CHAPTER, T_(tr, "Chapter 2. Goods and services"), 1);
+  add_named (self, FITA_TABLE_CHAPTER, T_(tr, "Other chapters"), 2);
   return self;
 }
 

@@ -62,7 +62,12 @@ typedef enum {
 } FitaOpenFlags;
 
 FitaPlan     *fita_plan_new            (void);
+/* A new plan with a title, two levels, three statuses and three budget
+ * chapters, named in the UI's language… */
 FitaPlan     *fita_plan_new_default    (const char     *title);
+/* … or in lang ("ca", "es", "en"), which becomes the plan's language. */
+FitaPlan     *fita_plan_new_default_in (const char     *title,
+                                        const char     *lang);
 FitaPlan     *fita_plan_open           (const char     *path,
                                         FitaOpenFlags   flags,
                                         GError        **error);

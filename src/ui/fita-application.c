@@ -752,20 +752,17 @@ fita_application_create_plan_full (FitaApplication  *self,
 {
   g_autoptr(FitaPlan) plan = NULL;
   FitaPlanInfo *info;
-  const FitaTable *table = fita_table (FITA_TABLE_PLAN);
 
   g_return_val_if_fail (FITA_IS_APPLICATION (self), FALSE);
 
-  plan = fita_plan_new_default (title != NULL && title[0] != '\0' ? title : _("Untitled Plan"));
+  /* its levels, statuses and chapters named in the plan's language */
+  plan = fita_plan_new_default_in (title != NULL && title[0] != '\0' ? title : _("Untitled Plan"), language);
   /* Set as it is made, before it has a file: not a change to undo. */
   info = fita_plan_get_info (plan);
   info->period_start = start_year;
   info->period_end = end_year;
   if (start_year != FITA_NONE && end_year != FITA_NONE)
     info->followed_year = CLAMP (info->followed_year, start_year, end_year);
-  for (guint i = 0; language != NULL && i < table->n_fields; i++)
-    if (g_str_equal (table->fields[i].name, "language"))
-      fita_record_set_text (info, &table->fields[i], language);
 
   return fita_application_save_new_plan (self, plan, file, window, error);
 }

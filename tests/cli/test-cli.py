@@ -55,6 +55,12 @@ def new_plan():
         assert stats["items"] == 0
         assert stats["progress"] is None
         assert "participation" not in stats
+        # --lang: the plan's statuses named in its language, whatever the interface's
+        run("new", d / "es.fita", "--title", "Plan de barrios", "--lang", "es")
+        stats = json.loads(run("stats", d / "es.fita", "--json").stdout)
+        assert [s["name"] for s in stats["statuses"]] == ["No iniciado", "En curso", "Finalizado"], stats
+        run("new", d / "xx.fita", "--title", "Pla", "--lang", "fr", expect=2)
+        assert not os.path.exists(d / "xx.fita")
 
 
 @test

@@ -450,6 +450,32 @@ test_in_memory_plan (void)
   g_assert_cmpstr (fita_plan_get_info (plan)->title, ==, "Pla de prova");
 }
 
+/* A new plan's levels, statuses and chapters are named in the language
+ * of its texts, whatever the interface's: a Spanish plan made in a Catalan
+ * window says "No iniciado". */
+static void
+test_new_plan_language (void)
+{
+  static const struct { const char *lang, *level, *status, *chapter; } cases[] = {
+    { "ca", "Objectiu", "No iniciat", "Capítol 1. Personal" },
+    { "es", "Objetivo", "No iniciado", "Capítulo 1. Personal" },
+    { "en", "Objective", "Not started", "Chapter 1. Staff" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(FitaPlan) plan = fita_plan_new_default_in ("Pla", cases[i].lang);
+      FitaLevel *level = g_ptr_array_index (fita_plan_list (plan, FITA_TABLE_LEVEL, 0), 0);
+      FitaStatus *status = g_ptr_array_index (fita_plan_list (plan, FITA_TABLE_STATUS, 0), 0);
+      FitaChapter *chapter = g_ptr_array_index (fita_plan_list (plan, FITA_TABLE_CHAPTER, 0), 0);
+
+      g_assert_cmpstr (fita_plan_get_info (plan)->language, ==, cases[i].lang);
+      g_assert_cmpstr (level->name, ==, cases[i].level);
+      g_assert_cmpstr (status->name, ==, cases[i].status);
+      g_assert_cmpstr (chapter->name, ==, cases[i].chapter);
+    }
+}
+
 /* Toggling a semester keeps the list sorted and unique; a word that is not
  * a semester (passed in, never stored) sorts first. */
 static void
@@ -536,6 +562,7 @@ main (int argc, char **argv)
   g_test_add ("/plan/move", Fixture, "xmess-2017-2019", setup, test_move, teardown);
   g_test_add ("/plan/change-effects", Fixture, NULL, setup, test_change_effects, teardown);
   g_test_add_func ("/plan/in-memory", test_in_memory_plan);
+  g_test_add_func ("/plan/new-plan-language", test_new_plan_language);
   g_test_add_func ("/plan/semesters-toggle", test_semesters_toggle);
   return g_test_run ();
 }
