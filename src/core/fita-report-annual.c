@@ -72,7 +72,7 @@ tree_rows (FitaDoc *doc, FitaDocTable *table, gint64 parent, guint depth)
 static void
 all_indicators (FitaDoc *doc)
 {
-  static FitaDocColumn columns[] = { { NULL, 1.0, FITA_DOC_ALIGN_LEFT }, { NULL, 2.6, FITA_DOC_ALIGN_LEFT }, { NULL, 1.1, FITA_DOC_ALIGN_LEFT },
+  FitaDocColumn columns[] = { { NULL, 1.0, FITA_DOC_ALIGN_LEFT }, { NULL, 2.6, FITA_DOC_ALIGN_LEFT }, { NULL, 1.1, FITA_DOC_ALIGN_LEFT },
                               { NULL, 0.8, FITA_DOC_ALIGN_RIGHT }, { NULL, 0.75, FITA_DOC_ALIGN_CENTER }, { NULL, 1.9, FITA_DOC_ALIGN_LEFT } };
   g_autoptr(GPtrArray) items = fita_plan_items_preorder (doc->plan, NULL);
   g_autoptr(FitaDocTable) table = NULL;
@@ -207,7 +207,7 @@ fita_report_make_annual (FitaDoc *doc, gint64 year)
   /* summary per top-level item */
   if (roots->len > 0)
     {
-      static FitaDocColumn columns[] = { { NULL, 0.8, FITA_DOC_ALIGN_LEFT }, { NULL, 3.4, FITA_DOC_ALIGN_LEFT }, { NULL, 1.1, FITA_DOC_ALIGN_RIGHT },
+      FitaDocColumn columns[] = { { NULL, 0.8, FITA_DOC_ALIGN_LEFT }, { NULL, 3.4, FITA_DOC_ALIGN_LEFT }, { NULL, 1.1, FITA_DOC_ALIGN_RIGHT },
                                   { NULL, 1.2, FITA_DOC_ALIGN_RIGHT }, { NULL, 1.8, FITA_DOC_ALIGN_RIGHT } };
       g_autoptr(FitaDocTable) table = NULL;
       guint total = 0;
@@ -257,7 +257,7 @@ fita_report_make_annual (FitaDoc *doc, gint64 year)
 
   if (roots->len > 0)
     {
-      static FitaDocColumn columns[] = { { NULL, 5.0, FITA_DOC_ALIGN_LEFT }, { NULL, 1.4, FITA_DOC_ALIGN_LEFT },
+      FitaDocColumn columns[] = { { NULL, 5.0, FITA_DOC_ALIGN_LEFT }, { NULL, 1.4, FITA_DOC_ALIGN_LEFT },
                                          { NULL, 1.2, FITA_DOC_ALIGN_LEFT }, { NULL, 0.9, FITA_DOC_ALIGN_RIGHT } };
       g_autoptr(FitaDocTable) table = NULL;
       g_autofree char *rule = fita_plan_describe_progress_rule_in (doc->plan, doc->tr);

@@ -58,7 +58,7 @@ fita_report_make_participation (FitaDoc *doc)
       }
       if (dimensions->len > 0)
         {
-          static FitaDocColumn columns[] = { { NULL, 2.0, FITA_DOC_ALIGN_LEFT }, { NULL, 1.2, FITA_DOC_ALIGN_RIGHT }, { NULL, 1.4, FITA_DOC_ALIGN_RIGHT },
+          FitaDocColumn columns[] = { { NULL, 2.0, FITA_DOC_ALIGN_LEFT }, { NULL, 1.2, FITA_DOC_ALIGN_RIGHT }, { NULL, 1.4, FITA_DOC_ALIGN_RIGHT },
                                       { NULL, 1.5, FITA_DOC_ALIGN_RIGHT }, { NULL, 1.3, FITA_DOC_ALIGN_RIGHT } };
           g_autoptr(FitaDocTable) table = NULL;
           FitaParticipation total;
@@ -85,7 +85,7 @@ fita_report_make_participation (FitaDoc *doc)
       if (counts->len > 0)
         {
           /* what each figure counts heads its row and its column */
-          static FitaDocColumn columns[] = { { NULL, 3, FITA_DOC_ALIGN_LEFT }, { NULL, 1, FITA_DOC_ALIGN_RIGHT }, { NULL, 2.4, FITA_DOC_ALIGN_LEFT } };
+          FitaDocColumn columns[] = { { NULL, 3, FITA_DOC_ALIGN_LEFT }, { NULL, 1, FITA_DOC_ALIGN_RIGHT }, { NULL, 2.4, FITA_DOC_ALIGN_LEFT } };
           g_autoptr(FitaDocTable) table = NULL;
           columns[0].title = T_ (doc->tr, "What was counted");
           columns[1].title = T_ (doc->tr, "Count");

@@ -92,7 +92,7 @@ fita_report_budget_table (FitaDoc *doc, FitaItem *scope, gboolean executed_only)
 static void
 indicator_table (FitaDoc *doc, FitaItem *item, FitaIndicatorKind kind)
 {
-  static FitaDocColumn columns[] = {
+  FitaDocColumn columns[] = {
     { NULL, 3.0, FITA_DOC_ALIGN_LEFT }, { NULL, 0.8, FITA_DOC_ALIGN_RIGHT }, { NULL, 0.75, FITA_DOC_ALIGN_CENTER }, { NULL, 2.6, FITA_DOC_ALIGN_LEFT },
   };
   GPtrArray *indicators = fita_plan_list (doc->plan, FITA_TABLE_INDICATOR, item->rec.id);
@@ -196,7 +196,7 @@ fita_report_headline_figures (FitaDoc *doc, FitaItem *scope)
   statuses = fita_plan_count_statuses (doc->plan, scope, NULL, &counted);
   if (counted > 0)
     {
-      static FitaDocColumn columns[] = { { NULL, 3.0, FITA_DOC_ALIGN_LEFT }, { NULL, 1.0, FITA_DOC_ALIGN_RIGHT },
+      FitaDocColumn columns[] = { { NULL, 3.0, FITA_DOC_ALIGN_LEFT }, { NULL, 1.0, FITA_DOC_ALIGN_RIGHT },
                                          { NULL, 1.0, FITA_DOC_ALIGN_RIGHT } };
       g_autoptr(FitaDocTable) table = NULL;
       columns[0].title = T_ (doc->tr, "Status");
@@ -222,7 +222,7 @@ fita_report_headline_figures (FitaDoc *doc, FitaItem *scope)
 static void
 execution_table (FitaDoc *doc, FitaItem *item, GPtrArray *children)
 {
-  static FitaDocColumn columns[] = {
+  FitaDocColumn columns[] = {
     { NULL, 2.8, FITA_DOC_ALIGN_LEFT }, { NULL, 1.4, FITA_DOC_ALIGN_LEFT }, { NULL, 0.85, FITA_DOC_ALIGN_CENTER },
     { NULL, 0.85, FITA_DOC_ALIGN_CENTER }, { NULL, 1.9, FITA_DOC_ALIGN_LEFT },
   };
