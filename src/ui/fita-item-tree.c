@@ -11,6 +11,8 @@ struct _FitaItemTree
   /* id → FitaItemObject, for every object in a list */
   GHashTable       *objects;
   GtkTreeListModel *model;
+  /* ids the search found (gint64 keys), or NULL */
+  GHashTable       *matches;
 };
 
 G_DEFINE_FINAL_TYPE (FitaItemTree, fita_item_tree, G_TYPE_OBJECT)
@@ -42,6 +44,7 @@ ensure_object (FitaItemTree *self,
   if (object == NULL)
     {
       object = fita_item_object_new (self->plan, item->rec.id);
+      fita_item_object_set_match (object, self->matches != NULL && g_hash_table_contains (self->matches, &item->rec.id));
       g_hash_table_insert (self->objects, g_memdup2 (&item->rec.id, sizeof (gint64)), object);
     }
 
@@ -516,6 +519,7 @@ fita_item_tree_dispose (GObject *object)
   g_clear_object (&self->model);
   g_clear_object (&self->root);
   g_clear_pointer (&self->objects, g_hash_table_unref);
+  g_clear_pointer (&self->matches, g_hash_table_unref);
   g_clear_object (&self->plan);
 
   G_OBJECT_CLASS (fita_item_tree_parent_class)->dispose (object);
@@ -580,6 +584,25 @@ fita_item_tree_lookup (FitaItemTree *self,
   g_return_val_if_fail (FITA_IS_ITEM_TREE (self), NULL);
 
   return g_hash_table_lookup (self->objects, &id);
+}
+
+void
+fita_item_tree_set_matches (FitaItemTree *self,
+                            GHashTable   *matches)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_return_if_fail (FITA_IS_ITEM_TREE (self));
+
+  if (matches != NULL)
+    g_hash_table_ref (matches);
+  g_clear_pointer (&self->matches, g_hash_table_unref);
+  self->matches = matches;
+
+  g_hash_table_iter_init (&iter, self->objects);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    fita_item_object_set_match (value, matches != NULL && g_hash_table_contains (matches, key));
 }
 
 GtkTreeListRow *
