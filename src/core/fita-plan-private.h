@@ -1,4 +1,7 @@
-/* fita-plan-private.h: for the core's own modules, not the UI or CLI. */
+/* fita-plan-private.h: for the core's own modules, not the UI or CLI; and,
+ * below, what the parts of FitaPlan share: fita-plan.c (the records and
+ * their indexes, files, reading), fita-plan-changes.c (changes, undo and
+ * redo, FitaChanges) and fita-plan-edits.c (set, insert, delete, move). */
 #pragma once
 
 #include "fita-plan.h"
@@ -10,5 +13,86 @@ FitaStore *fita_plan_get_store (FitaPlan *plan);
 /* The promises every reader relies on (see fita_plan_open); for plans
  * built by the importer too. */
 gboolean   fita_plan_check_records (FitaPlan *plan, GError **error);
+
+/* The parts of FitaPlan */
+
+typedef enum { OP_SET, OP_INSERT, OP_DELETE } OpKind;
+
+/* One step of a change, with what it takes to undo it. */
+typedef struct {
+  OpKind kind;
+  FitaTableId table;
+  gint64 id;
+  guint field;                 /* OP_SET */
+  gint64 old_int, new_int;     /* OP_SET, scalar fields */
+  char *old_text, *new_text;   /* OP_SET, text fields */
+  gpointer snapshot;           /* OP_INSERT/OP_DELETE: the record as it is in the plan */
+} Op;
+
+typedef struct {
+  char *label;
+  GPtrArray *ops;              /* of Op */
+} Change;
+
+struct _FitaPlan {
+  GObject parent_instance;
+
+  FitaStore *store;
+  GHashTable *by_id[FITA_N_TABLES];     /* id → record, owned */
+  GHashTable *by_owner[FITA_N_TABLES];  /* owner id → GPtrArray of records */
+  gint64 next_id[FITA_N_TABLES];
+  guint64 generation;
+
+  /* the change being made */
+  guint depth;
+  Change *current;
+  GError *change_error;
+  gboolean in_transaction;
+  GArray *unsorted;                     /* (table, owner) pairs to re-sort */
+
+  GPtrArray *undo;                      /* of Change */
+  GPtrArray *redo;
+  /* what the history properties last said, to notify only real changes */
+  Change *undo_top, *redo_top;
+
+  GHashTable *code_index;               /* code → item; dropped by any change to items */
+  GError *load_error;                   /* the first damage seen while loading */
+};
+
+static inline gboolean
+fita_field_is_text (const FitaField *field)
+{
+  return field->type == FITA_FIELD_TEXT || field->type == FITA_FIELD_SEMESTERS;
+}
+
+/* fita-plan.c: the indexes. A list whose positions changed is marked
+ * unsorted and put back in order when next read or when the change ends. */
+GPtrArray *fita_plan_owner_list          (FitaPlan     *self,
+                                          FitaTableId   table,
+                                          gint64        owner,
+                                          gboolean      create);
+void       fita_plan_mark_unsorted       (FitaPlan     *self,
+                                          FitaTableId   table,
+                                          gint64        owner);
+void       fita_plan_sort_unsorted       (FitaPlan     *self);
+void       fita_plan_index_add           (FitaPlan     *self,
+                                          gpointer      record);
+void       fita_plan_index_unlink        (FitaPlan     *self,
+                                          gpointer      record);
+/* For g_ptr_array_sort of records: by position. */
+int        fita_record_compare_position  (gconstpointer a,
+                                          gconstpointer b);
+
+/* fita-plan-changes.c */
+void       fita_plan_class_init_changes  (GObjectClass *object_class);
+void       fita_plan_change_free         (gpointer      change);
+/* Runs one step as part of the current change; takes op. */
+gboolean   fita_plan_record_op           (FitaPlan     *self,
+                                          Op           *op,
+                                          GError      **error);
+/* Fails the current change, if any, with local, and passes it on. */
+gboolean   fita_plan_refuse              (FitaPlan     *self,
+                                          GError       *local,
+                                          GError      **error);
 
 G_END_DECLS
