@@ -468,12 +468,14 @@ plan_changed_cb (FitaOutline       *self,
                  FitaPlan          *plan)
 {
   g_autoptr(GArray) before = fita_outline_get_selected_ids (self);
+  FitaChangesEffects effects = fita_changes_get_effects (changes);
 
+  /* The tree first, in this handler: what follows reads its rows, and
+   * no other handler of "changed" is relied on to have run. */
   self->frozen++;
   fita_item_tree_apply_changes (self->tree, changes);
-  if (fita_changes_touches (changes, FITA_TABLE_STATUS) ||
-      fita_changes_touches (changes, FITA_TABLE_AGENT) ||
-      fita_changes_touches (changes, FITA_TABLE_PLAN))
+  /* The filters and bulk menus list statuses, agents and the years. */
+  if ((effects & (FITA_CHANGES_ALTER_ITEM_LABELS | FITA_CHANGES_ALTER_PERIOD)) != 0)
     {
       _fita_outline_rebuild_filters (self);
       _fita_outline_rebuild_bulk_menus (self);

@@ -918,120 +918,6 @@ test_expanded_state (void)
   close_all_windows ();
 }
 
-/* The controller of type on widget (the widget holds it), or NULL. */
-static gpointer
-controller_of (GtkWidget *widget,
-               GType      type)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-  gpointer found = NULL;
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers) && found == NULL; i++)
-    {
-      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (controller, type))
-        found = controller;
-    }
-
-  return found;
-}
-
-static GtkWidget *
-shown_row (FitaWindow *window,
-           const char *code)
-{
-  GtkWidget *row;
-
-  settle ();
-  row = find_descendant (GTK_WIDGET (window), is_row_of, code);
-  g_assert_nonnull (row);
-  return row;
-}
-
-/* Rows are made by a GtkBuilderListItemFactory from fita-outline-row.ui:
- * its controllers call the outline (a secondary click opens the menu of
- * the row clicked; a row is dragged as its item and dropped on another),
- * and the search's marks come from the items' "match". */
-static void
-test_row_template (void)
-{
-  g_autofree char *path = NULL;
-  g_autofree char *codes = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GdkContentProvider) provider = NULL;
-  g_auto(GValue) value = G_VALUE_INIT;
-  FitaWindow *window = open_terrassa ("row-template.fita", &path);
-  FitaOutline *outline = fita_window_get_outline (window);
-  FitaItemTree *tree = fita_outline_get_tree (outline);
-  GtkWidget *list = find_descendant (GTK_WIDGET (outline), is_items_list, NULL);
-  GtkListItemFactory *factory = gtk_list_view_get_factory (GTK_LIST_VIEW (list));
-  FitaFilter filter = { "accio", 0, 0, FITA_NONE };
-  GtkWidget *row, *expander;
-  GtkGesture *click;
-  gboolean dropped = FALSE, match = FALSE;
-
-  g_assert_true (GTK_IS_BUILDER_LIST_ITEM_FACTORY (factory));
-  g_assert_cmpstr (gtk_builder_list_item_factory_get_resource (GTK_BUILDER_LIST_ITEM_FACTORY (factory)),
-                   ==, "/cat/fita/Fita/fita-outline-row.ui");
-
-  /* A secondary click on a row outside the selection: that row alone,
-   * and its menu. */
-  select_code (window, "11.1");
-  row = shown_row (window, "11.3");
-  expander = gtk_widget_get_parent (row);
-  g_assert_true (GTK_IS_TREE_EXPANDER (expander));
-  click = controller_of (expander, GTK_TYPE_GESTURE_CLICK);
-  g_assert_nonnull (click);
-  g_assert_cmpuint (gtk_gesture_single_get_button (GTK_GESTURE_SINGLE (click)), ==, GDK_BUTTON_SECONDARY);
-  g_signal_emit_by_name (click, "pressed", 1, 8.0, 8.0);
-  g_assert_cmpint (fita_outline_get_selected_id (outline), ==, id_of (window, "11.3"));
-  g_assert_cmpuint (fita_outline_get_n_selected (outline), ==, 1);
-  g_assert_true (wait_until (shows_context_menu, outline));
-  gtk_popover_popdown (GTK_POPOVER (find_of_type (GTK_WIDGET (outline), GTK_TYPE_POPOVER_MENU)));
-
-  /* Inside the selection, the selection stays. */
-  g_assert_true (fita_outline_add_to_selection (outline, id_of (window, "11.4")));
-  g_signal_emit_by_name (click, "pressed", 1, 8.0, 8.0);
-  g_assert_cmpuint (fita_outline_get_n_selected (outline), ==, 2);
-  gtk_popover_popdown (GTK_POPOVER (find_of_type (GTK_WIDGET (outline), GTK_TYPE_POPOVER_MENU)));
-
-  /* Dragging 11.5 carries its item… */
-  row = shown_row (window, "11.5");
-  g_signal_emit_by_name (controller_of (row, GTK_TYPE_DRAG_SOURCE), "prepare", 4.0, 4.0, &provider);
-  g_assert_nonnull (provider);
-  g_value_init (&value, FITA_TYPE_ITEM_OBJECT);
-  g_assert_true (gdk_content_provider_get_value (provider, &value, &error));
-  g_assert_no_error (error);
-  g_assert_cmpint (fita_item_object_get_id (g_value_get_object (&value)), ==, id_of (window, "11.5"));
-
-  /* …which drops in the top third of 11.1 before it. A row that was
-   * shown as a place to drop is no longer once the pointer leaves it. */
-  row = shown_row (window, "11.1");
-  fita_item_row_set_drop (FITA_ITEM_ROW (row), FITA_DROP_INTO);
-  g_assert_true (gtk_widget_has_css_class (row, "drop-into"));
-  g_signal_emit_by_name (controller_of (row, GTK_TYPE_DROP_TARGET), "leave");
-  g_assert_false (gtk_widget_has_css_class (row, "drop-into"));
-  g_signal_emit_by_name (controller_of (row, GTK_TYPE_DROP_TARGET), "drop", &value, 4.0, 1.0, &dropped);
-  g_assert_true (dropped);
-  codes = codes_in_file (path, "11");
-  g_assert_cmpstr (codes, ==, "11.5 11.1 11.2 11.3 11.4");
-
-  /* What the search found is marked on the items, and rows follow. */
-  activate (window, "win.search");
-  fita_outline_set_filter (outline, &filter);
-  g_assert_true (fita_item_object_get_match (fita_item_tree_lookup (tree, id_of (window, "11.2"))));
-  g_assert_false (fita_item_object_get_match (fita_item_tree_lookup (tree, id_of (window, "11"))));
-  g_object_get (shown_row (window, "11.2"), "match", &match, NULL);
-  g_assert_true (match);
-  g_assert_false (fita_item_row_get_match (FITA_ITEM_ROW (shown_row (window, "11"))));
-  fita_outline_set_filter (outline, NULL);
-  g_assert_false (fita_item_object_get_match (fita_item_tree_lookup (tree, id_of (window, "11.2"))));
-  g_assert_false (fita_item_row_get_match (FITA_ITEM_ROW (shown_row (window, "11.2"))));
-
-  close_all_windows ();
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -1064,7 +950,6 @@ main (int   argc,
   g_test_add_func ("/ui/outline/filters-catalan", test_filters_catalan);
   g_test_add_func ("/ui/outline/fold", test_fold);
   g_test_add_func ("/ui/outline/expanded-state", test_expanded_state);
-  g_test_add_func ("/ui/outline/row-template", test_row_template);
 
   status = g_test_run ();
   g_clear_object (&app);
