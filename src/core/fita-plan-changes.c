@@ -365,6 +365,11 @@ fita_changes_get_effects (const FitaChanges *changes)
    * years of the period */
   static const char *const item_budgets[] = { "parent_id", "planned_total_cents", NULL };
   static const char *const plan_budgets[] = { "period_start", "period_end", NULL };
+  /* where an item is */
+  static const char *const item_tree[] = { "parent_id", "position", NULL };
+  /* what a level, status or agent is shown as, and where in its list */
+  static const char *const labels[] = { "name", "colour", "position", "parent_id", NULL };
+  static const char *const plan_period[] = { "period_start", "period_end", "followed_year", NULL };
   FitaChangesEffects effects = FITA_CHANGES_ALTER_NOTHING;
 
   g_return_val_if_fail (changes != NULL, FITA_CHANGES_ALTER_NOTHING);
@@ -381,11 +386,20 @@ fita_changes_get_effects (const FitaChanges *changes)
             effects |= FITA_CHANGES_ALTER_PROGRESS;
           if (!set || is_field (op, item_budgets))
             effects |= FITA_CHANGES_ALTER_BUDGETS;
+          if (!set || is_field (op, item_tree))
+            effects |= FITA_CHANGES_ALTER_TREE;
           break;
         case FITA_TABLE_STATUS:
           /* a status that comes or goes takes its items' figure with it */
           if (!set || is_field (op, status_progress))
             effects |= FITA_CHANGES_ALTER_PROGRESS;
+          if (!set || is_field (op, labels))
+            effects |= FITA_CHANGES_ALTER_ITEM_LABELS;
+          break;
+        case FITA_TABLE_LEVEL:
+        case FITA_TABLE_AGENT:
+          if (!set || is_field (op, labels))
+            effects |= FITA_CHANGES_ALTER_ITEM_LABELS;
           break;
         case FITA_TABLE_BUDGET_LINE:
         case FITA_TABLE_CHAPTER:
@@ -396,6 +410,8 @@ fita_changes_get_effects (const FitaChanges *changes)
             effects |= FITA_CHANGES_ALTER_PROGRESS;
           if (set && is_field (op, plan_budgets))
             effects |= FITA_CHANGES_ALTER_BUDGETS;
+          if (set && is_field (op, plan_period))
+            effects |= FITA_CHANGES_ALTER_PERIOD;
           break;
         default:
           break;

@@ -44,14 +44,24 @@ gboolean  fita_changes_list_changed (const FitaChanges *changes,
                                      FitaTableId        table,
                                      gint64             owner);
 
-/* What a change means to the figures read from the plan, decided here once
- * so that every view agrees: progress (of items, rolled up, and of the
- * plan) and budget figures (planned and executed amounts, their years and
- * chapters, and the planned totals). */
+/* What a change means to what is read from the plan, decided here once so
+ * that every view agrees:
+ * - PROGRESS: progress (of items, rolled up, and of the plan);
+ * - BUDGETS: budget figures (planned and executed amounts, their years and
+ *   chapters, and the planned totals);
+ * - TREE: which items there are and where (items added, deleted, moved to
+ *   another parent or another place among their siblings);
+ * - ITEM_LABELS: the levels, statuses and agents items are shown with and
+ *   given from (one added or deleted, renamed, recoloured, reordered or
+ *   put under another), which every item that refers to one shows;
+ * - PERIOD: the years the plan covers and the year it follows up. */
 typedef enum {
-  FITA_CHANGES_ALTER_NOTHING  = 0,
-  FITA_CHANGES_ALTER_PROGRESS = 1 << 0,
-  FITA_CHANGES_ALTER_BUDGETS  = 1 << 1,
+  FITA_CHANGES_ALTER_NOTHING     = 0,
+  FITA_CHANGES_ALTER_PROGRESS    = 1 << 0,
+  FITA_CHANGES_ALTER_BUDGETS     = 1 << 1,
+  FITA_CHANGES_ALTER_TREE        = 1 << 2,
+  FITA_CHANGES_ALTER_ITEM_LABELS = 1 << 3,
+  FITA_CHANGES_ALTER_PERIOD      = 1 << 4,
 } FitaChangesEffects;
 
 FitaChangesEffects fita_changes_get_effects (const FitaChanges *changes);

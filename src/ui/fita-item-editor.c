@@ -777,8 +777,11 @@ plan_changed_cb (FitaPlan       *plan,
                  FitaItemEditor *self)
 {
   FitaItem *item = current_item (self);
+  FitaChangesEffects effects;
   gboolean own;
 
+  /* Reads the plan only, never another view, so whichever handler of
+   * "changed" runs first, this one is right. */
   if (self->item_id == 0)
     return;
   if (item == NULL || !self->showing)
@@ -788,19 +791,22 @@ plan_changed_cb (FitaPlan       *plan,
       return;
     }
 
+  /* What a change alters is the core's to say; whether it is this item's
+   * own, the editor's. */
+  effects = fita_changes_get_effects (changes);
   own = fita_editor_changes_touch (changes, FITA_TABLE_ITEM, self->item_id);
-  if (fita_changes_touches (changes, FITA_TABLE_LEVEL))
-    reload_levels (self);
-  if (fita_changes_touches (changes, FITA_TABLE_STATUS))
-    reload_statuses (self);
-  if (own || fita_changes_touches (changes, FITA_TABLE_LEVEL) || fita_changes_touches (changes, FITA_TABLE_STATUS))
+  if ((effects & FITA_CHANGES_ALTER_ITEM_LABELS) != 0)
+    {
+      reload_levels (self);
+      reload_statuses (self);
+    }
+  if (own || (effects & FITA_CHANGES_ALTER_ITEM_LABELS) != 0)
     update_header (self, item, FALSE);
-  /* Progress is derived from everything below; the rule is the plan's. */
-  if (fita_changes_touches (changes, FITA_TABLE_ITEM) ||
-      fita_changes_touches (changes, FITA_TABLE_STATUS) ||
-      fita_changes_touches (changes, FITA_TABLE_PLAN))
+  /* Progress is derived from everything below, by the plan's rule; the
+   * status hint and the table by status name statuses. */
+  if ((effects & (FITA_CHANGES_ALTER_PROGRESS | FITA_CHANGES_ALTER_ITEM_LABELS)) != 0)
     update_progress (self, item, FALSE);
-  if (own || fita_changes_touches (changes, FITA_TABLE_PLAN))
+  if (own || (effects & FITA_CHANGES_ALTER_PERIOD) != 0)
     update_schedule (self, item, FALSE);
 
   if (effective_year (self) != self->shown_year)

@@ -18,6 +18,7 @@ struct _FitaItemObject
   FitaBudgetSum budget;
   guint       budget_stamp;
   guint       expandable : 1;
+  guint       match : 1;
 
   /* What rows show, as of the last fita_item_object_refresh() */
   char       *code;
@@ -52,6 +53,7 @@ enum {
   PROP_HAS_BUDGET,
   PROP_HAS_DETAILS,
   PROP_DESCRIPTION,
+  PROP_MATCH,
   N_PROPS
 };
 
@@ -151,6 +153,10 @@ fita_item_object_get_property (GObject    *object,
       g_value_set_string (value, self->description);
       break;
 
+    case PROP_MATCH:
+      g_value_set_boolean (value, self->match);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -172,6 +178,10 @@ fita_item_object_set_property (GObject      *object,
 
     case PROP_ID:
       self->id = g_value_get_int64 (value);
+      break;
+
+    case PROP_MATCH:
+      fita_item_object_set_match (self, g_value_get_boolean (value));
       break;
 
     default:
@@ -276,6 +286,11 @@ fita_item_object_class_init (FitaItemObjectClass *klass)
     g_param_spec_double ("progress-fraction", NULL, NULL,
                          0.0, 1.0, 0.0,
                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_MATCH] =
+    g_param_spec_boolean ("match", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -491,6 +506,28 @@ fita_item_object_set_expandable (FitaItemObject *self,
   g_return_if_fail (FITA_IS_ITEM_OBJECT (self));
 
   self->expandable = !!expandable;
+}
+
+gboolean
+fita_item_object_get_match (FitaItemObject *self)
+{
+  g_return_val_if_fail (FITA_IS_ITEM_OBJECT (self), FALSE);
+
+  return self->match;
+}
+
+void
+fita_item_object_set_match (FitaItemObject *self,
+                            gboolean        match)
+{
+  g_return_if_fail (FITA_IS_ITEM_OBJECT (self));
+
+  match = !!match;
+  if (match == self->match)
+    return;
+
+  self->match = match;
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_MATCH]);
 }
 
 gint64

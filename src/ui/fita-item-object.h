@@ -9,7 +9,8 @@
  * status-colour, progress-text, progress-fraction, budget-text,
  * budget-tooltip, description, and has-status, has-progress, has-budget,
  * has-details) are notifying properties for rows to bind; FitaItemTree
- * refreshes them when the plan reports a change that alters them.
+ * refreshes them when the plan reports a change that alters them. So is
+ * "match": whether the outline's search found the item.
  */
 #pragma once
 
@@ -69,6 +70,10 @@ void              fita_item_object_set_children (FitaItemObject *self,
 gboolean          fita_item_object_get_expandable (FitaItemObject *self);
 void              fita_item_object_set_expandable (FitaItemObject *self,
                                                    gboolean        expandable);
+/* Whether the search found the item: FitaItemTree sets it. */
+gboolean          fita_item_object_get_match    (FitaItemObject *self);
+void              fita_item_object_set_match    (FitaItemObject *self,
+                                                 gboolean        match);
 /* The item whose list holds this object (0: the top level). */
 gint64            fita_item_object_get_parent_id (FitaItemObject *self);
 void              fita_item_object_set_parent_id (FitaItemObject *self,

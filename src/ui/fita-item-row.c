@@ -30,6 +30,7 @@ G_DEFINE_FINAL_TYPE (FitaItemRow, fita_item_row, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_ITEM,
+  PROP_MATCH,
   N_PROPS
 };
 
@@ -129,6 +130,10 @@ fita_item_row_get_property (GObject    *object,
       g_value_set_object (value, self->item);
       break;
 
+    case PROP_MATCH:
+      g_value_set_boolean (value, fita_item_row_get_match (self));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -146,6 +151,10 @@ fita_item_row_set_property (GObject      *object,
     {
     case PROP_ITEM:
       fita_item_row_set_item (self, g_value_get_object (value));
+      break;
+
+    case PROP_MATCH:
+      fita_item_row_set_match (self, g_value_get_boolean (value));
       break;
 
     default:
@@ -167,6 +176,12 @@ fita_item_row_class_init (FitaItemRowClass *klass)
     g_param_spec_object ("item", NULL, NULL,
                          FITA_TYPE_ITEM_OBJECT,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /* Bound to the item's "match" where the row is made (fita-outline-row.ui). */
+  properties [PROP_MATCH] =
+    g_param_spec_boolean ("match", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -223,6 +238,8 @@ fita_item_row_set_item (FitaItemRow    *self,
 
   if (g_set_object (&self->item, item))
     {
+      /* A row made again for another item was not dropped on yet. */
+      fita_item_row_set_drop (self, FITA_DROP_NONE);
       g_signal_group_set_target (self->item_signals, item);
       /* The template's bindings follow the item from here. */
       g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ITEM]);
@@ -236,10 +253,14 @@ fita_item_row_set_match (FitaItemRow *self,
 {
   g_return_if_fail (FITA_IS_ITEM_ROW (self));
 
+  if (!match == !fita_item_row_get_match (self))
+    return;
+
   if (match)
     gtk_widget_add_css_class (GTK_WIDGET (self), "match");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self), "match");
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_MATCH]);
 }
 
 gboolean

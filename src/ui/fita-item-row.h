@@ -1,6 +1,7 @@
 /* fita-item-row.h: one row of the plan outline: code and title, then the
  * status, progress and budget execution of an item, bound in its template
- * to the properties of its FitaItemObject. */
+ * to the properties of its FitaItemObject. The outline makes its rows from
+ * fita-outline-row.ui, which binds "item" and "match". */
 #pragma once
 
 #include <gtk/gtk.h>
@@ -23,7 +24,7 @@ GtkWidget      *fita_item_row_new      (void);
 FitaItemObject *fita_item_row_get_item (FitaItemRow    *self);
 void            fita_item_row_set_item (FitaItemRow    *self,
                                         FitaItemObject *item);
-/* Marks the row as one the search found. */
+/* Marks the row as one the search found ("match"). */
 void            fita_item_row_set_match (FitaItemRow   *self,
                                          gboolean       match);
 gboolean        fita_item_row_get_match (FitaItemRow   *self);

@@ -11,6 +11,8 @@ struct _FitaItemTree
   /* id → FitaItemObject, for every object in a list */
   GHashTable       *objects;
   GtkTreeListModel *model;
+  /* ids the search found (gint64 keys), or NULL */
+  GHashTable       *matches;
 };
 
 G_DEFINE_FINAL_TYPE (FitaItemTree, fita_item_tree, G_TYPE_OBJECT)
@@ -42,6 +44,7 @@ ensure_object (FitaItemTree *self,
   if (object == NULL)
     {
       object = fita_item_object_new (self->plan, item->rec.id);
+      fita_item_object_set_match (object, self->matches != NULL && g_hash_table_contains (self->matches, &item->rec.id));
       g_hash_table_insert (self->objects, g_memdup2 (&item->rec.id, sizeof (gint64)), object);
     }
 
@@ -313,74 +316,16 @@ add_candidate (GHashTable *owners,
     g_hash_table_add (owners, g_memdup2 (&owner, sizeof owner));
 }
 
-/* Whether a change may alter budget totals: budget lines, planned totals,
- * and items coming, going or moving with theirs. */
-static gboolean
-changes_budgets (const FitaChanges *changes)
-{
-  for (guint i = 0; i < fita_changes_get_length (changes); i++)
-    {
-      FitaTableId table;
-      FitaChangeKind kind;
-      const char *field;
-
-      fita_changes_get (changes, i, &table, NULL, &kind, &field);
-      if (table == FITA_TABLE_BUDGET_LINE)
-        return TRUE;
-      if (table == FITA_TABLE_ITEM &&
-          (kind != FITA_CHANGE_UPDATED ||
-           g_str_equal (field, "parent_id") || g_str_equal (field, "planned_total_cents")))
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
-/* Whether a change may alter what the rows of items it did not update
- * show (derived progress, budget totals, status and level names). */
-static gboolean
-changes_reach_other_items (const FitaChanges *changes)
-{
-  static const char * const derived_fields[] = {
-    "progress", "status_id", "weight", "planned_total_cents", "parent_id", "position", NULL,
-  };
-
-  for (guint i = 0; i < fita_changes_get_length (changes); i++)
-    {
-      FitaTableId table;
-      FitaChangeKind kind;
-      const char *field;
-      gint64 id;
-
-      fita_changes_get (changes, i, &table, &id, &kind, &field);
-      switch ((int)table)
-        {
-        case FITA_TABLE_ITEM:
-          if (kind != FITA_CHANGE_UPDATED || g_strv_contains (derived_fields, field))
-            return TRUE;
-          break;
-
-        case FITA_TABLE_PLAN:
-        case FITA_TABLE_LEVEL:
-        case FITA_TABLE_STATUS:
-        case FITA_TABLE_BUDGET_LINE:
-          return TRUE;
-
-        default:
-          break;
-        }
-    }
-
-  return FALSE;
-}
-
 /* The one place where item objects learn of a change: every object when
- * the change may reach them all, else those of the items it updated. */
+ * the change may alter what rows show of items it did not update (derived
+ * progress, budget totals, the names and colours of levels and statuses),
+ * else those of the items it updated. */
 static void
-refresh_objects (FitaItemTree      *self,
-                 const FitaChanges *changes)
+refresh_objects (FitaItemTree       *self,
+                 const FitaChanges  *changes,
+                 FitaChangesEffects  effects)
 {
-  if (changes_reach_other_items (changes))
+  if ((effects & (FITA_CHANGES_ALTER_PROGRESS | FITA_CHANGES_ALTER_BUDGETS | FITA_CHANGES_ALTER_ITEM_LABELS)) != 0)
     {
       GHashTableIter iter;
       gpointer value;
@@ -411,17 +356,19 @@ fita_item_tree_apply_changes (FitaItemTree      *self,
   g_autoptr(GPtrArray) splices = g_ptr_array_new_with_free_func (splice_free);
   g_autoptr(GArray) states = g_array_new (FALSE, FALSE, sizeof (gint64) * 2);
   g_autoptr(GArray) gone = g_array_new (FALSE, FALSE, sizeof (gint64));
+  FitaChangesEffects effects;
   GHashTableIter iter;
   gpointer key;
 
   g_return_if_fail (FITA_IS_ITEM_TREE (self));
 
-  if (changes_budgets (changes))
+  effects = fita_changes_get_effects (changes);
+  if ((effects & FITA_CHANGES_ALTER_BUDGETS) != 0)
     fita_item_object_budgets_changed (self->plan);
 
-  if (!fita_changes_touches (changes, FITA_TABLE_ITEM))
+  if ((effects & FITA_CHANGES_ALTER_TREE) == 0)
     {
-      refresh_objects (self, changes);
+      refresh_objects (self, changes, effects);
       return;
     }
 
@@ -505,7 +452,7 @@ fita_item_tree_apply_changes (FitaItemTree      *self,
         g_hash_table_remove (self->objects, &id);
     }
 
-  refresh_objects (self, changes);
+  refresh_objects (self, changes, effects);
 }
 
 static void
@@ -516,6 +463,7 @@ fita_item_tree_dispose (GObject *object)
   g_clear_object (&self->model);
   g_clear_object (&self->root);
   g_clear_pointer (&self->objects, g_hash_table_unref);
+  g_clear_pointer (&self->matches, g_hash_table_unref);
   g_clear_object (&self->plan);
 
   G_OBJECT_CLASS (fita_item_tree_parent_class)->dispose (object);
@@ -580,6 +528,25 @@ fita_item_tree_lookup (FitaItemTree *self,
   g_return_val_if_fail (FITA_IS_ITEM_TREE (self), NULL);
 
   return g_hash_table_lookup (self->objects, &id);
+}
+
+void
+fita_item_tree_set_matches (FitaItemTree *self,
+                            GHashTable   *matches)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_return_if_fail (FITA_IS_ITEM_TREE (self));
+
+  if (matches != NULL)
+    g_hash_table_ref (matches);
+  g_clear_pointer (&self->matches, g_hash_table_unref);
+  self->matches = matches;
+
+  g_hash_table_iter_init (&iter, self->objects);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    fita_item_object_set_match (value, matches != NULL && g_hash_table_contains (matches, key));
 }
 
 GtkTreeListRow *

@@ -30,6 +30,10 @@ void              fita_item_tree_apply_changes  (FitaItemTree      *self,
 /* The object that stands for item id in the lists, if it was made. */
 FitaItemObject   *fita_item_tree_lookup         (FitaItemTree      *self,
                                                  gint64             id);
+/* Marks the items the search found (a set of gint64 *, kept; NULL: none)
+ * through their objects' "match", now and as their objects are made. */
+void              fita_item_tree_set_matches    (FitaItemTree      *self,
+                                                 GHashTable        *matches);
 /* The row of item id (a new reference), or NULL when it is not on show;
  * with reveal, its ancestors are expanded first so that it is. */
 GtkTreeListRow   *fita_item_tree_get_row        (FitaItemTree      *self,

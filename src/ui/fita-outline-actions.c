@@ -331,23 +331,14 @@ fita_outline_context_menu_action (GtkWidget  *widget,
                                   GVariant   *param)
 {
   FitaOutline *self = FITA_OUTLINE (widget);
+  GtkWidget *row = _fita_outline_find_row (self, self->selected_id);
   graphene_rect_t bounds;
-  GHashTableIter iter;
-  gpointer key;
 
   /* Under the selected row, when it is on show. */
-  g_hash_table_iter_init (&iter, self->bound_rows);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
+  if (row != NULL && gtk_widget_compute_bounds (row, widget, &bounds))
     {
-      FitaItemObject *object = fita_item_row_get_item (key);
-
-      if (object != NULL && fita_item_object_get_id (object) == self->selected_id &&
-          gtk_widget_get_mapped (key) &&
-          gtk_widget_compute_bounds (key, widget, &bounds))
-        {
-          _fita_outline_popup_context_menu (self, bounds.origin.x + 24, bounds.origin.y + bounds.size.height);
-          return;
-        }
+      _fita_outline_popup_context_menu (self, bounds.origin.x + 24, bounds.origin.y + bounds.size.height);
+      return;
     }
 
   if (gtk_widget_compute_bounds (GTK_WIDGET (self->list_stack), widget, &bounds))

@@ -20,6 +20,19 @@ drop_position (GtkWidget *row,
   return FITA_DROP_INTO;
 }
 
+/* The row a drag-and-drop controller is on, and the outline it shows in
+ * (NULL while the row is not in one). */
+static FitaItemRow *
+row_of (gpointer      controller,
+        FitaOutline **outline)
+{
+  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  GtkWidget *ancestor = gtk_widget_get_ancestor (row, FITA_TYPE_OUTLINE);
+
+  *outline = ancestor != NULL ? FITA_OUTLINE (ancestor) : NULL;
+  return FITA_ITEM_ROW (row);
+}
+
 static gboolean
 can_drop (FitaOutline    *self,
           FitaItemObject *dragged,
@@ -27,7 +40,7 @@ can_drop (FitaOutline    *self,
 {
   gint64 dragged_id;
 
-  if (!_fita_outline_is_editable (self) || dragged == NULL || target == NULL ||
+  if (self == NULL || !_fita_outline_is_editable (self) || dragged == NULL || target == NULL ||
       fita_item_object_get_plan (dragged) != self->plan)
     return FALSE;
 
@@ -40,56 +53,62 @@ can_drop (FitaOutline    *self,
   return TRUE;
 }
 
-static GdkDragAction
-drop_motion_cb (GtkDropTarget *target,
-                double         x,
-                double         y,
-                FitaOutline   *self)
+static FitaItemObject *
+dragged_object (const GValue *value)
 {
-  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (target));
-  const GValue *value = gtk_drop_target_get_value (target);
-  FitaItemObject *dragged = value != NULL && G_VALUE_HOLDS (value, FITA_TYPE_ITEM_OBJECT)
-                          ? g_value_get_object (value) : NULL;
+  return value != NULL && G_VALUE_HOLDS (value, FITA_TYPE_ITEM_OBJECT) ? g_value_get_object (value) : NULL;
+}
 
-  if (!can_drop (self, dragged, fita_item_row_get_item (FITA_ITEM_ROW (row))))
+static GdkDragAction
+fita_outline_drop_motion_cb (GtkDropTarget *target,
+                             double         x,
+                             double         y,
+                             gpointer       unused)
+{
+  FitaOutline *self;
+  FitaItemRow *row = row_of (target, &self);
+  FitaItemObject *dragged = dragged_object (gtk_drop_target_get_value (target));
+
+  if (!can_drop (self, dragged, fita_item_row_get_item (row)))
     {
-      fita_item_row_set_drop (FITA_ITEM_ROW (row), FITA_DROP_NONE);
+      fita_item_row_set_drop (row, FITA_DROP_NONE);
       return 0;
     }
 
-  fita_item_row_set_drop (FITA_ITEM_ROW (row), drop_position (row, y));
+  fita_item_row_set_drop (row, drop_position (GTK_WIDGET (row), y));
   return GDK_ACTION_MOVE;
 }
 
 static void
-drop_leave_cb (GtkDropTarget *target,
-               FitaOutline   *self)
+fita_outline_drop_leave_cb (GtkDropTarget *target,
+                            gpointer       unused)
 {
-  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (target));
+  FitaOutline *self;
 
-  fita_item_row_set_drop (FITA_ITEM_ROW (row), FITA_DROP_NONE);
+  fita_item_row_set_drop (row_of (target, &self), FITA_DROP_NONE);
 }
 
 static gboolean
-drop_cb (GtkDropTarget *target,
-         const GValue  *value,
-         double         x,
-         double         y,
-         FitaOutline   *self)
+fita_outline_drop_cb (GtkDropTarget *target,
+                      const GValue  *value,
+                      double         x,
+                      double         y,
+                      gpointer       unused)
 {
-  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (target));
-  FitaItemObject *into = fita_item_row_get_item (FITA_ITEM_ROW (row));
-  FitaItemObject *dragged = G_VALUE_HOLDS (value, FITA_TYPE_ITEM_OBJECT) ? g_value_get_object (value) : NULL;
+  FitaOutline *self;
+  FitaItemRow *row = row_of (target, &self);
+  FitaItemObject *into = fita_item_row_get_item (row);
+  FitaItemObject *dragged = dragged_object (value);
   g_autoptr(GError) error = NULL;
 
-  fita_item_row_set_drop (FITA_ITEM_ROW (row), FITA_DROP_NONE);
+  fita_item_row_set_drop (row, FITA_DROP_NONE);
   if (!can_drop (self, dragged, into))
     return FALSE;
 
   if (!fita_outline_drop_item (self,
                                fita_item_object_get_id (dragged),
                                fita_item_object_get_id (into),
-                               drop_position (row, y),
+                               drop_position (GTK_WIDGET (row), y),
                                &error))
     {
       _fita_outline_report_error (self, error);
@@ -100,24 +119,24 @@ drop_cb (GtkDropTarget *target,
 }
 
 static GdkContentProvider *
-drag_prepare_cb (GtkDragSource *source,
-                 double         x,
-                 double         y,
-                 FitaOutline   *self)
+fita_outline_drag_prepare_cb (GtkDragSource *source,
+                              double         x,
+                              double         y,
+                              gpointer       unused)
 {
-  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (source));
-  FitaItemObject *object = fita_item_row_get_item (FITA_ITEM_ROW (row));
+  FitaOutline *self;
+  FitaItemObject *object = fita_item_row_get_item (row_of (source, &self));
 
-  if (!_fita_outline_is_editable (self) || object == NULL)
+  if (self == NULL || !_fita_outline_is_editable (self) || object == NULL)
     return NULL;
 
   return gdk_content_provider_new_typed (FITA_TYPE_ITEM_OBJECT, object);
 }
 
 static void
-drag_begin_cb (GtkDragSource *source,
-               GdkDrag       *drag,
-               FitaOutline   *self)
+fita_outline_drag_begin_cb (GtkDragSource *source,
+                            GdkDrag       *drag,
+                            gpointer       unused)
 {
   GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (source));
   g_autoptr(GdkPaintable) icon = gtk_widget_paintable_new (row);
@@ -126,26 +145,17 @@ drag_begin_cb (GtkDragSource *source,
 }
 
 
-/* Rows are dragged by themselves and dropped before, after or into others. */
+/* The row template's drag source and drop target call these. */
 void
-_fita_outline_add_drag_and_drop (FitaOutline *self,
-                                 GtkWidget   *row)
+_fita_outline_add_dnd_callbacks (GtkBuilderCScope *scope)
 {
-  GtkDragSource *source = gtk_drag_source_new ();
-  GtkDropTarget *target = gtk_drop_target_new (FITA_TYPE_ITEM_OBJECT, GDK_ACTION_MOVE);
-
-  gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);
-  g_signal_connect_object (source, "prepare", G_CALLBACK (drag_prepare_cb), self, 0);
-  g_signal_connect_object (source, "drag-begin", G_CALLBACK (drag_begin_cb), self, 0);
-  gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (source));
-
-  /* The dragged item is known while hovering, to refuse a drop into itself. */
-  gtk_drop_target_set_preload (target, TRUE);
-  g_signal_connect_object (target, "enter", G_CALLBACK (drop_motion_cb), self, 0);
-  g_signal_connect_object (target, "motion", G_CALLBACK (drop_motion_cb), self, 0);
-  g_signal_connect_object (target, "leave", G_CALLBACK (drop_leave_cb), self, 0);
-  g_signal_connect_object (target, "drop", G_CALLBACK (drop_cb), self, 0);
-  gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (target));
+  gtk_builder_cscope_add_callback_symbols (scope,
+                                           "fita_outline_drag_prepare_cb", G_CALLBACK (fita_outline_drag_prepare_cb),
+                                           "fita_outline_drag_begin_cb", G_CALLBACK (fita_outline_drag_begin_cb),
+                                           "fita_outline_drop_motion_cb", G_CALLBACK (fita_outline_drop_motion_cb),
+                                           "fita_outline_drop_leave_cb", G_CALLBACK (fita_outline_drop_leave_cb),
+                                           "fita_outline_drop_cb", G_CALLBACK (fita_outline_drop_cb),
+                                           NULL);
 }
 
 gboolean

@@ -21,7 +21,6 @@ struct _FitaOutline
   GtkCustomFilter    *filter;
   GtkWidget          *context_menu;
 
-  GHashTable         *bound_rows;      /* FitaItemRows showing an item */
   GHashTable         *matches;         /* ids the search found */
   GHashTable         *visible;         /* those and their ancestors */
   GHashTable         *saved_expanded;  /* what was unfolded before the search */
@@ -81,7 +80,9 @@ void        _fita_outline_show_toast             (FitaOutline       *self,
                                                   AdwToast          *toast);
 void        _fita_outline_report_error           (FitaOutline       *self,
                                                   const GError      *error);
-void        _fita_outline_refresh_matches        (FitaOutline       *self);
+/* The FitaItemRow on show for item id, or NULL. */
+GtkWidget  *_fita_outline_find_row               (FitaOutline       *self,
+                                                  gint64             id);
 void        _fita_outline_update_empty_page      (FitaOutline       *self);
 void        _fita_outline_update_selection_state (FitaOutline       *self);
 void        _fita_outline_scroll_to              (FitaOutline       *self,
@@ -117,8 +118,7 @@ void        _fita_outline_rebuild_filters        (FitaOutline       *self);
 void        _fita_outline_apply_search           (FitaOutline       *self);
 
 /* fita-outline-dnd.c */
-void        _fita_outline_add_drag_and_drop      (FitaOutline       *self,
-                                                  GtkWidget         *row);
+void        _fita_outline_add_dnd_callbacks      (GtkBuilderCScope  *scope);
 
 /* fita-outline-state.c */
 /* The items unfolded when the file at path was last open, or NULL. */

@@ -231,6 +231,9 @@ _fita_outline_apply_search (FitaOutline *self)
   if (active)
     {
       self->matches = fita_plan_search (self->plan, &filter, &self->visible);
+      /* Before unfolding: the objects made for the rows it shows are
+       * marked as they are made. */
+      fita_item_tree_set_matches (self->tree, self->matches);
       if (!_fita_outline_is_filtering (self))
         {
           self->saved_expanded = expanded_set (self);
@@ -243,12 +246,12 @@ _fita_outline_apply_search (FitaOutline *self)
     {
       g_autoptr(GHashTable) saved = g_steal_pointer (&self->saved_expanded);
 
+      fita_item_tree_set_matches (self->tree, NULL);
       gtk_filter_list_model_set_filter (self->filter_model, NULL);
       fita_item_tree_set_expanded (self->tree, saved, -1);
     }
   self->frozen--;
 
-  _fita_outline_refresh_matches (self);
   _fita_outline_update_empty_page (self);
   _fita_outline_update_selection_state (self);
 }

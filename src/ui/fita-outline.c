@@ -146,22 +146,35 @@ _fita_outline_report_error (FitaOutline  *self,
 
 /* Rows */
 
-/* Marks the rows on show that the search found; what they show of their
- * items is bound to the items themselves. */
-void
-_fita_outline_refresh_matches (FitaOutline *self)
+static GtkWidget *
+find_row_below (GtkWidget *widget,
+                gint64     id)
 {
-  GHashTableIter iter;
-  gpointer key;
-
-  g_hash_table_iter_init (&iter, self->bound_rows);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
     {
-      FitaItemObject *object = fita_item_row_get_item (key);
-      gint64 id = object != NULL ? fita_item_object_get_id (object) : 0;
+      GtkWidget *found;
 
-      fita_item_row_set_match (key, self->matches != NULL && g_hash_table_contains (self->matches, &id));
+      if (FITA_IS_ITEM_ROW (child))
+        {
+          FitaItemObject *object = fita_item_row_get_item (FITA_ITEM_ROW (child));
+
+          if (object != NULL && fita_item_object_get_id (object) == id && gtk_widget_get_mapped (child))
+            return child;
+          continue;
+        }
+
+      if ((found = find_row_below (child, id)))
+        return found;
     }
+
+  return NULL;
+}
+
+GtkWidget *
+_fita_outline_find_row (FitaOutline *self,
+                        gint64       id)
+{
+  return id != 0 ? find_row_below (GTK_WIDGET (self->list_view), id) : NULL;
 }
 
 void
@@ -387,20 +400,22 @@ _fita_outline_update_selection_state (FitaOutline *self)
 }
 
 
+/* A secondary click on a row (see fita-outline-row.ui). */
 static void
-row_pressed_cb (GtkGestureClick *gesture,
-                int              n_press,
-                double           x,
-                double           y,
-                FitaOutline     *self)
+fita_outline_row_pressed_cb (GtkGestureClick *gesture,
+                             int              n_press,
+                             double           x,
+                             double           y,
+                             GtkListItem     *list_item)
 {
-  GtkListItem *list_item = g_object_get_data (G_OBJECT (gesture), "fita-list-item");
   GtkWidget *widget = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
+  GtkWidget *outline = gtk_widget_get_ancestor (widget, FITA_TYPE_OUTLINE);
+  FitaOutline *self = outline != NULL ? FITA_OUTLINE (outline) : NULL;
   guint position = gtk_list_item_get_position (list_item);
   double outline_x, outline_y;
 
   gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
-  if (position == GTK_INVALID_LIST_POSITION || self->selection == NULL)
+  if (self == NULL || position == GTK_INVALID_LIST_POSITION || self->selection == NULL)
     return;
 
   /* The menu is about the row clicked: it joins the selection if it was
@@ -408,61 +423,24 @@ row_pressed_cb (GtkGestureClick *gesture,
   if (!gtk_list_item_get_selected (list_item))
     gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
 
-  if (gtk_widget_translate_coordinates (widget, GTK_WIDGET (self), x, y, &outline_x, &outline_y))
+  if (gtk_widget_translate_coordinates (widget, outline, x, y, &outline_x, &outline_y))
     _fita_outline_popup_context_menu (self, outline_x, outline_y);
 }
 
-static void
-fita_outline_setup_row_cb (GtkSignalListItemFactory *factory,
-                           GtkListItem              *list_item,
-                           FitaOutline              *self)
+/* Rows are made from a template that binds them to their tree row and its
+ * item; what they show follows the item's properties, whether the search
+ * found it included. */
+static GtkListItemFactory *
+row_factory_new (void)
 {
-  GtkWidget *expander = gtk_tree_expander_new ();
-  GtkWidget *row = fita_item_row_new ();
-  GtkGesture *click = gtk_gesture_click_new ();
+  g_autoptr(GtkBuilderScope) scope = gtk_builder_cscope_new ();
 
-  gtk_tree_expander_set_indent_for_icon (GTK_TREE_EXPANDER (expander), TRUE);
-  gtk_tree_expander_set_child (GTK_TREE_EXPANDER (expander), row);
-  gtk_list_item_set_child (list_item, expander);
+  gtk_builder_cscope_add_callback_symbols (GTK_BUILDER_CSCOPE (scope),
+                                           "fita_outline_row_pressed_cb", G_CALLBACK (fita_outline_row_pressed_cb),
+                                           NULL);
+  _fita_outline_add_dnd_callbacks (GTK_BUILDER_CSCOPE (scope));
 
-  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
-  g_object_set_data (G_OBJECT (click), "fita-list-item", list_item);
-  g_signal_connect_object (click, "pressed", G_CALLBACK (row_pressed_cb), self, 0);
-  gtk_widget_add_controller (expander, GTK_EVENT_CONTROLLER (click));
-
-  _fita_outline_add_drag_and_drop (self, row);
-}
-
-static void
-fita_outline_bind_row_cb (GtkSignalListItemFactory *factory,
-                          GtkListItem              *list_item,
-                          FitaOutline              *self)
-{
-  GtkTreeExpander *expander = GTK_TREE_EXPANDER (gtk_list_item_get_child (list_item));
-  GtkTreeListRow *tree_row = gtk_list_item_get_item (list_item);
-  g_autoptr(FitaItemObject) item = gtk_tree_list_row_get_item (tree_row);
-  FitaItemRow *row = FITA_ITEM_ROW (gtk_tree_expander_get_child (expander));
-  gint64 id = fita_item_object_get_id (item);
-
-  gtk_tree_expander_set_list_row (expander, tree_row);
-  fita_item_row_set_item (row, item);
-  fita_item_row_set_match (row, self->matches != NULL && g_hash_table_contains (self->matches, &id));
-  g_hash_table_add (self->bound_rows, row);
-}
-
-static void
-fita_outline_unbind_row_cb (GtkSignalListItemFactory *factory,
-                            GtkListItem              *list_item,
-                            FitaOutline              *self)
-{
-  GtkTreeExpander *expander = GTK_TREE_EXPANDER (gtk_list_item_get_child (list_item));
-  FitaItemRow *row = FITA_ITEM_ROW (gtk_tree_expander_get_child (expander));
-
-  if (self->bound_rows != NULL)
-    g_hash_table_remove (self->bound_rows, row);
-  gtk_tree_expander_set_list_row (expander, NULL);
-  fita_item_row_set_item (row, NULL);
-  fita_item_row_set_drop (row, FITA_DROP_NONE);
+  return gtk_builder_list_item_factory_new_from_resource (scope, "/cat/fita/Fita/fita-outline-row.ui");
 }
 
 static void
@@ -490,12 +468,14 @@ plan_changed_cb (FitaOutline       *self,
                  FitaPlan          *plan)
 {
   g_autoptr(GArray) before = fita_outline_get_selected_ids (self);
+  FitaChangesEffects effects = fita_changes_get_effects (changes);
 
+  /* The tree first, in this handler: what follows reads its rows, and
+   * no other handler of "changed" is relied on to have run. */
   self->frozen++;
   fita_item_tree_apply_changes (self->tree, changes);
-  if (fita_changes_touches (changes, FITA_TABLE_STATUS) ||
-      fita_changes_touches (changes, FITA_TABLE_AGENT) ||
-      fita_changes_touches (changes, FITA_TABLE_PLAN))
+  /* The filters and bulk menus list statuses, agents and the years. */
+  if ((effects & (FITA_CHANGES_ALTER_ITEM_LABELS | FITA_CHANGES_ALTER_PERIOD)) != 0)
     {
       _fita_outline_rebuild_filters (self);
       _fita_outline_rebuild_bulk_menus (self);
@@ -510,7 +490,6 @@ plan_changed_cb (FitaOutline       *self,
   restore_selection (self, before, changes);
   self->frozen--;
 
-  _fita_outline_refresh_matches (self);
   _fita_outline_update_empty_page (self);
   _fita_outline_update_selection_state (self);
 }
@@ -548,7 +527,6 @@ fita_outline_dispose (GObject *object)
 
   g_clear_object (&self->filter);
   g_clear_object (&self->plan_signals);
-  g_clear_pointer (&self->bound_rows, g_hash_table_unref);
   g_clear_pointer (&self->status_ids, g_array_unref);
   g_clear_pointer (&self->agent_ids, g_array_unref);
   g_clear_pointer (&self->years, g_array_unref);
@@ -685,21 +663,24 @@ fita_outline_class_init (FitaOutlineClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FitaOutline, bulk_start_spin);
   gtk_widget_class_bind_template_child (widget_class, FitaOutline, bulk_end_spin);
   gtk_widget_class_bind_template_child (widget_class, FitaOutline, context_menu_model);
-  gtk_widget_class_bind_template_callback (widget_class, fita_outline_setup_row_cb);
-  gtk_widget_class_bind_template_callback (widget_class, fita_outline_bind_row_cb);
-  gtk_widget_class_bind_template_callback (widget_class, fita_outline_unbind_row_cb);
   gtk_widget_class_bind_template_callback (widget_class, fita_outline_activate_cb);
 
   _fita_outline_class_actions_init (widget_class);
   _fita_outline_class_search_init (widget_class);
+
+  /* For the row template's builder. */
+  g_type_ensure (FITA_TYPE_ITEM_ROW);
+  g_type_ensure (FITA_TYPE_ITEM_OBJECT);
 }
 
 static void
 fita_outline_init (FitaOutline *self)
 {
-  gtk_widget_init_template (GTK_WIDGET (self));
+  g_autoptr(GtkListItemFactory) factory = row_factory_new ();
 
-  self->bound_rows = g_hash_table_new (NULL, NULL);
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_list_view_set_factory (self->list_view, factory);
+
   self->plan_signals = g_signal_group_new (FITA_TYPE_PLAN);
   g_signal_group_connect_swapped (self->plan_signals, "changed", G_CALLBACK (plan_changed_cb), self);
   self->status_ids = g_array_new (FALSE, FALSE, sizeof (gint64));

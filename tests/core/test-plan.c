@@ -492,63 +492,6 @@ test_semesters_toggle (void)
   g_assert_cmpstr (odd, ==, "draft 2017-2 2019-1");
 }
 
-static void
-on_changed_effects (FitaPlan *plan, FitaChanges *changes, FitaChangesEffects *effects)
-{
-  *effects = fita_changes_get_effects (changes);
-}
-
-/* Which changes alter progress and which alter budget figures is decided
- * once, in the core, for every view. */
-static void
-test_change_effects (Fixture *f, gconstpointer data)
-{
-  FitaItem *item = fita_plan_find_item (f->plan, "11.3");
-  FitaStatus *status = g_ptr_array_index (fita_plan_list (f->plan, FITA_TABLE_STATUS, 0), 0);
-  FitaPlanInfo *info = fita_plan_get_info (f->plan);
-  FitaChangesEffects effects = FITA_CHANGES_ALTER_NOTHING;
-  g_autoptr(GError) error = NULL;
-  FitaItem *added;
-
-  g_signal_connect (f->plan, "changed", G_CALLBACK (on_changed_effects), &effects);
-
-  g_assert_true (fita_plan_set_int (f->plan, item, "progress", 5000, &error));
-  g_assert_cmpint (effects, ==, FITA_CHANGES_ALTER_PROGRESS);
-  /* undoing a change means what the change meant */
-  effects = FITA_CHANGES_ALTER_NOTHING;
-  g_assert_true (fita_plan_undo (f->plan, &error));
-  g_assert_cmpint (effects, ==, FITA_CHANGES_ALTER_PROGRESS);
-  g_assert_true (fita_plan_set_int (f->plan, item, "weight", 3, &error));
-  g_assert_cmpint (effects, ==, FITA_CHANGES_ALTER_PROGRESS);
-  g_assert_true (fita_plan_set_int (f->plan, status, "percent", 10, &error));
-  g_assert_cmpint (effects, ==, FITA_CHANGES_ALTER_PROGRESS);
-  g_assert_true (fita_plan_set_int (f->plan, info, "progress_decimals", 1, &error));
-  g_assert_cmpint (effects, ==, FITA_CHANGES_ALTER_PROGRESS);
-
-  g_assert_true (fita_plan_set_text (f->plan, item, "title", "Tallers d'idees", &error));
-  g_assert_cmpint (effects, ==, FITA_CHANGES_ALTER_NOTHING);
-  g_assert_true (fita_plan_set_text (f->plan, item, "other_services", "Servei d'Ocupació", &error));
-  g_assert_cmpint (effects, ==, FITA_CHANGES_ALTER_NOTHING);
-
-  g_assert_true (fita_plan_set_budget (f->plan, item->rec.id, 2024, 0, 150000, 100000, &error));
-  g_assert_cmpint (effects, ==, FITA_CHANGES_ALTER_BUDGETS);
-  g_assert_true (fita_plan_set_int (f->plan, item, "planned_total_cents", 900000, &error));
-  g_assert_cmpint (effects, ==, FITA_CHANGES_ALTER_BUDGETS);
-  g_assert_true (fita_plan_set_int (f->plan, info, "period_end", info->period_end + 1, &error));
-  g_assert_cmpint (effects, ==, FITA_CHANGES_ALTER_BUDGETS);
-
-  /* an item coming or going takes its progress and its amounts with it */
-  added = fita_plan_add_item (f->plan, fita_plan_find_item (f->plan, "11")->rec.id, -1, "Nova actuació", &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (added);
-  g_assert_cmpint (effects, ==, FITA_CHANGES_ALTER_PROGRESS | FITA_CHANGES_ALTER_BUDGETS);
-  g_assert_true (fita_plan_undo (f->plan, &error));
-  g_assert_cmpint (effects, ==, FITA_CHANGES_ALTER_PROGRESS | FITA_CHANGES_ALTER_BUDGETS);
-  g_assert_no_error (error);
-
-  g_signal_handlers_disconnect_by_func (f->plan, on_changed_effects, &effects);
-}
-
 int
 main (int argc, char **argv)
 {
@@ -560,7 +503,6 @@ main (int argc, char **argv)
   g_test_add ("/plan/insert-delete-undo", Fixture, NULL, setup, test_insert_delete_undo, teardown);
   g_test_add ("/plan/delete-referenced", Fixture, NULL, setup, test_delete_referenced, teardown);
   g_test_add ("/plan/move", Fixture, "xmess-2017-2019", setup, test_move, teardown);
-  g_test_add ("/plan/change-effects", Fixture, NULL, setup, test_change_effects, teardown);
   g_test_add_func ("/plan/in-memory", test_in_memory_plan);
   g_test_add_func ("/plan/new-plan-language", test_new_plan_language);
   g_test_add_func ("/plan/semesters-toggle", test_semesters_toggle);
