@@ -11,7 +11,6 @@
  * click gesture calls (and says so). */
 #include "config.h"
 
-#include <glib/gstdio.h>
 #include <poppler.h>
 #include <string.h>
 
@@ -440,6 +439,17 @@ test_budget (void)
   type_and_enter (cell, "3.500");
   g_test_message ("The cell shows “%s”", gtk_editable_get_text (GTK_EDITABLE (cell)));
 
+  /* Scrolled down, as a person would, to see the whole grid and its totals. */
+  {
+    GtkWidget *scroller = gtk_widget_get_ancestor (budget, GTK_TYPE_SCROLLED_WINDOW);
+    GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+    graphene_point_t top;
+
+    g_assert_true (gtk_widget_compute_point (budget, gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller)),
+                                             &GRAPHENE_POINT_INIT (0, 0), &top));
+    /* (the point is in the viewport, as scrolled now) */
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + top.y - 12);
+  }
   shot = shoot ("walk-4-budget");
 
   line = fita_plan_find_budget_line (walk.plan, item_id ("11.6"), 2025, chapter->rec.id);
@@ -509,7 +519,11 @@ test_semester (void)
   item = fita_plan_find_item (walk.plan, "11.6");
   g_test_message ("11.6's semesters: %s", item->semesters ? item->semesters : "(none)");
   g_assert_true (fita_semesters_contains (item->semesters, 2025, 2));
+  g_assert_false (fita_semesters_contains (item->semesters, 2025, 1));
   g_assert_cmpint (fita_timeline_view_get_selected (view), ==, item->rec.id);
+  /* the item editor's semester grid, behind the page, says the same */
+  g_assert_true (gtk_toggle_button_get_active (
+    GTK_TOGGLE_BUTTON (find_named (GTK_WIDGET (fita_window_get_item_editor (walk.window)), "semester-2025-2"))));
 }
 
 static char *
@@ -534,6 +548,27 @@ pdf_text (const char *path)
     }
   g_object_unref (document);
   return g_string_free (text, FALSE);
+}
+
+/* What a second, read-only reader of the file sees: every step saved. */
+static void
+assert_saved (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FitaPlan) saved = fita_plan_open (fita_plan_get_path (walk.plan), FITA_OPEN_READ_ONLY, &error);
+  FitaChapter *chapter;
+  FitaItem *item;
+
+  g_assert_no_error (error);
+  item = fita_plan_find_item (saved, "11.3");
+  g_assert_cmpint (item->progress_bp, ==, 5000);
+  g_assert_cmpstr (((FitaStatus *) fita_plan_lookup (saved, FITA_TABLE_STATUS, item->status_id))->name, ==, "En curs");
+  item = fita_plan_find_item (saved, "11.6");
+  g_assert_nonnull (item);
+  g_assert_cmpstr (item->title, ==, NEW_TITLE);
+  g_assert_true (fita_semesters_contains (item->semesters, 2025, 2));
+  chapter = fita_plan_find_by_name (saved, FITA_TABLE_CHAPTER, CHAPTER);
+  g_assert_cmpint (fita_plan_find_budget_line (saved, item->rec.id, 2025, chapter->rec.id)->planned_cents, ==, 350000);
 }
 
 /* 6. Informes: the sheet of programme 11, made, previewed and saved. */
@@ -616,6 +651,8 @@ test_sheet (void)
   }
   g_assert_nonnull (strstr (text, "11.6"));
   g_assert_nonnull (strstr (text, eleven->title));
+
+  assert_saved ();
 }
 G_GNUC_END_IGNORE_DEPRECATIONS
 
