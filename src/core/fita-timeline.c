@@ -865,7 +865,17 @@ draw_header (Painter *p, double top, double chart_left, double left_edge, double
       if (x1 < chart_left || x0 > right)
         continue;
       g_snprintf (label, sizeof label, "%d", year);
-      draw_text (p, label, x0, top + line / 2, x1 - x0, TRUE, &self->palette.text, PANGO_ALIGN_CENTER);
+      /* the year over the part of it in view: a year scrolled half under
+       * the item column still says "2021", not "ʼ21" */
+      {
+        double from = MAX (x0, chart_left);
+        double width = x1 - from;
+        double needed = text_width (p, label, TRUE) + 6;
+
+        if (width < needed)
+          from = x1 - needed, width = needed;
+        draw_text (p, label, from, top + line / 2, width, TRUE, &self->palette.text, PANGO_ALIGN_CENTER);
+      }
       for (int unit = 0; per_year > 1 && unit < per_year; unit++)
         {
           double ux = x0 + unit * uw;

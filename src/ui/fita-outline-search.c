@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "fita-outline-private.h"
+#include "fita-accessible.h"
 
 /* Translators: the first entry of the filter by responsible agent */
 #define ANYONE _("Anyone")
@@ -60,6 +61,7 @@ bind_choice_cb (GtkSignalListItemFactory *factory,
   GtkStringObject *choice = gtk_list_item_get_item (list_item);
 
   gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (list_item)), gtk_string_object_get_string (choice));
+  fita_accessible_name_list_row (gtk_list_item_get_child (list_item), gtk_string_object_get_string (choice));
 }
 
 /* An agent's name can be long: its dropdown's button cuts it (never

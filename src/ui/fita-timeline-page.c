@@ -9,6 +9,7 @@ struct _FitaTimelinePage
   AdwBin parent_instance;
 
   GtkDropDown *zoom_dropdown;
+  GtkLabel    *hint_label;
   GtkToggleButton *who_button;
   FitaTimelineView *view;
 };
@@ -91,7 +92,15 @@ on_zoom_chosen (FitaTimelinePage *self)
 static void
 on_view_zoom (FitaTimelinePage *self)
 {
-  gtk_drop_down_set_selected (self->zoom_dropdown, fita_timeline_view_get_zoom (self->view));
+  FitaZoom zoom = fita_timeline_view_get_zoom (self->view);
+
+  gtk_drop_down_set_selected (self->zoom_dropdown, zoom);
+  /* semesters are ticked where they are drawn, on their own scale (and
+   * on the bars of items that have some) */
+  gtk_label_set_label (self->hint_label,
+                       zoom == FITA_ZOOM_SEMESTER
+                       ? _("Click or press Space on a semester to tick it; drag a bar to move it")
+                       : _("Drag a bar to move it; semesters are ticked on the Semesters scale"));
 }
 
 static void
@@ -186,6 +195,7 @@ fita_timeline_page_class_init (FitaTimelinePageClass *klass)
   g_type_ensure (FITA_TYPE_TIMELINE_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, "/cat/fita/Fita/fita-timeline-page.ui");
   gtk_widget_class_bind_template_child (widget_class, FitaTimelinePage, zoom_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, FitaTimelinePage, hint_label);
   gtk_widget_class_bind_template_child (widget_class, FitaTimelinePage, who_button);
   gtk_widget_class_bind_template_child (widget_class, FitaTimelinePage, view);
   gtk_widget_class_install_action (widget_class, "timeline.export", NULL, export_action);

@@ -349,6 +349,12 @@ test_page_plan_property (void)
   gtk_window_destroy (window);
 }
 
+static gboolean
+has_label (GtkWidget *widget, gconstpointer text)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0;
+}
+
 static void
 test_page (void)
 {
@@ -367,6 +373,12 @@ test_page (void)
   g_assert_cmpint (fita_timeline_view_get_zoom (fita_timeline_page_get_view (page)), ==, FITA_ZOOM_SEMESTER);
   shot = save_screenshot (GTK_WIDGET (window), "timeline-page");
   assert_png (shot, 1100, 700);
+  /* the hint says what a click does at the scale shown: at Years, no
+   * semester is drawn to click */
+  g_assert_nonnull (find_descendant (GTK_WIDGET (page), has_label, "Click or press Space on a semester to tick it; drag a bar to move it"));
+  fita_timeline_view_set_zoom (fita_timeline_page_get_view (page), FITA_ZOOM_YEAR);
+  g_assert_null (find_descendant (GTK_WIDGET (page), has_label, "Click or press Space on a semester to tick it; drag a bar to move it"));
+  g_assert_nonnull (find_descendant (GTK_WIDGET (page), has_label, "Drag a bar to move it; semesters are ticked on the Semesters scale"));
   gtk_window_destroy (window);
 }
 
