@@ -367,6 +367,9 @@ fita_changes_get_effects (const FitaChanges *changes)
   static const char *const plan_budgets[] = { "period_start", "period_end", NULL };
   /* where an item is */
   static const char *const item_tree[] = { "parent_id", "position", NULL };
+  /* what an item is called, and at which level */
+  static const char *const item_names[] = { "code", "title", NULL };
+  static const char *const item_levels[] = { "level_id", NULL };
   /* what a level, status or agent is shown as, and where in its list */
   static const char *const labels[] = { "name", "colour", "position", "parent_id", NULL };
   static const char *const plan_period[] = { "period_start", "period_end", "followed_year", NULL };
@@ -388,6 +391,10 @@ fita_changes_get_effects (const FitaChanges *changes)
             effects |= FITA_CHANGES_ALTER_BUDGETS;
           if (!set || is_field (op, item_tree))
             effects |= FITA_CHANGES_ALTER_TREE;
+          if (!set || is_field (op, item_names))
+            effects |= FITA_CHANGES_ALTER_ITEM_NAMES;
+          if (!set || is_field (op, item_levels))
+            effects |= FITA_CHANGES_ALTER_ITEM_LEVELS;
           break;
         case FITA_TABLE_STATUS:
           /* a status that comes or goes takes its items' figure with it */

@@ -54,7 +54,11 @@ gboolean  fita_changes_list_changed (const FitaChanges *changes,
  * - ITEM_LABELS: the levels, statuses and agents items are shown with and
  *   given from (one added or deleted, renamed, recoloured, reordered or
  *   put under another), which every item that refers to one shows;
- * - PERIOD: the years the plan covers and the year it follows up. */
+ * - PERIOD: the years the plan covers and the year it follows up;
+ * - ITEM_NAMES: what items are called (one added or deleted, a code or
+ *   title changed), which lists, charts and menus name them by;
+ * - ITEM_LEVELS: the level of an item (one added or deleted, or given
+ *   another level), which views that group or filter by level follow. */
 typedef enum {
   FITA_CHANGES_ALTER_NOTHING     = 0,
   FITA_CHANGES_ALTER_PROGRESS    = 1 << 0,
@@ -62,6 +66,8 @@ typedef enum {
   FITA_CHANGES_ALTER_TREE        = 1 << 2,
   FITA_CHANGES_ALTER_ITEM_LABELS = 1 << 3,
   FITA_CHANGES_ALTER_PERIOD      = 1 << 4,
+  FITA_CHANGES_ALTER_ITEM_NAMES  = 1 << 5,
+  FITA_CHANGES_ALTER_ITEM_LEVELS = 1 << 6,
 } FitaChangesEffects;
 
 FitaChangesEffects fita_changes_get_effects (const FitaChanges *changes);

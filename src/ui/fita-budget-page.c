@@ -148,34 +148,15 @@ queue_rebuild (FitaBudgetPage *self,
     self->rebuild_idle = g_idle_add (rebuild_cb, self);
 }
 
-static gboolean
-changes_tree (const FitaChanges *changes)
-{
-  for (guint i = 0; i < fita_changes_get_length (changes); i++)
-    {
-      FitaTableId table;
-      FitaChangeKind kind;
-      const char *field;
-      gint64 id;
-
-      fita_changes_get (changes, i, &table, &id, &kind, &field);
-      if (table != FITA_TABLE_ITEM)
-        continue;
-      if (kind != FITA_CHANGE_UPDATED ||
-          g_strcmp0 (field, "parent_id") == 0 || g_strcmp0 (field, "position") == 0 ||
-          g_strcmp0 (field, "level_id") == 0)
-        return TRUE;
-    }
-  return FALSE;
-}
-
 static void
 on_plan_changed (FitaPlan       *plan,
                  FitaChanges    *changes,
                  FitaBudgetPage *self)
 {
-  gboolean budgets = (fita_changes_get_effects (changes) & FITA_CHANGES_ALTER_BUDGETS) != 0;
-  gboolean model = changes_tree (changes);
+  FitaChangesEffects effects = fita_changes_get_effects (changes);
+  gboolean budgets = (effects & FITA_CHANGES_ALTER_BUDGETS) != 0;
+  /* the rows: the tree, and the levels it is cut at */
+  gboolean model = (effects & (FITA_CHANGES_ALTER_TREE | FITA_CHANGES_ALTER_ITEM_LEVELS)) != 0;
   gboolean columns = fita_changes_touches (changes, FITA_TABLE_CHAPTER) ||
                      fita_changes_touches (changes, FITA_TABLE_LEVEL) ||
                      fita_changes_touches (changes, FITA_TABLE_PLAN);
@@ -186,7 +167,7 @@ on_plan_changed (FitaPlan       *plan,
     queue_rebuild (self, model, columns);
   /* the rows' caches see the new generation and compute again; the names
    * follow the items' codes and titles */
-  if (budgets || fita_changes_touches (changes, FITA_TABLE_ITEM))
+  if ((effects & (FITA_CHANGES_ALTER_BUDGETS | FITA_CHANGES_ALTER_ITEM_NAMES)) != 0)
     fita_budget_page_refresh_cells (self);
   fita_budget_page_update_chart_scope (self);
 }

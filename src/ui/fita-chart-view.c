@@ -205,31 +205,13 @@ fita_chart_view_describe_at (FitaChartView *self,
   return fita_chart_describe_at (self->chart, x, y);
 }
 
-static gboolean
-changes_names (const FitaChanges *changes)
-{
-  for (guint i = 0; i < fita_changes_get_length (changes); i++)
-    {
-      FitaTableId table;
-      FitaChangeKind kind;
-      const char *field;
-
-      fita_changes_get (changes, i, &table, NULL, &kind, &field);
-      if (table == FITA_TABLE_ITEM && kind == FITA_CHANGE_UPDATED &&
-          (g_str_equal (field, "code") || g_str_equal (field, "title")))
-        return TRUE;
-    }
-  return FALSE;
-}
-
 static void
 on_plan_changed (FitaPlan      *plan,
                  FitaChanges   *changes,
                  FitaChartView *self)
 {
   /* the figures, and the items' codes and titles the bars are named by */
-  if ((fita_changes_get_effects (changes) & FITA_CHANGES_ALTER_BUDGETS) != 0 ||
-      changes_names (changes))
+  if ((fita_changes_get_effects (changes) & (FITA_CHANGES_ALTER_BUDGETS | FITA_CHANGES_ALTER_ITEM_NAMES)) != 0)
     invalidate (self);
 }
 

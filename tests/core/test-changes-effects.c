@@ -88,10 +88,12 @@ test_progress (Fixture *f, gconstpointer data)
   EFFECTS_OF (f, fita_plan_set_int (f->plan, info, "progress_decimals", 1, ERR));
   g_assert_cmpint (f->effects, ==, FITA_CHANGES_ALTER_PROGRESS);
 
-  /* an item's own words alter nothing anyone else shows */
+  /* an item's own words alter nothing anyone else shows, but its name */
   EFFECTS_OF (f, fita_plan_set_text (f->plan, item, "title", "Tallers d'idees", ERR));
-  g_assert_cmpint (f->effects, ==, FITA_CHANGES_ALTER_NOTHING);
+  g_assert_cmpint (f->effects, ==, FITA_CHANGES_ALTER_ITEM_NAMES);
   EFFECTS_OF (f, fita_plan_set_text (f->plan, item, "code", "11.9", ERR));
+  g_assert_cmpint (f->effects, ==, FITA_CHANGES_ALTER_ITEM_NAMES);
+  EFFECTS_OF (f, fita_plan_set_text (f->plan, item, "description", "Tallers per barris", ERR));
   g_assert_cmpint (f->effects, ==, FITA_CHANGES_ALTER_NOTHING);
   EFFECTS_OF (f, fita_plan_set_text (f->plan, item, "other_services", "Servei d'Ocupació", ERR));
   g_assert_cmpint (f->effects, ==, FITA_CHANGES_ALTER_NOTHING);
@@ -125,10 +127,17 @@ test_tree (Fixture *f, gconstpointer data)
   /* an item coming or going takes its progress and its amounts with it */
   EFFECTS_OF (f, (added = fita_plan_add_item (f->plan, programme->rec.id, -1, "Nova actuació", ERR)) != NULL);
   g_assert_cmpint (f->effects, ==,
-                   FITA_CHANGES_ALTER_TREE | FITA_CHANGES_ALTER_PROGRESS | FITA_CHANGES_ALTER_BUDGETS);
+                   FITA_CHANGES_ALTER_TREE | FITA_CHANGES_ALTER_PROGRESS | FITA_CHANGES_ALTER_BUDGETS |
+                   FITA_CHANGES_ALTER_ITEM_NAMES | FITA_CHANGES_ALTER_ITEM_LEVELS);
   EFFECTS_OF (f, fita_plan_undo (f->plan, ERR));
   g_assert_cmpint (f->effects, ==,
-                   FITA_CHANGES_ALTER_TREE | FITA_CHANGES_ALTER_PROGRESS | FITA_CHANGES_ALTER_BUDGETS);
+                   FITA_CHANGES_ALTER_TREE | FITA_CHANGES_ALTER_PROGRESS | FITA_CHANGES_ALTER_BUDGETS |
+                   FITA_CHANGES_ALTER_ITEM_NAMES | FITA_CHANGES_ALTER_ITEM_LEVELS);
+
+  /* another level: views grouped or cut by level follow */
+  EFFECTS_OF (f, fita_plan_set_int (f->plan, fita_plan_find_item (f->plan, "11.1"), "level_id",
+                                    fita_plan_find_item (f->plan, "11")->level_id, ERR));
+  g_assert_cmpint (f->effects, ==, FITA_CHANGES_ALTER_ITEM_LEVELS);
 
   /* among its siblings: the same figures, in another place */
   EFFECTS_OF (f, fita_plan_shift_item (f->plan, fita_plan_find_item (f->plan, "11.2"), -1, ERR));
