@@ -6,8 +6,11 @@
 
 #include <glib/gi18n.h>
 
+#include "fita-agent-row.h"
 #include "fita-field.h"
 #include "fita-plan-editor-lists.h"
+#include "fita-record-row.h"
+#include "fita-sidebar-row.h"
 
 struct _FitaGovernancePage
 {
@@ -56,22 +59,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-/* In the order of FitaAgentKind. */
-static const char * const kind_names[] = {
-  /* Translators: kinds of agent */
-  N_("Organisation"),
-  N_("Body"),
-  N_("Service"),
-  N_("Person"),
-  N_("Group"),
-};
-
-static const char *
-kind_name (gint64 kind)
-{
-  return kind >= 0 && kind < (gint64) G_N_ELEMENTS (kind_names) ? _(kind_names[kind]) : "";
-}
 
 static gboolean
 is_body (FitaAgent *agent)
@@ -147,7 +134,7 @@ describe_agent (FitaGovernancePage *self,
 {
   guint members = fita_plan_list (self->plan, FITA_TABLE_AGENT_MEMBER, agent->rec.id)->len;
   guint groups = fita_plan_list (self->plan, FITA_TABLE_AGENT, agent->rec.id)->len;
-  GString *text = g_string_new (kind_name (agent->kind));
+  GString *text = g_string_new (fita_agent_kind_name (agent->kind));
 
   if (members > 0)
     /* Translators: follows the kind of agent: "Body · 4 members" */
@@ -158,35 +145,55 @@ describe_agent (FitaGovernancePage *self,
   return g_string_free (text, FALSE);
 }
 
-/* Sidebar */
+/* The rows of the lists */
+
+/* A member: who, and their role. */
+static const FitaRecordField member_fields[] = {
+  {
+    .field = "name", .kind = FITA_FIELD_EDITOR_PARAGRAPH,
+    .name = N_("Member"),
+    /* Translators: the name of an action that can be undone */
+    .undo_label = N_("Rename Member"),
+    .column = 0, .row = 0, .width = 1,
+  },
+  {
+    .field = "role", .kind = FITA_FIELD_EDITOR_LINE,
+    .name = N_("Role"),
+    /* Translators: placeholder of what a member does in a body: chair, secretary… */
+    .placeholder = N_("Role (optional)"),
+    /* Translators: accessible label; %s is who a member is */
+    .name_of = N_("Role of %s"),
+    /* Translators: the name of an action that can be undone */
+    .undo_label = N_("Change Member Role"),
+    .column = 0, .row = 1, .width = 1,
+  },
+};
+
+static const FitaRecordShape member_shape = {
+  FITA_TABLE_AGENT_MEMBER, "name", member_fields, G_N_ELEMENTS (member_fields), 1, 0, 2,
+};
+
+/* A function of a body, in one paragraph. */
+static const FitaRecordField function_fields[] = {
+  {
+    .field = "text", .kind = FITA_FIELD_EDITOR_PARAGRAPH,
+    /* Translators: accessible label of one of the functions of a body */
+    .name = N_("Function"),
+    /* Translators: the name of an action that can be undone */
+    .undo_label = N_("Edit Function"),
+    .column = 0, .row = 0, .width = 1,
+  },
+};
+
+static const FitaRecordShape function_shape = {
+  FITA_TABLE_AGENT_FUNCTION, "text", function_fields, G_N_ELEMENTS (function_fields), 1, 0, 1,
+};
 
 static GtkWidget *
 create_agent_row (gpointer record,
                   gpointer user_data)
 {
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *name = gtk_label_new (NULL);
-  GtkWidget *subtitle = gtk_label_new (NULL);
-
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-  gtk_label_set_xalign (GTK_LABEL (name), 0);
-  gtk_label_set_wrap (GTK_LABEL (name), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (name), PANGO_WRAP_WORD_CHAR);
-  /* Long names wrap, and the sidebar keeps its width. */
-  gtk_label_set_max_width_chars (GTK_LABEL (name), 24);
-  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
-  gtk_label_set_wrap (GTK_LABEL (subtitle), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (subtitle), 24);
-  gtk_widget_add_css_class (subtitle, "caption");
-  gtk_widget_add_css_class (subtitle, "dim-label");
-  gtk_box_append (GTK_BOX (box), name);
-  gtk_box_append (GTK_BOX (box), subtitle);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  g_object_set_data (G_OBJECT (row), "fita-name", name);
-  g_object_set_data (G_OBJECT (row), "fita-subtitle", subtitle);
-  return row;
+  return fita_sidebar_row_new (((FitaRecord *) record)->id, 24);
 }
 
 static void
@@ -198,126 +205,20 @@ update_agent_row (GtkWidget *row,
 {
   FitaGovernancePage *self = user_data;
   FitaAgent *agent = record;
-  GtkWidget *box = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row));
   g_autofree char *subtitle = describe_agent (self, agent);
-  guint depth = agent_depth (self->plan, agent);
 
-  gtk_label_set_text (g_object_get_data (G_OBJECT (row), "fita-name"), agent->name);
-  gtk_label_set_text (g_object_get_data (G_OBJECT (row), "fita-subtitle"), subtitle);
-  /* Working groups sit under their body. */
-  gtk_widget_set_margin_start (box, 6 + 18 * MIN (depth, 4));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, agent->name,
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle,
-                                  GTK_ACCESSIBLE_PROPERTY_LEVEL, (int) depth + 1,
-                                  -1);
-}
-
-/* Details */
-
-static GtkWidget *
-create_member_row (gpointer record,
-                   gpointer user_data)
-{
-  FitaGovernancePage *self = user_data;
-  FitaAgentMember *member = record;
-  GtkWidget *row = fita_field_list_row_new ();
-  GtkWidget *grid = fita_field_row_grid_new ();
-  GtkWidget *name, *name_box, *role, *buttons;
-
-  name_box = fita_field_text_view_new (FITA_FIELD_EDITOR_PARAGRAPH, _("Member"), &name);
-  /* Translators: the name of an action that can be undone */
-  fita_field_bind (name, FITA_FIELD_EDITOR_PARAGRAPH, self->plan, FITA_TABLE_AGENT_MEMBER, member->rec.id, "name", _("Rename Member"));
-  /* Translators: placeholder of what a member does in a body: chair, secretary… */
-  role = fita_field_entry_new (_("Role (optional)"), _("Role"));
-  /* Translators: the name of an action that can be undone */
-  fita_field_bind (role, FITA_FIELD_EDITOR_LINE, self->plan, FITA_TABLE_AGENT_MEMBER, member->rec.id, "role", _("Change Member Role"));
-  buttons = fita_row_buttons_new (FITA_TABLE_AGENT_MEMBER, member->rec.id);
-  g_object_set_data (G_OBJECT (row), "fita-row-buttons", buttons);
-  fita_field_set_error_label (name, self->members_error);
-  fita_field_set_error_label (role, self->members_error);
-
-  gtk_grid_attach (GTK_GRID (grid), name_box, 0, 0, 1, 1);
-  gtk_grid_attach (GTK_GRID (grid), buttons, 1, 0, 1, 2);
-  gtk_grid_attach (GTK_GRID (grid), role, 0, 1, 1, 1);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), grid);
-  return row;
-}
-
-static void
-update_member_row (GtkWidget *row,
-                   gpointer   record,
-                   guint      index,
-                   guint      n_rows,
-                   gpointer   user_data)
-{
-  FitaGovernancePage *self = user_data;
-  FitaAgentMember *member = record;
-  g_autofree char *role = NULL;
-
-  fita_row_buttons_update (g_object_get_data (G_OBJECT (row), "fita-row-buttons"),
-                           index, n_rows, member->name, is_read_only (self));
-  /* Translators: accessible label; %s is who a member is */
-  role = g_strdup_printf (_("Role of %s"), member->name);
-  fita_field_set_label (row, FITA_TABLE_AGENT_MEMBER, member->rec.id, "role", role);
-}
-
-static GtkWidget *
-create_function_row (gpointer record,
-                     gpointer user_data)
-{
-  FitaGovernancePage *self = user_data;
-  FitaAgentFunction *function = record;
-  GtkWidget *row = fita_field_list_row_new ();
-  GtkWidget *grid = fita_field_row_grid_new ();
-  GtkWidget *text, *text_box, *buttons;
-
-  /* Translators: accessible label of one of the functions of a body */
-  text_box = fita_field_text_view_new (FITA_FIELD_EDITOR_PARAGRAPH, _("Function"), &text);
-  /* Translators: the name of an action that can be undone */
-  fita_field_bind (text, FITA_FIELD_EDITOR_PARAGRAPH, self->plan, FITA_TABLE_AGENT_FUNCTION, function->rec.id, "text", _("Edit Function"));
-  buttons = fita_row_buttons_new (FITA_TABLE_AGENT_FUNCTION, function->rec.id);
-  g_object_set_data (G_OBJECT (row), "fita-row-buttons", buttons);
-  fita_field_set_error_label (text, self->functions_error);
-
-  gtk_grid_attach (GTK_GRID (grid), text_box, 0, 0, 1, 1);
-  gtk_grid_attach (GTK_GRID (grid), buttons, 1, 0, 1, 1);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), grid);
-  return row;
-}
-
-static void
-update_function_row (GtkWidget *row,
-                     gpointer   record,
-                     guint      index,
-                     guint      n_rows,
-                     gpointer   user_data)
-{
-  FitaGovernancePage *self = user_data;
-  FitaAgentFunction *function = record;
-
-  fita_row_buttons_update (g_object_get_data (G_OBJECT (row), "fita-row-buttons"),
-                           index, n_rows, function->text, is_read_only (self));
+  g_object_set (row,
+                "title", agent->name,
+                "subtitle", subtitle,
+                "depth", agent_depth (self->plan, agent),
+                NULL);
 }
 
 static GtkWidget *
 create_group_row (gpointer record,
                   gpointer user_data)
 {
-  FitaAgent *group = record;
-  GtkWidget *row = g_object_new (ADW_TYPE_ACTION_ROW,
-                                 "activatable", TRUE,
-                                 "use-markup", FALSE,
-                                 NULL);
-  GtkWidget *buttons = fita_row_buttons_new (FITA_TABLE_AGENT, group->rec.id);
-  GtkWidget *arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
-
-  gtk_widget_set_valign (buttons, GTK_ALIGN_CENTER);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), buttons);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), arrow);
-  g_object_set_data (G_OBJECT (row), "fita-row-buttons", buttons);
-  gtk_widget_set_tooltip_text (row, _("Show this working group"));
-  return row;
+  return fita_agent_row_new (FITA_TABLE_AGENT, ((FitaRecord *) record)->id, TRUE);
 }
 
 static void
@@ -328,13 +229,9 @@ update_group_row (GtkWidget *row,
                   gpointer   user_data)
 {
   FitaGovernancePage *self = user_data;
-  FitaAgent *group = record;
-  g_autofree char *subtitle = describe_agent (self, group);
+  g_autofree char *subtitle = describe_agent (self, record);
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), group->name);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  fita_row_buttons_update (g_object_get_data (G_OBJECT (row), "fita-row-buttons"),
-                           index, n_rows, group->name, is_read_only (self));
+  fita_agent_row_update (FITA_AGENT_ROW (row), record, subtitle, index, n_rows, is_read_only (self));
 }
 
 static void
@@ -352,8 +249,8 @@ show_details (FitaGovernancePage *self)
       has_bodies = self->plan != NULL && fita_plan_count (self->plan, FITA_TABLE_AGENT) > 0;
       adw_status_page_set_title (self->empty_page, has_bodies ? _("No Body Selected") : _("No Bodies"));
       gtk_stack_set_visible_child_name (self->details_stack, "empty");
-      fita_list_box_sync (self->members_list, none, create_member_row, update_member_row, self);
-      fita_list_box_sync (self->functions_list, none, create_function_row, update_function_row, self);
+      fita_record_rows_sync (self->members_list, &member_shape, self->plan, none, self->members_error);
+      fita_record_rows_sync (self->functions_list, &function_shape, self->plan, none, self->functions_error);
       fita_list_box_sync (self->groups_list, none, create_group_row, update_group_row, self);
       return;
     }
@@ -364,13 +261,13 @@ show_details (FitaGovernancePage *self)
   if (parent != NULL)
     {
       /* Translators: "Working group · part of “Àmbit Participat…”" */
-      g_autofree char *subtitle = g_strdup_printf (_("%s · part of “%s”"), kind_name (agent->kind), parent->name);
+      g_autofree char *subtitle = g_strdup_printf (_("%s · part of “%s”"), fita_agent_kind_name (agent->kind), parent->name);
 
       gtk_label_set_text (self->heading_subtitle, subtitle);
     }
   else
     {
-      gtk_label_set_text (self->heading_subtitle, kind_name (agent->kind));
+      gtk_label_set_text (self->heading_subtitle, fita_agent_kind_name (agent->kind));
     }
 
   if (fita_field_get_record_id (GTK_WIDGET (self->name_row)) != agent->rec.id)
@@ -383,8 +280,8 @@ show_details (FitaGovernancePage *self)
   members = fita_plan_list (self->plan, FITA_TABLE_AGENT_MEMBER, agent->rec.id);
   functions = fita_plan_list (self->plan, FITA_TABLE_AGENT_FUNCTION, agent->rec.id);
   groups = fita_plan_list (self->plan, FITA_TABLE_AGENT, agent->rec.id);
-  fita_list_box_sync (self->members_list, members, create_member_row, update_member_row, self);
-  fita_list_box_sync (self->functions_list, functions, create_function_row, update_function_row, self);
+  fita_record_rows_sync (self->members_list, &member_shape, self->plan, members, self->members_error);
+  fita_record_rows_sync (self->functions_list, &function_shape, self->plan, functions, self->functions_error);
   fita_list_box_sync (self->groups_list, groups, create_group_row, update_group_row, self);
 
   /* Services, organisations and people have no members or functions of
@@ -627,13 +524,10 @@ add_part (FitaGovernancePage *self,
   gpointer record;
   const char *label;
   GtkListBox *list;
-  gint64 id;
-  GtkWidget *field;
 
   if (self->selected_id == 0)
     return;
   record = fita_plan_new_record (self->plan, table);
-  id = ((FitaRecord *) record)->id;
   if (table == FITA_TABLE_AGENT_MEMBER)
     {
       /* Translators: the name of a member just added, to be typed over */
@@ -651,17 +545,9 @@ add_part (FitaGovernancePage *self,
       list = self->functions_list;
     }
 
-  fita_plan_begin (self->plan, label);
-  fita_plan_insert (self->plan, record, self->selected_id, -1, NULL);
-  if (!fita_plan_end (self->plan, &error))
-    {
-      show_failure (self, error);
-      return;
-    }
-  field = fita_field_find (GTK_WIDGET (list), table, id,
-                           table == FITA_TABLE_AGENT_MEMBER ? "name" : "text");
-  if (field != NULL)
-    fita_field_focus (field);
+  if (!fita_record_rows_add (GTK_WIDGET (list), self->plan, record, self->selected_id, label,
+                             table == FITA_TABLE_AGENT_MEMBER ? "name" : "text", &error))
+    show_failure (self, error);
 }
 
 static void
@@ -973,7 +859,7 @@ fita_governance_page_class_init (FitaGovernancePageClass *klass)
 static void
 fita_governance_page_init (FitaGovernancePage *self)
 {
-  const char *kinds[G_N_ELEMENTS (kind_names)];
+  const char *kinds[FITA_AGENT_GROUP + 1];
   GtkWidget *row;
 
   fita_field_ensure_style ();
@@ -986,8 +872,8 @@ fita_governance_page_init (FitaGovernancePage *self)
   fita_field_bind (GTK_WIDGET (self->name_row), FITA_FIELD_EDITOR_LINE, NULL, FITA_TABLE_AGENT, 0, "name", _("Rename Agent"));
   /* Translators: the name of an action that can be undone */
   fita_field_bind (GTK_WIDGET (self->kind_row), FITA_FIELD_EDITOR_CHOICE, NULL, FITA_TABLE_AGENT, 0, "kind", _("Change Agent Kind"));
-  for (guint i = 0; i < G_N_ELEMENTS (kind_names); i++)
-    kinds[i] = _(kind_names[i]);
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    kinds[i] = fita_agent_kind_name (i);
   fita_field_set_choices (GTK_WIDGET (self->kind_row), kinds, NULL, G_N_ELEMENTS (kinds));
   /* Translators: what a body is and does, in the body's own words */
   row = fita_field_text_row_new (_("Description"), &self->description_view);

@@ -8,6 +8,7 @@
 
 #include "fita-field.h"
 #include "fita-plan-editor-lists.h"
+#include "fita-record-row.h"
 #include "fita-rollup.h"
 
 /* Actions */
@@ -45,14 +46,11 @@ add_part (FitaParticipationPage *self,
   const char *label = NULL;
   const char *field = "name";
   GtkWidget *list = NULL;
-  GtkWidget *widget;
   gpointer record;
-  gint64 id;
 
   if (self->selected_id == 0)
     return;
   record = fita_plan_new_record (self->plan, table);
-  id = ((FitaRecord *) record)->id;
   switch (table)
     {
     case FITA_TABLE_PROCESS_PHASE:
@@ -81,16 +79,8 @@ add_part (FitaParticipationPage *self,
       g_assert_not_reached ();
     }
 
-  fita_plan_begin (self->plan, label);
-  fita_plan_insert (self->plan, record, self->selected_id, -1, NULL);
-  if (!fita_plan_end (self->plan, &error))
-    {
-      _fita_participation_show_failure (self, error);
-      return;
-    }
-  widget = fita_field_find (list, table, id, field);
-  if (widget != NULL)
-    fita_field_focus (widget);
+  if (!fita_record_rows_add (list, self->plan, record, self->selected_id, label, field, &error))
+    _fita_participation_show_failure (self, error);
 }
 
 static void

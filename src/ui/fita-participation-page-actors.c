@@ -6,56 +6,32 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "fita-agent-row.h"
 #include "fita-field.h"
 #include "fita-plan-editor-lists.h"
 #include "fita-rollup.h"
 
 /* Key actors */
 
-static const char *
-kind_name (gint64 kind)
-{
-  /* In the order of FitaAgentKind. */
-  static const char * const names[] = {
-    /* Translators: kinds of agent */
-    N_("Organisation"), N_("Body"), N_("Service"), N_("Person"), N_("Group"),
-  };
-
-  return kind >= 0 && kind < (gint64) G_N_ELEMENTS (names) ? _(names[kind]) : "";
-}
-
 GtkWidget *
 _fita_participation_create_actor_row (gpointer record,
-                  gpointer user_data)
+                                      gpointer user_data)
 {
-  FitaProcessActor *actor = record;
-  GtkWidget *row = g_object_new (ADW_TYPE_ACTION_ROW,
-                                 "use-markup", FALSE,
-                                 NULL);
-  GtkWidget *buttons = fita_row_buttons_new (FITA_TABLE_PROCESS_ACTOR, actor->rec.id);
-
-  gtk_widget_set_valign (buttons, GTK_ALIGN_CENTER);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), buttons);
-  g_object_set_data (G_OBJECT (row), "fita-row-buttons", buttons);
-  return row;
+  return fita_agent_row_new (FITA_TABLE_PROCESS_ACTOR, ((FitaRecord *) record)->id, FALSE);
 }
 
 void
 _fita_participation_update_actor_row (GtkWidget *row,
-                  gpointer   record,
-                  guint      index,
-                  guint      n_rows,
-                  gpointer   user_data)
+                                      gpointer   record,
+                                      guint      index,
+                                      guint      n_rows,
+                                      gpointer   user_data)
 {
   FitaParticipationPage *self = user_data;
-  FitaProcessActor *actor = record;
-  FitaAgent *agent = fita_plan_lookup (self->plan, FITA_TABLE_AGENT, actor->agent_id);
-  const char *name = agent ? agent->name : _("Unknown agent");
+  FitaAgent *agent = fita_plan_lookup (self->plan, FITA_TABLE_AGENT, ((FitaProcessActor *) record)->agent_id);
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), agent ? kind_name (agent->kind) : NULL);
-  fita_row_buttons_update (g_object_get_data (G_OBJECT (row), "fita-row-buttons"),
-                           index, n_rows, name, _fita_participation_is_read_only (self));
+  fita_agent_row_update (FITA_AGENT_ROW (row), agent, agent ? fita_agent_kind_name (agent->kind) : NULL,
+                         index, n_rows, _fita_participation_is_read_only (self));
 }
 
 static gboolean
@@ -161,7 +137,7 @@ fill_candidates (FitaParticipationPage *self)
       if (is_actor (self, agent->rec.id) || (*key != '\0' && strstr (name_key, key) == NULL))
         continue;
       gtk_list_box_append (self->candidates_list,
-                           new_candidate_row (agent->name, kind_name (agent->kind), NULL, agent->rec.id));
+                           new_candidate_row (agent->name, fita_agent_kind_name (agent->kind), NULL, agent->rec.id));
     }
   if (*typed != '\0' && !exact)
     {

@@ -11,7 +11,9 @@
 #include "fita-money.h"
 #include "fita-field.h"
 #include "fita-plan-editor-lists.h"
+#include "fita-record-row.h"
 #include "fita-rollup.h"
+#include "fita-sidebar-row.h"
 
 G_DEFINE_FINAL_TYPE (FitaParticipationPage, fita_participation_page, ADW_TYPE_BIN)
 
@@ -120,29 +122,7 @@ static GtkWidget *
 create_process_row (gpointer record,
                     gpointer user_data)
 {
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *name = gtk_label_new (NULL);
-  GtkWidget *subtitle = gtk_label_new (NULL);
-
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-  gtk_widget_set_margin_start (box, 6);
-  gtk_label_set_xalign (GTK_LABEL (name), 0);
-  gtk_label_set_wrap (GTK_LABEL (name), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (name), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_max_width_chars (GTK_LABEL (name), 20);
-  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
-  gtk_label_set_wrap (GTK_LABEL (subtitle), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (subtitle), 20);
-  gtk_widget_add_css_class (subtitle, "caption");
-  gtk_widget_add_css_class (subtitle, "dim-label");
-  gtk_box_append (GTK_BOX (box), name);
-  gtk_box_append (GTK_BOX (box), subtitle);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  g_object_set_data (G_OBJECT (row), "fita-name", name);
-  g_object_set_data (G_OBJECT (row), "fita-subtitle", subtitle);
-  return row;
+  return fita_sidebar_row_new (((FitaRecord *) record)->id, 20);
 }
 
 static void
@@ -156,96 +136,59 @@ update_process_row (GtkWidget *row,
   FitaProcess *process = record;
   g_autofree char *subtitle = describe_process (self, process);
 
-  gtk_label_set_text (g_object_get_data (G_OBJECT (row), "fita-name"), process->name);
-  gtk_label_set_text (g_object_get_data (G_OBJECT (row), "fita-subtitle"), subtitle);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, process->name,
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle,
-                                  -1);
+  g_object_set (row, "title", process->name, "subtitle", subtitle, NULL);
 }
 
-/* Phases */
+/* Phases: a name, the dates and what happened in it. */
+static const FitaRecordField phase_fields[] = {
+  {
+    .field = "name", .kind = FITA_FIELD_EDITOR_PARAGRAPH,
+    .name = N_("Phase name"),
+    /* Translators: the name of an action that can be undone */
+    .undo_label = N_("Rename Phase"),
+    .column = 0, .row = 0, .width = 1,
+    .flags = FITA_RECORD_FIELD_HEADING,
+  },
+  {
+    .field = "start_date", .kind = FITA_FIELD_EDITOR_LINE,
+    .name = N_("Start date"),
+    /* Translators: placeholder of a date */
+    .placeholder = N_("YYYY-MM-DD"),
+    /* Translators: accessible label; %s is the name of a phase */
+    .name_of = N_("Start date of %s"),
+    /* Translators: the name of an action that can be undone */
+    .undo_label = N_("Change Phase Dates"),
+    /* Translators: "From 2016-03 to 2016-06": the dates of a phase */
+    .prefix_context = "dates", .prefix = NC_("dates", "From"),
+    .width_chars = 11,
+    .column = 0, .row = 1, .width = 2,
+  },
+  {
+    .field = "end_date", .kind = FITA_FIELD_EDITOR_LINE,
+    .name = N_("End date"),
+    .placeholder = N_("YYYY-MM-DD"),
+    /* Translators: accessible label; %s is the name of a phase */
+    .name_of = N_("End date of %s"),
+    .undo_label = N_("Change Phase Dates"),
+    /* Translators: "From 2016-03 to 2016-06": the dates of a phase */
+    .prefix_context = "dates", .prefix = NC_("dates", "to"),
+    .width_chars = 11,
+    .column = 0, .row = 1, .width = 2,
+  },
+  {
+    .field = "description", .kind = FITA_FIELD_EDITOR_PARAGRAPHS,
+    .name = N_("Description"),
+    /* Translators: accessible label; %s is the name of a phase */
+    .name_of = N_("Description of %s"),
+    /* Translators: the name of an action that can be undone */
+    .undo_label = N_("Edit Phase Description"),
+    .column = 0, .row = 2, .width = 2,
+  },
+};
 
-static GtkWidget *
-create_phase_row (gpointer record,
-                  gpointer user_data)
-{
-  FitaParticipationPage *self = user_data;
-  FitaProcessPhase *phase = record;
-  gint64 id = phase->rec.id;
-  GtkWidget *row = fita_field_list_row_new ();
-  GtkWidget *grid = fita_field_row_grid_new ();
-  GtkWidget *dates = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *name, *name_box, *from, *start, *to, *end, *description, *description_box, *buttons;
-
-  name_box = fita_field_text_view_new (FITA_FIELD_EDITOR_PARAGRAPH, _("Phase name"), &name);
-  gtk_widget_add_css_class (name, "heading");
-  /* Translators: the name of an action that can be undone */
-  fita_field_bind (name, FITA_FIELD_EDITOR_PARAGRAPH, self->plan, FITA_TABLE_PROCESS_PHASE, id, "name", _("Rename Phase"));
-
-  /* Translators: "From 2016-03 to 2016-06": the dates of a phase */
-  from = gtk_label_new (C_("dates", "From"));
-  gtk_widget_add_css_class (from, "dim-label");
-  /* Translators: placeholder of a date */
-  start = fita_field_entry_new (_("YYYY-MM-DD"), _("Start date"));
-  gtk_editable_set_width_chars (GTK_EDITABLE (start), 11);
-  /* Translators: the name of an action that can be undone */
-  fita_field_bind (start, FITA_FIELD_EDITOR_LINE, self->plan, FITA_TABLE_PROCESS_PHASE, id, "start_date", _("Change Phase Dates"));
-  /* Translators: "From 2016-03 to 2016-06": the dates of a phase */
-  to = gtk_label_new (C_("dates", "to"));
-  gtk_widget_add_css_class (to, "dim-label");
-  end = fita_field_entry_new (_("YYYY-MM-DD"), _("End date"));
-  gtk_editable_set_width_chars (GTK_EDITABLE (end), 11);
-  fita_field_bind (end, FITA_FIELD_EDITOR_LINE, self->plan, FITA_TABLE_PROCESS_PHASE, id, "end_date", _("Change Phase Dates"));
-  gtk_box_append (GTK_BOX (dates), from);
-  gtk_box_append (GTK_BOX (dates), start);
-  gtk_box_append (GTK_BOX (dates), to);
-  gtk_box_append (GTK_BOX (dates), end);
-
-  description_box = fita_field_text_view_new (FITA_FIELD_EDITOR_PARAGRAPHS, _("Description"), &description);
-  /* Translators: the name of an action that can be undone */
-  fita_field_bind (description, FITA_FIELD_EDITOR_PARAGRAPHS, self->plan, FITA_TABLE_PROCESS_PHASE, id, "description", _("Edit Phase Description"));
-
-  buttons = fita_row_buttons_new (FITA_TABLE_PROCESS_PHASE, id);
-  g_object_set_data (G_OBJECT (row), "fita-row-buttons", buttons);
-  fita_field_set_error_label (name, self->phases_error);
-  fita_field_set_error_label (start, self->phases_error);
-  fita_field_set_error_label (end, self->phases_error);
-  fita_field_set_error_label (description, self->phases_error);
-
-  gtk_grid_attach (GTK_GRID (grid), name_box, 0, 0, 1, 1);
-  gtk_grid_attach (GTK_GRID (grid), buttons, 1, 0, 1, 1);
-  gtk_grid_attach (GTK_GRID (grid), dates, 0, 1, 2, 1);
-  gtk_grid_attach (GTK_GRID (grid), description_box, 0, 2, 2, 1);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), grid);
-  return row;
-}
-
-static void
-update_phase_row (GtkWidget *row,
-                  gpointer   record,
-                  guint      index,
-                  guint      n_rows,
-                  gpointer   user_data)
-{
-  FitaParticipationPage *self = user_data;
-  FitaProcessPhase *phase = record;
-  g_autofree char *start = NULL;
-  g_autofree char *end = NULL;
-  g_autofree char *description = NULL;
-
-  fita_row_buttons_update (g_object_get_data (G_OBJECT (row), "fita-row-buttons"),
-                           index, n_rows, phase->name, _fita_participation_is_read_only (self));
-  /* Translators: accessible label; %s is the name of a phase */
-  start = g_strdup_printf (_("Start date of %s"), phase->name);
-  fita_field_set_label (row, FITA_TABLE_PROCESS_PHASE, phase->rec.id, "start_date", start);
-  /* Translators: accessible label; %s is the name of a phase */
-  end = g_strdup_printf (_("End date of %s"), phase->name);
-  fita_field_set_label (row, FITA_TABLE_PROCESS_PHASE, phase->rec.id, "end_date", end);
-  /* Translators: accessible label; %s is the name of a phase */
-  description = g_strdup_printf (_("Description of %s"), phase->name);
-  fita_field_set_label (row, FITA_TABLE_PROCESS_PHASE, phase->rec.id, "description", description);
-}
+static const FitaRecordShape phase_shape = {
+  FITA_TABLE_PROCESS_PHASE, "name", phase_fields, G_N_ELEMENTS (phase_fields), 1, 0, 1,
+};
 
 /* Dimensions: one grid, so that the figures line up under their headings
  * and the totals under them. */
@@ -540,71 +483,42 @@ update_totals (FitaParticipationPage *self)
     }
 }
 
-/* Prioritisation counts */
+/* Prioritisation counts: what was counted, how many, of what. */
+static const FitaRecordField count_fields[] = {
+  {
+    .field = "label", .kind = FITA_FIELD_EDITOR_PARAGRAPH,
+    /* Translators: accessible label: what was counted, e.g. "Priorització d’objectius" */
+    .name = N_("What was counted"),
+    /* Translators: the name of an action that can be undone */
+    .undo_label = N_("Edit Count Label"),
+    .column = 0, .row = 0, .width = 1,
+  },
+  {
+    .field = "count", .kind = FITA_FIELD_EDITOR_NUMBER,
+    .name = N_("Count"),
+    /* Translators: accessible label; %s is what was counted */
+    .name_of = N_("Count, %s"),
+    /* Translators: the name of an action that can be undone */
+    .undo_label = N_("Change Count"),
+    .width_chars = 7,
+    .column = 1, .row = 0, .width = 1,
+    .flags = FITA_RECORD_FIELD_NUMERIC,
+  },
+  {
+    .field = "unit", .kind = FITA_FIELD_EDITOR_PARAGRAPH,
+    /* Translators: accessible label: who or what the count is of, e.g. "persones" */
+    .name = N_("Unit"),
+    /* Translators: accessible label; %s is what was counted */
+    .name_of = N_("Unit, %s"),
+    /* Translators: the name of an action that can be undone */
+    .undo_label = N_("Edit Count Unit"),
+    .column = 0, .row = 1, .width = 2,
+  },
+};
 
-static GtkWidget *
-create_count_row (gpointer record,
-                  gpointer user_data)
-{
-  FitaParticipationPage *self = user_data;
-  FitaProcessCount *count = record;
-  gint64 id = count->rec.id;
-  GtkWidget *row = fita_field_list_row_new ();
-  GtkWidget *grid = fita_field_row_grid_new ();
-  GtkWidget *label, *label_box, *number, *unit, *unit_box, *buttons;
-
-  /* Translators: accessible label: what was counted, e.g. "Priorització d’objectius" */
-  label_box = fita_field_text_view_new (FITA_FIELD_EDITOR_PARAGRAPH, _("What was counted"), &label);
-  /* Translators: the name of an action that can be undone */
-  fita_field_bind (label, FITA_FIELD_EDITOR_PARAGRAPH, self->plan, FITA_TABLE_PROCESS_COUNT, id, "label", _("Edit Count Label"));
-  number = fita_field_entry_new (NULL, _("Count"));
-  gtk_editable_set_width_chars (GTK_EDITABLE (number), 7);
-  gtk_editable_set_max_width_chars (GTK_EDITABLE (number), 8);
-  gtk_editable_set_alignment (GTK_EDITABLE (number), 1);
-  gtk_entry_set_input_purpose (GTK_ENTRY (number), GTK_INPUT_PURPOSE_DIGITS);
-  gtk_widget_add_css_class (number, "numeric");
-  gtk_widget_set_valign (number, GTK_ALIGN_START);
-  /* Translators: the name of an action that can be undone */
-  fita_field_bind (number, FITA_FIELD_EDITOR_NUMBER, self->plan, FITA_TABLE_PROCESS_COUNT, id, "count", _("Change Count"));
-  /* Translators: accessible label: who or what the count is of, e.g. "persones" */
-  unit_box = fita_field_text_view_new (FITA_FIELD_EDITOR_PARAGRAPH, _("Unit"), &unit);
-  /* Translators: the name of an action that can be undone */
-  fita_field_bind (unit, FITA_FIELD_EDITOR_PARAGRAPH, self->plan, FITA_TABLE_PROCESS_COUNT, id, "unit", _("Edit Count Unit"));
-  buttons = fita_row_buttons_new (FITA_TABLE_PROCESS_COUNT, id);
-  g_object_set_data (G_OBJECT (row), "fita-row-buttons", buttons);
-  fita_field_set_error_label (label, self->counts_error);
-  fita_field_set_error_label (number, self->counts_error);
-  fita_field_set_error_label (unit, self->counts_error);
-
-  gtk_grid_attach (GTK_GRID (grid), label_box, 0, 0, 1, 1);
-  gtk_grid_attach (GTK_GRID (grid), number, 1, 0, 1, 1);
-  gtk_grid_attach (GTK_GRID (grid), buttons, 2, 0, 1, 1);
-  gtk_grid_attach (GTK_GRID (grid), unit_box, 0, 1, 2, 1);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), grid);
-  return row;
-}
-
-static void
-update_count_row (GtkWidget *row,
-                  gpointer   record,
-                  guint      index,
-                  guint      n_rows,
-                  gpointer   user_data)
-{
-  FitaParticipationPage *self = user_data;
-  FitaProcessCount *count = record;
-  g_autofree char *number = NULL;
-  g_autofree char *unit = NULL;
-
-  fita_row_buttons_update (g_object_get_data (G_OBJECT (row), "fita-row-buttons"),
-                           index, n_rows, count->label, _fita_participation_is_read_only (self));
-  /* Translators: accessible label; %s is what was counted */
-  number = g_strdup_printf (_("Count, %s"), count->label);
-  fita_field_set_label (row, FITA_TABLE_PROCESS_COUNT, count->rec.id, "count", number);
-  /* Translators: accessible label; %s is what was counted */
-  unit = g_strdup_printf (_("Unit, %s"), count->label);
-  fita_field_set_label (row, FITA_TABLE_PROCESS_COUNT, count->rec.id, "unit", unit);
-}
+static const FitaRecordShape count_shape = {
+  FITA_TABLE_PROCESS_COUNT, "label", count_fields, G_N_ELEMENTS (count_fields), 2, 0, 1,
+};
 
 /* Details */
 
@@ -649,11 +563,11 @@ show_details (FitaParticipationPage *self)
   g_autofree char *subtitle = NULL;
   gint64 id = process ? process->rec.id : 0;
 
-  fita_list_box_sync (self->phases_list, process ? fita_plan_list (self->plan, FITA_TABLE_PROCESS_PHASE, id) : none,
-                      create_phase_row, update_phase_row, self);
+  fita_record_rows_sync (self->phases_list, &phase_shape, self->plan,
+                         process ? fita_plan_list (self->plan, FITA_TABLE_PROCESS_PHASE, id) : none, self->phases_error);
   sync_dimensions (self, process ? fita_plan_list (self->plan, FITA_TABLE_PROCESS_DIMENSION, id) : none);
-  fita_list_box_sync (self->counts_list, process ? fita_plan_list (self->plan, FITA_TABLE_PROCESS_COUNT, id) : none,
-                      create_count_row, update_count_row, self);
+  fita_record_rows_sync (self->counts_list, &count_shape, self->plan,
+                         process ? fita_plan_list (self->plan, FITA_TABLE_PROCESS_COUNT, id) : none, self->counts_error);
   fita_list_box_sync (self->actors_list, process ? fita_plan_list (self->plan, FITA_TABLE_PROCESS_ACTOR, id) : none,
                       _fita_participation_create_actor_row, _fita_participation_update_actor_row, self);
   if (process == NULL)
