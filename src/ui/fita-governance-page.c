@@ -376,7 +376,11 @@ group_activated_cb (GtkListBox         *list,
                     GtkListBoxRow      *row,
                     FitaGovernancePage *self)
 {
-  select_row_of (self, fita_row_get_id (GTK_WIDGET (row)));
+  GtkWidget *group = fita_list_box_find_row (self->agents_list, fita_row_get_id (GTK_WIDGET (row)));
+
+  /* Selected in the sidebar, it shows as any agent picked there. */
+  if (group != NULL)
+    gtk_list_box_select_row (self->agents_list, GTK_LIST_BOX_ROW (group));
 }
 
 static void
