@@ -570,36 +570,16 @@ add_function_action (GtkWidget  *widget,
   add_part (FITA_GOVERNANCE_PAGE (widget), FITA_TABLE_AGENT_FUNCTION);
 }
 
-typedef struct {
-  FitaGovernancePage *self;
-  gint64 id;
-} Deletion;
-
+/* The body a deleted working group was part of shows next. */
 static void
-deletion_free (gpointer data)
+agent_removing (GtkWidget *page,
+                gint64     id)
 {
-  Deletion *deletion = data;
+  FitaGovernancePage *self = FITA_GOVERNANCE_PAGE (page);
+  FitaAgent *agent = fita_plan_lookup (self->plan, FITA_TABLE_AGENT, id);
 
-  g_object_unref (deletion->self);
-  g_free (deletion);
-}
-
-static void
-delete_agent_confirmed (gpointer data)
-{
-  Deletion *deletion = data;
-  FitaGovernancePage *self = deletion->self;
-  g_autoptr(GError) error = NULL;
-  FitaAgent *agent;
-
-  if (self->plan == NULL || (agent = fita_plan_lookup (self->plan, FITA_TABLE_AGENT, deletion->id)) == NULL)
-    return;
-  /* Show the body the deleted group was part of. */
-  if (self->selected_id == deletion->id)
+  if (self->selected_id == id && agent != NULL)
     self->selected_id = agent->parent_id;
-  /* Translators: the name of an action that can be undone */
-  if (!fita_record_remove (self->plan, FITA_TABLE_AGENT, deletion->id, fita_record_remove_label (FITA_TABLE_AGENT), &error))
-    show_failure (self, error);
 }
 
 typedef struct {
@@ -661,7 +641,6 @@ delete_agent (FitaGovernancePage *self,
   g_autoptr(GString) body = g_string_new (NULL);
   g_autofree char *heading = NULL;
   Contents contents = { 0, 0, 0 };
-  Deletion *deletion;
   guint items, processes;
 
   if (agent == NULL)
@@ -669,18 +648,6 @@ delete_agent (FitaGovernancePage *self,
   items = fita_count_items_using (self->plan, FITA_TABLE_AGENT, id);
   processes = count_processes_with_actor (self->plan, id);
   count_contents (self->plan, id, &contents);
-
-  deletion = g_new0 (Deletion, 1);
-  deletion->self = g_object_ref (self);
-  deletion->id = id;
-
-  if (items == 0 && processes == 0 && contents.groups == 0 && contents.members == 0 && contents.functions == 0)
-    {
-      /* Nothing else goes with it, and it can be undone. */
-      delete_agent_confirmed (deletion);
-      deletion_free (deletion);
-      return;
-    }
 
   if (items > 0)
     {
@@ -720,8 +687,10 @@ delete_agent (FitaGovernancePage *self,
 
   /* Translators: %s is the name of a body or another agent */
   heading = g_strdup_printf (_("Delete “%s”?"), agent->name);
-  fita_confirm (GTK_WIDGET (self), heading, body->str, _("_Delete"),
-                delete_agent_confirmed, deletion, deletion_free);
+  /* Nothing else goes with it, and it can be undone: no need to ask. */
+  fita_record_rows_remove (GTK_WIDGET (self), self->toasts, FITA_TABLE_AGENT, id,
+                           fita_record_remove_label (FITA_TABLE_AGENT), heading,
+                           body->len > 0 ? body->str : NULL, agent_removing);
 }
 
 static void

@@ -107,33 +107,6 @@ add_count_action (GtkWidget  *widget,
   add_part (FITA_PARTICIPATION_PAGE (widget), FITA_TABLE_PROCESS_COUNT);
 }
 
-typedef struct {
-  FitaParticipationPage *self;
-  gint64 id;
-} Deletion;
-
-static void
-deletion_free (gpointer data)
-{
-  Deletion *deletion = data;
-
-  g_object_unref (deletion->self);
-  g_free (deletion);
-}
-
-static void
-delete_process_confirmed (gpointer data)
-{
-  Deletion *deletion = data;
-  g_autoptr(GError) error = NULL;
-
-  if (deletion->self->plan == NULL)
-    return;
-  /* Translators: the name of an action that can be undone */
-  if (!fita_record_remove (deletion->self->plan, FITA_TABLE_PROCESS, deletion->id, _("Delete Process"), &error))
-    _fita_participation_show_failure (deletion->self, error);
-}
-
 static void
 delete_process_action (GtkWidget  *widget,
                        const char *action_name,
@@ -143,7 +116,6 @@ delete_process_action (GtkWidget  *widget,
   gint64 id = g_variant_get_int64 (parameter);
   FitaProcess *process = fita_plan_lookup (self->plan, FITA_TABLE_PROCESS, id);
   g_autofree char *heading = NULL;
-  Deletion *deletion;
   gboolean has_parts = FALSE;
   static const FitaTableId parts[] = {
     FITA_TABLE_PROCESS_PHASE, FITA_TABLE_PROCESS_DIMENSION, FITA_TABLE_PROCESS_COUNT, FITA_TABLE_PROCESS_ACTOR,
@@ -151,22 +123,14 @@ delete_process_action (GtkWidget  *widget,
 
   if (process == NULL)
     return;
-  deletion = g_new0 (Deletion, 1);
-  deletion->self = g_object_ref (self);
-  deletion->id = id;
   for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
     has_parts = has_parts || fita_plan_list (self->plan, parts[i], id)->len > 0;
-  if (!has_parts)
-    {
-      delete_process_confirmed (deletion);
-      deletion_free (deletion);
-      return;
-    }
   /* Translators: %s is the name of a participatory process */
   heading = g_strdup_printf (_("Delete Process “%s”?"), process->name);
-  fita_confirm (GTK_WIDGET (self), heading,
-                _("Its phases, participation figures, prioritisation counts and list of key actors will be deleted too. The agents stay in the plan."),
-                _("_Delete"), delete_process_confirmed, deletion, deletion_free);
+  /* Translators: the name of an action that can be undone */
+  fita_record_rows_remove (GTK_WIDGET (self), self->toasts, FITA_TABLE_PROCESS, id, _("Delete Process"), heading,
+                           has_parts ? _("Its phases, participation figures, prioritisation counts and list of key actors will be deleted too. The agents stay in the plan.") : NULL,
+                           NULL);
 }
 
 static void

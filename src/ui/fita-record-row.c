@@ -398,3 +398,73 @@ fita_record_rows_add (GtkWidget   *within,
     fita_field_focus (widget);
   return TRUE;
 }
+
+typedef struct {
+  GtkWidget *page;
+  AdwToastOverlay *toasts;
+  FitaTableId table;
+  gint64 id;
+  char *label;
+  FitaRecordRemoving removing;
+} Removal;
+
+static void
+removal_free (gpointer data)
+{
+  Removal *removal = data;
+
+  g_object_unref (removal->page);
+  g_object_unref (removal->toasts);
+  g_free (removal->label);
+  g_free (removal);
+}
+
+static void
+remove_confirmed (gpointer data)
+{
+  Removal *removal = data;
+  g_autoptr(FitaPlan) plan = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* The page may show another plan by the time the officer answers. */
+  g_object_get (removal->page, "plan", &plan, NULL);
+  if (plan == NULL || fita_plan_lookup (plan, removal->table, removal->id) == NULL)
+    return;
+  if (removal->removing != NULL)
+    removal->removing (removal->page, removal->id);
+  if (!fita_record_remove (plan, removal->table, removal->id, removal->label, &error))
+    adw_toast_overlay_add_toast (removal->toasts, adw_toast_new (error->message));
+}
+
+void
+fita_record_rows_remove (GtkWidget          *page,
+                         AdwToastOverlay    *toasts,
+                         FitaTableId         table,
+                         gint64              id,
+                         const char         *label,
+                         const char         *heading,
+                         const char         *body,
+                         FitaRecordRemoving  removing)
+{
+  Removal *removal;
+
+  g_return_if_fail (GTK_IS_WIDGET (page));
+  g_return_if_fail (ADW_IS_TOAST_OVERLAY (toasts));
+
+  removal = g_new0 (Removal, 1);
+  removal->page = g_object_ref (page);
+  removal->toasts = g_object_ref (toasts);
+  removal->table = table;
+  removal->id = id;
+  removal->label = g_strdup (label);
+  removal->removing = removing;
+
+  if (body == NULL)
+    {
+      /* Nothing else goes with it, and it can be undone. */
+      remove_confirmed (removal);
+      removal_free (removal);
+      return;
+    }
+  fita_confirm (page, heading, body, _("_Delete"), remove_confirmed, removal, removal_free);
+}

@@ -80,4 +80,20 @@ gboolean    fita_record_rows_add       (GtkWidget             *within,
                                         const char            *field,
                                         GError               **error);
 
+/* What a page does just before a confirmed removal of record id (picks
+ * what to show next). */
+typedef void (*FitaRecordRemoving) (GtkWidget *page,
+                                    gint64     id);
+/* Removes record (table, id) of the plan page shows (its "plan"), with all
+ * it owns, as one change called label; first asks, with heading and body
+ * and a "Delete" answer, when body is not NULL. A refusal shows in toasts. */
+void        fita_record_rows_remove    (GtkWidget             *page,
+                                        AdwToastOverlay       *toasts,
+                                        FitaTableId            table,
+                                        gint64                 id,
+                                        const char            *label,
+                                        const char            *heading,
+                                        const char            *body,
+                                        FitaRecordRemoving     removing);
+
 G_END_DECLS

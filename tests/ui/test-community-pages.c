@@ -135,8 +135,38 @@ test_governance_delete_agent (void)
     g_assert_cmpint (group->parent_id, ==, id);
     g_assert_cmpint (group->kind, ==, FITA_AGENT_GROUP);
     g_assert_nonnull (fita_field_find (fixture.page, FITA_TABLE_AGENT, group->rec.id, "name"));
+
+    /* Empty, it goes without asking, and its body shows again. */
+    g_assert_true (gtk_widget_activate_action (fixture.page, "governance.delete-agent", "x", group->rec.id));
+    settle ();
+    g_assert_null (fita_plan_find_by_name (fixture.plan, FITA_TABLE_AGENT, "New working group"));
+    g_assert_cmpint (fita_row_get_id (GTK_WIDGET (gtk_list_box_get_selected_row (GTK_LIST_BOX (find_descendant (fixture.page, is_sidebar_list, NULL))))), ==, id);
   }
 
+  fixture_close (&fixture);
+}
+
+/* A process with phases and figures is deleted only once the officer says
+ * so, as one change. */
+static void
+test_participation_delete_process (void)
+{
+  Fixture fixture = { 0 };
+  AdwMessageDialog *dialog;
+  FitaProcess *process;
+
+  fixture_open (&fixture, "barcelona-impulsem-2016-2021", fita_participation_page_new ());
+  process = g_ptr_array_index (fita_plan_list (fixture.plan, FITA_TABLE_PROCESS, 0), 0);
+  g_assert_true (gtk_widget_activate_action (fixture.page, "participation.delete-process", "x", process->rec.id));
+  settle ();
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Delete Process “Impulsem”?");
+  adw_message_dialog_response (dialog, "confirm");
+  settle ();
+  g_assert_cmpuint (fita_plan_count (fixture.plan, FITA_TABLE_PROCESS), ==, 0);
+  undo (&fixture, "Delete Process");
+  g_assert_cmpuint (fita_plan_count (fixture.plan, FITA_TABLE_PROCESS), ==, 1);
   fixture_close (&fixture);
 }
 
@@ -532,6 +562,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/ui/plan-pages/participation/keeps-typing", test_participation_keeps_typing);
   g_test_add_func ("/ui/plan-pages/participation/new-actor", test_participation_new_actor);
   g_test_add_func ("/ui/plan-pages/participation/rows", test_participation_rows);
+  g_test_add_func ("/ui/plan-pages/participation/delete-process", test_participation_delete_process);
   g_test_add_func ("/ui/plan-pages/rows-read-only", test_rows_read_only);
 
   status = g_test_run ();
