@@ -10,15 +10,13 @@
 #include "fita-field.h"
 #include "fita-plan-editor-lists.h"
 #include "fita-record-row.h"
+#include "fita-sidebar-page.h"
 #include "fita-sidebar-row.h"
 
 struct _FitaGovernancePage
 {
-  AdwBin parent_instance;
+  FitaSidebarPage parent_instance;
 
-  FitaPlan *plan;
-  GSignalGroup *plan_signals;   /* the plan's signals, whichever plan it is */
-  gint64 selected_id;
   gboolean show_all;
 
   /* Template widgets */
@@ -50,34 +48,12 @@ struct _FitaGovernancePage
   GtkWidget *description_view;
 };
 
-G_DEFINE_FINAL_TYPE (FitaGovernancePage, fita_governance_page, ADW_TYPE_BIN)
-
-enum {
-  PROP_0,
-  PROP_PLAN,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (FitaGovernancePage, fita_governance_page, FITA_TYPE_SIDEBAR_PAGE)
 
 static gboolean
 is_body (FitaAgent *agent)
 {
   return agent->kind == FITA_AGENT_BODY || agent->kind == FITA_AGENT_GROUP;
-}
-
-static gboolean
-is_read_only (FitaGovernancePage *self)
-{
-  return self->plan == NULL || fita_plan_is_read_only (self->plan);
-}
-
-static void
-show_failure (FitaGovernancePage *self,
-              GError             *error)
-{
-  if (error != NULL)
-    adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
 }
 
 static guint
@@ -102,14 +78,15 @@ collect_agents (FitaGovernancePage *self,
                 gboolean            inside_body,
                 GPtrArray          *out)
 {
-  GPtrArray *agents = fita_plan_list (self->plan, FITA_TABLE_AGENT, parent);
+  FitaPlan *plan = fita_sidebar_page_get_plan (self);
+  GPtrArray *agents = fita_plan_list (plan, FITA_TABLE_AGENT, parent);
 
   for (guint i = 0; i < agents->len; i++)
     {
       FitaAgent *agent = g_ptr_array_index (agents, i);
       /* The agent shown stays in the list when its kind changes. */
       gboolean shown = self->show_all || inside_body || is_body (agent) ||
-                       agent->rec.id == self->selected_id;
+                       agent->rec.id == fita_sidebar_page_get_selected (self);
 
       if (shown)
         g_ptr_array_add (out, agent);
@@ -123,7 +100,7 @@ visible_agents (FitaGovernancePage *self)
 {
   GPtrArray *agents = g_ptr_array_new ();
 
-  if (self->plan != NULL)
+  if (fita_sidebar_page_get_plan (self) != NULL)
     collect_agents (self, 0, FALSE, agents);
   return agents;
 }
@@ -132,8 +109,9 @@ static char *
 describe_agent (FitaGovernancePage *self,
                 FitaAgent          *agent)
 {
-  guint members = fita_plan_list (self->plan, FITA_TABLE_AGENT_MEMBER, agent->rec.id)->len;
-  guint groups = fita_plan_list (self->plan, FITA_TABLE_AGENT, agent->rec.id)->len;
+  FitaPlan *plan = fita_sidebar_page_get_plan (self);
+  guint members = fita_plan_list (plan, FITA_TABLE_AGENT_MEMBER, agent->rec.id)->len;
+  guint groups = fita_plan_list (plan, FITA_TABLE_AGENT, agent->rec.id)->len;
   GString *text = g_string_new (fita_agent_kind_name (agent->kind));
 
   if (members > 0)
@@ -210,7 +188,7 @@ update_agent_row (GtkWidget *row,
   g_object_set (row,
                 "title", agent->name,
                 "subtitle", subtitle,
-                "depth", agent_depth (self->plan, agent),
+                "depth", agent_depth (fita_sidebar_page_get_plan (self), agent),
                 NULL);
 }
 
@@ -231,14 +209,15 @@ update_group_row (GtkWidget *row,
   FitaGovernancePage *self = user_data;
   g_autofree char *subtitle = describe_agent (self, record);
 
-  fita_agent_row_update (FITA_AGENT_ROW (row), record, subtitle, index, n_rows, is_read_only (self));
+  fita_agent_row_update (FITA_AGENT_ROW (row), record, subtitle, index, n_rows, fita_sidebar_page_is_read_only (self));
 }
 
 static void
 show_details (FitaGovernancePage *self)
 {
-  FitaAgent *agent = self->plan && self->selected_id
-    ? fita_plan_lookup (self->plan, FITA_TABLE_AGENT, self->selected_id) : NULL;
+  FitaPlan *plan = fita_sidebar_page_get_plan (self);
+  gint64 selected = fita_sidebar_page_get_selected (self);
+  FitaAgent *agent = plan && selected ? fita_plan_lookup (plan, FITA_TABLE_AGENT, selected) : NULL;
   g_autoptr(GPtrArray) none = g_ptr_array_new ();
   GPtrArray *members, *functions, *groups;
   FitaAgent *parent;
@@ -246,18 +225,18 @@ show_details (FitaGovernancePage *self)
 
   if (agent == NULL)
     {
-      has_bodies = self->plan != NULL && fita_plan_count (self->plan, FITA_TABLE_AGENT) > 0;
+      has_bodies = plan != NULL && fita_plan_count (plan, FITA_TABLE_AGENT) > 0;
       adw_status_page_set_title (self->empty_page, has_bodies ? _("No Body Selected") : _("No Bodies"));
       gtk_stack_set_visible_child_name (self->details_stack, "empty");
-      fita_record_rows_sync (self->members_list, &member_shape, self->plan, none, self->members_error);
-      fita_record_rows_sync (self->functions_list, &function_shape, self->plan, none, self->functions_error);
+      fita_record_rows_sync (self->members_list, &member_shape, plan, none, self->members_error);
+      fita_record_rows_sync (self->functions_list, &function_shape, plan, none, self->functions_error);
       fita_list_box_sync (self->groups_list, none, create_group_row, update_group_row, self);
       return;
     }
 
   gtk_stack_set_visible_child_name (self->details_stack, "details");
   gtk_label_set_text (self->heading_label, agent->name);
-  parent = agent->parent_id ? fita_plan_lookup (self->plan, FITA_TABLE_AGENT, agent->parent_id) : NULL;
+  parent = agent->parent_id ? fita_plan_lookup (plan, FITA_TABLE_AGENT, agent->parent_id) : NULL;
   if (parent != NULL)
     {
       /* Translators: "Working group · part of “Àmbit Participat…”" */
@@ -272,16 +251,16 @@ show_details (FitaGovernancePage *self)
 
   if (fita_field_get_record_id (GTK_WIDGET (self->name_row)) != agent->rec.id)
     {
-      fita_field_set_record (GTK_WIDGET (self->name_row), self->plan, agent->rec.id);
-      fita_field_set_record (GTK_WIDGET (self->kind_row), self->plan, agent->rec.id);
-      fita_field_set_record (self->description_view, self->plan, agent->rec.id);
+      fita_field_set_record (GTK_WIDGET (self->name_row), plan, agent->rec.id);
+      fita_field_set_record (GTK_WIDGET (self->kind_row), plan, agent->rec.id);
+      fita_field_set_record (self->description_view, plan, agent->rec.id);
     }
 
-  members = fita_plan_list (self->plan, FITA_TABLE_AGENT_MEMBER, agent->rec.id);
-  functions = fita_plan_list (self->plan, FITA_TABLE_AGENT_FUNCTION, agent->rec.id);
-  groups = fita_plan_list (self->plan, FITA_TABLE_AGENT, agent->rec.id);
-  fita_record_rows_sync (self->members_list, &member_shape, self->plan, members, self->members_error);
-  fita_record_rows_sync (self->functions_list, &function_shape, self->plan, functions, self->functions_error);
+  members = fita_plan_list (plan, FITA_TABLE_AGENT_MEMBER, agent->rec.id);
+  functions = fita_plan_list (plan, FITA_TABLE_AGENT_FUNCTION, agent->rec.id);
+  groups = fita_plan_list (plan, FITA_TABLE_AGENT, agent->rec.id);
+  fita_record_rows_sync (self->members_list, &member_shape, plan, members, self->members_error);
+  fita_record_rows_sync (self->functions_list, &function_shape, plan, functions, self->functions_error);
   fita_list_box_sync (self->groups_list, groups, create_group_row, update_group_row, self);
 
   /* Services, organisations and people have no members or functions of
@@ -294,24 +273,11 @@ show_details (FitaGovernancePage *self)
 }
 
 static void
-select_row_of (FitaGovernancePage *self,
-               gint64              id)
-{
-  GtkWidget *row = id ? fita_list_box_find_row (self->agents_list, id) : NULL;
-
-  if (row == NULL)
-    row = GTK_WIDGET (gtk_list_box_get_row_at_index (self->agents_list, 0));
-  self->selected_id = row ? fita_row_get_id (row) : 0;
-  if (row != NULL && gtk_list_box_get_selected_row (self->agents_list) != GTK_LIST_BOX_ROW (row))
-    gtk_list_box_select_row (self->agents_list, GTK_LIST_BOX_ROW (row));
-}
-
-static void
 refresh (FitaGovernancePage *self,
          const FitaChanges  *changes)
 {
   gboolean all = changes == NULL;
-  gboolean read_only = is_read_only (self);
+  gboolean read_only = fita_sidebar_page_is_read_only (self);
 
   fita_field_hold_commits ();
 
@@ -322,7 +288,7 @@ refresh (FitaGovernancePage *self,
       g_autoptr(GPtrArray) agents = visible_agents (self);
 
       fita_list_box_sync (self->agents_list, agents, create_agent_row, update_agent_row, self);
-      select_row_of (self, self->selected_id);
+      fita_sidebar_page_select (self, fita_sidebar_page_get_selected (self));
       show_details (self);
     }
 
@@ -333,17 +299,9 @@ refresh (FitaGovernancePage *self,
 }
 
 static void
-plan_changed_cb (FitaPlan           *plan,
-                 const FitaChanges  *changes,
-                 FitaGovernancePage *self)
-{
-  refresh (self, changes);
-}
-
-static void
 update_read_only (FitaGovernancePage *self)
 {
-  gboolean editable = !is_read_only (self);
+  gboolean editable = !fita_sidebar_page_is_read_only (self);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "governance.add-agent", editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "governance.add-member", editable);
@@ -353,22 +311,6 @@ update_read_only (FitaGovernancePage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "row.move", editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "row.delete", editable);
   gtk_widget_set_sensitive (GTK_WIDGET (self->add_button), editable);
-}
-
-static void
-agent_selected_cb (GtkListBox         *list,
-                   GtkListBoxRow      *row,
-                   FitaGovernancePage *self)
-{
-  gint64 id = row ? fita_row_get_id (GTK_WIDGET (row)) : 0;
-
-  if (row == NULL || id == self->selected_id)
-    return;
-  self->selected_id = id;
-  fita_field_hold_commits ();
-  show_details (self);
-  fita_field_set_read_only_all (GTK_WIDGET (self), is_read_only (self));
-  fita_field_release_commits ();
 }
 
 static void
@@ -396,33 +338,6 @@ show_all_cb (GtkSwitch          *all_switch,
   refresh (self, NULL);
 }
 
-/* Narrow windows show the list or what is picked in it. */
-
-static void
-show_content (FitaGovernancePage *self)
-{
-  if (adw_leaflet_get_folded (self->leaflet))
-    adw_leaflet_set_visible_child_name (self->leaflet, "content");
-}
-
-static void
-back_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  FitaGovernancePage *self = FITA_GOVERNANCE_PAGE (widget);
-
-  adw_leaflet_set_visible_child_name (self->leaflet, "sidebar");
-}
-
-static void
-row_activated_cb (GtkListBox    *list,
-                  GtkListBoxRow *row,
-                  FitaGovernancePage *self)
-{
-  show_content (self);
-}
-
 /* Actions */
 
 static gint64
@@ -432,17 +347,18 @@ insert_agent (FitaGovernancePage *self,
               const char         *base_name,
               const char         *label)
 {
+  FitaPlan *plan = fita_sidebar_page_get_plan (self);
   g_autoptr(GError) error = NULL;
-  FitaAgent *agent = fita_plan_new_record (self->plan, FITA_TABLE_AGENT);
+  FitaAgent *agent = fita_plan_new_record (plan, FITA_TABLE_AGENT);
   gint64 id = agent->rec.id;
 
   agent->kind = kind;
-  agent->name = fita_unique_name (self->plan, FITA_TABLE_AGENT, base_name);
-  fita_plan_begin (self->plan, label);
-  fita_plan_insert (self->plan, agent, parent, -1, NULL);
-  if (!fita_plan_end (self->plan, &error))
+  agent->name = fita_unique_name (plan, FITA_TABLE_AGENT, base_name);
+  fita_plan_begin (plan, label);
+  fita_plan_insert (plan, agent, parent, -1, NULL);
+  if (!fita_plan_end (plan, &error))
     {
-      show_failure (self, error);
+      fita_sidebar_page_show_failure (self, error);
       return 0;
     }
   return id;
@@ -452,9 +368,9 @@ static void
 select_and_rename (FitaGovernancePage *self,
                    gint64              id)
 {
-  select_row_of (self, id);
+  fita_sidebar_page_select (self, id);
   show_details (self);
-  show_content (self);
+  fita_sidebar_page_show_content (self);
   fita_field_focus (GTK_WIDGET (self->name_row));
 }
 
@@ -511,11 +427,11 @@ add_group_action (GtkWidget  *widget,
   FitaGovernancePage *self = FITA_GOVERNANCE_PAGE (widget);
   gint64 id;
 
-  if (self->selected_id == 0)
+  if (fita_sidebar_page_get_selected (self) == 0)
     return;
   /* Translators: the name of a working group just added; the name of an
    * action that can be undone */
-  id = insert_agent (self, FITA_AGENT_GROUP, self->selected_id, _("New working group"), _("Add Working Group"));
+  id = insert_agent (self, FITA_AGENT_GROUP, fita_sidebar_page_get_selected (self), _("New working group"), _("Add Working Group"));
   if (id != 0)
     select_and_rename (self, id);
 }
@@ -524,14 +440,15 @@ static void
 add_part (FitaGovernancePage *self,
           FitaTableId         table)
 {
+  FitaPlan *plan = fita_sidebar_page_get_plan (self);
   g_autoptr(GError) error = NULL;
   gpointer record;
   const char *label;
   GtkListBox *list;
 
-  if (self->selected_id == 0)
+  if (fita_sidebar_page_get_selected (self) == 0)
     return;
-  record = fita_plan_new_record (self->plan, table);
+  record = fita_plan_new_record (plan, table);
   if (table == FITA_TABLE_AGENT_MEMBER)
     {
       /* Translators: the name of a member just added, to be typed over */
@@ -549,9 +466,9 @@ add_part (FitaGovernancePage *self,
       list = self->functions_list;
     }
 
-  if (!fita_record_rows_add (GTK_WIDGET (list), self->plan, record, self->selected_id, label,
+  if (!fita_record_rows_add (GTK_WIDGET (list), plan, record, fita_sidebar_page_get_selected (self), label,
                              table == FITA_TABLE_AGENT_MEMBER ? "name" : "text", &error))
-    show_failure (self, error);
+    fita_sidebar_page_show_failure (self, error);
 }
 
 static void
@@ -576,10 +493,10 @@ agent_removing (GtkWidget *page,
                 gint64     id)
 {
   FitaGovernancePage *self = FITA_GOVERNANCE_PAGE (page);
-  FitaAgent *agent = fita_plan_lookup (self->plan, FITA_TABLE_AGENT, id);
+  FitaAgent *agent = fita_plan_lookup (fita_sidebar_page_get_plan (self), FITA_TABLE_AGENT, id);
 
-  if (self->selected_id == id && agent != NULL)
-    self->selected_id = agent->parent_id;
+  if (fita_sidebar_page_get_selected (self) == id && agent != NULL)
+    fita_sidebar_page_set_selected (self, agent->parent_id);
 }
 
 typedef struct {
@@ -637,7 +554,8 @@ static void
 delete_agent (FitaGovernancePage *self,
               gint64              id)
 {
-  FitaAgent *agent = fita_plan_lookup (self->plan, FITA_TABLE_AGENT, id);
+  FitaPlan *plan = fita_sidebar_page_get_plan (self);
+  FitaAgent *agent = fita_plan_lookup (plan, FITA_TABLE_AGENT, id);
   g_autoptr(GString) body = g_string_new (NULL);
   g_autofree char *heading = NULL;
   Contents contents = { 0, 0, 0 };
@@ -645,9 +563,9 @@ delete_agent (FitaGovernancePage *self,
 
   if (agent == NULL)
     return;
-  items = fita_count_items_using (self->plan, FITA_TABLE_AGENT, id);
-  processes = count_processes_with_actor (self->plan, id);
-  count_contents (self->plan, id, &contents);
+  items = fita_count_items_using (plan, FITA_TABLE_AGENT, id);
+  processes = count_processes_with_actor (plan, id);
+  count_contents (plan, id, &contents);
 
   if (items > 0)
     {
@@ -688,7 +606,7 @@ delete_agent (FitaGovernancePage *self,
   /* Translators: %s is the name of a body or another agent */
   heading = g_strdup_printf (_("Delete “%s”?"), agent->name);
   /* Nothing else goes with it, and it can be undone: no need to ask. */
-  fita_record_rows_remove (GTK_WIDGET (self), self->toasts, FITA_TABLE_AGENT, id,
+  fita_record_rows_remove (GTK_WIDGET (self), fita_sidebar_page_get_toasts (self), FITA_TABLE_AGENT, id,
                            fita_record_remove_label (FITA_TABLE_AGENT), heading,
                            body->len > 0 ? body->str : NULL, agent_removing);
 }
@@ -701,34 +619,43 @@ delete_agent_action (GtkWidget  *widget,
   delete_agent (FITA_GOVERNANCE_PAGE (widget), g_variant_get_int64 (parameter));
 }
 
-static void
-move_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  FitaGovernancePage *self = FITA_GOVERNANCE_PAGE (widget);
-  g_autoptr(GError) error = NULL;
+/* The page */
 
-  if (!fita_row_move (self->plan, parameter, &error))
-    show_failure (self, error);
+static void
+plan_set (FitaSidebarPage *page)
+{
+  FitaGovernancePage *self = FITA_GOVERNANCE_PAGE (page);
+  FitaPlan *plan = fita_sidebar_page_get_plan (page);
+
+  fita_field_set_record (GTK_WIDGET (self->name_row), plan, 0);
+  fita_field_set_record (GTK_WIDGET (self->kind_row), plan, 0);
+  fita_field_set_record (self->description_view, plan, 0);
+  update_read_only (self);
+}
+
+/* A body may have members, functions and responsibilities: asked first. */
+static gboolean
+remove_record (FitaSidebarPage *page,
+               FitaTableId      table,
+               gint64           id)
+{
+  if (table != FITA_TABLE_AGENT)
+    return FALSE;
+  delete_agent (FITA_GOVERNANCE_PAGE (page), id);
+  return TRUE;
 }
 
 static void
-delete_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
+refresh_page (FitaSidebarPage   *page,
+              const FitaChanges *changes)
 {
-  FitaGovernancePage *self = FITA_GOVERNANCE_PAGE (widget);
-  g_autoptr(GError) error = NULL;
-  gint32 table;
-  gint64 id;
+  refresh (FITA_GOVERNANCE_PAGE (page), changes);
+}
 
-  g_variant_get (parameter, "(ix)", &table, &id);
-  /* A body may have members, functions and responsibilities: asked first. */
-  if (table == FITA_TABLE_AGENT)
-    delete_agent (self, id);
-  else if (!fita_row_remove (self->plan, parameter, &error))
-    show_failure (self, error);
+static void
+show_details_page (FitaSidebarPage *page)
+{
+  show_details (FITA_GOVERNANCE_PAGE (page));
 }
 
 /* GObject */
@@ -738,10 +665,6 @@ fita_governance_page_dispose (GObject *object)
 {
   FitaGovernancePage *self = FITA_GOVERNANCE_PAGE (object);
 
-  if (self->plan_signals != NULL)
-    g_signal_group_set_target (self->plan_signals, NULL);
-  g_clear_object (&self->plan_signals);
-  g_clear_object (&self->plan);
   /* The bin's child is a template child too: let the bin drop it first,
    * or disposing the template would unparent it behind the bin's back. */
   adw_bin_set_child (ADW_BIN (self), NULL);
@@ -750,49 +673,17 @@ fita_governance_page_dispose (GObject *object)
 }
 
 static void
-fita_governance_page_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
-{
-  FitaGovernancePage *self = FITA_GOVERNANCE_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_PLAN:
-      g_value_set_object (value, self->plan);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-fita_governance_page_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
-{
-  FitaGovernancePage *self = FITA_GOVERNANCE_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_PLAN:
-      fita_governance_page_set_plan (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 fita_governance_page_class_init (FitaGovernancePageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  FitaSidebarPageClass *page_class = FITA_SIDEBAR_PAGE_CLASS (klass);
 
   object_class->dispose = fita_governance_page_dispose;
-  object_class->get_property = fita_governance_page_get_property;
-  object_class->set_property = fita_governance_page_set_property;
-
-  properties[PROP_PLAN] =
-    g_param_spec_object ("plan", NULL, NULL, FITA_TYPE_PLAN,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  page_class->plan_set = plan_set;
+  page_class->refresh = refresh_page;
+  page_class->show_details = show_details_page;
+  page_class->remove_record = remove_record;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/cat/fita/Fita/fita-governance-page.ui");
   gtk_widget_class_bind_template_child (widget_class, FitaGovernancePage, toasts);
@@ -824,9 +715,7 @@ fita_governance_page_class_init (FitaGovernancePageClass *klass)
   gtk_widget_class_install_action (widget_class, "governance.add-member", NULL, add_member_action);
   gtk_widget_class_install_action (widget_class, "governance.add-function", NULL, add_function_action);
   gtk_widget_class_install_action (widget_class, "governance.delete-agent", "x", delete_agent_action);
-  gtk_widget_class_install_action (widget_class, "governance.back", NULL, back_action);
-  gtk_widget_class_install_action (widget_class, "row.move", "(ixi)", move_action);
-  gtk_widget_class_install_action (widget_class, "row.delete", "(ix)", delete_action);
+  fita_sidebar_page_class_install_back_action (widget_class, "governance.back");
 }
 
 static void
@@ -835,11 +724,9 @@ fita_governance_page_init (FitaGovernancePage *self)
   const char *kinds[FITA_AGENT_GROUP + 1];
   GtkWidget *row;
 
-  fita_field_ensure_style ();
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  self->plan_signals = g_signal_group_new (FITA_TYPE_PLAN);
-  g_signal_group_connect_object (self->plan_signals, "changed", G_CALLBACK (plan_changed_cb), self, 0);
+  fita_sidebar_page_set_parts (FITA_SIDEBAR_PAGE (self), self->toasts, self->leaflet,
+                               GTK_WIDGET (self->back_button), self->agents_list);
 
   /* Translators: the name of an action that can be undone */
   fita_field_bind (GTK_WIDGET (self->name_row), FITA_FIELD_EDITOR_LINE, NULL, FITA_TABLE_AGENT, 0, "name", _("Rename Agent"));
@@ -862,9 +749,6 @@ fita_governance_page_init (FitaGovernancePage *self)
   gtk_list_box_set_placeholder (self->functions_list, fita_list_placeholder_new (_("No functions")));
   gtk_list_box_set_placeholder (self->groups_list, fita_list_placeholder_new (_("No working groups")));
 
-  g_signal_connect (self->agents_list, "row-selected", G_CALLBACK (agent_selected_cb), self);
-  g_signal_connect (self->agents_list, "row-activated", G_CALLBACK (row_activated_cb), self);
-  g_object_bind_property (self->leaflet, "folded", self->back_button, "visible", G_BINDING_SYNC_CREATE);
   g_signal_connect (self->groups_list, "row-activated", G_CALLBACK (group_activated_cb), self);
   g_signal_connect (self->all_switch, "notify::active", G_CALLBACK (show_all_cb), self);
 
@@ -881,37 +765,12 @@ fita_governance_page_new (void)
 FitaPlan *
 fita_governance_page_get_plan (FitaGovernancePage *self)
 {
-  g_return_val_if_fail (FITA_IS_GOVERNANCE_PAGE (self), NULL);
-
-  return self->plan;
+  return fita_sidebar_page_get_plan (self);
 }
 
 void
 fita_governance_page_set_plan (FitaGovernancePage *self,
                                FitaPlan           *plan)
 {
-  g_autoptr(GPtrArray) none = g_ptr_array_new ();
-
-  g_return_if_fail (FITA_IS_GOVERNANCE_PAGE (self));
-  g_return_if_fail (plan == NULL || FITA_IS_PLAN (plan));
-
-  if (self->plan == plan)
-    return;
-
-  g_set_object (&self->plan, plan);
-  g_signal_group_set_target (self->plan_signals, plan);
-
-  /* The rows stood for the other plan's records. */
-  self->selected_id = 0;
-  fita_field_hold_commits ();
-  fita_list_box_sync (self->agents_list, none, create_agent_row, update_agent_row, self);
-  fita_field_release_commits ();
-  fita_field_set_record (GTK_WIDGET (self->name_row), plan, 0);
-  fita_field_set_record (GTK_WIDGET (self->kind_row), plan, 0);
-  fita_field_set_record (self->description_view, plan, 0);
-
-  update_read_only (self);
-  refresh (self, NULL);
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAN]);
+  fita_sidebar_page_set_plan (FITA_SIDEBAR_PAGE (self), plan);
 }

@@ -28,17 +28,17 @@ _fita_participation_update_actor_row (GtkWidget *row,
                                       gpointer   user_data)
 {
   FitaParticipationPage *self = user_data;
-  FitaAgent *agent = fita_plan_lookup (self->plan, FITA_TABLE_AGENT, ((FitaProcessActor *) record)->agent_id);
+  FitaAgent *agent = fita_plan_lookup (fita_sidebar_page_get_plan (self), FITA_TABLE_AGENT, ((FitaProcessActor *) record)->agent_id);
 
   fita_agent_row_update (FITA_AGENT_ROW (row), agent, agent ? fita_agent_kind_name (agent->kind) : NULL,
-                         index, n_rows, _fita_participation_is_read_only (self));
+                         index, n_rows, fita_sidebar_page_is_read_only (self));
 }
 
 static gboolean
 is_actor (FitaParticipationPage *self,
           gint64                 agent_id)
 {
-  GPtrArray *actors = fita_plan_list (self->plan, FITA_TABLE_PROCESS_ACTOR, self->selected_id);
+  GPtrArray *actors = fita_plan_list (fita_sidebar_page_get_plan (self), FITA_TABLE_PROCESS_ACTOR, fita_sidebar_page_get_selected (self));
 
   for (guint i = 0; i < actors->len; i++)
     if (((FitaProcessActor *) g_ptr_array_index (actors, i))->agent_id == agent_id)
@@ -114,6 +114,7 @@ new_candidate_row (const char *title,
 static void
 fill_candidates (FitaParticipationPage *self)
 {
+  FitaPlan *plan = fita_sidebar_page_get_plan (self);
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->actor_search));
   g_autofree char *typed = g_strstrip (g_strdup (text));
   g_autofree char *key = search_key (typed);
@@ -123,10 +124,10 @@ fill_candidates (FitaParticipationPage *self)
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->candidates_list))) != NULL)
     gtk_list_box_remove (self->candidates_list, child);
-  if (self->plan == NULL)
+  if (plan == NULL)
     return;
 
-  collect_agents (self->plan, 0, agents);
+  collect_agents (plan, 0, agents);
   for (guint i = 0; i < agents->len; i++)
     {
       FitaAgent *agent = g_ptr_array_index (agents, i);
@@ -153,32 +154,33 @@ static void
 add_actor (FitaParticipationPage *self,
            gint64                 agent_id)
 {
+  FitaPlan *plan = fita_sidebar_page_get_plan (self);
   g_autoptr(GError) error = NULL;
   g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->actor_search))));
   FitaProcessActor *actor;
 
-  if (self->selected_id == 0 || fita_plan_is_read_only (self->plan))
+  if (fita_sidebar_page_get_selected (self) == 0 || fita_plan_is_read_only (plan))
     return;
 
   /* Translators: the name of an action that can be undone */
-  fita_plan_begin (self->plan, _("Add Key Actor"));
+  fita_plan_begin (plan, _("Add Key Actor"));
   if (agent_id < 0 && *name != '\0')
     {
-      FitaAgent *agent = fita_plan_new_record (self->plan, FITA_TABLE_AGENT);
+      FitaAgent *agent = fita_plan_new_record (plan, FITA_TABLE_AGENT);
 
       agent_id = agent->rec.id;
       agent->kind = FITA_AGENT_ORGANISATION;
       agent->name = g_steal_pointer (&name);
-      fita_plan_insert (self->plan, agent, 0, -1, NULL);
+      fita_plan_insert (plan, agent, 0, -1, NULL);
     }
   if (agent_id > 0 && !is_actor (self, agent_id))
     {
-      actor = fita_plan_new_record (self->plan, FITA_TABLE_PROCESS_ACTOR);
+      actor = fita_plan_new_record (plan, FITA_TABLE_PROCESS_ACTOR);
       actor->agent_id = agent_id;
-      fita_plan_insert (self->plan, actor, self->selected_id, -1, NULL);
+      fita_plan_insert (plan, actor, fita_sidebar_page_get_selected (self), -1, NULL);
     }
-  if (!fita_plan_end (self->plan, &error))
-    _fita_participation_show_failure (self, error);
+  if (!fita_plan_end (plan, &error))
+    fita_sidebar_page_show_failure (self, error);
 
   gtk_popover_popdown (self->actor_popover);
   gtk_editable_set_text (GTK_EDITABLE (self->actor_search), "");

@@ -15,15 +15,7 @@
 #include "fita-rollup.h"
 #include "fita-sidebar-row.h"
 
-G_DEFINE_FINAL_TYPE (FitaParticipationPage, fita_participation_page, ADW_TYPE_BIN)
-
-enum {
-  PROP_0,
-  PROP_PLAN,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (FitaParticipationPage, fita_participation_page, FITA_TYPE_SIDEBAR_PAGE)
 
 /* The columns of the participation table, in order. */
 static const struct {
@@ -70,26 +62,14 @@ static const struct {
   },
 };
 
-gboolean
-_fita_participation_is_read_only (FitaParticipationPage *self)
-{
-  return self->plan == NULL || fita_plan_is_read_only (self->plan);
-}
-
-void
-_fita_participation_show_failure (FitaParticipationPage *self,
-              GError                *error)
-{
-  if (error != NULL)
-    adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
-}
-
 static FitaProcess *
 selected_process (FitaParticipationPage *self)
 {
-  if (self->plan == NULL || self->selected_id == 0)
+  FitaPlan *plan = fita_sidebar_page_get_plan (self);
+
+  if (plan == NULL || fita_sidebar_page_get_selected (self) == 0)
     return NULL;
-  return fita_plan_lookup (self->plan, FITA_TABLE_PROCESS, self->selected_id);
+  return fita_plan_lookup (plan, FITA_TABLE_PROCESS, fita_sidebar_page_get_selected (self));
 }
 
 /* "En curs · 2016–2021" */
@@ -97,7 +77,7 @@ static char *
 describe_process (FitaParticipationPage *self,
                   FitaProcess           *process)
 {
-  FitaStatus *state = process->state_id ? fita_plan_lookup (self->plan, FITA_TABLE_STATUS, process->state_id) : NULL;
+  FitaStatus *state = process->state_id ? fita_plan_lookup (fita_sidebar_page_get_plan (self), FITA_TABLE_STATUS, process->state_id) : NULL;
   g_autofree char *dates = NULL;
 
   if (process->start_date != NULL && process->end_date != NULL && g_strcmp0 (process->start_date, process->end_date) != 0)
@@ -306,7 +286,7 @@ update_dimension_cells (FitaParticipationPage *self,
       if (name == NULL)
         continue;
       dimension_menu_button_update (g_object_get_data (G_OBJECT (name), "fita-row-buttons"),
-                                    i, dimensions->len, dimension->name, _fita_participation_is_read_only (self));
+                                    i, dimensions->len, dimension->name, fita_sidebar_page_is_read_only (self));
       for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
         {
           g_autofree char *label = g_strdup_printf (_(columns[c].cell_label), dimension->name);
@@ -320,6 +300,7 @@ static void
 build_dimensions (FitaParticipationPage *self,
                   GPtrArray             *dimensions)
 {
+  FitaPlan *plan = fita_sidebar_page_get_plan (self);
   static const char * const total_names[] = {
     "total-sessions", "total-participants", "total-contributions", "total-proposals",
   };
@@ -371,7 +352,7 @@ build_dimensions (FitaParticipationPage *self,
       gtk_widget_set_hexpand (name, TRUE);
       gtk_editable_set_width_chars (GTK_EDITABLE (name), 10);
       /* Translators: the name of an action that can be undone */
-      fita_field_bind (name, FITA_FIELD_EDITOR_LINE, self->plan, FITA_TABLE_PROCESS_DIMENSION, id, "name", _("Rename Dimension"));
+      fita_field_bind (name, FITA_FIELD_EDITOR_LINE, plan, FITA_TABLE_PROCESS_DIMENSION, id, "name", _("Rename Dimension"));
       fita_field_set_error_label (name, self->dimensions_error);
       gtk_grid_attach (GTK_GRID (grid), name, 0, i + 1, 1, 1);
 
@@ -384,7 +365,7 @@ build_dimensions (FitaParticipationPage *self,
           gtk_editable_set_alignment (GTK_EDITABLE (cell), 1);
           gtk_entry_set_input_purpose (GTK_ENTRY (cell), GTK_INPUT_PURPOSE_DIGITS);
           gtk_widget_add_css_class (cell, "numeric");
-          fita_field_bind (cell, FITA_FIELD_EDITOR_NUMBER, self->plan, FITA_TABLE_PROCESS_DIMENSION, id,
+          fita_field_bind (cell, FITA_FIELD_EDITOR_NUMBER, plan, FITA_TABLE_PROCESS_DIMENSION, id,
                            columns[c].field, _(columns[c].undo_label));
           fita_field_set_error_label (cell, self->dimensions_error);
           gtk_grid_attach (GTK_GRID (grid), cell, c + 1, i + 1, 1, 1);
@@ -464,7 +445,7 @@ update_totals (FitaParticipationPage *self)
   gint64 values[G_N_ELEMENTS (columns)];
 
   if (process != NULL)
-    fita_plan_participation (self->plan, process, &totals);
+    fita_plan_participation (fita_sidebar_page_get_plan (self), process, &totals);
   values[0] = totals.sessions;
   values[1] = totals.participants;
   values[2] = totals.contributions;
@@ -525,7 +506,8 @@ static const FitaRecordShape count_shape = {
 static void
 update_state_choices (FitaParticipationPage *self)
 {
-  GPtrArray *statuses = self->plan ? fita_plan_list (self->plan, FITA_TABLE_STATUS, 0) : NULL;
+  FitaPlan *plan = fita_sidebar_page_get_plan (self);
+  GPtrArray *statuses = plan ? fita_plan_list (plan, FITA_TABLE_STATUS, 0) : NULL;
   guint n = statuses ? statuses->len : 0;
   g_autofree const char **labels = g_new0 (const char *, n + 1);
   g_autofree gint64 *values = g_new0 (gint64, n + 1);
@@ -548,7 +530,7 @@ update_state_definition (FitaParticipationPage *self)
 {
   FitaProcess *process = selected_process (self);
   FitaStatus *state = process && process->state_id
-    ? fita_plan_lookup (self->plan, FITA_TABLE_STATUS, process->state_id) : NULL;
+    ? fita_plan_lookup (fita_sidebar_page_get_plan (self), FITA_TABLE_STATUS, process->state_id) : NULL;
 
   /* The seeds define each state in a footnote: show it where it is chosen. */
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self->state_row),
@@ -558,17 +540,18 @@ update_state_definition (FitaParticipationPage *self)
 static void
 show_details (FitaParticipationPage *self)
 {
+  FitaPlan *plan = fita_sidebar_page_get_plan (self);
   FitaProcess *process = selected_process (self);
   g_autoptr(GPtrArray) none = g_ptr_array_new ();
   g_autofree char *subtitle = NULL;
   gint64 id = process ? process->rec.id : 0;
 
-  fita_record_rows_sync (self->phases_list, &phase_shape, self->plan,
-                         process ? fita_plan_list (self->plan, FITA_TABLE_PROCESS_PHASE, id) : none, self->phases_error);
-  sync_dimensions (self, process ? fita_plan_list (self->plan, FITA_TABLE_PROCESS_DIMENSION, id) : none);
-  fita_record_rows_sync (self->counts_list, &count_shape, self->plan,
-                         process ? fita_plan_list (self->plan, FITA_TABLE_PROCESS_COUNT, id) : none, self->counts_error);
-  fita_list_box_sync (self->actors_list, process ? fita_plan_list (self->plan, FITA_TABLE_PROCESS_ACTOR, id) : none,
+  fita_record_rows_sync (self->phases_list, &phase_shape, plan,
+                         process ? fita_plan_list (plan, FITA_TABLE_PROCESS_PHASE, id) : none, self->phases_error);
+  sync_dimensions (self, process ? fita_plan_list (plan, FITA_TABLE_PROCESS_DIMENSION, id) : none);
+  fita_record_rows_sync (self->counts_list, &count_shape, plan,
+                         process ? fita_plan_list (plan, FITA_TABLE_PROCESS_COUNT, id) : none, self->counts_error);
+  fita_list_box_sync (self->actors_list, process ? fita_plan_list (plan, FITA_TABLE_PROCESS_ACTOR, id) : none,
                       _fita_participation_create_actor_row, _fita_participation_update_actor_row, self);
   if (process == NULL)
     {
@@ -590,31 +573,19 @@ show_details (FitaParticipationPage *self)
       };
 
       for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-        fita_field_set_record (fields[i], self->plan, id);
+        fita_field_set_record (fields[i], plan, id);
     }
   update_totals (self);
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->delete_button), "x", id);
-}
-
-void
-_fita_participation_select_row_of (FitaParticipationPage *self,
-               gint64                 id)
-{
-  GtkWidget *row = id ? fita_list_box_find_row (self->processes_list, id) : NULL;
-
-  if (row == NULL)
-    row = GTK_WIDGET (gtk_list_box_get_row_at_index (self->processes_list, 0));
-  self->selected_id = row ? fita_row_get_id (row) : 0;
-  if (row != NULL && gtk_list_box_get_selected_row (self->processes_list) != GTK_LIST_BOX_ROW (row))
-    gtk_list_box_select_row (self->processes_list, GTK_LIST_BOX_ROW (row));
 }
 
 static void
 refresh (FitaParticipationPage *self,
          const FitaChanges     *changes)
 {
+  FitaPlan *plan = fita_sidebar_page_get_plan (self);
   gboolean all = changes == NULL;
-  gboolean read_only = _fita_participation_is_read_only (self);
+  gboolean read_only = fita_sidebar_page_is_read_only (self);
   static const FitaTableId tables[] = {
     FITA_TABLE_PROCESS, FITA_TABLE_PROCESS_PHASE, FITA_TABLE_PROCESS_DIMENSION,
     FITA_TABLE_PROCESS_COUNT, FITA_TABLE_PROCESS_ACTOR, FITA_TABLE_STATUS, FITA_TABLE_AGENT,
@@ -635,9 +606,9 @@ refresh (FitaParticipationPage *self,
       g_autoptr(GPtrArray) none = g_ptr_array_new ();
 
       fita_list_box_sync (self->processes_list,
-                          self->plan ? fita_plan_list (self->plan, FITA_TABLE_PROCESS, 0) : none,
+                          plan ? fita_plan_list (plan, FITA_TABLE_PROCESS, 0) : none,
                           create_process_row, update_process_row, self);
-      _fita_participation_select_row_of (self, self->selected_id);
+      fita_sidebar_page_select (self, fita_sidebar_page_get_selected (self));
     }
   show_details (self);
 
@@ -649,17 +620,9 @@ refresh (FitaParticipationPage *self,
 }
 
 static void
-plan_changed_cb (FitaPlan              *plan,
-                 const FitaChanges     *changes,
-                 FitaParticipationPage *self)
-{
-  refresh (self, changes);
-}
-
-static void
 update_read_only (FitaParticipationPage *self)
 {
-  gboolean editable = !_fita_participation_is_read_only (self);
+  gboolean editable = !fita_sidebar_page_is_read_only (self);
   static const char * const actions[] = {
     "participation.add-process", "participation.delete-process", "participation.add-phase",
     "participation.add-dimension", "participation.add-count", "row.move", "row.delete",
@@ -670,48 +633,39 @@ update_read_only (FitaParticipationPage *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->add_actor_button), editable);
 }
 
-static void
-process_selected_cb (GtkListBox            *list,
-                     GtkListBoxRow         *row,
-                     FitaParticipationPage *self)
-{
-  gint64 id = row ? fita_row_get_id (GTK_WIDGET (row)) : 0;
+/* The page */
 
-  if (row == NULL || id == self->selected_id)
-    return;
-  self->selected_id = id;
+static void
+plan_set (FitaSidebarPage *page)
+{
+  FitaParticipationPage *self = FITA_PARTICIPATION_PAGE (page);
+  GtkWidget *fields[] = {
+    GTK_WIDGET (self->name_row), self->description_view, self->problem_view,
+    self->objectives_view, GTK_WIDGET (self->state_row), GTK_WIDGET (self->start_row),
+    GTK_WIDGET (self->end_row), GTK_WIDGET (self->budget_row),
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    fita_field_set_record (fields[i], fita_sidebar_page_get_plan (page), 0);
+  /* The figures' cells are bound to the other plan's records. */
   fita_field_hold_commits ();
-  show_details (self);
-  update_state_definition (self);
-  fita_field_set_read_only_all (GTK_WIDGET (self), _fita_participation_is_read_only (self));
+  adw_bin_set_child (self->dimensions_card, NULL);
   fita_field_release_commits ();
-}
-
-/* Narrow windows show the list or what is picked in it. */
-
-void
-_fita_participation_show_content (FitaParticipationPage *self)
-{
-  if (adw_leaflet_get_folded (self->leaflet))
-    adw_leaflet_set_visible_child_name (self->leaflet, "content");
+  update_read_only (self);
 }
 
 static void
-back_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
+refresh_page (FitaSidebarPage   *page,
+              const FitaChanges *changes)
 {
-  FitaParticipationPage *self = FITA_PARTICIPATION_PAGE (widget);
-
-  adw_leaflet_set_visible_child_name (self->leaflet, "sidebar");
+  refresh (FITA_PARTICIPATION_PAGE (page), changes);
 }
 
 static void
-row_activated_cb (GtkListBox    *list,
-                  GtkListBoxRow *row,
-                  FitaParticipationPage *self)
+show_details_page (FitaSidebarPage *page)
 {
-  _fita_participation_show_content (self);
+  show_details (FITA_PARTICIPATION_PAGE (page));
+  update_state_definition (FITA_PARTICIPATION_PAGE (page));
 }
 
 /* GObject */
@@ -721,10 +675,6 @@ fita_participation_page_dispose (GObject *object)
 {
   FitaParticipationPage *self = FITA_PARTICIPATION_PAGE (object);
 
-  if (self->plan_signals != NULL)
-    g_signal_group_set_target (self->plan_signals, NULL);
-  g_clear_object (&self->plan_signals);
-  g_clear_object (&self->plan);
   g_clear_pointer (&self->dimension_ids, g_array_unref);
   /* The bin's child is a template child too: let the bin drop it first,
    * or disposing the template would unparent it behind the bin's back. */
@@ -734,49 +684,16 @@ fita_participation_page_dispose (GObject *object)
 }
 
 static void
-fita_participation_page_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
-{
-  FitaParticipationPage *self = FITA_PARTICIPATION_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_PLAN:
-      g_value_set_object (value, self->plan);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-fita_participation_page_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
-{
-  FitaParticipationPage *self = FITA_PARTICIPATION_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_PLAN:
-      fita_participation_page_set_plan (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 fita_participation_page_class_init (FitaParticipationPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  FitaSidebarPageClass *page_class = FITA_SIDEBAR_PAGE_CLASS (klass);
 
   object_class->dispose = fita_participation_page_dispose;
-  object_class->get_property = fita_participation_page_get_property;
-  object_class->set_property = fita_participation_page_set_property;
-
-  properties[PROP_PLAN] =
-    g_param_spec_object ("plan", NULL, NULL, FITA_TYPE_PLAN,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  page_class->plan_set = plan_set;
+  page_class->refresh = refresh_page;
+  page_class->show_details = show_details_page;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/cat/fita/Fita/fita-participation-page.ui");
   gtk_widget_class_bind_template_child (widget_class, FitaParticipationPage, toasts);
@@ -808,7 +725,7 @@ fita_participation_page_class_init (FitaParticipationPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FitaParticipationPage, delete_button);
 
   _fita_participation_page_install_actions (widget_class);
-  gtk_widget_class_install_action (widget_class, "participation.back", NULL, back_action);
+  fita_sidebar_page_class_install_back_action (widget_class, "participation.back");
 }
 
 static void
@@ -816,11 +733,9 @@ fita_participation_page_init (FitaParticipationPage *self)
 {
   GtkWidget *row;
 
-  fita_field_ensure_style ();
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  self->plan_signals = g_signal_group_new (FITA_TYPE_PLAN);
-  g_signal_group_connect_object (self->plan_signals, "changed", G_CALLBACK (plan_changed_cb), self, 0);
+  fita_sidebar_page_set_parts (FITA_SIDEBAR_PAGE (self), self->toasts, self->leaflet,
+                               GTK_WIDGET (self->back_button), self->processes_list);
   self->dimension_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   /* Translators: the name of an action that can be undone */
@@ -862,9 +777,6 @@ fita_participation_page_init (FitaParticipationPage *self)
   gtk_list_box_set_placeholder (self->actors_list, fita_list_placeholder_new (_("No key actors")));
   gtk_list_box_set_placeholder (self->candidates_list, fita_list_placeholder_new (_("Type a name to create an agent")));
 
-  g_signal_connect (self->processes_list, "row-selected", G_CALLBACK (process_selected_cb), self);
-  g_signal_connect (self->processes_list, "row-activated", G_CALLBACK (row_activated_cb), self);
-  g_object_bind_property (self->leaflet, "folded", self->back_button, "visible", G_BINDING_SYNC_CREATE);
   g_signal_connect (self->candidates_list, "row-activated", G_CALLBACK (_fita_participation_candidate_activated_cb), self);
   g_signal_connect (self->actor_search, "search-changed", G_CALLBACK (_fita_participation_search_changed_cb), self);
   g_signal_connect (self->actor_search, "activate", G_CALLBACK (_fita_participation_search_activate_cb), self);
@@ -883,41 +795,12 @@ fita_participation_page_new (void)
 FitaPlan *
 fita_participation_page_get_plan (FitaParticipationPage *self)
 {
-  g_return_val_if_fail (FITA_IS_PARTICIPATION_PAGE (self), NULL);
-
-  return self->plan;
+  return fita_sidebar_page_get_plan (self);
 }
 
 void
 fita_participation_page_set_plan (FitaParticipationPage *self,
                                   FitaPlan              *plan)
 {
-  g_autoptr(GPtrArray) none = g_ptr_array_new ();
-  GtkWidget *fields[] = {
-    GTK_WIDGET (self->name_row), self->description_view, self->problem_view,
-    self->objectives_view, GTK_WIDGET (self->state_row), GTK_WIDGET (self->start_row),
-    GTK_WIDGET (self->end_row), GTK_WIDGET (self->budget_row),
-  };
-
-  g_return_if_fail (FITA_IS_PARTICIPATION_PAGE (self));
-  g_return_if_fail (plan == NULL || FITA_IS_PLAN (plan));
-
-  if (self->plan == plan)
-    return;
-
-  g_set_object (&self->plan, plan);
-  g_signal_group_set_target (self->plan_signals, plan);
-
-  /* The rows stood for the other plan's records. */
-  self->selected_id = 0;
-  fita_field_hold_commits ();
-  fita_list_box_sync (self->processes_list, none, create_process_row, update_process_row, self);
-  fita_field_release_commits ();
-  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-    fita_field_set_record (fields[i], plan, 0);
-
-  update_read_only (self);
-  refresh (self, NULL);
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAN]);
+  fita_sidebar_page_set_plan (FITA_SIDEBAR_PAGE (self), plan);
 }

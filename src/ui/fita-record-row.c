@@ -369,10 +369,21 @@ fita_record_rows_sync (GtkListBox            *list,
                        GtkLabel              *error_label)
 {
   RowsOf rows = { shape, plan, error_label };
+  GtkListBoxRow *row;
 
   g_return_if_fail (GTK_IS_LIST_BOX (list));
   g_return_if_fail (shape != NULL);
 
+  /* Rows of another plan's records go, even where the ids are the same. */
+  fita_field_hold_commits ();
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (list, i)) != NULL;)
+    {
+      if (FITA_IS_RECORD_ROW (row) && FITA_RECORD_ROW (row)->plan != plan)
+        gtk_list_box_remove (list, GTK_WIDGET (row));
+      else
+        i++;
+    }
+  fita_field_release_commits ();
   fita_list_box_sync (list, records, create_row, update_row, &rows);
 }
 

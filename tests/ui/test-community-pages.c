@@ -238,6 +238,24 @@ test_governance_rows (void)
                                      ((FitaRecord *) g_ptr_array_index (fita_plan_list (fixture.plan, FITA_TABLE_AGENT_MEMBER, motor->rec.id), 0))->id,
                                      "name"));
 
+  /* The rows' buttons: a member moves down, as one change. */
+  member = g_ptr_array_index (fita_plan_list (fixture.plan, FITA_TABLE_AGENT_MEMBER, motor->rec.id), 0);
+  g_assert_true (gtk_widget_activate_action (fixture.page, "row.move", "(ixi)", (gint32) FITA_TABLE_AGENT_MEMBER, member->rec.id, 1));
+  settle ();
+  g_assert_true (g_ptr_array_index (fita_plan_list (fixture.plan, FITA_TABLE_AGENT_MEMBER, motor->rec.id), 1) == (gpointer) member);
+  row = gtk_widget_get_ancestor (field (&fixture, FITA_TABLE_AGENT_MEMBER, member->rec.id, "name"), FITA_TYPE_RECORD_ROW);
+  g_assert_cmpint (gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row)), ==, 1);
+  fita_plan_undo (fixture.plan, NULL);
+  settle ();
+  g_assert_true (g_ptr_array_index (fita_plan_list (fixture.plan, FITA_TABLE_AGENT_MEMBER, motor->rec.id), 0) == (gpointer) member);
+
+  /* A body with members is removed from its body's list only once asked. */
+  g_assert_true (gtk_widget_activate_action (fixture.page, "row.delete", "(ix)", (gint32) FITA_TABLE_AGENT, motor->rec.id));
+  settle ();
+  g_assert_nonnull (find_message_dialog ());
+  g_assert_cmpstr (adw_message_dialog_get_heading (find_message_dialog ()), ==, "Delete “Grup motor”?");
+  g_assert_nonnull (fita_plan_lookup (fixture.plan, FITA_TABLE_AGENT, motor->rec.id));
+
   fixture_close (&fixture);
 }
 
@@ -515,6 +533,8 @@ test_rows_read_only (void)
   g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (widget)));
   widget = fita_field_find (fixture.page, FITA_TABLE_AGENT_MEMBER, member->rec.id, "name");
   g_assert_false (gtk_text_view_get_editable (GTK_TEXT_VIEW (widget)));
+  /* The same ids in the other plan: the rows are made anew for this one. */
+  g_assert_true (fita_record_row_get_plan (FITA_RECORD_ROW (gtk_widget_get_ancestor (widget, FITA_TYPE_RECORD_ROW))) == plan);
   buttons = find_descendant (gtk_widget_get_ancestor (widget, FITA_TYPE_RECORD_ROW), has_action, "row.delete");
   g_assert_false (gtk_widget_is_sensitive (buttons));
   buttons = find_descendant (find_descendant (fixture.page, is_of_type, GSIZE_TO_POINTER (FITA_TYPE_AGENT_ROW)), has_action, "row.delete");
