@@ -395,7 +395,7 @@ fita_item_editor_number_get_clear_button (FitaItemEditorNumber *self)
 static gint64
 bound_value (GtkWidget *widget)
 {
-  return FITA_ITEM_EDITOR_NUMBER (widget)->value;
+  return fita_item_editor_number_get_value (FITA_ITEM_EDITOR_NUMBER (widget));
 }
 
 static void

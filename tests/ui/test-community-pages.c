@@ -209,7 +209,10 @@ test_governance_rows (void)
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (name), GTK_ACCESSIBLE_PROPERTY_LABEL, "Member");
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (role), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                        "Role of Comissionat d’Economia Social, Desenvolupament Local i Consum");
-  g_assert_true (FITA_IS_RECORD_ROW (gtk_widget_get_ancestor (role, FITA_TYPE_RECORD_ROW)));
+  row = gtk_widget_get_ancestor (role, FITA_TYPE_RECORD_ROW);
+  g_assert_true (FITA_IS_RECORD_ROW (row));
+  g_assert_cmpint (fita_record_row_get_record_id (FITA_RECORD_ROW (row)), ==, member->rec.id);
+  g_assert_true (gtk_widget_get_ancestor (name, FITA_TYPE_RECORD_ROW) == row);
   gtk_widget_grab_focus (name);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (name)), "Comissionat d’Economia Social", -1);
   g_assert_true (fita_field_commit (name));
