@@ -954,22 +954,22 @@ fita_item_editor_init (FitaItemEditor *self)
   self->levels = fita_editor_choices_new ();
   self->statuses = fita_editor_choices_new ();
 
-  /* Translators: the names of actions that can be undone */
   self->progress_number = add_number (self->progress_row, "progress", _("Progress"), 0, 100, TRUE, TRUE,
+                                      /* Translators: the name of an action that can be undone */
                                       "progress", _("Edit Progress"));
   /* Translators: the unit after the progress of an item */
   fita_item_editor_number_set_unit (FITA_ITEM_EDITOR_NUMBER (self->progress_number), C_("percent sign", "%"));
   /* Kept in hundredths: 88,3 % is typed as 88,3 or 88.3. */
   fita_item_editor_number_set_hundredths (FITA_ITEM_EDITOR_NUMBER (self->progress_number), TRUE);
-  /* Translators: the names of actions that can be undone */
   self->weight_number = add_number (self->weight_row, "weight", _("Weight"), 0, 1000, FALSE, FALSE,
+                                    /* Translators: the name of an action that can be undone */
                                     "weight", _("Edit Weight"));
-  /* Translators: the names of actions that can be undone */
-  self->start_year_number = add_number (self->start_year_row, "start-year", _("Start year"), 1000, 9999,
-                                        TRUE, FALSE, "start_year", _("Edit Start Year"));
-  /* Translators: the names of actions that can be undone */
-  self->end_year_number = add_number (self->end_year_row, "end-year", _("End year"), 1000, 9999,
-                                      TRUE, FALSE, "end_year", _("Edit End Year"));
+  self->start_year_number = add_number (self->start_year_row, "start-year", _("Start year"), 1000, 9999, TRUE, FALSE,
+                                        /* Translators: the name of an action that can be undone */
+                                        "start_year", _("Edit Start Year"));
+  self->end_year_number = add_number (self->end_year_row, "end-year", _("End year"), 1000, 9999, TRUE, FALSE,
+                                      /* Translators: the name of an action that can be undone */
+                                      "end_year", _("Edit End Year"));
 
   /* Translators: the names of actions that can be undone */
   fita_field_bind (self->code_row, FITA_FIELD_EDITOR_LINE, NULL, FITA_TABLE_ITEM, 0, "code", _("Edit Code"));
