@@ -16,7 +16,6 @@ struct _FitaRecordRow
   FitaPlan *plan;
   gint64 id;
   char *title;
-  GtkLabel *error_label;       /* weak */
 
   GtkGrid *grid;
   GtkWidget *buttons;
@@ -76,7 +75,8 @@ field_widget_new (const FitaRecordField  *field,
 }
 
 static void
-build_fields (FitaRecordRow *self)
+build_fields (FitaRecordRow *self,
+              GtkLabel      *error_label)
 {
   const FitaRecordShape *shape = self->shape;
   g_autoptr(GHashTable) lines = g_hash_table_new (NULL, NULL);
@@ -90,8 +90,8 @@ build_fields (FitaRecordRow *self)
 
       fita_field_bind (widget, field->kind, self->plan, shape->table, self->id,
                        field->field, _(field->undo_label));
-      if (self->error_label != NULL)
-        fita_field_set_error_label (widget, self->error_label);
+      if (error_label != NULL)
+        fita_field_set_error_label (widget, error_label);
       g_ptr_array_add (self->fields, widget);
 
       if (field->prefix == NULL)
@@ -203,9 +203,6 @@ fita_record_row_dispose (GObject *object)
 {
   FitaRecordRow *self = FITA_RECORD_ROW (object);
 
-  if (self->error_label != NULL)
-    g_object_remove_weak_pointer (G_OBJECT (self->error_label), (gpointer *) &self->error_label);
-  self->error_label = NULL;
   g_clear_object (&self->plan);
   /* The row's child is a template child too: let the row drop it first,
    * or disposing the template would unparent it behind the row's back. */
@@ -322,12 +319,7 @@ fita_record_row_new (const FitaRecordShape *shape,
                        "plan", plan,
                        "record-id", id,
                        NULL);
-  if (error_label != NULL)
-    {
-      self->error_label = error_label;
-      g_object_add_weak_pointer (G_OBJECT (error_label), (gpointer *) &self->error_label);
-    }
-  build_fields (self);
+  build_fields (self, error_label);
   return GTK_WIDGET (self);
 }
 
