@@ -110,7 +110,10 @@ static void
 refresh (FitaSidebarPage   *self,
          const FitaChanges *changes)
 {
-  FITA_SIDEBAR_PAGE_GET_CLASS (self)->refresh (self, changes);
+  FitaSidebarPageClass *klass = FITA_SIDEBAR_PAGE_GET_CLASS (self);
+
+  if (klass->refresh != NULL)
+    klass->refresh (self, changes);
 }
 
 static void
@@ -138,7 +141,8 @@ row_selected_cb (GtkListBox      *list,
     return;
   priv->selected_id = id;
   fita_field_hold_commits ();
-  FITA_SIDEBAR_PAGE_GET_CLASS (self)->show_details (self);
+  if (FITA_SIDEBAR_PAGE_GET_CLASS (self)->show_details != NULL)
+    FITA_SIDEBAR_PAGE_GET_CLASS (self)->show_details (self);
   fita_field_set_read_only_all (GTK_WIDGET (self), fita_sidebar_page_is_read_only (self));
   fita_field_release_commits ();
 }
@@ -232,7 +236,8 @@ fita_sidebar_page_set_plan (FitaSidebarPage *self,
   if (priv->sidebar != NULL)
     fita_list_box_clear (priv->sidebar);
   fita_field_release_commits ();
-  FITA_SIDEBAR_PAGE_GET_CLASS (self)->plan_set (self);
+  if (FITA_SIDEBAR_PAGE_GET_CLASS (self)->plan_set != NULL)
+    FITA_SIDEBAR_PAGE_GET_CLASS (self)->plan_set (self);
   refresh (self, NULL);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAN]);
