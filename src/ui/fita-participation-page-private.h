@@ -4,6 +4,7 @@
 #pragma once
 
 #include "fita-participation-page.h"
+#include "fita-participation-table.h"
 #include "fita-plan.h"
 
 G_BEGIN_DECLS
@@ -30,7 +31,7 @@ struct _FitaParticipationPage
   GtkLabel *calendar_error;
   GtkListBox *phases_list;
   GtkLabel *phases_error;
-  AdwBin *dimensions_card;
+  FitaParticipationTable *dimensions_card;
   GtkLabel *dimensions_error;
   GtkListBox *counts_list;
   GtkLabel *counts_error;
@@ -45,8 +46,6 @@ struct _FitaParticipationPage
   GtkWidget *description_view;
   GtkWidget *problem_view;
   GtkWidget *objectives_view;
-  GtkLabel *totals[4];        /* in the dimensions grid */
-  GArray *dimension_ids;      /* the rows of the dimensions grid */
 };
 
 GtkWidget * _fita_participation_create_actor_row (gpointer record, gpointer user_data);
