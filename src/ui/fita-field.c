@@ -32,6 +32,8 @@ typedef struct {
   FitaFieldRead read;          /* custom: the value is not a record's field */
   FitaFieldWrite write;
   gpointer io_data;
+  FitaFieldGetInt get_int;     /* INT: the widget's own way with its number */
+  FitaFieldSetInt set_int;
   FitaFieldCheck check;        /* text fields: a refusal before the plan's */
   gpointer check_data;
 } Binding;
@@ -159,7 +161,9 @@ is_dirty (Binding *b)
 {
   g_autofree char *text = NULL;
 
-  if (b->kind == FITA_FIELD_EDITOR_CHOICE || b->kind == FITA_FIELD_EDITOR_COLOUR)
+  /* A number widget of its own keeps the change it holds itself. */
+  if (b->kind == FITA_FIELD_EDITOR_CHOICE || b->kind == FITA_FIELD_EDITOR_COLOUR ||
+      b->kind == FITA_FIELD_EDITOR_INT)
     return FALSE;
   if (!holds_focus (b->widget) && !b->failed)
     return FALSE;
@@ -306,6 +310,10 @@ load (Binding *b, gboolean force)
           gdk_rgba_parse (&rgba, "#deddda");
         gtk_color_chooser_set_rgba (GTK_COLOR_CHOOSER (b->widget), &rgba);
       }
+      break;
+    case FITA_FIELD_EDITOR_INT:
+      if (b->set_int != NULL)
+        b->set_int (b->widget, record_int (b), force);
       break;
     }
   b->loading = FALSE;
@@ -476,17 +484,29 @@ commit (Binding *b)
         ok = write_text (b, record, text, &error);
       }
       break;
+    case FITA_FIELD_EDITOR_INT:
+      {
+        gint64 value = b->get_int (b->widget);
+
+        if (value == record_int (b))
+          break;
+        ok = write_int (b, record, value, &error);
+      }
+      break;
     }
 
   if (!ok)
     {
       show_error (b, error->message);
-      /* Choices and colours hold no typing: show what the plan has. */
-      if (b->kind == FITA_FIELD_EDITOR_CHOICE || b->kind == FITA_FIELD_EDITOR_COLOUR)
+      /* Choices, colours and numbers hold no typing: show what the plan has. */
+      if (b->kind == FITA_FIELD_EDITOR_CHOICE || b->kind == FITA_FIELD_EDITOR_COLOUR ||
+          b->kind == FITA_FIELD_EDITOR_INT)
         {
           b->loading = TRUE;
           if (b->kind == FITA_FIELD_EDITOR_CHOICE)
             g_object_set (b->widget, "selected", choice_index (b), NULL);
+          else if (b->kind == FITA_FIELD_EDITOR_INT)
+            b->set_int (b->widget, record_int (b), TRUE);
           b->loading = FALSE;
         }
       return FALSE;
@@ -672,6 +692,9 @@ fita_field_bind (GtkWidget           *widget,
       g_return_if_fail (GTK_IS_COLOR_BUTTON (widget));
       g_signal_connect (widget, "color-set", G_CALLBACK (colour_set_cb), b);
       break;
+    case FITA_FIELD_EDITOR_INT:
+      /* The widget commits itself: see fita_field_bind_int. */
+      break;
     }
 
   if (kind == FITA_FIELD_EDITOR_LINE || kind == FITA_FIELD_EDITOR_NUMBER || is_text_view_kind (kind))
@@ -708,6 +731,27 @@ fita_field_bind_custom (GtkWidget           *widget,
   b->read = read;
   b->write = write;
   b->io_data = user_data;
+}
+
+void
+fita_field_bind_int (GtkWidget       *widget,
+                     FitaPlan        *plan,
+                     FitaTableId      table,
+                     gint64           id,
+                     const char      *field,
+                     const char      *undo_label,
+                     FitaFieldGetInt  get,
+                     FitaFieldSetInt  set)
+{
+  Binding *b;
+
+  g_return_if_fail (get != NULL && set != NULL);
+
+  fita_field_bind (widget, FITA_FIELD_EDITOR_INT, plan, table, id, field, undo_label);
+  b = binding_get (widget);
+  b->get_int = get;
+  b->set_int = set;
+  load (b, TRUE);
 }
 
 void
@@ -971,6 +1015,7 @@ apply_read_only (Binding *b)
       break;
     case FITA_FIELD_EDITOR_CHOICE:
     case FITA_FIELD_EDITOR_COLOUR:
+    case FITA_FIELD_EDITOR_INT:
       gtk_widget_set_sensitive (b->widget, editable);
       break;
     }

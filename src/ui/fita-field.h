@@ -24,6 +24,8 @@ typedef enum {
   FITA_FIELD_EDITOR_PERCENT,    /* GtkSpinButton: 0-100; its lowest value, -1, is none */
   FITA_FIELD_EDITOR_CHOICE,     /* AdwComboRow or GtkDropDown: one of a list */
   FITA_FIELD_EDITOR_COLOUR,     /* GtkColorButton: "#rrggbb" */
+  FITA_FIELD_EDITOR_INT,        /* any widget that holds a whole number its own way:
+                                 * see fita_field_bind_int */
 } FitaFieldEditorKind;
 
 /* Binds widget to field of the record (table, id). For the plan-level
@@ -52,6 +54,24 @@ void        fita_field_bind_custom     (GtkWidget           *widget,
                                         FitaFieldRead        read,
                                         FitaFieldWrite       write,
                                         gpointer             user_data);
+/* Binds a widget that shows and takes a whole number its own way (a spin
+ * button with a slider and a button that clears it) to field of the record
+ * (table, id): set shows the plan's value (FITA_NONE for none; force: even
+ * over a change the person has not settled yet), get gives what the widget
+ * holds. The widget calls fita_field_commit when the person has settled on
+ * a value; a refusal marks it and shows the plan's value again. */
+typedef gint64      (*FitaFieldGetInt) (GtkWidget   *widget);
+typedef void        (*FitaFieldSetInt) (GtkWidget   *widget,
+                                        gint64       value,
+                                        gboolean     force);
+void        fita_field_bind_int        (GtkWidget           *widget,
+                                        FitaPlan            *plan,
+                                        FitaTableId          table,
+                                        gint64               id,
+                                        const char          *field,
+                                        const char          *undo_label,
+                                        FitaFieldGetInt      get,
+                                        FitaFieldSetInt      set);
 /* Points a bound widget at another record of the same table, and loads it. */
 void        fita_field_set_record      (GtkWidget           *widget,
                                         FitaPlan            *plan,

@@ -6,16 +6,17 @@
 
 #include <glib/gi18n.h>
 
+#include "fita-agent-row.h"
 #include "fita-field.h"
 #include "fita-plan-editor-lists.h"
+#include "fita-record-row.h"
+#include "fita-sidebar-page.h"
+#include "fita-sidebar-row.h"
 
 struct _FitaGovernancePage
 {
-  AdwBin parent_instance;
+  FitaSidebarPage parent_instance;
 
-  FitaPlan *plan;
-  GSignalGroup *plan_signals;   /* the plan's signals, whichever plan it is */
-  gint64 selected_id;
   gboolean show_all;
 
   /* Template widgets */
@@ -47,50 +48,12 @@ struct _FitaGovernancePage
   GtkWidget *description_view;
 };
 
-G_DEFINE_FINAL_TYPE (FitaGovernancePage, fita_governance_page, ADW_TYPE_BIN)
-
-enum {
-  PROP_0,
-  PROP_PLAN,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
-/* In the order of FitaAgentKind. */
-static const char * const kind_names[] = {
-  /* Translators: kinds of agent */
-  N_("Organisation"),
-  N_("Body"),
-  N_("Service"),
-  N_("Person"),
-  N_("Group"),
-};
-
-static const char *
-kind_name (gint64 kind)
-{
-  return kind >= 0 && kind < (gint64) G_N_ELEMENTS (kind_names) ? _(kind_names[kind]) : "";
-}
+G_DEFINE_FINAL_TYPE (FitaGovernancePage, fita_governance_page, FITA_TYPE_SIDEBAR_PAGE)
 
 static gboolean
 is_body (FitaAgent *agent)
 {
   return agent->kind == FITA_AGENT_BODY || agent->kind == FITA_AGENT_GROUP;
-}
-
-static gboolean
-is_read_only (FitaGovernancePage *self)
-{
-  return self->plan == NULL || fita_plan_is_read_only (self->plan);
-}
-
-static void
-show_failure (FitaGovernancePage *self,
-              GError             *error)
-{
-  if (error != NULL)
-    adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
 }
 
 static guint
@@ -115,14 +78,15 @@ collect_agents (FitaGovernancePage *self,
                 gboolean            inside_body,
                 GPtrArray          *out)
 {
-  GPtrArray *agents = fita_plan_list (self->plan, FITA_TABLE_AGENT, parent);
+  FitaPlan *plan = fita_sidebar_page_get_plan (self);
+  GPtrArray *agents = fita_plan_list (plan, FITA_TABLE_AGENT, parent);
 
   for (guint i = 0; i < agents->len; i++)
     {
       FitaAgent *agent = g_ptr_array_index (agents, i);
       /* The agent shown stays in the list when its kind changes. */
       gboolean shown = self->show_all || inside_body || is_body (agent) ||
-                       agent->rec.id == self->selected_id;
+                       agent->rec.id == fita_sidebar_page_get_selected (self);
 
       if (shown)
         g_ptr_array_add (out, agent);
@@ -136,7 +100,7 @@ visible_agents (FitaGovernancePage *self)
 {
   GPtrArray *agents = g_ptr_array_new ();
 
-  if (self->plan != NULL)
+  if (fita_sidebar_page_get_plan (self) != NULL)
     collect_agents (self, 0, FALSE, agents);
   return agents;
 }
@@ -145,9 +109,10 @@ static char *
 describe_agent (FitaGovernancePage *self,
                 FitaAgent          *agent)
 {
-  guint members = fita_plan_list (self->plan, FITA_TABLE_AGENT_MEMBER, agent->rec.id)->len;
-  guint groups = fita_plan_list (self->plan, FITA_TABLE_AGENT, agent->rec.id)->len;
-  GString *text = g_string_new (kind_name (agent->kind));
+  FitaPlan *plan = fita_sidebar_page_get_plan (self);
+  guint members = fita_plan_list (plan, FITA_TABLE_AGENT_MEMBER, agent->rec.id)->len;
+  guint groups = fita_plan_list (plan, FITA_TABLE_AGENT, agent->rec.id)->len;
+  GString *text = g_string_new (fita_agent_kind_name (agent->kind));
 
   if (members > 0)
     /* Translators: follows the kind of agent: "Body · 4 members" */
@@ -158,35 +123,55 @@ describe_agent (FitaGovernancePage *self,
   return g_string_free (text, FALSE);
 }
 
-/* Sidebar */
+/* The rows of the lists */
+
+/* A member: who, and their role. */
+static const FitaRecordField member_fields[] = {
+  {
+    .field = "name", .kind = FITA_FIELD_EDITOR_PARAGRAPH,
+    .name = N_("Member"),
+    /* Translators: the name of an action that can be undone */
+    .undo_label = N_("Rename Member"),
+    .column = 0, .row = 0, .width = 1,
+  },
+  {
+    .field = "role", .kind = FITA_FIELD_EDITOR_LINE,
+    .name = N_("Role"),
+    /* Translators: placeholder of what a member does in a body: chair, secretary… */
+    .placeholder = N_("Role (optional)"),
+    /* Translators: accessible label; %s is who a member is */
+    .name_of = N_("Role of %s"),
+    /* Translators: the name of an action that can be undone */
+    .undo_label = N_("Change Member Role"),
+    .column = 0, .row = 1, .width = 1,
+  },
+};
+
+static const FitaRecordShape member_shape = {
+  FITA_TABLE_AGENT_MEMBER, "name", member_fields, G_N_ELEMENTS (member_fields), 1, 0, 2,
+};
+
+/* A function of a body, in one paragraph. */
+static const FitaRecordField function_fields[] = {
+  {
+    .field = "text", .kind = FITA_FIELD_EDITOR_PARAGRAPH,
+    /* Translators: accessible label of one of the functions of a body */
+    .name = N_("Function"),
+    /* Translators: the name of an action that can be undone */
+    .undo_label = N_("Edit Function"),
+    .column = 0, .row = 0, .width = 1,
+  },
+};
+
+static const FitaRecordShape function_shape = {
+  FITA_TABLE_AGENT_FUNCTION, "text", function_fields, G_N_ELEMENTS (function_fields), 1, 0, 1,
+};
 
 static GtkWidget *
 create_agent_row (gpointer record,
                   gpointer user_data)
 {
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *name = gtk_label_new (NULL);
-  GtkWidget *subtitle = gtk_label_new (NULL);
-
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-  gtk_label_set_xalign (GTK_LABEL (name), 0);
-  gtk_label_set_wrap (GTK_LABEL (name), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (name), PANGO_WRAP_WORD_CHAR);
-  /* Long names wrap, and the sidebar keeps its width. */
-  gtk_label_set_max_width_chars (GTK_LABEL (name), 24);
-  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
-  gtk_label_set_wrap (GTK_LABEL (subtitle), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (subtitle), 24);
-  gtk_widget_add_css_class (subtitle, "caption");
-  gtk_widget_add_css_class (subtitle, "dim-label");
-  gtk_box_append (GTK_BOX (box), name);
-  gtk_box_append (GTK_BOX (box), subtitle);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  g_object_set_data (G_OBJECT (row), "fita-name", name);
-  g_object_set_data (G_OBJECT (row), "fita-subtitle", subtitle);
-  return row;
+  return fita_sidebar_row_new (((FitaRecord *) record)->id, 24);
 }
 
 static void
@@ -198,126 +183,20 @@ update_agent_row (GtkWidget *row,
 {
   FitaGovernancePage *self = user_data;
   FitaAgent *agent = record;
-  GtkWidget *box = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row));
   g_autofree char *subtitle = describe_agent (self, agent);
-  guint depth = agent_depth (self->plan, agent);
 
-  gtk_label_set_text (g_object_get_data (G_OBJECT (row), "fita-name"), agent->name);
-  gtk_label_set_text (g_object_get_data (G_OBJECT (row), "fita-subtitle"), subtitle);
-  /* Working groups sit under their body. */
-  gtk_widget_set_margin_start (box, 6 + 18 * MIN (depth, 4));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, agent->name,
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle,
-                                  GTK_ACCESSIBLE_PROPERTY_LEVEL, (int) depth + 1,
-                                  -1);
-}
-
-/* Details */
-
-static GtkWidget *
-create_member_row (gpointer record,
-                   gpointer user_data)
-{
-  FitaGovernancePage *self = user_data;
-  FitaAgentMember *member = record;
-  GtkWidget *row = fita_field_list_row_new ();
-  GtkWidget *grid = fita_field_row_grid_new ();
-  GtkWidget *name, *name_box, *role, *buttons;
-
-  name_box = fita_field_text_view_new (FITA_FIELD_EDITOR_PARAGRAPH, _("Member"), &name);
-  /* Translators: the name of an action that can be undone */
-  fita_field_bind (name, FITA_FIELD_EDITOR_PARAGRAPH, self->plan, FITA_TABLE_AGENT_MEMBER, member->rec.id, "name", _("Rename Member"));
-  /* Translators: placeholder of what a member does in a body: chair, secretary… */
-  role = fita_field_entry_new (_("Role (optional)"), _("Role"));
-  /* Translators: the name of an action that can be undone */
-  fita_field_bind (role, FITA_FIELD_EDITOR_LINE, self->plan, FITA_TABLE_AGENT_MEMBER, member->rec.id, "role", _("Change Member Role"));
-  buttons = fita_row_buttons_new (FITA_TABLE_AGENT_MEMBER, member->rec.id);
-  g_object_set_data (G_OBJECT (row), "fita-row-buttons", buttons);
-  fita_field_set_error_label (name, self->members_error);
-  fita_field_set_error_label (role, self->members_error);
-
-  gtk_grid_attach (GTK_GRID (grid), name_box, 0, 0, 1, 1);
-  gtk_grid_attach (GTK_GRID (grid), buttons, 1, 0, 1, 2);
-  gtk_grid_attach (GTK_GRID (grid), role, 0, 1, 1, 1);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), grid);
-  return row;
-}
-
-static void
-update_member_row (GtkWidget *row,
-                   gpointer   record,
-                   guint      index,
-                   guint      n_rows,
-                   gpointer   user_data)
-{
-  FitaGovernancePage *self = user_data;
-  FitaAgentMember *member = record;
-  g_autofree char *role = NULL;
-
-  fita_row_buttons_update (g_object_get_data (G_OBJECT (row), "fita-row-buttons"),
-                           index, n_rows, member->name, is_read_only (self));
-  /* Translators: accessible label; %s is who a member is */
-  role = g_strdup_printf (_("Role of %s"), member->name);
-  fita_field_set_label (row, FITA_TABLE_AGENT_MEMBER, member->rec.id, "role", role);
-}
-
-static GtkWidget *
-create_function_row (gpointer record,
-                     gpointer user_data)
-{
-  FitaGovernancePage *self = user_data;
-  FitaAgentFunction *function = record;
-  GtkWidget *row = fita_field_list_row_new ();
-  GtkWidget *grid = fita_field_row_grid_new ();
-  GtkWidget *text, *text_box, *buttons;
-
-  /* Translators: accessible label of one of the functions of a body */
-  text_box = fita_field_text_view_new (FITA_FIELD_EDITOR_PARAGRAPH, _("Function"), &text);
-  /* Translators: the name of an action that can be undone */
-  fita_field_bind (text, FITA_FIELD_EDITOR_PARAGRAPH, self->plan, FITA_TABLE_AGENT_FUNCTION, function->rec.id, "text", _("Edit Function"));
-  buttons = fita_row_buttons_new (FITA_TABLE_AGENT_FUNCTION, function->rec.id);
-  g_object_set_data (G_OBJECT (row), "fita-row-buttons", buttons);
-  fita_field_set_error_label (text, self->functions_error);
-
-  gtk_grid_attach (GTK_GRID (grid), text_box, 0, 0, 1, 1);
-  gtk_grid_attach (GTK_GRID (grid), buttons, 1, 0, 1, 1);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), grid);
-  return row;
-}
-
-static void
-update_function_row (GtkWidget *row,
-                     gpointer   record,
-                     guint      index,
-                     guint      n_rows,
-                     gpointer   user_data)
-{
-  FitaGovernancePage *self = user_data;
-  FitaAgentFunction *function = record;
-
-  fita_row_buttons_update (g_object_get_data (G_OBJECT (row), "fita-row-buttons"),
-                           index, n_rows, function->text, is_read_only (self));
+  g_object_set (row,
+                "title", agent->name,
+                "subtitle", subtitle,
+                "depth", agent_depth (fita_sidebar_page_get_plan (self), agent),
+                NULL);
 }
 
 static GtkWidget *
 create_group_row (gpointer record,
                   gpointer user_data)
 {
-  FitaAgent *group = record;
-  GtkWidget *row = g_object_new (ADW_TYPE_ACTION_ROW,
-                                 "activatable", TRUE,
-                                 "use-markup", FALSE,
-                                 NULL);
-  GtkWidget *buttons = fita_row_buttons_new (FITA_TABLE_AGENT, group->rec.id);
-  GtkWidget *arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
-
-  gtk_widget_set_valign (buttons, GTK_ALIGN_CENTER);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), buttons);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), arrow);
-  g_object_set_data (G_OBJECT (row), "fita-row-buttons", buttons);
-  gtk_widget_set_tooltip_text (row, _("Show this working group"));
-  return row;
+  return fita_agent_row_new (FITA_TABLE_AGENT, ((FitaRecord *) record)->id, TRUE);
 }
 
 static void
@@ -328,20 +207,17 @@ update_group_row (GtkWidget *row,
                   gpointer   user_data)
 {
   FitaGovernancePage *self = user_data;
-  FitaAgent *group = record;
-  g_autofree char *subtitle = describe_agent (self, group);
+  g_autofree char *subtitle = describe_agent (self, record);
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), group->name);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  fita_row_buttons_update (g_object_get_data (G_OBJECT (row), "fita-row-buttons"),
-                           index, n_rows, group->name, is_read_only (self));
+  fita_agent_row_update (FITA_AGENT_ROW (row), record, subtitle, index, n_rows, fita_sidebar_page_is_read_only (self));
 }
 
 static void
 show_details (FitaGovernancePage *self)
 {
-  FitaAgent *agent = self->plan && self->selected_id
-    ? fita_plan_lookup (self->plan, FITA_TABLE_AGENT, self->selected_id) : NULL;
+  FitaPlan *plan = fita_sidebar_page_get_plan (self);
+  gint64 selected = fita_sidebar_page_get_selected (self);
+  FitaAgent *agent = plan && selected ? fita_plan_lookup (plan, FITA_TABLE_AGENT, selected) : NULL;
   g_autoptr(GPtrArray) none = g_ptr_array_new ();
   GPtrArray *members, *functions, *groups;
   FitaAgent *parent;
@@ -349,42 +225,42 @@ show_details (FitaGovernancePage *self)
 
   if (agent == NULL)
     {
-      has_bodies = self->plan != NULL && fita_plan_count (self->plan, FITA_TABLE_AGENT) > 0;
+      has_bodies = plan != NULL && fita_plan_count (plan, FITA_TABLE_AGENT) > 0;
       adw_status_page_set_title (self->empty_page, has_bodies ? _("No Body Selected") : _("No Bodies"));
       gtk_stack_set_visible_child_name (self->details_stack, "empty");
-      fita_list_box_sync (self->members_list, none, create_member_row, update_member_row, self);
-      fita_list_box_sync (self->functions_list, none, create_function_row, update_function_row, self);
+      fita_record_rows_sync (self->members_list, &member_shape, plan, none, self->members_error);
+      fita_record_rows_sync (self->functions_list, &function_shape, plan, none, self->functions_error);
       fita_list_box_sync (self->groups_list, none, create_group_row, update_group_row, self);
       return;
     }
 
   gtk_stack_set_visible_child_name (self->details_stack, "details");
   gtk_label_set_text (self->heading_label, agent->name);
-  parent = agent->parent_id ? fita_plan_lookup (self->plan, FITA_TABLE_AGENT, agent->parent_id) : NULL;
+  parent = agent->parent_id ? fita_plan_lookup (plan, FITA_TABLE_AGENT, agent->parent_id) : NULL;
   if (parent != NULL)
     {
       /* Translators: "Working group · part of “Àmbit Participat…”" */
-      g_autofree char *subtitle = g_strdup_printf (_("%s · part of “%s”"), kind_name (agent->kind), parent->name);
+      g_autofree char *subtitle = g_strdup_printf (_("%s · part of “%s”"), fita_agent_kind_name (agent->kind), parent->name);
 
       gtk_label_set_text (self->heading_subtitle, subtitle);
     }
   else
     {
-      gtk_label_set_text (self->heading_subtitle, kind_name (agent->kind));
+      gtk_label_set_text (self->heading_subtitle, fita_agent_kind_name (agent->kind));
     }
 
   if (fita_field_get_record_id (GTK_WIDGET (self->name_row)) != agent->rec.id)
     {
-      fita_field_set_record (GTK_WIDGET (self->name_row), self->plan, agent->rec.id);
-      fita_field_set_record (GTK_WIDGET (self->kind_row), self->plan, agent->rec.id);
-      fita_field_set_record (self->description_view, self->plan, agent->rec.id);
+      fita_field_set_record (GTK_WIDGET (self->name_row), plan, agent->rec.id);
+      fita_field_set_record (GTK_WIDGET (self->kind_row), plan, agent->rec.id);
+      fita_field_set_record (self->description_view, plan, agent->rec.id);
     }
 
-  members = fita_plan_list (self->plan, FITA_TABLE_AGENT_MEMBER, agent->rec.id);
-  functions = fita_plan_list (self->plan, FITA_TABLE_AGENT_FUNCTION, agent->rec.id);
-  groups = fita_plan_list (self->plan, FITA_TABLE_AGENT, agent->rec.id);
-  fita_list_box_sync (self->members_list, members, create_member_row, update_member_row, self);
-  fita_list_box_sync (self->functions_list, functions, create_function_row, update_function_row, self);
+  members = fita_plan_list (plan, FITA_TABLE_AGENT_MEMBER, agent->rec.id);
+  functions = fita_plan_list (plan, FITA_TABLE_AGENT_FUNCTION, agent->rec.id);
+  groups = fita_plan_list (plan, FITA_TABLE_AGENT, agent->rec.id);
+  fita_record_rows_sync (self->members_list, &member_shape, plan, members, self->members_error);
+  fita_record_rows_sync (self->functions_list, &function_shape, plan, functions, self->functions_error);
   fita_list_box_sync (self->groups_list, groups, create_group_row, update_group_row, self);
 
   /* Services, organisations and people have no members or functions of
@@ -397,24 +273,11 @@ show_details (FitaGovernancePage *self)
 }
 
 static void
-select_row_of (FitaGovernancePage *self,
-               gint64              id)
-{
-  GtkWidget *row = id ? fita_list_box_find_row (self->agents_list, id) : NULL;
-
-  if (row == NULL)
-    row = GTK_WIDGET (gtk_list_box_get_row_at_index (self->agents_list, 0));
-  self->selected_id = row ? fita_row_get_id (row) : 0;
-  if (row != NULL && gtk_list_box_get_selected_row (self->agents_list) != GTK_LIST_BOX_ROW (row))
-    gtk_list_box_select_row (self->agents_list, GTK_LIST_BOX_ROW (row));
-}
-
-static void
 refresh (FitaGovernancePage *self,
          const FitaChanges  *changes)
 {
   gboolean all = changes == NULL;
-  gboolean read_only = is_read_only (self);
+  gboolean read_only = fita_sidebar_page_is_read_only (self);
 
   fita_field_hold_commits ();
 
@@ -425,7 +288,7 @@ refresh (FitaGovernancePage *self,
       g_autoptr(GPtrArray) agents = visible_agents (self);
 
       fita_list_box_sync (self->agents_list, agents, create_agent_row, update_agent_row, self);
-      select_row_of (self, self->selected_id);
+      fita_sidebar_page_select (self, fita_sidebar_page_get_selected (self));
       show_details (self);
     }
 
@@ -436,17 +299,9 @@ refresh (FitaGovernancePage *self,
 }
 
 static void
-plan_changed_cb (FitaPlan           *plan,
-                 const FitaChanges  *changes,
-                 FitaGovernancePage *self)
-{
-  refresh (self, changes);
-}
-
-static void
 update_read_only (FitaGovernancePage *self)
 {
-  gboolean editable = !is_read_only (self);
+  gboolean editable = !fita_sidebar_page_is_read_only (self);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "governance.add-agent", editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "governance.add-member", editable);
@@ -459,27 +314,15 @@ update_read_only (FitaGovernancePage *self)
 }
 
 static void
-agent_selected_cb (GtkListBox         *list,
-                   GtkListBoxRow      *row,
-                   FitaGovernancePage *self)
-{
-  gint64 id = row ? fita_row_get_id (GTK_WIDGET (row)) : 0;
-
-  if (row == NULL || id == self->selected_id)
-    return;
-  self->selected_id = id;
-  fita_field_hold_commits ();
-  show_details (self);
-  fita_field_set_read_only_all (GTK_WIDGET (self), is_read_only (self));
-  fita_field_release_commits ();
-}
-
-static void
 group_activated_cb (GtkListBox         *list,
                     GtkListBoxRow      *row,
                     FitaGovernancePage *self)
 {
-  select_row_of (self, fita_row_get_id (GTK_WIDGET (row)));
+  GtkWidget *group = fita_list_box_find_row (self->agents_list, fita_row_get_id (GTK_WIDGET (row)));
+
+  /* Selected in the sidebar, it shows as any agent picked there. */
+  if (group != NULL)
+    gtk_list_box_select_row (self->agents_list, GTK_LIST_BOX_ROW (group));
 }
 
 static void
@@ -495,33 +338,6 @@ show_all_cb (GtkSwitch          *all_switch,
   refresh (self, NULL);
 }
 
-/* Narrow windows show the list or what is picked in it. */
-
-static void
-show_content (FitaGovernancePage *self)
-{
-  if (adw_leaflet_get_folded (self->leaflet))
-    adw_leaflet_set_visible_child_name (self->leaflet, "content");
-}
-
-static void
-back_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  FitaGovernancePage *self = FITA_GOVERNANCE_PAGE (widget);
-
-  adw_leaflet_set_visible_child_name (self->leaflet, "sidebar");
-}
-
-static void
-row_activated_cb (GtkListBox    *list,
-                  GtkListBoxRow *row,
-                  FitaGovernancePage *self)
-{
-  show_content (self);
-}
-
 /* Actions */
 
 static gint64
@@ -531,17 +347,18 @@ insert_agent (FitaGovernancePage *self,
               const char         *base_name,
               const char         *label)
 {
+  FitaPlan *plan = fita_sidebar_page_get_plan (self);
   g_autoptr(GError) error = NULL;
-  FitaAgent *agent = fita_plan_new_record (self->plan, FITA_TABLE_AGENT);
+  FitaAgent *agent = fita_plan_new_record (plan, FITA_TABLE_AGENT);
   gint64 id = agent->rec.id;
 
   agent->kind = kind;
-  agent->name = fita_unique_name (self->plan, FITA_TABLE_AGENT, base_name);
-  fita_plan_begin (self->plan, label);
-  fita_plan_insert (self->plan, agent, parent, -1, NULL);
-  if (!fita_plan_end (self->plan, &error))
+  agent->name = fita_unique_name (plan, FITA_TABLE_AGENT, base_name);
+  fita_plan_begin (plan, label);
+  fita_plan_insert (plan, agent, parent, -1, NULL);
+  if (!fita_plan_end (plan, &error))
     {
-      show_failure (self, error);
+      fita_sidebar_page_show_failure (self, error);
       return 0;
     }
   return id;
@@ -551,9 +368,9 @@ static void
 select_and_rename (FitaGovernancePage *self,
                    gint64              id)
 {
-  select_row_of (self, id);
+  fita_sidebar_page_select (self, id);
   show_details (self);
-  show_content (self);
+  fita_sidebar_page_show_content (self);
   fita_field_focus (GTK_WIDGET (self->name_row));
 }
 
@@ -610,11 +427,11 @@ add_group_action (GtkWidget  *widget,
   FitaGovernancePage *self = FITA_GOVERNANCE_PAGE (widget);
   gint64 id;
 
-  if (self->selected_id == 0)
+  if (fita_sidebar_page_get_selected (self) == 0)
     return;
   /* Translators: the name of a working group just added; the name of an
    * action that can be undone */
-  id = insert_agent (self, FITA_AGENT_GROUP, self->selected_id, _("New working group"), _("Add Working Group"));
+  id = insert_agent (self, FITA_AGENT_GROUP, fita_sidebar_page_get_selected (self), _("New working group"), _("Add Working Group"));
   if (id != 0)
     select_and_rename (self, id);
 }
@@ -623,17 +440,15 @@ static void
 add_part (FitaGovernancePage *self,
           FitaTableId         table)
 {
+  FitaPlan *plan = fita_sidebar_page_get_plan (self);
   g_autoptr(GError) error = NULL;
   gpointer record;
   const char *label;
   GtkListBox *list;
-  gint64 id;
-  GtkWidget *field;
 
-  if (self->selected_id == 0)
+  if (fita_sidebar_page_get_selected (self) == 0)
     return;
-  record = fita_plan_new_record (self->plan, table);
-  id = ((FitaRecord *) record)->id;
+  record = fita_plan_new_record (plan, table);
   if (table == FITA_TABLE_AGENT_MEMBER)
     {
       /* Translators: the name of a member just added, to be typed over */
@@ -651,17 +466,9 @@ add_part (FitaGovernancePage *self,
       list = self->functions_list;
     }
 
-  fita_plan_begin (self->plan, label);
-  fita_plan_insert (self->plan, record, self->selected_id, -1, NULL);
-  if (!fita_plan_end (self->plan, &error))
-    {
-      show_failure (self, error);
-      return;
-    }
-  field = fita_field_find (GTK_WIDGET (list), table, id,
-                           table == FITA_TABLE_AGENT_MEMBER ? "name" : "text");
-  if (field != NULL)
-    fita_field_focus (field);
+  if (!fita_record_rows_add (GTK_WIDGET (list), plan, record, fita_sidebar_page_get_selected (self), label,
+                             table == FITA_TABLE_AGENT_MEMBER ? "name" : "text", &error))
+    fita_sidebar_page_show_failure (self, error);
 }
 
 static void
@@ -680,36 +487,16 @@ add_function_action (GtkWidget  *widget,
   add_part (FITA_GOVERNANCE_PAGE (widget), FITA_TABLE_AGENT_FUNCTION);
 }
 
-typedef struct {
-  FitaGovernancePage *self;
-  gint64 id;
-} Deletion;
-
+/* The body a deleted working group was part of shows next. */
 static void
-deletion_free (gpointer data)
+agent_removing (GtkWidget *page,
+                gint64     id)
 {
-  Deletion *deletion = data;
+  FitaGovernancePage *self = FITA_GOVERNANCE_PAGE (page);
+  FitaAgent *agent = fita_plan_lookup (fita_sidebar_page_get_plan (self), FITA_TABLE_AGENT, id);
 
-  g_object_unref (deletion->self);
-  g_free (deletion);
-}
-
-static void
-delete_agent_confirmed (gpointer data)
-{
-  Deletion *deletion = data;
-  FitaGovernancePage *self = deletion->self;
-  g_autoptr(GError) error = NULL;
-  FitaAgent *agent;
-
-  if (self->plan == NULL || (agent = fita_plan_lookup (self->plan, FITA_TABLE_AGENT, deletion->id)) == NULL)
-    return;
-  /* Show the body the deleted group was part of. */
-  if (self->selected_id == deletion->id)
-    self->selected_id = agent->parent_id;
-  /* Translators: the name of an action that can be undone */
-  if (!fita_record_remove (self->plan, FITA_TABLE_AGENT, deletion->id, fita_record_remove_label (FITA_TABLE_AGENT), &error))
-    show_failure (self, error);
+  if (fita_sidebar_page_get_selected (self) == id && agent != NULL)
+    fita_sidebar_page_set_selected (self, agent->parent_id);
 }
 
 typedef struct {
@@ -767,30 +554,18 @@ static void
 delete_agent (FitaGovernancePage *self,
               gint64              id)
 {
-  FitaAgent *agent = fita_plan_lookup (self->plan, FITA_TABLE_AGENT, id);
+  FitaPlan *plan = fita_sidebar_page_get_plan (self);
+  FitaAgent *agent = fita_plan_lookup (plan, FITA_TABLE_AGENT, id);
   g_autoptr(GString) body = g_string_new (NULL);
   g_autofree char *heading = NULL;
   Contents contents = { 0, 0, 0 };
-  Deletion *deletion;
   guint items, processes;
 
   if (agent == NULL)
     return;
-  items = fita_count_items_using (self->plan, FITA_TABLE_AGENT, id);
-  processes = count_processes_with_actor (self->plan, id);
-  count_contents (self->plan, id, &contents);
-
-  deletion = g_new0 (Deletion, 1);
-  deletion->self = g_object_ref (self);
-  deletion->id = id;
-
-  if (items == 0 && processes == 0 && contents.groups == 0 && contents.members == 0 && contents.functions == 0)
-    {
-      /* Nothing else goes with it, and it can be undone. */
-      delete_agent_confirmed (deletion);
-      deletion_free (deletion);
-      return;
-    }
+  items = fita_count_items_using (plan, FITA_TABLE_AGENT, id);
+  processes = count_processes_with_actor (plan, id);
+  count_contents (plan, id, &contents);
 
   if (items > 0)
     {
@@ -830,8 +605,10 @@ delete_agent (FitaGovernancePage *self,
 
   /* Translators: %s is the name of a body or another agent */
   heading = g_strdup_printf (_("Delete “%s”?"), agent->name);
-  fita_confirm (GTK_WIDGET (self), heading, body->str, _("_Delete"),
-                delete_agent_confirmed, deletion, deletion_free);
+  /* Nothing else goes with it, and it can be undone: no need to ask. */
+  fita_record_rows_remove (GTK_WIDGET (self), fita_sidebar_page_get_toasts (self), FITA_TABLE_AGENT, id,
+                           fita_record_remove_label (FITA_TABLE_AGENT), heading,
+                           body->len > 0 ? body->str : NULL, agent_removing);
 }
 
 static void
@@ -842,34 +619,43 @@ delete_agent_action (GtkWidget  *widget,
   delete_agent (FITA_GOVERNANCE_PAGE (widget), g_variant_get_int64 (parameter));
 }
 
-static void
-move_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  FitaGovernancePage *self = FITA_GOVERNANCE_PAGE (widget);
-  g_autoptr(GError) error = NULL;
+/* The page */
 
-  if (!fita_row_move (self->plan, parameter, &error))
-    show_failure (self, error);
+static void
+plan_set (FitaSidebarPage *page)
+{
+  FitaGovernancePage *self = FITA_GOVERNANCE_PAGE (page);
+  FitaPlan *plan = fita_sidebar_page_get_plan (page);
+
+  fita_field_set_record (GTK_WIDGET (self->name_row), plan, 0);
+  fita_field_set_record (GTK_WIDGET (self->kind_row), plan, 0);
+  fita_field_set_record (self->description_view, plan, 0);
+  update_read_only (self);
+}
+
+/* A body may have members, functions and responsibilities: asked first. */
+static gboolean
+remove_record (FitaSidebarPage *page,
+               FitaTableId      table,
+               gint64           id)
+{
+  if (table != FITA_TABLE_AGENT)
+    return FALSE;
+  delete_agent (FITA_GOVERNANCE_PAGE (page), id);
+  return TRUE;
 }
 
 static void
-delete_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
+refresh_page (FitaSidebarPage   *page,
+              const FitaChanges *changes)
 {
-  FitaGovernancePage *self = FITA_GOVERNANCE_PAGE (widget);
-  g_autoptr(GError) error = NULL;
-  gint32 table;
-  gint64 id;
+  refresh (FITA_GOVERNANCE_PAGE (page), changes);
+}
 
-  g_variant_get (parameter, "(ix)", &table, &id);
-  /* A body may have members, functions and responsibilities: asked first. */
-  if (table == FITA_TABLE_AGENT)
-    delete_agent (self, id);
-  else if (!fita_row_remove (self->plan, parameter, &error))
-    show_failure (self, error);
+static void
+show_details_page (FitaSidebarPage *page)
+{
+  show_details (FITA_GOVERNANCE_PAGE (page));
 }
 
 /* GObject */
@@ -879,10 +665,6 @@ fita_governance_page_dispose (GObject *object)
 {
   FitaGovernancePage *self = FITA_GOVERNANCE_PAGE (object);
 
-  if (self->plan_signals != NULL)
-    g_signal_group_set_target (self->plan_signals, NULL);
-  g_clear_object (&self->plan_signals);
-  g_clear_object (&self->plan);
   /* The bin's child is a template child too: let the bin drop it first,
    * or disposing the template would unparent it behind the bin's back. */
   adw_bin_set_child (ADW_BIN (self), NULL);
@@ -891,49 +673,17 @@ fita_governance_page_dispose (GObject *object)
 }
 
 static void
-fita_governance_page_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
-{
-  FitaGovernancePage *self = FITA_GOVERNANCE_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_PLAN:
-      g_value_set_object (value, self->plan);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-fita_governance_page_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
-{
-  FitaGovernancePage *self = FITA_GOVERNANCE_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_PLAN:
-      fita_governance_page_set_plan (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 fita_governance_page_class_init (FitaGovernancePageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  FitaSidebarPageClass *page_class = FITA_SIDEBAR_PAGE_CLASS (klass);
 
   object_class->dispose = fita_governance_page_dispose;
-  object_class->get_property = fita_governance_page_get_property;
-  object_class->set_property = fita_governance_page_set_property;
-
-  properties[PROP_PLAN] =
-    g_param_spec_object ("plan", NULL, NULL, FITA_TYPE_PLAN,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  page_class->plan_set = plan_set;
+  page_class->refresh = refresh_page;
+  page_class->show_details = show_details_page;
+  page_class->remove_record = remove_record;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/cat/fita/Fita/fita-governance-page.ui");
   gtk_widget_class_bind_template_child (widget_class, FitaGovernancePage, toasts);
@@ -965,29 +715,25 @@ fita_governance_page_class_init (FitaGovernancePageClass *klass)
   gtk_widget_class_install_action (widget_class, "governance.add-member", NULL, add_member_action);
   gtk_widget_class_install_action (widget_class, "governance.add-function", NULL, add_function_action);
   gtk_widget_class_install_action (widget_class, "governance.delete-agent", "x", delete_agent_action);
-  gtk_widget_class_install_action (widget_class, "governance.back", NULL, back_action);
-  gtk_widget_class_install_action (widget_class, "row.move", "(ixi)", move_action);
-  gtk_widget_class_install_action (widget_class, "row.delete", "(ix)", delete_action);
+  fita_sidebar_page_class_install_back_action (widget_class, "governance.back");
 }
 
 static void
 fita_governance_page_init (FitaGovernancePage *self)
 {
-  const char *kinds[G_N_ELEMENTS (kind_names)];
+  const char *kinds[FITA_AGENT_GROUP + 1];
   GtkWidget *row;
 
-  fita_field_ensure_style ();
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  self->plan_signals = g_signal_group_new (FITA_TYPE_PLAN);
-  g_signal_group_connect_object (self->plan_signals, "changed", G_CALLBACK (plan_changed_cb), self, 0);
+  fita_sidebar_page_set_parts (FITA_SIDEBAR_PAGE (self), self->toasts, self->leaflet,
+                               GTK_WIDGET (self->back_button), self->agents_list);
 
   /* Translators: the name of an action that can be undone */
   fita_field_bind (GTK_WIDGET (self->name_row), FITA_FIELD_EDITOR_LINE, NULL, FITA_TABLE_AGENT, 0, "name", _("Rename Agent"));
   /* Translators: the name of an action that can be undone */
   fita_field_bind (GTK_WIDGET (self->kind_row), FITA_FIELD_EDITOR_CHOICE, NULL, FITA_TABLE_AGENT, 0, "kind", _("Change Agent Kind"));
-  for (guint i = 0; i < G_N_ELEMENTS (kind_names); i++)
-    kinds[i] = _(kind_names[i]);
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    kinds[i] = fita_agent_kind_name (i);
   fita_field_set_choices (GTK_WIDGET (self->kind_row), kinds, NULL, G_N_ELEMENTS (kinds));
   /* Translators: what a body is and does, in the body's own words */
   row = fita_field_text_row_new (_("Description"), &self->description_view);
@@ -1003,9 +749,6 @@ fita_governance_page_init (FitaGovernancePage *self)
   gtk_list_box_set_placeholder (self->functions_list, fita_list_placeholder_new (_("No functions")));
   gtk_list_box_set_placeholder (self->groups_list, fita_list_placeholder_new (_("No working groups")));
 
-  g_signal_connect (self->agents_list, "row-selected", G_CALLBACK (agent_selected_cb), self);
-  g_signal_connect (self->agents_list, "row-activated", G_CALLBACK (row_activated_cb), self);
-  g_object_bind_property (self->leaflet, "folded", self->back_button, "visible", G_BINDING_SYNC_CREATE);
   g_signal_connect (self->groups_list, "row-activated", G_CALLBACK (group_activated_cb), self);
   g_signal_connect (self->all_switch, "notify::active", G_CALLBACK (show_all_cb), self);
 
@@ -1022,37 +765,12 @@ fita_governance_page_new (void)
 FitaPlan *
 fita_governance_page_get_plan (FitaGovernancePage *self)
 {
-  g_return_val_if_fail (FITA_IS_GOVERNANCE_PAGE (self), NULL);
-
-  return self->plan;
+  return fita_sidebar_page_get_plan (self);
 }
 
 void
 fita_governance_page_set_plan (FitaGovernancePage *self,
                                FitaPlan           *plan)
 {
-  g_autoptr(GPtrArray) none = g_ptr_array_new ();
-
-  g_return_if_fail (FITA_IS_GOVERNANCE_PAGE (self));
-  g_return_if_fail (plan == NULL || FITA_IS_PLAN (plan));
-
-  if (self->plan == plan)
-    return;
-
-  g_set_object (&self->plan, plan);
-  g_signal_group_set_target (self->plan_signals, plan);
-
-  /* The rows stood for the other plan's records. */
-  self->selected_id = 0;
-  fita_field_hold_commits ();
-  fita_list_box_sync (self->agents_list, none, create_agent_row, update_agent_row, self);
-  fita_field_release_commits ();
-  fita_field_set_record (GTK_WIDGET (self->name_row), plan, 0);
-  fita_field_set_record (GTK_WIDGET (self->kind_row), plan, 0);
-  fita_field_set_record (self->description_view, plan, 0);
-
-  update_read_only (self);
-  refresh (self, NULL);
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAN]);
+  fita_sidebar_page_set_plan (FITA_SIDEBAR_PAGE (self), plan);
 }

@@ -5,6 +5,7 @@
 #include <math.h>
 
 #include "fita-item-editor-number.h"
+#include "fita-field.h"
 #include "fita-money.h"
 #include "fita-schema.h"
 
@@ -23,6 +24,7 @@ struct _FitaItemEditorNumber
   GtkAdjustment *adjustment;
 
   gint64         value;        /* as the plan holds it */
+  gint64         fallback;     /* shown for none */
   gboolean       allow_none;
   gboolean       hundredths;   /* the plan holds hundredths; shown with decimals */
   gboolean       none;         /* showing (or asked for) no value */
@@ -32,13 +34,6 @@ struct _FitaItemEditorNumber
 };
 
 G_DEFINE_FINAL_TYPE (FitaItemEditorNumber, fita_item_editor_number, GTK_TYPE_WIDGET)
-
-enum {
-  SIGNAL_COMMITTED,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
 
 /* Translators: shown in a number field that has no value yet */
 #define NO_VALUE C_("no value", "—")
@@ -104,7 +99,8 @@ fita_item_editor_number_flush (FitaItemEditorNumber *self)
   if (value == self->value)
     return;
   self->value = value;
-  g_signal_emit (self, signals[SIGNAL_COMMITTED], 0, value);
+  if (fita_field_is_bound (GTK_WIDGET (self)))
+    fita_field_commit (GTK_WIDGET (self));
 }
 
 static gboolean
@@ -211,16 +207,6 @@ fita_item_editor_number_class_init (FitaItemEditorNumberClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = fita_item_editor_number_dispose;
-
-  /**
-   * FitaItemEditorNumber::committed:
-   * @value: the new value, FITA_NONE for none
-   *
-   * Emitted when the person has settled on a value other than the shown one.
-   */
-  signals[SIGNAL_COMMITTED] =
-    g_signal_new ("committed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "numberfield");
@@ -345,6 +331,9 @@ fita_item_editor_number_set_value (FitaItemEditorNumber *self,
 {
   g_return_if_fail (FITA_IS_ITEM_EDITOR_NUMBER (self));
 
+  /* A number that cannot be none shows its fallback for none. */
+  if (value == FITA_NONE && !self->allow_none)
+    value = fallback;
   self->value = value;
   if (self->pending && !force)
     return;
@@ -401,4 +390,43 @@ fita_item_editor_number_get_clear_button (FitaItemEditorNumber *self)
   g_return_val_if_fail (FITA_IS_ITEM_EDITOR_NUMBER (self), NULL);
 
   return self->clear_button;
+}
+
+static gint64
+bound_value (GtkWidget *widget)
+{
+  return fita_item_editor_number_get_value (FITA_ITEM_EDITOR_NUMBER (widget));
+}
+
+static void
+show_bound_value (GtkWidget *widget,
+                  gint64     value,
+                  gboolean   force)
+{
+  FitaItemEditorNumber *self = FITA_ITEM_EDITOR_NUMBER (widget);
+
+  fita_item_editor_number_set_value (self, value, self->fallback, force);
+}
+
+void
+fita_item_editor_number_bind (FitaItemEditorNumber *self,
+                              FitaPlan             *plan,
+                              FitaTableId           table,
+                              gint64                id,
+                              const char           *field,
+                              const char           *undo_label)
+{
+  g_return_if_fail (FITA_IS_ITEM_EDITOR_NUMBER (self));
+
+  fita_field_bind_int (GTK_WIDGET (self), plan, table, id, field, undo_label,
+                       bound_value, show_bound_value);
+}
+
+void
+fita_item_editor_number_set_fallback (FitaItemEditorNumber *self,
+                                      gint64                fallback)
+{
+  g_return_if_fail (FITA_IS_ITEM_EDITOR_NUMBER (self));
+
+  self->fallback = fallback;
 }

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <gtk/gtk.h>
+#include "fita-plan.h"
 
 G_BEGIN_DECLS
 
@@ -23,6 +24,19 @@ void           fita_item_editor_number_set_label (FitaItemEditorNumber *self,
 /* A unit shown after the number ("%"). */
 void           fita_item_editor_number_set_unit  (FitaItemEditorNumber *self,
                                                   const char           *unit);
+/* Binds the number to field of the record (table, id) with fita-field:
+ * it shows the plan's value, and saves the one the person settles on as
+ * one undoable change called undo_label. */
+void           fita_item_editor_number_bind      (FitaItemEditorNumber *self,
+                                                  FitaPlan             *plan,
+                                                  FitaTableId           table,
+                                                  gint64                id,
+                                                  const char           *field,
+                                                  const char           *undo_label);
+/* Where the spin button rests when the value is none (a number that cannot
+ * be none shows it as its value), for the values the binding shows. */
+void           fita_item_editor_number_set_fallback (FitaItemEditorNumber *self,
+                                                  gint64                fallback);
 /* Shows value (FITA_NONE: none, with the spin button resting on fallback),
  * unless the person is changing it; force shows it anyway. */
 void           fita_item_editor_number_set_value (FitaItemEditorNumber *self,
@@ -37,7 +51,7 @@ void           fita_item_editor_number_set_hundredths (FitaItemEditorNumber *sel
                                                   gboolean              hundredths);
 GtkSpinButton *fita_item_editor_number_get_spin  (FitaItemEditorNumber *self);
 GtkWidget     *fita_item_editor_number_get_clear_button (FitaItemEditorNumber *self);
-/* Emits ::committed now if the person changed the value. */
+/* Saves the value now if the person changed it. */
 void           fita_item_editor_number_flush     (FitaItemEditorNumber *self);
 
 G_END_DECLS

@@ -333,24 +333,6 @@ set_item_int (FitaItemEditor *self,
   return end_change (self);
 }
 
-/* A number the plan refused goes back to what the plan holds. */
-static void
-set_item_number (FitaItemEditor *self,
-                 GtkWidget      *number,
-                 const char     *field,
-                 const char     *label,
-                 gint64          value)
-{
-  const FitaTable *table = fita_table (FITA_TABLE_ITEM);
-  FitaItem *item;
-
-  if (set_item_int (self, field, label, value) || (item = current_item (self)) == NULL)
-    return;
-  fita_item_editor_number_set_value (FITA_ITEM_EDITOR_NUMBER (number),
-                                     fita_record_get_int (item, &table->fields[fita_table_field_index (table, field)]),
-                                     value, TRUE);
-}
-
 /* Progress and weight */
 
 static void update_status_hint (FitaItemEditor *self,
@@ -379,9 +361,10 @@ update_progress (FitaItemEditor *self,
       gboolean status_percent = status != NULL && status->percent != FITA_NONE;
       g_autofree char *subtitle = NULL;
 
-      fita_item_editor_number_set_value (FITA_ITEM_EDITOR_NUMBER (self->progress_number),
-                                         item->progress_bp,
-                                         status_percent ? status->percent * 100 : 0, force);
+      /* With no percent, the spin button rests on the status's. */
+      fita_item_editor_number_set_fallback (FITA_ITEM_EDITOR_NUMBER (self->progress_number),
+                                            status_percent ? status->percent * 100 : 0);
+      fita_field_show (self->progress_number, self->plan, self->item_id, force, editable);
       if (item->progress_bp == FITA_NONE && status_percent)
         {
           g_autofree char *percent = fita_percent_format (status->percent, lang);
@@ -392,7 +375,6 @@ update_progress (FitaItemEditor *self,
       else if (item->progress_bp == FITA_NONE)
         subtitle = g_strdup (_("No percent yet"));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (self->progress_row), subtitle);
-      gtk_widget_set_sensitive (self->progress_number, editable);
     }
   else
     {
@@ -413,9 +395,9 @@ update_progress (FitaItemEditor *self,
                                       -1);
     }
 
-  fita_item_editor_number_set_value (FITA_ITEM_EDITOR_NUMBER (self->weight_number),
-                                     item->weight == FITA_NONE ? 1 : item->weight, 1, force);
-  gtk_widget_set_sensitive (self->weight_number, editable);
+  /* An item with no weight weighs 1. */
+  fita_item_editor_number_set_fallback (FITA_ITEM_EDITOR_NUMBER (self->weight_number), 1);
+  fita_field_show (self->weight_number, self->plan, self->item_id, force, editable);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self->weight_row),
                                info->progress_rule == FITA_PROGRESS_WEIGHTED
                                ? _("How much it counts in the progress of the item above")
@@ -507,22 +489,6 @@ status_hint_clicked_cb (FitaItemEditor *self)
   set_item_int (self, "status_id", _("Change Status"), self->suggested_status_id);
 }
 
-static void
-progress_committed_cb (FitaItemEditor *self,
-                       gint64          value)
-{
-  /* Translators: the name of an action that can be undone */
-  set_item_number (self, self->progress_number, "progress", _("Edit Progress"), value);
-}
-
-static void
-weight_committed_cb (FitaItemEditor *self,
-                     gint64          value)
-{
-  /* Translators: the name of an action that can be undone */
-  set_item_number (self, self->weight_number, "weight", _("Edit Weight"), value);
-}
-
 /* Schedule */
 
 static void
@@ -538,12 +504,10 @@ update_schedule (FitaItemEditor *self,
                         : info->period_end != FITA_NONE ? info->period_end : start_fallback;
   int first, last;
 
-  fita_item_editor_number_set_value (FITA_ITEM_EDITOR_NUMBER (self->start_year_number),
-                                     item->start_year, start_fallback, force);
-  fita_item_editor_number_set_value (FITA_ITEM_EDITOR_NUMBER (self->end_year_number),
-                                     item->end_year, end_fallback, force);
-  gtk_widget_set_sensitive (self->start_year_number, editable);
-  gtk_widget_set_sensitive (self->end_year_number, editable);
+  fita_item_editor_number_set_fallback (FITA_ITEM_EDITOR_NUMBER (self->start_year_number), start_fallback);
+  fita_field_show (self->start_year_number, self->plan, self->item_id, force, editable);
+  fita_item_editor_number_set_fallback (FITA_ITEM_EDITOR_NUMBER (self->end_year_number), end_fallback);
+  fita_field_show (self->end_year_number, self->plan, self->item_id, force, editable);
   fita_editor_mark_error (self->end_year_row,
                           item->start_year != FITA_NONE && item->end_year != FITA_NONE &&
                           item->end_year < item->start_year
@@ -569,22 +533,6 @@ update_schedule (FitaItemEditor *self,
   fita_semester_grid_set_years (FITA_SEMESTER_GRID (self->semester_grid), first, last);
   fita_semester_grid_set_semesters (FITA_SEMESTER_GRID (self->semester_grid), item->semesters);
   gtk_widget_set_sensitive (self->semester_grid, editable);
-}
-
-static void
-start_year_committed_cb (FitaItemEditor *self,
-                         gint64          value)
-{
-  /* Translators: the name of an action that can be undone */
-  set_item_number (self, self->start_year_number, "start_year", _("Edit Start Year"), value);
-}
-
-static void
-end_year_committed_cb (FitaItemEditor *self,
-                       gint64          value)
-{
-  /* Translators: the name of an action that can be undone */
-  set_item_number (self, self->end_year_number, "end_year", _("Edit End Year"), value);
 }
 
 static GtkWidget *
@@ -758,6 +706,10 @@ load_item (FitaItemEditor *self)
         fita_field_set_record (self->header_fields[i], NULL, 0);
       for (guint i = 0; self->date_fields[i] != NULL; i++)
         fita_field_set_record (self->date_fields[i], NULL, 0);
+      fita_field_set_record (self->progress_number, NULL, 0);
+      fita_field_set_record (self->weight_number, NULL, 0);
+      fita_field_set_record (self->start_year_number, NULL, 0);
+      fita_field_set_record (self->end_year_number, NULL, 0);
       load_sections (self, FALSE);
       return;
     }
@@ -970,6 +922,7 @@ fita_item_editor_class_init (FitaItemEditorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, year_selected_cb);
 }
 
+/* A number of the item in row: the item's field, saved as undo_label. */
 static GtkWidget *
 add_number (GtkWidget  *row,
             const char *name,
@@ -978,15 +931,15 @@ add_number (GtkWidget  *row,
             int         upper,
             gboolean    allow_none,
             gboolean    with_scale,
-            GCallback   committed,
-            gpointer    user_data)
+            const char *field,
+            const char *undo_label)
 {
   GtkWidget *number = fita_item_editor_number_new (lower, upper, allow_none, with_scale);
 
   gtk_widget_set_name (number, name);
   gtk_widget_set_valign (number, GTK_ALIGN_CENTER);
   fita_item_editor_number_set_label (FITA_ITEM_EDITOR_NUMBER (number), label);
-  g_signal_connect_swapped (number, "committed", committed, user_data);
+  fita_item_editor_number_bind (FITA_ITEM_EDITOR_NUMBER (number), NULL, FITA_TABLE_ITEM, 0, field, undo_label);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), number);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row),
                                          GTK_WIDGET (fita_item_editor_number_get_spin (FITA_ITEM_EDITOR_NUMBER (number))));
@@ -1008,17 +961,21 @@ fita_item_editor_init (FitaItemEditor *self)
   self->statuses = fita_editor_choices_new ();
 
   self->progress_number = add_number (self->progress_row, "progress", _("Progress"), 0, 100, TRUE, TRUE,
-                                      G_CALLBACK (progress_committed_cb), self);
+                                      /* Translators: the name of an action that can be undone */
+                                      "progress", _("Edit Progress"));
   /* Translators: the unit after the progress of an item */
   fita_item_editor_number_set_unit (FITA_ITEM_EDITOR_NUMBER (self->progress_number), C_("percent sign", "%"));
   /* Kept in hundredths: 88,3 % is typed as 88,3 or 88.3. */
   fita_item_editor_number_set_hundredths (FITA_ITEM_EDITOR_NUMBER (self->progress_number), TRUE);
   self->weight_number = add_number (self->weight_row, "weight", _("Weight"), 0, 1000, FALSE, FALSE,
-                                    G_CALLBACK (weight_committed_cb), self);
-  self->start_year_number = add_number (self->start_year_row, "start-year", _("Start year"), 1000, 9999,
-                                        TRUE, FALSE, G_CALLBACK (start_year_committed_cb), self);
-  self->end_year_number = add_number (self->end_year_row, "end-year", _("End year"), 1000, 9999,
-                                      TRUE, FALSE, G_CALLBACK (end_year_committed_cb), self);
+                                    /* Translators: the name of an action that can be undone */
+                                    "weight", _("Edit Weight"));
+  self->start_year_number = add_number (self->start_year_row, "start-year", _("Start year"), 1000, 9999, TRUE, FALSE,
+                                        /* Translators: the name of an action that can be undone */
+                                        "start_year", _("Edit Start Year"));
+  self->end_year_number = add_number (self->end_year_row, "end-year", _("End year"), 1000, 9999, TRUE, FALSE,
+                                      /* Translators: the name of an action that can be undone */
+                                      "end_year", _("Edit End Year"));
 
   /* Translators: the names of actions that can be undone */
   fita_field_bind (self->code_row, FITA_FIELD_EDITOR_LINE, NULL, FITA_TABLE_ITEM, 0, "code", _("Edit Code"));

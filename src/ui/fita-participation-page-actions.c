@@ -8,6 +8,7 @@
 
 #include "fita-field.h"
 #include "fita-plan-editor-lists.h"
+#include "fita-record-row.h"
 #include "fita-rollup.h"
 
 /* Actions */
@@ -18,22 +19,23 @@ add_process_action (GtkWidget  *widget,
                     GVariant   *parameter)
 {
   FitaParticipationPage *self = FITA_PARTICIPATION_PAGE (widget);
+  FitaPlan *plan = fita_sidebar_page_get_plan (self);
   g_autoptr(GError) error = NULL;
-  FitaProcess *process = fita_plan_new_record (self->plan, FITA_TABLE_PROCESS);
+  FitaProcess *process = fita_plan_new_record (plan, FITA_TABLE_PROCESS);
   gint64 id = process->rec.id;
 
   /* Translators: the name of a process just added */
   process->name = g_strdup (_("New process"));
   /* Translators: the name of an action that can be undone */
-  fita_plan_begin (self->plan, _("Add Process"));
-  fita_plan_insert (self->plan, process, 0, -1, NULL);
-  if (!fita_plan_end (self->plan, &error))
+  fita_plan_begin (plan, _("Add Process"));
+  fita_plan_insert (plan, process, 0, -1, NULL);
+  if (!fita_plan_end (plan, &error))
     {
-      _fita_participation_show_failure (self, error);
+      fita_sidebar_page_show_failure (self, error);
       return;
     }
-  _fita_participation_select_row_of (self, id);
-  _fita_participation_show_content (self);
+  fita_sidebar_page_select (self, id);
+  fita_sidebar_page_show_content (self);
   fita_field_focus (GTK_WIDGET (self->name_row));
 }
 
@@ -41,18 +43,16 @@ static void
 add_part (FitaParticipationPage *self,
           FitaTableId            table)
 {
+  FitaPlan *plan = fita_sidebar_page_get_plan (self);
   g_autoptr(GError) error = NULL;
   const char *label = NULL;
   const char *field = "name";
   GtkWidget *list = NULL;
-  GtkWidget *widget;
   gpointer record;
-  gint64 id;
 
-  if (self->selected_id == 0)
+  if (fita_sidebar_page_get_selected (self) == 0)
     return;
-  record = fita_plan_new_record (self->plan, table);
-  id = ((FitaRecord *) record)->id;
+  record = fita_plan_new_record (plan, table);
   switch (table)
     {
     case FITA_TABLE_PROCESS_PHASE:
@@ -81,16 +81,8 @@ add_part (FitaParticipationPage *self,
       g_assert_not_reached ();
     }
 
-  fita_plan_begin (self->plan, label);
-  fita_plan_insert (self->plan, record, self->selected_id, -1, NULL);
-  if (!fita_plan_end (self->plan, &error))
-    {
-      _fita_participation_show_failure (self, error);
-      return;
-    }
-  widget = fita_field_find (list, table, id, field);
-  if (widget != NULL)
-    fita_field_focus (widget);
+  if (!fita_record_rows_add (list, plan, record, fita_sidebar_page_get_selected (self), label, field, &error))
+    fita_sidebar_page_show_failure (self, error);
 }
 
 static void
@@ -117,33 +109,6 @@ add_count_action (GtkWidget  *widget,
   add_part (FITA_PARTICIPATION_PAGE (widget), FITA_TABLE_PROCESS_COUNT);
 }
 
-typedef struct {
-  FitaParticipationPage *self;
-  gint64 id;
-} Deletion;
-
-static void
-deletion_free (gpointer data)
-{
-  Deletion *deletion = data;
-
-  g_object_unref (deletion->self);
-  g_free (deletion);
-}
-
-static void
-delete_process_confirmed (gpointer data)
-{
-  Deletion *deletion = data;
-  g_autoptr(GError) error = NULL;
-
-  if (deletion->self->plan == NULL)
-    return;
-  /* Translators: the name of an action that can be undone */
-  if (!fita_record_remove (deletion->self->plan, FITA_TABLE_PROCESS, deletion->id, _("Delete Process"), &error))
-    _fita_participation_show_failure (deletion->self, error);
-}
-
 static void
 delete_process_action (GtkWidget  *widget,
                        const char *action_name,
@@ -151,9 +116,8 @@ delete_process_action (GtkWidget  *widget,
 {
   FitaParticipationPage *self = FITA_PARTICIPATION_PAGE (widget);
   gint64 id = g_variant_get_int64 (parameter);
-  FitaProcess *process = fita_plan_lookup (self->plan, FITA_TABLE_PROCESS, id);
+  FitaProcess *process = fita_plan_lookup (fita_sidebar_page_get_plan (self), FITA_TABLE_PROCESS, id);
   g_autofree char *heading = NULL;
-  Deletion *deletion;
   gboolean has_parts = FALSE;
   static const FitaTableId parts[] = {
     FITA_TABLE_PROCESS_PHASE, FITA_TABLE_PROCESS_DIMENSION, FITA_TABLE_PROCESS_COUNT, FITA_TABLE_PROCESS_ACTOR,
@@ -161,46 +125,14 @@ delete_process_action (GtkWidget  *widget,
 
   if (process == NULL)
     return;
-  deletion = g_new0 (Deletion, 1);
-  deletion->self = g_object_ref (self);
-  deletion->id = id;
   for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
-    has_parts = has_parts || fita_plan_list (self->plan, parts[i], id)->len > 0;
-  if (!has_parts)
-    {
-      delete_process_confirmed (deletion);
-      deletion_free (deletion);
-      return;
-    }
+    has_parts = has_parts || fita_plan_list (fita_sidebar_page_get_plan (self), parts[i], id)->len > 0;
   /* Translators: %s is the name of a participatory process */
   heading = g_strdup_printf (_("Delete Process “%s”?"), process->name);
-  fita_confirm (GTK_WIDGET (self), heading,
-                _("Its phases, participation figures, prioritisation counts and list of key actors will be deleted too. The agents stay in the plan."),
-                _("_Delete"), delete_process_confirmed, deletion, deletion_free);
-}
-
-static void
-move_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  FitaParticipationPage *self = FITA_PARTICIPATION_PAGE (widget);
-  g_autoptr(GError) error = NULL;
-
-  if (!fita_row_move (self->plan, parameter, &error))
-    _fita_participation_show_failure (self, error);
-}
-
-static void
-delete_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  FitaParticipationPage *self = FITA_PARTICIPATION_PAGE (widget);
-  g_autoptr(GError) error = NULL;
-
-  if (!fita_row_remove (self->plan, parameter, &error))
-    _fita_participation_show_failure (self, error);
+  /* Translators: the name of an action that can be undone */
+  fita_record_rows_remove (GTK_WIDGET (self), fita_sidebar_page_get_toasts (self), FITA_TABLE_PROCESS, id, _("Delete Process"), heading,
+                           has_parts ? _("Its phases, participation figures, prioritisation counts and list of key actors will be deleted too. The agents stay in the plan.") : NULL,
+                           NULL);
 }
 
 void
@@ -211,6 +143,4 @@ _fita_participation_page_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "participation.add-phase", NULL, add_phase_action);
   gtk_widget_class_install_action (widget_class, "participation.add-dimension", NULL, add_dimension_action);
   gtk_widget_class_install_action (widget_class, "participation.add-count", NULL, add_count_action);
-  gtk_widget_class_install_action (widget_class, "row.move", "(ixi)", move_action);
-  gtk_widget_class_install_action (widget_class, "row.delete", "(ix)", delete_action);
 }

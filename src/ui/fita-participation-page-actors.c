@@ -6,63 +6,39 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "fita-agent-row.h"
 #include "fita-field.h"
 #include "fita-plan-editor-lists.h"
 #include "fita-rollup.h"
 
 /* Key actors */
 
-static const char *
-kind_name (gint64 kind)
-{
-  /* In the order of FitaAgentKind. */
-  static const char * const names[] = {
-    /* Translators: kinds of agent */
-    N_("Organisation"), N_("Body"), N_("Service"), N_("Person"), N_("Group"),
-  };
-
-  return kind >= 0 && kind < (gint64) G_N_ELEMENTS (names) ? _(names[kind]) : "";
-}
-
 GtkWidget *
 _fita_participation_create_actor_row (gpointer record,
-                  gpointer user_data)
+                                      gpointer user_data)
 {
-  FitaProcessActor *actor = record;
-  GtkWidget *row = g_object_new (ADW_TYPE_ACTION_ROW,
-                                 "use-markup", FALSE,
-                                 NULL);
-  GtkWidget *buttons = fita_row_buttons_new (FITA_TABLE_PROCESS_ACTOR, actor->rec.id);
-
-  gtk_widget_set_valign (buttons, GTK_ALIGN_CENTER);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), buttons);
-  g_object_set_data (G_OBJECT (row), "fita-row-buttons", buttons);
-  return row;
+  return fita_agent_row_new (FITA_TABLE_PROCESS_ACTOR, ((FitaRecord *) record)->id, FALSE);
 }
 
 void
 _fita_participation_update_actor_row (GtkWidget *row,
-                  gpointer   record,
-                  guint      index,
-                  guint      n_rows,
-                  gpointer   user_data)
+                                      gpointer   record,
+                                      guint      index,
+                                      guint      n_rows,
+                                      gpointer   user_data)
 {
   FitaParticipationPage *self = user_data;
-  FitaProcessActor *actor = record;
-  FitaAgent *agent = fita_plan_lookup (self->plan, FITA_TABLE_AGENT, actor->agent_id);
-  const char *name = agent ? agent->name : _("Unknown agent");
+  FitaAgent *agent = fita_plan_lookup (fita_sidebar_page_get_plan (self), FITA_TABLE_AGENT, ((FitaProcessActor *) record)->agent_id);
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), agent ? kind_name (agent->kind) : NULL);
-  fita_row_buttons_update (g_object_get_data (G_OBJECT (row), "fita-row-buttons"),
-                           index, n_rows, name, _fita_participation_is_read_only (self));
+  fita_agent_row_update (FITA_AGENT_ROW (row), agent, agent ? fita_agent_kind_name (agent->kind) : NULL,
+                         index, n_rows, fita_sidebar_page_is_read_only (self));
 }
 
 static gboolean
 is_actor (FitaParticipationPage *self,
           gint64                 agent_id)
 {
-  GPtrArray *actors = fita_plan_list (self->plan, FITA_TABLE_PROCESS_ACTOR, self->selected_id);
+  GPtrArray *actors = fita_plan_list (fita_sidebar_page_get_plan (self), FITA_TABLE_PROCESS_ACTOR, fita_sidebar_page_get_selected (self));
 
   for (guint i = 0; i < actors->len; i++)
     if (((FitaProcessActor *) g_ptr_array_index (actors, i))->agent_id == agent_id)
@@ -138,6 +114,7 @@ new_candidate_row (const char *title,
 static void
 fill_candidates (FitaParticipationPage *self)
 {
+  FitaPlan *plan = fita_sidebar_page_get_plan (self);
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->actor_search));
   g_autofree char *typed = g_strstrip (g_strdup (text));
   g_autofree char *key = search_key (typed);
@@ -147,10 +124,10 @@ fill_candidates (FitaParticipationPage *self)
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->candidates_list))) != NULL)
     gtk_list_box_remove (self->candidates_list, child);
-  if (self->plan == NULL)
+  if (plan == NULL)
     return;
 
-  collect_agents (self->plan, 0, agents);
+  collect_agents (plan, 0, agents);
   for (guint i = 0; i < agents->len; i++)
     {
       FitaAgent *agent = g_ptr_array_index (agents, i);
@@ -161,7 +138,7 @@ fill_candidates (FitaParticipationPage *self)
       if (is_actor (self, agent->rec.id) || (*key != '\0' && strstr (name_key, key) == NULL))
         continue;
       gtk_list_box_append (self->candidates_list,
-                           new_candidate_row (agent->name, kind_name (agent->kind), NULL, agent->rec.id));
+                           new_candidate_row (agent->name, fita_agent_kind_name (agent->kind), NULL, agent->rec.id));
     }
   if (*typed != '\0' && !exact)
     {
@@ -177,32 +154,33 @@ static void
 add_actor (FitaParticipationPage *self,
            gint64                 agent_id)
 {
+  FitaPlan *plan = fita_sidebar_page_get_plan (self);
   g_autoptr(GError) error = NULL;
   g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->actor_search))));
   FitaProcessActor *actor;
 
-  if (self->selected_id == 0 || fita_plan_is_read_only (self->plan))
+  if (fita_sidebar_page_get_selected (self) == 0 || fita_plan_is_read_only (plan))
     return;
 
   /* Translators: the name of an action that can be undone */
-  fita_plan_begin (self->plan, _("Add Key Actor"));
+  fita_plan_begin (plan, _("Add Key Actor"));
   if (agent_id < 0 && *name != '\0')
     {
-      FitaAgent *agent = fita_plan_new_record (self->plan, FITA_TABLE_AGENT);
+      FitaAgent *agent = fita_plan_new_record (plan, FITA_TABLE_AGENT);
 
       agent_id = agent->rec.id;
       agent->kind = FITA_AGENT_ORGANISATION;
       agent->name = g_steal_pointer (&name);
-      fita_plan_insert (self->plan, agent, 0, -1, NULL);
+      fita_plan_insert (plan, agent, 0, -1, NULL);
     }
   if (agent_id > 0 && !is_actor (self, agent_id))
     {
-      actor = fita_plan_new_record (self->plan, FITA_TABLE_PROCESS_ACTOR);
+      actor = fita_plan_new_record (plan, FITA_TABLE_PROCESS_ACTOR);
       actor->agent_id = agent_id;
-      fita_plan_insert (self->plan, actor, self->selected_id, -1, NULL);
+      fita_plan_insert (plan, actor, fita_sidebar_page_get_selected (self), -1, NULL);
     }
-  if (!fita_plan_end (self->plan, &error))
-    _fita_participation_show_failure (self, error);
+  if (!fita_plan_end (plan, &error))
+    fita_sidebar_page_show_failure (self, error);
 
   gtk_popover_popdown (self->actor_popover);
   gtk_editable_set_text (GTK_EDITABLE (self->actor_search), "");

@@ -4,17 +4,14 @@
 #pragma once
 
 #include "fita-participation-page.h"
+#include "fita-participation-table.h"
 #include "fita-plan.h"
 
 G_BEGIN_DECLS
 
 struct _FitaParticipationPage
 {
-  AdwBin parent_instance;
-
-  FitaPlan *plan;
-  GSignalGroup *plan_signals;   /* the plan's signals, whichever plan it is */
-  gint64 selected_id;
+  FitaSidebarPage parent_instance;
 
   /* Template widgets */
   AdwToastOverlay *toasts;
@@ -34,7 +31,7 @@ struct _FitaParticipationPage
   GtkLabel *calendar_error;
   GtkListBox *phases_list;
   GtkLabel *phases_error;
-  AdwBin *dimensions_card;
+  FitaParticipationTable *dimensions_card;
   GtkLabel *dimensions_error;
   GtkListBox *counts_list;
   GtkLabel *counts_error;
@@ -49,14 +46,8 @@ struct _FitaParticipationPage
   GtkWidget *description_view;
   GtkWidget *problem_view;
   GtkWidget *objectives_view;
-  GtkLabel *totals[4];        /* in the dimensions grid */
-  GArray *dimension_ids;      /* the rows of the dimensions grid */
 };
 
-gboolean _fita_participation_is_read_only (FitaParticipationPage *self);
-void _fita_participation_show_failure (FitaParticipationPage *self, GError *error);
-void _fita_participation_select_row_of (FitaParticipationPage *self, gint64 id);
-void _fita_participation_show_content (FitaParticipationPage *self);
 GtkWidget * _fita_participation_create_actor_row (gpointer record, gpointer user_data);
 void _fita_participation_update_actor_row (GtkWidget *row, gpointer record, guint index, guint n_rows, gpointer user_data);
 void _fita_participation_candidate_activated_cb (GtkListBox *list, GtkListBoxRow *row, FitaParticipationPage *self);

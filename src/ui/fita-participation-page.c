@@ -1,93 +1,30 @@
 /* fita-participation-page.c: the "Participation" page: the plan's
  * participatory processes, each with its problem and objectives, state,
  * calendar and budget, phases, participation figures per dimension with
- * their totals, prioritisation counts and key actors. */
+ * their totals (fita-participation-table.c), prioritisation counts and key
+ * actors (-actors.c); what its buttons do is in -actions.c. */
 #include "config.h"
 #include "fita-participation-page-private.h"
 
 #include <glib/gi18n.h>
-#include <string.h>
 
-#include "fita-money.h"
 #include "fita-field.h"
 #include "fita-plan-editor-lists.h"
+#include "fita-participation-table.h"
+#include "fita-record-row.h"
 #include "fita-rollup.h"
+#include "fita-sidebar-row.h"
 
-G_DEFINE_FINAL_TYPE (FitaParticipationPage, fita_participation_page, ADW_TYPE_BIN)
-
-enum {
-  PROP_0,
-  PROP_PLAN,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
-/* The columns of the participation table, in order. */
-static const struct {
-  const char *field;
-  const char *undo_label;
-  const char *cell_label;
-  const char *total_label;
-} columns[] = {
-  {
-    "sessions",
-    /* Translators: the name of an action that can be undone */
-    N_("Change Sessions"),
-    /* Translators: accessible label of a cell; %s is a dimension, e.g. "Sessions, Dimensió interna" */
-    N_("Sessions, %s"),
-    /* Translators: accessible label of a total; %s is a number */
-    N_("Total sessions: %s"),
-  },
-  {
-    "participants",
-    /* Translators: the name of an action that can be undone */
-    N_("Change Participants"),
-    /* Translators: accessible label of a cell; %s is a dimension, e.g. "Participants, Ciutadania" */
-    N_("Participants, %s"),
-    /* Translators: accessible label of a total; %s is a number */
-    N_("Total participants: %s"),
-  },
-  {
-    "contributions",
-    /* Translators: the name of an action that can be undone */
-    N_("Change Contributions"),
-    /* Translators: accessible label of a cell; %s is a dimension */
-    N_("Contributions, %s"),
-    /* Translators: accessible label of a total; %s is a number */
-    N_("Total contributions: %s"),
-  },
-  {
-    "proposals",
-    /* Translators: the name of an action that can be undone */
-    N_("Change Proposals"),
-    /* Translators: accessible label of a cell; %s is a dimension */
-    N_("Proposals, %s"),
-    /* Translators: accessible label of a total; %s is a number */
-    N_("Total proposals: %s"),
-  },
-};
-
-gboolean
-_fita_participation_is_read_only (FitaParticipationPage *self)
-{
-  return self->plan == NULL || fita_plan_is_read_only (self->plan);
-}
-
-void
-_fita_participation_show_failure (FitaParticipationPage *self,
-              GError                *error)
-{
-  if (error != NULL)
-    adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
-}
+G_DEFINE_FINAL_TYPE (FitaParticipationPage, fita_participation_page, FITA_TYPE_SIDEBAR_PAGE)
 
 static FitaProcess *
 selected_process (FitaParticipationPage *self)
 {
-  if (self->plan == NULL || self->selected_id == 0)
+  FitaPlan *plan = fita_sidebar_page_get_plan (self);
+
+  if (plan == NULL || fita_sidebar_page_get_selected (self) == 0)
     return NULL;
-  return fita_plan_lookup (self->plan, FITA_TABLE_PROCESS, self->selected_id);
+  return fita_plan_lookup (plan, FITA_TABLE_PROCESS, fita_sidebar_page_get_selected (self));
 }
 
 /* "En curs · 2016–2021" */
@@ -95,7 +32,7 @@ static char *
 describe_process (FitaParticipationPage *self,
                   FitaProcess           *process)
 {
-  FitaStatus *state = process->state_id ? fita_plan_lookup (self->plan, FITA_TABLE_STATUS, process->state_id) : NULL;
+  FitaStatus *state = process->state_id ? fita_plan_lookup (fita_sidebar_page_get_plan (self), FITA_TABLE_STATUS, process->state_id) : NULL;
   g_autofree char *dates = NULL;
 
   if (process->start_date != NULL && process->end_date != NULL && g_strcmp0 (process->start_date, process->end_date) != 0)
@@ -120,29 +57,7 @@ static GtkWidget *
 create_process_row (gpointer record,
                     gpointer user_data)
 {
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *name = gtk_label_new (NULL);
-  GtkWidget *subtitle = gtk_label_new (NULL);
-
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-  gtk_widget_set_margin_start (box, 6);
-  gtk_label_set_xalign (GTK_LABEL (name), 0);
-  gtk_label_set_wrap (GTK_LABEL (name), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (name), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_max_width_chars (GTK_LABEL (name), 20);
-  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
-  gtk_label_set_wrap (GTK_LABEL (subtitle), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (subtitle), 20);
-  gtk_widget_add_css_class (subtitle, "caption");
-  gtk_widget_add_css_class (subtitle, "dim-label");
-  gtk_box_append (GTK_BOX (box), name);
-  gtk_box_append (GTK_BOX (box), subtitle);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  g_object_set_data (G_OBJECT (row), "fita-name", name);
-  g_object_set_data (G_OBJECT (row), "fita-subtitle", subtitle);
-  return row;
+  return fita_sidebar_row_new (((FitaRecord *) record)->id, 20);
 }
 
 static void
@@ -156,462 +71,104 @@ update_process_row (GtkWidget *row,
   FitaProcess *process = record;
   g_autofree char *subtitle = describe_process (self, process);
 
-  gtk_label_set_text (g_object_get_data (G_OBJECT (row), "fita-name"), process->name);
-  gtk_label_set_text (g_object_get_data (G_OBJECT (row), "fita-subtitle"), subtitle);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, process->name,
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle,
-                                  -1);
+  g_object_set (row, "title", process->name, "subtitle", subtitle, NULL);
 }
 
-/* Phases */
+/* Phases: a name, the dates and what happened in it. */
+static const FitaRecordField phase_fields[] = {
+  {
+    .field = "name", .kind = FITA_FIELD_EDITOR_PARAGRAPH,
+    .name = N_("Phase name"),
+    /* Translators: the name of an action that can be undone */
+    .undo_label = N_("Rename Phase"),
+    .column = 0, .row = 0, .width = 1,
+    .flags = FITA_RECORD_FIELD_HEADING,
+  },
+  {
+    .field = "start_date", .kind = FITA_FIELD_EDITOR_LINE,
+    .name = N_("Start date"),
+    /* Translators: placeholder of a date */
+    .placeholder = N_("YYYY-MM-DD"),
+    /* Translators: accessible label; %s is the name of a phase */
+    .name_of = N_("Start date of %s"),
+    /* Translators: the name of an action that can be undone */
+    .undo_label = N_("Change Phase Dates"),
+    /* Translators: "From 2016-03 to 2016-06": the dates of a phase */
+    .prefix_context = "dates", .prefix = NC_("dates", "From"),
+    .width_chars = 11,
+    .column = 0, .row = 1, .width = 2,
+  },
+  {
+    .field = "end_date", .kind = FITA_FIELD_EDITOR_LINE,
+    .name = N_("End date"),
+    .placeholder = N_("YYYY-MM-DD"),
+    /* Translators: accessible label; %s is the name of a phase */
+    .name_of = N_("End date of %s"),
+    .undo_label = N_("Change Phase Dates"),
+    /* Translators: "From 2016-03 to 2016-06": the dates of a phase */
+    .prefix_context = "dates", .prefix = NC_("dates", "to"),
+    .width_chars = 11,
+    .column = 0, .row = 1, .width = 2,
+  },
+  {
+    .field = "description", .kind = FITA_FIELD_EDITOR_PARAGRAPHS,
+    .name = N_("Description"),
+    /* Translators: accessible label; %s is the name of a phase */
+    .name_of = N_("Description of %s"),
+    /* Translators: the name of an action that can be undone */
+    .undo_label = N_("Edit Phase Description"),
+    .column = 0, .row = 2, .width = 2,
+  },
+};
 
-static GtkWidget *
-create_phase_row (gpointer record,
-                  gpointer user_data)
-{
-  FitaParticipationPage *self = user_data;
-  FitaProcessPhase *phase = record;
-  gint64 id = phase->rec.id;
-  GtkWidget *row = fita_field_list_row_new ();
-  GtkWidget *grid = fita_field_row_grid_new ();
-  GtkWidget *dates = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *name, *name_box, *from, *start, *to, *end, *description, *description_box, *buttons;
+static const FitaRecordShape phase_shape = {
+  FITA_TABLE_PROCESS_PHASE, "name", phase_fields, G_N_ELEMENTS (phase_fields), 1, 0, 1,
+};
 
-  name_box = fita_field_text_view_new (FITA_FIELD_EDITOR_PARAGRAPH, _("Phase name"), &name);
-  gtk_widget_add_css_class (name, "heading");
-  /* Translators: the name of an action that can be undone */
-  fita_field_bind (name, FITA_FIELD_EDITOR_PARAGRAPH, self->plan, FITA_TABLE_PROCESS_PHASE, id, "name", _("Rename Phase"));
+/* Prioritisation counts: what was counted, how many, of what. */
+static const FitaRecordField count_fields[] = {
+  {
+    .field = "label", .kind = FITA_FIELD_EDITOR_PARAGRAPH,
+    /* Translators: accessible label: what was counted, e.g. "Priorització d’objectius" */
+    .name = N_("What was counted"),
+    /* Translators: the name of an action that can be undone */
+    .undo_label = N_("Edit Count Label"),
+    .column = 0, .row = 0, .width = 1,
+  },
+  {
+    .field = "count", .kind = FITA_FIELD_EDITOR_NUMBER,
+    .name = N_("Count"),
+    /* Translators: accessible label; %s is what was counted */
+    .name_of = N_("Count, %s"),
+    /* Translators: the name of an action that can be undone */
+    .undo_label = N_("Change Count"),
+    .width_chars = 7,
+    .column = 1, .row = 0, .width = 1,
+    .flags = FITA_RECORD_FIELD_NUMERIC,
+  },
+  {
+    .field = "unit", .kind = FITA_FIELD_EDITOR_PARAGRAPH,
+    /* Translators: accessible label: who or what the count is of, e.g. "persones" */
+    .name = N_("Unit"),
+    /* Translators: accessible label; %s is what was counted */
+    .name_of = N_("Unit, %s"),
+    /* Translators: the name of an action that can be undone */
+    .undo_label = N_("Edit Count Unit"),
+    .column = 0, .row = 1, .width = 2,
+  },
+};
 
-  /* Translators: "From 2016-03 to 2016-06": the dates of a phase */
-  from = gtk_label_new (C_("dates", "From"));
-  gtk_widget_add_css_class (from, "dim-label");
-  /* Translators: placeholder of a date */
-  start = fita_field_entry_new (_("YYYY-MM-DD"), _("Start date"));
-  gtk_editable_set_width_chars (GTK_EDITABLE (start), 11);
-  /* Translators: the name of an action that can be undone */
-  fita_field_bind (start, FITA_FIELD_EDITOR_LINE, self->plan, FITA_TABLE_PROCESS_PHASE, id, "start_date", _("Change Phase Dates"));
-  /* Translators: "From 2016-03 to 2016-06": the dates of a phase */
-  to = gtk_label_new (C_("dates", "to"));
-  gtk_widget_add_css_class (to, "dim-label");
-  end = fita_field_entry_new (_("YYYY-MM-DD"), _("End date"));
-  gtk_editable_set_width_chars (GTK_EDITABLE (end), 11);
-  fita_field_bind (end, FITA_FIELD_EDITOR_LINE, self->plan, FITA_TABLE_PROCESS_PHASE, id, "end_date", _("Change Phase Dates"));
-  gtk_box_append (GTK_BOX (dates), from);
-  gtk_box_append (GTK_BOX (dates), start);
-  gtk_box_append (GTK_BOX (dates), to);
-  gtk_box_append (GTK_BOX (dates), end);
-
-  description_box = fita_field_text_view_new (FITA_FIELD_EDITOR_PARAGRAPHS, _("Description"), &description);
-  /* Translators: the name of an action that can be undone */
-  fita_field_bind (description, FITA_FIELD_EDITOR_PARAGRAPHS, self->plan, FITA_TABLE_PROCESS_PHASE, id, "description", _("Edit Phase Description"));
-
-  buttons = fita_row_buttons_new (FITA_TABLE_PROCESS_PHASE, id);
-  g_object_set_data (G_OBJECT (row), "fita-row-buttons", buttons);
-  fita_field_set_error_label (name, self->phases_error);
-  fita_field_set_error_label (start, self->phases_error);
-  fita_field_set_error_label (end, self->phases_error);
-  fita_field_set_error_label (description, self->phases_error);
-
-  gtk_grid_attach (GTK_GRID (grid), name_box, 0, 0, 1, 1);
-  gtk_grid_attach (GTK_GRID (grid), buttons, 1, 0, 1, 1);
-  gtk_grid_attach (GTK_GRID (grid), dates, 0, 1, 2, 1);
-  gtk_grid_attach (GTK_GRID (grid), description_box, 0, 2, 2, 1);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), grid);
-  return row;
-}
-
-static void
-update_phase_row (GtkWidget *row,
-                  gpointer   record,
-                  guint      index,
-                  guint      n_rows,
-                  gpointer   user_data)
-{
-  FitaParticipationPage *self = user_data;
-  FitaProcessPhase *phase = record;
-  g_autofree char *start = NULL;
-  g_autofree char *end = NULL;
-  g_autofree char *description = NULL;
-
-  fita_row_buttons_update (g_object_get_data (G_OBJECT (row), "fita-row-buttons"),
-                           index, n_rows, phase->name, _fita_participation_is_read_only (self));
-  /* Translators: accessible label; %s is the name of a phase */
-  start = g_strdup_printf (_("Start date of %s"), phase->name);
-  fita_field_set_label (row, FITA_TABLE_PROCESS_PHASE, phase->rec.id, "start_date", start);
-  /* Translators: accessible label; %s is the name of a phase */
-  end = g_strdup_printf (_("End date of %s"), phase->name);
-  fita_field_set_label (row, FITA_TABLE_PROCESS_PHASE, phase->rec.id, "end_date", end);
-  /* Translators: accessible label; %s is the name of a phase */
-  description = g_strdup_printf (_("Description of %s"), phase->name);
-  fita_field_set_label (row, FITA_TABLE_PROCESS_PHASE, phase->rec.id, "description", description);
-}
-
-/* Dimensions: one grid, so that the figures line up under their headings
- * and the totals under them. */
-
-static const char *
-column_heading (guint column)
-{
-  switch (column)
-    {
-    /* Translators: column heading: number of sessions held */
-    case 0: return _("Sessions");
-    /* Translators: column heading: number of people who took part */
-    case 1: return _("Participants");
-    /* Translators: column heading: number of contributions (aportacions) received */
-    case 2: return _("Contributions");
-    /* Translators: column heading: number of proposals made */
-    default: return _("Proposals");
-    }
-}
-
-static GtkWidget *
-attach_label (GtkGrid    *grid,
-              const char *text,
-              int         column,
-              int         row,
-              gboolean    number)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), number ? 1 : 0);
-  gtk_widget_set_valign (label, GTK_ALIGN_END);
-  /* Over the digits, which entries pad. */
-  if (number)
-    gtk_widget_set_margin_end (label, 9);
-  gtk_grid_attach (grid, label, column, row, 1, 1);
-  return label;
-}
-
-static GtkWidget *
-dimension_menu_button_new (gint64 id)
-{
-  g_autoptr(GMenu) menu = g_menu_new ();
-  GtkWidget *button = gtk_menu_button_new ();
-  struct {
-    const char *label;
-    int delta;
-  } items[] = {
-    /* Translators: moves a dimension of participation one row up */
-    { N_("Move _Up"), -1 },
-    /* Translators: moves a dimension of participation one row down */
-    { N_("Move _Down"), 1 },
-    /* Translators: removes a dimension of participation */
-    { N_("_Remove"), 0 },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (items); i++)
-    {
-      g_autoptr(GMenuItem) item = g_menu_item_new (_(items[i].label), NULL);
-
-      if (items[i].delta != 0)
-        g_menu_item_set_action_and_target_value (item, "row.move",
-                                                 g_variant_new ("(ixi)", (gint32) FITA_TABLE_PROCESS_DIMENSION, id, items[i].delta));
-      else
-        g_menu_item_set_action_and_target_value (item, "row.delete",
-                                                 g_variant_new ("(ix)", (gint32) FITA_TABLE_PROCESS_DIMENSION, id));
-      g_menu_append_item (menu, item);
-    }
-  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), G_MENU_MODEL (menu));
-  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-more-symbolic");
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (button, _("Move or Remove"));
-  return button;
-}
-
-static void
-dimension_menu_button_update (GtkWidget  *button,
-                              guint       index,
-                              guint       n_rows,
-                              const char *name,
-                              gboolean    read_only)
-{
-  /* Translators: accessible label of the menu of a dimension; %s is its name */
-  g_autofree char *label = g_strdup_printf (_("Move or remove %s"), name);
-
-  gtk_widget_set_sensitive (button, !read_only);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
-                                  -1);
-}
-
-static gboolean
-dimensions_shown (FitaParticipationPage *self,
-                  GPtrArray             *dimensions)
-{
-  if (self->dimension_ids->len != dimensions->len)
-    return FALSE;
-  for (guint i = 0; i < dimensions->len; i++)
-    if (g_array_index (self->dimension_ids, gint64, i) != ((FitaRecord *) g_ptr_array_index (dimensions, i))->id)
-      return FALSE;
-  return TRUE;
-}
-
-static void
-update_dimension_cells (FitaParticipationPage *self,
-                        GPtrArray             *dimensions)
-{
-  GtkWidget *grid = adw_bin_get_child (self->dimensions_card);
-
-  for (guint i = 0; i < dimensions->len; i++)
-    {
-      FitaProcessDimension *dimension = g_ptr_array_index (dimensions, i);
-      GtkWidget *name = fita_field_find (grid, FITA_TABLE_PROCESS_DIMENSION, dimension->rec.id, "name");
-
-      if (name == NULL)
-        continue;
-      dimension_menu_button_update (g_object_get_data (G_OBJECT (name), "fita-row-buttons"),
-                                    i, dimensions->len, dimension->name, _fita_participation_is_read_only (self));
-      for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
-        {
-          g_autofree char *label = g_strdup_printf (_(columns[c].cell_label), dimension->name);
-
-          fita_field_set_label (grid, FITA_TABLE_PROCESS_DIMENSION, dimension->rec.id, columns[c].field, label);
-        }
-    }
-}
-
-static void
-build_dimensions (FitaParticipationPage *self,
-                  GPtrArray             *dimensions)
-{
-  static const char * const total_names[] = {
-    "total-sessions", "total-participants", "total-contributions", "total-proposals",
-  };
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
-  GtkWidget *old = adw_bin_get_child (self->dimensions_card);
-  g_autofree char *focus_field = NULL;
-  g_autofree char *typing = NULL;
-  gint64 focus_id = 0;
-  GtkWidget *grid = gtk_grid_new ();
-  GtkWidget *separator, *scrolled;
-  guint n = dimensions->len;
-
-  /* Where the officer was typing, to go on there in the new grid. */
-  if (focus != NULL && old != NULL && gtk_widget_is_ancestor (focus, old))
-    {
-      GtkWidget *bound = focus;
-
-      while (bound != NULL && !fita_field_is_bound (bound))
-        bound = gtk_widget_get_parent (bound);
-      if (bound != NULL)
-        {
-          focus_id = fita_field_get_record_id (bound);
-          focus_field = g_strdup (fita_field_get_name (bound));
-          typing = g_strdup (gtk_editable_get_text (GTK_EDITABLE (bound)));
-        }
-    }
-
-  gtk_grid_set_column_spacing (GTK_GRID (grid), 6);
-  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
-  gtk_widget_set_margin_top (grid, 12);
-  gtk_widget_set_margin_bottom (grid, 12);
-  gtk_widget_set_margin_start (grid, 12);
-  gtk_widget_set_margin_end (grid, 6);
-
-  /* Translators: column heading: a group of participants (internal, other agents, citizens) */
-  gtk_widget_add_css_class (attach_label (GTK_GRID (grid), _("Dimension"), 0, 0, FALSE), "fita-column-heading");
-  for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
-    gtk_widget_add_css_class (attach_label (GTK_GRID (grid), column_heading (c), c + 1, 0, TRUE), "fita-column-heading");
-
-  for (guint i = 0; i < n; i++)
-    {
-      FitaProcessDimension *dimension = g_ptr_array_index (dimensions, i);
-      gint64 id = dimension->rec.id;
-      GtkWidget *name, *buttons;
-
-      /* Translators: placeholder of the name of a dimension of participation */
-      name = fita_field_entry_new (_("Name"), _("Dimension name"));
-      gtk_widget_set_hexpand (name, TRUE);
-      gtk_editable_set_width_chars (GTK_EDITABLE (name), 10);
-      /* Translators: the name of an action that can be undone */
-      fita_field_bind (name, FITA_FIELD_EDITOR_LINE, self->plan, FITA_TABLE_PROCESS_DIMENSION, id, "name", _("Rename Dimension"));
-      fita_field_set_error_label (name, self->dimensions_error);
-      gtk_grid_attach (GTK_GRID (grid), name, 0, i + 1, 1, 1);
-
-      for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
-        {
-          GtkWidget *cell = gtk_entry_new ();
-
-          gtk_editable_set_width_chars (GTK_EDITABLE (cell), 5);
-          gtk_editable_set_max_width_chars (GTK_EDITABLE (cell), 7);
-          gtk_editable_set_alignment (GTK_EDITABLE (cell), 1);
-          gtk_entry_set_input_purpose (GTK_ENTRY (cell), GTK_INPUT_PURPOSE_DIGITS);
-          gtk_widget_add_css_class (cell, "numeric");
-          fita_field_bind (cell, FITA_FIELD_EDITOR_NUMBER, self->plan, FITA_TABLE_PROCESS_DIMENSION, id,
-                           columns[c].field, _(columns[c].undo_label));
-          fita_field_set_error_label (cell, self->dimensions_error);
-          gtk_grid_attach (GTK_GRID (grid), cell, c + 1, i + 1, 1, 1);
-        }
-
-      /* One menu rather than three buttons: the figures need the room. */
-      buttons = dimension_menu_button_new (id);
-      g_object_set_data (G_OBJECT (name), "fita-row-buttons", buttons);
-      gtk_grid_attach (GTK_GRID (grid), buttons, G_N_ELEMENTS (columns) + 1, i + 1, 1, 1);
-    }
-  if (n == 0)
-    {
-      GtkWidget *empty = gtk_label_new (_("No dimensions"));
-
-      gtk_widget_add_css_class (empty, "dim-label");
-      gtk_grid_attach (GTK_GRID (grid), empty, 0, 1, G_N_ELEMENTS (columns) + 2, 1);
-    }
-
-  separator = gtk_separator_new (GTK_ORIENTATION_HORIZONTAL);
-  gtk_grid_attach (GTK_GRID (grid), separator, 0, n + 1, G_N_ELEMENTS (columns) + 1, 1);
-  /* Translators: the sums of the participation figures of all dimensions */
-  gtk_widget_add_css_class (attach_label (GTK_GRID (grid), _("Total"), 0, n + 2, FALSE), "fita-totals");
-  for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
-    {
-      GtkWidget *total = attach_label (GTK_GRID (grid), NULL, c + 1, n + 2, TRUE);
-
-      gtk_widget_set_name (total, total_names[c]);
-      gtk_widget_add_css_class (total, "fita-totals");
-      gtk_widget_add_css_class (total, "numeric");
-      gtk_label_set_selectable (GTK_LABEL (total), TRUE);
-      self->totals[c] = GTK_LABEL (total);
-    }
-
-  /* A table does not fold: in a narrow window it scrolls sideways. */
-  scrolled = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_AUTOMATIC, GTK_POLICY_NEVER);
-  gtk_scrolled_window_set_propagate_natural_width (GTK_SCROLLED_WINDOW (scrolled), TRUE);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), grid);
-
-  fita_field_hold_commits ();
-  adw_bin_set_child (self->dimensions_card, scrolled);
-  fita_field_release_commits ();
-
-  g_array_set_size (self->dimension_ids, 0);
-  for (guint i = 0; i < n; i++)
-    g_array_append_val (self->dimension_ids, ((FitaRecord *) g_ptr_array_index (dimensions, i))->id);
-
-  if (focus_field != NULL)
-    {
-      GtkWidget *again = fita_field_find (grid, FITA_TABLE_PROCESS_DIMENSION, focus_id, focus_field);
-
-      if (again != NULL)
-        {
-          gtk_widget_grab_focus (again);
-          if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (again)), typing) != 0)
-            gtk_editable_set_text (GTK_EDITABLE (again), typing);
-        }
-    }
-}
-
-static void
-sync_dimensions (FitaParticipationPage *self,
-                 GPtrArray             *dimensions)
-{
-  if (adw_bin_get_child (self->dimensions_card) == NULL || !dimensions_shown (self, dimensions))
-    build_dimensions (self, dimensions);
-  update_dimension_cells (self, dimensions);
-}
-
-static void
-update_totals (FitaParticipationPage *self)
-{
-  FitaProcess *process = selected_process (self);
-  FitaParticipation totals = { FITA_NONE, FITA_NONE, FITA_NONE, FITA_NONE };
-  const char *lang = fita_lang_from_locale ();
-  gint64 values[G_N_ELEMENTS (columns)];
-
-  if (process != NULL)
-    fita_plan_participation (self->plan, process, &totals);
-  values[0] = totals.sessions;
-  values[1] = totals.participants;
-  values[2] = totals.contributions;
-  values[3] = totals.proposals;
-  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
-    {
-      g_autofree char *text = fita_format_count (values[i], lang);
-      g_autofree char *label = g_strdup_printf (_(columns[i].total_label), text);
-
-      if (self->totals[i] == NULL)
-        continue;
-      gtk_label_set_text (self->totals[i], text);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self->totals[i]),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, label,
-                                      -1);
-    }
-}
-
-/* Prioritisation counts */
-
-static GtkWidget *
-create_count_row (gpointer record,
-                  gpointer user_data)
-{
-  FitaParticipationPage *self = user_data;
-  FitaProcessCount *count = record;
-  gint64 id = count->rec.id;
-  GtkWidget *row = fita_field_list_row_new ();
-  GtkWidget *grid = fita_field_row_grid_new ();
-  GtkWidget *label, *label_box, *number, *unit, *unit_box, *buttons;
-
-  /* Translators: accessible label: what was counted, e.g. "Priorització d’objectius" */
-  label_box = fita_field_text_view_new (FITA_FIELD_EDITOR_PARAGRAPH, _("What was counted"), &label);
-  /* Translators: the name of an action that can be undone */
-  fita_field_bind (label, FITA_FIELD_EDITOR_PARAGRAPH, self->plan, FITA_TABLE_PROCESS_COUNT, id, "label", _("Edit Count Label"));
-  number = fita_field_entry_new (NULL, _("Count"));
-  gtk_editable_set_width_chars (GTK_EDITABLE (number), 7);
-  gtk_editable_set_max_width_chars (GTK_EDITABLE (number), 8);
-  gtk_editable_set_alignment (GTK_EDITABLE (number), 1);
-  gtk_entry_set_input_purpose (GTK_ENTRY (number), GTK_INPUT_PURPOSE_DIGITS);
-  gtk_widget_add_css_class (number, "numeric");
-  gtk_widget_set_valign (number, GTK_ALIGN_START);
-  /* Translators: the name of an action that can be undone */
-  fita_field_bind (number, FITA_FIELD_EDITOR_NUMBER, self->plan, FITA_TABLE_PROCESS_COUNT, id, "count", _("Change Count"));
-  /* Translators: accessible label: who or what the count is of, e.g. "persones" */
-  unit_box = fita_field_text_view_new (FITA_FIELD_EDITOR_PARAGRAPH, _("Unit"), &unit);
-  /* Translators: the name of an action that can be undone */
-  fita_field_bind (unit, FITA_FIELD_EDITOR_PARAGRAPH, self->plan, FITA_TABLE_PROCESS_COUNT, id, "unit", _("Edit Count Unit"));
-  buttons = fita_row_buttons_new (FITA_TABLE_PROCESS_COUNT, id);
-  g_object_set_data (G_OBJECT (row), "fita-row-buttons", buttons);
-  fita_field_set_error_label (label, self->counts_error);
-  fita_field_set_error_label (number, self->counts_error);
-  fita_field_set_error_label (unit, self->counts_error);
-
-  gtk_grid_attach (GTK_GRID (grid), label_box, 0, 0, 1, 1);
-  gtk_grid_attach (GTK_GRID (grid), number, 1, 0, 1, 1);
-  gtk_grid_attach (GTK_GRID (grid), buttons, 2, 0, 1, 1);
-  gtk_grid_attach (GTK_GRID (grid), unit_box, 0, 1, 2, 1);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), grid);
-  return row;
-}
-
-static void
-update_count_row (GtkWidget *row,
-                  gpointer   record,
-                  guint      index,
-                  guint      n_rows,
-                  gpointer   user_data)
-{
-  FitaParticipationPage *self = user_data;
-  FitaProcessCount *count = record;
-  g_autofree char *number = NULL;
-  g_autofree char *unit = NULL;
-
-  fita_row_buttons_update (g_object_get_data (G_OBJECT (row), "fita-row-buttons"),
-                           index, n_rows, count->label, _fita_participation_is_read_only (self));
-  /* Translators: accessible label; %s is what was counted */
-  number = g_strdup_printf (_("Count, %s"), count->label);
-  fita_field_set_label (row, FITA_TABLE_PROCESS_COUNT, count->rec.id, "count", number);
-  /* Translators: accessible label; %s is what was counted */
-  unit = g_strdup_printf (_("Unit, %s"), count->label);
-  fita_field_set_label (row, FITA_TABLE_PROCESS_COUNT, count->rec.id, "unit", unit);
-}
+static const FitaRecordShape count_shape = {
+  FITA_TABLE_PROCESS_COUNT, "label", count_fields, G_N_ELEMENTS (count_fields), 2, 0, 1,
+};
 
 /* Details */
 
 static void
 update_state_choices (FitaParticipationPage *self)
 {
-  GPtrArray *statuses = self->plan ? fita_plan_list (self->plan, FITA_TABLE_STATUS, 0) : NULL;
+  FitaPlan *plan = fita_sidebar_page_get_plan (self);
+  GPtrArray *statuses = plan ? fita_plan_list (plan, FITA_TABLE_STATUS, 0) : NULL;
   guint n = statuses ? statuses->len : 0;
   g_autofree const char **labels = g_new0 (const char *, n + 1);
   g_autofree gint64 *values = g_new0 (gint64, n + 1);
@@ -634,7 +191,7 @@ update_state_definition (FitaParticipationPage *self)
 {
   FitaProcess *process = selected_process (self);
   FitaStatus *state = process && process->state_id
-    ? fita_plan_lookup (self->plan, FITA_TABLE_STATUS, process->state_id) : NULL;
+    ? fita_plan_lookup (fita_sidebar_page_get_plan (self), FITA_TABLE_STATUS, process->state_id) : NULL;
 
   /* The seeds define each state in a footnote: show it where it is chosen. */
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self->state_row),
@@ -644,17 +201,20 @@ update_state_definition (FitaParticipationPage *self)
 static void
 show_details (FitaParticipationPage *self)
 {
+  FitaPlan *plan = fita_sidebar_page_get_plan (self);
   FitaProcess *process = selected_process (self);
   g_autoptr(GPtrArray) none = g_ptr_array_new ();
   g_autofree char *subtitle = NULL;
   gint64 id = process ? process->rec.id : 0;
 
-  fita_list_box_sync (self->phases_list, process ? fita_plan_list (self->plan, FITA_TABLE_PROCESS_PHASE, id) : none,
-                      create_phase_row, update_phase_row, self);
-  sync_dimensions (self, process ? fita_plan_list (self->plan, FITA_TABLE_PROCESS_DIMENSION, id) : none);
-  fita_list_box_sync (self->counts_list, process ? fita_plan_list (self->plan, FITA_TABLE_PROCESS_COUNT, id) : none,
-                      create_count_row, update_count_row, self);
-  fita_list_box_sync (self->actors_list, process ? fita_plan_list (self->plan, FITA_TABLE_PROCESS_ACTOR, id) : none,
+  fita_record_rows_sync (self->phases_list, &phase_shape, plan,
+                         process ? fita_plan_list (plan, FITA_TABLE_PROCESS_PHASE, id) : none, self->phases_error);
+  fita_participation_table_show (self->dimensions_card, plan,
+                                 process ? fita_plan_list (plan, FITA_TABLE_PROCESS_DIMENSION, id) : none,
+                                 fita_sidebar_page_is_read_only (self));
+  fita_record_rows_sync (self->counts_list, &count_shape, plan,
+                         process ? fita_plan_list (plan, FITA_TABLE_PROCESS_COUNT, id) : none, self->counts_error);
+  fita_list_box_sync (self->actors_list, process ? fita_plan_list (plan, FITA_TABLE_PROCESS_ACTOR, id) : none,
                       _fita_participation_create_actor_row, _fita_participation_update_actor_row, self);
   if (process == NULL)
     {
@@ -676,31 +236,24 @@ show_details (FitaParticipationPage *self)
       };
 
       for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-        fita_field_set_record (fields[i], self->plan, id);
+        fita_field_set_record (fields[i], plan, id);
     }
-  update_totals (self);
+  {
+    FitaParticipation totals = { FITA_NONE, FITA_NONE, FITA_NONE, FITA_NONE };
+
+    fita_plan_participation (plan, process, &totals);
+    fita_participation_table_set_totals (self->dimensions_card, &totals);
+  }
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->delete_button), "x", id);
-}
-
-void
-_fita_participation_select_row_of (FitaParticipationPage *self,
-               gint64                 id)
-{
-  GtkWidget *row = id ? fita_list_box_find_row (self->processes_list, id) : NULL;
-
-  if (row == NULL)
-    row = GTK_WIDGET (gtk_list_box_get_row_at_index (self->processes_list, 0));
-  self->selected_id = row ? fita_row_get_id (row) : 0;
-  if (row != NULL && gtk_list_box_get_selected_row (self->processes_list) != GTK_LIST_BOX_ROW (row))
-    gtk_list_box_select_row (self->processes_list, GTK_LIST_BOX_ROW (row));
 }
 
 static void
 refresh (FitaParticipationPage *self,
          const FitaChanges     *changes)
 {
+  FitaPlan *plan = fita_sidebar_page_get_plan (self);
   gboolean all = changes == NULL;
-  gboolean read_only = _fita_participation_is_read_only (self);
+  gboolean read_only = fita_sidebar_page_is_read_only (self);
   static const FitaTableId tables[] = {
     FITA_TABLE_PROCESS, FITA_TABLE_PROCESS_PHASE, FITA_TABLE_PROCESS_DIMENSION,
     FITA_TABLE_PROCESS_COUNT, FITA_TABLE_PROCESS_ACTOR, FITA_TABLE_STATUS, FITA_TABLE_AGENT,
@@ -721,9 +274,9 @@ refresh (FitaParticipationPage *self,
       g_autoptr(GPtrArray) none = g_ptr_array_new ();
 
       fita_list_box_sync (self->processes_list,
-                          self->plan ? fita_plan_list (self->plan, FITA_TABLE_PROCESS, 0) : none,
+                          plan ? fita_plan_list (plan, FITA_TABLE_PROCESS, 0) : none,
                           create_process_row, update_process_row, self);
-      _fita_participation_select_row_of (self, self->selected_id);
+      fita_sidebar_page_select (self, fita_sidebar_page_get_selected (self));
     }
   show_details (self);
 
@@ -735,17 +288,9 @@ refresh (FitaParticipationPage *self,
 }
 
 static void
-plan_changed_cb (FitaPlan              *plan,
-                 const FitaChanges     *changes,
-                 FitaParticipationPage *self)
-{
-  refresh (self, changes);
-}
-
-static void
 update_read_only (FitaParticipationPage *self)
 {
-  gboolean editable = !_fita_participation_is_read_only (self);
+  gboolean editable = !fita_sidebar_page_is_read_only (self);
   static const char * const actions[] = {
     "participation.add-process", "participation.delete-process", "participation.add-phase",
     "participation.add-dimension", "participation.add-count", "row.move", "row.delete",
@@ -756,48 +301,35 @@ update_read_only (FitaParticipationPage *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->add_actor_button), editable);
 }
 
+/* The page */
+
 static void
-process_selected_cb (GtkListBox            *list,
-                     GtkListBoxRow         *row,
-                     FitaParticipationPage *self)
+plan_set (FitaSidebarPage *page)
 {
-  gint64 id = row ? fita_row_get_id (GTK_WIDGET (row)) : 0;
+  FitaParticipationPage *self = FITA_PARTICIPATION_PAGE (page);
+  GtkWidget *fields[] = {
+    GTK_WIDGET (self->name_row), self->description_view, self->problem_view,
+    self->objectives_view, GTK_WIDGET (self->state_row), GTK_WIDGET (self->start_row),
+    GTK_WIDGET (self->end_row), GTK_WIDGET (self->budget_row),
+  };
 
-  if (row == NULL || id == self->selected_id)
-    return;
-  self->selected_id = id;
-  fita_field_hold_commits ();
-  show_details (self);
-  update_state_definition (self);
-  fita_field_set_read_only_all (GTK_WIDGET (self), _fita_participation_is_read_only (self));
-  fita_field_release_commits ();
-}
-
-/* Narrow windows show the list or what is picked in it. */
-
-void
-_fita_participation_show_content (FitaParticipationPage *self)
-{
-  if (adw_leaflet_get_folded (self->leaflet))
-    adw_leaflet_set_visible_child_name (self->leaflet, "content");
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    fita_field_set_record (fields[i], fita_sidebar_page_get_plan (page), 0);
+  update_read_only (self);
 }
 
 static void
-back_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
+refresh_page (FitaSidebarPage   *page,
+              const FitaChanges *changes)
 {
-  FitaParticipationPage *self = FITA_PARTICIPATION_PAGE (widget);
-
-  adw_leaflet_set_visible_child_name (self->leaflet, "sidebar");
+  refresh (FITA_PARTICIPATION_PAGE (page), changes);
 }
 
 static void
-row_activated_cb (GtkListBox    *list,
-                  GtkListBoxRow *row,
-                  FitaParticipationPage *self)
+show_details_page (FitaSidebarPage *page)
 {
-  _fita_participation_show_content (self);
+  show_details (FITA_PARTICIPATION_PAGE (page));
+  update_state_definition (FITA_PARTICIPATION_PAGE (page));
 }
 
 /* GObject */
@@ -807,11 +339,6 @@ fita_participation_page_dispose (GObject *object)
 {
   FitaParticipationPage *self = FITA_PARTICIPATION_PAGE (object);
 
-  if (self->plan_signals != NULL)
-    g_signal_group_set_target (self->plan_signals, NULL);
-  g_clear_object (&self->plan_signals);
-  g_clear_object (&self->plan);
-  g_clear_pointer (&self->dimension_ids, g_array_unref);
   /* The bin's child is a template child too: let the bin drop it first,
    * or disposing the template would unparent it behind the bin's back. */
   adw_bin_set_child (ADW_BIN (self), NULL);
@@ -820,50 +347,18 @@ fita_participation_page_dispose (GObject *object)
 }
 
 static void
-fita_participation_page_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
-{
-  FitaParticipationPage *self = FITA_PARTICIPATION_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_PLAN:
-      g_value_set_object (value, self->plan);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-fita_participation_page_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
-{
-  FitaParticipationPage *self = FITA_PARTICIPATION_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_PLAN:
-      fita_participation_page_set_plan (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 fita_participation_page_class_init (FitaParticipationPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  FitaSidebarPageClass *page_class = FITA_SIDEBAR_PAGE_CLASS (klass);
 
   object_class->dispose = fita_participation_page_dispose;
-  object_class->get_property = fita_participation_page_get_property;
-  object_class->set_property = fita_participation_page_set_property;
+  page_class->plan_set = plan_set;
+  page_class->refresh = refresh_page;
+  page_class->show_details = show_details_page;
 
-  properties[PROP_PLAN] =
-    g_param_spec_object ("plan", NULL, NULL, FITA_TYPE_PLAN,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
-
+  g_type_ensure (FITA_TYPE_PARTICIPATION_TABLE);
   gtk_widget_class_set_template_from_resource (widget_class, "/cat/fita/Fita/fita-participation-page.ui");
   gtk_widget_class_bind_template_child (widget_class, FitaParticipationPage, toasts);
   gtk_widget_class_bind_template_child (widget_class, FitaParticipationPage, leaflet);
@@ -894,7 +389,7 @@ fita_participation_page_class_init (FitaParticipationPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FitaParticipationPage, delete_button);
 
   _fita_participation_page_install_actions (widget_class);
-  gtk_widget_class_install_action (widget_class, "participation.back", NULL, back_action);
+  fita_sidebar_page_class_install_back_action (widget_class, "participation.back");
 }
 
 static void
@@ -902,12 +397,10 @@ fita_participation_page_init (FitaParticipationPage *self)
 {
   GtkWidget *row;
 
-  fita_field_ensure_style ();
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  self->plan_signals = g_signal_group_new (FITA_TYPE_PLAN);
-  g_signal_group_connect_object (self->plan_signals, "changed", G_CALLBACK (plan_changed_cb), self, 0);
-  self->dimension_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  fita_sidebar_page_set_parts (FITA_SIDEBAR_PAGE (self), self->toasts, self->leaflet,
+                               GTK_WIDGET (self->back_button), self->processes_list);
+  fita_participation_table_set_error_label (self->dimensions_card, self->dimensions_error);
 
   /* Translators: the name of an action that can be undone */
   fita_field_bind (GTK_WIDGET (self->name_row), FITA_FIELD_EDITOR_LINE, NULL, FITA_TABLE_PROCESS, 0, "name", _("Rename Process"));
@@ -948,9 +441,6 @@ fita_participation_page_init (FitaParticipationPage *self)
   gtk_list_box_set_placeholder (self->actors_list, fita_list_placeholder_new (_("No key actors")));
   gtk_list_box_set_placeholder (self->candidates_list, fita_list_placeholder_new (_("Type a name to create an agent")));
 
-  g_signal_connect (self->processes_list, "row-selected", G_CALLBACK (process_selected_cb), self);
-  g_signal_connect (self->processes_list, "row-activated", G_CALLBACK (row_activated_cb), self);
-  g_object_bind_property (self->leaflet, "folded", self->back_button, "visible", G_BINDING_SYNC_CREATE);
   g_signal_connect (self->candidates_list, "row-activated", G_CALLBACK (_fita_participation_candidate_activated_cb), self);
   g_signal_connect (self->actor_search, "search-changed", G_CALLBACK (_fita_participation_search_changed_cb), self);
   g_signal_connect (self->actor_search, "activate", G_CALLBACK (_fita_participation_search_activate_cb), self);
@@ -969,41 +459,12 @@ fita_participation_page_new (void)
 FitaPlan *
 fita_participation_page_get_plan (FitaParticipationPage *self)
 {
-  g_return_val_if_fail (FITA_IS_PARTICIPATION_PAGE (self), NULL);
-
-  return self->plan;
+  return fita_sidebar_page_get_plan (self);
 }
 
 void
 fita_participation_page_set_plan (FitaParticipationPage *self,
                                   FitaPlan              *plan)
 {
-  g_autoptr(GPtrArray) none = g_ptr_array_new ();
-  GtkWidget *fields[] = {
-    GTK_WIDGET (self->name_row), self->description_view, self->problem_view,
-    self->objectives_view, GTK_WIDGET (self->state_row), GTK_WIDGET (self->start_row),
-    GTK_WIDGET (self->end_row), GTK_WIDGET (self->budget_row),
-  };
-
-  g_return_if_fail (FITA_IS_PARTICIPATION_PAGE (self));
-  g_return_if_fail (plan == NULL || FITA_IS_PLAN (plan));
-
-  if (self->plan == plan)
-    return;
-
-  g_set_object (&self->plan, plan);
-  g_signal_group_set_target (self->plan_signals, plan);
-
-  /* The rows stood for the other plan's records. */
-  self->selected_id = 0;
-  fita_field_hold_commits ();
-  fita_list_box_sync (self->processes_list, none, create_process_row, update_process_row, self);
-  fita_field_release_commits ();
-  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-    fita_field_set_record (fields[i], plan, 0);
-
-  update_read_only (self);
-  refresh (self, NULL);
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAN]);
+  fita_sidebar_page_set_plan (FITA_SIDEBAR_PAGE (self), plan);
 }

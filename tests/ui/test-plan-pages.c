@@ -15,6 +15,7 @@
 #include "fita-plan-editor.h"
 #include "fita-field.h"
 #include "fita-item-editor.h"
+#include "fita-item-editor-number.h"
 #include "fita-plan-editor-lists.h"
 #include "fita-rollup.h"
 #include "fita-status-table.h"
@@ -596,6 +597,59 @@ test_accessible_labels (void)
   fixture_close (&fixture);
 }
 
+/* A widget with a number of its own (the item editor's spin button with a
+ * slider and a clear button) bound with fita_field_bind_int: it shows the
+ * plan's value (its fallback for none), saves the one settled on as one
+ * undoable change, follows the plan on reload and is off when read-only. */
+static void
+test_field_int (void)
+{
+  Fixture fixture = { 0 };
+  g_autoptr(FitaPlan) saved = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *number;
+  GtkSpinButton *spin;
+  FitaItem *item;
+
+  fixture_open (&fixture, "terrassa-ess-2019-2026", fita_plan_editor_new ());
+  item = fita_plan_find_item (fixture.plan, "11.3");
+  g_assert_nonnull (item);
+  fita_plan_begin (fixture.plan, "Clear Weight");
+  fita_plan_set_int (fixture.plan, item, "weight", FITA_NONE, NULL);
+  g_assert_true (fita_plan_end (fixture.plan, &error));
+
+  number = fita_item_editor_number_new (0, 1000, FALSE, FALSE);
+  gtk_window_set_child (GTK_WINDOW (fixture.window), number);
+  fita_item_editor_number_set_fallback (FITA_ITEM_EDITOR_NUMBER (number), 1);
+  fita_item_editor_number_bind (FITA_ITEM_EDITOR_NUMBER (number), fixture.plan, FITA_TABLE_ITEM, item->rec.id,
+                                "weight", "Edit Weight");
+  settle ();
+  g_assert_true (fita_field_is_bound (number));
+  g_assert_true (fita_field_find (fixture.window, FITA_TABLE_ITEM, item->rec.id, "weight") == number);
+  spin = fita_item_editor_number_get_spin (FITA_ITEM_EDITOR_NUMBER (number));
+  /* No weight weighs 1. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (spin)), ==, "1");
+
+  type_and_activate (GTK_WIDGET (spin), "3");
+  g_assert_cmpint (fita_plan_find_item (fixture.plan, "11.3")->weight, ==, 3);
+  g_assert_cmpstr (fita_plan_get_undo_label (fixture.plan), ==, "Edit Weight");
+  saved = reopen (&fixture);
+  g_assert_cmpint (fita_plan_find_item (saved, "11.3")->weight, ==, 3);
+
+  /* The plan changes: the number follows. */
+  undo (&fixture, "Edit Weight");
+  fita_field_load (number);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (spin)), ==, "1");
+  g_assert_cmpint (fita_plan_find_item (fixture.plan, "11.3")->weight, ==, FITA_NONE);
+
+  fita_field_set_read_only_all (number, TRUE);
+  g_assert_false (gtk_widget_get_sensitive (number));
+  fita_field_set_read_only_all (number, FALSE);
+  g_assert_true (gtk_widget_get_sensitive (number));
+
+  fixture_close (&fixture);
+}
+
 /* Screenshots: each page on the example it is for, light and dark. */
 
 static void
@@ -826,6 +880,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/ui/plan-pages/plan/decimals", test_plan_decimals);
   g_test_add_func ("/ui/plan-pages/read-only", test_read_only);
   g_test_add_func ("/ui/plan-pages/accessible-labels", test_accessible_labels);
+  g_test_add_func ("/ui/plan-pages/field-int", test_field_int);
   g_test_add_func ("/ui/plan-pages/screenshots", test_screenshots);
 
   status = g_test_run ();
