@@ -111,7 +111,14 @@ is_shown (gpointer widget)
 void
 close_message_dialog (AdwMessageDialog *dialog)
 {
-  GtkWidget *button = find_descendant (GTK_WIDGET (dialog), is_button_labelled, "_Close");
+  respond (dialog, "_Close");
+}
+
+void
+respond (AdwMessageDialog *dialog,
+         const char       *label)
+{
+  GtkWidget *button = find_descendant (GTK_WIDGET (dialog), is_button_labelled, label);
 
   g_assert_nonnull (button);
   g_assert_true (gtk_widget_activate (button));

@@ -47,6 +47,10 @@ gboolean is_shown (gpointer widget);
 
 /* Clicks the dialog's Close button, as a person would. */
 void close_message_dialog (AdwMessageDialog *dialog);
+/* Clicks the dialog's button labelled label, as a person does: the
+ * dialog answers and closes. */
+void respond (AdwMessageDialog *dialog,
+              const char       *label);
 
 gboolean shows_row (gpointer data);
 

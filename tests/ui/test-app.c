@@ -13,138 +13,15 @@
 #include "fita-item-row.h"
 #include "fita-json.h"
 #include "fita-ui-test.h"
+#include "fita-window-test.h"
 
-#define TERRASSA "terrassa-ess-2019-2026"
 
-static FitaApplication *app;
-
-static gboolean
-no_windows (gpointer data)
-{
-  return gtk_application_get_windows (GTK_APPLICATION (app)) == NULL;
-}
-
-static void
-close_all_windows (void)
-{
-  GList *windows;
-
-  while ((windows = gtk_application_get_windows (GTK_APPLICATION (app))))
-    gtk_window_destroy (windows->data);
-  g_assert_true (wait_until (no_windows, NULL));
-}
-
-static gboolean
-is_of_type (GtkWidget     *widget,
-            gconstpointer  type)
-{
-  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
-}
-
-static GtkWidget *
-find_of_type (GtkWidget *widget,
-              GType      type)
-{
-  return find_descendant (widget, is_of_type, GSIZE_TO_POINTER (type));
-}
-
-static gboolean
-has_icon (GtkWidget     *widget,
-          gconstpointer  icon_name)
-{
-  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (widget)), icon_name) == 0;
-}
 
 static gboolean
 has_name (GtkWidget     *widget,
           gconstpointer  name)
 {
   return g_strcmp0 (gtk_widget_get_name (widget), name) == 0;
-}
-
-static gboolean
-has_css_class (GtkWidget     *widget,
-               gconstpointer  css_class)
-{
-  return gtk_widget_has_css_class (widget, css_class);
-}
-
-static FitaWindow *
-find_window_with_plan (const char *path)
-{
-  for (const GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
-    {
-      FitaPlan *plan = FITA_IS_WINDOW (l->data) ? fita_window_get_plan (l->data) : NULL;
-
-      if (plan != NULL && g_strcmp0 (fita_plan_get_path (plan), path) == 0)
-        return l->data;
-    }
-
-  return NULL;
-}
-
-static char *
-save_example (const char *name,
-              const char *basename)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(FitaPlan) plan = fita_example_load (name, &error);
-  char *path = g_build_filename (g_get_user_cache_dir (), basename, NULL);
-
-  g_assert_no_error (error);
-  g_assert_cmpint (g_mkdir_with_parents (g_get_user_cache_dir (), 0700), ==, 0);
-  g_remove (path);
-  fita_plan_save_new (plan, path, &error);
-  g_assert_no_error (error);
-  return path;
-}
-
-static void
-open_path (const char *path)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-
-  g_application_open (G_APPLICATION (app), &file, 1, "");
-}
-
-static FitaWindow *
-open_terrassa (const char  *basename,
-               char       **path_out)
-{
-  g_autofree char *path = save_example (TERRASSA, basename);
-  FitaWindow *window;
-
-  open_path (path);
-  window = find_window_with_plan (path);
-  g_assert_nonnull (window);
-  settle ();
-
-  if (path_out != NULL)
-    *path_out = g_steal_pointer (&path);
-  return window;
-}
-
-static gboolean
-has_message_dialog (gpointer data)
-{
-  return find_message_dialog () != NULL;
-}
-
-static gboolean
-has_no_message_dialog (gpointer data)
-{
-  return find_message_dialog () == NULL;
-}
-
-static void
-respond (AdwMessageDialog *dialog,
-         const char       *label)
-{
-  GtkWidget *button = find_descendant (GTK_WIDGET (dialog), is_button_labelled, label);
-
-  g_assert_nonnull (button);
-  g_signal_emit_by_name (button, "clicked");
-  g_assert_true (wait_until (has_no_message_dialog, NULL));
 }
 
 static gboolean

@@ -15,8 +15,8 @@
 #include "fita-rollup.h"
 #include "fita-sheet-zip.h"
 #include "fita-ui-test.h"
+#include "fita-window-test.h"
 
-#define TERRASSA "terrassa-ess-2019-2026"
 
 /* A council's table of actions as officers keep it: Catalan headers,
  * amounts with thousands and €, "- €" for no amount, a percent in the
@@ -27,24 +27,6 @@
   "A2;Tallers d'emprenedoria;No iniciat;12.000,00 €;- €;\n" \
   "A3;Formació d'agents;Acabat;;0,00 €;cap\n" \
   "A4;Mapa d'iniciatives;En curs (50 %);- €;;\n"
-
-static FitaApplication *app;
-
-static gboolean
-no_windows (gpointer data)
-{
-  return gtk_application_get_windows (GTK_APPLICATION (app)) == NULL;
-}
-
-static void
-close_all_windows (void)
-{
-  GList *windows;
-
-  while ((windows = gtk_application_get_windows (GTK_APPLICATION (app))))
-    gtk_window_destroy (windows->data);
-  g_assert_true (wait_until (no_windows, NULL));
-}
 
 static char *
 test_file (const char *basename)
@@ -66,42 +48,6 @@ write_test_file (const char *basename,
 }
 
 static FitaWindow *
-find_window_with_plan (const char *path)
-{
-  for (const GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l; l = l->next)
-    {
-      FitaPlan *plan = FITA_IS_WINDOW (l->data) ? fita_window_get_plan (l->data) : NULL;
-
-      if (plan != NULL && (path == NULL || g_strcmp0 (fita_plan_get_path (plan), path) == 0))
-        return l->data;
-    }
-  return NULL;
-}
-
-static FitaWindow *
-open_terrassa (char **path_out)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = test_file ("terrassa.fita");
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  FitaWindow *window;
-
-  g_remove (path);
-  {
-    /* closed before the window opens it, or the window would find it in use */
-    g_autoptr(FitaPlan) plan = fita_example_load (TERRASSA, &error);
-    g_assert_no_error (error);
-    g_assert_true (fita_plan_save_new (plan, path, &error));
-  }
-  g_application_open (G_APPLICATION (app), &file, 1, "");
-  window = find_window_with_plan (path);
-  g_assert_nonnull (window);
-  if (path_out != NULL)
-    *path_out = g_steal_pointer (&path);
-  return window;
-}
-
-static FitaWindow *
 empty_window (void)
 {
   FitaWindow *window = fita_window_new (GTK_APPLICATION (app));
@@ -114,24 +60,6 @@ static gboolean
 has_read (gpointer dialog)
 {
   return !fita_import_dialog_get_loading (dialog) && fita_import_dialog_get_report (dialog) != NULL;
-}
-
-static gboolean
-is_drawn (gpointer widget)
-{
-  return gtk_widget_get_mapped (widget) && gtk_widget_get_width (widget) > 0;
-}
-
-static gboolean
-has_message_dialog (gpointer data)
-{
-  return find_message_dialog () != NULL;
-}
-
-static gboolean
-has_no_message_dialog (gpointer data)
-{
-  return find_message_dialog () == NULL;
 }
 
 static gboolean
@@ -203,25 +131,6 @@ static gboolean
 has_no_import_dialog (gpointer data)
 {
   return find_import_dialog () == NULL;
-}
-
-/* Clicks the dialog's button labelled label, as a person does: the
- * dialog answers and closes. */
-static void
-respond (AdwMessageDialog *dialog,
-         const char       *label)
-{
-  GtkWidget *button = find_descendant (GTK_WIDGET (dialog), is_button_labelled, label);
-
-  g_assert_nonnull (button);
-  g_assert_true (gtk_widget_activate (button));
-  g_assert_true (wait_until (has_no_message_dialog, NULL));
-}
-
-static void
-close_message_dialog (AdwMessageDialog *dialog)
-{
-  respond (dialog, "_Close");
 }
 
 static gint64
@@ -349,7 +258,7 @@ static void
 test_under_item (void)
 {
   g_autofree char *path = NULL;
-  FitaWindow *window = open_terrassa (&path);
+  FitaWindow *window = open_terrassa ("terrassa.fita", &path);
   FitaPlan *plan = fita_window_get_plan (window);
   FitaItem *programme = fita_plan_find_item (plan, "11");
   guint before = fita_plan_count (plan, FITA_TABLE_ITEM);
@@ -563,7 +472,7 @@ static void
 test_workbook_round_trip (void)
 {
   g_autofree char *path = NULL;
-  FitaWindow *window = open_terrassa (&path);
+  FitaWindow *window = open_terrassa ("terrassa.fita", &path);
   FitaPlan *plan = fita_window_get_plan (window);
   g_autofree char *xlsx = test_file ("terrassa-export.xlsx");
   g_autofree char *target = test_file ("terrassa-again.fita");
@@ -645,7 +554,7 @@ static void
 test_export (void)
 {
   g_autofree char *path = NULL;
-  FitaWindow *window = open_terrassa (&path);
+  FitaWindow *window = open_terrassa ("terrassa.fita", &path);
   FitaPlan *plan = fita_window_get_plan (window);
   static const char * const formats[] = { "xlsx", "ods", "csv", "budget-csv", "decidim", "json" };
   g_autoptr(GError) error = NULL;
