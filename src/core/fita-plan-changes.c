@@ -574,7 +574,13 @@ fita_plan_get_author (FitaPlan *self)
 {
   g_return_val_if_fail (FITA_IS_PLAN (self), NULL);
 
-  return self->author ? self->author : g_get_real_name ();
+  if (self->author == NULL)
+    {
+      const char *name = g_get_real_name ();
+      /* GLib's word for a name it could not find says nothing in a log */
+      return name == NULL || *name == '\0' || g_str_equal (name, "Unknown") ? g_get_user_name () : name;
+    }
+  return self->author;
 }
 
 void

@@ -190,7 +190,8 @@ gboolean      fita_plan_move           (FitaPlan       *plan,
                                         GError        **error);
 
 /* Who makes the changes from now on, as the change log (fita-log.h)
- * names them; NULL or "": the login's real name (g_get_real_name). */
+ * names them; NULL or "": the login's real name (g_get_real_name, or
+ * the login itself when it has none). */
 void          fita_plan_set_author     (FitaPlan       *plan,
                                         const char     *author);
 const char   *fita_plan_get_author     (FitaPlan       *plan);

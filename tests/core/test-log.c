@@ -12,6 +12,12 @@
 
 #include <sqlite3.h>
 
+static const char *
+default_author (void)
+{
+  return g_str_equal (g_get_real_name (), "Unknown") ? g_get_user_name () : g_get_real_name ();
+}
+
 static FitaPlan *
 open_example (char **path_out)
 {
@@ -73,7 +79,7 @@ test_created (void)
 
   g_assert_cmpuint (changes->len, ==, 1);
   g_assert_cmpstr (newest (changes)->label, ==, "Create Plan");
-  g_assert_cmpstr (newest (changes)->author, ==, g_get_real_name ());
+  g_assert_cmpstr (newest (changes)->author, ==, default_author ());
   g_assert_cmpuint (newest (changes)->entries->len, ==, 0);
   /* a plan not saved has no log, and its changes are not logged anywhere */
   g_assert_true (fita_plan_set_text (unsaved, fita_plan_get_info (unsaved), "title", "Nou", NULL));
@@ -134,7 +140,7 @@ test_commit_logged (void)
     after = read_log (plan, 0, 1);
     g_assert_cmpuint (after->len, ==, 1);
     g_assert_null (newest (after)->label);
-    g_assert_cmpstr (newest (after)->author, ==, g_get_real_name ());
+    g_assert_cmpstr (newest (after)->author, ==, default_author ());
     g_assert_cmpstr (entry (newest (after), 0)->field, ==, "status_id");
     g_assert_cmpstr (entry (newest (after), 0)->old_value, ==, old_status);
     g_assert_cmpstr (entry (newest (after), 0)->new_value, ==, status->name);
