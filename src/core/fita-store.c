@@ -46,6 +46,7 @@ struct _FitaStore {
   sqlite3_stmt *log_change_stmt;
   sqlite3_stmt *log_entry_stmt;
   sqlite3_stmt *log_read_stmt;
+  sqlite3_stmt *log_read_item_stmt;
   sqlite3_stmt *log_read_entries_stmt;
 };
 
@@ -619,6 +620,7 @@ fita_store_close (FitaStore *store)
   sqlite3_finalize (store->log_change_stmt);
   sqlite3_finalize (store->log_entry_stmt);
   sqlite3_finalize (store->log_read_stmt);
+  sqlite3_finalize (store->log_read_item_stmt);
   sqlite3_finalize (store->log_read_entries_stmt);
   for (guint t = 0; t < FITA_N_TABLES; t++)
     {
@@ -1107,16 +1109,23 @@ read_log_entries (FitaStore *store, FitaLogChange *change, gint64 item_id, GErro
 gboolean
 fita_store_read_log (FitaStore *store, gint64 item_id, guint limit, GPtrArray *changes, GError **error)
 {
-  sqlite3_stmt *stmt = prepare (store, &store->log_read_stmt,
-                                "SELECT id, at, author, source, label FROM change_log"
-                                " WHERE ?1 = 0 OR id IN (SELECT change_id FROM change_log_entry WHERE item_id = ?1)"
-                                " ORDER BY id DESC LIMIT ?2", error);
+  /* An item's changes are found newest first through the entries' index,
+   * not by walking the whole log back to its oldest change. */
+  sqlite3_stmt *stmt = item_id == 0
+    ? prepare (store, &store->log_read_stmt,
+               "SELECT id, at, author, source, label FROM change_log ORDER BY id DESC LIMIT ?2", error)
+    : prepare (store, &store->log_read_item_stmt,
+               "SELECT id, at, author, source, label FROM change_log WHERE id IN"
+               " (SELECT change_id FROM change_log_entry WHERE item_id = ?1"
+               "  GROUP BY change_id ORDER BY change_id DESC LIMIT ?2)"
+               " ORDER BY id DESC", error);
   guint first = changes->len;
   int rc;
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, item_id);
+  if (item_id != 0)
+    sqlite3_bind_int64 (stmt, 1, item_id);
   sqlite3_bind_int64 (stmt, 2, limit > 0 ? (gint64) limit : -1);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
