@@ -72,9 +72,15 @@ title_from_path (const char *path)
 }
 
 static gboolean
-save_plan (FitaPlan *plan, const char *file, const char *source, GError **error)
+save_plan (FitaPlan *plan, const char *file, const char *source, const char *author, GError **error)
 {
   g_autoptr(FitaOutput) output = NULL;
+  g_autofree char *base = g_path_get_basename (source);
+  g_autofree char *from = g_filename_display_name (base);
+
+  /* the change log says who made the plan, and from which file */
+  fita_plan_set_author (plan, author);
+  fita_plan_set_change_source (plan, from);
 
   /* Built beside the target and renamed over it: a failed import leaves
    * no half-written plan, and --force never loses the old one early. */
@@ -82,6 +88,7 @@ save_plan (FitaPlan *plan, const char *file, const char *source, GError **error)
       !fita_plan_save_new (plan, fita_output_get_temp_path (output), error))
     return FALSE;
   fita_plan_close (plan);
+  fita_plan_set_change_source (plan, NULL);
   return fita_output_commit (g_steal_pointer (&output), error);
 }
 
@@ -101,7 +108,8 @@ format_of (const char *source)
 
 static int
 import_table (const char *file, const char *source, const char *format, const char *sheet_name,
-              const char *mapping_path, const char *save_mapping, gboolean dry_run, gboolean json)
+              const char *mapping_path, const char *save_mapping, gboolean dry_run, gboolean json,
+              const char *author)
 {
   g_autoptr(FitaSheet) sheet = NULL;
   g_autoptr(FitaImportMapping) mapping = NULL;
@@ -140,7 +148,7 @@ import_table (const char *file, const char *source, const char *format, const ch
   print_notes (source, report, sheet);
   if (plan == NULL)
     return fail_file (source, refused);
-  if (!dry_run && !save_plan (plan, file, source, &error))
+  if (!dry_run && !save_plan (plan, file, source, author, &error))
     return fail_file (file, error);
   return 0;
 }
@@ -152,6 +160,7 @@ cmd_import (int argc, char **argv)
   g_autofree char *mapping = NULL;
   g_autofree char *save_mapping = NULL;
   g_autofree char *sheet = NULL;
+  g_autofree char *author = NULL;
   gboolean force = FALSE, dry_run = FALSE, json = FALSE;
   GOptionEntry entries[] = {
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format,
@@ -163,6 +172,7 @@ cmd_import (int argc, char **argv)
     { "save-mapping", 0, 0, G_OPTION_ARG_FILENAME, &save_mapping, N_("Save how the table's columns were read, to edit and use again"), N_("MAP.json") },
     { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &dry_run, N_("Say what would be made, and every problem, but write no plan"), NULL },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print what was or would be made, and the problems, as JSON"), NULL },
+    AUTHOR_OPTION (author),
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (_("FILE SOURCE — make a new plan FILE from SOURCE"));
@@ -197,11 +207,11 @@ cmd_import (int argc, char **argv)
       return EXIT_USAGE;
     }
   if (table)
-    return import_table (argv[1], argv[2], format, sheet, mapping, save_mapping, dry_run, json);
+    return import_table (argv[1], argv[2], format, sheet, mapping, save_mapping, dry_run, json, author);
 
   if (!(plan = fita_json_import_file (argv[2], &error)))
     return fail_file (argv[2], error);
-  if (!save_plan (plan, argv[1], argv[2], &error))
+  if (!save_plan (plan, argv[1], argv[2], author, &error))
     return fail_file (argv[1], error);
   return 0;
 }

@@ -30,6 +30,12 @@ FitaItem *find_item     (FitaPlan        *plan,
                          const char      *code,
                          int             *status);
 
+/* The option --author NAME of the commands that change a plan: who made
+ * the change, for the plan's change log; NULL: the login's real name. */
+#define AUTHOR_OPTION(variable) \
+  { "author", 0, 0, G_OPTION_ARG_STRING, &(variable), \
+    N_("Who makes the change, as the plan's change log names them (default: your name)"), N_("NAME") }
+
 /* JSON output: FITA_NONE is null; a measure is rounded to its decimals
  * (none: an integer); the document goes to stdout on one line. */
 void      json_add_int     (JsonBuilder   *builder,
@@ -49,6 +55,9 @@ int       cmd_export    (int              argc,
                          char           **argv);
 /* fita-cli-report.c */
 int       cmd_report    (int              argc,
+                         char           **argv);
+/* fita-cli-log.c */
+int       cmd_log       (int              argc,
                          char           **argv);
 /* fita-cli-import.c */
 int       cmd_import    (int              argc,

@@ -159,8 +159,10 @@ static int
 cmd_example (int argc, char **argv)
 {
   gboolean list = FALSE;
+  g_autofree char *author = NULL;
   GOptionEntry entries[] = {
     { "list", 'l', 0, G_OPTION_ARG_NONE, &list, N_("List the example plans"), NULL },
+    AUTHOR_OPTION (author),
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (_("NAME FILE — write an example plan to a new .fita file"));
@@ -188,6 +190,7 @@ cmd_example (int argc, char **argv)
                   _("See the list with “fita-cli example --list”."));
       return EXIT_USAGE;
     }
+  fita_plan_set_author (plan, author);
   if (!fita_plan_save_new (plan, argv[2], &error))
     return fail_file (argv[2], error);
   return 0;
@@ -200,10 +203,12 @@ cmd_new (int argc, char **argv)
 {
   g_autofree char *title = NULL;
   g_autofree char *lang = NULL;
+  g_autofree char *author = NULL;
   GOptionEntry entries[] = {
     { "title", 't', 0, G_OPTION_ARG_STRING, &title, N_("The plan's title"), N_("TITLE") },
     { "lang", 'l', 0, G_OPTION_ARG_STRING, &lang,
       N_("Language of the plan's texts, and of its levels, statuses and chapters: ca, es or en (default: the interface's)"), N_("LANG") },
+    AUTHOR_OPTION (author),
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (_("FILE — create a new, empty plan"));
@@ -220,6 +225,7 @@ cmd_new (int argc, char **argv)
     return fail_usage (context, _("--lang must be ca, es or en"));
 
   plan = fita_plan_new_default_in (title, lang);
+  fita_plan_set_author (plan, author);
   if (!fita_plan_save_new (plan, argv[1], &error))
     return fail_file (argv[1], error);
   return 0;
@@ -617,12 +623,20 @@ set_one (FitaPlan *plan, FitaItem *item, const char *key, const char *value, GEr
 static int
 cmd_set (int argc, char **argv)
 {
+  g_autofree char *author = NULL;
+  GOptionEntry entries[] = {
+    AUTHOR_OPTION (author),
+    { NULL }
+  };
   g_autoptr(GOptionContext) context = g_option_context_new (_("FILE CODE KEY=VALUE… — change an item (all changes in one step)"));
   g_autoptr(FitaPlan) plan = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GString) keys = g_string_new (NULL);
+  g_autofree char *label = NULL;
   FitaItem *item;
   int status = 0;
 
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!parse_options (context, &argc, &argv, &status))
     return status;
   if (argc < 4)
@@ -640,7 +654,12 @@ cmd_set (int argc, char **argv)
   if ((item = find_item (plan, argv[1], argv[2], &status)) == NULL)
     return status;
 
-  fita_plan_begin (plan, NULL);
+  for (int i = 3; i < argc; i++)
+    g_string_append_printf (keys, "%s%.*s", i > 3 ? ", " : "", (int) (strchr (argv[i], '=') - argv[i]), argv[i]);
+  /* Translators: the change log's name for a change made by fita-cli set; %s: the keys set, "progress, status" */
+  label = g_strdup_printf (_("Set %s"), keys->str);
+  fita_plan_set_author (plan, author);
+  fita_plan_begin (plan, label);
   for (int i = 3; i < argc && error == NULL; i++)
     {
       g_auto(GStrv) pair = g_strsplit (argv[i], "=", 2);
@@ -821,6 +840,7 @@ static const struct {
   { "show", cmd_show, N_("Show the plan's tree with status and progress") },
   { "stats", cmd_stats, N_("Figures of the plan or of one item: counts, progress, budget") },
   { "set", cmd_set, N_("Change fields of an item") },
+  { "log", cmd_log, N_("Who changed what in the plan, and when") },
   { "check", cmd_check, N_("Check the plan's integrity and rules") },
   { "export", cmd_export, N_("Export the plan as JSON, CSV, XLSX, ODS or for Decidim") },
   { "import", cmd_import, N_("Make a new plan from JSON") },

@@ -7,6 +7,8 @@
 #include "fita-error.h"
 #include "fita-plan-private.h"
 
+#include <glib/gi18n-lib.h>
+
 enum { SIGNAL_CHANGED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
@@ -466,6 +468,22 @@ notify_history (FitaPlan *self)
   g_object_thaw_notify (G_OBJECT (self));
 }
 
+/* What the log calls a change: its own label, or for an undo or a redo,
+ * the undo or redo of the change it replays. */
+static char *
+log_label (FitaPlan *self, const Landing *landing)
+{
+  const char *label = self->current->label;
+
+  if (landing->moved == NULL)
+    return g_strdup (label);
+  if (landing->moved_to == self->redo)
+    /* Translators: the change log's name for undoing a change, e.g. "Undo Set Progress" */
+    return label ? g_strdup_printf (_("Undo %s"), label) : g_strdup (_("Undo"));
+  /* Translators: the change log's name for redoing a change, e.g. "Redo Set Progress" */
+  return label ? g_strdup_printf (_("Redo %s"), label) : g_strdup (_("Redo"));
+}
+
 static gboolean
 end_change (FitaPlan *self, const Landing *landing, GError **error)
 {
@@ -485,11 +503,20 @@ end_change (FitaPlan *self, const Landing *landing, GError **error)
   if (self->in_transaction)
     {
       GError *local = NULL;
-      /* A commit that fails is rolled back by the store; the memory is put
-       * back as for a step that failed. */
-      self->in_transaction = FALSE;
-      if (!fita_store_commit (self->store, &local))
+      g_autofree char *label = log_label (self, landing);
+      /* The log is written in the change's transaction: a change is kept
+       * with its entry in the log or not at all. A commit that fails is
+       * rolled back by the store; the memory is put back as for a step
+       * that failed. */
+      if (self->current->ops->len > 0 &&
+          !fita_plan_log_change (self, self->store, self->current, label, &local))
         fail_current (self, local);
+      else
+        {
+          self->in_transaction = FALSE;
+          if (!fita_store_commit (self->store, &local))
+            fail_current (self, local);
+        }
     }
   change = g_steal_pointer (&self->current);
   if (self->change_error != NULL)
@@ -529,6 +556,48 @@ fita_plan_cancel (FitaPlan *self)
   if (self->change_error == NULL)
     fail_current (self, g_error_new_literal (FITA_ERROR, FITA_ERROR_INVALID, "cancelled"));
   fita_plan_end (self, &ignored);
+}
+
+/* Who and from where, for the change log */
+
+void
+fita_plan_set_author (FitaPlan *self, const char *author)
+{
+  g_return_if_fail (FITA_IS_PLAN (self));
+
+  g_free (self->author);
+  self->author = author && *author ? g_strdup (author) : NULL;
+}
+
+const char *
+fita_plan_get_author (FitaPlan *self)
+{
+  g_return_val_if_fail (FITA_IS_PLAN (self), NULL);
+
+  if (self->author == NULL)
+    {
+      const char *name = g_get_real_name ();
+      /* GLib's word for a name it could not find says nothing in a log */
+      return name == NULL || *name == '\0' || g_str_equal (name, "Unknown") ? g_get_user_name () : name;
+    }
+  return self->author;
+}
+
+void
+fita_plan_set_change_source (FitaPlan *self, const char *source)
+{
+  g_return_if_fail (FITA_IS_PLAN (self));
+
+  g_free (self->change_source);
+  self->change_source = source && *source ? g_strdup (source) : NULL;
+}
+
+const char *
+fita_plan_get_change_source (FitaPlan *self)
+{
+  g_return_val_if_fail (FITA_IS_PLAN (self), NULL);
+
+  return self->change_source;
 }
 
 /* History */

@@ -55,6 +55,9 @@ struct _FitaPlan {
   /* what the history properties last said, to notify only real changes */
   Change *undo_top, *redo_top;
 
+  char *author;                         /* for the change log; NULL: the login's name */
+  char *change_source;
+
   GHashTable *code_index;               /* code → item; dropped by any change to items */
   GError *load_error;                   /* the first damage seen while loading */
 };
@@ -87,6 +90,15 @@ gboolean   fita_plan_record_op           (FitaPlan     *self,
 /* Fails the current change, if any, with local, and passes it on. */
 gboolean   fita_plan_refuse              (FitaPlan     *self,
                                           GError       *local,
+                                          GError      **error);
+
+/* fita-log.c: logs the change about to be committed to store, in its
+ * transaction, under label (the change's own, or its undo's); change NULL
+ * logs one with no entries (the plan written to a new file). */
+gboolean   fita_plan_log_change          (FitaPlan     *self,
+                                          FitaStore    *store,
+                                          Change       *change,
+                                          const char   *label,
                                           GError      **error);
 
 G_END_DECLS

@@ -35,6 +35,8 @@ fita_plan_finalize (GObject *object)
   g_ptr_array_unref (self->undo);
   g_ptr_array_unref (self->redo);
   g_clear_pointer (&self->code_index, g_hash_table_unref);
+  g_free (self->author);
+  g_free (self->change_source);
 
   G_OBJECT_CLASS (fita_plan_parent_class)->finalize (object);
 }
@@ -490,6 +492,8 @@ fita_plan_save_new (FitaPlan *self, const char *path, GError **error)
     return FALSE;
   if (!fita_store_begin (store, error) ||
       !write_all (self, store, error) ||
+      /* Translators: the change log's entry for a plan written to a new file */
+      !fita_plan_log_change (self, store, NULL, _("Create Plan"), error) ||
       !fita_store_commit (store, error))
     {
       fita_store_rollback (store);

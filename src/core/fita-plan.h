@@ -189,6 +189,19 @@ gboolean      fita_plan_move           (FitaPlan       *plan,
                                         int             index,
                                         GError        **error);
 
+/* Who makes the changes from now on, as the change log (fita-log.h)
+ * names them; NULL or "": the login's real name (g_get_real_name, or
+ * the login itself when it has none). */
+void          fita_plan_set_author     (FitaPlan       *plan,
+                                        const char     *author);
+const char   *fita_plan_get_author     (FitaPlan       *plan);
+/* Where the changes from now on come from, for the change log: the
+ * service whose form is merged, say; NULL: the author made them directly.
+ * Set it for a merge and back to NULL after it. */
+void          fita_plan_set_change_source (FitaPlan    *plan,
+                                        const char     *source);
+const char   *fita_plan_get_change_source (FitaPlan    *plan);
+
 /* Also the properties "can-undo", "can-redo", "undo-label" and
  * "redo-label", notified when a change moves the history. */
 gboolean      fita_plan_can_undo       (FitaPlan       *plan);

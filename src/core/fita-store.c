@@ -43,7 +43,39 @@ struct _FitaStore {
   sqlite3_stmt *insert_stmt[FITA_N_TABLES];
   sqlite3_stmt *delete_stmt[FITA_N_TABLES];
   sqlite3_stmt **update_stmt[FITA_N_TABLES];
+  sqlite3_stmt *log_change_stmt;
+  sqlite3_stmt *log_entry_stmt;
+  sqlite3_stmt *log_read_stmt;
+  sqlite3_stmt *log_read_item_stmt;
+  sqlite3_stmt *log_read_entries_stmt;
 };
+
+/* The change log: not records of the plan (fita-log.h), so not described
+ * in fita-schema.c. An entry names the item its record belongs to, so that
+ * an item's history is found even for records since deleted. IF NOT
+ * EXISTS: the same SQL creates it in a new file and adds it to an older
+ * one. */
+#define LOG_SCHEMA_SQL \
+  "CREATE TABLE IF NOT EXISTS change_log (\n" \
+  "  id INTEGER PRIMARY KEY,\n" \
+  "  at TEXT NOT NULL,\n" \
+  "  author TEXT NOT NULL,\n" \
+  "  source TEXT,\n" \
+  "  label TEXT\n" \
+  ");\n" \
+  "CREATE TABLE IF NOT EXISTS change_log_entry (\n" \
+  "  change_id INTEGER NOT NULL REFERENCES change_log (id),\n" \
+  "  position INTEGER NOT NULL,\n" \
+  "  action TEXT NOT NULL CHECK (action IN ('inserted', 'updated', 'deleted')),\n" \
+  "  table_name TEXT NOT NULL,\n" \
+  "  record_id INTEGER NOT NULL,\n" \
+  "  item_id INTEGER,\n" \
+  "  field TEXT,\n" \
+  "  old_value TEXT,\n" \
+  "  new_value TEXT,\n" \
+  "  PRIMARY KEY (change_id, position)\n" \
+  ");\n" \
+  "CREATE INDEX IF NOT EXISTS change_log_entry_by_item ON change_log_entry (item_id, change_id);\n"
 
 /* Upgrades from each older schema version to the next one; index 0 upgrades
  * version 1 to 2, and so on. Each is run in the migration's transaction. */
@@ -52,6 +84,8 @@ static const char * const real_migrations[] = {
   "UPDATE item SET progress = progress * 100 WHERE progress IS NOT NULL;"
   "ALTER TABLE plan ADD COLUMN progress_decimals INTEGER;"
   "UPDATE plan SET progress_decimals = 0;",
+  /* 2 → 3: who changed what (an older file starts with an empty log) */
+  LOG_SCHEMA_SQL,
   NULL
 };
 static const char * const *migrations = real_migrations;
@@ -519,7 +553,8 @@ schema_sql (void)
     }
   g_string_append (sql,
                    "CREATE UNIQUE INDEX budget_line_cell ON budget_line (item_id, year, chapter_id);\n"
-                   "CREATE INDEX item_by_code ON item (code);\n");
+                   "CREATE INDEX item_by_code ON item (code);\n"
+                   LOG_SCHEMA_SQL);
   return g_string_free (sql, FALSE);
 }
 
@@ -582,6 +617,11 @@ fita_store_close (FitaStore *store)
   sqlite3_finalize (store->begin_stmt);
   sqlite3_finalize (store->commit_stmt);
   sqlite3_finalize (store->rollback_stmt);
+  sqlite3_finalize (store->log_change_stmt);
+  sqlite3_finalize (store->log_entry_stmt);
+  sqlite3_finalize (store->log_read_stmt);
+  sqlite3_finalize (store->log_read_item_stmt);
+  sqlite3_finalize (store->log_read_entries_stmt);
   for (guint t = 0; t < FITA_N_TABLES; t++)
     {
       sqlite3_finalize (store->insert_stmt[t]);
@@ -964,6 +1004,148 @@ fita_store_delete (FitaStore *store, FitaTableId t, gint64 id, GError **error)
     }
   sqlite3_bind_int64 (stmt, 1, id);
   return run (store, stmt, error);
+}
+
+static void
+bind_text_or_null (sqlite3_stmt *stmt, int index, const char *text)
+{
+  if (text != NULL)
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_STATIC);
+  else
+    sqlite3_bind_null (stmt, index);
+}
+
+gboolean
+fita_store_write_log (FitaStore *store, const FitaLogChange *change, GError **error)
+{
+  sqlite3_stmt *stmt;
+  sqlite3_stmt *entry_stmt;
+  gint64 change_id;
+
+  if (!writable (store, error))
+    return FALSE;
+  stmt = prepare (store, &store->log_change_stmt,
+                  "INSERT INTO change_log (at, author, source, label) VALUES (?1, ?2, ?3, ?4)", error);
+  entry_stmt = prepare (store, &store->log_entry_stmt,
+                        "INSERT INTO change_log_entry (change_id, position, action, table_name, record_id,"
+                        " item_id, field, old_value, new_value) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                        error);
+  if (stmt == NULL || entry_stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, change->at, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, change->author ? change->author : "", -1, SQLITE_STATIC);
+  bind_text_or_null (stmt, 3, change->source);
+  bind_text_or_null (stmt, 4, change->label);
+  if (!run (store, stmt, error))
+    return FALSE;
+  change_id = sqlite3_last_insert_rowid (store->db);
+
+  for (guint i = 0; change->entries != NULL && i < change->entries->len; i++)
+    {
+      const FitaLogEntry *entry = g_ptr_array_index (change->entries, i);
+
+      sqlite3_bind_int64 (entry_stmt, 1, change_id);
+      sqlite3_bind_int64 (entry_stmt, 2, i);
+      sqlite3_bind_text (entry_stmt, 3, fita_log_kind_keyword (entry->kind), -1, SQLITE_STATIC);
+      sqlite3_bind_text (entry_stmt, 4, entry->table, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (entry_stmt, 5, entry->record);
+      if (entry->item != 0)
+        sqlite3_bind_int64 (entry_stmt, 6, entry->item);
+      else
+        sqlite3_bind_null (entry_stmt, 6);
+      bind_text_or_null (entry_stmt, 7, entry->field);
+      bind_text_or_null (entry_stmt, 8, entry->old_value);
+      bind_text_or_null (entry_stmt, 9, entry->new_value);
+      if (!run (store, entry_stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static char *
+column_text (sqlite3_stmt *stmt, int column)
+{
+  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
+}
+
+static gboolean
+read_log_entries (FitaStore *store, FitaLogChange *change, gint64 item_id, GError **error)
+{
+  sqlite3_stmt *stmt = prepare (store, &store->log_read_entries_stmt,
+                                "SELECT action, table_name, record_id, item_id, field, old_value, new_value"
+                                " FROM change_log_entry WHERE change_id = ?1 AND (?2 = 0 OR item_id = ?2)"
+                                " ORDER BY position", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, change->id);
+  sqlite3_bind_int64 (stmt, 2, item_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      FitaLogEntry *entry = fita_log_entry_new ();
+
+      g_ptr_array_add (change->entries, entry);
+      if (!fita_log_kind_parse ((const char *) sqlite3_column_text (stmt, 0), &entry->kind))
+        {
+          sqlite3_reset (stmt);
+          g_set_error (error, FITA_ERROR, FITA_ERROR_CORRUPT,
+                       _("The plan's change log is damaged (an entry of an unknown kind). Restore it from a backup copy."));
+          return FALSE;
+        }
+      entry->table = column_text (stmt, 1);
+      entry->record = sqlite3_column_int64 (stmt, 2);
+      entry->item = sqlite3_column_int64 (stmt, 3);
+      entry->field = column_text (stmt, 4);
+      entry->old_value = column_text (stmt, 5);
+      entry->new_value = column_text (stmt, 6);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return set_sqlite_error (error, store->db, rc);
+  return TRUE;
+}
+
+gboolean
+fita_store_read_log (FitaStore *store, gint64 item_id, guint limit, GPtrArray *changes, GError **error)
+{
+  /* An item's changes are found newest first through the entries' index,
+   * not by walking the whole log back to its oldest change. */
+  sqlite3_stmt *stmt = item_id == 0
+    ? prepare (store, &store->log_read_stmt,
+               "SELECT id, at, author, source, label FROM change_log ORDER BY id DESC LIMIT ?2", error)
+    : prepare (store, &store->log_read_item_stmt,
+               "SELECT id, at, author, source, label FROM change_log WHERE id IN"
+               " (SELECT change_id FROM change_log_entry WHERE item_id = ?1"
+               "  GROUP BY change_id ORDER BY change_id DESC LIMIT ?2)"
+               " ORDER BY id DESC", error);
+  guint first = changes->len;
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  if (item_id != 0)
+    sqlite3_bind_int64 (stmt, 1, item_id);
+  sqlite3_bind_int64 (stmt, 2, limit > 0 ? (gint64) limit : -1);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      FitaLogChange *change = fita_log_change_new ();
+
+      change->id = sqlite3_column_int64 (stmt, 0);
+      change->at = column_text (stmt, 1);
+      change->author = column_text (stmt, 2);
+      change->source = column_text (stmt, 3);
+      change->label = column_text (stmt, 4);
+      g_ptr_array_add (changes, change);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return set_sqlite_error (error, store->db, rc);
+  /* the entries once the changes' statement is done with */
+  for (guint i = first; i < changes->len; i++)
+    if (!read_log_entries (store, g_ptr_array_index (changes, i), item_id, error))
+      return FALSE;
+  return TRUE;
 }
 
 gboolean

@@ -6,12 +6,13 @@
 #pragma once
 
 #include <glib.h>
+#include "fita-log.h"
 #include "fita-schema.h"
 
 G_BEGIN_DECLS
 
 /* The schema version this Fita writes (PRAGMA user_version). */
-#define FITA_SCHEMA_VERSION 2
+#define FITA_SCHEMA_VERSION 3
 /* 'F','i','t','a' (PRAGMA application_id) */
 #define FITA_APPLICATION_ID 0x46697461
 
@@ -69,6 +70,19 @@ gboolean    fita_store_update      (FitaStore           *store,
 gboolean    fita_store_delete      (FitaStore           *store,
                                     FitaTableId          table,
                                     gint64               id,
+                                    GError             **error);
+
+/* The change log (fita-log.h): write one change, inside the change's own
+ * transaction; read changes into changes (of FitaLogChange), newest first,
+ * all of them or those with entries of item_id (with only those), at most
+ * limit (0: all). */
+gboolean    fita_store_write_log   (FitaStore           *store,
+                                    const FitaLogChange *change,
+                                    GError             **error);
+gboolean    fita_store_read_log    (FitaStore           *store,
+                                    gint64               item_id,
+                                    guint                limit,
+                                    GPtrArray           *changes,
                                     GError             **error);
 
 gboolean    fita_store_backup      (FitaStore           *store,

@@ -341,6 +341,49 @@ static const GActionEntry action_entries[] = {
   { "quit", fita_application_quit_action },
 };
 
+/* Who the change log names for the changes made here: the officer's
+ * name from the preferences; NULL (the login's real name) when none. */
+static void
+set_author (FitaApplication *self,
+            FitaPlan        *plan)
+{
+  g_autofree char *name = self->settings ? g_settings_get_string (self->settings, "officer-name") : NULL;
+
+  if (plan != NULL)
+    fita_plan_set_author (plan, name ? g_strstrip (name) : NULL);
+}
+
+static void
+window_plan_changed_cb (FitaWindow      *window,
+                        GParamSpec      *pspec,
+                        FitaApplication *self)
+{
+  set_author (self, fita_window_get_plan (window));
+}
+
+/* Every plan a window shows, however it came there (opened, made, a copy
+ * saved), makes its changes in the officer's name. */
+static void
+window_added_cb (GtkApplication  *application,
+                 GtkWindow       *window,
+                 FitaApplication *self)
+{
+  if (!FITA_IS_WINDOW (window))
+    return;
+  g_signal_connect_object (window, "notify::plan", G_CALLBACK (window_plan_changed_cb), self, 0);
+  set_author (self, fita_window_get_plan (FITA_WINDOW (window)));
+}
+
+static void
+officer_name_changed_cb (GSettings       *settings,
+                         const char      *key,
+                         FitaApplication *self)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (FITA_IS_WINDOW (l->data))
+      set_author (self, fita_window_get_plan (l->data));
+}
+
 static void
 fita_application_startup (GApplication *application)
 {
@@ -376,10 +419,15 @@ fita_application_startup (GApplication *application)
    * settings: the windows then keep their default size. */
   schema = source != NULL ? g_settings_schema_source_lookup (source, APP_ID, TRUE) : NULL;
   if (schema != NULL)
-    self->settings = g_settings_new_full (schema, NULL, NULL);
+    {
+      self->settings = g_settings_new_full (schema, NULL, NULL);
+      g_signal_connect_object (self->settings, "changed::officer-name",
+                               G_CALLBACK (officer_name_changed_cb), self, 0);
+    }
   else
     g_warning ("The settings schema %s is not installed: window sizes and preferences will not be kept", APP_ID);
 
+  g_signal_connect (application, "window-added", G_CALLBACK (window_added_cb), self);
   g_action_map_add_action_entries (G_ACTION_MAP (application),
                                    action_entries, G_N_ELEMENTS (action_entries),
                                    application);
@@ -692,6 +740,7 @@ fita_application_save_new_plan (FitaApplication  *self,
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
   g_return_val_if_fail (window == NULL || FITA_IS_WINDOW (window), FALSE);
 
+  set_author (self, plan);
   path = g_file_get_path (file);
   basename = g_file_get_basename (file);
   name = g_filename_display_name (basename);

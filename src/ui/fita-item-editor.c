@@ -16,6 +16,7 @@
 #include "fita-item-editor-followup.h"
 #include "fita-item-editor-indicators.h"
 #include "fita-item-editor-links.h"
+#include "fita-item-editor-history.h"
 #include "fita-item-editor-number.h"
 #include "fita-item-editor-who.h"
 #include "fita-money-entry.h"
@@ -83,6 +84,7 @@ struct _FitaItemEditor
   GtkWidget         *indicators;
   GtkWidget         *followup;
   GtkWidget         *links;
+  GtkWidget         *history;
 };
 
 G_DEFINE_FINAL_TYPE (FitaItemEditor, fita_item_editor, ADW_TYPE_BIN)
@@ -689,6 +691,7 @@ load_sections (FitaItemEditor *self,
   fita_item_editor_followup_load (FITA_ITEM_EDITOR_FOLLOWUP (self->followup),
                                   plan, item_id, self->shown_year);
   fita_item_editor_links_load (FITA_ITEM_EDITOR_LINKS (self->links), plan, item_id);
+  fita_item_editor_history_load (FITA_ITEM_EDITOR_HISTORY (self->history), plan, item_id);
 }
 
 static void
@@ -771,6 +774,7 @@ plan_changed_cb (FitaPlan       *plan,
   fita_item_editor_indicators_refresh (FITA_ITEM_EDITOR_INDICATORS (self->indicators), changes);
   fita_item_editor_followup_refresh (FITA_ITEM_EDITOR_FOLLOWUP (self->followup), changes);
   fita_item_editor_links_refresh (FITA_ITEM_EDITOR_LINKS (self->links), changes);
+  fita_item_editor_history_refresh (FITA_ITEM_EDITOR_HISTORY (self->history));
 }
 
 static void
@@ -875,6 +879,7 @@ fita_item_editor_class_init (FitaItemEditorClass *klass)
   g_type_ensure (FITA_TYPE_ITEM_EDITOR_INDICATORS);
   g_type_ensure (FITA_TYPE_ITEM_EDITOR_FOLLOWUP);
   g_type_ensure (FITA_TYPE_ITEM_EDITOR_LINKS);
+  g_type_ensure (FITA_TYPE_ITEM_EDITOR_HISTORY);
 
   gtk_widget_class_install_action (widget_class, "item-editor.add-after", NULL, add_after_action);
 
@@ -914,6 +919,7 @@ fita_item_editor_class_init (FitaItemEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FitaItemEditor, indicators);
   gtk_widget_class_bind_template_child (widget_class, FitaItemEditor, followup);
   gtk_widget_class_bind_template_child (widget_class, FitaItemEditor, links);
+  gtk_widget_class_bind_template_child (widget_class, FitaItemEditor, history);
   gtk_widget_class_bind_template_callback (widget_class, status_hint_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, date_popover_show_cb);
   gtk_widget_class_bind_template_callback (widget_class, day_selected_cb);

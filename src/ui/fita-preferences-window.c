@@ -11,6 +11,8 @@ struct _FitaPreferencesWindow
   GSettings            *settings;
 
   /* Template widgets */
+  AdwPreferencesGroup  *officer_group;
+  AdwEntryRow          *officer_row;
   AdwComboRow          *language_row;
   AdwComboRow          *zoom_row;
 };
@@ -85,6 +87,8 @@ fita_preferences_window_class_init (FitaPreferencesWindowClass *klass)
   object_class->dispose = fita_preferences_window_dispose;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/cat/fita/Fita/fita-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, FitaPreferencesWindow, officer_group);
+  gtk_widget_class_bind_template_child (widget_class, FitaPreferencesWindow, officer_row);
   gtk_widget_class_bind_template_child (widget_class, FitaPreferencesWindow, language_row);
   gtk_widget_class_bind_template_child (widget_class, FitaPreferencesWindow, zoom_row);
 }
@@ -92,7 +96,13 @@ fita_preferences_window_class_init (FitaPreferencesWindowClass *klass)
 static void
 fita_preferences_window_init (FitaPreferencesWindow *self)
 {
+  g_autofree char *description = NULL;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Translators: %s is the name of the user's account, "Anna Puig" */
+  description = g_strdup_printf (_("The plan’s change log names you as the author of the changes you make. Left empty, it gives your account’s name, “%s”."),
+                                 g_get_real_name ());
+  adw_preferences_group_set_description (self->officer_group, description);
 }
 
 GtkWidget *
@@ -105,12 +115,14 @@ fita_preferences_window_new (GSettings *settings)
   self = g_object_new (FITA_TYPE_PREFERENCES_WINDOW, NULL);
   if (settings == NULL)
     {
+      gtk_widget_set_sensitive (GTK_WIDGET (self->officer_row), FALSE);
       gtk_widget_set_sensitive (GTK_WIDGET (self->language_row), FALSE);
       gtk_widget_set_sensitive (GTK_WIDGET (self->zoom_row), FALSE);
       return GTK_WIDGET (self);
     }
 
   self->settings = g_object_ref (settings);
+  g_settings_bind (settings, "officer-name", self->officer_row, "text", G_SETTINGS_BIND_DEFAULT);
   bind_choice (settings, "report-language", self->language_row, languages);
   bind_choice (settings, "default-zoom", self->zoom_row, zooms);
   return GTK_WIDGET (self);
