@@ -59,6 +59,9 @@ int       cmd_report    (int              argc,
 /* fita-cli-log.c */
 int       cmd_log       (int              argc,
                          char           **argv);
+/* fita-cli-forms.c */
+int       cmd_forms     (int              argc,
+                         char           **argv);
 /* fita-cli-import.c */
 int       cmd_import    (int              argc,
                          char           **argv);

@@ -38,18 +38,16 @@
 
 static const char * const percent_styles[] = { "ce-pct0", "ce-pct1", "ce-pct2" };
 
-static void
-append_escaped (GString *out, const char *text, gssize length)
+void
+fita_export_ods_append_escaped (GString *out, const char *text, gssize length)
 {
   g_autofree char *escaped = g_markup_escape_text (text, length);
 
   g_string_append (out, escaped);
 }
 
-/* A text as ODF paragraphs: a line each, tabs and runs of spaces kept
- * (ODF collapses plain ones). */
-static void
-append_paragraphs (GString *out, const char *text)
+void
+fita_export_ods_append_paragraphs (GString *out, const char *text)
 {
   const char *line = text;
 
@@ -65,7 +63,7 @@ append_paragraphs (GString *out, const char *text)
           guint spaces = 0;
           if (*p != ' ' && *p != '\t')
             continue;
-          append_escaped (out, run, p - run);
+          fita_export_ods_append_escaped (out, run, p - run);
           if (*p == '\t')
             {
               g_string_append (out, "<text:tab/>");
@@ -84,7 +82,7 @@ append_paragraphs (GString *out, const char *text)
           p += spaces - 1;
           run = p + 1;
         }
-      append_escaped (out, run, stop - run);
+      fita_export_ods_append_escaped (out, run, stop - run);
       g_string_append (out, "</text:p>");
       line = end ? end + 1 : NULL;
     }
@@ -98,7 +96,7 @@ append_cell (GString *out, FitaExport *export, FitaExportColumn *column, FitaExp
     case FITA_CELL_TEXT:
       g_string_append_printf (out, "<table:table-cell table:style-name=\"%s\" office:value-type=\"string\">",
                               column->wrap ? "ce-wrap" : "ce-text");
-      append_paragraphs (out, cell->text);
+      fita_export_ods_append_paragraphs (out, cell->text);
       break;
     case FITA_CELL_INTEGER:
       g_string_append_printf (out, "<table:table-cell table:style-name=\"ce-whole\" office:value-type=\"float\" "
@@ -116,7 +114,7 @@ append_cell (GString *out, FitaExport *export, FitaExportColumn *column, FitaExp
         g_autofree char *shown = fita_money_format (cell->number, export->lang);
         g_string_append_printf (out, "<table:table-cell table:style-name=\"ce-money\" office:value-type=\"currency\" "
                                 "office:currency=\"EUR\" office:value=\"%s\"><text:p>", value);
-        append_escaped (out, shown, -1);
+        fita_export_ods_append_escaped (out, shown, -1);
         g_string_append (out, "</text:p>");
       }
       break;
@@ -127,7 +125,7 @@ append_cell (GString *out, FitaExport *export, FitaExportColumn *column, FitaExp
         g_autofree char *shown = fita_percent_format_hundredths (cell->number, decimals, export->lang);
         g_string_append_printf (out, "<table:table-cell table:style-name=\"%s\" office:value-type=\"percentage\" "
                                 "office:value=\"%s\"><text:p>", percent_styles[decimals], value);
-        append_escaped (out, shown, -1);
+        fita_export_ods_append_escaped (out, shown, -1);
         g_string_append (out, "</text:p>");
       }
       break;
@@ -200,7 +198,7 @@ append_table (GString *out, FitaExport *export, guint index)
   FitaExportTable *table = &export->tables[index];
 
   g_string_append (out, "<table:table table:name=\"");
-  append_escaped (out, table->name, -1);
+  fita_export_ods_append_escaped (out, table->name, -1);
   g_string_append_printf (out, "\" table:style-name=\"ta%u\">", index);
   for (guint c = 0; c < table->n_columns; c++)
     g_string_append_printf (out, "<table:table-column table:style-name=\"co-%u-%u\" "
@@ -211,7 +209,7 @@ append_table (GString *out, FitaExport *export, guint index)
   for (guint c = 0; c < table->n_columns; c++)
     {
       g_string_append (out, "<table:table-cell table:style-name=\"ce-head\" office:value-type=\"string\">");
-      append_paragraphs (out, table->columns[c].header);
+      fita_export_ods_append_paragraphs (out, table->columns[c].header);
       g_string_append (out, "</table:table-cell>");
     }
   g_string_append (out, "</table:table-row></table:table-header-rows>");
@@ -332,7 +330,7 @@ make_settings (FitaExport *export)
   for (guint t = 0; t < FITA_EXPORT_N_SHEETS; t++)
     {
       g_string_append (out, "<config:config-item-map-entry config:name=\"");
-      append_escaped (out, export->tables[t].name, -1);
+      fita_export_ods_append_escaped (out, export->tables[t].name, -1);
       g_string_append (out, "\">");
       for (guint i = 0; i < G_N_ELEMENTS (frozen); i++)
         g_string_append_printf (out, "<config:config-item config:name=\"%s\" config:type=\"%s\">%d</config:config-item>",
@@ -341,7 +339,7 @@ make_settings (FitaExport *export)
     }
   g_string_append (out, "</config:config-item-map-named><config:config-item config:name=\"ActiveTable\" "
                    "config:type=\"string\">");
-  append_escaped (out, export->tables[0].name, -1);
+  fita_export_ods_append_escaped (out, export->tables[0].name, -1);
   g_string_append (out, "</config:config-item></config:config-item-map-entry></config:config-item-map-indexed>"
                    "</config:config-item-set></office:settings></office:document-settings>");
   return g_string_free (out, FALSE);
@@ -353,7 +351,7 @@ make_meta (FitaExport *export)
   GString *out = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<office:document-meta" NAMESPACES ">"
                                "<office:meta><meta:generator>Fita/" PACKAGE_VERSION "</meta:generator><dc:title>");
 
-  append_escaped (out, export->info->title ? export->info->title : "", -1);
+  fita_export_ods_append_escaped (out, export->info->title ? export->info->title : "", -1);
   g_string_append (out, "</dc:title></office:meta></office:document-meta>");
   return g_string_free (out, FALSE);
 }
@@ -390,10 +388,8 @@ static const char manifest_xml[] =
   "<manifest:file-entry manifest:full-path=\"settings.xml\" manifest:media-type=\"text/xml\"/>"
   "</manifest:manifest>";
 
-/* Adds a part; stored (not compressed) for the mimetype, which readers
- * look for at a fixed place. Keeps the first errno. */
-static gboolean
-add_part (zipFile zip, const char *name, const char *data, gboolean stored, int *code)
+gboolean
+fita_export_ods_add_part (gpointer zip, const char *name, const char *data, gboolean stored, int *code)
 {
   /* a fixed date: the same plan gives the same bytes */
   zip_fileinfo info = { { 0, 0, 0, 1, 0, 1980 }, 0, 0, 0 };
@@ -441,12 +437,12 @@ fita_export_ods (FitaPlan *plan, const char *lang, const char *path, const char 
   else
     {
       /* the mimetype first, stored: how a file says it is ODS */
-      (void) (add_part (zip, "mimetype", MIMETYPE, TRUE, &code) &&
-              add_part (zip, "content.xml", content, FALSE, &code) &&
-              add_part (zip, "styles.xml", styles, FALSE, &code) &&
-              add_part (zip, "meta.xml", meta, FALSE, &code) &&
-              add_part (zip, "settings.xml", settings, FALSE, &code) &&
-              add_part (zip, "META-INF/manifest.xml", manifest_xml, FALSE, &code));
+      (void) (fita_export_ods_add_part (zip, "mimetype", MIMETYPE, TRUE, &code) &&
+              fita_export_ods_add_part (zip, "content.xml", content, FALSE, &code) &&
+              fita_export_ods_add_part (zip, "styles.xml", styles, FALSE, &code) &&
+              fita_export_ods_add_part (zip, "meta.xml", meta, FALSE, &code) &&
+              fita_export_ods_add_part (zip, "settings.xml", settings, FALSE, &code) &&
+              fita_export_ods_add_part (zip, "META-INF/manifest.xml", manifest_xml, FALSE, &code));
       errno = 0;
       if (zipClose (zip, NULL) != ZIP_OK && code == 0)
         code = errno ? errno : EIO;

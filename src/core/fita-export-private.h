@@ -62,6 +62,24 @@ char       *fita_export_cents_text (gint64   cents);
 /* 8830 → "0.883": hundredths of a percent as a fraction, exactly. */
 char       *fita_export_fraction_text (gint64 hundredths);
 
+/* A text as an XLSX cell can hold it (cut to Excel's longest). */
+char       *fita_export_xlsx_cell_string (const char *text);
+void        fita_export_ods_append_escaped (GString    *out,
+                                 const char *text,
+                                 gssize      length);
+/* A text as ODF paragraphs: a line each, tabs and runs of spaces kept
+ * (ODF collapses plain ones). */
+void        fita_export_ods_append_paragraphs (GString    *out,
+                                 const char *text);
+/* Adds a part to a minizip zipFile; stored (not compressed) for the
+ * mimetype, which readers look for at a fixed place. Keeps the first
+ * errno in *code. */
+gboolean    fita_export_ods_add_part (gpointer    zip,
+                                 const char *name,
+                                 const char *data,
+                                 gboolean    stored,
+                                 int        *code);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FitaExport, fita_export_free)
 
 G_END_DECLS

@@ -64,9 +64,8 @@ make_formats (lxw_workbook *workbook, Formats *f)
     f->percent[i] = new_format (workbook, percents[i]);
 }
 
-/* A text as a cell can hold it. */
-static char *
-cell_string (const char *text)
+char *
+fita_export_xlsx_cell_string (const char *text)
 {
   const char *end;
 
@@ -84,7 +83,7 @@ write_cell (lxw_worksheet *sheet, lxw_row_t row, lxw_col_t col, FitaExportColumn
     {
     case FITA_CELL_TEXT:
       {
-        g_autofree char *text = cell_string (cell->text);
+        g_autofree char *text = fita_export_xlsx_cell_string (cell->text);
         return worksheet_write_string (sheet, row, col, text, column->wrap ? f->wrap : f->text);
       }
     case FITA_CELL_INTEGER:

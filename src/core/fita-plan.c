@@ -158,6 +158,8 @@ fita_plan_new (void)
   FitaPlan *self = g_object_new (FITA_TYPE_PLAN, NULL);
   FitaPlanInfo *info = fita_record_new (FITA_TABLE_PLAN, 1);
 
+  /* a new plan is a new identity; a plan read from JSON takes the file's */
+  info->uuid = g_uuid_string_random ();
   fita_plan_index_add (self, info);
   return self;
 }

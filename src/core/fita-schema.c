@@ -41,6 +41,7 @@ static const FitaField plan_fields[] = {
   ENUM (FitaPlanInfo, progress_rule, fita_progress_rule_keywords),
   ENUM (FitaPlanInfo, progress_missing, fita_missing_rule_keywords),
   INT_D (FitaPlanInfo, progress_decimals, 0),
+  TEXT (FitaPlanInfo, uuid),
 };
 
 static const FitaField level_fields[] = {

@@ -140,6 +140,7 @@ typedef struct {
   gint64 progress_rule;     /* FitaProgressRule */
   gint64 progress_missing;  /* FitaMissingRule */
   gint64 progress_decimals; /* how many decimals percents are shown with: 0, 1 or 2 */
+  char *uuid;               /* the plan's identity, which its update forms carry */
 } FitaPlanInfo;
 
 typedef struct {

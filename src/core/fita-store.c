@@ -86,6 +86,12 @@ static const char * const real_migrations[] = {
   "UPDATE plan SET progress_decimals = 0;",
   /* 2 → 3: who changed what (an older file starts with an empty log) */
   LOG_SCHEMA_SQL,
+  /* → next: the plan's identity, which its update forms carry (a random
+   * version 4 UUID) */
+  "ALTER TABLE plan ADD COLUMN uuid TEXT;"
+  "UPDATE plan SET uuid = lower (hex (randomblob (4)) || '-' || hex (randomblob (2)) || '-4' ||"
+  " substr (hex (randomblob (2)), 2) || '-' || substr ('89ab', 1 + abs (random ()) % 4, 1) ||"
+  " substr (hex (randomblob (2)), 2) || '-' || hex (randomblob (6)));",
   NULL
 };
 static const char * const *migrations = real_migrations;

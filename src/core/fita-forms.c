@@ -1,0 +1,605 @@
+/* Update forms: which items go to which agent, what a form holds, and the
+ * key that ties its rows to the plan. The writers are in
+ * fita-forms-xlsx.c and fita-forms-ods.c. */
+#include "config.h"
+#include "fita-forms.h"
+#include "fita-forms-private.h"
+
+#include "fita-error.h"
+#include "fita-money.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#define KEY_PREFIX "fita-form 1"
+#define DIGEST_LENGTH 16
+
+/* Agents */
+
+static void
+collect_agents (FitaPlan *plan, gint64 owner, GHashTable *responsible, GPtrArray *out, guint depth)
+{
+  GPtrArray *list = fita_plan_list (plan, FITA_TABLE_AGENT, owner);
+
+  if (depth > FITA_MAX_DEPTH)
+    return;
+  for (guint i = 0; i < list->len; i++)
+    {
+      FitaAgent *agent = g_ptr_array_index (list, i);
+      if (g_hash_table_contains (responsible, &agent->rec.id))
+        g_ptr_array_add (out, agent);
+      collect_agents (plan, agent->rec.id, responsible, out, depth + 1);
+    }
+}
+
+GPtrArray *
+fita_forms_agents (FitaPlan *plan)
+{
+  g_autoptr(GHashTable) responsible = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GPtrArray) items = fita_plan_items_preorder (plan, NULL);
+  GPtrArray *out = g_ptr_array_new ();
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      FitaItem *item = g_ptr_array_index (items, i);
+      GPtrArray *roles = fita_plan_list (plan, FITA_TABLE_RESPONSIBILITY, item->rec.id);
+      for (guint r = 0; r < roles->len; r++)
+        {
+          FitaResponsibility *role = g_ptr_array_index (roles, r);
+          if (role->agent_id != 0)
+            g_hash_table_add (responsible, &role->agent_id);
+        }
+    }
+  collect_agents (plan, 0, responsible, out, 0);
+  return out;
+}
+
+GPtrArray *
+fita_forms_items (FitaPlan *plan, FitaAgent *agent)
+{
+  g_autoptr(GPtrArray) items = fita_plan_items_preorder (plan, NULL);
+  GPtrArray *out = g_ptr_array_new ();
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      FitaItem *item = g_ptr_array_index (items, i);
+      GPtrArray *roles = fita_plan_list (plan, FITA_TABLE_RESPONSIBILITY, item->rec.id);
+      for (guint r = 0; r < roles->len; r++)
+        if (((FitaResponsibility *) g_ptr_array_index (roles, r))->agent_id == agent->rec.id)
+          {
+            g_ptr_array_add (out, item);
+            break;
+          }
+    }
+  return out;
+}
+
+gint64
+fita_forms_default_year (FitaPlan *plan)
+{
+  FitaPlanInfo *info = fita_plan_get_info (plan);
+
+  return info->followed_year != FITA_NONE ? info->followed_year : fita_plan_default_year (plan);
+}
+
+char *
+fita_forms_file_name (gint64 year, const char *agent_name, FitaFormsFormat format)
+{
+  g_autofree char *safe = g_strdup (agent_name ? agent_name : "");
+  char *name;
+
+  /* characters no file system or archive takes in a name */
+  for (char *p = safe; *p != '\0'; p++)
+    if (strchr ("/\\:*?\"<>|", *p) != NULL || (guchar) *p < 0x20)
+      *p = '_';
+  g_strstrip (safe);
+  /* a name of dots is the folder itself or its parent */
+  while (safe[0] == '.')
+    safe[0] = '_';
+  if (g_utf8_strlen (safe, -1) > 100)
+    {
+      char *cut = g_utf8_substring (safe, 0, 100);
+      g_free (safe);
+      safe = cut;
+    }
+  name = g_strdup_printf ("%" G_GINT64_FORMAT " - %s.%s", year, safe,
+                          format == FITA_FORMS_XLSX ? "xlsx" : "ods");
+  return name;
+}
+
+/* What a row holds, as sent */
+
+static gint64
+executed_cents (FitaPlan *plan, FitaItem *item, gint64 year, gint64 chapter)
+{
+  GPtrArray *lines = fita_plan_list (plan, FITA_TABLE_BUDGET_LINE, item->rec.id);
+  gint64 sum = FITA_NONE;
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      FitaBudgetLine *line = g_ptr_array_index (lines, i);
+      if (line->year == year && line->chapter_id == chapter && line->executed_cents != FITA_NONE)
+        sum = (sum == FITA_NONE ? 0 : sum) + line->executed_cents;
+    }
+  return sum;
+}
+
+static FitaFollowup *
+find_followup (FitaPlan *plan, FitaItem *item, gint64 year)
+{
+  GPtrArray *list = fita_plan_list (plan, FITA_TABLE_FOLLOWUP, item->rec.id);
+
+  for (guint i = 0; i < list->len; i++)
+    if (((FitaFollowup *) g_ptr_array_index (list, i))->year == year)
+      return g_ptr_array_index (list, i);
+  return NULL;
+}
+
+static FitaIndicatorValue *
+find_value (FitaPlan *plan, FitaIndicator *indicator, gint64 year)
+{
+  GPtrArray *list = fita_plan_list (plan, FITA_TABLE_INDICATOR_VALUE, indicator->rec.id);
+
+  for (guint i = 0; i < list->len; i++)
+    if (((FitaIndicatorValue *) g_ptr_array_index (list, i))->year == year)
+      return g_ptr_array_index (list, i);
+  return NULL;
+}
+
+static void
+append_field (GString *out, const char *name, const char *value)
+{
+  /* lengths first: no text can pass for another split differently */
+  g_string_append_printf (out, "%s:%" G_GSIZE_FORMAT ":%s\n", name, value ? strlen (value) : 0, value ? value : "");
+}
+
+static void
+append_number (GString *out, const char *name, gint64 value)
+{
+  g_autofree char *text = value == FITA_NONE ? NULL : g_strdup_printf ("%" G_GINT64_FORMAT, value);
+
+  append_field (out, name, text);
+}
+
+char *
+fita_forms_row_digest (FitaPlan *plan, FitaTableId table, gint64 id, gint64 year)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autofree char *sum = NULL;
+
+  append_field (out, "plan", fita_plan_get_info (plan)->uuid);
+  append_number (out, "year", year);
+  append_field (out, "table", fita_table (table)->name);
+  append_number (out, "id", id);
+  if (table == FITA_TABLE_ITEM)
+    {
+      FitaItem *item = fita_plan_lookup (plan, FITA_TABLE_ITEM, id);
+      FitaStatus *status = item && item->status_id ? fita_plan_lookup (plan, FITA_TABLE_STATUS, item->status_id) : NULL;
+      FitaFollowup *followup = item ? find_followup (plan, item, year) : NULL;
+      GPtrArray *chapters = fita_plan_list (plan, FITA_TABLE_CHAPTER, 0);
+
+      append_field (out, "status", status ? status->name : NULL);
+      append_number (out, "progress", item ? item->progress_bp : FITA_NONE);
+      for (guint c = 0; c < chapters->len; c++)
+        {
+          FitaChapter *chapter = g_ptr_array_index (chapters, c);
+          g_autofree char *name = g_strdup_printf ("executed %" G_GINT64_FORMAT, chapter->rec.id);
+          append_number (out, name, item ? executed_cents (plan, item, year, chapter->rec.id) : FITA_NONE);
+        }
+      append_field (out, "execution", followup ? followup->execution : NULL);
+      append_field (out, "strengths", followup ? followup->strengths : NULL);
+      append_field (out, "weaknesses", followup ? followup->weaknesses : NULL);
+      append_field (out, "next_steps", followup ? followup->next_steps : NULL);
+    }
+  else
+    {
+      FitaIndicator *indicator = fita_plan_lookup (plan, FITA_TABLE_INDICATOR, id);
+      FitaIndicatorValue *value = indicator ? find_value (plan, indicator, year) : NULL;
+
+      append_field (out, "value", value ? value->value : NULL);
+    }
+  sum = g_compute_checksum_for_string (G_CHECKSUM_SHA256, out->str, out->len);
+  return g_strndup (sum, DIGEST_LENGTH);
+}
+
+/* Keys */
+
+char *
+fita_form_key_to_string (const FitaFormKey *key)
+{
+  return g_strdup_printf (KEY_PREFIX ";%s;%" G_GINT64_FORMAT ";%s;%" G_GINT64_FORMAT ";%s",
+                          key->plan_uuid, key->year, fita_table (key->table)->name, key->id, key->digest);
+}
+
+static gboolean
+parse_whole (const char *text, gint64 min, gint64 max, gint64 *out)
+{
+  guint64 value;
+
+  if (!g_ascii_string_to_unsigned (text, 10, (guint64) min, (guint64) max, &value, NULL))
+    return FALSE;
+  *out = (gint64) value;
+  return TRUE;
+}
+
+FitaFormKey *
+fita_form_key_parse (const char *text)
+{
+  g_auto(GStrv) parts = text ? g_strsplit (text, ";", -1) : NULL;
+  g_autoptr(FitaFormKey) key = g_new0 (FitaFormKey, 1);
+
+  if (parts == NULL || g_strv_length (parts) != 6 || !g_str_equal (parts[0], KEY_PREFIX) ||
+      !g_uuid_string_is_valid (parts[1]) ||
+      !parse_whole (parts[2], FITA_MIN_YEAR, FITA_MAX_YEAR, &key->year) ||
+      !parse_whole (parts[4], 1, FITA_MAX_ID, &key->id) ||
+      strlen (parts[5]) != DIGEST_LENGTH || strspn (parts[5], "0123456789abcdef") != DIGEST_LENGTH)
+    return NULL;
+  if (g_str_equal (parts[3], fita_table (FITA_TABLE_ITEM)->name))
+    key->table = FITA_TABLE_ITEM;
+  else if (g_str_equal (parts[3], fita_table (FITA_TABLE_INDICATOR)->name))
+    key->table = FITA_TABLE_INDICATOR;
+  else
+    return NULL;
+  key->plan_uuid = g_strdup (parts[1]);
+  key->digest = g_strdup (parts[5]);
+  return g_steal_pointer (&key);
+}
+
+void
+fita_form_key_free (FitaFormKey *key)
+{
+  if (key == NULL)
+    return;
+  g_free (key->plan_uuid);
+  g_free (key->digest);
+  g_free (key);
+}
+
+/* The form */
+
+FitaExportCell *
+fita_form_cell (FitaFormSheet *sheet, guint row, guint column)
+{
+  g_assert (row < sheet->n_rows && column < sheet->n_columns);
+  return &sheet->cells[row * sheet->n_columns + column];
+}
+
+static void
+sheet_init (FitaFormSheet *sheet, const char *name, guint n_columns, guint n_rows)
+{
+  sheet->name = name;
+  sheet->n_columns = n_columns;
+  sheet->columns = g_new0 (FitaFormColumn, n_columns);
+  sheet->n_rows = n_rows;
+  sheet->cells = g_new0 (FitaExportCell, (gsize) n_columns * MAX (n_rows, 1));
+}
+
+static void
+set_column (FitaFormSheet *sheet, guint column, const char *header, double width, gboolean editable)
+{
+  sheet->columns[column].header = header;
+  sheet->columns[column].width = width;
+  sheet->columns[column].editable = editable;
+}
+
+static const char *
+keep (FitaForm *form, const char *text)
+{
+  return text ? g_string_chunk_insert (form->strings, text) : NULL;
+}
+
+static const char *
+keep_owned (FitaForm *form, char *text)
+{
+  const char *kept = keep (form, text);
+
+  g_free (text);
+  return kept;
+}
+
+static void
+set_text (FitaForm *form, FitaFormSheet *sheet, guint row, guint column, const char *text)
+{
+  FitaExportCell *cell = fita_form_cell (sheet, row, column);
+
+  if (text == NULL || *text == '\0')
+    return;
+  cell->kind = FITA_CELL_TEXT;
+  cell->text = keep (form, text);
+}
+
+static void
+set_cents (FitaFormSheet *sheet, guint row, guint column, gint64 cents)
+{
+  FitaExportCell *cell = fita_form_cell (sheet, row, column);
+
+  if (cents == FITA_NONE)
+    return;
+  cell->kind = FITA_CELL_CENTS;
+  cell->number = cents;
+}
+
+/* A number as it was typed, when it is one ("12.5"); otherwise text. */
+static void
+set_value (FitaForm *form, FitaFormSheet *sheet, guint row, guint column, const char *value)
+{
+  char *end = NULL;
+
+  if (value == NULL || *value == '\0')
+    return;
+  g_ascii_strtod (value, &end);
+  if (end != value && *end == '\0' && strspn (value, "-0123456789.") == strlen (value))
+    {
+      FitaExportCell *cell = fita_form_cell (sheet, row, column);
+      cell->kind = FITA_CELL_DECIMAL;
+      cell->text = keep (form, value);
+    }
+  else
+    set_text (form, sheet, row, column, value);
+}
+
+/* hundredths of a percent as the percent people write: 8830 → "88.3" */
+static const char *
+percent_text (FitaForm *form, gint64 bp)
+{
+  if (bp % 100 == 0)
+    return keep_owned (form, g_strdup_printf ("%" G_GINT64_FORMAT, bp / 100));
+  if (bp % 10 == 0)
+    return keep_owned (form, g_strdup_printf ("%" G_GINT64_FORMAT ".%" G_GINT64_FORMAT, bp / 100, (bp % 100) / 10));
+  return keep_owned (form, g_strdup_printf ("%" G_GINT64_FORMAT ".%02" G_GINT64_FORMAT, bp / 100, bp % 100));
+}
+
+static const char *
+key_text (FitaForm *form, FitaPlan *plan, FitaTableId table, gint64 id, gint64 year)
+{
+  g_autofree char *digest = fita_forms_row_digest (plan, table, id, year);
+  FitaFormKey key = { fita_plan_get_info (plan)->uuid, year, table, id, digest };
+
+  return keep_owned (form, fita_form_key_to_string (&key));
+}
+
+static void
+make_instructions (FitaForm *form, FitaPlan *plan, FitaAgent *agent, gint64 year, guint n_items)
+{
+  FitaTranslator *tr = form->translator;
+  FitaFormSheet *sheet = &form->sheets[FITA_FORM_INSTRUCTIONS];
+  FitaPlanInfo *info = fita_plan_get_info (plan);
+  g_autofree char *example = fita_money_format (470233, form->lang);
+  const char *lines[] = {
+    keep_owned (form, g_strdup_printf (T_(tr, "Plan: %s"), info->title ? info->title : "")),
+    keep_owned (form, g_strdup_printf (T_(tr, "Year: %d"), (int) year)),
+    keep_owned (form, g_strdup_printf (T_(tr, "Responsible: %s"), agent->name)),
+    keep_owned (form, g_strdup_printf (TN_(tr, "This form holds the %u item your service is responsible for.",
+                                           "This form holds the %u items your service is responsible for.", n_items),
+                                       n_items)),
+    "",
+    keep_owned (form, g_strdup_printf (T_(tr, "On the sheet “%s”, fill in for each item how it stands at the end of %d"
+                                              ": its status (choose it from the list), its percent done, the amount executed "
+                                              "in %d in each budget chapter, and the follow-up texts "
+                                              "(execution, strengths, weaknesses, next steps)."),
+                                       form->sheets[FITA_FORM_ITEMS].name, (int) year, (int) year)),
+    keep_owned (form, g_strdup_printf (T_(tr, "On the sheet “%s”, write each indicator's value for %d."),
+                                       form->sheets[FITA_FORM_INDICATORS].name, (int) year)),
+    T_(tr, "The cells hold the plan's current values: change only what has changed, and leave a cell empty when there is nothing to say."),
+    "",
+    T_(tr, "Percent: a number from 0 to 100, without the % sign (e.g. 75)."),
+    keep_owned (form, g_strdup_printf (T_(tr, "Amounts: in euros, as your spreadsheet writes numbers (e.g. %s)."), example)),
+    "",
+    T_(tr, "Do not change the grey columns, the order of the rows or the hidden key: they tie each row to its item in the plan. Do not add or delete rows."),
+    T_(tr, "When you have finished, save the file in the same format and send it back to whoever sent it to you."),
+  };
+
+  sheet_init (sheet, T_(tr, "Instructions"), 1, G_N_ELEMENTS (lines));
+  /* Translators: the header of the only column of an update form's instructions sheet */
+  set_column (sheet, 0, keep (form, info->title ? info->title : T_(tr, "Update form")), 110, FALSE);
+  sheet->columns[0].wrap = TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (lines); i++)
+    set_text (form, sheet, i, 0, lines[i]);
+}
+
+static void
+make_items (FitaForm *form, FitaPlan *plan, GPtrArray *items, gint64 year)
+{
+  FitaTranslator *tr = form->translator;
+  FitaFormSheet *sheet = &form->sheets[FITA_FORM_ITEMS];
+  GPtrArray *chapters = fita_plan_list (plan, FITA_TABLE_CHAPTER, 0);
+  guint n_columns = 5 + chapters->len + 4 + 1;
+  guint c = 0;
+
+  /* Translators: the name of the sheet of an update form that lists the items to fill in */
+  sheet_init (sheet, T_(tr, "Items"), n_columns, items->len);
+  set_column (sheet, c++, T_(tr, "Code"), 10, FALSE);
+  set_column (sheet, c++, T_(tr, "Title"), 40, FALSE);
+  sheet->columns[c - 1].wrap = TRUE;
+  set_column (sheet, c++, T_(tr, "Level"), 14, FALSE);
+  set_column (sheet, c++, keep_owned (form, g_strdup_printf (T_(tr, "Status %d"), (int) year)), 18, TRUE);
+  sheet->columns[c - 1].statuses = TRUE;
+  set_column (sheet, c++, keep_owned (form, g_strdup_printf (T_(tr, "Percent %d (0-100)"), (int) year)), 12, TRUE);
+  for (guint i = 0; i < chapters->len; i++)
+    {
+      FitaChapter *chapter = g_ptr_array_index (chapters, i);
+      /* Translators: a column of an update form: the amount executed in a year in a budget chapter */
+      set_column (sheet, c++, keep_owned (form, g_strdup_printf (T_(tr, "Executed %d: %s"), (int) year, chapter->name)),
+                  16, TRUE);
+    }
+  set_column (sheet, c++, T_(tr, "Execution"), 40, TRUE);
+  set_column (sheet, c++, T_(tr, "Strengths"), 30, TRUE);
+  set_column (sheet, c++, T_(tr, "Weaknesses"), 30, TRUE);
+  set_column (sheet, c++, T_(tr, "Next steps"), 30, TRUE);
+  for (guint i = c - 4; i < c; i++)
+    sheet->columns[i].wrap = TRUE;
+  /* Translators: the hidden column of an update form that ties each row to the plan */
+  set_column (sheet, c++, T_(tr, "Key"), 20, FALSE);
+  sheet->columns[c - 1].hidden = TRUE;
+  g_assert (c == n_columns);
+
+  for (guint r = 0; r < items->len; r++)
+    {
+      FitaItem *item = g_ptr_array_index (items, r);
+      FitaLevel *level = item->level_id ? fita_plan_lookup (plan, FITA_TABLE_LEVEL, item->level_id) : NULL;
+      FitaStatus *status = item->status_id ? fita_plan_lookup (plan, FITA_TABLE_STATUS, item->status_id) : NULL;
+      FitaFollowup *followup = find_followup (plan, item, year);
+
+      c = 0;
+      set_text (form, sheet, r, c++, item->code);
+      set_text (form, sheet, r, c++, item->title);
+      set_text (form, sheet, r, c++, level ? level->name : NULL);
+      set_text (form, sheet, r, c++, status ? status->name : NULL);
+      if (item->progress_bp != FITA_NONE)
+        {
+          FitaExportCell *cell = fita_form_cell (sheet, r, c);
+          cell->kind = FITA_CELL_DECIMAL;
+          cell->text = percent_text (form, item->progress_bp);
+        }
+      c++;
+      for (guint i = 0; i < chapters->len; i++)
+        set_cents (sheet, r, c++, executed_cents (plan, item, year, ((FitaChapter *) g_ptr_array_index (chapters, i))->rec.id));
+      set_text (form, sheet, r, c++, followup ? followup->execution : NULL);
+      set_text (form, sheet, r, c++, followup ? followup->strengths : NULL);
+      set_text (form, sheet, r, c++, followup ? followup->weaknesses : NULL);
+      set_text (form, sheet, r, c++, followup ? followup->next_steps : NULL);
+      set_text (form, sheet, r, c++, key_text (form, plan, FITA_TABLE_ITEM, item->rec.id, year));
+    }
+}
+
+static void
+make_indicators (FitaForm *form, FitaPlan *plan, GPtrArray *items, gint64 year)
+{
+  FitaTranslator *tr = form->translator;
+  FitaFormSheet *sheet = &form->sheets[FITA_FORM_INDICATORS];
+  g_autoptr(GPtrArray) indicators = g_ptr_array_new ();
+  guint c = 0;
+
+  for (guint i = 0; i < items->len; i++)
+    g_ptr_array_extend (indicators, fita_plan_list (plan, FITA_TABLE_INDICATOR, ((FitaItem *) g_ptr_array_index (items, i))->rec.id),
+                        NULL, NULL);
+  /* Translators: the name of the sheet of an update form with the indicators' values */
+  sheet_init (sheet, T_(tr, "Indicators"), 6, indicators->len);
+  set_column (sheet, c++, T_(tr, "Code"), 10, FALSE);
+  set_column (sheet, c++, T_(tr, "Indicator"), 40, FALSE);
+  sheet->columns[c - 1].wrap = TRUE;
+  set_column (sheet, c++, T_(tr, "Unit"), 12, FALSE);
+  set_column (sheet, c++, T_(tr, "Target"), 16, FALSE);
+  set_column (sheet, c++, keep_owned (form, g_strdup_printf (T_(tr, "Value %d"), (int) year)), 14, TRUE);
+  set_column (sheet, c++, T_(tr, "Key"), 20, FALSE);
+  sheet->columns[c - 1].hidden = TRUE;
+
+  for (guint r = 0; r < indicators->len; r++)
+    {
+      FitaIndicator *indicator = g_ptr_array_index (indicators, r);
+      FitaItem *item = fita_plan_lookup (plan, FITA_TABLE_ITEM, indicator->item_id);
+      FitaIndicatorValue *value = find_value (plan, indicator, year);
+
+      set_text (form, sheet, r, 0, item ? item->code : NULL);
+      set_text (form, sheet, r, 1, indicator->name);
+      set_text (form, sheet, r, 2, indicator->unit);
+      set_text (form, sheet, r, 3, indicator->target);
+      set_value (form, sheet, r, 4, value ? value->value : NULL);
+      set_text (form, sheet, r, 5, key_text (form, plan, FITA_TABLE_INDICATOR, indicator->rec.id, year));
+    }
+}
+
+/* The hidden sheet: each keyed row's sheet, row number and key, so that a
+ * merge can tell a row moved or deleted from one left in place. */
+static void
+make_key (FitaForm *form)
+{
+  FitaFormSheet *sheet = &form->sheets[FITA_FORM_KEY];
+  FitaFormSheetId keyed[] = { FITA_FORM_ITEMS, FITA_FORM_INDICATORS };
+  guint n_rows = 0, r = 0;
+
+  for (guint k = 0; k < G_N_ELEMENTS (keyed); k++)
+    n_rows += form->sheets[keyed[k]].n_rows;
+  /* the sheet's name is the program's, in every language: a merge finds it by it */
+  sheet_init (sheet, "fita-key", 3, n_rows);
+  sheet->hidden = TRUE;
+  set_column (sheet, 0, "sheet", 16, FALSE);
+  set_column (sheet, 1, "row", 6, FALSE);
+  set_column (sheet, 2, "key", 60, FALSE);
+  for (guint k = 0; k < G_N_ELEMENTS (keyed); k++)
+    {
+      FitaFormSheet *from = &form->sheets[keyed[k]];
+      for (guint i = 0; i < from->n_rows; i++, r++)
+        {
+          FitaExportCell *cell = fita_form_cell (sheet, r, 1);
+          set_text (form, sheet, r, 0, from->name);
+          cell->kind = FITA_CELL_INTEGER;
+          cell->number = i + 2;   /* as spreadsheets number rows, below the header */
+          set_text (form, sheet, r, 2, fita_form_cell (from, i, from->n_columns - 1)->text);
+        }
+    }
+}
+
+FitaForm *
+fita_form_new (FitaPlan *plan, FitaAgent *agent, gint64 year)
+{
+  FitaForm *form = g_new0 (FitaForm, 1);
+  FitaPlanInfo *info = fita_plan_get_info (plan);
+  g_autoptr(GPtrArray) items = fita_forms_items (plan, agent);
+  GPtrArray *statuses = fita_plan_list (plan, FITA_TABLE_STATUS, 0);
+  const char **names = g_new0 (const char *, statuses->len + 1);
+
+  form->translator = fita_translator_new (info->language);
+  form->lang = fita_translator_get_lang (form->translator);
+  form->strings = g_string_chunk_new (4096);
+  form->owned = g_ptr_array_new_with_free_func (g_free);
+  form->title = keep (form, info->title);
+  for (guint i = 0; i < statuses->len; i++)
+    names[i] = keep (form, ((FitaStatus *) g_ptr_array_index (statuses, i))->name);
+  form->statuses = names;
+  g_ptr_array_add (form->owned, names);
+
+  /* the items' and indicators' sheets first: the instructions name them */
+  make_items (form, plan, items, year);
+  make_indicators (form, plan, items, year);
+  make_instructions (form, plan, agent, year, items->len);
+  make_key (form);
+  return form;
+}
+
+void
+fita_form_free (FitaForm *form)
+{
+  if (form == NULL)
+    return;
+  for (guint s = 0; s < FITA_FORM_N_SHEETS; s++)
+    {
+      g_free (form->sheets[s].columns);
+      g_free (form->sheets[s].cells);
+    }
+  g_clear_pointer (&form->translator, fita_translator_unref);
+  g_string_chunk_free (form->strings);
+  g_ptr_array_unref (form->owned);
+  g_free (form);
+}
+
+gboolean
+fita_forms_write (FitaPlan *plan, FitaAgent *agent, gint64 year, FitaFormsFormat format,
+                  const char *path, const char *input, GError **error)
+{
+  g_autoptr(FitaForm) form = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+
+  g_return_val_if_fail (FITA_IS_PLAN (plan), FALSE);
+  g_return_val_if_fail (agent != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  items = fita_forms_items (plan, agent);
+  if (items->len == 0)
+    {
+      g_set_error (error, FITA_ERROR, FITA_ERROR_INVALID,
+                   _("“%s” is responsible for no item of the plan: there is no form to make for it."), agent->name);
+      return FALSE;
+    }
+  if (year < FITA_MIN_YEAR || year > FITA_MAX_YEAR)
+    {
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, year);
+      g_set_error (error, FITA_ERROR, FITA_ERROR_INVALID,
+                   _("%s is not a year Fita can follow up; give one from %d to %d."),
+                   number, FITA_MIN_YEAR, FITA_MAX_YEAR);
+      return FALSE;
+    }
+  form = fita_form_new (plan, agent, year);
+  return format == FITA_FORMS_XLSX ? fita_form_write_xlsx (form, path, input, error)
+                                   : fita_form_write_ods (form, path, input, error);
+}
