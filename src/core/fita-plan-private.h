@@ -57,6 +57,12 @@ struct _FitaPlan {
 
   GHashTable *code_index;               /* code → item; dropped by any change to items */
   GError *load_error;                   /* the first damage seen while loading */
+
+  /* a view of a closed year (fita_plan_open_year), which cannot change;
+   * 0 for a plan that can */
+  gint64 view_year;
+  char *view_closed_at;                 /* when the year was closed */
+  char *view_reason;                    /* why it cannot change, for people */
 };
 
 /* fita-plan.c: the indexes. A list whose positions changed is marked
@@ -87,6 +93,13 @@ gboolean   fita_plan_record_op           (FitaPlan     *self,
 /* Fails the current change, if any, with local, and passes it on. */
 gboolean   fita_plan_refuse              (FitaPlan     *self,
                                           GError       *local,
+                                          GError      **error);
+
+/* fita-years.c: whether a step may run, by the years closed: refuses any
+ * step that would change a closed year's figures (docs/YEARS.md), and any
+ * step at all in a view of a closed year. */
+gboolean   fita_years_check_op           (FitaPlan     *self,
+                                          const Op     *op,
                                           GError      **error);
 
 G_END_DECLS

@@ -52,6 +52,17 @@ static const char * const real_migrations[] = {
   "UPDATE item SET progress = progress * 100 WHERE progress IS NOT NULL;"
   "ALTER TABLE plan ADD COLUMN progress_decimals INTEGER;"
   "UPDATE plan SET progress_decimals = 0;",
+  /* 2 → 3: years closed, each with the plan as it stood (docs/YEARS.md);
+   * none yet, so the live status and percent stay the followed year's.
+   * The same table schema_sql () makes from fita-schema.c. */
+  "CREATE TABLE year_closure (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  "  year INTEGER,\n"
+  "  closed_at TEXT NOT NULL CHECK (closed_at <> ''),\n"
+  "  closed_by TEXT,\n"
+  "  snapshot TEXT NOT NULL CHECK (snapshot <> '')\n"
+  ");\n"
+  "CREATE UNIQUE INDEX year_closure_by_year ON year_closure (year);",
   NULL
 };
 static const char * const *migrations = real_migrations;
@@ -519,7 +530,8 @@ schema_sql (void)
     }
   g_string_append (sql,
                    "CREATE UNIQUE INDEX budget_line_cell ON budget_line (item_id, year, chapter_id);\n"
-                   "CREATE INDEX item_by_code ON item (code);\n");
+                   "CREATE INDEX item_by_code ON item (code);\n"
+                   "CREATE UNIQUE INDEX year_closure_by_year ON year_closure (year);\n");
   return g_string_free (sql, FALSE);
 }
 

@@ -11,7 +11,7 @@
 G_BEGIN_DECLS
 
 /* The schema version this Fita writes (PRAGMA user_version). */
-#define FITA_SCHEMA_VERSION 2
+#define FITA_SCHEMA_VERSION 3
 /* 'F','i','t','a' (PRAGMA application_id) */
 #define FITA_APPLICATION_ID 0x46697461
 
