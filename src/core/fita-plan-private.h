@@ -101,5 +101,8 @@ gboolean   fita_plan_refuse              (FitaPlan     *self,
 gboolean   fita_years_check_op           (FitaPlan     *self,
                                           const Op     *op,
                                           GError      **error);
+/* For fita_plan_check_records: each closure of a year, one a year. */
+gboolean   fita_years_check_records      (FitaPlan     *self,
+                                          GError      **error);
 
 G_END_DECLS

@@ -340,6 +340,9 @@ fita_plan_check_records (FitaPlan *self, GError **error)
         }
     }
 
+  if (!fita_years_check_records (self, error))
+    return FALSE;
+
   /* nesting: every item and agent reached from the top, none too deep */
   for (FitaTableId t = FITA_TABLE_AGENT; t <= FITA_TABLE_ITEM; t += FITA_TABLE_ITEM - FITA_TABLE_AGENT)
     {

@@ -161,6 +161,31 @@ fita_years_check_op (FitaPlan *self, const Op *op, GError **error)
     }
 }
 
+gboolean
+fita_years_check_records (FitaPlan *self, GError **error)
+{
+  g_autoptr(GHashTable) years = g_hash_table_new (g_int64_hash, g_int64_equal);
+  GHashTableIter iter;
+  gpointer record;
+
+  g_hash_table_iter_init (&iter, self->by_id[FITA_TABLE_YEAR_CLOSURE]);
+  while (g_hash_table_iter_next (&iter, NULL, &record))
+    {
+      FitaYearClosure *closure = record;
+      if (closure->year == FITA_NONE)
+        {
+          g_set_error (error, FITA_ERROR, FITA_ERROR_CORRUPT, _("a year closure has no year"));
+          return FALSE;
+        }
+      if (!g_hash_table_add (years, &closure->year))
+        {
+          g_set_error (error, FITA_ERROR, FITA_ERROR_CORRUPT, _("%d is closed twice"), (int) closure->year);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 /* Closing and reopening */
 
 static gboolean

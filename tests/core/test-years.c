@@ -357,6 +357,30 @@ test_snapshot_and_json (Fixture *f, gconstpointer data)
   g_assert_cmpstr (from_file, ==, json);
 }
 
+/* A plan whose closures do not make sense is refused on import. */
+static void
+test_bad_closures (void)
+{
+  const char *closure = "{\"year\": 2020, \"closed_at\": \"2021-01-05T10:00:00Z\", \"snapshot\": \"{}\"}";
+  const char *no_year = "{\"closed_at\": \"2021-01-05T10:00:00Z\", \"snapshot\": \"{}\"}";
+  struct { const char *closures; const char *message; } bad[] = {
+    { NULL, "2020 is closed twice" },
+    { no_year, "a year closure has no year" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autofree char *json = g_strdup_printf ("{\"format\": \"fita\", \"format_version\": 2, "
+                                               "\"plan\": {\"title\": \"P\"}, \"year_closures\": [%s, %s]}",
+                                               closure, bad[i].closures ? bad[i].closures : closure);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(FitaPlan) plan = fita_json_import (json, -1, &error);
+      g_assert_null (plan);
+      g_assert_nonnull (error);
+      g_assert_true (strstr (error->message, bad[i].message) != NULL);
+    }
+}
+
 /* A view of a closed year is the plan as it was closed, whatever changes
  * later, and cannot be changed; the followed year's view is the plan. */
 static void
@@ -499,5 +523,6 @@ main (int argc, char **argv)
   ADD ("/years/open-year", test_open_year);
 #undef ADD
   g_test_add_func ("/years/migration-from-2", test_migration_from_2);
+  g_test_add_func ("/years/bad-closures", test_bad_closures);
   return g_test_run ();
 }
