@@ -226,8 +226,12 @@ fita_plan_close_year (FitaPlan *self, gint64 year, const char *who, GError **err
   if (self->view_year != 0)
     return refuse (self, error, "%s", self->view_reason);
   if (year < FITA_MIN_YEAR || year > FITA_MAX_YEAR)
-    return refuse (self, error, _("%" G_GINT64_FORMAT " is not a year Fita can plan: use one from %d to %d."),
-                   year, FITA_MIN_YEAR, FITA_MAX_YEAR);
+    {
+      char number[32];
+      g_snprintf (number, sizeof number, "%" G_GINT64_FORMAT, year);
+      return refuse (self, error, _("%s is not a year Fita can plan: use one from %d to %d."),
+                     number, FITA_MIN_YEAR, FITA_MAX_YEAR);
+    }
   if (fita_plan_is_year_closed (self, year))
     return refuse (self, error, _("%d is already closed."), (int) year);
   if (year < last)
