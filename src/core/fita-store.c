@@ -54,15 +54,16 @@ static const char * const real_migrations[] = {
   "UPDATE plan SET progress_decimals = 0;",
   /* 2 → 3: years closed, each with the plan as it stood (docs/YEARS.md);
    * none yet, so the live status and percent stay the followed year's.
-   * The same table schema_sql () makes from fita-schema.c. */
-  "CREATE TABLE year_closure (\n"
+   * The same table schema_sql () makes from fita-schema.c; IF NOT EXISTS
+   * so that it may run after a migration merged beside it, in any order. */
+  "CREATE TABLE IF NOT EXISTS year_closure (\n"
   "  id INTEGER PRIMARY KEY,\n"
   "  year INTEGER,\n"
   "  closed_at TEXT NOT NULL CHECK (closed_at <> ''),\n"
   "  closed_by TEXT,\n"
   "  snapshot TEXT NOT NULL CHECK (snapshot <> '')\n"
   ");\n"
-  "CREATE UNIQUE INDEX year_closure_by_year ON year_closure (year);",
+  "CREATE UNIQUE INDEX IF NOT EXISTS year_closure_by_year ON year_closure (year);",
   NULL
 };
 static const char * const *migrations = real_migrations;
