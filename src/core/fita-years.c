@@ -240,16 +240,19 @@ fita_plan_close_year (FitaPlan *self, gint64 year, const char *who, GError **err
   if (info->period_end != FITA_NONE && year > info->period_end)
     return refuse (self, error, _("%d cannot be closed: the plan's period ends in %d."),
                    (int) year, (int) info->period_end);
-  /* years are closed in order, from the period's first */
-  {
-    gint64 first_open = last != 0 ? last + 1 : info->period_start;
-    if (first_open != FITA_NONE && year > first_open)
-      return refuse (self, error, _("%d cannot be closed before %d: close the years in order."),
-                     (int) year, (int) first_open);
-    if (info->period_start != FITA_NONE && year < info->period_start)
-      return refuse (self, error, _("%d cannot be closed: the plan's period begins in %d."),
-                     (int) year, (int) info->period_start);
-  }
+  if (info->period_start != FITA_NONE && year < info->period_start)
+    return refuse (self, error, _("%d cannot be closed: the plan's period begins in %d."),
+                   (int) year, (int) info->period_start);
+  /* The year closed is the year followed up: the live figures are its
+   * figures. Years before the first one closed need not be closed (a plan
+   * begun in Fita in its sixth year has no figures of the first five). */
+  if (info->followed_year != FITA_NONE && year != info->followed_year)
+    return refuse (self, error, _("%d cannot be closed: the year followed up is %d, and the figures are its figures. Close %d, or follow up %d first."),
+                   (int) year, (int) info->followed_year, (int) info->followed_year, (int) year);
+  /* with no year followed up, years are closed in order */
+  if (info->followed_year == FITA_NONE && last != 0 && year > last + 1)
+    return refuse (self, error, _("%d cannot be closed before %d: close the years in order."),
+                   (int) year, (int) (last + 1));
 
   closure = fita_plan_new_record (self, FITA_TABLE_YEAR_CLOSURE);
   closure->year = year;

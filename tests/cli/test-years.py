@@ -15,11 +15,14 @@ from clitest import Dir, example, main, run, sha, stats, test
 TERRASSA = "terrassa-ess-2019-2026"
 
 
-def close_up_to(path, last, first=2019, author="Montse"):
-    """Closes the years from first to last, in order (the example's period
-    begins in 2019)."""
-    for year in range(first, last + 1):
-        run("year", "close", path, str(year), "--author", author)
+def close_up_to(path, last, author="Montse"):
+    """Closes the year followed up (2024 in the example) and the next ones
+    up to last: a year is closed as the year followed up."""
+    while True:
+        followed = json.loads(run("year", "list", path, "--json").stdout)["followed_year"]
+        if followed > last:
+            return
+        run("year", "close", path, str(followed), "--author", author)
 
 
 def years(path):
@@ -31,32 +34,37 @@ def close_list_reopen():
     with Dir() as d:
         path = example(d, TERRASSA)
         assert years(path) == {"followed_year": 2024, "closed": []}
-        out = run("year", "close", path, "2019", "--author", "Montse").stdout
-        assert out.startswith("2019 closed on ") and "by Montse" in out
-        assert "The year followed up is now 2020." in out
-        close_up_to(path, 2024, first=2020)
+        # the year closed is the year followed up; the years before it
+        # (Fita came to this plan in 2024) need not be closed
+        refused = run("year", "close", path, "2019", expect=1)
+        assert "2019 cannot be closed: the year followed up is 2024" in refused.stderr, refused.stderr
+        out = run("year", "close", path, "2024", "--author", "Montse").stdout
+        assert out.startswith("2024 closed on ") and "by Montse" in out
+        assert "The year followed up is now 2025." in out
+        close_up_to(path, 2025)
         listed = years(path)
-        assert listed["followed_year"] == 2025
-        assert [c["year"] for c in listed["closed"]] == list(range(2019, 2025))
+        assert listed["followed_year"] == 2026
+        assert [c["year"] for c in listed["closed"]] == [2024, 2025]
         for closure in listed["closed"]:
             assert closure["closed_by"] == "Montse"
             assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", closure["closed_at"])
         text = run("year", "list", path).stdout.splitlines()
-        assert text[0].startswith("2019  closed on ") and text[0].endswith(" by Montse")
-        assert text[-1] == "2025  followed up"
+        assert text[0].startswith("2024  closed on ") and text[0].endswith(" by Montse")
+        assert text[-1] == "2026  followed up"
 
-        reopened = run("year", "reopen", path, "2024")
-        assert "2024 was reopened" in reopened.stderr
+        refused = run("year", "reopen", path, "2024", expect=1)
+        reopened = run("year", "reopen", path, "2025")
+        assert "2025 was reopened" in reopened.stderr
         listed = years(path)
-        assert listed["followed_year"] == 2024
-        assert [c["year"] for c in listed["closed"]] == list(range(2019, 2024))
+        assert listed["followed_year"] == 2025
+        assert [c["year"] for c in listed["closed"]] == [2024]
 
 
 @test
 def author_defaults_to_the_login():
     with Dir() as d:
         path = example(d, TERRASSA)
-        run("year", "close", path, "2019")
+        run("year", "close", path, "2024")
         closed_by = years(path)["closed"][0]["closed_by"]
         assert closed_by, closed_by
 
@@ -67,11 +75,13 @@ def closed_year_is_locked():
         path = example(d, TERRASSA)
         close_up_to(path, 2024)
         before = sha(path)
-        for change in ["executed.2024=5", "planned.2023=1", "planned.2019=7"]:
+        for change in ["executed.2024=5", "planned.2024=1"]:
             refused = run("set", path, "11", change, expect=2)
             year = change.split("=")[0].split(".")[1]
             assert f"{year} is closed: reopen it to change its figures." in refused.stderr, refused.stderr
         assert sha(path) == before
+        # the years before the first one closed were never closed
+        run("set", path, "11", "planned.2019=7")
         # the followed year's figures and the live values stay editable
         run("set", path, "11", "executed.2025=5")
         run("set", path, "11.1", "progress=90")
@@ -169,7 +179,7 @@ def refusals():
         path = example(d, TERRASSA)
         before = sha(path)
         cases = [
-            (("year", "close", path, "2021"), "2021 cannot be closed before 2019: close the years in order."),
+            (("year", "close", path, "2021"), "2021 cannot be closed: the year followed up is 2024, and the figures are its figures. Close 2024, or follow up 2021 first."),
             (("year", "close", path, "2018"), "2018 cannot be closed: the plan's period begins in 2019."),
             (("year", "close", path, "2027"), "2027 cannot be closed: the plan's period ends in 2026."),
             (("year", "reopen", path, "2019"), "2019 is not closed."),
@@ -179,10 +189,10 @@ def refusals():
             assert refused.stderr == f"fita-cli: {path}: {message}\n", refused.stderr
         assert sha(path) == before
 
-        close_up_to(path, 2020)
+        close_up_to(path, 2025)
         before = sha(path)
-        assert "2020 is already closed." in run("year", "close", path, "2020", expect=1).stderr
-        assert "reopen 2020 first" in run("year", "reopen", path, "2019", expect=1).stderr
+        assert "2025 is already closed." in run("year", "close", path, "2025", expect=1).stderr
+        assert "reopen 2025 first" in run("year", "reopen", path, "2024", expect=1).stderr
         assert sha(path) == before
 
 

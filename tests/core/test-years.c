@@ -41,7 +41,8 @@ fixture_tear_down (Fixture *f, gconstpointer data)
   g_free (f->dir);
 }
 
-/* Closes every year not yet closed up to last, in order. */
+/* Closes every year not yet closed up to last, in order, each followed
+ * up first. */
 static void
 close_up_to (FitaPlan *plan, gint64 last)
 {
@@ -52,6 +53,11 @@ close_up_to (FitaPlan *plan, gint64 last)
   for (gint64 year = first; year <= last; year++)
     {
       g_autoptr(GError) error = NULL;
+      FitaPlanInfo *info = fita_plan_get_info (plan);
+
+      /* a year is closed as the year followed up */
+      if (info->followed_year != year)
+        g_assert_true (fita_plan_set_int (plan, info, "followed_year", year, NULL));
       g_assert_true (fita_plan_close_year (plan, year, "Montse", &error));
       g_assert_no_error (error);
     }
@@ -286,7 +292,8 @@ static void
 test_order (Fixture *f, gconstpointer data)
 {
   struct { gint64 year; const char *message; } refused[] = {
-    { 2021, "2021 cannot be closed before 2019: close the years in order." },
+    { 2021, "2021 cannot be closed: the year followed up is 2024, and the figures are its figures. Close 2024, or follow up 2021 first." },
+    { 2025, "2025 cannot be closed: the year followed up is 2024, and the figures are its figures. Close 2024, or follow up 2025 first." },
     { 2018, "2018 cannot be closed: the plan's period begins in 2019." },
     { 2027, "2027 cannot be closed: the plan's period ends in 2026." },
     { 1800, "1800 is not a year Fita can plan: use one from 1900 to 2200." },
@@ -300,6 +307,14 @@ test_order (Fixture *f, gconstpointer data)
       g_assert_cmpstr (error->message, ==, refused[i].message);
     }
   g_assert_false (fita_plan_can_undo (f->plan));
+  /* the year followed up closes at once: the years before it need not */
+  {
+    g_autoptr(GError) error = NULL;
+    g_assert_true (fita_plan_close_year (f->plan, 2024, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (fita_plan_get_info (f->plan)->followed_year, ==, 2025);
+    g_assert_true (fita_plan_undo (f->plan, &error));
+  }
   close_up_to (f->plan, 2019);
   {
     g_autoptr(GError) error = NULL;
@@ -309,7 +324,7 @@ test_order (Fixture *f, gconstpointer data)
   {
     g_autoptr(GError) error = NULL;
     g_assert_false (fita_plan_close_year (f->plan, 2021, NULL, &error));
-    g_assert_cmpstr (error->message, ==, "2021 cannot be closed before 2020: close the years in order.");
+    g_assert_cmpstr (error->message, ==, "2021 cannot be closed: the year followed up is 2020, and the figures are its figures. Close 2020, or follow up 2021 first.");
   }
   /* no closer is fine */
   g_assert_true (fita_plan_close_year (f->plan, 2020, NULL, NULL));
