@@ -86,6 +86,13 @@ for lang in open(os.path.join(po_dir, "LINGUAS")).read().split():
         if len(keys) > 10:
             print(f"{lang}.po: … and {len(keys) - 10} more {kind}")
         problems += len(keys)
+    # msgfmt's own checks: format strings that match, and a whole header
+    # (Language, Plural-Forms, …), whose loss tools such as msgcat cause
+    check = subprocess.run(["msgfmt", "--check", "-o", os.devnull, os.path.join(po_dir, lang + ".po")],
+                           capture_output=True, text=True)
+    for line in check.stderr.splitlines():
+        print(line)
+        problems += 1
     print(f"{lang}.po: {len(template) - len(missing) - len(untranslated)} of {len(template)} messages translated")
 
 if problems:

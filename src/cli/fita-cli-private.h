@@ -59,6 +59,16 @@ int       cmd_report    (int              argc,
 /* fita-cli-log.c */
 int       cmd_log       (int              argc,
                          char           **argv);
+/* fita-cli-years.c */
+int       cmd_year      (int              argc,
+                         char           **argv);
+/* The plan as it stood at the end of year (for a closed year, from its
+ * closure; 0: plan itself); takes plan. NULL having said why and set
+ * *status. */
+FitaPlan *plan_of_year  (FitaPlan        *plan,
+                         const char      *file,
+                         int              year,
+                         int             *status);
 /* fita-cli-forms.c */
 int       cmd_forms     (int              argc,
                          char           **argv);

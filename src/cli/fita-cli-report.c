@@ -56,7 +56,8 @@ cmd_report (int argc, char **argv)
     { "item", 'i', 0, G_OPTION_ARG_STRING, &code, N_("The item of a follow-up sheet"), N_("CODE") },
     { "level", 0, 0, G_OPTION_ARG_STRING, &level_name_option,
       N_("A follow-up sheet for every item of this level, one PDF each, into the folder --out names"), N_("NAME") },
-    { "year", 'y', 0, G_OPTION_ARG_INT, &year, N_("The year followed up (default: the plan's)"), N_("YEAR") },
+    { "year", 'y', 0, G_OPTION_ARG_INT, &year,
+      N_("The year followed up (default: the plan's); a closed year's report is made from the plan as it was closed"), N_("YEAR") },
     { "lang", 'l', 0, G_OPTION_ARG_STRING, &lang, N_("Language of the report: ca, es or en (default: the plan's)"), N_("LANG") },
     { "out", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The PDF file to write"), N_("FILE") },
     { NULL }
@@ -84,6 +85,8 @@ cmd_report (int argc, char **argv)
   if (kind == FITA_REPORT_SHEET && code == NULL && level_name_option == NULL)
     return fail_usage (context, _("a follow-up sheet needs --item CODE"));
   if (!(plan = open_plan (argv[1], FITA_OPEN_READ_ONLY, &status)))
+    return status;
+  if (!(plan = plan_of_year (plan, argv[1], year, &status)))
     return status;
   if (level_name_option != NULL)
     return report_sheets_of_level (plan, argv[1], level_name_option, year, lang, output);

@@ -1,7 +1,8 @@
 /* fita-cli: Fita's core, headless.
  *
- * Exit status: 0 success; 1 "check" found problems; 2 bad usage, or a file
- * that cannot be opened, read or written. Errors go to stderr as
+ * Exit status: 0 success; 1 "check" found problems, or "year" refused by
+ * the rules of years (closed in order, reopened from the last); 2 bad
+ * usage, or a file that cannot be opened, read or written. Errors go to stderr as
  * "fita-cli: FILE: message"; a message of several lines (an import's list
  * of problems) goes on in lines indented by two spaces.
  */
@@ -298,8 +299,10 @@ static int
 cmd_show (int argc, char **argv)
 {
   gboolean json = FALSE;
+  int year = 0;
   GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { "year", 'y', 0, G_OPTION_ARG_INT, &year, N_("The plan as it stood at the end of this year (a closed year's as it was closed)"), N_("YEAR") },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (_("FILE — show the plan's tree"));
@@ -313,6 +316,8 @@ cmd_show (int argc, char **argv)
   if (argc != 2)
     return fail_usage (context, _("show takes one FILE"));
   if (!(plan = open_plan (argv[1], FITA_OPEN_READ_ONLY, &status)))
+    return status;
+  if (!(plan = plan_of_year (plan, argv[1], year, &status)))
     return status;
 
   info = fita_plan_get_info (plan);
@@ -380,7 +385,8 @@ cmd_stats (int argc, char **argv)
   gboolean json = FALSE;
   GOptionEntry entries[] = {
     { "item", 'i', 0, G_OPTION_ARG_STRING, &code, N_("Only the item with this code and what is below it"), N_("CODE") },
-    { "year", 'y', 0, G_OPTION_ARG_INT, &year, N_("Only the budget of this year"), N_("YEAR") },
+    { "year", 'y', 0, G_OPTION_ARG_INT, &year,
+      N_("The plan as it stood at the end of this year (a closed year's as it was closed), with only this year's budget"), N_("YEAR") },
     { "level", 'l', 0, G_OPTION_ARG_STRING, &level_name_option, N_("Count statuses over the items of this level instead of the leaves"), N_("NAME") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
     { NULL }
@@ -403,6 +409,8 @@ cmd_stats (int argc, char **argv)
   if (argc != 2)
     return fail_usage (context, _("stats takes one FILE"));
   if (!(plan = open_plan (argv[1], FITA_OPEN_READ_ONLY, &status)))
+    return status;
+  if (!(plan = plan_of_year (plan, argv[1], year, &status)))
     return status;
   if (code != NULL && (item = find_item (plan, argv[1], code, &status)) == NULL)
     return status;
@@ -846,6 +854,7 @@ static const struct {
   { "export", cmd_export, N_("Export the plan as JSON, CSV, XLSX, ODS or for Decidim") },
   { "import", cmd_import, N_("Make a new plan from JSON") },
   { "report", cmd_report, N_("Write a follow-up report as PDF") },
+  { "year", cmd_year, N_("Close or reopen a year, or list the years closed") },
   { "chart", cmd_chart, N_("Draw a budget chart to a PNG, SVG or PDF file") },
   { "timeline", cmd_timeline, N_("Draw the plan's timeline to a PNG, SVG or PDF file") },
   { "bench", cmd_bench, N_("Measure speed and memory on a synthetic plan") },

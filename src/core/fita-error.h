@@ -17,6 +17,7 @@ typedef enum {
   FITA_ERROR_INVALID,        /* a value or a document that breaks the rules */
   FITA_ERROR_NOT_FOUND,      /* no such item, code or name */
   FITA_ERROR_PARSE,          /* text that could not be read as a value */
+  FITA_ERROR_YEAR_CLOSED,    /* a change to a year that is closed (fita-years.h) */
 } FitaError;
 
 GQuark fita_error_quark (void);

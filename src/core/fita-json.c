@@ -200,8 +200,8 @@ write_object (Writer *w, gconstpointer record, int level)
   g_string_append_c (w->out, '}');
 }
 
-char *
-fita_json_export (FitaPlan *plan)
+static char *
+export_plan (FitaPlan *plan, gboolean with_closures)
 {
   Writer w = { g_string_new ("{"), plan };
   gboolean first = FALSE;
@@ -217,11 +217,25 @@ fita_json_export (FitaPlan *plan)
   for (guint t = FITA_TABLE_PLAN + 1; t < FITA_N_TABLES; t++)
     {
       const FitaTable *table = fita_table (t);
+      if (t == FITA_TABLE_YEAR_CLOSURE && !with_closures)
+        continue;
       if (table->owner_field < 0 || (table->fields[table->owner_field].flags & FITA_FIELD_OPTIONAL_OWNER))
         write_list (&w, table->json_key, fita_plan_list (plan, t, 0), 1, &first);
     }
   g_string_append (w.out, "\n}\n");
   return g_string_free (w.out, FALSE);
+}
+
+char *
+fita_json_export (FitaPlan *plan)
+{
+  return export_plan (plan, TRUE);
+}
+
+char *
+fita_json_export_without_closures (FitaPlan *plan)
+{
+  return export_plan (plan, FALSE);
 }
 
 /* Import. A problem does not stop the reading: the value or entry at fault

@@ -9,6 +9,9 @@ G_BEGIN_DECLS
 #define FITA_JSON_FORMAT_VERSION 2
 
 char     *fita_json_export      (FitaPlan    *plan);
+/* The same without the years closed: what a year closure keeps of the plan
+ * (a snapshot never holds the snapshots of earlier years). */
+char     *fita_json_export_without_closures (FitaPlan *plan);
 /* A new plan, in memory (not yet attached to a file). */
 FitaPlan *fita_json_import      (const char  *data,
                                  gssize       length,

@@ -234,6 +234,15 @@ fita_plan_record_op (FitaPlan *self, Op *op, GError **error)
         *error = g_error_copy (self->change_error);
       return FALSE;
     }
+  /* the one place every step passes, undo and redo included */
+  if (!fita_years_check_op (self, op, &local))
+    {
+      op_free (op);
+      fail_current (self, local);
+      if (error)
+        *error = g_error_copy (local);
+      return FALSE;
+    }
   if (self->store != NULL && !self->in_transaction)
     {
       if (!fita_store_begin (self->store, &local))

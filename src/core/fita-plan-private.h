@@ -60,6 +60,12 @@ struct _FitaPlan {
 
   GHashTable *code_index;               /* code → item; dropped by any change to items */
   GError *load_error;                   /* the first damage seen while loading */
+
+  /* a view of a closed year (fita_plan_open_year), which cannot change;
+   * 0 for a plan that can */
+  gint64 view_year;
+  char *view_closed_at;                 /* when the year was closed */
+  char *view_reason;                    /* why it cannot change, for people */
 };
 
 /* fita-plan.c: the indexes. A list whose positions changed is marked
@@ -99,6 +105,15 @@ gboolean   fita_plan_log_change          (FitaPlan     *self,
                                           FitaStore    *store,
                                           Change       *change,
                                           const char   *label,
+                                          GError      **error);
+/* fita-years.c: whether a step may run, by the years closed: refuses any
+ * step that would change a closed year's figures (docs/YEARS.md), and any
+ * step at all in a view of a closed year. */
+gboolean   fita_years_check_op           (FitaPlan     *self,
+                                          const Op     *op,
+                                          GError      **error);
+/* For fita_plan_check_records: each closure of a year, one a year. */
+gboolean   fita_years_check_records      (FitaPlan     *self,
                                           GError      **error);
 
 G_END_DECLS

@@ -31,6 +31,8 @@ fita_plan_finalize (GObject *object)
   g_clear_pointer (&self->current, fita_plan_change_free);
   g_clear_error (&self->change_error);
   g_clear_error (&self->load_error);
+  g_free (self->view_closed_at);
+  g_free (self->view_reason);
   g_array_unref (self->unsorted);
   g_ptr_array_unref (self->undo);
   g_ptr_array_unref (self->redo);
@@ -342,6 +344,9 @@ fita_plan_check_records (FitaPlan *self, GError **error)
         }
     }
 
+  if (!fita_years_check_records (self, error))
+    return FALSE;
+
   /* nesting: every item and agent reached from the top, none too deep */
   for (FitaTableId t = FITA_TABLE_AGENT; t <= FITA_TABLE_ITEM; t += FITA_TABLE_ITEM - FITA_TABLE_AGENT)
     {
@@ -545,12 +550,14 @@ fita_plan_get_path (FitaPlan *self)
 gboolean
 fita_plan_is_read_only (FitaPlan *self)
 {
-  return self->store != NULL && fita_store_is_read_only (self->store);
+  return self->view_year != 0 || (self->store != NULL && fita_store_is_read_only (self->store));
 }
 
 const char *
 fita_plan_get_read_only_reason (FitaPlan *self)
 {
+  if (self->view_year != 0)
+    return self->view_reason;
   return self->store ? fita_store_get_read_only_reason (self->store) : NULL;
 }
 

@@ -2,6 +2,7 @@
  * PDF reports (see fita-report-private.h). */
 #include "config.h"
 #include "fita-report-private.h"
+#include "fita-years.h"
 #include "fita-error.h"
 
 #include <cairo-pdf.h>
@@ -913,9 +914,8 @@ fita_doc_begin (FitaDoc *doc, const char *title, cairo_write_func_t write, gpoin
   cairo_pdf_surface_restrict_to_version (doc->surface, CAIRO_PDF_VERSION_1_5);
   if (!doc->counting)
     {
-      const char *epoch = g_getenv ("SOURCE_DATE_EPOCH");
-      g_autoptr(GDateTime) now = epoch ? g_date_time_new_from_unix_utc (g_ascii_strtoll (epoch, NULL, 10))
-                                       : g_date_time_new_now_utc ();
+      /* a closed year's report is dated when the year was closed */
+      g_autoptr(GDateTime) now = fita_plan_get_document_time (doc->plan);
       g_autofree char *created = g_date_time_format (now, "%Y-%m-%dT%H:%M:%S");
       cairo_pdf_surface_set_metadata (doc->surface, CAIRO_PDF_METADATA_TITLE, title);
       cairo_pdf_surface_set_metadata (doc->surface, CAIRO_PDF_METADATA_AUTHOR,

@@ -3,6 +3,7 @@
 #include "config.h"
 #include "fita-report.h"
 #include "fita-report-private.h"
+#include "fita-years.h"
 #include "fita-budget.h"
 #include "fita-chart.h"
 #include "fita-edit.h"
@@ -114,8 +115,9 @@ char *
 fita_report_today_text (FitaDoc *doc)
 {
   const char *epoch = g_getenv ("SOURCE_DATE_EPOCH");
-  g_autoptr(GDateTime) now = epoch ? g_date_time_new_from_unix_utc (g_ascii_strtoll (epoch, NULL, 10))
-                                   : g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now = fita_plan_get_view_year (doc->plan) != 0 ? fita_plan_get_document_time (doc->plan)
+                             : epoch ? g_date_time_new_from_unix_utc (g_ascii_strtoll (epoch, NULL, 10))
+                             : g_date_time_new_now_local ();
   g_autofree char *iso = g_date_time_format (now, "%Y-%m-%d");
 
   return fita_report_date_in_words (doc, iso);

@@ -221,6 +221,15 @@ static const FitaField process_actor_fields[] = {
   REF (FitaProcessActor, agent_id, FITA_TABLE_AGENT),
 };
 
+static const FitaField year_closure_fields[] = {
+  ID (FitaYearClosure),
+  INT (FitaYearClosure, year),
+  TEXT_R (FitaYearClosure, closed_at),
+  TEXT (FitaYearClosure, closed_by),
+  { "snapshot", FITA_FIELD_TEXT, offsetof (FitaYearClosure, snapshot), 0, NULL, 0,
+    FITA_FIELD_REQUIRED | FITA_FIELD_DOCUMENT },
+};
+
 #define TABLE(ID_, name_, key_, self_, S, fields_) \
   { ID_, name_, key_, self_, sizeof (S), fields_, G_N_ELEMENTS (fields_), -1, -1, -1 }
 
@@ -244,6 +253,7 @@ static FitaTable tables[FITA_N_TABLES] = {
   TABLE (FITA_TABLE_PROCESS_DIMENSION, "process_dimension", "dimensions", NULL, FitaProcessDimension, process_dimension_fields),
   TABLE (FITA_TABLE_PROCESS_COUNT, "process_count", "counts", NULL, FitaProcessCount, process_count_fields),
   TABLE (FITA_TABLE_PROCESS_ACTOR, "process_actor", "actors", NULL, FitaProcessActor, process_actor_fields),
+  TABLE (FITA_TABLE_YEAR_CLOSURE, "year_closure", "year_closures", NULL, FitaYearClosure, year_closure_fields),
 };
 
 const FitaTable *
@@ -287,7 +297,7 @@ static const char * const nouns[FITA_N_TABLES] = {
     N_("plan"), N_("level"), N_("status"), N_("budget chapter"), N_("agent"), N_("function of an agent"),
     N_("member of an agent"), N_("item"), N_("responsibility"), N_("budget line"), N_("indicator"),
     N_("indicator value"), N_("follow-up"), N_("link"), N_("participatory process"), N_("phase"),
-    N_("dimension"), N_("count"), N_("actor"),
+    N_("dimension"), N_("count"), N_("actor"), N_("year closure"),
 };
 
 const char *

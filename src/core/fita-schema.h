@@ -20,6 +20,7 @@ G_BEGIN_DECLS
 #define FITA_MAX_YEAR    2200
 #define FITA_MAX_DEPTH   64        /* levels of items (and of agents) */
 #define FITA_MAX_TEXT    100000    /* bytes of one text */
+#define FITA_MAX_DOCUMENT (64 * 1024 * 1024) /* bytes of a text that holds a whole plan */
 #define FITA_MAX_ID      (G_GINT64_CONSTANT (1) << 53)  /* record numbers */
 
 /* "No value": a NULL in SQL, a missing key in JSON. For money this is "- €",
@@ -46,6 +47,7 @@ typedef enum {
   FITA_TABLE_PROCESS_DIMENSION,
   FITA_TABLE_PROCESS_COUNT,
   FITA_TABLE_PROCESS_ACTOR,
+  FITA_TABLE_YEAR_CLOSURE,
   FITA_N_TABLES
 } FitaTableId;
 
@@ -67,6 +69,8 @@ typedef enum {
   FITA_FIELD_OPTIONAL_OWNER = 1 << 1, /* owner 0 means "belongs to the plan" */
   FITA_FIELD_HUNDREDTHS = 1 << 2, /* INT: a percent kept in hundredths (8830 = 88,3 %);
                                     * a decimal percent in JSON */
+  FITA_FIELD_DOCUMENT = 1 << 3,  /* TEXT: a whole document (a plan's JSON), up to
+                                  * FITA_MAX_DOCUMENT bytes */
 } FitaFieldFlags;
 
 typedef struct {
@@ -323,6 +327,17 @@ typedef struct {
   gint64 position;
   gint64 agent_id;
 } FitaProcessActor;
+
+/* A year closed (docs/YEARS.md): the plan as it stood for that year, kept
+ * as its lossless JSON (fita_json_export_without_closures) when it was
+ * closed. Never changed once written; reopening the year deletes it. */
+typedef struct {
+  FitaRecord rec;
+  gint64 year;
+  char *closed_at;          /* UTC, ISO 8601: "2025-01-31T09:30:00Z" */
+  char *closed_by;          /* the person who closed it, or NULL */
+  char *snapshot;           /* the plan's Fita JSON */
+} FitaYearClosure;
 
 const FitaTable *fita_table (FitaTableId id);
 /* What a record of the table is to people, translated: "budget line". */

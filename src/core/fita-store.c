@@ -86,7 +86,19 @@ static const char * const real_migrations[] = {
   "UPDATE plan SET progress_decimals = 0;",
   /* 2 → 3: who changed what (an older file starts with an empty log) */
   LOG_SCHEMA_SQL,
-  /* → next: the plan's identity, which its update forms carry (a random
+  /* 3 → 4: years closed, each with the plan as it stood (docs/YEARS.md);
+   * none yet, so the live status and percent stay the followed year's.
+   * The same table schema_sql () makes from fita-schema.c; IF NOT EXISTS
+   * so that it may run after a migration merged beside it, in any order. */
+  "CREATE TABLE IF NOT EXISTS year_closure (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  "  year INTEGER,\n"
+  "  closed_at TEXT NOT NULL CHECK (closed_at <> ''),\n"
+  "  closed_by TEXT,\n"
+  "  snapshot TEXT NOT NULL CHECK (snapshot <> '')\n"
+  ");\n"
+  "CREATE UNIQUE INDEX IF NOT EXISTS year_closure_by_year ON year_closure (year);",
+  /* 4 → 5: the plan's identity, which its update forms carry (a random
    * version 4 UUID) */
   "ALTER TABLE plan ADD COLUMN uuid TEXT;"
   "UPDATE plan SET uuid = lower (hex (randomblob (4)) || '-' || hex (randomblob (2)) || '-4' ||"
@@ -560,6 +572,7 @@ schema_sql (void)
   g_string_append (sql,
                    "CREATE UNIQUE INDEX budget_line_cell ON budget_line (item_id, year, chapter_id);\n"
                    "CREATE INDEX item_by_code ON item (code);\n"
+                   "CREATE UNIQUE INDEX year_closure_by_year ON year_closure (year);\n"
                    LOG_SCHEMA_SQL);
   return g_string_free (sql, FALSE);
 }

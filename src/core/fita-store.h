@@ -12,7 +12,7 @@
 G_BEGIN_DECLS
 
 /* The schema version this Fita writes (PRAGMA user_version). */
-#define FITA_SCHEMA_VERSION 4
+#define FITA_SCHEMA_VERSION 5
 /* 'F','i','t','a' (PRAGMA application_id) */
 #define FITA_APPLICATION_ID 0x46697461
 

@@ -53,16 +53,16 @@ is_decimal (const char *text)
   return digits && *p == '\0';
 }
 
-gboolean
-fita_text_validate (const char *text, GError **error)
+static gboolean
+text_validate (const char *text, gsize max, GError **error)
 {
   gsize length = strlen (text);
 
-  if (length > FITA_MAX_TEXT)
+  if (length > max)
     {
       g_set_error (error, FITA_ERROR, FITA_ERROR_INVALID,
                    _("The text is too long (%d bytes; at most %d): keep long documents as links."),
-                   (int) MIN (length, G_MAXINT), FITA_MAX_TEXT);
+                   (int) MIN (length, G_MAXINT), (int) max);
       return FALSE;
     }
   if (!g_utf8_validate (text, (gssize) length, NULL))
@@ -88,6 +88,12 @@ fita_text_validate (const char *text, GError **error)
 }
 
 gboolean
+fita_text_validate (const char *text, GError **error)
+{
+  return text_validate (text, FITA_MAX_TEXT, error);
+}
+
+gboolean
 fita_field_validate (const FitaField *field, gint64 value, const char *text, GError **error)
 {
   const char *name = field->name;
@@ -103,7 +109,8 @@ fita_field_validate (const FitaField *field, gint64 value, const char *text, GEr
         }
       if (text != NULL && *text != '\0')
         {
-          if (!fita_text_validate (text, error))
+          if (!text_validate (text, (field->flags & FITA_FIELD_DOCUMENT) ? FITA_MAX_DOCUMENT : FITA_MAX_TEXT,
+                              error))
             return FALSE;
           if (g_str_has_suffix (name, "_date") && !is_iso_date (text))
             {

@@ -793,6 +793,7 @@ test_migration_from_1 (void)
   g_assert_cmpint (sqlite3_exec (db,
                                  "UPDATE item SET progress = progress / 100 WHERE progress IS NOT NULL;"
                                  "ALTER TABLE plan DROP COLUMN progress_decimals;"
+                                 "DROP TABLE year_closure;"
                                  "PRAGMA user_version = 1;", NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
 
