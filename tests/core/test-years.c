@@ -376,6 +376,44 @@ test_snapshot_and_json (Fixture *f, gconstpointer data)
   g_assert_cmpstr (from_file, ==, json);
 }
 
+/* A closed year's report is the same PDF after the plan has gone through
+ * its JSON (export with its history, import, a new file): the snapshot
+ * comes back as the plan it was. */
+static void
+test_report_through_json (Fixture *f, gconstpointer data)
+{
+  FitaReportOptions options = { FITA_REPORT_ANNUAL, 0, 2024, "ca" };
+  g_autofree char *copy_path = g_build_filename (f->dir, "copy.fita", NULL);
+  g_autofree char *json = NULL;
+  g_autoptr(FitaPlan) view = NULL;
+  g_autoptr(FitaPlan) imported = NULL;
+  g_autoptr(FitaPlan) reopened = NULL;
+  g_autoptr(FitaPlan) view_after = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GError) error = NULL;
+
+  close_up_to (f->plan, 2024);
+  view = fita_plan_open_year (f->plan, 2024, &error);
+  g_assert_no_error (error);
+  before = fita_report_render (view, &options, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  json = fita_json_export_with (f->plan, FITA_JSON_EXPORT_CHANGE_LOG);
+  imported = fita_json_import (json, -1, &error);
+  g_assert_no_error (error);
+  g_assert_true (fita_plan_save_new (imported, copy_path, &error));
+  g_clear_object (&imported);
+  reopened = fita_plan_open (copy_path, FITA_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (fita_plan_get_closure (reopened, 2024)->snapshot, ==, fita_plan_get_closure (f->plan, 2024)->snapshot);
+  view_after = fita_plan_open_year (reopened, 2024, &error);
+  g_assert_no_error (error);
+  after = fita_report_render (view_after, &options, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_bytes_equal (before, after));
+}
+
 /* A plan whose closures do not make sense is refused on import. */
 static void
 test_bad_closures (void)
@@ -574,6 +612,7 @@ main (int argc, char **argv)
   ADD ("/years/order", test_order);
   ADD ("/years/snapshot-and-json", test_snapshot_and_json);
   ADD ("/years/open-year", test_open_year);
+  ADD ("/years/report-through-json", test_report_through_json);
 #undef ADD
   g_test_add_func ("/years/migration", test_migration);
   g_test_add_func ("/years/bad-closures", test_bad_closures);
