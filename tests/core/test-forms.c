@@ -173,7 +173,8 @@ test_key (void)
 }
 
 /* The digest of an item's row changes with every field the form holds
- * for the year, and with nothing else. */
+ * for the year, with the agent the row is sent to, and with nothing
+ * else. */
 static void
 test_digest (void)
 {
@@ -194,7 +195,7 @@ test_digest (void)
     g_ptr_array_add (seen, (d));                                           \
   } G_STMT_END
 
-  digest = fita_forms_row_digest (plan, FITA_TABLE_ITEM, one->rec.id, 2024);
+  digest = fita_forms_row_digest (plan, "Servei A", FITA_TABLE_ITEM, one->rec.id, 2024);
   SEEN_NEW (digest);
   /* the same when asked again, and not changed by what the form does not hold */
   g_assert_true (fita_plan_set_text (plan, one, "title", "Un altre títol", &error));
@@ -204,36 +205,38 @@ test_digest (void)
   g_assert_true (fita_plan_set_followup (plan, one->rec.id, 2024, "adjustments", "Cap", &error));
   g_assert_true (fita_plan_set_followup (plan, one->rec.id, 2023, "execution", "L'any abans", &error));
   g_assert_no_error (error);
-  digest = fita_forms_row_digest (plan, FITA_TABLE_ITEM, one->rec.id, 2024);
+  digest = fita_forms_row_digest (plan, "Servei A", FITA_TABLE_ITEM, one->rec.id, 2024);
   g_assert_cmpstr (digest, ==, g_ptr_array_index (seen, 0));
   g_free (digest);
 
+  /* another agent's row, another digest */
+  SEEN_NEW (fita_forms_row_digest (plan, "Servei B", FITA_TABLE_ITEM, one->rec.id, 2024));
   /* another year, another digest */
-  SEEN_NEW (fita_forms_row_digest (plan, FITA_TABLE_ITEM, one->rec.id, 2025));
+  SEEN_NEW (fita_forms_row_digest (plan, "Servei A", FITA_TABLE_ITEM, one->rec.id, 2025));
   /* every field of the row */
   g_assert_true (fita_plan_set_int (plan, one, "status_id", done->rec.id, &error));
-  SEEN_NEW (fita_forms_row_digest (plan, FITA_TABLE_ITEM, one->rec.id, 2024));
+  SEEN_NEW (fita_forms_row_digest (plan, "Servei A", FITA_TABLE_ITEM, one->rec.id, 2024));
   g_assert_true (fita_plan_set_int (plan, one, "progress", 3050, &error));
-  SEEN_NEW (fita_forms_row_digest (plan, FITA_TABLE_ITEM, one->rec.id, 2024));
+  SEEN_NEW (fita_forms_row_digest (plan, "Servei A", FITA_TABLE_ITEM, one->rec.id, 2024));
   g_assert_true (fita_plan_set_budget (plan, one->rec.id, 2024, chapter2->rec.id, 90000, 100, &error));
-  SEEN_NEW (fita_forms_row_digest (plan, FITA_TABLE_ITEM, one->rec.id, 2024));
+  SEEN_NEW (fita_forms_row_digest (plan, "Servei A", FITA_TABLE_ITEM, one->rec.id, 2024));
   g_assert_true (fita_plan_set_budget (plan, one->rec.id, 2024, chapter2->rec.id, 90000, 0, &error));
-  SEEN_NEW (fita_forms_row_digest (plan, FITA_TABLE_ITEM, one->rec.id, 2024));
+  SEEN_NEW (fita_forms_row_digest (plan, "Servei A", FITA_TABLE_ITEM, one->rec.id, 2024));
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
     {
       g_assert_true (fita_plan_set_followup (plan, one->rec.id, 2024, texts[i], "Nou text", &error));
-      SEEN_NEW (fita_forms_row_digest (plan, FITA_TABLE_ITEM, one->rec.id, 2024));
+      SEEN_NEW (fita_forms_row_digest (plan, "Servei A", FITA_TABLE_ITEM, one->rec.id, 2024));
     }
   g_assert_no_error (error);
 
   /* an indicator's row: its value for the year */
-  SEEN_NEW (fita_forms_row_digest (plan, FITA_TABLE_INDICATOR, indicator->rec.id, 2024));
+  SEEN_NEW (fita_forms_row_digest (plan, "Servei A", FITA_TABLE_INDICATOR, indicator->rec.id, 2024));
   g_assert_true (fita_plan_set_indicator_value (plan, indicator->rec.id, 2023, "3", NULL, &error));
-  digest = fita_forms_row_digest (plan, FITA_TABLE_INDICATOR, indicator->rec.id, 2024);
+  digest = fita_forms_row_digest (plan, "Servei A", FITA_TABLE_INDICATOR, indicator->rec.id, 2024);
   g_assert_cmpstr (digest, ==, g_ptr_array_index (seen, seen->len - 1));
   g_free (digest);
   g_assert_true (fita_plan_set_indicator_value (plan, indicator->rec.id, 2024, "5", NULL, &error));
-  SEEN_NEW (fita_forms_row_digest (plan, FITA_TABLE_INDICATOR, indicator->rec.id, 2024));
+  SEEN_NEW (fita_forms_row_digest (plan, "Servei A", FITA_TABLE_INDICATOR, indicator->rec.id, 2024));
   g_assert_no_error (error);
 #undef SEEN_NEW
 }
@@ -349,7 +352,7 @@ check_form (FitaPlan *plan, const Language *language, FitaFormsFormat format, co
     {
       FitaItem *it = item (plan, cell (items, r, 0));
       g_autoptr(FitaFormKey) parsed = fita_form_key_parse (cell (items, r, n_columns - 1));
-      g_autofree char *digest = fita_forms_row_digest (plan, FITA_TABLE_ITEM, it->rec.id, 2024);
+      g_autofree char *digest = fita_forms_row_digest (plan, a->name, FITA_TABLE_ITEM, it->rec.id, 2024);
       g_assert_nonnull (parsed);
       g_assert_cmpstr (parsed->plan_uuid, ==, UUID);
       g_assert_cmpint (parsed->year, ==, 2024);
