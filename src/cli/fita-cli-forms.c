@@ -90,6 +90,10 @@ cmd_forms (int argc, char **argv)
         return EXIT_PROBLEMS;
       }
   }
+  /* made all the same (to send ahead, say), but not mergeable until then */
+  if (year != fita_forms_default_year (plan))
+    g_printerr (_("fita-cli: %s: note: the plan follows up %d; the answers to forms for %d can be merged only once %d is the year followed up.\n"),
+                argv[1], (int) fita_forms_default_year (plan), (int) year, (int) year);
   if (g_mkdir_with_parents (out_dir, 0777) != 0)
     {
       int code = errno;

@@ -117,8 +117,11 @@ def one_agent_and_year():
     with Dir() as d:
         path = import_plan(d, PLAN)
         out = os.path.join(d.path, "deep", "folder")        # made, with its parents
-        written = forms(path, "--agent", "Servei B", "--format", "xlsx", "--out", out, "--year", "2025")
+        proc = run("forms", path, "--agent", "Servei B", "--format", "xlsx", "--out", out, "--year", "2025")
+        written = proc.stdout.splitlines()
         assert written == [os.path.join(out, "2025 - Servei B.xlsx")], written
+        # made, but its answers cannot be merged before 2025 is followed up
+        assert "the plan follows up 2024; the answers to forms for 2025 can be merged only once 2025" in proc.stderr, proc.stderr
         assert os.listdir(out) == ["2025 - Servei B.xlsx"]
         sheets = formfill.read(written[0])
         assert item_codes(written[0]) == ["1.2", "1.3"]
