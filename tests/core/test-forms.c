@@ -189,10 +189,11 @@ test_digest (void)
   char *digest;
 
 #define SEEN_NEW(d) G_STMT_START {                                         \
+    char *new_ = (d);                                                      \
     for (guint s_ = 0; s_ < seen->len; s_++)                               \
-      g_assert_cmpstr (g_ptr_array_index (seen, s_), !=, (d));             \
-    g_assert_cmpuint (strlen (d), ==, 16);                                 \
-    g_ptr_array_add (seen, (d));                                           \
+      g_assert_cmpstr (g_ptr_array_index (seen, s_), !=, new_);            \
+    g_assert_cmpuint (strlen (new_), ==, 16);                              \
+    g_ptr_array_add (seen, new_);                                          \
   } G_STMT_END
 
   digest = fita_forms_row_digest (plan, "Servei A", FITA_TABLE_ITEM, one->rec.id, 2024);
