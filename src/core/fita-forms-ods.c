@@ -25,6 +25,9 @@
   " xmlns:dc=\"http://purl.org/dc/elements/1.1/\"" \
   " office:version=\"1.2\""
 #define CM_PER_CHARACTER 0.2
+/* a line of the default 10 pt text, with the cell's margins */
+#define CM_PER_LINE 0.45
+#define CM_ROW_PADDING 0.05
 
 static const char styles_xml[] =
   "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<office:document-styles" NAMESPACES ">"
@@ -117,7 +120,8 @@ append_table (GString *out, FitaForm *form, guint index)
   for (guint c = 0; c < table->n_columns; c++)
     g_string_append_printf (out, "<table:table-column table:style-name=\"co-%u-%u\"%s/>", index, c,
                             table->columns[c].hidden ? " table:visibility=\"collapse\"" : "");
-  g_string_append (out, "<table:table-header-rows><table:table-row>");
+  g_string_append_printf (out, "<table:table-header-rows><table:table-row table:style-name=\"ro-%u\">",
+                          fita_form_row_lines (table, -1));
   for (guint c = 0; c < table->n_columns; c++)
     {
       g_string_append (out, "<table:table-cell table:style-name=\"ce-head\" office:value-type=\"string\">");
@@ -127,7 +131,7 @@ append_table (GString *out, FitaForm *form, guint index)
   g_string_append (out, "</table:table-row></table:table-header-rows>");
   for (guint r = 0; r < table->n_rows; r++)
     {
-      g_string_append (out, "<table:table-row>");
+      g_string_append_printf (out, "<table:table-row table:style-name=\"ro-%u\">", fita_form_row_lines (table, (int) r));
       for (guint c = 0; c < table->n_columns; c++)
         append_cell (out, form, &table->columns[c], fita_form_cell (table, r, c));
       g_string_append (out, "</table:table-row>");
@@ -166,6 +170,13 @@ make_content (FitaForm *form)
     "<style:style style:name=\"ta-shown\" style:family=\"table\"><style:table-properties table:display=\"true\"/></style:style>"
     "<style:style style:name=\"ta-hidden\" style:family=\"table\"><style:table-properties table:display=\"false\"/></style:style>");
   g_string_append (out, cell_styles);
+  /* rows as high as their wrapped texts need, in case the spreadsheet
+   * does not size them when it opens the file; sized again as they are
+   * edited */
+  for (guint lines = 1; lines <= FITA_FORM_MAX_LINES; lines++)
+    g_string_append_printf (out, "<style:style style:name=\"ro-%u\" style:family=\"table-row\">"
+                            "<style:table-row-properties style:row-height=\"%.2fcm\" style:use-optimal-row-height=\"true\"/>"
+                            "</style:style>", lines, lines * CM_PER_LINE + CM_ROW_PADDING);
   for (guint s = 0; s < FITA_FORM_N_SHEETS; s++)
     for (guint c = 0; c < form->sheets[s].n_columns; c++)
       g_string_append_printf (out, "<style:style style:name=\"co-%u-%u\" style:family=\"table-column\">"

@@ -89,6 +89,15 @@ FitaForm       *fita_form_new       (FitaPlan  *plan,
                                      FitaAgent *agent,
                                      gint64     year);
 void            fita_form_free      (FitaForm  *form);
+/* The most lines a row is shown in: a spreadsheet's highest row, about. */
+#define FITA_FORM_MAX_LINES 27
+/* How many lines row (-1: the header) needs at its columns' widths, each
+ * paragraph of a wrapped text starting a line: an estimate, a character
+ * a unit of width, for spreadsheets that do not size rows when they open
+ * a file (LibreOffice with an XLSX, and at times an ODS). 1 to
+ * FITA_FORM_MAX_LINES. */
+guint           fita_form_row_lines (FitaFormSheet *sheet,
+                                     int            row);
 FitaExportCell *fita_form_cell      (FitaFormSheet *sheet,
                                      guint      row,
                                      guint      column);

@@ -13,6 +13,8 @@
 
 /* Excel's longest list of choices in a data validation, in characters */
 #define MAX_LIST_CHARACTERS 255
+/* a line of the default 11 pt text, in points */
+#define POINTS_PER_LINE 15
 
 typedef struct {
   lxw_format *header;
@@ -131,6 +133,14 @@ write_sheet (lxw_workbook *workbook, FitaForm *form, FitaFormSheet *table, Forma
       lxw_row_col_options hidden = { 1, 0, 0 };
       status = worksheet_set_column_opt (sheet, (lxw_col_t) c, (lxw_col_t) c, table->columns[c].width, NULL,
                                          table->columns[c].hidden ? &hidden : NULL);
+    }
+  /* rows as high as their wrapped texts need: LibreOffice does not size
+   * the rows of an XLSX it opens */
+  for (int r = -1; r < (int) table->n_rows && status == LXW_NO_ERROR; r++)
+    {
+      guint lines = fita_form_row_lines (table, r);
+      if (lines > 1)
+        status = worksheet_set_row (sheet, (lxw_row_t) (r + 1), lines * POINTS_PER_LINE, NULL);
     }
   for (guint c = 0; c < table->n_columns && status == LXW_NO_ERROR; c++)
     status = worksheet_write_string (sheet, 0, (lxw_col_t) c, table->columns[c].header, f->header);

@@ -10,6 +10,7 @@
 #include "fita-years.h"
 
 #include <glib/gi18n-lib.h>
+#include <math.h>
 #include <string.h>
 
 #define KEY_PREFIX "fita-form 1"
@@ -337,6 +338,36 @@ fita_form_key_free (FitaFormKey *key)
 
 /* The form */
 
+guint
+fita_form_row_lines (FitaFormSheet *sheet, int row)
+{
+  guint most = 1;
+
+  for (guint c = 0; c < sheet->n_columns; c++)
+    {
+      FitaFormColumn *column = &sheet->columns[c];
+      double width = MAX (column->width, 1);
+      const char *text = NULL;
+      guint lines = 0;
+
+      if (column->hidden)
+        continue;
+      if (row < 0)
+        text = column->header;   /* headers wrap */
+      else if (column->wrap && fita_form_cell (sheet, (guint) row, c)->kind == FITA_CELL_TEXT)
+        text = fita_form_cell (sheet, (guint) row, c)->text;
+      for (const char *start = text; start != NULL && lines < FITA_FORM_MAX_LINES; )
+        {
+          const char *end = strchr (start, '\n');
+          glong length = g_utf8_strlen (start, end ? end - start : -1);
+          lines += MAX (1, (guint) ceil (length / width));
+          start = end ? end + 1 : NULL;
+        }
+      most = MAX (most, lines);
+    }
+  return MIN (most, FITA_FORM_MAX_LINES);
+}
+
 FitaExportCell *
 fita_form_cell (FitaFormSheet *sheet, guint row, guint column)
 {
@@ -471,7 +502,8 @@ make_instructions (FitaForm *form, FitaPlan *plan, FitaAgent *agent, gint64 year
 
   sheet_init (sheet, T_(tr, "Instructions"), 1, G_N_ELEMENTS (lines));
   /* Translators: the header of the only column of an update form's instructions sheet */
-  set_column (sheet, 0, keep (form, info->title ? info->title : T_(tr, "Update form")), 110, FALSE);
+  /* as wide as an A4 page in portrait holds */
+  set_column (sheet, 0, keep (form, info->title ? info->title : T_(tr, "Update form")), 90, FALSE);
   sheet->columns[0].wrap = TRUE;
   for (guint i = 0; i < G_N_ELEMENTS (lines); i++)
     set_text (form, sheet, i, 0, lines[i]);

@@ -397,10 +397,19 @@ check_form (FitaPlan *plan, const Language *language, FitaFormsFormat format, co
                                          "<style:table-cell-properties fo:background-color=\"#eeeeec\""));
       g_assert_cmpuint (count (content, "style:cell-protect=\"none\""), ==, 3);
       /* a row: code, title, level locked; status, percent, amounts, texts open; the key locked */
-      g_assert_nonnull (strstr (content, "<table:table-row><table:table-cell table:style-name=\"ce-lock\" office:value-type=\"string\"><text:p>1.1</text:p>"
+      g_assert_nonnull (strstr (content, "<table:table-row table:style-name=\"ro-1\"><table:table-cell table:style-name=\"ce-lock\" office:value-type=\"string\"><text:p>1.1</text:p>"
                                          "</table:table-cell><table:table-cell table:style-name=\"ce-lockwrap\" office:value-type=\"string\"><text:p>Acció u</text:p>"
                                          "</table:table-cell><table:table-cell table:style-name=\"ce-lock\" office:value-type=\"string\"><text:p>Acció</text:p>"
                                          "</table:table-cell><table:table-cell table:style-name=\"ce-open\" table:content-validation-name=\"val-status\""));
+      /* rows as high as their wrapped texts: the items' headers take lines */
+      g_assert_nonnull (strstr (content, "<style:style style:name=\"ro-2\" style:family=\"table-row\"><style:table-row-properties "
+                                         "style:row-height=\"0.95cm\" style:use-optimal-row-height=\"true\"/>"));
+      {
+        g_autofree char *table = g_strdup_printf ("<table:table table:name=\"%s\"", language->items);
+        const char *header = strstr (strstr (content, table), "<table:table-header-rows><table:table-row table:style-name=\"ro-");
+        g_assert_nonnull (header);
+        g_assert_cmpint (atoi (header + strlen ("<table:table-header-rows><table:table-row table:style-name=\"ro-")), >=, 2);
+      }
       /* the key column collapsed, the key table not shown */
       g_assert_cmpuint (count (content, "table:visibility=\"collapse\""), ==, 2);
       g_assert_nonnull (strstr (content, "<table:table table:name=\"fita-key\" table:style-name=\"ta-hidden\""));
@@ -433,6 +442,9 @@ check_form (FitaPlan *plan, const Language *language, FitaFormsFormat format, co
           g_assert_nonnull (strstr (xml, "<sheetProtection sheet=\"1\" "));
         }
       g_assert_nonnull (strstr (sheet, hidden_column));
+      /* rows as high as their wrapped texts: the headers take lines */
+      g_assert_nonnull (strstr (sheet, "<row r=\"1\" spans=\"1:12\" ht=\""));
+      g_assert_nonnull (strstr (sheet, "customHeight=\"1\""));
       g_assert_nonnull (strstr (sheet, "<dataValidation type=\"list\" allowBlank=\"1\" showInputMessage=\"1\" showErrorMessage=\"1\" sqref=\"D2:D3\">"));
       g_assert_nonnull (strstr (sheet, list));
       /* a cell to fill is unlocked, a code is not */
