@@ -6,7 +6,7 @@ usage errors (TAP output)."""
 import json
 import sys
 
-from clitest import Dir, example, main, run, test
+from clitest import Dir, example, main, pdf_text, run, sha, test
 
 TERRASSA = "terrassa-ess-2019-2026"
 
@@ -114,6 +114,36 @@ def no_closure():
         assert out.startswith("2023 is not closed: there is nothing to compare 2024 with.\n"), out
         # late needs no closure: in 2026 the items that ended in 2024 unfinished are
         assert set(by_code(compare_json(path, "--year", "2026", "--filter", "late"))) == {"11.1", "11.2", "11.5"}
+
+
+@test
+def annual_report_section():
+    """The annual report says what changed since the year before was
+    closed; a closed year's report stays the same PDF after later edits; a
+    plan with no closure before the year has no such section."""
+    with Dir() as d:
+        plain = example(d, TERRASSA)
+        run("report", plain, "--kind", "annual", "--lang", "en", "--out", d / "plain.pdf")
+        assert "What changed since the last report" not in pdf_text(d / "plain.pdf")
+    with Dir() as d:
+        path = edited(d)
+        run("report", path, "--kind", "annual", "--lang", "en", "--out", d / "2025.pdf")
+        text = pdf_text(d / "2025.pdf")
+        assert "What changed since the last report" in text, text
+        assert "Compared with the plan as it stood when 2024 was closed. 1 item changed status, 4 moved in progress, " \
+               "2 are newly late; 0 new items, 0 removed." in text, text
+        assert "30% → 48% (+18 points)" in text, text
+        assert "En curs → Acabat" in text, text
+        assert "+€2,500.25" in text, text
+        assert text.count("Late") >= 2, text
+
+        run("year", "close", path, "2025")
+        run("report", path, "--kind", "annual", "--year", "2025", "--out", d / "closed.pdf")
+        run("set", path, "11.3", "progress=90")
+        run("set", path, "11.5", "status=Acabat")
+        run("report", path, "--kind", "annual", "--year", "2025", "--out", d / "again.pdf")
+        assert sha(d / "closed.pdf") == sha(d / "again.pdf")
+        assert "(+18 punts)" in pdf_text(d / "closed.pdf") or "(+18 points)" in pdf_text(d / "closed.pdf")
 
 
 @test
