@@ -332,6 +332,35 @@ test_no_closure (Fixture *f, gconstpointer data)
   g_assert_cmpuint (fita_comparison_get_counts (later)->late, ==, 3);
 }
 
+/* Late at every level: a parent past its end year is late while it is
+ * not finished, by its rolled-up progress or its status. */
+static void
+test_late_parent (Fixture *f, gconstpointer data)
+{
+  const char *actions[] = { "11.1", "11.2", "11.3", "11.4", "11.5" };
+  g_autoptr(FitaComparison) comparison = NULL;
+  g_autoptr(FitaComparison) finished = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (fita_plan_set_int (f->plan, item (f->plan, "11"), "end_year", 2024, NULL));
+  g_assert_true (fita_plan_close_year (f->plan, 2024, NULL, &error));
+  g_assert_no_error (error);
+  comparison = fita_comparison_new (f->plan, 2025, &error);
+  g_assert_no_error (error);
+  g_assert_true (change_of (comparison, f->plan, "11")->late);
+  g_assert_false (change_of (comparison, f->plan, "11")->late_before);
+  g_assert_false (change_of (comparison, f->plan, "O3.A1")->late);  /* no end year */
+
+  /* every action at 100 %: the programme is finished, whatever its status */
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    g_assert_true (fita_plan_set_int (f->plan, item (f->plan, actions[i]), "progress", 10000, NULL));
+  g_assert_true (fita_plan_set_int (f->plan, item (f->plan, "11.3"), "status_id", status_id (f->plan, "Acabat"), NULL));
+  finished = fita_comparison_new (f->plan, 2025, &error);
+  g_assert_no_error (error);
+  g_assert_false (change_of (finished, f->plan, "11")->late);
+  g_assert_false (change_of (finished, f->plan, "11.1")->late);
+}
+
 /* A closure that cannot be read is an error naming the year. */
 static void
 test_bad_snapshot (void)
@@ -356,6 +385,7 @@ main (int argc, char **argv)
   ADD ("/compare/followed-year", test_compare_followed_year);
   ADD ("/compare/closed-year", test_compare_closed_year);
   ADD ("/compare/no-closure", test_no_closure);
+  ADD ("/compare/late-parent", test_late_parent);
 #undef ADD
   g_test_add_func ("/compare/bad-snapshot", test_bad_snapshot);
   return g_test_run ();
