@@ -41,12 +41,10 @@ previous_cache_free (gpointer data)
 static FitaPlan *
 open_previous (FitaPlan *plan, FitaYearClosure *closure, GError **error)
 {
-  static GQuark quark;
+  GQuark quark = g_quark_from_static_string ("fita-compare-previous");
   PreviousCache *cache;
   FitaPlan *previous;
 
-  if (quark == 0)
-    quark = g_quark_from_static_string ("fita-compare-previous");
   cache = g_object_get_qdata (G_OBJECT (plan), quark);
   if (cache != NULL && g_str_equal (cache->snapshot, closure->snapshot))
     return g_object_ref (cache->plan);
