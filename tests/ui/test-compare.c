@@ -128,6 +128,8 @@ test_badges_and_filters (void)
   choose (window, "No update this year");
   g_assert_cmpuint (n_rows (window), ==, 0);
   g_assert_nonnull (strstr (empty_description (window), "2023 was not closed"));
+  screenshot = save_screenshot (GTK_WIDGET (window), "compare-no-closure");
+  g_clear_pointer (&screenshot, g_free);
   fita_outline_set_search_mode (outline, FALSE);
   settle ();
 
