@@ -27,6 +27,9 @@ struct _FitaWindow
   FitaPlan              *shown_plan;
   /* 0: the year followed up (shown_plan is plan); or the closed year. */
   int                    year;
+  /* The code of the item to select again once the pages show another
+   * year. */
+  char                  *reselect_code;
   /* The plan's "changed" and its history properties. */
   GSignalGroup          *plan_signals;
 

@@ -29,6 +29,8 @@ enum {
 
 static GParamSpec *properties [N_PROPS];
 
+static void shown_plan_notify_cb (FitaWindow *self);
+
 char *
 fita_describe_plan (FitaPlan *plan)
 {
@@ -675,6 +677,7 @@ fita_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), FITA_TYPE_WINDOW);
   g_clear_object (&self->plan);
   g_clear_object (&self->shown_plan);
+  g_clear_pointer (&self->reselect_code, g_free);
   g_clear_object (&self->plan_signals);
 
   G_OBJECT_CLASS (fita_window_parent_class)->dispose (object);
@@ -832,6 +835,9 @@ fita_window_init (FitaWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  /* after the pages' bindings, made by the template */
+  g_signal_connect (self, "notify::shown-plan", G_CALLBACK (shown_plan_notify_cb), NULL);
+
   self->plan_signals = g_signal_group_new (FITA_TYPE_PLAN);
   g_signal_group_connect_swapped (self->plan_signals, "changed", G_CALLBACK (plan_changed_cb), self);
   /* The Undo and Redo buttons follow the plan's history as it moves. */
@@ -916,35 +922,48 @@ _fita_window_editor_year (FitaPlan *plan)
   return g_date_time_get_year (now);
 }
 
+/* Once the pages have the plan shown (their bindings in fita-window.ui
+ * come first, and may come late: a notification is held while the
+ * window's "year" is being set): the timeline takes the outline's rows,
+ * and the item that was selected is selected again. */
+static void
+shown_plan_notify_cb (FitaWindow *self)
+{
+  g_autofree char *code = g_steal_pointer (&self->reselect_code);
+  FitaItem *item;
+
+  fita_timeline_view_set_rows (fita_timeline_page_get_view (self->timeline_page),
+                               self->shown_plan ? fita_outline_get_model (self->outline) : NULL, outline_row_id, self);
+  if (self->shown_plan == NULL)
+    fita_item_editor_set_item_id (self->item_editor, 0);
+  else if (code != NULL && (item = fita_plan_find_item (self->shown_plan, code)) != NULL)
+    fita_outline_select_item (self->outline, item->rec.id);
+  /* the pages have made their rows for the plan, shown or not: name what
+   * GTK leaves unnamed */
+  g_idle_add_full (G_PRIORITY_LOW, fix_accessible_idle, g_object_ref (self), g_object_unref);
+}
+
 void
 _fita_window_show_plan (FitaWindow *self,
                         FitaPlan   *shown,
                         gboolean    same_plan)
 {
-  /* The same item in another year of the same plan stays selected. */
-  gint64 selected = same_plan && shown != NULL ? fita_outline_get_selected_id (self->outline) : 0;
+  /* The same item in another year of the same plan stays selected: found
+   * by its code, as a year's plan has ids of its own. */
+  gint64 selected = same_plan && shown != NULL && self->shown_plan != NULL ? fita_outline_get_selected_id (self->outline) : 0;
+  FitaItem *item = selected != 0 ? fita_plan_lookup (self->shown_plan, FITA_TABLE_ITEM, selected) : NULL;
 
   if (!g_set_object (&self->shown_plan, shown))
     return;
 
+  g_free (self->reselect_code);
+  self->reselect_code = item != NULL && item->code != NULL && item->code[0] != '\0' ? g_strdup (item->code) : NULL;
   if (shown != NULL)
     {
       fita_item_editor_set_item_id (self->item_editor, 0);
       fita_item_editor_set_year (self->item_editor, _fita_window_editor_year (shown));
     }
-
-  /* The pages have it through their bindings in fita-window.ui; the
-   * timeline then takes the outline's rows. */
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SHOWN_PLAN]);
-  fita_timeline_view_set_rows (fita_timeline_page_get_view (self->timeline_page),
-                               shown ? fita_outline_get_model (self->outline) : NULL, outline_row_id, self);
-  if (shown == NULL)
-    fita_item_editor_set_item_id (self->item_editor, 0);
-  else if (selected != 0 && fita_plan_lookup (shown, FITA_TABLE_ITEM, selected) != NULL)
-    fita_outline_select_item (self->outline, selected);
-  /* the pages have made their rows for the plan, shown or not: name what
-   * GTK leaves unnamed */
-  g_idle_add_full (G_PRIORITY_LOW, fix_accessible_idle, g_object_ref (self), g_object_unref);
   update (self);
 }
 

@@ -49,6 +49,8 @@ ensure_style (FitaYearBanner *self)
 static void
 fita_year_banner_dispose (GObject *object)
 {
+  /* The bin's child is a template child: unparented once, by the bin. */
+  adw_bin_set_child (ADW_BIN (object), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (object), FITA_TYPE_YEAR_BANNER);
 
   G_OBJECT_CLASS (fita_year_banner_parent_class)->dispose (object);

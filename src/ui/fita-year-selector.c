@@ -137,6 +137,8 @@ fita_year_selector_dispose (GObject *object)
 
   if (self->plan_signals != NULL)
     g_signal_group_set_target (self->plan_signals, NULL);
+  /* The bin's child is a template child: unparented once, by the bin. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), FITA_TYPE_YEAR_SELECTOR);
   g_clear_object (&self->plan);
   g_clear_object (&self->plan_signals);
