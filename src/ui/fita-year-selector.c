@@ -97,11 +97,9 @@ refill (FitaYearSelector *self)
   gtk_drop_down_set_selected (self->drop_down, self->years->len > 0 ? position : GTK_INVALID_LIST_POSITION);
   self->refilling = FALSE;
 
-  /* Shown while there is a year to speak of. */
-  gtk_widget_set_visible (GTK_WIDGET (self),
-                          self->plan != NULL &&
-                          (self->years->len > 1 ||
-                           fita_plan_get_info (self->plan)->followed_year != FITA_NONE));
+  /* Shown once there is a closed year to choose: until then the header
+   * bar keeps its room for the view switcher. */
+  gtk_widget_set_visible (GTK_WIDGET (self), self->years->len > 1);
 
   if (self->year != 0 && position_of (self, self->year) == GTK_INVALID_LIST_POSITION)
     {
@@ -128,6 +126,64 @@ selected_cb (FitaYearSelector *self)
   if (self->refilling || position >= self->years->len)
     return;
   fita_year_selector_set_year (self, g_array_index (self->years, int, position));
+}
+
+/* The button shows the year only, with a lock for a closed year, so that
+ * the view switcher keeps its room in the header bar; the list says what
+ * each year is. */
+static void
+setup_button_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *list_item)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *icon = gtk_image_new_from_icon_name ("changes-prevent-symbolic");
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_widget_add_css_class (label, "numeric");
+  gtk_box_append (GTK_BOX (box), icon);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_list_item_set_child (list_item, box);
+}
+
+static void
+bind_button_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *list_item,
+                FitaYearSelector         *self)
+{
+  GtkWidget *box = gtk_list_item_get_child (list_item);
+  GtkWidget *icon = gtk_widget_get_first_child (box);
+  GtkWidget *label = gtk_widget_get_next_sibling (icon);
+  guint position = gtk_list_item_get_position (list_item);
+  int year = position < self->years->len ? g_array_index (self->years, int, position) : 0;
+  gint64 followed = self->plan != NULL ? fita_plan_get_info (self->plan)->followed_year : FITA_NONE;
+  g_autofree char *text = NULL;
+
+  if (year != 0)
+    text = g_strdup_printf ("%d", year);
+  else if (followed != FITA_NONE)
+    text = g_strdup_printf ("%d", (int) followed);
+  else
+    text = g_strdup (gtk_string_object_get_string (gtk_list_item_get_item (list_item)));
+  gtk_label_set_label (GTK_LABEL (label), text);
+  gtk_widget_set_visible (icon, year != 0);
+}
+
+static void
+setup_row_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *list_item)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_list_item_set_child (list_item, label);
+}
+
+static void
+bind_row_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *list_item)
+{
+  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (list_item)),
+                       gtk_string_object_get_string (gtk_list_item_get_item (list_item)));
 }
 
 static void
@@ -222,10 +278,23 @@ fita_year_selector_class_init (FitaYearSelectorClass *klass)
 static void
 fita_year_selector_init (FitaYearSelector *self)
 {
+  GtkListItemFactory *factory;
+
   self->years = g_array_new (FALSE, FALSE, sizeof (int));
   self->labels = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_button_cb), NULL);
+  g_signal_connect_object (factory, "bind", G_CALLBACK (bind_button_cb), self, 0);
+  gtk_drop_down_set_factory (self->drop_down, factory);
+  g_object_unref (factory);
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
+  gtk_drop_down_set_list_factory (self->drop_down, factory);
+  g_object_unref (factory);
   gtk_drop_down_set_model (self->drop_down, G_LIST_MODEL (self->labels));
 
   self->plan_signals = g_signal_group_new (FITA_TYPE_PLAN);

@@ -2,7 +2,7 @@
  * chooses the year the pages show: the year followed up ("2025 · followed
  * up", the live plan) or a closed year ("2024 · closed", the plan as it
  * stood when it was closed). It follows the plan's closures as they are
- * made, reopened and undone. */
+ * made, reopened and undone, and shows while there is a closed year. */
 #pragma once
 
 #include <adwaita.h>
