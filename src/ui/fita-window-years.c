@@ -114,6 +114,9 @@ _fita_window_update_years (FitaWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-year", can_change (self) && to_close != FITA_NONE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reopen-year", can_change (self) && to_reopen != 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.choose-year", self->plan != NULL);
+  /* An import changes the plan as it is now, out of sight of a closed
+   * year. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", self->year == 0);
 
   fita_year_banner_show (self->year_banner, self->plan, self->year);
 }

@@ -81,6 +81,24 @@ menu_has (GMenuModel *model,
   return FALSE;
 }
 
+/* Whether the window's action win.NAME is enabled: as a button for it in
+ * the header bar sees it (made once). */
+static gboolean
+menu_action_enabled (FitaWindow *window,
+                     const char *name)
+{
+  g_autofree char *action = g_strconcat ("win.", name, NULL);
+  GtkWidget *button = find_descendant (GTK_WIDGET (window), is_button_labelled, action);
+
+  if (button == NULL)
+    {
+      button = gtk_button_new_with_label (action);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+      adw_header_bar_pack_start (ADW_HEADER_BAR (find_of_type (GTK_WIDGET (window), ADW_TYPE_HEADER_BAR)), button);
+    }
+  return gtk_widget_get_sensitive (button);
+}
+
 static GMenuModel *
 main_menu (FitaWindow *window)
 {
@@ -280,6 +298,9 @@ test_close_view_reopen (void)
     adw_view_stack_set_visible_child_name (stack, "items");
   }
 
+  /* (after the screenshots: the probe is a button in the header bar) */
+  g_assert_false (menu_action_enabled (window, "import"));
+
   /* Changes to 2025 leave the year chosen as it is. */
   set_progress (plan, code, old_progress == 0 ? 2500 : 0);
   set_progress (plan, code, new_progress);
@@ -294,6 +315,7 @@ test_close_view_reopen (void)
   g_assert_false (fita_year_banner_is_shown (banner));
   g_assert_cmpint (row_progress (window, code), ==, new_progress);
   g_assert_true (gtk_widget_is_sensitive (add_button));
+  g_assert_true (menu_action_enabled (window, "import"));
 
   /* Reopening warns, and is destructive. */
   activate (window, "win.reopen-year");
