@@ -5,17 +5,10 @@
 
 #include "fita-accessible.h"
 #include "fita-application.h"
-#include "fita-budget-page.h"
 #include "fita-error.h"
-#include "fita-governance-page.h"
-#include "fita-participation-page.h"
-#include "fita-plan-editor.h"
-#include "fita-reports-page.h"
-#include "fita-timeline-page.h"
 #include "fita-welcome-page.h"
 #include "fita-window-private.h"
 #include "fita-years.h"
-
 
 G_DEFINE_FINAL_TYPE (FitaWindow, fita_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -952,12 +945,15 @@ _fita_window_show_plan (FitaWindow *self,
    * by its code, as a year's plan has ids of its own. */
   gint64 selected = same_plan && shown != NULL && self->shown_plan != NULL ? fita_outline_get_selected_id (self->outline) : 0;
   FitaItem *item = selected != 0 ? fita_plan_lookup (self->shown_plan, FITA_TABLE_ITEM, selected) : NULL;
+  /* (copied first: the year left may go with its plan) */
+  g_autofree char *code = item != NULL && item->code != NULL && item->code[0] != '\0' ? g_strdup (item->code) : NULL;
 
-  if (!g_set_object (&self->shown_plan, shown))
+  if (shown == self->shown_plan)
     return;
 
+  g_set_object (&self->shown_plan, shown);
   g_free (self->reselect_code);
-  self->reselect_code = item != NULL && item->code != NULL && item->code[0] != '\0' ? g_strdup (item->code) : NULL;
+  self->reselect_code = g_steal_pointer (&code);
   if (shown != NULL)
     {
       fita_item_editor_set_item_id (self->item_editor, 0);
