@@ -274,7 +274,7 @@ close_year_action (GtkWidget  *widget,
   heading = g_strdup_printf (_("Close %d?"), (int) year);
   /* Translators: the dialog that closes a year: the year (three times) and
    * the year after it */
-  body = g_strdup_printf (_("The plan's figures for %d are kept as they stand now. After closing, %d's figures cannot be changed, and %d becomes the year followed up. You can reopen %d if you must."),
+  body = g_strdup_printf (_("The plan’s figures for %d are kept as they stand now. After closing, %d’s figures cannot be changed, and %d becomes the year followed up. You can reopen %d if you must."),
                           (int) year, (int) year, (int) year + 1, (int) year);
   /* Translators: the button that closes a year, "Close 2025" */
   close_label = g_strdup_printf (_("_Close %d"), (int) year);

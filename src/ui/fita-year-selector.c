@@ -59,6 +59,20 @@ followed_label (FitaPlan *plan)
   return g_strdup_printf (_("%d · followed up"), (int) followed);
 }
 
+static gboolean
+same_labels (GtkStringList      *list,
+             const char * const *labels)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (list));
+
+  if (n != g_strv_length ((char **) labels))
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    if (g_strcmp0 (gtk_string_list_get_string (list, i), labels[i]) != 0)
+      return FALSE;
+  return TRUE;
+}
+
 /* The list, from the plan's closures; the year chosen stays chosen while
  * it is closed, and goes back to the year followed up when it is not. */
 static void
@@ -88,9 +102,11 @@ refill (FitaYearSelector *self)
   g_ptr_array_add (labels, NULL);
 
   self->refilling = TRUE;
-  gtk_string_list_splice (self->labels, 0,
-                          g_list_model_get_n_items (G_LIST_MODEL (self->labels)),
-                          (const char * const *) labels->pdata);
+  /* Most changes leave the years as they were: the button then stays. */
+  if (!same_labels (self->labels, (const char * const *) labels->pdata))
+    gtk_string_list_splice (self->labels, 0,
+                            g_list_model_get_n_items (G_LIST_MODEL (self->labels)),
+                            (const char * const *) labels->pdata);
   position = position_of (self, self->year);
   if (position == GTK_INVALID_LIST_POSITION)
     position = 0;

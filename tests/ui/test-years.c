@@ -326,6 +326,11 @@ test_close_view_reopen (void)
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "goes back from 2025 to 2024"));
   g_assert_cmpint (adw_message_dialog_get_response_appearance (dialog, "reopen"), ==, ADW_RESPONSE_DESTRUCTIVE);
   g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "cancel");
+  g_assert_true (wait_until (is_shown, dialog));
+  settle ();
+  shot = save_screenshot (GTK_WIDGET (dialog), "years-reopen-dialog");
+  assert_png (shot, 300, 150);
+  g_clear_pointer (&shot, g_free);
   respond (dialog, "_Reopen 2024");
   g_assert_false (fita_plan_is_year_closed (plan, 2024));
   g_assert_cmpint (fita_plan_get_info (plan)->followed_year, ==, 2024);
