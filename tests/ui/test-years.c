@@ -276,10 +276,19 @@ test_close_view_reopen (void)
   shot = save_screenshot (GTK_WIDGET (window), "years-closed-view");
   assert_png (shot, 1000, 700);
   g_clear_pointer (&shot, g_free);
+  /* narrow: the banner wraps, the drop-down stays */
+  gtk_window_set_default_size (GTK_WINDOW (window), 800, 800);
+  settle ();
+  settle ();
+  shot = save_screenshot (GTK_WIDGET (window), "years-closed-view-800");
+  assert_png (shot, 700, 700);
+  g_clear_pointer (&shot, g_free);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  settle ();
 
   /* Every page shows 2024. */
   {
-    static const char * const pages[] = { "timeline", "budget", "reports", "plan", "participation" };
+    static const char * const pages[] = { "timeline", "budget", "reports", "plan", "governance", "participation" };
     AdwViewStack *stack = ADW_VIEW_STACK (find_of_type (GTK_WIDGET (window), ADW_TYPE_VIEW_STACK));
 
     for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
