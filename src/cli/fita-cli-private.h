@@ -50,6 +50,9 @@ void      json_print       (JsonBuilder   *builder);
 /* fita-cli-bench.c */
 int       cmd_bench     (int              argc,
                          char           **argv);
+/* fita-cli-compare.c */
+int       cmd_compare   (int              argc,
+                         char           **argv);
 /* fita-cli-export.c */
 int       cmd_export    (int              argc,
                          char           **argv);

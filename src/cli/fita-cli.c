@@ -856,6 +856,7 @@ static const struct {
   { "import", cmd_import, N_("Make a new plan from JSON") },
   { "report", cmd_report, N_("Write a follow-up report as PDF") },
   { "year", cmd_year, N_("Close or reopen a year, or list the years closed") },
+  { "compare", cmd_compare, N_("What changed in a year since the year before, item by item") },
   { "chart", cmd_chart, N_("Draw a budget chart to a PNG, SVG or PDF file") },
   { "timeline", cmd_timeline, N_("Draw the plan's timeline to a PNG, SVG or PDF file") },
   { "bench", cmd_bench, N_("Measure speed and memory on a synthetic plan") },

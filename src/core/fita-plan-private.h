@@ -66,6 +66,9 @@ struct _FitaPlan {
   gint64 view_year;
   char *view_closed_at;                 /* when the year was closed */
   char *view_reason;                    /* why it cannot change, for people */
+  /* the closure of the year before view_year as the plan viewed had it
+   * (a copy), or NULL: what the view's year is compared with */
+  FitaYearClosure *view_previous;
 
   /* the change log a JSON plan brought (FitaLogChange, oldest first), for
    * a plan not yet in a file: read as its log, and written to the file it
@@ -127,6 +130,10 @@ gboolean   fita_years_check_op           (FitaPlan     *self,
                                           GError      **error);
 /* For fita_plan_check_records: each closure of a year, one a year. */
 gboolean   fita_years_check_records      (FitaPlan     *self,
+                                          GError      **error);
+/* A new read-only plan made from closure's snapshot: the plan as it stood
+ * when its year was closed (fita_plan_open_year without the year before). */
+FitaPlan  *fita_years_open_closure       (FitaYearClosure *closure,
                                           GError      **error);
 
 G_END_DECLS

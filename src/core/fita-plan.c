@@ -33,6 +33,7 @@ fita_plan_finalize (GObject *object)
   g_clear_error (&self->load_error);
   g_free (self->view_closed_at);
   g_free (self->view_reason);
+  g_clear_pointer (&self->view_previous, fita_record_free);
   g_array_unref (self->unsorted);
   g_ptr_array_unref (self->undo);
   g_ptr_array_unref (self->redo);

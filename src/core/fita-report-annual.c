@@ -237,6 +237,8 @@ fita_report_make_annual (FitaDoc *doc, gint64 year)
       fita_doc_table (doc, table);
     }
 
+  fita_report_changes_section (doc, year);
+
   fita_doc_heading (doc, 1, T_ (doc->tr, "Follow-up of the plan"));
   if (plan_followup != NULL)
     {

@@ -212,6 +212,9 @@ void fita_report_make_sheet         (FitaDoc *doc, FitaItem *item, gint64 year);
 void fita_report_make_annual        (FitaDoc *doc, gint64 year);
 void fita_report_make_workplan      (FitaDoc *doc, gint64 year);
 void fita_report_make_participation (FitaDoc *doc);
+/* fita-report-changes.c: the annual report's section of what changed
+ * since the year before was closed; nothing when it was not. */
+void fita_report_changes_section    (FitaDoc *doc, gint64 year);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FitaDocTable, fita_doc_table_free)
 

@@ -300,10 +300,32 @@ fita_plan_reopen_year (FitaPlan *self, gint64 year, GError **error)
 /* Views of a year */
 
 FitaPlan *
+fita_years_open_closure (FitaYearClosure *closure, GError **error)
+{
+  g_autoptr(GError) local = NULL;
+  FitaPlan *view;
+
+  view = fita_json_import (closure->snapshot, -1, &local);
+  if (view == NULL)
+    {
+      g_set_error (error, FITA_ERROR, FITA_ERROR_CORRUPT,
+                   _("The plan as it stood in %d cannot be read (%s). Restore the plan from a backup copy."),
+                   (int) closure->year, local->message);
+      return NULL;
+    }
+  /* the year it shows, whatever year was followed when it was closed */
+  fita_plan_get_info (view)->followed_year = closure->year;
+  view->view_year = closure->year;
+  view->view_closed_at = g_strdup (closure->closed_at);
+  view->view_reason = g_strdup_printf (_("This is the plan as it stood when %d was closed: it cannot be changed. Reopen %d to change its figures."),
+                                       (int) closure->year, (int) closure->year);
+  return view;
+}
+
+FitaPlan *
 fita_plan_open_year (FitaPlan *self, gint64 year, GError **error)
 {
-  FitaYearClosure *closure;
-  g_autoptr(GError) local = NULL;
+  FitaYearClosure *closure, *previous;
   FitaPlan *view;
 
   g_return_val_if_fail (FITA_IS_PLAN (self), NULL);
@@ -312,20 +334,12 @@ fita_plan_open_year (FitaPlan *self, gint64 year, GError **error)
   if (closure == NULL || self->view_year == year)
     return g_object_ref (self);
 
-  view = fita_json_import (closure->snapshot, -1, &local);
+  view = fita_years_open_closure (closure, error);
   if (view == NULL)
-    {
-      g_set_error (error, FITA_ERROR, FITA_ERROR_CORRUPT,
-                   _("The plan as it stood in %d cannot be read (%s). Restore the plan from a backup copy."),
-                   (int) year, local->message);
-      return NULL;
-    }
-  /* the year it shows, whatever year was followed when it was closed */
-  fita_plan_get_info (view)->followed_year = year;
-  view->view_year = year;
-  view->view_closed_at = g_strdup (closure->closed_at);
-  view->view_reason = g_strdup_printf (_("This is the plan as it stood when %d was closed: it cannot be changed. Reopen %d to change its figures."),
-                                       (int) year, (int) year);
+    return NULL;
+  /* so that the year can be compared with the one before (fita-compare.h) */
+  previous = fita_plan_get_closure (self, year - 1);
+  view->view_previous = previous != NULL ? fita_record_copy (previous) : NULL;
   return view;
 }
 

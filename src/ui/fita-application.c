@@ -398,6 +398,8 @@ fita_application_startup (GApplication *application)
     { "win.open", { "<Control>o", NULL } },
     { "win.save-as", { "<Control><Shift>s", NULL } },
     { "win.close-plan", { "<Control><Shift>w", NULL } },
+    /* Ctrl+Y is Redo (fita-window.c). */
+    { "win.choose-year", { "<Control><Shift>y", NULL } },
     /* In the order of the tabs. */
     { "win.show-page::items", { "<Alt>1", NULL } },
     { "win.show-page::timeline", { "<Alt>2", NULL } },

@@ -3,6 +3,7 @@
 #include <glib/gi18n.h>
 
 #include "fita-item-object.h"
+#include "fita-compare.h"
 #include "fita-money.h"
 #include "fita-rollup.h"
 
@@ -31,6 +32,15 @@ struct _FitaItemObject
   char       *budget_text;
   char       *budget_tooltip;
   char       *description;
+
+  /* The change since the year before, as of the last
+   * fita_item_object_set_change() */
+  char       *change_text;
+  char       *change_tooltip;
+  char       *change_summary;   /* for screen readers, in the description */
+  guint       changed : 1;
+  guint       no_update : 1;
+  guint       late : 1;
 };
 
 G_DEFINE_FINAL_TYPE (FitaItemObject, fita_item_object, G_TYPE_OBJECT)
@@ -54,6 +64,12 @@ enum {
   PROP_HAS_DETAILS,
   PROP_DESCRIPTION,
   PROP_MATCH,
+  PROP_CHANGE_TEXT,
+  PROP_CHANGE_TOOLTIP,
+  PROP_HAS_CHANGE,
+  PROP_CHANGED,
+  PROP_NO_UPDATE,
+  PROP_LATE,
   N_PROPS
 };
 
@@ -75,6 +91,9 @@ fita_item_object_dispose (GObject *object)
   g_clear_pointer (&self->budget_text, g_free);
   g_clear_pointer (&self->budget_tooltip, g_free);
   g_clear_pointer (&self->description, g_free);
+  g_clear_pointer (&self->change_text, g_free);
+  g_clear_pointer (&self->change_tooltip, g_free);
+  g_clear_pointer (&self->change_summary, g_free);
 
   G_OBJECT_CLASS (fita_item_object_parent_class)->dispose (object);
 }
@@ -155,6 +174,30 @@ fita_item_object_get_property (GObject    *object,
 
     case PROP_MATCH:
       g_value_set_boolean (value, self->match);
+      break;
+
+    case PROP_CHANGE_TEXT:
+      g_value_set_string (value, self->change_text);
+      break;
+
+    case PROP_CHANGE_TOOLTIP:
+      g_value_set_string (value, self->change_tooltip);
+      break;
+
+    case PROP_HAS_CHANGE:
+      g_value_set_boolean (value, self->change_text != NULL);
+      break;
+
+    case PROP_CHANGED:
+      g_value_set_boolean (value, self->changed);
+      break;
+
+    case PROP_NO_UPDATE:
+      g_value_set_boolean (value, self->no_update);
+      break;
+
+    case PROP_LATE:
+      g_value_set_boolean (value, self->late);
       break;
 
     default:
@@ -291,6 +334,39 @@ fita_item_object_class_init (FitaItemObjectClass *klass)
     g_param_spec_boolean ("match", NULL, NULL,
                           FALSE,
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /* The change since the year before (see fita_item_object_set_change()):
+   * the badge's words ("+18 pts"), what it says in full, and the flags
+   * the outline's filter reads. */
+  properties [PROP_CHANGE_TEXT] =
+    g_param_spec_string ("change-text", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_CHANGE_TOOLTIP] =
+    g_param_spec_string ("change-tooltip", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_HAS_CHANGE] =
+    g_param_spec_boolean ("has-change", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_CHANGED] =
+    g_param_spec_boolean ("changed", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_NO_UPDATE] =
+    g_param_spec_boolean ("no-update", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_LATE] =
+    g_param_spec_boolean ("late", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -613,6 +689,29 @@ budget_texts (FitaItemObject *self,
     *tooltip = g_strdup_printf (_("Budget executed: %s of %s (%s)"), executed, planned, rate_text);
 }
 
+/* What screen readers say of the row: the item, and its change. */
+static void
+update_description (FitaItemObject *self,
+                    FitaItem       *item)
+{
+  g_autofree char *described = NULL;
+
+  if (item == NULL)
+    {
+      take_string (self, &self->description, NULL, PROP_DESCRIPTION);
+      return;
+    }
+
+  described = fita_item_describe (item->code, item->title, self->status_name, self->progress_text);
+  if (self->change_summary != NULL)
+    take_string (self, &self->description,
+                 /* Translators: separates the parts of a plan item read by screen readers */
+                 g_strjoin (C_("accessible item label", ", "), described, self->change_summary, NULL),
+                 PROP_DESCRIPTION);
+  else
+    take_string (self, &self->description, g_steal_pointer (&described), PROP_DESCRIPTION);
+}
+
 void
 fita_item_object_refresh (FitaItemObject *self)
 {
@@ -659,10 +758,7 @@ fita_item_object_refresh (FitaItemObject *self)
     }
   take_string (self, &self->budget_text, budget_text, PROP_BUDGET_TEXT);
   take_string (self, &self->budget_tooltip, budget_tooltip, PROP_BUDGET_TOOLTIP);
-  take_string (self, &self->description,
-               item != NULL ? fita_item_describe (item->code, item->title, self->status_name, self->progress_text)
-                            : NULL,
-               PROP_DESCRIPTION);
+  update_description (self, item);
 
   if (had_status != (self->status_name != NULL))
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_HAS_STATUS]);
@@ -698,4 +794,194 @@ fita_item_object_get_description (FitaItemObject *self)
   g_return_val_if_fail (FITA_IS_ITEM_OBJECT (self), NULL);
 
   return self->description;
+}
+
+static gboolean
+set_flag (FitaItemObject *self,
+          guint           value,
+          guint           old,
+          guint           prop_id)
+{
+  if (!value == !old)
+    return FALSE;
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties [prop_id]);
+  return TRUE;
+}
+
+/* "Progress: 30 % → 48 % (+18 points)" and the other lines of the
+ * badge's tooltip, for a change there is something to compare with. */
+static void
+describe_change (FitaComparison       *comparison,
+                 const FitaItemChange *change,
+                 const char           *lang,
+                 GPtrArray            *lines)
+{
+  FitaPlan *previous = fita_comparison_get_previous (comparison);
+  FitaPlan *plan = fita_comparison_get_plan (comparison);
+
+  if (change->is_new)
+    {
+      /* Translators: tooltip of the change badge of an item added this year */
+      g_ptr_array_add (lines, g_strdup (_("New this year")));
+      return;
+    }
+
+  if (fita_item_change_progress_moved (change))
+    {
+      g_autofree char *before = fita_plan_format_progress (previous, change->before, lang);
+      g_autofree char *after = fita_plan_format_progress (plan, change->item, lang);
+      g_autofree char *points = fita_comparison_format_points (comparison, change, FALSE, NULL);
+
+      if (points != NULL)
+        /* Translators: tooltip of the change badge: "Progress: 30 % → 48 % (+18 points)" */
+        g_ptr_array_add (lines, g_strdup_printf (_("Progress: %s → %s (%s)"), before, after, points));
+      else
+        /* Translators: tooltip of the change badge, a progress entered or cleared: "Progress: — → 48 %" */
+        g_ptr_array_add (lines, g_strdup_printf (_("Progress: %s → %s"), before, after));
+    }
+
+  if (change->status_changed)
+    /* Translators: tooltip of the change badge: "Status: En curs → Acabat" */
+    g_ptr_array_add (lines, g_strdup_printf (_("Status: %s → %s"),
+                                             change->status_before != NULL ? change->status_before : C_("no value", "—"),
+                                             change->status_after != NULL ? change->status_after : C_("no value", "—")));
+
+  if (change->total_before.executed != change->total_after.executed)
+    {
+      g_autofree char *before = fita_money_format (change->total_before.executed, lang);
+      g_autofree char *after = fita_money_format (change->total_after.executed, lang);
+
+      /* Translators: tooltip of the change badge: "Executed: 1.000,00 € → 3.500,00 €" */
+      g_ptr_array_add (lines, g_strdup_printf (_("Executed: %s → %s"), before, after));
+    }
+
+  if (change->values_changed)
+    /* Translators: tooltip of the change badge */
+    g_ptr_array_add (lines, g_strdup (_("Indicator values changed")));
+
+  if (change->texts_changed)
+    /* Translators: tooltip of the change badge */
+    g_ptr_array_add (lines, g_strdup (_("Follow-up texts changed")));
+
+  if (change->no_update)
+    /* Translators: tooltip of the change badge of an item nobody updated */
+    g_ptr_array_add (lines, g_strdup (_("No update this year")));
+}
+
+void
+fita_item_object_set_change (FitaItemObject *self,
+                             FitaComparison *comparison)
+{
+  const char *lang = fita_lang_from_locale ();
+  const FitaItemChange *change = comparison != NULL ? fita_comparison_lookup (comparison, self->id) : NULL;
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+  char *text = NULL, *summary = NULL;
+  gboolean had_change = self->change_text != NULL;
+  gint64 year = comparison != NULL ? fita_comparison_get_year (comparison) : 0;
+  guint old;
+
+  g_return_if_fail (FITA_IS_ITEM_OBJECT (self));
+
+  g_object_freeze_notify (G_OBJECT (self));
+
+  if (change != NULL && fita_comparison_has_previous (comparison))
+    {
+      /* Translators: the first line of the tooltip of the change badge; %d is a year */
+      g_ptr_array_add (lines, g_strdup_printf (_("Since %d was closed:"), (int) year - 1));
+      describe_change (comparison, change, lang, lines);
+
+      if (change->progress_change_bp != FITA_NONE && change->progress_change_bp != 0)
+        {
+          g_autofree char *in_full = fita_comparison_format_points (comparison, change, FALSE, NULL);
+
+          text = fita_comparison_format_points (comparison, change, TRUE, NULL);
+          /* Translators: read by screen readers after an item: "+18 points since 2024" */
+          summary = g_strdup_printf (_("%s since %d"), in_full, (int) year - 1);
+        }
+      else if (change->status_changed)
+        {
+          /* Translators: the change badge of an item whose status changed since the year before */
+          text = g_strdup (C_("change badge", "status changed"));
+          /* Translators: read by screen readers after an item; %d is a year */
+          summary = g_strdup_printf (_("status changed since %d"), (int) year - 1);
+        }
+      else if (change->is_new)
+        {
+          /* Translators: the change badge of an item added this year */
+          text = g_strdup (C_("change badge", "new"));
+          /* Translators: read by screen readers after an item added this year */
+          summary = g_strdup (_("new this year"));
+        }
+      else if (change->changed)
+        {
+          /* Translators: the change badge of an item with other changes (amounts, texts) */
+          text = g_strdup (C_("change badge", "updated"));
+          /* Translators: read by screen readers after an item; %d is a year */
+          summary = g_strdup_printf (_("updated since %d"), (int) year - 1);
+        }
+    }
+
+  if (change != NULL && change->late)
+    {
+      FitaItem *item = change->item;
+
+      /* Translators: in the tooltip of the change badge; %d is the item's end year */
+      g_ptr_array_add (lines, g_strdup_printf (_("Late: it was to end in %d and is not finished"), (int) item->end_year));
+      if (text == NULL)
+        /* Translators: the badge of an item past its end year and not finished */
+        text = g_strdup (C_("change badge", "late"));
+      if (summary != NULL)
+        {
+          g_autofree char *first = summary;
+
+          /* Translators: read by screen readers after an item past its end year */
+          summary = g_strjoin (C_("accessible item label", ", "), first, _("late"), NULL);
+        }
+      else
+        summary = g_strdup (_("late"));
+    }
+
+  g_ptr_array_add (lines, NULL);
+  take_string (self, &self->change_text, text, PROP_CHANGE_TEXT);
+  take_string (self, &self->change_tooltip, text != NULL ? g_strjoinv ("\n", (char **) lines->pdata) : NULL,
+               PROP_CHANGE_TOOLTIP);
+  if (had_change != (self->change_text != NULL))
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_HAS_CHANGE]);
+
+  old = self->changed;
+  self->changed = change != NULL && change->changed;
+  set_flag (self, self->changed, old, PROP_CHANGED);
+  old = self->no_update;
+  self->no_update = change != NULL && change->no_update;
+  set_flag (self, self->no_update, old, PROP_NO_UPDATE);
+  old = self->late;
+  self->late = change != NULL && change->late;
+  set_flag (self, self->late, old, PROP_LATE);
+
+  if (g_strcmp0 (self->change_summary, summary) != 0)
+    {
+      g_free (self->change_summary);
+      self->change_summary = g_steal_pointer (&summary);
+      update_description (self, fita_item_object_get_item (self));
+    }
+  g_free (summary);
+
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+const char *
+fita_item_object_get_change_text (FitaItemObject *self)
+{
+  g_return_val_if_fail (FITA_IS_ITEM_OBJECT (self), NULL);
+
+  return self->change_text;
+}
+
+const char *
+fita_item_object_get_change_tooltip (FitaItemObject *self)
+{
+  g_return_val_if_fail (FITA_IS_ITEM_OBJECT (self), NULL);
+
+  return self->change_tooltip;
 }

@@ -10,12 +10,16 @@
  * budget-tooltip, description, and has-status, has-progress, has-budget,
  * has-details) are notifying properties for rows to bind; FitaItemTree
  * refreshes them when the plan reports a change that alters them. So is
- * "match": whether the outline's search found the item.
+ * "match": whether the outline's search found the item; and the change
+ * since the year before (change-text, the badge's "+18 pts"; its
+ * change-tooltip; has-change; and the flags changed, no-update and late),
+ * which FitaItemTree sets from its comparison after every change.
  */
 #pragma once
 
 #include <gio/gio.h>
 
+#include "fita-compare.h"
 #include "fita-plan.h"
 #include "fita-rollup.h"
 
@@ -74,6 +78,12 @@ void              fita_item_object_set_expandable (FitaItemObject *self,
 gboolean          fita_item_object_get_match    (FitaItemObject *self);
 void              fita_item_object_set_match    (FitaItemObject *self,
                                                  gboolean        match);
+/* The change of the item in comparison (NULL: none to show); FitaItemTree
+ * calls it, for every object, after each change of the plan. */
+void              fita_item_object_set_change   (FitaItemObject *self,
+                                                 FitaComparison *comparison);
+const char       *fita_item_object_get_change_text (FitaItemObject *self);
+const char       *fita_item_object_get_change_tooltip (FitaItemObject *self);
 /* The item whose list holds this object (0: the top level). */
 gint64            fita_item_object_get_parent_id (FitaItemObject *self);
 void              fita_item_object_set_parent_id (FitaItemObject *self,

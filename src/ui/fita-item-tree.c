@@ -1,6 +1,7 @@
 #include "config.h"
 
 #include "fita-item-tree.h"
+#include "fita-years.h"
 
 struct _FitaItemTree
 {
@@ -13,6 +14,10 @@ struct _FitaItemTree
   GtkTreeListModel *model;
   /* ids the search found (gint64 keys), or NULL */
   GHashTable       *matches;
+  /* the year shown (FITA_NONE: the plan's default) compared with the one
+   * before, made again after every change; NULL when it cannot be */
+  gint64            year;
+  FitaComparison   *comparison;
 };
 
 G_DEFINE_FINAL_TYPE (FitaItemTree, fita_item_tree, G_TYPE_OBJECT)
@@ -45,6 +50,7 @@ ensure_object (FitaItemTree *self,
     {
       object = fita_item_object_new (self->plan, item->rec.id);
       fita_item_object_set_match (object, self->matches != NULL && g_hash_table_contains (self->matches, &item->rec.id));
+      fita_item_object_set_change (object, self->comparison);
       g_hash_table_insert (self->objects, g_memdup2 (&item->rec.id, sizeof (gint64)), object);
     }
 
@@ -348,6 +354,31 @@ refresh_objects (FitaItemTree       *self,
     }
 }
 
+/* Compares the year shown again, and tells every object (changes NULL:
+ * the year or the plan is new). A closed year's view never changes: it is
+ * kept while no closure was added or removed. */
+static void
+compare (FitaItemTree      *self,
+         const FitaChanges *changes)
+{
+  GHashTableIter iter;
+  gpointer value;
+
+  if (changes != NULL && self->comparison != NULL &&
+      fita_plan_get_view_year (fita_comparison_get_plan (self->comparison)) != 0 &&
+      !fita_changes_touches (changes, FITA_TABLE_YEAR_CLOSURE))
+    return;
+
+  g_clear_pointer (&self->comparison, fita_comparison_free);
+  /* a closure that cannot be read: the rows show no change (the reports
+   * and the year's views say why) */
+  self->comparison = fita_comparison_new (self->plan, self->year, NULL);
+
+  g_hash_table_iter_init (&iter, self->objects);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    fita_item_object_set_change (value, self->comparison);
+}
+
 void
 fita_item_tree_apply_changes (FitaItemTree      *self,
                               const FitaChanges *changes)
@@ -369,6 +400,7 @@ fita_item_tree_apply_changes (FitaItemTree      *self,
   if ((effects & FITA_CHANGES_ALTER_TREE) == 0)
     {
       refresh_objects (self, changes, effects);
+      compare (self, changes);
       return;
     }
 
@@ -453,6 +485,7 @@ fita_item_tree_apply_changes (FitaItemTree      *self,
     }
 
   refresh_objects (self, changes, effects);
+  compare (self, changes);
 }
 
 static void
@@ -464,6 +497,7 @@ fita_item_tree_dispose (GObject *object)
   g_clear_object (&self->root);
   g_clear_pointer (&self->objects, g_hash_table_unref);
   g_clear_pointer (&self->matches, g_hash_table_unref);
+  g_clear_pointer (&self->comparison, fita_comparison_free);
   g_clear_object (&self->plan);
 
   G_OBJECT_CLASS (fita_item_tree_parent_class)->dispose (object);
@@ -482,6 +516,7 @@ fita_item_tree_init (FitaItemTree *self)
 {
   self->objects = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
   self->root = g_list_store_new (FITA_TYPE_ITEM_OBJECT);
+  self->year = FITA_NONE;
 }
 
 FitaItemTree *
@@ -495,6 +530,7 @@ fita_item_tree_new (FitaPlan *plan,
 
   self = g_object_new (FITA_TYPE_ITEM_TREE, NULL);
   self->plan = g_object_ref (plan);
+  self->comparison = fita_comparison_new (plan, self->year, NULL);
   fill_store (self, self->root, 0);
   /* The model does not hold the tree: the tree holds the model. */
   weak = g_new0 (GWeakRef, 1);
@@ -657,4 +693,35 @@ fita_item_tree_set_expanded (FitaItemTree *self,
       if (want != gtk_tree_list_row_get_expanded (row))
         gtk_tree_list_row_set_expanded (row, want);
     }
+}
+
+void
+fita_item_tree_set_year (FitaItemTree *self,
+                         gint64        year)
+{
+  g_return_if_fail (FITA_IS_ITEM_TREE (self));
+
+  if (year == 0)
+    year = FITA_NONE;
+  if (self->year == year)
+    return;
+
+  self->year = year;
+  compare (self, NULL);
+}
+
+gint64
+fita_item_tree_get_year (FitaItemTree *self)
+{
+  g_return_val_if_fail (FITA_IS_ITEM_TREE (self), FITA_NONE);
+
+  return self->year;
+}
+
+FitaComparison *
+fita_item_tree_get_comparison (FitaItemTree *self)
+{
+  g_return_val_if_fail (FITA_IS_ITEM_TREE (self), NULL);
+
+  return self->comparison;
 }

@@ -34,6 +34,15 @@ FitaItemObject   *fita_item_tree_lookup         (FitaItemTree      *self,
  * through their objects' "match", now and as their objects are made. */
 void              fita_item_tree_set_matches    (FitaItemTree      *self,
                                                  GHashTable        *matches);
+/* The year whose change since the year before the items' objects show
+ * (fita_item_object_set_change()); FITA_NONE or 0: the plan's default year
+ * (fita_plan_default_year(), which follows the year followed up). */
+void              fita_item_tree_set_year       (FitaItemTree      *self,
+                                                 gint64             year);
+gint64            fita_item_tree_get_year       (FitaItemTree      *self);
+/* That comparison, or NULL when a closure cannot be read. Made again by
+ * fita_item_tree_apply_changes(): valid until the plan's next change. */
+FitaComparison   *fita_item_tree_get_comparison (FitaItemTree      *self);
 /* The row of item id (a new reference), or NULL when it is not on show;
  * with reveal, its ancestors are expanded first so that it is. */
 GtkTreeListRow   *fita_item_tree_get_row        (FitaItemTree      *self,

@@ -28,6 +28,8 @@ struct _FitaOutline
   GArray             *agent_ids;
   GArray             *years;
 
+  gint64              year;            /* shown, for the change since the year before; 0: the plan's */
+
   gint64              selected_id;
   guint               n_selected;
   guint               frozen;
@@ -61,6 +63,7 @@ enum {
   PROP_SELECTED_ID,
   PROP_N_SELECTED,
   PROP_SEARCH_MODE,
+  PROP_YEAR,
   N_PROPS
 };
 
@@ -116,6 +119,9 @@ void        _fita_outline_class_search_init      (GtkWidgetClass    *widget_clas
 void        _fita_outline_search_init            (FitaOutline       *self);
 void        _fita_outline_rebuild_filters        (FitaOutline       *self);
 void        _fita_outline_apply_search           (FitaOutline       *self);
+/* The choice of the status filter among those of the change since the
+ * year before (after the statuses), or FITA_COMPARE_ALL. */
+FitaCompareFilter _fita_outline_chosen_change    (FitaOutline       *self);
 
 /* fita-outline-dnd.c */
 void        _fita_outline_add_dnd_callbacks      (GtkBuilderCScope  *scope);

@@ -8,6 +8,8 @@
 
 /* Translators: the first entry of the filter by responsible agent */
 #define ANYONE _("Anyone")
+/* Translators: the first entry of the status filter of the search */
+#define ANY_STATUS _("Any Status")
 
 /* Search and filters */
 
@@ -66,8 +68,10 @@ bind_choice_cb (GtkSignalListItemFactory *factory,
 
 /* An agent's name can be long: its dropdown's button cuts it (never
  * shorter than whole, its first entry), so the sidebar keeps its width;
- * its list shows them whole. The status and year buttons (whole NULL) say
- * theirs whole: "Qualsevol estat", not "Qualsevol est…". */
+ * its list shows them whole. So does the status button for its last,
+ * long choices ("No update this year"); the year button (whole NULL)
+ * says its choice whole. Each says its first entry whole: "Qualsevol
+ * estat", not "Qualsevol est…". */
 static void
 set_factories (GtkDropDown *dropdown,
                const char  *whole)
@@ -97,10 +101,53 @@ set_choices (GtkDropDown *dropdown,
   gtk_drop_down_set_model (dropdown, G_LIST_MODEL (list));
 }
 
+/* The status filter's choices after the statuses, in FitaCompareFilter's
+ * order from FITA_COMPARE_CHANGED. */
+static const char *
+change_choice (FitaCompareFilter filter)
+{
+  switch (filter)
+    {
+    case FITA_COMPARE_CHANGED:
+      /* Translators: a choice of the status filter of the outline's search */
+      return _("Changed this year");
+    case FITA_COMPARE_NO_UPDATE:
+      /* Translators: a choice of the status filter: items nobody updated since the year before was closed */
+      return _("No update this year");
+    case FITA_COMPARE_LATE:
+      /* Translators: a choice of the status filter: items past their end year and not finished */
+      return _("Late");
+    case FITA_COMPARE_ALL:
+    default:
+      return NULL;
+    }
+}
+
+FitaCompareFilter
+_fita_outline_chosen_change (FitaOutline *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->status_dropdown);
+
+  if (selected == GTK_INVALID_LIST_POSITION || selected <= self->status_ids->len ||
+      selected - self->status_ids->len > FITA_COMPARE_LATE)
+    return FITA_COMPARE_ALL;
+
+  return (FitaCompareFilter)(selected - self->status_ids->len);
+}
+
+static void
+choose_change (FitaOutline       *self,
+               FitaCompareFilter  filter)
+{
+  if (filter != FITA_COMPARE_ALL)
+    gtk_drop_down_set_selected (self->status_dropdown, self->status_ids->len + filter);
+}
+
 void
 _fita_outline_rebuild_filters (FitaOutline *self)
 {
   gint64 status_id = chosen_id (self->status_dropdown, self->status_ids, 0);
+  FitaCompareFilter change = _fita_outline_chosen_change (self);
   gint64 agent_id = chosen_id (self->agent_dropdown, self->agent_ids, 0);
   gint64 year = chosen_id (self->year_dropdown, self->years, FITA_NONE);
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
@@ -123,9 +170,11 @@ _fita_outline_rebuild_filters (FitaOutline *self)
       g_array_append_val (self->status_ids, status->rec.id);
       g_ptr_array_add (names, g_strdup (status->name));
     }
-  /* Translators: the first entry of the status filter of the search */
-  set_choices (self->status_dropdown, _("Any Status"), names);
+  for (FitaCompareFilter f = FITA_COMPARE_CHANGED; f <= FITA_COMPARE_LATE; f++)
+    g_ptr_array_add (names, g_strdup (change_choice (f)));
+  set_choices (self->status_dropdown, ANY_STATUS, names);
   choose_id (self->status_dropdown, self->status_ids, status_id);
+  choose_change (self, change);
 
   g_ptr_array_set_size (names, 0);
   g_array_set_size (self->agent_ids, 0);
@@ -158,6 +207,34 @@ _fita_outline_rebuild_filters (FitaOutline *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->year_dropdown), self->years->len > 0);
 
   self->updating_filters = FALSE;
+}
+
+/* Keeps of the matches the items whose change since the year before is
+ * the one chosen, and shows their ancestors. */
+static void
+narrow_to_change (FitaOutline       *self,
+                  FitaCompareFilter  change)
+{
+  FitaComparison *comparison = fita_item_tree_get_comparison (self->tree);
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, self->matches);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      const FitaItemChange *found = comparison != NULL ? fita_comparison_lookup (comparison, *(gint64 *)key) : NULL;
+
+      if (found == NULL || !fita_item_change_matches (found, change))
+        g_hash_table_iter_remove (&iter);
+    }
+
+  g_hash_table_remove_all (self->visible);
+  g_hash_table_iter_init (&iter, self->matches);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    for (FitaItem *up = _fita_outline_lookup_item (self, *(gint64 *)key);
+         up != NULL && !g_hash_table_contains (self->visible, &up->rec.id);
+         up = up->parent_id != 0 ? _fita_outline_lookup_item (self, up->parent_id) : NULL)
+      _fita_outline_id_set_add (self->visible, up->rec.id);
 }
 
 static gboolean
@@ -213,6 +290,7 @@ void
 _fita_outline_apply_search (FitaOutline *self)
 {
   FitaFilter filter = { NULL, 0, 0, FITA_NONE };
+  FitaCompareFilter change;
   const char *text;
   gboolean active;
 
@@ -224,7 +302,9 @@ _fita_outline_apply_search (FitaOutline *self)
   filter.status_id = chosen_id (self->status_dropdown, self->status_ids, 0);
   filter.agent_id = chosen_id (self->agent_dropdown, self->agent_ids, 0);
   filter.year = chosen_id (self->year_dropdown, self->years, FITA_NONE);
-  active = filter.text != NULL || filter.status_id != 0 || filter.agent_id != 0 || filter.year != FITA_NONE;
+  change = _fita_outline_chosen_change (self);
+  active = filter.text != NULL || filter.status_id != 0 || filter.agent_id != 0 || filter.year != FITA_NONE ||
+           change != FITA_COMPARE_ALL;
 
   self->frozen++;
   g_clear_pointer (&self->matches, g_hash_table_unref);
@@ -233,6 +313,8 @@ _fita_outline_apply_search (FitaOutline *self)
   if (active)
     {
       self->matches = fita_plan_search (self->plan, &filter, &self->visible);
+      if (change != FITA_COMPARE_ALL)
+        narrow_to_change (self, change);
       /* Before unfolding: the objects made for the rows it shows are
        * marked as they are made. */
       fita_item_tree_set_matches (self->tree, self->matches);
@@ -370,6 +452,24 @@ fita_outline_set_filter (FitaOutline      *self,
   _fita_outline_apply_search (self);
 }
 
+void
+fita_outline_set_change_filter (FitaOutline       *self,
+                                FitaCompareFilter  filter)
+{
+  g_return_if_fail (FITA_IS_OUTLINE (self));
+
+  if (self->plan == NULL)
+    return;
+
+  self->updating_filters = TRUE;
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_drop_down_set_selected (self->status_dropdown, 0);
+  choose_change (self, filter);
+  self->updating_filters = FALSE;
+
+  _fita_outline_apply_search (self);
+}
+
 gboolean
 fita_outline_is_match (FitaOutline *self,
                        gint64       id)
@@ -392,7 +492,9 @@ _fita_outline_search_init (FitaOutline *self)
 {
   self->filter = gtk_custom_filter_new (filter_row_cb, self, NULL);
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
-  set_factories (self->status_dropdown, NULL);
+  /* The choices of the change since the year before are long ("No update
+   * this year"): the button cuts them, never shorter than "Any Status". */
+  set_factories (self->status_dropdown, ANY_STATUS);
   set_factories (self->agent_dropdown, ANYONE);
   set_factories (self->year_dropdown, NULL);
   g_signal_connect_swapped (self->search_bar, "notify::search-mode-enabled",

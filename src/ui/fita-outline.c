@@ -194,8 +194,25 @@ _fita_outline_update_empty_page (FitaOutline *self)
     }
   else if (no_matches)
     {
+      FitaComparison *comparison = fita_item_tree_get_comparison (self->tree);
+      FitaCompareFilter change = _fita_outline_chosen_change (self);
+
       adw_status_page_set_title (self->empty_page, _("No Matching Items"));
-      adw_status_page_set_description (self->empty_page, _("Try other words, or fewer filters"));
+      if ((change == FITA_COMPARE_CHANGED || change == FITA_COMPARE_NO_UPDATE) && comparison != NULL &&
+          !fita_comparison_has_previous (comparison))
+        {
+          gint64 year = fita_comparison_get_year (comparison);
+          g_autofree char *why = NULL;
+
+          /* Translators: the outline filtered by "Changed this year" or
+           * "No update this year" when the year before was not closed;
+           * %d are years */
+          why = g_strdup_printf (_("%d was not closed, so there is nothing to compare %d with. Close a year to follow its changes."),
+                                 (int) year - 1, (int) year);
+          adw_status_page_set_description (self->empty_page, why);
+        }
+      else
+        adw_status_page_set_description (self->empty_page, _("Try other words, or fewer filters"));
     }
 
   gtk_stack_set_visible_child_name (self->list_stack, no_items || no_matches ? "empty" : "list");
@@ -560,6 +577,10 @@ fita_outline_get_property (GObject    *object,
       g_value_set_boolean (value, fita_outline_get_search_mode (self));
       break;
 
+    case PROP_YEAR:
+      g_value_set_int64 (value, self->year);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -581,6 +602,10 @@ fita_outline_set_property (GObject      *object,
 
     case PROP_SEARCH_MODE:
       fita_outline_set_search_mode (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_YEAR:
+      fita_outline_set_year (self, g_value_get_int64 (value));
       break;
 
     default:
@@ -619,6 +644,14 @@ fita_outline_class_init (FitaOutlineClass *klass)
     g_param_spec_boolean ("search-mode", NULL, NULL,
                           FALSE,
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /* The year shown (the window's year selector): the rows' badges say
+   * what changed in it since the year before was closed. 0: the plan's
+   * default year. */
+  properties [PROP_YEAR] =
+    g_param_spec_int64 ("year", NULL, NULL,
+                        0, FITA_MAX_YEAR, 0,
+                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -745,6 +778,7 @@ fita_outline_set_plan (FitaOutline *self,
     {
       autoexpand = fita_plan_count (plan, FITA_TABLE_ITEM) <= AUTOEXPAND_LIMIT;
       self->tree = fita_item_tree_new (plan, autoexpand);
+      fita_item_tree_set_year (self->tree, self->year);
       self->filter_model = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (fita_item_tree_get_model (self->tree))), NULL);
       self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->filter_model)));
 
@@ -772,6 +806,36 @@ fita_outline_set_plan (FitaOutline *self,
   _fita_outline_update_empty_page (self);
   _fita_outline_update_selection_state (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_PLAN]);
+}
+
+gint64
+fita_outline_get_year (FitaOutline *self)
+{
+  g_return_val_if_fail (FITA_IS_OUTLINE (self), 0);
+
+  return self->year;
+}
+
+void
+fita_outline_set_year (FitaOutline *self,
+                       gint64       year)
+{
+  g_return_if_fail (FITA_IS_OUTLINE (self));
+
+  if (year == FITA_NONE)
+    year = 0;
+  if (self->year == year)
+    return;
+
+  self->year = year;
+  if (self->tree != NULL)
+    {
+      fita_item_tree_set_year (self->tree, year);
+      /* what the change filter shows is the year's */
+      if (_fita_outline_is_filtering (self))
+        _fita_outline_apply_search (self);
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_YEAR]);
 }
 
 GListModel *

@@ -8,6 +8,7 @@
 
 #include <gtk/gtk.h>
 
+#include "fita-compare.h"
 #include "fita-edit.h"
 #include "fita-item-row.h"
 #include "fita-item-tree.h"
@@ -52,6 +53,15 @@ void          fita_outline_focus_search    (FitaOutline      *self);
 /* Shows the search bar set to filter (NULL: clears it) and filters now. */
 void          fita_outline_set_filter      (FitaOutline      *self,
                                             const FitaFilter *filter);
+/* Shows the search bar filtering the items by their change since the year
+ * before (the status filter's last choices), FITA_COMPARE_ALL: any. */
+void          fita_outline_set_change_filter (FitaOutline    *self,
+                                            FitaCompareFilter filter);
+/* The year the rows' change badges compare with the year before; 0: the
+ * plan's default year (the year followed up). */
+gint64        fita_outline_get_year        (FitaOutline      *self);
+void          fita_outline_set_year        (FitaOutline      *self,
+                                            gint64            year);
 /* Whether item id is one the search found. */
 gboolean      fita_outline_is_match        (FitaOutline      *self,
                                             gint64            id);

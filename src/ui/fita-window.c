@@ -5,61 +5,24 @@
 
 #include "fita-accessible.h"
 #include "fita-application.h"
-#include "fita-budget-page.h"
 #include "fita-error.h"
-#include "fita-governance-page.h"
-#include "fita-participation-page.h"
-#include "fita-plan-editor.h"
-#include "fita-reports-page.h"
-#include "fita-timeline-page.h"
 #include "fita-welcome-page.h"
 #include "fita-window-private.h"
-
-struct _FitaWindow
-{
-  AdwApplicationWindow   parent_instance;
-
-  FitaPlan              *plan;
-  /* The plan's "changed" and its history properties. */
-  GSignalGroup          *plan_signals;
-
-  /* Template widgets */
-  AdwToastOverlay       *toast_overlay;
-  AdwViewSwitcherTitle  *switcher_title;
-  GtkWidget             *back_button;
-  GtkWidget             *history_box;
-  GtkWidget             *undo_button;
-  GtkWidget             *redo_button;
-  GtkWidget             *search_button;
-  GtkStack              *stack;
-  GtkWidget             *read_only_bar;
-  GtkLabel              *read_only_label;
-  AdwViewStack          *view_stack;
-  AdwViewSwitcherBar    *switcher_bar;
-  AdwLeaflet            *leaflet;
-  AdwWindowTitle        *plan_title;
-  GtkWidget             *sidebar_handle;
-  int                    drag_start_width;
-  guint                  plan_title_idle;
-  FitaOutline           *outline;
-  FitaItemEditor        *item_editor;
-  FitaPlanEditor        *plan_editor;
-  FitaGovernancePage    *governance_page;
-  FitaParticipationPage *participation_page;
-  FitaTimelinePage      *timeline_page;
-  FitaReportsPage       *reports_page;
-  FitaBudgetPage        *budget_page;
-};
+#include "fita-years.h"
 
 G_DEFINE_FINAL_TYPE (FitaWindow, fita_window, ADW_TYPE_APPLICATION_WINDOW)
 
 enum {
   PROP_0,
   PROP_PLAN,
+  PROP_SHOWN_PLAN,
+  PROP_YEAR,
   N_PROPS
 };
 
 static GParamSpec *properties [N_PROPS];
+
+static void shown_plan_notify_cb (FitaWindow *self);
 
 char *
 fita_describe_plan (FitaPlan *plan)
@@ -147,8 +110,26 @@ update_titles (FitaWindow *self)
   info = fita_plan_get_info (self->plan);
   title = info->title != NULL && info->title[0] != '\0' ? info->title : _("Untitled Plan");
   subtitle = fita_describe_plan (self->plan);
+  /* A closed year says so wherever the plan is named. */
+  if (self->year != 0)
+    {
+      g_autofree char *described = g_steal_pointer (&subtitle);
+      g_autofree char *window_title = NULL;
 
-  gtk_window_set_title (GTK_WINDOW (self), title);
+      if (described != NULL)
+        /* Translators: the subtitle of a window showing a closed year:
+         * organisation and period of the plan, and the year */
+        subtitle = g_strdup_printf (C_("window subtitle", "%s · closed year %d"), described, self->year);
+      else
+        /* Translators: the subtitle of a window showing a closed year */
+        subtitle = g_strdup_printf (C_("window subtitle", "Closed year %d"), self->year);
+      /* Translators: the title of a window showing a closed year, for
+       * the list of windows: the plan's title and the year */
+      window_title = g_strdup_printf (C_("window title", "%s · closed year %d"), title, self->year);
+      gtk_window_set_title (GTK_WINDOW (self), window_title);
+    }
+  else
+    gtk_window_set_title (GTK_WINDOW (self), title);
   adw_view_switcher_title_set_title (self->switcher_title, title);
   adw_view_switcher_title_set_subtitle (self->switcher_title, subtitle);
   adw_window_title_set_title (self->plan_title, title);
@@ -176,7 +157,8 @@ update_history (FitaWindow *self)
   const char *redo_label = self->plan != NULL ? fita_plan_get_redo_label (self->plan) : NULL;
   g_autofree char *undo = NULL;
   g_autofree char *redo = NULL;
-  gboolean editable = self->plan != NULL && !fita_plan_is_read_only (self->plan);
+  /* Not while a closed year is shown: what would change is out of sight. */
+  gboolean editable = self->shown_plan != NULL && !fita_plan_is_read_only (self->shown_plan);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
                                  editable && fita_plan_can_undo (self->plan));
@@ -211,7 +193,8 @@ update_back_button (FitaWindow *self)
 static void
 update_read_only (FitaWindow *self)
 {
-  gboolean read_only = self->plan != NULL && fita_plan_is_read_only (self->plan);
+  /* A closed year has its own banner, which says why. */
+  gboolean read_only = self->plan != NULL && self->year == 0 && fita_plan_is_read_only (self->plan);
   const char *reason = self->plan != NULL ? fita_plan_get_read_only_reason (self->plan) : NULL;
 
   gtk_widget_set_visible (self->read_only_bar, read_only);
@@ -226,6 +209,7 @@ update (FitaWindow *self)
   update_history (self);
   update_read_only (self);
   update_back_button (self);
+  _fita_window_update_years (self);
 
   adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, self->plan != NULL);
   gtk_widget_set_visible (self->history_box, self->plan != NULL);
@@ -245,6 +229,9 @@ plan_changed_cb (FitaWindow        *self,
 {
   if (fita_changes_touches (changes, FITA_TABLE_PLAN))
     update_titles (self);
+  if (fita_changes_touches (changes, FITA_TABLE_PLAN) ||
+      fita_changes_touches (changes, FITA_TABLE_YEAR_CLOSURE))
+    _fita_window_update_years (self);
 }
 
 /* The outline and the item editor */
@@ -682,6 +669,8 @@ fita_window_dispose (GObject *object)
     g_signal_group_set_target (self->plan_signals, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), FITA_TYPE_WINDOW);
   g_clear_object (&self->plan);
+  g_clear_object (&self->shown_plan);
+  g_clear_pointer (&self->reselect_code, g_free);
   g_clear_object (&self->plan_signals);
 
   G_OBJECT_CLASS (fita_window_parent_class)->dispose (object);
@@ -701,6 +690,14 @@ fita_window_get_property (GObject    *object,
       g_value_set_object (value, self->plan);
       break;
 
+    case PROP_SHOWN_PLAN:
+      g_value_set_object (value, self->shown_plan);
+      break;
+
+    case PROP_YEAR:
+      g_value_set_int (value, self->year);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -718,6 +715,10 @@ fita_window_set_property (GObject      *object,
     {
     case PROP_PLAN:
       fita_window_set_plan (self, g_value_get_object (value));
+      break;
+
+    case PROP_YEAR:
+      fita_window_set_year (self, g_value_get_int (value));
       break;
 
     default:
@@ -742,6 +743,16 @@ fita_window_class_init (FitaWindowClass *klass)
     g_param_spec_object ("plan", NULL, NULL,
                          FITA_TYPE_PLAN,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /* What the pages show: plan, or the closed year chosen. */
+  properties [PROP_SHOWN_PLAN] =
+    g_param_spec_object ("shown-plan", NULL, NULL,
+                         FITA_TYPE_PLAN,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /* 0: the year followed up; or a closed year. */
+  properties [PROP_YEAR] =
+    g_param_spec_int ("year", NULL, NULL,
+                      0, G_MAXINT, 0,
+                      (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -753,6 +764,9 @@ fita_window_class_init (FitaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FitaWindow, undo_button);
   gtk_widget_class_bind_template_child (widget_class, FitaWindow, redo_button);
   gtk_widget_class_bind_template_child (widget_class, FitaWindow, search_button);
+  gtk_widget_class_bind_template_child (widget_class, FitaWindow, year_selector);
+  gtk_widget_class_bind_template_child (widget_class, FitaWindow, year_banner);
+  gtk_widget_class_bind_template_child (widget_class, FitaWindow, year_section);
   gtk_widget_class_bind_template_child (widget_class, FitaWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, FitaWindow, read_only_bar);
   gtk_widget_class_bind_template_child (widget_class, FitaWindow, read_only_label);
@@ -783,6 +797,7 @@ fita_window_class_init (FitaWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.back", NULL, fita_window_back_action);
   fita_window_class_add_io_actions (widget_class);
   fita_window_class_add_new_plan_action (widget_class);
+  fita_window_class_add_year_actions (widget_class);
 
   /* In the window's own bindings, not the application's accelerators: a
    * text field that has typing to undo takes Ctrl+Z first. */
@@ -801,6 +816,8 @@ fita_window_class_init (FitaWindowClass *klass)
   g_type_ensure (FITA_TYPE_TIMELINE_PAGE);
   g_type_ensure (FITA_TYPE_REPORTS_PAGE);
   g_type_ensure (FITA_TYPE_BUDGET_PAGE);
+  g_type_ensure (FITA_TYPE_YEAR_SELECTOR);
+  g_type_ensure (FITA_TYPE_YEAR_BANNER);
 }
 
 static void
@@ -810,6 +827,9 @@ fita_window_init (FitaWindow *self)
   GtkEventController *keys;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* after the pages' bindings, made by the template */
+  g_signal_connect (self, "notify::shown-plan", G_CALLBACK (shown_plan_notify_cb), NULL);
 
   self->plan_signals = g_signal_group_new (FITA_TYPE_PLAN);
   g_signal_group_connect_swapped (self->plan_signals, "changed", G_CALLBACK (plan_changed_cb), self);
@@ -880,9 +900,10 @@ fita_window_get_plan (FitaWindow *self)
   return self->plan;
 }
 
-/* The year the item editor starts on: the one the plan follows up. */
-static int
-followed_year (FitaPlan *plan)
+/* The year the item editor starts on: the one the plan follows up (for
+ * a view of a closed year, that year). */
+int
+_fita_window_editor_year (FitaPlan *plan)
 {
   FitaPlanInfo *info = fita_plan_get_info (plan);
   g_autoptr(GDateTime) now = NULL;
@@ -892,6 +913,54 @@ followed_year (FitaPlan *plan)
 
   now = g_date_time_new_now_local ();
   return g_date_time_get_year (now);
+}
+
+/* Once the pages have the plan shown (their bindings in fita-window.ui
+ * come first, and may come late: a notification is held while the
+ * window's "year" is being set): the timeline takes the outline's rows,
+ * and the item that was selected is selected again. */
+static void
+shown_plan_notify_cb (FitaWindow *self)
+{
+  g_autofree char *code = g_steal_pointer (&self->reselect_code);
+  FitaItem *item;
+
+  fita_timeline_view_set_rows (fita_timeline_page_get_view (self->timeline_page),
+                               self->shown_plan ? fita_outline_get_model (self->outline) : NULL, outline_row_id, self);
+  if (self->shown_plan == NULL)
+    fita_item_editor_set_item_id (self->item_editor, 0);
+  else if (code != NULL && (item = fita_plan_find_item (self->shown_plan, code)) != NULL)
+    fita_outline_select_item (self->outline, item->rec.id);
+  /* the pages have made their rows for the plan, shown or not: name what
+   * GTK leaves unnamed */
+  g_idle_add_full (G_PRIORITY_LOW, fix_accessible_idle, g_object_ref (self), g_object_unref);
+}
+
+void
+_fita_window_show_plan (FitaWindow *self,
+                        FitaPlan   *shown,
+                        gboolean    same_plan)
+{
+  /* The same item in another year of the same plan stays selected: found
+   * by its code, as a year's plan has ids of its own. */
+  gint64 selected = same_plan && shown != NULL && self->shown_plan != NULL ? fita_outline_get_selected_id (self->outline) : 0;
+  FitaItem *item = selected != 0 ? fita_plan_lookup (self->shown_plan, FITA_TABLE_ITEM, selected) : NULL;
+  /* (copied first: the year left may go with its plan) */
+  g_autofree char *code = item != NULL && item->code != NULL && item->code[0] != '\0' ? g_strdup (item->code) : NULL;
+
+  if (shown == self->shown_plan)
+    return;
+
+  g_set_object (&self->shown_plan, shown);
+  g_free (self->reselect_code);
+  self->reselect_code = g_steal_pointer (&code);
+  if (shown != NULL)
+    {
+      fita_item_editor_set_item_id (self->item_editor, 0);
+      fita_item_editor_set_year (self->item_editor, _fita_window_editor_year (shown));
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SHOWN_PLAN]);
+  update (self);
 }
 
 void
@@ -906,23 +975,14 @@ fita_window_set_plan (FitaWindow *self,
 
   g_set_object (&self->plan, plan);
   g_signal_group_set_target (self->plan_signals, plan);
-
-  if (plan != NULL)
+  /* Another plan starts on the year it follows up. */
+  if (self->year != 0)
     {
-      fita_item_editor_set_item_id (self->item_editor, 0);
-      fita_item_editor_set_year (self->item_editor, followed_year (plan));
+      self->year = 0;
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_YEAR]);
     }
-
-  /* The pages have the window's plan through their bindings in
-   * fita-window.ui; the timeline then takes the outline's rows. */
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_PLAN]);
-  fita_timeline_view_set_rows (fita_timeline_page_get_view (self->timeline_page),
-                               plan ? fita_outline_get_model (self->outline) : NULL, outline_row_id, self);
-  if (plan == NULL)
-    fita_item_editor_set_item_id (self->item_editor, 0);
-  /* the pages have made their rows for the plan, shown or not: name what
-   * GTK leaves unnamed */
-  g_idle_add_full (G_PRIORITY_LOW, fix_accessible_idle, g_object_ref (self), g_object_unref);
+  _fita_window_show_plan (self, plan, FALSE);
 
   adw_view_stack_set_visible_child_name (self->view_stack, "items");
   adw_leaflet_set_visible_child_name (self->leaflet, "sidebar");
@@ -930,6 +990,53 @@ fita_window_set_plan (FitaWindow *self,
 
   if (plan != NULL)
     gtk_widget_grab_focus (GTK_WIDGET (self->outline));
+}
+
+FitaPlan *
+fita_window_get_shown_plan (FitaWindow *self)
+{
+  g_return_val_if_fail (FITA_IS_WINDOW (self), NULL);
+
+  return self->shown_plan;
+}
+
+int
+fita_window_get_year (FitaWindow *self)
+{
+  g_return_val_if_fail (FITA_IS_WINDOW (self), 0);
+
+  return self->year;
+}
+
+void
+fita_window_set_year (FitaWindow *self,
+                      int         year)
+{
+  g_autoptr(FitaPlan) view = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (FITA_IS_WINDOW (self));
+
+  if (self->plan == NULL || year == 0 || !fita_plan_is_year_closed (self->plan, year))
+    year = 0;
+  if (year == self->year)
+    return;
+
+  if (year != 0 && (view = fita_plan_open_year (self->plan, year, &error)) == NULL)
+    {
+      g_autofree char *heading = NULL;
+
+      /* Translators: %d is a closed year the officer chose to look at */
+      heading = g_strdup_printf (_("Could not show %d"), year);
+      fita_window_show_error (self, heading, error->message);
+      /* told again, so that the drop-down goes back to what is shown */
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_YEAR]);
+      return;
+    }
+
+  self->year = year;
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_YEAR]);
+  _fita_window_show_plan (self, view != NULL ? view : self->plan, TRUE);
 }
 
 FitaOutline *

@@ -17,6 +17,15 @@ FitaWindow     *fita_window_new             (GtkApplication *application);
 FitaPlan       *fita_window_get_plan        (FitaWindow     *self);
 void            fita_window_set_plan        (FitaWindow     *self,
                                              FitaPlan       *plan);
+/* What the pages show: the plan, or a read-only view of the closed year
+ * chosen (fita-years.h). */
+FitaPlan       *fita_window_get_shown_plan  (FitaWindow     *self);
+/* 0: the year followed up; otherwise the closed year shown. */
+int             fita_window_get_year        (FitaWindow     *self);
+/* Shows the plan as it stood when year was closed; 0, or a year that is
+ * not closed, the year followed up. */
+void            fita_window_set_year        (FitaWindow     *self,
+                                             int             year);
 FitaOutline    *fita_window_get_outline     (FitaWindow     *self);
 FitaItemEditor *fita_window_get_item_editor (FitaWindow     *self);
 /* "items", "plan", "governance" or "participation". */
