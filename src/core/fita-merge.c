@@ -497,45 +497,11 @@ check_keys (Compare *c)
 
 /* Comparing: values */
 
-/* A value as compared: NFC, line ends as "\n", no white space around;
- * NULL for nothing. */
-static char *
-tidy (const char *text)
-{
-  g_autofree char *nfc = NULL;
-  GString *out;
-
-  if (text == NULL)
-    return NULL;
-  nfc = g_utf8_normalize (text, -1, G_NORMALIZE_NFC);
-  if (nfc == NULL)
-    return NULL;
-  out = g_string_new (NULL);
-  for (const char *p = nfc; *p != '\0'; p++)
-    {
-      if (*p == '\r')
-        {
-          g_string_append_c (out, '\n');
-          if (p[1] == '\n')
-            p++;
-        }
-      else
-        g_string_append_c (out, *p);
-    }
-  g_strstrip (out->str);
-  if (out->str[0] == '\0')
-    {
-      g_string_free (out, TRUE);
-      return NULL;
-    }
-  return g_string_free (out, FALSE);
-}
-
 static gboolean
 same (const char *a, const char *b)
 {
-  g_autofree char *ta = tidy (a);
-  g_autofree char *tb = tidy (b);
+  g_autofree char *ta = fita_form_tidy (a);
+  g_autofree char *tb = fita_form_tidy (b);
 
   return g_strcmp0 (ta, tb) == 0;
 }
@@ -676,13 +642,31 @@ field_info (FitaPlan *plan, FitaTableId table, gint64 id, const char *name, Fiel
   return FALSE;
 }
 
+/* A text as written in a cell: NFC, "\n" line ends, no white space
+ * around. */
+static char *
+paragraphs (const char *cell)
+{
+  g_autofree char *nfc = g_utf8_normalize (cell, -1, G_NORMALIZE_NFC);
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = nfc ? nfc : ""; *p != '\0'; p++)
+    {
+      if (*p == '\r' && p[1] == '\n')
+        continue;
+      g_string_append_c (out, *p == '\r' ? '\n' : *p);
+    }
+  g_strstrip (out->str);
+  return g_string_free (out, FALSE);
+}
+
 /* The form's cell read as the field's value: *canonical as the key sheet
  * writes values as sent, and the target to apply. FALSE with a reason. */
 static gboolean
 parse_cell (Compare *c, const FieldInfo *f, const char *cell, char **canonical, FitaMergeTarget *target, char **reason)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *text = tidy (cell);
+  g_autofree char *text = fita_form_tidy (cell);
 
   target->kind = f->kind;
   target->chapter_id = f->chapter_id;
@@ -736,14 +720,18 @@ parse_cell (Compare *c, const FieldInfo *f, const char *cell, char **canonical, 
         }
       return TRUE;
     case FITA_MERGE_FOLLOWUP:
-      if (text != NULL && !fita_field_validate (field_of (FITA_TABLE_FOLLOWUP, f->text_field), 0, text, &error))
-        {
-          *reason = g_strdup (error->message);
-          return FALSE;
-        }
-      target->text = g_strdup (text);
-      *canonical = g_strdup (text);
-      return TRUE;
+      {
+        /* kept as written, paragraphs and all; compared tidied */
+        g_autofree char *written = text != NULL ? paragraphs (cell) : NULL;
+        if (written != NULL && !fita_field_validate (field_of (FITA_TABLE_FOLLOWUP, f->text_field), 0, written, &error))
+          {
+            *reason = g_strdup (error->message);
+            return FALSE;
+          }
+        target->text = g_strdup (written);
+        *canonical = g_steal_pointer (&written);
+        return TRUE;
+      }
     case FITA_MERGE_VALUE:
       if (text != NULL)
         {
@@ -770,7 +758,7 @@ parse_cell (Compare *c, const FieldInfo *f, const char *cell, char **canonical, 
 static char *
 display (Compare *c, FitaMergeKind kind, const char *canonical)
 {
-  g_autofree char *text = tidy (canonical);
+  g_autofree char *text = fita_form_tidy (canonical);
   gint64 number;
 
   if (text == NULL)
@@ -782,7 +770,7 @@ display (Compare *c, FitaMergeKind kind, const char *canonical)
       return kind == FITA_MERGE_PROGRESS ? fita_percent_format_hundredths (number, -1, c->lang)
                                          : fita_money_format (number, c->lang);
     }
-  return g_steal_pointer (&text);
+  return paragraphs (canonical);
 }
 
 static FitaMergeItem *
@@ -1143,6 +1131,10 @@ fita_merge_get_summary (FitaMerge *self)
   changes = g_strdup_printf (_("%s (%s)."), items, fields);
   if (self->n_conflicts == 0)
     return g_steal_pointer (&changes);
+  if (self->n_undecided == 0)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s %u conflict, decided.", "%s %u conflicts, all decided.",
+                                         self->n_conflicts),
+                            changes, self->n_conflicts);
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s %u conflict, %u still to decide.", "%s %u conflicts, %u still to decide.", self->n_conflicts),
                           changes, self->n_conflicts, self->n_undecided);
 }

@@ -211,7 +211,7 @@ fill_clean (FitaForm *form)
   set_number (form, FITA_FORM_ITEMS, 0, C_PERCENT, "100");
   set_cents (form, 0, C_EXEC1, 98765);            /* 987,65 € */
   set_cents (form, 0, C_EXEC2, 0);                /* nothing spent, which is known */
-  set_text (form, FITA_FORM_ITEMS, 0, C_EXECUTION, "Fet:\ntres tallers");
+  set_text (form, FITA_FORM_ITEMS, 0, C_EXECUTION, "Fet:\n\ntres tallers");
   set_text (form, FITA_FORM_ITEMS, 0, C_WEAKNESSES, "Poca gent");
   set_number (form, FITA_FORM_ITEMS, 1, C_PERCENT, "12.35");
   set_number (form, FITA_FORM_INDICATORS, 0, INDICATOR_VALUE, "4.5");
@@ -269,7 +269,7 @@ check_clean_merge (FitaFormsFormat format)
   g_assert_cmpint (item (plan, "1.2")->progress_bp, ==, 1235);
   g_assert_cmpint (executed (plan, "1.1", "Capítol 1"), ==, 98765);
   g_assert_cmpint (executed (plan, "1.1", "Capítol 2"), ==, 0);
-  g_assert_cmpstr (followup (plan, "1.1", "execution"), ==, "Fet:\ntres tallers");
+  g_assert_cmpstr (followup (plan, "1.1", "execution"), ==, "Fet:\n\ntres tallers");   /* paragraphs kept */
   g_assert_cmpstr (followup (plan, "1.1", "weaknesses"), ==, "Poca gent");
   g_assert_cmpstr (indicator_value (plan), ==, "4.5");
   g_assert_cmpstr (fita_plan_get_change_source (plan), ==, NULL);
@@ -330,6 +330,35 @@ test_untouched (void)
   g_assert_true (fita_merge_apply (merge, plan, &error));
   g_assert_no_error (error);
   g_assert_false (fita_plan_can_undo (plan));
+}
+
+/* Texts the spreadsheet gives back otherwise than the plan holds them
+ * (Windows line ends, decomposed accents, a space at the end) are the
+ * same texts: neither an edited key nor a change. */
+static void
+test_texts_as_given_back (void)
+{
+  g_autofree char *plan_path = NULL;
+  g_autoptr(FitaPlan) plan = new_plan (&plan_path);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (fita_plan_set_followup (plan, item (plan, "1.1")->rec.id, 2025, "execution",
+                                         "Li\xcc\x81nia u\r\nLínia dos ", &error));
+  g_assert_no_error (error);
+  for (FitaFormsFormat format = FITA_FORMS_ODS; format <= FITA_FORMS_XLSX; format++)
+    {
+      g_autofree char *path = write_form (plan, "Servei A", 2025, format, NULL);
+      g_autoptr(FitaMerge) merge = read_merge (plan, path);
+      GListModel *refusals = fita_merge_get_refusals (merge);
+
+      for (guint i = 0; i < g_list_model_get_n_items (refusals); i++)
+        {
+          g_autoptr(FitaMergeRefusal) refusal = g_list_model_get_item (refusals, i);
+          g_test_message ("%s", fita_merge_refusal_get_reason (refusal));
+        }
+      g_assert_false (fita_merge_is_refused (merge));
+      g_assert_cmpuint (fita_merge_get_n_items (merge), ==, 0);
+    }
 }
 
 /* An emptied cell is "no value", never 0; a 0 typed is 0. */
@@ -838,6 +867,7 @@ main (int argc, char **argv)
   g_test_add_func ("/merge/clean/xlsx", test_clean_xlsx);
   g_test_add_func ("/merge/untouched", test_untouched);
   g_test_add_func ("/merge/empty-is-not-zero", test_empty_is_not_zero);
+  g_test_add_func ("/merge/texts-as-given-back", test_texts_as_given_back);
   g_test_add_func ("/merge/conflict/take-form", test_conflict_take_form);
   g_test_add_func ("/merge/conflict/keep-plan", test_conflict_keep_plan);
   g_test_add_func ("/merge/conflict/decide-all-and-stale", test_decide_all_and_stale);
