@@ -361,6 +361,32 @@ test_texts_as_given_back (void)
     }
 }
 
+/* Numbers typed as text, as people write them in the plan's language. */
+static void
+fill_typed (FitaForm *form)
+{
+  set_text (form, FITA_FORM_ITEMS, 0, C_EXEC1, "1.250,75 €");
+  set_text (form, FITA_FORM_ITEMS, 0, C_PERCENT, "45,5 %");
+  set_text (form, FITA_FORM_INDICATORS, 0, INDICATOR_VALUE, "12,5");
+}
+
+static void
+test_typed_as_text (void)
+{
+  g_autofree char *plan_path = NULL;
+  g_autoptr(FitaPlan) plan = new_plan (&plan_path);
+  g_autofree char *path = write_form (plan, "Servei A", 2025, FITA_FORMS_ODS, fill_typed);
+  g_autoptr(FitaMerge) merge = read_merge (plan, path);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (fita_merge_is_refused (merge));
+  g_assert_true (fita_merge_apply (merge, plan, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (executed (plan, "1.1", "Capítol 1"), ==, 125075);
+  g_assert_cmpint (item (plan, "1.1")->progress_bp, ==, 4550);
+  g_assert_cmpstr (indicator_value (plan), ==, "12.5");
+}
+
 /* An emptied cell is "no value", never 0; a 0 typed is 0. */
 static void
 fill_empty (FitaForm *form)
@@ -868,6 +894,7 @@ main (int argc, char **argv)
   g_test_add_func ("/merge/untouched", test_untouched);
   g_test_add_func ("/merge/empty-is-not-zero", test_empty_is_not_zero);
   g_test_add_func ("/merge/texts-as-given-back", test_texts_as_given_back);
+  g_test_add_func ("/merge/typed-as-text", test_typed_as_text);
   g_test_add_func ("/merge/conflict/take-form", test_conflict_take_form);
   g_test_add_func ("/merge/conflict/keep-plan", test_conflict_keep_plan);
   g_test_add_func ("/merge/conflict/decide-all-and-stale", test_decide_all_and_stale);
