@@ -84,6 +84,9 @@ print_refusals (FitaMerge *merge)
 
       if (sheet == NULL)
         g_print ("  %s\n", fita_merge_refusal_get_reason (refusal));
+      else if (fita_merge_refusal_get_row (refusal) == 0)
+        /* Translators: where a form is refused: a whole sheet, and why */
+        g_print (_("  %s: %s\n"), sheet, fita_merge_refusal_get_reason (refusal));
       else if (code != NULL)
         /* Translators: where a form is refused: its sheet, row, the item's code, and why */
         g_print (_("  %s, row %u (%s): %s\n"), sheet, fita_merge_refusal_get_row (refusal), code,

@@ -29,7 +29,7 @@ struct _FitaMerge {
   char *path;
   FitaSheet *key;          /* the hidden key sheet */
   GHashTable *sheets;      /* name → FitaSheet*: the sheets the key names */
-  GError *sheet_error;     /* why a sheet the key names could not be read */
+  GHashTable *unreadable;  /* name → why: the sheets the key names that hold what a plan cannot */
   char *agent;
   gint64 year;
   GListStore *items;
@@ -60,7 +60,7 @@ fita_merge_finalize (GObject *object)
   g_free (self->path);
   g_clear_pointer (&self->key, fita_sheet_free);
   g_clear_pointer (&self->sheets, g_hash_table_unref);
-  g_clear_error (&self->sheet_error);
+  g_clear_pointer (&self->unreadable, g_hash_table_unref);
   g_free (self->agent);
   g_clear_object (&self->items);
   g_clear_object (&self->refusals);
@@ -101,6 +101,7 @@ fita_merge_init (FitaMerge *self)
   self->items = g_list_store_new (FITA_TYPE_MERGE_ITEM);
   self->refusals = g_list_store_new (FITA_TYPE_MERGE_REFUSAL);
   self->sheets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) fita_sheet_free);
+  self->unreadable = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->year = FITA_NONE;
 }
 
@@ -147,26 +148,29 @@ fita_merge_read_file (const char *path, GError **error)
         g_propagate_prefixed_error (error, g_steal_pointer (&local), _("Cannot read the form “%s”: "), display);
       return NULL;
     }
-  /* the sheets the key names; one that cannot be read is a refusal */
+  /* the sheets the key names; one missing, or holding what no plan can
+   * (a text too long), is a refusal; a damaged file an error */
   for (guint i = 0; i < self->key->rows->len; i++)
     {
       FitaSheetRow *row = g_ptr_array_index (self->key->rows, i);
       const char *name = cell_at (row, 0);
+      g_autoptr(GError) sheet_error = NULL;
       FitaSheet *sheet;
 
-      if (row->line == 1 || *name == '\0' || g_hash_table_contains (self->sheets, name) || self->sheet_error)
+      if (row->line == 1 || *name == '\0' || g_hash_table_contains (self->sheets, name) ||
+          g_hash_table_contains (self->unreadable, name))
         continue;
-      sheet = fita_sheet_read_path (path, NULL, name, &self->sheet_error);
+      sheet = fita_sheet_read_path (path, NULL, name, &sheet_error);
       if (sheet != NULL)
         g_hash_table_insert (self->sheets, g_strdup (name), sheet);
-      else if (!g_error_matches (self->sheet_error, FITA_ERROR, FITA_ERROR_NOT_FOUND))
+      else if (g_error_matches (sheet_error, FITA_ERROR, FITA_ERROR_INVALID))
+        g_hash_table_insert (self->unreadable, g_strdup (name), g_strdup (sheet_error->message));
+      else if (!g_error_matches (sheet_error, FITA_ERROR, FITA_ERROR_NOT_FOUND))
         {
           display = g_filename_display_name (path);
-          g_propagate_prefixed_error (error, g_steal_pointer (&self->sheet_error), _("Cannot read the form “%s”: "), display);
+          g_propagate_prefixed_error (error, g_steal_pointer (&sheet_error), _("Cannot read the form “%s”: "), display);
           return NULL;
         }
-      else
-        g_clear_error (&self->sheet_error);
     }
   return g_steal_pointer (&self);
 }
@@ -340,7 +344,13 @@ match_rows (Compare *c)
         }
       if (sheet == NULL)
         {
-          if (!g_hash_table_contains (checked, k->sheet))
+          const char *why = g_hash_table_lookup (c->merge->unreadable, k->sheet);
+          if (why != NULL && !g_hash_table_contains (checked, k->sheet))
+            {
+              refuse (c, k->sheet, 0, NULL, why);
+              g_hash_table_add (checked, (gpointer) k->sheet);
+            }
+          else if (!g_hash_table_contains (checked, k->sheet))
             {
               g_autofree char *reason =
                 g_strdup_printf (_("The sheet “%s” was deleted or renamed: give it back its name, or make a new form."), k->sheet);

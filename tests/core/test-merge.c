@@ -836,6 +836,29 @@ test_refuse_values (void)
       }
 }
 
+/* A text longer than a plan keeps (an ODS holds it whole). */
+static char *long_text;
+
+static void
+fill_too_long (FitaForm *form)
+{
+  set_text (form, FITA_FORM_ITEMS, 1, C_NEXT, long_text);
+}
+
+static void
+test_refuse_text_too_long (void)
+{
+  g_autofree char *plan_path = NULL;
+  g_autoptr(FitaPlan) plan = new_plan (&plan_path);
+  g_autofree char *path = NULL;
+
+  long_text = g_strnfill (FITA_MAX_TEXT + 1, 'x');
+  path = write_form (plan, "Servei A", 2025, FITA_FORMS_ODS, fill_too_long);
+  /* the reader stops at the cell, which it names */
+  assert_refused (plan, path, "ITEMS", 0, NULL, "cell K3: it holds more than 100000 bytes");
+  g_clear_pointer (&long_text, g_free);
+}
+
 /* A workbook with no key sheet is no form: an error, not a refusal. */
 static void
 test_not_a_form (void)
@@ -908,6 +931,7 @@ main (int argc, char **argv)
   g_test_add_func ("/merge/refuse/row-deleted", test_refuse_row_deleted);
   g_test_add_func ("/merge/refuse/row-added", test_refuse_row_added);
   g_test_add_func ("/merge/refuse/values", test_refuse_values);
+  g_test_add_func ("/merge/refuse/text-too-long", test_refuse_text_too_long);
   g_test_add_func ("/merge/not-a-form", test_not_a_form);
   g_test_add_func ("/merge/async", test_async);
   return g_test_run ();
