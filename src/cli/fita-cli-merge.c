@@ -214,9 +214,12 @@ cmd_merge (int argc, char **argv)
     status = EXIT_PROBLEMS;
   else if (!dry_run && fita_merge_can_apply (merge))
     {
+      guint64 before = fita_plan_get_generation (plan);
+
       if (!fita_merge_apply (merge, plan, &error))
         return fail_file (argv[1], error);
-      applied = TRUE;
+      /* every field kept as the plan has it changes nothing */
+      applied = fita_plan_get_generation (plan) != before;
     }
 
   if (as_json)
@@ -243,6 +246,8 @@ cmd_merge (int argc, char **argv)
   else if (fita_merge_get_n_undecided (merge) > 0)
     g_print ("%s\n", _("Nothing was merged: decide the conflicts with --take form (take the form’s values) "
                        "or --take plan (keep the plan’s), or merge the form in Fita to decide each one."));
+  else if (!applied && fita_merge_get_n_items (merge) > 0)
+    g_print ("%s\n", _("Nothing was merged: the plan’s values were kept for every conflict, and the form changes nothing else."));
   else if (applied)
     {
       g_autofree char *label = fita_merge_get_label (merge);

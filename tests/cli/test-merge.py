@@ -190,11 +190,15 @@ def two_services_one_item():
         form_a = filled(d, path, {"1.1": {"progress": 60}}, agent="Servei A", name="a")
         form_b = filled(d, path, {"1.1": {"progress": 80, "next_steps": "Avaluar"}}, agent="Servei B",
                         fmt="xlsx", name="b")
+        only = filled(d, path, {"1.1": {"progress": 90}}, agent="Servei B", name="only")
         assert merge_json(path, form_a)["applied"] is True
         result = merge_json(path, form_b, expect=1)
         assert result["agent"] == "Servei B"
         conflicts = [(c["code"], c["field"]) for c in result["changes"] if c["conflict"]]
         assert conflicts == [("1.1", "progress")], result
+        # only the conflict: keeping the plan's value changes nothing
+        out = run("merge", path, only, "--take", "plan").stdout
+        assert "Nothing was merged: the plan’s values were kept" in out, out
         assert merge_json(path, form_b, "--take", "plan")["applied"] is True
         assert items(path)["1.1"]["progress"] == 60
         log = json.loads(run("log", path, "--item", "1.1", "--json").stdout)
