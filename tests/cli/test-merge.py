@@ -174,6 +174,10 @@ def conflict_decided_both_ways():
             assert re.search(r"Percent: CONFLICT: the plan has 50\s?%, the form 70\s?% "
                              r"\(when the form was made: 40\s?%\)", out), out
             assert "--take form" in out and "--take plan" in out
+            preview = run("merge", path, form, "--dry-run", expect=1).stdout
+            assert "Dry run: nothing was changed." in preview and "--take form" in preview
+            assert run("merge", path, form, "--dry-run", "--take", take).returncode == 0
+            assert sha(path) == before
             result = merge_json(path, form, expect=1)
             assert result["applied"] is False
             assert [c["conflict"] for c in result["changes"] if c["field"] == "progress"] == [True]
