@@ -238,7 +238,7 @@ parse_line (const char *text, guint *line)
 
 /* The key sheet's columns by name; FALSE if one it needs is gone. */
 static gboolean
-read_key_header (Compare *c, guint fixed[FITA_FORM_KEY_N_FIXED])
+read_key_header (Compare *c)
 {
   static const char * const names[FITA_FORM_KEY_N_FIXED] = { "sheet", "row", "key", "agent", "code" };
   FitaSheetRow *header = row_at_line (c->merge->key, 1);
@@ -264,9 +264,8 @@ read_key_header (Compare *c, guint fixed[FITA_FORM_KEY_N_FIXED])
 }
 
 static void
-read_key_rows (Compare *c, const guint fixed[FITA_FORM_KEY_N_FIXED])
+read_key_rows (Compare *c)
 {
-  (void) fixed;
   for (guint i = 0; i < c->merge->key->rows->len; i++)
     {
       FitaSheetRow *row = g_ptr_array_index (c->merge->key->rows, i);
@@ -612,8 +611,6 @@ field_decided (FitaMergeField *field, GParamSpec *pspec, FitaMerge *self)
 {
   guint undecided = 0;
 
-  (void) field;
-  (void) pspec;
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->items)); i++)
     {
       g_autoptr(FitaMergeItem) item = g_list_model_get_item (G_LIST_MODEL (self->items), i);
@@ -638,7 +635,6 @@ fita_merge_compare (FitaMerge *self, FitaPlan *plan)
   Compare c = { self, plan, fita_lang_from_locale (), NULL, NULL, NULL, NULL, 0, NULL };
   g_autoptr(GPtrArray) fields = g_ptr_array_new ();   /* field, item, field, item… */
   g_autoptr(GPtrArray) order = g_ptr_array_new ();
-  guint fixed[FITA_FORM_KEY_N_FIXED];
   guint undecided_before = self->n_undecided;
 
   g_return_if_fail (FITA_IS_MERGE (self));
@@ -656,12 +652,12 @@ fita_merge_compare (FitaMerge *self, FitaPlan *plan)
   c.form_lang = fita_lang_normalise (fita_plan_get_info (plan)->language ? fita_plan_get_info (plan)->language : "en");
   c.rows = g_ptr_array_new_with_free_func (key_row_free);
   c.by_item = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
-  if (!read_key_header (&c, fixed))
+  if (!read_key_header (&c))
     refuse (&c, FITA_FORM_KEY_SHEET, 1, NULL,
             _("The hidden key sheet of this form was edited, so its rows can no longer be tied to the plan: make a new form."));
   else
     {
-      read_key_rows (&c, fixed);
+      read_key_rows (&c);
       if (check_keys (&c) && g_list_model_get_n_items (G_LIST_MODEL (self->refusals)) == 0)
         for (guint i = 0; i < c.rows->len; i++)
           compare_row (&c, g_ptr_array_index (c.rows, i), fields);
@@ -720,8 +716,6 @@ read_in_thread (GTask *task, gpointer source, gpointer data, GCancellable *cance
   GError *error = NULL;
   FitaMerge *merge;
 
-  (void) source;
-  (void) cancellable;
   merge = fita_merge_read_file (data, &error);
   if (merge == NULL)
     g_task_return_error (task, error);
@@ -736,7 +730,6 @@ read_done (GObject *source, GAsyncResult *result, gpointer data)
   GError *error = NULL;
   FitaMerge *merge = g_task_propagate_pointer (G_TASK (result), &error);
 
-  (void) source;
   if (merge == NULL)
     {
       g_task_return_error (task, error);

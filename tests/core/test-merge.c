@@ -391,6 +391,7 @@ test_typed_as_text (void)
 static void
 fill_empty (FitaForm *form)
 {
+  set_text (form, FITA_FORM_ITEMS, 0, C_STATUS, NULL);
   set_text (form, FITA_FORM_ITEMS, 0, C_PERCENT, NULL);
   set_text (form, FITA_FORM_ITEMS, 0, C_EXEC1, NULL);
   set_text (form, FITA_FORM_ITEMS, 0, C_EXECUTION, NULL);
@@ -411,6 +412,7 @@ test_empty_is_not_zero (void)
   g_assert_null (fita_merge_field_get_form_text (find_field (merge, "1.1", "progress")));
   g_assert_true (fita_merge_apply (merge, plan, &error));
   g_assert_no_error (error);
+  g_assert_null (status_of (plan, "1.1"));
   g_assert_cmpint (item (plan, "1.1")->progress_bp, ==, FITA_NONE);
   g_assert_cmpint (executed (plan, "1.1", "Capítol 1"), ==, FITA_NONE);
   g_assert_null (followup (plan, "1.1", "execution"));
