@@ -22,9 +22,9 @@ one_line (const char *text)
   g_autofree char *value = g_strdup (or_none (text));
 
   g_strdelimit (value, "\r\n", ' ');
-  if (g_utf8_strlen (value, -1) > 60)
+  if (g_utf8_strlen (value, -1) > 70)
     {
-      g_autofree char *cut = g_utf8_substring (value, 0, 59);
+      g_autofree char *cut = g_utf8_substring (value, 0, 69);
       return g_strconcat (cut, "…", NULL);
     }
   return g_steal_pointer (&value);
@@ -40,7 +40,9 @@ print_changes (FitaMerge *merge)
       g_autoptr(FitaMergeItem) item = g_list_model_get_item (items, i);
       GListModel *fields = fita_merge_item_get_fields (item);
 
-      g_print ("%s %s\n", fita_merge_item_get_code (item), fita_merge_item_get_title (item) ? fita_merge_item_get_title (item) : "");
+      g_autofree char *title = one_line (fita_merge_item_get_title (item) ? fita_merge_item_get_title (item) : "");
+
+      g_print ("%s %s\n", fita_merge_item_get_code (item), title);
       for (guint f = 0; f < g_list_model_get_n_items (fields); f++)
         {
           g_autoptr(FitaMergeField) field = g_list_model_get_item (fields, f);
@@ -82,6 +84,9 @@ print_refusals (FitaMerge *merge)
 
       if (sheet == NULL)
         g_print ("  %s\n", fita_merge_refusal_get_reason (refusal));
+      else if (fita_merge_refusal_get_row (refusal) == 0)
+        /* Translators: where a form is refused: a whole sheet, and why */
+        g_print (_("  %s: %s\n"), sheet, fita_merge_refusal_get_reason (refusal));
       else if (code != NULL)
         /* Translators: where a form is refused: its sheet, row, the item's code, and why */
         g_print (_("  %s, row %u (%s): %s\n"), sheet, fita_merge_refusal_get_row (refusal), code,
@@ -180,8 +185,8 @@ cmd_merge (int argc, char **argv)
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_description (context,
-                                    _("Exit status: 0 when the form was merged (or, with --dry-run, could be); 1 when it is "
-                                      "refused or a conflict is undecided, nothing being merged; 2 for usage and files."));
+                                    _("Exit status: 0 when the form was merged (with --dry-run: when it could be); 1 when it is "
+                                      "refused or a conflict is undecided, and nothing is merged; 2 for usage and files."));
   if (!parse_options (context, &argc, &argv, &status))
     return status;
   if (argc != 3)
@@ -205,13 +210,16 @@ cmd_merge (int argc, char **argv)
 
   if (fita_merge_is_refused (merge))
     status = EXIT_PROBLEMS;
-  else if (!dry_run && fita_merge_get_n_undecided (merge) > 0)
+  else if (fita_merge_get_n_undecided (merge) > 0)
     status = EXIT_PROBLEMS;
   else if (!dry_run && fita_merge_can_apply (merge))
     {
+      guint64 before = fita_plan_get_generation (plan);
+
       if (!fita_merge_apply (merge, plan, &error))
         return fail_file (argv[1], error);
-      applied = TRUE;
+      /* every field kept as the plan has it changes nothing */
+      applied = fita_plan_get_generation (plan) != before;
     }
 
   if (as_json)
@@ -235,9 +243,11 @@ cmd_merge (int argc, char **argv)
   print_changes (merge);
   if (dry_run)
     g_print ("%s\n", _("Dry run: nothing was changed."));
-  else if (fita_merge_get_n_undecided (merge) > 0)
-    g_print ("%s\n", _("Nothing was merged: decide the conflicts with --take form (take the form’s values) "
+  if (fita_merge_get_n_undecided (merge) > 0)
+    g_print ("%s\n", _("Nothing can be merged until the conflicts are decided: add --take form (take the form’s values) "
                        "or --take plan (keep the plan’s), or merge the form in Fita to decide each one."));
+  else if (!dry_run && !applied && fita_merge_get_n_items (merge) > 0)
+    g_print ("%s\n", _("Nothing was merged: the plan’s values were kept for every conflict, and the form changes nothing else."));
   else if (applied)
     {
       g_autofree char *label = fita_merge_get_label (merge);

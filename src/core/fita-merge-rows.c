@@ -103,7 +103,6 @@ fita_merge_field_class_init (FitaMergeFieldClass *klass)
 static void
 fita_merge_field_init (FitaMergeField *self)
 {
-  (void) self;
 }
 
 FitaMergeField *
@@ -388,7 +387,6 @@ fita_merge_refusal_class_init (FitaMergeRefusalClass *klass)
 static void
 fita_merge_refusal_init (FitaMergeRefusal *self)
 {
-  (void) self;
 }
 
 FitaMergeRefusal *
