@@ -21,7 +21,7 @@ cmd_forms (int argc, char **argv)
   g_autofree char *format = NULL;
   g_autofree char *out_dir = NULL;
   g_autofree char *agent_name = NULL;
-  int year_option = 0;
+  int year_option = G_MININT;   /* not given */
   GOptionEntry entries[] = {
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("The format: ods or xlsx"), N_("FORMAT") },
     { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out_dir, N_("The folder to write the forms to (made if missing)"), N_("DIR") },
@@ -47,12 +47,12 @@ cmd_forms (int argc, char **argv)
     return fail_usage (context, _("--format must be ods or xlsx"));
   if (out_dir == NULL)
     return fail_usage (context, _("the forms are written to a folder: give --out DIR"));
-  if (year_option != 0 && (year_option < FITA_MIN_YEAR || year_option > FITA_MAX_YEAR))
+  if (year_option != G_MININT && (year_option < FITA_MIN_YEAR || year_option > FITA_MAX_YEAR))
     return fail_usage (context, _("--year must be a year such as 2025"));
   kind = g_str_equal (format, "xlsx") ? FITA_FORMS_XLSX : FITA_FORMS_ODS;
   if (!(plan = open_plan (argv[1], FITA_OPEN_READ_ONLY, &status)))
     return status;
-  year = year_option != 0 ? year_option : fita_forms_default_year (plan);
+  year = year_option != G_MININT ? year_option : fita_forms_default_year (plan);
 
   if (agent_name != NULL)
     {
@@ -61,7 +61,17 @@ cmd_forms (int argc, char **argv)
 
       if (agent == NULL)
         {
-          g_printerr (_("fita-cli: %s: there is no agent named “%s”\n"), argv[1], agent_name);
+          g_autoptr(GPtrArray) responsible = fita_forms_agents (plan);
+          g_autoptr(GString) names = g_string_new (NULL);
+
+          for (guint i = 0; i < responsible->len; i++)
+            g_string_append_printf (names, "%s“%s”", i ? ", " : "", ((FitaAgent *) g_ptr_array_index (responsible, i))->name);
+          if (responsible->len > 0)
+            /* Translators: the second %s lists agents' names, each in quotes */
+            g_printerr (_("fita-cli: %s: there is no agent named “%s”; the agents responsible for items are %s\n"),
+                        argv[1], agent_name, names->str);
+          else
+            g_printerr (_("fita-cli: %s: there is no agent named “%s”\n"), argv[1], agent_name);
           return EXIT_USAGE;
         }
       items = fita_forms_items (plan, agent);

@@ -158,7 +158,9 @@ def refusals():
         path = import_plan(d, PLAN)
         out = d / "out"
         cases = [
-            (["--agent", "Ningú"], 2, "there is no agent named “Ningú”"),
+            (["--agent", "Ningú"], 2, "there is no agent named “Ningú”; the agents responsible for items are "
+                                      "“Servei A”, “Grup A1”, “Servei B”\n"),
+            (["--year", "0"], 2, "--year must be a year such as 2025"),
             (["--agent", "Servei C"], 1, "“Servei C” is responsible for no item: there is no form to make"),
             (["--year", "2021"], 1, "2021 is outside the plan's period (2022–2026)"),
             (["--year", "2027"], 1, "2027 is outside the plan's period (2022–2026)"),
