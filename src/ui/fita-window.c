@@ -13,6 +13,7 @@
 #include "fita-reports-page.h"
 #include "fita-timeline-page.h"
 #include "fita-welcome-page.h"
+#include "fita-window-forms.h"
 #include "fita-window-private.h"
 
 struct _FitaWindow
@@ -810,6 +811,7 @@ fita_window_init (FitaWindow *self)
   GtkEventController *keys;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  fita_window_init_forms (self);
 
   self->plan_signals = g_signal_group_new (FITA_TYPE_PLAN);
   g_signal_group_connect_swapped (self->plan_signals, "changed", G_CALLBACK (plan_changed_cb), self);
