@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "fita-forms-dialog.h"
+#include "fita-merge-dialog.h"
 #include "fita-window-forms.h"
 
 static void
@@ -20,6 +21,71 @@ make_forms_cb (GSimpleAction *action,
   if (fita_window_get_plan (window) == NULL)
     return;
   gtk_window_present (GTK_WINDOW (fita_forms_dialog_new (window)));
+}
+
+GtkWindow *
+fita_window_merge_form (FitaWindow *window,
+                        GFile      *file)
+{
+  FitaMergeDialog *dialog;
+
+  g_return_val_if_fail (FITA_IS_WINDOW (window), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (fita_window_get_plan (window) != NULL, NULL);
+
+  dialog = fita_merge_dialog_new (window);
+  gtk_window_present (GTK_WINDOW (dialog));
+  fita_merge_dialog_load_file (dialog, file);
+  return GTK_WINDOW (dialog);
+}
+
+static void
+merge_response_cb (GtkNativeDialog *chooser,
+                   int              response,
+                   FitaWindow      *window)
+{
+  if (response == GTK_RESPONSE_ACCEPT && fita_window_get_plan (window) != NULL)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      if (file != NULL)
+        fita_window_merge_form (window, file);
+    }
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+static void
+merge_form_cb (GSimpleAction *action,
+               GVariant      *param,
+               gpointer       user_data)
+{
+  FitaWindow *window = FITA_WINDOW (user_data);
+  FitaPlan *plan = fita_window_get_plan (window);
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  const char *path;
+
+  if (plan == NULL)
+    return;
+  chooser = gtk_file_chooser_native_new (_("Merge an Answered Form"), GTK_WINDOW (window),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_filter_set_name (filter, _("Update forms (ODS, XLSX)"));
+  gtk_file_filter_add_suffix (filter, "ods");
+  gtk_file_filter_add_suffix (filter, "xlsx");
+  gtk_file_filter_add_mime_type (filter, "application/vnd.oasis.opendocument.spreadsheet");
+  gtk_file_filter_add_mime_type (filter, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  if ((path = fita_plan_get_path (plan)) != NULL)
+    {
+      g_autofree char *folder = g_path_get_dirname (path);
+      g_autoptr(GFile) parent = g_file_new_for_path (folder);
+
+      gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), parent, NULL);
+    }
+  g_signal_connect_object (chooser, "response", G_CALLBACK (merge_response_cb), window, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
 static void
@@ -38,6 +104,8 @@ plan_changed_cb (FitaWindow *window)
 
   action = g_action_map_lookup_action (G_ACTION_MAP (window), "make-forms");
   g_simple_action_set_enabled (G_SIMPLE_ACTION (action), has_plan);
+  action = g_action_map_lookup_action (G_ACTION_MAP (window), "merge-form");
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), has_plan);
 }
 
 void
@@ -45,6 +113,7 @@ fita_window_init_forms (FitaWindow *window)
 {
   static const GActionEntry entries[] = {
     { .name = "make-forms", .activate = make_forms_cb },
+    { .name = "merge-form", .activate = merge_form_cb },
     { .name = "open-folder", .activate = open_folder_cb, .parameter_type = "s" },
   };
 

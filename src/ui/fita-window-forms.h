@@ -16,8 +16,4 @@ void        fita_window_init_forms  (FitaWindow *window);
 GtkWindow  *fita_window_merge_form  (FitaWindow *window,
                                      GFile      *file);
 
-/* Whether file looks like an update form (by its name's suffix and its
- * key sheet), for opening it with the merge screen. Reads the file. */
-gboolean    fita_file_is_update_form (GFile     *file);
-
 G_END_DECLS

@@ -1,0 +1,467 @@
+/* test-forms: the yearly round of update forms in the app, against a real
+ * (virtual) X server: Make Update Forms… writes a form for every
+ * responsible service through its dialog; an answered form is opened in
+ * the merge screen, its changes and a conflict shown, the conflict
+ * decided, merged as one undo step and undone; a refused form shows its
+ * reasons and cannot be merged. Screenshots of both screens. */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "fita-application.h"
+#include "fita-forms-dialog.h"
+#include "fita-forms.h"
+#include "fita-merge-dialog.h"
+#include "fita-ui-test.h"
+#include "fita-window-forms.h"
+#include "fita-window-test.h"
+
+/* Terrassa's followed year */
+#define YEAR 2024
+#define EMPRENEDORIA "Servei d'Emprenedoria i Economia Social"
+#define PROMOCIO "Servei de Promoció Econòmica"
+
+static GtkWindow *
+find_toplevel_of_type (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
+        return window;
+    }
+  return NULL;
+}
+
+static gboolean
+has_forms_dialog (gpointer data)
+{
+  return find_toplevel_of_type (FITA_TYPE_FORMS_DIALOG) != NULL;
+}
+
+static gboolean
+has_no_forms_dialog (gpointer data)
+{
+  return find_toplevel_of_type (FITA_TYPE_FORMS_DIALOG) == NULL;
+}
+
+static gboolean
+shows_toast_button (gpointer window)
+{
+  return find_descendant (window, is_button_labelled, "Open _Folder") != NULL;
+}
+
+static guint
+count_files (const char *folder,
+             const char *suffix)
+{
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_suffix (name, suffix))
+      n++;
+  return n;
+}
+
+/* The example names its service but makes it responsible for nothing:
+ * as an officer would, give 11.1–11.5 to it and 11.4–11.5 to a second
+ * service too. */
+static void
+assign_services (FitaPlan *plan)
+{
+  g_autoptr(GError) error = NULL;
+  FitaAgent *emprenedoria = fita_plan_find_by_name (plan, FITA_TABLE_AGENT, EMPRENEDORIA);
+  FitaAgent *promocio = fita_plan_new_record (plan, FITA_TABLE_AGENT);
+  const char *codes[] = { "11.1", "11.2", "11.3", "11.4", "11.5" };
+
+  g_assert_nonnull (emprenedoria);
+  promocio->name = g_strdup (PROMOCIO);
+  promocio->kind = FITA_AGENT_SERVICE;
+  fita_plan_begin (plan, "Assign the services");
+  g_assert_true (fita_plan_insert (plan, promocio, 0, -1, &error));
+  for (guint i = 0; i < G_N_ELEMENTS (codes); i++)
+    {
+      FitaItem *item = fita_plan_find_item (plan, codes[i]);
+      FitaResponsibility *role = fita_plan_new_record (plan, FITA_TABLE_RESPONSIBILITY);
+
+      role->agent_id = emprenedoria->rec.id;
+      role->role = FITA_ROLE_EXECUTES;
+      g_assert_true (fita_plan_insert (plan, role, item->rec.id, -1, &error));
+      if (i >= 3)
+        {
+          role = fita_plan_new_record (plan, FITA_TABLE_RESPONSIBILITY);
+          role->agent_id = promocio->rec.id;
+          role->role = FITA_ROLE_SUPPORTS;
+          g_assert_true (fita_plan_insert (plan, role, item->rec.id, -1, &error));
+        }
+    }
+  g_assert_true (fita_plan_end (plan, &error));
+  g_assert_no_error (error);
+}
+
+/* Make Update Forms… from the menu's action: every responsible service's
+ * form of the followed year, in a folder of the test's own. */
+static char *
+make_forms (FitaWindow      *window,
+            FitaFormsFormat  format,
+            const char      *shot)
+{
+  g_autofree char *folder = g_dir_make_tmp ("fita-forms-test-XXXXXX", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (folder);
+  FitaPlan *plan = fita_window_get_plan (window);
+  g_autoptr(GPtrArray) agents = fita_forms_agents (plan);
+  FitaFormsDialog *dialog;
+
+  g_assert_nonnull (folder);
+  activate (window, "win.make-forms");
+  g_assert_true (wait_until (has_forms_dialog, NULL));
+  dialog = FITA_FORMS_DIALOG (find_toplevel_of_type (FITA_TYPE_FORMS_DIALOG));
+  g_assert_cmpint (fita_forms_dialog_get_year (dialog), ==, fita_forms_default_year (plan));
+  g_assert_cmpint (fita_forms_dialog_get_agent (dialog), ==, 0);
+  /* one service, then all of them again */
+  g_assert_true (fita_forms_dialog_set_agent (dialog, ((FitaAgent *) agents->pdata[0])->rec.id));
+  g_assert_cmpint (fita_forms_dialog_get_agent (dialog), ==, ((FitaAgent *) agents->pdata[0])->rec.id);
+  g_assert_true (fita_forms_dialog_set_agent (dialog, 0));
+  fita_forms_dialog_set_format (dialog, format);
+  fita_forms_dialog_set_folder (dialog, file);
+  g_assert_true (wait_until (is_shown, dialog));
+  if (shot != NULL)
+    {
+      g_autofree char *png = NULL;
+
+      settle ();
+      png = save_screenshot (GTK_WIDGET (dialog), shot);
+      assert_png (png, 400, 300);
+    }
+  /* the Make Forms button, as a person would */
+  click (find_descendant (GTK_WIDGET (dialog), is_button_labelled, "_Make Forms"));
+  g_assert_true (wait_until (has_no_forms_dialog, NULL));
+  g_assert_true (wait_until (shows_toast_button, window));
+  g_assert_cmpuint (count_files (folder, format == FITA_FORMS_XLSX ? ".xlsx" : ".ods"), ==, agents->len);
+  return g_steal_pointer (&folder);
+}
+
+static void
+test_make_forms (void)
+{
+  g_autofree char *path = NULL;
+  FitaWindow *window = open_terrassa ("forms.fita", &path);
+  FitaPlan *plan = fita_window_get_plan (window);
+  g_autoptr(GPtrArray) agents = fita_forms_agents (plan);
+  g_autofree char *folder = NULL;
+  g_autofree char *xlsx = NULL;
+
+  assign_services (plan);
+  g_ptr_array_unref (agents);
+  agents = fita_forms_agents (plan);
+  g_assert_cmpuint (agents->len, ==, 2);
+  g_assert_cmpint (fita_forms_default_year (plan), ==, YEAR);
+  folder = make_forms (window, FITA_FORMS_ODS, "forms-dialog");
+  xlsx = make_forms (window, FITA_FORMS_XLSX, NULL);
+  /* a form of each service, named after it */
+  for (guint i = 0; i < agents->len; i++)
+    {
+      FitaAgent *agent = agents->pdata[i];
+      g_autofree char *name = fita_forms_file_name (YEAR, agent->name, FITA_FORMS_ODS);
+      g_autofree char *form = g_build_filename (folder, name, NULL);
+
+      g_assert_true (g_file_test (form, G_FILE_TEST_IS_REGULAR));
+    }
+  remove_tree (folder);
+  remove_tree (xlsx);
+  close_all_windows ();
+}
+
+static void
+set_progress (FitaPlan   *plan,
+              const char *code,
+              gint64      percent)
+{
+  g_autoptr(GError) error = NULL;
+
+  fita_plan_begin (plan, "Set the progress");
+  g_assert_true (fita_plan_set_int (plan, fita_plan_find_item (plan, code), "progress_bp", percent * 100, &error));
+  g_assert_true (fita_plan_end (plan, &error));
+  g_assert_no_error (error);
+}
+
+static gint64
+progress_of (FitaPlan   *plan,
+             const char *code)
+{
+  return fita_plan_find_item (plan, code)->progress_bp / 100;
+}
+
+/* A service's answers: formfill.py (tests/cli) edits the form as a
+ * spreadsheet program would, keeping its key. */
+static char *
+fill_form (const char *form,
+           const char *basename,
+           const char *answers_json)
+{
+  g_autofree char *folder = g_path_get_dirname (form);
+  char *filled = g_build_filename (folder, basename, NULL);
+  const char *script =
+    "import sys, json\n"
+    "sys.path.insert(0, sys.argv[1])\n"
+    "import formfill\n"
+    "formfill.fill(sys.argv[2], sys.argv[3], json.loads(sys.argv[4]))\n";
+  g_autofree char *cli = g_test_build_filename (G_TEST_DIST, "cli", NULL);
+  const char *argv[] = { "python3", "-c", script, cli, form, filled, answers_json, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, &err, &status, &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("formfill.py failed: %s", err);
+  return filled;
+}
+
+static gboolean
+has_read (gpointer dialog)
+{
+  return !fita_merge_dialog_get_loading (dialog);
+}
+
+static gboolean
+has_no_merge_dialog (gpointer data)
+{
+  return find_toplevel_of_type (FITA_TYPE_MERGE_DIALOG) == NULL;
+}
+
+static gboolean
+is_named (GtkWidget     *widget,
+          gconstpointer  name)
+{
+  return g_strcmp0 (gtk_widget_get_name (widget), name) == 0;
+}
+
+/* The row of a field: "CODE:KEY" */
+static GtkWidget *
+field_row (FitaMergeDialog *dialog,
+           const char      *name)
+{
+  return find_descendant (GTK_WIDGET (dialog), is_named, name);
+}
+
+static GtkWidget *
+merge_button (FitaMergeDialog *dialog)
+{
+  GtkWidget *button = find_descendant (GTK_WIDGET (dialog), is_button_labelled, "_Merge");
+
+  g_assert_nonnull (button);
+  return button;
+}
+
+static gboolean
+is_toggle_labelled (GtkWidget     *widget,
+                    gconstpointer  label)
+{
+  return GTK_IS_TOGGLE_BUTTON (widget) &&
+         g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
+static gboolean
+is_text (GtkWidget     *widget,
+         gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+         strstr (gtk_label_get_label (GTK_LABEL (widget)), text) != NULL;
+}
+
+static gboolean
+shows_undo_toast (gpointer window)
+{
+  return find_descendant (window, is_button_labelled, "_Undo") != NULL;
+}
+
+static void
+screenshot (GtkWidget  *widget,
+            const char *name)
+{
+  g_autofree char *png = NULL;
+
+  g_assert_true (wait_until (is_shown, widget));
+  settle ();
+  png = save_screenshot (widget, name);
+  assert_png (png, 400, 300);
+}
+
+static FitaMergeDialog *
+open_form (FitaWindow *window,
+           const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  FitaMergeDialog *dialog = FITA_MERGE_DIALOG (fita_window_merge_form (window, file));
+
+  g_assert_true (wait_until (has_read, dialog));
+  g_assert_nonnull (fita_merge_dialog_get_merge (dialog));
+  return dialog;
+}
+
+static char *
+form_of (const char *folder,
+         const char *agent)
+{
+  g_autofree char *name = fita_forms_file_name (YEAR, agent, FITA_FORMS_ODS);
+
+  return g_build_filename (folder, name, NULL);
+}
+
+/* A service's answers merged: its changes and a conflict (a percent
+ * changed in the plan since the form was sent) shown; Merge off until the
+ * conflict is decided; then merged as one step, and undone. */
+static void
+test_merge (void)
+{
+  g_autofree char *path = NULL;
+  FitaWindow *window = open_terrassa ("merge.fita", &path);
+  FitaPlan *plan = fita_window_get_plan (window);
+  g_autofree char *folder = NULL;
+  g_autofree char *form = NULL;
+  g_autofree char *filled = NULL;
+  FitaMergeDialog *dialog;
+  FitaMerge *merge;
+  GtkWidget *row;
+  g_autofree char *status_before = NULL;
+
+  assign_services (plan);
+  folder = make_forms (window, FITA_FORMS_ODS, NULL);
+  g_assert_cmpuint (count_files (folder, ".ods"), ==, 2);
+  form = form_of (folder, EMPRENEDORIA);
+  filled = fill_form (form, "answered.ods",
+                      "{\"11.1\": {\"progress\": 50},"
+                      " \"11.2\": {\"progress\": 25, \"execution\": \"Reunions amb 12 entitats dels barris\"},"
+                      " \"11.3\": {\"status\": \"En curs\", \"progress\": 15}}");
+  /* meanwhile an officer moves 11.1 on in the plan: a conflict */
+  set_progress (plan, "11.1", 40);
+  status_before = g_strdup (((FitaStatus *) fita_plan_lookup (plan, FITA_TABLE_STATUS,
+                                                              fita_plan_find_item (plan, "11.3")->status_id))->name);
+
+  dialog = open_form (window, filled);
+  merge = fita_merge_dialog_get_merge (dialog);
+  g_assert_false (fita_merge_is_refused (merge));
+  g_assert_cmpuint (fita_merge_get_n_items (merge), ==, 3);
+  g_assert_cmpuint (fita_merge_get_n_conflicts (merge), ==, 1);
+  /* each field a row, the conflict with its two choices */
+  g_assert_nonnull (field_row (dialog, "11.2:progress"));
+  g_assert_nonnull (field_row (dialog, "11.2:execution"));
+  g_assert_nonnull (field_row (dialog, "11.3:status"));
+  row = field_row (dialog, "11.1:progress");
+  g_assert_nonnull (row);
+  g_assert_nonnull (find_descendant (row, is_toggle_labelled, "Keep the plan’s"));
+  g_assert_nonnull (find_descendant (row, is_toggle_labelled, "Take the form’s"));
+  g_assert_true (wait_until (is_shown, dialog));
+  g_assert_nonnull (find_descendant (GTK_WIDGET (dialog), is_text, "40 → 50"));
+  g_assert_nonnull (find_descendant (GTK_WIDGET (dialog), is_text, "Conflict"));
+  /* Merge is off, and says why */
+  g_assert_false (gtk_widget_is_sensitive (merge_button (dialog)));
+  g_assert_nonnull (gtk_widget_get_tooltip_text (merge_button (dialog)));
+  screenshot (GTK_WIDGET (dialog), "merge-conflict");
+
+  /* the conflict decided: the form's value */
+  click (find_descendant (row, is_toggle_labelled, "Take the form’s"));
+  g_assert_cmpint (fita_merge_get_n_undecided (merge), ==, 0);
+  g_assert_true (gtk_widget_is_sensitive (merge_button (dialog)));
+  screenshot (GTK_WIDGET (dialog), "merge-decided");
+  click (merge_button (dialog));
+  g_assert_true (wait_until (has_no_merge_dialog, NULL));
+  g_assert_cmpint (progress_of (plan, "11.1"), ==, 50);
+  g_assert_cmpint (progress_of (plan, "11.2"), ==, 25);
+  g_assert_cmpint (progress_of (plan, "11.3"), ==, 15);
+  g_assert_cmpstr (((FitaStatus *) fita_plan_lookup (plan, FITA_TABLE_STATUS,
+                                                     fita_plan_find_item (plan, "11.3")->status_id))->name, ==, "En curs");
+  g_assert_true (wait_until (shows_undo_toast, window));
+  screenshot (GTK_WIDGET (window), "merge-merged");
+
+  /* one step undoes the whole merge */
+  activate (window, "win.undo");
+  g_assert_cmpint (progress_of (plan, "11.1"), ==, 40);
+  g_assert_cmpint (progress_of (plan, "11.2"), ==, 10);
+  g_assert_cmpint (progress_of (plan, "11.3"), ==, 0);
+  g_assert_cmpstr (((FitaStatus *) fita_plan_lookup (plan, FITA_TABLE_STATUS,
+                                                     fita_plan_find_item (plan, "11.3")->status_id))->name, ==, status_before);
+
+  remove_tree (folder);
+  close_all_windows ();
+}
+
+/* A form with a percent out of range: refused, the sheet, row and reason
+ * listed, Merge off; Cancel changes nothing. */
+static void
+test_refused (void)
+{
+  g_autofree char *path = NULL;
+  FitaWindow *window = open_terrassa ("refused.fita", &path);
+  FitaPlan *plan = fita_window_get_plan (window);
+  g_autofree char *folder = NULL;
+  g_autofree char *form = NULL;
+  g_autofree char *filled = NULL;
+  FitaMergeDialog *dialog;
+  FitaMerge *merge;
+  GListModel *refusals;
+  g_autoptr(FitaMergeRefusal) refusal = NULL;
+  guint64 generation;
+
+  assign_services (plan);
+  folder = make_forms (window, FITA_FORMS_ODS, NULL);
+  form = form_of (folder, PROMOCIO);
+  filled = fill_form (form, "refused.ods", "{\"11.4\": {\"progress\": 150}, \"11.5\": {\"progress\": 60}}");
+  generation = fita_plan_get_generation (plan);
+
+  dialog = open_form (window, filled);
+  merge = fita_merge_dialog_get_merge (dialog);
+  g_assert_true (fita_merge_is_refused (merge));
+  refusals = fita_merge_get_refusals (merge);
+  g_assert_cmpuint (g_list_model_get_n_items (refusals), >=, 1);
+  refusal = g_list_model_get_item (refusals, 0);
+  g_assert_cmpstr (fita_merge_refusal_get_code (refusal), ==, "11.4");
+  g_assert_cmpuint (fita_merge_refusal_get_row (refusal), >, 1);
+  g_assert_true (wait_until (is_shown, dialog));
+  g_assert_nonnull (find_descendant (GTK_WIDGET (dialog), is_text, "Why the Form Is Refused"));
+  g_assert_nonnull (find_descendant (GTK_WIDGET (dialog), is_text, fita_merge_refusal_get_reason (refusal)));
+  g_assert_false (gtk_widget_is_sensitive (merge_button (dialog)));
+  g_assert_nonnull (gtk_widget_get_tooltip_text (merge_button (dialog)));
+  screenshot (GTK_WIDGET (dialog), "merge-refused");
+
+  click (find_descendant (GTK_WIDGET (dialog), is_button_labelled, "_Cancel"));
+  g_assert_true (wait_until (has_no_merge_dialog, NULL));
+  g_assert_cmpuint (fita_plan_get_generation (plan), ==, generation);
+  g_assert_cmpint (progress_of (plan, "11.5"), ==, 20);
+
+  remove_tree (folder);
+  close_all_windows ();
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *home = isolate_home ();
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+  fita_application_init_i18n ();
+
+  app = fita_application_new ();
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/ui/forms/make", test_make_forms);
+  g_test_add_func ("/ui/forms/merge", test_merge);
+  g_test_add_func ("/ui/forms/refused", test_refused);
+
+  status = g_test_run ();
+  g_clear_object (&app);
+  remove_tree (home);
+  return status;
+}
