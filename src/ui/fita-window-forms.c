@@ -96,6 +96,35 @@ open_folder_cb (GSimpleAction *action,
   gtk_show_uri (GTK_WINDOW (user_data), g_variant_get_string (param, NULL), GDK_CURRENT_TIME);
 }
 
+gboolean
+fita_file_is_update_form (GFile *file)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr(FitaMerge) merge = NULL;
+
+  if (path == NULL || !(g_str_has_suffix (path, ".ods") || g_str_has_suffix (path, ".xlsx") ||
+                        g_str_has_suffix (path, ".ODS") || g_str_has_suffix (path, ".XLSX")))
+    return FALSE;
+  merge = fita_merge_read_file (path, NULL);
+  return merge != NULL;
+}
+
+/* An answered form dropped on a window showing a plan. */
+static gboolean
+drop_cb (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         FitaWindow    *window)
+{
+  GFile *file = g_value_get_object (value);
+
+  if (fita_window_get_plan (window) == NULL || !fita_file_is_update_form (file))
+    return FALSE;
+  fita_window_merge_form (window, file);
+  return TRUE;
+}
+
 static void
 plan_changed_cb (FitaWindow *window)
 {
@@ -116,10 +145,14 @@ fita_window_init_forms (FitaWindow *window)
     { .name = "merge-form", .activate = merge_form_cb },
     { .name = "open-folder", .activate = open_folder_cb, .parameter_type = "s" },
   };
+  GtkDropTarget *target;
 
   g_return_if_fail (FITA_IS_WINDOW (window));
 
   g_action_map_add_action_entries (G_ACTION_MAP (window), entries, G_N_ELEMENTS (entries), window);
   g_signal_connect (window, "notify::plan", G_CALLBACK (plan_changed_cb), NULL);
+  target = gtk_drop_target_new (G_TYPE_FILE, GDK_ACTION_COPY);
+  g_signal_connect (target, "drop", G_CALLBACK (drop_cb), window);
+  gtk_widget_add_controller (GTK_WIDGET (window), GTK_EVENT_CONTROLLER (target));
   plan_changed_cb (window);
 }

@@ -201,9 +201,10 @@ progress_of (FitaPlan   *plan,
 /* A service's answers: formfill.py (tests/cli) edits the form as a
  * spreadsheet program would, keeping its key. */
 static char *
-fill_form (const char *form,
-           const char *basename,
-           const char *answers_json)
+fill_form_as (const char *form,
+              const char *basename,
+              const char *answers_json,
+              gboolean    libreoffice)
 {
   g_autofree char *folder = g_path_get_dirname (form);
   char *filled = g_build_filename (folder, basename, NULL);
@@ -211,9 +212,14 @@ fill_form (const char *form,
     "import sys, json\n"
     "sys.path.insert(0, sys.argv[1])\n"
     "import formfill\n"
-    "formfill.fill(sys.argv[2], sys.argv[3], json.loads(sys.argv[4]))\n";
+    "formfill.fill(sys.argv[2], sys.argv[3], json.loads(sys.argv[4]))\n"
+    "if sys.argv[5] == 'libreoffice':\n"
+    "    import os\n"
+    "    fmt = os.path.splitext(sys.argv[3])[1][1:]\n"
+    "    formfill.through_libreoffice(sys.argv[3], fmt, os.path.dirname(sys.argv[3]))\n";
   g_autofree char *cli = g_test_build_filename (G_TEST_DIST, "cli", NULL);
-  const char *argv[] = { "python3", "-c", script, cli, form, filled, answers_json, NULL };
+  const char *argv[] = { "python3", "-c", script, cli, form, filled, answers_json,
+                         libreoffice ? "libreoffice" : "-", NULL };
   g_autoptr(GError) error = NULL;
   g_autofree char *err = NULL;
   int status = 0;
@@ -225,10 +231,24 @@ fill_form (const char *form,
   return filled;
 }
 
+static char *
+fill_form (const char *form,
+           const char *basename,
+           const char *answers_json)
+{
+  return fill_form_as (form, basename, answers_json, FALSE);
+}
+
 static gboolean
 has_read (gpointer dialog)
 {
   return !fita_merge_dialog_get_loading (dialog);
+}
+
+static gboolean
+has_merge_dialog (gpointer data)
+{
+  return find_toplevel_of_type (FITA_TYPE_MERGE_DIALOG) != NULL;
 }
 
 static gboolean
@@ -417,8 +437,18 @@ test_refused (void)
   filled = fill_form (form, "refused.ods", "{\"11.4\": {\"progress\": 150}, \"11.5\": {\"progress\": 60}}");
   generation = fita_plan_get_generation (plan);
 
-  dialog = open_form (window, filled);
+  /* opened as a file on the plan's window, as from the file manager: the
+   * merge screen, not the import assistant */
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (filled);
+
+    fita_application_open_file (app, file, window);
+    g_assert_true (wait_until (has_merge_dialog, NULL));
+    dialog = FITA_MERGE_DIALOG (find_toplevel_of_type (FITA_TYPE_MERGE_DIALOG));
+    g_assert_true (wait_until (has_read, dialog));
+  }
   merge = fita_merge_dialog_get_merge (dialog);
+  g_assert_nonnull (merge);
   g_assert_true (fita_merge_is_refused (merge));
   refusals = fita_merge_get_refusals (merge);
   g_assert_cmpuint (g_list_model_get_n_items (refusals), >=, 1);
@@ -436,6 +466,62 @@ test_refused (void)
   g_assert_true (wait_until (has_no_merge_dialog, NULL));
   g_assert_cmpuint (fita_plan_get_generation (plan), ==, generation);
   g_assert_cmpint (progress_of (plan, "11.5"), ==, 20);
+
+  remove_tree (folder);
+  close_all_windows ();
+}
+
+/* The officer's round, as the issue asks: the forms of the Terrassa
+ * example made, one filled by its service in LibreOffice (a script and a
+ * headless conversion, so the file is one LibreOffice wrote) while the
+ * plan moved on, and merged. The screenshot is docs/screenshots/merge.png. */
+static void
+test_walkthrough (void)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *folder = NULL;
+  g_autofree char *form = NULL;
+  g_autofree char *filled = NULL;
+  g_autofree char *program = g_find_program_in_path ("soffice");
+  FitaWindow *window;
+  FitaPlan *plan;
+  FitaMergeDialog *dialog;
+  FitaMerge *merge;
+
+  if (program == NULL)
+    {
+      g_test_skip ("LibreOffice (soffice) is not installed");
+      return;
+    }
+  window = open_terrassa ("walkthrough.fita", &path);
+  plan = fita_window_get_plan (window);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
+  assign_services (plan);
+  folder = make_forms (window, FITA_FORMS_XLSX, "forms");
+  {
+    g_autofree char *name = fita_forms_file_name (YEAR, EMPRENEDORIA, FITA_FORMS_XLSX);
+
+    form = g_build_filename (folder, name, NULL);
+  }
+  filled = fill_form_as (form, "Resposta Emprenedoria.xlsx",
+                         "{\"11.1\": {\"progress\": 60, \"execution\": \"Mapa d'agents fet a 4 barris; falten Can Parellada i Les Arenes.\"},"
+                         " \"11.2\": {\"status\": \"En curs\", \"progress\": 35, \"next_steps\": \"Sessió de co-disseny al març\"},"
+                         " \"11.3\": {\"status\": \"En curs\", \"progress\": 20, \"strengths\": \"Bona resposta de les entitats\"}}",
+                         TRUE);
+  /* meanwhile the officer had entered another figure for 11.1 */
+  set_progress (plan, "11.1", 45);
+
+  dialog = open_form (window, filled);
+  merge = fita_merge_dialog_get_merge (dialog);
+  g_assert_false (fita_merge_is_refused (merge));
+  g_assert_cmpuint (fita_merge_get_n_items (merge), ==, 3);
+  g_assert_cmpuint (fita_merge_get_n_conflicts (merge), ==, 1);
+  screenshot (GTK_WIDGET (dialog), "merge");
+  click (find_descendant (field_row (dialog, "11.1:progress"), is_toggle_labelled, "Take the form’s"));
+  click (merge_button (dialog));
+  g_assert_true (wait_until (has_no_merge_dialog, NULL));
+  g_assert_cmpint (progress_of (plan, "11.1"), ==, 60);
+  g_assert_cmpint (progress_of (plan, "11.2"), ==, 35);
 
   remove_tree (folder);
   close_all_windows ();
@@ -459,6 +545,7 @@ main (int   argc,
   g_test_add_func ("/ui/forms/make", test_make_forms);
   g_test_add_func ("/ui/forms/merge", test_merge);
   g_test_add_func ("/ui/forms/refused", test_refused);
+  g_test_add_func ("/ui/forms/walkthrough", test_walkthrough);
 
   status = g_test_run ();
   g_clear_object (&app);
