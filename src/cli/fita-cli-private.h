@@ -72,6 +72,9 @@ FitaPlan *plan_of_year  (FitaPlan        *plan,
 /* fita-cli-forms.c */
 int       cmd_forms     (int              argc,
                          char           **argv);
+/* fita-cli-merge.c */
+int       cmd_merge     (int              argc,
+                         char           **argv);
 /* fita-cli-import.c */
 int       cmd_import    (int              argc,
                          char           **argv);

@@ -850,6 +850,7 @@ static const struct {
   { "set", cmd_set, N_("Change fields of an item") },
   { "log", cmd_log, N_("Who changed what in the plan, and when") },
   { "forms", cmd_forms, N_("Write the update forms of a year, one spreadsheet for each responsible agent") },
+  { "merge", cmd_merge, N_("Merge an update form a service filled in: its changes, conflicts and refusals") },
   { "check", cmd_check, N_("Check the plan's integrity and rules") },
   { "export", cmd_export, N_("Export the plan as JSON, CSV, XLSX, ODS or for Decidim") },
   { "import", cmd_import, N_("Make a new plan from JSON") },

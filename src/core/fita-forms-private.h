@@ -37,11 +37,53 @@ typedef struct {
   FitaTranslator *translator;
   const char *lang;
   const char *title;
+  const char *agent;             /* the responsible agent's name */
   const char * const *statuses;  /* the plan's statuses' names, NULL-terminated */
   FitaFormSheet sheets[FITA_FORM_N_SHEETS];
   GStringChunk *strings;
   GPtrArray *owned;
 } FitaForm;
+
+/* The key sheet (see make_key() in fita-forms.c): its name, and its
+ * columns "sheet", "row", "key", "agent", "code", then the fields of an
+ * item's row as sent, then an indicator's "value". */
+#define FITA_FORM_KEY_SHEET "fita-key"
+#define FITA_FORM_KEY_N_FIXED 5
+
+/* A field of a row as sent: its name in the key sheet ("status",
+ * "progress", "executed CHAPTER-ID", "execution", "strengths",
+ * "weaknesses", "next_steps"; an indicator's "value") and its value as
+ * text (a status's name, hundredths of a percent, cents, the text; NULL
+ * for none). */
+typedef struct {
+  char *name;
+  char *text;
+} FitaFormSent;
+
+/* An empty array of FitaFormSent, which frees them. */
+GPtrArray      *fita_form_sent_new  (void);
+/* Adds a copy of name and text ("" is NULL). */
+void            fita_form_sent_add  (GPtrArray  *sent,
+                                     const char *name,
+                                     const char *text);
+/* What the plan holds for the record in year, as a form sends it: the
+ * fields of an item (with id 0: their names, every value NULL) or an
+ * indicator's value. */
+GPtrArray      *fita_form_sent_values (FitaPlan   *plan,
+                                     FitaTableId table,
+                                     gint64      id,
+                                     gint64      year);
+/* "executed 12": the name of the executed amount in chapter 12. */
+char           *fita_form_executed_name (gint64 chapter_id);
+/* The digest a key holds: of the plan, year, record, agent, the row's
+ * code and its fields as sent. 16 hexadecimal digits. */
+char           *fita_form_digest    (const char *uuid,
+                                     gint64      year,
+                                     FitaTableId table,
+                                     gint64      id,
+                                     const char *agent,
+                                     const char *code,
+                                     GPtrArray  *sent);
 
 FitaForm       *fita_form_new       (FitaPlan  *plan,
                                      FitaAgent *agent,

@@ -154,23 +154,54 @@ append_field (GString *out, const char *name, const char *value)
 }
 
 static void
-append_number (GString *out, const char *name, gint64 value)
+sent_free (gpointer data)
 {
-  g_autofree char *text = value == FITA_NONE ? NULL : g_strdup_printf ("%" G_GINT64_FORMAT, value);
+  FitaFormSent *sent = data;
 
-  append_field (out, name, text);
+  g_free (sent->name);
+  g_free (sent->text);
+  g_free (sent);
+}
+
+static void
+add_sent (GPtrArray *out, char *name, char *text)
+{
+  FitaFormSent *sent = g_new (FitaFormSent, 1);
+
+  sent->name = name;
+  sent->text = text && *text ? text : (g_free (text), NULL);
+  g_ptr_array_add (out, sent);
+}
+
+static char *
+number_text (gint64 value)
+{
+  return value == FITA_NONE ? NULL : g_strdup_printf ("%" G_GINT64_FORMAT, value);
+}
+
+GPtrArray *
+fita_form_sent_new (void)
+{
+  return g_ptr_array_new_with_free_func (sent_free);
+}
+
+void
+fita_form_sent_add (GPtrArray *sent, const char *name, const char *text)
+{
+  add_sent (sent, g_strdup (name), g_strdup (text));
 }
 
 char *
-fita_forms_row_digest (FitaPlan *plan, FitaTableId table, gint64 id, gint64 year)
+fita_form_executed_name (gint64 chapter_id)
 {
-  g_autoptr(GString) out = g_string_new (NULL);
-  g_autofree char *sum = NULL;
+  return g_strdup_printf ("executed %" G_GINT64_FORMAT, chapter_id);
+}
 
-  append_field (out, "plan", fita_plan_get_info (plan)->uuid);
-  append_number (out, "year", year);
-  append_field (out, "table", fita_table (table)->name);
-  append_number (out, "id", id);
+GPtrArray *
+fita_form_sent_values (FitaPlan *plan, FitaTableId table, gint64 id, gint64 year)
+{
+  GPtrArray *out = fita_form_sent_new ();
+
   if (table == FITA_TABLE_ITEM)
     {
       FitaItem *item = fita_plan_lookup (plan, FITA_TABLE_ITEM, id);
@@ -178,28 +209,76 @@ fita_forms_row_digest (FitaPlan *plan, FitaTableId table, gint64 id, gint64 year
       FitaFollowup *followup = item ? find_followup (plan, item, year) : NULL;
       GPtrArray *chapters = fita_plan_list (plan, FITA_TABLE_CHAPTER, 0);
 
-      append_field (out, "status", status ? status->name : NULL);
-      append_number (out, "progress", item ? item->progress_bp : FITA_NONE);
+      add_sent (out, g_strdup ("status"), g_strdup (status ? status->name : NULL));
+      add_sent (out, g_strdup ("progress"), number_text (item ? item->progress_bp : FITA_NONE));
       for (guint c = 0; c < chapters->len; c++)
         {
           FitaChapter *chapter = g_ptr_array_index (chapters, c);
-          g_autofree char *name = g_strdup_printf ("executed %" G_GINT64_FORMAT, chapter->rec.id);
-          append_number (out, name, item ? executed_cents (plan, item, year, chapter->rec.id) : FITA_NONE);
+          add_sent (out, fita_form_executed_name (chapter->rec.id),
+                    number_text (item ? executed_cents (plan, item, year, chapter->rec.id) : FITA_NONE));
         }
-      append_field (out, "execution", followup ? followup->execution : NULL);
-      append_field (out, "strengths", followup ? followup->strengths : NULL);
-      append_field (out, "weaknesses", followup ? followup->weaknesses : NULL);
-      append_field (out, "next_steps", followup ? followup->next_steps : NULL);
+      add_sent (out, g_strdup ("execution"), g_strdup (followup ? followup->execution : NULL));
+      add_sent (out, g_strdup ("strengths"), g_strdup (followup ? followup->strengths : NULL));
+      add_sent (out, g_strdup ("weaknesses"), g_strdup (followup ? followup->weaknesses : NULL));
+      add_sent (out, g_strdup ("next_steps"), g_strdup (followup ? followup->next_steps : NULL));
     }
   else
     {
       FitaIndicator *indicator = fita_plan_lookup (plan, FITA_TABLE_INDICATOR, id);
       FitaIndicatorValue *value = indicator ? find_value (plan, indicator, year) : NULL;
 
-      append_field (out, "value", value ? value->value : NULL);
+      add_sent (out, g_strdup ("value"), g_strdup (value ? value->value : NULL));
+    }
+  return out;
+}
+
+char *
+fita_form_digest (const char *uuid, gint64 year, FitaTableId table, gint64 id,
+                  const char *agent, const char *code, GPtrArray *sent)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autofree char *year_text = number_text (year);
+  g_autofree char *id_text = number_text (id);
+  g_autofree char *sum = NULL;
+
+  append_field (out, "plan", uuid);
+  append_field (out, "year", year_text);
+  append_field (out, "table", fita_table (table)->name);
+  append_field (out, "id", id_text);
+  append_field (out, "agent", agent);
+  append_field (out, "code", code);
+  for (guint i = 0; i < sent->len; i++)
+    {
+      FitaFormSent *field = g_ptr_array_index (sent, i);
+      append_field (out, field->name, field->text);
     }
   sum = g_compute_checksum_for_string (G_CHECKSUM_SHA256, out->str, out->len);
   return g_strndup (sum, DIGEST_LENGTH);
+}
+
+/* The code a row of the record shows: an item's own, an indicator's item's. */
+static const char *
+row_code (FitaPlan *plan, FitaTableId table, gint64 id)
+{
+  FitaItem *item = NULL;
+
+  if (table == FITA_TABLE_ITEM)
+    item = fita_plan_lookup (plan, FITA_TABLE_ITEM, id);
+  else
+    {
+      FitaIndicator *indicator = fita_plan_lookup (plan, FITA_TABLE_INDICATOR, id);
+      item = indicator ? fita_plan_lookup (plan, FITA_TABLE_ITEM, indicator->item_id) : NULL;
+    }
+  return item ? item->code : NULL;
+}
+
+char *
+fita_forms_row_digest (FitaPlan *plan, const char *agent, FitaTableId table, gint64 id, gint64 year)
+{
+  g_autoptr(GPtrArray) sent = fita_form_sent_values (plan, table, id, year);
+
+  return fita_form_digest (fita_plan_get_info (plan)->uuid, year, table, id, agent,
+                           row_code (plan, table, id), sent);
 }
 
 /* Keys */
@@ -352,7 +431,7 @@ percent_text (FitaForm *form, gint64 bp)
 static const char *
 key_text (FitaForm *form, FitaPlan *plan, FitaTableId table, gint64 id, gint64 year)
 {
-  g_autofree char *digest = fita_forms_row_digest (plan, table, id, year);
+  g_autofree char *digest = fita_forms_row_digest (plan, form->agent, table, id, year);
   FitaFormKey key = { fita_plan_get_info (plan)->uuid, year, table, id, digest };
 
   return keep_owned (form, fita_form_key_to_string (&key));
@@ -499,33 +578,58 @@ make_indicators (FitaForm *form, FitaPlan *plan, GPtrArray *items, gint64 year)
     }
 }
 
-/* The hidden sheet: each keyed row's sheet, row number and key, so that a
- * merge can tell a row moved or deleted from one left in place. */
+/* The hidden sheet: for each keyed row, its sheet, its row number and its
+ * key, so that a merge can tell a row moved or deleted from one left in
+ * place; the agent and code it was sent for; and each field's value as
+ * sent (as text: a status's name, hundredths of a percent, cents, the
+ * text), so that a merge can tell a change made in the form from one made
+ * in the plan since (docs/YEARS.md). The key's digest covers all of them.
+ * The columns are named by the program, in every language: a merge finds
+ * them by their names. */
 static void
-make_key (FitaForm *form)
+make_key (FitaForm *form, FitaPlan *plan, gint64 year)
 {
   FitaFormSheet *sheet = &form->sheets[FITA_FORM_KEY];
   FitaFormSheetId keyed[] = { FITA_FORM_ITEMS, FITA_FORM_INDICATORS };
-  guint n_rows = 0, r = 0;
+  g_autoptr(GPtrArray) names = fita_form_sent_values (plan, FITA_TABLE_ITEM, 0, year);
+  guint n_rows = 0, r = 0, n_columns;
 
   for (guint k = 0; k < G_N_ELEMENTS (keyed); k++)
     n_rows += form->sheets[keyed[k]].n_rows;
+  n_columns = FITA_FORM_KEY_N_FIXED + names->len + 1;
   /* the sheet's name is the program's, in every language: a merge finds it by it */
-  sheet_init (sheet, "fita-key", 3, n_rows);
+  sheet_init (sheet, FITA_FORM_KEY_SHEET, n_columns, n_rows);
   sheet->hidden = TRUE;
   set_column (sheet, 0, "sheet", 16, FALSE);
   set_column (sheet, 1, "row", 6, FALSE);
   set_column (sheet, 2, "key", 60, FALSE);
+  set_column (sheet, 3, "agent", 20, FALSE);
+  set_column (sheet, 4, "code", 10, FALSE);
+  for (guint i = 0; i < names->len; i++)
+    set_column (sheet, FITA_FORM_KEY_N_FIXED + i, keep (form, ((FitaFormSent *) g_ptr_array_index (names, i))->name), 12, FALSE);
+  set_column (sheet, n_columns - 1, "value", 12, FALSE);
   for (guint k = 0; k < G_N_ELEMENTS (keyed); k++)
     {
       FitaFormSheet *from = &form->sheets[keyed[k]];
       for (guint i = 0; i < from->n_rows; i++, r++)
         {
           FitaExportCell *cell = fita_form_cell (sheet, r, 1);
+          const char *key_text = fita_form_cell (from, i, from->n_columns - 1)->text;
+          g_autoptr(FitaFormKey) key = fita_form_key_parse (key_text);
+          g_autoptr(GPtrArray) sent = fita_form_sent_values (plan, key->table, key->id, year);
+
           set_text (form, sheet, r, 0, from->name);
           cell->kind = FITA_CELL_INTEGER;
           cell->number = i + 2;   /* as spreadsheets number rows, below the header */
-          set_text (form, sheet, r, 2, fita_form_cell (from, i, from->n_columns - 1)->text);
+          set_text (form, sheet, r, 2, key_text);
+          set_text (form, sheet, r, 3, form->agent);
+          set_text (form, sheet, r, 4, row_code (plan, key->table, key->id));
+          for (guint f = 0; f < sent->len; f++)
+            {
+              FitaFormSent *field = g_ptr_array_index (sent, f);
+              guint column = key->table == FITA_TABLE_ITEM ? FITA_FORM_KEY_N_FIXED + f : n_columns - 1;
+              set_text (form, sheet, r, column, field->text);
+            }
         }
     }
 }
@@ -544,6 +648,7 @@ fita_form_new (FitaPlan *plan, FitaAgent *agent, gint64 year)
   form->strings = g_string_chunk_new (4096);
   form->owned = g_ptr_array_new_with_free_func (g_free);
   form->title = keep (form, info->title);
+  form->agent = keep (form, agent->name);
   for (guint i = 0; i < statuses->len; i++)
     names[i] = keep (form, ((FitaStatus *) g_ptr_array_index (statuses, i))->name);
   form->statuses = names;
@@ -553,7 +658,7 @@ fita_form_new (FitaPlan *plan, FitaAgent *agent, gint64 year)
   make_items (form, plan, items, year);
   make_indicators (form, plan, items, year);
   make_instructions (form, plan, agent, year, items->len);
-  make_key (form);
+  make_key (form, plan, year);
   return form;
 }
 

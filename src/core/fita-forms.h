@@ -6,8 +6,9 @@
  * plan's values: status, percent, the executed amount of each budget
  * chapter, the follow-up texts, and (on their own sheet) the indicators'
  * values. A hidden key ties each row to the plan (its uuid), the year, the
- * record and a digest of the row's values as sent, so that a merge can
- * tell a change made in the form from one made in the plan since. */
+ * record and a digest of the row's values as sent; a hidden sheet holds
+ * those values, so that a merge (fita-merge.h) can tell a change made in
+ * the form from one made in the plan since. */
 #pragma once
 
 #include <glib.h>
@@ -58,10 +59,12 @@ gboolean    fita_forms_write         (FitaPlan        *plan,
                                       const char      *input,
                                       GError         **error);
 
-/* The digest of what a form row holds for the record in year: of an
- * item's status, percent, executed amounts and follow-up texts, or of an
- * indicator's value. Hexadecimal, 16 digits. */
+/* The digest of what a form row for agent holds for the record in year:
+ * of an item's status, percent, executed amounts and follow-up texts, or
+ * of an indicator's value, with the row's agent and code. Hexadecimal, 16
+ * digits. */
 char       *fita_forms_row_digest    (FitaPlan        *plan,
+                                      const char      *agent,
                                       FitaTableId      table,
                                       gint64           id,
                                       gint64           year);
