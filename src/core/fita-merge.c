@@ -292,12 +292,12 @@ read_key_rows (Compare *c, const guint fixed[FITA_FORM_KEY_N_FIXED])
 /* Whether the key is one the form was made with: well formed, of the
  * form's plan and year, and its digest that of the row's values as sent. */
 static gboolean
-key_is_intact (Compare *c, KeyRow *k, const FitaFormKey *first)
+key_is_intact (Compare *c, KeyRow *k, const char *uuid)
 {
   g_autofree char *digest = NULL;
 
-  if (k->key == NULL || k->row == 0 || !g_str_equal (k->key->plan_uuid, first->plan_uuid) ||
-      k->key->year != first->year || g_strcmp0 (k->agent, c->merge->agent) != 0)
+  if (k->key == NULL || k->row == 0 || !g_str_equal (k->key->plan_uuid, uuid) ||
+      k->key->year != c->merge->year || g_strcmp0 (k->agent, c->merge->agent) != 0)
     return FALSE;
   digest = fita_form_digest (k->key->plan_uuid, k->key->year, k->key->table, k->key->id, k->agent, k->code, k->sent);
   return g_str_equal (digest, k->key->digest);
@@ -327,7 +327,17 @@ match_rows (Compare *c)
       FitaSheetRow *row, *header;
 
       if (k->key == NULL)
-        continue;
+        {
+          /* refused already: its row, found by its key, is not an added one */
+          for (guint r = 0; sheet != NULL && r < sheet->rows->len; r++)
+            {
+              FitaSheetRow *other = g_ptr_array_index (sheet->rows, r);
+              guint length = fita_sheet_row_length (other);
+              if (length > 0 && g_str_equal (other->cells[length - 1], k->key_text))
+                g_hash_table_add (used, other);
+            }
+          continue;
+        }
       if (sheet == NULL)
         {
           if (!g_hash_table_contains (checked, k->sheet))
@@ -466,7 +476,7 @@ check_keys (Compare *c)
       KeyRow *k = g_ptr_array_index (c->rows, i);
       gboolean exists;
 
-      if (!key_is_intact (c, k, first))
+      if (!key_is_intact (c, k, info->uuid))
         {
           refuse (c, FITA_FORM_KEY_SHEET, k->line, *k->code ? k->code : NULL,
                   _("The hidden key of this row was edited, so the row can no longer be tied to its item: make a new form."));
@@ -552,8 +562,10 @@ static const FitaField *
 field_of (FitaTableId table, const char *name)
 {
   const FitaTable *t = fita_table (table);
+  int index = fita_table_field_index (t, name);
 
-  return &t->fields[fita_table_field_index (t, name)];
+  g_assert (index >= 0);
+  return &t->fields[index];
 }
 
 static FitaStatus *
@@ -697,7 +709,7 @@ parse_cell (Compare *c, const FieldInfo *f, const char *cell, char **canonical, 
       if (text != NULL)
         {
           if (!fita_percent_parse_hundredths (text, &target->number, &error) ||
-              !fita_field_validate (field_of (FITA_TABLE_ITEM, "progress_bp"), target->number, NULL, &error))
+              !fita_field_validate (field_of (FITA_TABLE_ITEM, "progress"), target->number, NULL, &error))
             {
               *reason = g_strdup (error->message);
               return FALSE;
@@ -1148,7 +1160,7 @@ apply_field (FitaPlan *plan, gint64 year, const FitaMergeTarget *t, GError **err
     case FITA_MERGE_PROGRESS:
       {
         FitaItem *item = fita_plan_lookup (plan, FITA_TABLE_ITEM, t->record_id);
-        return fita_plan_set_int (plan, item, t->kind == FITA_MERGE_STATUS ? "status_id" : "progress_bp", t->number, error);
+        return fita_plan_set_int (plan, item, t->kind == FITA_MERGE_STATUS ? "status_id" : "progress", t->number, error);
       }
     case FITA_MERGE_EXECUTED:
       {
