@@ -186,7 +186,7 @@ set_progress (FitaPlan   *plan,
   g_autoptr(GError) error = NULL;
 
   fita_plan_begin (plan, "Set the progress");
-  g_assert_true (fita_plan_set_int (plan, fita_plan_find_item (plan, code), "progress_bp", percent * 100, &error));
+  g_assert_true (fita_plan_set_int (plan, fita_plan_find_item (plan, code), "progress", percent * 100, &error));
   g_assert_true (fita_plan_end (plan, &error));
   g_assert_no_error (error);
 }
@@ -379,13 +379,12 @@ test_merge (void)
   g_assert_nonnull (row);
   g_assert_nonnull (find_descendant (row, is_toggle_labelled, "Keep the plan’s"));
   g_assert_nonnull (find_descendant (row, is_toggle_labelled, "Take the form’s"));
-  g_assert_true (wait_until (is_shown, dialog));
-  g_assert_nonnull (find_descendant (GTK_WIDGET (dialog), is_text, "40 → 50"));
+  screenshot (GTK_WIDGET (dialog), "merge-conflict");
+  g_assert_nonnull (find_descendant (GTK_WIDGET (dialog), is_text, "40% → 50%"));
   g_assert_nonnull (find_descendant (GTK_WIDGET (dialog), is_text, "Conflict"));
   /* Merge is off, and says why */
   g_assert_false (gtk_widget_is_sensitive (merge_button (dialog)));
   g_assert_nonnull (gtk_widget_get_tooltip_text (merge_button (dialog)));
-  screenshot (GTK_WIDGET (dialog), "merge-conflict");
 
   /* the conflict decided: the form's value */
   click (find_descendant (row, is_toggle_labelled, "Take the form’s"));
