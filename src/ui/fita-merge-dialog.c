@@ -91,6 +91,10 @@ update_state (FitaMergeDialog *self)
   gtk_widget_set_visible (self->why_box, why != NULL);
   gtk_image_set_from_icon_name (self->why_icon, fita_merge_is_refused (self->merge)
                                                 ? "dialog-error-symbolic" : "dialog-information-symbolic");
+  if (fita_merge_is_refused (self->merge))
+    gtk_widget_add_css_class (GTK_WIDGET (self->why_icon), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->why_icon), "error");
   gtk_widget_set_visible (self->all_box, fita_merge_get_n_conflicts (self->merge) > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "merge.apply", can_apply);
   /* the button says why it is off, to whoever hovers or reads it */
@@ -211,7 +215,7 @@ create_field_row (gpointer item,
   gtk_widget_set_name (action_row, name);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (action_row), label);
   /* Translators: a field's value in the plan, then in the form */
-  values = g_strdup_printf (_("%s → %s"), shown (fita_merge_field_get_plan_text (field)),
+  values = g_strdup_printf (_("Plan: %s → Form: %s"), shown (fita_merge_field_get_plan_text (field)),
                             shown (fita_merge_field_get_form_text (field)));
   if (conflict)
     {

@@ -380,14 +380,21 @@ test_merge (void)
   g_assert_nonnull (find_descendant (row, is_toggle_labelled, "Keep the plan’s"));
   g_assert_nonnull (find_descendant (row, is_toggle_labelled, "Take the form’s"));
   screenshot (GTK_WIDGET (dialog), "merge-conflict");
-  g_assert_nonnull (find_descendant (GTK_WIDGET (dialog), is_text, "40% → 50%"));
+  g_assert_nonnull (find_descendant (GTK_WIDGET (dialog), is_text, "Plan: 40% → Form: 50%"));
   g_assert_nonnull (find_descendant (GTK_WIDGET (dialog), is_text, "Conflict"));
   /* Merge is off, and says why */
   g_assert_false (gtk_widget_is_sensitive (merge_button (dialog)));
   g_assert_nonnull (gtk_widget_get_tooltip_text (merge_button (dialog)));
 
-  /* the conflict decided: the form's value */
+  /* every conflict decided at once, from the keyboard's side (the
+   * action its button activates): the plan's value */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "merge.decide-all", "s", "plan"));
+  g_assert_cmpint (fita_merge_get_n_undecided (merge), ==, 0);
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (find_descendant (row, is_toggle_labelled, "Keep the plan’s"))));
+  g_assert_true (gtk_widget_is_sensitive (merge_button (dialog)));
+  /* then the form's after all, in the conflict's own row */
   click (find_descendant (row, is_toggle_labelled, "Take the form’s"));
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (find_descendant (row, is_toggle_labelled, "Keep the plan’s"))));
   g_assert_cmpint (fita_merge_get_n_undecided (merge), ==, 0);
   g_assert_true (gtk_widget_is_sensitive (merge_button (dialog)));
   screenshot (GTK_WIDGET (dialog), "merge-decided");
@@ -461,7 +468,8 @@ test_refused (void)
   g_assert_nonnull (gtk_widget_get_tooltip_text (merge_button (dialog)));
   screenshot (GTK_WIDGET (dialog), "merge-refused");
 
-  click (find_descendant (GTK_WIDGET (dialog), is_button_labelled, "_Cancel"));
+  /* Cancel, from the keyboard: Escape */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL));
   g_assert_true (wait_until (has_no_merge_dialog, NULL));
   g_assert_cmpuint (fita_plan_get_generation (plan), ==, generation);
   g_assert_cmpint (progress_of (plan, "11.5"), ==, 20);
