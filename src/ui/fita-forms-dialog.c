@@ -174,7 +174,11 @@ update_summary (FitaFormsDialog *self)
 
       folder = path != NULL ? g_filename_display_name (path) : g_file_get_parse_name (self->folder);
     }
-  adw_action_row_set_subtitle (self->folder_row, folder != NULL ? folder : _("No folder chosen"));
+  {
+    g_autofree char *escaped = g_markup_escape_text (folder != NULL ? folder : _("No folder chosen"), -1);
+
+    adw_action_row_set_subtitle (self->folder_row, escaped);
+  }
 
   if (self->agent_ids->len == 0)
     text = g_strdup (_("No service is responsible for any item: there is no form to make."));
@@ -191,7 +195,27 @@ update_summary (FitaFormsDialog *self)
                                            "%u spreadsheets, such as “%s”", n),
                               n, example);
     }
-  adw_action_row_set_subtitle (self->summary_row, text);
+  {
+    gint64 followed = fita_plan_get_info (self->plan)->followed_year;
+    gint64 year = fita_forms_dialog_get_year (self);
+
+    /* the merge takes the answers of the year followed up only */
+    if (text != NULL && followed != FITA_NONE && year != followed)
+      {
+        /* Translators: under the files to write when another year than the one followed up is chosen */
+        g_autofree char *warning = g_strdup_printf (_("Answers for %" G_GINT64_FORMAT " cannot be merged: only those for %" G_GINT64_FORMAT ", the year followed up, can."),
+                                                    year, followed);
+        char *both = g_strdup_printf ("%s\n%s", text, warning);
+
+        g_free (text);
+        text = both;
+      }
+  }
+  {
+    g_autofree char *escaped = g_markup_escape_text (text, -1);
+
+    adw_action_row_set_subtitle (self->summary_row, escaped);
+  }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "forms.make",
                                  !self->writing && self->agent_ids->len > 0 && self->folder != NULL);
 }

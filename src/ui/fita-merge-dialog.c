@@ -21,6 +21,7 @@ struct _FitaMergeDialog
   FitaMerge       *merge;
   GCancellable    *cancellable;
   gboolean         loading;
+  gboolean         disposed;    /* closed while reading: nothing left to show it in */
 
   /* Template widgets */
   GtkWidget       *merge_button;
@@ -393,7 +394,7 @@ read_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   g_autoptr(FitaMerge) merge = fita_merge_read_finish (result, &error);
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (self->disposed || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   if (merge == NULL)
     {
@@ -558,6 +559,7 @@ fita_merge_dialog_dispose (GObject *object)
 {
   FitaMergeDialog *self = FITA_MERGE_DIALOG (object);
 
+  self->disposed = TRUE;
   g_cancellable_cancel (self->cancellable);
   if (self->window != NULL)
     {

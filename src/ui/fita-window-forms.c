@@ -133,8 +133,10 @@ plan_changed_cb (FitaWindow *window)
 
   action = g_action_map_lookup_action (G_ACTION_MAP (window), "make-forms");
   g_simple_action_set_enabled (G_SIMPLE_ACTION (action), has_plan);
+  /* a plan open read-only takes no answers */
   action = g_action_map_lookup_action (G_ACTION_MAP (window), "merge-form");
-  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), has_plan);
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (action),
+                               has_plan && !fita_plan_is_read_only (fita_window_get_plan (window)));
 }
 
 void

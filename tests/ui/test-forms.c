@@ -105,6 +105,24 @@ assign_services (FitaPlan *plan)
   g_assert_no_error (error);
 }
 
+static gboolean
+is_row_titled (GtkWidget     *widget,
+               gconstpointer  title)
+{
+  return ADW_IS_ACTION_ROW (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
+}
+
+/* What the dialog says it will write. */
+static const char *
+files_subtitle (FitaFormsDialog *dialog)
+{
+  GtkWidget *row = find_descendant (GTK_WIDGET (dialog), is_row_titled, "Files");
+
+  g_assert_nonnull (row);
+  return adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
+}
+
 /* Make Update Forms… from the menu's action: every responsible service's
  * form of the followed year, in a folder of the test's own. */
 static char *
@@ -128,6 +146,11 @@ make_forms (FitaWindow      *window,
   g_assert_true (fita_forms_dialog_set_agent (dialog, ((FitaAgent *) agents->pdata[0])->rec.id));
   g_assert_cmpint (fita_forms_dialog_get_agent (dialog), ==, ((FitaAgent *) agents->pdata[0])->rec.id);
   g_assert_true (fita_forms_dialog_set_agent (dialog, 0));
+  /* another year than the one followed up: its answers could not be merged, and it says so */
+  fita_forms_dialog_set_year (dialog, YEAR - 1);
+  g_assert_nonnull (strstr (files_subtitle (dialog), "cannot be merged"));
+  fita_forms_dialog_set_year (dialog, YEAR);
+  g_assert_null (strstr (files_subtitle (dialog), "cannot be merged"));
   fita_forms_dialog_set_format (dialog, format);
   fita_forms_dialog_set_folder (dialog, file);
   g_assert_true (wait_until (is_shown, dialog));
