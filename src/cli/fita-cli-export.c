@@ -129,6 +129,7 @@ cmd_export (int argc, char **argv)
   else if (g_str_equal (format, "decidim"))
     text = fita_export_decidim (plan);
   else
-    text = fita_json_export (plan);
+    /* the whole plan, its history with it */
+    text = fita_json_export_with (plan, FITA_JSON_EXPORT_CHANGE_LOG);
   return write_text (text, output, argv[1]);
 }

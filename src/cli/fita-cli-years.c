@@ -106,6 +106,8 @@ year_close (int argc, char **argv)
     return fail_usage (context, _("YEAR must be a year, such as 2024"));
   if (!(plan = open_writable (argv[1], &status)))
     return status;
+  /* the change log names who closed it too */
+  fita_plan_set_author (plan, author);
   if (!fita_plan_close_year (plan, year, author != NULL ? author : default_author (), &error))
     return fail_year (argv[1], error);
 

@@ -1,5 +1,6 @@
 #include "config.h"
 #include "fita-json.h"
+#include "fita-json-private.h"
 #include "fita-error.h"
 #include "fita-plan-private.h"
 
@@ -17,8 +18,8 @@
 /* Export: written by hand rather than with JsonGenerator, to control the
  * layout (keys in schema order, two-space indent) so files diff well. */
 
-static void
-write_string (GString *out, const char *text)
+void
+fita_json_write_string (GString *out, const char *text)
 {
   g_string_append_c (out, '"');
   for (const char *p = text; *p; p++)
@@ -51,57 +52,52 @@ write_hundredths (GString *out, gint64 bp)
                             (int) (bp % 10 == 0 ? bp % 100 / 10 : bp % 100));
 }
 
-typedef struct {
-  GString *out;
-  FitaPlan *plan;
-} Writer;
-
-static void
-indent (Writer *w, int level)
+void
+fita_json_indent (FitaJsonWriter *w, int level)
 {
   g_string_append_c (w->out, '\n');
   for (int i = 0; i < level; i++)
     g_string_append (w->out, "  ");
 }
 
-static void write_object (Writer *w, gconstpointer record, int level);
+static void write_object (FitaJsonWriter *w, gconstpointer record, int level);
 
 /* Writes `"key": [ … ]` for the records of a list, if any; *first tracks commas. */
 static void
-write_list (Writer *w, const char *key, GPtrArray *list, int level, gboolean *first)
+write_list (FitaJsonWriter *w, const char *key, GPtrArray *list, int level, gboolean *first)
 {
   if (list->len == 0)
     return;
   if (!*first)
     g_string_append_c (w->out, ',');
   *first = FALSE;
-  indent (w, level);
-  write_string (w->out, key);
+  fita_json_indent (w, level);
+  fita_json_write_string (w->out, key);
   g_string_append (w->out, ": [");
   for (guint i = 0; i < list->len; i++)
     {
       if (i > 0)
         g_string_append_c (w->out, ',');
-      indent (w, level + 1);
+      fita_json_indent (w, level + 1);
       write_object (w, g_ptr_array_index (list, i), level + 1);
     }
-  indent (w, level);
+  fita_json_indent (w, level);
   g_string_append_c (w->out, ']');
 }
 
-static void
-write_key (Writer *w, const char *key, int level, gboolean *first)
+void
+fita_json_write_key (FitaJsonWriter *w, const char *key, int level, gboolean *first)
 {
   if (!*first)
     g_string_append_c (w->out, ',');
   *first = FALSE;
-  indent (w, level);
-  write_string (w->out, key);
+  fita_json_indent (w, level);
+  fita_json_write_string (w->out, key);
   g_string_append (w->out, ": ");
 }
 
 static void
-write_fields (Writer *w, gconstpointer record, int level, gboolean *first)
+write_fields (FitaJsonWriter *w, gconstpointer record, int level, gboolean *first)
 {
   const FitaTable *table = fita_table (((const FitaRecord *) record)->table);
 
@@ -120,21 +116,24 @@ write_fields (Writer *w, gconstpointer record, int level, gboolean *first)
         case FITA_FIELD_TEXT:
           if ((text = fita_record_get_text (record, field)) != NULL)
             {
-              write_key (w, field->name, level, first);
-              write_string (w->out, text);
+              fita_json_write_key (w, field->name, level, first);
+              if (field->flags & FITA_FIELD_DOCUMENT)
+                fita_json_write_document (w, text, level);
+              else
+                fita_json_write_string (w->out, text);
             }
           break;
         case FITA_FIELD_SEMESTERS:
           if ((text = fita_record_get_text (record, field)) != NULL)
             {
               g_auto(GStrv) words = g_strsplit (text, " ", -1);
-              write_key (w, field->name, level, first);
+              fita_json_write_key (w, field->name, level, first);
               g_string_append_c (w->out, '[');
               for (guint i = 0; words[i]; i++)
                 {
                   if (i > 0)
                     g_string_append (w->out, ", ");
-                  write_string (w->out, words[i]);
+                  fita_json_write_string (w->out, words[i]);
                 }
               g_string_append_c (w->out, ']');
             }
@@ -148,18 +147,18 @@ write_fields (Writer *w, gconstpointer record, int level, gboolean *first)
               /* "level_id" is written "level": it holds a name, not an id */
               key = g_str_has_suffix (field->name, "_id")
                 ? g_strndup (field->name, strlen (field->name) - 3) : g_strdup (field->name);
-              write_key (w, key, level, first);
-              write_string (w->out, fita_record_get_text (target, &ref->fields[ref->name_field]));
+              fita_json_write_key (w, key, level, first);
+              fita_json_write_string (w->out, fita_record_get_text (target, &ref->fields[ref->name_field]));
             }
           break;
         case FITA_FIELD_ENUM:
-          write_key (w, field->name, level, first);
-          write_string (w->out, field->keywords[fita_record_get_int (record, field)]);
+          fita_json_write_key (w, field->name, level, first);
+          fita_json_write_string (w->out, field->keywords[fita_record_get_int (record, field)]);
           break;
         case FITA_FIELD_BOOL:
           if (fita_record_get_int (record, field))
             {
-              write_key (w, field->name, level, first);
+              fita_json_write_key (w, field->name, level, first);
               g_string_append (w->out, "true");
             }
           break;
@@ -168,7 +167,7 @@ write_fields (Writer *w, gconstpointer record, int level, gboolean *first)
           value = fita_record_get_int (record, field);
           if (value != FITA_NONE && value != field->default_value)
             {
-              write_key (w, field->name, level, first);
+              fita_json_write_key (w, field->name, level, first);
               if (field->flags & FITA_FIELD_HUNDREDTHS)
                 write_hundredths (w->out, value);
               else
@@ -180,7 +179,7 @@ write_fields (Writer *w, gconstpointer record, int level, gboolean *first)
 }
 
 static void
-write_object (Writer *w, gconstpointer record, int level)
+write_object (FitaJsonWriter *w, gconstpointer record, int level)
 {
   const FitaRecord *rec = record;
   const FitaTable *table = fita_table (rec->table);
@@ -196,32 +195,34 @@ write_object (Writer *w, gconstpointer record, int level)
     }
   if (table->json_self_key != NULL)
     write_list (w, table->json_self_key, fita_plan_list (w->plan, rec->table, rec->id), level + 1, &first);
-  indent (w, level);
+  fita_json_indent (w, level);
   g_string_append_c (w->out, '}');
 }
 
-static char *
-export_plan (FitaPlan *plan, gboolean with_closures)
+char *
+fita_json_export_with (FitaPlan *plan, FitaJsonExportFlags flags)
 {
-  Writer w = { g_string_new ("{"), plan };
+  FitaJsonWriter w = { g_string_new ("{"), plan, flags };
   gboolean first = FALSE;
 
-  indent (&w, 1);
+  fita_json_indent (&w, 1);
   g_string_append_printf (w.out, "\"format\": \"fita\",");
-  indent (&w, 1);
+  fita_json_indent (&w, 1);
   g_string_append_printf (w.out, "\"format_version\": %d,", FITA_JSON_FORMAT_VERSION);
-  indent (&w, 1);
+  fita_json_indent (&w, 1);
   g_string_append (w.out, "\"plan\": ");
   write_object (&w, fita_plan_get_info (plan), 1);
 
   for (guint t = FITA_TABLE_PLAN + 1; t < FITA_N_TABLES; t++)
     {
       const FitaTable *table = fita_table (t);
-      if (t == FITA_TABLE_YEAR_CLOSURE && !with_closures)
+      if (t == FITA_TABLE_YEAR_CLOSURE && (flags & FITA_JSON_EXPORT_WITHOUT_CLOSURES))
         continue;
       if (table->owner_field < 0 || (table->fields[table->owner_field].flags & FITA_FIELD_OPTIONAL_OWNER))
         write_list (&w, table->json_key, fita_plan_list (plan, t, 0), 1, &first);
     }
+  if (flags & FITA_JSON_EXPORT_CHANGE_LOG)
+    fita_json_write_change_log (&w, 1, &first);
   g_string_append (w.out, "\n}\n");
   return g_string_free (w.out, FALSE);
 }
@@ -229,13 +230,7 @@ export_plan (FitaPlan *plan, gboolean with_closures)
 char *
 fita_json_export (FitaPlan *plan)
 {
-  return export_plan (plan, TRUE);
-}
-
-char *
-fita_json_export_without_closures (FitaPlan *plan)
-{
-  return export_plan (plan, FALSE);
+  return fita_json_export_with (plan, FITA_JSON_EXPORT_DEFAULT);
 }
 
 /* Import. A problem does not stop the reading: the value or entry at fault
@@ -245,24 +240,10 @@ fita_json_export_without_closures (FitaPlan *plan)
 /* Enough to fix a file in one go; beyond it, the rest are only counted. */
 #define MAX_PROBLEMS 100
 
-typedef struct {
-  FitaPlan *plan;
-  GHashTable *names[FITA_N_TABLES];   /* name → record, for references */
-  GHashTable *codes;                  /* item code → where it was first used */
-  GString *path;                      /* where we are, for messages */
-  const char *code;                   /* the code of the item we are in, or NULL */
-  gint64 year;                        /* the year of the record we are in, or FITA_NONE */
-  GPtrArray *problems;                /* the first MAX_PROBLEMS messages */
-  guint n_problems;                   /* all of them */
-} Reader;
-
-static void
-problem (Reader *r, const char *format, ...) G_GNUC_PRINTF (2, 3);
-
 /* Notes a problem where the reader is: the JSON path, then the item's code
  * and the record's year when known, since that is how officers find it. */
-static void
-problem (Reader *r, const char *format, ...)
+void
+fita_json_problem (FitaJsonReader *r, const char *format, ...)
 {
   g_autofree char *message = NULL;
   g_autoptr(GString) where = NULL;
@@ -330,13 +311,19 @@ node_is (JsonNode *node, GType type)
 /* Turns a JSON value into what field holds (*value, or *text for text and
  * semesters). Returns NULL, or what is wrong with the value. */
 static char *
-parse_value (Reader *r, const char *key, JsonNode *node, const FitaField *field, gint64 *value, char **text)
+parse_value (FitaJsonReader *r, const char *key, JsonNode *node, const FitaField *field, gint64 *value, char **text)
 {
   g_autoptr(GError) local = NULL;
 
   switch (field->type)
     {
     case FITA_FIELD_TEXT:
+      if (field->flags & FITA_FIELD_DOCUMENT)
+        {
+          char *wrong = NULL;
+          *text = fita_json_read_document (node, key, &wrong);
+          return wrong;
+        }
       if (!node_is (node, G_TYPE_STRING))
         return g_strdup_printf (_("“%s” must be text, not %s"), key, node_type_name (node));
       *text = g_strdup (json_node_get_string (node));
@@ -442,7 +429,7 @@ parse_value (Reader *r, const char *key, JsonNode *node, const FitaField *field,
 /* Reads one value into record; a value that breaks the rules is noted and
  * left out, the field keeping its default. */
 static void
-read_field (Reader *r, const char *key, JsonNode *node, gpointer record, const FitaField *field)
+read_field (FitaJsonReader *r, const char *key, JsonNode *node, gpointer record, const FitaField *field)
 {
   gboolean is_text = fita_field_is_text (field);
   g_autofree char *text = NULL;
@@ -457,7 +444,7 @@ read_field (Reader *r, const char *key, JsonNode *node, gpointer record, const F
   if (wrong == NULL && !fita_field_validate (field, value, text, &invalid))
     wrong = value_problem (key, invalid->message);
   if (wrong != NULL)
-    problem (r, "%s", wrong);
+    fita_json_problem (r, "%s", wrong);
   else if (is_text)
     fita_record_set_text (record, field, text);
   else
@@ -474,10 +461,10 @@ is_missing (JsonObject *object, const char *key)
   return node == NULL || JSON_NODE_HOLDS_NULL (node);
 }
 
-static void read_record (Reader *r, JsonObject *object, gpointer record);
+static void read_record (FitaJsonReader *r, JsonObject *object, gpointer record);
 
 static void
-read_list (Reader *r, const char *key, JsonNode *node, FitaTableId t, gint64 owner)
+read_list (FitaJsonReader *r, const char *key, JsonNode *node, FitaTableId t, gint64 owner)
 {
   const FitaTable *table = fita_table (t);
   const char *outer_code = r->code;
@@ -487,7 +474,7 @@ read_list (Reader *r, const char *key, JsonNode *node, FitaTableId t, gint64 own
 
   if (!JSON_NODE_HOLDS_ARRAY (node))
     {
-      problem (r, _("“%s” must be a list"), key);
+      fita_json_problem (r, _("“%s” must be a list"), key);
       return;
     }
   array = json_node_get_array (node);
@@ -512,7 +499,7 @@ read_list (Reader *r, const char *key, JsonNode *node, FitaTableId t, gint64 own
           read_record (r, json_node_get_object (element), record);
         }
       else
-        problem (r, _("each entry must be an object {…}"));
+        fita_json_problem (r, _("each entry must be an object {…}"));
       r->code = outer_code;
       r->year = outer_year;
       g_string_truncate (r->path, path_len);
@@ -522,7 +509,7 @@ read_list (Reader *r, const char *key, JsonNode *node, FitaTableId t, gint64 own
 /* Reads the fields of an object into record, adopts it into the plan, then
  * reads what is nested in it. */
 static void
-read_record (Reader *r, JsonObject *object, gpointer record)
+read_record (FitaJsonReader *r, JsonObject *object, gpointer record)
 {
   FitaRecord *rec = record;
   const FitaTable *table = fita_table (rec->table);
@@ -565,13 +552,13 @@ read_record (Reader *r, JsonObject *object, gpointer record)
 
   for (guint f = 0; f < table->n_fields; f++)
     if ((table->fields[f].flags & FITA_FIELD_REQUIRED) && is_missing (object, table->fields[f].name))
-      problem (r, _("“%s” is required"), table->fields[f].name);
+      fita_json_problem (r, _("“%s” is required"), table->fields[f].name);
 
   if (table->name_field >= 0)
     {
       const char *name = fita_record_get_text (record, &table->fields[table->name_field]);
       if (name != NULL && g_hash_table_contains (r->names[rec->table], name))
-        problem (r, _("the name “%s” is used twice; names must be unique"), name);
+        fita_json_problem (r, _("the name “%s” is used twice; names must be unique"), name);
       else if (name != NULL)
         g_hash_table_insert (r->names[rec->table], (gpointer) name, record);
     }
@@ -583,7 +570,7 @@ read_record (Reader *r, JsonObject *object, gpointer record)
     {
       const char *first = g_hash_table_lookup (r->codes, r->code);
       if (first != NULL)
-        problem (r, _("the code “%s” is already used by %s; give each item its own code"), r->code, first);
+        fita_json_problem (r, _("the code “%s” is already used by %s; give each item its own code"), r->code, first);
       else
         g_hash_table_insert (r->codes, (gpointer) r->code, g_strdup (r->path->str));
     }
@@ -612,13 +599,13 @@ read_record (Reader *r, JsonObject *object, gpointer record)
             }
         }
       if (!found)
-        problem (r, _("unknown key “%s”"), key);
+        fita_json_problem (r, _("unknown key “%s”"), key);
     }
 }
 
 /* The plan record is made by fita_plan_new(); fill it in place. */
 static void
-read_plan_info (Reader *r, JsonObject *object)
+read_plan_info (FitaJsonReader *r, JsonObject *object)
 {
   FitaPlanInfo *info = fita_plan_get_info (r->plan);
   const FitaTable *table = fita_table (FITA_TABLE_PLAN);
@@ -630,19 +617,29 @@ read_plan_info (Reader *r, JsonObject *object)
       int f = fita_table_field_index (table, l->data);
       /* field 0 is the record's id, which a file does not choose */
       if (f < 1)
-        problem (r, _("unknown key “%s”"), (char *) l->data);
+        fita_json_problem (r, _("unknown key “%s”"), (char *) l->data);
       else
         read_field (r, l->data, json_object_get_member (object, l->data), info, &table->fields[f]);
     }
   if (is_missing (object, "title"))
-    problem (r, _("“%s” is required"), "title");
+    fita_json_problem (r, _("“%s” is required"), "title");
+  /* the plan's identity, which its update forms carry; a plan without one
+   * keeps the new one fita_plan_new() gave it */
+  if (info->uuid == NULL || !g_uuid_string_is_valid (info->uuid))
+    {
+      if (info->uuid != NULL)
+        fita_json_problem (r, _("“%s”: “%s” is not a UUID (such as 0b6e3f0a-5d1c-4c36-9a53-2f1b0e7c8d41); leave it out to give the plan a new one"),
+                           "uuid", info->uuid);
+      g_free (info->uuid);
+      info->uuid = g_uuid_string_random ();
+    }
   g_string_truncate (r->path, 0);
 }
 
 /* One error that lists every problem, a line each, after a line that
  * says how many there are and that nothing was imported. */
 static void
-set_problems_error (Reader *r, const char *source, GError **error)
+set_problems_error (FitaJsonReader *r, const char *source, GError **error)
 {
   g_autoptr(GString) message = g_string_new (NULL);
 
@@ -673,11 +670,11 @@ set_problems_error (Reader *r, const char *source, GError **error)
   g_set_error_literal (error, FITA_ERROR, FITA_ERROR_INVALID, message->str);
 }
 
-static FitaPlan *
-import_root (JsonNode *root, const char *source, GError **error)
+FitaPlan *
+fita_json_import_root (JsonNode *root, const char *source, GError **error)
 {
   g_autoptr(FitaPlan) plan = fita_plan_new ();
-  Reader r = { plan };
+  FitaJsonReader r = { plan };
   JsonObject *object;
   JsonNode *node;
   g_autoptr(GList) members = NULL;
@@ -734,7 +731,7 @@ import_root (JsonNode *root, const char *source, GError **error)
     {
       const char *key = l->data;
       gboolean known = g_str_equal (key, "format") || g_str_equal (key, "format_version") ||
-                       g_str_equal (key, "plan");
+                       g_str_equal (key, "plan") || g_str_equal (key, "change_log");
       for (guint t = FITA_TABLE_PLAN + 1; t < FITA_N_TABLES && !known; t++)
         {
           const FitaTable *table = fita_table (t);
@@ -743,7 +740,7 @@ import_root (JsonNode *root, const char *source, GError **error)
             known = TRUE;
         }
       if (!known)
-        problem (&r, _("unknown key “%s”"), key);
+        fita_json_problem (&r, _("unknown key “%s”"), key);
     }
   for (guint t = FITA_TABLE_PLAN + 1; t < FITA_N_TABLES; t++)
     {
@@ -754,6 +751,10 @@ import_root (JsonNode *root, const char *source, GError **error)
       if (node != NULL && !JSON_NODE_HOLDS_NULL (node))
         read_list (&r, table->json_key, node, t, 0);
     }
+  /* after the items, which its entries name */
+  node = json_object_get_member (object, "change_log");
+  if (node != NULL && !JSON_NODE_HOLDS_NULL (node))
+    fita_json_read_change_log (&r, node);
 
   ok = r.n_problems == 0;
   if (!ok)
@@ -851,8 +852,10 @@ import_data (const char *data, gssize length, const char *source, GError **error
       return NULL;
     }
   scan_json (data, size, &scan);
-  /* an item holds its children two brackets deeper: {"children": [{…}]} */
-  if (scan.depth > 2 * FITA_MAX_DEPTH + 8)
+  /* an item holds its children two brackets deeper: {"children": [{…}]};
+   * a year closure's snapshot is a plan three deeper:
+   * {"year_closures": [{"snapshot": {…}}]} */
+  if (scan.depth > 2 * FITA_MAX_DEPTH + 8 + 3)
     {
       g_set_error (error, FITA_ERROR, FITA_ERROR_INVALID,
                    _("This plan is nested too deeply: a plan has at most %d levels of items."), FITA_MAX_DEPTH);
@@ -899,7 +902,7 @@ import_data (const char *data, gssize length, const char *source, GError **error
                    _("This JSON is not a Fita plan: it is empty."));
       return NULL;
     }
-  if (!(plan = import_root (json_parser_get_root (parser), source, error)))
+  if (!(plan = fita_json_import_root (json_parser_get_root (parser), source, error)))
     return NULL;
   if (!fita_plan_check_records (plan, &local))
     {

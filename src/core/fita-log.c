@@ -198,7 +198,10 @@ describe_record (Context *ctx, FitaTableId table, gconstpointer record)
       const FitaField *field = &t->fields[f];
       g_autofree char *value = NULL;
 
-      if (field->type == FITA_FIELD_ID || field->type == FITA_FIELD_OWNER || field->type == FITA_FIELD_POSITION)
+      /* a whole document (a closure's snapshot) is the plan itself, not
+       * what a person reads in the log, and would grow it by a plan a year */
+      if (field->type == FITA_FIELD_ID || field->type == FITA_FIELD_OWNER || field->type == FITA_FIELD_POSITION ||
+          (field->flags & FITA_FIELD_DOCUMENT))
         continue;
       value = format_field (ctx, record, field);
       if (value != NULL && *value != '\0')
@@ -263,6 +266,56 @@ fita_plan_log_change (FitaPlan *self, FitaStore *store, Change *change, const ch
   return fita_store_write_log (store, logged, error);
 }
 
+void
+fita_plan_set_imported_log (FitaPlan *self, GPtrArray *changes)
+{
+  g_clear_pointer (&self->imported_log, g_ptr_array_unref);
+  self->imported_log = changes;
+}
+
+gboolean
+fita_plan_write_imported_log (FitaPlan *self, FitaStore *store, GError **error)
+{
+  for (guint i = 0; self->imported_log != NULL && i < self->imported_log->len; i++)
+    if (!fita_store_write_log (store, g_ptr_array_index (self->imported_log, i), error))
+      return FALSE;
+  return TRUE;
+}
+
+/* A copy of change with only the entries of item_id (all of them for 0);
+ * NULL if it has none of them. */
+static FitaLogChange *
+copy_change (const FitaLogChange *change, gint64 item_id)
+{
+  g_autoptr(FitaLogChange) copy = fita_log_change_new ();
+
+  copy->id = change->id;
+  copy->at = g_strdup (change->at);
+  copy->author = g_strdup (change->author);
+  copy->source = g_strdup (change->source);
+  copy->label = g_strdup (change->label);
+  for (guint i = 0; i < change->entries->len; i++)
+    {
+      const FitaLogEntry *entry = g_ptr_array_index (change->entries, i);
+      FitaLogEntry *kept;
+
+      if (item_id != 0 && entry->item != item_id)
+        continue;
+      kept = fita_log_entry_new ();
+      kept->kind = entry->kind;
+      kept->table = g_strdup (entry->table);
+      kept->record = entry->record;
+      kept->item = entry->item;
+      kept->field = g_strdup (entry->field);
+      kept->old_value = g_strdup (entry->old_value);
+      kept->new_value = g_strdup (entry->new_value);
+      g_ptr_array_add (copy->entries, kept);
+    }
+  if (item_id != 0 && copy->entries->len == 0)
+    return NULL;
+  return g_steal_pointer (&copy);
+}
+
 GPtrArray *
 fita_plan_read_log (FitaPlan *plan, gint64 item_id, guint limit, GError **error)
 {
@@ -274,6 +327,14 @@ fita_plan_read_log (FitaPlan *plan, gint64 item_id, guint limit, GError **error)
   store = fita_plan_get_store (plan);
   if (store != NULL && !fita_store_read_log (store, item_id, limit, changes, error))
     return NULL;
+  /* a plan not in a file: the log its JSON brought, newest first */
+  for (guint i = plan->imported_log ? plan->imported_log->len : 0;
+       store == NULL && i > 0 && (limit == 0 || changes->len < limit); i--)
+    {
+      FitaLogChange *copy = copy_change (g_ptr_array_index (plan->imported_log, i - 1), item_id);
+      if (copy != NULL)
+        g_ptr_array_add (changes, copy);
+    }
   return g_steal_pointer (&changes);
 }
 

@@ -5,8 +5,8 @@
  * who (the plan's author), from where (its change source: a merged form's
  * service, say), the change's undo label, and field by field what it did.
  * An undo or a redo is logged as a change of its own. The log is not part
- * of the plan's records: it is neither exported nor imported, and never
- * undone.
+ * of the plan's records and is never undone; the JSON export carries it
+ * and the import brings it back (docs/FORMAT.md).
  */
 #pragma once
 
@@ -50,8 +50,8 @@ gboolean       fita_log_kind_parse   (const char     *keyword,
 /* The logged changes, newest first: all of them (item_id 0) or those that
  * touched item_id or its own records (budget lines, indicators and their
  * values, follow-ups, links, responsibilities), with only those entries;
- * at most limit of them (0: no limit). A new array of FitaLogChange; empty
- * for a plan not saved to a file. */
+ * at most limit of them (0: no limit). A new array of FitaLogChange; for a
+ * plan not in a file, the log its JSON brought (empty for a new plan). */
 GPtrArray     *fita_plan_read_log   (FitaPlan      *plan,
                                      gint64         item_id,
                                      guint          limit,
@@ -61,5 +61,6 @@ GPtrArray     *fita_plan_read_log   (FitaPlan      *plan,
 char          *fita_log_format_time (const char    *at);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FitaLogChange, fita_log_change_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FitaLogEntry, fita_log_entry_free)
 
 G_END_DECLS

@@ -66,6 +66,11 @@ struct _FitaPlan {
   gint64 view_year;
   char *view_closed_at;                 /* when the year was closed */
   char *view_reason;                    /* why it cannot change, for people */
+
+  /* the change log a JSON plan brought (FitaLogChange, oldest first), for
+   * a plan not yet in a file: read as its log, and written to the file it
+   * is first saved to (fita-log.c) */
+  GPtrArray *imported_log;
 };
 
 /* fita-plan.c: the indexes. A list whose positions changed is marked
@@ -105,6 +110,14 @@ gboolean   fita_plan_log_change          (FitaPlan     *self,
                                           FitaStore    *store,
                                           Change       *change,
                                           const char   *label,
+                                          GError      **error);
+/* fita-log.c: the log a JSON plan brought (takes changes, of
+ * FitaLogChange, oldest first); writing it to store, in its transaction,
+ * before the change that makes the file. */
+void       fita_plan_set_imported_log    (FitaPlan     *self,
+                                          GPtrArray    *changes);
+gboolean   fita_plan_write_imported_log  (FitaPlan     *self,
+                                          FitaStore    *store,
                                           GError      **error);
 /* fita-years.c: whether a step may run, by the years closed: refuses any
  * step that would change a closed year's figures (docs/YEARS.md), and any

@@ -39,6 +39,7 @@ fita_plan_finalize (GObject *object)
   g_clear_pointer (&self->code_index, g_hash_table_unref);
   g_free (self->author);
   g_free (self->change_source);
+  g_clear_pointer (&self->imported_log, g_ptr_array_unref);
 
   G_OBJECT_CLASS (fita_plan_parent_class)->finalize (object);
 }
@@ -499,6 +500,7 @@ fita_plan_save_new (FitaPlan *self, const char *path, GError **error)
     return FALSE;
   if (!fita_store_begin (store, error) ||
       !write_all (self, store, error) ||
+      !fita_plan_write_imported_log (self, store, error) ||
       /* Translators: the change log's entry for a plan written to a new file */
       !fita_plan_log_change (self, store, NULL, _("Create Plan"), error) ||
       !fita_store_commit (store, error))
@@ -510,6 +512,8 @@ fita_plan_save_new (FitaPlan *self, const char *path, GError **error)
     }
   g_clear_pointer (&self->store, fita_store_close);
   self->store = store;
+  /* the file holds it now */
+  g_clear_pointer (&self->imported_log, g_ptr_array_unref);
   return TRUE;
 }
 
@@ -526,7 +530,7 @@ fita_plan_save_copy (FitaPlan *self, const char *path, GError **error)
       if (store == NULL)
         return FALSE;
       ok = fita_store_begin (store, error) && write_all (self, store, error) &&
-           fita_store_commit (store, error);
+           fita_plan_write_imported_log (self, store, error) && fita_store_commit (store, error);
       fita_store_close (store);
       if (!ok)
         g_remove (path);

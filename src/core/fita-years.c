@@ -5,7 +5,7 @@
  * loaded with the plan, written in the same transaction as the change of
  * followed year that goes with it, undone and redone like any change, and
  * kept by the JSON export; its snapshot is the plan's JSON without the
- * closures. */
+ * closures and the change log. */
 #include "config.h"
 #include "fita-years.h"
 #include "fita-error.h"
@@ -258,7 +258,7 @@ fita_plan_close_year (FitaPlan *self, gint64 year, const char *who, GError **err
   closure->year = year;
   closure->closed_at = closing_time ();
   closure->closed_by = who != NULL && *who != '\0' ? g_strdup (who) : NULL;
-  closure->snapshot = fita_json_export_without_closures (self);
+  closure->snapshot = fita_json_export_with (self, FITA_JSON_EXPORT_WITHOUT_CLOSURES);
 
   /* Translators: the name of a change in the Undo menu; %d is a year */
   label = g_strdup_printf (_("Close %d"), (int) year);

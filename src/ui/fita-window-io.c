@@ -100,7 +100,7 @@ export_plan (FitaPlan    *plan,
   if (g_str_equal (format, "decidim"))
     return write_text (path, input, fita_export_decidim (plan), error);
   if (g_str_equal (format, "json"))
-    return write_text (path, input, fita_json_export (plan), error);
+    return write_text (path, input, fita_json_export_with (plan, FITA_JSON_EXPORT_CHANGE_LOG), error);
 
   g_set_error (error, FITA_ERROR, FITA_ERROR_INVALID, "Unknown export format “%s”", format);
   return FALSE;

@@ -141,7 +141,7 @@ def decimal_percents():
     with Dir() as d:
         path = import_plan(d, plan(MIXED, progress_decimals=1))
         exported = json.loads(run("export", path, "--format", "json").stdout)
-        assert exported["format_version"] == 2
+        assert exported["format_version"] == 3
         e1 = exported["items"][0]
         assert [a["progress"] for a in e1["children"][0]["children"]] == [88.3, 95.83]
         assert exported["plan"]["progress_decimals"] == 1

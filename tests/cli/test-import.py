@@ -207,7 +207,7 @@ def spreadsheet_part(plan):
     not the items' responsibilities, which name their agents; the
     participatory processes; the items' notes and links; the indicators'
     kinds, units, targets and observations, and their values'
-    observations. Everything else must come back the same."""
+    observations; the change log. Everything else must come back the same."""
     plan["plan"] = {k: v for k, v in plan["plan"].items() if k in ("title", "description", "period_start", "period_end")}
     for level in plan.get("levels", []):
         level.pop("description", None)
@@ -218,6 +218,8 @@ def spreadsheet_part(plan):
         chapter.pop("description", None)
     plan.pop("agents", None)
     plan.pop("processes", None)
+    # the history: a table's plan starts its own
+    plan.pop("change_log", None)
 
     def items(nodes):
         for node in nodes:

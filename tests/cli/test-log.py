@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """fita-cli log: who changed what, as text and as JSON; --author on the
-commands that change a plan; --item; the log stays out of the JSON export;
-usage errors (TAP output)."""
+commands that change a plan; --item; the log goes with the plan's JSON
+export and comes back with its import; usage errors (TAP output)."""
 
 import getpass
 import json
@@ -82,26 +82,55 @@ def item_filter():
 
 @test
 def import_logged_with_source():
+    """A plan made from a JSON starts with the history the JSON carries,
+    then its own making, by its author, from the file."""
     with Dir() as d:
         source = d / "plan.json"
         run("export", example(d, "xmess-2017-2019"), "--format", "json", "--output", source)
         path = d / "imported.fita"
         run("import", path, source, "--author", "Anna Puig")
         changes = log_json(path)
-        assert len(changes) == 1
+        assert len(changes) == 2, changes
         assert changes[0]["author"] == "Anna Puig" and changes[0]["source"] == "plan.json", changes
+        assert changes[1]["label"] == "Create Plan" and changes[1]["source"] is None, changes
         assert "Anna Puig (plan.json)  Create Plan" in run("log", path).stdout
 
 
 @test
-def not_exported():
+def exported_with_the_plan():
+    """The JSON export carries the log (format version 3); imported, every
+    change comes back, an item's history with its item, and an export of
+    the new file is the first one with the import's change after it."""
     with Dir() as d:
         path = example(d, "terrassa-ess-2019-2026")
         run("set", path, "11.3", "progress=50", "--author", "Anna Puig")
+        run("set", path, "11.2", "title=Nou títol", "--author", "Joan Roca")
+        run("year", "close", path, "2024", "--author", "Montse")
         out = d / "p.json"
         run("export", path, "--format", "json", "--output", out)
         with open(out, encoding="utf-8") as f:
-            assert "Anna Puig" not in f.read()
+            exported = json.load(f)
+        assert exported["format_version"] == 3
+        assert [c["author"] for c in exported["change_log"]][1:] == ["Anna Puig", "Joan Roca", "Montse"], exported
+        assert exported["change_log"][1]["entries"] == [
+            {"kind": "updated", "table": "item", "item": "11.3", "field": "progress", "old": "0", "new": "50"}]
+        closure = exported["year_closures"][0]
+        assert closure["year"] == 2024 and closure["closed_by"] == "Montse"
+        # a snapshot is the plan as it stood, without history
+        assert closure["snapshot"]["format"] == "fita" and closure["snapshot"]["plan"]["uuid"] == exported["plan"]["uuid"]
+        assert "change_log" not in closure["snapshot"] and "year_closures" not in closure["snapshot"]
+        assert "snapshot" not in json.dumps(exported["change_log"])
+
+        copy = d / "copy.fita"
+        run("import", copy, out, "--author", "Pere")
+        assert log_json(copy, "--item", "11.3") == log_json(path, "--item", "11.3")
+        assert log_json(copy)[1:] == log_json(path)
+        again = json.loads(run("export", copy, "--format", "json").stdout)
+        assert again["change_log"][:-1] == exported["change_log"]
+        assert again["change_log"][-1]["author"] == "Pere"
+        again.pop("change_log"), exported.pop("change_log")
+        assert again == exported
+        assert run("year", "list", copy).stdout == run("year", "list", path).stdout
 
 
 @test
@@ -118,7 +147,9 @@ def older_file_upgraded():
     with Dir() as d:
         path = example(d, "terrassa-ess-2019-2026")
         db = sqlite3.connect(path)
-        db.executescript("DROP TABLE change_log_entry; DROP TABLE change_log; PRAGMA user_version = 2;")
+        # what schema 2 did not have: the log, the closures, the plan's uuid
+        db.executescript("DROP TABLE change_log_entry; DROP TABLE change_log; DROP TABLE year_closure;"
+                         "ALTER TABLE plan DROP COLUMN uuid; PRAGMA user_version = 2;")
         db.close()
         # a reading command cannot upgrade it; a change does, logged from then on
         run("set", path, "11.3", "progress=50", "--author", "Anna Puig")

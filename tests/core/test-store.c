@@ -12,6 +12,7 @@
 #include <signal.h>
 #include <sqlite3.h>
 #include <sys/wait.h>
+#include <string.h>
 #include <unistd.h>
 
 static void
@@ -773,8 +774,21 @@ static const char * const broken_migration_steps[] = {
   NULL
 };
 
+/* The plan's records as JSON, with its uuid written as another's:
+ * what stays of a plan through a migration that gives it its identity. */
+static char *
+json_as_if (FitaPlan *plan, const char *uuid)
+{
+  g_autofree char *json = fita_json_export_with (plan, FITA_JSON_EXPORT_DEFAULT);
+  g_auto(GStrv) parts = g_strsplit (json, fita_plan_get_info (plan)->uuid, -1);
+
+  return g_strjoinv (uuid, parts);
+}
+
 /* A file written by Fita 0.1 (schema 1: whole percents, no decimals
- * setting) is upgraded: its percents become hundredths, nothing else moves. */
+ * setting, and none of what later versions added: the change log, year
+ * closures, the plan's uuid) is upgraded: its percents become hundredths,
+ * it gets an empty log and a uuid of its own, nothing else moves. */
 static void
 test_migration_from_1 (void)
 {
@@ -782,10 +796,12 @@ test_migration_from_1 (void)
   g_autofree char *path = fita_test_example_file (dir, "terrassa-ess-2019-2026");
   g_autofree char *backup = g_strdup_printf ("%s.v1.bak", path);
   g_autoptr(FitaPlan) current = fita_plan_open (path, FITA_OPEN_READ_ONLY, NULL);
-  g_autofree char *expected = fita_json_export (current);
+  g_autofree char *old_uuid = g_strdup (fita_plan_get_info (current)->uuid);
+  g_autofree char *expected = json_as_if (current, old_uuid);
   g_autofree char *after = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(FitaPlan) plan = NULL;
+  g_autoptr(GPtrArray) log = NULL;
   sqlite3 *db;
 
   g_clear_object (&current);
@@ -793,7 +809,9 @@ test_migration_from_1 (void)
   g_assert_cmpint (sqlite3_exec (db,
                                  "UPDATE item SET progress = progress / 100 WHERE progress IS NOT NULL;"
                                  "ALTER TABLE plan DROP COLUMN progress_decimals;"
+                                 "DROP TABLE change_log_entry; DROP TABLE change_log;"
                                  "DROP TABLE year_closure;"
+                                 "ALTER TABLE plan DROP COLUMN uuid;"
                                  "PRAGMA user_version = 1;", NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
 
@@ -804,8 +822,50 @@ test_migration_from_1 (void)
   g_assert_cmpint (fita_plan_find_item (plan, "11.1")->progress_bp, ==, 3000);
   g_assert_cmpint (fita_plan_progress_bp (plan, fita_plan_find_item (plan, "11")), ==, 1200);
   g_assert_cmpint (fita_plan_get_info (plan)->progress_decimals, ==, 0);
-  after = fita_json_export (plan);
+  g_assert_true (g_uuid_string_is_valid (fita_plan_get_info (plan)->uuid));
+  g_assert_cmpstr (fita_plan_get_info (plan)->uuid, !=, old_uuid);
+  log = fita_plan_read_log (plan, 0, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (log->len, ==, 0);
+  after = json_as_if (plan, old_uuid);
   g_assert_cmpstr (after, ==, expected);
+}
+
+/* A file of schema 4 (before the plan had an identity) gets a random
+ * version 4 UUID, its own: two files upgraded get two. */
+static void
+test_migration_uuid (void)
+{
+  g_autofree char *dir = fita_test_tmpdir ();
+  char *uuids[2] = { NULL, NULL };
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%u.fita", i);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autoptr(FitaPlan) plan = fita_test_example ("xmess-2017-2019");
+      g_autoptr(GError) error = NULL;
+      g_autofree char *json = NULL;
+      g_autofree char *lower = NULL;
+
+      g_assert_true (fita_plan_save_new (plan, path, &error));
+      g_clear_object (&plan);
+      exec_sql (path, "ALTER TABLE plan DROP COLUMN uuid; PRAGMA user_version = 4;");
+      plan = fita_plan_open (path, FITA_OPEN_DEFAULT, &error);
+      g_assert_no_error (error);
+      uuids[i] = g_strdup (fita_plan_get_info (plan)->uuid);
+      g_assert_true (g_uuid_string_is_valid (uuids[i]));
+      /* version 4, RFC 4122 variant, lower case as g_uuid_string_random () */
+      g_assert_cmpint (uuids[i][14], ==, '4');
+      g_assert_nonnull (strchr ("89ab", uuids[i][19]));
+      lower = g_ascii_strdown (uuids[i], -1);
+      g_assert_cmpstr (uuids[i], ==, lower);
+      json = fita_json_export (plan);
+      g_assert_nonnull (strstr (json, uuids[i]));
+    }
+  g_assert_cmpstr (uuids[0], !=, uuids[1]);
+  g_free (uuids[0]);
+  g_free (uuids[1]);
 }
 
 static void
@@ -891,6 +951,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/store/bad/not-sqlite", test_not_sqlite);
   g_test_add_func ("/store/migration/from-1", test_migration_from_1);
+  g_test_add_func ("/store/migration/uuid", test_migration_uuid);
   g_test_add_func ("/store/durability/hot-journal-read-only", test_hot_journal_read_only);
   g_test_add_func ("/store/bad/sqlite-not-plan", test_sqlite_not_plan);
   g_test_add_func ("/store/bad/newer-version", test_newer_version);

@@ -335,8 +335,9 @@ test_order (Fixture *f, gconstpointer data)
   g_assert_cmpint (fita_plan_get_info (f->plan)->followed_year, ==, 2027);
 }
 
-/* A snapshot never holds the closures; the plan's JSON holds them and
- * reads back as it was written, through a file too. */
+/* A snapshot never holds the closures nor the log; the plan's JSON holds
+ * the closures, each snapshot as a nested plan, and reads back as it was
+ * written, through a file too. */
 static void
 test_snapshot_and_json (Fixture *f, gconstpointer data)
 {
@@ -354,9 +355,12 @@ test_snapshot_and_json (Fixture *f, gconstpointer data)
       const char *snapshot = fita_plan_get_closure (f->plan, year)->snapshot;
       g_assert_null (strstr (snapshot, "year_closures"));
       g_assert_null (strstr (snapshot, "snapshot"));
+      g_assert_null (strstr (snapshot, "change_log"));
     }
   json = fita_json_export (f->plan);
   g_assert_nonnull (strstr (json, "\"year_closures\""));
+  g_assert_nonnull (strstr (json, "\"snapshot\": {\n        \"format\": \"fita\""));
+  g_assert_null (strstr (json, "\"change_log\""));
 
   imported = fita_json_import (json, -1, &error);
   g_assert_no_error (error);
@@ -372,15 +376,62 @@ test_snapshot_and_json (Fixture *f, gconstpointer data)
   g_assert_cmpstr (from_file, ==, json);
 }
 
+/* A closed year's report is the same PDF after the plan has gone through
+ * its JSON (export with its history, import, a new file): the snapshot
+ * comes back as the plan it was. */
+static void
+test_report_through_json (Fixture *f, gconstpointer data)
+{
+  FitaReportOptions options = { FITA_REPORT_ANNUAL, 0, 2024, "ca" };
+  g_autofree char *copy_path = g_build_filename (f->dir, "copy.fita", NULL);
+  g_autofree char *json = NULL;
+  g_autoptr(FitaPlan) view = NULL;
+  g_autoptr(FitaPlan) imported = NULL;
+  g_autoptr(FitaPlan) reopened = NULL;
+  g_autoptr(FitaPlan) view_after = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GError) error = NULL;
+
+  close_up_to (f->plan, 2024);
+  view = fita_plan_open_year (f->plan, 2024, &error);
+  g_assert_no_error (error);
+  before = fita_report_render (view, &options, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  json = fita_json_export_with (f->plan, FITA_JSON_EXPORT_CHANGE_LOG);
+  imported = fita_json_import (json, -1, &error);
+  g_assert_no_error (error);
+  g_assert_true (fita_plan_save_new (imported, copy_path, &error));
+  g_clear_object (&imported);
+  reopened = fita_plan_open (copy_path, FITA_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (fita_plan_get_closure (reopened, 2024)->snapshot, ==, fita_plan_get_closure (f->plan, 2024)->snapshot);
+  view_after = fita_plan_open_year (reopened, 2024, &error);
+  g_assert_no_error (error);
+  after = fita_report_render (view_after, &options, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_bytes_equal (before, after));
+}
+
 /* A plan whose closures do not make sense is refused on import. */
 static void
 test_bad_closures (void)
 {
-  const char *closure = "{\"year\": 2020, \"closed_at\": \"2021-01-05T10:00:00Z\", \"snapshot\": \"{}\"}";
-  const char *no_year = "{\"closed_at\": \"2021-01-05T10:00:00Z\", \"snapshot\": \"{}\"}";
+  const char *closure = "{\"year\": 2020, \"closed_at\": \"2021-01-05T10:00:00Z\", \"snapshot\": {\"plan\": {\"title\": \"P\"}}}";
+  const char *no_year = "{\"closed_at\": \"2021-01-05T10:00:00Z\", \"snapshot\": {\"plan\": {\"title\": \"P\"}}}";
+  const char *not_a_plan = "{\"year\": 2021, \"closed_at\": \"2022-01-05T10:00:00Z\", \"snapshot\": {\"items\": []}}";
+  const char *bad_plan = "{\"year\": 2021, \"closed_at\": \"2022-01-05T10:00:00Z\", "
+                         "\"snapshot\": {\"plan\": {\"title\": \"P\", \"progress_rule\": \"median\"}}}";
+  const char *not_json = "{\"year\": 2021, \"closed_at\": \"2022-01-05T10:00:00Z\", \"snapshot\": \"{plan\"}";
+  const char *a_number = "{\"year\": 2021, \"closed_at\": \"2022-01-05T10:00:00Z\", \"snapshot\": 7}";
   struct { const char *closures; const char *message; } bad[] = {
     { NULL, "2020 is closed twice" },
     { no_year, "a year closure has no year" },
+    { not_a_plan, "year_closures[1] (2021): “snapshot” is not a plan Fita can read: This JSON is not a Fita plan" },
+    { bad_plan, "year_closures[1] (2021): “snapshot” is not a plan Fita can read: The plan has 1 problem" },
+    { not_json, "“snapshot” is not a plan Fita can read: This is not valid JSON" },
+    { a_number, "“snapshot” must be a plan, an object {…}" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
@@ -467,6 +518,17 @@ test_open_year (Fixture *f, gconstpointer data)
   g_assert_true (live == f->plan);
 }
 
+/* The plan's records as JSON, with its uuid written as another's:
+ * what stays of a plan through a migration that gives it its identity. */
+static char *
+json_as_if (FitaPlan *plan, const char *uuid)
+{
+  g_autofree char *json = fita_json_export_with (plan, FITA_JSON_EXPORT_DEFAULT);
+  g_auto(GStrv) parts = g_strsplit (json, fita_plan_get_info (plan)->uuid, -1);
+
+  return g_strjoinv (uuid, parts);
+}
+
 /* The schema of the last Fita before the yearly round (issue 15), a number
  * no merge renumbers: the migrations after it (closures, the change log)
  * create their tables IF NOT EXISTS, so a file of it with only the closures
@@ -483,10 +545,15 @@ test_migration (void)
   g_autofree char *path = fita_test_example_file (dir, "terrassa-ess-2019-2026");
   g_autofree char *fresh = fita_test_example_file (dir, "xmess-2017-2019");
   g_autofree char *backup = g_strdup_printf ("%s.v%d.bak", path, SCHEMA_BEFORE_CLOSURES);
-  g_autofree char *downgrade = g_strdup_printf ("DROP TABLE year_closure; PRAGMA user_version = %d;",
+  /* what schema 2 did not have: closures, the change log, the uuid */
+  g_autofree char *downgrade = g_strdup_printf ("DROP TABLE year_closure;"
+                                                "DROP TABLE change_log_entry; DROP TABLE change_log;"
+                                                "ALTER TABLE plan DROP COLUMN uuid;"
+                                                "PRAGMA user_version = %d;",
                                                 SCHEMA_BEFORE_CLOSURES);
   g_autoptr(FitaPlan) current = fita_plan_open (path, FITA_OPEN_READ_ONLY, NULL);
-  g_autofree char *expected = fita_json_export (current);
+  g_autofree char *old_uuid = g_strdup (fita_plan_get_info (current)->uuid);
+  g_autofree char *expected = json_as_if (current, old_uuid);
   g_autofree char *after = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(FitaPlan) plan = NULL;
@@ -506,7 +573,8 @@ test_migration (void)
   g_assert_true (g_file_test (backup, G_FILE_TEST_EXISTS));
   g_assert_cmpuint (fita_plan_count (plan, FITA_TABLE_YEAR_CLOSURE), ==, 0);
   g_assert_cmpint (fita_plan_get_info (plan)->followed_year, ==, 2024);
-  after = fita_json_export (plan);
+  g_assert_true (g_uuid_string_is_valid (fita_plan_get_info (plan)->uuid));
+  after = json_as_if (plan, old_uuid);
   g_assert_cmpstr (after, ==, expected);
   /* and it takes closures */
   close_up_to (plan, 2019);
@@ -544,6 +612,7 @@ main (int argc, char **argv)
   ADD ("/years/order", test_order);
   ADD ("/years/snapshot-and-json", test_snapshot_and_json);
   ADD ("/years/open-year", test_open_year);
+  ADD ("/years/report-through-json", test_report_through_json);
 #undef ADD
   g_test_add_func ("/years/migration", test_migration);
   g_test_add_func ("/years/bad-closures", test_bad_closures);
