@@ -856,6 +856,37 @@ compare_row (Compare *c, KeyRow *k, GPtrArray *fields)
     }
 }
 
+/* Where an item's row is among the key's rows: its own, else its first
+ * indicator's. */
+static guint
+row_rank (Compare *c, gint64 item_id)
+{
+  for (guint i = 0; i < c->rows->len; i++)
+    {
+      KeyRow *k = g_ptr_array_index (c->rows, i);
+      if (k->key != NULL && k->key->table == FITA_TABLE_ITEM && k->key->id == item_id)
+        return i;
+    }
+  for (guint i = 0; i < c->rows->len; i++)
+    {
+      KeyRow *k = g_ptr_array_index (c->rows, i);
+      FitaIndicator *indicator = k->key != NULL && k->key->table == FITA_TABLE_INDICATOR
+                                 ? fita_plan_lookup (c->plan, FITA_TABLE_INDICATOR, k->key->id) : NULL;
+      if (indicator != NULL && indicator->item_id == item_id)
+        return i;
+    }
+  return G_MAXUINT;
+}
+
+static int
+by_row (gconstpointer a, gconstpointer b, gpointer data)
+{
+  guint ra = row_rank (data, fita_merge_item_get_id (*(FitaMergeItem **) a));
+  guint rb = row_rank (data, fita_merge_item_get_id (*(FitaMergeItem **) b));
+
+  return ra < rb ? -1 : ra > rb;
+}
+
 static void
 field_decided (FitaMergeField *field, GParamSpec *pspec, FitaMerge *self)
 {
@@ -917,7 +948,6 @@ fita_merge_compare (FitaMerge *self, FitaPlan *plan)
 
   if (g_list_model_get_n_items (G_LIST_MODEL (self->refusals)) == 0)
     {
-      /* the items in the order of their first field */
       for (guint i = 0; i < fields->len; i += 2)
         {
           FitaMergeField *field = g_ptr_array_index (fields, i);
@@ -933,6 +963,9 @@ fita_merge_compare (FitaMerge *self, FitaPlan *plan)
             }
           fita_merge_item_add (item, field);
         }
+      /* the items in the form's order, an item with only its indicators
+       * changed where its own row is */
+      g_ptr_array_sort_with_data (order, by_row, &c);
       for (guint i = 0; i < order->len; i++)
         g_list_store_append (self->items, g_ptr_array_index (order, i));
     }
