@@ -106,6 +106,14 @@ assign_services (FitaPlan *plan)
 }
 
 static gboolean
+is_combo_row_titled (GtkWidget     *widget,
+                     gconstpointer  title)
+{
+  return ADW_IS_COMBO_ROW (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
+}
+
+static gboolean
 is_row_titled (GtkWidget     *widget,
                gconstpointer  title)
 {
@@ -142,6 +150,19 @@ make_forms (FitaWindow      *window,
   dialog = FITA_FORMS_DIALOG (find_toplevel_of_type (FITA_TYPE_FORMS_DIALOG));
   g_assert_cmpint (fita_forms_dialog_get_year (dialog), ==, fita_forms_default_year (plan));
   g_assert_cmpint (fita_forms_dialog_get_agent (dialog), ==, 0);
+  /* the services listed with how many items each answers for */
+  {
+    GtkWidget *row = find_descendant (GTK_WIDGET (dialog), is_combo_row_titled, "_Service");
+    GListModel *choices = adw_combo_row_get_model (ADW_COMBO_ROW (row));
+
+    g_assert_cmpuint (g_list_model_get_n_items (choices), ==, agents->len + 1);
+    if (agents->len == 2)
+      {
+        g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (choices), 0), ==, "All responsible services (2)");
+        g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (choices), 1), ==, EMPRENEDORIA " — 5 items");
+        g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (choices), 2), ==, PROMOCIO " — 2 items");
+      }
+  }
   /* one service, then all of them again */
   g_assert_true (fita_forms_dialog_set_agent (dialog, ((FitaAgent *) agents->pdata[0])->rec.id));
   g_assert_cmpint (fita_forms_dialog_get_agent (dialog), ==, ((FitaAgent *) agents->pdata[0])->rec.id);
