@@ -106,6 +106,14 @@ assign_services (FitaPlan *plan)
 }
 
 static gboolean
+is_primary_menu (GtkWidget     *widget,
+                 gconstpointer  data)
+{
+  return GTK_IS_MENU_BUTTON (widget) &&
+         g_strcmp0 (gtk_menu_button_get_icon_name (GTK_MENU_BUTTON (widget)), "open-menu-symbolic") == 0;
+}
+
+static gboolean
 is_combo_row_titled (GtkWidget     *widget,
                      gconstpointer  title)
 {
@@ -200,6 +208,22 @@ test_make_forms (void)
   g_autoptr(GPtrArray) agents = fita_forms_agents (plan);
   g_autofree char *folder = NULL;
   g_autofree char *xlsx = NULL;
+
+  /* the main menu offers both steps of the round */
+  {
+    GtkMenuButton *menu = GTK_MENU_BUTTON (find_descendant (GTK_WIDGET (window), is_primary_menu, NULL));
+    g_autofree char *shot = NULL;
+
+    g_assert_nonnull (menu);
+    gtk_menu_button_popup (menu);
+    g_assert_true (wait_until (is_shown, gtk_menu_button_get_popover (menu)));
+    settle ();
+    shot = save_screenshot (GTK_WIDGET (gtk_menu_button_get_popover (menu)), "forms-main-menu");
+    assert_png (shot, 150, 200);
+    gtk_menu_button_popdown (menu);
+  }
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "make-forms"));
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "merge-form"));
 
   assign_services (plan);
   g_ptr_array_unref (agents);
