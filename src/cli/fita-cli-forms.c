@@ -1,5 +1,11 @@
 /* fita-cli forms: the update forms of a year, one spreadsheet for each
- * responsible agent (or a chosen one), written to a folder. */
+ * responsible agent (or a chosen one), written to a folder; the paths
+ * written, one a line.
+ *
+ * Exit status: 2 for bad usage (an unknown agent, a format other than ods
+ * or xlsx, no --out) or a folder or file that cannot be written; 1 when
+ * the plan has no form to make (an agent with no item, no responsible
+ * agent at all) or refuses the year (outside its period, or closed). */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -56,7 +62,7 @@ cmd_forms (int argc, char **argv)
       if (agent == NULL)
         {
           g_printerr (_("fita-cli: %s: there is no agent named “%s”\n"), argv[1], agent_name);
-          return EXIT_PROBLEMS;
+          return EXIT_USAGE;
         }
       items = fita_forms_items (plan, agent);
       if (items->len == 0)
@@ -75,10 +81,23 @@ cmd_forms (int argc, char **argv)
       return EXIT_PROBLEMS;
     }
 
+  /* refused before anything is made */
+  {
+    g_autoptr(GError) error = NULL;
+    if (!fita_forms_check_year (plan, year, &error))
+      {
+        fail_file (argv[1], error);
+        return EXIT_PROBLEMS;
+      }
+  }
+  /* made all the same (to send ahead, say), but not mergeable until then */
+  if (year != fita_forms_default_year (plan))
+    g_printerr (_("fita-cli: %s: note: the plan follows up %d; the answers to forms for %d can be merged only once %d is the year followed up.\n"),
+                argv[1], (int) fita_forms_default_year (plan), (int) year, (int) year);
   if (g_mkdir_with_parents (out_dir, 0777) != 0)
     {
       int code = errno;
-      g_printerr (_("fita-cli: %s: the folder could not be made: %s\n"), out_dir, g_strerror (code));
+      g_printerr (_("fita-cli: %s: the folder could not be made: %s. Choose another folder.\n"), out_dir, g_strerror (code));
       return EXIT_USAGE;
     }
   for (guint i = 0; i < agents->len; i++)

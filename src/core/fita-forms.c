@@ -7,6 +7,7 @@
 
 #include "fita-error.h"
 #include "fita-money.h"
+#include "fita-years.h"
 
 #include <glib/gi18n-lib.h>
 #include <string.h>
@@ -679,6 +680,42 @@ fita_form_free (FitaForm *form)
 }
 
 gboolean
+fita_forms_check_year (FitaPlan *plan, gint64 year, GError **error)
+{
+  FitaPlanInfo *info = fita_plan_get_info (plan);
+
+  g_return_val_if_fail (FITA_IS_PLAN (plan), FALSE);
+
+  if (year < FITA_MIN_YEAR || year > FITA_MAX_YEAR)
+    {
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, year);
+      g_set_error (error, FITA_ERROR, FITA_ERROR_INVALID,
+                   _("%s is not a year Fita can follow up; give one from %d to %d."),
+                   number, FITA_MIN_YEAR, FITA_MAX_YEAR);
+      return FALSE;
+    }
+  if ((info->period_start != FITA_NONE && year < info->period_start) ||
+      (info->period_end != FITA_NONE && year > info->period_end))
+    {
+      g_autofree char *period = fita_plan_format_period (plan);
+      g_set_error (error, FITA_ERROR, FITA_ERROR_INVALID,
+                   /* Translators: %d is a year, %s the plan's period, e.g. "2019–2026" */
+                   _("%d is outside the plan's period (%s): make the forms for one of its years."),
+                   (int) year, period);
+      return FALSE;
+    }
+  if (fita_plan_is_year_closed (plan, year))
+    {
+      g_set_error (error, FITA_ERROR, FITA_ERROR_INVALID,
+                   _("%d is closed: its figures can no longer change, so no answer could be merged. "
+                     "Make the forms for the year followed up, or reopen %d first."),
+                   (int) year, (int) year);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
 fita_forms_write (FitaPlan *plan, FitaAgent *agent, gint64 year, FitaFormsFormat format,
                   const char *path, const char *input, GError **error)
 {
@@ -696,14 +733,8 @@ fita_forms_write (FitaPlan *plan, FitaAgent *agent, gint64 year, FitaFormsFormat
                    _("“%s” is responsible for no item of the plan: there is no form to make for it."), agent->name);
       return FALSE;
     }
-  if (year < FITA_MIN_YEAR || year > FITA_MAX_YEAR)
-    {
-      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, year);
-      g_set_error (error, FITA_ERROR, FITA_ERROR_INVALID,
-                   _("%s is not a year Fita can follow up; give one from %d to %d."),
-                   number, FITA_MIN_YEAR, FITA_MAX_YEAR);
-      return FALSE;
-    }
+  if (!fita_forms_check_year (plan, year, error))
+    return FALSE;
   form = fita_form_new (plan, agent, year);
   return format == FITA_FORMS_XLSX ? fita_form_write_xlsx (form, path, input, error)
                                    : fita_form_write_ods (form, path, input, error);

@@ -48,9 +48,16 @@ char       *fita_forms_file_name     (gint64           year,
                                       const char      *agent_name,
                                       FitaFormsFormat  format);
 
+/* Whether forms can be made for year: one Fita can follow up, within the
+ * plan's period (when it has one) and not closed (its figures can no
+ * longer change, so no answer could be merged). */
+gboolean    fita_forms_check_year    (FitaPlan        *plan,
+                                      gint64           year,
+                                      GError         **error);
+
 /* Writes agent's form for year to path (replaced atomically; input: the
  * plan's file, which it may not replace). Fails if the agent has no
- * items. */
+ * items, or for a year fita_forms_check_year() refuses. */
 gboolean    fita_forms_write         (FitaPlan        *plan,
                                       FitaAgent       *agent,
                                       gint64           year,

@@ -14,6 +14,7 @@
  */
 #include "config.h"
 #include "fita-store.h"
+#include "fita-store-private.h"
 #include "fita-error.h"
 
 #include <errno.h>
@@ -29,53 +30,7 @@
  * lock on it says "this plan is open for editing" to any other Fita. */
 #define FITA_EDIT_LOCK_OFFSET (0x40000000 + 1024)
 
-struct _FitaStore {
-  sqlite3 *db;
-  char *path;
-  char *read_only_reason;
-  char *backup_path;
-  gboolean read_only;
-  gboolean recovered;      /* a change interrupted by a crash was rolled back on opening */
-  int lock_fd;
-  sqlite3_stmt *begin_stmt;
-  sqlite3_stmt *commit_stmt;
-  sqlite3_stmt *rollback_stmt;
-  sqlite3_stmt *insert_stmt[FITA_N_TABLES];
-  sqlite3_stmt *delete_stmt[FITA_N_TABLES];
-  sqlite3_stmt **update_stmt[FITA_N_TABLES];
-  sqlite3_stmt *log_change_stmt;
-  sqlite3_stmt *log_entry_stmt;
-  sqlite3_stmt *log_read_stmt;
-  sqlite3_stmt *log_read_item_stmt;
-  sqlite3_stmt *log_read_entries_stmt;
-};
 
-/* The change log: not records of the plan (fita-log.h), so not described
- * in fita-schema.c. An entry names the item its record belongs to, so that
- * an item's history is found even for records since deleted. IF NOT
- * EXISTS: the same SQL creates it in a new file and adds it to an older
- * one. */
-#define LOG_SCHEMA_SQL \
-  "CREATE TABLE IF NOT EXISTS change_log (\n" \
-  "  id INTEGER PRIMARY KEY,\n" \
-  "  at TEXT NOT NULL,\n" \
-  "  author TEXT NOT NULL,\n" \
-  "  source TEXT,\n" \
-  "  label TEXT\n" \
-  ");\n" \
-  "CREATE TABLE IF NOT EXISTS change_log_entry (\n" \
-  "  change_id INTEGER NOT NULL REFERENCES change_log (id),\n" \
-  "  position INTEGER NOT NULL,\n" \
-  "  action TEXT NOT NULL CHECK (action IN ('inserted', 'updated', 'deleted')),\n" \
-  "  table_name TEXT NOT NULL,\n" \
-  "  record_id INTEGER NOT NULL,\n" \
-  "  item_id INTEGER,\n" \
-  "  field TEXT,\n" \
-  "  old_value TEXT,\n" \
-  "  new_value TEXT,\n" \
-  "  PRIMARY KEY (change_id, position)\n" \
-  ");\n" \
-  "CREATE INDEX IF NOT EXISTS change_log_entry_by_item ON change_log_entry (item_id, change_id);\n"
 
 /* Upgrades from each older schema version to the next one; index 0 upgrades
  * version 1 to 2, and so on. Each is run in the migration's transaction. */
@@ -130,8 +85,8 @@ fita_store_override_busy_timeout_for_tests (guint milliseconds)
   busy_timeout_ms = milliseconds ? (int) milliseconds : FITA_BUSY_TIMEOUT_MS;
 }
 
-static gboolean
-set_sqlite_error (GError **error, sqlite3 *db, int rc)
+gboolean
+fita_store_set_sqlite_error (GError **error, sqlite3 *db, int rc)
 {
   int primary = rc & 0xff;
   const char *detail = db ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
@@ -178,7 +133,7 @@ exec_sql (sqlite3 *db, const char *sql, GError **error)
   int rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
 
   if (rc != SQLITE_OK)
-    return set_sqlite_error (error, db, rc);
+    return fita_store_set_sqlite_error (error, db, rc);
   return TRUE;
 }
 
@@ -199,7 +154,7 @@ query_int (sqlite3 *db, const char *sql, gint64 *value, GError **error)
     }
   sqlite3_finalize (stmt);
   if (rc != SQLITE_OK)
-    return set_sqlite_error (error, db, rc);
+    return fita_store_set_sqlite_error (error, db, rc);
   return TRUE;
 }
 
@@ -413,7 +368,7 @@ fita_store_open (const char *path, FitaStoreOpenFlags flags, GError **error)
   /* First look with a connection that cannot write. */
   rc = sqlite3_open_v2 (path, &store->db, SQLITE_OPEN_READONLY, NULL);
   if (rc != SQLITE_OK)
-    return set_sqlite_error (error, store->db, rc), NULL;
+    return fita_store_set_sqlite_error (error, store->db, rc), NULL;
   sqlite3_extended_result_codes (store->db, 1);
   /* another connection may be committing right now: wait for it */
   sqlite3_busy_timeout (store->db, busy_timeout_ms);
@@ -466,7 +421,7 @@ fita_store_open (const char *path, FitaStoreOpenFlags flags, GError **error)
       store->db = NULL;
       rc = sqlite3_open_v2 (path, &store->db, SQLITE_OPEN_READWRITE, NULL);
       if (rc != SQLITE_OK)
-        return set_sqlite_error (error, store->db, rc), NULL;
+        return fita_store_set_sqlite_error (error, store->db, rc), NULL;
       sqlite3_extended_result_codes (store->db, 1);
       sqlite3_busy_timeout (store->db, busy_timeout_ms);
       if (!check_identity (store->db, &version, error))
@@ -605,7 +560,7 @@ fita_store_create (const char *path, GError **error)
   if (rc != SQLITE_OK || !configure_connection (store->db, TRUE, error) || !take_edit_lock (store))
     {
       if (rc != SQLITE_OK)
-        set_sqlite_error (error, store->db, rc);
+        fita_store_set_sqlite_error (error, store->db, rc);
       else if (error && !*error)
         g_set_error (error, FITA_ERROR, FITA_ERROR_IO, _("The new file is in use by another program."));
       g_clear_pointer (&store, fita_store_close);
@@ -696,7 +651,7 @@ fita_store_quick_check (FitaStore *store, GError **error)
     }
   sqlite3_finalize (stmt);
   if (rc != SQLITE_OK)
-    return set_sqlite_error (error, store->db, rc);
+    return fita_store_set_sqlite_error (error, store->db, rc);
   if (problem != NULL)
     {
       g_set_error (error, FITA_ERROR, FITA_ERROR_CORRUPT,
@@ -719,15 +674,15 @@ fita_store_get_backup_path (FitaStore *store)
   return store->backup_path;
 }
 
-static sqlite3_stmt *
-prepare (FitaStore *store, sqlite3_stmt **slot, const char *sql, GError **error)
+sqlite3_stmt *
+fita_store_prepare (FitaStore *store, sqlite3_stmt **slot, const char *sql, GError **error)
 {
   if (*slot == NULL)
     {
       int rc = sqlite3_prepare_v3 (store->db, sql, -1, SQLITE_PREPARE_PERSISTENT, slot, NULL);
       if (rc != SQLITE_OK)
         {
-          set_sqlite_error (error, store->db, rc);
+          fita_store_set_sqlite_error (error, store->db, rc);
           return NULL;
         }
     }
@@ -759,13 +714,13 @@ set_write_error (FitaStore *store, int rc, GError **error)
                    name, sqlite3_errmsg (store->db));
       return FALSE;
     default:
-      return set_sqlite_error (error, store->db, rc);
+      return fita_store_set_sqlite_error (error, store->db, rc);
     }
 }
 
 /* Runs a statement that writes, or begins or ends a transaction. */
-static gboolean
-run (FitaStore *store, sqlite3_stmt *stmt, GError **error)
+gboolean
+fita_store_run (FitaStore *store, sqlite3_stmt *stmt, GError **error)
 {
   int rc = sqlite3_step (stmt);
 
@@ -776,8 +731,8 @@ run (FitaStore *store, sqlite3_stmt *stmt, GError **error)
   return TRUE;
 }
 
-static gboolean
-writable (FitaStore *store, GError **error)
+gboolean
+fita_store_check_writable (FitaStore *store, GError **error)
 {
   if (store->read_only)
     {
@@ -793,18 +748,18 @@ fita_store_begin (FitaStore *store, GError **error)
 {
   sqlite3_stmt *stmt;
 
-  if (!writable (store, error))
+  if (!fita_store_check_writable (store, error))
     return FALSE;
-  stmt = prepare (store, &store->begin_stmt, "BEGIN IMMEDIATE", error);
-  return stmt != NULL && run (store, stmt, error);
+  stmt = fita_store_prepare (store, &store->begin_stmt, "BEGIN IMMEDIATE", error);
+  return stmt != NULL && fita_store_run (store, stmt, error);
 }
 
 gboolean
 fita_store_commit (FitaStore *store, GError **error)
 {
-  sqlite3_stmt *stmt = prepare (store, &store->commit_stmt, "COMMIT", error);
+  sqlite3_stmt *stmt = fita_store_prepare (store, &store->commit_stmt, "COMMIT", error);
 
-  if (stmt != NULL && run (store, stmt, error))
+  if (stmt != NULL && fita_store_run (store, stmt, error))
     return TRUE;
   /* After a full disk or an I/O error SQLite has rolled the transaction back
    * itself, but after SQLITE_BUSY (a reader kept us from writing) it keeps
@@ -816,10 +771,10 @@ fita_store_commit (FitaStore *store, GError **error)
 void
 fita_store_rollback (FitaStore *store)
 {
-  sqlite3_stmt *stmt = prepare (store, &store->rollback_stmt, "ROLLBACK", NULL);
+  sqlite3_stmt *stmt = fita_store_prepare (store, &store->rollback_stmt, "ROLLBACK", NULL);
 
   if (stmt != NULL && sqlite3_get_autocommit (store->db) == 0)
-    run (store, stmt, NULL);
+    fita_store_run (store, stmt, NULL);
 }
 
 static void
@@ -949,7 +904,7 @@ fita_store_load (FitaStore *store, FitaStoreLoadFunc func, gpointer user_data, G
       sqlite3_finalize (stmt);
       if (rc != SQLITE_DONE)
         {
-          set_sqlite_error (error, store->db, rc);
+          fita_store_set_sqlite_error (error, store->db, rc);
           sqlite3_exec (store->db, "ROLLBACK", NULL, NULL, NULL);
           return FALSE;
         }
@@ -964,7 +919,7 @@ fita_store_insert (FitaStore *store, gconstpointer record, GError **error)
   const FitaTable *table = fita_table (t);
   sqlite3_stmt *stmt = store->insert_stmt[t];
 
-  if (!writable (store, error))
+  if (!fita_store_check_writable (store, error))
     return FALSE;
   if (stmt == NULL)
     {
@@ -976,12 +931,12 @@ fita_store_insert (FitaStore *store, gconstpointer record, GError **error)
       for (guint f = 0; f < table->n_fields; f++)
         g_string_append_printf (sql, "%s?%u", f ? ", " : "", f + 1);
       g_string_append (sql, ")");
-      if (!(stmt = prepare (store, &store->insert_stmt[t], sql->str, error)))
+      if (!(stmt = fita_store_prepare (store, &store->insert_stmt[t], sql->str, error)))
         return FALSE;
     }
   for (guint f = 0; f < table->n_fields; f++)
     bind_field (stmt, f + 1, record, &table->fields[f]);
-  return run (store, stmt, error);
+  return fita_store_run (store, stmt, error);
 }
 
 gboolean
@@ -991,7 +946,7 @@ fita_store_update (FitaStore *store, gconstpointer record, guint field, GError *
   const FitaTable *table = fita_table (t);
   sqlite3_stmt *stmt;
 
-  if (!writable (store, error))
+  if (!fita_store_check_writable (store, error))
     return FALSE;
   if (store->update_stmt[t] == NULL)
     store->update_stmt[t] = g_new0 (sqlite3_stmt *, table->n_fields);
@@ -1000,12 +955,12 @@ fita_store_update (FitaStore *store, gconstpointer record, guint field, GError *
     {
       g_autofree char *sql = g_strdup_printf ("UPDATE %s SET %s = ?1 WHERE id = ?2",
                                               table->name, table->fields[field].name);
-      if (!(stmt = prepare (store, &store->update_stmt[t][field], sql, error)))
+      if (!(stmt = fita_store_prepare (store, &store->update_stmt[t][field], sql, error)))
         return FALSE;
     }
   bind_field (stmt, 1, record, &table->fields[field]);
   sqlite3_bind_int64 (stmt, 2, ((const FitaRecord *) record)->id);
-  return run (store, stmt, error);
+  return fita_store_run (store, stmt, error);
 }
 
 gboolean
@@ -1013,158 +968,16 @@ fita_store_delete (FitaStore *store, FitaTableId t, gint64 id, GError **error)
 {
   sqlite3_stmt *stmt = store->delete_stmt[t];
 
-  if (!writable (store, error))
+  if (!fita_store_check_writable (store, error))
     return FALSE;
   if (stmt == NULL)
     {
       g_autofree char *sql = g_strdup_printf ("DELETE FROM %s WHERE id = ?1", fita_table (t)->name);
-      if (!(stmt = prepare (store, &store->delete_stmt[t], sql, error)))
+      if (!(stmt = fita_store_prepare (store, &store->delete_stmt[t], sql, error)))
         return FALSE;
     }
   sqlite3_bind_int64 (stmt, 1, id);
-  return run (store, stmt, error);
-}
-
-static void
-bind_text_or_null (sqlite3_stmt *stmt, int index, const char *text)
-{
-  if (text != NULL)
-    sqlite3_bind_text (stmt, index, text, -1, SQLITE_STATIC);
-  else
-    sqlite3_bind_null (stmt, index);
-}
-
-gboolean
-fita_store_write_log (FitaStore *store, const FitaLogChange *change, GError **error)
-{
-  sqlite3_stmt *stmt;
-  sqlite3_stmt *entry_stmt;
-  gint64 change_id;
-
-  if (!writable (store, error))
-    return FALSE;
-  stmt = prepare (store, &store->log_change_stmt,
-                  "INSERT INTO change_log (at, author, source, label) VALUES (?1, ?2, ?3, ?4)", error);
-  entry_stmt = prepare (store, &store->log_entry_stmt,
-                        "INSERT INTO change_log_entry (change_id, position, action, table_name, record_id,"
-                        " item_id, field, old_value, new_value) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-                        error);
-  if (stmt == NULL || entry_stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, change->at, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, change->author ? change->author : "", -1, SQLITE_STATIC);
-  bind_text_or_null (stmt, 3, change->source);
-  bind_text_or_null (stmt, 4, change->label);
-  if (!run (store, stmt, error))
-    return FALSE;
-  change_id = sqlite3_last_insert_rowid (store->db);
-
-  for (guint i = 0; change->entries != NULL && i < change->entries->len; i++)
-    {
-      const FitaLogEntry *entry = g_ptr_array_index (change->entries, i);
-
-      sqlite3_bind_int64 (entry_stmt, 1, change_id);
-      sqlite3_bind_int64 (entry_stmt, 2, i);
-      sqlite3_bind_text (entry_stmt, 3, fita_log_kind_keyword (entry->kind), -1, SQLITE_STATIC);
-      sqlite3_bind_text (entry_stmt, 4, entry->table, -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (entry_stmt, 5, entry->record);
-      if (entry->item != 0)
-        sqlite3_bind_int64 (entry_stmt, 6, entry->item);
-      else
-        sqlite3_bind_null (entry_stmt, 6);
-      bind_text_or_null (entry_stmt, 7, entry->field);
-      bind_text_or_null (entry_stmt, 8, entry->old_value);
-      bind_text_or_null (entry_stmt, 9, entry->new_value);
-      if (!run (store, entry_stmt, error))
-        return FALSE;
-    }
-  return TRUE;
-}
-
-static char *
-column_text (sqlite3_stmt *stmt, int column)
-{
-  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
-}
-
-static gboolean
-read_log_entries (FitaStore *store, FitaLogChange *change, gint64 item_id, GError **error)
-{
-  sqlite3_stmt *stmt = prepare (store, &store->log_read_entries_stmt,
-                                "SELECT action, table_name, record_id, item_id, field, old_value, new_value"
-                                " FROM change_log_entry WHERE change_id = ?1 AND (?2 = 0 OR item_id = ?2)"
-                                " ORDER BY position", error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, change->id);
-  sqlite3_bind_int64 (stmt, 2, item_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      FitaLogEntry *entry = fita_log_entry_new ();
-
-      g_ptr_array_add (change->entries, entry);
-      if (!fita_log_kind_parse ((const char *) sqlite3_column_text (stmt, 0), &entry->kind))
-        {
-          sqlite3_reset (stmt);
-          g_set_error (error, FITA_ERROR, FITA_ERROR_CORRUPT,
-                       _("The plan's change log is damaged (an entry of an unknown kind). Restore it from a backup copy."));
-          return FALSE;
-        }
-      entry->table = column_text (stmt, 1);
-      entry->record = sqlite3_column_int64 (stmt, 2);
-      entry->item = sqlite3_column_int64 (stmt, 3);
-      entry->field = column_text (stmt, 4);
-      entry->old_value = column_text (stmt, 5);
-      entry->new_value = column_text (stmt, 6);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return set_sqlite_error (error, store->db, rc);
-  return TRUE;
-}
-
-gboolean
-fita_store_read_log (FitaStore *store, gint64 item_id, guint limit, GPtrArray *changes, GError **error)
-{
-  /* An item's changes are found newest first through the entries' index,
-   * not by walking the whole log back to its oldest change. */
-  sqlite3_stmt *stmt = item_id == 0
-    ? prepare (store, &store->log_read_stmt,
-               "SELECT id, at, author, source, label FROM change_log ORDER BY id DESC LIMIT ?2", error)
-    : prepare (store, &store->log_read_item_stmt,
-               "SELECT id, at, author, source, label FROM change_log WHERE id IN"
-               " (SELECT change_id FROM change_log_entry WHERE item_id = ?1"
-               "  GROUP BY change_id ORDER BY change_id DESC LIMIT ?2)"
-               " ORDER BY id DESC", error);
-  guint first = changes->len;
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  if (item_id != 0)
-    sqlite3_bind_int64 (stmt, 1, item_id);
-  sqlite3_bind_int64 (stmt, 2, limit > 0 ? (gint64) limit : -1);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      FitaLogChange *change = fita_log_change_new ();
-
-      change->id = sqlite3_column_int64 (stmt, 0);
-      change->at = column_text (stmt, 1);
-      change->author = column_text (stmt, 2);
-      change->source = column_text (stmt, 3);
-      change->label = column_text (stmt, 4);
-      g_ptr_array_add (changes, change);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return set_sqlite_error (error, store->db, rc);
-  /* the entries once the changes' statement is done with */
-  for (guint i = first; i < changes->len; i++)
-    if (!read_log_entries (store, g_ptr_array_index (changes, i), item_id, error))
-      return FALSE;
-  return TRUE;
+  return fita_store_run (store, stmt, error);
 }
 
 gboolean
@@ -1204,7 +1017,7 @@ fita_store_backup (FitaStore *store, const char *dest_path, GError **error)
     }
   if (rc != SQLITE_OK)
     {
-      set_sqlite_error (error, dest, rc);
+      fita_store_set_sqlite_error (error, dest, rc);
       sqlite3_close (dest);
       g_unlink (tmp);
       return FALSE;
@@ -1248,7 +1061,7 @@ fita_store_check_integrity (FitaStore *store, GPtrArray *problems, GError **erro
         }
       sqlite3_finalize (stmt);
       if (rc != SQLITE_DONE)
-        return set_sqlite_error (error, store->db, rc);
+        return fita_store_set_sqlite_error (error, store->db, rc);
     }
   return TRUE;
 }

@@ -486,18 +486,19 @@ def through_libreoffice(path, fmt, outdir, timeout=180):
         raise FormError("LibreOffice (soffice) is not installed")
     os.makedirs(outdir, exist_ok=True)
     profile = tempfile.mkdtemp(prefix="fita-lo-profile-")
-    # soffice names the output after the input: convert a copy with a
-    # plain name so that the result is not the input itself
-    work = tempfile.mkdtemp(prefix="fita-lo-in-")
+    # soffice names the output after the input, in a folder of its own so
+    # that it never is the input itself
+    work = tempfile.mkdtemp(prefix="fita-lo-")
     base = os.path.splitext(os.path.basename(path))[0]
-    source = os.path.join(work, base + ".in" + os.path.splitext(path)[1])
+    source = os.path.join(work, "in", os.path.basename(path))
+    os.makedirs(os.path.dirname(source))
     shutil.copyfile(path, source)
     try:
         proc = subprocess.run(
             [program, "-env:UserInstallation=file://" + profile, "--headless", "--norestore",
-             "--convert-to", FILTERS.get(fmt, fmt), "--outdir", work, source],
+             "--convert-to", FILTERS.get(fmt, fmt), "--outdir", os.path.join(work, "out"), source],
             capture_output=True, text=True, timeout=timeout)
-        made = os.path.join(work, base + ".in." + fmt)
+        made = os.path.join(work, "out", base + "." + fmt)
         if proc.returncode != 0 or not os.path.exists(made):
             raise FormError("soffice failed on %s (exit %d): %s %s" % (path, proc.returncode, proc.stdout, proc.stderr))
         out = os.path.join(outdir, base + "." + fmt)
