@@ -22,9 +22,9 @@ one_line (const char *text)
   g_autofree char *value = g_strdup (or_none (text));
 
   g_strdelimit (value, "\r\n", ' ');
-  if (g_utf8_strlen (value, -1) > 60)
+  if (g_utf8_strlen (value, -1) > 70)
     {
-      g_autofree char *cut = g_utf8_substring (value, 0, 59);
+      g_autofree char *cut = g_utf8_substring (value, 0, 69);
       return g_strconcat (cut, "…", NULL);
     }
   return g_steal_pointer (&value);
@@ -40,7 +40,9 @@ print_changes (FitaMerge *merge)
       g_autoptr(FitaMergeItem) item = g_list_model_get_item (items, i);
       GListModel *fields = fita_merge_item_get_fields (item);
 
-      g_print ("%s %s\n", fita_merge_item_get_code (item), fita_merge_item_get_title (item) ? fita_merge_item_get_title (item) : "");
+      g_autofree char *title = one_line (fita_merge_item_get_title (item) ? fita_merge_item_get_title (item) : "");
+
+      g_print ("%s %s\n", fita_merge_item_get_code (item), title);
       for (guint f = 0; f < g_list_model_get_n_items (fields); f++)
         {
           g_autoptr(FitaMergeField) field = g_list_model_get_item (fields, f);
@@ -82,6 +84,9 @@ print_refusals (FitaMerge *merge)
 
       if (sheet == NULL)
         g_print ("  %s\n", fita_merge_refusal_get_reason (refusal));
+      else if (fita_merge_refusal_get_row (refusal) == 0)
+        /* Translators: where a form is refused: a whole sheet, and why */
+        g_print (_("  %s: %s\n"), sheet, fita_merge_refusal_get_reason (refusal));
       else if (code != NULL)
         /* Translators: where a form is refused: its sheet, row, the item's code, and why */
         g_print (_("  %s, row %u (%s): %s\n"), sheet, fita_merge_refusal_get_row (refusal), code,

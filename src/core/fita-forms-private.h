@@ -75,8 +75,13 @@ GPtrArray      *fita_form_sent_values (FitaPlan   *plan,
                                      gint64      year);
 /* "executed 12": the name of the executed amount in chapter 12. */
 char           *fita_form_executed_name (gint64 chapter_id);
+/* A value as forms compare it: NFC, one "\n" for any line ends and blank
+ * lines, no white space at the ends of lines nor around; NULL for
+ * nothing. */
+char           *fita_form_tidy      (const char *text);
 /* The digest a key holds: of the plan, year, record, agent, the row's
- * code and its fields as sent. 16 hexadecimal digits. */
+ * code and its fields as sent, each tidied (fita_form_tidy()). 16
+ * hexadecimal digits. */
 char           *fita_form_digest    (const char *uuid,
                                      gint64      year,
                                      FitaTableId table,

@@ -155,6 +155,14 @@ append_field (GString *out, const char *name, const char *value)
 }
 
 static void
+append_tidy (GString *out, const char *name, const char *value)
+{
+  g_autofree char *tidy = fita_form_tidy (value);
+
+  append_field (out, name, tidy);
+}
+
+static void
 sent_free (gpointer data)
 {
   FitaFormSent *sent = data;
@@ -234,6 +242,43 @@ fita_form_sent_values (FitaPlan *plan, FitaTableId table, gint64 id, gint64 year
 }
 
 char *
+fita_form_tidy (const char *text)
+{
+  g_autofree char *nfc = NULL;
+  GString *out;
+
+  if (text == NULL)
+    return NULL;
+  nfc = g_utf8_normalize (text, -1, G_NORMALIZE_NFC);
+  if (nfc == NULL)
+    return NULL;
+  out = g_string_new (NULL);
+  for (const char *p = nfc; *p != '\0'; p++)
+    {
+      if (*p == '\r' || *p == '\n')
+        {
+          /* a line end of any kind, the spaces before it and the blank
+           * lines after it: writers and spreadsheets differ in them (a
+           * "\r\n" comes back from an ODS as two paragraphs) */
+          while (out->len > 0 && (out->str[out->len - 1] == ' ' || out->str[out->len - 1] == '\t'))
+            g_string_truncate (out, out->len - 1);
+          while (p[1] == '\r' || p[1] == '\n' || p[1] == ' ' || p[1] == '\t')
+            p++;
+          g_string_append_c (out, '\n');
+        }
+      else
+        g_string_append_c (out, *p);
+    }
+  g_strstrip (out->str);
+  if (out->str[0] == '\0')
+    {
+      g_string_free (out, TRUE);
+      return NULL;
+    }
+  return g_string_free (out, FALSE);
+}
+
+char *
 fita_form_digest (const char *uuid, gint64 year, FitaTableId table, gint64 id,
                   const char *agent, const char *code, GPtrArray *sent)
 {
@@ -246,12 +291,14 @@ fita_form_digest (const char *uuid, gint64 year, FitaTableId table, gint64 id,
   append_field (out, "year", year_text);
   append_field (out, "table", fita_table (table)->name);
   append_field (out, "id", id_text);
-  append_field (out, "agent", agent);
-  append_field (out, "code", code);
+  /* as a spreadsheet gives the texts back: a form is not "edited" by a
+   * program that writes line ends or composed accents its own way */
+  append_tidy (out, "agent", agent);
+  append_tidy (out, "code", code);
   for (guint i = 0; i < sent->len; i++)
     {
       FitaFormSent *field = g_ptr_array_index (sent, i);
-      append_field (out, field->name, field->text);
+      append_tidy (out, field->name, field->text);
     }
   sum = g_compute_checksum_for_string (G_CHECKSUM_SHA256, out->str, out->len);
   return g_strndup (sum, DIGEST_LENGTH);

@@ -6,7 +6,6 @@
 #include "fita-merge.h"
 #include "fita-merge-private.h"
 
-#include "fita-cell.h"
 #include "fita-edit.h"
 #include "fita-enums.h"
 #include "fita-error.h"
@@ -30,7 +29,7 @@ struct _FitaMerge {
   char *path;
   FitaSheet *key;          /* the hidden key sheet */
   GHashTable *sheets;      /* name → FitaSheet*: the sheets the key names */
-  GError *sheet_error;     /* why a sheet the key names could not be read */
+  GHashTable *unreadable;  /* name → why: the sheets the key names that hold what a plan cannot */
   char *agent;
   gint64 year;
   GListStore *items;
@@ -61,7 +60,7 @@ fita_merge_finalize (GObject *object)
   g_free (self->path);
   g_clear_pointer (&self->key, fita_sheet_free);
   g_clear_pointer (&self->sheets, g_hash_table_unref);
-  g_clear_error (&self->sheet_error);
+  g_clear_pointer (&self->unreadable, g_hash_table_unref);
   g_free (self->agent);
   g_clear_object (&self->items);
   g_clear_object (&self->refusals);
@@ -102,6 +101,7 @@ fita_merge_init (FitaMerge *self)
   self->items = g_list_store_new (FITA_TYPE_MERGE_ITEM);
   self->refusals = g_list_store_new (FITA_TYPE_MERGE_REFUSAL);
   self->sheets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) fita_sheet_free);
+  self->unreadable = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->year = FITA_NONE;
 }
 
@@ -148,26 +148,29 @@ fita_merge_read_file (const char *path, GError **error)
         g_propagate_prefixed_error (error, g_steal_pointer (&local), _("Cannot read the form “%s”: "), display);
       return NULL;
     }
-  /* the sheets the key names; one that cannot be read is a refusal */
+  /* the sheets the key names; one missing, or holding what no plan can
+   * (a text too long), is a refusal; a damaged file an error */
   for (guint i = 0; i < self->key->rows->len; i++)
     {
       FitaSheetRow *row = g_ptr_array_index (self->key->rows, i);
       const char *name = cell_at (row, 0);
+      g_autoptr(GError) sheet_error = NULL;
       FitaSheet *sheet;
 
-      if (row->line == 1 || *name == '\0' || g_hash_table_contains (self->sheets, name) || self->sheet_error)
+      if (row->line == 1 || *name == '\0' || g_hash_table_contains (self->sheets, name) ||
+          g_hash_table_contains (self->unreadable, name))
         continue;
-      sheet = fita_sheet_read_path (path, NULL, name, &self->sheet_error);
+      sheet = fita_sheet_read_path (path, NULL, name, &sheet_error);
       if (sheet != NULL)
         g_hash_table_insert (self->sheets, g_strdup (name), sheet);
-      else if (!g_error_matches (self->sheet_error, FITA_ERROR, FITA_ERROR_NOT_FOUND))
+      else if (g_error_matches (sheet_error, FITA_ERROR, FITA_ERROR_INVALID))
+        g_hash_table_insert (self->unreadable, g_strdup (name), g_strdup (sheet_error->message));
+      else if (!g_error_matches (sheet_error, FITA_ERROR, FITA_ERROR_NOT_FOUND))
         {
           display = g_filename_display_name (path);
-          g_propagate_prefixed_error (error, g_steal_pointer (&self->sheet_error), _("Cannot read the form “%s”: "), display);
+          g_propagate_prefixed_error (error, g_steal_pointer (&sheet_error), _("Cannot read the form “%s”: "), display);
           return NULL;
         }
-      else
-        g_clear_error (&self->sheet_error);
     }
   return g_steal_pointer (&self);
 }
@@ -199,7 +202,8 @@ key_row_free (gpointer data)
 typedef struct {
   FitaMerge *merge;
   FitaPlan *plan;
-  const char *lang;
+  const char *lang;         /* the values for people: the interface's language */
+  const char *form_lang;    /* numbers typed as text: the plan's language, the form's */
   GPtrArray *rows;          /* KeyRow */
   GPtrArray *item_names;    /* the names of an item's fields, in the key sheet's order (borrowed) */
   guint *item_columns;      /* their columns in the key sheet */
@@ -340,7 +344,13 @@ match_rows (Compare *c)
         }
       if (sheet == NULL)
         {
-          if (!g_hash_table_contains (checked, k->sheet))
+          const char *why = g_hash_table_lookup (c->merge->unreadable, k->sheet);
+          if (why != NULL && !g_hash_table_contains (checked, k->sheet))
+            {
+              refuse (c, k->sheet, 0, NULL, why);
+              g_hash_table_add (checked, (gpointer) k->sheet);
+            }
+          else if (!g_hash_table_contains (checked, k->sheet))
             {
               g_autofree char *reason =
                 g_strdup_printf (_("The sheet “%s” was deleted or renamed: give it back its name, or make a new form."), k->sheet);
@@ -495,296 +505,6 @@ check_keys (Compare *c)
   return TRUE;
 }
 
-/* Comparing: values */
-
-/* A value as compared: NFC, line ends as "\n", no white space around;
- * NULL for nothing. */
-static char *
-tidy (const char *text)
-{
-  g_autofree char *nfc = NULL;
-  GString *out;
-
-  if (text == NULL)
-    return NULL;
-  nfc = g_utf8_normalize (text, -1, G_NORMALIZE_NFC);
-  if (nfc == NULL)
-    return NULL;
-  out = g_string_new (NULL);
-  for (const char *p = nfc; *p != '\0'; p++)
-    {
-      if (*p == '\r')
-        {
-          g_string_append_c (out, '\n');
-          if (p[1] == '\n')
-            p++;
-        }
-      else
-        g_string_append_c (out, *p);
-    }
-  g_strstrip (out->str);
-  if (out->str[0] == '\0')
-    {
-      g_string_free (out, TRUE);
-      return NULL;
-    }
-  return g_string_free (out, FALSE);
-}
-
-static gboolean
-same (const char *a, const char *b)
-{
-  g_autofree char *ta = tidy (a);
-  g_autofree char *tb = tidy (b);
-
-  return g_strcmp0 (ta, tb) == 0;
-}
-
-/* A number as the sheet readers write one: "4702.33", "-12". */
-static gboolean
-is_plain_number (const char *text)
-{
-  const char *p = text;
-
-  if (*p == '-')
-    p++;
-  if (!g_ascii_isdigit (*p))
-    return FALSE;
-  while (g_ascii_isdigit (*p))
-    p++;
-  if (*p == '.')
-    for (p++; g_ascii_isdigit (*p); p++)
-      ;
-  return *p == '\0';
-}
-
-static const FitaField *
-field_of (FitaTableId table, const char *name)
-{
-  const FitaTable *t = fita_table (table);
-  int index = fita_table_field_index (t, name);
-
-  g_assert (index >= 0);
-  return &t->fields[index];
-}
-
-static FitaStatus *
-find_status (FitaPlan *plan, const char *name)
-{
-  GPtrArray *statuses = fita_plan_list (plan, FITA_TABLE_STATUS, 0);
-  g_autofree char *folded = fita_cell_fold (name);
-
-  for (guint i = 0; i < statuses->len; i++)
-    if (g_str_equal (((FitaStatus *) g_ptr_array_index (statuses, i))->name, name))
-      return g_ptr_array_index (statuses, i);
-  for (guint i = 0; i < statuses->len; i++)
-    {
-      g_autofree char *other = fita_cell_fold (((FitaStatus *) g_ptr_array_index (statuses, i))->name);
-      if (g_str_equal (other, folded))
-        return g_ptr_array_index (statuses, i);
-    }
-  return NULL;
-}
-
-static char *
-status_list (FitaPlan *plan)
-{
-  GPtrArray *statuses = fita_plan_list (plan, FITA_TABLE_STATUS, 0);
-  GString *out = g_string_new (NULL);
-
-  for (guint i = 0; i < statuses->len; i++)
-    {
-      if (i > 0)
-        g_string_append (out, ", ");
-      g_string_append (out, ((FitaStatus *) g_ptr_array_index (statuses, i))->name);
-    }
-  return g_string_free (out, FALSE);
-}
-
-/* What a field is: its kind, key and label for people. */
-typedef struct {
-  FitaMergeKind kind;
-  const char *text_field;  /* FOLLOWUP */
-  gint64 chapter_id;       /* EXECUTED */
-  char *key;
-  char *label;
-} FieldInfo;
-
-static void
-field_info_clear (FieldInfo *f)
-{
-  g_free (f->key);
-  g_free (f->label);
-}
-
-static gboolean
-field_info (FitaPlan *plan, FitaTableId table, gint64 id, const char *name, FieldInfo *f)
-{
-  static const struct { const char *name; const char *label; } texts[] = {
-    { "execution", N_("Execution") }, { "strengths", N_("Strengths") },
-    { "weaknesses", N_("Weaknesses") }, { "next_steps", N_("Next steps") },
-  };
-
-  memset (f, 0, sizeof *f);
-  if (table == FITA_TABLE_INDICATOR)
-    {
-      FitaIndicator *indicator = fita_plan_lookup (plan, FITA_TABLE_INDICATOR, id);
-      f->kind = FITA_MERGE_VALUE;
-      f->key = g_strdup_printf ("indicator:%s", indicator->name ? indicator->name : "");
-      /* Translators: a field a merged form changes: an indicator's value */
-      f->label = g_strdup_printf (_("Indicator: %s"), indicator->name ? indicator->name : "");
-      return TRUE;
-    }
-  if (g_str_equal (name, "status"))
-    {
-      f->kind = FITA_MERGE_STATUS;
-      f->key = g_strdup ("status");
-      f->label = g_strdup (_("Status"));
-      return TRUE;
-    }
-  if (g_str_equal (name, "progress"))
-    {
-      f->kind = FITA_MERGE_PROGRESS;
-      f->key = g_strdup ("progress");
-      f->label = g_strdup (_("Percent"));
-      return TRUE;
-    }
-  if (g_str_has_prefix (name, "executed "))
-    {
-      guint64 chapter_id;
-      FitaChapter *chapter;
-
-      if (!g_ascii_string_to_unsigned (name + strlen ("executed "), 10, 1, FITA_MAX_ID, &chapter_id, NULL))
-        return FALSE;
-      chapter = fita_plan_lookup (plan, FITA_TABLE_CHAPTER, (gint64) chapter_id);
-      f->kind = FITA_MERGE_EXECUTED;
-      f->chapter_id = (gint64) chapter_id;
-      f->key = g_strdup_printf ("executed:%s", chapter ? chapter->name : "");
-      /* Translators: a field a merged form changes: the amount executed in a budget chapter */
-      f->label = g_strdup_printf (_("Executed: %s"), chapter ? chapter->name : "");
-      return TRUE;
-    }
-  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
-    if (g_str_equal (name, texts[i].name))
-      {
-        f->kind = FITA_MERGE_FOLLOWUP;
-        f->text_field = texts[i].name;
-        f->key = g_strdup (texts[i].name);
-        f->label = g_strdup (_(texts[i].label));
-        return TRUE;
-      }
-  return FALSE;
-}
-
-/* The form's cell read as the field's value: *canonical as the key sheet
- * writes values as sent, and the target to apply. FALSE with a reason. */
-static gboolean
-parse_cell (Compare *c, const FieldInfo *f, const char *cell, char **canonical, FitaMergeTarget *target, char **reason)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *text = tidy (cell);
-
-  target->kind = f->kind;
-  target->chapter_id = f->chapter_id;
-  target->text_field = f->text_field;
-  target->number = FITA_NONE;
-  target->text = NULL;
-  *canonical = NULL;
-  switch (f->kind)
-    {
-    case FITA_MERGE_STATUS:
-      {
-        FitaStatus *status = text ? find_status (c->plan, text) : NULL;
-        if (text != NULL && status == NULL)
-          {
-            g_autofree char *list = status_list (c->plan);
-            *reason = g_strdup_printf (_("“%s” is not one of the plan’s statuses (%s): choose one from the list."), text, list);
-            return FALSE;
-          }
-        target->number = status ? status->rec.id : 0;
-        *canonical = g_strdup (status ? status->name : NULL);
-        return TRUE;
-      }
-    case FITA_MERGE_PROGRESS:
-      if (text != NULL)
-        {
-          if (!fita_percent_parse_hundredths (text, &target->number, &error) ||
-              !fita_field_validate (field_of (FITA_TABLE_ITEM, "progress"), target->number, NULL, &error))
-            {
-              *reason = g_strdup (error->message);
-              return FALSE;
-            }
-          *canonical = g_strdup_printf ("%" G_GINT64_FORMAT, target->number);
-        }
-      return TRUE;
-    case FITA_MERGE_EXECUTED:
-      if (text != NULL)
-        {
-          if (fita_plan_lookup (c->plan, FITA_TABLE_CHAPTER, f->chapter_id) == NULL)
-            {
-              *reason = g_strdup (_("This budget chapter is no longer in the plan: make a new form."));
-              return FALSE;
-            }
-          /* a number cell comes as "4702.33"; text typed as a person writes it */
-          if (!fita_money_parse (text, is_plain_number (text) ? "en" : c->lang, &target->number, &error) ||
-              !fita_field_validate (field_of (FITA_TABLE_BUDGET_LINE, "executed_cents"), target->number, NULL, &error))
-            {
-              *reason = g_strdup (error->message);
-              return FALSE;
-            }
-          *canonical = target->number == FITA_NONE ? NULL : g_strdup_printf ("%" G_GINT64_FORMAT, target->number);
-        }
-      return TRUE;
-    case FITA_MERGE_FOLLOWUP:
-      if (text != NULL && !fita_field_validate (field_of (FITA_TABLE_FOLLOWUP, f->text_field), 0, text, &error))
-        {
-          *reason = g_strdup (error->message);
-          return FALSE;
-        }
-      target->text = g_strdup (text);
-      *canonical = g_strdup (text);
-      return TRUE;
-    case FITA_MERGE_VALUE:
-      if (text != NULL)
-        {
-          g_autofree char *value = NULL;
-          gboolean pending = FALSE;
-          if (!fita_cell_parse_indicator_value (text, is_plain_number (text) ? "en" : c->lang, &value, &pending, &error) ||
-              pending || value == NULL ||
-              !fita_field_validate (field_of (FITA_TABLE_INDICATOR_VALUE, "value"), 0, value, &error))
-            {
-              *reason = error ? g_strdup (error->message)
-                              : g_strdup_printf (_("“%s” is not a number: write the indicator’s value, or leave the cell empty."), text);
-              return FALSE;
-            }
-          target->text = g_strdup (value);
-          *canonical = g_steal_pointer (&value);
-        }
-      return TRUE;
-    default:
-      g_assert_not_reached ();
-    }
-}
-
-/* A value as the key sheet holds it, for people. */
-static char *
-display (Compare *c, FitaMergeKind kind, const char *canonical)
-{
-  g_autofree char *text = tidy (canonical);
-  gint64 number;
-
-  if (text == NULL)
-    return NULL;
-  if (kind == FITA_MERGE_PROGRESS || kind == FITA_MERGE_EXECUTED)
-    {
-      if (!g_ascii_string_to_signed (text, 10, G_MININT64 + 1, G_MAXINT64, &number, NULL))
-        return g_steal_pointer (&text);
-      return kind == FITA_MERGE_PROGRESS ? fita_percent_format_hundredths (number, -1, c->lang)
-                                         : fita_money_format (number, c->lang);
-    }
-  return g_steal_pointer (&text);
-}
-
 static FitaMergeItem *
 merge_item_for (Compare *c, gint64 item_id)
 {
@@ -819,10 +539,10 @@ compare_row (Compare *c, KeyRow *k, GPtrArray *fields)
       guint column = table == FITA_TABLE_ITEM ? ITEM_FIRST_FIELD + f : INDICATOR_VALUE_COLUMN;
       g_autofree char *form_value = NULL, *reason = NULL;
       FitaMergeTarget target = { 0 };
-      FieldInfo info;
+      FitaMergeFieldInfo info;
       gboolean conflict;
 
-      if (!field_info (c->plan, table, k->key->id, sent->name, &info))
+      if (!fita_merge_field_info (c->plan, table, k->key->id, sent->name, &info))
         {
           refuse (c, FITA_FORM_KEY_SHEET, k->line, k->code,
                   _("The hidden key of this row was edited, so the row can no longer be tied to its item: make a new form."));
@@ -831,28 +551,28 @@ compare_row (Compare *c, KeyRow *k, GPtrArray *fields)
       for (guint n = 0; n < now->len; n++)
         if (g_str_equal (((FitaFormSent *) g_ptr_array_index (now, n))->name, sent->name))
           plan_value = ((FitaFormSent *) g_ptr_array_index (now, n))->text;
-      if (!parse_cell (c, &info, cell_at (k->form_row, column), &form_value, &target, &reason))
+      if (!fita_merge_parse_cell (c->plan, c->form_lang, &info, cell_at (k->form_row, column), &form_value, &target, &reason))
         {
           /* Translators: a refused value: the column's name, then what is wrong with it */
           g_autofree char *message = g_strdup_printf (_("%s: %s"), info.label, reason);
           refuse (c, k->sheet, k->form_row->line, k->code, message);
         }
       /* three ways: unchanged in the form, or the plan already holds it */
-      else if (!same (form_value, sent->text) && !same (form_value, plan_value))
+      else if (!fita_merge_same (form_value, sent->text) && !fita_merge_same (form_value, plan_value))
         {
-          g_autofree char *plan_text = display (c, info.kind, plan_value);
-          g_autofree char *form_text = display (c, info.kind, form_value);
-          g_autofree char *sent_text = display (c, info.kind, sent->text);
+          g_autofree char *plan_text = fita_merge_display (c->lang, info.kind, plan_value);
+          g_autofree char *form_text = fita_merge_display (c->lang, info.kind, form_value);
+          g_autofree char *sent_text = fita_merge_display (c->lang, info.kind, sent->text);
           FitaMergeField *field;
 
-          conflict = !same (plan_value, sent->text);
+          conflict = !fita_merge_same (plan_value, sent->text);
           target.record_id = k->key->id;
           field = fita_merge_field_new (info.key, info.label, plan_text, form_text, sent_text, conflict, &target);
           g_ptr_array_add (fields, field);
           g_ptr_array_add (fields, merge_item_for (c, item_id));
         }
       g_free (target.text);
-      field_info_clear (&info);
+      fita_merge_field_info_clear (&info);
     }
 }
 
@@ -915,7 +635,7 @@ field_decided (FitaMergeField *field, GParamSpec *pspec, FitaMerge *self)
 void
 fita_merge_compare (FitaMerge *self, FitaPlan *plan)
 {
-  Compare c = { self, plan, fita_lang_from_locale (), NULL, NULL, NULL, 0, NULL };
+  Compare c = { self, plan, fita_lang_from_locale (), NULL, NULL, NULL, NULL, 0, NULL };
   g_autoptr(GPtrArray) fields = g_ptr_array_new ();   /* field, item, field, item… */
   g_autoptr(GPtrArray) order = g_ptr_array_new ();
   guint fixed[FITA_FORM_KEY_N_FIXED];
@@ -933,6 +653,7 @@ fita_merge_compare (FitaMerge *self, FitaPlan *plan)
   self->applied = FALSE;
   self->generation = fita_plan_get_generation (plan);
 
+  c.form_lang = fita_lang_normalise (fita_plan_get_info (plan)->language ? fita_plan_get_info (plan)->language : "en");
   c.rows = g_ptr_array_new_with_free_func (key_row_free);
   c.by_item = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
   if (!read_key_header (&c, fixed))
@@ -1143,6 +864,10 @@ fita_merge_get_summary (FitaMerge *self)
   changes = g_strdup_printf (_("%s (%s)."), items, fields);
   if (self->n_conflicts == 0)
     return g_steal_pointer (&changes);
+  if (self->n_undecided == 0)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s %u conflict, decided.", "%s %u conflicts, all decided.",
+                                         self->n_conflicts),
+                            changes, self->n_conflicts);
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s %u conflict, %u still to decide.", "%s %u conflicts, %u still to decide.", self->n_conflicts),
                           changes, self->n_conflicts, self->n_undecided);
 }

@@ -37,7 +37,10 @@
  * (a row with no key); a record no longer in the plan; a value out of
  * range (a percent outside 0-100 or with more decimals than Fita keeps, a
  * negative or too large amount, a status not among the plan's, a text too
- * long or with control characters: fita_field_validate()).
+ * long or with control characters: fita_field_validate()). Values are
+ * read as the sheet readers give them (numbers in the C locale) or, typed
+ * as text, as people write them in the plan's language; they are shown in
+ * the interface's.
  *
  * The lists (fita_merge_get_items(), fita_merge_item_get_fields(),
  * fita_merge_get_refusals()) are GListModels of the GObjects below, for a
@@ -105,7 +108,7 @@ G_DECLARE_FINAL_TYPE (FitaMergeRefusal, fita_merge_refusal, FITA, MERGE_REFUSAL,
  * key sheet's "fita-key"); NULL for the whole form. */
 const char        *fita_merge_refusal_get_sheet    (FitaMergeRefusal *refusal);
 /* The row as the spreadsheet numbers it (the header is 1); 0 for the
- * whole form. */
+ * whole sheet (or the whole form). */
 guint              fita_merge_refusal_get_row      (FitaMergeRefusal *refusal);
 /* The item's code on that row, or NULL. */
 const char        *fita_merge_refusal_get_code     (FitaMergeRefusal *refusal);

@@ -211,7 +211,7 @@ fill_clean (FitaForm *form)
   set_number (form, FITA_FORM_ITEMS, 0, C_PERCENT, "100");
   set_cents (form, 0, C_EXEC1, 98765);            /* 987,65 € */
   set_cents (form, 0, C_EXEC2, 0);                /* nothing spent, which is known */
-  set_text (form, FITA_FORM_ITEMS, 0, C_EXECUTION, "Fet:\ntres tallers");
+  set_text (form, FITA_FORM_ITEMS, 0, C_EXECUTION, "Fet:\n\ntres tallers");
   set_text (form, FITA_FORM_ITEMS, 0, C_WEAKNESSES, "Poca gent");
   set_number (form, FITA_FORM_ITEMS, 1, C_PERCENT, "12.35");
   set_number (form, FITA_FORM_INDICATORS, 0, INDICATOR_VALUE, "4.5");
@@ -269,7 +269,7 @@ check_clean_merge (FitaFormsFormat format)
   g_assert_cmpint (item (plan, "1.2")->progress_bp, ==, 1235);
   g_assert_cmpint (executed (plan, "1.1", "Capítol 1"), ==, 98765);
   g_assert_cmpint (executed (plan, "1.1", "Capítol 2"), ==, 0);
-  g_assert_cmpstr (followup (plan, "1.1", "execution"), ==, "Fet:\ntres tallers");
+  g_assert_cmpstr (followup (plan, "1.1", "execution"), ==, "Fet:\n\ntres tallers");   /* paragraphs kept */
   g_assert_cmpstr (followup (plan, "1.1", "weaknesses"), ==, "Poca gent");
   g_assert_cmpstr (indicator_value (plan), ==, "4.5");
   g_assert_cmpstr (fita_plan_get_change_source (plan), ==, NULL);
@@ -330,6 +330,61 @@ test_untouched (void)
   g_assert_true (fita_merge_apply (merge, plan, &error));
   g_assert_no_error (error);
   g_assert_false (fita_plan_can_undo (plan));
+}
+
+/* Texts the spreadsheet gives back otherwise than the plan holds them
+ * (Windows line ends, decomposed accents, a space at the end) are the
+ * same texts: neither an edited key nor a change. */
+static void
+test_texts_as_given_back (void)
+{
+  g_autofree char *plan_path = NULL;
+  g_autoptr(FitaPlan) plan = new_plan (&plan_path);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (fita_plan_set_followup (plan, item (plan, "1.1")->rec.id, 2025, "execution",
+                                         "Li\xcc\x81nia u\r\nLínia dos ", &error));
+  g_assert_no_error (error);
+  for (FitaFormsFormat format = FITA_FORMS_ODS; format <= FITA_FORMS_XLSX; format++)
+    {
+      g_autofree char *path = write_form (plan, "Servei A", 2025, format, NULL);
+      g_autoptr(FitaMerge) merge = read_merge (plan, path);
+      GListModel *refusals = fita_merge_get_refusals (merge);
+
+      for (guint i = 0; i < g_list_model_get_n_items (refusals); i++)
+        {
+          g_autoptr(FitaMergeRefusal) refusal = g_list_model_get_item (refusals, i);
+          g_test_message ("%s", fita_merge_refusal_get_reason (refusal));
+        }
+      g_assert_false (fita_merge_is_refused (merge));
+      g_assert_cmpuint (fita_merge_get_n_items (merge), ==, 0);
+    }
+}
+
+/* Numbers typed as text, as people write them in the plan's language. */
+static void
+fill_typed (FitaForm *form)
+{
+  set_text (form, FITA_FORM_ITEMS, 0, C_EXEC1, "1.250,75 €");
+  set_text (form, FITA_FORM_ITEMS, 0, C_PERCENT, "45,5 %");
+  set_text (form, FITA_FORM_INDICATORS, 0, INDICATOR_VALUE, "12,5");
+}
+
+static void
+test_typed_as_text (void)
+{
+  g_autofree char *plan_path = NULL;
+  g_autoptr(FitaPlan) plan = new_plan (&plan_path);
+  g_autofree char *path = write_form (plan, "Servei A", 2025, FITA_FORMS_ODS, fill_typed);
+  g_autoptr(FitaMerge) merge = read_merge (plan, path);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (fita_merge_is_refused (merge));
+  g_assert_true (fita_merge_apply (merge, plan, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (executed (plan, "1.1", "Capítol 1"), ==, 125075);
+  g_assert_cmpint (item (plan, "1.1")->progress_bp, ==, 4550);
+  g_assert_cmpstr (indicator_value (plan), ==, "12.5");
 }
 
 /* An emptied cell is "no value", never 0; a 0 typed is 0. */
@@ -781,6 +836,29 @@ test_refuse_values (void)
       }
 }
 
+/* A text longer than a plan keeps (an ODS holds it whole). */
+static char *long_text;
+
+static void
+fill_too_long (FitaForm *form)
+{
+  set_text (form, FITA_FORM_ITEMS, 1, C_NEXT, long_text);
+}
+
+static void
+test_refuse_text_too_long (void)
+{
+  g_autofree char *plan_path = NULL;
+  g_autoptr(FitaPlan) plan = new_plan (&plan_path);
+  g_autofree char *path = NULL;
+
+  long_text = g_strnfill (FITA_MAX_TEXT + 1, 'x');
+  path = write_form (plan, "Servei A", 2025, FITA_FORMS_ODS, fill_too_long);
+  /* the reader stops at the cell, which it names */
+  assert_refused (plan, path, "ITEMS", 0, NULL, "cell K3: it holds more than 100000 bytes");
+  g_clear_pointer (&long_text, g_free);
+}
+
 /* A workbook with no key sheet is no form: an error, not a refusal. */
 static void
 test_not_a_form (void)
@@ -838,6 +916,8 @@ main (int argc, char **argv)
   g_test_add_func ("/merge/clean/xlsx", test_clean_xlsx);
   g_test_add_func ("/merge/untouched", test_untouched);
   g_test_add_func ("/merge/empty-is-not-zero", test_empty_is_not_zero);
+  g_test_add_func ("/merge/texts-as-given-back", test_texts_as_given_back);
+  g_test_add_func ("/merge/typed-as-text", test_typed_as_text);
   g_test_add_func ("/merge/conflict/take-form", test_conflict_take_form);
   g_test_add_func ("/merge/conflict/keep-plan", test_conflict_keep_plan);
   g_test_add_func ("/merge/conflict/decide-all-and-stale", test_decide_all_and_stale);
@@ -851,6 +931,7 @@ main (int argc, char **argv)
   g_test_add_func ("/merge/refuse/row-deleted", test_refuse_row_deleted);
   g_test_add_func ("/merge/refuse/row-added", test_refuse_row_added);
   g_test_add_func ("/merge/refuse/values", test_refuse_values);
+  g_test_add_func ("/merge/refuse/text-too-long", test_refuse_text_too_long);
   g_test_add_func ("/merge/not-a-form", test_not_a_form);
   g_test_add_func ("/merge/async", test_async);
   return g_test_run ();
