@@ -623,13 +623,10 @@ read_plan_info (FitaJsonReader *r, JsonObject *object)
     }
   if (is_missing (object, "title"))
     fita_json_problem (r, _("“%s” is required"), "title");
-  /* the plan's identity, which its update forms carry; a plan without one
-   * keeps the new one fita_plan_new() gave it */
-  if (info->uuid == NULL || !g_uuid_string_is_valid (info->uuid))
+  /* the plan's identity, which its update forms carry: a plan without one
+   * (or with one refused above) gets a new one */
+  if (info->uuid == NULL || *info->uuid == '\0')
     {
-      if (info->uuid != NULL)
-        fita_json_problem (r, _("“%s”: “%s” is not a UUID (such as 0b6e3f0a-5d1c-4c36-9a53-2f1b0e7c8d41); leave it out to give the plan a new one"),
-                           "uuid", info->uuid);
       g_free (info->uuid);
       info->uuid = g_uuid_string_random ();
     }

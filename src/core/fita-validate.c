@@ -124,6 +124,13 @@ fita_field_validate (const FitaField *field, gint64 value, const char *text, GEr
                            _("“%s” is not a colour: write #rrggbb."), text);
               return FALSE;
             }
+          /* the plan's identity, which its forms' keys carry and compare */
+          if (g_str_equal (name, "uuid") && !g_uuid_string_is_valid (text))
+            {
+              g_set_error (error, FITA_ERROR, FITA_ERROR_PARSE,
+                           _("“%s” is not a UUID (such as 0b6e3f0a-5d1c-4c36-9a53-2f1b0e7c8d41)."), text);
+              return FALSE;
+            }
           if (g_str_equal (name, "value") && !is_decimal (text))
             {
               g_set_error (error, FITA_ERROR, FITA_ERROR_PARSE,

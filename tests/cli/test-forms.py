@@ -274,6 +274,12 @@ def filled_through_libreoffice_reads_back():
                 for key, value in expected.items():
                     assert values.get(key) == value, (fmt, saved_as, key, values)
                 assert [k for k in values if k[1].startswith("executed")] == [("1.2", "executed:Capítol 2")], values
+                # and formfill fills a file LibreOffice wrote (shared strings, repeated cells) as well
+                again = formfill.fill(saved, d / f"again-{fmt}.{saved_as}", {"1.1": {"weaknesses": "Cap", "progress": 31}})
+                got = json.loads(run("merge", path, again, "--dry-run", "--json").stdout)
+                values = {(c["code"], c["field"]): c["form"] for c in got["changes"]}
+                assert values.get(("1.1", "weaknesses")) == "Cap" and values.get(("1.1", "progress")) == "31%", values
+                assert values.get(("1.2", "status")) == "Acabat", values
 
 
 @test

@@ -145,6 +145,18 @@ test_bad_enum_in_file (void)
   assert_refused (path, FITA_ERROR_CORRUPT, "median");
 }
 
+/* The plan's identity damaged behind Fita's back: forms could not be told
+ * apart, so the file is refused as any damaged value is. */
+static void
+test_bad_uuid_in_file (void)
+{
+  g_autofree char *dir = fita_test_tmpdir ();
+  g_autofree char *path = fita_test_example_file (dir, "terrassa-ess-2019-2026");
+
+  exec_sql (path, "UPDATE plan SET uuid = 'plan-0';");
+  assert_refused (path, FITA_ERROR_CORRUPT, "“plan-0” is not a UUID");
+}
+
 static void
 test_missing_file (void)
 {
@@ -958,6 +970,7 @@ main (int argc, char **argv)
   g_test_add_func ("/store/bad/truncated", test_truncated);
   g_test_add_func ("/store/bad/corrupt", test_corrupt);
   g_test_add_func ("/store/bad/unknown-value", test_bad_enum_in_file);
+  g_test_add_func ("/store/bad/uuid", test_bad_uuid_in_file);
   g_test_add_func ("/store/bad/missing", test_missing_file);
   g_test_add_func ("/store/create-refuses-existing", test_create_refuses_existing);
   g_test_add_func ("/store/read-only/file", test_read_only_file);
