@@ -185,8 +185,8 @@ cmd_merge (int argc, char **argv)
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_description (context,
-                                    _("Exit status: 0 when the form was merged (or, with --dry-run, could be); 1 when it is "
-                                      "refused or a conflict is undecided, nothing being merged; 2 for usage and files."));
+                                    _("Exit status: 0 when the form was merged (with --dry-run: when it could be); 1 when it is "
+                                      "refused or a conflict is undecided, and nothing is merged; 2 for usage and files."));
   if (!parse_options (context, &argc, &argv, &status))
     return status;
   if (argc != 3)
@@ -210,13 +210,16 @@ cmd_merge (int argc, char **argv)
 
   if (fita_merge_is_refused (merge))
     status = EXIT_PROBLEMS;
-  else if (!dry_run && fita_merge_get_n_undecided (merge) > 0)
+  else if (fita_merge_get_n_undecided (merge) > 0)
     status = EXIT_PROBLEMS;
   else if (!dry_run && fita_merge_can_apply (merge))
     {
+      guint64 before = fita_plan_get_generation (plan);
+
       if (!fita_merge_apply (merge, plan, &error))
         return fail_file (argv[1], error);
-      applied = TRUE;
+      /* every field kept as the plan has it changes nothing */
+      applied = fita_plan_get_generation (plan) != before;
     }
 
   if (as_json)
@@ -240,9 +243,11 @@ cmd_merge (int argc, char **argv)
   print_changes (merge);
   if (dry_run)
     g_print ("%s\n", _("Dry run: nothing was changed."));
-  else if (fita_merge_get_n_undecided (merge) > 0)
-    g_print ("%s\n", _("Nothing was merged: decide the conflicts with --take form (take the form’s values) "
+  if (fita_merge_get_n_undecided (merge) > 0)
+    g_print ("%s\n", _("Nothing can be merged until the conflicts are decided: add --take form (take the form’s values) "
                        "or --take plan (keep the plan’s), or merge the form in Fita to decide each one."));
+  else if (!dry_run && !applied && fita_merge_get_n_items (merge) > 0)
+    g_print ("%s\n", _("Nothing was merged: the plan’s values were kept for every conflict, and the form changes nothing else."));
   else if (applied)
     {
       g_autofree char *label = fita_merge_get_label (merge);

@@ -174,6 +174,10 @@ def conflict_decided_both_ways():
             assert re.search(r"Percent: CONFLICT: the plan has 50\s?%, the form 70\s?% "
                              r"\(when the form was made: 40\s?%\)", out), out
             assert "--take form" in out and "--take plan" in out
+            preview = run("merge", path, form, "--dry-run", expect=1).stdout
+            assert "Dry run: nothing was changed." in preview and "--take form" in preview
+            assert run("merge", path, form, "--dry-run", "--take", take).returncode == 0
+            assert sha(path) == before
             result = merge_json(path, form, expect=1)
             assert result["applied"] is False
             assert [c["conflict"] for c in result["changes"] if c["field"] == "progress"] == [True]
@@ -190,11 +194,15 @@ def two_services_one_item():
         form_a = filled(d, path, {"1.1": {"progress": 60}}, agent="Servei A", name="a")
         form_b = filled(d, path, {"1.1": {"progress": 80, "next_steps": "Avaluar"}}, agent="Servei B",
                         fmt="xlsx", name="b")
+        only = filled(d, path, {"1.1": {"progress": 90}}, agent="Servei B", name="only")
         assert merge_json(path, form_a)["applied"] is True
         result = merge_json(path, form_b, expect=1)
         assert result["agent"] == "Servei B"
         conflicts = [(c["code"], c["field"]) for c in result["changes"] if c["conflict"]]
         assert conflicts == [("1.1", "progress")], result
+        # only the conflict: keeping the plan's value changes nothing
+        out = run("merge", path, only, "--take", "plan").stdout
+        assert "Nothing was merged: the plan’s values were kept" in out, out
         assert merge_json(path, form_b, "--take", "plan")["applied"] is True
         assert items(path)["1.1"]["progress"] == 60
         log = json.loads(run("log", path, "--item", "1.1", "--json").stdout)
