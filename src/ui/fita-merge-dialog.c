@@ -257,6 +257,9 @@ create_field_row (gpointer item,
     g_autofree char *escaped = g_markup_escape_text (subtitle, -1);
 
     adw_action_row_set_subtitle (ADW_ACTION_ROW (action_row), escaped);
+    /* a long follow-up text is cut short in the list, and whole in its tooltip */
+    adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (action_row), 6);
+    gtk_widget_set_tooltip_text (action_row, subtitle);
   }
   sync_row (row);
   row->handler = g_signal_connect (field, "notify::decision", G_CALLBACK (decision_changed_cb), row);
