@@ -10,6 +10,7 @@
 #include "fita-error.h"
 #include "fita-examples.h"
 #include "fita-preferences-window.h"
+#include "fita-window-forms.h"
 
 struct _FitaApplication
 {
@@ -630,7 +631,15 @@ fita_application_open_file (FitaApplication *self,
     forget_recent (file);
   if (plan == NULL && is_not_a_plan (error, file))
     {
-      offer_import (self, window, file, name, is_table_file (basename));
+      /* an answered update form, opened on a plan: the merge screen */
+      FitaWindow *parent = error_parent (self, window);
+
+      if (fita_window_get_plan (parent) != NULL && fita_file_is_update_form (file))
+        {
+          fita_window_merge_form (parent, file);
+          return;
+        }
+      offer_import (self, parent, file, name, is_table_file (basename));
       return;
     }
   if (plan == NULL)

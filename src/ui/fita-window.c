@@ -7,6 +7,7 @@
 #include "fita-application.h"
 #include "fita-error.h"
 #include "fita-welcome-page.h"
+#include "fita-window-forms.h"
 #include "fita-window-private.h"
 #include "fita-years.h"
 
@@ -827,6 +828,7 @@ fita_window_init (FitaWindow *self)
   GtkEventController *keys;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  fita_window_init_forms (self);
 
   /* after the pages' bindings, made by the template */
   g_signal_connect (self, "notify::shown-plan", G_CALLBACK (shown_plan_notify_cb), NULL);
