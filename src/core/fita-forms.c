@@ -34,24 +34,82 @@ collect_agents (FitaPlan *plan, gint64 owner, GHashTable *responsible, GPtrArray
     }
 }
 
+static void
+collect_all_agents (FitaPlan *plan, gint64 owner, GHashTable *by_name, guint depth)
+{
+  GPtrArray *list = fita_plan_list (plan, FITA_TABLE_AGENT, owner);
+
+  if (depth > FITA_MAX_DEPTH)
+    return;
+  for (guint i = 0; i < list->len; i++)
+    {
+      FitaAgent *agent = g_ptr_array_index (list, i);
+      if (agent->name != NULL)
+        {
+          g_autofree char *folded = g_utf8_casefold (agent->name, -1);
+          char *key = g_utf8_normalize (g_strstrip (folded), -1, G_NORMALIZE_ALL_COMPOSE);
+          if (key != NULL && !g_hash_table_contains (by_name, key))
+            g_hash_table_insert (by_name, key, agent);
+          else
+            g_free (key);
+        }
+      collect_all_agents (plan, agent->rec.id, by_name, depth + 1);
+    }
+}
+
+/* Adds to answering the ids of the agents who answer for item: those
+ * responsible for it in any role; for an item no agent is responsible for,
+ * the plan's agents named in its other services ("Servei A; Servei B"), as
+ * in the follow-up sheets that name only the services involved. by_name:
+ * the plan's agents by folded name. */
+static void
+add_answering (FitaPlan *plan, FitaItem *item, GHashTable *by_name, GHashTable *answering)
+{
+  GPtrArray *roles = fita_plan_list (plan, FITA_TABLE_RESPONSIBILITY, item->rec.id);
+  gboolean any = FALSE;
+
+  for (guint r = 0; r < roles->len; r++)
+    {
+      FitaResponsibility *role = g_ptr_array_index (roles, r);
+      if (role->agent_id != 0)
+        {
+          g_hash_table_add (answering, &role->agent_id);
+          any = TRUE;
+        }
+    }
+  if (any || item->other_services == NULL)
+    return;
+
+  g_auto(GStrv) names = g_strsplit_set (item->other_services, ",;\n", -1);
+  for (guint n = 0; names[n] != NULL; n++)
+    {
+      g_autofree char *folded = g_utf8_casefold (g_strstrip (names[n]), -1);
+      g_autofree char *key = g_utf8_normalize (folded, -1, G_NORMALIZE_ALL_COMPOSE);
+      FitaAgent *agent = key != NULL ? g_hash_table_lookup (by_name, key) : NULL;
+      if (agent != NULL)
+        g_hash_table_add (answering, &agent->rec.id);
+    }
+}
+
+static GHashTable *
+agents_by_name (FitaPlan *plan)
+{
+  GHashTable *by_name = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  collect_all_agents (plan, 0, by_name, 0);
+  return by_name;
+}
+
 GPtrArray *
 fita_forms_agents (FitaPlan *plan)
 {
   g_autoptr(GHashTable) responsible = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GHashTable) by_name = agents_by_name (plan);
   g_autoptr(GPtrArray) items = fita_plan_items_preorder (plan, NULL);
   GPtrArray *out = g_ptr_array_new ();
 
   for (guint i = 0; i < items->len; i++)
-    {
-      FitaItem *item = g_ptr_array_index (items, i);
-      GPtrArray *roles = fita_plan_list (plan, FITA_TABLE_RESPONSIBILITY, item->rec.id);
-      for (guint r = 0; r < roles->len; r++)
-        {
-          FitaResponsibility *role = g_ptr_array_index (roles, r);
-          if (role->agent_id != 0)
-            g_hash_table_add (responsible, &role->agent_id);
-        }
-    }
+    add_answering (plan, g_ptr_array_index (items, i), by_name, responsible);
   collect_agents (plan, 0, responsible, out, 0);
   return out;
 }
@@ -59,19 +117,17 @@ fita_forms_agents (FitaPlan *plan)
 GPtrArray *
 fita_forms_items (FitaPlan *plan, FitaAgent *agent)
 {
+  g_autoptr(GHashTable) by_name = agents_by_name (plan);
   g_autoptr(GPtrArray) items = fita_plan_items_preorder (plan, NULL);
   GPtrArray *out = g_ptr_array_new ();
 
   for (guint i = 0; i < items->len; i++)
     {
       FitaItem *item = g_ptr_array_index (items, i);
-      GPtrArray *roles = fita_plan_list (plan, FITA_TABLE_RESPONSIBILITY, item->rec.id);
-      for (guint r = 0; r < roles->len; r++)
-        if (((FitaResponsibility *) g_ptr_array_index (roles, r))->agent_id == agent->rec.id)
-          {
-            g_ptr_array_add (out, item);
-            break;
-          }
+      g_autoptr(GHashTable) answering = g_hash_table_new (g_int64_hash, g_int64_equal);
+      add_answering (plan, item, by_name, answering);
+      if (g_hash_table_contains (answering, &agent->rec.id))
+        g_ptr_array_add (out, item);
     }
   return out;
 }

@@ -31,10 +31,14 @@ typedef struct {
   char *digest;
 } FitaFormKey;
 
-/* The agents responsible for at least one item, in the agents' order
- * (parents before their groups). A new array; the agents are the plan's. */
+/* The agents who answer for at least one item, in the agents' order
+ * (parents before their groups). An item's form goes to the agents
+ * responsible for it in any role; an item no agent is responsible for goes
+ * to the plan's agents named in its other services (separated by commas,
+ * semicolons or lines; names compared ignoring case). A new array; the
+ * agents are the plan's. */
 GPtrArray  *fita_forms_agents        (FitaPlan        *plan);
-/* The items agent is responsible for (in any role), in the plan's order.
+/* The items agent answers for (see fita_forms_agents), in the plan's order.
  * A new array; the items are the plan's. */
 GPtrArray  *fita_forms_items         (FitaPlan        *plan,
                                       FitaAgent       *agent);

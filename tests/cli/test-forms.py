@@ -206,9 +206,21 @@ def refusals():
 @test
 def no_responsible_agent():
     with Dir() as d:
-        path = example(d, "terrassa-ess-2019-2026")
+        path = d / "empty.fita"
+        run("new", path, "--title", "Pla buit 2025-2028")
         err = forms(path, "--format", "ods", "--out", d / "out", expect=1)
         assert "no agent is responsible for any item: there is no form to make" in err, err
+
+
+@test
+def services_involved_answer():
+    """The Terrassa sheet names no one responsible, only the service
+    involved in each action: its form holds those actions."""
+    with Dir() as d:
+        path = example(d, "terrassa-ess-2019-2026")
+        made = forms(path, "--format", "ods", "--out", d / "out")
+        assert [os.path.basename(f) for f in made] == ["2024 - %s.ods" % TERRASSA_SERVICE], made
+        assert item_codes(made[0]) == ["11.1", "11.2", "11.3", "11.4", "11.5"], item_codes(made[0])
 
 
 @test

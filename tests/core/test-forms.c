@@ -106,6 +106,40 @@ test_agents_and_items (void)
   g_assert_cmpint (fita_forms_default_year (plan), ==, 2024);
 }
 
+/* An item no one is responsible for goes to the agents named in its other
+ * services (as the Terrassa sheets name only the service involved); one
+ * with a responsible agent goes to it alone; unknown names are no one. */
+static void
+test_services_involved (void)
+{
+  g_autoptr(FitaPlan) plan = fita_test_plan_from_json (
+    "{\"plan\": {\"title\": \"Pla\", \"period_start\": 2022, \"period_end\": 2026, \"followed_year\": 2024},"
+    " \"agents\": [{\"name\": \"Servei A\"}, {\"name\": \"Servei B\", \"groups\": [{\"name\": \"Grup B1\"}]},"
+    "              {\"name\": \"Servei C\"}],"
+    " \"items\": ["
+    "  {\"code\": \"1\", \"title\": \"U\", \"other_services\": \"servei a ; Grup B1\\nUn servei que no hi és\"},"
+    "  {\"code\": \"2\", \"title\": \"Dos\", \"other_services\": \"Servei C\","
+    "   \"responsibilities\": [{\"agent\": \"Servei B\", \"role\": \"executes\"}]},"
+    "  {\"code\": \"3\", \"title\": \"Tres\", \"other_services\": \"Servei A, Servei C\"},"
+    "  {\"code\": \"4\", \"title\": \"Quatre\"}]}");
+  g_autoptr(GPtrArray) agents = fita_forms_agents (plan);
+  const struct { const char *agent; const char *items; } expected[] = {
+    { "Servei A", "1 3" },
+    { "Servei B", "2" },
+    { "Grup B1", "1" },
+    { "Servei C", "3" },
+  };
+
+  g_assert_cmpuint (agents->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autoptr(GPtrArray) items = fita_forms_items (plan, agent (plan, expected[i].agent));
+      g_autofree char *list = codes (items);
+      g_assert_cmpstr (((FitaAgent *) g_ptr_array_index (agents, i))->name, ==, expected[i].agent);
+      g_assert_cmpstr (list, ==, expected[i].items);
+    }
+}
+
 static void
 test_file_names (void)
 {
@@ -519,6 +553,7 @@ main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/forms/agents-and-items", test_agents_and_items);
+  g_test_add_func ("/forms/services-involved", test_services_involved);
   g_test_add_func ("/forms/file-names", test_file_names);
   g_test_add_func ("/forms/key", test_key);
   g_test_add_func ("/forms/digest", test_digest);
