@@ -596,7 +596,7 @@ make_instructions (FitaForm *form, FitaPlan *plan, FitaAgent *agent, gint64 year
                                        form->sheets[FITA_FORM_INDICATORS].name, (int) year)),
     T_(tr, "The cells hold the plan's current values: change only what has changed, and leave a cell empty when there is nothing to say."),
     "",
-    T_(tr, "Percent: a number from 0 to 100, without the % sign (e.g. 75)."),
+    T_(tr, "Percent: a number from 0 to 100, without the percent sign (e.g. 75)."),
     keep_owned (form, g_strdup_printf (T_(tr, "Amounts: in euros, as your spreadsheet writes numbers (e.g. %s)."), example)),
     "",
     T_(tr, "Do not change the grey columns, the order of the rows or the hidden key: they tie each row to its item in the plan. Do not add or delete rows."),

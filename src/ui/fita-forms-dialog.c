@@ -203,8 +203,8 @@ update_summary (FitaFormsDialog *self)
     if (text != NULL && followed != FITA_NONE && year != followed)
       {
         /* Translators: under the files to write when another year than the one followed up is chosen */
-        g_autofree char *warning = g_strdup_printf (_("Answers for %" G_GINT64_FORMAT " cannot be merged: only those for %" G_GINT64_FORMAT ", the year followed up, can."),
-                                                    year, followed);
+        g_autofree char *warning = g_strdup_printf (_("Answers for %d cannot be merged: only those for %d, the year followed up, can."),
+                                                    (int) year, (int) followed);
         char *both = g_strdup_printf ("%s\n%s", text, warning);
 
         g_free (text);
