@@ -42,7 +42,8 @@ progress_text (FitaComparison *comparison, const FitaItemChange *change, const c
                                                 : g_strdup (C_("no value", "—"));
   g_autofree char *points = fita_comparison_format_points (comparison, change, FALSE, NULL);
 
-  if (!fita_comparison_has_previous (comparison))
+  /* with no year to compare with, or unchanged as shown: the value once */
+  if (!fita_comparison_has_previous (comparison) || g_strcmp0 (before, after) == 0)
     return g_steal_pointer (&after);
   if (points != NULL)
     return g_strdup_printf ("%s → %s (%s)", before, after, points);

@@ -19,6 +19,9 @@ progress_cell (FitaDoc *doc, FitaComparison *comparison, const FitaItemChange *c
                                                 : g_strdup (TC_ (doc->tr, "no value", "—"));
   g_autofree char *points = fita_comparison_format_points (comparison, change, FALSE, doc->tr);
 
+  /* unchanged as shown ("— → —", "100 % → 100 %"): the value once */
+  if (g_strcmp0 (before, after) == 0)
+    return g_steal_pointer (&after);
   if (points != NULL && change->progress_change_bp != 0)
     return g_strdup_printf ("%s → %s (%s)", before, after, points);
   return g_strdup_printf ("%s → %s", before, after);
