@@ -378,18 +378,8 @@ make_styles (void)
   return g_string_free (out, FALSE);
 }
 
-static const char manifest_xml[] =
-  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-  "<manifest:manifest xmlns:manifest=\"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0\" manifest:version=\"1.2\">"
-  "<manifest:file-entry manifest:full-path=\"/\" manifest:version=\"1.2\" manifest:media-type=\"" MIMETYPE "\"/>"
-  "<manifest:file-entry manifest:full-path=\"content.xml\" manifest:media-type=\"text/xml\"/>"
-  "<manifest:file-entry manifest:full-path=\"styles.xml\" manifest:media-type=\"text/xml\"/>"
-  "<manifest:file-entry manifest:full-path=\"meta.xml\" manifest:media-type=\"text/xml\"/>"
-  "<manifest:file-entry manifest:full-path=\"settings.xml\" manifest:media-type=\"text/xml\"/>"
-  "</manifest:manifest>";
-
-gboolean
-fita_export_ods_add_part (gpointer zip, const char *name, const char *data, gboolean stored, int *code)
+static gboolean
+add_part (zipFile zip, const char *name, const char *data, gboolean stored, int *code)
 {
   /* a fixed date: the same plan gives the same bytes */
   zip_fileinfo info = { { 0, 0, 0, 1, 0, 1980 }, 0, 0, 0 };
@@ -409,26 +399,26 @@ fita_export_ods_add_part (gpointer zip, const char *name, const char *data, gboo
   return status == ZIP_OK;
 }
 
-gboolean
-fita_export_ods (FitaPlan *plan, const char *lang, const char *path, const char *input, GError **error)
+static char *
+make_manifest (const FitaOdsPart *parts, guint n_parts)
 {
-  g_autoptr(FitaOutput) output = NULL;
-  g_autoptr(FitaExport) export = NULL;
-  g_autofree char *content = NULL;
-  g_autofree char *settings = NULL;
-  g_autofree char *meta = NULL;
-  g_autofree char *styles = make_styles ();
+  GString *out = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                               "<manifest:manifest xmlns:manifest=\"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0\" manifest:version=\"1.2\">"
+                               "<manifest:file-entry manifest:full-path=\"/\" manifest:version=\"1.2\" manifest:media-type=\"" MIMETYPE "\"/>");
+
+  for (guint i = 0; i < n_parts; i++)
+    g_string_append_printf (out, "<manifest:file-entry manifest:full-path=\"%s\" manifest:media-type=\"text/xml\"/>",
+                            parts[i].name);
+  g_string_append (out, "</manifest:manifest>");
+  return g_string_free (out, FALSE);
+}
+
+gboolean
+fita_export_ods_write_package (FitaOutput *output, const FitaOdsPart *parts, guint n_parts, GError **error)
+{
+  g_autofree char *manifest = make_manifest (parts, n_parts);
   zipFile zip;
   int code = 0;
-
-  g_return_val_if_fail (FITA_IS_PLAN (plan), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-  if (!(output = fita_output_open (path, input, error)) || !fita_output_write (output, "", 0, error))
-    return FALSE;
-  export = fita_export_new (plan, lang);
-  content = make_content (export);
-  settings = make_settings (export);
-  meta = make_meta (export);
 
   errno = 0;
   zip = zipOpen64 (fita_output_get_temp_path (output), APPEND_STATUS_CREATE);
@@ -437,12 +427,12 @@ fita_export_ods (FitaPlan *plan, const char *lang, const char *path, const char 
   else
     {
       /* the mimetype first, stored: how a file says it is ODS */
-      (void) (fita_export_ods_add_part (zip, "mimetype", MIMETYPE, TRUE, &code) &&
-              fita_export_ods_add_part (zip, "content.xml", content, FALSE, &code) &&
-              fita_export_ods_add_part (zip, "styles.xml", styles, FALSE, &code) &&
-              fita_export_ods_add_part (zip, "meta.xml", meta, FALSE, &code) &&
-              fita_export_ods_add_part (zip, "settings.xml", settings, FALSE, &code) &&
-              fita_export_ods_add_part (zip, "META-INF/manifest.xml", manifest_xml, FALSE, &code));
+      gboolean ok = add_part (zip, "mimetype", MIMETYPE, TRUE, &code);
+
+      for (guint i = 0; ok && i < n_parts; i++)
+        ok = add_part (zip, parts[i].name, parts[i].data, FALSE, &code);
+      if (ok)
+        add_part (zip, "META-INF/manifest.xml", manifest, FALSE, &code);
       errno = 0;
       if (zipClose (zip, NULL) != ZIP_OK && code == 0)
         code = errno ? errno : EIO;
@@ -455,5 +445,35 @@ fita_export_ods (FitaPlan *plan, const char *lang, const char *path, const char 
                    g_strerror (code));
       return FALSE;
     }
+  return TRUE;
+}
+
+gboolean
+fita_export_ods (FitaPlan *plan, const char *lang, const char *path, const char *input, GError **error)
+{
+  g_autoptr(FitaOutput) output = NULL;
+  g_autoptr(FitaExport) export = NULL;
+  g_autofree char *content = NULL;
+  g_autofree char *settings = NULL;
+  g_autofree char *meta = NULL;
+  g_autofree char *styles = make_styles ();
+
+  g_return_val_if_fail (FITA_IS_PLAN (plan), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  if (!(output = fita_output_open (path, input, error)) || !fita_output_write (output, "", 0, error))
+    return FALSE;
+  export = fita_export_new (plan, lang);
+  content = make_content (export);
+  settings = make_settings (export);
+  meta = make_meta (export);
+
+  {
+    const FitaOdsPart parts[] = {
+      { "content.xml", content }, { "styles.xml", styles }, { "meta.xml", meta }, { "settings.xml", settings },
+    };
+
+    if (!fita_export_ods_write_package (output, parts, G_N_ELEMENTS (parts), error))
+      return FALSE;
+  }
   return fita_output_commit (g_steal_pointer (&output), error);
 }

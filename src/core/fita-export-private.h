@@ -4,6 +4,7 @@
 
 #include "fita-export.h"
 #include "fita-i18n.h"
+#include "fita-output.h"
 
 G_BEGIN_DECLS
 
@@ -71,14 +72,19 @@ void        fita_export_ods_append_escaped (GString    *out,
  * (ODF collapses plain ones). */
 void        fita_export_ods_append_paragraphs (GString    *out,
                                  const char *text);
-/* Adds a part to a minizip zipFile; stored (not compressed) for the
- * mimetype, which readers look for at a fixed place. Keeps the first
- * errno in *code. */
-gboolean    fita_export_ods_add_part (gpointer    zip,
-                                 const char *name,
-                                 const char *data,
-                                 gboolean    stored,
-                                 int        *code);
+/* One file inside an ODS package: its name and its text. */
+typedef struct {
+  const char *name;
+  const char *data;
+} FitaOdsPart;
+
+/* Writes an ODS package to the output's temporary file: the mimetype
+ * first (stored, where readers look for it), the parts in their order,
+ * then a manifest that lists them. Fails with the system's reason. */
+gboolean    fita_export_ods_write_package (FitaOutput        *output,
+                                 const FitaOdsPart *parts,
+                                 guint              n_parts,
+                                 GError           **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FitaExport, fita_export_free)
 

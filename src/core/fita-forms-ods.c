@@ -4,16 +4,11 @@
 #include "config.h"
 #include "fita-forms-private.h"
 
-#include "fita-error.h"
 #include "fita-money.h"
 #include "fita-output.h"
 
-#include <errno.h>
-#include <glib/gi18n-lib.h>
 #include <string.h>
-#include <zip.h>
 
-#define MIMETYPE "application/vnd.oasis.opendocument.spreadsheet"
 #define NAMESPACES \
   " xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\"" \
   " xmlns:style=\"urn:oasis:names:tc:opendocument:xmlns:style:1.0\"" \
@@ -34,15 +29,6 @@ static const char styles_xml[] =
   "<office:styles><style:default-style style:family=\"table-cell\"/>"
   "<style:style style:name=\"Default\" style:family=\"table-cell\"/></office:styles>"
   "</office:document-styles>";
-
-static const char manifest_xml[] =
-  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-  "<manifest:manifest xmlns:manifest=\"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0\" manifest:version=\"1.2\">"
-  "<manifest:file-entry manifest:full-path=\"/\" manifest:version=\"1.2\" manifest:media-type=\"" MIMETYPE "\"/>"
-  "<manifest:file-entry manifest:full-path=\"content.xml\" manifest:media-type=\"text/xml\"/>"
-  "<manifest:file-entry manifest:full-path=\"styles.xml\" manifest:media-type=\"text/xml\"/>"
-  "<manifest:file-entry manifest:full-path=\"meta.xml\" manifest:media-type=\"text/xml\"/>"
-  "</manifest:manifest>";
 
 /* Cell styles: locked (grey) or to fill (style:cell-protect="none"). */
 static const char cell_styles[] =
@@ -214,36 +200,19 @@ fita_form_write_ods (FitaForm *form, const char *path, const char *input, GError
   g_autoptr(FitaOutput) output = NULL;
   g_autofree char *content = NULL;
   g_autofree char *meta = NULL;
-  zipFile zip;
-  int code = 0;
 
   if (!(output = fita_output_open (path, input, error)) || !fita_output_write (output, "", 0, error))
     return FALSE;
   content = make_content (form);
   meta = make_meta (form);
 
-  errno = 0;
-  zip = zipOpen64 (fita_output_get_temp_path (output), APPEND_STATUS_CREATE);
-  if (zip == NULL)
-    code = errno ? errno : EIO;
-  else
-    {
-      (void) (fita_export_ods_add_part (zip, "mimetype", MIMETYPE, TRUE, &code) &&
-              fita_export_ods_add_part (zip, "content.xml", content, FALSE, &code) &&
-              fita_export_ods_add_part (zip, "styles.xml", styles_xml, FALSE, &code) &&
-              fita_export_ods_add_part (zip, "meta.xml", meta, FALSE, &code) &&
-              fita_export_ods_add_part (zip, "META-INF/manifest.xml", manifest_xml, FALSE, &code));
-      errno = 0;
-      if (zipClose (zip, NULL) != ZIP_OK && code == 0)
-        code = errno ? errno : EIO;
-    }
-  if (code != 0)
-    {
-      g_set_error (error, FITA_ERROR, FITA_ERROR_IO,
-                   /* Translators: %s is the system's reason, e.g. "No space left on device" */
-                   _("It could not be written: %s. Nothing was replaced; free some space or choose another folder."),
-                   g_strerror (code));
+  {
+    const FitaOdsPart parts[] = {
+      { "content.xml", content }, { "styles.xml", styles_xml }, { "meta.xml", meta },
+    };
+
+    if (!fita_export_ods_write_package (output, parts, G_N_ELEMENTS (parts), error))
       return FALSE;
-    }
+  }
   return fita_output_commit (g_steal_pointer (&output), error);
 }
