@@ -86,6 +86,20 @@ gboolean    fita_export_ods_write_package (FitaOutput        *output,
                                  guint              n_parts,
                                  GError           **error);
 
+/* Makes a workbook's sheets: workbook is an lxw_workbook; returns an
+ * lxw_error. */
+typedef int (*FitaXlsxFill) (gpointer workbook,
+                             gpointer user_data);
+/* Writes a workbook to the output's temporary file, the sheets made by
+ * fill in the C locale (libxlsxwriter prints its numbers with printf).
+ * constant_memory: rows written out as they are made, in order. Fails
+ * with libxlsxwriter's reason. */
+gboolean    fita_export_xlsx_write_workbook (FitaOutput   *output,
+                                 gboolean      constant_memory,
+                                 FitaXlsxFill  fill,
+                                 gpointer      user_data,
+                                 GError      **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FitaExport, fita_export_free)
 
 G_END_DECLS

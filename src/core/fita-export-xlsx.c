@@ -138,27 +138,15 @@ write_table (lxw_workbook *workbook, FitaExportTable *table, Formats *f)
 }
 
 gboolean
-fita_export_xlsx (FitaPlan *plan, const char *lang, const char *path, const char *input, GError **error)
+fita_export_xlsx_write_workbook (FitaOutput *output, gboolean constant_memory, FitaXlsxFill fill, gpointer user_data,
+                                 GError **error)
 {
-  g_autoptr(FitaOutput) output = NULL;
-  g_autoptr(FitaExport) export = NULL;
-  /* rows written out as they are made (texts inline, not shared): a
-   * third faster on a large plan, and memory that does not grow */
-  lxw_workbook_options options = { LXW_TRUE, NULL, LXW_FALSE };
-  lxw_doc_properties properties = { 0 };
+  lxw_workbook_options options = { 0 };
   lxw_workbook *workbook;
   lxw_error status = LXW_NO_ERROR;
   locale_t c_locale, old_locale;
-  Formats formats;
 
-  g_return_val_if_fail (FITA_IS_PLAN (plan), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-  /* the temporary file made here: a folder that cannot be written is
-   * told in Fita's words, not in libxlsxwriter's on the terminal */
-  if (!(output = fita_output_open (path, input, error)) || !fita_output_write (output, "", 0, error))
-    return FALSE;
-  export = fita_export_new (plan, lang);
-
+  options.constant_memory = constant_memory ? LXW_TRUE : LXW_FALSE;
   /* libxlsxwriter prints its numbers with printf: in the C locale, or a
    * Catalan session writes 4702,33, which no program reads back */
   c_locale = newlocale (LC_NUMERIC_MASK, "C", duplocale (LC_GLOBAL_LOCALE));
@@ -168,12 +156,7 @@ fita_export_xlsx (FitaPlan *plan, const char *lang, const char *path, const char
     status = LXW_ERROR_MEMORY_MALLOC_FAILED;
   else
     {
-      properties.title = export->info->title;
-      properties.company = export->info->organisation;
-      workbook_set_properties (workbook, &properties);
-      make_formats (workbook, &formats);
-      for (guint t = 0; t < FITA_EXPORT_N_SHEETS && status == LXW_NO_ERROR; t++)
-        status = write_table (workbook, &export->tables[t], &formats);
+      status = fill (workbook, user_data);
       /* closing writes the file, and frees the workbook in any case */
       if (status == LXW_NO_ERROR)
         status = workbook_close (workbook);
@@ -194,5 +177,42 @@ fita_export_xlsx (FitaPlan *plan, const char *lang, const char *path, const char
                    lxw_strerror (status));
       return FALSE;
     }
+  return TRUE;
+}
+
+static int
+fill_export (gpointer workbook, gpointer user_data)
+{
+  FitaExport *export = user_data;
+  lxw_doc_properties properties = { 0 };
+  lxw_error status = LXW_NO_ERROR;
+  Formats formats;
+
+  properties.title = export->info->title;
+  properties.company = export->info->organisation;
+  workbook_set_properties (workbook, &properties);
+  make_formats (workbook, &formats);
+  for (guint t = 0; t < FITA_EXPORT_N_SHEETS && status == LXW_NO_ERROR; t++)
+    status = write_table (workbook, &export->tables[t], &formats);
+  return status;
+}
+
+gboolean
+fita_export_xlsx (FitaPlan *plan, const char *lang, const char *path, const char *input, GError **error)
+{
+  g_autoptr(FitaOutput) output = NULL;
+  g_autoptr(FitaExport) export = NULL;
+
+  g_return_val_if_fail (FITA_IS_PLAN (plan), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  /* the temporary file made here: a folder that cannot be written is
+   * told in Fita's words, not in libxlsxwriter's on the terminal */
+  if (!(output = fita_output_open (path, input, error)) || !fita_output_write (output, "", 0, error))
+    return FALSE;
+  export = fita_export_new (plan, lang);
+  /* rows written out as they are made (texts inline, not shared): a
+   * third faster on a large plan, and memory that does not grow */
+  if (!fita_export_xlsx_write_workbook (output, TRUE, fill_export, export, error))
+    return FALSE;
   return fita_output_commit (g_steal_pointer (&output), error);
 }

@@ -3,11 +3,8 @@
 #include "config.h"
 #include "fita-forms-private.h"
 
-#include "fita-error.h"
 #include "fita-output.h"
 
-#include <glib/gi18n-lib.h>
-#include <locale.h>
 #include <string.h>
 #include <xlsxwriter.h>
 
@@ -163,51 +160,33 @@ write_sheet (lxw_workbook *workbook, FitaForm *form, FitaFormSheet *table, Forma
   return LXW_NO_ERROR;
 }
 
+static int
+fill_form (gpointer workbook, gpointer user_data)
+{
+  FitaForm *form = user_data;
+  lxw_doc_properties properties = { 0 };
+  lxw_error status;
+  Formats formats;
+
+  properties.title = (char *) form->title;
+  workbook_set_properties (workbook, &properties);
+  make_formats (workbook, &formats);
+  /* the instructions first, then the sheets they speak of */
+  status = write_sheet (workbook, form, &form->sheets[FITA_FORM_INSTRUCTIONS], &formats);
+  for (guint s = 0; s < FITA_FORM_N_SHEETS && status == LXW_NO_ERROR; s++)
+    if (s != FITA_FORM_INSTRUCTIONS)
+      status = write_sheet (workbook, form, &form->sheets[s], &formats);
+  return status;
+}
+
 gboolean
 fita_form_write_xlsx (FitaForm *form, const char *path, const char *input, GError **error)
 {
   g_autoptr(FitaOutput) output = NULL;
-  lxw_doc_properties properties = { 0 };
-  lxw_workbook *workbook;
-  lxw_error status = LXW_NO_ERROR;
-  locale_t c_locale, old_locale;
-  Formats formats;
 
   if (!(output = fita_output_open (path, input, error)) || !fita_output_write (output, "", 0, error))
     return FALSE;
-  /* libxlsxwriter prints its numbers with printf: in the C locale */
-  c_locale = newlocale (LC_NUMERIC_MASK, "C", duplocale (LC_GLOBAL_LOCALE));
-  old_locale = c_locale ? uselocale (c_locale) : (locale_t) 0;
-  workbook = workbook_new (fita_output_get_temp_path (output));
-  if (workbook == NULL)
-    status = LXW_ERROR_MEMORY_MALLOC_FAILED;
-  else
-    {
-      properties.title = (char *) form->title;
-      workbook_set_properties (workbook, &properties);
-      make_formats (workbook, &formats);
-      /* the instructions first, then the sheets they speak of */
-      status = write_sheet (workbook, form, &form->sheets[FITA_FORM_INSTRUCTIONS], &formats);
-      for (guint s = 0; s < FITA_FORM_N_SHEETS && status == LXW_NO_ERROR; s++)
-        if (s != FITA_FORM_INSTRUCTIONS)
-          status = write_sheet (workbook, form, &form->sheets[s], &formats);
-      if (status == LXW_NO_ERROR)
-        status = workbook_close (workbook);
-      else
-        workbook_close (workbook);
-    }
-  if (c_locale)
-    {
-      uselocale (old_locale);
-      freelocale (c_locale);
-    }
-  if (status != LXW_NO_ERROR)
-    {
-      g_set_error (error, FITA_ERROR, FITA_ERROR_IO,
-                   /* Translators: %s is libxlsxwriter's reason, in English */
-                   _("The spreadsheet could not be written (%s). Nothing was replaced; free some space or choose another folder."),
-                   lxw_strerror (status));
-      return FALSE;
-    }
+  if (!fita_export_xlsx_write_workbook (output, FALSE, fill_form, form, error))
+    return FALSE;
   return fita_output_commit (g_steal_pointer (&output), error);
 }
