@@ -151,23 +151,6 @@ print_table (FitaComparison *comparison, FitaCompareFilter filter)
 }
 
 static void
-add_text_or_null (JsonBuilder *builder, const char *member, const char *text)
-{
-  json_builder_set_member_name (builder, member);
-  if (text == NULL)
-    json_builder_add_null_value (builder);
-  else
-    json_builder_add_string_value (builder, text);
-}
-
-static void
-add_boolean (JsonBuilder *builder, const char *member, gboolean value)
-{
-  json_builder_set_member_name (builder, member);
-  json_builder_add_boolean_value (builder, value);
-}
-
-static void
 print_json (FitaComparison *comparison, FitaCompareFilter filter)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
@@ -199,27 +182,27 @@ print_json (FitaComparison *comparison, FitaCompareFilter filter)
       if (filter != FITA_COMPARE_ALL && !fita_item_change_matches (change, filter))
         continue;
       json_builder_begin_object (builder);
-      add_text_or_null (builder, "code", item->code);
-      add_text_or_null (builder, "title", item->title);
+      json_add_text_or_null (builder, "code", item->code);
+      json_add_text_or_null (builder, "title", item->title);
       json_add_int (builder, "progress_bp_before", change->progress_bp_before);
       json_add_int (builder, "progress_bp_after", change->progress_bp_after);
       json_add_int (builder, "progress_change_bp", change->progress_change_bp);
-      add_text_or_null (builder, "status_before", change->status_before);
-      add_text_or_null (builder, "status_after", change->status_after);
+      json_add_text_or_null (builder, "status_before", change->status_before);
+      json_add_text_or_null (builder, "status_after", change->status_after);
       json_add_int (builder, "executed_cents_before", change->total_before.executed);
       json_add_int (builder, "executed_cents_after", change->total_after.executed);
       json_add_int (builder, "year_planned_cents_before", change->year_before.planned);
       json_add_int (builder, "year_planned_cents_after", change->year_after.planned);
       json_add_int (builder, "year_executed_cents_before", change->year_before.executed);
       json_add_int (builder, "year_executed_cents_after", change->year_after.executed);
-      add_boolean (builder, "status_changed", change->status_changed);
-      add_boolean (builder, "values_changed", change->values_changed);
-      add_boolean (builder, "texts_changed", change->texts_changed);
-      add_boolean (builder, "changed", change->changed);
-      add_boolean (builder, "no_update", change->no_update);
-      add_boolean (builder, "late", change->late);
-      add_boolean (builder, "new", change->is_new);
-      add_boolean (builder, "removed", change->item == NULL);
+      json_add_boolean (builder, "status_changed", change->status_changed);
+      json_add_boolean (builder, "values_changed", change->values_changed);
+      json_add_boolean (builder, "texts_changed", change->texts_changed);
+      json_add_boolean (builder, "changed", change->changed);
+      json_add_boolean (builder, "no_update", change->no_update);
+      json_add_boolean (builder, "late", change->late);
+      json_add_boolean (builder, "new", change->is_new);
+      json_add_boolean (builder, "removed", change->item == NULL);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);

@@ -104,23 +104,13 @@ print_change (FitaPlan *plan, const FitaLogChange *change)
 }
 
 static void
-add_text_or_null (JsonBuilder *builder, const char *member, const char *text)
-{
-  json_builder_set_member_name (builder, member);
-  if (text == NULL)
-    json_builder_add_null_value (builder);
-  else
-    json_builder_add_string_value (builder, text);
-}
-
-static void
 add_change (JsonBuilder *builder, FitaPlan *plan, const FitaLogChange *change)
 {
   json_builder_begin_object (builder);
-  add_text_or_null (builder, "at", change->at);
-  add_text_or_null (builder, "author", change->author);
-  add_text_or_null (builder, "source", change->source);
-  add_text_or_null (builder, "label", change->label);
+  json_add_text_or_null (builder, "at", change->at);
+  json_add_text_or_null (builder, "author", change->author);
+  json_add_text_or_null (builder, "source", change->source);
+  json_add_text_or_null (builder, "label", change->label);
   json_builder_set_member_name (builder, "entries");
   json_builder_begin_array (builder);
   for (guint i = 0; i < change->entries->len; i++)
@@ -129,13 +119,13 @@ add_change (JsonBuilder *builder, FitaPlan *plan, const FitaLogChange *change)
       g_autofree char *item = item_name (plan, entry);
 
       json_builder_begin_object (builder);
-      add_text_or_null (builder, "kind", fita_log_kind_keyword (entry->kind));
-      add_text_or_null (builder, "table", entry->table);
+      json_add_text_or_null (builder, "kind", fita_log_kind_keyword (entry->kind));
+      json_add_text_or_null (builder, "table", entry->table);
       json_add_int (builder, "record", entry->record);
-      add_text_or_null (builder, "item", item);
-      add_text_or_null (builder, "field", entry->field);
-      add_text_or_null (builder, "old", entry->old_value);
-      add_text_or_null (builder, "new", entry->new_value);
+      json_add_text_or_null (builder, "item", item);
+      json_add_text_or_null (builder, "field", entry->field);
+      json_add_text_or_null (builder, "old", entry->old_value);
+      json_add_text_or_null (builder, "new", entry->new_value);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);

@@ -98,16 +98,6 @@ print_refusals (FitaMerge *merge)
 }
 
 static void
-json_add_string_or_null (JsonBuilder *builder, const char *member, const char *text)
-{
-  json_builder_set_member_name (builder, member);
-  if (text != NULL)
-    json_builder_add_string_value (builder, text);
-  else
-    json_builder_add_null_value (builder);
-}
-
-static void
 print_json (FitaMerge *merge, gboolean applied)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
@@ -116,7 +106,7 @@ print_json (FitaMerge *merge, gboolean applied)
   static const char * const decisions[] = { NULL, "form", "plan" };
 
   json_builder_begin_object (builder);
-  json_add_string_or_null (builder, "agent", fita_merge_get_agent_name (merge));
+  json_add_text_or_null (builder, "agent", fita_merge_get_agent_name (merge));
   json_add_int (builder, "year", fita_merge_get_year (merge));
   json_builder_set_member_name (builder, "changes");
   json_builder_begin_array (builder);
@@ -128,15 +118,14 @@ print_json (FitaMerge *merge, gboolean applied)
         {
           g_autoptr(FitaMergeField) field = g_list_model_get_item (fields, f);
           json_builder_begin_object (builder);
-          json_add_string_or_null (builder, "code", fita_merge_item_get_code (item));
-          json_add_string_or_null (builder, "field", fita_merge_field_get_key (field));
-          json_add_string_or_null (builder, "label", fita_merge_field_get_label (field));
-          json_add_string_or_null (builder, "plan", fita_merge_field_get_plan_text (field));
-          json_add_string_or_null (builder, "form", fita_merge_field_get_form_text (field));
-          json_add_string_or_null (builder, "sent", fita_merge_field_get_sent_text (field));
-          json_builder_set_member_name (builder, "conflict");
-          json_builder_add_boolean_value (builder, fita_merge_field_get_conflict (field));
-          json_add_string_or_null (builder, "take", decisions[fita_merge_field_get_decision (field)]);
+          json_add_text_or_null (builder, "code", fita_merge_item_get_code (item));
+          json_add_text_or_null (builder, "field", fita_merge_field_get_key (field));
+          json_add_text_or_null (builder, "label", fita_merge_field_get_label (field));
+          json_add_text_or_null (builder, "plan", fita_merge_field_get_plan_text (field));
+          json_add_text_or_null (builder, "form", fita_merge_field_get_form_text (field));
+          json_add_text_or_null (builder, "sent", fita_merge_field_get_sent_text (field));
+          json_add_boolean (builder, "conflict", fita_merge_field_get_conflict (field));
+          json_add_text_or_null (builder, "take", decisions[fita_merge_field_get_decision (field)]);
           json_builder_end_object (builder);
         }
     }
@@ -147,15 +136,14 @@ print_json (FitaMerge *merge, gboolean applied)
     {
       g_autoptr(FitaMergeRefusal) refusal = g_list_model_get_item (refusals, i);
       json_builder_begin_object (builder);
-      json_add_string_or_null (builder, "sheet", fita_merge_refusal_get_sheet (refusal));
+      json_add_text_or_null (builder, "sheet", fita_merge_refusal_get_sheet (refusal));
       json_add_int (builder, "row", fita_merge_refusal_get_row (refusal));
-      json_add_string_or_null (builder, "code", fita_merge_refusal_get_code (refusal));
-      json_add_string_or_null (builder, "reason", fita_merge_refusal_get_reason (refusal));
+      json_add_text_or_null (builder, "code", fita_merge_refusal_get_code (refusal));
+      json_add_text_or_null (builder, "reason", fita_merge_refusal_get_reason (refusal));
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
-  json_builder_set_member_name (builder, "applied");
-  json_builder_add_boolean_value (builder, applied);
+  json_add_boolean (builder, "applied", applied);
   json_builder_end_object (builder);
   json_print (builder);
 }

@@ -41,6 +41,13 @@ FitaItem *find_item     (FitaPlan        *plan,
 void      json_add_int     (JsonBuilder   *builder,
                             const char    *member,
                             gint64         value);
+/* A text that may be missing: null. */
+void      json_add_text_or_null (JsonBuilder *builder,
+                            const char    *member,
+                            const char    *text);
+void      json_add_boolean (JsonBuilder   *builder,
+                            const char    *member,
+                            gboolean       value);
 void      json_add_measure (JsonBuilder   *builder,
                             const char    *member,
                             double         value,

@@ -190,11 +190,7 @@ year_list (int argc, char **argv)
           json_add_int (builder, "year", closure->year);
           json_builder_set_member_name (builder, "closed_at");
           json_builder_add_string_value (builder, closure->closed_at);
-          json_builder_set_member_name (builder, "closed_by");
-          if (closure->closed_by != NULL)
-            json_builder_add_string_value (builder, closure->closed_by);
-          else
-            json_builder_add_null_value (builder);
+          json_add_text_or_null (builder, "closed_by", closure->closed_by);
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);

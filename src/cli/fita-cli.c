@@ -104,7 +104,7 @@ json_add_text (JsonBuilder *builder, const char *member, const char *text)
 }
 
 /* A text that may be missing: null. */
-static void
+void
 json_add_text_or_null (JsonBuilder *builder, const char *member, const char *text)
 {
   json_builder_set_member_name (builder, member);
@@ -112,6 +112,13 @@ json_add_text_or_null (JsonBuilder *builder, const char *member, const char *tex
     json_builder_add_null_value (builder);
   else
     json_builder_add_string_value (builder, text);
+}
+
+void
+json_add_boolean (JsonBuilder *builder, const char *member, gboolean value)
+{
+  json_builder_set_member_name (builder, member);
+  json_builder_add_boolean_value (builder, value);
 }
 
 /* FITA_NONE is null. */
