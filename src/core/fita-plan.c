@@ -540,6 +540,39 @@ fita_plan_save_copy (FitaPlan *self, const char *path, GError **error)
   return fita_store_backup (self->store, path, error);
 }
 
+char *
+fita_plan_save_snapshot (FitaPlan *self, GError **error)
+{
+  g_autofree char *folder = NULL;
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (FITA_IS_PLAN (self), NULL);
+
+  folder = g_dir_make_tmp ("fita-XXXXXX", error);
+  if (folder == NULL)
+    return NULL;
+  path = g_build_filename (folder, "snapshot.fita", NULL);
+  if (!fita_plan_save_copy (self, path, error))
+    {
+      g_unlink (path);
+      g_rmdir (folder);
+      return NULL;
+    }
+  return g_steal_pointer (&path);
+}
+
+void
+fita_plan_remove_snapshot (const char *snapshot)
+{
+  g_autofree char *folder = NULL;
+
+  if (snapshot == NULL)
+    return;
+  folder = g_path_get_dirname (snapshot);
+  g_unlink (snapshot);
+  g_rmdir (folder);
+}
+
 void
 fita_plan_close (FitaPlan *self)
 {

@@ -96,6 +96,12 @@ gboolean      fita_plan_save_new       (FitaPlan       *plan,
 gboolean      fita_plan_save_copy      (FitaPlan       *plan,
                                         const char     *path,
                                         GError        **error);
+/* A copy of the plan as it is now, in a new temporary folder of its own,
+ * for a thread to read while the plan goes on changing: the copy's path.
+ * fita_plan_remove_snapshot () deletes the copy and its folder. */
+char         *fita_plan_save_snapshot  (FitaPlan       *plan,
+                                        GError        **error);
+void          fita_plan_remove_snapshot (const char    *snapshot);
 void          fita_plan_close          (FitaPlan       *plan);
 
 const char   *fita_plan_get_path       (FitaPlan       *plan);

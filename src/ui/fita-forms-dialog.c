@@ -58,38 +58,12 @@ typedef struct {
 static void
 job_free (Job *job)
 {
-  if (job->snapshot != NULL)
-    {
-      g_autofree char *folder = g_path_get_dirname (job->snapshot);
-
-      g_unlink (job->snapshot);
-      g_rmdir (folder);
-    }
+  fita_plan_remove_snapshot (job->snapshot);
   g_free (job->snapshot);
   g_free (job->input);
   g_free (job->folder);
   g_clear_pointer (&job->agent_ids, g_array_unref);
   g_free (job);
-}
-
-/* On the main thread: the plan as it is now, in a temporary file. */
-static char *
-take_snapshot (FitaPlan  *plan,
-               GError   **error)
-{
-  g_autofree char *folder = g_dir_make_tmp ("fita-forms-XXXXXX", error);
-  g_autofree char *path = NULL;
-
-  if (folder == NULL)
-    return NULL;
-  path = g_build_filename (folder, "snapshot.fita", NULL);
-  if (!fita_plan_save_copy (plan, path, error))
-    {
-      g_unlink (path);
-      g_rmdir (folder);
-      return NULL;
-    }
-  return g_steal_pointer (&path);
 }
 
 /* "2025 - Servei.ods", or with the agent's id in front when two agents'
@@ -395,7 +369,7 @@ fita_forms_dialog_write (FitaFormsDialog *self)
                                _("The forms can only be written to a folder on this computer."));
       return;
     }
-  job->snapshot = take_snapshot (self->plan, &error);
+  job->snapshot = fita_plan_save_snapshot (self->plan, &error);
   if (job->snapshot == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));

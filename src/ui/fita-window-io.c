@@ -153,40 +153,13 @@ typedef struct {
 static void
 job_free (Job *job)
 {
-  if (job->snapshot != NULL)
-    {
-      g_autofree char *folder = g_path_get_dirname (job->snapshot);
-
-      g_unlink (job->snapshot);
-      g_rmdir (folder);
-    }
+  fita_plan_remove_snapshot (job->snapshot);
   g_weak_ref_clear (&job->plan);
   g_free (job->snapshot);
   g_free (job->path);
   g_free (job->input);
   g_free (job->format);
   g_free (job);
-}
-
-/* On the main thread: the plan as it is now, in a temporary file. */
-static char *
-take_snapshot (FitaPlan  *plan,
-               GError   **error)
-{
-  g_autofree char *folder = g_dir_make_tmp ("fita-XXXXXX", error);
-  g_autofree char *path = NULL;
-
-  if (folder == NULL)
-    return NULL;
-
-  path = g_build_filename (folder, "snapshot.fita", NULL);
-  if (!fita_plan_save_copy (plan, path, error))
-    {
-      g_unlink (path);
-      g_rmdir (folder);
-      return NULL;
-    }
-  return g_steal_pointer (&path);
 }
 
 /* In the thread: the snapshot copied beside path and renamed over it, so
@@ -276,7 +249,7 @@ start_job (FitaWindow          *self,
   job->input = g_strdup (fita_plan_get_path (plan));
   job->generation = fita_plan_get_generation (plan);
   g_weak_ref_init (&job->plan, plan);
-  job->snapshot = take_snapshot (plan, &error);
+  job->snapshot = fita_plan_save_snapshot (plan, &error);
   g_task_set_task_data (task, job, (GDestroyNotify)job_free);
   if (job->snapshot == NULL)
     {
