@@ -86,6 +86,9 @@ gboolean    fita_export_ods_write_package (FitaOutput        *output,
                                  guint              n_parts,
                                  GError           **error);
 
+/* The format of a sheet's header row (an lxw_format of workbook): bold
+ * on grey, wrapped, a line below. */
+gpointer    fita_export_xlsx_header_format (gpointer workbook);
 /* Makes a workbook's sheets: workbook is an lxw_workbook; returns an
  * lxw_error. */
 typedef int (*FitaXlsxFill) (gpointer workbook,

@@ -42,17 +42,25 @@ new_format (lxw_workbook *workbook, const char *number_format)
   return format;
 }
 
+gpointer
+fita_export_xlsx_header_format (gpointer workbook)
+{
+  lxw_format *header = workbook_add_format (workbook);
+
+  format_set_bold (header);
+  format_set_bg_color (header, 0xDEDDDA);
+  format_set_bottom (header, LXW_BORDER_THIN);
+  format_set_align (header, LXW_ALIGN_VERTICAL_TOP);
+  format_set_text_wrap (header);
+  return header;
+}
+
 static void
 make_formats (lxw_workbook *workbook, Formats *f)
 {
   static const char * const percents[] = { "0%", "0.0%", "0.00%" };
 
-  f->header = workbook_add_format (workbook);
-  format_set_bold (f->header);
-  format_set_bg_color (f->header, 0xDEDDDA);
-  format_set_bottom (f->header, LXW_BORDER_THIN);
-  format_set_align (f->header, LXW_ALIGN_VERTICAL_TOP);
-  format_set_text_wrap (f->header);
+  f->header = fita_export_xlsx_header_format (workbook);
   f->text = new_format (workbook, NULL);
   f->wrap = new_format (workbook, NULL);
   format_set_text_wrap (f->wrap);

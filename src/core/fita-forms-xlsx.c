@@ -43,12 +43,7 @@ new_format (lxw_workbook *workbook, gboolean editable, gboolean wrap, const char
 static void
 make_formats (lxw_workbook *workbook, Formats *f)
 {
-  f->header = workbook_add_format (workbook);
-  format_set_bold (f->header);
-  format_set_bg_color (f->header, 0xDEDDDA);
-  format_set_bottom (f->header, LXW_BORDER_THIN);
-  format_set_align (f->header, LXW_ALIGN_VERTICAL_TOP);
-  format_set_text_wrap (f->header);
+  f->header = fita_export_xlsx_header_format (workbook);
   for (guint wrap = 0; wrap < 2; wrap++)
     {
       f->locked[wrap] = new_format (workbook, FALSE, wrap, NULL);
