@@ -16,14 +16,7 @@
 
 #define MIMETYPE "application/vnd.oasis.opendocument.spreadsheet"
 #define NAMESPACES \
-  " xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\"" \
-  " xmlns:style=\"urn:oasis:names:tc:opendocument:xmlns:style:1.0\"" \
-  " xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\"" \
-  " xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\"" \
-  " xmlns:number=\"urn:oasis:names:tc:opendocument:xmlns:datastyle:1.0\"" \
-  " xmlns:fo=\"urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0\"" \
-  " xmlns:meta=\"urn:oasis:names:tc:opendocument:xmlns:meta:1.0\"" \
-  " xmlns:dc=\"http://purl.org/dc/elements/1.1/\"" \
+  FITA_ODS_XMLNS \
   " xmlns:config=\"urn:oasis:names:tc:opendocument:xmlns:config:1.0\"" \
   " office:version=\"1.2\""
 

@@ -72,6 +72,18 @@ void        fita_export_ods_append_escaped (GString    *out,
  * (ODF collapses plain ones). */
 void        fita_export_ods_append_paragraphs (GString    *out,
                                  const char *text);
+/* The namespaces an ODS spreadsheet's parts declare (a writer adds its
+ * own and office:version). */
+#define FITA_ODS_XMLNS \
+  " xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\"" \
+  " xmlns:style=\"urn:oasis:names:tc:opendocument:xmlns:style:1.0\"" \
+  " xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\"" \
+  " xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\"" \
+  " xmlns:number=\"urn:oasis:names:tc:opendocument:xmlns:datastyle:1.0\"" \
+  " xmlns:fo=\"urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0\"" \
+  " xmlns:meta=\"urn:oasis:names:tc:opendocument:xmlns:meta:1.0\"" \
+  " xmlns:dc=\"http://purl.org/dc/elements/1.1/\""
+
 /* One file inside an ODS package: its name and its text. */
 typedef struct {
   const char *name;
