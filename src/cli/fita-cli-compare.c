@@ -19,14 +19,12 @@ append_cell (GString *line, const char *text, guint width)
 {
   glong length = g_utf8_strlen (text, -1);
 
-  if (width > 0 && length > (glong) width)
+  if (width == 0)
     {
-      g_autofree char *cut = g_utf8_substring (text, 0, width - 1);
-      g_string_append_printf (line, "%s…", cut);
-      length = width;
+      g_string_append (line, text);
+      return;
     }
-  else
-    g_string_append (line, text);
+  append_cut (line, text, width);
   for (glong i = length; i < (glong) width; i++)
     g_string_append_c (line, ' ');
 }

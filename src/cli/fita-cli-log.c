@@ -39,13 +39,7 @@ append_value (GString *line, const char *value)
       return;
     }
   flat = g_strdelimit (g_strdup (value), "\r\n\t", ' ');
-  if (g_utf8_strlen (flat, -1) > MAX_VALUE_SHOWN)
-    {
-      g_autofree char *cut = g_utf8_substring (flat, 0, MAX_VALUE_SHOWN - 1);
-      g_string_append_printf (line, "%s…", cut);
-    }
-  else
-    g_string_append (line, flat);
+  append_cut (line, flat, MAX_VALUE_SHOWN);
 }
 
 static void

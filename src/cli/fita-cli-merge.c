@@ -20,14 +20,11 @@ static char *
 one_line (const char *text)
 {
   g_autofree char *value = g_strdup (or_none (text));
+  GString *line = g_string_new (NULL);
 
   g_strdelimit (value, "\r\n", ' ');
-  if (g_utf8_strlen (value, -1) > 70)
-    {
-      g_autofree char *cut = g_utf8_substring (value, 0, 69);
-      return g_strconcat (cut, "…", NULL);
-    }
-  return g_steal_pointer (&value);
+  append_cut (line, value, 70);
+  return g_string_free (line, FALSE);
 }
 
 static void

@@ -36,6 +36,11 @@ FitaItem *find_item     (FitaPlan        *plan,
   { "author", 0, 0, G_OPTION_ARG_STRING, &(variable), \
     N_("Who makes the change, as the plan's change log names them (default: your name)"), N_("NAME") }
 
+/* Appends text, cut to at most max characters with "…" as the last. */
+void      append_cut       (GString       *out,
+                            const char    *text,
+                            guint          max);
+
 /* JSON output: FITA_NONE is null; a measure is rounded to its decimals
  * (none: an integer); the document goes to stdout on one line. */
 void      json_add_int     (JsonBuilder   *builder,

@@ -95,6 +95,18 @@ find_item (FitaPlan *plan, const char *file, const char *code, int *status)
   return item;
 }
 
+void
+append_cut (GString *out, const char *text, guint max)
+{
+  if (g_utf8_strlen (text, -1) > (glong) max)
+    {
+      g_autofree char *cut = g_utf8_substring (text, 0, max - 1);
+      g_string_append_printf (out, "%s…", cut);
+    }
+  else
+    g_string_append (out, text);
+}
+
 /* Text as a JSON string: a missing text is the empty string. */
 static void
 json_add_text (JsonBuilder *builder, const char *member, const char *text)
