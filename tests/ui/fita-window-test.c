@@ -9,6 +9,34 @@
 
 FitaApplication *app;
 
+static char *home;
+
+void
+start_app (int    *argc,
+           char ***argv)
+{
+  g_autoptr(GError) error = NULL;
+
+  home = isolate_home ();
+  g_test_init (argc, argv, NULL);
+  fita_application_init_i18n ();
+
+  app = fita_application_new ();
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+}
+
+int
+run_app_tests (void)
+{
+  int status = g_test_run ();
+
+  g_clear_object (&app);
+  remove_tree (home);
+  g_clear_pointer (&home, g_free);
+  return status;
+}
+
 gboolean
 no_windows (gpointer data)
 {

@@ -621,16 +621,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *home = isolate_home ();
-  int status;
-
-  g_test_init (&argc, &argv, NULL);
-  fita_application_init_i18n ();
-
-  app = fita_application_new ();
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  start_app (&argc, &argv);
 
   g_test_add_func ("/ui/import/new-plan", test_new_plan);
   g_test_add_func ("/ui/import/under-item", test_under_item);
@@ -642,8 +633,5 @@ main (int   argc,
   g_test_add_func ("/ui/import/workbook-round-trip", test_workbook_round_trip);
   g_test_add_func ("/ui/export/formats", test_export);
 
-  status = g_test_run ();
-  g_clear_object (&app);
-  remove_tree (home);
-  return status;
+  return run_app_tests ();
 }
