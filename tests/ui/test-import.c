@@ -459,10 +459,7 @@ test_calc_table (void)
     }
   g_setenv ("LANGUAGE", "ca", TRUE);
   g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDOUT | G_TEST_SUBPROCESS_INHERIT_STDERR);
-  if (language != NULL)
-    g_setenv ("LANGUAGE", language, TRUE);
-  else
-    g_unsetenv ("LANGUAGE");
+  restore_language (language);
   g_test_trap_assert_passed ();
 }
 

@@ -864,10 +864,7 @@ test_filters_catalan (void)
     }
 
   close_all_windows ();
-  if (language != NULL)
-    g_setenv ("LANGUAGE", language, TRUE);
-  else
-    g_unsetenv ("LANGUAGE");
+  restore_language (language);
 }
 
 /* Folding and unfolding the selected row, as Left and Right do. */

@@ -528,10 +528,7 @@ test_catalan (void)
   assert_png (shot, 1000, 700);
   close_all_windows ();
 
-  if (language != NULL)
-    g_setenv ("LANGUAGE", language, TRUE);
-  else
-    g_unsetenv ("LANGUAGE");
+  restore_language (language);
 }
 
 int
