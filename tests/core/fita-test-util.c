@@ -98,3 +98,22 @@ fita_test_example_file (const char *dir, const char *name)
   g_assert_no_error (error);
   return path;
 }
+
+void
+fita_test_plan_file_open (FitaTestPlanFile *file, const char *name)
+{
+  g_autoptr(GError) error = NULL;
+
+  file->dir = fita_test_tmpdir ();
+  file->path = fita_test_example_file (file->dir, name);
+  file->plan = fita_plan_open (file->path, FITA_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+}
+
+void
+fita_test_plan_file_close (FitaTestPlanFile *file)
+{
+  g_clear_object (&file->plan);
+  g_clear_pointer (&file->path, g_free);
+  g_clear_pointer (&file->dir, g_free);
+}

@@ -12,6 +12,17 @@ char     *fita_test_checksum      (const char *path);
 char     *fita_test_example_file  (const char *dir,
                                    const char *name);
 FitaPlan *fita_test_example       (const char *name);
+/* A built-in example written to a file in a directory of its own and
+ * opened there, for a test's fixture. */
+typedef struct {
+  char     *dir;
+  char     *path;
+  FitaPlan *plan;
+} FitaTestPlanFile;
+
+void      fita_test_plan_file_open  (FitaTestPlanFile *file,
+                                     const char       *name);
+void      fita_test_plan_file_close (FitaTestPlanFile *file);
 /* A plan imported from JSON that must import. */
 FitaPlan *fita_test_plan_from_json (const char *json);
 

@@ -9,11 +9,7 @@
 
 #include <string.h>
 
-typedef struct {
-  char *dir;
-  char *path;
-  FitaPlan *plan;
-} Fixture;
+typedef FitaTestPlanFile Fixture;
 
 static FitaItem *
 item (FitaPlan *plan, const char *code)
@@ -66,12 +62,7 @@ change_of (FitaComparison *comparison, FitaPlan *plan, const char *code)
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
-
-  f->dir = fita_test_tmpdir ();
-  f->path = fita_test_example_file (f->dir, "terrassa-ess-2019-2026");
-  f->plan = fita_plan_open (f->path, FITA_OPEN_DEFAULT, &error);
-  g_assert_no_error (error);
+  fita_test_plan_file_open (f, "terrassa-ess-2019-2026");
   g_assert_true (fita_plan_set_int (f->plan, fita_plan_get_info (f->plan), "progress_decimals", 1, NULL));
   add_item (f->plan, item (f->plan, "11"), NULL, "Sense codi");
 }
@@ -79,9 +70,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
-  g_clear_object (&f->plan);
-  g_free (f->path);
-  g_free (f->dir);
+  fita_test_plan_file_close (f);
 }
 
 /* 2024 closed; in 2025: 11.1 moves 30 % → 48,3 %, 11.2 is finished, 11

@@ -13,11 +13,7 @@
 #include <sqlite3.h>
 #include <string.h>
 
-typedef struct {
-  char *dir;
-  char *path;
-  FitaPlan *plan;
-} Fixture;
+typedef FitaTestPlanFile Fixture;
 
 /* The Terrassa example (2019–2026, followed year 2024; executed amounts
  * in 2019, 2023 and 2024 on item 11, its 2024 follow-up and indicator
@@ -25,20 +21,13 @@ typedef struct {
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
-
-  f->dir = fita_test_tmpdir ();
-  f->path = fita_test_example_file (f->dir, "terrassa-ess-2019-2026");
-  f->plan = fita_plan_open (f->path, FITA_OPEN_DEFAULT, &error);
-  g_assert_no_error (error);
+  fita_test_plan_file_open (f, "terrassa-ess-2019-2026");
 }
 
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
-  g_clear_object (&f->plan);
-  g_free (f->path);
-  g_free (f->dir);
+  fita_test_plan_file_close (f);
 }
 
 /* Closes every year not yet closed up to last, in order, each followed
