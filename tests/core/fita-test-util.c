@@ -4,6 +4,7 @@
 
 #include <gio/gio.h>
 #include <glib/gstdio.h>
+#include <unzip.h>
 
 static void
 remove_tree (const char *path)
@@ -116,4 +117,23 @@ fita_test_plan_file_close (FitaTestPlanFile *file)
   g_clear_object (&file->plan);
   g_clear_pointer (&file->path, g_free);
   g_clear_pointer (&file->dir, g_free);
+}
+
+char *
+fita_test_zip_part (const char *path, const char *name)
+{
+  unzFile zip = unzOpen64 (path);
+  g_autoptr(GString) out = g_string_new (NULL);
+  char buffer[65536];
+  int n;
+
+  g_assert_nonnull (zip);
+  g_assert_cmpint (unzLocateFile (zip, name, 1), ==, UNZ_OK);
+  g_assert_cmpint (unzOpenCurrentFile (zip), ==, UNZ_OK);
+  while ((n = unzReadCurrentFile (zip, buffer, sizeof buffer)) > 0)
+    g_string_append_len (out, buffer, n);
+  g_assert_cmpint (n, ==, 0);
+  unzCloseCurrentFile (zip);
+  unzClose (zip);
+  return g_string_free (g_steal_pointer (&out), FALSE);
 }

@@ -23,6 +23,9 @@ typedef struct {
 void      fita_test_plan_file_open  (FitaTestPlanFile *file,
                                      const char       *name);
 void      fita_test_plan_file_close (FitaTestPlanFile *file);
+/* A part of a zip archive (an .xlsx or .ods file), as text. */
+char     *fita_test_zip_part      (const char *path,
+                                   const char *name);
 /* A plan imported from JSON that must import. */
 FitaPlan *fita_test_plan_from_json (const char *json);
 

@@ -277,25 +277,6 @@ test_digest (void)
 }
 
 /* A part of a zip archive, as text. */
-static char *
-zip_part (const char *path, const char *name)
-{
-  unzFile zip = unzOpen64 (path);
-  g_autoptr(GString) out = g_string_new (NULL);
-  char buffer[8192];
-  int n;
-
-  g_assert_nonnull (zip);
-  g_assert_cmpint (unzLocateFile (zip, name, 1), ==, UNZ_OK);
-  g_assert_cmpint (unzOpenCurrentFile (zip), ==, UNZ_OK);
-  while ((n = unzReadCurrentFile (zip, buffer, sizeof buffer)) > 0)
-    g_string_append_len (out, buffer, n);
-  g_assert_cmpint (n, ==, 0);
-  unzCloseCurrentFile (zip);
-  unzClose (zip);
-  return g_string_free (g_steal_pointer (&out), FALSE);
-}
-
 static guint
 count (const char *text, const char *what)
 {
@@ -419,9 +400,9 @@ check_form (FitaPlan *plan, const Language *language, FitaFormsFormat format, co
 
   if (format == FITA_FORMS_ODS)
     {
-      g_autofree char *content = zip_part (path, "content.xml");
+      g_autofree char *content = fita_test_zip_part (path, "content.xml");
       g_autofree char *condition = NULL;
-      g_autofree char *mimetype = zip_part (path, "mimetype");
+      g_autofree char *mimetype = fita_test_zip_part (path, "mimetype");
 
       g_assert_cmpstr (mimetype, ==, "application/vnd.oasis.opendocument.spreadsheet");
       /* every table protected; the cells to fill are the only ones unprotected */
@@ -456,9 +437,9 @@ check_form (FitaPlan *plan, const Language *language, FitaFormsFormat format, co
     }
   else
     {
-      g_autofree char *workbook = zip_part (path, "xl/workbook.xml");
-      g_autofree char *styles = zip_part (path, "xl/styles.xml");
-      g_autofree char *sheet = zip_part (path, "xl/worksheets/sheet2.xml");
+      g_autofree char *workbook = fita_test_zip_part (path, "xl/workbook.xml");
+      g_autofree char *styles = fita_test_zip_part (path, "xl/styles.xml");
+      g_autofree char *sheet = fita_test_zip_part (path, "xl/worksheets/sheet2.xml");
       g_autofree char *list = g_strdup_printf ("<formula1>\"%s,%s,%s\"</formula1>", statuses[0], statuses[1], statuses[2]);
       g_autofree char *hidden_column = g_strdup_printf ("<col min=\"%u\" max=\"%u\" width=\"20.7109375\" hidden=\"1\"", n_columns, n_columns);
       g_autoptr(GRegex) unlocked = g_regex_new ("<c r=\"D2\" s=\"(\\d+)\"", 0, 0, NULL);
@@ -472,7 +453,7 @@ check_form (FitaPlan *plan, const Language *language, FitaFormsFormat format, co
       for (guint s = 1; s <= 4; s++)
         {
           g_autofree char *part = g_strdup_printf ("xl/worksheets/sheet%u.xml", s);
-          g_autofree char *xml = zip_part (path, part);
+          g_autofree char *xml = fita_test_zip_part (path, part);
           g_assert_nonnull (strstr (xml, "<sheetProtection sheet=\"1\" "));
         }
       g_assert_nonnull (strstr (sheet, hidden_column));
