@@ -673,18 +673,25 @@ test_refuse_edited_key (void)
   g_assert_cmpuint (g_list_model_get_n_items (fita_merge_get_refusals (merge)), ==, 1);
 }
 
-/* the two rows of items swapped, keys with them */
+/* The first two rows of items swapped in their first n_columns cells. */
 static void
-fill_moved (FitaForm *form)
+swap_first_rows (FitaForm *form, guint n_columns)
 {
   FitaFormSheet *sheet = items_sheet (form);
 
-  for (guint c = 0; c < sheet->n_columns; c++)
+  for (guint c = 0; c < n_columns; c++)
     {
       FitaExportCell first = *fita_form_cell (sheet, 0, c);
       *fita_form_cell (sheet, 0, c) = *fita_form_cell (sheet, 1, c);
       *fita_form_cell (sheet, 1, c) = first;
     }
+}
+
+/* the two rows of items swapped, keys with them */
+static void
+fill_moved (FitaForm *form)
+{
+  swap_first_rows (form, items_sheet (form)->n_columns);
 }
 
 static void
@@ -701,14 +708,7 @@ test_refuse_row_moved (void)
 static void
 fill_sorted (FitaForm *form)
 {
-  FitaFormSheet *sheet = items_sheet (form);
-
-  for (guint c = 0; c < C_KEY; c++)
-    {
-      FitaExportCell first = *fita_form_cell (sheet, 0, c);
-      *fita_form_cell (sheet, 0, c) = *fita_form_cell (sheet, 1, c);
-      *fita_form_cell (sheet, 1, c) = first;
-    }
+  swap_first_rows (form, C_KEY);
 }
 
 static void
