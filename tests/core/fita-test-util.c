@@ -137,3 +137,18 @@ fita_test_zip_part (const char *path, const char *name)
   unzClose (zip);
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
+
+FitaItem *
+fita_test_item (FitaPlan *plan, const char *code)
+{
+  FitaItem *found = fita_plan_find_item (plan, code);
+
+  g_assert_nonnull (found);
+  return found;
+}
+
+gint64
+fita_test_chapter_id (FitaPlan *plan, guint index)
+{
+  return ((FitaChapter *) g_ptr_array_index (fita_plan_list (plan, FITA_TABLE_CHAPTER, 0), index))->rec.id;
+}

@@ -26,6 +26,12 @@ void      fita_test_plan_file_close (FitaTestPlanFile *file);
 /* A part of a zip archive (an .xlsx or .ods file), as text. */
 char     *fita_test_zip_part      (const char *path,
                                    const char *name);
+/* The item of that code, which must exist. */
+FitaItem *fita_test_item          (FitaPlan   *plan,
+                                   const char *code);
+/* The id of the plan's chapter at index (in the plan's order). */
+gint64    fita_test_chapter_id    (FitaPlan   *plan,
+                                   guint       index);
 /* A plan imported from JSON that must import. */
 FitaPlan *fita_test_plan_from_json (const char *json);
 

@@ -61,15 +61,6 @@ agent (FitaPlan *plan, const char *name)
   return found;
 }
 
-static FitaItem *
-item (FitaPlan *plan, const char *code)
-{
-  FitaItem *found = fita_plan_find_item (plan, code);
-
-  g_assert_nonnull (found);
-  return found;
-}
-
 static char *
 codes (GPtrArray *items)
 {
@@ -213,8 +204,8 @@ static void
 test_digest (void)
 {
   g_autoptr(FitaPlan) plan = make_plan ("ca");
-  FitaItem *one = item (plan, "1.1");
-  FitaIndicator *indicator = g_ptr_array_index (fita_plan_list (plan, FITA_TABLE_INDICATOR, item (plan, "1.2")->rec.id), 0);
+  FitaItem *one = fita_test_item (plan, "1.1");
+  FitaIndicator *indicator = g_ptr_array_index (fita_plan_list (plan, FITA_TABLE_INDICATOR, fita_test_item (plan, "1.2")->rec.id), 0);
   FitaChapter *chapter2 = g_ptr_array_index (fita_plan_list (plan, FITA_TABLE_CHAPTER, 0), 1);
   FitaStatus *done = fita_plan_find_by_name (plan, FITA_TABLE_STATUS, "Acabat");
   g_autoptr(GPtrArray) seen = g_ptr_array_new_with_free_func (g_free);
@@ -366,7 +357,7 @@ check_form (FitaPlan *plan, const Language *language, FitaFormsFormat format, co
   g_assert_cmpuint (n_columns, ==, 5 + 2 + 4 + 1);
   for (guint r = 1; r < items->rows->len; r++)
     {
-      FitaItem *it = item (plan, cell (items, r, 0));
+      FitaItem *it = fita_test_item (plan, cell (items, r, 0));
       g_autoptr(FitaFormKey) parsed = fita_form_key_parse (cell (items, r, n_columns - 1));
       g_autofree char *digest = fita_forms_row_digest (plan, a->name, FITA_TABLE_ITEM, it->rec.id, 2024);
       g_assert_nonnull (parsed);
