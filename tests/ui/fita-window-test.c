@@ -162,6 +162,18 @@ shows_row (gpointer data)
          find_descendant (GTK_WIDGET (window), is_row_of, ((gpointer *)data)[1]) != NULL;
 }
 
+GtkWidget *
+shown_row (FitaWindow *window,
+           const char *code)
+{
+  GtkWidget *row;
+
+  settle ();
+  row = find_descendant (GTK_WIDGET (window), is_row_of, code);
+  g_assert_nonnull (row);
+  return row;
+}
+
 void
 wait_for_row (FitaWindow *window,
               const char *code)

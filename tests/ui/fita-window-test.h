@@ -63,6 +63,11 @@ void respond (AdwMessageDialog *dialog,
 
 gboolean shows_row (gpointer data);
 
+/* The outline's row of code, after the window has settled; it must be
+ * there. */
+GtkWidget *shown_row (FitaWindow *window,
+                      const char *code);
+
 void wait_for_row (FitaWindow *window,
                    const char *code);
 

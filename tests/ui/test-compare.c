@@ -12,18 +12,6 @@
 
 #include <string.h>
 
-static GtkWidget *
-shown_row (FitaWindow *window,
-           const char *code)
-{
-  GtkWidget *row;
-
-  settle ();
-  row = find_descendant (GTK_WIDGET (window), is_row_of, code);
-  g_assert_nonnull (row);
-  return row;
-}
-
 static GtkLabel *
 badge_of (FitaWindow *window,
           const char *code)

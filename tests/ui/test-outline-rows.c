@@ -48,18 +48,6 @@ controller_of (GtkWidget *widget,
   return found;
 }
 
-static GtkWidget *
-shown_row (FitaWindow *window,
-           const char *code)
-{
-  GtkWidget *row;
-
-  settle ();
-  row = find_descendant (GTK_WIDGET (window), is_row_of, code);
-  g_assert_nonnull (row);
-  return row;
-}
-
 /* Rows are made by a GtkBuilderListItemFactory from fita-outline-row.ui:
  * its controllers call the outline (a secondary click opens the menu of
  * the row clicked; a row is dragged as its item and dropped on another),
