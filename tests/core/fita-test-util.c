@@ -147,6 +147,15 @@ fita_test_item (FitaPlan *plan, const char *code)
   return found;
 }
 
+FitaAgent *
+fita_test_agent (FitaPlan *plan, const char *name)
+{
+  FitaAgent *found = fita_plan_find_by_name (plan, FITA_TABLE_AGENT, name);
+
+  g_assert_nonnull (found);
+  return found;
+}
+
 gint64
 fita_test_chapter_id (FitaPlan *plan, guint index)
 {

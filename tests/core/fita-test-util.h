@@ -29,6 +29,9 @@ char     *fita_test_zip_part      (const char *path,
 /* The item of that code, which must exist. */
 FitaItem *fita_test_item          (FitaPlan   *plan,
                                    const char *code);
+/* The agent (service, body…) of that name, which must exist. */
+FitaAgent *fita_test_agent        (FitaPlan   *plan,
+                                   const char *name);
 /* The id of the plan's chapter at index (in the plan's order). */
 gint64    fita_test_chapter_id    (FitaPlan   *plan,
                                    guint       index);

@@ -52,15 +52,6 @@ make_plan (const char *lang)
   return fita_test_plan_from_json (json);
 }
 
-static FitaAgent *
-agent (FitaPlan *plan, const char *name)
-{
-  FitaAgent *found = fita_plan_find_by_name (plan, FITA_TABLE_AGENT, name);
-
-  g_assert_nonnull (found);
-  return found;
-}
-
 static char *
 codes (GPtrArray *items)
 {
@@ -90,7 +81,7 @@ test_agents_and_items (void)
     g_assert_cmpstr (((FitaAgent *) g_ptr_array_index (agents, i))->name, ==, expected[i].agent);
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
     {
-      g_autoptr(GPtrArray) items = fita_forms_items (plan, agent (plan, expected[i].agent));
+      g_autoptr(GPtrArray) items = fita_forms_items (plan, fita_test_agent (plan, expected[i].agent));
       g_autofree char *list = codes (items);
       g_assert_cmpstr (list, ==, expected[i].items);
     }
@@ -124,7 +115,7 @@ test_services_involved (void)
   g_assert_cmpuint (agents->len, ==, G_N_ELEMENTS (expected));
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
     {
-      g_autoptr(GPtrArray) items = fita_forms_items (plan, agent (plan, expected[i].agent));
+      g_autoptr(GPtrArray) items = fita_forms_items (plan, fita_test_agent (plan, expected[i].agent));
       g_autofree char *list = codes (items);
       g_assert_cmpstr (((FitaAgent *) g_ptr_array_index (agents, i))->name, ==, expected[i].agent);
       g_assert_cmpstr (list, ==, expected[i].items);
@@ -313,7 +304,7 @@ typedef struct {
 static void
 check_form (FitaPlan *plan, const Language *language, FitaFormsFormat format, const char *dir)
 {
-  FitaAgent *a = agent (plan, "Servei A");
+  FitaAgent *a = fita_test_agent (plan, "Servei A");
   g_autofree char *name = fita_forms_file_name (2024, a->name, format);
   g_autofree char *path = g_build_filename (dir, name, NULL);
   g_autoptr(GError) error = NULL;
@@ -510,14 +501,14 @@ test_refused (void)
 
       if (strstr (cases[i].words, "closed") != NULL)
         g_assert_true (fita_plan_close_year (plan, 2024, NULL, NULL));
-      g_assert_false (fita_forms_write (plan, agent (plan, cases[i].agent), cases[i].year, FITA_FORMS_ODS, path, NULL, &error));
+      g_assert_false (fita_forms_write (plan, fita_test_agent (plan, cases[i].agent), cases[i].year, FITA_FORMS_ODS, path, NULL, &error));
       g_assert_error (error, FITA_ERROR, cases[i].code);
       if (strstr (error->message, cases[i].words) == NULL)
         g_error ("“%s” does not say “%s”", error->message, cases[i].words);
       g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
     }
   /* the next year, followed up now, is made */
-  g_assert_true (fita_forms_write (plan, agent (plan, "Servei A"), 2025, FITA_FORMS_XLSX, path, NULL, NULL));
+  g_assert_true (fita_forms_write (plan, fita_test_agent (plan, "Servei A"), 2025, FITA_FORMS_XLSX, path, NULL, NULL));
 }
 
 int

@@ -58,21 +58,12 @@ new_plan (char **path)
   return g_steal_pointer (&plan);
 }
 
-static FitaAgent *
-agent (FitaPlan *plan, const char *name)
-{
-  FitaAgent *found = fita_plan_find_by_name (plan, FITA_TABLE_AGENT, name);
-
-  g_assert_nonnull (found);
-  return found;
-}
-
 /* The form of agent for year as fill leaves it, written as a service's
  * spreadsheet would come back. */
 static char *
 write_form (FitaPlan *plan, const char *agent_name, gint64 year, FitaFormsFormat format, FillFunc fill)
 {
-  g_autoptr(FitaForm) form = fita_form_new (plan, agent (plan, agent_name), year);
+  g_autoptr(FitaForm) form = fita_form_new (plan, fita_test_agent (plan, agent_name), year);
   g_autofree char *dir = fita_test_tmpdir ();
   g_autoptr(GError) error = NULL;
   char *path = g_build_filename (dir, format == FITA_FORMS_XLSX ? "form.xlsx" : "form.ods", NULL);
@@ -571,7 +562,7 @@ sheet_name (FitaPlan *plan, const char *which)
     return which;
   if (names[i] == NULL)
     {
-      form = fita_form_new (plan, agent (plan, "Servei A"), 2025);
+      form = fita_form_new (plan, fita_test_agent (plan, "Servei A"), 2025);
       names[i] = g_strdup (form->sheets[i ? FITA_FORM_INDICATORS : FITA_FORM_ITEMS].name);
     }
   return names[i];
