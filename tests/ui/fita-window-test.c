@@ -174,6 +174,19 @@ shown_row (FitaWindow *window,
   return row;
 }
 
+guint
+choice_position (GtkDropDown *dropdown,
+                 const char  *name)
+{
+  GListModel *model = gtk_drop_down_get_model (dropdown);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (model), i), name) == 0)
+      return i;
+
+  return GTK_INVALID_LIST_POSITION;
+}
+
 void
 wait_for_row (FitaWindow *window,
               const char *code)

@@ -68,6 +68,11 @@ gboolean shows_row (gpointer data);
 GtkWidget *shown_row (FitaWindow *window,
                       const char *code);
 
+/* Where name stands in a drop-down of strings, or
+ * GTK_INVALID_LIST_POSITION when it is not offered. */
+guint choice_position (GtkDropDown *dropdown,
+                       const char  *name);
+
 void wait_for_row (FitaWindow *window,
                    const char *code);
 

@@ -58,19 +58,6 @@ matched_codes (FitaWindow *window)
   return g_strdup (codes->str);
 }
 
-static guint
-choice_index (GtkDropDown *dropdown,
-              const char  *name)
-{
-  GListModel *model = gtk_drop_down_get_model (dropdown);
-
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (model), i), name) == 0)
-      return i;
-
-  g_assert_not_reached ();
-}
-
 /* Chooses name in the status filter, as a person does from its list. */
 static void
 choose (FitaWindow *window,
@@ -78,9 +65,11 @@ choose (FitaWindow *window,
 {
   FitaOutline *outline = fita_window_get_outline (window);
   GObject *dropdown = gtk_widget_get_template_child (GTK_WIDGET (outline), FITA_TYPE_OUTLINE, "status_dropdown");
+  guint position = choice_position (GTK_DROP_DOWN (dropdown), name);
 
+  g_assert_cmpuint (position, !=, GTK_INVALID_LIST_POSITION);
   fita_outline_set_search_mode (outline, TRUE);
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), choice_index (GTK_DROP_DOWN (dropdown), name));
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), position);
   settle ();
 }
 
