@@ -16,10 +16,9 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import traceback
 import zipfile
 
-from clitest import Dir, TESTS, example, import_plan, run, test
+from clitest import Dir, Skip, example, import_plan, main, run, test
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import formfill  # noqa: E402
@@ -50,10 +49,6 @@ PLAN = {
 AGENT_ITEMS = {"Servei A": ["1.1", "1.2"], "Grup A1": ["2.1"], "Servei B": ["1.2", "1.3"]}
 TERRASSA_SERVICE = "Servei d'Emprenedoria i Economia Social"
 TERRASSA_TEAM = "Equip de dinamització dels barris"
-
-
-class Skip(Exception):
-    pass
 
 
 def need_libreoffice():
@@ -362,24 +357,6 @@ def libreoffice_csv(path, outdir):
     finally:
         shutil.rmtree(profile, ignore_errors=True)
         shutil.rmtree(work, ignore_errors=True)
-
-
-def main():
-    """clitest's runner, with skips: "ok N name # SKIP why"."""
-    print(f"1..{len(TESTS)}")
-    failed = 0
-    for i, func in enumerate(TESTS, 1):
-        try:
-            func()
-            print(f"ok {i} {func.__name__}")
-        except Skip as why:
-            print(f"ok {i} {func.__name__} # SKIP {why}")
-        except Exception:
-            failed += 1
-            print(f"not ok {i} {func.__name__}")
-            for line in traceback.format_exc().splitlines():
-                print(f"# {line}")
-    return 1 if failed else 0
 
 
 if __name__ == "__main__":

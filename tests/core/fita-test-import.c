@@ -74,15 +74,6 @@ assert_problem (FitaImportReport *report, guint line, const char *code, const ch
     }
 }
 
-FitaItem *
-item (FitaPlan *plan, const char *code)
-{
-  FitaItem *found = fita_plan_find_item (plan, code);
-
-  g_assert_nonnull (found);
-  return found;
-}
-
 const char *
 name_of (FitaPlan *plan, FitaTableId table, gint64 id)
 {

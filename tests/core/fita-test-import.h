@@ -4,6 +4,7 @@
 #pragma once
 
 #include "fita-import.h"
+#include "fita-test-util.h"
 
 G_BEGIN_DECLS
 
@@ -32,9 +33,6 @@ void              assert_problem (FitaImportReport  *report,
                                   guint              line,
                                   const char        *code,
                                   const char        *fragment);
-/* The item of that code, which must exist. */
-FitaItem         *item           (FitaPlan          *plan,
-                                  const char        *code);
 /* The name of a level, status, chapter or agent, or NULL for id 0. */
 const char       *name_of        (FitaPlan          *plan,
                                   FitaTableId        table,

@@ -4,6 +4,7 @@
 
 #include <gio/gio.h>
 #include <glib/gstdio.h>
+#include <unzip.h>
 
 static void
 remove_tree (const char *path)
@@ -97,4 +98,66 @@ fita_test_example_file (const char *dir, const char *name)
   fita_plan_save_new (plan, path, &error);
   g_assert_no_error (error);
   return path;
+}
+
+void
+fita_test_plan_file_open (FitaTestPlanFile *file, const char *name)
+{
+  g_autoptr(GError) error = NULL;
+
+  file->dir = fita_test_tmpdir ();
+  file->path = fita_test_example_file (file->dir, name);
+  file->plan = fita_plan_open (file->path, FITA_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+}
+
+void
+fita_test_plan_file_close (FitaTestPlanFile *file)
+{
+  g_clear_object (&file->plan);
+  g_clear_pointer (&file->path, g_free);
+  g_clear_pointer (&file->dir, g_free);
+}
+
+char *
+fita_test_zip_part (const char *path, const char *name)
+{
+  unzFile zip = unzOpen64 (path);
+  g_autoptr(GString) out = g_string_new (NULL);
+  char buffer[65536];
+  int n;
+
+  g_assert_nonnull (zip);
+  g_assert_cmpint (unzLocateFile (zip, name, 1), ==, UNZ_OK);
+  g_assert_cmpint (unzOpenCurrentFile (zip), ==, UNZ_OK);
+  while ((n = unzReadCurrentFile (zip, buffer, sizeof buffer)) > 0)
+    g_string_append_len (out, buffer, n);
+  g_assert_cmpint (n, ==, 0);
+  unzCloseCurrentFile (zip);
+  unzClose (zip);
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+FitaItem *
+fita_test_item (FitaPlan *plan, const char *code)
+{
+  FitaItem *found = fita_plan_find_item (plan, code);
+
+  g_assert_nonnull (found);
+  return found;
+}
+
+FitaAgent *
+fita_test_agent (FitaPlan *plan, const char *name)
+{
+  FitaAgent *found = fita_plan_find_by_name (plan, FITA_TABLE_AGENT, name);
+
+  g_assert_nonnull (found);
+  return found;
+}
+
+gint64
+fita_test_chapter_id (FitaPlan *plan, guint index)
+{
+  return ((FitaChapter *) g_ptr_array_index (fita_plan_list (plan, FITA_TABLE_CHAPTER, 0), index))->rec.id;
 }

@@ -9,20 +9,7 @@
 
 #include <string.h>
 
-typedef struct {
-  char *dir;
-  char *path;
-  FitaPlan *plan;
-} Fixture;
-
-static FitaItem *
-item (FitaPlan *plan, const char *code)
-{
-  FitaItem *found = fita_plan_find_item (plan, code);
-
-  g_assert_nonnull (found);
-  return found;
-}
+typedef FitaTestPlanFile Fixture;
 
 static gint64
 status_id (FitaPlan *plan, const char *name)
@@ -31,12 +18,6 @@ status_id (FitaPlan *plan, const char *name)
 
   g_assert_nonnull (status);
   return status->rec.id;
-}
-
-static gint64
-chapter_id (FitaPlan *plan, guint index)
-{
-  return ((FitaChapter *) g_ptr_array_index (fita_plan_list (plan, FITA_TABLE_CHAPTER, 0), index))->rec.id;
 }
 
 static FitaItem *
@@ -55,7 +36,7 @@ add_item (FitaPlan *plan, FitaItem *parent, const char *code, const char *title)
 static const FitaItemChange *
 change_of (FitaComparison *comparison, FitaPlan *plan, const char *code)
 {
-  const FitaItemChange *change = fita_comparison_lookup (comparison, item (plan, code)->rec.id);
+  const FitaItemChange *change = fita_comparison_lookup (comparison, fita_test_item (plan, code)->rec.id);
 
   g_assert_nonnull (change);
   return change;
@@ -66,22 +47,15 @@ change_of (FitaComparison *comparison, FitaPlan *plan, const char *code)
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
-
-  f->dir = fita_test_tmpdir ();
-  f->path = fita_test_example_file (f->dir, "terrassa-ess-2019-2026");
-  f->plan = fita_plan_open (f->path, FITA_OPEN_DEFAULT, &error);
-  g_assert_no_error (error);
+  fita_test_plan_file_open (f, "terrassa-ess-2019-2026");
   g_assert_true (fita_plan_set_int (f->plan, fita_plan_get_info (f->plan), "progress_decimals", 1, NULL));
-  add_item (f->plan, item (f->plan, "11"), NULL, "Sense codi");
+  add_item (f->plan, fita_test_item (f->plan, "11"), NULL, "Sense codi");
 }
 
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
-  g_clear_object (&f->plan);
-  g_free (f->path);
-  g_free (f->dir);
+  fita_test_plan_file_close (f);
 }
 
 /* 2024 closed; in 2025: 11.1 moves 30 % → 48,3 %, 11.2 is finished, 11
@@ -91,19 +65,19 @@ fixture_tear_down (Fixture *f, gconstpointer data)
 static void
 edit_2025 (Fixture *f)
 {
-  FitaItem *programme = item (f->plan, "11");
+  FitaItem *programme = fita_test_item (f->plan, "11");
   FitaIndicator *indicator = g_ptr_array_index (fita_plan_list (f->plan, FITA_TABLE_INDICATOR, programme->rec.id), 0);
   g_autoptr(GError) error = NULL;
 
   g_assert_true (fita_plan_close_year (f->plan, 2024, "Montse", &error));
   g_assert_no_error (error);
-  g_assert_true (fita_plan_set_int (f->plan, item (f->plan, "11.1"), "progress", 4830, &error));
-  g_assert_true (fita_plan_set_int (f->plan, item (f->plan, "11.2"), "status_id", status_id (f->plan, "Acabat"), &error));
-  g_assert_true (fita_plan_set_budget (f->plan, programme->rec.id, 2025, chapter_id (f->plan, 1), 1000050, 250025, &error));
+  g_assert_true (fita_plan_set_int (f->plan, fita_test_item (f->plan, "11.1"), "progress", 4830, &error));
+  g_assert_true (fita_plan_set_int (f->plan, fita_test_item (f->plan, "11.2"), "status_id", status_id (f->plan, "Acabat"), &error));
+  g_assert_true (fita_plan_set_budget (f->plan, programme->rec.id, 2025, fita_test_chapter_id (f->plan, 1), 1000050, 250025, &error));
   g_assert_true (fita_plan_set_indicator_value (f->plan, indicator->rec.id, 2025, "12", NULL, &error));
   g_assert_true (fita_plan_set_followup (f->plan, programme->rec.id, 2025, "execution", "Fet", &error));
   add_item (f->plan, programme, "11.6", "Una acció nova");
-  g_assert_true (fita_plan_delete (f->plan, item (f->plan, "11.4"), &error));
+  g_assert_true (fita_plan_delete (f->plan, fita_test_item (f->plan, "11.4"), &error));
   g_assert_no_error (error);
 }
 
@@ -275,7 +249,7 @@ test_compare_closed_year (Fixture *f, gconstpointer data)
   edit_2025 (f);
   g_assert_true (fita_plan_close_year (f->plan, 2025, NULL, &error));
   g_assert_no_error (error);
-  g_assert_true (fita_plan_set_int (f->plan, item (f->plan, "11.3"), "progress", 9000, NULL));
+  g_assert_true (fita_plan_set_int (f->plan, fita_test_item (f->plan, "11.3"), "progress", 9000, NULL));
 
   comparison = fita_comparison_new (f->plan, 2025, &error);
   g_assert_no_error (error);
@@ -342,7 +316,7 @@ test_late_parent (Fixture *f, gconstpointer data)
   g_autoptr(FitaComparison) finished = NULL;
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (fita_plan_set_int (f->plan, item (f->plan, "11"), "end_year", 2024, NULL));
+  g_assert_true (fita_plan_set_int (f->plan, fita_test_item (f->plan, "11"), "end_year", 2024, NULL));
   g_assert_true (fita_plan_close_year (f->plan, 2024, NULL, &error));
   g_assert_no_error (error);
   comparison = fita_comparison_new (f->plan, 2025, &error);
@@ -353,8 +327,8 @@ test_late_parent (Fixture *f, gconstpointer data)
 
   /* every action at 100 %: the programme is finished, whatever its status */
   for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
-    g_assert_true (fita_plan_set_int (f->plan, item (f->plan, actions[i]), "progress", 10000, NULL));
-  g_assert_true (fita_plan_set_int (f->plan, item (f->plan, "11.3"), "status_id", status_id (f->plan, "Acabat"), NULL));
+    g_assert_true (fita_plan_set_int (f->plan, fita_test_item (f->plan, actions[i]), "progress", 10000, NULL));
+  g_assert_true (fita_plan_set_int (f->plan, fita_test_item (f->plan, "11.3"), "status_id", status_id (f->plan, "Acabat"), NULL));
   finished = fita_comparison_new (f->plan, 2025, &error);
   g_assert_no_error (error);
   g_assert_false (change_of (finished, f->plan, "11")->late);

@@ -26,26 +26,6 @@ static const char * const examples[] = {
 
 static char *dir;
 
-/* A part of a zip archive, as text. */
-static char *
-zip_part (const char *path, const char *name)
-{
-  unzFile zip = unzOpen64 (path);
-  GString *out = g_string_new (NULL);
-  char buffer[65536];
-  int n;
-
-  g_assert_nonnull (zip);
-  g_assert_cmpint (unzLocateFile (zip, name, 1), ==, UNZ_OK);
-  g_assert_cmpint (unzOpenCurrentFile (zip), ==, UNZ_OK);
-  while ((n = unzReadCurrentFile (zip, buffer, sizeof buffer)) > 0)
-    g_string_append_len (out, buffer, n);
-  g_assert_cmpint (n, ==, 0);
-  unzCloseCurrentFile (zip);
-  unzClose (zip);
-  return g_string_free (out, FALSE);
-}
-
 /* What a reader gives back for a cell written: the text, or the number
  * in the C locale with no trailing zeros ("4702.33", "120000"), a
  * percent as "88.3%". */
@@ -289,9 +269,9 @@ test_xml (void)
   gsize length = 0;
 
   g_assert_true (fita_export_xlsx (plan, "ca", xlsx, NULL, &error));
-  sheet = zip_part (xlsx, "xl/worksheets/sheet1.xml");
-  budget = zip_part (xlsx, "xl/worksheets/sheet2.xml");
-  styles = zip_part (xlsx, "xl/styles.xml");
+  sheet = fita_test_zip_part (xlsx, "xl/worksheets/sheet1.xml");
+  budget = fita_test_zip_part (xlsx, "xl/worksheets/sheet2.xml");
+  styles = fita_test_zip_part (xlsx, "xl/styles.xml");
   g_assert_nonnull (strstr (sheet, "<pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/>"));
   /* the plan's row and its 8 items */
   g_assert_nonnull (strstr (sheet, "<autoFilter ref=\"A1:Q10\"/>"));
@@ -308,8 +288,8 @@ test_xml (void)
   /* the mimetype first and stored, where readers look for it */
   g_assert_true (g_file_get_contents (ods, &mimetype, &length, NULL));
   g_assert_cmpint (memcmp (mimetype + 30, "mimetypeapplication/vnd.oasis.opendocument.spreadsheet", 54), ==, 0);
-  content = zip_part (ods, "content.xml");
-  settings = zip_part (ods, "settings.xml");
+  content = fita_test_zip_part (ods, "content.xml");
+  settings = fita_test_zip_part (ods, "settings.xml");
   g_assert_nonnull (strstr (content, "office:value-type=\"currency\" office:currency=\"EUR\" office:value=\"4702.33\"><text:p>4.702,33\xc2\xa0€</text:p>"));
   g_assert_nonnull (strstr (content, "office:value-type=\"percentage\" office:value=\"0.1019\"><text:p>10,19\xc2\xa0%</text:p>"));
   g_assert_nonnull (strstr (content, "office:value-type=\"float\" office:value=\"2023\""));
@@ -414,7 +394,7 @@ test_numbers_whatever_the_locale (void)
   g_assert_cmpstr (probe, ==, "4702,33");
   g_assert_true (fita_export_xlsx (plan, "ca", path, NULL, &error));
   setlocale (LC_NUMERIC, old);
-  budget = zip_part (path, "xl/worksheets/sheet2.xml");
+  budget = fita_test_zip_part (path, "xl/worksheets/sheet2.xml");
   g_assert_nonnull (strstr (budget, "<v>4702.33</v>"));
 }
 
@@ -690,7 +670,7 @@ test_libreoffice_fixtures (void)
       if (f == 0)
         {
           /* Calc's XLSX keeps its texts in the shared strings */
-          part = zip_part (path, "xl/sharedStrings.xml");
+          part = fita_test_zip_part (path, "xl/sharedStrings.xml");
           g_assert_nonnull (strstr (part, ">ESS als barris</t>"));
         }
       g_assert_cmpstr (sheet->name, ==, "taula");

@@ -52,24 +52,6 @@ make_plan (const char *lang)
   return fita_test_plan_from_json (json);
 }
 
-static FitaAgent *
-agent (FitaPlan *plan, const char *name)
-{
-  FitaAgent *found = fita_plan_find_by_name (plan, FITA_TABLE_AGENT, name);
-
-  g_assert_nonnull (found);
-  return found;
-}
-
-static FitaItem *
-item (FitaPlan *plan, const char *code)
-{
-  FitaItem *found = fita_plan_find_item (plan, code);
-
-  g_assert_nonnull (found);
-  return found;
-}
-
 static char *
 codes (GPtrArray *items)
 {
@@ -99,7 +81,7 @@ test_agents_and_items (void)
     g_assert_cmpstr (((FitaAgent *) g_ptr_array_index (agents, i))->name, ==, expected[i].agent);
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
     {
-      g_autoptr(GPtrArray) items = fita_forms_items (plan, agent (plan, expected[i].agent));
+      g_autoptr(GPtrArray) items = fita_forms_items (plan, fita_test_agent (plan, expected[i].agent));
       g_autofree char *list = codes (items);
       g_assert_cmpstr (list, ==, expected[i].items);
     }
@@ -133,7 +115,7 @@ test_services_involved (void)
   g_assert_cmpuint (agents->len, ==, G_N_ELEMENTS (expected));
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
     {
-      g_autoptr(GPtrArray) items = fita_forms_items (plan, agent (plan, expected[i].agent));
+      g_autoptr(GPtrArray) items = fita_forms_items (plan, fita_test_agent (plan, expected[i].agent));
       g_autofree char *list = codes (items);
       g_assert_cmpstr (((FitaAgent *) g_ptr_array_index (agents, i))->name, ==, expected[i].agent);
       g_assert_cmpstr (list, ==, expected[i].items);
@@ -213,8 +195,8 @@ static void
 test_digest (void)
 {
   g_autoptr(FitaPlan) plan = make_plan ("ca");
-  FitaItem *one = item (plan, "1.1");
-  FitaIndicator *indicator = g_ptr_array_index (fita_plan_list (plan, FITA_TABLE_INDICATOR, item (plan, "1.2")->rec.id), 0);
+  FitaItem *one = fita_test_item (plan, "1.1");
+  FitaIndicator *indicator = g_ptr_array_index (fita_plan_list (plan, FITA_TABLE_INDICATOR, fita_test_item (plan, "1.2")->rec.id), 0);
   FitaChapter *chapter2 = g_ptr_array_index (fita_plan_list (plan, FITA_TABLE_CHAPTER, 0), 1);
   FitaStatus *done = fita_plan_find_by_name (plan, FITA_TABLE_STATUS, "Acabat");
   g_autoptr(GPtrArray) seen = g_ptr_array_new_with_free_func (g_free);
@@ -277,25 +259,6 @@ test_digest (void)
 }
 
 /* A part of a zip archive, as text. */
-static char *
-zip_part (const char *path, const char *name)
-{
-  unzFile zip = unzOpen64 (path);
-  g_autoptr(GString) out = g_string_new (NULL);
-  char buffer[8192];
-  int n;
-
-  g_assert_nonnull (zip);
-  g_assert_cmpint (unzLocateFile (zip, name, 1), ==, UNZ_OK);
-  g_assert_cmpint (unzOpenCurrentFile (zip), ==, UNZ_OK);
-  while ((n = unzReadCurrentFile (zip, buffer, sizeof buffer)) > 0)
-    g_string_append_len (out, buffer, n);
-  g_assert_cmpint (n, ==, 0);
-  unzCloseCurrentFile (zip);
-  unzClose (zip);
-  return g_string_free (g_steal_pointer (&out), FALSE);
-}
-
 static guint
 count (const char *text, const char *what)
 {
@@ -341,7 +304,7 @@ typedef struct {
 static void
 check_form (FitaPlan *plan, const Language *language, FitaFormsFormat format, const char *dir)
 {
-  FitaAgent *a = agent (plan, "Servei A");
+  FitaAgent *a = fita_test_agent (plan, "Servei A");
   g_autofree char *name = fita_forms_file_name (2024, a->name, format);
   g_autofree char *path = g_build_filename (dir, name, NULL);
   g_autoptr(GError) error = NULL;
@@ -385,7 +348,7 @@ check_form (FitaPlan *plan, const Language *language, FitaFormsFormat format, co
   g_assert_cmpuint (n_columns, ==, 5 + 2 + 4 + 1);
   for (guint r = 1; r < items->rows->len; r++)
     {
-      FitaItem *it = item (plan, cell (items, r, 0));
+      FitaItem *it = fita_test_item (plan, cell (items, r, 0));
       g_autoptr(FitaFormKey) parsed = fita_form_key_parse (cell (items, r, n_columns - 1));
       g_autofree char *digest = fita_forms_row_digest (plan, a->name, FITA_TABLE_ITEM, it->rec.id, 2024);
       g_assert_nonnull (parsed);
@@ -419,9 +382,9 @@ check_form (FitaPlan *plan, const Language *language, FitaFormsFormat format, co
 
   if (format == FITA_FORMS_ODS)
     {
-      g_autofree char *content = zip_part (path, "content.xml");
+      g_autofree char *content = fita_test_zip_part (path, "content.xml");
       g_autofree char *condition = NULL;
-      g_autofree char *mimetype = zip_part (path, "mimetype");
+      g_autofree char *mimetype = fita_test_zip_part (path, "mimetype");
 
       g_assert_cmpstr (mimetype, ==, "application/vnd.oasis.opendocument.spreadsheet");
       /* every table protected; the cells to fill are the only ones unprotected */
@@ -456,9 +419,9 @@ check_form (FitaPlan *plan, const Language *language, FitaFormsFormat format, co
     }
   else
     {
-      g_autofree char *workbook = zip_part (path, "xl/workbook.xml");
-      g_autofree char *styles = zip_part (path, "xl/styles.xml");
-      g_autofree char *sheet = zip_part (path, "xl/worksheets/sheet2.xml");
+      g_autofree char *workbook = fita_test_zip_part (path, "xl/workbook.xml");
+      g_autofree char *styles = fita_test_zip_part (path, "xl/styles.xml");
+      g_autofree char *sheet = fita_test_zip_part (path, "xl/worksheets/sheet2.xml");
       g_autofree char *list = g_strdup_printf ("<formula1>\"%s,%s,%s\"</formula1>", statuses[0], statuses[1], statuses[2]);
       g_autofree char *hidden_column = g_strdup_printf ("<col min=\"%u\" max=\"%u\" width=\"20.7109375\" hidden=\"1\"", n_columns, n_columns);
       g_autoptr(GRegex) unlocked = g_regex_new ("<c r=\"D2\" s=\"(\\d+)\"", 0, 0, NULL);
@@ -472,7 +435,7 @@ check_form (FitaPlan *plan, const Language *language, FitaFormsFormat format, co
       for (guint s = 1; s <= 4; s++)
         {
           g_autofree char *part = g_strdup_printf ("xl/worksheets/sheet%u.xml", s);
-          g_autofree char *xml = zip_part (path, part);
+          g_autofree char *xml = fita_test_zip_part (path, part);
           g_assert_nonnull (strstr (xml, "<sheetProtection sheet=\"1\" "));
         }
       g_assert_nonnull (strstr (sheet, hidden_column));
@@ -538,14 +501,14 @@ test_refused (void)
 
       if (strstr (cases[i].words, "closed") != NULL)
         g_assert_true (fita_plan_close_year (plan, 2024, NULL, NULL));
-      g_assert_false (fita_forms_write (plan, agent (plan, cases[i].agent), cases[i].year, FITA_FORMS_ODS, path, NULL, &error));
+      g_assert_false (fita_forms_write (plan, fita_test_agent (plan, cases[i].agent), cases[i].year, FITA_FORMS_ODS, path, NULL, &error));
       g_assert_error (error, FITA_ERROR, cases[i].code);
       if (strstr (error->message, cases[i].words) == NULL)
         g_error ("“%s” does not say “%s”", error->message, cases[i].words);
       g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
     }
   /* the next year, followed up now, is made */
-  g_assert_true (fita_forms_write (plan, agent (plan, "Servei A"), 2025, FITA_FORMS_XLSX, path, NULL, NULL));
+  g_assert_true (fita_forms_write (plan, fita_test_agent (plan, "Servei A"), 2025, FITA_FORMS_XLSX, path, NULL, NULL));
 }
 
 int

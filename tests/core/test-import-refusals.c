@@ -146,10 +146,10 @@ test_mapping (void)
   g_assert_no_error (error);
   /* a header the mapping names but the table lacks is said */
   g_assert_true (has_problem (report->notes, 0, NULL, "“Codi” that the table does not have"));
-  g_assert_cmpstr (item (plan, "1")->description, ==, "x");
-  g_assert_cmpstr (parent_code (plan, item (plan, "1")), ==, "P");
+  g_assert_cmpstr (fita_test_item (plan, "1")->description, ==, "x");
+  g_assert_cmpstr (parent_code (plan, fita_test_item (plan, "1")), ==, "P");
   g_assert_cmpint (((FitaBudgetLine *) g_ptr_array_index (fita_plan_list (plan, FITA_TABLE_BUDGET_LINE,
-                                                                          item (plan, "1")->rec.id), 0))->planned_cents,
+                                                                          fita_test_item (plan, "1")->rec.id), 0))->planned_cents,
                    ==, 150000);
   g_assert_cmpstr (fita_plan_get_info (plan)->language, ==, "en");
   g_assert_cmpstr (fita_plan_get_info (plan)->title, ==, "Imported plan");
@@ -166,7 +166,7 @@ test_header_row (void)
   g_autoptr(FitaSheet) sheet = fita_sheet_read_csv (text, sizeof text - 1, 0, NULL);
   g_autoptr(GError) error = NULL;
 
-  g_assert_cmpstr (item (found, "1")->title, ==, "Un");
+  g_assert_cmpstr (fita_test_item (found, "1")->title, ==, "Un");
   /* row 4 as the header leaves nothing below it */
   assert_problem (report, 0, NULL, "nothing to import");
   g_assert_false (fita_import_mapping_guess (beyond, sheet, &error));

@@ -381,7 +381,7 @@ test_round_trip_figures (void)
 
   g_assert_true (fita_export_xlsx (plan, "ca", path, NULL, &error));
   back = import_file (path, "xlsx");
-  programme = item (back, "11");
+  programme = fita_test_item (back, "11");
   fita_plan_budget_sum (back, programme, FITA_NONE, 0, &sum);
   g_assert_cmpint (fita_plan_progress (back, programme), ==, 12);
   g_assert_cmpint (sum.executed, ==, 1222369);
@@ -458,7 +458,7 @@ test_spreadsheet_numbers (void)
   assert_same_plan (plan, back, SAME_ITEMS | SAME_DETAILS);
   from_csv = imported ("Codi;Títol;Indicador;Any;Valor\n1;Un;Visites;2024;1.375\n", NULL);
   values = fita_plan_list (from_csv, FITA_TABLE_INDICATOR_VALUE,
-                           ((FitaRecord *) fita_plan_list (from_csv, FITA_TABLE_INDICATOR, item (from_csv, "1")->rec.id)->pdata[0])->id);
+                           ((FitaRecord *) fita_plan_list (from_csv, FITA_TABLE_INDICATOR, fita_test_item (from_csv, "1")->rec.id)->pdata[0])->id);
   g_assert_cmpstr (((FitaIndicatorValue *) values->pdata[0])->value, ==, "1375");
 }
 

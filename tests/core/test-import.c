@@ -64,14 +64,14 @@ test_seed_000 (void)
 
   g_assert_no_error (error);
   g_assert_nonnull (plan);
-  programme = item (plan, "11");
+  programme = fita_test_item (plan, "11");
   g_assert_cmpstr (programme->title, ==, "ESS als barris");
   g_assert_cmpstr (name_of (plan, FITA_TABLE_LEVEL, programme->level_id), ==, "Programa");
   g_assert_cmpuint (children (plan, programme), ==, 5);
   for (guint i = 0; i < 5; i++)
     {
       g_autofree char *code = g_strdup_printf ("11.%u", i + 1);
-      FitaItem *action = item (plan, code);
+      FitaItem *action = fita_test_item (plan, code);
       g_assert_cmpstr (action->title, ==, titles[i]);
       g_assert_cmpint (action->progress_bp, ==, progress[i]);
       g_assert_cmpstr (name_of (plan, FITA_TABLE_LEVEL, action->level_id), ==, "Actuació");
@@ -145,19 +145,19 @@ test_seed_004 (void)
   g_assert_cmpuint (children (plan, NULL), ==, 3);
   for (guint l = 0; l < 3; l++)
     {
-      FitaItem *line = item (plan, lines[l]);
+      FitaItem *line = fita_test_item (plan, lines[l]);
       g_assert_cmpstr (name_of (plan, FITA_TABLE_LEVEL, line->level_id), ==, "Línia estratègica");
       g_assert_cmpuint (children (plan, line), ==, objectives[l]);
       for (guint o = 0; o < objectives[l]; o++)
         {
           g_autofree char *code = g_strdup_printf ("%s.%u", lines[l], o + 1);
-          FitaItem *objective = item (plan, code);
+          FitaItem *objective = fita_test_item (plan, code);
           g_assert_cmpstr (name_of (plan, FITA_TABLE_LEVEL, objective->level_id), ==, "Objectiu");
           g_assert_cmpuint (children (plan, objective), ==, actions[l][o]);
           for (guint a = 0; a < actions[l][o]; a++)
             {
               g_autofree char *action_code = g_strdup_printf ("%s.%u", code, a + 1);
-              FitaItem *action = item (plan, action_code);
+              FitaItem *action = fita_test_item (plan, action_code);
               g_assert_cmpstr (name_of (plan, FITA_TABLE_LEVEL, action->level_id), ==, "Acció");
               g_assert_cmpuint (fita_plan_list (plan, FITA_TABLE_RESPONSIBILITY, action->rec.id)->len, >, 0);
               n_actions++;
@@ -165,19 +165,19 @@ test_seed_004 (void)
         }
     }
   g_assert_cmpuint (n_actions, ==, 34);
-  g_assert_cmpstr (item (plan, "I")->title, ==, "AJUDAR A ENFORTIR L'ESS A CADA MUNICIPI");
-  g_assert_cmpstr (item (plan, "II.2")->title, ==,
+  g_assert_cmpstr (fita_test_item (plan, "I")->title, ==, "AJUDAR A ENFORTIR L'ESS A CADA MUNICIPI");
+  g_assert_cmpstr (fita_test_item (plan, "II.2")->title, ==,
                    "Relacionar-se amb els actors i xarxes representatives a escala nacional i internacional de l'ESS");
 
   /* "- Línies bàsiques: comissió tècnica - Execució: secretaria tècnica" */
-  who = fita_plan_list (plan, FITA_TABLE_RESPONSIBILITY, item (plan, "I.1.1")->rec.id);
+  who = fita_plan_list (plan, FITA_TABLE_RESPONSIBILITY, fita_test_item (plan, "I.1.1")->rec.id);
   g_assert_cmpuint (who->len, ==, 2);
   g_assert_cmpstr (name_of (plan, FITA_TABLE_AGENT, ((FitaResponsibility *) who->pdata[0])->agent_id), ==, "Comissió tècnica");
   g_assert_cmpint (((FitaResponsibility *) who->pdata[0])->role, ==, FITA_ROLE_DEFINES);
   g_assert_cmpstr (name_of (plan, FITA_TABLE_AGENT, ((FitaResponsibility *) who->pdata[1])->agent_id), ==, "Secretaria tècnica");
   g_assert_cmpint (((FitaResponsibility *) who->pdata[1])->role, ==, FITA_ROLE_EXECUTES);
   /* "… - Suport: secretaria tècnica" */
-  who = fita_plan_list (plan, FITA_TABLE_RESPONSIBILITY, item (plan, "III.3.1")->rec.id);
+  who = fita_plan_list (plan, FITA_TABLE_RESPONSIBILITY, fita_test_item (plan, "III.3.1")->rec.id);
   g_assert_cmpint (((FitaResponsibility *) who->pdata[who->len - 1])->role, ==, FITA_ROLE_SUPPORTS);
   /* one body, however a row capitalises it */
   g_assert_nonnull (fita_plan_find_by_name (plan, FITA_TABLE_AGENT, "Comissió executiva"));
@@ -199,16 +199,16 @@ test_money (void)
                                        "4;Quatre;2023;\"120.000,00 €\";€4,702.33\n", NULL);
   FitaBudgetLine *line;
 
-  line = g_ptr_array_index (fita_plan_list (plan, FITA_TABLE_BUDGET_LINE, item (plan, "1")->rec.id), 0);
+  line = g_ptr_array_index (fita_plan_list (plan, FITA_TABLE_BUDGET_LINE, fita_test_item (plan, "1")->rec.id), 0);
   g_assert_cmpint (line->planned_cents, ==, 470233);
   g_assert_cmpint (line->executed_cents, ==, 470233);
   /* "- €" and an empty cell are no amount: no budget line at all */
-  g_assert_cmpuint (fita_plan_list (plan, FITA_TABLE_BUDGET_LINE, item (plan, "2")->rec.id)->len, ==, 0);
+  g_assert_cmpuint (fita_plan_list (plan, FITA_TABLE_BUDGET_LINE, fita_test_item (plan, "2")->rec.id)->len, ==, 0);
   /* 0 € is an amount */
-  line = g_ptr_array_index (fita_plan_list (plan, FITA_TABLE_BUDGET_LINE, item (plan, "3")->rec.id), 0);
+  line = g_ptr_array_index (fita_plan_list (plan, FITA_TABLE_BUDGET_LINE, fita_test_item (plan, "3")->rec.id), 0);
   g_assert_cmpint (line->planned_cents, ==, 0);
   g_assert_cmpint (line->executed_cents, ==, 0);
-  line = g_ptr_array_index (fita_plan_list (plan, FITA_TABLE_BUDGET_LINE, item (plan, "4")->rec.id), 0);
+  line = g_ptr_array_index (fita_plan_list (plan, FITA_TABLE_BUDGET_LINE, fita_test_item (plan, "4")->rec.id), 0);
   g_assert_cmpint (line->planned_cents, ==, 12000000);
   g_assert_cmpint (line->executed_cents, ==, 470233);
 }
@@ -221,7 +221,7 @@ test_money_columns (void)
   g_autoptr(FitaPlan) plan = imported ("Codi,Títol,Pressupost,Previst 2024,Executat 2024\n"
                                        "1,Un,\"12.000,00 €\",\"1.000 €\",\"500,5 €\"\n", NULL);
   g_autoptr(FitaImportReport) chapter = refused ("Codi,Títol,Capítol 1\n1,Un,20 €\n", NULL);
-  FitaItem *one = item (plan, "1");
+  FitaItem *one = fita_test_item (plan, "1");
   GPtrArray *lines = fita_plan_list (plan, FITA_TABLE_BUDGET_LINE, one->rec.id);
   FitaBudgetLine *year = g_ptr_array_index (lines, 0);
 
@@ -246,11 +246,11 @@ test_percents (void)
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
     {
       g_autofree char *code = g_strdup_printf ("%u", i + 1);
-      g_assert_cmpint (item (plan, code)->progress_bp, ==, expected[i]);
+      g_assert_cmpint (fita_test_item (plan, code)->progress_bp, ==, expected[i]);
     }
-  g_assert_cmpstr (name_of (plan, FITA_TABLE_STATUS, item (plan, "5")->status_id), ==, "En curs");
-  g_assert_cmpstr (name_of (plan, FITA_TABLE_STATUS, item (plan, "6")->status_id), ==, "No iniciat");
-  g_assert_cmpstr (name_of (plan, FITA_TABLE_STATUS, item (plan, "7")->status_id), ==, "Acabat");
+  g_assert_cmpstr (name_of (plan, FITA_TABLE_STATUS, fita_test_item (plan, "5")->status_id), ==, "En curs");
+  g_assert_cmpstr (name_of (plan, FITA_TABLE_STATUS, fita_test_item (plan, "6")->status_id), ==, "No iniciat");
+  g_assert_cmpstr (name_of (plan, FITA_TABLE_STATUS, fita_test_item (plan, "7")->status_id), ==, "Acabat");
   g_assert_cmpuint (fita_plan_count (plan, FITA_TABLE_STATUS), ==, 3);
 }
 
@@ -261,7 +261,7 @@ test_when (void)
                                        "1;Un;2018;2019;\"2018 1r semestre, S2 2018; 2019-1\"\n"
                                        "2;Dos;15/03/2018;31/12/2019;2017\n"
                                        "3;Tres;03/2018;2019-06;\n", NULL);
-  FitaItem *one = item (plan, "1"), *two = item (plan, "2"), *three = item (plan, "3");
+  FitaItem *one = fita_test_item (plan, "1"), *two = fita_test_item (plan, "2"), *three = fita_test_item (plan, "3");
 
   g_assert_cmpint (one->start_year, ==, 2018);
   g_assert_cmpint (one->end_year, ==, 2019);
@@ -284,8 +284,8 @@ test_grid (void)
                                        "1\tUn\tx\t\tX\t\n"
                                        "2\tDos\t\t✓\t-\tsí\n", NULL);
 
-  g_assert_cmpstr (item (plan, "1")->semesters, ==, "2017-1 2017-2 2018-2");
-  g_assert_cmpstr (item (plan, "2")->semesters, ==, "2018-1 2019-1");
+  g_assert_cmpstr (fita_test_item (plan, "1")->semesters, ==, "2017-1 2017-2 2018-2");
+  g_assert_cmpstr (fita_test_item (plan, "2")->semesters, ==, "2018-1 2019-1");
 }
 
 static void
@@ -297,9 +297,9 @@ test_text (void)
                                        "1;Col·laboracio\xcc\x81;En curs;comissio\xcc\x81 te\xcc\x80" "cnica (executa)\n"
                                        "2;Acció;en curs;\"Comissió tècnica (defineix); Secretaria tècnica (dona suport)\"\n"
                                        "3;Altra;EN CURS;COMISSIO TECNICA (executa)\n", NULL);
-  GPtrArray *who = fita_plan_list (plan, FITA_TABLE_RESPONSIBILITY, item (plan, "2")->rec.id);
+  GPtrArray *who = fita_plan_list (plan, FITA_TABLE_RESPONSIBILITY, fita_test_item (plan, "2")->rec.id);
 
-  g_assert_cmpstr (item (plan, "1")->title, ==, "Col·laboració");
+  g_assert_cmpstr (fita_test_item (plan, "1")->title, ==, "Col·laboració");
   g_assert_cmpuint (fita_plan_count (plan, FITA_TABLE_STATUS), ==, 1);
   g_assert_cmpuint (fita_plan_count (plan, FITA_TABLE_AGENT), ==, 2);
   g_assert_cmpstr (name_of (plan, FITA_TABLE_AGENT, ((FitaResponsibility *) who->pdata[0])->agent_id), ==, "Comissió tècnica");
@@ -316,9 +316,9 @@ test_parent_column (void)
   g_autoptr(FitaPlan) plan = imported ("Codi;Codi pare;Títol\n"
                                        "A1;O3;Acció\nO3;;Objectiu\nX;A1;Actuació\nY;;Altre\n", NULL);
 
-  g_assert_cmpstr (parent_code (plan, item (plan, "A1")), ==, "O3");
-  g_assert_cmpstr (parent_code (plan, item (plan, "X")), ==, "A1");
-  g_assert_null (parent_code (plan, item (plan, "O3")));
+  g_assert_cmpstr (parent_code (plan, fita_test_item (plan, "A1")), ==, "O3");
+  g_assert_cmpstr (parent_code (plan, fita_test_item (plan, "X")), ==, "A1");
+  g_assert_null (parent_code (plan, fita_test_item (plan, "O3")));
   g_assert_cmpuint (children (plan, NULL), ==, 2);
 }
 
@@ -328,11 +328,11 @@ test_dotted_codes (void)
   g_autoptr(FitaPlan) plan = imported ("Codi,Títol\n1,Un\n1.1,U u\n1.1.1,U u u\n1.2,U d\nO3,Objectiu\nO3.A1,Acció\n"
                                        "2.1,Sense pare\n", NULL);
 
-  g_assert_cmpstr (parent_code (plan, item (plan, "1.1.1")), ==, "1.1");
-  g_assert_cmpstr (parent_code (plan, item (plan, "1.2")), ==, "1");
-  g_assert_cmpstr (parent_code (plan, item (plan, "O3.A1")), ==, "O3");
-  g_assert_null (parent_code (plan, item (plan, "2.1")));
-  g_assert_cmpuint (children (plan, item (plan, "1")), ==, 2);
+  g_assert_cmpstr (parent_code (plan, fita_test_item (plan, "1.1.1")), ==, "1.1");
+  g_assert_cmpstr (parent_code (plan, fita_test_item (plan, "1.2")), ==, "1");
+  g_assert_cmpstr (parent_code (plan, fita_test_item (plan, "O3.A1")), ==, "O3");
+  g_assert_null (parent_code (plan, fita_test_item (plan, "2.1")));
+  g_assert_cmpuint (children (plan, fita_test_item (plan, "1")), ==, 2);
 }
 
 /* A level column: a level met for the first time is one deeper; one met
@@ -345,9 +345,9 @@ test_level_column (void)
                                        "Eix;E2;Segon\nObjectiu;O3;Tres\n", NULL);
   GPtrArray *levels = fita_plan_list (plan, FITA_TABLE_LEVEL, 0);
 
-  g_assert_cmpstr (parent_code (plan, item (plan, "A2")), ==, "O1");
-  g_assert_cmpstr (parent_code (plan, item (plan, "O2")), ==, "E1");
-  g_assert_cmpstr (parent_code (plan, item (plan, "O3")), ==, "E2");
+  g_assert_cmpstr (parent_code (plan, fita_test_item (plan, "A2")), ==, "O1");
+  g_assert_cmpstr (parent_code (plan, fita_test_item (plan, "O2")), ==, "E1");
+  g_assert_cmpstr (parent_code (plan, fita_test_item (plan, "O3")), ==, "E2");
   g_assert_cmpuint (levels->len, ==, 3);
   g_assert_cmpstr (((FitaLevel *) levels->pdata[2])->name, ==, "Acció");
   g_assert_cmpint (((FitaLevel *) levels->pdata[2])->depth, ==, 2);
@@ -362,11 +362,11 @@ test_outline (void)
                                        "Objectiu 1. Diagnosi;Mapeig;Servei (executa)\n;Entrevistes;\n"
                                        "Objectiu 2. Formació;Tallers;\n", NULL);
 
-  g_assert_cmpstr (item (plan, "1")->title, ==, "Diagnosi");
-  g_assert_cmpstr (name_of (plan, FITA_TABLE_LEVEL, item (plan, "1")->level_id), ==, "Objectiu");
-  g_assert_cmpstr (item (plan, "1.2")->title, ==, "Entrevistes");
-  g_assert_cmpstr (item (plan, "2.1")->title, ==, "Tallers");
-  g_assert_cmpuint (fita_plan_list (plan, FITA_TABLE_RESPONSIBILITY, item (plan, "1.1")->rec.id)->len, ==, 1);
+  g_assert_cmpstr (fita_test_item (plan, "1")->title, ==, "Diagnosi");
+  g_assert_cmpstr (name_of (plan, FITA_TABLE_LEVEL, fita_test_item (plan, "1")->level_id), ==, "Objectiu");
+  g_assert_cmpstr (fita_test_item (plan, "1.2")->title, ==, "Entrevistes");
+  g_assert_cmpstr (fita_test_item (plan, "2.1")->title, ==, "Tallers");
+  g_assert_cmpuint (fita_plan_list (plan, FITA_TABLE_RESPONSIBILITY, fita_test_item (plan, "1.1")->rec.id)->len, ==, 1);
 }
 
 /* A row whose level is the plan's names the plan and its period. */
@@ -394,7 +394,7 @@ test_repeated_rows (void)
                                        "1;;2024;Capítol 1;2.000 €;;;6\n"
                                        "1;Un;2024;Capítol 2;500 €;;Persones;Pendent d'avaluar\n"
                                        ";;2025;Capítol 2;700 €;;;\n", NULL);
-  FitaItem *one = item (plan, "1");
+  FitaItem *one = fita_test_item (plan, "1");
   GPtrArray *lines = fita_plan_list (plan, FITA_TABLE_BUDGET_LINE, one->rec.id);
   GPtrArray *indicators = fita_plan_list (plan, FITA_TABLE_INDICATOR, one->rec.id);
   FitaIndicator *workshops = g_ptr_array_index (indicators, 0);
@@ -426,7 +426,7 @@ test_followups (void)
     ";1;;2024;;;Retard;Res;Cap;Seguir\n"
     ";1;;2025;;;;;;Tancar\n"
     ";;;2023;L'any anterior;;;;;\n", NULL);
-  FitaItem *one = item (plan, "1");
+  FitaItem *one = fita_test_item (plan, "1");
   GPtrArray *followups = fita_plan_list (plan, FITA_TABLE_FOLLOWUP, one->rec.id);
   GPtrArray *plans = fita_plan_list (plan, FITA_TABLE_FOLLOWUP, 0);
   FitaFollowup *f;

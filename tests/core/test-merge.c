@@ -58,21 +58,12 @@ new_plan (char **path)
   return g_steal_pointer (&plan);
 }
 
-static FitaAgent *
-agent (FitaPlan *plan, const char *name)
-{
-  FitaAgent *found = fita_plan_find_by_name (plan, FITA_TABLE_AGENT, name);
-
-  g_assert_nonnull (found);
-  return found;
-}
-
 /* The form of agent for year as fill leaves it, written as a service's
  * spreadsheet would come back. */
 static char *
 write_form (FitaPlan *plan, const char *agent_name, gint64 year, FitaFormsFormat format, FillFunc fill)
 {
-  g_autoptr(FitaForm) form = fita_form_new (plan, agent (plan, agent_name), year);
+  g_autoptr(FitaForm) form = fita_form_new (plan, fita_test_agent (plan, agent_name), year);
   g_autofree char *dir = fita_test_tmpdir ();
   g_autoptr(GError) error = NULL;
   char *path = g_build_filename (dir, format == FITA_FORMS_XLSX ? "form.xlsx" : "form.ods", NULL);
@@ -120,19 +111,10 @@ set_cents (FitaForm *form, guint row, guint column, gint64 cents)
   cell->number = cents;
 }
 
-static FitaItem *
-item (FitaPlan *plan, const char *code)
-{
-  FitaItem *found = fita_plan_find_item (plan, code);
-
-  g_assert_nonnull (found);
-  return found;
-}
-
 static const char *
 status_of (FitaPlan *plan, const char *code)
 {
-  FitaItem *it = item (plan, code);
+  FitaItem *it = fita_test_item (plan, code);
   FitaStatus *status = it->status_id ? fita_plan_lookup (plan, FITA_TABLE_STATUS, it->status_id) : NULL;
 
   return status ? status->name : NULL;
@@ -142,7 +124,7 @@ static gint64
 executed (FitaPlan *plan, const char *code, const char *chapter_name)
 {
   FitaChapter *chapter = fita_plan_find_by_name (plan, FITA_TABLE_CHAPTER, chapter_name);
-  FitaBudgetLine *line = fita_plan_find_budget_line (plan, item (plan, code)->rec.id, 2025, chapter->rec.id);
+  FitaBudgetLine *line = fita_plan_find_budget_line (plan, fita_test_item (plan, code)->rec.id, 2025, chapter->rec.id);
 
   return line ? line->executed_cents : FITA_NONE;
 }
@@ -150,7 +132,7 @@ executed (FitaPlan *plan, const char *code, const char *chapter_name)
 static const char *
 followup (FitaPlan *plan, const char *code, const char *field)
 {
-  FitaFollowup *f = fita_plan_find_followup (plan, item (plan, code)->rec.id, 2025);
+  FitaFollowup *f = fita_plan_find_followup (plan, fita_test_item (plan, code)->rec.id, 2025);
 
   if (f == NULL)
     return NULL;
@@ -164,7 +146,7 @@ followup (FitaPlan *plan, const char *code, const char *field)
 static const char *
 indicator_value (FitaPlan *plan)
 {
-  FitaIndicator *indicator = g_ptr_array_index (fita_plan_list (plan, FITA_TABLE_INDICATOR, item (plan, "1.1")->rec.id), 0);
+  FitaIndicator *indicator = g_ptr_array_index (fita_plan_list (plan, FITA_TABLE_INDICATOR, fita_test_item (plan, "1.1")->rec.id), 0);
   FitaIndicatorValue *value = fita_plan_find_indicator_value (plan, indicator->rec.id, 2025);
 
   return value ? value->value : NULL;
@@ -259,14 +241,14 @@ check_clean_merge (FitaFormsFormat format)
   plan_after = fita_test_checksum (plan_path);
   g_assert_cmpstr (before, ==, after);
   g_assert_cmpstr (plan_before, ==, plan_after);
-  g_assert_cmpint (item (plan, "1.1")->progress_bp, ==, 4000);
+  g_assert_cmpint (fita_test_item (plan, "1.1")->progress_bp, ==, 4000);
 
   g_assert_true (fita_merge_apply (merge, plan, &error));
   g_assert_no_error (error);
   g_assert_false (fita_merge_can_apply (merge));
   g_assert_cmpstr (status_of (plan, "1.1"), ==, "Acabat");
-  g_assert_cmpint (item (plan, "1.1")->progress_bp, ==, 10000);
-  g_assert_cmpint (item (plan, "1.2")->progress_bp, ==, 1235);
+  g_assert_cmpint (fita_test_item (plan, "1.1")->progress_bp, ==, 10000);
+  g_assert_cmpint (fita_test_item (plan, "1.2")->progress_bp, ==, 1235);
   g_assert_cmpint (executed (plan, "1.1", "Capítol 1"), ==, 98765);
   g_assert_cmpint (executed (plan, "1.1", "Capítol 2"), ==, 0);
   g_assert_cmpstr (followup (plan, "1.1", "execution"), ==, "Fet:\n\ntres tallers");   /* paragraphs kept */
@@ -288,8 +270,8 @@ check_clean_merge (FitaFormsFormat format)
   g_assert_true (fita_plan_undo (plan, &error));
   g_assert_no_error (error);
   g_assert_cmpstr (status_of (plan, "1.1"), ==, "En curs");
-  g_assert_cmpint (item (plan, "1.1")->progress_bp, ==, 4000);
-  g_assert_cmpint (item (plan, "1.2")->progress_bp, ==, FITA_NONE);
+  g_assert_cmpint (fita_test_item (plan, "1.1")->progress_bp, ==, 4000);
+  g_assert_cmpint (fita_test_item (plan, "1.2")->progress_bp, ==, FITA_NONE);
   g_assert_cmpint (executed (plan, "1.1", "Capítol 1"), ==, 20000);
   g_assert_cmpint (executed (plan, "1.1", "Capítol 2"), ==, FITA_NONE);
   g_assert_cmpstr (followup (plan, "1.1", "execution"), ==, "Començat");
@@ -342,7 +324,7 @@ test_texts_as_given_back (void)
   g_autoptr(FitaPlan) plan = new_plan (&plan_path);
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (fita_plan_set_followup (plan, item (plan, "1.1")->rec.id, 2025, "execution",
+  g_assert_true (fita_plan_set_followup (plan, fita_test_item (plan, "1.1")->rec.id, 2025, "execution",
                                          "Li\xcc\x81nia u\r\nLínia dos ", &error));
   g_assert_no_error (error);
   for (FitaFormsFormat format = FITA_FORMS_ODS; format <= FITA_FORMS_XLSX; format++)
@@ -383,7 +365,7 @@ test_typed_as_text (void)
   g_assert_true (fita_merge_apply (merge, plan, &error));
   g_assert_no_error (error);
   g_assert_cmpint (executed (plan, "1.1", "Capítol 1"), ==, 125075);
-  g_assert_cmpint (item (plan, "1.1")->progress_bp, ==, 4550);
+  g_assert_cmpint (fita_test_item (plan, "1.1")->progress_bp, ==, 4550);
   g_assert_cmpstr (indicator_value (plan), ==, "12.5");
 }
 
@@ -413,13 +395,13 @@ test_empty_is_not_zero (void)
   g_assert_true (fita_merge_apply (merge, plan, &error));
   g_assert_no_error (error);
   g_assert_null (status_of (plan, "1.1"));
-  g_assert_cmpint (item (plan, "1.1")->progress_bp, ==, FITA_NONE);
+  g_assert_cmpint (fita_test_item (plan, "1.1")->progress_bp, ==, FITA_NONE);
   g_assert_cmpint (executed (plan, "1.1", "Capítol 1"), ==, FITA_NONE);
   g_assert_null (followup (plan, "1.1", "execution"));
   g_assert_null (indicator_value (plan));
-  g_assert_cmpint (item (plan, "1.2")->progress_bp, ==, 0);
+  g_assert_cmpint (fita_test_item (plan, "1.2")->progress_bp, ==, 0);
   /* the planned amount of the line is kept */
-  g_assert_nonnull (fita_plan_find_budget_line (plan, item (plan, "1.1")->rec.id, 2025,
+  g_assert_nonnull (fita_plan_find_budget_line (plan, fita_test_item (plan, "1.1")->rec.id, 2025,
                                                 ((FitaChapter *) fita_plan_find_by_name (plan, FITA_TABLE_CHAPTER, "Capítol 1"))->rec.id));
 }
 
@@ -445,8 +427,8 @@ check_conflict (FitaMergeDecision decision)
   FitaStatus *done = fita_plan_find_by_name (plan, FITA_TABLE_STATUS, "Acabat");
 
   /* since the form was sent, the officer set 50 %, and the same status as the form */
-  g_assert_true (fita_plan_set_int (plan, item (plan, "1.1"), "progress", 5000, &error));
-  g_assert_true (fita_plan_set_int (plan, item (plan, "1.1"), "status_id", done->rec.id, &error));
+  g_assert_true (fita_plan_set_int (plan, fita_test_item (plan, "1.1"), "progress", 5000, &error));
+  g_assert_true (fita_plan_set_int (plan, fita_test_item (plan, "1.1"), "status_id", done->rec.id, &error));
   g_assert_no_error (error);
   merge = read_merge (plan, path);
   g_assert_false (fita_merge_is_refused (merge));
@@ -473,7 +455,7 @@ check_conflict (FitaMergeDecision decision)
   g_assert_true (fita_merge_can_apply (merge));
   g_assert_true (fita_merge_apply (merge, plan, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (item (plan, "1.1")->progress_bp, ==, decision == FITA_MERGE_TAKE_FORM ? 7000 : 5000);
+  g_assert_cmpint (fita_test_item (plan, "1.1")->progress_bp, ==, decision == FITA_MERGE_TAKE_FORM ? 7000 : 5000);
   g_assert_cmpstr (followup (plan, "1.1", "strengths"), ==, "Bon equip");
 }
 
@@ -500,21 +482,21 @@ test_decide_all_and_stale (void)
   g_autoptr(FitaMerge) merge = NULL;
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (fita_plan_set_int (plan, item (plan, "1.1"), "progress", 5000, &error));
+  g_assert_true (fita_plan_set_int (plan, fita_test_item (plan, "1.1"), "progress", 5000, &error));
   merge = read_merge (plan, path);
   fita_merge_decide_conflicts (merge, FITA_MERGE_TAKE_FORM);
   g_assert_cmpuint (fita_merge_get_n_undecided (merge), ==, 0);
   g_assert_true (fita_merge_can_apply (merge));
-  g_assert_true (fita_plan_set_int (plan, item (plan, "1.2"), "progress", 1000, &error));
+  g_assert_true (fita_plan_set_int (plan, fita_test_item (plan, "1.2"), "progress", 1000, &error));
   g_assert_false (fita_merge_apply (merge, plan, &error));
   g_assert_error (error, FITA_ERROR, FITA_ERROR_INVALID);
   g_clear_error (&error);
-  g_assert_cmpint (item (plan, "1.1")->progress_bp, ==, 5000);
+  g_assert_cmpint (fita_test_item (plan, "1.1")->progress_bp, ==, 5000);
   fita_merge_compare (merge, plan);
   fita_merge_decide_conflicts (merge, FITA_MERGE_TAKE_FORM);
   g_assert_true (fita_merge_apply (merge, plan, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (item (plan, "1.1")->progress_bp, ==, 7000);
+  g_assert_cmpint (fita_test_item (plan, "1.1")->progress_bp, ==, 7000);
 }
 
 /* Two services answer for the same item: the second to be merged sees the
@@ -558,7 +540,7 @@ test_two_services (void)
   fita_merge_decide_conflicts (merge_b, FITA_MERGE_KEEP_PLAN);
   g_assert_true (fita_merge_apply (merge_b, plan, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (item (plan, "1.1")->progress_bp, ==, 6000);
+  g_assert_cmpint (fita_test_item (plan, "1.1")->progress_bp, ==, 6000);
 
   log = fita_plan_read_log (plan, 0, 2, &error);
   g_assert_no_error (error);
@@ -580,7 +562,7 @@ sheet_name (FitaPlan *plan, const char *which)
     return which;
   if (names[i] == NULL)
     {
-      form = fita_form_new (plan, agent (plan, "Servei A"), 2025);
+      form = fita_form_new (plan, fita_test_agent (plan, "Servei A"), 2025);
       names[i] = g_strdup (form->sheets[i ? FITA_FORM_INDICATORS : FITA_FORM_ITEMS].name);
     }
   return names[i];
@@ -673,18 +655,25 @@ test_refuse_edited_key (void)
   g_assert_cmpuint (g_list_model_get_n_items (fita_merge_get_refusals (merge)), ==, 1);
 }
 
-/* the two rows of items swapped, keys with them */
+/* The first two rows of items swapped in their first n_columns cells. */
 static void
-fill_moved (FitaForm *form)
+swap_first_rows (FitaForm *form, guint n_columns)
 {
   FitaFormSheet *sheet = items_sheet (form);
 
-  for (guint c = 0; c < sheet->n_columns; c++)
+  for (guint c = 0; c < n_columns; c++)
     {
       FitaExportCell first = *fita_form_cell (sheet, 0, c);
       *fita_form_cell (sheet, 0, c) = *fita_form_cell (sheet, 1, c);
       *fita_form_cell (sheet, 1, c) = first;
     }
+}
+
+/* the two rows of items swapped, keys with them */
+static void
+fill_moved (FitaForm *form)
+{
+  swap_first_rows (form, items_sheet (form)->n_columns);
 }
 
 static void
@@ -701,14 +690,7 @@ test_refuse_row_moved (void)
 static void
 fill_sorted (FitaForm *form)
 {
-  FitaFormSheet *sheet = items_sheet (form);
-
-  for (guint c = 0; c < C_KEY; c++)
-    {
-      FitaExportCell first = *fita_form_cell (sheet, 0, c);
-      *fita_form_cell (sheet, 0, c) = *fita_form_cell (sheet, 1, c);
-      *fita_form_cell (sheet, 1, c) = first;
-    }
+  swap_first_rows (form, C_KEY);
 }
 
 static void
@@ -834,7 +816,7 @@ test_refuse_values (void)
 
         g_test_message ("case %u, %s", i, format == FITA_FORMS_XLSX ? "xlsx" : "ods");
         assert_refused (plan, path, cases[i].sheet, cases[i].row, cases[i].code, cases[i].words);
-        g_assert_cmpint (item (plan, "1.1")->progress_bp, ==, 4000);
+        g_assert_cmpint (fita_test_item (plan, "1.1")->progress_bp, ==, 4000);
       }
 }
 

@@ -13,11 +13,7 @@
 #include <sqlite3.h>
 #include <string.h>
 
-typedef struct {
-  char *dir;
-  char *path;
-  FitaPlan *plan;
-} Fixture;
+typedef FitaTestPlanFile Fixture;
 
 /* The Terrassa example (2019–2026, followed year 2024; executed amounts
  * in 2019, 2023 and 2024 on item 11, its 2024 follow-up and indicator
@@ -25,20 +21,13 @@ typedef struct {
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
-
-  f->dir = fita_test_tmpdir ();
-  f->path = fita_test_example_file (f->dir, "terrassa-ess-2019-2026");
-  f->plan = fita_plan_open (f->path, FITA_OPEN_DEFAULT, &error);
-  g_assert_no_error (error);
+  fita_test_plan_file_open (f, "terrassa-ess-2019-2026");
 }
 
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
-  g_clear_object (&f->plan);
-  g_free (f->path);
-  g_free (f->dir);
+  fita_test_plan_file_close (f);
 }
 
 /* Closes every year not yet closed up to last, in order, each followed
@@ -61,21 +50,6 @@ close_up_to (FitaPlan *plan, gint64 last)
       g_assert_true (fita_plan_close_year (plan, year, "Montse", &error));
       g_assert_no_error (error);
     }
-}
-
-static FitaItem *
-item (FitaPlan *plan, const char *code)
-{
-  FitaItem *found = fita_plan_find_item (plan, code);
-
-  g_assert_nonnull (found);
-  return found;
-}
-
-static gint64
-chapter_id (FitaPlan *plan, guint index)
-{
-  return ((FitaChapter *) g_ptr_array_index (fita_plan_list (plan, FITA_TABLE_CHAPTER, 0), index))->rec.id;
 }
 
 static void
@@ -139,7 +113,7 @@ assert_closed_error (GError *error, const char *year)
 static void
 test_locks (Fixture *f, gconstpointer data)
 {
-  FitaItem *programme = item (f->plan, "11");
+  FitaItem *programme = fita_test_item (f->plan, "11");
   FitaIndicator *indicator;
   FitaBudgetLine *line;
   g_autofree char *before = NULL;
@@ -148,7 +122,7 @@ test_locks (Fixture *f, gconstpointer data)
   gint64 chapter;
 
   /* an edit of 2024 made before it was closed, to be undone after */
-  line = fita_plan_find_budget_line (f->plan, programme->rec.id, 2024, chapter_id (f->plan, 2));
+  line = fita_plan_find_budget_line (f->plan, programme->rec.id, 2024, fita_test_chapter_id (f->plan, 2));
   g_assert_nonnull (line);
   chapter = line->chapter_id;
   g_assert_true (fita_plan_set_budget (f->plan, programme->rec.id, 2024, chapter, 100000, 752136, NULL));
@@ -164,12 +138,12 @@ test_locks (Fixture *f, gconstpointer data)
   }
   {
     g_autoptr(GError) error = NULL;
-    g_assert_false (fita_plan_set_budget (f->plan, programme->rec.id, 2024, chapter_id (f->plan, 0), 5, 5, &error));
+    g_assert_false (fita_plan_set_budget (f->plan, programme->rec.id, 2024, fita_test_chapter_id (f->plan, 0), 5, 5, &error));
     assert_closed_error (error, "2024");
   }
   {
     g_autoptr(GError) error = NULL;
-    line = fita_plan_find_budget_line (f->plan, programme->rec.id, 2023, chapter_id (f->plan, 1));
+    line = fita_plan_find_budget_line (f->plan, programme->rec.id, 2023, fita_test_chapter_id (f->plan, 1));
     g_assert_nonnull (line);
     g_assert_false (fita_plan_delete (f->plan, line, &error));
     assert_closed_error (error, "2023");
@@ -236,7 +210,7 @@ test_locks (Fixture *f, gconstpointer data)
   /* the followed year's live values and its figures stay editable */
   {
     g_autoptr(GError) error = NULL;
-    g_assert_true (fita_plan_set_int (f->plan, item (f->plan, "11.1"), "progress", 5000, &error));
+    g_assert_true (fita_plan_set_int (f->plan, fita_test_item (f->plan, "11.1"), "progress", 5000, &error));
     g_assert_no_error (error);
     g_assert_true (fita_plan_set_budget (f->plan, programme->rec.id, 2025, chapter, 100, 50, &error));
     g_assert_true (fita_plan_set_indicator_value (f->plan, indicator->rec.id, 2025, "7", NULL, &error));
@@ -248,8 +222,8 @@ test_locks (Fixture *f, gconstpointer data)
 static void
 test_reopen (Fixture *f, gconstpointer data)
 {
-  FitaItem *programme = item (f->plan, "11");
-  gint64 chapter = chapter_id (f->plan, 1);
+  FitaItem *programme = fita_test_item (f->plan, "11");
+  gint64 chapter = fita_test_chapter_id (f->plan, 1);
 
   close_up_to (f->plan, 2024);
   {
@@ -452,14 +426,14 @@ test_bad_closures (void)
 static void
 test_open_year (Fixture *f, gconstpointer data)
 {
-  FitaItem *programme = item (f->plan, "11");
+  FitaItem *programme = fita_test_item (f->plan, "11");
   g_autoptr(FitaPlan) view = NULL;
   g_autoptr(FitaPlan) live = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) when = NULL;
   g_autofree char *closed_at = NULL;
   FitaItem *viewed;
-  gint64 progress_2024 = item (f->plan, "11.1")->progress_bp;
+  gint64 progress_2024 = fita_test_item (f->plan, "11.1")->progress_bp;
   FitaReportOptions options = { FITA_REPORT_ANNUAL, 0, 2024, "ca" };
   g_autoptr(GBytes) report_before = NULL;
   g_autoptr(GBytes) report_after = NULL;
@@ -473,8 +447,8 @@ test_open_year (Fixture *f, gconstpointer data)
 
   /* later edits: the title, 2025's figures and live values */
   g_assert_true (fita_plan_set_text (f->plan, fita_plan_get_info (f->plan), "title", "Un altre títol", NULL));
-  g_assert_true (fita_plan_set_int (f->plan, item (f->plan, "11.1"), "progress", 9900, NULL));
-  g_assert_true (fita_plan_set_budget (f->plan, programme->rec.id, 2025, chapter_id (f->plan, 1), 100, 50, NULL));
+  g_assert_true (fita_plan_set_int (f->plan, fita_test_item (f->plan, "11.1"), "progress", 9900, NULL));
+  g_assert_true (fita_plan_set_budget (f->plan, programme->rec.id, 2025, fita_test_chapter_id (f->plan, 1), 100, 50, NULL));
 
   view = fita_plan_open_year (f->plan, 2024, &error);
   g_assert_no_error (error);
@@ -485,9 +459,9 @@ test_open_year (Fixture *f, gconstpointer data)
   g_assert_nonnull (fita_plan_get_read_only_reason (view));
   g_assert_cmpstr (fita_plan_get_info (view)->title, ==, "Pla estratègic d'economia social i solidària Terrassa 2019-2026");
   g_assert_cmpint (fita_plan_get_info (view)->followed_year, ==, 2024);
-  viewed = item (view, "11.1");
+  viewed = fita_test_item (view, "11.1");
   g_assert_cmpint (viewed->progress_bp, ==, progress_2024);
-  g_assert_null (fita_plan_find_budget_line (view, item (view, "11")->rec.id, 2025, chapter_id (view, 1)));
+  g_assert_null (fita_plan_find_budget_line (view, fita_test_item (view, "11")->rec.id, 2025, fita_test_chapter_id (view, 1)));
   g_assert_cmpuint (fita_plan_count (view, FITA_TABLE_YEAR_CLOSURE), ==, 0);
 
   /* a report of the closed year is the same PDF, dated when it was closed */

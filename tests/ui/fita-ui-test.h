@@ -29,5 +29,8 @@ void              assert_png          (const char    *path,
 /* A home of the test's own for data, settings, cache and state. */
 char             *isolate_home        (void);
 void              remove_tree         (const char    *path);
+/* Puts $LANGUAGE back as g_getenv () read it before a test changed it
+ * (NULL: it was not set). */
+void              restore_language    (const char    *language);
 
 G_END_DECLS

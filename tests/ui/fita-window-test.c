@@ -9,6 +9,34 @@
 
 FitaApplication *app;
 
+static char *home;
+
+void
+start_app (int    *argc,
+           char ***argv)
+{
+  g_autoptr(GError) error = NULL;
+
+  home = isolate_home ();
+  g_test_init (argc, argv, NULL);
+  fita_application_init_i18n ();
+
+  app = fita_application_new ();
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+}
+
+int
+run_app_tests (void)
+{
+  int status = g_test_run ();
+
+  g_clear_object (&app);
+  remove_tree (home);
+  g_clear_pointer (&home, g_free);
+  return status;
+}
+
 gboolean
 no_windows (gpointer data)
 {
@@ -132,6 +160,31 @@ shows_row (gpointer data)
 
   return gtk_widget_get_mapped (GTK_WIDGET (window)) &&
          find_descendant (GTK_WIDGET (window), is_row_of, ((gpointer *)data)[1]) != NULL;
+}
+
+GtkWidget *
+shown_row (FitaWindow *window,
+           const char *code)
+{
+  GtkWidget *row;
+
+  settle ();
+  row = find_descendant (GTK_WIDGET (window), is_row_of, code);
+  g_assert_nonnull (row);
+  return row;
+}
+
+guint
+choice_position (GtkDropDown *dropdown,
+                 const char  *name)
+{
+  GListModel *model = gtk_drop_down_get_model (dropdown);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (model), i), name) == 0)
+      return i;
+
+  return GTK_INVALID_LIST_POSITION;
 }
 
 void

@@ -12,8 +12,17 @@ G_BEGIN_DECLS
 
 #define TERRASSA "terrassa-ess-2019-2026"
 
-/* Made and registered by each test program's main (). */
+/* Made and registered by start_app (). */
 extern FitaApplication *app;
+
+/* What each test program's main () does first: a home of the test's own,
+ * g_test_init (), the app's translations, and app made and registered. */
+void start_app (int    *argc,
+                char ***argv);
+
+/* Runs the tests added since start_app (), then lets app go and removes
+ * the test's home; returns g_test_run ()'s status. */
+int run_app_tests (void);
 
 gboolean no_windows (gpointer data);
 
@@ -53,6 +62,16 @@ void respond (AdwMessageDialog *dialog,
               const char       *label);
 
 gboolean shows_row (gpointer data);
+
+/* The outline's row of code, after the window has settled; it must be
+ * there. */
+GtkWidget *shown_row (FitaWindow *window,
+                      const char *code);
+
+/* Where name stands in a drop-down of strings, or
+ * GTK_INVALID_LIST_POSITION when it is not offered. */
+guint choice_position (GtkDropDown *dropdown,
+                       const char  *name);
 
 void wait_for_row (FitaWindow *window,
                    const char *code);

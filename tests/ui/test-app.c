@@ -781,29 +781,17 @@ test_catalan (void)
   assert_png (shot, 700, 700);
   close_all_windows ();
 
-  if (language != NULL)
-    g_setenv ("LANGUAGE", language, TRUE);
-  else
-    g_unsetenv ("LANGUAGE");
+  restore_language (language);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *home = isolate_home ();
-  int status;
-
   /* Accessible names kept where gtk_test_accessible_check_property()
    * reads them (GTK_A11Y=none keeps none). */
   g_setenv ("GTK_A11Y", "test", TRUE);
-  g_test_init (&argc, &argv, NULL);
-  fita_application_init_i18n ();
-
-  app = fita_application_new ();
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  start_app (&argc, &argv);
 
   g_test_add_func ("/ui/app/history-buttons", test_history_buttons);
   g_test_add_func ("/ui/app/not-a-plan", test_not_a_plan);
@@ -819,8 +807,5 @@ main (int   argc,
   g_test_add_func ("/ui/app/mnemonic-names", test_mnemonic_names);
   g_test_add_func ("/ui/app/catalan", test_catalan);
 
-  status = g_test_run ();
-  g_clear_object (&app);
-  remove_tree (home);
-  return status;
+  return run_app_tests ();
 }

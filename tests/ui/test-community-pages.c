@@ -321,10 +321,7 @@ test_participation_totals (void)
   g_assert_cmpstr (total_shown (&fixture, "total-sessions"), ==, "34");
 
   fixture_close (&fixture);
-  if (language != NULL)
-    g_setenv ("LANGUAGE", language, TRUE);
-  else
-    g_unsetenv ("LANGUAGE");
+  restore_language (language);
 }
 
 static void

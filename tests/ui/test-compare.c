@@ -12,18 +12,6 @@
 
 #include <string.h>
 
-static GtkWidget *
-shown_row (FitaWindow *window,
-           const char *code)
-{
-  GtkWidget *row;
-
-  settle ();
-  row = find_descendant (GTK_WIDGET (window), is_row_of, code);
-  g_assert_nonnull (row);
-  return row;
-}
-
 static GtkLabel *
 badge_of (FitaWindow *window,
           const char *code)
@@ -70,19 +58,6 @@ matched_codes (FitaWindow *window)
   return g_strdup (codes->str);
 }
 
-static guint
-choice_index (GtkDropDown *dropdown,
-              const char  *name)
-{
-  GListModel *model = gtk_drop_down_get_model (dropdown);
-
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (model), i), name) == 0)
-      return i;
-
-  g_assert_not_reached ();
-}
-
 /* Chooses name in the status filter, as a person does from its list. */
 static void
 choose (FitaWindow *window,
@@ -90,9 +65,11 @@ choose (FitaWindow *window,
 {
   FitaOutline *outline = fita_window_get_outline (window);
   GObject *dropdown = gtk_widget_get_template_child (GTK_WIDGET (outline), FITA_TYPE_OUTLINE, "status_dropdown");
+  guint position = choice_position (GTK_DROP_DOWN (dropdown), name);
 
+  g_assert_cmpuint (position, !=, GTK_INVALID_LIST_POSITION);
   fita_outline_set_search_mode (outline, TRUE);
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), choice_index (GTK_DROP_DOWN (dropdown), name));
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), position);
   settle ();
 }
 
@@ -221,21 +198,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *home = isolate_home ();
-  int status;
-
-  g_test_init (&argc, &argv, NULL);
-  fita_application_init_i18n ();
-
-  app = fita_application_new ();
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  start_app (&argc, &argv);
 
   g_test_add_func ("/ui/compare/badges-and-filters", test_badges_and_filters);
 
-  status = g_test_run ();
-  g_clear_object (&app);
-  remove_tree (home);
-  return status;
+  return run_app_tests ();
 }

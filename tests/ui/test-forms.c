@@ -37,15 +37,30 @@ find_toplevel_of_type (GType type)
 }
 
 static gboolean
-has_forms_dialog (gpointer data)
+has_toplevel_of_type (gpointer type)
 {
-  return find_toplevel_of_type (FITA_TYPE_FORMS_DIALOG) != NULL;
+  return find_toplevel_of_type (GPOINTER_TO_SIZE (type)) != NULL;
 }
 
 static gboolean
-has_no_forms_dialog (gpointer data)
+has_no_toplevel_of_type (gpointer type)
 {
-  return find_toplevel_of_type (FITA_TYPE_FORMS_DIALOG) == NULL;
+  return find_toplevel_of_type (GPOINTER_TO_SIZE (type)) == NULL;
+}
+
+/* The window of type the app opens (a dialog), once it is there. */
+static GtkWindow *
+wait_for_toplevel (GType type)
+{
+  g_assert_true (wait_until (has_toplevel_of_type, GSIZE_TO_POINTER (type)));
+  return find_toplevel_of_type (type);
+}
+
+/* Waits until no window of type is left. */
+static void
+wait_for_no_toplevel (GType type)
+{
+  g_assert_true (wait_until (has_no_toplevel_of_type, GSIZE_TO_POINTER (type)));
 }
 
 static gboolean
@@ -154,8 +169,7 @@ make_forms (FitaWindow      *window,
 
   g_assert_nonnull (folder);
   activate (window, "win.make-forms");
-  g_assert_true (wait_until (has_forms_dialog, NULL));
-  dialog = FITA_FORMS_DIALOG (find_toplevel_of_type (FITA_TYPE_FORMS_DIALOG));
+  dialog = FITA_FORMS_DIALOG (wait_for_toplevel (FITA_TYPE_FORMS_DIALOG));
   g_assert_cmpint (fita_forms_dialog_get_year (dialog), ==, fita_forms_default_year (plan));
   g_assert_cmpint (fita_forms_dialog_get_agent (dialog), ==, 0);
   /* the services listed with how many items each answers for */
@@ -193,7 +207,7 @@ make_forms (FitaWindow      *window,
     }
   /* the Make Forms button, as a person would */
   click (find_descendant (GTK_WIDGET (dialog), is_button_labelled, "_Make Forms"));
-  g_assert_true (wait_until (has_no_forms_dialog, NULL));
+  wait_for_no_toplevel (FITA_TYPE_FORMS_DIALOG);
   g_assert_true (wait_until (shows_toast_button, window));
   g_assert_cmpuint (count_files (folder, format == FITA_FORMS_XLSX ? ".xlsx" : ".ods"), ==, agents->len);
   return g_steal_pointer (&folder);
@@ -311,18 +325,6 @@ static gboolean
 has_read (gpointer dialog)
 {
   return !fita_merge_dialog_get_loading (dialog);
-}
-
-static gboolean
-has_merge_dialog (gpointer data)
-{
-  return find_toplevel_of_type (FITA_TYPE_MERGE_DIALOG) != NULL;
-}
-
-static gboolean
-has_no_merge_dialog (gpointer data)
-{
-  return find_toplevel_of_type (FITA_TYPE_MERGE_DIALOG) == NULL;
 }
 
 static gboolean
@@ -500,7 +502,7 @@ test_merge (void)
   g_assert_true (gtk_widget_is_sensitive (merge_button (dialog)));
   screenshot (GTK_WIDGET (dialog), "merge-decided");
   click (merge_button (dialog));
-  g_assert_true (wait_until (has_no_merge_dialog, NULL));
+  wait_for_no_toplevel (FITA_TYPE_MERGE_DIALOG);
   g_assert_cmpint (progress_of (plan, "11.1"), ==, 50);
   g_assert_cmpint (progress_of (plan, "11.2"), ==, 25);
   g_assert_cmpint (progress_of (plan, "11.3"), ==, 15);
@@ -550,8 +552,7 @@ test_refused (void)
     g_autoptr(GFile) file = g_file_new_for_path (filled);
 
     fita_application_open_file (app, file, window);
-    g_assert_true (wait_until (has_merge_dialog, NULL));
-    dialog = FITA_MERGE_DIALOG (find_toplevel_of_type (FITA_TYPE_MERGE_DIALOG));
+    dialog = FITA_MERGE_DIALOG (wait_for_toplevel (FITA_TYPE_MERGE_DIALOG));
     g_assert_true (wait_until (has_read, dialog));
   }
   merge = fita_merge_dialog_get_merge (dialog);
@@ -571,7 +572,7 @@ test_refused (void)
 
   /* Cancel, from the keyboard: Escape */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL));
-  g_assert_true (wait_until (has_no_merge_dialog, NULL));
+  wait_for_no_toplevel (FITA_TYPE_MERGE_DIALOG);
   g_assert_cmpuint (fita_plan_get_generation (plan), ==, generation);
   g_assert_cmpint (progress_of (plan, "11.5"), ==, 20);
 
@@ -627,7 +628,7 @@ test_walkthrough (void)
   screenshot (GTK_WIDGET (dialog), "merge");
   click (find_descendant (field_row (dialog, "11.1:progress"), is_toggle_labelled, "Take the form’s"));
   click (merge_button (dialog));
-  g_assert_true (wait_until (has_no_merge_dialog, NULL));
+  wait_for_no_toplevel (FITA_TYPE_MERGE_DIALOG);
   g_assert_cmpint (progress_of (plan, "11.1"), ==, 60);
   g_assert_cmpint (progress_of (plan, "11.2"), ==, 35);
 
@@ -639,24 +640,12 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *home = isolate_home ();
-  int status;
-
-  g_test_init (&argc, &argv, NULL);
-  fita_application_init_i18n ();
-
-  app = fita_application_new ();
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  start_app (&argc, &argv);
 
   g_test_add_func ("/ui/forms/make", test_make_forms);
   g_test_add_func ("/ui/forms/merge", test_merge);
   g_test_add_func ("/ui/forms/refused", test_refused);
   g_test_add_func ("/ui/forms/walkthrough", test_walkthrough);
 
-  status = g_test_run ();
-  g_clear_object (&app);
-  remove_tree (home);
-  return status;
+  return run_app_tests ();
 }

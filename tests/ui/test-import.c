@@ -459,10 +459,7 @@ test_calc_table (void)
     }
   g_setenv ("LANGUAGE", "ca", TRUE);
   g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDOUT | G_TEST_SUBPROCESS_INHERIT_STDERR);
-  if (language != NULL)
-    g_setenv ("LANGUAGE", language, TRUE);
-  else
-    g_unsetenv ("LANGUAGE");
+  restore_language (language);
   g_test_trap_assert_passed ();
 }
 
@@ -621,16 +618,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *home = isolate_home ();
-  int status;
-
-  g_test_init (&argc, &argv, NULL);
-  fita_application_init_i18n ();
-
-  app = fita_application_new ();
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  start_app (&argc, &argv);
 
   g_test_add_func ("/ui/import/new-plan", test_new_plan);
   g_test_add_func ("/ui/import/under-item", test_under_item);
@@ -642,8 +630,5 @@ main (int   argc,
   g_test_add_func ("/ui/import/workbook-round-trip", test_workbook_round_trip);
   g_test_add_func ("/ui/export/formats", test_export);
 
-  status = g_test_run ();
-  g_clear_object (&app);
-  remove_tree (home);
-  return status;
+  return run_app_tests ();
 }

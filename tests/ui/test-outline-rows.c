@@ -48,18 +48,6 @@ controller_of (GtkWidget *widget,
   return found;
 }
 
-static GtkWidget *
-shown_row (FitaWindow *window,
-           const char *code)
-{
-  GtkWidget *row;
-
-  settle ();
-  row = find_descendant (GTK_WIDGET (window), is_row_of, code);
-  g_assert_nonnull (row);
-  return row;
-}
-
 /* Rows are made by a GtkBuilderListItemFactory from fita-outline-row.ui:
  * its controllers call the outline (a secondary click opens the menu of
  * the row clicked; a row is dragged as its item and dropped on another),
@@ -165,19 +153,6 @@ editor_label (FitaItemEditor *editor,
   return gtk_label_get_label (GTK_LABEL (label));
 }
 
-static gboolean
-lists_choice (GtkDropDown *dropdown,
-              const char  *name)
-{
-  GListModel *model = gtk_drop_down_get_model (dropdown);
-
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (model), i), name) == 0)
-      return TRUE;
-
-  return FALSE;
-}
-
 static char *
 object_text (FitaOutline *outline,
              gint64       id,
@@ -259,7 +234,8 @@ check_views_follow_plan (gboolean outline_first)
   g_assert_true (fita_plan_set_text (plan, status, "name", "Encara no", &error));
   text = object_text (outline, action_id, "status-name");
   g_assert_cmpstr (text, ==, "Encara no");
-  g_assert_true (lists_choice (GTK_DROP_DOWN (find_of_type (GTK_WIDGET (outline), GTK_TYPE_DROP_DOWN)), "Encara no"));
+  g_assert_cmpuint (choice_position (GTK_DROP_DOWN (find_of_type (GTK_WIDGET (outline), GTK_TYPE_DROP_DOWN)), "Encara no"),
+                    !=, GTK_INVALID_LIST_POSITION);
   g_free (text);
 
   /* A year more in the period: one more in the year filter. */
@@ -303,22 +279,10 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *home = isolate_home ();
-  int status;
-
-  g_test_init (&argc, &argv, NULL);
-  fita_application_init_i18n ();
-
-  app = fita_application_new ();
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  start_app (&argc, &argv);
 
   g_test_add_func ("/ui/outline-rows/row-template", test_row_template);
   g_test_add_func ("/ui/outline-rows/handler-order", test_handler_order);
 
-  status = g_test_run ();
-  g_clear_object (&app);
-  remove_tree (home);
-  return status;
+  return run_app_tests ();
 }

@@ -864,10 +864,7 @@ test_filters_catalan (void)
     }
 
   close_all_windows ();
-  if (language != NULL)
-    g_setenv ("LANGUAGE", language, TRUE);
-  else
-    g_unsetenv ("LANGUAGE");
+  restore_language (language);
 }
 
 /* Folding and unfolding the selected row, as Left and Right do. */
@@ -927,19 +924,10 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *home = isolate_home ();
-  int status;
-
   /* The outline's accessible names are read back through GTK's test
    * accessibility backend (no screen reader bus here). */
   g_setenv ("GTK_A11Y", "test", TRUE);
-  g_test_init (&argc, &argv, NULL);
-  fita_application_init_i18n ();
-
-  app = fita_application_new ();
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  start_app (&argc, &argv);
 
   g_test_add_func ("/ui/outline/outline", test_outline);
   g_test_add_func ("/ui/outline/figures", test_figures);
@@ -956,8 +944,5 @@ main (int   argc,
   g_test_add_func ("/ui/outline/fold", test_fold);
   g_test_add_func ("/ui/outline/expanded-state", test_expanded_state);
 
-  status = g_test_run ();
-  g_clear_object (&app);
-  remove_tree (home);
-  return status;
+  return run_app_tests ();
 }

@@ -806,10 +806,7 @@ test_plan_language (void)
   row = field (&fixture, FITA_TABLE_PLAN, fita_plan_get_info (fixture.plan)->rec.id, "language");
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), ==, 0);
   fixture_close (&fixture);
-  if (language != NULL)
-    g_setenv ("LANGUAGE", language, TRUE);
-  else
-    g_unsetenv ("LANGUAGE");
+  restore_language (language);
 }
 
 static void

@@ -934,16 +934,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *home = isolate_home ();
-  int status;
-
-  g_test_init (&argc, &argv, NULL);
-  fita_application_init_i18n ();
-
-  app = fita_application_new ();
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  start_app (&argc, &argv);
 
   g_test_add_func ("/ui/window/bad-files", test_bad_files);
   g_test_add_func ("/ui/window/example", test_example);
@@ -964,8 +955,5 @@ main (int   argc,
   g_test_add_func ("/ui/application/accels", test_accels);
   g_test_add_func ("/ui/window/tour", test_tour);
 
-  status = g_test_run ();
-  g_clear_object (&app);
-  remove_tree (home);
-  return status;
+  return run_app_tests ();
 }

@@ -528,26 +528,14 @@ test_catalan (void)
   assert_png (shot, 1000, 700);
   close_all_windows ();
 
-  if (language != NULL)
-    g_setenv ("LANGUAGE", language, TRUE);
-  else
-    g_unsetenv ("LANGUAGE");
+  restore_language (language);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *home = isolate_home ();
-  int status;
-
-  g_test_init (&argc, &argv, NULL);
-  fita_application_init_i18n ();
-
-  app = fita_application_new ();
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  start_app (&argc, &argv);
 
   g_test_add_func ("/ui/years/close-view-reopen", test_close_view_reopen);
   g_test_add_func ("/ui/years/toast-undo", test_toast_undo);
@@ -556,8 +544,5 @@ main (int   argc,
   g_test_add_func ("/ui/years/keyboard", test_keyboard);
   g_test_add_func ("/ui/years/catalan", test_catalan);
 
-  status = g_test_run ();
-  g_clear_object (&app);
-  remove_tree (home);
-  return status;
+  return run_app_tests ();
 }
