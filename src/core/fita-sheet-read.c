@@ -147,7 +147,17 @@ fita_sheet_read_path (const char *path, const char *format, const char *sheet_na
       (format = format_of_content (path, error)) == NULL)
     return NULL;
   if (g_str_equal (format, "csv") || g_str_equal (format, "tsv"))
-    return fita_sheet_read_file (path, format, error);
+    {
+      /* a text table is one table with no name: no sheet asked for is in it */
+      if (sheet_name != NULL)
+        {
+          g_autofree char *display = g_filename_display_name (path);
+          g_set_error (error, FITA_ERROR, FITA_ERROR_NOT_FOUND,
+                       _("“%s” is a text table, with no sheets: it has no sheet “%s”."), display, sheet_name);
+          return NULL;
+        }
+      return fita_sheet_read_file (path, format, error);
+    }
   if (!g_str_equal (format, "xlsx") && !g_str_equal (format, "ods"))
     {
       g_set_error (error, FITA_ERROR, FITA_ERROR_INVALID,

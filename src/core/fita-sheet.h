@@ -74,7 +74,8 @@ FitaSheet *fita_sheet_read_file (const char *path,
  * content: a zip archive is read as ODS or XLSX by what it holds,
  * anything else as CSV with its delimiter detected.
  *
- * sheet_name: the one sheet of a spreadsheet to read. NULL: its first
+ * sheet_name: the one sheet of a spreadsheet to read (a text table has
+ * none: FITA_ERROR_NOT_FOUND, as for a sheet a workbook lacks). NULL: its first
  * sheet, followed by every later sheet that adds to the first one's
  * items, appended as further tables of the same FitaSheet (each row
  * saying which sheet it is of):

@@ -864,6 +864,17 @@ test_not_a_form (void)
   merge = fita_merge_read (plan, "/nonexistent/form.ods", &error);
   g_assert_null (merge);
   g_assert_nonnull (error);
+  g_clear_error (&error);
+
+  /* a text table (here a plan's JSON, read as CSV) has no sheets at all,
+   * so no key sheet: not a form, rather than a form whose key was edited */
+  g_free (path);
+  path = g_build_filename (dir, "plan.json", NULL);
+  g_assert_true (g_file_set_contents (path, "{\"format\": \"fita\"}\n", -1, NULL));
+  merge = fita_merge_read (plan, path, &error);
+  g_assert_null (merge);
+  g_assert_error (error, FITA_ERROR, FITA_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "not an update form"));
 }
 
 /* The file is read in a thread, compared on the caller's. */
