@@ -202,10 +202,8 @@ static void
 compare_item (FitaComparison *self, FitaItem *item, FitaItem *before, FitaItemChange *change)
 {
   FitaPlan *plan = self->plan, *previous = self->previous;
-  g_autofree char *values_after = values_text (plan, item);
-  g_autofree char *values_before = values_text (previous, before);
-  g_autofree char *texts_after = texts_text (plan, item);
-  g_autofree char *texts_before = texts_text (previous, before);
+  g_autofree char *values_after = NULL, *values_before = NULL;
+  g_autofree char *texts_after = NULL, *texts_before = NULL;
   FitaBudgetSum none = { FITA_NONE, FITA_NONE };
   gboolean update;
 
@@ -229,6 +227,11 @@ compare_item (FitaComparison *self, FitaItem *item, FitaItem *before, FitaItemCh
   change->late_before = before != NULL && is_late (previous, before, self->year - 1);
   if (previous == NULL)
     return;  /* nothing to compare with: neither changed nor not updated */
+
+  values_after = values_text (plan, item);
+  values_before = values_text (previous, before);
+  texts_after = texts_text (plan, item);
+  texts_before = texts_text (previous, before);
 
   change->is_new = before == NULL;
   change->status_changed = before != NULL && g_strcmp0 (change->status_before, change->status_after) != 0;

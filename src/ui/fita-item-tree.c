@@ -364,9 +364,21 @@ compare (FitaItemTree      *self,
   GHashTableIter iter;
   gpointer value;
 
+  /* the tables a comparison reads (fita-compare.c): a change to none of
+   * them (agents, links, participation…) leaves it as it is */
+  static const FitaTableId compared[] = {
+    FITA_TABLE_PLAN, FITA_TABLE_ITEM, FITA_TABLE_STATUS, FITA_TABLE_BUDGET_LINE, FITA_TABLE_INDICATOR,
+    FITA_TABLE_INDICATOR_VALUE, FITA_TABLE_FOLLOWUP, FITA_TABLE_YEAR_CLOSURE,
+  };
+  gboolean touched = FALSE;
+
   if (changes != NULL && self->comparison != NULL &&
       fita_plan_get_view_year (fita_comparison_get_plan (self->comparison)) != 0 &&
       !fita_changes_touches (changes, FITA_TABLE_YEAR_CLOSURE))
+    return;
+  for (guint i = 0; changes != NULL && i < G_N_ELEMENTS (compared); i++)
+    touched |= fita_changes_touches (changes, compared[i]);
+  if (changes != NULL && self->comparison != NULL && !touched)
     return;
 
   g_clear_pointer (&self->comparison, fita_comparison_free);
