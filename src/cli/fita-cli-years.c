@@ -69,14 +69,6 @@ open_writable (const char *file, int *status)
   return plan;
 }
 
-static const char *
-default_author (void)
-{
-  const char *name = g_get_real_name ();
-
-  return name != NULL && *name != '\0' && !g_str_equal (name, "Unknown") ? name : g_get_user_name ();
-}
-
 static int
 year_close (int argc, char **argv)
 {
@@ -108,7 +100,7 @@ year_close (int argc, char **argv)
     return status;
   /* the change log names who closed it too */
   fita_plan_set_author (plan, author);
-  if (!fita_plan_close_year (plan, year, author != NULL ? author : default_author (), &error))
+  if (!fita_plan_close_year (plan, year, fita_plan_get_author (plan), &error))
     return fail_year (argv[1], error);
 
   /* the summary, from what was kept */
