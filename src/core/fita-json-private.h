@@ -11,7 +11,6 @@ G_BEGIN_DECLS
 typedef struct {
   GString *out;
   FitaPlan *plan;
-  FitaJsonExportFlags flags;
 } FitaJsonWriter;
 
 void      fita_json_write_string   (GString          *out,

@@ -202,7 +202,7 @@ write_object (FitaJsonWriter *w, gconstpointer record, int level)
 char *
 fita_json_export_with (FitaPlan *plan, FitaJsonExportFlags flags)
 {
-  FitaJsonWriter w = { g_string_new ("{"), plan, flags };
+  FitaJsonWriter w = { g_string_new ("{"), plan };
   gboolean first = FALSE;
 
   fita_json_indent (&w, 1);
