@@ -5,6 +5,7 @@
 #include "fita-forms.h"
 #include "fita-forms-private.h"
 
+#include "fita-edit.h"
 #include "fita-error.h"
 #include "fita-money.h"
 #include "fita-years.h"
@@ -119,17 +120,43 @@ fita_forms_items (FitaPlan *plan, FitaAgent *agent)
 {
   g_autoptr(GHashTable) by_name = agents_by_name (plan);
   g_autoptr(GPtrArray) items = fita_plan_items_preorder (plan, NULL);
+  g_autoptr(GHashTable) answering = g_hash_table_new (g_int64_hash, g_int64_equal);
   GPtrArray *out = g_ptr_array_new ();
 
   for (guint i = 0; i < items->len; i++)
     {
       FitaItem *item = g_ptr_array_index (items, i);
-      g_autoptr(GHashTable) answering = g_hash_table_new (g_int64_hash, g_int64_equal);
+      g_hash_table_remove_all (answering);
       add_answering (plan, item, by_name, answering);
       if (g_hash_table_contains (answering, &agent->rec.id))
         g_ptr_array_add (out, item);
     }
   return out;
+}
+
+GHashTable *
+fita_forms_count_items (FitaPlan *plan)
+{
+  g_autoptr(GHashTable) by_name = agents_by_name (plan);
+  g_autoptr(GPtrArray) items = fita_plan_items_preorder (plan, NULL);
+  g_autoptr(GHashTable) answering = g_hash_table_new (g_int64_hash, g_int64_equal);
+  GHashTable *counts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      GHashTableIter iter;
+      gpointer id;
+
+      g_hash_table_remove_all (answering);
+      add_answering (plan, g_ptr_array_index (items, i), by_name, answering);
+      g_hash_table_iter_init (&iter, answering);
+      while (g_hash_table_iter_next (&iter, &id, NULL))
+        {
+          guint n = GPOINTER_TO_UINT (g_hash_table_lookup (counts, id));
+          g_hash_table_insert (counts, g_memdup2 (id, sizeof (gint64)), GUINT_TO_POINTER (n + 1));
+        }
+    }
+  return counts;
 }
 
 gint64
@@ -180,28 +207,6 @@ executed_cents (FitaPlan *plan, FitaItem *item, gint64 year, gint64 chapter)
         sum = (sum == FITA_NONE ? 0 : sum) + line->executed_cents;
     }
   return sum;
-}
-
-static FitaFollowup *
-find_followup (FitaPlan *plan, FitaItem *item, gint64 year)
-{
-  GPtrArray *list = fita_plan_list (plan, FITA_TABLE_FOLLOWUP, item->rec.id);
-
-  for (guint i = 0; i < list->len; i++)
-    if (((FitaFollowup *) g_ptr_array_index (list, i))->year == year)
-      return g_ptr_array_index (list, i);
-  return NULL;
-}
-
-static FitaIndicatorValue *
-find_value (FitaPlan *plan, FitaIndicator *indicator, gint64 year)
-{
-  GPtrArray *list = fita_plan_list (plan, FITA_TABLE_INDICATOR_VALUE, indicator->rec.id);
-
-  for (guint i = 0; i < list->len; i++)
-    if (((FitaIndicatorValue *) g_ptr_array_index (list, i))->year == year)
-      return g_ptr_array_index (list, i);
-  return NULL;
 }
 
 static void
@@ -272,7 +277,7 @@ fita_form_sent_values (FitaPlan *plan, FitaTableId table, gint64 id, gint64 year
     {
       FitaItem *item = fita_plan_lookup (plan, FITA_TABLE_ITEM, id);
       FitaStatus *status = item && item->status_id ? fita_plan_lookup (plan, FITA_TABLE_STATUS, item->status_id) : NULL;
-      FitaFollowup *followup = item ? find_followup (plan, item, year) : NULL;
+      FitaFollowup *followup = item ? fita_plan_find_followup (plan, item->rec.id, year) : NULL;
       GPtrArray *chapters = fita_plan_list (plan, FITA_TABLE_CHAPTER, 0);
 
       add_sent (out, g_strdup ("status"), g_strdup (status ? status->name : NULL));
@@ -291,7 +296,7 @@ fita_form_sent_values (FitaPlan *plan, FitaTableId table, gint64 id, gint64 year
   else
     {
       FitaIndicator *indicator = fita_plan_lookup (plan, FITA_TABLE_INDICATOR, id);
-      FitaIndicatorValue *value = indicator ? find_value (plan, indicator, year) : NULL;
+      FitaIndicatorValue *value = indicator ? fita_plan_find_indicator_value (plan, indicator->rec.id, year) : NULL;
 
       add_sent (out, g_strdup ("value"), g_strdup (value ? value->value : NULL));
     }
@@ -653,7 +658,7 @@ make_items (FitaForm *form, FitaPlan *plan, GPtrArray *items, gint64 year)
       FitaItem *item = g_ptr_array_index (items, r);
       FitaLevel *level = item->level_id ? fita_plan_lookup (plan, FITA_TABLE_LEVEL, item->level_id) : NULL;
       FitaStatus *status = item->status_id ? fita_plan_lookup (plan, FITA_TABLE_STATUS, item->status_id) : NULL;
-      FitaFollowup *followup = find_followup (plan, item, year);
+      FitaFollowup *followup = fita_plan_find_followup (plan, item->rec.id, year);
 
       c = 0;
       set_text (form, sheet, r, c++, item->code);
@@ -703,7 +708,7 @@ make_indicators (FitaForm *form, FitaPlan *plan, GPtrArray *items, gint64 year)
     {
       FitaIndicator *indicator = g_ptr_array_index (indicators, r);
       FitaItem *item = fita_plan_lookup (plan, FITA_TABLE_ITEM, indicator->item_id);
-      FitaIndicatorValue *value = find_value (plan, indicator, year);
+      FitaIndicatorValue *value = fita_plan_find_indicator_value (plan, indicator->rec.id, year);
 
       set_text (form, sheet, r, 0, item ? item->code : NULL);
       set_text (form, sheet, r, 1, indicator->name);

@@ -38,6 +38,10 @@ typedef struct {
  * semicolons or lines; names compared ignoring case). A new array; the
  * agents are the plan's. */
 GPtrArray  *fita_forms_agents        (FitaPlan        *plan);
+/* How many items each agent answers for (see fita_forms_agents), in one
+ * pass over the plan: agent id (gint64 *) → count (GUINT_TO_POINTER). A
+ * new table. */
+GHashTable *fita_forms_count_items   (FitaPlan        *plan);
 /* The items agent answers for (see fita_forms_agents), in the plan's order.
  * A new array; the items are the plan's. */
 GPtrArray  *fita_forms_items         (FitaPlan        *plan,

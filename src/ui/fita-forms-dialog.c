@@ -198,6 +198,7 @@ static void
 fill_agents (FitaFormsDialog *self)
 {
   g_autoptr(GPtrArray) agents = fita_forms_agents (self->plan);
+  g_autoptr(GHashTable) counts = fita_forms_count_items (self->plan);
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
   g_autofree char *all = NULL;
 
@@ -209,10 +210,10 @@ fill_agents (FitaFormsDialog *self)
   for (guint i = 0; i < agents->len; i++)
     {
       FitaAgent *agent = g_ptr_array_index (agents, i);
-      g_autoptr(GPtrArray) items = fita_forms_items (self->plan, agent);
+      guint n_items = GPOINTER_TO_UINT (g_hash_table_lookup (counts, &agent->rec.id));
       /* Translators: a service in the Service row: its name, then how many items it answers for */
-      g_autofree char *label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s — %u item", "%s — %u items", items->len),
-                                                agent->name, items->len);
+      g_autofree char *label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s — %u item", "%s — %u items", n_items),
+                                                agent->name, n_items);
 
       g_array_append_val (self->agent_ids, agent->rec.id);
       gtk_string_list_append (names, label);

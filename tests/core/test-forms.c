@@ -120,6 +120,19 @@ test_services_involved (void)
       g_assert_cmpstr (((FitaAgent *) g_ptr_array_index (agents, i))->name, ==, expected[i].agent);
       g_assert_cmpstr (list, ==, expected[i].items);
     }
+
+  /* the counts made in one pass are those of the lists */
+  {
+    g_autoptr(GHashTable) counts = fita_forms_count_items (plan);
+
+    g_assert_cmpuint (g_hash_table_size (counts), ==, agents->len);
+    for (guint i = 0; i < agents->len; i++)
+      {
+        FitaAgent *a = g_ptr_array_index (agents, i);
+        g_autoptr(GPtrArray) items = fita_forms_items (plan, a);
+        g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (counts, &a->rec.id)), ==, items->len);
+      }
+  }
 }
 
 static void
