@@ -33,6 +33,10 @@ fita_window_merge_form (FitaWindow *window,
   g_return_val_if_fail (G_IS_FILE (file), NULL);
   g_return_val_if_fail (fita_window_get_plan (window) != NULL, NULL);
 
+  /* a form's answers go into the plan as it is now: shown, not hidden
+   * behind a closed year's view (from the menu, a drop or the files) */
+  if (fita_window_get_year (window) != 0)
+    fita_window_set_year (window, 0);
   dialog = fita_merge_dialog_new (window);
   gtk_window_present (GTK_WINDOW (dialog));
   fita_merge_dialog_load_file (dialog, file);

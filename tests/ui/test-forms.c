@@ -16,6 +16,7 @@
 #include "fita-ui-test.h"
 #include "fita-window-forms.h"
 #include "fita-window-test.h"
+#include "fita-years.h"
 
 /* Terrassa's followed year */
 #define YEAR 2024
@@ -580,6 +581,42 @@ test_refused (void)
   close_all_windows ();
 }
 
+/* A form merged while a closed year is shown: the window goes back to the
+ * plan as it is now, which the answers change. */
+static void
+test_merge_from_closed_year (void)
+{
+  g_autofree char *path = NULL;
+  FitaWindow *window = open_terrassa ("closed.fita", &path);
+  FitaPlan *plan = fita_window_get_plan (window);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *folder = NULL;
+  g_autofree char *form = NULL;
+  g_autofree char *filled = NULL;
+
+  assign_services (plan);
+  folder = make_forms (window, FITA_FORMS_ODS, NULL);
+  form = form_of (folder, PROMOCIO);
+  filled = fill_form (form, "closed.ods", "{\"11.5\": {\"progress\": 60}}");
+  g_assert_true (fita_plan_close_year (plan, 2024, "Anna Puig", &error));
+  g_assert_no_error (error);
+  fita_window_set_year (window, 2024);
+  g_assert_cmpint (fita_window_get_year (window), ==, 2024);
+
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (filled);
+    FitaMergeDialog *dialog = FITA_MERGE_DIALOG (fita_window_merge_form (window, file));
+
+    g_assert_cmpint (fita_window_get_year (window), ==, 0);
+    g_assert_true (wait_until (has_read, dialog));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL));
+    wait_for_no_toplevel (FITA_TYPE_MERGE_DIALOG);
+  }
+
+  remove_tree (folder);
+  close_all_windows ();
+}
+
 /* The officer's round, as the issue asks: the forms of the Terrassa
  * example made, one filled by its service in LibreOffice (a script and a
  * headless conversion, so the file is one LibreOffice wrote) while the
@@ -645,6 +682,7 @@ main (int   argc,
   g_test_add_func ("/ui/forms/make", test_make_forms);
   g_test_add_func ("/ui/forms/merge", test_merge);
   g_test_add_func ("/ui/forms/refused", test_refused);
+  g_test_add_func ("/ui/forms/merge-from-closed-year", test_merge_from_closed_year);
   g_test_add_func ("/ui/forms/walkthrough", test_walkthrough);
 
   return run_app_tests ();
