@@ -30,25 +30,6 @@ append_cell (GString *line, const char *text, guint width)
 }
 
 static char *
-progress_text (FitaComparison *comparison, const FitaItemChange *change, const char *lang)
-{
-  FitaPlan *plan = fita_comparison_get_plan (comparison);
-  FitaPlan *previous = fita_comparison_get_previous (comparison);
-  g_autofree char *before = change->before != NULL ? fita_plan_format_progress (previous, change->before, lang)
-                                                   : g_strdup (C_("no value", "—"));
-  g_autofree char *after = change->item != NULL ? fita_plan_format_progress (plan, change->item, lang)
-                                                : g_strdup (C_("no value", "—"));
-  g_autofree char *points = fita_comparison_format_points (comparison, change, FALSE, NULL);
-
-  /* with no year to compare with, or unchanged as shown: the value once */
-  if (!fita_comparison_has_previous (comparison) || g_strcmp0 (before, after) == 0)
-    return g_steal_pointer (&after);
-  if (points != NULL)
-    return g_strdup_printf ("%s → %s (%s)", before, after, points);
-  return g_strdup_printf ("%s → %s", before, after);
-}
-
-static char *
 status_text (FitaComparison *comparison, const FitaItemChange *change)
 {
   const char *none = C_("no value", "—");
@@ -114,7 +95,7 @@ print_table (FitaComparison *comparison, FitaCompareFilter filter)
       cells = g_new0 (char *, 6);
       cells[0] = g_strdup (item->code != NULL ? item->code : "");
       cells[1] = g_strdup (item->title != NULL ? item->title : "");
-      cells[2] = progress_text (comparison, change, lang);
+      cells[2] = fita_comparison_format_progress (comparison, change, lang, NULL);
       cells[3] = status_text (comparison, change);
       cells[4] = executed_text (change, lang);
       for (guint c = 0; c < 5; c++)

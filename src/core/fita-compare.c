@@ -485,3 +485,26 @@ fita_comparison_format_points (FitaComparison *self, const FitaItemChange *chang
   return g_strdup_printf (TN_ (tr, "%s%s point", "%s%s points", ABS (points) % 100 == 0 ? (gulong) (ABS (points) / 100) : 2),
                           sign, number);
 }
+
+char *
+fita_comparison_format_progress (FitaComparison *self, const FitaItemChange *change, const char *lang,
+                                 FitaTranslator *tr)
+{
+  g_autoptr(FitaTranslator) own = tr == NULL ? fita_translator_new (NULL) : NULL;
+  g_autofree char *before = NULL, *after = NULL, *points = NULL;
+
+  if (tr == NULL)
+    tr = own;
+  before = change->before != NULL ? fita_plan_format_progress (self->previous, change->before, lang)
+                                  : g_strdup (TC_ (tr, "no value", "—"));
+  after = change->item != NULL ? fita_plan_format_progress (self->plan, change->item, lang)
+                               : g_strdup (TC_ (tr, "no value", "—"));
+  /* with no year to compare with, or unchanged as shown ("— → —",
+   * "100 % → 100 %"): the value once */
+  if (!fita_comparison_has_previous (self) || g_strcmp0 (before, after) == 0)
+    return g_steal_pointer (&after);
+  points = fita_comparison_format_points (self, change, FALSE, tr);
+  if (points != NULL)
+    return g_strdup_printf ("%s → %s (%s)", before, after, points);
+  return g_strdup_printf ("%s → %s", before, after);
+}

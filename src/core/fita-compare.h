@@ -117,6 +117,14 @@ char                 *fita_comparison_format_points (FitaComparison      *compar
                                                  const FitaItemChange *change,
                                                  gboolean              short_form,
                                                  FitaTranslator       *tr);
+/* An item's progress then and now, as a person reads it: "30 % → 48 %
+ * (+18 points)"; one value when there is no year before or both read the
+ * same; "—" for unknown. lang: how numbers are written; tr: the language
+ * of the words (NULL: the interface's). */
+char                 *fita_comparison_format_progress (FitaComparison      *comparison,
+                                                       const FitaItemChange *change,
+                                                       const char          *lang,
+                                                       FitaTranslator      *tr);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FitaComparison, fita_comparison_free)
 

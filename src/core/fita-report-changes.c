@@ -8,25 +8,6 @@
 
 #include <glib/gi18n-lib.h>
 
-/* "30 % → 48 % (+18 points)"; an item new or removed has one side. */
-static char *
-progress_cell (FitaDoc *doc, FitaComparison *comparison, const FitaItemChange *change)
-{
-  FitaPlan *previous = fita_comparison_get_previous (comparison);
-  g_autofree char *before = change->before != NULL ? fita_plan_format_progress (previous, change->before, doc->lang)
-                                                   : g_strdup (TC_ (doc->tr, "no value", "—"));
-  g_autofree char *after = change->item != NULL ? fita_plan_format_progress (doc->plan, change->item, doc->lang)
-                                                : g_strdup (TC_ (doc->tr, "no value", "—"));
-  g_autofree char *points = fita_comparison_format_points (comparison, change, FALSE, doc->tr);
-
-  /* unchanged as shown ("— → —", "100 % → 100 %"): the value once */
-  if (g_strcmp0 (before, after) == 0)
-    return g_steal_pointer (&after);
-  if (points != NULL && change->progress_change_bp != 0)
-    return g_strdup_printf ("%s → %s (%s)", before, after, points);
-  return g_strdup_printf ("%s → %s", before, after);
-}
-
 static char *
 status_cell (FitaDoc *doc, const FitaItemChange *change)
 {
@@ -125,7 +106,7 @@ fita_report_changes_section (FitaDoc *doc, gint64 year)
            : change->is_new ? T_ (doc->tr, "New")
            : newly_late ? T_ (doc->tr, "Late")
            : "";
-      fita_doc_table_add (table, 0, fita_report_item_label (item), progress_cell (doc, comparison, change),
+      fita_doc_table_add (table, 0, fita_report_item_label (item), fita_comparison_format_progress (comparison, change, doc->lang, doc->tr),
                           status_cell (doc, change), executed_cell (doc, change), g_strdup (note));
       rows++;
     }
