@@ -38,9 +38,6 @@ struct _FitaItemObject
   char       *change_text;
   char       *change_tooltip;
   char       *change_summary;   /* for screen readers, in the description */
-  guint       changed : 1;
-  guint       no_update : 1;
-  guint       late : 1;
 };
 
 G_DEFINE_FINAL_TYPE (FitaItemObject, fita_item_object, G_TYPE_OBJECT)
@@ -67,9 +64,6 @@ enum {
   PROP_CHANGE_TEXT,
   PROP_CHANGE_TOOLTIP,
   PROP_HAS_CHANGE,
-  PROP_CHANGED,
-  PROP_NO_UPDATE,
-  PROP_LATE,
   N_PROPS
 };
 
@@ -186,18 +180,6 @@ fita_item_object_get_property (GObject    *object,
 
     case PROP_HAS_CHANGE:
       g_value_set_boolean (value, self->change_text != NULL);
-      break;
-
-    case PROP_CHANGED:
-      g_value_set_boolean (value, self->changed);
-      break;
-
-    case PROP_NO_UPDATE:
-      g_value_set_boolean (value, self->no_update);
-      break;
-
-    case PROP_LATE:
-      g_value_set_boolean (value, self->late);
       break;
 
     default:
@@ -350,21 +332,6 @@ fita_item_object_class_init (FitaItemObjectClass *klass)
 
   properties [PROP_HAS_CHANGE] =
     g_param_spec_boolean ("has-change", NULL, NULL,
-                          FALSE,
-                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  properties [PROP_CHANGED] =
-    g_param_spec_boolean ("changed", NULL, NULL,
-                          FALSE,
-                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  properties [PROP_NO_UPDATE] =
-    g_param_spec_boolean ("no-update", NULL, NULL,
-                          FALSE,
-                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  properties [PROP_LATE] =
-    g_param_spec_boolean ("late", NULL, NULL,
                           FALSE,
                           (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
@@ -796,19 +763,6 @@ fita_item_object_get_description (FitaItemObject *self)
   return self->description;
 }
 
-static gboolean
-set_flag (FitaItemObject *self,
-          guint           value,
-          guint           old,
-          guint           prop_id)
-{
-  if (!value == !old)
-    return FALSE;
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties [prop_id]);
-  return TRUE;
-}
-
 /* "Progress: 30 % → 48 % (+18 points)" and the other lines of the
  * badge's tooltip, for a change there is something to compare with. */
 static void
@@ -879,7 +833,6 @@ fita_item_object_set_change (FitaItemObject *self,
   char *text = NULL, *summary = NULL;
   gboolean had_change = self->change_text != NULL;
   gint64 year = comparison != NULL ? fita_comparison_get_year (comparison) : 0;
-  guint old;
 
   g_return_if_fail (FITA_IS_ITEM_OBJECT (self));
 
@@ -949,16 +902,6 @@ fita_item_object_set_change (FitaItemObject *self,
   if (had_change != (self->change_text != NULL))
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_HAS_CHANGE]);
 
-  old = self->changed;
-  self->changed = change != NULL && change->changed;
-  set_flag (self, self->changed, old, PROP_CHANGED);
-  old = self->no_update;
-  self->no_update = change != NULL && change->no_update;
-  set_flag (self, self->no_update, old, PROP_NO_UPDATE);
-  old = self->late;
-  self->late = change != NULL && change->late;
-  set_flag (self, self->late, old, PROP_LATE);
-
   if (g_strcmp0 (self->change_summary, summary) != 0)
     {
       g_free (self->change_summary);
@@ -970,18 +913,3 @@ fita_item_object_set_change (FitaItemObject *self,
   g_object_thaw_notify (G_OBJECT (self));
 }
 
-const char *
-fita_item_object_get_change_text (FitaItemObject *self)
-{
-  g_return_val_if_fail (FITA_IS_ITEM_OBJECT (self), NULL);
-
-  return self->change_text;
-}
-
-const char *
-fita_item_object_get_change_tooltip (FitaItemObject *self)
-{
-  g_return_val_if_fail (FITA_IS_ITEM_OBJECT (self), NULL);
-
-  return self->change_tooltip;
-}

@@ -82,8 +82,6 @@ void              fita_item_object_set_match    (FitaItemObject *self,
  * calls it, for every object, after each change of the plan. */
 void              fita_item_object_set_change   (FitaItemObject *self,
                                                  FitaComparison *comparison);
-const char       *fita_item_object_get_change_text (FitaItemObject *self);
-const char       *fita_item_object_get_change_tooltip (FitaItemObject *self);
 /* The item whose list holds this object (0: the top level). */
 gint64            fita_item_object_get_parent_id (FitaItemObject *self);
 void              fita_item_object_set_parent_id (FitaItemObject *self,
