@@ -178,8 +178,8 @@ toggled_cb (GtkWidget *button,
     return;   /* the other of the pair was turned on: its own signal decides */
   else
     decision = button == row->take ? FITA_MERGE_TAKE_FORM : FITA_MERGE_KEEP_PLAN;
+  /* its "decision" notification brings the dialog up to date */
   fita_merge_field_set_decision (row->field, decision);
-  update_state (row->self);
 }
 
 static void
@@ -528,8 +528,8 @@ decide_all_action (GtkWidget  *widget,
 
   if (self->merge == NULL)
     return;
+  /* each field's "decision" notification brings the dialog up to date */
   fita_merge_decide_conflicts (self->merge, take ? FITA_MERGE_TAKE_FORM : FITA_MERGE_KEEP_PLAN);
-  update_state (self);
 }
 
 /* The object */
