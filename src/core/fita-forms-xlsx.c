@@ -166,11 +166,10 @@ fill_form (gpointer workbook, gpointer user_data)
   properties.title = (char *) form->title;
   workbook_set_properties (workbook, &properties);
   make_formats (workbook, &formats);
-  /* the instructions first, then the sheets they speak of */
-  status = write_sheet (workbook, form, &form->sheets[FITA_FORM_INSTRUCTIONS], &formats);
+  /* in their order, the instructions first (FITA_FORM_INSTRUCTIONS is 0) */
+  status = LXW_NO_ERROR;
   for (guint s = 0; s < FITA_FORM_N_SHEETS && status == LXW_NO_ERROR; s++)
-    if (s != FITA_FORM_INSTRUCTIONS)
-      status = write_sheet (workbook, form, &form->sheets[s], &formats);
+    status = write_sheet (workbook, form, &form->sheets[s], &formats);
   return status;
 }
 

@@ -561,11 +561,8 @@ set_value (FitaForm *form, FitaFormSheet *sheet, guint row, guint column, const 
 static const char *
 percent_text (FitaForm *form, gint64 bp)
 {
-  if (bp % 100 == 0)
-    return keep_owned (form, g_strdup_printf ("%" G_GINT64_FORMAT, bp / 100));
-  if (bp % 10 == 0)
-    return keep_owned (form, g_strdup_printf ("%" G_GINT64_FORMAT ".%" G_GINT64_FORMAT, bp / 100, (bp % 100) / 10));
-  return keep_owned (form, g_strdup_printf ("%" G_GINT64_FORMAT ".%02" G_GINT64_FORMAT, bp / 100, bp % 100));
+  /* a fraction of hundredths of a percent is the percent itself */
+  return keep_owned (form, fita_export_fraction_text (bp * 100));
 }
 
 static const char *
