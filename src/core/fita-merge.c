@@ -37,6 +37,7 @@ struct _FitaMerge {
   guint n_fields;
   guint n_conflicts;
   guint n_undecided;
+  gboolean deciding;       /* in fita_merge_decide_conflicts(): one count after */
   gboolean compared;
   gboolean applied;
   guint64 generation;      /* the plan's when compared */
@@ -314,74 +315,160 @@ key_column (Compare *c, FitaTableId table)
   return table == FITA_TABLE_ITEM ? ITEM_FIRST_FIELD + c->item_names->len : INDICATOR_VALUE_COLUMN + 1;
 }
 
+/* A sheet's rows found without scanning it: by line, by the text at a
+ * key's column (the first row below the header), by the last cell. */
+typedef struct {
+  GHashTable *lines;   /* line → FitaSheetRow* */
+  GHashTable *texts;   /* text at column → the first row below the header; NULL: not built */
+  guint column;        /* of texts */
+  GHashTable *last;    /* last cell's text → GPtrArray of rows; NULL: not built */
+} SheetIndex;
+
+static void
+sheet_index_free (gpointer data)
+{
+  SheetIndex *index = data;
+
+  g_hash_table_unref (index->lines);
+  g_clear_pointer (&index->texts, g_hash_table_unref);
+  g_clear_pointer (&index->last, g_hash_table_unref);
+  g_free (index);
+}
+
+static SheetIndex *
+sheet_index_new (FitaSheet *sheet)
+{
+  SheetIndex *index = g_new0 (SheetIndex, 1);
+
+  index->lines = g_hash_table_new (NULL, NULL);
+  for (guint r = 0; r < sheet->rows->len; r++)
+    {
+      FitaSheetRow *row = g_ptr_array_index (sheet->rows, r);
+      if (!g_hash_table_contains (index->lines, GUINT_TO_POINTER (row->line)))
+        g_hash_table_insert (index->lines, GUINT_TO_POINTER (row->line), row);
+    }
+  return index;
+}
+
+/* The first row below the header whose cell at column is text. */
+static FitaSheetRow *
+sheet_index_find (SheetIndex *index, FitaSheet *sheet, guint column, const char *text)
+{
+  if (index->texts == NULL || index->column != column)
+    {
+      g_clear_pointer (&index->texts, g_hash_table_unref);
+      index->texts = g_hash_table_new (g_str_hash, g_str_equal);
+      index->column = column;
+      for (guint r = 0; r < sheet->rows->len; r++)
+        {
+          FitaSheetRow *row = g_ptr_array_index (sheet->rows, r);
+          const char *cell = cell_at (row, column);
+          if (row->line > 1 && !g_hash_table_contains (index->texts, cell))
+            g_hash_table_insert (index->texts, (gpointer) cell, row);
+        }
+    }
+  return g_hash_table_lookup (index->texts, text);
+}
+
+/* The rows whose last cell is text, or NULL. */
+static GPtrArray *
+sheet_index_by_last (SheetIndex *index, FitaSheet *sheet, const char *text)
+{
+  if (index->last == NULL)
+    {
+      index->last = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_ptr_array_unref);
+      for (guint r = 0; r < sheet->rows->len; r++)
+        {
+          FitaSheetRow *row = g_ptr_array_index (sheet->rows, r);
+          guint length = fita_sheet_row_length (row);
+          GPtrArray *rows;
+          if (length == 0)
+            continue;
+          rows = g_hash_table_lookup (index->last, row->cells[length - 1]);
+          if (rows == NULL)
+            {
+              rows = g_ptr_array_new ();
+              g_hash_table_insert (index->last, row->cells[length - 1], rows);
+            }
+          g_ptr_array_add (rows, row);
+        }
+    }
+  return g_hash_table_lookup (index->last, text);
+}
+
+/* What checked says of a sheet */
+#define SHEET_BAD GINT_TO_POINTER (1)
+#define SHEET_GOOD GINT_TO_POINTER (2)
+
 /* Finds each key's row in its sheet: where the key says, or elsewhere
- * (moved), or nowhere (deleted); then the rows no key is for (added). */
+ * (moved), or nowhere (deleted); then the rows no key is for (added). A
+ * sheet refused as a whole (gone, unreadable, its columns changed) is
+ * refused once, and none of its rows. */
 static void
 match_rows (Compare *c)
 {
   g_autoptr(GHashTable) used = g_hash_table_new (NULL, NULL);
-  g_autoptr(GHashTable) checked = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) checked = g_hash_table_new (g_str_hash, g_str_equal);   /* sheet name → SHEET_BAD, SHEET_GOOD */
+  g_autoptr(GHashTable) indexes = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, sheet_index_free);
+  GHashTableIter iter;
+  gpointer name, value;
+
+  g_hash_table_iter_init (&iter, c->merge->sheets);
+  while (g_hash_table_iter_next (&iter, &name, &value))
+    g_hash_table_insert (indexes, name, sheet_index_new (value));
 
   for (guint i = 0; i < c->rows->len; i++)
     {
       KeyRow *k = g_ptr_array_index (c->rows, i);
       FitaSheet *sheet = g_hash_table_lookup (c->merge->sheets, k->sheet);
+      SheetIndex *index = sheet ? g_hash_table_lookup (indexes, k->sheet) : NULL;
+      gpointer verdict = g_hash_table_lookup (checked, k->sheet);
       guint column;
       FitaSheetRow *row, *header;
 
       if (k->key == NULL)
         {
           /* refused already: its row, found by its key, is not an added one */
-          for (guint r = 0; sheet != NULL && r < sheet->rows->len; r++)
-            {
-              FitaSheetRow *other = g_ptr_array_index (sheet->rows, r);
-              guint length = fita_sheet_row_length (other);
-              if (length > 0 && g_str_equal (other->cells[length - 1], k->key_text))
-                g_hash_table_add (used, other);
-            }
+          GPtrArray *rows = sheet ? sheet_index_by_last (index, sheet, k->key_text) : NULL;
+          for (guint r = 0; rows != NULL && r < rows->len; r++)
+            g_hash_table_add (used, g_ptr_array_index (rows, r));
           continue;
         }
+      if (verdict == SHEET_BAD)
+        continue;
       if (sheet == NULL)
         {
           const char *why = g_hash_table_lookup (c->merge->unreadable, k->sheet);
-          if (why != NULL && !g_hash_table_contains (checked, k->sheet))
-            {
-              refuse (c, k->sheet, 0, NULL, why);
-              g_hash_table_add (checked, (gpointer) k->sheet);
-            }
-          else if (!g_hash_table_contains (checked, k->sheet))
+          if (why != NULL)
+            refuse (c, k->sheet, 0, NULL, why);
+          else
             {
               g_autofree char *reason =
                 g_strdup_printf (_("The sheet “%s” was deleted or renamed: give it back its name, or make a new form."), k->sheet);
               refuse_whole (c, reason);
-              g_hash_table_add (checked, (gpointer) k->sheet);
             }
+          g_hash_table_insert (checked, (gpointer) k->sheet, SHEET_BAD);
           continue;
         }
       column = key_column (c, k->key->table);
-      header = row_at_line (sheet, 1);
-      if (!g_hash_table_contains (checked, k->sheet))
+      if (verdict == NULL)
         {
-          g_hash_table_add (checked, (gpointer) k->sheet);
+          header = g_hash_table_lookup (index->lines, GUINT_TO_POINTER (1));
           if (header == NULL || fita_sheet_row_length (header) != column + 1)
             {
               g_autofree char *reason =
                 g_strdup_printf (_("Columns were added, deleted or moved on the sheet “%s”: a form takes only the columns it was sent with. Put them back, or make a new form."),
                                  k->sheet);
               refuse (c, k->sheet, 1, NULL, reason);
+              g_hash_table_insert (checked, (gpointer) k->sheet, SHEET_BAD);
               continue;
             }
+          g_hash_table_insert (checked, (gpointer) k->sheet, SHEET_GOOD);
         }
-      row = row_at_line (sheet, k->row);
+      row = g_hash_table_lookup (index->lines, GUINT_TO_POINTER (k->row));
       if (row == NULL || !g_str_equal (cell_at (row, column), k->key_text))
         {
-          row = NULL;
-          for (guint r = 0; r < sheet->rows->len && row == NULL; r++)
-            {
-              FitaSheetRow *other = g_ptr_array_index (sheet->rows, r);
-              if (other->line > 1 && g_str_equal (cell_at (other, column), k->key_text))
-                row = other;
-            }
+          row = sheet_index_find (index, sheet, column, k->key_text);
           if (row != NULL)
             {
               g_autofree char *reason =
@@ -410,24 +497,21 @@ match_rows (Compare *c)
       k->form_row = row;
     }
 
-  /* rows no key is for, in the sheets the key names */
-  {
-    GHashTableIter iter;
-    gpointer name, value;
-
-    g_hash_table_iter_init (&iter, c->merge->sheets);
-    while (g_hash_table_iter_next (&iter, &name, &value))
-      {
-        FitaSheet *sheet = value;
-        for (guint r = 0; r < sheet->rows->len; r++)
-          {
-            FitaSheetRow *row = g_ptr_array_index (sheet->rows, r);
-            if (row->line > 1 && !g_hash_table_contains (used, row))
-              refuse (c, name, row->line, *cell_at (row, 0) ? cell_at (row, 0) : NULL,
-                      _("This row was added: a form takes only the rows it was sent with. Delete it, or add the item in the plan and make a new form."));
-          }
-      }
-  }
+  /* rows no key is for, in the sheets the key names (not those refused whole) */
+  g_hash_table_iter_init (&iter, c->merge->sheets);
+  while (g_hash_table_iter_next (&iter, &name, &value))
+    {
+      FitaSheet *sheet = value;
+      if (g_hash_table_lookup (checked, name) == SHEET_BAD)
+        continue;
+      for (guint r = 0; r < sheet->rows->len; r++)
+        {
+          FitaSheetRow *row = g_ptr_array_index (sheet->rows, r);
+          if (row->line > 1 && !g_hash_table_contains (used, row))
+            refuse (c, name, row->line, *cell_at (row, 0) ? cell_at (row, 0) : NULL,
+                    _("This row was added: a form takes only the rows it was sent with. Delete it, or add the item in the plan and make a new form."));
+        }
+    }
 }
 
 /* Checks every row's key; FALSE if the form as a whole is refused. */
@@ -575,26 +659,37 @@ compare_row (Compare *c, KeyRow *k, GPtrArray *fields)
     }
 }
 
-/* Where an item's row is among the key's rows: its own, else its first
- * indicator's. */
-static guint
-row_rank (Compare *c, gint64 item_id)
+/* Where each item's row is among the key's rows: its own, else its
+ * first indicator's; item id → rank + 1, made once before sorting. */
+static GHashTable *
+row_ranks (Compare *c)
 {
+  /* keys borrowed: the key rows' ids, the plan's indicators' item ids */
+  GHashTable *ranks = g_hash_table_new (g_int64_hash, g_int64_equal);
+
   for (guint i = 0; i < c->rows->len; i++)
     {
       KeyRow *k = g_ptr_array_index (c->rows, i);
-      if (k->key != NULL && k->key->table == FITA_TABLE_ITEM && k->key->id == item_id)
-        return i;
+      if (k->key != NULL && k->key->table == FITA_TABLE_ITEM && !g_hash_table_contains (ranks, &k->key->id))
+        g_hash_table_insert (ranks, &k->key->id, GUINT_TO_POINTER (i + 1));
     }
   for (guint i = 0; i < c->rows->len; i++)
     {
       KeyRow *k = g_ptr_array_index (c->rows, i);
       FitaIndicator *indicator = k->key != NULL && k->key->table == FITA_TABLE_INDICATOR
                                  ? fita_plan_lookup (c->plan, FITA_TABLE_INDICATOR, k->key->id) : NULL;
-      if (indicator != NULL && indicator->item_id == item_id)
-        return i;
+      if (indicator != NULL && !g_hash_table_contains (ranks, &indicator->item_id))
+        g_hash_table_insert (ranks, &indicator->item_id, GUINT_TO_POINTER (i + 1));
     }
-  return G_MAXUINT;
+  return ranks;
+}
+
+static guint
+row_rank (GHashTable *ranks, gint64 item_id)
+{
+  gpointer rank = g_hash_table_lookup (ranks, &item_id);
+
+  return rank ? GPOINTER_TO_UINT (rank) - 1 : G_MAXUINT;
 }
 
 static int
@@ -607,7 +702,7 @@ by_row (gconstpointer a, gconstpointer b, gpointer data)
 }
 
 static void
-field_decided (FitaMergeField *field, GParamSpec *pspec, FitaMerge *self)
+count_undecided (FitaMerge *self)
 {
   guint undecided = 0;
 
@@ -629,12 +724,20 @@ field_decided (FitaMergeField *field, GParamSpec *pspec, FitaMerge *self)
     }
 }
 
+static void
+field_decided (FitaMergeField *field, GParamSpec *pspec, FitaMerge *self)
+{
+  if (!self->deciding)
+    count_undecided (self);
+}
+
 void
 fita_merge_compare (FitaMerge *self, FitaPlan *plan)
 {
   Compare c = { self, plan, fita_lang_from_locale (), NULL, NULL, NULL, NULL, 0, NULL };
   g_autoptr(GPtrArray) fields = g_ptr_array_new ();   /* field, item, field, item… */
   g_autoptr(GPtrArray) order = g_ptr_array_new ();
+  g_autoptr(GHashTable) ranks = NULL;
   guint undecided_before = self->n_undecided;
 
   g_return_if_fail (FITA_IS_MERGE (self));
@@ -669,7 +772,8 @@ fita_merge_compare (FitaMerge *self, FitaPlan *plan)
         {
           FitaMergeField *field = g_ptr_array_index (fields, i);
           FitaMergeItem *item = g_ptr_array_index (fields, i + 1);
-          if (g_ptr_array_find (order, item, NULL) == FALSE)
+          /* only here are fields added: an item without any is new to order */
+          if (g_list_model_get_n_items (fita_merge_item_get_fields (item)) == 0)
             g_ptr_array_add (order, item);
           self->n_fields++;
           if (fita_merge_field_get_conflict (field))
@@ -682,7 +786,8 @@ fita_merge_compare (FitaMerge *self, FitaPlan *plan)
         }
       /* the items in the form's order, an item with only its indicators
        * changed where its own row is */
-      g_ptr_array_sort_with_data (order, by_row, &c);
+      ranks = row_ranks (&c);
+      g_ptr_array_sort_with_data (order, by_row, ranks);
       for (guint i = 0; i < order->len; i++)
         g_list_store_append (self->items, g_ptr_array_index (order, i));
     }
@@ -871,6 +976,8 @@ fita_merge_decide_conflicts (FitaMerge *self, FitaMergeDecision decision)
   g_return_if_fail (FITA_IS_MERGE (self));
   g_return_if_fail (decision == FITA_MERGE_TAKE_FORM || decision == FITA_MERGE_KEEP_PLAN);
 
+  /* counted once, after: not once for each field decided */
+  self->deciding = TRUE;
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->items)); i++)
     {
       g_autoptr(FitaMergeItem) item = g_list_model_get_item (G_LIST_MODEL (self->items), i);
@@ -882,6 +989,8 @@ fita_merge_decide_conflicts (FitaMerge *self, FitaMergeDecision decision)
             fita_merge_field_set_decision (field, decision);
         }
     }
+  self->deciding = FALSE;
+  count_undecided (self);
 }
 
 gboolean

@@ -744,6 +744,38 @@ test_refuse_row_added (void)
   assert_refused (plan, path, "ITEMS", 4, "1.3", "added");
 }
 
+/* a column of items deleted (the title), every row with it */
+static void
+fill_column_deleted (FitaForm *form)
+{
+  FitaFormSheet *sheet = items_sheet (form);
+  guint n = sheet->n_columns - 1;
+  FitaExportCell *cells = g_new0 (FitaExportCell, sheet->n_rows * n);
+
+  for (guint r = 0; r < sheet->n_rows; r++)
+    for (guint c = 0, to = 0; c < sheet->n_columns; c++)
+      if (c != C_TITLE)
+        cells[r * n + to++] = *fita_form_cell (sheet, r, c);
+  memmove (&sheet->columns[C_TITLE], &sheet->columns[C_TITLE + 1], sizeof *sheet->columns * (n - C_TITLE));
+  g_free (sheet->cells);
+  sheet->cells = cells;
+  sheet->n_columns = n;
+}
+
+static void
+test_refuse_column_deleted (void)
+{
+  g_autofree char *plan_path = NULL;
+  g_autoptr(FitaPlan) plan = new_plan (&plan_path);
+  g_autofree char *path = write_form (plan, "Servei A", 2025, FITA_FORMS_ODS, fill_column_deleted);
+  g_autoptr(FitaMerge) merge = NULL;
+
+  assert_refused (plan, path, "ITEMS", 1, NULL, "Columns were added, deleted or moved");
+  /* once for the sheet, not once more for each of its rows */
+  merge = read_merge (plan, path);
+  g_assert_cmpuint (g_list_model_get_n_items (fita_merge_get_refusals (merge)), ==, 1);
+}
+
 static void
 fill_percent_120 (FitaForm *form)
 {
@@ -925,6 +957,7 @@ main (int argc, char **argv)
   g_test_add_func ("/merge/refuse/sorted", test_refuse_sorted);
   g_test_add_func ("/merge/refuse/row-deleted", test_refuse_row_deleted);
   g_test_add_func ("/merge/refuse/row-added", test_refuse_row_added);
+  g_test_add_func ("/merge/refuse/column-deleted", test_refuse_column_deleted);
   g_test_add_func ("/merge/refuse/values", test_refuse_values);
   g_test_add_func ("/merge/refuse/text-too-long", test_refuse_text_too_long);
   g_test_add_func ("/merge/not-a-form", test_not_a_form);
