@@ -18,6 +18,10 @@ typedef enum {
   FITA_ERROR_NOT_FOUND,      /* no such item, code or name */
   FITA_ERROR_PARSE,          /* text that could not be read as a value */
   FITA_ERROR_YEAR_CLOSED,    /* a change to a year that is closed (fita-years.h) */
+  FITA_ERROR_CONNECTION,     /* a shared plan's server cannot be reached, or the connection was lost */
+  FITA_ERROR_PASSWORD,       /* the server asks for a password, or refused the one given */
+  FITA_ERROR_CONFLICT,       /* someone else changed the same record first */
+  FITA_ERROR_PERMISSION,     /* the server does not let this user make the change */
 } FitaError;
 
 GQuark fita_error_quark (void);

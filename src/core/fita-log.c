@@ -282,6 +282,20 @@ fita_plan_write_imported_log (FitaPlan *self, FitaStore *store, GError **error)
   return TRUE;
 }
 
+gboolean
+fita_plan_copy_log (FitaPlan *self, FitaStore *store, GError **error)
+{
+  g_autoptr(GPtrArray) changes = g_ptr_array_new_with_free_func ((GDestroyNotify) fita_log_change_free);
+
+  if (!fita_store_read_log (self->store, 0, 0, changes, error))
+    return FALSE;
+  /* read newest first, written oldest first */
+  for (guint i = changes->len; i > 0; i--)
+    if (!fita_store_write_log (store, g_ptr_array_index (changes, i - 1), error))
+      return FALSE;
+  return TRUE;
+}
+
 /* A copy of change with only the entries of item_id (all of them for 0);
  * NULL if it has none of them. */
 static FitaLogChange *

@@ -18,12 +18,13 @@ enum {
   PROP_CAN_REDO,
   PROP_UNDO_LABEL,
   PROP_REDO_LABEL,
+  PROP_CONNECTED,
   N_PROPS
 };
 static GParamSpec *properties[N_PROPS];
 
-static void
-op_free (gpointer data)
+void
+fita_plan_op_free (gpointer data)
 {
   Op *op = data;
 
@@ -42,6 +43,7 @@ fita_plan_change_free (gpointer data)
     return;
   g_free (change->label);
   g_ptr_array_unref (change->ops);
+  g_ptr_array_unref (change->refused);
   g_free (change);
 }
 
@@ -51,7 +53,8 @@ change_new (const char *label)
   Change *change = g_new0 (Change, 1);
 
   change->label = g_strdup (label);
-  change->ops = g_ptr_array_new_with_free_func (op_free);
+  change->ops = g_ptr_array_new_with_free_func (fita_plan_op_free);
+  change->refused = g_ptr_array_new_with_free_func (fita_plan_op_free);
   return change;
 }
 
@@ -73,6 +76,9 @@ fita_plan_get_property (GObject *object, guint prop_id, GValue *value, GParamSpe
       break;
     case PROP_REDO_LABEL:
       g_value_set_string (value, fita_plan_get_redo_label (self));
+      break;
+    case PROP_CONNECTED:
+      g_value_set_boolean (value, fita_plan_get_connected (self));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -100,6 +106,10 @@ fita_plan_class_init_changes (GObjectClass *object_class)
   properties[PROP_REDO_LABEL] =
     g_param_spec_string ("redo-label", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* A shared plan's connection to its server (fita_plan_watch). */
+  properties[PROP_CONNECTED] =
+    g_param_spec_boolean ("connected", NULL, NULL, TRUE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -114,10 +124,38 @@ fita_plan_class_init_changes (GObjectClass *object_class)
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_POINTER);
 }
 
+void
+fita_plan_notify_connected (FitaPlan *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONNECTED]);
+}
+
 /* Applying steps */
 
+/* Whether a record holds what a step changes it from: in a shared plan
+ * someone else may have changed it since the step was made (an undo, a
+ * redo, a change kept against theirs), and a step never overwrites what
+ * it did not see. */
 static gboolean
-apply_op (FitaPlan *self, Op *op, gboolean forward, gboolean write, GError **error)
+op_expects (const Op *op, gconstpointer record, gboolean forward)
+{
+  const FitaField *field = &fita_table (op->table)->fields[op->field];
+
+  if (fita_field_is_text (field))
+    return g_strcmp0 (fita_record_get_text (record, field), forward ? op->old_text : op->new_text) == 0;
+  return fita_record_get_int (record, field) == (forward ? op->old_int : op->new_int);
+}
+
+static gboolean
+set_conflict (GError **error)
+{
+  g_set_error (error, FITA_ERROR, FITA_ERROR_CONFLICT,
+               _("Someone else changed this in the meantime, so the change was not made."));
+  return FALSE;
+}
+
+gboolean
+fita_plan_apply_op (FitaPlan *self, Op *op, gboolean forward, gboolean write, GError **error)
 {
   OpKind kind = op->kind;
   const FitaTable *table = fita_table (op->table);
@@ -137,6 +175,8 @@ apply_op (FitaPlan *self, Op *op, gboolean forward, gboolean write, GError **err
         gint64 old_owner;
 
         record = fita_plan_lookup (self, op->table, op->id);
+        if (write && (record == NULL || !op_expects (op, record, forward)))
+          return set_conflict (error);
         g_assert (record != NULL);
         old_owner = fita_record_owner (record);
         if (moves)
@@ -167,6 +207,8 @@ apply_op (FitaPlan *self, Op *op, gboolean forward, gboolean write, GError **err
         return TRUE;
       }
     case OP_INSERT:
+      if (write && fita_plan_lookup (self, op->table, op->id) != NULL)
+        return set_conflict (error);
       if (write && !fita_store_insert (self->store, op->snapshot, error))
         return FALSE;
       record = fita_record_copy (op->snapshot);
@@ -174,6 +216,8 @@ apply_op (FitaPlan *self, Op *op, gboolean forward, gboolean write, GError **err
       fita_plan_mark_unsorted (self, op->table, fita_record_owner (record));
       return TRUE;
     case OP_DELETE:
+      if (write && fita_plan_lookup (self, op->table, op->id) == NULL)
+        return set_conflict (error);
       if (write && !fita_store_delete (self->store, op->table, op->id, error))
         return FALSE;
       record = fita_plan_lookup (self, op->table, op->id);
@@ -186,16 +230,27 @@ apply_op (FitaPlan *self, Op *op, gboolean forward, gboolean write, GError **err
 }
 
 /* Undoes, in memory only, the steps of the current change already applied:
- * the file is put back by the transaction's rollback. */
+ * the file is put back by the transaction's rollback. The steps are kept
+ * as the change's refused ones, for a change to keep against someone
+ * else's (fita_plan_keep_mine). */
 static void
 revert_current (FitaPlan *self)
 {
   GPtrArray *ops = self->current->ops;
 
   for (guint i = ops->len; i > 0; i--)
-    apply_op (self, g_ptr_array_index (ops, i - 1), FALSE, FALSE, NULL);
-  g_ptr_array_set_size (ops, 0);
+    fita_plan_apply_op (self, g_ptr_array_index (ops, i - 1), FALSE, FALSE, NULL);
+  for (guint i = 0; i < ops->len; i++)
+    g_ptr_array_insert (self->current->refused, (int) i, g_ptr_array_index (ops, i));
+  g_free (g_ptr_array_steal (ops, NULL));
   fita_plan_sort_unsorted (self);
+}
+
+/* A step that was not made, kept with the change's refused ones. */
+static void
+refuse_op (FitaPlan *self, Op *op)
+{
+  g_ptr_array_add (self->current->refused, op);
 }
 
 void
@@ -229,7 +284,7 @@ fita_plan_record_op (FitaPlan *self, Op *op, GError **error)
   g_assert (self->depth > 0);
   if (self->change_error != NULL)
     {
-      op_free (op);
+      refuse_op (self, op);
       if (error)
         *error = g_error_copy (self->change_error);
       return FALSE;
@@ -237,8 +292,8 @@ fita_plan_record_op (FitaPlan *self, Op *op, GError **error)
   /* the one place every step passes, undo and redo included */
   if (!fita_years_check_op (self, op, &local))
     {
-      op_free (op);
       fail_current (self, local);
+      refuse_op (self, op);
       if (error)
         *error = g_error_copy (local);
       return FALSE;
@@ -247,7 +302,7 @@ fita_plan_record_op (FitaPlan *self, Op *op, GError **error)
     {
       if (!fita_store_begin (self->store, &local))
         {
-          op_free (op);
+          refuse_op (self, op);
           fail_current (self, local);
           if (error)
             *error = g_error_copy (local);
@@ -255,10 +310,10 @@ fita_plan_record_op (FitaPlan *self, Op *op, GError **error)
         }
       self->in_transaction = TRUE;
     }
-  if (!apply_op (self, op, TRUE, self->store != NULL, &local))
+  if (!fita_plan_apply_op (self, op, TRUE, self->store != NULL, &local))
     {
-      op_free (op);
       fail_current (self, local);
+      refuse_op (self, op);
       if (error)
         *error = g_error_copy (local);
       return FALSE;
@@ -281,16 +336,29 @@ fita_plan_refuse (FitaPlan *self, GError *local, GError **error)
 struct _FitaChanges {
   FitaPlan *plan;
   GPtrArray *ops;
+  gboolean remote;
 };
 
-static void
-finish_change (FitaPlan *self, Change *change)
+void
+fita_plan_emit_changed (FitaPlan *self, GPtrArray *ops, gboolean remote)
 {
-  FitaChanges changes = { self, change->ops };
+  FitaChanges changes = { self, ops, remote };
 
   fita_plan_sort_unsorted (self);
   self->generation++;
   g_signal_emit (self, signals[SIGNAL_CHANGED], 0, &changes);
+}
+
+static void
+finish_change (FitaPlan *self, Change *change)
+{
+  fita_plan_emit_changed (self, change->ops, FALSE);
+}
+
+gboolean
+fita_changes_is_remote (const FitaChanges *changes)
+{
+  return changes->remote;
 }
 
 guint
@@ -530,8 +598,17 @@ end_change (FitaPlan *self, const Landing *landing, GError **error)
   change = g_steal_pointer (&self->current);
   if (self->change_error != NULL)
     {
+      gboolean conflict = g_error_matches (self->change_error, FITA_ERROR, FITA_ERROR_CONFLICT);
       g_propagate_error (error, g_steal_pointer (&self->change_error));
-      fita_plan_change_free (change);
+      if (conflict && change->refused->len > 0 && landing->moved == NULL)
+        fita_plan_keep_conflict (self, change, error);
+      else
+        {
+          fita_plan_change_free (change);
+          /* an undo or redo that ran into someone else's change: show theirs */
+          if (conflict && !fita_plan_refresh (self, NULL))
+            g_debug ("Others' changes could not be read");
+        }
       return FALSE;
     }
   if (landing->history != NULL && change->ops->len > 0)

@@ -32,6 +32,7 @@ typedef struct {
 typedef struct {
   char *label;
   GPtrArray *ops;              /* of Op */
+  GPtrArray *refused;          /* of Op: the steps of a change that failed */
 } Change;
 
 struct _FitaPlan {
@@ -74,6 +75,11 @@ struct _FitaPlan {
    * a plan not yet in a file: read as its log, and written to the file it
    * is first saved to (fita-log.c) */
   GPtrArray *imported_log;
+
+  /* a shared plan: a change refused because someone else changed the same
+   * records first, until kept or dropped (fita-plan-shared.c) */
+  Change *conflicted;
+  gboolean watching;
 };
 
 /* fita-plan.c: the indexes. A list whose positions changed is marked
@@ -101,6 +107,27 @@ void       fita_plan_change_free         (gpointer      change);
 gboolean   fita_plan_record_op           (FitaPlan     *self,
                                           Op           *op,
                                           GError      **error);
+void       fita_plan_op_free             (gpointer      op);
+/* Applies one step in memory, forward or backward, and writes it to the
+ * store if write. */
+gboolean   fita_plan_apply_op            (FitaPlan     *self,
+                                          Op           *op,
+                                          gboolean      forward,
+                                          gboolean      write,
+                                          GError      **error);
+/* Emits FitaPlan::changed for these steps (of Op), already made. */
+void       fita_plan_emit_changed        (FitaPlan     *self,
+                                          GPtrArray    *ops,
+                                          gboolean      remote);
+
+void       fita_plan_notify_connected    (FitaPlan     *self);
+
+/* fita-plan-shared.c: keeps a change refused for a conflict (takes it),
+ * shows the plan as the others left it, and says so in error. */
+void       fita_plan_keep_conflict       (FitaPlan     *self,
+                                          Change       *change,
+                                          GError      **error);
+
 /* Fails the current change, if any, with local, and passes it on. */
 gboolean   fita_plan_refuse              (FitaPlan     *self,
                                           GError       *local,
@@ -120,6 +147,11 @@ gboolean   fita_plan_log_change          (FitaPlan     *self,
 void       fita_plan_set_imported_log    (FitaPlan     *self,
                                           GPtrArray    *changes);
 gboolean   fita_plan_write_imported_log  (FitaPlan     *self,
+                                          FitaStore    *store,
+                                          GError      **error);
+/* fita-log.c: the plan's store's change log, written to store (a copy of
+ * the plan), in its transaction. */
+gboolean   fita_plan_copy_log            (FitaPlan     *self,
                                           FitaStore    *store,
                                           GError      **error);
 /* fita-years.c: whether a step may run, by the years closed: refuses any

@@ -126,8 +126,13 @@ fita_record_compare_position (gconstpointer a, gconstpointer b)
 {
   gint64 pa = fita_record_position (*(gconstpointer *) a);
   gint64 pb = fita_record_position (*(gconstpointer *) b);
+  gint64 ia = (*(const FitaRecord **) a)->id;
+  gint64 ib = (*(const FitaRecord **) b)->id;
 
-  return pa < pb ? -1 : pa > pb;
+  /* ties (two people adding to one shared list at once) by number */
+  if (pa != pb)
+    return pa < pb ? -1 : 1;
+  return ia < ib ? -1 : ia > ib;
 }
 
 void
@@ -423,19 +428,51 @@ fita_plan_check_records (FitaPlan *self, GError **error)
   return TRUE;
 }
 
+/* A shared plan's lists may have gaps or ties in their positions where
+ * two people added to one list at once: read in one order by every client
+ * (by position, then by number), and numbered again in memory. */
+static void
+renumber_all (FitaPlan *self)
+{
+  for (guint t = 0; t < FITA_N_TABLES; t++)
+    {
+      const FitaTable *table = fita_table (t);
+      GHashTableIter iter;
+      gpointer list;
+
+      if (table->position_field < 0)
+        continue;
+      g_hash_table_iter_init (&iter, self->by_owner[t]);
+      while (g_hash_table_iter_next (&iter, NULL, &list))
+        {
+          g_ptr_array_sort (list, fita_record_compare_position);
+          for (guint i = 0; i < ((GPtrArray *) list)->len; i++)
+            fita_record_set_int (g_ptr_array_index ((GPtrArray *) list, i), &table->fields[table->position_field], i);
+        }
+    }
+}
+
 FitaPlan *
 fita_plan_open (const char *path, FitaOpenFlags flags, GError **error)
+{
+  return fita_plan_open_full (path, flags, NULL, error);
+}
+
+FitaPlan *
+fita_plan_open_full (const char *path, FitaOpenFlags flags, const char *password, GError **error)
 {
   g_autoptr(FitaPlan) self = g_object_new (FITA_TYPE_PLAN, NULL);
   g_autoptr(GError) local = NULL;
 
   self->store = fita_store_open (path,
                                  (flags & FITA_OPEN_READ_ONLY) ? FITA_STORE_OPEN_READ_ONLY : 0,
-                                 error);
+                                 password, error);
   if (self->store == NULL)
     return NULL;
   if (!fita_store_load (self->store, load_record, self, error))
     return NULL;
+  if (fita_store_is_shared (self->store))
+    renumber_all (self);
   if (!fita_plan_check_records (self, &local))
     {
       /* Translators: %s says what is wrong, e.g. "item 41: it refers to status 7, which does not exist" */
@@ -496,7 +533,7 @@ fita_plan_save_new (FitaPlan *self, const char *path, GError **error)
 
   g_return_val_if_fail (FITA_IS_PLAN (self), FALSE);
 
-  store = fita_store_create (path, error);
+  store = fita_store_create (path, NULL, error);
   if (store == NULL)
     return FALSE;
   if (!fita_store_begin (store, error) ||
@@ -518,26 +555,47 @@ fita_plan_save_new (FitaPlan *self, const char *path, GError **error)
   return TRUE;
 }
 
+/* Writes the whole plan, with its change log, to a new store at location
+ * (a file, or a plan on a server). */
+static gboolean
+write_copy (FitaPlan *self, const char *location, GError **error)
+{
+  FitaStore *store = fita_store_create (location, NULL, error);
+  gboolean ok;
+
+  if (store == NULL)
+    return FALSE;
+  ok = fita_store_begin (store, error) && write_all (self, store, error) &&
+       (self->store != NULL ? fita_plan_copy_log (self, store, error)
+                            : fita_plan_write_imported_log (self, store, error)) &&
+       fita_store_commit (store, error);
+  if (!ok)
+    fita_store_rollback (store);
+  fita_store_close (store);
+  if (!ok && !fita_store_location_is_shared (location))
+    g_remove (location);
+  return ok;
+}
+
 gboolean
 fita_plan_save_copy (FitaPlan *self, const char *path, GError **error)
 {
+  g_autoptr(GError) local = NULL;
+
   g_return_val_if_fail (FITA_IS_PLAN (self), FALSE);
 
-  if (self->store == NULL)
+  /* A file copies itself (SQLite's backup); an unsaved plan, a shared
+   * plan, or a copy onto a server is written record by record. */
+  if (self->store == NULL || fita_store_location_is_shared (path))
+    return write_copy (self, path, error);
+  if (fita_store_backup (self->store, path, &local))
+    return TRUE;
+  if (local != NULL)
     {
-      /* An unsaved plan: write it out through a temporary attachment. */
-      FitaStore *store = fita_store_create (path, error);
-      gboolean ok;
-      if (store == NULL)
-        return FALSE;
-      ok = fita_store_begin (store, error) && write_all (self, store, error) &&
-           fita_plan_write_imported_log (self, store, error) && fita_store_commit (store, error);
-      fita_store_close (store);
-      if (!ok)
-        g_remove (path);
-      return ok;
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
     }
-  return fita_store_backup (self->store, path, error);
+  return write_copy (self, path, error);
 }
 
 char *
@@ -774,6 +832,17 @@ fita_plan_item_is_leaf (FitaPlan *self, FitaItem *item)
 gpointer
 fita_plan_new_record (FitaPlan *self, FitaTableId table)
 {
+  gint64 id = 0;
+
+  /* In a shared plan others add records too: the server numbers them. If
+   * it cannot be reached, the record's change fails to be written anyway. */
+  if (self->store != NULL)
+    id = fita_store_allocate_id (self->store, table, NULL);
+  if (id > 0)
+    {
+      self->next_id[table] = MAX (self->next_id[table], id + 1);
+      return fita_record_new (table, id);
+    }
   return fita_record_new (table, self->next_id[table]++);
 }
 

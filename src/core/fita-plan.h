@@ -84,9 +84,67 @@ FitaPlan     *fita_plan_new_default    (const char     *title);
 /* … or in lang ("ca", "es", "en"), which becomes the plan's language. */
 FitaPlan     *fita_plan_new_default_in (const char     *title,
                                         const char     *lang);
+/* What a user may change in a shared plan, as its server enforces it. */
+typedef enum {
+  FITA_ACCESS_ALL,        /* a coordinator (and anyone with a file): everything */
+  FITA_ACCESS_FOLLOW_UP,  /* a service: the follow-up of the items it answers for */
+  FITA_ACCESS_READ,       /* a reader: nothing */
+} FitaAccess;
+
+/* path: a .fita file, or a shared plan's PostgreSQL URI
+ * (postgresql://host/database?plan=NAME; see fita_location_is_shared). */
 FitaPlan     *fita_plan_open           (const char     *path,
                                         FitaOpenFlags   flags,
                                         GError        **error);
+/* The same, with the password the server asks for (NULL: libpq's
+ * PGPASSWORD or ~/.pgpass). FITA_ERROR_PASSWORD: one is needed, or the
+ * one given was refused. */
+FitaPlan     *fita_plan_open_full      (const char     *location,
+                                        FitaOpenFlags   flags,
+                                        const char     *password,
+                                        GError        **error);
+
+/* Shared plans */
+
+/* Whether location names a shared plan rather than a file. */
+gboolean      fita_location_is_shared  (const char     *location);
+/* A location as shown to people and kept in lists of recent plans: a URI
+ * without any password in it. */
+char         *fita_location_display    (const char     *location);
+gboolean      fita_plan_is_shared      (FitaPlan       *plan);
+/* Whether the connection to the plan's server is up (FitaPlan:connected);
+ * always TRUE for a file. */
+gboolean      fita_plan_get_connected  (FitaPlan       *plan);
+/* Follows others' changes to a shared plan from now on, on the
+ * thread-default main context: applies them as they come (FitaPlan::changed,
+ * with fita_changes_is_remote), notices a lost connection
+ * (notify::connected), reconnects by itself and then applies what changed
+ * meanwhile. Does nothing for a file. */
+void          fita_plan_watch          (FitaPlan       *plan);
+/* Applies others' changes now (what fita_plan_watch does when told). */
+gboolean      fita_plan_refresh        (FitaPlan       *plan,
+                                        GError        **error);
+/* A change made by someone else, read from the server (not undoable). */
+gboolean      fita_changes_is_remote   (const FitaChanges *changes);
+FitaAccess    fita_plan_get_access     (FitaPlan       *plan);
+/* The agent whose items a service follows up (FITA_ACCESS_FOLLOW_UP). */
+const char   *fita_plan_get_access_agent (FitaPlan     *plan);
+/* The user a shared plan is changed as (the PostgreSQL role); NULL for a file. */
+const char   *fita_plan_get_user       (FitaPlan       *plan);
+/* Whether the user may change field (NULL: add or delete the record) of a
+ * record, as the server decides it; for greying out what would be refused. */
+gboolean      fita_plan_may_change     (FitaPlan       *plan,
+                                        FitaTableId     table,
+                                        gint64          id,
+                                        const char     *field);
+/* After a change failed with FITA_ERROR_CONFLICT (someone else changed the
+ * same record first), the plan shows their version; the refused change is
+ * kept until one of these: make it again on top of theirs ("keep mine"),
+ * or forget it ("take theirs"). */
+gboolean      fita_plan_has_conflict   (FitaPlan       *plan);
+gboolean      fita_plan_keep_mine      (FitaPlan       *plan,
+                                        GError        **error);
+void          fita_plan_take_theirs    (FitaPlan       *plan);
 /* Writes the whole plan to a new file at path (which must not exist) and
  * keeps the plan attached to it, holding the file's edit lock. */
 gboolean      fita_plan_save_new       (FitaPlan       *plan,

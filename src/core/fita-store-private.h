@@ -1,75 +1,64 @@
-/* fita-store-private.h: what fita-store.c (the file, its records) and
- * fita-store-log.c (its change log) share. */
+/* fita-store-private.h: what every kind of store is made of.
+ *
+ * A FitaStore is one of two backends behind the one interface of
+ * fita-store.h: a .fita file (fita-store-sqlite.c) or a plan on a
+ * PostgreSQL server (fita-store-pg.c). Each begins with this base and
+ * fills in a FitaStoreClass; fita-store.c calls through it.
+ */
 #pragma once
 
-#include <sqlite3.h>
 #include "fita-store.h"
 
 G_BEGIN_DECLS
 
+typedef struct {
+  void     (*close)           (FitaStore *store);
+  gboolean (*quick_check)     (FitaStore *store, GError **error);
+  gboolean (*load)            (FitaStore *store, FitaStoreLoadFunc func, gpointer user_data, GError **error);
+  gboolean (*begin)           (FitaStore *store, GError **error);
+  gboolean (*commit)          (FitaStore *store, GError **error);
+  void     (*rollback)        (FitaStore *store);
+  gboolean (*insert)          (FitaStore *store, gconstpointer record, GError **error);
+  gboolean (*update)          (FitaStore *store, gconstpointer record, guint field, GError **error);
+  gboolean (*delete)          (FitaStore *store, FitaTableId table, gint64 id, GError **error);
+  gboolean (*write_log)       (FitaStore *store, const FitaLogChange *change, GError **error);
+  gboolean (*read_log)        (FitaStore *store, gint64 item_id, guint limit, GPtrArray *changes, GError **error);
+  gboolean (*check_integrity) (FitaStore *store, GPtrArray *problems, GError **error);
+  /* Optional: NULL where the backend has no such thing. */
+  gboolean (*backup)          (FitaStore *store, const char *dest_path, GError **error);
+  gint64   (*allocate_id)     (FitaStore *store, FitaTableId table, GError **error);
+  gboolean (*read_changes)    (FitaStore *store, FitaStoreChangeFunc func, gpointer user_data, GError **error);
+  void     (*watch)           (FitaStore *store, FitaStoreWatchFunc func, gpointer user_data);
+} FitaStoreClass;
+
 struct _FitaStore {
-  sqlite3 *db;
-  char *path;
-  char *read_only_reason;
+  const FitaStoreClass *klass;
+  char *location;          /* the file's path, or the shared plan's URI */
+  char *read_only_reason;  /* why it may not be written, for people; NULL if it may */
   char *backup_path;
   gboolean read_only;
   gboolean recovered;      /* a change interrupted by a crash was rolled back on opening */
-  int lock_fd;
-  sqlite3_stmt *begin_stmt;
-  sqlite3_stmt *commit_stmt;
-  sqlite3_stmt *rollback_stmt;
-  sqlite3_stmt *insert_stmt[FITA_N_TABLES];
-  sqlite3_stmt *delete_stmt[FITA_N_TABLES];
-  sqlite3_stmt **update_stmt[FITA_N_TABLES];
-  sqlite3_stmt *log_change_stmt;
-  sqlite3_stmt *log_entry_stmt;
-  sqlite3_stmt *log_read_stmt;
-  sqlite3_stmt *log_read_item_stmt;
-  sqlite3_stmt *log_read_entries_stmt;
+  gboolean shared;
+  gboolean connected;
+  FitaAccess access;
+  char *access_agent;
+  char *user;
 };
 
-/* The change log: not records of the plan (fita-log.h), so not described
- * in fita-schema.c. An entry names the item its record belongs to, so that
- * an item's history is found even for records since deleted. IF NOT
- * EXISTS: the same SQL creates it in a new file and adds it to an older
- * one. */
-#define LOG_SCHEMA_SQL \
-  "CREATE TABLE IF NOT EXISTS change_log (\n" \
-  "  id INTEGER PRIMARY KEY,\n" \
-  "  at TEXT NOT NULL,\n" \
-  "  author TEXT NOT NULL,\n" \
-  "  source TEXT,\n" \
-  "  label TEXT\n" \
-  ");\n" \
-  "CREATE TABLE IF NOT EXISTS change_log_entry (\n" \
-  "  change_id INTEGER NOT NULL REFERENCES change_log (id),\n" \
-  "  position INTEGER NOT NULL,\n" \
-  "  action TEXT NOT NULL CHECK (action IN ('inserted', 'updated', 'deleted')),\n" \
-  "  table_name TEXT NOT NULL,\n" \
-  "  record_id INTEGER NOT NULL,\n" \
-  "  item_id INTEGER,\n" \
-  "  field TEXT,\n" \
-  "  old_value TEXT,\n" \
-  "  new_value TEXT,\n" \
-  "  PRIMARY KEY (change_id, position)\n" \
-  ");\n" \
-  "CREATE INDEX IF NOT EXISTS change_log_entry_by_item ON change_log_entry (item_id, change_id);\n"
+/* Frees the base's own fields (each backend's close calls it last). */
+void       fita_store_free_base      (FitaStore          *store);
 
-/* Sets error from SQLite's last error on db; returns FALSE. */
-gboolean      fita_store_set_sqlite_error (GError       **error,
-                                           sqlite3       *db,
-                                           int            rc);
-/* The statement in *slot, prepared once (persistent) and reused. */
-sqlite3_stmt *fita_store_prepare          (FitaStore     *store,
-                                           sqlite3_stmt **slot,
-                                           const char    *sql,
-                                           GError       **error);
-/* Runs a statement that writes, or begins or ends a transaction. */
-gboolean      fita_store_run              (FitaStore     *store,
-                                           sqlite3_stmt  *stmt,
-                                           GError       **error);
-/* FALSE, with the reason, for a file opened read-only. */
-gboolean      fita_store_check_writable   (FitaStore     *store,
-                                           GError       **error);
+FitaStore *fita_sqlite_store_open    (const char         *path,
+                                      FitaStoreOpenFlags  flags,
+                                      GError            **error);
+FitaStore *fita_sqlite_store_create  (const char         *path,
+                                      GError            **error);
+FitaStore *fita_pg_store_open        (const char         *uri,
+                                      FitaStoreOpenFlags  flags,
+                                      const char         *password,
+                                      GError            **error);
+FitaStore *fita_pg_store_create      (const char         *uri,
+                                      const char         *password,
+                                      GError            **error);
 
 G_END_DECLS

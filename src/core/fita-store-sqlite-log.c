@@ -1,8 +1,8 @@
-/* fita-store-log.c: the change log's SQL (fita-log.h): a change and its
+/* fita-store-sqlite-log.c: the change log's SQL (fita-log.h): a change and its
  * entries written in the change's own transaction, and read back newest
  * first, all of them or an item's. */
 #include "config.h"
-#include "fita-store-private.h"
+#include "fita-store-sqlite-private.h"
 #include "fita-error.h"
 
 #include <glib/gi18n-lib.h>
@@ -17,17 +17,18 @@ bind_text_or_null (sqlite3_stmt *stmt, int index, const char *text)
 }
 
 gboolean
-fita_store_write_log (FitaStore *store, const FitaLogChange *change, GError **error)
+fita_sqlite_store_write_log (FitaStore *base, const FitaLogChange *change, GError **error)
 {
+  FitaSqliteStore *store = (FitaSqliteStore *) base;
   sqlite3_stmt *stmt;
   sqlite3_stmt *entry_stmt;
   gint64 change_id;
 
-  if (!fita_store_check_writable (store, error))
+  if (!fita_sqlite_store_check_writable (store, error))
     return FALSE;
-  stmt = fita_store_prepare (store, &store->log_change_stmt,
+  stmt = fita_sqlite_store_prepare (store, &store->log_change_stmt,
                   "INSERT INTO change_log (at, author, source, label) VALUES (?1, ?2, ?3, ?4)", error);
-  entry_stmt = fita_store_prepare (store, &store->log_entry_stmt,
+  entry_stmt = fita_sqlite_store_prepare (store, &store->log_entry_stmt,
                         "INSERT INTO change_log_entry (change_id, position, action, table_name, record_id,"
                         " item_id, field, old_value, new_value) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
                         error);
@@ -37,7 +38,7 @@ fita_store_write_log (FitaStore *store, const FitaLogChange *change, GError **er
   sqlite3_bind_text (stmt, 2, change->author ? change->author : "", -1, SQLITE_STATIC);
   bind_text_or_null (stmt, 3, change->source);
   bind_text_or_null (stmt, 4, change->label);
-  if (!fita_store_run (store, stmt, error))
+  if (!fita_sqlite_store_run (store, stmt, error))
     return FALSE;
   change_id = sqlite3_last_insert_rowid (store->db);
 
@@ -57,7 +58,7 @@ fita_store_write_log (FitaStore *store, const FitaLogChange *change, GError **er
       bind_text_or_null (entry_stmt, 7, entry->field);
       bind_text_or_null (entry_stmt, 8, entry->old_value);
       bind_text_or_null (entry_stmt, 9, entry->new_value);
-      if (!fita_store_run (store, entry_stmt, error))
+      if (!fita_sqlite_store_run (store, entry_stmt, error))
         return FALSE;
     }
   return TRUE;
@@ -70,9 +71,9 @@ column_text (sqlite3_stmt *stmt, int column)
 }
 
 static gboolean
-read_log_entries (FitaStore *store, FitaLogChange *change, gint64 item_id, GError **error)
+read_log_entries (FitaSqliteStore *store, FitaLogChange *change, gint64 item_id, GError **error)
 {
-  sqlite3_stmt *stmt = fita_store_prepare (store, &store->log_read_entries_stmt,
+  sqlite3_stmt *stmt = fita_sqlite_store_prepare (store, &store->log_read_entries_stmt,
                                 "SELECT action, table_name, record_id, item_id, field, old_value, new_value"
                                 " FROM change_log_entry WHERE change_id = ?1 AND (?2 = 0 OR item_id = ?2)"
                                 " ORDER BY position", error);
@@ -103,19 +104,20 @@ read_log_entries (FitaStore *store, FitaLogChange *change, gint64 item_id, GErro
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
-    return fita_store_set_sqlite_error (error, store->db, rc);
+    return fita_sqlite_store_set_sqlite_error (error, store->db, rc);
   return TRUE;
 }
 
 gboolean
-fita_store_read_log (FitaStore *store, gint64 item_id, guint limit, GPtrArray *changes, GError **error)
+fita_sqlite_store_read_log (FitaStore *base, gint64 item_id, guint limit, GPtrArray *changes, GError **error)
 {
+  FitaSqliteStore *store = (FitaSqliteStore *) base;
   /* An item's changes are found newest first through the entries' index,
    * not by walking the whole log back to its oldest change. */
   sqlite3_stmt *stmt = item_id == 0
-    ? fita_store_prepare (store, &store->log_read_stmt,
+    ? fita_sqlite_store_prepare (store, &store->log_read_stmt,
                "SELECT id, at, author, source, label FROM change_log ORDER BY id DESC LIMIT ?2", error)
-    : fita_store_prepare (store, &store->log_read_item_stmt,
+    : fita_sqlite_store_prepare (store, &store->log_read_item_stmt,
                "SELECT id, at, author, source, label FROM change_log WHERE id IN"
                " (SELECT change_id FROM change_log_entry WHERE item_id = ?1"
                "  GROUP BY change_id ORDER BY change_id DESC LIMIT ?2)"
@@ -141,7 +143,7 @@ fita_store_read_log (FitaStore *store, gint64 item_id, guint limit, GPtrArray *c
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
-    return fita_store_set_sqlite_error (error, store->db, rc);
+    return fita_sqlite_store_set_sqlite_error (error, store->db, rc);
   /* the entries once the changes' statement is done with */
   for (guint i = first; i < changes->len; i++)
     if (!read_log_entries (store, g_ptr_array_index (changes, i), item_id, error))
