@@ -376,6 +376,11 @@ def command_run(argv):
         print(f"1..0 # SKIP {reason}", flush=True)
         return 0
 
+    program = argv[0] if os.sep in argv[0] else shutil.which(argv[0])
+    if program is None or not os.access(program, os.X_OK):
+        say(f"cannot run {argv[0]}: no such program")
+        return 127
+
     run_as = SERVER_USER if os.geteuid() == 0 else None
     # /tmp rather than $TMPDIR: a Unix socket's path is limited to about 100
     # bytes, and the postgres user must be able to reach the directory
@@ -406,9 +411,6 @@ def command_run(argv):
         if child is not None and child.poll() is None:
             child.terminate()
         return 128 + e.signum
-    except FileNotFoundError as e:
-        say(f"cannot run {argv[0]}: {e.strerror}")
-        return 127
     finally:
         for signum in INTERRUPTING:
             signal.signal(signum, signal.SIG_IGN)
