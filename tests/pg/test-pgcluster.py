@@ -157,8 +157,15 @@ def check_timeout():
                            stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                            stderr=subprocess.DEVNULL, text=True, start_new_session=True)
     top = run.stdout.readline().strip()
-    with open(os.path.join(top, "data", "postmaster.pid"), encoding="ascii") as f:
-        postmaster = int(f.readline())
+    try:
+        with open(os.path.join(top, "data", "postmaster.pid"), encoding="ascii") as f:
+            postmaster = int(f.readline())
+    except (OSError, ValueError) as e:
+        run.kill()
+        run.wait()
+        check(False, "a timed-out run stops its server and removes its directory",
+              f"the run did not start its cluster: {e}")
+        return
     os.killpg(run.pid, signal.SIGTERM)
     try:
         run.wait(timeout=0.5)
