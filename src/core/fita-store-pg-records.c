@@ -15,11 +15,21 @@ record_key (FitaTableId table, gint64 id)
   return id * FITA_N_TABLES + table;
 }
 
+/* The version this client last read or wrote, in the open transaction
+ * too (a change that sets two fields of one record). */
 static gint64
 known_version (FitaPgStore *store, FitaTableId table, gint64 id)
 {
   gint64 key = record_key (table, id);
-  gint64 *version = g_hash_table_lookup (store->versions, &key);
+  gint64 *version;
+
+  for (guint i = store->pending_versions->len; i > 0; i--)
+    {
+      gint64 *pair = &g_array_index (store->pending_versions, gint64, (i - 1) * 2);
+      if (pair[0] == key)
+        return pair[1];
+    }
+  version = g_hash_table_lookup (store->versions, &key);
 
   return version ? *version : -1;
 }
