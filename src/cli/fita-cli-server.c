@@ -112,6 +112,25 @@ server_plans (int argc, char **argv)
   return 0;
 }
 
+static int
+server_drop (int argc, char **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (_("URI — delete the shared plan the URI names, with its history"));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *shown = NULL;
+  int status = 0;
+
+  if (!parse_options (context, &argc, &argv, &status))
+    return status;
+  if (argc != 2 || !fita_location_is_shared (argv[1]))
+    return fail_usage (context, _("server drop takes one URI with ?plan=NAME"));
+  shown = fita_location_display (argv[1]);
+  if (!fita_server_drop_plan (argv[1], NULL, &error))
+    return fail_file (shown, error);
+  g_printerr (_("fita-cli: %s: the plan was deleted from the server\n"), shown);
+  return 0;
+}
+
 int
 cmd_server (int argc, char **argv)
 {
@@ -123,11 +142,12 @@ cmd_server (int argc, char **argv)
     { "migrate", server_upgrade },
     { "grant", server_grant },
     { "plans", server_plans },
+    { "drop", server_drop },
   };
 
   if (argc >= 2 && (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h")))
     {
-      g_print ("%s\n", _("Usage: fita-cli server init URI | migrate URI | grant URI ROLE (--agent NAME | --coordinator | --reader) | plans URI"));
+      g_print ("%s\n", _("Usage: fita-cli server init URI | migrate URI | grant URI ROLE (--agent NAME | --coordinator | --reader) | plans URI | drop URI"));
       return 0;
     }
   for (guint i = 0; argc >= 2 && i < G_N_ELEMENTS (actions); i++)
@@ -137,7 +157,7 @@ cmd_server (int argc, char **argv)
         g_set_prgname (prgname);
         return actions[i].func (argc - 1, argv + 1);
       }
-  return fail_usage (NULL, _("server takes init, migrate, grant or plans: fita-cli server init URI, fita-cli server migrate URI, fita-cli server grant URI ROLE --agent NAME|--coordinator|--reader, fita-cli server plans URI"));
+  return fail_usage (NULL, _("server takes init, migrate, grant, plans or drop: fita-cli server init URI, fita-cli server migrate URI, fita-cli server grant URI ROLE --agent NAME|--coordinator|--reader, fita-cli server plans URI, fita-cli server drop URI"));
 }
 
 /* push and pull: the whole plan, its log and its closed years, from one

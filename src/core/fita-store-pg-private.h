@@ -55,9 +55,10 @@ struct _FitaPgStore {
   /* watching (fita_store_watch) */
   FitaStoreWatchFunc watch_func;
   gpointer watch_data;
+  GMainContext *context;
   GSource *socket_source;
-  guint retry_id;
-  guint notify_id;
+  GSource *retry_source;
+  GSource *notify_source;
   GCancellable *cancellable;
 };
 

@@ -481,3 +481,35 @@ out:
   PQfinish (conn);
   return ok;
 }
+
+gboolean
+fita_server_drop_plan (const char *uri, const char *password, GError **error)
+{
+  g_autofree char *plan_name = NULL;
+  PGconn *conn = connect_server (uri, password, &plan_name, error);
+  const char *params[1];
+  PGresult *result;
+  gboolean ok = FALSE;
+  int version;
+
+  if (conn == NULL)
+    return FALSE;
+  if (!fita_pg_check_catalogue (conn, FALSE, &version, error) || !fita_pg_run (conn, "BEGIN", error))
+    goto out;
+  params[0] = plan_name;
+  result = query (conn, "DELETE FROM fita.plan WHERE name = $1 RETURNING id", 1, params, error);
+  if (result == NULL)
+    goto out;
+  if (PQntuples (result) == 0)
+    g_set_error (error, FITA_ERROR, FITA_ERROR_NOT_FOUND, _("There is no plan “%s” on this server."),
+                 plan_name ? plan_name : "");
+  else
+    {
+      g_autofree char *sql = g_strdup_printf ("DROP SCHEMA fita_plan_%s CASCADE", PQgetvalue (result, 0, 0));
+      ok = fita_pg_run (conn, sql, error) && fita_pg_run (conn, "COMMIT", error);
+    }
+  PQclear (result);
+out:
+  PQfinish (conn);
+  return ok;
+}

@@ -356,6 +356,26 @@ store_new (const char *location)
 }
 
 static void
+drop_source (GSource **source)
+{
+  if (*source != NULL)
+    {
+      g_source_destroy (*source);
+      g_clear_pointer (source, g_source_unref);
+    }
+}
+
+/* A source on the context the store is watched from (a thread's own, for
+ * a client in a thread). */
+static GSource *
+add_source (FitaPgStore *store, GSource *source, GSourceFunc func)
+{
+  g_source_set_callback (source, func, store, NULL);
+  g_source_attach (source, store->context);
+  return source;
+}
+
+static void
 pg_close (FitaStore *base)
 {
   FitaPgStore *store = FITA_PG_STORE (base);
@@ -368,8 +388,9 @@ pg_close (FitaStore *base)
       g_source_destroy (store->socket_source);
       g_source_unref (store->socket_source);
     }
-  g_clear_handle_id (&store->retry_id, g_source_remove);
-  g_clear_handle_id (&store->notify_id, g_source_remove);
+  drop_source (&store->retry_source);
+  drop_source (&store->notify_source);
+  g_clear_pointer (&store->context, g_main_context_unref);
   PQfinish (store->conn);
   g_strfreev (store->keywords);
   g_strfreev (store->values);
@@ -700,7 +721,7 @@ emit_changed (gpointer data)
 {
   FitaPgStore *store = data;
 
-  store->notify_id = 0;
+  g_clear_pointer (&store->notify_source, g_source_unref);
   if (store->watch_func != NULL)
     store->watch_func (&store->base, FITA_STORE_EVENT_CHANGED, store->watch_data);
   return G_SOURCE_REMOVE;
@@ -721,8 +742,8 @@ schedule_notify (FitaPgStore *store)
       any = TRUE;
       PQfreemem (notify);
     }
-  if (any && store->notify_id == 0)
-    store->notify_id = g_idle_add (emit_changed, store);
+  if (any && store->notify_source == NULL)
+    store->notify_source = add_source (store, g_idle_source_new (), emit_changed);
 }
 
 static gboolean
@@ -751,9 +772,8 @@ listen_and_watch (FitaPgStore *store, GError **error)
   if (!fita_pg_run (store->conn, sql, error))
     return FALSE;
   store->socket_source = g_unix_fd_source_new (PQsocket (store->conn), G_IO_IN | G_IO_ERR | G_IO_HUP);
-  g_source_set_callback (store->socket_source, G_SOURCE_FUNC (on_socket), store, NULL);
   g_source_set_static_name (store->socket_source, "[fita] shared plan");
-  g_source_attach (store->socket_source, g_main_context_get_thread_default ());
+  add_source (store, store->socket_source, G_SOURCE_FUNC (on_socket));
   return TRUE;
 }
 
@@ -764,7 +784,7 @@ retry (gpointer data)
 {
   FitaPgStore *store = data;
 
-  store->retry_id = 0;
+  g_clear_pointer (&store->retry_source, g_source_unref);
   try_reconnect (store);
   return G_SOURCE_REMOVE;
 }
@@ -812,7 +832,7 @@ connected (GObject *source, GAsyncResult *result, gpointer data)
   store = data;
   if (conn == NULL)
     {
-      store->retry_id = g_timeout_add_seconds (2, retry, store);
+      store->retry_source = add_source (store, g_timeout_source_new_seconds (2), retry);
       return;
     }
   PQfinish (store->conn);
@@ -820,7 +840,7 @@ connected (GObject *source, GAsyncResult *result, gpointer data)
   g_hash_table_remove_all (store->prepared);
   if (!listen_and_watch (store, &error))
     {
-      store->retry_id = g_timeout_add_seconds (2, retry, store);
+      store->retry_source = add_source (store, g_timeout_source_new_seconds (2), retry);
       return;
     }
   store->base.connected = TRUE;
@@ -858,8 +878,8 @@ fita_pg_connection_lost (FitaPgStore *store)
   if (store->watch_func == NULL)
     return;
   store->watch_func (&store->base, FITA_STORE_EVENT_DISCONNECTED, store->watch_data);
-  if (store->retry_id == 0)
-    store->retry_id = g_timeout_add (500, retry, store);
+  if (store->retry_source == NULL)
+    store->retry_source = add_source (store, g_timeout_source_new (500), retry);
 }
 
 static void
@@ -870,6 +890,7 @@ pg_watch (FitaStore *base, FitaStoreWatchFunc func, gpointer user_data)
 
   store->watch_func = func;
   store->watch_data = user_data;
+  store->context = g_main_context_ref_thread_default ();
   store->cancellable = g_cancellable_new ();
   if (!listen_and_watch (store, &error))
     fita_pg_connection_lost (store);
