@@ -470,7 +470,6 @@ static gboolean
 find_plan (FitaPgStore *store, FitaStoreOpenFlags flags, GError **error)
 {
   const char *params[1] = { store->plan_name };
-  g_autoptr(GError) local = NULL;
   PGresult *result = fita_pg_exec (store,
                                    "SELECT id, revision, owner, fita.access_kind (id, current_user),"
                                    " fita.access_agent (id, current_user) FROM fita.plan WHERE name = $1",
