@@ -86,6 +86,19 @@ def commands_take_an_address():
         # who changed it: the PostgreSQL role, not the name given
         log = run("log", shared).stdout.splitlines()
         assert "fita_admin" in log[0] and "Set progress" in log[0], log[0]
+        # new plans and imports straight onto the server
+        run("new", uri("brand-new"), "--title", "Pla nou")
+        assert "Pla nou" in run("show", uri("brand-new")).stdout
+        with open(d / "plan.json", "w", encoding="utf-8") as f:
+            f.write(run("export", d / "terrassa-ess-2019-2026.fita", "--format", "json").stdout)
+        run("import", uri("imported"), "--format", "json", d / "plan.json")
+        assert export_json(uri("imported"))["items"] == export_json(d / "terrassa-ess-2019-2026.fita")["items"]
+        run("import", uri("imported"), "--format", "json", d / "plan.json", expect=2)
+        # the yearly round on a shared plan
+        closed = run("year", "close", uri("imported"), "2024").stdout
+        assert "The year followed up is now 2025." in closed, closed
+        run("forms", uri("imported"), "--format", "ods", "--out", d / "forms")
+        assert os.listdir(d / "forms") == ["2025 - Servei d'Emprenedoria i Economia Social.ods"]
         # no such plan: its neighbours named; no plan named at all
         missing = run("show", uri("nope"), expect=2).stderr
         assert "There is no plan “nope”" in missing and "cmds" in missing, missing
