@@ -411,13 +411,28 @@ test_live_and_reconnect (void)
   g_signal_connect (b, "changed", G_CALLBACK (on_remote), &watch);
   g_signal_connect (b, "notify::connected", G_CALLBACK (on_connected), connected);
 
-  /* live: seen without asking */
+  /* live: seen without asking, from another client in this process… */
   start = g_get_monotonic_time ();
   g_assert_true (fita_plan_set_int (a, item (a, "II.1.1"), "progress", 2500, &error));
   g_assert_true (wait_for (&watch.seen, 10));
   g_test_message ("a change was seen by the other client after %.1f ms",
                   (g_get_monotonic_time () - start) / 1000.0);
   g_assert_cmpint (item (b, "II.1.1")->progress_bp, ==, 2500);
+
+  /* … and from another process (fita-cli) */
+  {
+    const char *argv[] = { g_getenv ("FITA_TEST_CLI"), "set", uri, "II.1.3", "progress=35", NULL };
+    int status;
+    watch.seen = FALSE;
+    start = g_get_monotonic_time ();
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                                 NULL, NULL, &status, &error));
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+    g_assert_true (wait_for (&watch.seen, 10));
+    g_test_message ("a change made by fita-cli was seen %.1f ms after it was started",
+                    (g_get_monotonic_time () - start) / 1000.0);
+    g_assert_cmpint (item (b, "II.1.3")->progress_bp, ==, 3500);
+  }
 
   /* the server dies: said at once, edits refused and not kept */
   g_assert_true (pgcluster ("kill", NULL));
