@@ -36,6 +36,10 @@ static const char *const server_steps[] = {
   ");\n"
   "GRANT USAGE ON SCHEMA fita TO PUBLIC;\n"
   "GRANT SELECT ON fita.meta, fita.plan, fita.access TO PUBLIC;\n"
+  /* each role sees its own access, and a plan's owner all of the plan's */
+  "ALTER TABLE fita.access ENABLE ROW LEVEL SECURITY;\n"
+  "CREATE POLICY own ON fita.access FOR SELECT USING (role = current_user OR\n"
+  "  EXISTS (SELECT 1 FROM fita.plan p WHERE p.id = plan_id AND p.owner = current_user));\n"
   /* what a role may do with a plan: the plan's owner coordinates it */
   "CREATE FUNCTION fita.access_kind (p integer, r name) RETURNS text\n"
   "LANGUAGE sql STABLE SET search_path = pg_catalog AS $$\n"
