@@ -27,6 +27,7 @@
 typedef struct {
   const char *uri;        /* the plan's */
   int n_items, n_clients, n_edits;
+  gboolean load_watch;
 
   double push_ms, open_ms, edit_median_us, edit_p95_us, notify_ms, notify_p95_ms;
   double load_open_ms, load_seconds, load_p50_us, load_p95_us, verify_ms;
@@ -227,6 +228,7 @@ typedef struct {
   StartLine *start;
   guint number;
   guint n_edits;
+  gboolean watch;         /* follow others' changes between edits, as the app does */
   GArray *item_ids;       /* of gint64, shared, read only */
   GArray *latencies;      /* µs from the first attempt of each edit to its commit */
   guint conflicts;
@@ -277,30 +279,52 @@ land_edit (FitaPlan *plan, gint64 id, const char *value, guint *conflicts, GErro
   return ok;
 }
 
-static gpointer
-load_client_run (gpointer data)
+static void
+load_client_edit (LoadClient *client, FitaPlan *plan, GMainContext *context)
 {
-  LoadClient *client = data;
   g_autoptr(GRand) rand = g_rand_new_with_seed (client->number + 1);
-  g_autoptr(FitaPlan) plan = NULL;
-  gint64 start = g_get_monotonic_time ();
 
-  plan = fita_plan_open (client->uri, FITA_OPEN_DEFAULT, &client->error);
-  client->opened_us = g_get_monotonic_time () - start;
-  if (!start_line_wait (client->start, plan != NULL) || plan == NULL)
-    return NULL;
   for (guint e = 0; e < client->n_edits; e++)
     {
       gint64 id = g_array_index (client->item_ids, gint64, g_rand_int_range (rand, 0, client->item_ids->len));
       /* unique to (client, edit): the log must show each exactly once */
       g_autofree char *value = g_strdup_printf ("load c%u e%u", client->number, e);
+      gint64 start;
       double us;
 
+      /* what others changed meanwhile, as the app's main loop applies it */
+      while (context != NULL && g_main_context_iteration (context, FALSE))
+        ;
       start = g_get_monotonic_time ();
       if (!land_edit (plan, id, value, &client->conflicts, &client->error))
-        return NULL;
+        return;
       us = (double) (g_get_monotonic_time () - start);
       g_array_append_val (client->latencies, us);
+    }
+}
+
+static gpointer
+load_client_run (gpointer data)
+{
+  LoadClient *client = data;
+  GMainContext *context = client->watch ? g_main_context_new () : NULL;
+  FitaPlan *plan;
+  gint64 start = g_get_monotonic_time ();
+
+  if (context != NULL)
+    g_main_context_push_thread_default (context);
+  plan = fita_plan_open (client->uri, FITA_OPEN_DEFAULT, &client->error);
+  client->opened_us = g_get_monotonic_time () - start;
+  if (plan != NULL && context != NULL)
+    fita_plan_watch (plan);
+  if (start_line_wait (client->start, plan != NULL) && plan != NULL)
+    load_client_edit (client, plan, context);
+  /* the plan's sources are on the context: gone before it is */
+  g_clear_object (&plan);
+  if (context != NULL)
+    {
+      g_main_context_pop_thread_default (context);
+      g_main_context_unref (context);
     }
   return NULL;
 }
@@ -320,7 +344,7 @@ run_load (ServerBench *bench, GArray *item_ids, GError **error)
   for (int c = 0; c < bench->n_clients; c++)
     {
       g_autofree char *name = g_strdup_printf ("fita-bench-c%d", c);
-      clients[c] = (LoadClient) { bench->uri, &start, c, bench->n_edits, item_ids,
+      clients[c] = (LoadClient) { bench->uri, &start, c, bench->n_edits, bench->load_watch, item_ids,
                                   g_array_new (FALSE, FALSE, sizeof (double)) };
       threads[c] = g_thread_new (name, load_client_run, &clients[c]);
     }
@@ -489,6 +513,7 @@ print_results (const ServerBench *bench, gboolean json)
       json_add_measure (builder, "notify_p95_ms", bench->notify_p95_ms, 2);
       json_add_int (builder, "load_clients", bench->n_clients);
       json_add_int (builder, "load_edits", (gint64) bench->n_clients * bench->n_edits);
+      json_add_boolean (builder, "load_watch", bench->load_watch);
       json_add_measure (builder, "load_open_ms", bench->load_open_ms, 0);
       json_add_measure (builder, "load_seconds", bench->load_seconds, 2);
       json_add_measure (builder, "load_commit_p50_us", bench->load_p50_us, 0);
@@ -513,6 +538,8 @@ print_results (const ServerBench *bench, gboolean json)
            bench->n_clients, bench->n_edits, bench->load_seconds, bench->load_open_ms,
            bench->load_p50_us, bench->load_p95_us, bench->load_conflicts,
            bench->load_lost, bench->load_duplicated, bench->load_mismatched);
+  if (bench->load_watch)
+    g_print ("%s\n", _("load: the clients followed each other's changes between their edits"));
 }
 
 /* The database's URI with the plan's name. */
@@ -523,9 +550,9 @@ plan_uri (const char *server, const char *name)
 }
 
 int
-bench_server (const char *server, int n_items, int n_clients, int n_edits, gboolean json)
+bench_server (const char *server, int n_items, int n_clients, int n_edits, gboolean watch, gboolean json)
 {
-  ServerBench bench = { NULL, n_items, n_clients, n_edits };
+  ServerBench bench = { NULL, n_items, n_clients, n_edits, watch };
   g_autoptr(GError) error = NULL;
   g_autoptr(GError) drop_error = NULL;
   g_autoptr(FitaPlan) pushed = NULL;

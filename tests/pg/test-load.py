@@ -4,8 +4,10 @@
 Run through `pgcluster.py run -- python3 test-load.py FITA_CLI`: `fita-cli
 bench --server` pushes a synthetic plan to the throwaway cluster, has C
 clients make E edits each at the same time, counts every edit in the plan's
-change log, and drops the plan. Timings are the bench's to report, never
-this test's to judge.
+change log, and drops the plan. Then again on a small plan, where most edits
+meet another's, with clients that follow each other's changes as the app
+does (--watch). Timings are the bench's to report, never this test's to
+judge.
 """
 
 import json
@@ -34,42 +36,53 @@ def check(ok, name, detail=""):
             print(f"# {line}")
 
 
+def bench(fita_cli, uri, items, clients, edits, *extra):
+    """Runs the bench; checks what it reports. The figures, or {}."""
+    what = f"{items} items, {clients} clients × {edits} edits{' ' if extra else ''}{' '.join(extra)}"
+    result = subprocess.run([fita_cli, "bench", "--server", uri, "--items", str(items),
+                             "--clients", str(clients), "--edits", str(edits), "--json", *extra],
+                            stdin=subprocess.DEVNULL, capture_output=True, text=True)
+    check(result.returncode == 0, f"{what}: bench --server exits 0",
+          f"status {result.returncode}\n{result.stdout}\n{result.stderr}")
+    try:
+        figures = json.loads(result.stdout)
+    except ValueError as error:
+        figures = {}
+        check(False, f"{what}: bench --server prints one JSON object", f"{error}\n{result.stdout}")
+    else:
+        check(isinstance(figures, dict), f"{what}: bench --server prints one JSON object", result.stdout)
+    print(f"# {result.stdout.strip()}", flush=True)
+
+    missing = [key for key in KEYS
+               if not isinstance(figures.get(key), (int, float)) or isinstance(figures.get(key), bool)]
+    check(not missing, f"{what}: every key is there and a number",
+          "\n".join(f"{key}: {figures.get(key)!r}" for key in missing))
+    check(figures.get("load_edits") == clients * edits and figures.get("load_clients") == clients,
+          f"{what}: {clients} clients made {clients * edits} edits",
+          f"load_clients {figures.get('load_clients')}, load_edits {figures.get('load_edits')}")
+    check(figures.get("load_lost") == 0 and figures.get("load_duplicated") == 0,
+          f"{what}: no edit lost or logged twice",
+          f"lost {figures.get('load_lost')}, duplicated {figures.get('load_duplicated')}")
+    check(figures.get("load_mismatched") == 0, f"{what}: every item's notes are the last value logged for it",
+          f"mismatched {figures.get('load_mismatched')}")
+    return figures
+
+
 def main():
     fita_cli = sys.argv[1]
     uri = os.environ["FITA_TEST_PG_URI"]
-    print(f"1..{6 + len(KEYS)}", flush=True)
+    print("1..14", flush=True)
 
-    bench = subprocess.run([fita_cli, "bench", "--server", uri, "--items", str(ITEMS),
-                            "--clients", str(CLIENTS), "--edits", str(EDITS), "--json"],
-                           stdin=subprocess.DEVNULL, capture_output=True, text=True)
-    check(bench.returncode == 0, "bench --server exits 0",
-          f"status {bench.returncode}\n{bench.stdout}\n{bench.stderr}")
-    try:
-        figures = json.loads(bench.stdout)
-    except ValueError as error:
-        figures = {}
-        check(False, "bench --server prints one JSON object", f"{error}\n{bench.stdout}")
-    else:
-        check(isinstance(figures, dict), "bench --server prints one JSON object", bench.stdout)
-    print(f"# {bench.stdout.strip()}")
-
-    for key in KEYS:
-        value = figures.get(key)
-        check(isinstance(value, (int, float)) and not isinstance(value, bool),
-              f"{key} is there and a number", repr(value))
-    check(figures.get("load_edits") == CLIENTS * EDITS and figures.get("load_clients") == CLIENTS,
-          f"{CLIENTS} clients made {CLIENTS * EDITS} edits",
-          f"load_clients {figures.get('load_clients')}, load_edits {figures.get('load_edits')}")
-    check(figures.get("load_lost") == 0 and figures.get("load_duplicated") == 0,
-          "no edit lost or logged twice",
-          f"lost {figures.get('load_lost')}, duplicated {figures.get('load_duplicated')}")
-    check(figures.get("load_mismatched") == 0, "every item's notes are the last value logged for it",
-          f"mismatched {figures.get('load_mismatched')}")
+    bench(fita_cli, uri, ITEMS, CLIENTS, EDITS)
+    figures = bench(fita_cli, uri, 20, 20, 50, "--watch")
+    check(figures.get("load_watch") is True and figures.get("load_conflicts", 0) > 0,
+          "the clients followed each other's changes, and still met conflicts on 20 items",
+          f"load_watch {figures.get('load_watch')!r}, load_conflicts {figures.get('load_conflicts')!r}")
 
     count = subprocess.run([sys.executable, PGCLUSTER, "psql", "fita_admin",
                             "SELECT count(*) FROM fita.plan"],
                            stdin=subprocess.DEVNULL, capture_output=True, text=True)
-    check(count.returncode == 0 and count.stdout.strip() == "0", "the bench's plan was dropped",
+    check(count.returncode == 0 and count.stdout.strip() == "0", "the bench's plans were dropped",
           f"status {count.returncode}\n{count.stdout}\n{count.stderr}")
     return 0 if all(results) else 1
 
