@@ -615,7 +615,7 @@ pg_begin (FitaStore *base, GError **error)
    * in a circle. */
   plan = g_strdup_printf ("%" G_GINT64_FORMAT, store->plan_id);
   params[0] = plan;
-  result = fita_pg_exec (store, "SELECT fita.bump ($1)", 1, params, error);
+  result = fita_pg_exec (store, "SELECT fita.revision ($1)", 1, params, error);
   if (result == NULL)
     {
       base->klass->rollback (base);

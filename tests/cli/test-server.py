@@ -138,6 +138,8 @@ def who_may_do_what_is_the_servers():
         psql("jordi", f"INSERT INTO {schema}.level (id, name) VALUES (999999, 'x')", expect=1)
         psql("marta", f"UPDATE {schema}.item SET progress = 1", expect=1)
         psql("pere", f"SELECT count(*) FROM {schema}.item", expect=1)
+        # nobody reads who else has access
+        assert psql("jordi", "SELECT string_agg (role, ',') FROM fita.access").stdout.strip() == "jordi"
         psql("jordi", f"UPDATE {schema}.item SET progress = 6000 WHERE code = 'III.3.1'")
         after = export_json(uri("rls"))
         def find(items, code):

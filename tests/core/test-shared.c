@@ -123,6 +123,13 @@ test_migrate (void)
   g_assert_null (fita_plan_open (postgres_db, FITA_OPEN_DEFAULT, &error));
   g_assert_error (error, FITA_ERROR, FITA_ERROR_NOT_PLAN);
   g_assert_nonnull (strstr (error->message, "server init"));
+  g_clear_error (&error);
+  /* where the schema cannot be made, nothing of it is left */
+  g_assert_false (fita_server_migrate (postgres_db, NULL, &steps, &error));
+  g_assert_nonnull (strstr (error->message, "nothing was changed"));
+  g_clear_error (&error);
+  g_assert_null (fita_plan_open (postgres_db, FITA_OPEN_DEFAULT, &error));
+  g_assert_error (error, FITA_ERROR, FITA_ERROR_NOT_PLAN);
 }
 
 static void
