@@ -16,9 +16,7 @@ import subprocess
 import sys
 
 PGCLUSTER = os.path.join(os.path.dirname(os.path.abspath(__file__)), "pgcluster.py")
-# The load. The whole run takes 70-130 s on a 2-core machine, most
-# of it pushing the plan (about 63 000 records), which fewer edits would
-# not shorten much.
+# The load: the whole run takes about 30 s on a 2-core machine.
 ITEMS, CLIENTS, EDITS = 20000, 20, 500
 KEYS = ["items", "push_ms", "open_ms", "edit_median_us", "edit_p95_us", "notify_ms",
         "load_clients", "load_edits", "load_seconds", "load_commit_p50_us",
