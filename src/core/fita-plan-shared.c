@@ -402,8 +402,13 @@ fita_plan_keep_conflict (FitaPlan *self, Change *change, GError **error)
   /* show theirs: what the refused change ran into */
   if (!fita_plan_refresh (self, &local))
     g_debug ("Others' changes could not be read: %s", local->message);
+  /* one sentence for whatever step ran into it */
   if (error != NULL && *error != NULL && g_error_matches (*error, FITA_ERROR, FITA_ERROR_CONFLICT))
-    g_prefix_error (error, "%s ", _("Someone else changed the same thing at the same time; the plan now shows their version."));
+    {
+      g_clear_error (error);
+      g_set_error_literal (error, FITA_ERROR, FITA_ERROR_CONFLICT,
+                           _("Someone else changed this at the same time, so your change was not made. The plan now shows their version."));
+    }
 }
 
 gboolean
