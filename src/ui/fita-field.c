@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "fita-change-error.h"
 #include "fita-edit.h"
 #include "fita-error.h"
 #include "fita-money.h"
@@ -25,6 +26,8 @@ typedef struct {
   gboolean loading;
   gboolean read_only;
   gboolean failed;             /* showing a refusal; the typing is kept */
+  gboolean asking;             /* a conflict or a refusal of the server is
+                                * being answered: no commit meanwhile */
   gint64 last_value;           /* YEAR: to tell stepping up from "no year" */
   GArray *values;              /* CHOICE on a number field: gint64 per item */
   GStrv text_values;           /* CHOICE on a text field; "" for none */
@@ -247,6 +250,8 @@ choice_index (Binding *b)
     }
 }
 
+static void apply_read_only (Binding *b);
+
 static void
 load (Binding *b, gboolean force)
 {
@@ -318,6 +323,9 @@ load (Binding *b, gboolean force)
     }
   b->loading = FALSE;
   clear_error (b);
+  /* Whom an item answers to may have changed with it. */
+  if (b->plan != NULL && fita_plan_get_access (b->plan) == FITA_ACCESS_FOLLOW_UP)
+    apply_read_only (b);
 }
 
 static gboolean
@@ -353,6 +361,18 @@ normalise_line (const char *text)
   return g_strstrip (line);
 }
 
+static void
+settled_cb (GtkWidget *widget)
+{
+  Binding *b = binding_get (widget);
+
+  if (b == NULL)
+    return;
+  b->asking = FALSE;
+  clear_error (b);
+  load (b, TRUE);
+}
+
 static gboolean
 commit (Binding *b)
 {
@@ -360,7 +380,7 @@ commit (Binding *b)
   gpointer record;
   gboolean ok = TRUE;
 
-  if (b->loading || held_commits > 0 || b->read_only || b->plan == NULL ||
+  if (b->loading || held_commits > 0 || b->read_only || b->asking || b->plan == NULL ||
       fita_plan_is_read_only (b->plan))
     return TRUE;
   record = binding_record (b);
@@ -497,6 +517,15 @@ commit (Binding *b)
 
   if (!ok)
     {
+      /* Someone else changed it first, or the server refused it: asked or
+       * said over the window; once answered, the plan's value shows. */
+      b->asking = TRUE;
+      if (fita_change_error_show (b->widget, b->plan, error, settled_cb))
+        return FALSE;
+      b->asking = FALSE;
+    }
+  if (!ok)
+    {
       show_error (b, error->message);
       /* Choices, colours and numbers hold no typing: show what the plan has. */
       if (b->kind == FITA_FIELD_EDITOR_CHOICE || b->kind == FITA_FIELD_EDITOR_COLOUR ||
@@ -627,8 +656,6 @@ colour_set_cb (GtkColorButton *button, Binding *b)
 {
   commit (b);
 }
-
-static void apply_read_only (Binding *b);
 
 /* Public */
 
@@ -991,10 +1018,30 @@ fita_field_focus (GtkWidget *widget)
     }
 }
 
+/* A service's plan: what the server would refuse is insensitive, not
+ * hidden (a reader's plan is read-only as a whole, as a file can be). */
+static gboolean
+denied (Binding *b)
+{
+  if (b->plan == NULL || b->read != NULL || b->field == NULL ||
+      fita_plan_get_access (b->plan) != FITA_ACCESS_FOLLOW_UP)
+    return FALSE;
+  return !fita_plan_may_change (b->plan, b->table, b->id, b->field);
+}
+
 static void
 apply_read_only (Binding *b)
 {
   gboolean editable = !b->read_only;
+
+  if (editable && denied (b))
+    {
+      gtk_widget_set_sensitive (b->widget, FALSE);
+      return;
+    }
+  /* what was denied for the record shown before */
+  if (!b->read_only && b->plan != NULL && fita_plan_get_access (b->plan) == FITA_ACCESS_FOLLOW_UP)
+    gtk_widget_set_sensitive (b->widget, TRUE);
 
   switch (b->kind)
     {

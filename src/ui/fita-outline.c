@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "fita-change-error.h"
 #include "fita-outline-private.h"
 
 /* Plans with more items than this open with only their top level unfolded:
@@ -138,8 +139,11 @@ void
 _fita_outline_report_error (FitaOutline  *self,
               const GError *error)
 {
-  AdwToast *toast = adw_toast_new (error->message);
+  AdwToast *toast;
 
+  if (fita_change_error_show (GTK_WIDGET (self), self->plan, error, NULL))
+    return;
+  toast = adw_toast_new (error->message);
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   _fita_outline_show_toast (self, toast);
 }

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "fita-change-error.h"
 #include "fita-edit.h"
 #include "fita-money.h"
 #include "fita-field.h"
@@ -108,7 +109,7 @@ static void
 show_failure (FitaPlanEditor *self,
               GError         *error)
 {
-  if (error != NULL)
+  if (error != NULL && !fita_change_error_show (GTK_WIDGET (self), self->plan, error, NULL))
     adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
 }
 

@@ -4,6 +4,7 @@
 #include "config.h"
 #include "fita-sidebar-page.h"
 
+#include "fita-change-error.h"
 #include "fita-field.h"
 #include "fita-plan-editor-lists.h"
 
@@ -94,7 +95,8 @@ void
 fita_sidebar_page_show_failure (gpointer  page,
                                 GError   *error)
 {
-  if (error != NULL)
+  if (error != NULL &&
+      !fita_change_error_show (GTK_WIDGET (page), private_of (page)->plan, error, NULL))
     adw_toast_overlay_add_toast (private_of (page)->toasts, adw_toast_new (error->message));
 }
 
