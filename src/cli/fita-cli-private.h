@@ -75,6 +75,12 @@ int       cmd_report    (int              argc,
 int       cmd_log       (int              argc,
                          char           **argv);
 /* fita-cli-years.c */
+int       cmd_server    (int              argc,
+                         char           **argv);
+int       cmd_push      (int              argc,
+                         char           **argv);
+int       cmd_pull      (int              argc,
+                         char           **argv);
 int       cmd_year      (int              argc,
                          char           **argv);
 /* The plan as it stood at the end of year (for a closed year, from its

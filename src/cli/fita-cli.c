@@ -37,8 +37,14 @@ fail_file (const char *file, const GError *error)
 {
   g_auto(GStrv) lines = g_strsplit (error->message, "\n", -1);
   g_autofree char *message = g_strjoinv ("\n  ", lines);
+  /* a shared plan's address without its password */
+  g_autofree char *shown = fita_location_display (file);
 
-  g_printerr ("fita-cli: %s: %s\n", file, message);
+  if (g_error_matches (error, FITA_ERROR, FITA_ERROR_PASSWORD))
+    g_printerr ("fita-cli: %s: %s %s\n", shown, message,
+                _("Give the password in PGPASSWORD or in ~/.pgpass; fita-cli never takes it on its command line."));
+  else
+    g_printerr ("fita-cli: %s: %s\n", shown, message);
   return EXIT_USAGE;
 }
 
@@ -879,6 +885,9 @@ static const struct {
   { "chart", cmd_chart, N_("Draw a budget chart to a PNG, SVG or PDF file") },
   { "timeline", cmd_timeline, N_("Draw the plan's timeline to a PNG, SVG or PDF file") },
   { "bench", cmd_bench, N_("Measure speed and memory on a synthetic plan") },
+  { "server", cmd_server, N_("Set up a PostgreSQL database for shared plans, and who may do what") },
+  { "push", cmd_push, N_("Copy a plan from a file to a new shared plan on a server") },
+  { "pull", cmd_pull, N_("Copy a shared plan to a new file") },
 };
 
 static void

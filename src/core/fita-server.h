@@ -35,6 +35,11 @@ gboolean fita_server_grant   (const char  *uri,
                               const char  *agent,
                               GError     **error);
 
+/* Deletes the plan the URI names from the server, with its history. */
+gboolean fita_server_drop_plan (const char  *uri,
+                                const char  *password,
+                                GError     **error);
+
 /* The names of the plans the database holds (a new array of strings). */
 GPtrArray *fita_server_list_plans (const char  *uri,
                                    const char  *password,
