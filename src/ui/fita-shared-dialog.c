@@ -124,6 +124,9 @@ password_response_cb (AdwMessageDialog *prompt,
   GtkCheckButton *remember = g_object_get_data (G_OBJECT (prompt), "fita-remember");
   const char *location = g_object_get_data (G_OBJECT (prompt), "fita-location");
 
+  /* GTK 4.8's password entry warns when it goes with the dialog while it
+   * holds the focus (its caps-lock watch outlives it) */
+  gtk_window_set_focus (GTK_WINDOW (prompt), NULL);
   if (!g_str_equal (response, "connect"))
     return;
   g_free (self->password);

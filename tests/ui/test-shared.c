@@ -642,41 +642,15 @@ test_live (void)
   close_all_windows ();
 }
 
-/* The first item some agent answers for, and that agent; and an item it
- * does not answer for. */
-static void
-find_service (FitaPlan    *plan,
-              const char **agent_out,
-              const char **own_out,
-              const char **other_out)
+/* The Terrassa example's one service, which answers for the actions
+ * 11.1–11.5 (their other services name it) and not for the objective O3. */
+static char *
+service_of (FitaPlan *plan)
 {
-  g_autoptr(GPtrArray) items = fita_plan_items_preorder (plan, NULL);
+  GPtrArray *agents = fita_plan_list (plan, FITA_TABLE_AGENT, 0);
 
-  *agent_out = *own_out = *other_out = NULL;
-  for (guint i = 0; i < items->len && *agent_out == NULL; i++)
-    {
-      FitaItem *item = g_ptr_array_index (items, i);
-      GPtrArray *roles = fita_plan_list (plan, FITA_TABLE_RESPONSIBILITY, item->rec.id);
-
-      for (guint r = 0; r < roles->len && *agent_out == NULL; r++)
-        {
-          FitaResponsibility *role = g_ptr_array_index (roles, r);
-          FitaAgent *agent = fita_plan_lookup (plan, FITA_TABLE_AGENT, role->agent_id);
-
-          if (agent != NULL && agent->name != NULL)
-            {
-              *agent_out = agent->name;
-              *own_out = item->code;
-            }
-        }
-    }
-  for (guint i = 0; i < items->len && *other_out == NULL; i++)
-    {
-      FitaItem *item = g_ptr_array_index (items, i);
-
-      if (!fita_plan_may_change (plan, FITA_TABLE_ITEM, item->rec.id, "progress"))
-        *other_out = item->code;
-    }
+  g_assert_cmpuint (agents->len, >, 0);
+  return g_strdup (((FitaAgent *) g_ptr_array_index (agents, 0))->name);
 }
 
 static void
@@ -687,20 +661,19 @@ test_service (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(FitaPlan) example = NULL;
   g_autofree char *shot = NULL;
-  const char *agent, *own, *other;
+  g_autofree char *agent = NULL;
+  g_autofree char *subtitle = NULL;
+  const char *own_code = "11.2";
   FitaWindow *window;
   FitaPlan *plan;
-  GtkWidget *field;
+  GtkWidget *field, *editor;
   AdwMessageDialog *dialog;
-  g_autofree char *own_code = NULL;
 
   if (!server_ready ())
     return;
   push_terrassa ("terrassa-service");
   example = fita_example_load (TERRASSA, &error);
-  find_service (example, &agent, &own, &other);
-  g_assert_nonnull (agent);
-  own_code = g_strdup (own);
+  agent = service_of (example);
   pgcluster ("psql", "fita_admin", "CREATE ROLE fita_service LOGIN");
   g_assert_true (fita_server_grant (admin, NULL, "fita_service", FITA_ACCESS_FOLLOW_UP, agent, &error));
   g_assert_no_error (error);
@@ -711,13 +684,25 @@ test_service (void)
   g_assert_nonnull (fita_shared_banner_get_note (fita_window_get_shared_banner (window)));
   g_assert_nonnull (strstr (fita_shared_banner_get_note (fita_window_get_shared_banner (window)), agent));
 
-  /* its own item: the title insensitive, the status and progress not */
+  /* which plan, as whom, following up whose items */
+  subtitle = g_strdup_printf ("terrassa-service on this computer — fita_service, following up %s", agent);
+  g_assert_cmpstr (adw_view_switcher_title_get_subtitle (ADW_VIEW_SWITCHER_TITLE (find_of_type (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER_TITLE))),
+                   ==, subtitle);
+
+  /* another's item: its status insensitive too */
+  editor = GTK_WIDGET (fita_window_get_item_editor (window));
+  select_code (window, "O3");
+  settle ();
+  g_assert_false (gtk_widget_get_sensitive (fita_field_find (editor, FITA_TABLE_ITEM, id_of (window, "O3"), "status_id")));
+  g_assert_false (gtk_widget_get_sensitive (title_field (window, "O3")));
+
+  /* its own item: the title insensitive (not hidden), the status not */
   select_code (window, own_code);
   settle ();
   field = title_field (window, own_code);
+  g_assert_true (gtk_widget_get_visible (field));
   g_assert_false (gtk_widget_get_sensitive (field));
-  g_assert_true (gtk_widget_get_sensitive (fita_field_find (GTK_WIDGET (fita_window_get_item_editor (window)),
-                                                            FITA_TABLE_ITEM, id_of (window, own_code), "status_id")));
+  g_assert_true (gtk_widget_get_sensitive (fita_field_find (editor, FITA_TABLE_ITEM, id_of (window, own_code), "status_id")));
   g_free (shot);
   shot = save_screenshot (GTK_WIDGET (window), "shared-service");
 
