@@ -373,10 +373,33 @@ settled_cb (GtkWidget *widget)
   load (b, TRUE);
 }
 
+static gboolean commit (Binding *b);
+
+static void
+typed_over_cb (GtkWidget *widget,
+               gboolean   keep_mine)
+{
+  Binding *b = binding_get (widget);
+
+  if (b == NULL)
+    return;
+  b->asking = FALSE;
+  if (!keep_mine)
+    {
+      load (b, TRUE);
+      return;
+    }
+  /* theirs seen: what is typed goes over it */
+  g_free (b->shown);
+  b->shown = g_strdup (record_text (b));
+  commit (b);
+}
+
 static gboolean
 commit (Binding *b)
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *mine = NULL;   /* text typed, for a conflict's dialog */
   gpointer record;
   gboolean ok = TRUE;
 
@@ -409,6 +432,14 @@ commit (Binding *b)
           }
         if (g_strcmp0 (text, record_text (b)) == 0)
           break;
+        /* Someone else's change came while this was typed over the old
+         * value (the typing was kept): asked before anything is saved. */
+        if (g_strcmp0 (record_text (b), b->shown) != 0)
+          {
+            b->asking = TRUE;
+            fita_change_error_ask (b->widget, text, record_text (b), typed_over_cb);
+            return FALSE;
+          }
         if (*text == '\0' && b->write == NULL && (binding_field (b)->flags & FITA_FIELD_REQUIRED))
           {
             show_error (b, _("This cannot be left empty."));
@@ -425,6 +456,7 @@ commit (Binding *b)
             return FALSE;
           }
         ok = write_text (b, record, text, &error);
+        mine = g_steal_pointer (&text);
       }
       break;
     case FITA_FIELD_EDITOR_NUMBER:
@@ -520,7 +552,8 @@ commit (Binding *b)
       /* Someone else changed it first, or the server refused it: asked or
        * said over the window; once answered, the plan's value shows. */
       b->asking = TRUE;
-      if (fita_change_error_show (b->widget, b->plan, error, settled_cb))
+      if (fita_change_error_show_values (b->widget, b->plan, error,
+                                         mine, mine != NULL ? record_text (b) : NULL, settled_cb))
         return FALSE;
       b->asking = FALSE;
     }

@@ -83,6 +83,10 @@ void   fita_window_class_add_shared_actions (GtkWidgetClass *widget_class);
 void   _fita_window_init_shared         (FitaWindow     *self);
 void   _fita_window_shared_plan_set     (FitaWindow     *self);
 char  *_fita_window_shared_subtitle     (FitaWindow     *self);
+/* fita-window-shared.c: after a change of the plan, before the pages
+ * follow it. */
+void   _fita_window_shared_changed      (FitaWindow        *self,
+                                         const FitaChanges *changes);
 
 /* The file chooser's filters for plans, Fita's first. */
 void   fita_window_add_plan_filters     (GtkFileChooser *chooser);

@@ -46,6 +46,19 @@ _fita_window_shared_plan_set (FitaWindow *self)
     fita_plan_watch (self->plan);
 }
 
+void
+_fita_window_shared_changed (FitaWindow        *self,
+                             const FitaChanges *changes)
+{
+  gint64 shown = fita_item_editor_get_item_id (self->item_editor);
+
+  /* The item being looked at (or typed in) went: the editor clears (the
+   * outline selects what is left), and says why. */
+  if (fita_changes_is_remote (changes) && shown != 0 && self->shown_plan == self->plan &&
+      fita_plan_lookup (self->plan, FITA_TABLE_ITEM, shown) == NULL)
+    fita_window_add_toast (self, adw_toast_new (_("Someone else deleted the item you were looking at.")));
+}
+
 static void
 reconnected_cb (FitaWindow *self)
 {

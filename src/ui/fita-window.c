@@ -231,6 +231,7 @@ plan_changed_cb (FitaWindow        *self,
                  const FitaChanges *changes,
                  FitaPlan          *plan)
 {
+  _fita_window_shared_changed (self, changes);
   if (fita_changes_touches (changes, FITA_TABLE_PLAN))
     update_titles (self);
   if (fita_changes_touches (changes, FITA_TABLE_PLAN) ||

@@ -14,6 +14,7 @@
 #include "fita-error.h"
 #include "fita-examples.h"
 #include "fita-field.h"
+#include "fita-item-object.h"
 #include "fita-server.h"
 #include "fita-shared.h"
 #include "fita-shared-banner.h"
@@ -438,17 +439,37 @@ server_ready (void)
   return TRUE;
 }
 
-/* The Terrassa example pushed to the server as name. */
+/* The Terrassa example pushed to the server as name, with extra items
+ * at its end (enough for the outline to scroll). */
 static void
-push_terrassa (const char *name)
+push_terrassa_with (const char *name,
+                    guint       extra)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(FitaPlan) plan = fita_example_load (TERRASSA, &error);
   g_autofree char *location = pg_location (name, NULL);
 
   g_assert_no_error (error);
+  for (guint i = 0; i < extra; i++)
+    {
+      FitaItem *item = fita_plan_new_record (plan, FITA_TABLE_ITEM);
+      g_autofree char *code = g_strdup_printf ("X%u", i + 1);
+
+      fita_plan_begin (plan, "Add Item");
+      g_assert_true (fita_plan_insert (plan, item, 0, -1, &error));
+      fita_plan_set_text (plan, item, "code", code, NULL);
+      fita_plan_set_text (plan, item, "title", "An item more", NULL);
+      g_assert_true (fita_plan_end (plan, &error));
+      g_assert_no_error (error);
+    }
   g_assert_true (fita_plan_save_copy (plan, location, &error));
   g_assert_no_error (error);
+}
+
+static void
+push_terrassa (const char *name)
+{
+  push_terrassa_with (name, 0);
 }
 
 static FitaWindow *
@@ -493,15 +514,33 @@ typedef struct {
   const char *title;
 } TitleShown;
 
+/* The title of code's row in the outline's model (its row may be
+ * scrolled away), or NULL. */
+static const char *
+outline_title (FitaWindow *window,
+               const char *code)
+{
+  GListModel *model = G_LIST_MODEL (fita_outline_get_model (fita_window_get_outline (window)));
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GtkTreeListRow) row = g_list_model_get_item (model, i);
+      g_autoptr(GObject) item = gtk_tree_list_row_get_item (row);
+
+      if (FITA_IS_ITEM_OBJECT (item) && g_strcmp0 (fita_item_object_get_code (FITA_ITEM_OBJECT (item)), code) == 0)
+        return fita_item_object_get_title (FITA_ITEM_OBJECT (item));
+    }
+  return NULL;
+}
+
 static gboolean
 shows_title (gpointer data)
 {
   TitleShown *shown = data;
   FitaItem *item = fita_plan_find_item (fita_window_get_plan (shown->window), shown->code);
-  GtkWidget *row = find_descendant (GTK_WIDGET (shown->window), is_row_of, shown->code);
 
   return item != NULL && g_strcmp0 (item->title, shown->title) == 0 &&
-         row != NULL && g_strcmp0 (row_title (shown->window, shown->code), shown->title) == 0;
+         g_strcmp0 (outline_title (shown->window, shown->code), shown->title) == 0;
 }
 
 /* Another person's change: a FitaPlan of its own on the same location. */
@@ -535,6 +574,26 @@ title_field (FitaWindow *window,
 }
 
 static gboolean
+is_shown_list (GtkWidget     *widget,
+               gconstpointer  data)
+{
+  return GTK_IS_LIST_VIEW (widget) && gtk_widget_get_mapped (widget);
+}
+
+static gboolean
+scrolls (gpointer adjustment)
+{
+  return gtk_adjustment_get_upper (adjustment) > gtk_adjustment_get_page_size (adjustment) + 20;
+}
+
+static gboolean
+no_item_shown (gpointer window)
+{
+  return fita_item_editor_get_item_id (fita_window_get_item_editor (window)) == 0 &&
+         find_descendant (window, is_row_of, "11.5") == NULL;
+}
+
+static gboolean
 is_lost (gpointer window)
 {
   return fita_shared_banner_is_lost (fita_window_get_shared_banner (window));
@@ -559,11 +618,13 @@ test_live (void)
   AdwMessageDialog *dialog;
   TitleShown shown;
   const char *subtitle;
+  GtkAdjustment *scroll;
+  double scrolled;
   gint64 selected, start;
 
   if (!server_ready ())
     return;
-  push_terrassa ("terrassa-live");
+  push_terrassa_with ("terrassa-live", 30);
   window = open_shared (location);
   outline = fita_window_get_outline (window);
   g_assert_true (fita_plan_is_shared (fita_window_get_plan (window)));
@@ -573,8 +634,16 @@ test_live (void)
 
   select_code (window, "11.2");
   selected = fita_outline_get_selected_id (outline);
+  /* scrolled to the end of the outline */
+  scroll = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (find_descendant (GTK_WIDGET (outline), is_shown_list, NULL)));
+  g_assert_true (wait_until (scrolls, scroll));
+  gtk_adjustment_set_value (scroll, gtk_adjustment_get_upper (scroll) - gtk_adjustment_get_page_size (scroll));
+  settle ();
+  scrolled = gtk_adjustment_get_value (scroll);
+  g_assert_cmpfloat (scrolled, >, 0);
 
-  /* someone else's change shows within a second, the selection stays */
+  /* someone else's change shows within a second, the selection and the
+   * scroll stay */
   other = fita_plan_open_full (location, FITA_OPEN_DEFAULT, NULL, &error);
   g_assert_no_error (error);
   start = g_get_monotonic_time ();
@@ -585,7 +654,13 @@ test_live (void)
                   (g_get_monotonic_time () - start) / 1000);
   g_assert_cmpint (g_get_monotonic_time () - start, <, G_USEC_PER_SEC);
   g_assert_cmpint (fita_outline_get_selected_id (outline), ==, selected);
+  settle ();
+  /* (within a row: the list view refines its guesses of rows' heights as
+   * it draws them) */
+  g_assert_cmpfloat (ABS (gtk_adjustment_get_value (scroll) - scrolled), <, 40);
+  /* others' changes are not undone here */
   g_assert_false (fita_plan_can_undo (fita_window_get_plan (window)));
+  gtk_adjustment_set_value (scroll, 0);
   settle ();
   shot = save_screenshot (GTK_WIDGET (window), "shared-window");
 
@@ -617,6 +692,37 @@ test_live (void)
   g_assert_true (fita_plan_refresh (other, &error));
   g_assert_cmpstr (fita_plan_find_item (other, "11.2")->title, ==, "Mine again");
 
+  /* typing while someone else changes the same title: the typing stays;
+   * saving it asks first */
+  gtk_widget_grab_focus (field);
+  gtk_editable_set_text (GTK_EDITABLE (field), "Typed here");
+  set_title_elsewhere (other, "11.2", "Changed there");
+  shown = (TitleShown) { window, "11.2", "Changed there" };
+  g_assert_true (wait_until (shows_title, &shown));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field)), ==, "Typed here");
+  g_assert_false (fita_field_commit (field));
+  dialog = wait_for_message_dialog ("Someone Else Changed This");
+  g_assert_true (wait_until (is_drawn, dialog));
+  settle ();
+  g_free (shot);
+  shot = save_screenshot (GTK_WIDGET (dialog), "typed-over-dialog");
+  respond (dialog, "_Keep Mine");
+  shown = (TitleShown) { window, "11.2", "Typed here" };
+  g_assert_true (wait_until (shows_title, &shown));
+  g_assert_true (fita_plan_refresh (other, &error));
+  g_assert_cmpstr (fita_plan_find_item (other, "11.2")->title, ==, "Typed here");
+
+  /* the item being edited deleted elsewhere: the editor lets it go */
+  select_code (window, "11.5");
+  g_assert_cmpint (fita_item_editor_get_item_id (fita_window_get_item_editor (window)), ==, id_of (window, "11.5"));
+  fita_plan_begin (other, "Delete");
+  fita_plan_delete (other, fita_plan_find_item (other, "11.5"), NULL);
+  g_assert_true (fita_plan_end (other, &error));
+  g_assert_no_error (error);
+  g_assert_true (wait_until (no_item_shown, window));
+  g_assert_null (find_descendant (GTK_WIDGET (window), is_row_of, "11.5"));
+  select_code (window, "11.2");
+
   /* the server goes: the banner, at once; an edit is refused, not shown
    * as saved */
   g_clear_object (&other);
@@ -628,7 +734,7 @@ test_live (void)
   gtk_editable_set_text (GTK_EDITABLE (field), "Typed offline");
   g_assert_false (fita_field_commit (field));
   g_assert_true (gtk_widget_has_css_class (field, "error"));
-  g_assert_cmpstr (fita_plan_find_item (fita_window_get_plan (window), "11.2")->title, ==, "Mine again");
+  g_assert_cmpstr (fita_plan_find_item (fita_window_get_plan (window), "11.2")->title, ==, "Typed here");
 
   /* back: what changed meanwhile shows */
   pgcluster ("start", NULL, NULL);
