@@ -499,7 +499,15 @@ fita_application_open (GApplication  *application,
   /* The first file may go in a window that shows nothing; each of the
    * others gets its own window. */
   for (int i = 0; i < n_files; i++)
-    fita_application_open_file (FITA_APPLICATION (application), files[i], NULL);
+    {
+      g_autofree char *uri = g_file_get_uri (files[i]);
+
+      /* "fita postgresql://fita.example.org/plans?plan=terrassa-ess" */
+      if (fita_location_is_shared (uri))
+        fita_application_open_shared (FITA_APPLICATION (application), uri, NULL);
+      else
+        fita_application_open_file (FITA_APPLICATION (application), files[i], NULL);
+    }
 }
 
 static int

@@ -54,10 +54,14 @@ id_at (FitaOutline *self,
   return row != NULL ? _fita_outline_row_item_id (row) : 0;
 }
 
+/* Whether items may be added, moved, renamed…: not in a read-only plan,
+ * nor by a service, which follows up the items of a shared plan without
+ * changing what the plan is (FITA_ACCESS_FOLLOW_UP). */
 gboolean
 _fita_outline_is_editable (FitaOutline *self)
 {
-  return self->plan != NULL && !fita_plan_is_read_only (self->plan);
+  return self->plan != NULL && !fita_plan_is_read_only (self->plan) &&
+         fita_plan_get_access (self->plan) == FITA_ACCESS_ALL;
 }
 
 gboolean

@@ -231,6 +231,7 @@ test_recent (void)
   g_autoptr(GVariant) secret_target = NULL;
   FitaSharedDialog *dialog;
   g_autofree char *location = NULL;
+  g_autofree char *shot = NULL;
 
   add_recent (uri, "Pla ESS on the server");
   /* a location with a password in it (typed by hand, say) is listed
@@ -244,6 +245,10 @@ test_recent (void)
   g_assert_true (wait_until (shows_row_titled, wait_data));
   wait_data[1] = (gpointer) "Another shared plan";
   g_assert_true (wait_until (shows_row_titled, wait_data));
+
+  settle ();
+  shot = save_screenshot (GTK_WIDGET (window), "welcome-shared-recent");
+  assert_png (shot, 600, 400);
 
   row = find_descendant (GTK_WIDGET (window), is_row_titled, "Pla ESS on the server");
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "terrassa-ess on fita.invalid");
@@ -266,6 +271,21 @@ test_recent (void)
   g_assert_nonnull (fita_shared_dialog_get_error (dialog));
   gtk_window_close (GTK_WINDOW (dialog));
   g_assert_true (wait_until (has_no_shared_dialog, NULL));
+
+  /* "fita postgresql://…" goes the same way */
+  {
+    g_autoptr(GFile) file = g_file_new_for_uri ("postgresql://jordi@fita.invalid/plans?plan=cli");
+    g_autofree char *opened = NULL;
+
+    g_application_open (G_APPLICATION (app), &file, 1, "");
+    g_assert_true (wait_until (has_shared_dialog, NULL));
+    dialog = find_shared_dialog ();
+    opened = dialog_location (dialog);
+    g_assert_cmpstr (opened, ==, "postgresql://jordi@fita.invalid/plans?plan=cli");
+    g_assert_true (wait_until (done_connecting, dialog));
+    gtk_window_close (GTK_WINDOW (dialog));
+    g_assert_true (wait_until (has_no_shared_dialog, NULL));
+  }
 
   gtk_recent_manager_purge_items (gtk_recent_manager_get_default (), NULL);
   gtk_window_destroy (GTK_WINDOW (window));
@@ -794,6 +814,9 @@ test_service (void)
   subtitle = g_strdup_printf ("terrassa-service on this computer — fita_service, following up %s", agent);
   g_assert_cmpstr (adw_view_switcher_title_get_subtitle (ADW_VIEW_SWITCHER_TITLE (find_of_type (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER_TITLE))),
                    ==, subtitle);
+
+  /* items are not added, moved or deleted by a service */
+  g_assert_false (gtk_widget_is_sensitive (find_descendant (GTK_WIDGET (fita_window_get_outline (window)), has_icon, "list-add-symbolic")));
 
   /* another's item: its status insensitive too */
   editor = GTK_WIDGET (fita_window_get_item_editor (window));
