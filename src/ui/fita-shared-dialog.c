@@ -65,6 +65,9 @@ show_error (FitaSharedDialog *self,
 {
   gtk_label_set_label (self->error_label, message != NULL ? message : "");
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
+  /* as tall as the message needs: a shown window keeps its height else */
+  if (message != NULL && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    gtk_window_set_default_size (GTK_WINDOW (self), gtk_widget_get_width (GTK_WIDGET (self)), -1);
 }
 
 static void
