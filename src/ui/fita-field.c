@@ -434,7 +434,7 @@ commit (Binding *b)
           break;
         /* Someone else's change came while this was typed over the old
          * value (the typing was kept): asked before anything is saved. */
-        if (g_strcmp0 (record_text (b), b->shown) != 0)
+        if (fita_plan_is_shared (b->plan) && g_strcmp0 (record_text (b), b->shown) != 0)
           {
             b->asking = TRUE;
             fita_change_error_ask (b->widget, text, record_text (b), typed_over_cb);
