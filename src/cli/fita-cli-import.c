@@ -82,8 +82,16 @@ save_plan (FitaPlan *plan, const char *file, const char *source, const char *aut
   fita_plan_set_author (plan, author);
   fita_plan_set_change_source (plan, from);
 
-  /* Built beside the target and renamed over it: a failed import leaves
+  /* A new shared plan is made in one transaction on its server; a file is
+   * built beside the target and renamed over it: a failed import leaves
    * no half-written plan, and --force never loses the old one early. */
+  if (fita_location_is_shared (file))
+    {
+      gboolean ok = fita_plan_save_new (plan, file, error);
+      fita_plan_close (plan);
+      fita_plan_set_change_source (plan, NULL);
+      return ok;
+    }
   if (!(output = fita_output_open (file, source, error)) ||
       !fita_plan_save_new (plan, fita_output_get_temp_path (output), error))
     return FALSE;

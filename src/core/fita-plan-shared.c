@@ -251,7 +251,7 @@ apply_remote (FitaPlan *self, RemoteRecord *remote, GPtrArray *ops)
       op->kind = OP_INSERT;
       op->table = remote->table;
       op->id = remote->id;
-      op->snapshot = g_steal_pointer (&remote->record);
+      op->snapshot = fita_record_copy (remote->record);
       fita_plan_apply_op (self, op, TRUE, FALSE, NULL);
       g_ptr_array_add (ops, op);
       return;

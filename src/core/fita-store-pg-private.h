@@ -9,11 +9,12 @@
  * fita.access: who may do what with which plan) and the functions the
  * plans' triggers and policies call. Each plan has a schema of its own,
  * fita_plan_N (N: its number in fita.plan), with the same tables as a
- * .fita file, each with a version column. Every change to a row stamps it
- * with the plan's next revision, taken from its row in fita.plan, whose
- * lock is held to the end of the transaction: revisions follow commits, so
- * "what changed since revision R" is every row whose version is above R
- * (and the deleted ones, whose tombstones are kept in fita_plan_N.deleted).
+ * .fita file, each with a version column. A transaction that changes a
+ * plan takes the plan's next revision from its row in fita.plan, whose
+ * lock it holds to its end, and stamps every row it changes with it:
+ * revisions follow commits, so "what changed since revision R" is every row
+ * whose version is above R (and the deleted ones, whose tombstones are kept
+ * in fita_plan_N.deleted).
  * A committed change notifies the channel fita_plan_N.
  */
 #pragma once

@@ -36,6 +36,10 @@ static const char *const server_steps[] = {
   ");\n"
   "GRANT USAGE ON SCHEMA fita TO PUBLIC;\n"
   "GRANT SELECT ON fita.meta, fita.plan, fita.access TO PUBLIC;\n"
+  /* each role sees its own access, and a plan's owner all of the plan's */
+  "ALTER TABLE fita.access ENABLE ROW LEVEL SECURITY;\n"
+  "CREATE POLICY own ON fita.access FOR SELECT USING (role = current_user OR\n"
+  "  EXISTS (SELECT 1 FROM fita.plan p WHERE p.id = plan_id AND p.owner = current_user));\n"
   /* what a role may do with a plan: the plan's owner coordinates it */
   "CREATE FUNCTION fita.access_kind (p integer, r name) RETURNS text\n"
   "LANGUAGE sql STABLE SET search_path = pg_catalog AS $$\n"
@@ -44,19 +48,28 @@ static const char *const server_steps[] = {
   "CREATE FUNCTION fita.access_agent (p integer, r name) RETURNS text\n"
   "LANGUAGE sql STABLE SET search_path = pg_catalog AS $$\n"
   "  SELECT agent FROM fita.access WHERE plan_id = p AND role = r AND kind = 'service' $$;\n"
-  /* the plan's next revision; its row stays locked to the end of the
-   * transaction, so that revisions follow commits */
-  "CREATE FUNCTION fita.bump (p integer) RETURNS bigint\n"
-  "LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = pg_catalog AS $$\n"
-  "  UPDATE fita.plan SET revision = revision + 1 WHERE id = p RETURNING revision $$;\n"
+  /* the revision of the plan that the open transaction makes: the plan's
+   * next, taken once (its row then stays locked to the end of the
+   * transaction, so that revisions follow commits) and kept for the
+   * transaction's other rows */
+  "CREATE FUNCTION fita.revision (p integer) RETURNS bigint\n"
+  "LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog AS $$\n"
+  "DECLARE r text := current_setting ('fita.revision_' || p, true);\n"
+  "BEGIN\n"
+  "  IF r IS NULL OR r = '' THEN\n"
+  "    UPDATE fita.plan SET revision = revision + 1 WHERE id = p RETURNING revision INTO r;\n"
+  "    PERFORM set_config ('fita.revision_' || p, r, true);\n"
+  "  END IF;\n"
+  "  RETURN r::bigint;\n"
+  "END $$;\n"
   "CREATE FUNCTION fita.stamp () RETURNS trigger\n"
   "LANGUAGE plpgsql SET search_path = pg_catalog AS $$\n"
-  "BEGIN NEW.version := fita.bump (TG_ARGV[0]::integer); RETURN NEW; END $$;\n"
+  "BEGIN NEW.version := fita.revision (TG_ARGV[0]::integer); RETURN NEW; END $$;\n"
   "CREATE FUNCTION fita.tombstone () RETURNS trigger\n"
   "LANGUAGE plpgsql SET search_path = pg_catalog AS $$\n"
   "BEGIN\n"
   "  EXECUTE format ('INSERT INTO %I.deleted (table_name, record_id, version) VALUES ($1, $2, $3)', TG_TABLE_SCHEMA)\n"
-  "    USING TG_TABLE_NAME::text, OLD.id, fita.bump (TG_ARGV[0]::integer);\n"
+  "    USING TG_TABLE_NAME::text, OLD.id, fita.revision (TG_ARGV[0]::integer);\n"
   "  RETURN OLD;\n"
   "END $$;\n"
   "CREATE FUNCTION fita.notify () RETURNS trigger\n"

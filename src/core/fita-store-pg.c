@@ -206,7 +206,9 @@ fita_pg_set_error (FitaPgStore *store, PGconn *conn, const PGresult *result, GEr
                                      ? PQresultErrorMessage (result)
                                      : conn ? PQerrorMessage (conn) : NULL);
 
-  if (conn != NULL && PQstatus (conn) == CONNECTION_BAD)
+  /* an error libpq found itself (no SQLSTATE from the server) is the
+   * connection's: libpq may not yet call it bad */
+  if (conn != NULL && (PQstatus (conn) == CONNECTION_BAD || *state == '\0'))
     {
       g_set_error (error, FITA_ERROR, FITA_ERROR_CONNECTION,
                    _("The connection to the server was lost (%s): the change was not saved. Fita reconnects by itself."),
@@ -468,7 +470,6 @@ static gboolean
 find_plan (FitaPgStore *store, FitaStoreOpenFlags flags, GError **error)
 {
   const char *params[1] = { store->plan_name };
-  g_autoptr(GError) local = NULL;
   PGresult *result = fita_pg_exec (store,
                                    "SELECT id, revision, owner, fita.access_kind (id, current_user),"
                                    " fita.access_agent (id, current_user) FROM fita.plan WHERE name = $1",
@@ -614,7 +615,7 @@ pg_begin (FitaStore *base, GError **error)
    * in a circle. */
   plan = g_strdup_printf ("%" G_GINT64_FORMAT, store->plan_id);
   params[0] = plan;
-  result = fita_pg_exec (store, "SELECT fita.bump ($1)", 1, params, error);
+  result = fita_pg_exec (store, "SELECT fita.revision ($1)", 1, params, error);
   if (result == NULL)
     {
       base->klass->rollback (base);
