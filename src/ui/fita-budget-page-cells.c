@@ -45,6 +45,14 @@ edit_target (FitaBudgetPage *self,
       *note = g_strdup (fita_plan_get_read_only_reason (self->plan));
       return FALSE;
     }
+  /* a service: what its own items spent, not what was planned */
+  if (fita_plan_get_access (self->plan) == FITA_ACCESS_FOLLOW_UP &&
+      (column->measure != FITA_BUDGET_EXECUTED ||
+       !fita_plan_may_change (self->plan, FITA_TABLE_ITEM, item->rec.id, "progress")))
+    {
+      *note = g_strdup (_("Your service can change only the executed amounts of the items it follows up"));
+      return FALSE;
+    }
   if (!fita_budget_row_holds_budget (row, self->plan))
     {
       *note = g_strdup (_("The sum of the items below: type the amounts on them"));

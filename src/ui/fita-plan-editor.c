@@ -102,7 +102,10 @@ static GParamSpec *properties[N_PROPS];
 static gboolean
 is_read_only (FitaPlanEditor *self)
 {
-  return self->plan == NULL || fita_plan_is_read_only (self->plan);
+  /* the plan's properties are its coordinators' to change, not a
+   * service's */
+  return self->plan == NULL || fita_plan_is_read_only (self->plan) ||
+         fita_plan_get_access (self->plan) != FITA_ACCESS_ALL;
 }
 
 static void

@@ -48,7 +48,10 @@ fita_sidebar_page_is_read_only (gpointer page)
 {
   FitaPlan *plan = fita_sidebar_page_get_plan (page);
 
-  return plan == NULL || fita_plan_is_read_only (plan);
+  /* a service follows up items: the plan's agents, governance and
+   * participation are the coordinators' */
+  return plan == NULL || fita_plan_is_read_only (plan) ||
+         fita_plan_get_access (plan) != FITA_ACCESS_ALL;
 }
 
 gint64

@@ -15,6 +15,7 @@
 #include "fita-examples.h"
 #include "fita-field.h"
 #include "fita-item-object.h"
+#include "fita-plan-editor.h"
 #include "fita-server.h"
 #include "fita-shared.h"
 #include "fita-shared-banner.h"
@@ -594,6 +595,13 @@ title_field (FitaWindow *window,
 }
 
 static gboolean
+is_bound_to (GtkWidget     *widget,
+             gconstpointer  field)
+{
+  return fita_field_is_bound (widget) && g_strcmp0 (fita_field_get_name (widget), field) == 0;
+}
+
+static gboolean
 is_shown_list (GtkWidget     *widget,
                gconstpointer  data)
 {
@@ -817,6 +825,15 @@ test_service (void)
 
   /* items are not added, moved or deleted by a service */
   g_assert_false (gtk_widget_is_sensitive (find_descendant (GTK_WIDGET (fita_window_get_outline (window)), has_icon, "list-add-symbolic")));
+
+  /* nor changes the plan's properties */
+  {
+    GtkWidget *plan_title = find_descendant (find_of_type (GTK_WIDGET (window), FITA_TYPE_PLAN_EDITOR),
+                                             is_bound_to, "title");
+
+    g_assert_nonnull (plan_title);
+    g_assert_false (gtk_widget_get_sensitive (plan_title) && gtk_editable_get_editable (GTK_EDITABLE (plan_title)));
+  }
 
   /* another's item: its status insensitive too */
   editor = GTK_WIDGET (fita_window_get_item_editor (window));
