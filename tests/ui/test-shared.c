@@ -787,6 +787,21 @@ service_of (FitaPlan *plan)
   return g_strdup (((FitaAgent *) g_ptr_array_index (agents, 0))->name);
 }
 
+typedef struct {
+  FitaPlan   *a;
+  FitaPlan   *b;
+  const char *code;
+} SameStatus;
+
+static gboolean
+same_status (gpointer data)
+{
+  SameStatus *same = data;
+
+  return fita_plan_find_item (same->a, same->code)->status_id ==
+         fita_plan_find_item (same->b, same->code)->status_id;
+}
+
 static void
 test_service (void)
 {
@@ -800,8 +815,13 @@ test_service (void)
   const char *own_code = "11.2";
   FitaWindow *window;
   FitaPlan *plan;
-  GtkWidget *field, *editor;
+  GtkWidget *field, *editor, *status, *coordinator_title;
   AdwMessageDialog *dialog;
+  FitaWindow *coordinator;
+  SameStatus same;
+  TitleShown shown;
+  guint selected;
+  gint64 status_before;
 
   if (!server_ready ())
     return;
@@ -863,6 +883,32 @@ test_service (void)
   shot = save_screenshot (GTK_WIDGET (dialog), "permission-refused");
   close_message_dialog (dialog);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field)), ==, fita_plan_find_item (plan, own_code)->title);
+
+  /* two windows, two roles, one plan: the coordinator sees the service's
+   * status at once, and the service the coordinator's title */
+  coordinator = open_shared (admin);
+  g_assert_true (coordinator != window);
+  select_code (coordinator, own_code);
+  status = fita_field_find (editor, FITA_TABLE_ITEM, id_of (window, own_code), "status_id");
+  g_object_get (status, "selected", &selected, NULL);
+  status_before = fita_plan_find_item (plan, own_code)->status_id;
+  g_object_set (status, "selected", selected == 1 ? 2u : 1u, NULL);
+  g_assert_null (find_message_dialog ());
+  g_assert_cmpint (fita_plan_find_item (plan, own_code)->status_id, !=, status_before);
+  same.a = fita_window_get_plan (window);
+  same.b = fita_window_get_plan (coordinator);
+  same.code = own_code;
+  g_assert_true (wait_until (same_status, &same));
+  coordinator_title = title_field (coordinator, own_code);
+  gtk_editable_set_text (GTK_EDITABLE (coordinator_title), "Retitled by the coordinator");
+  g_assert_true (fita_field_commit (coordinator_title));
+  shown = (TitleShown) { window, own_code, "Retitled by the coordinator" };
+  g_assert_true (wait_until (shows_title, &shown));
+  settle ();
+  g_free (shot);
+  shot = save_screenshot (GTK_WIDGET (coordinator), "two-roles-coordinator");
+  g_free (shot);
+  shot = save_screenshot (GTK_WIDGET (window), "two-roles-service");
 
   close_all_windows ();
 }
