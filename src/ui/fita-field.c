@@ -28,6 +28,8 @@ typedef struct {
   gboolean failed;             /* showing a refusal; the typing is kept */
   gboolean asking;             /* a conflict or a refusal of the server is
                                 * being answered: no commit meanwhile */
+  gboolean overtaken;          /* someone else changed the value while it
+                                * was being typed over (the typing kept) */
   gint64 last_value;           /* YEAR: to tell stepping up from "no year" */
   GArray *values;              /* CHOICE on a number field: gint64 per item */
   GStrv text_values;           /* CHOICE on a text field; "" for none */
@@ -43,6 +45,7 @@ typedef struct {
 
 static GQuark binding_quark;
 static guint held_commits;
+static guint remote_changes;
 
 static void
 binding_free (gpointer data)
@@ -256,7 +259,12 @@ static void
 load (Binding *b, gboolean force)
 {
   if (!force && is_dirty (b))
-    return;
+    {
+      if (remote_changes > 0)
+        b->overtaken = TRUE;
+      return;
+    }
+  b->overtaken = FALSE;
 
   b->loading = TRUE;
   switch (b->kind)
@@ -390,6 +398,7 @@ typed_over_cb (GtkWidget *widget,
       return;
     }
   /* theirs seen: what is typed goes over it */
+  b->overtaken = FALSE;
   g_free (b->shown);
   b->shown = g_strdup (record_text (b));
   commit (b);
@@ -434,7 +443,7 @@ commit (Binding *b)
           break;
         /* Someone else's change came while this was typed over the old
          * value (the typing was kept): asked before anything is saved. */
-        if (fita_plan_is_shared (b->plan) && g_strcmp0 (record_text (b), b->shown) != 0)
+        if (b->overtaken && g_strcmp0 (record_text (b), b->shown) != 0)
           {
             b->asking = TRUE;
             fita_change_error_ask (b->widget, text, record_text (b), typed_over_cb);
@@ -1140,6 +1149,19 @@ fita_field_find (GtkWidget   *root,
         return found;
     }
   return NULL;
+}
+
+void
+fita_field_begin_remote (void)
+{
+  remote_changes++;
+}
+
+void
+fita_field_end_remote (void)
+{
+  g_return_if_fail (remote_changes > 0);
+  remote_changes--;
 }
 
 void

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "fita-application.h"
+#include "fita-field.h"
 #include "fita-shared.h"
 #include "fita-shared-dialog.h"
 #include "fita-window-private.h"
@@ -46,11 +47,25 @@ _fita_window_shared_plan_set (FitaWindow *self)
     fita_plan_watch (self->plan);
 }
 
+/* Connected after every other handler of the plan's "changed": the
+ * pages have followed someone else's change. */
+static void
+remote_followed_cb (FitaWindow        *self,
+                    const FitaChanges *changes)
+{
+  if (fita_changes_is_remote (changes))
+    fita_field_end_remote ();
+}
+
 void
 _fita_window_shared_changed (FitaWindow        *self,
                              const FitaChanges *changes)
 {
   gint64 shown = fita_item_editor_get_item_id (self->item_editor);
+
+  /* (the window's handler runs first: it connected to the plan first) */
+  if (fita_changes_is_remote (changes))
+    fita_field_begin_remote ();
 
   /* The item being looked at (or typed in) went: the editor clears (the
    * outline selects what is left), and says why. */
@@ -72,6 +87,8 @@ _fita_window_init_shared (FitaWindow *self)
 {
   g_signal_connect_object (self->shared_banner, "reconnected",
                            G_CALLBACK (reconnected_cb), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_data (self->plan_signals, "changed", G_CALLBACK (remote_followed_cb),
+                               self, NULL, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
 }
 
 static void

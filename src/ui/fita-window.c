@@ -836,7 +836,6 @@ fita_window_init (FitaWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   fita_window_init_forms (self);
-  _fita_window_init_shared (self);
 
   /* after the pages' bindings, made by the template */
   g_signal_connect (self, "notify::shown-plan", G_CALLBACK (shown_plan_notify_cb), NULL);
@@ -848,6 +847,7 @@ fita_window_init (FitaWindow *self)
   g_signal_group_connect_swapped (self->plan_signals, "notify::can-redo", G_CALLBACK (update_history), self);
   g_signal_group_connect_swapped (self->plan_signals, "notify::undo-label", G_CALLBACK (update_history), self);
   g_signal_group_connect_swapped (self->plan_signals, "notify::redo-label", G_CALLBACK (update_history), self);
+  _fita_window_init_shared (self);
 
   g_object_bind_property (self->switcher_title, "title-visible",
                           self->switcher_bar, "reveal",

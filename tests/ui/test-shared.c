@@ -740,6 +740,20 @@ test_live (void)
   g_assert_true (fita_plan_refresh (other, &error));
   g_assert_cmpstr (fita_plan_find_item (other, "11.2")->title, ==, "Typed here");
 
+  /* an undo here while typing is no one else's change: nothing asked */
+  gtk_editable_set_text (GTK_EDITABLE (field), "Saved here");
+  g_assert_true (fita_field_commit (field));
+  gtk_widget_grab_focus (field);
+  gtk_editable_set_text (GTK_EDITABLE (field), "Typed after");
+  g_assert_true (fita_plan_undo (fita_window_get_plan (window), &error));
+  g_assert_no_error (error);
+  settle ();
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field)), ==, "Typed after");
+  g_assert_true (fita_field_commit (field));
+  g_assert_null (find_message_dialog ());
+  shown = (TitleShown) { window, "11.2", "Typed after" };
+  g_assert_true (wait_until (shows_title, &shown));
+
   /* the item being edited deleted elsewhere: the editor lets it go */
   select_code (window, "11.5");
   g_assert_cmpint (fita_item_editor_get_item_id (fita_window_get_item_editor (window)), ==, id_of (window, "11.5"));
@@ -762,7 +776,7 @@ test_live (void)
   gtk_editable_set_text (GTK_EDITABLE (field), "Typed offline");
   g_assert_false (fita_field_commit (field));
   g_assert_true (gtk_widget_has_css_class (field, "error"));
-  g_assert_cmpstr (fita_plan_find_item (fita_window_get_plan (window), "11.2")->title, ==, "Typed here");
+  g_assert_cmpstr (fita_plan_find_item (fita_window_get_plan (window), "11.2")->title, ==, "Typed after");
 
   /* back: what changed meanwhile shows */
   pgcluster ("start", NULL, NULL);
