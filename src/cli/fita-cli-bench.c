@@ -6,6 +6,7 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <math.h>
+#include <string.h>
 #include <sys/resource.h>
 
 #include "fita-chart.h"
@@ -35,11 +36,18 @@ compare_doubles (gconstpointer a, gconstpointer b)
 int
 cmd_bench (int argc, char **argv)
 {
-  int n_items = 20000;
-  gboolean json = FALSE;
+  int n_items = 20000, n_clients = 20, n_edits = 500;
+  gboolean json = FALSE, watch = FALSE;
+  g_autofree char *server = NULL;
   GOptionEntry entries[] = {
     { "items", 'n', 0, G_OPTION_ARG_INT, &n_items, N_("Number of items of the synthetic plan"), N_("N") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { "server", 0, 0, G_OPTION_ARG_STRING, &server,
+      N_("Measure a shared plan in this PostgreSQL database instead of a file (a new plan, deleted at the end)"), N_("URI") },
+    { "clients", 'c', 0, G_OPTION_ARG_INT, &n_clients, N_("With --server: clients changing the plan at once"), N_("C") },
+    { "edits", 'e', 0, G_OPTION_ARG_INT, &n_edits, N_("With --server: edits each client makes"), N_("E") },
+    { "watch", 0, 0, G_OPTION_ARG_NONE, &watch,
+      N_("With --server: the clients follow each other's changes between their edits, as the app does"), NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (_("— measure speed and memory on a synthetic plan"));
@@ -64,6 +72,14 @@ cmd_bench (int argc, char **argv)
     return status;
   if (argc != 1 || n_items < 1)
     return fail_usage (context, _("bench takes --items N with N ≥ 1"));
+  if (server != NULL)
+    {
+      if (!fita_location_is_shared (server) || strstr (server, "plan=") != NULL)
+        return fail_usage (context, _("--server takes a database's URI, such as postgresql://server/database, without plan="));
+      if (n_clients < 1 || n_edits < 1)
+        return fail_usage (context, _("bench --server takes --clients C and --edits E with C ≥ 1 and E ≥ 1"));
+      return bench_server (server, n_items, n_clients, n_edits, watch, json);
+    }
 
   dir = g_dir_make_tmp ("fita-bench-XXXXXX", &error);
   if (dir == NULL)

@@ -62,6 +62,15 @@ void      json_print       (JsonBuilder   *builder);
 /* fita-cli-bench.c */
 int       cmd_bench     (int              argc,
                          char           **argv);
+/* fita-cli-bench-server.c: bench --server, on a new plan in the database
+ * server names, dropped at the end; watch: the load's clients follow
+ * others' changes between their edits, as the app does. */
+int       bench_server  (const char      *server,
+                         int              n_items,
+                         int              n_clients,
+                         int              n_edits,
+                         gboolean         watch,
+                         gboolean         json);
 /* fita-cli-compare.c */
 int       cmd_compare   (int              argc,
                          char           **argv);

@@ -48,6 +48,7 @@ struct _FitaPgStore {
   char *delete_sql[FITA_N_TABLES];
 
   gint64 revision;              /* the plan's revision last read */
+  gint64 transaction_revision;  /* the one the open transaction makes */
   GHashTable *versions;         /* record key → its version as last read or written */
   GArray *pending_versions;     /* (key, version) pairs written in the open transaction */
   gboolean in_transaction;

@@ -138,6 +138,14 @@ first_line (const char *message)
   return g_strdup (g_strstrip (copy));
 }
 
+/* The server's notices ("drop cascades to…") are for its keeper, not for
+ * the person using Fita. */
+static void
+log_notice (void *data, const char *message)
+{
+  g_debug ("PostgreSQL: %s", message);
+}
+
 PGconn *
 fita_pg_connect (char **keywords, char **values, gboolean has_password, GError **error)
 {
@@ -145,7 +153,10 @@ fita_pg_connect (char **keywords, char **values, gboolean has_password, GError *
   g_autofree char *why = NULL;
 
   if (conn != NULL && PQstatus (conn) == CONNECTION_OK)
-    return conn;
+    {
+      PQsetNoticeProcessor (conn, log_notice, NULL);
+      return conn;
+    }
   why = first_line (conn ? PQerrorMessage (conn) : NULL);
   if (conn != NULL && (PQconnectionNeedsPassword (conn) || strstr (why, "password authentication failed") != NULL))
     {
@@ -621,6 +632,7 @@ pg_begin (FitaStore *base, GError **error)
       base->klass->rollback (base);
       return FALSE;
     }
+  store->transaction_revision = fita_pg_result_int (result, 0, 0);
   PQclear (result);
   return TRUE;
 }
@@ -664,6 +676,10 @@ pg_commit (FitaStore *base, GError **error)
     }
   PQclear (result);
   fita_pg_settle_versions (store, TRUE);
+  /* With no one else's change between the last one read and this one,
+   * everything up to this one is known: a refresh need not read it back. */
+  if (store->transaction_revision == store->revision + 1)
+    store->revision = store->transaction_revision;
   /* others' changes that came while this one was being made */
   schedule_notify (store);
   return TRUE;
