@@ -181,6 +181,29 @@ test_dialog (void)
   shot = save_screenshot (GTK_WIDGET (dialog), "shared-dialog-error");
   assert_png (shot, 300, 200);
 
+  /* a server that never answers: the spinner, and Cancel stops waiting */
+  {
+    g_autoptr(GSocketListener) listener = g_socket_listener_new ();
+    g_autoptr(GError) error = NULL;
+    g_autofree char *server = NULL;
+    guint16 port = g_socket_listener_add_any_inet_port (listener, NULL, &error);
+
+    g_assert_no_error (error);
+    server = g_strdup_printf ("127.0.0.1:%u", port);
+    fita_shared_dialog_set_fields (dialog, server, "plans", "terrassa-ess", "jordi");
+    fita_shared_dialog_connect (dialog);
+    settle ();
+    g_assert_true (fita_shared_dialog_is_connecting (dialog));
+    g_free (shot);
+    shot = save_screenshot (GTK_WIDGET (dialog), "shared-dialog-connecting");
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "shared.cancel", NULL));
+    g_assert_false (fita_shared_dialog_is_connecting (dialog));
+    g_assert_null (fita_shared_dialog_get_error (dialog));
+    g_assert_nonnull (find_shared_dialog ());
+    settle ();
+    g_assert_null (fita_window_get_plan (window));
+  }
+
   /* Cancel (or Escape) closes it */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "shared.cancel", NULL));
   g_assert_true (wait_until (has_no_shared_dialog, NULL));
