@@ -32,7 +32,6 @@ struct _FitaSharedDialog
   GtkEditable  *database_entry;
   GtkEditable  *plan_entry;
   GtkEditable  *user_entry;
-  GtkWidget    *connect_button;
   GtkWidget    *status_box;
   GtkSpinner   *spinner;
   GtkLabel     *status_label;
@@ -366,7 +365,6 @@ fita_shared_dialog_class_init (FitaSharedDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FitaSharedDialog, database_entry);
   gtk_widget_class_bind_template_child (widget_class, FitaSharedDialog, plan_entry);
   gtk_widget_class_bind_template_child (widget_class, FitaSharedDialog, user_entry);
-  gtk_widget_class_bind_template_child (widget_class, FitaSharedDialog, connect_button);
   gtk_widget_class_bind_template_child (widget_class, FitaSharedDialog, status_box);
   gtk_widget_class_bind_template_child (widget_class, FitaSharedDialog, spinner);
   gtk_widget_class_bind_template_child (widget_class, FitaSharedDialog, status_label);
