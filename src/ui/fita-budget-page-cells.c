@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "fita-budget-page-private.h"
+#include "fita-change-error.h"
 
 /* Editing */
 
@@ -158,6 +159,10 @@ on_cell_commit (FitaBudgetCell *cell,
   if (!fita_plan_set_budget (self->plan, fita_budget_row_get_item_id (row), column->year, chapter_id,
                              planned, executed, &error))
     {
+      /* someone else's amount first, or the server's refusal: asked or
+       * said over the window, and the cell shows the plan's amount */
+      if (fita_change_error_show (GTK_WIDGET (cell), self->plan, error, NULL))
+        return TRUE;
       fita_budget_cell_set_error (cell, error->message);
       return FALSE;
     }
