@@ -10,6 +10,7 @@
 #include "fita-error.h"
 #include "fita-examples.h"
 #include "fita-preferences-window.h"
+#include "fita-shared-dialog.h"
 #include "fita-window-forms.h"
 
 struct _FitaApplication
@@ -45,6 +46,27 @@ find_window_showing (FitaApplication *self,
       g_autoptr(GFile) shown = path ? g_file_new_for_path (path) : NULL;
 
       if (shown != NULL && g_file_equal (shown, file))
+        return l->data;
+    }
+
+  return NULL;
+}
+
+/* The window showing the shared plan at location (whatever password went
+ * into either). */
+static FitaWindow *
+find_window_showing_shared (FitaApplication *self,
+                            const char      *location)
+{
+  g_autofree char *wanted = fita_location_display (location);
+
+  for (const GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+    {
+      FitaPlan *plan = FITA_IS_WINDOW (l->data) ? fita_window_get_plan (l->data) : NULL;
+      g_autofree char *shown = plan != NULL && fita_plan_is_shared (plan)
+                               ? fita_location_display (fita_plan_get_path (plan)) : NULL;
+
+      if (shown != NULL && g_str_equal (shown, wanted))
         return l->data;
     }
 
@@ -397,6 +419,7 @@ fita_application_startup (GApplication *application)
     { "app.preferences", { "<Control>comma", NULL } },
     { "win.new-plan", { "<Control>n", NULL } },
     { "win.open", { "<Control>o", NULL } },
+    { "win.open-shared-plan", { "<Control><Shift>o", NULL } },
     { "win.save-as", { "<Control><Shift>s", NULL } },
     { "win.close-plan", { "<Control><Shift>w", NULL } },
     /* Ctrl+Y is Redo (fita-window.c). */
@@ -476,7 +499,15 @@ fita_application_open (GApplication  *application,
   /* The first file may go in a window that shows nothing; each of the
    * others gets its own window. */
   for (int i = 0; i < n_files; i++)
-    fita_application_open_file (FITA_APPLICATION (application), files[i], NULL);
+    {
+      g_autofree char *uri = g_file_get_uri (files[i]);
+
+      /* "fita postgresql://fita.example.org/plans?plan=terrassa-ess" */
+      if (fita_location_is_shared (uri))
+        fita_application_open_shared (FITA_APPLICATION (application), uri, NULL);
+      else
+        fita_application_open_file (FITA_APPLICATION (application), files[i], NULL);
+    }
 }
 
 static int
@@ -568,13 +599,17 @@ fita_application_new (void)
 void
 fita_application_add_recent (FitaPlan *plan)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (fita_plan_get_path (plan));
-  g_autofree char *uri = g_file_get_uri (file);
+  gboolean shared = fita_plan_is_shared (plan);
+  g_autoptr(GFile) file = shared ? NULL : g_file_new_for_path (fita_plan_get_path (plan));
+  /* a shared plan's location as people see it: never its password */
+  g_autofree char *uri = shared ? fita_location_display (fita_plan_get_path (plan)) : g_file_get_uri (file);
   GtkRecentData data = {
     .display_name = fita_plan_get_info (plan)->title,
     .mime_type = (char *)"application/x-fita",
     .app_name = (char *)"Fita",
     .app_exec = (char *)"fita %u",
+    /* not a file: for Fita's list alone, not for file choosers */
+    .is_private = shared,
   };
 
   gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
@@ -593,6 +628,44 @@ show_plan (FitaApplication *self,
   gtk_window_present (GTK_WINDOW (target));
   if (fita_plan_get_path (plan) != NULL)
     fita_application_add_recent (plan);
+}
+
+void
+fita_application_show_opened_plan (FitaApplication *self,
+                                   FitaPlan        *plan,
+                                   FitaWindow      *window)
+{
+  g_return_if_fail (FITA_IS_APPLICATION (self));
+  g_return_if_fail (FITA_IS_PLAN (plan));
+  g_return_if_fail (window == NULL || FITA_IS_WINDOW (window));
+
+  if (window != NULL && fita_window_get_plan (window) != NULL)
+    window = NULL;
+  show_plan (self, plan, window != NULL ? window : find_empty_window (self));
+}
+
+void
+fita_application_open_shared (FitaApplication *self,
+                              const char      *location,
+                              FitaWindow      *window)
+{
+  FitaWindow *target;
+  FitaSharedDialog *dialog;
+
+  g_return_if_fail (FITA_IS_APPLICATION (self));
+  g_return_if_fail (location != NULL);
+
+  if ((target = find_window_showing_shared (self, location)) != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (target));
+      return;
+    }
+  window = error_parent (self, window);
+  gtk_window_present (GTK_WINDOW (window));
+  dialog = fita_shared_dialog_new (GTK_WINDOW (window));
+  fita_shared_dialog_set_location (dialog, location);
+  gtk_window_present (GTK_WINDOW (dialog));
+  fita_shared_dialog_connect (dialog);
 }
 
 void

@@ -24,7 +24,20 @@ void             fita_application_open_example (FitaApplication *self,
 /* Where the copy of an example lives: Fita/NAME.fita in the user's
  * Documents folder, or in the home folder when there is none. */
 char            *fita_application_get_example_path (const char  *name);
-/* Lists plan (which has a file) among the recent plans. */
+/* Opens the shared plan at location (a postgresql:// URI): brings up the
+ * window that already shows it, or connects through the Open Shared Plan
+ * dialog over window (asking for a password when the server wants one). */
+void             fita_application_open_shared  (FitaApplication *self,
+                                                const char      *location,
+                                                FitaWindow      *window);
+/* Shows plan, just opened, as fita_application_open_file does: in window
+ * if that one shows nothing, else in an empty window or a new one; lists
+ * it among the recent plans. */
+void             fita_application_show_opened_plan (FitaApplication *self,
+                                                    FitaPlan        *plan,
+                                                    FitaWindow      *window);
+/* Lists plan (which has a file, or is shared: then by its location
+ * without any password) among the recent plans. */
 void             fita_application_add_recent   (FitaPlan        *plan);
 /* The cat.fita.Fita settings; NULL when the schema is not installed. */
 GSettings       *fita_application_get_settings (FitaApplication *self);

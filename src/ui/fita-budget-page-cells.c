@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "fita-budget-page-private.h"
+#include "fita-change-error.h"
 
 /* Editing */
 
@@ -43,6 +44,14 @@ edit_target (FitaBudgetPage *self,
   if (fita_plan_is_read_only (self->plan))
     {
       *note = g_strdup (fita_plan_get_read_only_reason (self->plan));
+      return FALSE;
+    }
+  /* a service: what its own items spent, not what was planned */
+  if (fita_plan_get_access (self->plan) == FITA_ACCESS_FOLLOW_UP &&
+      (column->measure != FITA_BUDGET_EXECUTED ||
+       !fita_plan_may_change (self->plan, FITA_TABLE_ITEM, item->rec.id, "progress")))
+    {
+      *note = g_strdup (_("Your service can change only the executed amounts of the items it follows up"));
       return FALSE;
     }
   if (!fita_budget_row_holds_budget (row, self->plan))
@@ -150,6 +159,10 @@ on_cell_commit (FitaBudgetCell *cell,
   if (!fita_plan_set_budget (self->plan, fita_budget_row_get_item_id (row), column->year, chapter_id,
                              planned, executed, &error))
     {
+      /* someone else's amount first, or the server's refusal: asked or
+       * said over the window, and the cell shows the plan's amount */
+      if (fita_change_error_show (GTK_WIDGET (cell), self->plan, error, NULL))
+        return TRUE;
       fita_budget_cell_set_error (cell, error->message);
       return FALSE;
     }

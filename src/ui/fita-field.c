@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "fita-change-error.h"
 #include "fita-edit.h"
 #include "fita-error.h"
 #include "fita-money.h"
@@ -25,6 +26,10 @@ typedef struct {
   gboolean loading;
   gboolean read_only;
   gboolean failed;             /* showing a refusal; the typing is kept */
+  gboolean asking;             /* a conflict or a refusal of the server is
+                                * being answered: no commit meanwhile */
+  gboolean overtaken;          /* someone else changed the value while it
+                                * was being typed over (the typing kept) */
   gint64 last_value;           /* YEAR: to tell stepping up from "no year" */
   GArray *values;              /* CHOICE on a number field: gint64 per item */
   GStrv text_values;           /* CHOICE on a text field; "" for none */
@@ -40,6 +45,7 @@ typedef struct {
 
 static GQuark binding_quark;
 static guint held_commits;
+static guint remote_changes;
 
 static void
 binding_free (gpointer data)
@@ -247,11 +253,18 @@ choice_index (Binding *b)
     }
 }
 
+static void apply_read_only (Binding *b);
+
 static void
 load (Binding *b, gboolean force)
 {
   if (!force && is_dirty (b))
-    return;
+    {
+      if (remote_changes > 0)
+        b->overtaken = TRUE;
+      return;
+    }
+  b->overtaken = FALSE;
 
   b->loading = TRUE;
   switch (b->kind)
@@ -318,6 +331,9 @@ load (Binding *b, gboolean force)
     }
   b->loading = FALSE;
   clear_error (b);
+  /* Whom an item answers to may have changed with it. */
+  if (b->plan != NULL && fita_plan_get_access (b->plan) == FITA_ACCESS_FOLLOW_UP)
+    apply_read_only (b);
 }
 
 static gboolean
@@ -353,14 +369,50 @@ normalise_line (const char *text)
   return g_strstrip (line);
 }
 
+static void
+settled_cb (GtkWidget *widget)
+{
+  Binding *b = binding_get (widget);
+
+  if (b == NULL)
+    return;
+  b->asking = FALSE;
+  clear_error (b);
+  load (b, TRUE);
+}
+
+static gboolean commit (Binding *b);
+
+static void
+typed_over_cb (GtkWidget *widget,
+               gboolean   keep_mine)
+{
+  Binding *b = binding_get (widget);
+
+  if (b == NULL)
+    return;
+  b->asking = FALSE;
+  if (!keep_mine)
+    {
+      load (b, TRUE);
+      return;
+    }
+  /* theirs seen: what is typed goes over it */
+  b->overtaken = FALSE;
+  g_free (b->shown);
+  b->shown = g_strdup (record_text (b));
+  commit (b);
+}
+
 static gboolean
 commit (Binding *b)
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *mine = NULL;   /* text typed, for a conflict's dialog */
   gpointer record;
   gboolean ok = TRUE;
 
-  if (b->loading || held_commits > 0 || b->read_only || b->plan == NULL ||
+  if (b->loading || held_commits > 0 || b->read_only || b->asking || b->plan == NULL ||
       fita_plan_is_read_only (b->plan))
     return TRUE;
   record = binding_record (b);
@@ -389,6 +441,14 @@ commit (Binding *b)
           }
         if (g_strcmp0 (text, record_text (b)) == 0)
           break;
+        /* Someone else's change came while this was typed over the old
+         * value (the typing was kept): asked before anything is saved. */
+        if (b->overtaken && g_strcmp0 (record_text (b), b->shown) != 0)
+          {
+            b->asking = TRUE;
+            fita_change_error_ask (b->widget, text, record_text (b), typed_over_cb);
+            return FALSE;
+          }
         if (*text == '\0' && b->write == NULL && (binding_field (b)->flags & FITA_FIELD_REQUIRED))
           {
             show_error (b, _("This cannot be left empty."));
@@ -405,6 +465,7 @@ commit (Binding *b)
             return FALSE;
           }
         ok = write_text (b, record, text, &error);
+        mine = g_steal_pointer (&text);
       }
       break;
     case FITA_FIELD_EDITOR_NUMBER:
@@ -495,6 +556,16 @@ commit (Binding *b)
       break;
     }
 
+  if (!ok)
+    {
+      /* Someone else changed it first, or the server refused it: asked or
+       * said over the window; once answered, the plan's value shows. */
+      b->asking = TRUE;
+      if (fita_change_error_show_values (b->widget, b->plan, error,
+                                         mine, mine != NULL ? record_text (b) : NULL, settled_cb))
+        return FALSE;
+      b->asking = FALSE;
+    }
   if (!ok)
     {
       show_error (b, error->message);
@@ -627,8 +698,6 @@ colour_set_cb (GtkColorButton *button, Binding *b)
 {
   commit (b);
 }
-
-static void apply_read_only (Binding *b);
 
 /* Public */
 
@@ -991,10 +1060,30 @@ fita_field_focus (GtkWidget *widget)
     }
 }
 
+/* A service's plan: what the server would refuse is insensitive, not
+ * hidden (a reader's plan is read-only as a whole, as a file can be). */
+static gboolean
+denied (Binding *b)
+{
+  if (b->plan == NULL || b->read != NULL || b->field == NULL ||
+      fita_plan_get_access (b->plan) != FITA_ACCESS_FOLLOW_UP)
+    return FALSE;
+  return !fita_plan_may_change (b->plan, b->table, b->id, b->field);
+}
+
 static void
 apply_read_only (Binding *b)
 {
   gboolean editable = !b->read_only;
+
+  if (editable && denied (b))
+    {
+      gtk_widget_set_sensitive (b->widget, FALSE);
+      return;
+    }
+  /* what was denied for the record shown before */
+  if (!b->read_only && b->plan != NULL && fita_plan_get_access (b->plan) == FITA_ACCESS_FOLLOW_UP)
+    gtk_widget_set_sensitive (b->widget, TRUE);
 
   switch (b->kind)
     {
@@ -1060,6 +1149,19 @@ fita_field_find (GtkWidget   *root,
         return found;
     }
   return NULL;
+}
+
+void
+fita_field_begin_remote (void)
+{
+  remote_changes++;
+}
+
+void
+fita_field_end_remote (void)
+{
+  g_return_if_fail (remote_changes > 0);
+  remote_changes--;
 }
 
 void

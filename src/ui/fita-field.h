@@ -162,6 +162,13 @@ GtkWidget  *fita_field_find            (GtkWidget           *root,
 void        fita_field_hold_commits    (void);
 void        fita_field_release_commits (void);
 
+/* Around the pages' following someone else's change to a shared plan
+ * (FitaPlan::changed with fita_changes_is_remote): a widget that keeps
+ * what is being typed over the value changed asks, when it is saved,
+ * whether to keep it or take theirs. */
+void        fita_field_begin_remote    (void);
+void        fita_field_end_remote      (void);
+
 /* A GtkEntry for a grid or a row, labelled for assistive technologies. */
 GtkWidget  *fita_field_entry_new       (const char          *placeholder,
                                         const char          *accessible_label);

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "fita-change-error.h"
 #include "fita-error.h"
 #include "fita-field.h"
 #include "fita-item-editor.h"
@@ -132,7 +133,8 @@ fita_item_editor_report_error (GtkWidget    *widget,
   g_return_if_fail (error != NULL);
 
   g_debug ("Item editor: %s", error->message);
-  if (editor == NULL)
+  if (editor == NULL ||
+      fita_change_error_show (widget, FITA_ITEM_EDITOR (editor)->plan, error, NULL))
     return;
   title = g_markup_escape_text (error->message, -1);
   toast = adw_toast_new (title);

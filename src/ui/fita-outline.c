@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "fita-change-error.h"
 #include "fita-outline-private.h"
 
 /* Plans with more items than this open with only their top level unfolded:
@@ -53,10 +54,14 @@ id_at (FitaOutline *self,
   return row != NULL ? _fita_outline_row_item_id (row) : 0;
 }
 
+/* Whether items may be added, moved, renamed…: not in a read-only plan,
+ * nor by a service, which follows up the items of a shared plan without
+ * changing what the plan is (FITA_ACCESS_FOLLOW_UP). */
 gboolean
 _fita_outline_is_editable (FitaOutline *self)
 {
-  return self->plan != NULL && !fita_plan_is_read_only (self->plan);
+  return self->plan != NULL && !fita_plan_is_read_only (self->plan) &&
+         fita_plan_get_access (self->plan) == FITA_ACCESS_ALL;
 }
 
 gboolean
@@ -138,8 +143,11 @@ void
 _fita_outline_report_error (FitaOutline  *self,
               const GError *error)
 {
-  AdwToast *toast = adw_toast_new (error->message);
+  AdwToast *toast;
 
+  if (fita_change_error_show (GTK_WIDGET (self), self->plan, error, NULL))
+    return;
+  toast = adw_toast_new (error->message);
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   _fita_outline_show_toast (self, toast);
 }

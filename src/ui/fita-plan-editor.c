@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "fita-change-error.h"
 #include "fita-edit.h"
 #include "fita-money.h"
 #include "fita-field.h"
@@ -101,14 +102,17 @@ static GParamSpec *properties[N_PROPS];
 static gboolean
 is_read_only (FitaPlanEditor *self)
 {
-  return self->plan == NULL || fita_plan_is_read_only (self->plan);
+  /* the plan's properties are its coordinators' to change, not a
+   * service's */
+  return self->plan == NULL || fita_plan_is_read_only (self->plan) ||
+         fita_plan_get_access (self->plan) != FITA_ACCESS_ALL;
 }
 
 static void
 show_failure (FitaPlanEditor *self,
               GError         *error)
 {
-  if (error != NULL)
+  if (error != NULL && !fita_change_error_show (GTK_WIDGET (self), self->plan, error, NULL))
     adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
 }
 

@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "fita-change-error.h"
 #include "fita-plan-editor-lists.h"
 
 struct _FitaRecordRow
@@ -435,7 +436,8 @@ remove_confirmed (gpointer data)
     return;
   if (removal->removing != NULL)
     removal->removing (removal->page, removal->id);
-  if (!fita_record_remove (plan, removal->table, removal->id, removal->label, &error))
+  if (!fita_record_remove (plan, removal->table, removal->id, removal->label, &error) &&
+      !fita_change_error_show (GTK_WIDGET (removal->page), plan, error, NULL))
     adw_toast_overlay_add_toast (removal->toasts, adw_toast_new (error->message));
 }
 

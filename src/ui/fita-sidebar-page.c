@@ -4,6 +4,7 @@
 #include "config.h"
 #include "fita-sidebar-page.h"
 
+#include "fita-change-error.h"
 #include "fita-field.h"
 #include "fita-plan-editor-lists.h"
 
@@ -47,7 +48,10 @@ fita_sidebar_page_is_read_only (gpointer page)
 {
   FitaPlan *plan = fita_sidebar_page_get_plan (page);
 
-  return plan == NULL || fita_plan_is_read_only (plan);
+  /* a service follows up items: the plan's agents, governance and
+   * participation are the coordinators' */
+  return plan == NULL || fita_plan_is_read_only (plan) ||
+         fita_plan_get_access (plan) != FITA_ACCESS_ALL;
 }
 
 gint64
@@ -94,7 +98,8 @@ void
 fita_sidebar_page_show_failure (gpointer  page,
                                 GError   *error)
 {
-  if (error != NULL)
+  if (error != NULL &&
+      !fita_change_error_show (GTK_WIDGET (page), private_of (page)->plan, error, NULL))
     adw_toast_overlay_add_toast (private_of (page)->toasts, adw_toast_new (error->message));
 }
 

@@ -1,5 +1,6 @@
 #include "config.h"
 #include "fita-timeline-view.h"
+#include "fita-change-error.h"
 #include "fita-scroll.h"
 
 #include <adwaita.h>
@@ -253,7 +254,10 @@ toggle_cell (FitaTimelineView *self, FitaItem *item, int year, int half)
   /* Translators: the name of an undoable change: ticking a semester in the timeline */
   fita_plan_begin (self->plan, _("Tick Semester"));
   fita_plan_set_text (self->plan, item, "semesters", semesters, NULL);
-  if (!fita_plan_end (self->plan, &error))
+  /* someone else's change first, or the server's refusal: said; anything
+   * else just refused */
+  if (!fita_plan_end (self->plan, &error) &&
+      !fita_change_error_show (GTK_WIDGET (self), self->plan, error, NULL))
     gtk_widget_error_bell (GTK_WIDGET (self));
 }
 
@@ -319,7 +323,10 @@ apply_drag (FitaTimelineView *self, const FitaTimelineHit *hit, double t0, doubl
       fita_plan_set_text (self->plan, item, "start_date", a, NULL);
       fita_plan_set_text (self->plan, item, "end_date", b, NULL);
     }
-  if (!fita_plan_end (self->plan, &error))
+  /* someone else's change first, or the server's refusal: said; anything
+   * else just refused */
+  if (!fita_plan_end (self->plan, &error) &&
+      !fita_change_error_show (GTK_WIDGET (self), self->plan, error, NULL))
     gtk_widget_error_bell (GTK_WIDGET (self));
 }
 

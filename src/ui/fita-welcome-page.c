@@ -6,6 +6,7 @@
 #include "fita-examples.h"
 #include "fita-money.h"
 #include "fita-rollup.h"
+#include "fita-shared.h"
 #include "fita-welcome-page.h"
 #include "fita-window.h"
 
@@ -148,6 +149,7 @@ typedef struct {
   char *subtitle;
   char *progress;
   const char *lang;  /* for the percent, as the interface writes numbers */
+  gboolean shared;   /* uri is a shared plan's location, not a file */
 } RecentPlan;
 
 static void
@@ -205,8 +207,11 @@ read_recent_plans (GTask        *task,
 {
   GPtrArray *plans = task_data;
 
+  /* A shared plan is not read here: that takes its server, and maybe a
+   * password; its row says what the list knows of it. */
   for (guint i = 0; i < plans->len && !g_cancellable_is_cancelled (cancellable); i++)
-    read_recent_plan (g_ptr_array_index (plans, i));
+    if (!((RecentPlan *) g_ptr_array_index (plans, i))->shared)
+      read_recent_plan (g_ptr_array_index (plans, i));
 
   g_task_return_boolean (task, TRUE);
 }
@@ -223,11 +228,21 @@ add_recent_row (FitaWelcomePage  *self,
                       "subtitle", recent->subtitle,
                       "use-markup", FALSE,
                       "activatable", TRUE,
-                      "tooltip-text", recent->path,
-                      "action-name", "win.open-file",
+                      "tooltip-text", recent->shared ? recent->uri : recent->path,
+                      "action-name", recent->shared ? "win.open-shared" : "win.open-file",
                       "action-target", g_variant_new_string (recent->uri),
                       NULL);
 
+  if (recent->shared)
+    {
+      GtkWidget *icon = gtk_image_new_from_icon_name ("network-server-symbolic");
+
+      gtk_widget_set_tooltip_text (icon, _("A shared plan, on a server"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (icon),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Shared plan"),
+                                      -1);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+    }
   if (recent->progress != NULL)
     {
       GtkWidget *progress = gtk_label_new (recent->progress);
@@ -298,9 +313,27 @@ fita_welcome_page_refresh (FitaWelcomePage *self)
   for (const GList *l = items; l != NULL && plans->len < MAX_RECENT; l = l->next)
     {
       GtkRecentInfo *info = l->data;
-      g_autoptr(GFile) file = g_file_new_for_uri (gtk_recent_info_get_uri (info));
-      g_autofree char *path = g_file_get_path (file);
+      const char *uri = gtk_recent_info_get_uri (info);
+      g_autoptr(GFile) file = NULL;
+      g_autofree char *path = NULL;
       RecentPlan *recent;
+
+      /* a shared plan, by its location (never with a password in it) */
+      if (fita_location_is_shared (uri))
+        {
+          g_autofree char *display = fita_location_display (uri);
+          const char *name = gtk_recent_info_get_display_name (info);
+
+          recent = g_new0 (RecentPlan, 1);
+          recent->shared = TRUE;
+          recent->uri = g_strdup (display);
+          recent->subtitle = fita_shared_describe_location (display);
+          recent->title = g_strdup (name != NULL && name[0] != '\0' ? name : recent->subtitle);
+          g_ptr_array_add (plans, recent);
+          continue;
+        }
+      file = g_file_new_for_uri (uri);
+      path = g_file_get_path (file);
 
       /* Plans that are still there, copies of examples included. */
       if (path == NULL || !g_str_has_suffix (path, ".fita") ||

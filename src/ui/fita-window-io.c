@@ -388,7 +388,7 @@ export_action (GtkWidget  *widget,
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   name = suggested_name (plan, format);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  if ((path = fita_plan_get_path (plan)) != NULL)
+  if (!fita_plan_is_shared (plan) && (path = fita_plan_get_path (plan)) != NULL)
     {
       g_autofree char *folder = g_path_get_dirname (path);
       g_autoptr(GFile) parent = g_file_new_for_path (folder);
@@ -672,7 +672,8 @@ save_copy_action (GtkWidget  *widget,
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
   fita_window_add_plan_filters (GTK_FILE_CHOOSER (dialog));
 
-  path = fita_plan_get_path (plan);
+  /* a shared plan's location is no folder to save in */
+  path = fita_plan_is_shared (plan) ? NULL : fita_plan_get_path (plan);
   if (path != NULL)
     {
       g_autofree char *basename = g_path_get_basename (path);

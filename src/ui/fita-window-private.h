@@ -9,6 +9,7 @@
 #include "fita-participation-page.h"
 #include "fita-plan-editor.h"
 #include "fita-reports-page.h"
+#include "fita-shared-banner.h"
 #include "fita-timeline-page.h"
 #include "fita-window.h"
 #include "fita-year-banner.h"
@@ -43,6 +44,7 @@ struct _FitaWindow
   GtkWidget             *search_button;
   FitaYearSelector      *year_selector;
   FitaYearBanner        *year_banner;
+  FitaSharedBanner      *shared_banner;
   GMenu                 *year_section;
   GtkStack              *stack;
   GtkWidget             *read_only_bar;
@@ -72,6 +74,19 @@ void   fita_window_class_add_new_plan_action (GtkWidgetClass *widget_class);
 /* win.show-year (the "year" property), win.choose-year, win.close-year,
  * win.reopen-year (fita-window-years.c). */
 void   fita_window_class_add_year_actions (GtkWidgetClass *widget_class);
+
+/* win.open-shared-plan, win.open-shared (fita-window-shared.c). */
+void   fita_window_class_add_shared_actions (GtkWidgetClass *widget_class);
+/* fita-window-shared.c: for fita_window_init; once the window has another
+ * plan (follows others' changes to a shared one); the subtitle of a
+ * shared plan ("terrassa-ess on fita.example.org — jordi"), or NULL. */
+void   _fita_window_init_shared         (FitaWindow     *self);
+void   _fita_window_shared_plan_set     (FitaWindow     *self);
+char  *_fita_window_shared_subtitle     (FitaWindow     *self);
+/* fita-window-shared.c: after a change of the plan, before the pages
+ * follow it. */
+void   _fita_window_shared_changed      (FitaWindow        *self,
+                                         const FitaChanges *changes);
 
 /* The file chooser's filters for plans, Fita's first. */
 void   fita_window_add_plan_filters     (GtkFileChooser *chooser);

@@ -110,7 +110,10 @@ update_titles (FitaWindow *self)
 
   info = fita_plan_get_info (self->plan);
   title = info->title != NULL && info->title[0] != '\0' ? info->title : _("Untitled Plan");
-  subtitle = fita_describe_plan (self->plan);
+  /* A shared plan says where it is and as whom it is changed. */
+  subtitle = _fita_window_shared_subtitle (self);
+  if (subtitle == NULL)
+    subtitle = fita_describe_plan (self->plan);
   /* A closed year says so wherever the plan is named. */
   if (self->year != 0)
     {
@@ -228,6 +231,7 @@ plan_changed_cb (FitaWindow        *self,
                  const FitaChanges *changes,
                  FitaPlan          *plan)
 {
+  _fita_window_shared_changed (self, changes);
   if (fita_changes_touches (changes, FITA_TABLE_PLAN))
     update_titles (self);
   if (fita_changes_touches (changes, FITA_TABLE_PLAN) ||
@@ -767,6 +771,7 @@ fita_window_class_init (FitaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FitaWindow, search_button);
   gtk_widget_class_bind_template_child (widget_class, FitaWindow, year_selector);
   gtk_widget_class_bind_template_child (widget_class, FitaWindow, year_banner);
+  gtk_widget_class_bind_template_child (widget_class, FitaWindow, shared_banner);
   gtk_widget_class_bind_template_child (widget_class, FitaWindow, year_section);
   gtk_widget_class_bind_template_child (widget_class, FitaWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, FitaWindow, read_only_bar);
@@ -799,6 +804,7 @@ fita_window_class_init (FitaWindowClass *klass)
   fita_window_class_add_io_actions (widget_class);
   fita_window_class_add_new_plan_action (widget_class);
   fita_window_class_add_year_actions (widget_class);
+  fita_window_class_add_shared_actions (widget_class);
 
   /* In the window's own bindings, not the application's accelerators: a
    * text field that has typing to undo takes Ctrl+Z first. */
@@ -819,6 +825,7 @@ fita_window_class_init (FitaWindowClass *klass)
   g_type_ensure (FITA_TYPE_BUDGET_PAGE);
   g_type_ensure (FITA_TYPE_YEAR_SELECTOR);
   g_type_ensure (FITA_TYPE_YEAR_BANNER);
+  g_type_ensure (FITA_TYPE_SHARED_BANNER);
 }
 
 static void
@@ -840,6 +847,7 @@ fita_window_init (FitaWindow *self)
   g_signal_group_connect_swapped (self->plan_signals, "notify::can-redo", G_CALLBACK (update_history), self);
   g_signal_group_connect_swapped (self->plan_signals, "notify::undo-label", G_CALLBACK (update_history), self);
   g_signal_group_connect_swapped (self->plan_signals, "notify::redo-label", G_CALLBACK (update_history), self);
+  _fita_window_init_shared (self);
 
   g_object_bind_property (self->switcher_title, "title-visible",
                           self->switcher_bar, "reveal",
@@ -977,6 +985,7 @@ fita_window_set_plan (FitaWindow *self,
 
   g_set_object (&self->plan, plan);
   g_signal_group_set_target (self->plan_signals, plan);
+  _fita_window_shared_plan_set (self);
   /* Another plan starts on the year it follows up. */
   if (self->year != 0)
     {

@@ -7,6 +7,7 @@
 #include "fita-item-editor.h"
 #include "fita-outline.h"
 #include "fita-plan.h"
+#include "fita-shared-banner.h"
 
 G_BEGIN_DECLS
 
@@ -27,6 +28,8 @@ int             fita_window_get_year        (FitaWindow     *self);
 void            fita_window_set_year        (FitaWindow     *self,
                                              int             year);
 FitaOutline    *fita_window_get_outline     (FitaWindow     *self);
+/* The banner of a shared plan's connection (fita-window-shared.c). */
+FitaSharedBanner *fita_window_get_shared_banner (FitaWindow   *self);
 FitaItemEditor *fita_window_get_item_editor (FitaWindow     *self);
 /* "items", "plan", "governance" or "participation". */
 void            fita_window_show_page       (FitaWindow     *self,
