@@ -243,10 +243,11 @@ cell (xmlTextWriterPtr w, int width, const char *style, gboolean right, gboolean
       FLOW_END (w);
     }
   FLOW_END (w);
-  for (guint i = 0; lines[i] != NULL; i++)
+  /* a cell holds at least one paragraph, or word processors drop it */
+  for (guint i = 0; i == 0 || lines[i] != NULL; i++)
     {
       paragraph_start (w, style, right);
-      run (w, lines[i], bold, NULL);
+      run (w, lines[i] ? lines[i] : "", bold, NULL);
       FLOW_END (w);
     }
   FLOW_END (w);

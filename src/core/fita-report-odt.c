@@ -250,6 +250,14 @@ styles_xml (FitaDocFlow *flow)
   g_autofree char *language = NULL;
 
   start_document (w, "office:document-styles");
+  FLOW_START (w, "office:font-face-decls");
+  FLOW_START (w, "style:font-face");
+  FLOW_ATTR (w, "style:name", "Liberation Sans");
+  FLOW_ATTR (w, "svg:font-family", "'Liberation Sans'");
+  FLOW_ATTR (w, "style:font-family-generic", "swiss");
+  FLOW_ATTR (w, "style:font-pitch", "variable");
+  FLOW_END (w);
+  FLOW_END (w);
   FLOW_START (w, "office:styles");
 
   /* the document's language */
