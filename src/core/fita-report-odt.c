@@ -94,10 +94,9 @@ odt_picture (FitaDocFlow *flow, guint index, double width, double height, const 
   g_autofree char *name = g_strdup_printf ("Picture %u", index + 1);
   g_autofree char *href = g_strdup_printf ("Pictures/picture%u.png", index + 1);
   char w[G_ASCII_DTOSTR_BUF_SIZE], h[G_ASCII_DTOSTR_BUF_SIZE];
-  g_autofree char *sw = NULL, *sh = NULL;
+  g_autofree char *sw = g_strconcat (g_ascii_formatd (w, sizeof w, "%.2f", width), "pt", NULL);
+  g_autofree char *sh = g_strconcat (g_ascii_formatd (h, sizeof h, "%.2f", height), "pt", NULL);
 
-  sw = g_strconcat (g_ascii_formatd (w, sizeof w, "%.2f", width), "pt", NULL);
-  sh = g_strconcat (g_ascii_formatd (h, sizeof h, "%.2f", height), "pt", NULL);
   FLOW_START (flow->w, "text:p");
   FLOW_ATTR (flow->w, "text:style-name", "Fita_20_Picture");
   FLOW_START (flow->w, "draw:frame");

@@ -182,9 +182,10 @@ static char *
 odf_schema (const char *dir)
 {
   g_autofree char *rng = NULL;
+  g_autofree char *xmllint = g_find_program_in_path ("xmllint");
   char *path;
 
-  if (!g_file_test (SCHEMA_JAR, G_FILE_TEST_EXISTS) || g_find_program_in_path ("xmllint") == NULL)
+  if (!g_file_test (SCHEMA_JAR, G_FILE_TEST_EXISTS) || xmllint == NULL)
     {
       if (g_strcmp0 (g_getenv ("CI"), "true") == 0)
         g_error ("the ODF schema (libjopendocument-java) and xmllint (libxml2-utils) are needed under CI");
@@ -201,7 +202,8 @@ validate (const char *schema, const char *dir, const char *odt, const char *part
 {
   g_autofree char *xml = fita_test_zip_part (odt, part);
   g_autofree char *path = g_build_filename (dir, part, NULL);
-  g_autofree char *out = NULL, *err = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
   g_autoptr(GError) error = NULL;
   int status;
   const char *argv[] = { "xmllint", "--noout", "--relaxng", schema, path, NULL };
@@ -392,7 +394,9 @@ test_links (void)
   g_autofree char *dir = fita_test_tmpdir ();
   g_autofree char *odt = g_build_filename (dir, "links.odt", NULL);
   g_autofree char *docx = g_build_filename (dir, "links.docx", NULL);
-  g_autofree char *content = NULL, *document = NULL, *rels = NULL;
+  g_autofree char *content = NULL;
+  g_autofree char *document = NULL;
+  g_autofree char *rels = NULL;
   FitaReportOptions options = { FITA_REPORT_SHEET, 0, 2024, "ca" };
   g_autoptr(GError) error = NULL;
 
