@@ -315,6 +315,16 @@ docx_table (FitaDocFlow *flow, FitaDocTable *table)
   paragraph (w, "FitaAfterTable", "");
 }
 
+static void
+docx_page_break (FitaDocFlow *flow)
+{
+  paragraph_start (flow->w, "FitaAfterTable", FALSE);
+  FLOW_START (flow->w, "w:r");
+  empty (flow->w, "w:br", "w:type", "page");
+  FLOW_END (flow->w);
+  FLOW_END (flow->w);
+}
+
 /* The parts */
 
 static char *
@@ -490,7 +500,7 @@ docx_write (FitaDocFlow *flow, const char *path, GError **error)
 }
 
 static const FitaDocFlowClass docx_class = {
-  docx_title, docx_heading, docx_paragraph, docx_link, docx_picture, docx_table, docx_write,
+  docx_title, docx_heading, docx_paragraph, docx_link, docx_picture, docx_table, docx_page_break, docx_write,
 };
 
 FitaDocFlow *

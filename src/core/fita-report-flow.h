@@ -36,6 +36,8 @@ typedef struct {
   /* the PNG flow->pictures[index], width × height in points */
   void     (*picture)   (FitaDocFlow *flow, guint index, double width, double height, const char *alt);
   void     (*table)     (FitaDocFlow *flow, FitaDocTable *table);
+  /* what follows starts a new page (the annual report's title page) */
+  void     (*page_break) (FitaDocFlow *flow);
   /* the whole package into path (a new file) */
   gboolean (*write)     (FitaDocFlow *flow, const char *path, GError **error);
 } FitaDocFlowClass;

@@ -92,7 +92,12 @@ void
 fita_doc_new_page (FitaDoc *doc)
 {
   if (doc->flow != NULL)
-    return;
+    {
+      /* not before the first words */
+      if (xmlTextWriterFlush (doc->flow->w) >= 0 && xmlBufferLength (doc->flow->body) > 0)
+        doc->flow->klass->page_break (doc->flow);
+      return;
+    }
   if (doc->page_open)
     cairo_show_page (doc->cr);
   doc->page++;

@@ -193,6 +193,14 @@ odt_table (FitaDocFlow *flow, FitaDocTable *table)
   FLOW_END (w);
 }
 
+static void
+odt_page_break (FitaDocFlow *flow)
+{
+  FLOW_START (flow->w, "text:p");
+  FLOW_ATTR (flow->w, "text:style-name", "Fita_20_Page_20_Break");
+  FLOW_END (flow->w);
+}
+
 /* The parts */
 
 static char *
@@ -301,6 +309,8 @@ styles_xml (FitaDocFlow *flow)
                    "<style:text-properties fo:font-size=\"8.5pt\" fo:color=\"#606068\"/>");
   paragraph_style (w, "Fita_20_Picture", "Fita Picture", "Standard", "text",
                    "<style:paragraph-properties fo:margin-top=\"0.2cm\" fo:margin-bottom=\"0.3cm\"/>", NULL);
+  paragraph_style (w, "Fita_20_Page_20_Break", "Fita Page Break", "Standard", "text",
+                   "<style:paragraph-properties fo:break-after=\"page\"/>", NULL);
   paragraph_style (w, "Table_20_Contents", "Table Contents", "Standard", "extra", NULL,
                    "<style:text-properties fo:font-size=\"9pt\"/>");
   paragraph_style (w, "Table_20_Heading", "Table Heading", "Table_20_Contents", "extra", NULL,
@@ -430,7 +440,7 @@ odt_write (FitaDocFlow *flow, const char *path, GError **error)
 }
 
 static const FitaDocFlowClass odt_class = {
-  odt_title, odt_heading, odt_paragraph, odt_link, odt_picture, odt_table, odt_write,
+  odt_title, odt_heading, odt_paragraph, odt_link, odt_picture, odt_table, odt_page_break, odt_write,
 };
 
 FitaDocFlow *

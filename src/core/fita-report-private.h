@@ -9,8 +9,9 @@
  *
  * The same calls make an editable document instead (ODT, DOCX) when
  * doc->flow is set: one pass, no pages; headings, paragraphs, links,
- * tables and pictures go to the flow (fita-report-flow.h) and what only
- * places things on a page (need, space, new_page) does nothing.
+ * tables and pictures go to the flow (fita-report-flow.h), new_page is a
+ * page break, and what only places things on a page (need, space) does
+ * nothing.
  */
 #pragma once
 
