@@ -215,6 +215,7 @@ cell (xmlTextWriterPtr w, int width, const char *style, gboolean right, gboolean
       const char *fill, const char *text)
 {
   g_auto(GStrv) lines = g_strsplit (text ? text : "", "\n", -1);
+  guint n_lines = g_strv_length (lines);
 
   FLOW_START (w, "w:tc");
   FLOW_START (w, "w:tcPr");
@@ -244,10 +245,10 @@ cell (xmlTextWriterPtr w, int width, const char *style, gboolean right, gboolean
     }
   FLOW_END (w);
   /* a cell holds at least one paragraph, or word processors drop it */
-  for (guint i = 0; i == 0 || lines[i] != NULL; i++)
+  for (guint i = 0; i < MAX (n_lines, 1); i++)
     {
       paragraph_start (w, style, right);
-      run (w, lines[i] ? lines[i] : "", bold, NULL);
+      run (w, i < n_lines ? lines[i] : "", bold, NULL);
       FLOW_END (w);
     }
   FLOW_END (w);
