@@ -75,6 +75,8 @@ paragraph (xmlTextWriterPtr w, const char *style, const char *text)
 
 /* The body */
 
+/* The title page's title heads the document: its style has the outline's
+ * first level, so that the headings under it do not skip one. */
 static void
 docx_title (FitaDocFlow *flow, const char *text)
 {
@@ -394,7 +396,7 @@ styles_xml (FitaDocFlow *flow)
          "<w:pPr><w:keepNext/><w:spacing w:before=\"200\" w:after=\"80\"/><w:outlineLvl w:val=\"2\"/></w:pPr>"
          "<w:rPr><w:b/><w:sz w:val=\"22\"/></w:rPr>");
   style (w, "paragraph", "Title", "Title", "Normal",
-         "<w:pPr><w:spacing w:before=\"1200\" w:after=\"240\"/></w:pPr>"
+         "<w:pPr><w:spacing w:before=\"1200\" w:after=\"240\"/><w:outlineLvl w:val=\"0\"/></w:pPr>"
          "<w:rPr><w:b/><w:color w:val=\"1A5EB5\"/><w:sz w:val=\"48\"/></w:rPr>");
   style (w, "paragraph", "Subtitle", "Subtitle", "Normal", "<w:rPr><w:b/><w:sz w:val=\"30\"/></w:rPr>");
   style (w, "paragraph", "BodyText", "Body Text", "Normal", NULL);

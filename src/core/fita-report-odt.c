@@ -47,10 +47,16 @@ text_paragraph (xmlTextWriterPtr w, const char *style, const char *text)
 
 /* The body */
 
+/* The title page's title heads the document: the outline's first level,
+ * so that the headings under it do not skip one. */
 static void
 odt_title (FitaDocFlow *flow, const char *text)
 {
-  text_paragraph (flow->w, "Title", text);
+  FLOW_START (flow->w, "text:h");
+  FLOW_ATTR (flow->w, "text:style-name", "Title");
+  FLOW_ATTR (flow->w, "text:outline-level", "1");
+  FLOW_TEXT (flow->w, text);
+  FLOW_END (flow->w);
 }
 
 static void

@@ -129,6 +129,30 @@ count_non_empty (xmlXPathContextPtr context, const char *expression)
   return n;
 }
 
+/* The outline levels of the headings (nodes found by expression, their
+ * level in attribute or, in DOCX, the last character of their style) never
+ * skip one, from 1 at the start. */
+static void
+check_levels (const Case *c, xmlXPathContextPtr context, const char *expression, const char *attribute)
+{
+  xmlXPathObjectPtr found = query (context, expression);
+  int previous = 0;
+
+  for (int i = 0; found->nodesetval && i < found->nodesetval->nodeNr; i++)
+    {
+      xmlChar *value = xmlGetProp (found->nodesetval->nodeTab[i], BAD_CAST attribute);
+      const char *text = value ? (const char *) value : "";
+      int level = g_ascii_isdigit (text[strlen (text) ? strlen (text) - 1 : 0]) ? text[strlen (text) - 1] - '0' : 1;
+
+      if (level > previous + 1)
+        g_error ("%s %s: a heading of level %d after one of level %d", fita_report_kind_keywords[c->kind], c->lang,
+                 level, previous);
+      previous = level;
+      xmlFree (value);
+    }
+  xmlXPathFreeObject (found);
+}
+
 static char *
 write_report (const Case *c, const char *dir, const char *suffix)
 {
@@ -261,8 +285,13 @@ test_odt (void)
           if (count (context, expression) == 0)
             g_error ("%s %s: no heading %s", fita_report_kind_keywords[c->kind], c->lang, c->headings[h]);
         }
-      /* no heading without its level */
+      /* no heading without its level, and none skips one */
       g_assert_cmpuint (count (context, "//text:h[not(@text:outline-level)]"), ==, 0);
+      /* (not yet the sheet: its "Description" is a level 3 right under its
+       * level 1 title, in the PDF too, which the accessible PDF's heading
+       * structure is to settle) */
+      if (c->kind != FITA_REPORT_SHEET)
+        check_levels (c, context, "//text:h", "outline-level");
       if (c->tables)
         {
           g_assert_cmpuint (count (context, "//table:table"), >, 0);
@@ -356,6 +385,8 @@ test_docx (void)
           if (count (context, expression) == 0)
             g_error ("%s %s: no heading %s", fita_report_kind_keywords[c->kind], c->lang, c->headings[h]);
         }
+      if (c->kind != FITA_REPORT_SHEET)
+        check_levels (c, context, "//w:pPr/w:pStyle[starts-with(@w:val, 'Heading') or @w:val='Title']", "val");
       /* a cell without a paragraph is dropped by word processors */
       g_assert_cmpuint (count (context, "//w:tc[not(w:p)]"), ==, 0);
       if (c->tables)
