@@ -1,5 +1,5 @@
-/* fita-cli report: a follow-up report as PDF, or the sheets of every item
- * of a level into a folder. */
+/* fita-cli report: a follow-up report as PDF, ODT or DOCX (by the suffix
+ * of --out), or the sheets of every item of a level into a folder. */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -59,13 +59,15 @@ cmd_report (int argc, char **argv)
     { "year", 'y', 0, G_OPTION_ARG_INT, &year,
       N_("The year followed up (default: the plan's); a closed year's report is made from the plan as it was closed"), N_("YEAR") },
     { "lang", 'l', 0, G_OPTION_ARG_STRING, &lang, N_("Language of the report: ca, es or en (default: the plan's)"), N_("LANG") },
-    { "out", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The PDF file to write"), N_("FILE") },
+    { "out", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_("The file to write: .pdf, or .odt or .docx for a word processor"), N_("FILE") },
     { NULL }
   };
-  g_autoptr(GOptionContext) context = g_option_context_new (_("FILE — write a follow-up report as PDF"));
+  g_autoptr(GOptionContext) context = g_option_context_new (_("FILE — write a follow-up report as PDF, ODT or DOCX"));
   g_autoptr(FitaPlan) plan = NULL;
   g_autoptr(GError) error = NULL;
   FitaReportOptions options = { 0, 0, FITA_NONE, NULL };
+  FitaReportFormat format;
   gint64 kind;
   int status = 0;
 
@@ -80,8 +82,8 @@ cmd_report (int argc, char **argv)
     return fail_usage (context, _("--lang must be ca, es or en"));
   if (level_name_option != NULL && (kind != FITA_REPORT_SHEET || code != NULL))
     return fail_usage (context, _("--level is for follow-up sheets (--kind sheet), instead of --item"));
-  if (level_name_option == NULL && !g_str_has_suffix (output, ".pdf"))
-    return fail_usage (context, _("the output must end in .pdf"));
+  if (level_name_option == NULL && !fita_report_format_for_path (output, &format))
+    return fail_usage (context, _("the output must end in .pdf, .odt or .docx"));
   if (kind == FITA_REPORT_SHEET && code == NULL && level_name_option == NULL)
     return fail_usage (context, _("a follow-up sheet needs --item CODE"));
   if (!(plan = open_plan (argv[1], FITA_OPEN_READ_ONLY, &status)))

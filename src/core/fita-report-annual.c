@@ -288,9 +288,15 @@ fita_report_make_annual (FitaDoc *doc, gint64 year)
       fita_doc_heading (doc, 1, T_ (doc->tr, "Budget"));
       fita_report_budget_table (doc, NULL, FALSE);
       if (fita_chart_has_data (bars))
-        fita_doc_picture (doc, 230, draw_chart_picture, bars);
+        {
+          g_autofree char *alt = fita_report_chart_alt (doc, bars, FITA_CHART_PLANNED_EXECUTED, NULL);
+          fita_doc_picture (doc, 230, draw_chart_picture, bars, alt);
+        }
       if (fita_chart_has_data (chapters))
-        fita_doc_picture (doc, 200, draw_chart_picture, chapters);
+        {
+          g_autofree char *alt = fita_report_chart_alt (doc, chapters, FITA_CHART_CHAPTERS, NULL);
+          fita_doc_picture (doc, 200, draw_chart_picture, chapters, alt);
+        }
     }
 
   if (fita_plan_count (doc->plan, FITA_TABLE_INDICATOR) > 0)

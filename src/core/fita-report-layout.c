@@ -2,11 +2,13 @@
  * PDF reports (see fita-report-private.h). */
 #include "config.h"
 #include "fita-report-private.h"
+#include "fita-report-flow.h"
 #include "fita-years.h"
 #include "fita-error.h"
 
 #include <cairo-pdf.h>
 #include <glib/gi18n-lib.h>
+#include <math.h>
 #include <string.h>
 
 /* A4 in points */
@@ -89,6 +91,13 @@ doc_header_footer (FitaDoc *doc)
 void
 fita_doc_new_page (FitaDoc *doc)
 {
+  if (doc->flow != NULL)
+    {
+      /* not before the first words */
+      if (xmlTextWriterFlush (doc->flow->w) >= 0 && xmlBufferLength (doc->flow->body) > 0)
+        doc->flow->klass->page_break (doc->flow);
+      return;
+    }
   if (doc->page_open)
     cairo_show_page (doc->cr);
   doc->page++;
@@ -108,6 +117,8 @@ fita_doc_cancelled (FitaDoc *doc)
 void
 fita_doc_need (FitaDoc *doc, double height)
 {
+  if (doc->flow != NULL)
+    return;
   if (!doc->page_open || (doc->y + height > doc->bottom && doc->y > doc->top))
     fita_doc_new_page (doc);
 }
@@ -223,6 +234,22 @@ fita_doc_keep (FitaDoc *doc, double height)
 {
   double headings = 0;
 
+  if (doc->flow != NULL)
+    {
+      doc->y = doc->top;
+      /* level 4 is a label in bold */
+      for (guint l = 1; l < G_N_ELEMENTS (doc->pending); l++)
+        if (doc->pending[l] != NULL)
+          {
+            if (l <= 3)
+              doc->flow->klass->heading (doc->flow, l, doc->pending[l]);
+            else
+              doc->flow->klass->paragraph (doc->flow, doc->pending[l], FITA_DOC_FLOW_BOLD);
+            g_clear_pointer (&doc->pending[l], g_free);
+          }
+      return;
+    }
+
   for (guint l = 1; l < G_N_ELEMENTS (doc->pending); l++)
     if (doc->pending[l] != NULL)
       headings += heading_space_above (l) + heading_space_below (l)
@@ -246,6 +273,19 @@ fita_doc_paragraph (FitaDoc *doc, const char *text, PangoFontDescription *font, 
   if (text == NULL || *text == '\0')
     return;
   paragraphs = g_strsplit (text, "\n", -1);
+  if (doc->flow != NULL)
+    {
+      FitaDocFlowStyle style = font == doc->h1 || font == doc->h2 ? FITA_DOC_FLOW_SUBTITLE
+                             : font == doc->bold ? FITA_DOC_FLOW_BOLD
+                             : font == doc->small ? FITA_DOC_FLOW_SMALL : FITA_DOC_FLOW_BODY;
+      for (guint i = 0; paragraphs[i]; i++)
+        if (*g_strstrip (paragraphs[i]) != '\0')
+          {
+            fita_doc_keep (doc, 0);
+            doc->flow->klass->paragraph (doc->flow, paragraphs[i], style);
+          }
+      return;
+    }
   for (guint i = 0; paragraphs[i]; i++)
     if (*g_strstrip (paragraphs[i]) != '\0')
       {
@@ -306,7 +346,15 @@ doc_text_block (FitaDoc *doc, const char *text, PangoFontDescription *font, cons
 void
 fita_doc_title (FitaDoc *doc, const char *text)
 {
-  double height = layout_text (doc, text, doc->title, doc->right - doc->left, FITA_DOC_ALIGN_LEFT);
+  double height;
+
+  if (doc->flow != NULL)
+    {
+      fita_doc_keep (doc, 0);
+      doc->flow->klass->title (doc->flow, text);
+      return;
+    }
+  height = layout_text (doc, text, doc->title, doc->right - doc->left, FITA_DOC_ALIGN_LEFT);
 
   fita_doc_keep (doc, height);
   /* a new page draws its header with the shared layout */
@@ -320,7 +368,8 @@ fita_doc_title (FitaDoc *doc, const char *text)
 void
 fita_doc_space (FitaDoc *doc, double height)
 {
-  doc->y += height;
+  if (doc->flow == NULL)
+    doc->y += height;
 }
 
 /* A link: its text, clickable. */
@@ -329,8 +378,17 @@ fita_doc_link (FitaDoc *doc, const char *title, const char *url)
 {
   g_autofree char *escaped = NULL;
   g_autofree char *attributes = NULL;
-  double height = layout_text (doc, title && *title ? title : url, doc->body, doc->right - doc->left, FITA_DOC_ALIGN_LEFT);
-  GString *quoted = g_string_new (NULL);
+  double height;
+  GString *quoted;
+
+  if (doc->flow != NULL)
+    {
+      fita_doc_keep (doc, 0);
+      doc->flow->klass->link (doc->flow, title, url);
+      return;
+    }
+  height = layout_text (doc, title && *title ? title : url, doc->body, doc->right - doc->left, FITA_DOC_ALIGN_LEFT);
+  quoted = g_string_new (NULL);
 
   /* cairo's attribute syntax: quote ' and \ in the URI */
   for (const char *p = url; *p; p++)
@@ -777,6 +835,12 @@ fita_doc_table (FitaDoc *doc, FitaDocTable *table)
   g_autofree char **titles = NULL;
 
   g_assert (table->n_columns > 0 && table->n_columns <= 16);
+  if (doc->flow != NULL)
+    {
+      fita_doc_keep (doc, 0);
+      doc->flow->klass->table (doc->flow, table);
+      return;
+    }
   column_geometry (doc, table, x, w);
   if (table->header)
     {
@@ -839,9 +903,46 @@ fita_doc_fields (FitaDoc *doc, const char * const *labels, const char * const *v
     fita_doc_table (doc, table);
 }
 
-void
-fita_doc_picture (FitaDoc *doc, double height, FitaDocPictureFunc draw, gpointer data)
+static cairo_status_t
+append_png (void *closure, const unsigned char *data, unsigned int length)
 {
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* The picture as a PNG at 150 dpi, drawn by the same routine as on a page. */
+static void
+flow_picture (FitaDoc *doc, double height, FitaDocPictureFunc draw, gpointer data, const char *alt)
+{
+  const double scale = 150 / 72.0;
+  double width = doc->right - doc->left;
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) ceil (width * scale),
+                                                         (int) ceil (height * scale));
+  cairo_t *cr = cairo_create (surface);
+  GByteArray *png = g_byte_array_new ();
+
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_scale (cr, scale, scale);
+  cairo_rectangle (cr, 0, 0, width, height);
+  cairo_clip (cr);
+  draw (cr, width, height, data);
+  cairo_destroy (cr);
+  cairo_surface_write_to_png_stream (surface, append_png, png);
+  cairo_surface_destroy (surface);
+  g_ptr_array_add (doc->flow->pictures, g_byte_array_free_to_bytes (png));
+  fita_doc_keep (doc, 0);
+  doc->flow->klass->picture (doc->flow, doc->flow->pictures->len - 1, width, height, alt ? alt : "");
+}
+
+void
+fita_doc_picture (FitaDoc *doc, double height, FitaDocPictureFunc draw, gpointer data, const char *alt)
+{
+  if (doc->flow != NULL)
+    {
+      flow_picture (doc, height, draw, data, alt);
+      return;
+    }
   fita_doc_keep (doc, height);
   cairo_save (doc->cr);
   cairo_translate (doc->cr, doc->left, doc->y);
@@ -909,6 +1010,13 @@ fita_doc_begin (FitaDoc *doc, const char *title, cairo_write_func_t write, gpoin
   doc->page_open = FALSE;
   doc->outline_parent = CAIRO_PDF_OUTLINE_ROOT;
   doc->header = info->organisation ? g_strdup_printf ("%s · %s", info->title, info->organisation) : g_strdup (info->title);
+  if (doc->flow != NULL)
+    {
+      /* never moves: a report that measures what is left of a page (the
+       * work plan's grid) gets a whole page */
+      doc->y = doc->top;
+      return;
+    }
 
   doc->surface = cairo_pdf_surface_create_for_stream (write, closure, doc->width, doc->height);
   cairo_pdf_surface_restrict_to_version (doc->surface, CAIRO_PDF_VERSION_1_5);
@@ -933,6 +1041,13 @@ fita_doc_finish (FitaDoc *doc, GError **error)
 {
   cairo_status_t status;
 
+  if (doc->flow != NULL)
+    {
+      for (guint l = 0; l < G_N_ELEMENTS (doc->pending); l++)
+        g_clear_pointer (&doc->pending[l], g_free);
+      g_clear_pointer (&doc->header, g_free);
+      return !g_cancellable_set_error_if_cancelled (doc->cancellable, error);
+    }
   if (!doc->page_open)
     fita_doc_new_page (doc);
   cairo_show_page (doc->cr);

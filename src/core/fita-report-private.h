@@ -6,6 +6,12 @@
  * A document is made twice: once to count the pages (drawn into a stream
  * that keeps nothing), then for real with "page N of M". fita-report.c says
  * what each report holds; this engine decides where it goes.
+ *
+ * The same calls make an editable document instead (ODT, DOCX) when
+ * doc->flow is set: one pass, no pages; headings, paragraphs, links,
+ * tables and pictures go to the flow (fita-report-flow.h), new_page is a
+ * page break, and what only places things on a page (need, space) does
+ * nothing.
  */
 #pragma once
 
@@ -13,8 +19,10 @@
 #include <gio/gio.h>
 #include <pango/pangocairo.h>
 
+#include "fita-chart.h"
 #include "fita-i18n.h"
 #include "fita-plan.h"
+#include "fita-timeline.h"
 #include "fita-report.h"
 
 G_BEGIN_DECLS
@@ -48,6 +56,7 @@ typedef struct {
   GHashTable *word_widths;     /* "font word" → its width in Pango units + 1 */
   GString *word_key;
   char *pending[5];            /* headings (by level) waiting for what comes under them */
+  struct _FitaDocFlow *flow;   /* an editable document instead of pages (not owned) */
 } FitaDoc;
 
 typedef enum {
@@ -135,10 +144,13 @@ void          fita_doc_paragraph   (FitaDoc                 *doc,
 void          fita_doc_link        (FitaDoc                 *doc,
                                     const char              *title,
                                     const char              *url);
+/* alt: what the picture shows and its main figures, in the report's
+ * language (an editable document's alternative text). */
 void          fita_doc_picture     (FitaDoc                 *doc,
                                     double                   height,
                                     FitaDocPictureFunc       draw,
-                                    gpointer                 data);
+                                    gpointer                 data,
+                                    const char              *alt);
 
 FitaDocTable *fita_doc_table_new   (const FitaDocColumn     *columns,
                                     guint                    n_columns,
@@ -183,6 +195,12 @@ char       *fita_report_item_label          (FitaItem *item);
 char       *fita_report_who_text            (FitaDoc *doc, FitaItem *item, const char *separator);
 gboolean    fita_report_has_who             (FitaDoc *doc, FitaItem *item);
 gboolean    fita_report_has_other_services  (FitaItem *item);
+/* Alternative text of the pictures: the chart's title and main figures
+ * ("Executed budget: 12.223,69 €; Planned budget: 120.000,00 €; Execution
+ * rate: 10,19 %"); the calendar's period and the items of rows first to
+ * first + n - 1. */
+char       *fita_report_chart_alt           (FitaDoc *doc, FitaChart *chart, FitaChartKind kind, FitaItem *scope);
+char       *fita_report_timeline_alt        (FitaDoc *doc, FitaTimeline *timeline, guint first, guint n);
 
 /* Tables whose columns depend on the plan: the columns are chosen first,
  * then each row gives a cell for every possible column. */

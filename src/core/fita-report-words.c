@@ -241,3 +241,79 @@ fita_report_columns_add_row (FitaReportColumns *columns, FitaDocTable *table, gu
     }
   fita_doc_table_take_row (table, flags, row);
 }
+
+/* Alternative text of the pictures, in the report's language: what each
+ * shows and its main figures, in words the reports already use. */
+
+static gint64
+known (gint64 amount)
+{
+  return amount == FITA_NONE ? 0 : amount;
+}
+
+char *
+fita_report_chart_alt (FitaDoc *doc, FitaChart *chart, FitaChartKind kind, FitaItem *scope)
+{
+  GString *alt = g_string_new (fita_chart_get_title (chart));
+
+  if (kind == FITA_CHART_CHAPTERS)
+    {
+      g_autoptr(FitaBudgetTable) table = fita_budget_table_new (doc->plan, scope);
+      GPtrArray *chapters = fita_plan_list (doc->plan, FITA_TABLE_CHAPTER, 0);
+      gint64 all = 0;
+      const char *separator = ": ";
+
+      for (guint c = 0; c < table->n_chapters; c++)
+        all += known (fita_budget_table_chapter (table, c).executed);
+      for (guint c = 0; c < table->n_chapters; c++)
+        {
+          gint64 executed = known (fita_budget_table_chapter (table, c).executed);
+          const char *name = c < chapters->len ? ((FitaChapter *) g_ptr_array_index (chapters, c))->name
+                                               : T_ (doc->tr, "No chapter");
+          g_autofree char *amount = NULL;
+          g_autofree char *share = NULL;
+
+          if (executed == 0)
+            continue;
+          amount = fita_report_money (doc, executed);
+          share = fita_percent_format_bp (fita_rate_bp (executed, all), doc->lang);
+          g_string_append_printf (alt, "%s%s %s (%s)", separator, name, amount, share);
+          separator = "; ";
+        }
+    }
+  else
+    {
+      FitaBudgetSum sum;
+      g_autofree char *planned = NULL;
+      g_autofree char *executed = NULL;
+      g_autofree char *rate = NULL;
+
+      fita_plan_budget_sum (doc->plan, scope, FITA_NONE, 0, &sum);
+      planned = fita_report_money (doc, sum.planned);
+      executed = fita_report_money (doc, sum.executed);
+      rate = fita_percent_format_bp (fita_rate_bp (sum.executed, sum.planned), doc->lang);
+      g_string_append_printf (alt, ". %s: %s; %s: %s; %s: %s", T_ (doc->tr, "Executed budget"), executed,
+                              T_ (doc->tr, "Planned budget"), planned, T_ (doc->tr, "Execution rate"), rate);
+    }
+  g_string_append_c (alt, '.');
+  return g_string_free (alt, FALSE);
+}
+
+char *
+fita_report_timeline_alt (FitaDoc *doc, FitaTimeline *timeline, guint first, guint n)
+{
+  g_autofree char *period = fita_report_period_text (doc);
+  GString *alt = g_string_new (T_ (doc->tr, "Calendar"));
+  const char *separator = ": ";
+
+  if (*period != '\0')
+    g_string_append_printf (alt, " %s", period);
+  for (guint r = first; r < first + n && r < fita_timeline_get_n_rows (timeline); r++)
+    {
+      g_autofree char *label = fita_report_item_label (fita_timeline_get_row (timeline, r));
+      g_string_append_printf (alt, "%s%s", separator, label);
+      separator = "; ";
+    }
+  g_string_append_c (alt, '.');
+  return g_string_free (alt, FALSE);
+}

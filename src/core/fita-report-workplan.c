@@ -99,6 +99,7 @@ fita_report_make_workplan (FitaDoc *doc, gint64 year)
   for (guint first = 0; first < n_rows && !fita_doc_cancelled (doc); first += per_page)
     {
       TimelinePage page;
+      g_autofree char *alt = NULL;
       /* the heading "Calendar" goes with the grid's heading and first rows */
       fita_doc_keep (doc, (header + row * 3) * scale);
       usable = (doc->bottom - doc->y) / scale - header;
@@ -108,7 +109,8 @@ fita_report_make_workplan (FitaDoc *doc, gint64 year)
       page.y = first * row;
       page.height = header + per_page * row;
       page.scale = scale;
-      fita_doc_picture (doc, page.height * scale, draw_timeline_page, &page);
+      alt = fita_report_timeline_alt (doc, timeline, first, per_page);
+      fita_doc_picture (doc, page.height * scale, draw_timeline_page, &page, alt);
       if (first + per_page < n_rows)
         fita_doc_new_page (doc);
     }

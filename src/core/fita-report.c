@@ -1,9 +1,10 @@
 /* fita-report.c: a report made in two passes (count the pages, then draw
- * them); what each report holds is in its own fita-report-KIND.c, laid out
- * by fita-report-layout.c. */
+ * them), or in one into an editable document; what each report holds is in
+ * its own fita-report-KIND.c, laid out by fita-report-layout.c. */
 #include "config.h"
 #include "fita-report.h"
 #include "fita-report-private.h"
+#include "fita-report-flow.h"
 #include "fita-budget.h"
 #include "fita-chart.h"
 #include "fita-edit.h"
@@ -22,6 +23,21 @@
 
 
 const char * const fita_report_kind_keywords[] = { "sheet", "annual", "workplan", "participation", NULL };
+const char * const fita_report_format_suffixes[] = { ".pdf", ".odt", ".docx", NULL };
+
+gboolean
+fita_report_format_for_path (const char *path, FitaReportFormat *format)
+{
+  g_autofree char *lower = g_ascii_strdown (path, -1);
+
+  for (guint f = 0; f < FITA_N_REPORT_FORMATS; f++)
+    if (g_str_has_suffix (lower, fita_report_format_suffixes[f]))
+      {
+        *format = f;
+        return TRUE;
+      }
+  return FALSE;
+}
 
 /* Making it */
 
@@ -90,29 +106,44 @@ make (FitaDoc *doc, const FitaReportOptions *options, FitaItem *item, gint64 yea
   return fita_doc_finish (doc, error);
 }
 
+/* The sheet's item; NULL with an error when it has none. */
+static gboolean
+sheet_item (FitaPlan *plan, const FitaReportOptions *options, FitaItem **item, GError **error)
+{
+  *item = NULL;
+  if (options->kind != FITA_REPORT_SHEET)
+    return TRUE;
+  *item = options->item_id ? fita_plan_lookup (plan, FITA_TABLE_ITEM, options->item_id) : NULL;
+  if (*item == NULL)
+    {
+      g_set_error (error, FITA_ERROR, FITA_ERROR_NOT_FOUND,
+                   _("A follow-up sheet is about one item: choose the item."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static FitaTranslator *
+report_translator (FitaPlan *plan, const FitaReportOptions *options)
+{
+  FitaPlanInfo *info = fita_plan_get_info (plan);
+
+  return fita_translator_new (options->lang ? options->lang : info->language ? info->language : "ca");
+}
+
 GBytes *
 fita_report_render (FitaPlan *plan, const FitaReportOptions *options, GCancellable *cancellable,
                     FitaReportProgress progress, gpointer user_data, GError **error)
 {
-  FitaPlanInfo *info = fita_plan_get_info (plan);
-  g_autoptr(FitaTranslator) tr = fita_translator_new (options->lang ? options->lang
-                                                      : info->language ? info->language : "ca");
+  g_autoptr(FitaTranslator) tr = report_translator (plan, options);
   gint64 year = options->year != FITA_NONE ? options->year : fita_plan_default_year (plan);
   FitaItem *item = NULL;
   FitaDoc doc;
   g_autoptr(GByteArray) bytes = g_byte_array_new ();
 
   g_return_val_if_fail (options->kind < FITA_N_REPORTS, NULL);
-  if (options->kind == FITA_REPORT_SHEET)
-    {
-      item = options->item_id ? fita_plan_lookup (plan, FITA_TABLE_ITEM, options->item_id) : NULL;
-      if (item == NULL)
-        {
-          g_set_error (error, FITA_ERROR, FITA_ERROR_NOT_FOUND,
-                       _("A follow-up sheet is about one item: choose the item."));
-          return NULL;
-        }
-    }
+  if (!sheet_item (plan, options, &item, error))
+    return NULL;
 
   fita_doc_init (&doc, plan, tr, options->kind == FITA_REPORT_WORKPLAN, cancellable);
 
@@ -144,12 +175,58 @@ fita_report_render (FitaPlan *plan, const FitaReportOptions *options, GCancellab
   return g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
 }
 
+/* An editable document: one pass into the flow, then zipped into path. */
+static gboolean
+write_flow (FitaPlan *plan, const FitaReportOptions *options, FitaReportFormat format, const char *path,
+            GCancellable *cancellable, FitaReportProgress progress, gpointer user_data, GError **error)
+{
+  g_autoptr(FitaTranslator) tr = report_translator (plan, options);
+  gint64 year = options->year != FITA_NONE ? options->year : fita_plan_default_year (plan);
+  gboolean landscape = options->kind == FITA_REPORT_WORKPLAN;
+  g_autoptr(FitaDocFlow) flow = NULL;
+  g_autoptr(FitaOutput) output = NULL;
+  g_autofree char *title = NULL;
+  FitaItem *item = NULL;
+  FitaDoc doc;
+  gboolean ok;
+
+  g_return_val_if_fail (options->kind < FITA_N_REPORTS, FALSE);
+  if (!sheet_item (plan, options, &item, error))
+    return FALSE;
+  if (progress)
+    progress (0.05, user_data);
+  fita_doc_init (&doc, plan, tr, landscape, cancellable);
+  title = report_title (&doc, options, item, year);
+  flow = format == FITA_REPORT_FORMAT_ODT ? fita_doc_flow_new_odt (doc.lang, title, landscape)
+                                          : fita_doc_flow_new_docx (doc.lang, title, landscape);
+  doc.flow = flow;
+  ok = make (&doc, options, item, year, NULL, NULL, error);
+  fita_doc_clear (&doc);
+  if (!ok)
+    return FALSE;
+  if (progress)
+    progress (0.8, user_data);
+  /* like every output: atomic, never over the plan itself */
+  if (!(output = fita_output_open (path, fita_plan_get_path (plan), error)) ||
+      !fita_output_write (output, "", 0, error) ||
+      !flow->klass->write (flow, fita_output_get_temp_path (output), error) ||
+      !fita_output_commit (g_steal_pointer (&output), error))
+    return FALSE;
+  if (progress)
+    progress (1, user_data);
+  return TRUE;
+}
+
 gboolean
 fita_report_write (FitaPlan *plan, const FitaReportOptions *options, const char *path,
                    GCancellable *cancellable, FitaReportProgress progress, gpointer user_data, GError **error)
 {
-  g_autoptr(GBytes) pdf = fita_report_render (plan, options, cancellable, progress, user_data, error);
+  FitaReportFormat format = FITA_REPORT_FORMAT_PDF;
+  g_autoptr(GBytes) pdf = NULL;
 
+  if (fita_report_format_for_path (path, &format) && format != FITA_REPORT_FORMAT_PDF)
+    return write_flow (plan, options, format, path, cancellable, progress, user_data, error);
+  pdf = fita_report_render (plan, options, cancellable, progress, user_data, error);
   /* like every output: atomic, never over the plan itself */
   return pdf != NULL &&
          fita_output_write_file (path, fita_plan_get_path (plan), g_bytes_get_data (pdf, NULL),

@@ -1,4 +1,5 @@
-/* fita-report.h: the yearly follow-up documents, as PDF.
+/* fita-report.h: the yearly follow-up documents, as PDF, or as ODT and
+ * DOCX for a word processor.
  *
  * Drawn on a cairo PDF surface with Pango: A4, margins, header and footer
  * with the plan and page numbers, tables that break across pages with their
@@ -6,6 +7,13 @@
  * outline. Charts and the work-plan grid come from the same routines as the
  * views (fita-chart.h, fita-timeline.h). The language (ca, es, en) is the
  * report's own, whatever the UI's.
+ *
+ * The same report can be written as an editable document, OpenDocument
+ * text (.odt) or Office Open XML (.docx), with the same words and figures:
+ * real headings in the styles "Heading 1" to "Heading 3", tables whose
+ * header row repeats on every page, links, and the charts and the work
+ * plan's grid as PNG pictures with their alternative text. It flows rather
+ * than being laid out in pages, so that an officer can finish it.
  */
 #pragma once
 
@@ -24,6 +32,20 @@ typedef enum {
 
 extern const char * const fita_report_kind_keywords[];  /* sheet, annual, workplan, participation */
 
+typedef enum {
+  FITA_REPORT_FORMAT_PDF,
+  FITA_REPORT_FORMAT_ODT,
+  FITA_REPORT_FORMAT_DOCX,
+  FITA_N_REPORT_FORMATS /*< skip >*/
+} FitaReportFormat;
+
+extern const char * const fita_report_format_suffixes[];  /* .pdf, .odt, .docx */
+
+/* The format a file name asks for by its suffix (.pdf, .odt or .docx, in
+ * any case); FALSE for any other suffix. */
+gboolean fita_report_format_for_path (const char       *path,
+                                      FitaReportFormat *format);
+
 typedef struct {
   FitaReportKind kind;
   gint64 item_id;    /* the sheet's item (required for FITA_REPORT_SHEET) */
@@ -34,7 +56,8 @@ typedef struct {
 /* fraction from 0 to 1, called now and then while the report is made. */
 typedef void (*FitaReportProgress) (double fraction, gpointer user_data);
 
-/* Writes the report to path, atomically. */
+/* Writes the report to path, atomically, in the format its suffix names
+ * (fita_report_format_for_path()); any other suffix is PDF. */
 gboolean fita_report_write   (FitaPlan                *plan,
                               const FitaReportOptions *options,
                               const char              *path,
@@ -42,7 +65,7 @@ gboolean fita_report_write   (FitaPlan                *plan,
                               FitaReportProgress       progress,
                               gpointer                 user_data,
                               GError                 **error);
-/* The same into memory. */
+/* The PDF into memory. */
 GBytes  *fita_report_render  (FitaPlan                *plan,
                               const FitaReportOptions *options,
                               GCancellable            *cancellable,

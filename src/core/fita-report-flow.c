@@ -1,0 +1,133 @@
+/* fita-report-flow.c: what the ODT and DOCX writers share: the body's XML
+ * writer, the pictures and the zip package (see fita-report-flow.h). */
+#include "config.h"
+#include "fita-report-flow.h"
+#include "fita-error.h"
+
+#include <errno.h>
+#include <glib/gi18n-lib.h>
+#include <string.h>
+#include <zip.h>
+
+/* A4 in points */
+#define A4_WIDTH 595.28
+#define A4_HEIGHT 841.89
+
+void
+fita_doc_flow_init (FitaDocFlow *flow, const FitaDocFlowClass *klass, const char *lang, const char *title,
+                    gboolean landscape)
+{
+  flow->klass = klass;
+  flow->lang = g_strdup (lang);
+  flow->title = g_strdup (title ? title : "");
+  flow->landscape = landscape;
+  flow->page_width = landscape ? A4_HEIGHT : A4_WIDTH;
+  flow->page_height = landscape ? A4_WIDTH : A4_HEIGHT;
+  flow->margin = 56;
+  flow->pictures = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+  flow->extra = g_string_new (NULL);
+  flow->body = xmlBufferCreate ();
+  flow->w = xmlNewTextWriterMemory (flow->body, 0);
+  /* line breaks between elements: a validator's errors then name a line */
+  xmlTextWriterSetIndent (flow->w, 1);
+  xmlTextWriterSetIndentString (flow->w, BAD_CAST "");
+}
+
+void
+fita_doc_flow_free (FitaDocFlow *flow)
+{
+  if (flow == NULL)
+    return;
+  g_clear_pointer (&flow->w, xmlFreeTextWriter);
+  g_clear_pointer (&flow->body, xmlBufferFree);
+  g_clear_pointer (&flow->pictures, g_ptr_array_unref);
+  if (flow->extra != NULL)
+    g_string_free (flow->extra, TRUE);
+  g_free (flow->lang);
+  g_free (flow->title);
+  g_free (flow);
+}
+
+const char *
+fita_doc_flow_country (FitaDocFlow *flow)
+{
+  return g_str_equal (flow->lang, "en") ? "GB" : "ES";
+}
+
+xmlTextWriterPtr
+fita_doc_flow_part_begin (xmlBufferPtr *buffer)
+{
+  xmlTextWriterPtr w;
+
+  *buffer = xmlBufferCreate ();
+  w = xmlNewTextWriterMemory (*buffer, 0);
+  xmlTextWriterSetIndent (w, 1);
+  xmlTextWriterSetIndentString (w, BAD_CAST "");
+  xmlTextWriterStartDocument (w, "1.0", "UTF-8", NULL);
+  return w;
+}
+
+char *
+fita_doc_flow_part_end (xmlTextWriterPtr w, xmlBufferPtr buffer)
+{
+  char *text;
+
+  xmlTextWriterEndDocument (w);
+  xmlFreeTextWriter (w);
+  text = g_strdup ((const char *) xmlBufferContent (buffer));
+  xmlBufferFree (buffer);
+  return text;
+}
+
+static gboolean
+add_part (zipFile zip, const FitaDocFlowPart *part, int *code)
+{
+  /* a fixed date: the same plan gives the same bytes */
+  zip_fileinfo info = { { 0, 0, 0, 1, 0, 1980 }, 0, 0, 0 };
+  gsize length = part->length == (gsize) -1 ? strlen (part->data) : part->length;
+  const char *data = part->data;
+  int status;
+
+  errno = 0;
+  status = zipOpenNewFileInZip4_64 (zip, part->name, &info, NULL, 0, NULL, 0, NULL,
+                                    part->stored ? 0 : Z_DEFLATED, part->stored ? 0 : Z_DEFAULT_COMPRESSION, 0,
+                                    -MAX_WBITS, DEF_MEM_LEVEL, Z_DEFAULT_STRATEGY, NULL, 0, 0, 0, 0);
+  for (gsize done = 0; status == ZIP_OK && done < length; done += MIN (length - done, 1 << 20))
+    status = zipWriteInFileInZip (zip, data + done, (unsigned) MIN (length - done, 1 << 20));
+  if (status == ZIP_OK)
+    status = zipCloseFileInZip (zip);
+  if (status != ZIP_OK && *code == 0)
+    *code = errno ? errno : EIO;
+  return status == ZIP_OK;
+}
+
+gboolean
+fita_doc_flow_zip (const char *path, const FitaDocFlowPart *parts, guint n_parts, GError **error)
+{
+  zipFile zip;
+  int code = 0;
+
+  errno = 0;
+  zip = zipOpen64 (path, APPEND_STATUS_CREATE);
+  if (zip == NULL)
+    code = errno ? errno : EIO;
+  else
+    {
+      gboolean ok = TRUE;
+
+      for (guint i = 0; ok && i < n_parts; i++)
+        ok = add_part (zip, &parts[i], &code);
+      errno = 0;
+      if (zipClose (zip, NULL) != ZIP_OK && code == 0)
+        code = errno ? errno : EIO;
+    }
+  if (code != 0)
+    {
+      g_set_error (error, FITA_ERROR, FITA_ERROR_IO,
+                   /* Translators: %s is the system's reason, e.g. "No space left on device" */
+                   _("It could not be written: %s. Nothing was replaced; free some space or choose another folder."),
+                   g_strerror (code));
+      return FALSE;
+    }
+  return TRUE;
+}
