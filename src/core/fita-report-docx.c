@@ -491,14 +491,7 @@ docx_write (FitaDocFlow *flow, const char *path, GError **error)
   };
 
   g_array_append_vals (parts, fixed, G_N_ELEMENTS (fixed));
-  for (guint i = 0; i < flow->pictures->len; i++)
-    {
-      GBytes *png = g_ptr_array_index (flow->pictures, i);
-      char *name = g_strdup_printf ("word/media/picture%u.png", i + 1);
-      FitaDocFlowPart part = { name, g_bytes_get_data (png, NULL), g_bytes_get_size (png), FALSE };
-      g_ptr_array_add (names, name);
-      g_array_append_val (parts, part);
-    }
+  fita_doc_flow_add_pictures (flow, "word/media", parts, names);
   return fita_doc_flow_zip (path, (FitaDocFlowPart *) parts->data, parts->len, error);
 }
 
@@ -509,8 +502,5 @@ static const FitaDocFlowClass docx_class = {
 FitaDocFlow *
 fita_doc_flow_new_docx (const char *lang, const char *title, gboolean landscape)
 {
-  FitaDocFlow *flow = g_new0 (FitaDocFlow, 1);
-
-  fita_doc_flow_init (flow, &docx_class, lang, title, landscape);
-  return flow;
+  return fita_doc_flow_new (&docx_class, lang, title, landscape);
 }

@@ -13,10 +13,11 @@
 #define A4_WIDTH 595.28
 #define A4_HEIGHT 841.89
 
-void
-fita_doc_flow_init (FitaDocFlow *flow, const FitaDocFlowClass *klass, const char *lang, const char *title,
-                    gboolean landscape)
+FitaDocFlow *
+fita_doc_flow_new (const FitaDocFlowClass *klass, const char *lang, const char *title, gboolean landscape)
 {
+  FitaDocFlow *flow = g_new0 (FitaDocFlow, 1);
+
   flow->klass = klass;
   flow->lang = g_strdup (lang);
   flow->title = g_strdup (title ? title : "");
@@ -31,6 +32,20 @@ fita_doc_flow_init (FitaDocFlow *flow, const FitaDocFlowClass *klass, const char
   /* line breaks between elements: a validator's errors then name a line */
   xmlTextWriterSetIndent (flow->w, 1);
   xmlTextWriterSetIndentString (flow->w, BAD_CAST "");
+  return flow;
+}
+
+void
+fita_doc_flow_add_pictures (FitaDocFlow *flow, const char *folder, GArray *parts, GPtrArray *names)
+{
+  for (guint i = 0; i < flow->pictures->len; i++)
+    {
+      GBytes *png = g_ptr_array_index (flow->pictures, i);
+      char *name = g_strdup_printf ("%s/picture%u.png", folder, i + 1);
+      FitaDocFlowPart part = { name, g_bytes_get_data (png, NULL), g_bytes_get_size (png), FALSE };
+      g_ptr_array_add (names, name);
+      g_array_append_val (parts, part);
+    }
 }
 
 void

@@ -66,11 +66,15 @@ FitaDocFlow *fita_doc_flow_new_odt    (const char *lang, const char *title, gboo
 FitaDocFlow *fita_doc_flow_new_docx   (const char *lang, const char *title, gboolean landscape);
 void         fita_doc_flow_free       (FitaDocFlow *flow);
 
-/* For the writers: set up the body writer; the country of a language
+/* For the writers: a new flow with its body writer set up; the pictures
+ * as parts folder/pictureN.png (names: the names made, to free); the
+ * country of a language
  * ("ES" for ca and es, "GB" for en); the XML written so far, as a string;
  * the parts zipped into path, in order, with a fixed date. */
-void         fita_doc_flow_init       (FitaDocFlow *flow, const FitaDocFlowClass *klass, const char *lang,
+FitaDocFlow *fita_doc_flow_new        (const FitaDocFlowClass *klass, const char *lang,
                                        const char *title, gboolean landscape);
+void         fita_doc_flow_add_pictures (FitaDocFlow *flow, const char *folder, GArray *parts,
+                                         GPtrArray *names);
 const char  *fita_doc_flow_country    (FitaDocFlow *flow);
 gboolean     fita_doc_flow_zip        (const char *path, const FitaDocFlowPart *parts, guint n_parts,
                                        GError **error);

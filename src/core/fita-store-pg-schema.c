@@ -137,49 +137,6 @@ follow_up_columns (FitaTableId table)
     }
 }
 
-static void
-append_column (GString *sql, const char *schema, const FitaField *field)
-{
-  g_string_append_printf (sql, "  %s ", field->name);
-  switch (field->type)
-    {
-    case FITA_FIELD_ID:
-      g_string_append (sql, "bigint PRIMARY KEY");
-      break;
-    case FITA_FIELD_OWNER:
-      g_string_append_printf (sql, "bigint%s REFERENCES %s.%s (id)",
-                              (field->flags & FITA_FIELD_OPTIONAL_OWNER) ? "" : " NOT NULL",
-                              schema, fita_table (field->ref)->name);
-      break;
-    case FITA_FIELD_POSITION:
-      g_string_append (sql, "bigint NOT NULL DEFAULT 0");
-      break;
-    case FITA_FIELD_REF:
-      g_string_append_printf (sql, "bigint REFERENCES %s.%s (id)", schema, fita_table (field->ref)->name);
-      break;
-    case FITA_FIELD_INT:
-    case FITA_FIELD_CENTS:
-      g_string_append (sql, "bigint");
-      break;
-    case FITA_FIELD_BOOL:
-      g_string_append_printf (sql, "bigint NOT NULL DEFAULT 0 CHECK (%s IN (0, 1))", field->name);
-      break;
-    case FITA_FIELD_ENUM:
-      g_string_append_printf (sql, "text NOT NULL CHECK (%s IN (", field->name);
-      for (guint k = 0; field->keywords[k] != NULL; k++)
-        g_string_append_printf (sql, "%s'%s'", k ? ", " : "", field->keywords[k]);
-      g_string_append (sql, "))");
-      break;
-    case FITA_FIELD_TEXT:
-    case FITA_FIELD_SEMESTERS:
-      if (field->flags & FITA_FIELD_REQUIRED)
-        g_string_append_printf (sql, "text NOT NULL CHECK (%s <> '')", field->name);
-      else
-        g_string_append (sql, "text");
-      break;
-    }
-}
-
 /* The policies of a table: everyone with access reads; coordinators
  * change everything; a service changes the follow-up of the items its
  * agent answers for. */
@@ -240,6 +197,7 @@ gboolean
 fita_pg_create_plan_schema (PGconn *conn, gint64 p, GError **error)
 {
   g_autofree char *s = g_strdup_printf ("fita_plan_%" G_GINT64_FORMAT, p);
+  g_autofree char *prefix = g_strconcat (s, ".", NULL);
   g_autoptr(GString) sql = g_string_new (NULL);
 
   g_string_append_printf (sql, "CREATE SCHEMA %s;\nCREATE SEQUENCE %s.record_id;\n", s, s);
@@ -250,7 +208,7 @@ fita_pg_create_plan_schema (PGconn *conn, gint64 p, GError **error)
       g_string_append_printf (sql, "CREATE TABLE %s.%s (\n", s, table->name);
       for (guint f = 0; f < table->n_fields; f++)
         {
-          append_column (sql, s, &table->fields[f]);
+          fita_store_append_column (sql, &table->fields[f], "bigint", prefix);
           g_string_append (sql, ",\n");
         }
       if (table->name_field >= 0)

@@ -45,6 +45,13 @@ struct _FitaStore {
   char *user;
 };
 
+/* A field's column in CREATE TABLE, from its description (fita-schema.c):
+ * integer, the SQL type of whole numbers; prefix, before the names of the
+ * tables it refers to ("" or "schema."). */
+void       fita_store_append_column  (GString            *sql,
+                                      const FitaField    *field,
+                                      const char         *integer,
+                                      const char         *prefix);
 /* Frees the base's own fields (each backend's close calls it last). */
 void       fita_store_free_base      (FitaStore          *store);
 

@@ -461,53 +461,6 @@ fita_sqlite_store_open (const char *path, FitaStoreOpenFlags flags, GError **err
   return &g_steal_pointer (&store)->base;
 }
 
-static void
-append_column_sql (GString *sql, const FitaField *field)
-{
-  const FitaTable *ref = NULL;
-
-  g_string_append_printf (sql, "  %s ", field->name);
-  switch (field->type)
-    {
-    case FITA_FIELD_ID:
-      g_string_append (sql, "INTEGER PRIMARY KEY");
-      break;
-    case FITA_FIELD_OWNER:
-      ref = fita_table (field->ref);
-      g_string_append_printf (sql, "INTEGER%s REFERENCES %s (id)",
-                              (field->flags & FITA_FIELD_OPTIONAL_OWNER) ? "" : " NOT NULL",
-                              ref->name);
-      break;
-    case FITA_FIELD_POSITION:
-      g_string_append (sql, "INTEGER NOT NULL DEFAULT 0");
-      break;
-    case FITA_FIELD_REF:
-      ref = fita_table (field->ref);
-      g_string_append_printf (sql, "INTEGER REFERENCES %s (id)", ref->name);
-      break;
-    case FITA_FIELD_INT:
-    case FITA_FIELD_CENTS:
-      g_string_append (sql, "INTEGER");
-      break;
-    case FITA_FIELD_BOOL:
-      g_string_append_printf (sql, "INTEGER NOT NULL DEFAULT 0 CHECK (%s IN (0, 1))", field->name);
-      break;
-    case FITA_FIELD_ENUM:
-      g_string_append_printf (sql, "TEXT NOT NULL CHECK (%s IN (", field->name);
-      for (guint k = 0; field->keywords[k] != NULL; k++)
-        g_string_append_printf (sql, "%s'%s'", k ? ", " : "", field->keywords[k]);
-      g_string_append (sql, "))");
-      break;
-    case FITA_FIELD_TEXT:
-    case FITA_FIELD_SEMESTERS:
-      if (field->flags & FITA_FIELD_REQUIRED)
-        g_string_append_printf (sql, "TEXT NOT NULL CHECK (%s <> '')", field->name);
-      else
-        g_string_append (sql, "TEXT");
-      break;
-    }
-}
-
 /* The schema is derived from the record descriptions in fita-schema.c;
  * constraints that span columns are added here. */
 static char *
@@ -522,7 +475,7 @@ schema_sql (void)
       g_string_append_printf (sql, "CREATE TABLE %s (\n", table->name);
       for (guint f = 0; f < table->n_fields; f++)
         {
-          append_column_sql (sql, &table->fields[f]);
+          fita_store_append_column (sql, &table->fields[f], "INTEGER", "");
           g_string_append (sql, f + 1 < table->n_fields ? ",\n" : "");
         }
       if (table->name_field >= 0)

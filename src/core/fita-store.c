@@ -30,6 +30,49 @@ fita_store_create (const char *location, const char *password, GError **error)
 }
 
 void
+fita_store_append_column (GString *sql, const FitaField *field, const char *integer, const char *prefix)
+{
+  g_string_append_printf (sql, "  %s ", field->name);
+  switch (field->type)
+    {
+    case FITA_FIELD_ID:
+      g_string_append_printf (sql, "%s PRIMARY KEY", integer);
+      break;
+    case FITA_FIELD_OWNER:
+      g_string_append_printf (sql, "%s%s REFERENCES %s%s (id)", integer,
+                              (field->flags & FITA_FIELD_OPTIONAL_OWNER) ? "" : " NOT NULL",
+                              prefix, fita_table (field->ref)->name);
+      break;
+    case FITA_FIELD_POSITION:
+      g_string_append_printf (sql, "%s NOT NULL DEFAULT 0", integer);
+      break;
+    case FITA_FIELD_REF:
+      g_string_append_printf (sql, "%s REFERENCES %s%s (id)", integer, prefix, fita_table (field->ref)->name);
+      break;
+    case FITA_FIELD_INT:
+    case FITA_FIELD_CENTS:
+      g_string_append (sql, integer);
+      break;
+    case FITA_FIELD_BOOL:
+      g_string_append_printf (sql, "%s NOT NULL DEFAULT 0 CHECK (%s IN (0, 1))", integer, field->name);
+      break;
+    case FITA_FIELD_ENUM:
+      g_string_append_printf (sql, "TEXT NOT NULL CHECK (%s IN (", field->name);
+      for (guint k = 0; field->keywords[k] != NULL; k++)
+        g_string_append_printf (sql, "%s'%s'", k ? ", " : "", field->keywords[k]);
+      g_string_append (sql, "))");
+      break;
+    case FITA_FIELD_TEXT:
+    case FITA_FIELD_SEMESTERS:
+      if (field->flags & FITA_FIELD_REQUIRED)
+        g_string_append_printf (sql, "TEXT NOT NULL CHECK (%s <> '')", field->name);
+      else
+        g_string_append (sql, "TEXT");
+      break;
+    }
+}
+
+void
 fita_store_free_base (FitaStore *store)
 {
   g_free (store->location);
