@@ -263,6 +263,14 @@ append_for_file_name (GString *out, const char *text, guint max_chars)
 char *
 fita_report_file_name (FitaPlan *plan, const FitaReportOptions *options)
 {
+  return fita_report_file_name_for_format (plan, options, FITA_REPORT_FORMAT_PDF);
+}
+
+char *
+fita_report_file_name_for_format (FitaPlan                *plan,
+                                  const FitaReportOptions *options,
+                                  FitaReportFormat         format)
+{
   const char *kinds[] = {
     /* Translators: file names offered when saving a report */
     N_("Follow-up sheet"), N_("Follow-up report"), N_("Work plan"), N_("Participation"),
@@ -272,12 +280,13 @@ fita_report_file_name (FitaPlan *plan, const FitaReportOptions *options)
   GString *name;
 
   g_return_val_if_fail (options->kind < FITA_N_REPORTS, NULL);
+  g_return_val_if_fail (format < FITA_N_REPORT_FORMATS, NULL);
   name = g_string_new (_(kinds[options->kind]));
   if (options->kind == FITA_REPORT_SHEET)
     item = fita_plan_lookup (plan, FITA_TABLE_ITEM, options->item_id);
   if (item == NULL)
     {
-      g_string_append_printf (name, " %d.pdf", (int) year);
+      g_string_append_printf (name, " %d%s", (int) year, fita_report_format_suffixes[format]);
       return g_string_free (name, FALSE);
     }
   /* "Follow-up sheet 11 - ESS als barris - 2024.pdf": programmes' sheets
@@ -293,7 +302,7 @@ fita_report_file_name (FitaPlan *plan, const FitaReportOptions *options)
       append_for_file_name (title, item->title, 60);
       g_string_append_printf (name, " - %s", title->str);
     }
-  g_string_append_printf (name, " - %d.pdf", (int) year);
+  g_string_append_printf (name, " - %d%s", (int) year, fita_report_format_suffixes[format]);
   return g_string_free (name, FALSE);
 }
 

@@ -79,6 +79,10 @@ GBytes  *fita_report_render  (FitaPlan                *plan,
  * folder. */
 char      *fita_report_file_name      (FitaPlan                *plan,
                                        const FitaReportOptions *options);
+/* The same name with the suffix of format: "Follow-up report 2024.odt". */
+char      *fita_report_file_name_for_format (FitaPlan                *plan,
+                                             const FitaReportOptions *options,
+                                             FitaReportFormat         format);
 /* The items of the same level as like (by the plan's levels; by depth when
  * like has none), in the plan's order: the items a batch of sheets is for.
  * A new array of the plan's items. */

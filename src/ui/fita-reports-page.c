@@ -24,6 +24,7 @@ struct _FitaReportsPage
   GtkButton *sheets_button;
   GtkSpinButton *year_spin;
   GtkDropDown *lang_dropdown;
+  GtkDropDown *format_dropdown;
   GtkProgressBar *progress;
   GtkLabel *status_label;
   GtkDropDown *zoom_dropdown;
@@ -51,7 +52,7 @@ typedef struct {
   char *lang;
   FitaReportsPage *page;       /* a weak pointer, for progress */
   GMainContext *context;
-  char *folder;                /* sheets of a level: where they go */
+  char *destination;           /* sheets of a level: their folder; a saved report: its file */
 } Job;
 
 static void
@@ -61,7 +62,7 @@ job_free (gpointer data)
 
   g_free (job->path);
   g_free (job->lang);
-  g_free (job->folder);
+  g_free (job->destination);
   g_clear_weak_pointer (&job->page);
   g_main_context_unref (job->context);
   g_free (job);
@@ -194,14 +195,15 @@ static void run_sheets_job (GTask *task, gpointer source, gpointer data, GCancel
 static void on_sheets_done (GObject *source, GAsyncResult *result, gpointer data);
 
 /* Shows in the controls what is being made, and makes it in a thread:
- * one report, or (folder) the sheets of every item of a level. */
+ * one report, the sheets of every item of a level (destination their
+ * folder), or a report saved to a file (destination). */
 static void
 start_job (FitaReportsPage       *self,
            FitaReportKind         kind,
            gint64                 item_id,
            int                    year,
            const char            *lang,
-           const char            *folder,
+           const char            *destination,
            const char            *status,
            GAsyncReadyCallback    done,
            GTaskThreadFunc        thread_func)
@@ -226,7 +228,7 @@ start_job (FitaReportsPage       *self,
   job = g_new0 (Job, 1);
   job->path = g_strdup (fita_plan_get_path (self->plan));
   job->lang = g_strdup (lang);
-  job->folder = g_strdup (folder);
+  job->destination = g_strdup (destination);
   job->options.kind = kind;
   job->options.item_id = item_id;
   job->options.year = year;
@@ -254,6 +256,111 @@ fita_reports_page_generate (FitaReportsPage *self, FitaReportKind kind, gint64 i
       return;
     }
   start_job (self, kind, item_id, year, lang, NULL, _("Making the report…"), on_job_done, run_job);
+}
+
+/* A report saved as ODT or DOCX (or as PDF before any preview) */
+
+static FitaReportKind chosen_kind (FitaReportsPage *self);
+static gint64 chosen_item (FitaReportsPage *self);
+static int chosen_year (FitaReportsPage *self);
+static const char *chosen_lang (FitaReportsPage *self);
+
+static void
+run_write_job (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  Job *job = data;
+  GError *error = NULL;
+  g_autoptr(FitaPlan) plan = fita_plan_open (job->path, FITA_OPEN_READ_ONLY, &error);
+
+  if (plan == NULL || !fita_report_write (plan, &job->options, job->destination, cancellable, on_job_progress, job,
+                                          &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+show_saved (FitaReportsPage *self, const char *path)
+{
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *name = g_filename_display_name (base);
+  g_autofree char *text = g_strdup_printf (_("Saved “%s”."), name);
+
+  gtk_label_set_label (self->status_label, text);
+}
+
+static void
+on_write_done (GObject *source, GAsyncResult *result, gpointer data)
+{
+  FitaReportsPage *self = FITA_REPORTS_PAGE (source);
+  Job *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      g_clear_object (&self->cancellable);
+      set_busy (self, FALSE);
+      gtk_label_set_label (self->status_label, error->message);
+      return;
+    }
+  g_clear_object (&self->cancellable);
+  set_busy (self, FALSE);
+  show_saved (self, job->destination);
+}
+
+void
+fita_reports_page_save (FitaReportsPage *self, const char *path)
+{
+  FitaReportFormat format = fita_reports_page_get_format (self);
+  GBytes *pdf;
+  g_autofree char *full = NULL;
+
+  g_return_if_fail (FITA_IS_REPORTS_PAGE (self));
+  g_return_if_fail (path != NULL);
+  if (self->plan == NULL || fita_plan_get_path (self->plan) == NULL)
+    return;
+  /* "informe" saved as ODT is "informe.odt"; "informe.docx" is a DOCX
+   * whatever was chosen */
+  if (fita_report_format_for_path (path, &format))
+    fita_reports_page_set_format (self, format);
+  else
+    path = full = g_strconcat (path, fita_report_format_suffixes[format], NULL);
+
+  pdf = fita_pdf_view_get_bytes (self->view);
+  if (format == FITA_REPORT_FORMAT_PDF && pdf != NULL)
+    {
+      /* the PDF on screen, as it is */
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(GError) error = NULL;
+      if (!g_file_replace_contents (file, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), NULL, FALSE,
+                                    G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, &error))
+        gtk_label_set_label (self->status_label, error->message);
+      else
+        show_saved (self, path);
+      return;
+    }
+  if (chosen_kind (self) == FITA_REPORT_SHEET && chosen_item (self) == 0)
+    {
+      gtk_label_set_label (self->status_label, _("A follow-up sheet is about one item: choose the item."));
+      return;
+    }
+  start_job (self, chosen_kind (self), chosen_item (self), chosen_year (self), chosen_lang (self), path,
+             _("Saving the report…"), on_write_done, run_write_job);
+}
+
+FitaReportFormat
+fita_reports_page_get_format (FitaReportsPage *self)
+{
+  return (FitaReportFormat) MIN (gtk_drop_down_get_selected (self->format_dropdown), FITA_N_REPORT_FORMATS - 1);
+}
+
+void
+fita_reports_page_set_format (FitaReportsPage *self, FitaReportFormat format)
+{
+  g_return_if_fail (format < FITA_N_REPORT_FORMATS);
+  gtk_drop_down_set_selected (self->format_dropdown, format);
 }
 
 /* Sheets of every item of a level, into a folder, one PDF each */
@@ -284,7 +391,7 @@ run_sheets_job (GTask *task, gpointer source, gpointer data, GCancellable *cance
   items = fita_report_items_of_level (plan, like);
   for (guint i = 0; i < items->len; i++)
     g_array_append_val (ids, ((FitaItem *) g_ptr_array_index (items, i))->rec.id);
-  paths = fita_report_write_sheets (plan, &job->options, (gint64 *) ids->data, ids->len, job->folder,
+  paths = fita_report_write_sheets (plan, &job->options, (gint64 *) ids->data, ids->len, job->destination,
                                     cancellable, on_job_progress, job, &error);
   if (paths == NULL)
     g_task_return_error (task, error);
@@ -311,7 +418,7 @@ on_sheets_done (GObject *source, GAsyncResult *result, gpointer data)
       gtk_label_set_label (self->status_label, error->message);
       return;
     }
-  folder = g_filename_display_name (job->folder);
+  folder = g_filename_display_name (job->destination);
   text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Saved %u sheet in “%s”.", "Saved %u sheets in “%s”.",
                                        paths->len),
                           paths->len, folder);
@@ -403,32 +510,39 @@ zoom_action (GtkWidget *widget, const char *name, GVariant *parameter)
   fita_pdf_view_set_zoom (self->view, g_str_equal (name, "reports.zoom-in") ? zoom * 1.2 : zoom / 1.2);
 }
 
-/* The report on screen's (a sheet's names its item). */
-char *
-fita_reports_page_get_file_name (FitaReportsPage *self)
+static char *
+file_name_as (FitaReportsPage *self, FitaReportFormat format)
 {
   FitaReportOptions options = { chosen_kind (self), chosen_item (self), chosen_year (self), chosen_lang (self) };
 
   if (self->plan == NULL)
     return NULL;
-  return fita_report_file_name (self->plan, &options);
+  return fita_report_file_name_for_format (self->plan, &options, format);
+}
+
+/* The report on screen's (a sheet's names its item), in the chosen format. */
+char *
+fita_reports_page_get_file_name (FitaReportsPage *self)
+{
+  return file_name_as (self, fita_reports_page_get_format (self));
 }
 
 static void
 on_save_response (GtkNativeDialog *dialog, int response, gpointer data)
 {
   FitaReportsPage *self = FITA_REPORTS_PAGE (data);
-  GBytes *pdf = fita_pdf_view_get_bytes (self->view);
 
-  if (response == GTK_RESPONSE_ACCEPT && pdf != NULL)
+  if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autoptr(GError) error = NULL;
-      if (!g_file_replace_contents (file, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), NULL, FALSE,
-                                    G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, &error))
-        gtk_label_set_label (self->status_label, error->message);
-      else
-        gtk_label_set_label (self->status_label, _("Saved."));
+      g_autofree char *path = file ? g_file_get_path (file) : NULL;
+      GtkFileFilter *filter = gtk_file_chooser_get_filter (GTK_FILE_CHOOSER (dialog));
+
+      /* a name without a suffix takes the filter's format */
+      if (filter != NULL)
+        fita_reports_page_set_format (self, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (filter), "format")));
+      if (path != NULL)
+        fita_reports_page_save (self, path);
     }
   g_object_unref (dialog);
 }
@@ -439,14 +553,32 @@ save_action (GtkWidget *widget, const char *name, GVariant *parameter)
   FitaReportsPage *self = FITA_REPORTS_PAGE (widget);
   GtkRoot *root = gtk_widget_get_root (widget);
   GtkFileChooserNative *dialog;
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   g_autofree char *file_name = fita_reports_page_get_file_name (self);
+  const char *filter_names[] = {
+    /* Translators: the kinds of file a report is saved as, in the save dialog */
+    N_("PDF documents"), N_("OpenDocument text documents"), N_("Word documents"),
+  };
+  const char *mime_types[] = {
+    "application/pdf", "application/vnd.oasis.opendocument.text",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  };
 
-  dialog = gtk_file_chooser_native_new (_("Save Report as PDF"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+  G_STATIC_ASSERT (G_N_ELEMENTS (filter_names) == FITA_N_REPORT_FORMATS);
+  dialog = gtk_file_chooser_native_new (_("Save Report"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
-  gtk_file_filter_set_name (filter, _("PDF documents"));
-  gtk_file_filter_add_mime_type (filter, "application/pdf");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  for (guint format = 0; format < FITA_N_REPORT_FORMATS; format++)
+    {
+      g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+      g_autofree char *pattern = g_strconcat ("*", fita_report_format_suffixes[format], NULL);
+
+      gtk_file_filter_set_name (filter, _(filter_names[format]));
+      gtk_file_filter_add_mime_type (filter, mime_types[format]);
+      gtk_file_filter_add_pattern (filter, pattern);
+      g_object_set_data (G_OBJECT (filter), "format", GUINT_TO_POINTER (format));
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+      if (format == fita_reports_page_get_format (self))
+        gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (dialog), filter);
+    }
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), file_name);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
   g_signal_connect (dialog, "response", G_CALLBACK (on_save_response), self);
@@ -534,7 +666,7 @@ open_external_action (GtkWidget *widget, const char *name, GVariant *parameter)
   FitaReportsPage *self = FITA_REPORTS_PAGE (widget);
   GBytes *pdf = fita_pdf_view_get_bytes (self->view);
   g_autofree char *folder = g_build_filename (g_get_user_cache_dir (), "fita", "reports", NULL);
-  g_autofree char *file_name = fita_reports_page_get_file_name (self);
+  g_autofree char *file_name = file_name_as (self, FITA_REPORT_FORMAT_PDF);
   g_autofree char *path = g_build_filename (folder, file_name, NULL);
   g_autofree char *uri = NULL;
   g_autoptr(GError) error = NULL;
@@ -855,6 +987,7 @@ fita_reports_page_class_init (FitaReportsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FitaReportsPage, sheets_button);
   gtk_widget_class_bind_template_child (widget_class, FitaReportsPage, year_spin);
   gtk_widget_class_bind_template_child (widget_class, FitaReportsPage, lang_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, FitaReportsPage, format_dropdown);
   gtk_widget_class_bind_template_child (widget_class, FitaReportsPage, progress);
   gtk_widget_class_bind_template_child (widget_class, FitaReportsPage, status_label);
   gtk_widget_class_bind_template_child (widget_class, FitaReportsPage, zoom_dropdown);

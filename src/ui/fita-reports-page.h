@@ -29,7 +29,18 @@ void       fita_reports_page_save_sheets (FitaReportsPage  *self,
                                           const char       *lang,
                                           const char       *folder);
 gboolean   fita_reports_page_is_busy    (FitaReportsPage *self);
-/* The file name offered when saving the chosen report. */
+/* The kind of file the report is saved as (the page's "Save As" choice). */
+FitaReportFormat fita_reports_page_get_format (FitaReportsPage  *self);
+void       fita_reports_page_set_format (FitaReportsPage  *self,
+                                         FitaReportFormat  format);
+/* Saves the chosen report to path in the chosen format; a suffix (.pdf,
+ * .odt, .docx) in path chooses the format, and is added when missing. A
+ * PDF is the one on screen when there is one; any other is made in a
+ * thread with fita_report_write(). */
+void       fita_reports_page_save       (FitaReportsPage  *self,
+                                         const char       *path);
+/* The file name offered when saving the chosen report, in the chosen
+ * format. */
 char      *fita_reports_page_get_file_name (FitaReportsPage *self);
 /* For tests: the status line, and the item list (code and title a row). */
 const char *fita_reports_page_get_status (FitaReportsPage *self);

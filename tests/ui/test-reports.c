@@ -4,6 +4,7 @@
 
 #include <glib/gstdio.h>
 #include <string.h>
+#include <unzip.h>
 
 #include "fita-edit.h"
 #include "fita-examples.h"
@@ -239,6 +240,87 @@ test_sheets_of_a_level (Fixture *f, gconstpointer data)
   remove_tree (folder);
 }
 
+/* One part of a zip file (an ODT's content.xml, a DOCX's word/document.xml). */
+static char *
+zip_part (const char *path, const char *name)
+{
+  unzFile zip = unzOpen64 (path);
+  g_autoptr(GString) out = g_string_new (NULL);
+  char buffer[65536];
+  int n;
+
+  g_assert_nonnull (zip);
+  g_assert_cmpint (unzLocateFile (zip, name, 1), ==, UNZ_OK);
+  g_assert_cmpint (unzOpenCurrentFile (zip), ==, UNZ_OK);
+  while ((n = unzReadCurrentFile (zip, buffer, sizeof buffer)) > 0)
+    g_string_append_len (out, buffer, n);
+  g_assert_cmpint (n, ==, 0);
+  unzCloseCurrentFile (zip);
+  unzClose (zip);
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* The page saves the chosen report as PDF, ODT or DOCX: the offered name
+ * follows the format, a name without a suffix takes the chosen format's,
+ * and a suffix chooses the format. */
+static void
+test_save_formats (Fixture *f, gconstpointer data)
+{
+  FitaItem *programme = fita_plan_find_item (f->plan, "11");
+  g_autofree char *folder = g_build_filename (g_get_user_cache_dir (), "informes", NULL);
+  g_autofree char *pdf_path = g_build_filename (folder, "fitxa.pdf", NULL);
+  g_autofree char *odt_stem = g_build_filename (folder, "fitxa", NULL);
+  g_autofree char *odt_path = g_build_filename (folder, "fitxa.odt", NULL);
+  g_autofree char *docx_path = g_build_filename (folder, "fitxa.docx", NULL);
+  g_autofree char *pdf = NULL;
+  g_autofree char *mimetype = NULL;
+  g_autofree char *content = NULL;
+  g_autofree char *document = NULL;
+  g_autofree char *name = NULL;
+  gsize length = 0;
+
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  fita_reports_page_generate (f->page, FITA_REPORT_SHEET, programme->rec.id, 2024, "ca");
+  g_assert_true (wait_until (report_shown, f));
+  g_assert_cmpint (fita_reports_page_get_format (f->page), ==, FITA_REPORT_FORMAT_PDF);
+
+  /* PDF: the preview's bytes */
+  fita_reports_page_save (f->page, pdf_path);
+  g_assert_true (g_file_get_contents (pdf_path, &pdf, &length, NULL));
+  g_assert_true (length > 4 && memcmp (pdf, "%PDF", 4) == 0);
+  g_assert_nonnull (strstr (fita_reports_page_get_status (f->page), "fitxa.pdf"));
+
+  /* ODT: chosen on the page, the suffix added */
+  fita_reports_page_set_format (f->page, FITA_REPORT_FORMAT_ODT);
+  name = fita_reports_page_get_file_name (f->page);
+  g_assert_true (g_str_has_suffix (name, " 11 - ESS als barris - 2024.odt"));
+  g_clear_pointer (&name, g_free);
+  fita_reports_page_save (f->page, odt_stem);
+  g_assert_true (fita_reports_page_is_busy (f->page));
+  g_assert_true (wait_until (not_busy, f));
+  g_test_message ("%s", fita_reports_page_get_status (f->page));
+  g_assert_nonnull (strstr (fita_reports_page_get_status (f->page), "fitxa.odt"));
+  mimetype = zip_part (odt_path, "mimetype");
+  g_assert_cmpstr (mimetype, ==, "application/vnd.oasis.opendocument.text");
+  content = zip_part (odt_path, "content.xml");
+  g_assert_nonnull (strstr (content, "<text:h"));
+  g_assert_nonnull (strstr (content, "12.223,69"));
+
+  /* DOCX: named by its suffix, whatever was chosen */
+  fita_reports_page_save (f->page, docx_path);
+  g_assert_true (wait_until (not_busy, f));
+  g_assert_cmpint (fita_reports_page_get_format (f->page), ==, FITA_REPORT_FORMAT_DOCX);
+  name = fita_reports_page_get_file_name (f->page);
+  g_assert_true (g_str_has_suffix (name, " 2024.docx"));
+  document = zip_part (docx_path, "word/document.xml");
+  g_assert_nonnull (strstr (document, "<w:tbl"));
+  g_assert_nonnull (strstr (document, "12.223,69"));
+  g_assert_nonnull (strstr (fita_reports_page_get_status (f->page), "fitxa.docx"));
+  g_assert_false (g_file_test (odt_stem, G_FILE_TEST_EXISTS));
+
+  remove_tree (folder);
+}
+
 typedef struct {
   guint calls;
   guint position, removed, added;
@@ -322,6 +404,7 @@ main (int argc, char *argv[])
               test_annual_keeps_window_free, teardown);
   g_test_add ("/ui/reports/sheet-needs-item", Fixture, "terrassa-ess-2019-2026", setup, test_sheet_needs_item, teardown);
   g_test_add ("/ui/reports/file-name", Fixture, "terrassa-ess-2019-2026", setup, test_file_name, teardown);
+  g_test_add ("/ui/reports/save-formats", Fixture, "terrassa-ess-2019-2026", setup, test_save_formats, teardown);
   g_test_add ("/ui/reports/sheets-of-a-level", Fixture, "terrassa-ess-2019-2026", setup, test_sheets_of_a_level,
               teardown);
   g_test_add ("/ui/reports/item-list-follows-edits", Fixture, "terrassa-ess-2019-2026", setup,
