@@ -4,6 +4,7 @@
 #include "fita-money.h"
 #include "fita-rollup.h"
 
+#include <glib/gi18n-lib.h>
 #include <math.h>
 #include <pango/pangocairo.h>
 #include <string.h>
@@ -705,4 +706,294 @@ fita_chart_describe_at (FitaChart *self, double x, double y)
         return g_strdup (r->text);
     }
   return NULL;
+}
+
+/* The figures as a table, and in a sentence */
+
+static char **
+row_new (GPtrArray *cells)
+{
+  g_ptr_array_add (cells, NULL);
+  return (char **) g_ptr_array_free (cells, FALSE);
+}
+
+static GPtrArray *
+cells_new (const char *label)
+{
+  GPtrArray *cells = g_ptr_array_new ();
+
+  g_ptr_array_add (cells, g_strdup (label));
+  return cells;
+}
+
+static void
+add_money (GPtrArray *cells, gint64 cents, const char *lang)
+{
+  g_ptr_array_add (cells, fita_money_format (cents, lang));
+}
+
+static void
+add_rate (GPtrArray *cells, gint64 part, gint64 whole, const char *lang)
+{
+  g_ptr_array_add (cells, fita_percent_format_bp (fita_rate_bp (part, whole), lang));
+}
+
+/* Planned, executed and their rate, as in the tooltips. */
+static char **
+amounts_row (const char *label, FitaBudgetSum sum, const char *lang)
+{
+  GPtrArray *cells = cells_new (label);
+
+  add_money (cells, sum.planned, lang);
+  add_money (cells, sum.executed, lang);
+  add_rate (cells, sum.executed, sum.planned, lang);
+  return row_new (cells);
+}
+
+static char **
+headings_row (FitaTranslator *tr, const char *first, const char *second, const char *third, const char *fourth)
+{
+  const char *headings[] = { T_ (tr, first), T_ (tr, second), T_ (tr, third), T_ (tr, fourth), NULL };
+
+  return g_strdupv ((char **) headings);
+}
+
+static gboolean
+chapter_shown (FitaBudgetTable *t, guint c, FitaBudgetSum sum)
+{
+  /* the "no chapter" row only when something is in it, as drawn */
+  return c < t->n_chapters - 1 || sum.executed != FITA_NONE || sum.planned != FITA_NONE;
+}
+
+static void
+years_table (FitaChart *self, GPtrArray *rows, const char *lang)
+{
+  FitaBudgetTable *t = self->table;
+  FitaTranslator *tr = self->translator;
+  int first = self->year != FITA_NONE ? (int) self->year : t->first_year;
+  int last = self->year != FITA_NONE ? (int) self->year : t->last_year;
+
+  g_ptr_array_add (rows, headings_row (tr, N_("Year"), N_("Planned"), N_("Executed"), N_("Execution rate")));
+  for (int y = first; y <= last; y++)
+    {
+      char label[8];
+      g_snprintf (label, sizeof label, "%d", y);
+      g_ptr_array_add (rows, amounts_row (label, fita_budget_table_year (t, y), lang));
+    }
+  /* the whole period, with what is planned for it and not for a year */
+  if (self->year == FITA_NONE)
+    g_ptr_array_add (rows, amounts_row (T_ (tr, "Total"), t->total, lang));
+}
+
+static void
+stacked_table (FitaChart *self, GPtrArray *rows, const char *lang)
+{
+  FitaBudgetTable *t = self->table;
+  FitaTranslator *tr = self->translator;
+  GPtrArray *chapters = fita_plan_list (self->plan, FITA_TABLE_CHAPTER, 0);
+  int first = self->year != FITA_NONE ? (int) self->year : t->first_year;
+  int last = self->year != FITA_NONE ? (int) self->year : t->last_year;
+  GPtrArray *headings = cells_new (T_ (tr, "Year"));
+  g_autofree gboolean *shown = g_new0 (gboolean, t->n_chapters);
+
+  g_ptr_array_add (headings, g_strdup (T_ (tr, "Planned")));
+  for (guint c = 0; c < t->n_chapters; c++)
+    {
+      for (int y = first; y <= last; y++)
+        shown[c] |= chapter_shown (t, c, *fita_budget_table_cell (t, y, c));
+      if (shown[c])
+        g_ptr_array_add (headings, g_strdup (c < chapters->len ? ((FitaChapter *) g_ptr_array_index (chapters, c))->name
+                                                               : T_ (tr, "No chapter")));
+    }
+  g_ptr_array_add (headings, g_strdup (T_ (tr, "Executed")));
+  g_ptr_array_add (rows, row_new (headings));
+  for (int y = first; y <= last; y++)
+    {
+      FitaBudgetSum sum = fita_budget_table_year (t, y);
+      char label[8];
+      GPtrArray *cells;
+
+      g_snprintf (label, sizeof label, "%d", y);
+      cells = cells_new (label);
+      add_money (cells, sum.planned, lang);
+      for (guint c = 0; c < t->n_chapters; c++)
+        if (shown[c])
+          add_money (cells, fita_budget_table_cell (t, y, c)->executed, lang);
+      add_money (cells, sum.executed, lang);
+      g_ptr_array_add (rows, row_new (cells));
+    }
+}
+
+static void
+rates_table (FitaChart *self, GPtrArray *rows, const char *lang)
+{
+  g_ptr_array_add (rows, headings_row (self->translator, N_("Item"), N_("Planned"), N_("Executed"), N_("Execution rate")));
+  for (guint i = 0; i < self->bars->len; i++)
+    {
+      Bar *bar = &g_array_index (self->bars, Bar, i);
+      FitaBudgetSum sum = { .planned = bar->planned, .executed = bar->executed };
+      g_ptr_array_add (rows, amounts_row (bar->label, sum, lang));
+    }
+}
+
+static void
+cumulative_table (FitaChart *self, GPtrArray *rows, const char *lang)
+{
+  FitaBudgetTable *t = self->table;
+  gint64 running = 0;
+
+  /* Translators: a column of the cumulative chart's table: executed up to that year */
+  g_ptr_array_add (rows, headings_row (self->translator, N_("Year"), N_("Executed"), N_("Executed so far"),
+                                       N_("Planned total")));
+  for (int y = t->first_year; y <= t->last_year; y++)
+    {
+      gint64 executed = fita_budget_table_year (t, y).executed;
+      char label[8];
+      GPtrArray *cells;
+
+      g_snprintf (label, sizeof label, "%d", y);
+      running += value (executed);
+      cells = cells_new (label);
+      add_money (cells, executed, lang);
+      add_money (cells, running, lang);
+      add_rate (cells, running, t->total.planned, lang);
+      g_ptr_array_add (rows, row_new (cells));
+    }
+}
+
+static void
+chapters_table (FitaChart *self, GPtrArray *rows, const char *lang)
+{
+  FitaBudgetTable *t = self->table;
+  FitaTranslator *tr = self->translator;
+  GPtrArray *chapters = fita_plan_list (self->plan, FITA_TABLE_CHAPTER, 0);
+  gint64 all = 0;
+
+  g_ptr_array_add (rows, headings_row (tr, N_("Chapter"), N_("Planned"), N_("Executed"), N_("Share")));
+  for (guint c = 0; c < t->n_chapters; c++)
+    {
+      FitaBudgetSum sum = self->year != FITA_NONE ? *fita_budget_table_cell (t, (int) self->year, c)
+                                                  : fita_budget_table_chapter (t, c);
+      all += value (sum.executed);
+    }
+  for (guint c = 0; c < t->n_chapters; c++)
+    {
+      FitaBudgetSum sum = self->year != FITA_NONE ? *fita_budget_table_cell (t, (int) self->year, c)
+                                                  : fita_budget_table_chapter (t, c);
+      GPtrArray *cells;
+
+      if (!chapter_shown (t, c, sum))
+        continue;
+      cells = cells_new (c < chapters->len ? ((FitaChapter *) g_ptr_array_index (chapters, c))->name
+                                           : T_ (tr, "No chapter"));
+      add_money (cells, sum.planned, lang);
+      add_money (cells, sum.executed, lang);
+      add_rate (cells, sum.executed, all, lang);
+      g_ptr_array_add (rows, row_new (cells));
+    }
+}
+
+GPtrArray *
+fita_chart_get_table (FitaChart *self)
+{
+  const char *lang = fita_translator_get_lang (self->translator);
+  GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+
+  switch (self->kind)
+    {
+    case FITA_CHART_PLANNED_EXECUTED:
+      years_table (self, rows, lang);
+      break;
+    case FITA_CHART_STACKED:
+      stacked_table (self, rows, lang);
+      break;
+    case FITA_CHART_EXECUTION_RATE:
+      rates_table (self, rows, lang);
+      break;
+    case FITA_CHART_CUMULATIVE:
+      cumulative_table (self, rows, lang);
+      break;
+    case FITA_CHART_CHAPTERS:
+      chapters_table (self, rows, lang);
+      break;
+    case FITA_N_CHARTS:
+    default:
+      break;
+    }
+  if (!fita_chart_has_data (self))
+    g_ptr_array_set_size (rows, MIN (rows->len, 1));
+  return rows;
+}
+
+char *
+fita_chart_get_table_text (FitaChart *self)
+{
+  g_autoptr(GPtrArray) rows = fita_chart_get_table (self);
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      char **cells = g_ptr_array_index (rows, i);
+      for (guint c = 0; cells[c] != NULL; c++)
+        {
+          /* a tab or a line end inside a name would split its cell */
+          g_autofree char *cell = g_strdelimit (g_strdup (cells[c]), "\t\r\n", ' ');
+          if (c > 0)
+            g_string_append_c (text, '\t');
+          g_string_append (text, cell);
+        }
+      g_string_append_c (text, '\n');
+    }
+  return g_string_free (text, FALSE);
+}
+
+char *
+fita_chart_get_summary (FitaChart *self)
+{
+  FitaTranslator *tr = self->translator;
+  const char *lang = fita_translator_get_lang (tr);
+  g_autoptr(GPtrArray) rows = fita_chart_get_table (self);
+  FitaBudgetSum whole = self->year != FITA_NONE ? fita_budget_table_year (self->table, (int) self->year)
+                                                : self->table->total;
+  GString *text = g_string_new (self->title);
+
+  g_string_append (text, ". ");
+  if (!fita_chart_has_data (self))
+    {
+      g_string_append (text, T_ (tr, "No budget amounts yet"));
+      g_string_append_c (text, '.');
+      return g_string_free (text, FALSE);
+    }
+  {
+    g_autofree char *executed = fita_money_format (whole.executed, lang);
+    g_autofree char *planned = fita_money_format (whole.planned, lang);
+    g_autofree char *rate = fita_percent_format_bp (fita_rate_bp (whole.executed, whole.planned), lang);
+    /* Translators: a chart's summary for screen readers: "Executed 12.223,69 € of 120.000,00 € planned, 10,19 %" */
+    g_string_append_printf (text, T_ (tr, "Executed %s of %s planned, %s."), executed, planned, rate);
+  }
+  /* then each row of the table with figures: "2024 — Planned: 20.000,00 €,
+   * Executed: …"; what is not known is left unsaid */
+  {
+    g_autofree char *no_money = fita_money_format (FITA_NONE, lang);
+    g_autofree char *no_rate = fita_percent_format_bp (FITA_NONE, lang);
+    char **headings = g_ptr_array_index (rows, 0);
+
+    for (guint i = 1; i < rows->len; i++)
+      {
+        char **cells = g_ptr_array_index (rows, i);
+        guint said = 0;
+
+        for (guint c = 1; cells[c] != NULL && headings[c] != NULL; c++)
+          {
+            if (g_str_equal (cells[c], no_money) || g_str_equal (cells[c], no_rate))
+              continue;
+            g_string_append_printf (text, said == 0 ? " %s — " : ", ", cells[0]);
+            g_string_append_printf (text, "%s: %s", headings[c], cells[c]);
+            said++;
+          }
+        if (said > 0)
+          g_string_append_c (text, '.');
+      }
+  }
+  return g_string_free (text, FALSE);
 }

@@ -55,6 +55,18 @@ void         fita_chart_draw        (FitaChart              *chart,
 char        *fita_chart_describe_at (FitaChart              *chart,
                                      double                  x,
                                      double                  y);
+/* The figures the chart draws, as a table in the chart's language: a
+ * GPtrArray of rows, each a NULL-terminated array of cell texts, the first
+ * row the headings ("Year", "Planned", "Executed", "Execution rate"…). A
+ * row per bar or point (years, items, chapters), and for the yearly chart
+ * the whole period's totals; only the headings without data. */
+GPtrArray   *fita_chart_get_table   (FitaChart              *chart);
+/* The same table as text: tab-separated cells, a line a row, headings first. */
+char        *fita_chart_get_table_text (FitaChart           *chart);
+/* What the chart shows, for a screen reader or a figure's alternative
+ * text: its title, "Executed 12.223,69 € of 120.000,00 € planned,
+ * 10,19 %." and each row of its table in a sentence. */
+char        *fita_chart_get_summary (FitaChart              *chart);
 /* A step for axis ticks at round amounts: 1, 2, 2.5 or 5 × 10ⁿ cents, so
  * that about `ticks` of them cover max. */
 gint64       fita_chart_nice_step   (gint64                  max,

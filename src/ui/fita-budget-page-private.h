@@ -6,6 +6,7 @@
 #include "fita-budget-cell.h"
 #include "fita-budget-row.h"
 #include "fita-budget.h"
+#include "fita-chart-table.h"
 #include "fita-chart-view.h"
 #include "fita-edit.h"
 #include "fita-money.h"
@@ -86,6 +87,8 @@ struct _FitaBudgetPage
   GtkColumnView      *totals_view;
   GtkLabel           *chart_scope_label;
   FitaChartView      *chart_view;
+  GtkToggleButton    *chart_data_button;
+  FitaChartTable     *chart_table;
 };
 
 /* fita-budget-page.c */
@@ -143,6 +146,10 @@ void fita_budget_page_on_level_selected (FitaBudgetPage *self);
 void fita_budget_page_update_chart_scope (FitaBudgetPage *self);
 void fita_budget_page_on_selection_changed (FitaBudgetPage *self);
 void fita_budget_page_on_chart_selected (FitaBudgetPage *self);
+void fita_budget_page_refresh_chart_table (FitaBudgetPage *self);
+void fita_budget_page_copy_chart_action (GtkWidget *widget,
+                                         const char *action_name,
+                                         GVariant *parameter);
 
 /* fita-budget-page-copy.c */
 void fita_budget_page_copy_action (GtkWidget *widget,

@@ -307,6 +307,8 @@ fita_budget_page_dispose (GObject *object)
   g_clear_object (&self->totals);
   g_clear_object (&self->totals_row);
   g_clear_object (&self->plan);
+  if (self->chart_view != NULL)
+    g_signal_handlers_disconnect_by_data (self->chart_view, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), FITA_TYPE_BUDGET_PAGE);
 
   G_OBJECT_CLASS (fita_budget_page_parent_class)->dispose (object);
@@ -393,6 +395,7 @@ fita_budget_page_class_init (FitaBudgetPageClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (FITA_TYPE_CHART_VIEW);
+  g_type_ensure (FITA_TYPE_CHART_TABLE);
   gtk_widget_class_set_template_from_resource (widget_class, "/cat/fita/Fita/fita-budget-page.ui");
   gtk_widget_class_bind_template_child (widget_class, FitaBudgetPage, year_dropdown);
   gtk_widget_class_bind_template_child (widget_class, FitaBudgetPage, chapter_dropdown);
@@ -404,9 +407,12 @@ fita_budget_page_class_init (FitaBudgetPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FitaBudgetPage, totals_view);
   gtk_widget_class_bind_template_child (widget_class, FitaBudgetPage, chart_scope_label);
   gtk_widget_class_bind_template_child (widget_class, FitaBudgetPage, chart_view);
+  gtk_widget_class_bind_template_child (widget_class, FitaBudgetPage, chart_data_button);
+  gtk_widget_class_bind_template_child (widget_class, FitaBudgetPage, chart_table);
 
   gtk_widget_class_install_property_action (widget_class, "budget.layout", "layout");
   gtk_widget_class_install_action (widget_class, "budget.copy", NULL, fita_budget_page_copy_action);
+  gtk_widget_class_install_action (widget_class, "budget.copy-chart", NULL, fita_budget_page_copy_chart_action);
   gtk_widget_class_install_action (widget_class, "budget.expand-all", NULL, expand_all_action);
   gtk_widget_class_install_action (widget_class, "budget.collapse-all", NULL, collapse_all_action);
   /* as GtkTreeView had it: * unfolds everything; / folds it back
@@ -472,10 +478,16 @@ fita_budget_page_init (FitaBudgetPage *self)
   g_signal_connect_swapped (self->chapter_dropdown, "notify::selected", G_CALLBACK (fita_budget_page_on_chapter_selected), self);
   g_signal_connect_swapped (self->level_dropdown, "notify::selected", G_CALLBACK (fita_budget_page_on_level_selected), self);
   g_signal_connect_swapped (self->chart_dropdown, "notify::selected", G_CALLBACK (fita_budget_page_on_chart_selected), self);
+  g_signal_connect_swapped (self->chart_view, "changed", G_CALLBACK (fita_budget_page_refresh_chart_table), self);
+  g_signal_connect_swapped (self->chart_data_button, "notify::active", G_CALLBACK (fita_budget_page_refresh_chart_table), self);
+  /* a screen reader finds the chart's figures in the table below it */
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (self->chart_view), GTK_ACCESSIBLE_RELATION_DETAILS,
+                                  self->chart_table, NULL, -1);
 
   fita_budget_page_build_filters (self);
   fita_budget_page_update_chart_scope (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "budget.copy", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "budget.copy-chart", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "budget.expand-all", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "budget.collapse-all", FALSE);
   ensure_style (self);
@@ -528,6 +540,7 @@ fita_budget_page_set_plan (FitaBudgetPage *self,
   fita_budget_page_build_columns (self);
   fita_budget_page_build_model (self, FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "budget.copy", plan != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "budget.copy-chart", plan != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "budget.expand-all", plan != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "budget.collapse-all", plan != NULL);
   time_first_frame (self);

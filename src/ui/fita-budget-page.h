@@ -63,6 +63,9 @@ GtkWidget        *fita_budget_page_find_cell    (FitaBudgetPage   *self,
 /* The column titles, in order. */
 GStrv             fita_budget_page_dup_titles   (FitaBudgetPage   *self);
 FitaChartView    *fita_budget_page_get_chart_view (FitaBudgetPage *self);
+/* The "Show Data" toggle under the chart, and the table it shows. */
+GtkToggleButton  *fita_budget_page_get_chart_data_button (FitaBudgetPage *self);
+GtkWidget        *fita_budget_page_get_chart_table (FitaBudgetPage *self);
 /* Milliseconds from set_plan() to the first frame drawn with the plan. */
 double            fita_budget_page_get_open_ms  (FitaBudgetPage   *self);
 

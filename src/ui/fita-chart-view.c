@@ -5,8 +5,6 @@
 #include <glib/gi18n.h>
 
 #include "fita-chart-view.h"
-#include "fita-money.h"
-#include "fita-rollup.h"
 
 struct _FitaChartView
 {
@@ -26,6 +24,9 @@ enum { PROP_0, PROP_PLAN, PROP_KIND, PROP_ITEM_ID, PROP_YEAR, N_PROPS };
 
 static GParamSpec *properties[N_PROPS];
 
+enum { CHANGED, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
 G_DEFINE_FINAL_TYPE (FitaChartView, fita_chart_view, GTK_TYPE_WIDGET)
 
 static void
@@ -33,30 +34,16 @@ invalidate (FitaChartView *self)
 {
   g_clear_pointer (&self->chart, fita_chart_free);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_signal_emit (self, signals[CHANGED], 0);
 }
 
-/* The chart's title and its figures in words, for screen readers. */
+/* The chart's title, and what it shows in words with each of its figures
+ * (fita_chart_get_summary()), for screen readers. */
 static void
 describe (FitaChartView *self)
 {
-  FitaItem *item = self->item_id ? fita_plan_lookup (self->plan, FITA_TABLE_ITEM, self->item_id) : NULL;
-  const char *lang = fita_lang_from_locale ();
-  FitaBudgetSum sum;
-  g_autofree char *planned = NULL;
-  g_autofree char *executed = NULL;
-  g_autofree char *rate = NULL;
-  g_autofree char *summary = NULL;
-  gint64 bp;
+  g_autofree char *summary = fita_chart_get_summary (self->chart);
 
-  fita_plan_budget_sum (self->plan, item, self->year, 0, &sum);
-  planned = fita_money_format (sum.planned, lang);
-  executed = fita_money_format (sum.executed, lang);
-  /* "—" when nothing executed is known: unknown is not 0 % */
-  bp = fita_rate_bp (sum.executed, sum.planned);
-  rate = fita_percent_format_bp (bp, lang);
-  /* Translators: what a screen reader says about a budget chart */
-  summary = g_strdup_printf (_("%s: planned %s, executed %s, execution rate %s."),
-                             item && item->title ? item->title : _("Whole plan"), planned, executed, rate);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, fita_chart_get_title (self->chart),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, summary,
@@ -315,6 +302,10 @@ fita_chart_view_class_init (FitaChartViewClass *klass)
     g_param_spec_int64 ("year", NULL, NULL, G_MININT64, G_MAXINT64, FITA_NONE,
                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* the chart is to be made again: other figures, or another chart */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                   G_TYPE_NONE, 0);
 
   gtk_widget_class_set_css_name (widget_class, "chartview");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);

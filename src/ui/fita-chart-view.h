@@ -1,6 +1,9 @@
 /* fita-chart-view.h: a budget chart on screen: the core's drawing routine
  * (the same the reports and the exports use) in the widget's colours, with
- * the exact amounts under the pointer in a tooltip. */
+ * the exact amounts under the pointer in a tooltip, and what it shows in
+ * words (fita_chart_get_summary()) as its accessible description. Emits
+ * "changed" when its chart is to be made again (another chart, or other
+ * figures). */
 #pragma once
 
 #include <gtk/gtk.h>

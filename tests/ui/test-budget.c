@@ -9,6 +9,7 @@
 
 #include "fita-budget-cell.h"
 #include "fita-budget-page.h"
+#include "fita-chart-table.h"
 #include "fita-chart-view.h"
 #include "fita-edit.h"
 #include "fita-examples.h"
@@ -767,6 +768,103 @@ test_charts (Fixture *f, gconstpointer data)
   g_free (probe.found);
 }
 
+/* Every chart shows its figures as a table ("Show Data"), the same the
+ * chart draws, copies them as tab-separated text, and tells a screen
+ * reader what it shows. */
+static void
+test_chart_data (Fixture *f, gconstpointer data)
+{
+  FitaChartView *view = fita_budget_page_get_chart_view (f->page);
+  GtkToggleButton *button = fita_budget_page_get_chart_data_button (f->page);
+  GtkWidget *table = fita_budget_page_get_chart_table (f->page);
+  static const char * const names[] = { "planned-executed", "stacked", "execution-rate", "cumulative", "chapters" };
+  g_autofree char *planned = money (12000000);
+  g_autofree char *executed = money (1222369);
+  g_autofree char *y2023 = money (470233);
+  g_autofree char *rate = fita_percent_format_bp (1019, lang ());
+  g_autofree char *summary = NULL;
+  g_autofree char *shown = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *pasted = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  g_assert_cmpint (fita_chart_view_get_item_id (view), ==, item_id (f, "11"));
+  g_assert_false (gtk_widget_get_visible (table));
+
+  /* the summary sentence, with the figures, for a screen reader */
+  summary = fita_chart_get_summary (fita_chart_view_get_chart (view));
+  g_test_message ("Chart summary: %s", summary);
+  g_assert_nonnull (strstr (summary, executed));
+  g_assert_nonnull (strstr (summary, planned));
+  g_assert_nonnull (strstr (summary, rate));
+  g_assert_nonnull (strstr (summary, y2023));
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, summary);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       gtk_widget_get_tooltip_text (GTK_WIDGET (button)));
+
+  /* the toggle, from the keyboard: the table holds the chart's figures */
+  g_assert_true (gtk_widget_get_focusable (GTK_WIDGET (button)));
+  g_assert_true (gtk_widget_activate (GTK_WIDGET (button)));
+  settle ();
+  g_assert_true (gtk_toggle_button_get_active (button));
+  g_assert_true (gtk_widget_get_visible (table));
+  for (guint k = 0; k < FITA_N_CHARTS; k++)
+    {
+      g_autofree char *name = g_strconcat ("budget-chart-data-", names[k], NULL);
+      g_autofree char *shot = NULL;
+      g_autofree char *in_table = NULL;
+      g_autofree char *drawn = NULL;
+      g_autofree char *described = NULL;
+
+      fita_chart_view_set_kind (view, k);
+      settle ();
+      in_table = fita_chart_table_dup_text (FITA_CHART_TABLE (table));
+      drawn = fita_chart_get_table_text (fita_chart_view_get_chart (view));
+      g_assert_cmpstr (in_table, ==, drawn);
+      g_assert_nonnull (strchr (in_table, '\n'));
+      described = fita_chart_get_summary (fita_chart_view_get_chart (view));
+      gtk_test_accessible_assert_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, described);
+      shot = save_screenshot (GTK_WIDGET (f->window), name);
+      assert_png (shot, 1200, 700);
+    }
+
+  /* the yearly chart: a row a year, then the whole period */
+  fita_chart_view_set_kind (view, FITA_CHART_PLANNED_EXECUTED);
+  settle ();
+  shown = fita_chart_table_dup_text (FITA_CHART_TABLE (table));
+  lines = g_strsplit (shown, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 1 + (2026 - 2019 + 1) + 1 + 1);
+  g_assert_true (g_str_has_prefix (lines[1], "2019\t"));
+  g_assert_true (g_str_has_prefix (lines[5], "2023\t"));
+  g_assert_nonnull (strstr (lines[5], y2023));
+  g_assert_nonnull (strstr (lines[9], planned));
+  g_assert_nonnull (strstr (lines[9], executed));
+  g_assert_nonnull (strstr (lines[9], rate));
+
+  /* the table follows the plan */
+  g_assert_true (fita_plan_set_budget (f->plan, item_id (f, "11"), 2025, chapter_id (f->plan, STAFF),
+                                       FITA_NONE, 123456, NULL));
+  settle ();
+  g_clear_pointer (&shown, g_free);
+  shown = fita_chart_table_dup_text (FITA_CHART_TABLE (table));
+  expected = fita_chart_get_table_text (fita_chart_view_get_chart (view));
+  g_assert_cmpstr (shown, ==, expected);
+
+  /* Copy as Table: the same text, with its header row */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "budget.copy-chart", NULL));
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (GTK_WIDGET (f->page)), NULL, on_clipboard_text, &pasted);
+  g_assert_true (wait_until (text_read, &pasted));
+  g_assert_cmpstr (pasted, ==, expected);
+
+  /* hidden again, the table lets go of the figures */
+  gtk_toggle_button_set_active (button, FALSE);
+  settle ();
+  g_assert_false (gtk_widget_get_visible (table));
+  g_clear_pointer (&shown, g_free);
+  shown = fita_chart_table_dup_text (FITA_CHART_TABLE (table));
+  g_assert_cmpstr (shown, ==, "");
+}
+
 static gboolean
 is_dropdown_named (GtkWidget *widget, gconstpointer tooltip)
 {
@@ -1130,6 +1228,7 @@ main (int argc, char *argv[])
   g_test_add ("/ui/budget/item-grid-mode", Fixture, "terrassa-ess-2019-2026", setup, test_item_grid_mode, teardown);
   g_test_add ("/ui/budget/plan-property", Fixture, "terrassa-ess-2019-2026", setup, test_plan_property, teardown);
   g_test_add ("/ui/budget/charts", Fixture, "terrassa-ess-2019-2026", setup, test_charts, teardown);
+  g_test_add ("/ui/budget/chart-data", Fixture, "terrassa-ess-2019-2026", setup, test_chart_data, teardown);
   g_test_add ("/ui/budget/read-only", Fixture, "terrassa-ess-2019-2026", setup, test_read_only, teardown);
   g_test_add ("/ui/budget/envelope", Fixture, NULL, setup_figures, test_envelope, teardown);
   g_test_add ("/ui/budget/unknown-rate", Fixture, NULL, setup_figures, test_unknown_rate, teardown);
