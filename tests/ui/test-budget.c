@@ -746,7 +746,7 @@ test_charts (Fixture *f, gconstpointer data)
 
       /* as the person would: the dropdown above the chart */
       dropdown = GTK_DROP_DOWN (gtk_widget_get_next_sibling (gtk_widget_get_first_child (
-        gtk_widget_get_prev_sibling (GTK_WIDGET (view)))));
+        gtk_widget_get_prev_sibling (gtk_widget_get_parent (GTK_WIDGET (view))))));
       gtk_drop_down_set_selected (dropdown, k);
       g_assert_cmpint (fita_chart_view_get_kind (view), ==, k);
       settle ();
@@ -759,7 +759,7 @@ test_charts (Fixture *f, gconstpointer data)
   g_assert_true (fita_plan_set_budget (f->plan, item_id (f, "11"), 2025, chapter_id (f->plan, STAFF),
                                        FITA_NONE, 123456, NULL));
   gtk_drop_down_set_selected (GTK_DROP_DOWN (gtk_widget_get_next_sibling (gtk_widget_get_first_child (
-    gtk_widget_get_prev_sibling (GTK_WIDGET (view))))), FITA_CHART_PLANNED_EXECUTED);
+    gtk_widget_get_prev_sibling (gtk_widget_get_parent (GTK_WIDGET (view)))))), FITA_CHART_PLANNED_EXECUTED);
   settle ();
   g_clear_pointer (&amount, g_free);
   amount = money (123456);
@@ -816,7 +816,10 @@ test_chart_data (Fixture *f, gconstpointer data)
       g_autofree char *drawn = NULL;
       g_autofree char *described = NULL;
 
-      fita_chart_view_set_kind (view, k);
+      /* as the person would: the dropdown above the chart */
+      gtk_drop_down_set_selected (GTK_DROP_DOWN (gtk_widget_get_next_sibling (gtk_widget_get_first_child (
+        gtk_widget_get_prev_sibling (gtk_widget_get_parent (GTK_WIDGET (view)))))), k);
+      g_assert_cmpint (fita_chart_view_get_kind (view), ==, k);
       settle ();
       in_table = fita_chart_table_dup_text (FITA_CHART_TABLE (table));
       drawn = fita_chart_get_table_text (fita_chart_view_get_chart (view));
