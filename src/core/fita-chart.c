@@ -844,7 +844,7 @@ cumulative_table (FitaChart *self, GPtrArray *rows, const char *lang)
 
   /* Translators: a column of the cumulative chart's table: executed up to that year */
   g_ptr_array_add (rows, headings_row (self->translator, N_("Year"), N_("Executed"), N_("Executed so far"),
-                                       N_("Planned total")));
+                                       N_("Execution rate")));
   for (int y = t->first_year; y <= t->last_year; y++)
     {
       gint64 executed = fita_budget_table_year (t, y).executed;
@@ -856,6 +856,7 @@ cumulative_table (FitaChart *self, GPtrArray *rows, const char *lang)
       cells = cells_new (label);
       add_money (cells, executed, lang);
       add_money (cells, running, lang);
+      /* of the planned total, the line the chart draws */
       add_rate (cells, running, t->total.planned, lang);
       g_ptr_array_add (rows, row_new (cells));
     }
