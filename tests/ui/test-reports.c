@@ -280,9 +280,19 @@ test_save_formats (Fixture *f, gconstpointer data)
   gsize length = 0;
 
   g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  g_assert_cmpint (fita_reports_page_get_format (f->page), ==, FITA_REPORT_FORMAT_PDF);
+
+  /* PDF with no preview yet: made in the background */
+  fita_reports_page_save (f->page, pdf_path);
+  g_assert_true (fita_reports_page_is_busy (f->page));
+  g_assert_true (wait_until (not_busy, f));
+  g_assert_true (g_file_get_contents (pdf_path, &pdf, &length, NULL));
+  g_assert_true (length > 4 && memcmp (pdf, "%PDF", 4) == 0);
+  g_clear_pointer (&pdf, g_free);
+  g_assert_cmpint (g_remove (pdf_path), ==, 0);
+
   fita_reports_page_generate (f->page, FITA_REPORT_SHEET, programme->rec.id, 2024, "ca");
   g_assert_true (wait_until (report_shown, f));
-  g_assert_cmpint (fita_reports_page_get_format (f->page), ==, FITA_REPORT_FORMAT_PDF);
 
   /* PDF: the preview's bytes */
   fita_reports_page_save (f->page, pdf_path);
