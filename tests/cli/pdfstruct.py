@@ -102,9 +102,9 @@ def without_figures(path, out):
         number = int(re.search(rb"/Contents (\d+) 0 R", body).group(1))
         m = re.search(rb"(?m)^%d 0 obj\s*<<(.*?)>>\s*stream\r?\n" % number, data, re.S)
         ref = re.search(rb"/Length (\d+) 0 R", m.group(1))
-        length = int(re.match(rb"\s*(\d+)", objects[int(ref.group(1))] if ref and int(ref.group(1)) in objects
-                     else re.search(rb"(?m)^%d 0 obj\s*(\d+)" % int(ref.group(1)), data).group(1)).group(1)) \
-            if ref else int(re.search(rb"/Length (\d+)", m.group(1)).group(1))
+        # cairo gives a stream's length as an object of its own
+        length = int(re.search(rb"(?m)^%s 0 obj\s*(\d+)" % ref.group(1), data).group(1)) if ref \
+            else int(re.search(rb"/Length (\d+)", m.group(1)).group(1))
         content = data[m.end():m.end() + length]
         if b"/FlateDecode" in m.group(1):
             content = zlib.decompress(content)
