@@ -7,6 +7,11 @@
  * that keeps nothing), then for real with "page N of M". fita-report.c says
  * what each report holds; this engine decides where it goes.
  *
+ * The drawing pass tags what it draws with cairo's structure tags (a
+ * Document of headings, paragraphs, tables, links and figures, the running
+ * header and footer in none), and fita_report_tag_pdf adds what cairo 1.16
+ * cannot write (see README, "Accessible reports").
+ *
  * The same calls make an editable document instead (ODT, DOCX) when
  * doc->flow is set: one pass, no pages; headings, paragraphs, links,
  * tables and pictures go to the flow (fita-report-flow.h), new_page is a
