@@ -214,30 +214,40 @@ fita_doc_need (FitaDoc *doc, double height)
 /* Lines break between words, never inside one. Only a word wider than the
  * whole width is broken, as a last resort, and without the hyphen Pango
  * would insert where the language puts none ("Incorpor-ada"). */
+/* Ligatures off (see show_run): one list shared by every layout, of every
+ * report (reports may be made in several threads), never freed. */
+static PangoAttrList *
+no_ligatures (void)
+{
+  static PangoAttrList *list;
+
+  if (g_once_init_enter (&list))
+    {
+      PangoAttrList *made = pango_attr_list_new ();
+
+      pango_attr_list_insert (made, pango_attr_font_features_new ("liga 0, clig 0"));
+      g_once_init_leave (&list, made);
+    }
+  return list;
+}
+
 static void
 layout_set_text (PangoLayout *layout, const char *text, PangoFontDescription *font, double width, FitaDocAlign align)
 {
-  /* shared by every layout, never freed: ligatures off (see show_run) */
-  static PangoAttrList *no_ligatures;
   int natural;
 
   pango_layout_set_font_description (layout, font);
   pango_layout_set_width (layout, width > 0 ? (int) (width * PANGO_SCALE) : -1);
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
   pango_layout_set_attributes (layout, NULL);
-  if (no_ligatures == NULL)
-    {
-      no_ligatures = pango_attr_list_new ();
-      pango_attr_list_insert (no_ligatures, pango_attr_font_features_new ("liga 0, clig 0"));
-    }
-  pango_layout_set_attributes (layout, no_ligatures);
+  pango_layout_set_attributes (layout, no_ligatures ());
   pango_layout_set_alignment (layout, align == FITA_DOC_ALIGN_RIGHT ? PANGO_ALIGN_RIGHT
                                       : align == FITA_DOC_ALIGN_CENTER ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT);
   pango_layout_set_text (layout, text ? text : "", -1);
   pango_layout_get_size (layout, &natural, NULL);
   if (width > 0 && natural > pango_layout_get_width (layout))
     {
-      PangoAttrList *attributes = pango_attr_list_copy (no_ligatures);
+      PangoAttrList *attributes = pango_attr_list_copy (no_ligatures ());
 
       pango_attr_list_insert (attributes, pango_attr_insert_hyphens_new (FALSE));
       pango_layout_set_attributes (layout, attributes);
