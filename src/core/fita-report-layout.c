@@ -1005,6 +1005,7 @@ fita_doc_table (FitaDoc *doc, FitaDocTable *table)
   double x[16] = { 0 }, w[16] = { 0 }, header_height = 0;
   g_autofree char **titles = NULL;
   const char *const *cells_tags = table->header ? data_cells : labelled_cells;
+  gboolean begun = FALSE;
 
   g_assert (table->n_columns > 0 && table->n_columns <= 16);
   if (doc->flow != NULL)
@@ -1042,7 +1043,10 @@ fita_doc_table (FitaDoc *doc, FitaDocTable *table)
            * on; the first row stays with it and with the headings above */
           fita_doc_keep (doc, header_height + together);
           if (r == 0)
-            tag_begin (doc, "Table", NULL);
+            {
+              tag_begin (doc, "Table", NULL);
+              begun = TRUE;
+            }
           if (table->header)
             draw_table_header (doc, table, titles, x, w, header_height, r == 0);
         }
@@ -1063,7 +1067,7 @@ fita_doc_table (FitaDoc *doc, FitaDocTable *table)
         }
       doc->y += height;
     }
-  if (table->rows->len > 0)
+  if (begun)
     tag_end (doc, "Table");
   doc->y += 10;
 }
