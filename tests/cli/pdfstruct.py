@@ -137,19 +137,12 @@ def page_height(path):
     return float(re.search(r"Page size:\s+[\d.]+ x ([\d.]+)", out).group(1))
 
 
-def check(path, lang, header=60, footer=50):
-    """The problems of the report at path: a list of sentences, empty when
-    it passes. header and footer: the height of the running header and
-    footer (page furniture, in no tag), in points."""
+def tree_problems(root):
+    """Headings that skip a level, tables without TH or TH without scope,
+    cells or spans out of place, no headings."""
     problems = []
-    info = subprocess.run(["pdfinfo", path], capture_output=True, text=True, check=True).stdout
-    if not re.search(r"(?m)^Tagged:\s+yes$", info):
-        problems.append("pdfinfo does not say Tagged: yes")
-    out = subprocess.run(["pdfinfo", "-struct-text", path], capture_output=True, text=True, check=True).stdout
-    root = parse(out)
     if [c.name for c in root.children] != ["Document"]:
         problems.append(f"the tree is not one Document: {[c.name for c in root.children]}")
-
     last = 0
     headings = 0
     for node in root.walk():
@@ -170,6 +163,34 @@ def check(path, lang, header=60, footer=50):
             problems.append(f"{node.name} outside its table or paragraph")
     if headings == 0:
         problems.append("no headings")
+    return problems
+
+
+def untagged(body, root):
+    """The lines of body (pdftotext's text) that are not in the tree's
+    text: each line is, or, as the cells of a row sit side by side on a
+    line, each of its words is."""
+    problems = []
+    tagged = squash(root.text())
+    for line in body.split("\n"):
+        if squash(line) and squash(line) not in tagged:
+            missing = [w for w in line.split() if squash(w) not in tagged]
+            if missing:
+                problems.append(f'untagged text: "{line.strip()}" ({" ".join(missing)})')
+    return problems
+
+
+def check(path, lang, header=60, footer=50):
+    """The problems of the report at path: a list of sentences, empty when
+    it passes. header and footer: the height of the running header and
+    footer (page furniture, in no tag), in points."""
+    problems = []
+    info = subprocess.run(["pdfinfo", path], capture_output=True, text=True, check=True).stdout
+    if not re.search(r"(?m)^Tagged:\s+yes$", info):
+        problems.append("pdfinfo does not say Tagged: yes")
+    out = subprocess.run(["pdfinfo", "-struct-text", path], capture_output=True, text=True, check=True).stdout
+    root = parse(out)
+    problems += tree_problems(root)
 
     objects = raw_objects(path).values()
     catalog = [o for o in objects if re.search(rb"/Type\s*/Catalog\b", o)]
@@ -188,10 +209,8 @@ def check(path, lang, header=60, footer=50):
     if len(figures) != sum(1 for n in root.walk() if n.name == "Figure"):
         problems.append("Figures in the file and in the tree differ")
 
-    # No untagged text in the page body: each line pdftotext finds between
-    # the header and the footer, figures left out, is in the tree's text;
-    # or, as the cells of a row sit side by side on a line, each of its
-    # words is.
+    # No untagged text in the page body, between the header and the
+    # footer, figures left out
     height = page_height(path)
     fd, bare = tempfile.mkstemp(suffix=".pdf")
     os.close(fd)
@@ -202,10 +221,4 @@ def check(path, lang, header=60, footer=50):
                               capture_output=True, text=True, check=True).stdout
     finally:
         os.unlink(bare)
-    tagged = squash(root.text())
-    for line in body.split("\n"):
-        if squash(line) and squash(line) not in tagged:
-            missing = [w for w in line.split() if squash(w) not in tagged]
-            if missing:
-                problems.append(f'untagged text: "{line.strip()}" ({" ".join(missing)})')
-    return root, problems
+    return root, problems + untagged(body, root)

@@ -73,9 +73,20 @@ def checker_finds_faults():
                            '  Table (block)\n    TR\n      TD\n        "x"\n')
     names = [n.name for n in root.walk()]
     assert names == ["(root)", "Document", "H1", "H3", "Table", "TR", "TD"], names
+    problems = pdfstruct.tree_problems(root)
+    assert any("skips a level" in p for p in problems), problems
+    assert any("table without TH" in p for p in problems), problems
     th = pdfstruct.parse('Document\n  Table (block)\n    TR\n      TH:\n         /Scope /Column\n        "a"\n')
     cell = [n for n in th.walk() if n.name == "TH"][0]
     assert cell.attrs == {"Scope": "/Column"} and cell.text() == "a", (cell.attrs, cell.texts)
+    # text on the page that the tree does not hold, and the words of a row's cells side by side
+    tree = pdfstruct.parse('Document\n  H1 (block)\n    "Títol"\n  P (block)\n    "Un paràgraf"\n'
+                           '  Table (block)\n    TR\n      TH:\n         /Scope /Row\n        "Acció"\n'
+                           '      TD\n        "Primera línia del text"\n')
+    assert pdfstruct.tree_problems(tree) == []
+    assert pdfstruct.untagged("Títol\nUn paràgraf\nAcció Primera línia\ndel text\n", tree) == []
+    found = pdfstruct.untagged("Un paràgraf\nText sense etiqueta\n", tree)
+    assert len(found) == 1 and "Text sense etiqueta" in found[0], found
 
 
 main()
