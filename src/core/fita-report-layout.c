@@ -189,7 +189,10 @@ fita_doc_new_page (FitaDoc *doc)
   doc->page++;
   doc->page_open = TRUE;
   doc->y = doc->top;
+  /* in the sentinel Private, made an artifact after (fita-report-tagged.c) */
+  tag_begin (doc, "Private", NULL);
   doc_header_footer (doc);
+  tag_end (doc, "Private");
   if (doc->progress != NULL && doc->pages > 0)
     doc->progress (doc->progress_base + doc->progress_span * doc->page / doc->pages, doc->progress_data);
 }

@@ -50,7 +50,10 @@ number_after (const GByteArray *data, gsize from, gsize to, const char *key)
 
   if (at < 0)
     return -1;
-  start = end = at + strlen (key);
+  start = at + strlen (key);
+  while (start < to && data->data[start] == ' ')
+    start++;
+  end = start;
   while (end < to && g_ascii_isdigit (data->data[end]))
     end++;
   if (end == start)
@@ -83,20 +86,14 @@ find_object (const GByteArray *data, gint64 number, PdfObject *object)
   return TRUE;
 }
 
-/* The object's dictionary with entries added before its closing ">>". */
-static void
-append_object (GByteArray *update, GArray *numbers, GArray *offsets, gsize base, const GByteArray *data,
-               const PdfObject *object, const char *entries)
-{
-  g_autofree char *head = g_strdup_printf ("%" G_GINT64_FORMAT " 0 obj\n", object->number);
-  gsize offset = base + update->len;
+static void splice (GByteArray *body, gsize at, gsize n, const char *text);
 
-  g_array_append_val (numbers, object->number);
-  g_array_append_val (offsets, offset);
-  g_byte_array_append (update, (const guint8 *) head, strlen (head));
-  g_byte_array_append (update, data->data + object->start, object->end - 2 - object->start);
-  g_byte_array_append (update, (const guint8 *) entries, strlen (entries));
-  g_byte_array_append (update, (const guint8 *) ">>\nendobj\n", 10);
+/* Adds entries to the end of an updated object's dictionary. */
+static void
+add_entries (GByteArray *body, const char *entries)
+{
+  g_assert (body->len >= 2);
+  splice (body, body->len - 2, 0, entries);
 }
 
 /* A PDF text string: UTF-16BE with its byte order mark, in hex. */
@@ -163,10 +160,235 @@ struct_elements (const GByteArray *data, const char *type)
   return found;
 }
 
+/* data through converter (zlib, one way or the other); NULL if it fails. */
+static GBytes *
+convert (GConverter *converter, const guint8 *data, gsize length)
+{
+  g_autoptr(GOutputStream) memory = g_memory_output_stream_new_resizable ();
+  g_autoptr(GOutputStream) stream = g_converter_output_stream_new (memory, converter);
+
+  if (!g_output_stream_write_all (stream, data, length, NULL, NULL, NULL)
+      || !g_output_stream_close (stream, NULL, NULL))
+    return NULL;
+  return g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (memory));
+}
+
+/* An object in its new version: its number and all between "N 0 obj\n"
+ * and "\nendobj". */
+typedef struct {
+  gint64 number;
+  GByteArray *body;
+} PdfUpdate;
+
+static void
+clear_update (gpointer data)
+{
+  g_byte_array_unref (((PdfUpdate *) data)->body);
+}
+
+static PdfUpdate *
+update_of (GArray *updates, const GByteArray *data, gint64 number, gsize start, gsize end)
+{
+  PdfUpdate update;
+
+  for (guint i = 0; i < updates->len; i++)
+    if (g_array_index (updates, PdfUpdate, i).number == number)
+      return &g_array_index (updates, PdfUpdate, i);
+  update.number = number;
+  update.body = g_byte_array_new ();
+  g_byte_array_append (update.body, data->data + start, end - start);
+  g_array_append_val (updates, update);
+  return &g_array_index (updates, PdfUpdate, updates->len - 1);
+}
+
+/* Replaces n bytes at at by text. */
+static void
+splice (GByteArray *body, gsize at, gsize n, const char *text)
+{
+  g_autoptr(GByteArray) tail = g_byte_array_new ();
+
+  g_byte_array_append (tail, body->data + at + n, body->len - at - n);
+  g_byte_array_set_size (body, at);
+  g_byte_array_append (body, (const guint8 *) text, strlen (text));
+  g_byte_array_append (body, tail->data, tail->len);
+}
+
+/* Replaces every old in body by new; how many. */
+static guint
+replace_all (GByteArray *body, const char *old, const char *new)
+{
+  guint count = 0;
+  gssize at;
+  gsize from = 0;
+
+  while ((at = find (body, from, body->len, old)) >= 0)
+    {
+      splice (body, at, strlen (old), new);
+      from = at + strlen (new);
+      count++;
+    }
+  return count;
+}
+
+/* The ParentTree's array that holds line (a reference on a line of its
+ * own, as cairo writes them), or -1; its body in *start, *end. */
+static gint64
+parent_tree_array (const GByteArray *pdf, const PdfObject *nums, const char *line, gsize *start, gsize *end)
+{
+  gsize at = nums->start;
+  gssize ref;
+
+  while ((ref = find (pdf, at, nums->end, " 0 R\n")) >= 0)
+    {
+      gsize digits = ref;
+      gint64 array;
+      g_autofree char *head = NULL;
+      gssize array_at, array_end;
+
+      while (digits > nums->start && g_ascii_isdigit (pdf->data[digits - 1]))
+        digits--;
+      array = g_ascii_strtoll ((const char *) pdf->data + digits, NULL, 10);
+      at = ref + 4;
+      head = g_strdup_printf ("\n%" G_GINT64_FORMAT " 0 obj\n[", array);
+      array_at = find (pdf, 0, pdf->len, head);
+      if (array_at < 0 || (array_end = find (pdf, array_at, pdf->len, "]\nendobj\n")) < 0)
+        continue;
+      if (find (pdf, array_at, array_end, line) >= 0)
+        {
+          *start = array_at + strlen (head) - 1;
+          *end = array_end + 1;
+          return array;
+        }
+    }
+  return -1;
+}
+
+/* The page's content stream with the marked content of the running header
+ * and footer as /Artifact; FALSE if it is not as cairo writes it. */
+static gboolean
+page_artifacts (const GByteArray *pdf, gint64 contents, GArray *updates)
+{
+  g_autofree char *head = g_strdup_printf ("\n%" G_GINT64_FORMAT " 0 obj\n<< /Length ", contents);
+  g_autofree char *length_head = NULL;
+  g_autofree char *stream_head = NULL;
+  g_autoptr(GZlibDecompressor) inflate = g_zlib_decompressor_new (G_ZLIB_COMPRESSOR_FORMAT_ZLIB);
+  g_autoptr(GZlibCompressor) deflate = g_zlib_compressor_new (G_ZLIB_COMPRESSOR_FORMAT_ZLIB, -1);
+  g_autoptr(GBytes) plain = NULL;
+  g_autoptr(GBytes) packed = NULL;
+  g_autoptr(GByteArray) text = g_byte_array_new ();
+  gssize stream_at = find (pdf, 0, pdf->len, head), data_at, length_at, mcid;
+  gint64 length_object, length;
+  PdfUpdate *update;
+  guint replaced = 0;
+
+  if (stream_at < 0)
+    return FALSE;
+  length_object = number_after (pdf, stream_at, stream_at + strlen (head) + 24, "<< /Length ");
+  data_at = find (pdf, stream_at, pdf->len, ">>\nstream\n");
+  if (length_object < 0 || data_at < 0 || find (pdf, stream_at, data_at, "   /Filter /FlateDecode\n") < 0)
+    return FALSE;
+  data_at += strlen (">>\nstream\n");
+  length_head = g_strdup_printf ("\n%" G_GINT64_FORMAT " 0 obj\n", length_object);
+  length_at = find (pdf, 0, pdf->len, length_head);
+  if (length_at < 0)
+    return FALSE;
+  length = number_after (pdf, length_at, length_at + strlen (length_head) + 24, length_head);
+  if (length <= 0 || (gsize) (data_at + length) > pdf->len)
+    return FALSE;
+
+  plain = convert (G_CONVERTER (inflate), pdf->data + data_at, length);
+  if (plain == NULL)
+    return FALSE;
+  g_byte_array_append (text, g_bytes_get_data (plain, NULL), g_bytes_get_size (plain));
+  while ((mcid = find (text, 0, text->len, "/Private << /MCID ")) >= 0)
+    {
+      gssize bdc = find (text, mcid, text->len, " >> BDC");
+
+      if (bdc < 0)
+        return FALSE;
+      splice (text, mcid, bdc + strlen (" >> BDC") - mcid, "/Artifact BMC");
+      replaced++;
+    }
+  if (replaced == 0)
+    return TRUE;
+  packed = convert (G_CONVERTER (deflate), text->data, text->len);
+  if (packed == NULL)
+    return FALSE;
+  update = update_of (updates, pdf, contents, 0, 0);
+  stream_head = g_strdup_printf ("<< /Length %" G_GSIZE_FORMAT "\n   /Filter /FlateDecode\n>>\nstream\n",
+                                 g_bytes_get_size (packed));
+  g_byte_array_append (update->body, (const guint8 *) stream_head, strlen (stream_head));
+  g_byte_array_append (update->body, g_bytes_get_data (packed, NULL), g_bytes_get_size (packed));
+  g_byte_array_append (update->body, (const guint8 *) "\nendstream", strlen ("\nendstream"));
+  return TRUE;
+}
+
+/* The running header and footer are drawn in the sentinel tag Private
+ * (cairo 1.16 has no Artifact): their marked content becomes /Artifact,
+ * and their elements leave the structure tree (their parent's /K and the
+ * ParentTree). */
+static gboolean
+furniture_to_artifacts (const GByteArray *pdf, const PdfObject *catalog, GArray *updates, GError **error)
+{
+  g_autoptr(GArray) privates = struct_elements (pdf, "   /S /Private\n");
+  PdfObject root, nums;
+  gsize at = 0;
+  gssize page;
+
+  if (privates->len == 0)
+    return TRUE;
+  if (!find_object (pdf, number_after (pdf, catalog->start, catalog->end, "/StructTreeRoot "), &root)
+      || !find_object (pdf, number_after (pdf, root.start, root.end, "/ParentTree "), &nums))
+    return refuse (error, "no parent tree");
+
+  for (guint i = 0; i < privates->len; i++)
+    {
+      const PdfObject *private = &g_array_index (privates, PdfObject, i);
+      gint64 parent = number_after (pdf, private->start, private->end, "/P ");
+      g_autofree char *in_k = g_strdup_printf (" %" G_GINT64_FORMAT " 0 R ", private->number);
+      g_autofree char *line = g_strdup_printf ("\n  %" G_GINT64_FORMAT " 0 R\n", private->number);
+      PdfObject parent_object;
+      PdfUpdate *update;
+      gsize start, end;
+      gint64 array;
+
+      if (!find_object (pdf, parent, &parent_object))
+        return refuse (error, "a running header with no parent");
+      update = update_of (updates, pdf, parent, parent_object.start, parent_object.end);
+      if (replace_all (update->body, in_k, " ") != 1)
+        return refuse (error, "a running header not in its parent's /K");
+      array = parent_tree_array (pdf, &nums, line, &start, &end);
+      if (array < 0)
+        return refuse (error, "a running header not in the parent tree");
+      update = update_of (updates, pdf, array, start, end);
+      if (replace_all (update->body, line, "\n  null\n") != 1)
+        return refuse (error, "a running header not in the parent tree");
+    }
+
+  while ((page = find (pdf, at, pdf->len, " 0 obj\n<< /Type /Page %")) >= 0)
+    {
+      gssize end = find (pdf, page, pdf->len, ">>\nendobj\n");
+      gint64 contents = end < 0 ? -1 : number_after (pdf, page, end, "/Contents ");
+
+      if (contents < 0 || !page_artifacts (pdf, contents, updates))
+        return refuse (error, "page contents not as cairo writes them");
+      at = end;
+    }
+  return TRUE;
+}
+
 static int
 compare_objects (gconstpointer a, gconstpointer b)
 {
   gint64 x = ((const PdfObject *) a)->number, y = ((const PdfObject *) b)->number;
+
+  return x < y ? -1 : x > y;
+}
+
+static int
+compare_updates (gconstpointer a, gconstpointer b)
+{
+  gint64 x = ((const PdfUpdate *) a)->number, y = ((const PdfUpdate *) b)->number;
 
   return x < y ? -1 : x > y;
 }
@@ -177,7 +399,7 @@ fita_report_tag_pdf (GByteArray *pdf, const char *lang, GPtrArray *alts, const c
   gssize trailer = find_last (pdf, "\ntrailer\n");
   gint64 size, root, info, prev;
   PdfObject catalog;
-  g_autoptr(GArray) figures = NULL, headers = NULL, all = NULL, numbers = NULL, offsets = NULL;
+  g_autoptr(GArray) figures = NULL, headers = NULL, updates = NULL;
   g_autoptr(GByteArray) update = NULL;
   g_autofree char *catalog_entries = NULL;
   g_autoptr(GString) xref = NULL;
@@ -200,42 +422,46 @@ fita_report_tag_pdf (GByteArray *pdf, const char *lang, GPtrArray *alts, const c
   if (figures->len != alts->len || headers->len != strlen (scopes))
     return refuse (error, "its figures or table headings are not those drawn");
 
-  update = g_byte_array_new ();
-  numbers = g_array_new (FALSE, FALSE, sizeof (gint64));
-  offsets = g_array_new (FALSE, FALSE, sizeof (gsize));
-  base = pdf->len + (pdf->len > 0 && pdf->data[pdf->len - 1] != '\n');
-
-  /* in order of object number, for the xref's subsections */
-  all = g_array_new (FALSE, FALSE, sizeof (PdfObject));
-  g_array_append_val (all, catalog);
-  g_array_append_vals (all, figures->data, figures->len);
-  g_array_append_vals (all, headers->data, headers->len);
-  g_array_sort (all, compare_objects);
+  updates = g_array_new (FALSE, FALSE, sizeof (PdfUpdate));
+  g_array_set_clear_func (updates, clear_update);
   catalog_entries = g_strdup_printf ("   /Lang (%s)\n   /ViewerPreferences << /DisplayDocTitle true >>\n",
                                      pdf_language (lang));
-  for (guint i = 0; i < all->len; i++)
+  add_entries (update_of (updates, pdf, root, catalog.start, catalog.end)->body, catalog_entries);
+  for (guint f = 0; f < figures->len; f++)
     {
-      const PdfObject *object = &g_array_index (all, PdfObject, i);
-      g_autofree char *entries = NULL;
+      const PdfObject *object = &g_array_index (figures, PdfObject, f);
+      g_autofree char *alt = pdf_text_string (g_ptr_array_index (alts, f));
+      g_autofree char *entries = g_strdup_printf ("   /Alt %s\n", alt);
 
-      if (object->number == root)
-        entries = g_strdup (catalog_entries);
-      for (guint f = 0; entries == NULL && f < figures->len; f++)
-        if (g_array_index (figures, PdfObject, f).number == object->number)
-          {
-            g_autofree char *alt = pdf_text_string (g_ptr_array_index (alts, f));
-            entries = g_strdup_printf ("   /Alt %s\n", alt);
-          }
-      for (guint h = 0; entries == NULL && h < headers->len; h++)
-        if (g_array_index (headers, PdfObject, h).number == object->number)
-          entries = g_strdup_printf ("   /A << /O /Table /Scope /%s >>\n", scopes[h] == 'R' ? "Row" : "Column");
-      append_object (update, numbers, offsets, base, pdf, object, entries);
+      add_entries (update_of (updates, pdf, object->number, object->start, object->end)->body, entries);
     }
+  for (guint h = 0; h < headers->len; h++)
+    {
+      const PdfObject *object = &g_array_index (headers, PdfObject, h);
+      g_autofree char *entries = g_strdup_printf ("   /A << /O /Table /Scope /%s >>\n",
+                                                  scopes[h] == 'R' ? "Row" : "Column");
 
+      add_entries (update_of (updates, pdf, object->number, object->start, object->end)->body, entries);
+    }
+  if (!furniture_to_artifacts (pdf, &catalog, updates, error))
+    return FALSE;
+
+  /* in order of object number, one xref subsection each */
+  g_array_sort (updates, compare_updates);
+  update = g_byte_array_new ();
+  base = pdf->len + (pdf->len > 0 && pdf->data[pdf->len - 1] != '\n');
   xref = g_string_new ("xref\n");
-  for (guint i = 0; i < numbers->len; i++)
-    g_string_append_printf (xref, "%" G_GINT64_FORMAT " 1\n%010" G_GSIZE_FORMAT " 00000 n \n",
-                            g_array_index (numbers, gint64, i), g_array_index (offsets, gsize, i));
+  for (guint i = 0; i < updates->len; i++)
+    {
+      const PdfUpdate *object = &g_array_index (updates, PdfUpdate, i);
+      g_autofree char *head = g_strdup_printf ("%" G_GINT64_FORMAT " 0 obj\n", object->number);
+
+      g_string_append_printf (xref, "%" G_GINT64_FORMAT " 1\n%010" G_GSIZE_FORMAT " 00000 n \n",
+                              object->number, base + update->len);
+      g_byte_array_append (update, (const guint8 *) head, strlen (head));
+      g_byte_array_append (update, object->body->data, object->body->len);
+      g_byte_array_append (update, (const guint8 *) "\nendobj\n", strlen ("\nendobj\n"));
+    }
   g_string_append_printf (xref, "trailer\n<< /Size %" G_GINT64_FORMAT "\n   /Root %" G_GINT64_FORMAT " 0 R\n",
                           size, root);
   if (info >= 0)

@@ -84,10 +84,12 @@ def raw_objects(path):
 
 
 def without_figures(path, out):
-    """A copy of the PDF at path with the content of every Figure removed,
-    as an incremental update of its page contents: what a screen reader
-    reads in place of a figure is its /Alt, and poppler 22.12 cuts a
-    figure's own text (a chart's labels, drawn with ligatures) short."""
+    """A copy of the PDF at path with the content of every Figure and every
+    artifact removed, as an incremental update of its page contents: what a
+    screen reader reads in place of a figure is its /Alt (and poppler 22.12
+    cuts a figure's own text, a chart's labels drawn with ligatures,
+    short), and it skips artifacts (the running header and footer). The
+    number of artifacts removed."""
     with open(path, "rb") as f:
         data = f.read()
     objects = raw_objects(path)
@@ -96,11 +98,13 @@ def without_figures(path, out):
     root = re.search(rb"/Root (\d+) 0 R", trailer).group(1)
     prev = int(re.search(rb"startxref\s+(\d+)", trailer).group(1))
     update = {}
+    artifacts = 0
     for body in objects.values():
         if not re.search(rb"/Type\s*/Page\b", body):
             continue
         number = int(re.search(rb"/Contents (\d+) 0 R", body).group(1))
-        m = re.search(rb"(?m)^%d 0 obj\s*<<(.*?)>>\s*stream\r?\n" % number, data, re.S)
+        # its last version: Fita's update has rewritten it
+        m = list(re.finditer(rb"(?m)^%d 0 obj\s*<<(.*?)>>\s*stream\r?\n" % number, data, re.S))[-1]
         ref = re.search(rb"/Length (\d+) 0 R", m.group(1))
         # cairo gives a stream's length as an object of its own
         length = int(re.search(rb"(?m)^%s 0 obj\s*(\d+)" % ref.group(1), data).group(1)) if ref \
@@ -113,6 +117,11 @@ def without_figures(path, out):
             if not skipping and token == b"BDC" and re.search(rb"/Figure\s*<<[^<>]*>>\s*$", kept[-1]):
                 kept[-1] = re.sub(rb"/Figure\s*<<[^<>]*>>\s*$", b"", kept[-1])
                 skipping, depth = True, 1
+                continue
+            if not skipping and token == b"BMC" and re.search(rb"/Artifact\s*$", kept[-1]):
+                kept[-1] = re.sub(rb"/Artifact\s*$", b"", kept[-1])
+                skipping, depth = True, 1
+                artifacts += 1
                 continue
             if skipping:
                 depth += 1 if token in (b"BDC", b"BMC") else -1 if token == b"EMC" else 0
@@ -130,11 +139,7 @@ def without_figures(path, out):
     out_data += b"trailer\n<< /Size %d /Root %s 0 R /Prev %d >>\nstartxref\n%d\n%%%%EOF\n" % (size, root, prev, xref)
     with open(out, "wb") as f:
         f.write(out_data)
-
-
-def page_height(path):
-    out = subprocess.run(["pdfinfo", path], capture_output=True, text=True, check=True).stdout
-    return float(re.search(r"Page size:\s+[\d.]+ x ([\d.]+)", out).group(1))
+    return artifacts
 
 
 def tree_problems(root):
@@ -180,10 +185,9 @@ def untagged(body, root):
     return problems
 
 
-def check(path, lang, header=60, footer=50):
+def check(path, lang):
     """The problems of the report at path: a list of sentences, empty when
-    it passes. header and footer: the height of the running header and
-    footer (page furniture, in no tag), in points."""
+    it passes."""
     problems = []
     info = subprocess.run(["pdfinfo", path], capture_output=True, text=True, check=True).stdout
     if not re.search(r"(?m)^Tagged:\s+yes$", info):
@@ -209,16 +213,18 @@ def check(path, lang, header=60, footer=50):
     if len(figures) != sum(1 for n in root.walk() if n.name == "Figure"):
         problems.append("Figures in the file and in the tree differ")
 
-    # No untagged text in the page body, between the header and the
-    # footer, figures left out
-    height = page_height(path)
+    # No untagged text: what the pages show, figures and artifacts left
+    # out, is in the tree; the running header and footer are artifacts,
+    # one of each a page
+    pages = int(re.search(r"(?m)^Pages:\s+(\d+)", info).group(1))
     fd, bare = tempfile.mkstemp(suffix=".pdf")
     os.close(fd)
     try:
-        without_figures(path, bare)
-        body = subprocess.run(["pdftotext", "-q", "-raw", "-r", "72", "-x", "0", "-y", str(header),
-                               "-W", "10000", "-H", str(int(height - header - footer)), bare, "-"],
+        artifacts = without_figures(path, bare)
+        body = subprocess.run(["pdftotext", "-q", "-raw", bare, "-"],
                               capture_output=True, text=True, check=True).stdout
     finally:
         os.unlink(bare)
+    if artifacts != pages:
+        problems.append(f"{artifacts} artifacts on {pages} pages")
     return root, problems + untagged(body, root)

@@ -12,8 +12,9 @@ append (void *closure, const unsigned char *data, unsigned int length)
   return CAIRO_STATUS_SUCCESS;
 }
 
-/* A PDF as the reports' layout tags it: a heading, a figure, a table with
- * a heading row and a labelled row; untagged, no tag at all. */
+/* A PDF as the reports' layout tags it: a running header (in the sentinel
+ * Private), a heading, a figure, a table with a heading row and a labelled
+ * row; untagged, no tag at all. */
 static GByteArray *
 make_pdf (gboolean tagged)
 {
@@ -27,6 +28,13 @@ make_pdf (gboolean tagged)
   if (tagged)
     {
       cairo_tag_begin (cr, "Document", NULL);
+      cairo_tag_begin (cr, "Private", NULL);
+    }
+  cairo_move_to (cr, 10, 8);
+  cairo_show_text (cr, "Pla · Ajuntament");
+  if (tagged)
+    {
+      cairo_tag_end (cr, "Private");
       cairo_tag_begin (cr, "H1", NULL);
     }
   cairo_move_to (cr, 10, 20);
@@ -102,6 +110,10 @@ test_added (void)
   g_assert_true (holds (pdf, cairo_length, "/Alt <FEFF0047007200E0006600690063003A00200031003000200025>"));
   g_assert_true (holds (pdf, cairo_length, "/A << /O /Table /Scope /Column >>"));
   g_assert_true (holds (pdf, cairo_length, "/A << /O /Table /Scope /Row >>"));
+  /* the running header: out of the ParentTree (and of the Document's /K,
+   * and its marked content an /Artifact, in the compressed page) */
+  g_assert_true (holds (pdf, cairo_length, "\n  null\n"));
+  g_assert_true (holds (pdf, cairo_length, "/Filter /FlateDecode\n>>\nstream\n"));
   g_assert_true (holds (pdf, cairo_length, "   /Prev "));
   g_assert_true (holds (pdf, pdf->len - 6, "%%EOF\n"));
 
