@@ -8,6 +8,7 @@
 
 #include <cairo-pdf.h>
 #include <glib/gi18n-lib.h>
+#include <hb.h>
 #include <math.h>
 #include <string.h>
 
@@ -48,6 +49,91 @@ static const double *
 tone_colour (FitaDocTone tone)
 {
   return tone == FITA_DOC_DIM ? DIM : tone == FITA_DOC_ACCENT ? ACCENT : INK;
+}
+
+/* Structure tags: only on the drawing pass, where they mean something. */
+
+static void
+tag_begin (FitaDoc *doc, const char *name, const char *attributes)
+{
+  if (!doc->counting)
+    cairo_tag_begin (doc->cr, name, attributes);
+}
+
+static void
+tag_end (FitaDoc *doc, const char *name)
+{
+  if (!doc->counting)
+    cairo_tag_end (doc->cr, name);
+}
+
+/* Text is drawn run by run so that the PDF maps each glyph to one
+ * character: cairo marks a cluster that is not (a ligature, the empty glyph
+ * of the space at a soft line break) with a nested /ActualText span, and
+ * poppler 22.12 ends the tagged element's text at the span's end. Ligatures
+ * are off (layout_set_text) and a line end's empty space gets the font's
+ * space glyph, with no width. */
+static void
+show_run (cairo_t *cr, PangoLayoutIter *iter, const char *text, double x, double y)
+{
+  PangoGlyphItem *run = pango_layout_iter_get_run_readonly (iter);
+  PangoGlyphItem *copy;
+  PangoGlyphString *glyphs;
+  PangoRectangle logical;
+
+  if (run == NULL)
+    return;
+  copy = pango_glyph_item_copy (run);
+  glyphs = copy->glyphs;
+  for (int i = 0; i < glyphs->num_glyphs; i++)
+    if (glyphs->glyphs[i].glyph == PANGO_GLYPH_EMPTY
+        && g_ascii_isspace (text[copy->item->offset + glyphs->log_clusters[i]]))
+      {
+        hb_codepoint_t space;
+
+        if (hb_font_get_nominal_glyph (pango_font_get_hb_font (copy->item->analysis.font), ' ', &space))
+          {
+            glyphs->glyphs[i].glyph = space;
+            glyphs->glyphs[i].geometry.width = 0;
+          }
+      }
+  if (glyphs->num_glyphs > 0)
+    {
+      pango_layout_iter_get_run_extents (iter, NULL, &logical);
+      cairo_move_to (cr, x + logical.x / (double) PANGO_SCALE, y + pango_layout_iter_get_baseline (iter) / (double) PANGO_SCALE);
+      pango_cairo_show_glyph_item (cr, text, copy);
+    }
+  pango_glyph_item_free (copy);
+}
+
+/* pango_cairo_show_layout at the current point, run by run. */
+static void
+show_layout (cairo_t *cr, PangoLayout *layout)
+{
+  PangoLayoutIter *iter = pango_layout_get_iter (layout);
+  const char *text = pango_layout_get_text (layout);
+  double x, y;
+
+  cairo_get_current_point (cr, &x, &y);
+  do
+    show_run (cr, iter, text, x, y);
+  while (pango_layout_iter_next_run (iter));
+  pango_layout_iter_free (iter);
+}
+
+/* The runs of line, with the layout's origin at x, y; runs is an iterator
+ * over the layout's runs, at the first run of line, and moves past them. */
+static void
+show_line (cairo_t *cr, PangoLayout *layout, PangoLayoutIter *runs, PangoLayoutLine *line, double x, double y)
+{
+  const char *text = pango_layout_get_text (layout);
+
+  while (pango_layout_iter_get_line_readonly (runs) == line)
+    {
+      show_run (cr, runs, text, x, y);
+      if (!pango_layout_iter_next_run (runs))
+        break;
+    }
 }
 
 /* Pages */
@@ -103,7 +189,10 @@ fita_doc_new_page (FitaDoc *doc)
   doc->page++;
   doc->page_open = TRUE;
   doc->y = doc->top;
+  /* in the sentinel Private, made an artifact after (fita-report-tagged.c) */
+  tag_begin (doc, "Private", NULL);
   doc_header_footer (doc);
+  tag_end (doc, "Private");
   if (doc->progress != NULL && doc->pages > 0)
     doc->progress (doc->progress_base + doc->progress_span * doc->page / doc->pages, doc->progress_data);
 }
@@ -128,6 +217,23 @@ fita_doc_need (FitaDoc *doc, double height)
 /* Lines break between words, never inside one. Only a word wider than the
  * whole width is broken, as a last resort, and without the hyphen Pango
  * would insert where the language puts none ("Incorpor-ada"). */
+/* Ligatures off (see show_run): one list shared by every layout, of every
+ * report (reports may be made in several threads), never freed. */
+static PangoAttrList *
+no_ligatures (void)
+{
+  static PangoAttrList *list;
+
+  if (g_once_init_enter (&list))
+    {
+      PangoAttrList *made = pango_attr_list_new ();
+
+      pango_attr_list_insert (made, pango_attr_font_features_new ("liga 0, clig 0"));
+      g_once_init_leave (&list, made);
+    }
+  return list;
+}
+
 static void
 layout_set_text (PangoLayout *layout, const char *text, PangoFontDescription *font, double width, FitaDocAlign align)
 {
@@ -137,13 +243,14 @@ layout_set_text (PangoLayout *layout, const char *text, PangoFontDescription *fo
   pango_layout_set_width (layout, width > 0 ? (int) (width * PANGO_SCALE) : -1);
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
   pango_layout_set_attributes (layout, NULL);
+  pango_layout_set_attributes (layout, no_ligatures ());
   pango_layout_set_alignment (layout, align == FITA_DOC_ALIGN_RIGHT ? PANGO_ALIGN_RIGHT
                                       : align == FITA_DOC_ALIGN_CENTER ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT);
   pango_layout_set_text (layout, text ? text : "", -1);
   pango_layout_get_size (layout, &natural, NULL);
   if (width > 0 && natural > pango_layout_get_width (layout))
     {
-      PangoAttrList *attributes = pango_attr_list_new ();
+      PangoAttrList *attributes = pango_attr_list_copy (no_ligatures ());
 
       pango_attr_list_insert (attributes, pango_attr_insert_hyphens_new (FALSE));
       pango_layout_set_attributes (layout, attributes);
@@ -184,9 +291,25 @@ heading_space_below (int level)
   return level == 1 ? 12 : level == 4 ? 2 : 4;
 }
 
+/* The PDF's tag for a heading: a report's level 3 may come right under a
+ * level 1 (a sheet's "Description"), so a heading is at most one level
+ * below the one before it; level 4, a label in bold, is a paragraph. */
+static const char *
+heading_tag (FitaDoc *doc, int level)
+{
+  static const char *const tags[] = { "H1", "H2", "H3" };
+
+  if (level > 3)
+    return "P";
+  level = MIN (level, doc->heading_level + 1);
+  doc->heading_level = level;
+  return tags[level - 1];
+}
+
 static void
 draw_heading (FitaDoc *doc, int level, const char *text)
 {
+  const char *tag;
   double height;
 
   doc->y += heading_space_above (level);
@@ -203,9 +326,12 @@ draw_heading (FitaDoc *doc, int level, const char *text)
         doc->outline_parent = id;
     }
   height = layout_text (doc, text, heading_font (doc, level), doc->right - doc->left, FITA_DOC_ALIGN_LEFT);
+  tag = heading_tag (doc, level);
+  tag_begin (doc, tag, NULL);
   ink (doc->cr, level == 1 ? ACCENT : INK);
   cairo_move_to (doc->cr, doc->left, doc->y);
-  pango_cairo_show_layout (doc->cr, doc->layout);
+  show_layout (doc->cr, doc->layout);
+  tag_end (doc, tag);
   doc->y += height + heading_space_below (level);
   if (level == 1)
     {
@@ -300,8 +426,10 @@ static void
 doc_text_block (FitaDoc *doc, const char *text, PangoFontDescription *font, const double *colour, double indent)
 {
   PangoLayout *layout;
-  PangoLayoutIter *iter;
+  PangoLayoutIter *iter, *runs;
   double first_lines = 0;
+  gboolean split;
+  int height;
 
   if (text == NULL || *text == '\0')
     return;
@@ -322,22 +450,39 @@ doc_text_block (FitaDoc *doc, const char *text, PangoFontDescription *font, cons
   pango_layout_iter_free (iter);
   fita_doc_keep (doc, first_lines);
 
+  /* P, or P > Span for each page's part of it when it goes on over a page
+   * break: the running header and footer come between them, in no tag */
+  pango_layout_get_pixel_size (layout, NULL, &height);
+  split = doc->y + height > doc->bottom;
+  tag_begin (doc, "P", NULL);
+  if (split)
+    tag_begin (doc, "Span", NULL);
   iter = pango_layout_get_iter (layout);
+  runs = pango_layout_get_iter (layout);
   do
     {
       PangoLayoutLine *line = pango_layout_iter_get_line_readonly (iter);
       PangoRectangle logical;
-      int baseline = pango_layout_iter_get_baseline (iter);
+      double line_height;
 
       pango_layout_iter_get_line_extents (iter, NULL, &logical);
-      fita_doc_need (doc, logical.height / (double) PANGO_SCALE);
+      line_height = logical.height / (double) PANGO_SCALE;
+      if (split && doc->y + line_height > doc->bottom && doc->y > doc->top)
+        {
+          tag_end (doc, "Span");
+          fita_doc_need (doc, line_height);
+          tag_begin (doc, "Span", NULL);
+        }
+      fita_doc_need (doc, line_height);
       ink (doc->cr, colour);
-      cairo_move_to (doc->cr, doc->left + indent + logical.x / (double) PANGO_SCALE,
-                     doc->y + (baseline - logical.y) / (double) PANGO_SCALE);
-      pango_cairo_show_layout_line (doc->cr, line);
-      doc->y += logical.height / (double) PANGO_SCALE;
+      show_line (doc->cr, layout, runs, line, doc->left + indent, doc->y - logical.y / (double) PANGO_SCALE);
+      doc->y += line_height;
     }
   while (pango_layout_iter_next_line (iter));
+  pango_layout_iter_free (runs);
+  if (split)
+    tag_end (doc, "Span");
+  tag_end (doc, "P");
   pango_layout_iter_free (iter);
   g_object_unref (layout);
   doc->y += 6;
@@ -359,9 +504,12 @@ fita_doc_title (FitaDoc *doc, const char *text)
   fita_doc_keep (doc, height);
   /* a new page draws its header with the shared layout */
   layout_text (doc, text, doc->title, doc->right - doc->left, FITA_DOC_ALIGN_LEFT);
+  tag_begin (doc, "H1", NULL);
   ink (doc->cr, ACCENT);
   cairo_move_to (doc->cr, doc->left, doc->y);
-  pango_cairo_show_layout (doc->cr, doc->layout);
+  show_layout (doc->cr, doc->layout);
+  tag_end (doc, "H1");
+  doc->heading_level = 1;
   doc->y += height + 12;
 }
 
@@ -404,7 +552,7 @@ fita_doc_link (FitaDoc *doc, const char *title, const char *url)
   cairo_tag_begin (doc->cr, CAIRO_TAG_LINK, attributes);
   cairo_set_source_rgb (doc->cr, ACCENT[0], ACCENT[1], ACCENT[2]);
   cairo_move_to (doc->cr, doc->left, doc->y);
-  pango_cairo_show_layout (doc->cr, doc->layout);
+  show_layout (doc->cr, doc->layout);
   cairo_tag_end (doc->cr, CAIRO_TAG_LINK);
   doc->y += height + 2;
 }
@@ -759,9 +907,12 @@ row_height (FitaDoc *doc, FitaDocTable *table, char **cells, PangoFontDescriptio
   return height + 2 * PAD;
 }
 
+/* cells: the tag of the first cell and of the others (TH, TD), NULL for a
+ * row drawn in no tag (a heading row repeated on a new page); scope: a TH's
+ * scope, 'C' for a column's and 'R' for a row's. */
 static void
 draw_row (FitaDoc *doc, FitaDocTable *table, PangoLayout **layouts, const double *x, const double *w,
-          double height, const double *fill)
+          double height, const double *fill, const char *const *cells, char scope)
 {
   cairo_t *cr = doc->cr;
 
@@ -779,7 +930,18 @@ draw_row (FitaDoc *doc, FitaDocTable *table, PangoLayout **layouts, const double
       cairo_clip (cr);
       ink (cr, INK);
       cairo_move_to (cr, x[c] + PAD, doc->y + PAD);
-      pango_cairo_show_layout (cr, layouts[c]);
+      if (cells != NULL)
+        {
+          const char *cell = cells[c == 0 ? 0 : 1];
+
+          if (strcmp (cell, "TH") == 0)
+            g_string_append_c (doc->header_scopes, scope);
+          tag_begin (doc, cell, NULL);
+          show_layout (cr, layouts[c]);
+          tag_end (doc, cell);
+        }
+      else
+        show_layout (cr, layouts[c]);
       cairo_restore (cr);
     }
   cairo_set_line_width (cr, 0.5);
@@ -796,15 +958,23 @@ free_layouts (PangoLayout **layouts, guint n)
     g_clear_object (&layouts[c]);
 }
 
+/* first: the table's own heading row (TR > TH), not one repeated on a
+ * later page (in no tag: a screen reader reads it once). */
 static void
-draw_table_header (FitaDoc *doc, FitaDocTable *table, char **titles, const double *x, const double *w, double height)
+draw_table_header (FitaDoc *doc, FitaDocTable *table, char **titles, const double *x, const double *w, double height,
+                   gboolean first)
 {
+  static const char *const header_cells[] = { "TH", "TH" };
   PangoLayout *layouts[16] = { NULL };
 
   if (!doc->counting)
     {
       row_height (doc, table, titles, doc->small_bold, w, layouts, FALSE);
-      draw_row (doc, table, layouts, x, w, height, HEAD_FILL);
+      if (first)
+        tag_begin (doc, "TR", NULL);
+      draw_row (doc, table, layouts, x, w, height, HEAD_FILL, first ? header_cells : NULL, 'C');
+      if (first)
+        tag_end (doc, "TR");
       free_layouts (layouts, table->n_columns);
     }
   doc->y += height;
@@ -831,8 +1001,14 @@ rows_kept_with (FitaDoc *doc, FitaDocTable *table, guint r, const double *w)
 void
 fita_doc_table (FitaDoc *doc, FitaDocTable *table)
 {
+  static const char *const data_cells[] = { "TD", "TD" };
+  /* a table with no heading row is a list of labels and their values: the
+   * labels head their rows */
+  static const char *const labelled_cells[] = { "TH", "TD" };
   double x[16] = { 0 }, w[16] = { 0 }, header_height = 0;
   g_autofree char **titles = NULL;
+  const char *const *cells_tags = table->header ? data_cells : labelled_cells;
+  gboolean begun = FALSE;
 
   g_assert (table->n_columns > 0 && table->n_columns <= 16);
   if (doc->flow != NULL)
@@ -869,8 +1045,13 @@ fita_doc_table (FitaDoc *doc, FitaDocTable *table)
           /* the heading row starts the table and every page it continues
            * on; the first row stays with it and with the headings above */
           fita_doc_keep (doc, header_height + together);
+          if (r == 0)
+            {
+              tag_begin (doc, "Table", NULL);
+              begun = TRUE;
+            }
           if (table->header)
-            draw_table_header (doc, table, titles, x, w, header_height);
+            draw_table_header (doc, table, titles, x, w, header_height, r == 0);
         }
       if (!doc->counting)
         {
@@ -882,11 +1063,15 @@ fita_doc_table (FitaDoc *doc, FitaDocTable *table)
               cairo_line_to (doc->cr, doc->right, doc->y);
               cairo_stroke (doc->cr);
             }
-          draw_row (doc, table, layouts, x, w, height, r % 2 ? ZEBRA : NULL);
+          tag_begin (doc, "TR", NULL);
+          draw_row (doc, table, layouts, x, w, height, r % 2 ? ZEBRA : NULL, cells_tags, 'R');
+          tag_end (doc, "TR");
           free_layouts (layouts, table->n_columns);
         }
       doc->y += height;
     }
+  if (begun)
+    tag_end (doc, "Table");
   doc->y += 10;
 }
 
@@ -944,12 +1129,16 @@ fita_doc_picture (FitaDoc *doc, double height, FitaDocPictureFunc draw, gpointer
       return;
     }
   fita_doc_keep (doc, height);
+  if (!doc->counting)
+    g_ptr_array_add (doc->figure_alts, g_strdup (alt ? alt : ""));
+  tag_begin (doc, "Figure", NULL);
   cairo_save (doc->cr);
   cairo_translate (doc->cr, doc->left, doc->y);
   cairo_rectangle (doc->cr, 0, 0, doc->right - doc->left, height);
   cairo_clip (doc->cr);
   draw (doc->cr, doc->right - doc->left, height, data);
   cairo_restore (doc->cr);
+  tag_end (doc, "Figure");
   doc->y += height + 10;
 }
 
@@ -969,6 +1158,8 @@ fita_doc_init (FitaDoc *doc, FitaPlan *plan, FitaTranslator *tr, gboolean landsc
   doc->tape = g_ptr_array_new_with_free_func (unref_if_set);
   doc->word_widths = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   doc->word_key = g_string_new (NULL);
+  doc->figure_alts = g_ptr_array_new_with_free_func (g_free);
+  doc->header_scopes = g_string_new (NULL);
   doc->body = pango_font_description_from_string ("Sans 9.5");
   doc->bold = pango_font_description_from_string ("Sans Bold 9.5");
   doc->small = pango_font_description_from_string ("Sans 8");
@@ -989,6 +1180,9 @@ fita_doc_clear (FitaDoc *doc)
   g_clear_pointer (&doc->short_layouts, g_hash_table_unref);
   g_clear_pointer (&doc->line_heights, g_hash_table_unref);
   g_clear_pointer (&doc->word_widths, g_hash_table_unref);
+  g_clear_pointer (&doc->figure_alts, g_ptr_array_unref);
+  if (doc->header_scopes != NULL)
+    g_string_free (g_steal_pointer (&doc->header_scopes), TRUE);
   if (doc->word_key != NULL)
     g_string_free (g_steal_pointer (&doc->word_key), TRUE);
   for (guint i = 0; i < G_N_ELEMENTS (fonts); i++)
@@ -1034,6 +1228,11 @@ fita_doc_begin (FitaDoc *doc, const char *title, cairo_write_func_t write, gpoin
   doc->cr = cairo_create (doc->surface);
   doc->layout = pango_cairo_create_layout (doc->cr);
   doc->measure = pango_cairo_create_layout (doc->cr);
+  /* first, so that cairo marks the PDF as tagged */
+  doc->heading_level = 0;
+  g_ptr_array_set_size (doc->figure_alts, 0);
+  g_string_truncate (doc->header_scopes, 0);
+  tag_begin (doc, "Document", NULL);
 }
 
 gboolean
@@ -1050,6 +1249,7 @@ fita_doc_finish (FitaDoc *doc, GError **error)
     }
   if (!doc->page_open)
     fita_doc_new_page (doc);
+  tag_end (doc, "Document");
   cairo_show_page (doc->cr);
 
   /* headings with nothing under them at the end */

@@ -7,6 +7,11 @@
  * that keeps nothing), then for real with "page N of M". fita-report.c says
  * what each report holds; this engine decides where it goes.
  *
+ * The drawing pass tags what it draws with cairo's structure tags (a
+ * Document of headings, paragraphs, tables, links and figures, the running
+ * header and footer in none), and fita_report_tag_pdf adds what cairo 1.16
+ * cannot write (see README, "Accessible reports").
+ *
  * The same calls make an editable document instead (ODT, DOCX) when
  * doc->flow is set: one pass, no pages; headings, paragraphs, links,
  * tables and pictures go to the flow (fita-report-flow.h), new_page is a
@@ -57,6 +62,13 @@ typedef struct {
   GString *word_key;
   char *pending[5];            /* headings (by level) waiting for what comes under them */
   struct _FitaDocFlow *flow;   /* an editable document instead of pages (not owned) */
+  /* The PDF's structure (drawing pass only): the level of the last heading
+   * tagged, so that none skips a level; in the order cairo writes them,
+   * each Figure's alternative text and each TH's scope ('C' column, 'R'
+   * row), which fita_report_tag_pdf adds after. */
+  int heading_level;
+  GPtrArray *figure_alts;
+  GString *header_scopes;
 } FitaDoc;
 
 typedef enum {
@@ -176,6 +188,15 @@ void          fita_doc_fields      (FitaDoc                 *doc,
                                     const char * const      *labels,
                                     const char * const      *values,
                                     guint                    n);
+
+/* fita-report-tagged.c: adds to the tagged PDF cairo wrote what cairo 1.16
+ * cannot write: the document's language (lang: "ca", "es", "en"), the
+ * viewer preference to show its title, each Figure's /Alt (alts, in the
+ * order the figures were drawn) and each TH's /Scope (scopes: 'C' or 'R'
+ * per TH, in order). Appended as an incremental update; FALSE, with pdf as
+ * it was, when pdf is not laid out as cairo 1.16 writes it. */
+gboolean    fita_report_tag_pdf             (GByteArray *pdf, const char *lang, GPtrArray *alts,
+                                             const char *scopes, GError **error);
 
 /* What the reports share: words and figures (fita-report-words.c) */
 

@@ -164,7 +164,8 @@ fita_report_render (FitaPlan *plan, const FitaReportOptions *options, GCancellab
   doc.counting = FALSE;
   doc.progress_base = 0.5;
   doc.progress_span = 0.5;
-  if (!make (&doc, options, item, year, append, bytes, error))
+  if (!make (&doc, options, item, year, append, bytes, error)
+      || !fita_report_tag_pdf (bytes, doc.lang, doc.figure_alts, doc.header_scopes->str, error))
     {
       fita_doc_clear (&doc);
       return NULL;

@@ -1,0 +1,477 @@
+/* fita-report-tagged.c: what a tagged PDF needs and cairo 1.16 cannot
+ * write, added after it (see fita-report-private.h).
+ *
+ * Cairo writes every object uncompressed, one "N 0 obj" to a line, its
+ * dictionary's entries one to a line, and a classic xref table and trailer
+ * at the end. New versions of the catalog, the Figure and the TH structure
+ * elements are appended as an incremental update (a PDF reader takes the
+ * last version of an object), so cairo's bytes stay as they were and the
+ * result is as deterministic as they are. Anything not laid out that way
+ * is refused rather than guessed at.
+ */
+#include "config.h"
+#include "fita-report-private.h"
+#include "fita-error.h"
+
+#include <glib/gi18n-lib.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Where needle is in data[from, to), or -1. (Binary data: no strstr.) */
+static gssize
+find (const GByteArray *data, gsize from, gsize to, const char *needle)
+{
+  gsize n = strlen (needle);
+
+  for (gsize i = from; i + n <= to; i++)
+    if (data->data[i] == (guint8) needle[0] && memcmp (data->data + i, needle, n) == 0)
+      return i;
+  return -1;
+}
+
+static gssize
+find_last (const GByteArray *data, const char *needle)
+{
+  gsize n = strlen (needle);
+
+  for (gsize i = data->len >= n ? data->len - n + 1 : 0; i-- > 0;)
+    if (memcmp (data->data + i, needle, n) == 0)
+      return i;
+  return -1;
+}
+
+/* The number after key in data[from, to), or -1. */
+static gint64
+number_after (const GByteArray *data, gsize from, gsize to, const char *key)
+{
+  gssize at = find (data, from, to, key);
+  g_autofree char *digits = NULL;
+  gsize start, end;
+
+  if (at < 0)
+    return -1;
+  start = at + strlen (key);
+  while (start < to && data->data[start] == ' ')
+    start++;
+  end = start;
+  while (end < to && g_ascii_isdigit (data->data[end]))
+    end++;
+  if (end == start)
+    return -1;
+  digits = g_strndup ((const char *) data->data + start, end - start);
+  return g_ascii_strtoll (digits, NULL, 10);
+}
+
+typedef struct {
+  gint64 number;
+  gsize start, end;    /* the dictionary: from "<<" to just after its last ">>" */
+} PdfObject;
+
+/* Object number's dictionary, at its first definition (cairo defines each
+ * once). */
+static gboolean
+find_object (const GByteArray *data, gint64 number, PdfObject *object)
+{
+  g_autofree char *head = g_strdup_printf ("\n%" G_GINT64_FORMAT " 0 obj\n<<", number);
+  gssize at = find (data, 0, data->len, head), end;
+
+  if (at < 0)
+    return FALSE;
+  end = find (data, at, data->len, ">>\nendobj\n");
+  if (end < 0)
+    return FALSE;
+  object->number = number;
+  object->start = at + strlen (head) - 2;
+  object->end = end + 2;
+  return TRUE;
+}
+
+static void splice (GByteArray *body, gsize at, gsize n, const char *text);
+
+/* Adds entries to the end of an updated object's dictionary. */
+static void
+add_entries (GByteArray *body, const char *entries)
+{
+  g_assert (body->len >= 2);
+  splice (body, body->len - 2, 0, entries);
+}
+
+/* A PDF text string: UTF-16BE with its byte order mark, in hex. */
+static char *
+pdf_text_string (const char *text)
+{
+  g_autofree gunichar2 *utf16 = NULL;
+  glong n = 0;
+  GString *out = g_string_new ("<FEFF");
+
+  utf16 = g_utf8_to_utf16 (text, -1, NULL, &n, NULL);
+  for (glong i = 0; utf16 != NULL && i < n; i++)
+    g_string_append_printf (out, "%04X", utf16[i]);
+  g_string_append_c (out, '>');
+  return g_string_free (out, FALSE);
+}
+
+static const char *
+pdf_language (const char *lang)
+{
+  if (g_strcmp0 (lang, "ca") == 0)
+    return "ca-ES";
+  if (g_strcmp0 (lang, "es") == 0)
+    return "es-ES";
+  if (g_strcmp0 (lang, "en") == 0)
+    return "en-GB";
+  return lang;
+}
+
+static gboolean
+refuse (GError **error, const char *why)
+{
+  g_set_error (error, FITA_ERROR, FITA_ERROR_IO,
+               _("The report's accessibility information could not be added: %s."), why);
+  return FALSE;
+}
+
+/* The structure elements of type (for example "/S /TH\n"), in the order of
+ * their object numbers: cairo numbers them in the order they were begun. */
+static GArray *
+struct_elements (const GByteArray *data, const char *type)
+{
+  GArray *found = g_array_new (FALSE, FALSE, sizeof (PdfObject));
+  gsize at = 0;
+  gssize elem;
+
+  while ((elem = find (data, at, data->len, " 0 obj\n<< /Type /StructElem\n")) >= 0)
+    {
+      gsize line = elem;
+      PdfObject object;
+      gssize end = find (data, elem, data->len, ">>\nendobj\n");
+
+      if (end < 0)
+        break;
+      while (line > 0 && data->data[line - 1] != '\n')
+        line--;
+      object.number = g_ascii_strtoll ((const char *) data->data + line, NULL, 10);
+      object.start = elem + 7;
+      object.end = end + 2;
+      if (find (data, object.start, object.end, type) >= 0)
+        g_array_append_val (found, object);
+      at = end;
+    }
+  return found;
+}
+
+/* data through converter (zlib, one way or the other); NULL if it fails. */
+static GBytes *
+convert (GConverter *converter, const guint8 *data, gsize length)
+{
+  g_autoptr(GOutputStream) memory = g_memory_output_stream_new_resizable ();
+  g_autoptr(GOutputStream) stream = g_converter_output_stream_new (memory, converter);
+
+  if (!g_output_stream_write_all (stream, data, length, NULL, NULL, NULL)
+      || !g_output_stream_close (stream, NULL, NULL))
+    return NULL;
+  return g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (memory));
+}
+
+/* An object in its new version: its number and all between "N 0 obj\n"
+ * and "\nendobj". */
+typedef struct {
+  gint64 number;
+  GByteArray *body;
+} PdfUpdate;
+
+static void
+clear_update (gpointer data)
+{
+  g_byte_array_unref (((PdfUpdate *) data)->body);
+}
+
+static PdfUpdate *
+update_of (GArray *updates, const GByteArray *data, gint64 number, gsize start, gsize end)
+{
+  PdfUpdate update;
+
+  for (guint i = 0; i < updates->len; i++)
+    if (g_array_index (updates, PdfUpdate, i).number == number)
+      return &g_array_index (updates, PdfUpdate, i);
+  update.number = number;
+  update.body = g_byte_array_new ();
+  g_byte_array_append (update.body, data->data + start, end - start);
+  g_array_append_val (updates, update);
+  return &g_array_index (updates, PdfUpdate, updates->len - 1);
+}
+
+/* Replaces n bytes at at by text. */
+static void
+splice (GByteArray *body, gsize at, gsize n, const char *text)
+{
+  g_autoptr(GByteArray) tail = g_byte_array_new ();
+
+  g_byte_array_append (tail, body->data + at + n, body->len - at - n);
+  g_byte_array_set_size (body, at);
+  g_byte_array_append (body, (const guint8 *) text, strlen (text));
+  g_byte_array_append (body, tail->data, tail->len);
+}
+
+/* Replaces every old in body by new; how many. */
+static guint
+replace_all (GByteArray *body, const char *old, const char *new)
+{
+  guint count = 0;
+  gssize at;
+  gsize from = 0;
+
+  while ((at = find (body, from, body->len, old)) >= 0)
+    {
+      splice (body, at, strlen (old), new);
+      from = at + strlen (new);
+      count++;
+    }
+  return count;
+}
+
+/* The ParentTree's array that holds line (a reference on a line of its
+ * own, as cairo writes them), or -1; its body in *start, *end. */
+static gint64
+parent_tree_array (const GByteArray *pdf, const PdfObject *nums, const char *line, gsize *start, gsize *end)
+{
+  gsize at = nums->start;
+  gssize ref;
+
+  while ((ref = find (pdf, at, nums->end, " 0 R\n")) >= 0)
+    {
+      gsize digits = ref;
+      gint64 array;
+      g_autofree char *head = NULL;
+      gssize array_at, array_end;
+
+      while (digits > nums->start && g_ascii_isdigit (pdf->data[digits - 1]))
+        digits--;
+      array = g_ascii_strtoll ((const char *) pdf->data + digits, NULL, 10);
+      at = ref + 4;
+      head = g_strdup_printf ("\n%" G_GINT64_FORMAT " 0 obj\n[", array);
+      array_at = find (pdf, 0, pdf->len, head);
+      if (array_at < 0 || (array_end = find (pdf, array_at, pdf->len, "]\nendobj\n")) < 0)
+        continue;
+      if (find (pdf, array_at, array_end, line) >= 0)
+        {
+          *start = array_at + strlen (head) - 1;
+          *end = array_end + 1;
+          return array;
+        }
+    }
+  return -1;
+}
+
+/* The page's content stream with the marked content of the running header
+ * and footer as /Artifact; FALSE if it is not as cairo writes it. */
+static gboolean
+page_artifacts (const GByteArray *pdf, gint64 contents, GArray *updates)
+{
+  g_autofree char *head = g_strdup_printf ("\n%" G_GINT64_FORMAT " 0 obj\n<< /Length ", contents);
+  g_autofree char *length_head = NULL;
+  g_autofree char *stream_head = NULL;
+  g_autoptr(GZlibDecompressor) inflate = g_zlib_decompressor_new (G_ZLIB_COMPRESSOR_FORMAT_ZLIB);
+  g_autoptr(GZlibCompressor) deflate = g_zlib_compressor_new (G_ZLIB_COMPRESSOR_FORMAT_ZLIB, -1);
+  g_autoptr(GBytes) plain = NULL;
+  g_autoptr(GBytes) packed = NULL;
+  g_autoptr(GByteArray) text = g_byte_array_new ();
+  gssize stream_at = find (pdf, 0, pdf->len, head), data_at, length_at, mcid;
+  gint64 length_object, length;
+  PdfUpdate *update;
+  guint replaced = 0;
+
+  if (stream_at < 0)
+    return FALSE;
+  length_object = number_after (pdf, stream_at, stream_at + strlen (head) + 24, "<< /Length ");
+  data_at = find (pdf, stream_at, pdf->len, ">>\nstream\n");
+  if (length_object < 0 || data_at < 0 || find (pdf, stream_at, data_at, "   /Filter /FlateDecode\n") < 0)
+    return FALSE;
+  data_at += strlen (">>\nstream\n");
+  length_head = g_strdup_printf ("\n%" G_GINT64_FORMAT " 0 obj\n", length_object);
+  length_at = find (pdf, 0, pdf->len, length_head);
+  if (length_at < 0)
+    return FALSE;
+  length = number_after (pdf, length_at, length_at + strlen (length_head) + 24, length_head);
+  if (length <= 0 || (gsize) (data_at + length) > pdf->len)
+    return FALSE;
+
+  plain = convert (G_CONVERTER (inflate), pdf->data + data_at, length);
+  if (plain == NULL)
+    return FALSE;
+  g_byte_array_append (text, g_bytes_get_data (plain, NULL), g_bytes_get_size (plain));
+  while ((mcid = find (text, 0, text->len, "/Private << /MCID ")) >= 0)
+    {
+      gssize bdc = find (text, mcid, text->len, " >> BDC");
+
+      if (bdc < 0)
+        return FALSE;
+      splice (text, mcid, bdc + strlen (" >> BDC") - mcid, "/Artifact BMC");
+      replaced++;
+    }
+  if (replaced == 0)
+    return TRUE;
+  packed = convert (G_CONVERTER (deflate), text->data, text->len);
+  if (packed == NULL)
+    return FALSE;
+  update = update_of (updates, pdf, contents, 0, 0);
+  stream_head = g_strdup_printf ("<< /Length %" G_GSIZE_FORMAT "\n   /Filter /FlateDecode\n>>\nstream\n",
+                                 g_bytes_get_size (packed));
+  g_byte_array_append (update->body, (const guint8 *) stream_head, strlen (stream_head));
+  g_byte_array_append (update->body, g_bytes_get_data (packed, NULL), g_bytes_get_size (packed));
+  g_byte_array_append (update->body, (const guint8 *) "\nendstream", strlen ("\nendstream"));
+  return TRUE;
+}
+
+/* The running header and footer are drawn in the sentinel tag Private
+ * (cairo 1.16 has no Artifact): their marked content becomes /Artifact,
+ * and their elements leave the structure tree (their parent's /K and the
+ * ParentTree). */
+static gboolean
+furniture_to_artifacts (const GByteArray *pdf, const PdfObject *catalog, GArray *updates, GError **error)
+{
+  g_autoptr(GArray) privates = struct_elements (pdf, "   /S /Private\n");
+  PdfObject root, nums;
+  gsize at = 0;
+  gssize page;
+
+  if (privates->len == 0)
+    return TRUE;
+  if (!find_object (pdf, number_after (pdf, catalog->start, catalog->end, "/StructTreeRoot "), &root)
+      || !find_object (pdf, number_after (pdf, root.start, root.end, "/ParentTree "), &nums))
+    return refuse (error, "no parent tree");
+
+  for (guint i = 0; i < privates->len; i++)
+    {
+      const PdfObject *private = &g_array_index (privates, PdfObject, i);
+      gint64 parent = number_after (pdf, private->start, private->end, "/P ");
+      g_autofree char *in_k = g_strdup_printf (" %" G_GINT64_FORMAT " 0 R ", private->number);
+      g_autofree char *line = g_strdup_printf ("\n  %" G_GINT64_FORMAT " 0 R\n", private->number);
+      PdfObject parent_object;
+      PdfUpdate *update;
+      gsize start, end;
+      gint64 array;
+
+      if (!find_object (pdf, parent, &parent_object))
+        return refuse (error, "a running header with no parent");
+      update = update_of (updates, pdf, parent, parent_object.start, parent_object.end);
+      if (replace_all (update->body, in_k, " ") != 1)
+        return refuse (error, "a running header not in its parent's /K");
+      array = parent_tree_array (pdf, &nums, line, &start, &end);
+      if (array < 0)
+        return refuse (error, "a running header not in the parent tree");
+      update = update_of (updates, pdf, array, start, end);
+      if (replace_all (update->body, line, "\n  null\n") != 1)
+        return refuse (error, "a running header not in the parent tree");
+    }
+
+  while ((page = find (pdf, at, pdf->len, " 0 obj\n<< /Type /Page %")) >= 0)
+    {
+      gssize end = find (pdf, page, pdf->len, ">>\nendobj\n");
+      gint64 contents = end < 0 ? -1 : number_after (pdf, page, end, "/Contents ");
+
+      if (contents < 0 || !page_artifacts (pdf, contents, updates))
+        return refuse (error, "page contents not as cairo writes them");
+      at = end;
+    }
+  return TRUE;
+}
+
+static int
+compare_objects (gconstpointer a, gconstpointer b)
+{
+  gint64 x = ((const PdfObject *) a)->number, y = ((const PdfObject *) b)->number;
+
+  return x < y ? -1 : x > y;
+}
+
+static int
+compare_updates (gconstpointer a, gconstpointer b)
+{
+  gint64 x = ((const PdfUpdate *) a)->number, y = ((const PdfUpdate *) b)->number;
+
+  return x < y ? -1 : x > y;
+}
+
+gboolean
+fita_report_tag_pdf (GByteArray *pdf, const char *lang, GPtrArray *alts, const char *scopes, GError **error)
+{
+  gssize trailer = find_last (pdf, "\ntrailer\n");
+  gint64 size, root, info, prev;
+  PdfObject catalog;
+  g_autoptr(GArray) figures = NULL, headers = NULL, updates = NULL;
+  g_autoptr(GByteArray) update = NULL;
+  g_autofree char *catalog_entries = NULL;
+  g_autoptr(GString) xref = NULL;
+  gsize base;
+
+  if (trailer < 0)
+    return refuse (error, "no trailer");
+  size = number_after (pdf, trailer, pdf->len, "/Size ");
+  root = number_after (pdf, trailer, pdf->len, "/Root ");
+  info = number_after (pdf, trailer, pdf->len, "/Info ");
+  prev = number_after (pdf, trailer, pdf->len, "startxref\n");
+  if (size < 0 || root < 0 || prev < 0 || !find_object (pdf, root, &catalog)
+      || find (pdf, catalog.start, catalog.end, "/StructTreeRoot ") < 0)
+    return refuse (error, "not a tagged PDF as cairo writes it");
+
+  figures = struct_elements (pdf, "   /S /Figure\n");
+  headers = struct_elements (pdf, "   /S /TH\n");
+  g_array_sort (figures, compare_objects);
+  g_array_sort (headers, compare_objects);
+  if (figures->len != alts->len || headers->len != strlen (scopes))
+    return refuse (error, "its figures or table headings are not those drawn");
+
+  updates = g_array_new (FALSE, FALSE, sizeof (PdfUpdate));
+  g_array_set_clear_func (updates, clear_update);
+  catalog_entries = g_strdup_printf ("   /Lang (%s)\n   /ViewerPreferences << /DisplayDocTitle true >>\n",
+                                     pdf_language (lang));
+  add_entries (update_of (updates, pdf, root, catalog.start, catalog.end)->body, catalog_entries);
+  for (guint f = 0; f < figures->len; f++)
+    {
+      const PdfObject *object = &g_array_index (figures, PdfObject, f);
+      g_autofree char *alt = pdf_text_string (g_ptr_array_index (alts, f));
+      g_autofree char *entries = g_strdup_printf ("   /Alt %s\n", alt);
+
+      add_entries (update_of (updates, pdf, object->number, object->start, object->end)->body, entries);
+    }
+  for (guint h = 0; h < headers->len; h++)
+    {
+      const PdfObject *object = &g_array_index (headers, PdfObject, h);
+      g_autofree char *entries = g_strdup_printf ("   /A << /O /Table /Scope /%s >>\n",
+                                                  scopes[h] == 'R' ? "Row" : "Column");
+
+      add_entries (update_of (updates, pdf, object->number, object->start, object->end)->body, entries);
+    }
+  if (!furniture_to_artifacts (pdf, &catalog, updates, error))
+    return FALSE;
+
+  /* in order of object number, one xref subsection each */
+  g_array_sort (updates, compare_updates);
+  update = g_byte_array_new ();
+  base = pdf->len + (pdf->len > 0 && pdf->data[pdf->len - 1] != '\n');
+  xref = g_string_new ("xref\n");
+  for (guint i = 0; i < updates->len; i++)
+    {
+      const PdfUpdate *object = &g_array_index (updates, PdfUpdate, i);
+      g_autofree char *head = g_strdup_printf ("%" G_GINT64_FORMAT " 0 obj\n", object->number);
+
+      g_string_append_printf (xref, "%" G_GINT64_FORMAT " 1\n%010" G_GSIZE_FORMAT " 00000 n \n",
+                              object->number, base + update->len);
+      g_byte_array_append (update, (const guint8 *) head, strlen (head));
+      g_byte_array_append (update, object->body->data, object->body->len);
+      g_byte_array_append (update, (const guint8 *) "\nendobj\n", strlen ("\nendobj\n"));
+    }
+  g_string_append_printf (xref, "trailer\n<< /Size %" G_GINT64_FORMAT "\n   /Root %" G_GINT64_FORMAT " 0 R\n",
+                          size, root);
+  if (info >= 0)
+    g_string_append_printf (xref, "   /Info %" G_GINT64_FORMAT " 0 R\n", info);
+  g_string_append_printf (xref, "   /Prev %" G_GINT64_FORMAT "\n>>\nstartxref\n%" G_GSIZE_FORMAT "\n%%%%EOF\n",
+                          prev, base + update->len);
+
+  if (base > pdf->len)
+    g_byte_array_append (pdf, (const guint8 *) "\n", 1);
+  g_byte_array_append (pdf, update->data, update->len);
+  g_byte_array_append (pdf, (const guint8 *) xref->str, xref->len);
+  return TRUE;
+}
