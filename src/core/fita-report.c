@@ -164,12 +164,19 @@ fita_report_render (FitaPlan *plan, const FitaReportOptions *options, GCancellab
   doc.counting = FALSE;
   doc.progress_base = 0.5;
   doc.progress_span = 0.5;
-  if (!make (&doc, options, item, year, append, bytes, error)
-      || !fita_report_tag_pdf (bytes, doc.lang, doc.figure_alts, doc.header_scopes->str, error))
+  if (!make (&doc, options, item, year, append, bytes, error))
     {
       fita_doc_clear (&doc);
       return NULL;
     }
+  /* What Fita adds to cairo's tagged PDF (fita-report-tagged.c): should a
+   * cairo other than the one it knows write the file otherwise, the report
+   * is still made, tagged as cairo tags it, rather than not at all. */
+  {
+    g_autoptr(GError) untagged = NULL;
+    if (!fita_report_tag_pdf (bytes, doc.lang, doc.figure_alts, doc.header_scopes->str, &untagged))
+      g_warning ("%s", untagged->message);
+  }
   fita_doc_clear (&doc);
   if (progress)
     progress (1, user_data);
