@@ -4,15 +4,14 @@
 #include "config.h"
 #include "fita-export.h"
 #include "fita-export-private.h"
+#include "fita-zip.h"
 
 #include "fita-error.h"
 #include "fita-money.h"
 #include "fita-output.h"
 
-#include <errno.h>
 #include <glib/gi18n-lib.h>
 #include <string.h>
-#include <zip.h>
 
 #define MIMETYPE "application/vnd.oasis.opendocument.spreadsheet"
 #define NAMESPACES \
@@ -371,27 +370,6 @@ make_styles (void)
   return g_string_free (out, FALSE);
 }
 
-static gboolean
-add_part (zipFile zip, const char *name, const char *data, gboolean stored, int *code)
-{
-  /* a fixed date: the same plan gives the same bytes */
-  zip_fileinfo info = { { 0, 0, 0, 1, 0, 1980 }, 0, 0, 0 };
-  gsize length = strlen (data);
-  int status;
-
-  errno = 0;
-  status = zipOpenNewFileInZip4_64 (zip, name, &info, NULL, 0, NULL, 0, NULL,
-                                    stored ? 0 : Z_DEFLATED, stored ? 0 : Z_DEFAULT_COMPRESSION, 0,
-                                    -MAX_WBITS, DEF_MEM_LEVEL, Z_DEFAULT_STRATEGY, NULL, 0, 0, 0, 0);
-  for (gsize done = 0; status == ZIP_OK && done < length; done += MIN (length - done, 1 << 20))
-    status = zipWriteInFileInZip (zip, data + done, (unsigned) MIN (length - done, 1 << 20));
-  if (status == ZIP_OK)
-    status = zipCloseFileInZip (zip);
-  if (status != ZIP_OK && *code == 0)
-    *code = errno ? errno : EIO;
-  return status == ZIP_OK;
-}
-
 static char *
 make_manifest (const FitaOdsPart *parts, guint n_parts)
 {
@@ -410,35 +388,14 @@ gboolean
 fita_export_ods_write_package (FitaOutput *output, const FitaOdsPart *parts, guint n_parts, GError **error)
 {
   g_autofree char *manifest = make_manifest (parts, n_parts);
-  zipFile zip;
-  int code = 0;
+  g_autofree FitaZipPart *zip = g_new0 (FitaZipPart, n_parts + 2);
 
-  errno = 0;
-  zip = zipOpen64 (fita_output_get_temp_path (output), APPEND_STATUS_CREATE);
-  if (zip == NULL)
-    code = errno ? errno : EIO;
-  else
-    {
-      /* the mimetype first, stored: how a file says it is ODS */
-      gboolean ok = add_part (zip, "mimetype", MIMETYPE, TRUE, &code);
-
-      for (guint i = 0; ok && i < n_parts; i++)
-        ok = add_part (zip, parts[i].name, parts[i].data, FALSE, &code);
-      if (ok)
-        add_part (zip, "META-INF/manifest.xml", manifest, FALSE, &code);
-      errno = 0;
-      if (zipClose (zip, NULL) != ZIP_OK && code == 0)
-        code = errno ? errno : EIO;
-    }
-  if (code != 0)
-    {
-      g_set_error (error, FITA_ERROR, FITA_ERROR_IO,
-                   /* Translators: %s is the system's reason, e.g. "No space left on device" */
-                   _("It could not be written: %s. Nothing was replaced; free some space or choose another folder."),
-                   g_strerror (code));
-      return FALSE;
-    }
-  return TRUE;
+  /* the mimetype first, stored: how a file says it is ODS */
+  zip[0] = (FitaZipPart) { "mimetype", MIMETYPE, -1, TRUE };
+  for (guint i = 0; i < n_parts; i++)
+    zip[i + 1] = (FitaZipPart) { parts[i].name, parts[i].data, -1, FALSE };
+  zip[n_parts + 1] = (FitaZipPart) { "META-INF/manifest.xml", manifest, -1, FALSE };
+  return fita_zip_write (fita_output_get_temp_path (output), zip, n_parts + 2, error);
 }
 
 gboolean

@@ -479,9 +479,9 @@ docx_write (FitaDocFlow *flow, const char *path, GError **error)
   g_autofree char *styles = styles_xml (flow);
   g_autofree char *core = core_xml (flow);
   g_autofree char *rels = document_rels_xml (flow);
-  g_autoptr(GArray) parts = g_array_new (FALSE, FALSE, sizeof (FitaDocFlowPart));
+  g_autoptr(GArray) parts = g_array_new (FALSE, FALSE, sizeof (FitaZipPart));
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  FitaDocFlowPart fixed[] = {
+  FitaZipPart fixed[] = {
     { "[Content_Types].xml", content_types, -1, FALSE },
     { "_rels/.rels", package_rels, -1, FALSE },
     { "docProps/core.xml", core, -1, FALSE },
@@ -492,7 +492,7 @@ docx_write (FitaDocFlow *flow, const char *path, GError **error)
 
   g_array_append_vals (parts, fixed, G_N_ELEMENTS (fixed));
   fita_doc_flow_add_pictures (flow, "word/media", parts, names);
-  return fita_doc_flow_zip (path, (FitaDocFlowPart *) parts->data, parts->len, error);
+  return fita_zip_write (path, (FitaZipPart *) parts->data, parts->len, error);
 }
 
 static const FitaDocFlowClass docx_class = {

@@ -12,6 +12,7 @@
 #include <libxml/xmlwriter.h>
 
 #include "fita-report-private.h"
+#include "fita-zip.h"
 
 G_BEGIN_DECLS
 
@@ -55,29 +56,19 @@ struct _FitaDocFlow {
   guint n_tables, n_links;
 };
 
-typedef struct {
-  const char *name;
-  const void *data;
-  gsize length;               /* -1: a string */
-  gboolean stored;            /* not compressed (ODF's mimetype) */
-} FitaDocFlowPart;
-
 FitaDocFlow *fita_doc_flow_new_odt    (const char *lang, const char *title, gboolean landscape);
 FitaDocFlow *fita_doc_flow_new_docx   (const char *lang, const char *title, gboolean landscape);
 void         fita_doc_flow_free       (FitaDocFlow *flow);
 
 /* For the writers: a new flow with its body writer set up; the pictures
- * as parts folder/pictureN.png (names: the names made, to free); the
- * country of a language
- * ("ES" for ca and es, "GB" for en); the XML written so far, as a string;
- * the parts zipped into path, in order, with a fixed date. */
+ * as parts folder/pictureN.png of the package (names: the names made, to
+ * free; the package is written with fita_zip_write); the country of a
+ * language ("ES" for ca and es, "GB" for en). */
 FitaDocFlow *fita_doc_flow_new        (const FitaDocFlowClass *klass, const char *lang,
                                        const char *title, gboolean landscape);
 void         fita_doc_flow_add_pictures (FitaDocFlow *flow, const char *folder, GArray *parts,
                                          GPtrArray *names);
 const char  *fita_doc_flow_country    (FitaDocFlow *flow);
-gboolean     fita_doc_flow_zip        (const char *path, const FitaDocFlowPart *parts, guint n_parts,
-                                       GError **error);
 /* Writes a whole small XML part with its own writer: begin returns it,
  * end frees it and returns the text. */
 xmlTextWriterPtr fita_doc_flow_part_begin (xmlBufferPtr *buffer);

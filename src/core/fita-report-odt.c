@@ -421,21 +421,21 @@ odt_write (FitaDocFlow *flow, const char *path, GError **error)
   g_autofree char *styles = styles_xml (flow);
   g_autofree char *meta = meta_xml (flow);
   g_autofree char *manifest = manifest_xml (flow);
-  g_autoptr(GArray) parts = g_array_new (FALSE, FALSE, sizeof (FitaDocFlowPart));
+  g_autoptr(GArray) parts = g_array_new (FALSE, FALSE, sizeof (FitaZipPart));
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   /* the mimetype first, stored: how a file says it is ODT */
-  FitaDocFlowPart fixed[] = {
+  FitaZipPart fixed[] = {
     { "mimetype", MIMETYPE, -1, TRUE },
     { "content.xml", content, -1, FALSE },
     { "styles.xml", styles, -1, FALSE },
     { "meta.xml", meta, -1, FALSE },
   };
-  FitaDocFlowPart last = { "META-INF/manifest.xml", manifest, -1, FALSE };
+  FitaZipPart last = { "META-INF/manifest.xml", manifest, -1, FALSE };
 
   g_array_append_vals (parts, fixed, G_N_ELEMENTS (fixed));
   fita_doc_flow_add_pictures (flow, "Pictures", parts, names);
   g_array_append_val (parts, last);
-  return fita_doc_flow_zip (path, (FitaDocFlowPart *) parts->data, parts->len, error);
+  return fita_zip_write (path, (FitaZipPart *) parts->data, parts->len, error);
 }
 
 static const FitaDocFlowClass odt_class = {
