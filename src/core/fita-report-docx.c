@@ -330,6 +330,45 @@ docx_page_break (FitaDocFlow *flow)
 
 /* The parts */
 
+/* A field the word processor fills in: PAGE or NUMPAGES */
+static void
+field (xmlTextWriterPtr w, const char *instruction)
+{
+  g_autofree char *instr = g_strdup_printf (" %s ", instruction);
+
+  FLOW_START (w, "w:fldSimple");
+  FLOW_ATTR (w, "w:instr", instr);
+  run (w, "1", FALSE, NULL);
+  FLOW_END (w);
+}
+
+/* The running header (the plan and its organisation, over a rule) or
+ * footer ("Page 3 of 7", at the right), as the PDF's pages have them */
+static char *
+header_footer_xml (FitaDocFlow *flow, gboolean footer)
+{
+  xmlBufferPtr buffer;
+  xmlTextWriterPtr w = fita_doc_flow_part_begin (&buffer);
+  g_auto(GStrv) words = footer ? fita_doc_flow_page_words (flow) : NULL;
+
+  FLOW_START (w, footer ? "w:ftr" : "w:hdr");
+  FLOW_ATTR (w, "xmlns:w", NS_W);
+  paragraph_start (w, footer ? "Footer" : "Header", footer);
+  if (!footer)
+    run (w, flow->header ? flow->header : "", FALSE, NULL);
+  else if (words != NULL)
+    {
+      run (w, words[0], FALSE, NULL);
+      field (w, "PAGE");
+      run (w, words[1], FALSE, NULL);
+      field (w, "NUMPAGES");
+      run (w, words[2], FALSE, NULL);
+    }
+  FLOW_END (w);
+  FLOW_END (w);
+  return fita_doc_flow_part_end (w, buffer);
+}
+
 static char *
 document_xml (FitaDocFlow *flow)
 {
@@ -341,8 +380,11 @@ document_xml (FitaDocFlow *flow)
 
   xmlTextWriterFlush (flow->w);
   g_string_append (out, (const char *) xmlBufferContent (flow->body));
-  /* A4, portrait or landscape, the PDF's margins */
-  g_string_append_printf (out, "\n<w:sectPr><w:pgSz w:w=\"%d\" w:h=\"%d\"%s/>"
+  /* A4, portrait or landscape, the PDF's margins, the running header and footer */
+  g_string_append (out, "\n<w:sectPr>");
+  g_string_append (out, "<w:headerReference w:type=\"default\" r:id=\"rIdHeader\"/>"
+                   "<w:footerReference w:type=\"default\" r:id=\"rIdFooter\"/>");
+  g_string_append_printf (out, "<w:pgSz w:w=\"%d\" w:h=\"%d\"%s/>"
                           "<w:pgMar w:top=\"840\" w:right=\"%d\" w:bottom=\"840\" w:left=\"%d\" w:header=\"420\""
                           " w:footer=\"420\" w:gutter=\"0\"/></w:sectPr>\n</w:body>\n</w:document>\n",
                           TWIPS (flow->page_width), TWIPS (flow->page_height),
@@ -407,6 +449,10 @@ styles_xml (FitaDocFlow *flow)
   style (w, "paragraph", "TableContents", "Table Contents", "Normal",
          "<w:pPr><w:spacing w:before=\"20\" w:after=\"20\"/></w:pPr><w:rPr><w:sz w:val=\"18\"/></w:rPr>");
   style (w, "paragraph", "TableHeading", "Table Heading", "TableContents", "<w:rPr><w:b/></w:rPr>");
+  style (w, "paragraph", "Header", "header", "Normal",
+         "<w:pPr><w:pBdr><w:bottom w:val=\"single\" w:sz=\"4\" w:space=\"4\" w:color=\"BFBFC7\"/></w:pBdr></w:pPr>"
+         "<w:rPr><w:color w:val=\"606068\"/><w:sz w:val=\"16\"/></w:rPr>");
+  style (w, "paragraph", "Footer", "footer", "Normal", "<w:rPr><w:color w:val=\"606068\"/><w:sz w:val=\"16\"/></w:rPr>");
   style (w, "character", "Hyperlink", "Hyperlink", NULL, "<w:rPr><w:color w:val=\"1A5EB5\"/><w:u w:val=\"single\"/></w:rPr>");
   style (w, "table", "FitaTable", "Fita Table", NULL,
          "<w:tblPr><w:tblBorders><w:top w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"BFBFC7\"/>"
@@ -446,6 +492,8 @@ document_rels_xml (FitaDocFlow *flow)
   for (guint i = 0; i < flow->pictures->len; i++)
     g_string_append_printf (out, "<Relationship Id=\"rIdPicture%u\" Type=\"" REL_TYPE "image\""
                             " Target=\"media/picture%u.png\"/>\n", i + 1, i + 1);
+  g_string_append (out, "<Relationship Id=\"rIdHeader\" Type=\"" REL_TYPE "header\" Target=\"header1.xml\"/>\n"
+                   "<Relationship Id=\"rIdFooter\" Type=\"" REL_TYPE "footer\" Target=\"footer1.xml\"/>\n");
   g_string_append (out, flow->extra->str);
   g_string_append (out, "</Relationships>\n");
   return g_string_free (out, FALSE);
@@ -461,6 +509,10 @@ static const char content_types[] =
   " ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/>"
   "<Override PartName=\"/word/styles.xml\""
   " ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml\"/>"
+  "<Override PartName=\"/word/header1.xml\""
+  " ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml\"/>"
+  "<Override PartName=\"/word/footer1.xml\""
+  " ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml\"/>"
   "<Override PartName=\"/docProps/core.xml\" ContentType=\"application/vnd.openxmlformats-package.core-properties+xml\"/>"
   "</Types>\n";
 
@@ -479,6 +531,8 @@ docx_write (FitaDocFlow *flow, const char *path, GError **error)
   g_autofree char *styles = styles_xml (flow);
   g_autofree char *core = core_xml (flow);
   g_autofree char *rels = document_rels_xml (flow);
+  g_autofree char *header = header_footer_xml (flow, FALSE);
+  g_autofree char *footer = header_footer_xml (flow, TRUE);
   g_autoptr(GArray) parts = g_array_new (FALSE, FALSE, sizeof (FitaZipPart));
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   FitaZipPart fixed[] = {
@@ -488,6 +542,8 @@ docx_write (FitaDocFlow *flow, const char *path, GError **error)
     { "word/document.xml", document, -1, FALSE },
     { "word/styles.xml", styles, -1, FALSE },
     { "word/_rels/document.xml.rels", rels, -1, FALSE },
+    { "word/header1.xml", header, -1, FALSE },
+    { "word/footer1.xml", footer, -1, FALSE },
   };
 
   g_array_append_vals (parts, fixed, G_N_ELEMENTS (fixed));

@@ -5,6 +5,7 @@
 #include "fita-error.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 /* A4 in points */
 #define A4_WIDTH 595.28
@@ -57,6 +58,8 @@ fita_doc_flow_free (FitaDocFlow *flow)
     g_string_free (flow->extra, TRUE);
   g_free (flow->lang);
   g_free (flow->title);
+  g_free (flow->header);
+  g_free (flow->page_format);
   g_free (flow);
 }
 
@@ -64,6 +67,30 @@ const char *
 fita_doc_flow_country (FitaDocFlow *flow)
 {
   return g_str_equal (flow->lang, "en") ? "GB" : "ES";
+}
+
+void
+fita_doc_flow_set_running (FitaDocFlow *flow, const char *header, const char *page_format)
+{
+  g_free (flow->header);
+  g_free (flow->page_format);
+  flow->header = g_strdup (header);
+  flow->page_format = g_strdup (page_format);
+}
+
+char **
+fita_doc_flow_page_words (FitaDocFlow *flow)
+{
+  g_auto(GStrv) words = NULL;
+
+  if (flow->page_format == NULL)
+    return NULL;
+  /* a translation may put its numbers in either order ("%2$d"): then
+   * there is no footer rather than the wrong numbers */
+  words = g_strsplit (flow->page_format, "%d", -1);
+  if (g_strv_length (words) != 3 || strchr (words[0], '%') || strchr (words[1], '%') || strchr (words[2], '%'))
+    return NULL;
+  return g_steal_pointer (&words);
 }
 
 xmlTextWriterPtr

@@ -47,6 +47,8 @@ struct _FitaDocFlow {
   const FitaDocFlowClass *klass;
   char *lang;                 /* "ca", "es", "en" */
   char *title;                /* the document's title, for its metadata */
+  char *header;               /* the running header: the plan and its organisation */
+  char *page_format;          /* the footer, "Page %d of %d", in the report's language */
   gboolean landscape;
   double page_width, page_height, margin;   /* in points */
   GPtrArray *pictures;        /* of GBytes, PNG */
@@ -69,6 +71,13 @@ FitaDocFlow *fita_doc_flow_new        (const FitaDocFlowClass *klass, const char
 void         fita_doc_flow_add_pictures (FitaDocFlow *flow, const char *folder, GArray *parts,
                                          GPtrArray *names);
 const char  *fita_doc_flow_country    (FitaDocFlow *flow);
+/* The running header and footer, as the PDF's pages have them: header's
+ * text, and page_format ("Page %d of %d") with the page's number and the
+ * number of pages as the word processor's fields. */
+void         fita_doc_flow_set_running (FitaDocFlow *flow, const char *header, const char *page_format);
+/* The footer's words around its two numbers: "Page ", " of ", "" (to
+ * free with g_strfreev); NULL when page_format is not two numbers. */
+char       **fita_doc_flow_page_words (FitaDocFlow *flow);
 /* Writes a whole small XML part with its own writer: begin returns it,
  * end frees it and returns the text. */
 xmlTextWriterPtr fita_doc_flow_part_begin (xmlBufferPtr *buffer);

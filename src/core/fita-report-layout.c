@@ -1206,6 +1206,8 @@ fita_doc_begin (FitaDoc *doc, const char *title, cairo_write_func_t write, gpoin
   doc->header = info->organisation ? g_strdup_printf ("%s · %s", info->title, info->organisation) : g_strdup (info->title);
   if (doc->flow != NULL)
     {
+      /* Translators: the footer of every page of a report */
+      fita_doc_flow_set_running (doc->flow, doc->header, T_ (doc->tr, "Page %d of %d"));
       /* never moves: a report that measures what is left of a page (the
        * work plan's grid) gets a whole page */
       doc->y = doc->top;

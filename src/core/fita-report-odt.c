@@ -261,6 +261,7 @@ styles_xml (FitaDocFlow *flow)
   xmlTextWriterPtr w = fita_doc_flow_part_begin (&buffer);
   char number[G_ASCII_DTOSTR_BUF_SIZE];
   g_autofree char *language = NULL;
+  g_auto(GStrv) words = fita_doc_flow_page_words (flow);
 
   start_document (w, "office:document-styles");
   FLOW_START (w, "office:font-face-decls");
@@ -329,6 +330,11 @@ styles_xml (FitaDocFlow *flow)
                    "<style:text-properties fo:font-weight=\"bold\"/>");
   paragraph_style (w, "Fita_20_Table_20_Bold_20_Right", "Fita Table Bold Right", "Fita_20_Table_20_Bold", "extra",
                    "<style:paragraph-properties fo:text-align=\"end\"/>", NULL);
+  paragraph_style (w, "Header", NULL, "Standard", "extra",
+                   "<style:paragraph-properties fo:padding-bottom=\"2pt\" fo:border-bottom=\"0.5pt solid #bfbfc7\"/>",
+                   "<style:text-properties fo:font-size=\"8pt\" fo:color=\"#606068\"/>");
+  paragraph_style (w, "Footer", NULL, "Standard", "extra", "<style:paragraph-properties fo:text-align=\"end\"/>",
+                   "<style:text-properties fo:font-size=\"8pt\" fo:color=\"#606068\"/>");
   xmlTextWriterWriteRaw (w, BAD_CAST "<style:style style:name=\"Internet_20_link\" style:display-name=\"Internet link\""
                                      " style:family=\"text\"><style:text-properties fo:color=\"#1a5eb5\""
                                      " style:text-underline-style=\"solid\" style:text-underline-width=\"auto\""
@@ -345,18 +351,46 @@ styles_xml (FitaDocFlow *flow)
   xmlTextWriterWriteFormatAttribute (w, BAD_CAST "fo:page-height", "%spt",
                                      g_ascii_formatd (number, sizeof number, "%.2f", flow->page_height));
   FLOW_ATTR (w, "style:print-orientation", flow->landscape ? "landscape" : "portrait");
-  FLOW_ATTR (w, "fo:margin-top", "42pt");
-  FLOW_ATTR (w, "fo:margin-bottom", "42pt");
+  /* the header and footer sit inside the PDF's 42 pt margins */
+  FLOW_ATTR (w, "fo:margin-top", "20pt");
+  FLOW_ATTR (w, "fo:margin-bottom", "20pt");
   xmlTextWriterWriteFormatAttribute (w, BAD_CAST "fo:margin-left", "%dpt", (int) flow->margin);
   xmlTextWriterWriteFormatAttribute (w, BAD_CAST "fo:margin-right", "%dpt", (int) flow->margin);
   FLOW_END (w);
+  xmlTextWriterWriteRaw (w, BAD_CAST "<style:header-style><style:header-footer-properties fo:min-height=\"12pt\""
+                                     " fo:margin-bottom=\"10pt\"/></style:header-style>"
+                                     "<style:footer-style><style:header-footer-properties fo:min-height=\"12pt\""
+                                     " fo:margin-top=\"10pt\"/></style:footer-style>");
   FLOW_END (w);
   FLOW_END (w);
 
+  /* the running header and footer, as the PDF's pages have them */
   FLOW_START (w, "office:master-styles");
   FLOW_START (w, "style:master-page");
   FLOW_ATTR (w, "style:name", "Standard");
   FLOW_ATTR (w, "style:page-layout-name", "pm1");
+  FLOW_START (w, "style:header");
+  FLOW_START (w, "text:p");
+  FLOW_ATTR (w, "text:style-name", "Header");
+  FLOW_TEXT (w, flow->header ? flow->header : "");
+  FLOW_END (w);
+  FLOW_END (w);
+  FLOW_START (w, "style:footer");
+  FLOW_START (w, "text:p");
+  FLOW_ATTR (w, "text:style-name", "Footer");
+  if (words != NULL)
+    {
+      FLOW_TEXT (w, words[0]);
+      FLOW_START (w, "text:page-number");
+      FLOW_ATTR (w, "text:select-page", "current");
+      FLOW_TEXT (w, "1");
+      FLOW_END (w);
+      FLOW_TEXT (w, words[1]);
+      xmlTextWriterWriteElement (w, BAD_CAST "text:page-count", BAD_CAST "1");
+      FLOW_TEXT (w, words[2]);
+    }
+  FLOW_END (w);
+  FLOW_END (w);
   FLOW_END (w);
   FLOW_END (w);
   FLOW_END (w);

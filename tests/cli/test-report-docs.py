@@ -160,6 +160,8 @@ def libreoffice_opens_them():
                 headings, figures = langs["ca"]
                 for words in headings + figures:
                     assert words in text, (kind, suffix, words)
+                # the running footer's fields, filled in by the word processor
+                assert "Pàgina 1 de " in text, (kind, suffix)
                 if kind in ("annual", "workplan"):
                     # the charts and the calendar are there as pictures
                     images = subprocess.run(["pdfimages", "-list", pdf], capture_output=True, text=True,

@@ -267,6 +267,12 @@ test_odt (void)
       g_assert_nonnull (strstr (meta, c->lang));
       g_assert_nonnull (strstr (styles, "style:display-name=\"Heading 1\""));
       g_assert_nonnull (strstr (styles, "style:default-outline-level=\"3\""));
+      /* the running header and footer: the plan's title, "Page N of M" as fields */
+      g_assert_nonnull (strstr (styles, "<style:header>"));
+      g_assert_nonnull (strstr (styles, "<text:p text:style-name=\"Header\">"));
+      g_assert_null (strstr (styles, "<text:p text:style-name=\"Header\"></text:p>"));
+      g_assert_nonnull (strstr (styles, "<text:page-number text:select-page=\"current\">"));
+      g_assert_nonnull (strstr (styles, "<text:page-count>"));
 
       doc = xmlReadMemory (content, strlen (content), "content.xml", "UTF-8", XML_PARSE_NONET);
       g_assert_nonnull (doc);
@@ -330,7 +336,8 @@ static void
 test_docx (void)
 {
   static const char * const expected[] = { "[Content_Types].xml", "_rels/.rels", "docProps/core.xml",
-                                           "word/document.xml", "word/styles.xml", "word/_rels/document.xml.rels" };
+                                           "word/document.xml", "word/styles.xml", "word/_rels/document.xml.rels",
+                                           "word/header1.xml", "word/footer1.xml" };
   g_autofree char *dir = fita_test_tmpdir ();
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -351,6 +358,18 @@ test_docx (void)
       for (guint p = 0; p < G_N_ELEMENTS (expected); p++)
         g_assert_true (has_part (parts, expected[p]));
       g_assert_nonnull (strstr (types, "wordprocessingml.document.main+xml"));
+      /* the running header and footer: the plan's title, "Page N of M" as fields */
+      {
+        g_autofree char *header = fita_test_zip_part (path, "word/header1.xml");
+        g_autofree char *footer = fita_test_zip_part (path, "word/footer1.xml");
+        g_assert_nonnull (strstr (header, "<w:pStyle w:val=\"Header\"/>"));
+        g_assert_null (strstr (header, "<w:t xml:space=\"preserve\"></w:t>"));
+        g_assert_nonnull (strstr (footer, "w:instr=\" PAGE \""));
+        g_assert_nonnull (strstr (footer, "w:instr=\" NUMPAGES \""));
+        g_assert_nonnull (strstr (document, "<w:footerReference w:type=\"default\" r:id=\"rIdFooter\"/>"));
+        g_assert_nonnull (strstr (rels, "Target=\"footer1.xml\""));
+        g_assert_nonnull (strstr (types, "/word/header1.xml"));
+      }
       /* the headings under their built-in names, with their outline levels */
       for (int level = 1; level <= 3; level++)
         {
