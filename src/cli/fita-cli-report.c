@@ -8,11 +8,12 @@
 #include "fita-i18n.h"
 #include "fita-report.h"
 
-/* report --kind sheet --level NAME --out FOLDER: one PDF per item of the
- * level, named by its item; their paths on stdout, one a line. */
+/* report --kind sheet --level NAME --out FOLDER [--format pdf|odt|docx]:
+ * one file per item of the level, named by its item; their paths on
+ * stdout, one a line. */
 static int
 report_sheets_of_level (FitaPlan *plan, const char *file, const char *level_name, int year, const char *lang,
-                        const char *folder)
+                        FitaReportFormat format, const char *folder)
 {
   FitaLevel *level = fita_plan_find_by_name (plan, FITA_TABLE_LEVEL, level_name);
   FitaReportOptions options = { FITA_REPORT_SHEET, 0, year ? year : FITA_NONE, lang };
@@ -34,7 +35,7 @@ report_sheets_of_level (FitaPlan *plan, const char *file, const char *level_name
       g_printerr (_("fita-cli: %s: no item is of the level “%s”\n"), file, level_name);
       return EXIT_USAGE;
     }
-  paths = fita_report_write_sheets (plan, &options, (gint64 *) ids->data, ids->len, folder, NULL, NULL, NULL, &error);
+  paths = fita_report_write_sheets (plan, &options, format, (gint64 *) ids->data, ids->len, folder, NULL, NULL, NULL, &error);
   if (paths == NULL)
     return fail_file (folder, error);
   for (guint i = 0; i < paths->len; i++)
@@ -50,12 +51,15 @@ cmd_report (int argc, char **argv)
   g_autofree char *code = NULL;
   g_autofree char *lang = NULL;
   g_autofree char *level_name_option = NULL;
+  g_autofree char *format_name = NULL;
   int year = 0;
   GOptionEntry entries[] = {
     { "kind", 'k', 0, G_OPTION_ARG_STRING, &kind_name, N_("sheet, annual, workplan or participation"), N_("KIND") },
     { "item", 'i', 0, G_OPTION_ARG_STRING, &code, N_("The item of a follow-up sheet"), N_("CODE") },
     { "level", 0, 0, G_OPTION_ARG_STRING, &level_name_option,
-      N_("A follow-up sheet for every item of this level, one PDF each, into the folder --out names"), N_("NAME") },
+      N_("A follow-up sheet for every item of this level, one file each, into the folder --out names"), N_("NAME") },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format_name,
+      N_("With --level: the sheets' format, pdf (the default), odt or docx"), N_("FORMAT") },
     { "year", 'y', 0, G_OPTION_ARG_INT, &year,
       N_("The year followed up (default: the plan's); a closed year's report is made from the plan as it was closed"), N_("YEAR") },
     { "lang", 'l', 0, G_OPTION_ARG_STRING, &lang, N_("Language of the report: ca, es or en (default: the plan's)"), N_("LANG") },
@@ -67,7 +71,7 @@ cmd_report (int argc, char **argv)
   g_autoptr(FitaPlan) plan = NULL;
   g_autoptr(GError) error = NULL;
   FitaReportOptions options = { 0, 0, FITA_NONE, NULL };
-  FitaReportFormat format;
+  FitaReportFormat format = FITA_REPORT_FORMAT_PDF;
   gint64 kind;
   int status = 0;
 
@@ -82,6 +86,17 @@ cmd_report (int argc, char **argv)
     return fail_usage (context, _("--lang must be ca, es or en"));
   if (level_name_option != NULL && (kind != FITA_REPORT_SHEET || code != NULL))
     return fail_usage (context, _("--level is for follow-up sheets (--kind sheet), instead of --item"));
+  if (format_name != NULL && level_name_option == NULL)
+    return fail_usage (context, _("--format is for the sheets of a level (--level); a single report's format is its file's suffix"));
+  if (format_name != NULL)
+    {
+      g_autofree char *suffix = g_strconcat (".", format_name, NULL);
+      for (format = 0; format < FITA_N_REPORT_FORMATS; format++)
+        if (g_ascii_strcasecmp (suffix, fita_report_format_suffixes[format]) == 0)
+          break;
+      if (format == FITA_N_REPORT_FORMATS)
+        return fail_usage (context, _("--format must be pdf, odt or docx"));
+    }
   if (level_name_option == NULL && !fita_report_format_for_path (output, &format))
     return fail_usage (context, _("the output must end in .pdf, .odt or .docx"));
   if (kind == FITA_REPORT_SHEET && code == NULL && level_name_option == NULL)
@@ -91,7 +106,7 @@ cmd_report (int argc, char **argv)
   if (!(plan = plan_of_year (plan, argv[1], year, &status)))
     return status;
   if (level_name_option != NULL)
-    return report_sheets_of_level (plan, argv[1], level_name_option, year, lang, output);
+    return report_sheets_of_level (plan, argv[1], level_name_option, year, lang, format, output);
   if (code != NULL)
     {
       FitaItem *item = find_item (plan, argv[1], code, &status);

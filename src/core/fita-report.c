@@ -346,7 +346,8 @@ on_sheet_progress (double fraction, gpointer data)
 }
 
 GPtrArray *
-fita_report_write_sheets (FitaPlan *plan, const FitaReportOptions *options, const gint64 *item_ids, guint n_items,
+fita_report_write_sheets (FitaPlan *plan, const FitaReportOptions *options, FitaReportFormat format,
+                          const gint64 *item_ids, guint n_items,
                           const char *folder, GCancellable *cancellable, FitaReportProgress progress,
                           gpointer user_data, GError **error)
 {
@@ -369,13 +370,14 @@ fita_report_write_sheets (FitaPlan *plan, const FitaReportOptions *options, cons
 
       one.kind = FITA_REPORT_SHEET;
       one.item_id = item_ids[i];
-      name = fita_report_file_name (plan, &one);
+      name = fita_report_file_name_for_format (plan, &one, format);
       /* two items of the same code and title: "… (2).pdf" */
       for (guint n = 2; g_hash_table_contains (names, name); n++)
         {
-          g_autofree char *first = fita_report_file_name (plan, &one);
+          g_autofree char *first = fita_report_file_name_for_format (plan, &one, format);
+          const char *suffix = fita_report_format_suffixes[format];
           g_free (name);
-          name = g_strdup_printf ("%.*s (%u).pdf", (int) strlen (first) - 4, first, n);
+          name = g_strdup_printf ("%.*s (%u)%s", (int) (strlen (first) - strlen (suffix)), first, n, suffix);
         }
       g_hash_table_add (names, g_strdup (name));
       path = g_build_filename (folder, name, NULL);

@@ -89,11 +89,12 @@ char      *fita_report_file_name_for_format (FitaPlan                *plan,
 GPtrArray *fita_report_items_of_level (FitaPlan                *plan,
                                        FitaItem                *like);
 /* One follow-up sheet for each item into folder (made if missing), each in
- * its own PDF named by fita_report_file_name(); options gives the year and
- * the language. Returns the paths written, in order; on an error the sheets
+ * its own file of format named by fita_report_file_name_for_format();
+ * options gives the year and the language. Returns the paths written, in order; on an error the sheets
  * written before it are kept and NULL is returned. progress covers them all. */
 GPtrArray *fita_report_write_sheets   (FitaPlan                *plan,
                                        const FitaReportOptions *options,
+                                       FitaReportFormat         format,
                                        const gint64            *item_ids,
                                        guint                    n_items,
                                        const char              *folder,

@@ -53,6 +53,7 @@ typedef struct {
   FitaReportsPage *page;       /* a weak pointer, for progress */
   GMainContext *context;
   char *destination;           /* sheets of a level: their folder; a saved report: its file */
+  FitaReportFormat format;     /* sheets of a level: the chosen format */
 } Job;
 
 static void
@@ -229,6 +230,7 @@ start_job (FitaReportsPage       *self,
   job->path = g_strdup (fita_plan_get_path (self->plan));
   job->lang = g_strdup (lang);
   job->destination = g_strdup (destination);
+  job->format = fita_reports_page_get_format (self);
   job->options.kind = kind;
   job->options.item_id = item_id;
   job->options.year = year;
@@ -363,7 +365,7 @@ fita_reports_page_set_format (FitaReportsPage *self, FitaReportFormat format)
   gtk_drop_down_set_selected (self->format_dropdown, format);
 }
 
-/* Sheets of every item of a level, into a folder, one PDF each */
+/* Sheets of every item of a level, into a folder, one file each in the chosen format */
 
 static void
 run_sheets_job (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
@@ -391,8 +393,8 @@ run_sheets_job (GTask *task, gpointer source, gpointer data, GCancellable *cance
   items = fita_report_items_of_level (plan, like);
   for (guint i = 0; i < items->len; i++)
     g_array_append_val (ids, ((FitaItem *) g_ptr_array_index (items, i))->rec.id);
-  paths = fita_report_write_sheets (plan, &job->options, (gint64 *) ids->data, ids->len, job->destination,
-                                    cancellable, on_job_progress, job, &error);
+  paths = fita_report_write_sheets (plan, &job->options, job->format, (gint64 *) ids->data, ids->len,
+                                    job->destination, cancellable, on_job_progress, job, &error);
   if (paths == NULL)
     g_task_return_error (task, error);
   else
@@ -601,7 +603,8 @@ on_folder_response (GtkNativeDialog *dialog, int response, gpointer data)
 }
 
 /* The chosen item's sheet and those of every other item of its level
- * (every programme, say), each its own PDF named by its item. */
+ * (every programme, say), each its own file, in the chosen format, named by
+ * its item. */
 static void
 save_sheets_action (GtkWidget *widget, const char *name, GVariant *parameter)
 {

@@ -463,6 +463,18 @@ def report_sheets_of_a_level():
         run("report", path, "--kind", "sheet", "--item", "11", "--level", "Actuació", "--out", folder, expect=2)
         # the single sheet's contract is unchanged
         run("report", path, "--kind", "sheet", "--item", "11", "--out", d / "fitxes.txt", expect=2)
+        # --format: the sheets for a word processor, as DOCX or ODT
+        for fmt, magic in (("docx", b"PK\x03\x04"), ("odt", b"PK\x03\x04")):
+            out = run("report", path, "--kind", "sheet", "--level", "Actuació", "--year", "2024",
+                      "--lang", "ca", "--format", fmt, "--out", d / fmt).stdout.splitlines()
+            assert len(out) == 5, out
+            for written in out:
+                assert written.endswith(" - 2024." + fmt), written
+                assert open(written, "rb").read(4) == magic
+        run("report", path, "--kind", "sheet", "--level", "Actuació", "--format", "rtf", "--out", folder, expect=2)
+        run("report", path, "--kind", "sheet", "--level", "Actuació", "--format", "x.pdf", "--out", folder, expect=2)
+        # a single report's format is its suffix
+        run("report", path, "--kind", "annual", "--format", "odt", "--out", d / "a.odt", expect=2)
 
 
 @test

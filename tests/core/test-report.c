@@ -520,7 +520,7 @@ test_sheets_of_a_level (void)
   g_assert_cmpuint (items->len, ==, 5);
   for (guint i = 0; i < items->len; i++)
     g_array_append_val (ids, ((FitaItem *) g_ptr_array_index (items, i))->rec.id);
-  paths = fita_report_write_sheets (plan, &options, (gint64 *) ids->data, ids->len, folder, NULL, NULL, NULL, &error);
+  paths = fita_report_write_sheets (plan, &options, FITA_REPORT_FORMAT_PDF, (gint64 *) ids->data, ids->len, folder, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (paths->len, ==, 5);
   for (guint i = 0; i < paths->len; i++)

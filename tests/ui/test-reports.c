@@ -238,6 +238,23 @@ test_sheets_of_a_level (Fixture *f, gconstpointer data)
   shot = save_screenshot (GTK_WIDGET (f->window), "reports-sheets-of-a-level");
   assert_png (shot, 1000, 700);
   remove_tree (folder);
+
+  /* in the format chosen for saving: the sheets for a word processor */
+  fita_reports_page_set_format (f->page, FITA_REPORT_FORMAT_DOCX);
+  fita_reports_page_save_sheets (f->page, action->rec.id, 2024, "ca", folder);
+  g_assert_true (wait_until (not_busy, f));
+  g_ptr_array_set_size (names, 0);
+  g_dir_close (dir);
+  dir = g_dir_open (folder, 0, NULL);
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_assert_true (g_str_has_suffix (name, " - 2024.docx"));
+      g_ptr_array_add (names, g_strdup (name));
+    }
+  g_assert_cmpuint (names->len, ==, 5);
+  fita_reports_page_set_format (f->page, FITA_REPORT_FORMAT_PDF);
+  remove_tree (folder);
 }
 
 /* One part of a zip file (an ODT's content.xml, a DOCX's word/document.xml). */
