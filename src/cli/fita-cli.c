@@ -879,7 +879,7 @@ static const struct {
   { "check", cmd_check, N_("Check the plan's integrity and rules") },
   { "export", cmd_export, N_("Export the plan as JSON, CSV, XLSX, ODS or for Decidim") },
   { "import", cmd_import, N_("Make a new plan from JSON") },
-  { "report", cmd_report, N_("Write a follow-up report as PDF") },
+  { "report", cmd_report, N_("Write a follow-up report as PDF, ODT or DOCX") },
   { "year", cmd_year, N_("Close or reopen a year, or list the years closed") },
   { "compare", cmd_compare, N_("What changed in a year since the year before, item by item") },
   { "chart", cmd_chart, N_("Draw a budget chart to a PNG, SVG or PDF file") },
