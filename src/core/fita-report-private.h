@@ -105,6 +105,16 @@ enum {
   FITA_DOC_ROW_TOTAL = 1 << 1,     /* a rule above, bold */
 };
 
+/* The colours a PDF report is drawn in: its text tones (FITA_DOC_INK, _DIM
+ * and _ACCENT, the last also for headings and links) and what text is drawn
+ * over (the page, a table's heading row, its alternate rows). */
+typedef struct {
+  FitaRgba ink, dim, accent;
+  FitaRgba page, head_fill, zebra;
+} FitaDocColours;
+
+const FitaDocColours *fita_doc_colours (void);
+
 typedef void (*FitaDocPictureFunc) (cairo_t *cr, double width, double height, gpointer data);
 
 /* Set up for a plan and a language, and cleared when the report is made. */
