@@ -26,14 +26,16 @@ draw_chart_picture (cairo_t *cr, double width, double height, gpointer data)
 }
 
 /* A chart and its figures as a table right after it: the picture goes to
- * the next page rather than leave its table's first rows behind. */
+ * the next page rather than be parted from its table, when the table is
+ * short enough to go with it (a year's or a chapter's row is about 18 pt
+ * in the small font). */
 static void
 chart_with_table (FitaDoc *doc, FitaChart *chart, FitaChartKind kind, double height, gboolean last_is_total)
 {
   g_autofree char *alt = fita_report_chart_alt (doc, chart, kind, NULL);
   g_autoptr(GPtrArray) rows = fita_chart_get_table (chart);
 
-  fita_doc_need (doc, height + 10 + 16 * MIN (rows->len, 4));
+  fita_doc_need (doc, height + 10 + 18 * MIN (rows->len, 12));
   fita_doc_picture (doc, height, draw_chart_picture, chart, alt);
   fita_report_chart_table (doc, chart, last_is_total);
 }
