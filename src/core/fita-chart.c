@@ -32,6 +32,12 @@ static const FitaChartPalette light_palette = {
   },
 };
 
+const FitaChartPalette *
+fita_chart_light_palette (void)
+{
+  return &light_palette;
+}
+
 typedef struct {
   double x, y, width, height;
   char *text;
@@ -225,6 +231,128 @@ set_colour (cairo_t *cr, const FitaRgba *c)
   cairo_set_source_rgba (cr, c->red, c->green, c->blue, c->alpha);
 }
 
+/* Patterns: no series is told from another by its colour alone. Planned
+ * amounts are hatched outlines, executed ones solid; the chapters, in
+ * order, each a texture of their own over their colour. */
+typedef enum {
+  FILL_SOLID,
+  FILL_DIAGONAL,
+  FILL_HORIZONTAL,
+  FILL_BACK_DIAGONAL,
+  FILL_DOTS,
+  FILL_VERTICAL,
+  FILL_CROSS,
+  FILL_PLANNED,          /* a light tint, hatched, with an outline */
+  FILL_DASHED_OUTLINE,   /* the stacked chart's planned amount: only a dashed outline */
+} FillStyle;
+
+static const FillStyle series_fills[7] = {
+  FILL_SOLID, FILL_DIAGONAL, FILL_HORIZONTAL, FILL_BACK_DIAGONAL, FILL_DOTS, FILL_VERTICAL, FILL_CROSS,
+};
+
+#define HATCH_SPACING 5.5
+
+static void
+hatch (cairo_t *cr, double x, double y, double w, double h, FillStyle style)
+{
+  switch (style)
+    {
+    case FILL_DIAGONAL:
+    case FILL_PLANNED:
+    case FILL_CROSS:
+      for (double d = -h; d < w; d += HATCH_SPACING)
+        {
+          cairo_move_to (cr, x + d, y + h);
+          cairo_line_to (cr, x + d + h, y);
+        }
+      if (style != FILL_CROSS)
+        break;
+      G_GNUC_FALLTHROUGH;
+    case FILL_BACK_DIAGONAL:
+      for (double d = -h; d < w; d += HATCH_SPACING)
+        {
+          cairo_move_to (cr, x + d, y);
+          cairo_line_to (cr, x + d + h, y + h);
+        }
+      break;
+    case FILL_HORIZONTAL:
+      for (double yy = y + HATCH_SPACING / 2; yy < y + h; yy += HATCH_SPACING)
+        {
+          cairo_move_to (cr, x, yy);
+          cairo_line_to (cr, x + w, yy);
+        }
+      break;
+    case FILL_VERTICAL:
+      for (double xx = x + HATCH_SPACING / 2; xx < x + w; xx += HATCH_SPACING)
+        {
+          cairo_move_to (cr, xx, y);
+          cairo_line_to (cr, xx, y + h);
+        }
+      break;
+    case FILL_DOTS:
+      for (double yy = y + HATCH_SPACING / 2; yy < y + h; yy += HATCH_SPACING)
+        for (double xx = x + HATCH_SPACING / 2; xx < x + w; xx += HATCH_SPACING)
+          {
+            cairo_new_sub_path (cr);
+            cairo_arc (cr, xx, yy, 1.1, 0, 2 * G_PI);
+          }
+      cairo_fill (cr);
+      return;
+    case FILL_SOLID:
+    case FILL_DASHED_OUTLINE:
+    default:
+      return;
+    }
+  cairo_stroke (cr);
+}
+
+/* A box filled in colour with style's texture. */
+static void
+fill_box (cairo_t *cr, double x, double y, double w, double h, const FitaRgba *colour, FillStyle style,
+          const FitaRgba *outline)
+{
+  if (w <= 0 || h <= 0)
+    return;
+  cairo_save (cr);
+  cairo_set_dash (cr, NULL, 0, 0);
+  if (style == FILL_DASHED_OUTLINE)
+    {
+      cairo_rectangle (cr, x + 0.5, y + 0.5, w - 1, h - 1);
+      set_colour (cr, outline);
+      cairo_set_line_width (cr, 1);
+      cairo_set_dash (cr, (double[]) { 4, 3 }, 2, 0);
+      cairo_stroke (cr);
+      cairo_restore (cr);
+      return;
+    }
+  cairo_rectangle (cr, x, y, w, h);
+  if (style == FILL_PLANNED)
+    cairo_set_source_rgba (cr, colour->red, colour->green, colour->blue, colour->alpha * 0.3);
+  else
+    set_colour (cr, colour);
+  cairo_fill_preserve (cr);
+  cairo_clip (cr);
+  cairo_set_line_width (cr, 1.2);
+  if (style == FILL_PLANNED)
+    set_colour (cr, outline);
+  else
+    {
+      /* light lines on a dark colour, dark ones on a light colour */
+      double luma = 0.2126 * colour->red + 0.7152 * colour->green + 0.0722 * colour->blue;
+      cairo_set_source_rgba (cr, luma < 0.5 ? 1 : 0, luma < 0.5 ? 1 : 0, luma < 0.5 ? 1 : 0, luma < 0.5 ? 0.6 : 0.4);
+    }
+  hatch (cr, x, y, w, h, style);
+  if (style == FILL_PLANNED)
+    {
+      cairo_reset_clip (cr);
+      cairo_rectangle (cr, x + 0.75, y + 0.75, w - 1.5, h - 1.5);
+      set_colour (cr, outline);
+      cairo_set_line_width (cr, 1.5);
+      cairo_stroke (cr);
+    }
+  cairo_restore (cr);
+}
+
 /* Draws text with its left (align 0), centre (0.5) or right (1) at x and its
  * vertical middle at y; returns its width. */
 static double
@@ -321,10 +449,11 @@ y_for (Axis *axis, gint64 amount)
   return axis->bottom - (axis->bottom - axis->top) * value (amount) / (double) axis->max;
 }
 
-/* Draws the legend from (x, y), wrapping before right; returns the lines used. */
+/* Draws the legend from (x, y), wrapping before right, each swatch in its
+ * series' colour and pattern; returns the lines used. */
 static int
 legend (Painter *p, double x, double y, double right, const char **labels, const FitaRgba **colours,
-        guint n, gboolean outline_first)
+        const FillStyle *styles, guint n)
 {
   double start = x, line_height;
   int lines = 1;
@@ -332,23 +461,16 @@ legend (Painter *p, double x, double y, double right, const char **labels, const
   text_size (p, "Àg", &line_height);
   for (guint i = 0; i < n; i++)
     {
-      double width = 14 + text_size (p, labels[i], NULL) + 16;
+      double width = 20 + text_size (p, labels[i], NULL) + 16;
       if (x > start && x + width > right)
         {
           x = start;
           y += line_height * 1.3;
           lines++;
         }
-      cairo_rectangle (p->cr, x, y - 5, 10, 10);
-      set_colour (p->cr, colours[i]);
-      if (outline_first && i == 0)
-        {
-          cairo_set_line_width (p->cr, 1.5);
-          cairo_stroke (p->cr);
-        }
-      else
-        cairo_fill (p->cr);
-      text_at (p, labels[i], x + 14, y, 0, FALSE, &p->self->palette.text, -1);
+      fill_box (p->cr, x, y - 6, 15, 12, colours[i], styles[i],
+                styles[i] == FILL_PLANNED ? &p->self->palette.executed : &p->self->palette.text);
+      text_at (p, labels[i], x + 20, y, 0, FALSE, &p->self->palette.text, -1);
       x += width;
     }
   return lines;
@@ -388,15 +510,13 @@ draw_years (Painter *p, Axis *axis, gboolean stacked)
           double cx = x + slot / 2;
           if (sum.planned != FITA_NONE)
             {
-              cairo_rectangle (cr, cx - w - 1, y_for (axis, sum.planned), w, axis->bottom - y_for (axis, sum.planned));
-              set_colour (cr, &self->palette.planned);
-              cairo_fill (cr);
+              fill_box (cr, cx - w - 1, y_for (axis, sum.planned), w, axis->bottom - y_for (axis, sum.planned),
+                        &self->palette.planned, FILL_PLANNED, &self->palette.executed);
             }
           if (sum.executed != FITA_NONE)
             {
-              cairo_rectangle (cr, cx + 1, y_for (axis, sum.executed), w, axis->bottom - y_for (axis, sum.executed));
-              set_colour (cr, &self->palette.executed);
-              cairo_fill (cr);
+              fill_box (cr, cx + 1, y_for (axis, sum.executed), w, axis->bottom - y_for (axis, sum.executed),
+                        &self->palette.executed, FILL_SOLID, NULL);
             }
         }
       else
@@ -410,9 +530,7 @@ draw_years (Painter *p, Axis *axis, gboolean stacked)
               if (value (cell->executed) == 0)
                 continue;
               top = base - (axis->bottom - axis->top) * value (cell->executed) / (double) axis->max;
-              cairo_rectangle (cr, cx - w / 2, top, w, base - top);
-              set_colour (cr, &self->palette.series[c % 7]);
-              cairo_fill (cr);
+              fill_box (cr, cx - w / 2, top, w, base - top, &self->palette.series[c % 7], series_fills[c % 7], NULL);
               base = top;
             }
           if (sum.planned != FITA_NONE)
@@ -473,9 +591,10 @@ draw_rates (Painter *p, Axis *axis)
         {
           double w = (axis->right - axis->left - 60) * (rate / 100.0) / scale_max;
           g_autofree char *text = fita_percent_format_bp (rate, p->lang);
-          cairo_rectangle (cr, axis->left, top + row * 0.2, w, row * 0.6);
-          set_colour (cr, rate > 10000 ? &self->palette.series[4] : &self->palette.executed);
-          cairo_fill (cr);
+          /* above 100 %: another colour and hatched, besides the figure */
+          fill_box (cr, axis->left, top + row * 0.2, w, row * 0.6,
+                    rate > 10000 ? &self->palette.series[4] : &self->palette.executed,
+                    rate > 10000 ? FILL_DIAGONAL : FILL_SOLID, NULL);
           text_at (p, text, axis->left + w + 6, cy, 0, FALSE, &self->palette.text, -1);
         }
       else
@@ -586,9 +705,8 @@ draw_chapters (Painter *p, Axis *axis)
           g_autofree char *amount = fita_money_format (sum.executed, p->lang);
           g_autofree char *share = fita_percent_format_bp (fita_rate_bp (sum.executed, all), p->lang);
           g_autofree char *text = g_strdup_printf ("%s (%s)", amount, share);
-          cairo_rectangle (cr, axis->left, top + row * 0.2, w, row * 0.6);
-          set_colour (cr, &self->palette.series[c % 7]);
-          cairo_fill (cr);
+          fill_box (cr, axis->left, top + row * 0.2, w, row * 0.6, &self->palette.series[c % 7],
+                    series_fills[c % 7], NULL);
           text_at (p, text, axis->left + w + 6, cy, 0, FALSE, &self->palette.text, -1);
         }
       else
@@ -613,6 +731,14 @@ fita_chart_draw (FitaChart *self, cairo_t *cr, double width, double height)
   p.bold = pango_font_description_copy (p.font);
   pango_font_description_set_weight (p.bold, PANGO_WEIGHT_BOLD);
   pango_layout_set_ellipsize (p.layout, PANGO_ELLIPSIZE_END);
+  /* no ligatures, as in the reports' text: in a PDF each letter is then a
+   * glyph of its own, which text extraction and screen readers read right */
+  {
+    PangoAttrList *attributes = pango_attr_list_new ();
+    pango_attr_list_insert (attributes, pango_attr_font_features_new ("liga 0, clig 0"));
+    pango_layout_set_attributes (p.layout, attributes);
+    pango_attr_list_unref (attributes);
+  }
 
   set_colour (cr, &self->palette.background);
   cairo_rectangle (cr, 0, 0, width, height);
@@ -642,8 +768,9 @@ fita_chart_draw (FitaChart *self, cairo_t *cr, double width, double height)
           if (!stacked)
             {
               const FitaRgba *colours[] = { &self->palette.planned, &self->palette.executed };
+              const FillStyle styles[] = { FILL_PLANNED, FILL_SOLID };
               FitaBudgetSum whole = self->table->total;
-              lines = legend (&p, 12, title_height + line, width - 16, labels, colours, 2, FALSE);
+              lines = legend (&p, 12, title_height + line, width - 16, labels, colours, styles, 2);
               /* a plan budgeted for the whole period, not year by year */
               if (whole.planned != FITA_NONE && self->year == FITA_NONE)
                 {
@@ -663,14 +790,17 @@ fita_chart_draw (FitaChart *self, cairo_t *cr, double width, double height)
               GPtrArray *chapters = fita_plan_list (self->plan, FITA_TABLE_CHAPTER, 0);
               g_autofree const char **names = g_new0 (const char *, chapters->len + 1);
               g_autofree const FitaRgba **colours = g_new0 (const FitaRgba *, chapters->len + 1);
+              g_autofree FillStyle *styles = g_new0 (FillStyle, chapters->len + 1);
               names[0] = labels[0];
               colours[0] = &self->palette.text;
+              styles[0] = FILL_DASHED_OUTLINE;
               for (guint c = 0; c < chapters->len && c < 6; c++)
                 {
                   names[c + 1] = ((FitaChapter *) g_ptr_array_index (chapters, c))->name;
                   colours[c + 1] = &self->palette.series[c % 7];
+                  styles[c + 1] = series_fills[c % 7];
                 }
-              lines = legend (&p, 12, title_height + line, width - 16, names, colours, MIN (chapters->len, 6) + 1, TRUE);
+              lines = legend (&p, 12, title_height + line, width - 16, names, colours, styles, MIN (chapters->len, 6) + 1);
             }
           axis.top += (lines - 1) * line * 1.3;
           draw_years (&p, &axis, stacked);

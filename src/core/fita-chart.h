@@ -32,6 +32,10 @@ typedef struct {
 
 typedef struct _FitaChart FitaChart;
 
+/* The palette charts are drawn in unless told otherwise: dark text on
+ * white, as printed (the reports, `fita-cli chart`). */
+const FitaChartPalette *fita_chart_light_palette (void);
+
 /* scope NULL: the whole plan; year FITA_NONE: every year. */
 FitaChart   *fita_chart_new         (FitaPlan               *plan,
                                      FitaChartKind           kind,

@@ -25,6 +25,21 @@ draw_chart_picture (cairo_t *cr, double width, double height, gpointer data)
   fita_chart_draw (data, cr, width, height);
 }
 
+/* A chart and its figures as a table right after it: the picture goes to
+ * the next page rather than be parted from its table, when the table is
+ * short enough to go with it (a year's or a chapter's row is about 18 pt
+ * in the small font). */
+static void
+chart_with_table (FitaDoc *doc, FitaChart *chart, FitaChartKind kind, double height, gboolean last_is_total)
+{
+  g_autofree char *alt = fita_report_chart_alt (doc, chart, kind, NULL);
+  g_autoptr(GPtrArray) rows = fita_chart_get_table (chart);
+
+  fita_doc_need (doc, height + 10 + 18 * MIN (rows->len, 12));
+  fita_doc_picture (doc, height, draw_chart_picture, chart, alt);
+  fita_report_chart_table (doc, chart, last_is_total);
+}
+
 static void
 tree_rows (FitaDoc *doc, FitaDocTable *table, gint64 parent, guint depth)
 {
@@ -287,16 +302,13 @@ fita_report_make_annual (FitaDoc *doc, gint64 year)
       g_autoptr(FitaChart) chapters = fita_chart_new (doc->plan, FITA_CHART_CHAPTERS, NULL, FITA_NONE, doc->tr);
       fita_doc_heading (doc, 1, T_ (doc->tr, "Budget"));
       fita_report_budget_table (doc, NULL, FALSE);
+      /* each chart followed by its figures: year by year with their rates
+       * and the whole period's total, chapter by chapter with their
+       * shares, which the budget table above does not give in that form */
       if (fita_chart_has_data (bars))
-        {
-          g_autofree char *alt = fita_report_chart_alt (doc, bars, FITA_CHART_PLANNED_EXECUTED, NULL);
-          fita_doc_picture (doc, 230, draw_chart_picture, bars, alt);
-        }
+        chart_with_table (doc, bars, FITA_CHART_PLANNED_EXECUTED, 230, TRUE);
       if (fita_chart_has_data (chapters))
-        {
-          g_autofree char *alt = fita_report_chart_alt (doc, chapters, FITA_CHART_CHAPTERS, NULL);
-          fita_doc_picture (doc, 200, draw_chart_picture, chapters, alt);
-        }
+        chart_with_table (doc, chapters, FITA_CHART_CHAPTERS, 200, FALSE);
     }
 
   if (fita_plan_count (doc->plan, FITA_TABLE_INDICATOR) > 0)

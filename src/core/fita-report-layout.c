@@ -31,13 +31,34 @@ unref_if_set (gpointer object)
     g_object_unref (object);
 }
 
-/* Colours */
-static const double INK[] = { 0.13, 0.13, 0.16 };
-static const double DIM[] = { 0.38, 0.38, 0.42 };
+/* Colours: each text tone reads at WCAG AA (4.5:1 and more) over the page,
+ * the heading row's shading and the alternate rows (tests/core/test-contrast.c) */
+#define INK_RGB 0.13, 0.13, 0.16
+#define DIM_RGB 0.38, 0.38, 0.42
+#define ACCENT_RGB 0.10, 0.37, 0.71
+#define HEAD_FILL_RGB 0.90, 0.93, 0.97
+#define ZEBRA_RGB 0.965, 0.965, 0.972
+static const double INK[] = { INK_RGB };
+static const double DIM[] = { DIM_RGB };
 static const double RULE[] = { 0.75, 0.75, 0.78 };
-static const double HEAD_FILL[] = { 0.90, 0.93, 0.97 };
-static const double ZEBRA[] = { 0.965, 0.965, 0.972 };
-static const double ACCENT[] = { 0.10, 0.37, 0.71 };
+static const double HEAD_FILL[] = { HEAD_FILL_RGB };
+static const double ZEBRA[] = { ZEBRA_RGB };
+static const double ACCENT[] = { ACCENT_RGB };
+
+static const FitaDocColours colours = {
+  .ink = { INK_RGB, 1 },
+  .dim = { DIM_RGB, 1 },
+  .accent = { ACCENT_RGB, 1 },
+  .page = { 1, 1, 1, 1 },
+  .head_fill = { HEAD_FILL_RGB, 1 },
+  .zebra = { ZEBRA_RGB, 1 },
+};
+
+const FitaDocColours *
+fita_doc_colours (void)
+{
+  return &colours;
+}
 
 static void
 ink (cairo_t *cr, const double *c)

@@ -105,6 +105,16 @@ enum {
   FITA_DOC_ROW_TOTAL = 1 << 1,     /* a rule above, bold */
 };
 
+/* The colours a PDF report is drawn in: its text tones (FITA_DOC_INK, _DIM
+ * and _ACCENT, the last also for headings and links) and what text is drawn
+ * over (the page, a table's heading row, its alternate rows). */
+typedef struct {
+  FitaRgba ink, dim, accent;
+  FitaRgba page, head_fill, zebra;
+} FitaDocColours;
+
+const FitaDocColours *fita_doc_colours (void);
+
 typedef void (*FitaDocPictureFunc) (cairo_t *cr, double width, double height, gpointer data);
 
 /* Set up for a plan and a language, and cleared when the report is made. */
@@ -222,6 +232,15 @@ gboolean    fita_report_has_other_services  (FitaItem *item);
  * first + n - 1. */
 char       *fita_report_chart_alt           (FitaDoc *doc, FitaChart *chart, FitaChartKind kind, FitaItem *scope);
 char       *fita_report_timeline_alt        (FitaDoc *doc, FitaTimeline *timeline, guint first, guint n);
+/* The figures a chart draws, as a table to follow its picture: the
+ * chart's own table (fita_chart_get_table), amounts right-aligned; with
+ * last_is_total, its last row is the total of the rows above. */
+void        fita_report_chart_table         (FitaDoc *doc, FitaChart *chart, gboolean last_is_total);
+/* When an item is done, as the work plan's calendar draws it: its ticked
+ * semesters ("2018 1r semestre a 2019 1r semestre, 2020 2n semestre"),
+ * its dates or its years; for a parent with none of its own, the span of
+ * the items below it; "" when not scheduled. */
+char       *fita_report_when_text           (FitaDoc *doc, FitaTimeline *timeline, FitaItem *item);
 
 /* Tables whose columns depend on the plan: the columns are chosen first,
  * then each row gives a cell for every possible column. */

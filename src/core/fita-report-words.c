@@ -317,3 +317,122 @@ fita_report_timeline_alt (FitaDoc *doc, FitaTimeline *timeline, guint first, gui
   g_string_append_c (alt, '.');
   return g_string_free (alt, FALSE);
 }
+
+void
+fita_report_chart_table (FitaDoc *doc, FitaChart *chart, gboolean last_is_total)
+{
+  g_autoptr(GPtrArray) rows = fita_chart_get_table (chart);
+  char **headings;
+  guint n;
+  g_autofree FitaDocColumn *columns = NULL;
+  g_autoptr(FitaDocTable) table = NULL;
+
+  if (rows->len < 2)
+    return;
+  headings = g_ptr_array_index (rows, 0);
+  n = g_strv_length (headings);
+  if (n == 0 || n > 16)
+    return;
+  columns = g_new0 (FitaDocColumn, n);
+  for (guint c = 0; c < n; c++)
+    {
+      columns[c].title = headings[c];
+      /* the label (a year, an item, a chapter) on the left, figures on the right */
+      columns[c].weight = c == 0 ? 2.0 : 1.0;
+      columns[c].align = c == 0 ? FITA_DOC_ALIGN_LEFT : FITA_DOC_ALIGN_RIGHT;
+    }
+  table = fita_doc_table_new (columns, n, TRUE);
+  table->small = TRUE;
+  for (guint r = 1; r < rows->len; r++)
+    {
+      char **cells = g_ptr_array_index (rows, r);
+      char **row = g_new0 (char *, n + 1);
+      for (guint c = 0; c < n && cells[c] != NULL; c++)
+        row[c] = g_strdup (cells[c]);
+      for (guint c = 0; c < n; c++)
+        if (row[c] == NULL)
+          row[c] = g_strdup ("");
+      fita_doc_table_take_row (table, last_is_total && r == rows->len - 1 ? FITA_DOC_ROW_TOTAL : 0, row);
+    }
+  fita_doc_table (doc, table);
+}
+
+/* "2018 1r semestre" */
+static char *
+semester_text (FitaDoc *doc, int year, int half)
+{
+  return g_strdup_printf ("%d %s", year, fita_timeline_semester_name (doc->tr, half));
+}
+
+static int
+compare_ints (gconstpointer a, gconstpointer b)
+{
+  int x = *(const int *) a, y = *(const int *) b;
+  return x < y ? -1 : x > y;
+}
+
+/* The dates or years an item's own bar spans; NULL if none. */
+static char *
+own_when_text (FitaDoc *doc, FitaItem *item)
+{
+  if ((item->start_date != NULL && *item->start_date != '\0') || (item->end_date != NULL && *item->end_date != '\0'))
+    return fita_report_dates_text (doc, item->start_date, item->end_date);
+  if (item->start_year != FITA_NONE || item->end_year != FITA_NONE)
+    return fita_report_years_text (doc, item->start_year != FITA_NONE ? item->start_year : item->end_year,
+                                   item->end_year != FITA_NONE ? item->end_year : item->start_year);
+  return NULL;
+}
+
+char *
+fita_report_when_text (FitaDoc *doc, FitaTimeline *timeline, FitaItem *item)
+{
+  GString *out = g_string_new (NULL);
+  g_autofree char *own = own_when_text (doc, item);
+  double start, end;
+  gboolean milestone;
+
+  if (item->semesters != NULL && *item->semesters != '\0')
+    {
+      /* the ticked cells, runs of consecutive semesters as one span */
+      g_auto(GStrv) words = g_strsplit (item->semesters, " ", -1);
+      g_autoptr(GArray) halves = g_array_new (FALSE, FALSE, sizeof (int));
+
+      for (guint i = 0; words[i] != NULL; i++)
+        {
+          int year, half, index;
+          if (sscanf (words[i], "%d-%d", &year, &half) != 2 || half < 1 || half > 2)
+            continue;
+          index = year * 2 + half - 1;
+          g_array_append_val (halves, index);
+        }
+      g_array_sort (halves, compare_ints);
+      for (guint i = 0; i < halves->len;)
+        {
+          int first = g_array_index (halves, int, i), last = first;
+          g_autofree char *from = NULL;
+          while (++i < halves->len && g_array_index (halves, int, i) <= last + 1)
+            last = g_array_index (halves, int, i);
+          from = semester_text (doc, first / 2, first % 2 + 1);
+          if (out->len > 0)
+            g_string_append (out, ", ");
+          if (last == first)
+            g_string_append (out, from);
+          else
+            {
+              g_autofree char *to = semester_text (doc, last / 2, last % 2 + 1);
+              /* Translators: a span of time, "2018 1st semester to 2019 1st semester" */
+              g_string_append_printf (out, T_ (doc->tr, "%s to %s"), from, to);
+            }
+        }
+    }
+  /* the grid draws an item's own bar besides its ticked semesters */
+  if (own != NULL && *own != '\0')
+    g_string_append_printf (out, "%s%s", out->len > 0 ? "; " : "", own);
+  /* a parent with nothing of its own: the span of what is below it, in years */
+  if (out->len == 0 && fita_timeline_item_span (timeline, item, &start, &end, &milestone))
+    {
+      g_autofree char *years = fita_report_years_text (doc, (gint64) floor (start), (gint64) ceil (end) - 1);
+      g_string_append (out, years);
+    }
+  return g_string_free (out, FALSE);
+}

@@ -68,9 +68,10 @@ fita_report_make_workplan (FitaDoc *doc, gint64 year)
       fita_report_headline_figures (doc, NULL);
     }
 
-  /* the actions in full, with who does them, as the work plan lists them */
+  /* the actions in full, with who does them and when, as the work plan
+   * lists them: the calendar's grid below, as text */
   {
-    enum { CODE, ITEM, WHO, OTHER, N_CELLS };
+    enum { CODE, ITEM, WHO, OTHER, WHEN, N_CELLS };
     FitaReportColumns columns = { 0 };
     g_autoptr(FitaDocTable) table = NULL;
     g_autoptr(GPtrArray) items = fita_plan_items_preorder (doc->plan, NULL);
@@ -82,13 +83,15 @@ fita_report_make_workplan (FitaDoc *doc, gint64 year)
     /* Translators: the "who" column of a work plan ("QUI?" in Catalan plans) */
     fita_report_columns_add (&columns, WHO, TRUE, T_ (doc->tr, "Who"), 2.8, FITA_DOC_ALIGN_LEFT);
     fita_report_columns_add (&columns, OTHER, other, T_ (doc->tr, "Other agents or services involved"), 2.8, FITA_DOC_ALIGN_LEFT);
+    /* the semesters ticked, the dates or the years, as the grid draws them */
+    fita_report_columns_add (&columns, WHEN, TRUE, T_ (doc->tr, "Period"), 2.0, FITA_DOC_ALIGN_LEFT);
     table = fita_doc_table_new (columns.columns, columns.n, TRUE);
     for (guint i = 0; i < items->len; i++)
       {
         FitaItem *item = g_ptr_array_index (items, i);
         gboolean parent = fita_plan_list (doc->plan, FITA_TABLE_ITEM, item->rec.id)->len > 0;
         char *cells[N_CELLS] = { g_strdup (item->code), g_strdup (item->title), fita_report_who_text (doc, item, "\n"),
-                                 g_strdup (item->other_services) };
+                                 g_strdup (item->other_services), fita_report_when_text (doc, timeline, item) };
         fita_report_columns_add_row (&columns, table, parent ? FITA_DOC_ROW_BOLD : 0, cells, N_CELLS);
       }
     fita_doc_table (doc, table);

@@ -983,6 +983,13 @@ fita_timeline_draw (FitaTimeline *self, cairo_t *cr, double x, double y, double 
   p.bold = pango_font_description_copy (p.font);
   pango_font_description_set_weight (p.bold, PANGO_WEIGHT_BOLD);
   pango_layout_set_ellipsize (p.layout, PANGO_ELLIPSIZE_END);
+  /* no ligatures, as in the reports' text (each letter its own glyph in a PDF) */
+  {
+    PangoAttrList *attributes = pango_attr_list_new ();
+    pango_attr_list_insert (attributes, pango_attr_font_features_new ("liga 0, clig 0"));
+    pango_layout_set_attributes (p.layout, attributes);
+    pango_attr_list_unref (attributes);
+  }
 
   set_colour (cr, &self->palette.background);
   cairo_paint (cr);

@@ -7,6 +7,9 @@
 #include <math.h>
 #include <string.h>
 
+/* the no-break space that keeps "€" and "%" with their number */
+#define NBSP "\xc2\xa0"
+
 static void
 test_table (void)
 {
@@ -160,6 +163,119 @@ test_no_data (void)
   cairo_surface_destroy (surface);
 }
 
+static const char *
+cell (GPtrArray *rows, guint row, guint column)
+{
+  g_assert_cmpuint (row, <, rows->len);
+  g_assert_cmpuint (column, <, g_strv_length (g_ptr_array_index (rows, row)));
+  return ((char **) g_ptr_array_index (rows, row))[column];
+}
+
+/* The figures a chart draws as a table, in the chart's language (Catalan
+ * here): programme 11 executed 4.702,33 € in 2023 and 7.521,36 € in 2024
+ * of 120.000,00 € planned for the whole period, not year by year. */
+static void
+test_figures_table (void)
+{
+  g_autoptr(FitaPlan) plan = fita_test_example ("terrassa-ess-2019-2026");
+  FitaItem *programme = fita_plan_find_item (plan, "11");
+  g_autoptr(FitaTranslator) ca = fita_translator_new ("ca");
+  g_autoptr(FitaChart) bars = fita_chart_new (plan, FITA_CHART_PLANNED_EXECUTED, programme, FITA_NONE, ca);
+  g_autoptr(FitaChart) chapters = fita_chart_new (plan, FITA_CHART_CHAPTERS, programme, FITA_NONE, ca);
+  g_autoptr(FitaChart) one_year = fita_chart_new (plan, FITA_CHART_PLANNED_EXECUTED, programme, 2024, ca);
+  g_autoptr(GPtrArray) rows = fita_chart_get_table (bars);
+  g_autoptr(GPtrArray) shares = fita_chart_get_table (chapters);
+  g_autoptr(GPtrArray) year_rows = fita_chart_get_table (one_year);
+  g_autofree char *text = fita_chart_get_table_text (bars);
+  g_autofree char *summary = fita_chart_get_summary (bars);
+  g_auto(GStrv) lines = NULL;
+  guint found = 0;
+
+  /* headings, then a row a year 2019–2026, then the whole period */
+  g_assert_cmpuint (rows->len, ==, 1 + 8 + 1);
+  g_assert_cmpuint (g_strv_length (g_ptr_array_index (rows, 0)), ==, 4);
+  g_assert_cmpstr (cell (rows, 0, 0), ==, "Any");
+  g_assert_cmpstr (cell (rows, 0, 1), ==, "Previst");
+  g_assert_cmpstr (cell (rows, 0, 2), ==, "Executat");
+  g_assert_cmpstr (cell (rows, 0, 3), ==, "Grau d'execució");
+  /* 2024: nothing planned for the year itself, so no rate */
+  g_assert_cmpstr (cell (rows, 6, 0), ==, "2024");
+  g_assert_cmpstr (cell (rows, 6, 1), ==, "-" NBSP "€");
+  g_assert_cmpstr (cell (rows, 6, 2), ==, "7.521,36" NBSP "€");
+  g_assert_cmpstr (cell (rows, 5, 2), ==, "4.702,33" NBSP "€");
+  /* 2019: zero executed, which is not "nothing" */
+  g_assert_cmpstr (cell (rows, 1, 2), ==, "0,00" NBSP "€");
+  /* the whole period's totals */
+  g_assert_cmpstr (cell (rows, 9, 0), ==, "Total");
+  g_assert_cmpstr (cell (rows, 9, 1), ==, "120.000,00" NBSP "€");
+  g_assert_cmpstr (cell (rows, 9, 2), ==, "12.223,69" NBSP "€");
+  g_assert_cmpstr (cell (rows, 9, 3), ==, "10,19" NBSP "%");
+
+  /* one year: its row, no total */
+  g_assert_cmpuint (year_rows->len, ==, 2);
+  g_assert_cmpstr (cell (year_rows, 1, 0), ==, "2024");
+  g_assert_cmpstr (cell (year_rows, 1, 2), ==, "7.521,36" NBSP "€");
+
+  /* the chapters with something in them, each one's share of the executed */
+  g_assert_cmpstr (cell (shares, 0, 0), ==, "Capítol");
+  g_assert_cmpstr (cell (shares, 0, 3), ==, "Percentatge");
+  for (guint r = 1; r < shares->len; r++)
+    if (g_str_equal (cell (shares, r, 2), "7.521,36" NBSP "€"))
+      {
+        g_assert_cmpstr (cell (shares, r, 0), ==, "Capítol 2. Altres conceptes");
+        g_assert_cmpstr (cell (shares, r, 3), ==, "61,53" NBSP "%");
+        found++;
+      }
+    else if (g_str_equal (cell (shares, r, 2), "4.702,33" NBSP "€"))
+      {
+        g_assert_cmpstr (cell (shares, r, 0), ==, "Capítol 2. Cofinançament de personal");
+        g_assert_cmpstr (cell (shares, r, 3), ==, "38,47" NBSP "%");
+        found++;
+      }
+  g_assert_cmpuint (found, ==, 2);
+
+  /* the same as text: tab-separated cells, a line a row */
+  lines = g_strsplit (text, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, rows->len + 1);   /* and the empty one after the last line end */
+  g_assert_cmpstr (lines[0], ==, "Any\tPrevist\tExecutat\tGrau d'execució");
+  g_assert_cmpstr (lines[9], ==, "Total\t120.000,00" NBSP "€\t12.223,69" NBSP "€\t10,19" NBSP "%");
+  g_assert_cmpstr (lines[10], ==, "");
+
+  /* the summary: the title, the whole, then each year with figures, and
+   * nothing said of what is unknown */
+  g_assert_true (g_str_has_prefix (summary, fita_chart_get_title (bars)));
+  g_assert_nonnull (strstr (summary, "12.223,69" NBSP "€"));
+  g_assert_nonnull (strstr (summary, "120.000,00" NBSP "€"));
+  g_assert_nonnull (strstr (summary, "10,19" NBSP "%"));
+  g_assert_nonnull (strstr (summary, "2024 — Executat: 7.521,36" NBSP "€"));
+  g_assert_null (strstr (summary, "-" NBSP "€"));
+}
+
+/* A chart with nothing to draw: its table is only the headings. */
+static void
+test_figures_table_no_data (void)
+{
+  g_autoptr(FitaPlan) plan = fita_test_example ("xmess-2017-2019");
+  g_autoptr(FitaTranslator) ca = fita_translator_new ("ca");
+
+  for (guint kind = 0; kind < FITA_N_CHARTS; kind++)
+    {
+      g_autoptr(FitaChart) chart = fita_chart_new (plan, kind, NULL, FITA_NONE, ca);
+      g_autoptr(GPtrArray) rows = fita_chart_get_table (chart);
+      g_autofree char *text = fita_chart_get_table_text (chart);
+      g_autofree char *summary = fita_chart_get_summary (chart);
+
+      g_assert_false (fita_chart_has_data (chart));
+      g_assert_cmpuint (rows->len, ==, 1);
+      g_assert_cmpuint (g_strv_length (g_ptr_array_index (rows, 0)), >=, 2);
+      /* one line, the headings */
+      g_assert_nonnull (strchr (text, '\n'));
+      g_assert_cmpstr (strchr (text, '\n') + 1, ==, "");
+      g_assert_true (g_str_has_prefix (summary, fita_chart_get_title (chart)));
+      g_assert_nonnull (strstr (summary, "Encara no hi ha imports de pressupost"));
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -170,5 +286,7 @@ main (int argc, char **argv)
   g_test_add_func ("/chart/planned-executed", test_planned_executed_bars);
   g_test_add_func ("/chart/rate", test_rate_chart);
   g_test_add_func ("/chart/no-data", test_no_data);
+  g_test_add_func ("/chart/figures-table", test_figures_table);
+  g_test_add_func ("/chart/figures-table-no-data", test_figures_table_no_data);
   return g_test_run ();
 }

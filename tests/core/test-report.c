@@ -556,6 +556,46 @@ test_enum_types (void)
   g_assert_nonnull (g_flags_get_first_value (open_flags, FITA_OPEN_READ_ONLY));
 }
 
+/* Every chart is followed by its figures as a table, and the work plan's
+ * calendar grid is given as text: each item's period in the table of
+ * actions (issue 17). */
+static void
+test_pictures_have_their_figures (void)
+{
+  g_autoptr(FitaPlan) terrassa = fita_test_example ("terrassa-ess-2019-2026");
+  g_autoptr(FitaPlan) xmess = fita_test_example ("xmess-2017-2019");
+  g_autofree char *annual = report_text (terrassa, FITA_REPORT_ANNUAL, NULL, FITA_NONE, "ca", FALSE);
+  g_autofree char *workplan = NULL;
+  const char *bars, *chapters;
+
+  if (annual == NULL)
+    return;
+  /* the no-break spaces before "€" and "%" as spaces */
+  {
+    g_autoptr(GString) spaced = g_string_new (annual);
+    g_string_replace (spaced, "\xc2\xa0", " ", 0);
+    g_free (annual);
+    annual = g_string_free (g_steal_pointer (&spaced), FALSE);
+  }
+  bars = strstr (annual, "Pressupost previst i executat per any");
+  chapters = strstr (annual, "Pressupost executat per capítol");
+  g_assert_nonnull (bars);
+  g_assert_nonnull (chapters);
+  /* after the yearly chart, a row a year and the period's total */
+  assert_has (bars, "Any Previst Executat Grau d'execució");
+  assert_has (bars, "2024 - € 7.521,36 €");
+  assert_has (bars, "Total 120.000,00 € 12.223,69 € 10,19 %");
+  /* after the chapters' chart, each chapter's share */
+  assert_has (chapters, "Capítol Previst Executat Percentatge");
+  assert_has (chapters, "Capítol 2. Altres conceptes - € 7.521,36 € 61,53 %");
+
+  workplan = report_text (xmess, FITA_REPORT_WORKPLAN, NULL, FITA_NONE, "ca", FALSE);
+  assert_has (workplan, "Període");
+  /* I.1.1 ticks 2017-1, 2017-2 and 2018-1; II.2.2 2018-1 and 2019-1 */
+  assert_has (workplan, "de 2017 1r semestre a 2018 1r semestre");
+  assert_has (workplan, "2018 1r semestre, 2019 1r semestre");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -576,5 +616,6 @@ main (int argc, char **argv)
   g_test_add_func ("/report/enum-types", test_enum_types);
   g_test_add_func ("/report/file-names", test_file_names);
   g_test_add_func ("/report/sheets-of-a-level", test_sheets_of_a_level);
+  g_test_add_func ("/report/pictures-have-their-figures", test_pictures_have_their_figures);
   return g_test_run ();
 }
