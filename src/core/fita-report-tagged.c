@@ -22,11 +22,12 @@ static gssize
 find (const GByteArray *data, gsize from, gsize to, const char *needle)
 {
   gsize n = strlen (needle);
+  const guint8 *at;
 
-  for (gsize i = from; i + n <= to; i++)
-    if (data->data[i] == (guint8) needle[0] && memcmp (data->data + i, needle, n) == 0)
-      return i;
-  return -1;
+  if (from >= to || to - from < n)
+    return -1;
+  at = memmem (data->data + from, to - from, needle, n);
+  return at != NULL ? at - data->data : -1;
 }
 
 static gssize
@@ -67,21 +68,81 @@ typedef struct {
   gsize start, end;    /* the dictionary: from "<<" to just after its last ">>" */
 } PdfObject;
 
-/* Object number's dictionary, at its first definition (cairo defines each
- * once). */
-static gboolean
-find_object (const GByteArray *data, gint64 number, PdfObject *object)
-{
-  g_autofree char *head = g_strdup_printf ("\n%" G_GINT64_FORMAT " 0 obj\n<<", number);
-  gssize at = find (data, 0, data->len, head), end;
+/* Where each object begins, from cairo's cross-reference table: objects are
+ * found at once rather than searched for from the start of the file (which,
+ * for every page of a report of thousands, made the pass quadratic). */
+typedef struct {
+  const GByteArray *pdf;
+  GArray *offsets;     /* gsize by object number; 0: not in use */
+} PdfIndex;
 
-  if (at < 0)
+static gboolean
+index_read (PdfIndex *index, const GByteArray *pdf, gint64 xref)
+{
+  const char *p, *end = (const char *) pdf->data + pdf->len;
+
+  index->pdf = pdf;
+  index->offsets = g_array_new (FALSE, TRUE, sizeof (gsize));
+  if (xref < 0 || (gsize) xref + 5 > pdf->len || memcmp (pdf->data + xref, "xref\n", 5) != 0)
+    return FALSE;
+  p = (const char *) pdf->data + xref + 5;
+  /* subsections "first count", then count entries of 20 bytes */
+  while (p < end && g_ascii_isdigit (*p))
+    {
+      char *next;
+      guint64 first = g_ascii_strtoull (p, &next, 10);
+      guint64 count = next < end && *next == ' ' ? g_ascii_strtoull (next + 1, &next, 10) : 0;
+
+      if (next >= end || *next != '\n' || count == 0 || first + count > G_MAXINT32)
+        return FALSE;
+      p = next + 1;
+      if ((guint64) (end - p) < count * 20)
+        return FALSE;
+      if (index->offsets->len < first + count)
+        g_array_set_size (index->offsets, first + count);
+      for (guint64 i = 0; i < count; i++, p += 20)
+        if (p[17] == 'n')
+          g_array_index (index->offsets, gsize, first + i) = g_ascii_strtoull (p, NULL, 10);
+    }
+  return index->offsets->len > 0;
+}
+
+static void
+index_clear (PdfIndex *index)
+{
+  g_clear_pointer (&index->offsets, g_array_unref);
+}
+
+/* Where object number begins ("N 0 obj\n"), or -1. */
+static gssize
+index_find (const PdfIndex *index, gint64 number)
+{
+  g_autofree char *head = NULL;
+  gsize at;
+
+  if (number <= 0 || (guint64) number >= index->offsets->len)
+    return -1;
+  at = g_array_index (index->offsets, gsize, number);
+  head = g_strdup_printf ("%" G_GINT64_FORMAT " 0 obj\n", number);
+  if (at == 0 || at + strlen (head) > index->pdf->len || memcmp (index->pdf->data + at, head, strlen (head)) != 0)
+    return -1;
+  return at;
+}
+
+/* Object number's dictionary. */
+static gboolean
+find_object (const PdfIndex *index, gint64 number, PdfObject *object)
+{
+  const GByteArray *data = index->pdf;
+  gssize at = index_find (index, number), end;
+
+  if (at < 0 || (at = find (data, at, MIN (data->len, (gsize) at + 32), " obj\n<<")) < 0)
     return FALSE;
   end = find (data, at, data->len, ">>\nendobj\n");
   if (end < 0)
     return FALSE;
   object->number = number;
-  object->start = at + strlen (head) - 2;
+  object->start = at + strlen (" obj\n");
   object->end = end + 2;
   return TRUE;
 }
@@ -186,19 +247,43 @@ clear_update (gpointer data)
   g_byte_array_unref (((PdfUpdate *) data)->body);
 }
 
-static PdfUpdate *
-update_of (GArray *updates, const GByteArray *data, gint64 number, gsize start, gsize end)
+/* The objects updated, found by number at once */
+typedef struct {
+  GArray *list;        /* of PdfUpdate */
+  GHashTable *by_number;   /* number → index in list + 1 */
+} PdfUpdates;
+
+static void
+updates_init (PdfUpdates *updates)
 {
+  updates->list = g_array_new (FALSE, FALSE, sizeof (PdfUpdate));
+  g_array_set_clear_func (updates->list, clear_update);
+  updates->by_number = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+}
+
+static void
+updates_clear (PdfUpdates *updates)
+{
+  g_clear_pointer (&updates->by_number, g_hash_table_unref);
+  g_clear_pointer (&updates->list, g_array_unref);
+}
+
+/* The new version of object number, begun as data[start, end) if new. The
+ * pointer holds until the next call. */
+static PdfUpdate *
+update_of (PdfUpdates *updates, const GByteArray *data, gint64 number, gsize start, gsize end)
+{
+  guint index = GPOINTER_TO_UINT (g_hash_table_lookup (updates->by_number, &number));
   PdfUpdate update;
 
-  for (guint i = 0; i < updates->len; i++)
-    if (g_array_index (updates, PdfUpdate, i).number == number)
-      return &g_array_index (updates, PdfUpdate, i);
+  if (index > 0)
+    return &g_array_index (updates->list, PdfUpdate, index - 1);
   update.number = number;
   update.body = g_byte_array_new ();
   g_byte_array_append (update.body, data->data + start, end - start);
-  g_array_append_val (updates, update);
-  return &g_array_index (updates, PdfUpdate, updates->len - 1);
+  g_array_append_val (updates->list, update);
+  g_hash_table_insert (updates->by_number, g_memdup2 (&number, sizeof number), GUINT_TO_POINTER (updates->list->len));
+  return &g_array_index (updates->list, PdfUpdate, updates->list->len - 1);
 }
 
 /* Replaces n bytes at at by text. */
@@ -213,86 +298,72 @@ splice (GByteArray *body, gsize at, gsize n, const char *text)
   g_byte_array_append (body, tail->data, tail->len);
 }
 
-/* Replaces every old in body by new; how many. */
-static guint
-replace_all (GByteArray *body, const char *old, const char *new)
+/* Each reference "N 0 R" in body to an object of drop (a set of gint64)
+ * becomes instead (in one pass); counts in counted (number → times). */
+static void
+drop_references (GByteArray *body, GHashTable *drop, const char *instead, GHashTable *counted)
 {
-  guint count = 0;
-  gssize at;
-  gsize from = 0;
-
-  while ((at = find (body, from, body->len, old)) >= 0)
-    {
-      splice (body, at, strlen (old), new);
-      from = at + strlen (new);
-      count++;
-    }
-  return count;
-}
-
-/* The ParentTree's array that holds line (a reference on a line of its
- * own, as cairo writes them), or -1; its body in *start, *end. */
-static gint64
-parent_tree_array (const GByteArray *pdf, const PdfObject *nums, const char *line, gsize *start, gsize *end)
-{
-  gsize at = nums->start;
+  g_autoptr(GByteArray) out = g_byte_array_sized_new (body->len);
+  gsize copied = 0;
   gssize ref;
+  gsize at = 0;
 
-  while ((ref = find (pdf, at, nums->end, " 0 R\n")) >= 0)
+  while ((ref = find (body, at, body->len, " 0 R")) >= 0)
     {
       gsize digits = ref;
-      gint64 array;
-      g_autofree char *head = NULL;
-      gssize array_at, array_end;
+      gint64 number;
 
-      while (digits > nums->start && g_ascii_isdigit (pdf->data[digits - 1]))
-        digits--;
-      array = g_ascii_strtoll ((const char *) pdf->data + digits, NULL, 10);
       at = ref + 4;
-      head = g_strdup_printf ("\n%" G_GINT64_FORMAT " 0 obj\n[", array);
-      array_at = find (pdf, 0, pdf->len, head);
-      if (array_at < 0 || (array_end = find (pdf, array_at, pdf->len, "]\nendobj\n")) < 0)
+      while (digits > 0 && g_ascii_isdigit (body->data[digits - 1]))
+        digits--;
+      if (digits == (gsize) ref || (digits > 0 && body->data[digits - 1] != ' ' && body->data[digits - 1] != '['
+                                    && body->data[digits - 1] != '\n'))
         continue;
-      if (find (pdf, array_at, array_end, line) >= 0)
-        {
-          *start = array_at + strlen (head) - 1;
-          *end = array_end + 1;
-          return array;
-        }
+      number = g_ascii_strtoll ((const char *) body->data + digits, NULL, 10);
+      if (!g_hash_table_contains (drop, &number))
+        continue;
+      g_byte_array_append (out, body->data + copied, digits - copied);
+      g_byte_array_append (out, (const guint8 *) instead, strlen (instead));
+      copied = at;
+      g_hash_table_insert (counted, g_hash_table_lookup (drop, &number),
+                           GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counted, g_hash_table_lookup (drop, &number))) + 1));
     }
-  return -1;
+  if (copied == 0)
+    return;
+  g_byte_array_append (out, body->data + copied, body->len - copied);
+  g_byte_array_set_size (body, 0);
+  g_byte_array_append (body, out->data, out->len);
 }
 
 /* The page's content stream with the marked content of the running header
  * and footer as /Artifact; FALSE if it is not as cairo writes it. */
 static gboolean
-page_artifacts (const GByteArray *pdf, gint64 contents, GArray *updates)
+page_artifacts (const PdfIndex *index, gint64 contents, PdfUpdates *updates)
 {
-  g_autofree char *head = g_strdup_printf ("\n%" G_GINT64_FORMAT " 0 obj\n<< /Length ", contents);
-  g_autofree char *length_head = NULL;
+  const GByteArray *pdf = index->pdf;
   g_autofree char *stream_head = NULL;
   g_autoptr(GZlibDecompressor) inflate = g_zlib_decompressor_new (G_ZLIB_COMPRESSOR_FORMAT_ZLIB);
   g_autoptr(GZlibCompressor) deflate = g_zlib_compressor_new (G_ZLIB_COMPRESSOR_FORMAT_ZLIB, -1);
   g_autoptr(GBytes) plain = NULL;
   g_autoptr(GBytes) packed = NULL;
   g_autoptr(GByteArray) text = g_byte_array_new ();
-  gssize stream_at = find (pdf, 0, pdf->len, head), data_at, length_at, mcid;
+  gssize stream_at = index_find (index, contents), data_at, length_at, mcid;
   gint64 length_object, length;
   PdfUpdate *update;
   guint replaced = 0;
+  gsize from = 0;
 
   if (stream_at < 0)
     return FALSE;
-  length_object = number_after (pdf, stream_at, stream_at + strlen (head) + 24, "<< /Length ");
-  data_at = find (pdf, stream_at, pdf->len, ">>\nstream\n");
+  length_object = number_after (pdf, stream_at, MIN (pdf->len, (gsize) stream_at + 64), "<< /Length ");
+  data_at = find (pdf, stream_at, MIN (pdf->len, (gsize) stream_at + 256), ">>\nstream\n");
   if (length_object < 0 || data_at < 0 || find (pdf, stream_at, data_at, "   /Filter /FlateDecode\n") < 0)
     return FALSE;
   data_at += strlen (">>\nstream\n");
-  length_head = g_strdup_printf ("\n%" G_GINT64_FORMAT " 0 obj\n", length_object);
-  length_at = find (pdf, 0, pdf->len, length_head);
+  length_at = index_find (index, length_object);
   if (length_at < 0)
     return FALSE;
-  length = number_after (pdf, length_at, length_at + strlen (length_head) + 24, length_head);
+  length = number_after (pdf, length_at, MIN (pdf->len, (gsize) length_at + 64), " 0 obj\n");
   if (length <= 0 || (gsize) (data_at + length) > pdf->len)
     return FALSE;
 
@@ -300,13 +371,14 @@ page_artifacts (const GByteArray *pdf, gint64 contents, GArray *updates)
   if (plain == NULL)
     return FALSE;
   g_byte_array_append (text, g_bytes_get_data (plain, NULL), g_bytes_get_size (plain));
-  while ((mcid = find (text, 0, text->len, "/Private << /MCID ")) >= 0)
+  while ((mcid = find (text, from, text->len, "/Private << /MCID ")) >= 0)
     {
-      gssize bdc = find (text, mcid, text->len, " >> BDC");
+      gssize bdc = find (text, mcid, MIN (text->len, (gsize) mcid + 64), " >> BDC");
 
       if (bdc < 0)
         return FALSE;
       splice (text, mcid, bdc + strlen (" >> BDC") - mcid, "/Artifact BMC");
+      from = mcid + strlen ("/Artifact BMC");
       replaced++;
     }
   if (replaced == 0)
@@ -326,51 +398,99 @@ page_artifacts (const GByteArray *pdf, gint64 contents, GArray *updates)
 /* The running header and footer are drawn in the sentinel tag Private
  * (cairo 1.16 has no Artifact): their marked content becomes /Artifact,
  * and their elements leave the structure tree (their parent's /K and the
- * ParentTree). */
+ * ParentTree). Each object is read and rewritten once, however many pages. */
 static gboolean
-furniture_to_artifacts (const GByteArray *pdf, const PdfObject *catalog, GArray *updates, GError **error)
+furniture_to_artifacts (const PdfIndex *index, const PdfObject *catalog, PdfUpdates *updates, GError **error)
 {
+  const GByteArray *pdf = index->pdf;
   g_autoptr(GArray) privates = struct_elements (pdf, "   /S /Private\n");
+  g_autoptr(GHashTable) drop = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GHashTable) parents = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GHashTable) in_k = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) in_tree = g_hash_table_new (NULL, NULL);
+  GHashTableIter iter;
+  gpointer key;
   PdfObject root, nums;
   gsize at = 0;
-  gssize page;
+  gssize page, ref;
 
   if (privates->len == 0)
     return TRUE;
-  if (!find_object (pdf, number_after (pdf, catalog->start, catalog->end, "/StructTreeRoot "), &root)
-      || !find_object (pdf, number_after (pdf, root.start, root.end, "/ParentTree "), &nums))
+  if (!find_object (index, number_after (pdf, catalog->start, catalog->end, "/StructTreeRoot "), &root)
+      || !find_object (index, number_after (pdf, root.start, root.end, "/ParentTree "), &nums))
     return refuse (error, "no parent tree");
 
+  /* the elements to drop (keys point into privates, which does not grow),
+   * and their parents */
   for (guint i = 0; i < privates->len; i++)
     {
-      const PdfObject *private = &g_array_index (privates, PdfObject, i);
+      PdfObject *private = &g_array_index (privates, PdfObject, i);
       gint64 parent = number_after (pdf, private->start, private->end, "/P ");
-      g_autofree char *in_k = g_strdup_printf (" %" G_GINT64_FORMAT " 0 R ", private->number);
-      g_autofree char *line = g_strdup_printf ("\n  %" G_GINT64_FORMAT " 0 R\n", private->number);
-      PdfObject parent_object;
-      PdfUpdate *update;
-      gsize start, end;
-      gint64 array;
 
-      if (!find_object (pdf, parent, &parent_object))
+      if (parent < 0)
         return refuse (error, "a running header with no parent");
-      update = update_of (updates, pdf, parent, parent_object.start, parent_object.end);
-      if (replace_all (update->body, in_k, " ") != 1)
+      g_hash_table_insert (drop, &private->number, &private->number);
+      g_hash_table_add (parents, g_memdup2 (&parent, sizeof parent));
+    }
+
+  /* out of their parents' /K */
+  g_hash_table_iter_init (&iter, parents);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      gint64 parent = *(gint64 *) key;
+      PdfObject parent_object;
+
+      if (!find_object (index, parent, &parent_object))
+        return refuse (error, "a running header with no parent");
+      drop_references (update_of (updates, pdf, parent, parent_object.start, parent_object.end)->body,
+                       drop, " ", in_k);
+    }
+
+  /* null in the ParentTree's arrays, each array rewritten once */
+  at = nums.start;
+  while ((ref = find (pdf, at, nums.end, " 0 R\n")) >= 0)
+    {
+      gsize digits = ref;
+      gint64 array;
+      gssize array_at, array_end;
+      guint before = g_hash_table_size (in_tree);
+      g_autoptr(GByteArray) body = g_byte_array_new ();
+
+      while (digits > nums.start && g_ascii_isdigit (pdf->data[digits - 1]))
+        digits--;
+      array = g_ascii_strtoll ((const char *) pdf->data + digits, NULL, 10);
+      at = ref + 4;
+      if ((array_at = index_find (index, array)) < 0
+          || (array_at = find (pdf, array_at, MIN (pdf->len, (gsize) array_at + 32), " obj\n[")) < 0
+          || (array_end = find (pdf, array_at, pdf->len, "]\nendobj\n")) < 0)
+        continue;
+      array_at += strlen (" obj\n");
+      g_byte_array_append (body, pdf->data + array_at, array_end + 1 - array_at);
+      drop_references (body, drop, "null", in_tree);
+      if (g_hash_table_size (in_tree) != before)
+        {
+          PdfUpdate *update = update_of (updates, pdf, array, 0, 0);
+          g_byte_array_append (update->body, body->data, body->len);
+        }
+    }
+
+  /* each dropped exactly once from each */
+  for (guint i = 0; i < privates->len; i++)
+    {
+      gint64 *number = &g_array_index (privates, PdfObject, i).number;
+      if (GPOINTER_TO_UINT (g_hash_table_lookup (in_k, number)) != 1)
         return refuse (error, "a running header not in its parent's /K");
-      array = parent_tree_array (pdf, &nums, line, &start, &end);
-      if (array < 0)
-        return refuse (error, "a running header not in the parent tree");
-      update = update_of (updates, pdf, array, start, end);
-      if (replace_all (update->body, line, "\n  null\n") != 1)
+      if (GPOINTER_TO_UINT (g_hash_table_lookup (in_tree, number)) != 1)
         return refuse (error, "a running header not in the parent tree");
     }
 
+  at = 0;
   while ((page = find (pdf, at, pdf->len, " 0 obj\n<< /Type /Page %")) >= 0)
     {
       gssize end = find (pdf, page, pdf->len, ">>\nendobj\n");
       gint64 contents = end < 0 ? -1 : number_after (pdf, page, end, "/Contents ");
 
-      if (contents < 0 || !page_artifacts (pdf, contents, updates))
+      if (contents < 0 || !page_artifacts (index, contents, updates))
         return refuse (error, "page contents not as cairo writes them");
       at = end;
     }
@@ -393,13 +513,15 @@ compare_updates (gconstpointer a, gconstpointer b)
   return x < y ? -1 : x > y;
 }
 
-gboolean
-fita_report_tag_pdf (GByteArray *pdf, const char *lang, GPtrArray *alts, const char *scopes, GError **error)
+static gboolean
+tag (GByteArray *pdf, const char *lang, GPtrArray *alts, const char *scopes, PdfIndex *index, PdfUpdates *updates,
+     GError **error)
 {
   gssize trailer = find_last (pdf, "\ntrailer\n");
   gint64 size, root, info, prev;
   PdfObject catalog;
-  g_autoptr(GArray) figures = NULL, headers = NULL, updates = NULL;
+  g_autoptr(GArray) figures = NULL, headers = NULL;
+
   g_autoptr(GByteArray) update = NULL;
   g_autofree char *catalog_entries = NULL;
   g_autoptr(GString) xref = NULL;
@@ -411,7 +533,7 @@ fita_report_tag_pdf (GByteArray *pdf, const char *lang, GPtrArray *alts, const c
   root = number_after (pdf, trailer, pdf->len, "/Root ");
   info = number_after (pdf, trailer, pdf->len, "/Info ");
   prev = number_after (pdf, trailer, pdf->len, "startxref\n");
-  if (size < 0 || root < 0 || prev < 0 || !find_object (pdf, root, &catalog)
+  if (size < 0 || root < 0 || prev < 0 || !index_read (index, pdf, prev) || !find_object (index, root, &catalog)
       || find (pdf, catalog.start, catalog.end, "/StructTreeRoot ") < 0)
     return refuse (error, "not a tagged PDF as cairo writes it");
 
@@ -422,8 +544,6 @@ fita_report_tag_pdf (GByteArray *pdf, const char *lang, GPtrArray *alts, const c
   if (figures->len != alts->len || headers->len != strlen (scopes))
     return refuse (error, "its figures or table headings are not those drawn");
 
-  updates = g_array_new (FALSE, FALSE, sizeof (PdfUpdate));
-  g_array_set_clear_func (updates, clear_update);
   catalog_entries = g_strdup_printf ("   /Lang (%s)\n   /ViewerPreferences << /DisplayDocTitle true >>\n",
                                      pdf_language (lang));
   add_entries (update_of (updates, pdf, root, catalog.start, catalog.end)->body, catalog_entries);
@@ -443,17 +563,17 @@ fita_report_tag_pdf (GByteArray *pdf, const char *lang, GPtrArray *alts, const c
 
       add_entries (update_of (updates, pdf, object->number, object->start, object->end)->body, entries);
     }
-  if (!furniture_to_artifacts (pdf, &catalog, updates, error))
+  if (!furniture_to_artifacts (index, &catalog, updates, error))
     return FALSE;
 
   /* in order of object number, one xref subsection each */
-  g_array_sort (updates, compare_updates);
+  g_array_sort (updates->list, compare_updates);
   update = g_byte_array_new ();
   base = pdf->len + (pdf->len > 0 && pdf->data[pdf->len - 1] != '\n');
   xref = g_string_new ("xref\n");
-  for (guint i = 0; i < updates->len; i++)
+  for (guint i = 0; i < updates->list->len; i++)
     {
-      const PdfUpdate *object = &g_array_index (updates, PdfUpdate, i);
+      const PdfUpdate *object = &g_array_index (updates->list, PdfUpdate, i);
       g_autofree char *head = g_strdup_printf ("%" G_GINT64_FORMAT " 0 obj\n", object->number);
 
       g_string_append_printf (xref, "%" G_GINT64_FORMAT " 1\n%010" G_GSIZE_FORMAT " 00000 n \n",
@@ -474,4 +594,18 @@ fita_report_tag_pdf (GByteArray *pdf, const char *lang, GPtrArray *alts, const c
   g_byte_array_append (pdf, update->data, update->len);
   g_byte_array_append (pdf, (const guint8 *) xref->str, xref->len);
   return TRUE;
+}
+
+gboolean
+fita_report_tag_pdf (GByteArray *pdf, const char *lang, GPtrArray *alts, const char *scopes, GError **error)
+{
+  PdfIndex index = { 0 };
+  PdfUpdates updates;
+  gboolean done;
+
+  updates_init (&updates);
+  done = tag (pdf, lang, alts, scopes, &index, &updates, error);
+  updates_clear (&updates);
+  index_clear (&index);
+  return done;
 }
