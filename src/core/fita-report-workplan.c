@@ -71,13 +71,16 @@ fita_report_make_workplan (FitaDoc *doc, gint64 year)
   /* the actions in full, with who does them and when, as the work plan
    * lists them: the calendar's grid below, as text */
   {
-    enum { CODE, ITEM, WHO, OTHER, WHEN, N_CELLS };
+    enum { CODE, ITEM, WHO, OTHER, WHEN, STATUS, N_CELLS };
     FitaReportColumns columns = { 0 };
     g_autoptr(FitaDocTable) table = NULL;
     g_autoptr(GPtrArray) items = fita_plan_items_preorder (doc->plan, NULL);
-    gboolean other = FALSE;
+    gboolean other = FALSE, status = FALSE;
     for (guint i = 0; i < items->len; i++)
-      other = other || fita_report_has_other_services (g_ptr_array_index (items, i));
+      {
+        other = other || fita_report_has_other_services (g_ptr_array_index (items, i));
+        status = status || ((FitaItem *) g_ptr_array_index (items, i))->status_id != 0;
+      }
     fita_report_columns_add (&columns, CODE, TRUE, T_ (doc->tr, "Code"), 0.9, FITA_DOC_ALIGN_LEFT);
     fita_report_columns_add (&columns, ITEM, TRUE, T_ (doc->tr, "Item"), 5.0, FITA_DOC_ALIGN_LEFT);
     /* Translators: the "who" column of a work plan ("QUI?" in Catalan plans) */
@@ -85,13 +88,16 @@ fita_report_make_workplan (FitaDoc *doc, gint64 year)
     fita_report_columns_add (&columns, OTHER, other, T_ (doc->tr, "Other agents or services involved"), 2.8, FITA_DOC_ALIGN_LEFT);
     /* the semesters ticked, the dates or the years, as the grid draws them */
     fita_report_columns_add (&columns, WHEN, TRUE, T_ (doc->tr, "Period"), 2.0, FITA_DOC_ALIGN_LEFT);
+    /* the calendar's bars take their status's colour: the word too */
+    fita_report_columns_add (&columns, STATUS, status, T_ (doc->tr, "Status"), 1.4, FITA_DOC_ALIGN_LEFT);
     table = fita_doc_table_new (columns.columns, columns.n, TRUE);
     for (guint i = 0; i < items->len; i++)
       {
         FitaItem *item = g_ptr_array_index (items, i);
         gboolean parent = fita_plan_list (doc->plan, FITA_TABLE_ITEM, item->rec.id)->len > 0;
         char *cells[N_CELLS] = { g_strdup (item->code), g_strdup (item->title), fita_report_who_text (doc, item, "\n"),
-                                 g_strdup (item->other_services), fita_report_when_text (doc, timeline, item) };
+                                 g_strdup (item->other_services), fita_report_when_text (doc, timeline, item),
+                                 g_strdup (fita_report_status_name (doc, item)) };
         fita_report_columns_add_row (&columns, table, parent ? FITA_DOC_ROW_BOLD : 0, cells, N_CELLS);
       }
     fita_doc_table (doc, table);
