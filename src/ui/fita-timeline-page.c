@@ -120,7 +120,10 @@ static void
 on_table_toggled (FitaTimelinePage *self)
 {
   gboolean table = gtk_toggle_button_get_active (self->table_button);
-  gboolean had_focus = gtk_widget_has_focus (GTK_WIDGET (self->view));
+  gboolean had_focus = gtk_widget_is_focus (GTK_WIDGET (self->view));
+  /* taken before the stack moves the focus into the other child, which
+   * selects the row it lands on */
+  gint64 selected = table ? fita_timeline_view_get_selected (self->view) : fita_timeline_table_get_selected (self->table);
 
   /* the scale and the who column are the chart's */
   gtk_widget_set_sensitive (GTK_WIDGET (self->zoom_dropdown), !table);
@@ -130,12 +133,12 @@ on_table_toggled (FitaTimelinePage *self)
   /* the item selected in one is selected in the other */
   if (table)
     {
-      fita_timeline_table_set_selected (self->table, fita_timeline_view_get_selected (self->view));
+      fita_timeline_table_set_selected (self->table, selected);
       if (had_focus)
         fita_timeline_table_focus_cell (self->table);
     }
-  else if (fita_timeline_table_get_selected (self->table) != 0)
-    fita_timeline_view_set_selected (self->view, fita_timeline_table_get_selected (self->table));
+  if (selected != 0)
+    fita_timeline_view_set_selected (self->view, selected);
 }
 
 static void

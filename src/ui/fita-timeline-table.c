@@ -30,6 +30,12 @@ struct _FitaTimelineTable
   GPtrArray *names;             /* the labels of the first column bound to a row */
   gboolean syncing;
   gint64 selected;
+
+  /* a cell to focus once its row, scrolled to, is made */
+  gint64 pending_item;
+  int pending_key;
+  guint pending_tries;
+  guint pending_tick;
 };
 
 enum { PROP_0, PROP_SELECTED, N_PROPS };
@@ -410,6 +416,8 @@ fita_timeline_table_set_rows (FitaTimelineTable *self, GListModel *rows, FitaTim
 
 /* Selection and focus */
 
+static void focus_later (FitaTimelineTable *self, gint64 item_id, int key);
+
 static GtkWidget *
 find_cell (FitaTimelineTable *self, gint64 item_id, int key)
 {
@@ -497,34 +505,53 @@ fita_timeline_table_set_selected (FitaTimelineTable *self, gint64 item_id)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED]);
 }
 
-/* The first semester column's cell of the row, or any cell of it. */
-static GtkWidget *
-first_cell_of (FitaTimelineTable *self, gint64 item_id)
-{
-  GtkWidget *check = find_cell (self, item_id, SEMESTER_KEY (self->first_year, 1));
-
-  for (guint i = 0; check == NULL && i < self->cells->len; i++)
-    {
-      GtkWidget *other = g_ptr_array_index (self->cells, i);
-      GtkListItem *list_item = g_object_get_data (G_OBJECT (other), "list-item");
-      if (list_item != NULL && (item_id == 0 || row_id (self, gtk_list_item_get_item (list_item)) == item_id))
-        check = other;
-    }
-  return check;
-}
-
 gboolean
 fita_timeline_table_focus_cell (FitaTimelineTable *self)
 {
-  GtkWidget *check;
+  GListModel *rows = shown_rows (self);
   gboolean found = FALSE;
-  guint position = self->selected ? position_of (self, self->selected, &found) : 0;
+  guint position;
+  g_autoptr(GObject) row = NULL;
 
   g_return_val_if_fail (FITA_IS_TIMELINE_TABLE (self), FALSE);
 
+  position = self->selected ? position_of (self, self->selected, &found) : 0;
+  if (g_list_model_get_n_items (rows) == 0 || self->last_year < self->first_year)
+    return FALSE;
+  row = g_list_model_get_item (rows, position);
   scroll_to_position (self, position);
-  check = first_cell_of (self, found ? self->selected : 0);
-  return check != NULL && gtk_widget_grab_focus (check);
+  /* once laid out: the cells made before may stand for other rows then */
+  focus_later (self, row_id (self, row), SEMESTER_KEY (self->first_year, 1));
+  return TRUE;
+}
+
+static gboolean
+pending_tick_cb (GtkWidget *widget, GdkFrameClock *clock, gpointer data)
+{
+  FitaTimelineTable *self = FITA_TIMELINE_TABLE (widget);
+  GtkWidget *target;
+
+  /* not before a layout has placed the rows */
+  if (self->pending_tries++ == 0)
+    return G_SOURCE_CONTINUE;
+  target = find_cell (self, self->pending_item, self->pending_key);
+  if (target == NULL && self->pending_tries < 10)
+    return G_SOURCE_CONTINUE;
+  if (target != NULL)
+    gtk_widget_grab_focus (target);
+  self->pending_tick = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* The row scrolled to is made at the next layout: a few frames at most. */
+static void
+focus_later (FitaTimelineTable *self, gint64 item_id, int key)
+{
+  self->pending_item = item_id;
+  self->pending_key = key;
+  self->pending_tries = 0;
+  if (self->pending_tick == 0)
+    self->pending_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), pending_tick_cb, NULL, NULL);
 }
 
 /* Keyboard: the arrows move between cells, a row or a column at a time
@@ -560,32 +587,51 @@ move_focus (FitaTimelineTable *self, int dx, int dy)
   target = find_cell (self, row_id (self, row), key);
   if (target != NULL)
     gtk_widget_grab_focus (target);
+  else
+    focus_later (self, row_id (self, row), key);
   return TRUE;
+}
+
+static void
+move_action (GtkWidget *widget, const char *name, GVariant *parameter)
+{
+  int dx, dy;
+
+  g_variant_get (parameter, "(ii)", &dx, &dy);
+  if (!move_focus (FITA_TIMELINE_TABLE (widget), dx, dy))
+    gtk_widget_error_bell (widget);
 }
 
 static gboolean
 on_key_pressed (GtkEventControllerKey *controller, guint keyval, guint keycode, GdkModifierType state,
                 FitaTimelineTable *self)
 {
+  int dx = 0, dy = 0;
+
   if (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK))
     return FALSE;
   switch (keyval)
     {
     case GDK_KEY_Left:
     case GDK_KEY_KP_Left:
-      return move_focus (self, -1, 0);
+      dx = -1;
+      break;
     case GDK_KEY_Right:
     case GDK_KEY_KP_Right:
-      return move_focus (self, 1, 0);
+      dx = 1;
+      break;
     case GDK_KEY_Up:
     case GDK_KEY_KP_Up:
-      return move_focus (self, 0, -1);
+      dy = -1;
+      break;
     case GDK_KEY_Down:
     case GDK_KEY_KP_Down:
-      return move_focus (self, 0, 1);
+      dy = 1;
+      break;
     default:
       return FALSE;
     }
+  return move_focus (self, dx, dy);
 }
 
 /* GObject */
@@ -595,6 +641,9 @@ fita_timeline_table_dispose (GObject *object)
 {
   FitaTimelineTable *self = FITA_TIMELINE_TABLE (object);
 
+  if (self->pending_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->pending_tick);
+  self->pending_tick = 0;
   fita_timeline_table_set_rows (self, NULL, NULL, NULL);
   fita_timeline_table_set_plan (self, NULL);
   g_clear_pointer (&self->scroller, gtk_widget_unparent);
@@ -659,6 +708,9 @@ fita_timeline_table_class_init (FitaTimelineTableClass *klass)
   properties[PROP_SELECTED] = g_param_spec_int64 ("selected", NULL, NULL, 0, G_MAXINT64, 0,
                                                   G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* the arrow keys, as the key controller below reads them */
+  gtk_widget_class_install_action (widget_class, "timeline-table.move", "(ii)", move_action);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "timelinetable");
