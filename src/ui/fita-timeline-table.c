@@ -359,8 +359,11 @@ on_plan_changed (FitaPlan *plan, FitaChanges *changes, FitaTimelineTable *self)
 {
   if (!fita_changes_touches (changes, FITA_TABLE_ITEM))
     return;
-  if (self->rows == NULL)
+  /* the outline's rows follow the tree on their own; these, when there
+   * is something to follow */
+  if (self->rows == NULL && (fita_changes_get_effects (changes) & FITA_CHANGES_ALTER_TREE))
     fill_all_items (self);
+  /* the years may have grown or shrunk; the cells on screen are re-read */
   rebuild_rows (self);
   sync_all (self);
 }
