@@ -357,7 +357,9 @@ fill_all_items (FitaTimelineTable *self)
 static void
 on_plan_changed (FitaPlan *plan, FitaChanges *changes, FitaTimelineTable *self)
 {
-  if (!fita_changes_touches (changes, FITA_TABLE_ITEM))
+  /* the plan's period widens or narrows the years, as items do */
+  if (!fita_changes_touches (changes, FITA_TABLE_ITEM) &&
+      !(fita_changes_get_effects (changes) & FITA_CHANGES_ALTER_PERIOD))
     return;
   /* the outline's rows follow the tree on their own; these, when there
    * is something to follow */
@@ -647,8 +649,9 @@ fita_timeline_table_dispose (GObject *object)
   if (self->pending_tick != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->pending_tick);
   self->pending_tick = 0;
-  fita_timeline_table_set_rows (self, NULL, NULL, NULL);
+  /* the plan first: without it, no rows are made for the last moment */
   fita_timeline_table_set_plan (self, NULL);
+  fita_timeline_table_set_rows (self, NULL, NULL, NULL);
   g_clear_pointer (&self->scroller, gtk_widget_unparent);
   self->view = NULL;
   g_clear_object (&self->plan_signals);

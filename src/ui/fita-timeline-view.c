@@ -26,6 +26,7 @@ struct _FitaTimelineView
   gboolean show_who;
   gint64 selected;
   int cursor_year, cursor_half;
+  char *summary;               /* what the timeline shows, for screen readers */
 
   FitaScroll scroll;
 
@@ -56,6 +57,7 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (FitaTimelineView, fita_timeline_view, GTK_TYPE_WI
                                G_IMPLEMENT_INTERFACE (GTK_TYPE_SCROLLABLE, NULL))
 
 static void describe_selected (FitaTimelineView *self);
+static void summarise (FitaTimelineView *self);
 
 /* Rows and geometry */
 
@@ -81,7 +83,7 @@ rebuild_rows (FitaTimelineView *self)
         }
     }
   fita_timeline_set_rows (self->timeline, items);
-  describe_selected (self);
+  summarise (self);
   gtk_widget_queue_resize (GTK_WIDGET (self));
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -217,16 +219,25 @@ static void
 describe_selected (FitaTimelineView *self)
 {
   FitaItem *item = self->selected && self->plan ? fita_plan_lookup (self->plan, FITA_TABLE_ITEM, self->selected) : NULL;
-  g_autofree char *summary = self->timeline ? fita_timeline_get_summary (self->timeline) : NULL;
   g_autofree char *text = item && self->timeline ? fita_timeline_describe_item (self->timeline, item) : NULL;
   g_autofree char *both = NULL;
 
   /* a screen reader reads what the whole timeline shows, then the row
    * under the cursor */
-  if (summary != NULL && text != NULL)
-    both = g_strdup_printf ("%s %s", summary, text);
+  if (self->summary != NULL && text != NULL)
+    both = g_strdup_printf ("%s %s", self->summary, text);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                  both ? both : summary ? summary : "", -1);
+                                  both ? both : self->summary ? self->summary : "", -1);
+}
+
+/* Read through every row: once for its rows, plan and scale, not at each
+ * move of the cursor. */
+static void
+summarise (FitaTimelineView *self)
+{
+  g_free (self->summary);
+  self->summary = self->timeline ? fita_timeline_get_summary (self->timeline) : NULL;
+  describe_selected (self);
 }
 
 void
@@ -577,7 +588,8 @@ on_plan_changed (FitaPlan *plan, FitaChanges *changes, FitaTimelineView *self)
 {
   /* with the outline's rows, they follow on their own too; rebuilding now
    * makes sure no deleted item stays in the rows in the meantime */
-  if (fita_changes_touches (changes, FITA_TABLE_ITEM))
+  if (fita_changes_touches (changes, FITA_TABLE_ITEM) ||
+      (fita_changes_get_effects (changes) & FITA_CHANGES_ALTER_PERIOD))
     rebuild_rows (self);
   describe_selected (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -610,7 +622,7 @@ fita_timeline_view_set_plan (FitaTimelineView *self, FitaPlan *plan)
       self->show_followed = TRUE;
       rebuild_rows (self);
     }
-  describe_selected (self);
+  summarise (self);
   configure_adjustments (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -656,7 +668,7 @@ fita_timeline_view_set_zoom (FitaTimelineView *self, FitaZoom zoom)
   if (self->timeline)
     {
       fita_timeline_set_zoom (self->timeline, zoom);
-      describe_selected (self);
+      summarise (self);
       configure_adjustments (self);
       if (self->scroll.hadjustment)
         gtk_adjustment_set_value (self->scroll.hadjustment,
@@ -700,6 +712,7 @@ fita_timeline_view_dispose (GObject *object)
   fita_timeline_view_set_rows (self, NULL, NULL, NULL);
   fita_timeline_view_set_plan (self, NULL);
   g_clear_object (&self->plan_signals);
+  g_clear_pointer (&self->summary, g_free);
   fita_scroll_clear (&self->scroll);
   G_OBJECT_CLASS (fita_timeline_view_parent_class)->dispose (object);
 }
