@@ -134,6 +134,18 @@ sync_name (FitaTimelineTable *self, GtkWidget *label)
     gtk_widget_add_css_class (label, "heading");
   else
     gtk_widget_remove_css_class (label, "heading");
+  /* the item selected in the outline and on the canvas */
+  if (item != NULL && item->rec.id == self->selected)
+    gtk_widget_add_css_class (label, "accent");
+  else
+    gtk_widget_remove_css_class (label, "accent");
+}
+
+static void
+sync_names (FitaTimelineTable *self)
+{
+  for (guint i = 0; i < self->names->len; i++)
+    sync_name (self, g_ptr_array_index (self->names, i));
 }
 
 static void
@@ -141,8 +153,7 @@ sync_all (FitaTimelineTable *self)
 {
   for (guint i = 0; i < self->cells->len; i++)
     sync_cell (self, g_ptr_array_index (self->cells, i));
-  for (guint i = 0; i < self->names->len; i++)
-    sync_name (self, g_ptr_array_index (self->names, i));
+  sync_names (self);
 }
 
 static void
@@ -173,6 +184,7 @@ on_cell_focused (GtkEventControllerFocus *controller, FitaTimelineTable *self)
   if (item != NULL && item->rec.id != self->selected)
     {
       self->selected = item->rec.id;
+      sync_names (self);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED]);
     }
 }
@@ -504,6 +516,7 @@ fita_timeline_table_set_selected (FitaTimelineTable *self, gint64 item_id)
   if (self->selected == item_id)
     return;
   self->selected = item_id;
+  sync_names (self);
   position = item_id ? position_of (self, item_id, &found) : 0;
   if (item_id != 0 && found && gtk_widget_get_mapped (GTK_WIDGET (self)))
     scroll_to_position (self, position);
