@@ -167,6 +167,20 @@ test_cells (Fixture *f, gconstpointer data)
   /* a change made elsewhere (the canvas, undo) shows in the table */
   g_assert_true (fita_plan_redo (f->plan, NULL));
   g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (cell (f, "I.1.1", 2019, 1))));
+
+  /* a semester past the years shown adds their columns, and undoing it
+   * takes them away again */
+  fita_plan_begin (f->plan, "Later");
+  g_assert_true (fita_plan_set_text (f->plan, fita_plan_find_item (f->plan, "I.1.2"), "semesters", "2021-1", NULL));
+  g_assert_true (fita_plan_end (f->plan, NULL));
+  settle ();
+  g_assert_nonnull (find_descendant (GTK_WIDGET (f->table), is_label_text, "2021 / 1"));
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (cell (f, "I.1.2", 2021, 1))));
+  g_assert_true (fita_plan_undo (f->plan, NULL));
+  settle ();
+  g_assert_null (find_descendant (GTK_WIDGET (f->table), is_label_text, "2021 / 1"));
+  g_assert_null (cell (f, "I.1.2", 2021, 1));
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (cell (f, "I.1.2", 2018, 1))));
 }
 
 static GtkWidget *
