@@ -570,6 +570,45 @@ fita_timeline_describe_item (FitaTimeline *self, FitaItem *item)
   return g_string_free (out, FALSE);
 }
 
+char *
+fita_timeline_get_summary (FitaTimeline *self)
+{
+  FitaTranslator *tr = self->translator;
+  guint n = self->rows->len, scheduled = 0;
+  g_autofree char *items = NULL;
+  g_autofree char *years = NULL;
+  g_autofree char *count = NULL;
+  const char *scale;
+
+  for (guint i = 0; i < n; i++)
+    if (full_span (g_ptr_array_index (self->rows, i)).known)
+      scheduled++;
+  /* Translators: the start of a timeline's summary for screen readers,
+   * "Timeline of 42 items from 2017 to 2019, by semester; 30 scheduled." */
+  items = g_strdup_printf (TN_ (tr, "Timeline of %u item", "Timeline of %u items", n), n);
+  if (self->first_year == self->last_year)
+    /* Translators: the years a timeline covers, when only one: "in 2019" */
+    years = g_strdup_printf (T_ (tr, "in %d"), self->first_year);
+  else
+    /* Translators: the years a timeline covers, "from 2017 to 2019" */
+    years = g_strdup_printf (T_ (tr, "from %d to %d"), self->first_year, self->last_year);
+  switch (self->zoom)
+    {
+    /* Translators: the scale of a timeline, in its summary for screen readers */
+    case FITA_ZOOM_SEMESTER: scale = T_ (tr, "by semester"); break;
+    case FITA_ZOOM_QUARTER: scale = T_ (tr, "by quarter"); break;
+    case FITA_ZOOM_MONTH: scale = T_ (tr, "by month"); break;
+    case FITA_ZOOM_YEAR:
+    default: scale = T_ (tr, "by year"); break;
+    }
+  /* Translators: how many items of a timeline have a place in time */
+  count = g_strdup_printf (TN_ (tr, "%u scheduled", "%u scheduled", scheduled), scheduled);
+  /* Translators: a timeline's summary for screen readers: how many items,
+   * the years, the scale and how many are scheduled: "Timeline of 42 items
+   * from 2017 to 2019, by semester; 30 scheduled." */
+  return g_strdup_printf (T_ (tr, "%s %s, %s; %s."), items, years, scale, count);
+}
+
 /* Drawing */
 
 static void

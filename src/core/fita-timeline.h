@@ -150,6 +150,10 @@ gboolean      fita_timeline_item_span    (FitaTimeline              *timeline,
 /* "I.1.3 Compartir informes…: 2018 1r semestre to 2019 1r semestre, 40 %" */
 char         *fita_timeline_describe_item (FitaTimeline             *timeline,
                                           FitaItem                  *item);
+/* For screen readers, what the timeline shows: "Timeline of 42 items from
+ * 2017 to 2019, by semester; 30 scheduled." An item is scheduled when it
+ * has years, dates or ticked semesters of its own. */
+char         *fita_timeline_get_summary  (FitaTimeline             *timeline);
 /* "Basic lines: Comissió tècnica · Execution: Secretaria tècnica": who
  * does the item, in the timeline's language; with no responsibilities,
  * the other services involved, as the plan names them. */

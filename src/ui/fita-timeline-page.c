@@ -11,7 +11,10 @@ struct _FitaTimelinePage
   GtkDropDown *zoom_dropdown;
   GtkLabel    *hint_label;
   GtkToggleButton *who_button;
+  GtkToggleButton *table_button;
+  GtkStack *stack;
   FitaTimelineView *view;
+  FitaTimelineTable *table;
 };
 
 G_DEFINE_FINAL_TYPE (FitaTimelinePage, fita_timeline_page, ADW_TYPE_BIN)
@@ -90,17 +93,84 @@ on_zoom_chosen (FitaTimelinePage *self)
 }
 
 static void
-on_view_zoom (FitaTimelinePage *self)
+update_hint (FitaTimelinePage *self)
 {
   FitaZoom zoom = fita_timeline_view_get_zoom (self->view);
 
-  gtk_drop_down_set_selected (self->zoom_dropdown, zoom);
   /* semesters are ticked where they are drawn, on their own scale (and
    * on the bars of items that have some) */
-  gtk_label_set_label (self->hint_label,
-                       zoom == FITA_ZOOM_SEMESTER
-                       ? _("Click or press Space on a semester to tick it; drag a bar to move it")
-                       : _("Drag a bar to move it; semesters are ticked on the Semesters scale"));
+  if (gtk_toggle_button_get_active (self->table_button))
+    gtk_label_set_label (self->hint_label,
+                         _("Arrow keys move between semesters; Space ticks one"));
+  else
+    gtk_label_set_label (self->hint_label,
+                         zoom == FITA_ZOOM_SEMESTER
+                         ? _("Click or press Space on a semester to tick it; drag a bar to move it")
+                         : _("Drag a bar to move it; semesters are ticked on the Semesters scale"));
+}
+
+static void
+on_view_zoom (FitaTimelinePage *self)
+{
+  gtk_drop_down_set_selected (self->zoom_dropdown, fita_timeline_view_get_zoom (self->view));
+  update_hint (self);
+}
+
+static void
+on_table_toggled (FitaTimelinePage *self)
+{
+  gboolean table = gtk_toggle_button_get_active (self->table_button);
+  gboolean had_focus = gtk_widget_is_focus (GTK_WIDGET (self->view));
+  /* taken before the stack moves the focus into the other child, which
+   * selects the row it lands on */
+  gint64 selected = table ? fita_timeline_view_get_selected (self->view) : fita_timeline_table_get_selected (self->table);
+
+  /* the scale and the who column are the chart's */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->zoom_dropdown), !table);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->who_button), !table);
+  gtk_stack_set_visible_child_name (self->stack, table ? "table" : "chart");
+  update_hint (self);
+  /* the item selected in one is selected in the other */
+  if (table)
+    {
+      fita_timeline_table_set_selected (self->table, selected);
+      if (had_focus)
+        fita_timeline_table_focus_cell (self->table);
+    }
+  if (selected != 0)
+    fita_timeline_view_set_selected (self->view, selected);
+}
+
+static void
+on_view_selected (FitaTimelinePage *self)
+{
+  if (gtk_toggle_button_get_active (self->table_button))
+    fita_timeline_table_set_selected (self->table, fita_timeline_view_get_selected (self->view));
+}
+
+static void
+on_table_selected (FitaTimelinePage *self)
+{
+  fita_timeline_view_set_selected (self->view, fita_timeline_table_get_selected (self->table));
+}
+
+void
+fita_timeline_page_set_rows (FitaTimelinePage *self, GListModel *rows, FitaTimelineRowFunc func, gpointer data)
+{
+  fita_timeline_view_set_rows (self->view, rows, func, data);
+  fita_timeline_table_set_rows (self->table, rows, func, data);
+}
+
+FitaTimelineTable *
+fita_timeline_page_get_table (FitaTimelinePage *self)
+{
+  return self->table;
+}
+
+GtkToggleButton *
+fita_timeline_page_get_table_button (FitaTimelinePage *self)
+{
+  return self->table_button;
 }
 
 static void
@@ -129,6 +199,7 @@ fita_timeline_page_set_plan (FitaTimelinePage *self, FitaPlan *plan)
   if (fita_timeline_view_get_plan (self->view) == plan)
     return;
   fita_timeline_view_set_plan (self->view, plan);
+  fita_timeline_table_set_plan (self->table, plan);
   /* the user's default zoom, unless the plan calls for semesters */
   schema = g_settings_schema_source_lookup (g_settings_schema_source_get_default (), APP_ID, TRUE);
   if (plan != NULL && schema != NULL && fita_timeline_default_zoom (plan) != FITA_ZOOM_SEMESTER)
@@ -193,11 +264,15 @@ fita_timeline_page_class_init (FitaTimelinePageClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (FITA_TYPE_TIMELINE_VIEW);
+  g_type_ensure (FITA_TYPE_TIMELINE_TABLE);
   gtk_widget_class_set_template_from_resource (widget_class, "/cat/fita/Fita/fita-timeline-page.ui");
   gtk_widget_class_bind_template_child (widget_class, FitaTimelinePage, zoom_dropdown);
   gtk_widget_class_bind_template_child (widget_class, FitaTimelinePage, hint_label);
   gtk_widget_class_bind_template_child (widget_class, FitaTimelinePage, who_button);
+  gtk_widget_class_bind_template_child (widget_class, FitaTimelinePage, table_button);
+  gtk_widget_class_bind_template_child (widget_class, FitaTimelinePage, stack);
   gtk_widget_class_bind_template_child (widget_class, FitaTimelinePage, view);
+  gtk_widget_class_bind_template_child (widget_class, FitaTimelinePage, table);
   gtk_widget_class_install_action (widget_class, "timeline.export", NULL, export_action);
 }
 
@@ -215,6 +290,9 @@ fita_timeline_page_init (FitaTimelinePage *self)
   g_signal_connect_swapped (self->zoom_dropdown, "notify::selected", G_CALLBACK (on_zoom_chosen), self);
   g_signal_connect_swapped (self->view, "notify::zoom", G_CALLBACK (on_view_zoom), self);
   g_signal_connect_swapped (self->who_button, "toggled", G_CALLBACK (on_who_toggled), self);
+  g_signal_connect_swapped (self->table_button, "toggled", G_CALLBACK (on_table_toggled), self);
+  g_signal_connect_swapped (self->table, "notify::selected", G_CALLBACK (on_table_selected), self);
+  g_signal_connect_swapped (self->view, "notify::selected", G_CALLBACK (on_view_selected), self);
 }
 
 GtkWidget *

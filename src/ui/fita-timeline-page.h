@@ -1,9 +1,11 @@
 /* fita-timeline-page.h: the Timeline page: the timeline canvas with its
- * zoom, the "who" column and picture export. */
+ * zoom, the "who" column and picture export; or, at "Show as Table", the
+ * same rows as a table of check boxes. */
 #pragma once
 
 #include <adwaita.h>
 #include "fita-plan.h"
+#include "fita-timeline-table.h"
 #include "fita-timeline-view.h"
 
 G_BEGIN_DECLS
@@ -16,5 +18,12 @@ void              fita_timeline_page_set_plan (FitaTimelinePage    *self,
                                                FitaPlan            *plan);
 FitaPlan         *fita_timeline_page_get_plan (FitaTimelinePage    *self);
 FitaTimelineView *fita_timeline_page_get_view (FitaTimelinePage    *self);
+FitaTimelineTable *fita_timeline_page_get_table (FitaTimelinePage   *self);
+GtkToggleButton  *fita_timeline_page_get_table_button (FitaTimelinePage *self);
+/* The rows, for the canvas and the table (see fita_timeline_view_set_rows()). */
+void              fita_timeline_page_set_rows (FitaTimelinePage    *self,
+                                               GListModel          *rows,
+                                               FitaTimelineRowFunc  func,
+                                               gpointer             user_data);
 
 G_END_DECLS

@@ -1,6 +1,7 @@
 #include "config.h"
 #include "fita-timeline-view.h"
 #include "fita-change-error.h"
+#include "fita-timeline-edit.h"
 #include "fita-scroll.h"
 
 #include <adwaita.h>
@@ -25,6 +26,7 @@ struct _FitaTimelineView
   gboolean show_who;
   gint64 selected;
   int cursor_year, cursor_half;
+  char *summary;               /* what the timeline shows, for screen readers */
 
   FitaScroll scroll;
 
@@ -54,6 +56,9 @@ static guint signals[N_SIGNALS];
 G_DEFINE_FINAL_TYPE_WITH_CODE (FitaTimelineView, fita_timeline_view, GTK_TYPE_WIDGET,
                                G_IMPLEMENT_INTERFACE (GTK_TYPE_SCROLLABLE, NULL))
 
+static void describe_selected (FitaTimelineView *self);
+static void summarise (FitaTimelineView *self);
+
 /* Rows and geometry */
 
 static void
@@ -78,6 +83,7 @@ rebuild_rows (FitaTimelineView *self)
         }
     }
   fita_timeline_set_rows (self->timeline, items);
+  summarise (self);
   gtk_widget_queue_resize (GTK_WIDGET (self));
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -214,9 +220,24 @@ describe_selected (FitaTimelineView *self)
 {
   FitaItem *item = self->selected && self->plan ? fita_plan_lookup (self->plan, FITA_TABLE_ITEM, self->selected) : NULL;
   g_autofree char *text = item && self->timeline ? fita_timeline_describe_item (self->timeline, item) : NULL;
+  g_autofree char *both = NULL;
 
-  /* a screen reader reads the row under the cursor */
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text ? text : "", -1);
+  /* a screen reader reads what the whole timeline shows, then the row
+   * under the cursor */
+  if (self->summary != NULL && text != NULL)
+    both = g_strdup_printf ("%s %s", self->summary, text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  both ? both : self->summary ? self->summary : "", -1);
+}
+
+/* Read through every row: once for its rows, plan and scale, not at each
+ * move of the cursor. */
+static void
+summarise (FitaTimelineView *self)
+{
+  g_free (self->summary);
+  self->summary = self->timeline ? fita_timeline_get_summary (self->timeline) : NULL;
+  describe_selected (self);
 }
 
 void
@@ -248,16 +269,9 @@ fita_timeline_view_get_cursor (FitaTimelineView *self, int *year, int *half)
 static void
 toggle_cell (FitaTimelineView *self, FitaItem *item, int year, int half)
 {
-  g_autofree char *semesters = fita_semesters_toggle (item->semesters, year, half);
-  g_autoptr(GError) error = NULL;
-
-  /* Translators: the name of an undoable change: ticking a semester in the timeline */
-  fita_plan_begin (self->plan, _("Tick Semester"));
-  fita_plan_set_text (self->plan, item, "semesters", semesters, NULL);
-  /* someone else's change first, or the server's refusal: said; anything
-   * else just refused */
-  if (!fita_plan_end (self->plan, &error) &&
-      !fita_change_error_show (GTK_WIDGET (self), self->plan, error, NULL))
+  if (fita_timeline_may_tick (self->plan, item))
+    fita_timeline_tick (GTK_WIDGET (self), self->plan, item, year, half);
+  else
     gtk_widget_error_bell (GTK_WIDGET (self));
 }
 
@@ -530,7 +544,7 @@ toggle_action (GtkWidget *widget, const char *name, GVariant *parameter)
   FitaTimelineView *self = FITA_TIMELINE_VIEW (widget);
   FitaItem *item = self->selected ? fita_plan_lookup (self->plan, FITA_TABLE_ITEM, self->selected) : NULL;
 
-  if (item == NULL || self->cursor_year == 0 || fita_plan_is_read_only (self->plan))
+  if (item == NULL || self->cursor_year == 0 || !fita_timeline_may_tick (self->plan, item))
     {
       gtk_widget_error_bell (widget);
       return;
@@ -574,7 +588,8 @@ on_plan_changed (FitaPlan *plan, FitaChanges *changes, FitaTimelineView *self)
 {
   /* with the outline's rows, they follow on their own too; rebuilding now
    * makes sure no deleted item stays in the rows in the meantime */
-  if (fita_changes_touches (changes, FITA_TABLE_ITEM))
+  if (fita_changes_touches (changes, FITA_TABLE_ITEM) ||
+      (fita_changes_get_effects (changes) & FITA_CHANGES_ALTER_PERIOD))
     rebuild_rows (self);
   describe_selected (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -607,6 +622,7 @@ fita_timeline_view_set_plan (FitaTimelineView *self, FitaPlan *plan)
       self->show_followed = TRUE;
       rebuild_rows (self);
     }
+  summarise (self);
   configure_adjustments (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -652,6 +668,7 @@ fita_timeline_view_set_zoom (FitaTimelineView *self, FitaZoom zoom)
   if (self->timeline)
     {
       fita_timeline_set_zoom (self->timeline, zoom);
+      summarise (self);
       configure_adjustments (self);
       if (self->scroll.hadjustment)
         gtk_adjustment_set_value (self->scroll.hadjustment,
@@ -695,6 +712,7 @@ fita_timeline_view_dispose (GObject *object)
   fita_timeline_view_set_rows (self, NULL, NULL, NULL);
   fita_timeline_view_set_plan (self, NULL);
   g_clear_object (&self->plan_signals);
+  g_clear_pointer (&self->summary, g_free);
   fita_scroll_clear (&self->scroll);
   G_OBJECT_CLASS (fita_timeline_view_parent_class)->dispose (object);
 }

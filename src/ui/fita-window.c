@@ -935,7 +935,7 @@ shown_plan_notify_cb (FitaWindow *self)
   g_autofree char *code = g_steal_pointer (&self->reselect_code);
   FitaItem *item;
 
-  fita_timeline_view_set_rows (fita_timeline_page_get_view (self->timeline_page),
+  fita_timeline_page_set_rows (self->timeline_page,
                                self->shown_plan ? fita_outline_get_model (self->outline) : NULL, outline_row_id, self);
   if (self->shown_plan == NULL)
     fita_item_editor_set_item_id (self->item_editor, 0);

@@ -161,6 +161,45 @@ test_describe (void)
   g_assert_cmpstr (c, ==, "11.3 Tallers generació idees àmbit ESS: not scheduled, 0%");
 }
 
+/* What a screen reader hears of the whole timeline. */
+static void
+test_summary (void)
+{
+  g_autoptr(FitaPlan) xmess = fita_test_example ("xmess-2017-2019");
+  g_autoptr(FitaTranslator) en = fita_translator_new ("en");
+  g_autoptr(FitaTimeline) timeline = fita_timeline_new (xmess, en);
+  g_autoptr(GPtrArray) items = fita_plan_items_preorder (xmess, NULL);
+  g_autoptr(GPtrArray) one = g_ptr_array_new ();
+  g_autofree char *all = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *single = NULL;
+  guint scheduled = 0;
+  int first, last;
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      FitaItem *item = g_ptr_array_index (items, i);
+      if (item->semesters != NULL || item->start_year != FITA_NONE || item->end_year != FITA_NONE ||
+          item->start_date != NULL || item->end_date != NULL)
+        scheduled++;
+    }
+  g_assert_cmpuint (scheduled, >, 0);
+  fita_timeline_set_zoom (timeline, FITA_ZOOM_SEMESTER);
+  fita_timeline_get_years (timeline, &first, &last);
+  g_assert_cmpint (first, ==, 2017);
+  g_assert_cmpint (last, ==, 2019);
+  all = fita_timeline_get_summary (timeline);
+  expected = g_strdup_printf ("Timeline of %u items from 2017 to 2019, by semester; %u scheduled.", items->len, scheduled);
+  g_assert_cmpstr (all, ==, expected);
+
+  /* one row: singular, and the years are those of the plan's period */
+  g_ptr_array_add (one, fita_plan_find_item (xmess, "I.1.3"));
+  fita_timeline_set_rows (timeline, one);
+  fita_timeline_set_zoom (timeline, FITA_ZOOM_YEAR);
+  single = fita_timeline_get_summary (timeline);
+  g_assert_cmpstr (single, ==, "Timeline of 1 item from 2017 to 2019, by year; 1 scheduled.");
+}
+
 /* The "who" column: responsibilities, or else the other services the plan
  * names (Terrassa's actions name only those). */
 static void
@@ -292,6 +331,7 @@ main (int argc, char **argv)
   g_test_add_func ("/timeline/hit", test_hit);
   g_test_add_func ("/timeline/describe", test_describe);
   g_test_add_func ("/timeline/describe-who", test_describe_who);
+  g_test_add_func ("/timeline/summary", test_summary);
   g_test_add_func ("/timeline/image", test_image);
   g_test_add_func ("/timeline/virtual", test_virtual);
   return g_test_run ();

@@ -377,6 +377,34 @@ test_every_page_named (void)
   show_page ("Items");
 }
 
+/* The timeline as a table: every control named, each check box by its
+ * item and semester. */
+static void
+test_timeline_table (void)
+{
+  AtspiAccessible *toggle;
+  Walk w;
+  gboolean found = FALSE;
+
+  show_page ("Timeline");
+  /* GTK 4.8 gives toggle buttons the role of buttons, with a pressed state */
+  toggle = find_node (app, ATSPI_ROLE_PUSH_BUTTON, "Show as Table", 0);
+  g_assert_nonnull (toggle);
+  act (toggle);
+  assert_all_named ("Timeline as a table");
+  w = walk_app ();
+  for (guint i = 0; i < w.named->len && !found; i++)
+    {
+      const char *entry = g_ptr_array_index (w.named, i);
+      found = g_str_has_prefix (entry, "check box|") && strstr (entry, " semester") != NULL;
+    }
+  g_assert_true (found);
+  walk_free (&w);
+  act (toggle);
+  g_object_unref (toggle);
+  show_page ("Items");
+}
+
 /* The outline's rows read as their code and title, not as "row". */
 static void
 test_outline_rows (void)
@@ -701,6 +729,7 @@ main (int argc, char **argv)
 
   g_test_add_func ("/a11y/every-page-named", test_every_page_named);
   g_test_add_func ("/a11y/outline-rows", test_outline_rows);
+  g_test_add_func ("/a11y/timeline-table", test_timeline_table);
   g_test_add_func ("/a11y/keys", test_keys);
   g_test_add_func ("/a11y/budget-switch", test_budget_switch);
   g_test_add_func ("/a11y/keyboard-task", test_keyboard_task);
