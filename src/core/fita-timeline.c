@@ -57,6 +57,12 @@ static const FitaTimelinePalette light_palette = {
   .accent = { 0.21, 0.52, 0.89, 1 },
 };
 
+const FitaTimelinePalette *
+fita_timeline_light_palette (void)
+{
+  return &light_palette;
+}
+
 /* Dates and times */
 
 static int

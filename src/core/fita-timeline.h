@@ -94,6 +94,8 @@ void          fita_timeline_set_label_width (FitaTimeline           *timeline,
                                           double                     width);
 void          fita_timeline_set_palette  (FitaTimeline              *timeline,
                                           const FitaTimelinePalette *palette);
+/* The colours it has unless told otherwise: those of reports and pictures. */
+const FitaTimelinePalette *fita_timeline_light_palette (void);
 void          fita_timeline_set_today    (FitaTimeline              *timeline,
                                           int                        year,
                                           int                        month,

@@ -2,6 +2,7 @@
  * charts' light palette against what it is drawn over, by WCAG 2.x (AA:
  * 4.5:1 for text, 3:1 only for large text, 18 pt or bold 14 pt). */
 #include "fita-chart.h"
+#include "fita-timeline.h"
 #include "fita-report-private.h"
 
 #include <math.h>
@@ -50,6 +51,16 @@ check (const Pair *pairs, guint n)
       if (ratio < needed)
         g_error ("%s over %s: %.2f:1, below %.1f:1", pairs[i].what, pairs[i].over, ratio, needed);
     }
+}
+
+/* colour, with its alpha, painted over an opaque background */
+static FitaRgba
+over (const FitaRgba *colour, const FitaRgba *background)
+{
+  double a = colour->alpha;
+
+  return (FitaRgba) { colour->red * a + background->red * (1 - a), colour->green * a + background->green * (1 - a),
+                      colour->blue * a + background->blue * (1 - a), 1 };
 }
 
 static void
@@ -104,12 +115,37 @@ test_charts (void)
   check (pairs, G_N_ELEMENTS (pairs));
 }
 
+/* The timeline as the work plan's calendar and the exported pictures draw
+ * it: labels, "who" and the years' heading in text and dim text, over the
+ * rows (plain and striped), the selected row, and the shading of the
+ * plan's period and of the year followed up (translucent, so composited). */
+static void
+test_timeline (void)
+{
+  const FitaTimelinePalette *p = fita_timeline_light_palette ();
+  FitaRgba selected = over (&p->selection, &p->stripe);
+  FitaRgba period = over (&p->period, &p->stripe);
+  FitaRgba followed = over (&p->followed, &period);
+  const FitaRgba *texts[] = { &p->text, &p->dim_text };
+  const char *text_names[] = { "timeline text", "timeline dim text" };
+  const FitaRgba *grounds[] = { &p->background, &p->stripe, &selected, &period, &followed };
+  const char *ground_names[] = { "background", "stripe", "selected row", "period", "year followed" };
+
+  for (guint t = 0; t < G_N_ELEMENTS (texts); t++)
+    for (guint g = 0; g < G_N_ELEMENTS (grounds); g++)
+      {
+        const Pair pair = { text_names[t], texts[t], ground_names[g], grounds[g], FALSE };
+        check (&pair, 1);
+      }
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/contrast/formula", test_formula);
   g_test_add_func ("/contrast/reports", test_reports);
+  g_test_add_func ("/contrast/timeline", test_timeline);
   g_test_add_func ("/contrast/charts", test_charts);
   return g_test_run ();
 }
