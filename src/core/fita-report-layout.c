@@ -205,11 +205,14 @@ fita_doc_new_page (FitaDoc *doc)
         doc->flow->klass->page_break (doc->flow);
       return;
     }
-  if (doc->page_open)
-    cairo_show_page (doc->cr);
   doc->page++;
   doc->page_open = TRUE;
   doc->y = doc->top;
+  /* the counting pass only measures: no page is drawn (nor emitted) */
+  if (doc->counting)
+    return;
+  if (doc->page > 1)
+    cairo_show_page (doc->cr);
   /* in the sentinel Private, made an artifact after (fita-report-tagged.c) */
   tag_begin (doc, "Private", NULL);
   doc_header_footer (doc);
@@ -269,7 +272,9 @@ layout_set_text (PangoLayout *layout, const char *text, PangoFontDescription *fo
                                       : align == FITA_DOC_ALIGN_CENTER ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT);
   pango_layout_set_text (layout, text ? text : "", -1);
   pango_layout_get_size (layout, &natural, NULL);
-  if (width > 0 && natural > pango_layout_get_width (layout))
+  /* figures (right-aligned: amounts, percentages) are never broken; their
+   * column is as wide as the widest of them (column_geometry) */
+  if (width > 0 && natural > pango_layout_get_width (layout) && align != FITA_DOC_ALIGN_RIGHT)
     {
       PangoAttrList *attributes = pango_attr_list_copy (no_ligatures ());
 
@@ -348,6 +353,11 @@ draw_heading (FitaDoc *doc, int level, const char *text)
     }
   height = layout_text (doc, text, heading_font (doc, level), doc->right - doc->left, FITA_DOC_ALIGN_LEFT);
   tag = heading_tag (doc, level);
+  if (doc->counting)
+    {
+      doc->y += height + heading_space_below (level);
+      return;
+    }
   tag_begin (doc, tag, NULL);
   ink (doc->cr, level == 1 ? ACCENT : INK);
   cairo_move_to (doc->cr, doc->left, doc->y);
@@ -455,7 +465,7 @@ doc_text_block (FitaDoc *doc, const char *text, PangoFontDescription *font, cons
   if (text == NULL || *text == '\0')
     return;
   /* its own layout: a page break draws the header with the shared one */
-  layout = pango_cairo_create_layout (doc->cr);
+  layout = pango_layout_new (doc->context);
   layout_set_text (layout, text, font, doc->right - doc->left - indent, FITA_DOC_ALIGN_LEFT);
   /* its first lines stay together, and with the headings above */
   iter = pango_layout_get_iter (layout);
@@ -495,8 +505,11 @@ doc_text_block (FitaDoc *doc, const char *text, PangoFontDescription *font, cons
           tag_begin (doc, "Span", NULL);
         }
       fita_doc_need (doc, line_height);
-      ink (doc->cr, colour);
-      show_line (doc->cr, layout, runs, line, doc->left + indent, doc->y - logical.y / (double) PANGO_SCALE);
+      if (!doc->counting)
+        {
+          ink (doc->cr, colour);
+          show_line (doc->cr, layout, runs, line, doc->left + indent, doc->y - logical.y / (double) PANGO_SCALE);
+        }
       doc->y += line_height;
     }
   while (pango_layout_iter_next_line (iter));
@@ -523,6 +536,12 @@ fita_doc_title (FitaDoc *doc, const char *text)
   height = layout_text (doc, text, doc->title, doc->right - doc->left, FITA_DOC_ALIGN_LEFT);
 
   fita_doc_keep (doc, height);
+  doc->heading_level = 1;
+  if (doc->counting)
+    {
+      doc->y += height + 12;
+      return;
+    }
   /* a new page draws its header with the shared layout */
   layout_text (doc, text, doc->title, doc->right - doc->left, FITA_DOC_ALIGN_LEFT);
   tag_begin (doc, "H1", NULL);
@@ -530,7 +549,6 @@ fita_doc_title (FitaDoc *doc, const char *text)
   cairo_move_to (doc->cr, doc->left, doc->y);
   show_layout (doc->cr, doc->layout);
   tag_end (doc, "H1");
-  doc->heading_level = 1;
   doc->y += height + 12;
 }
 
@@ -569,6 +587,11 @@ fita_doc_link (FitaDoc *doc, const char *title, const char *url)
   escaped = g_string_free (quoted, FALSE);
   attributes = g_strdup_printf ("uri='%s'", escaped);
   fita_doc_keep (doc, height);
+  if (doc->counting)
+    {
+      doc->y += height + 2;
+      return;
+    }
   layout_text (doc, title && *title ? title : url, doc->body, doc->right - doc->left, FITA_DOC_ALIGN_LEFT);
   cairo_tag_begin (doc->cr, CAIRO_TAG_LINK, attributes);
   cairo_set_source_rgb (doc->cr, ACCENT[0], ACCENT[1], ACCENT[2]);
@@ -630,6 +653,9 @@ fita_doc_table_take_row (FitaDocTable *table, guint flags, char **cells)
  * may take before the table is set in the small font. */
 #define TIGHT 0.8
 
+/* The least a column of words is given beside figures that take the rest. */
+#define MIN_WORDS 24.0
+
 /* Column widths. Measuring every cell with Pango would cost as much as
  * drawing it; a cell's words are measured one by one instead, and a plan
  * says the same words again and again. */
@@ -637,7 +663,16 @@ fita_doc_table_take_row (FitaDocTable *table, guint flags, char **cells)
 static int
 font_index (FitaDoc *doc, PangoFontDescription *font)
 {
-  return font == doc->body ? 'b' : font == doc->bold ? 'B' : font == doc->small ? 's' : 'S';
+  return font == doc->body ? 'b' : font == doc->bold ? 'B' : font == doc->small ? 's'
+       : font == doc->tiny ? 't' : font == doc->tiny_bold ? 'T' : 'S';
+}
+
+/* A column of figures (right-aligned: amounts, percentages, counts): never
+ * narrower than its widest figure, never broken inside one. */
+static gboolean
+is_figures (FitaDocTable *table, guint c)
+{
+  return table->columns[c].align == FITA_DOC_ALIGN_RIGHT;
 }
 
 static double
@@ -708,36 +743,46 @@ measure_text (FitaDoc *doc, PangoFontDescription *font, const char *text, double
 }
 
 static PangoFontDescription *
-row_font (FitaDoc *doc, gboolean small, guint flags)
+row_font (FitaDoc *doc, FitaDocTable *table, guint flags)
 {
   gboolean bold = (flags & (FITA_DOC_ROW_BOLD | FITA_DOC_ROW_TOTAL)) != 0;
 
-  return small ? (bold ? doc->small_bold : doc->small) : (bold ? doc->bold : doc->body);
+  if (table->tiny)
+    return bold ? doc->tiny_bold : doc->tiny;
+  return table->small ? (bold ? doc->small_bold : doc->small) : (bold ? doc->bold : doc->body);
 }
 
-/* What each column asks for: at least (its longest word) and at most
- * (its widest line), padding included. */
+/* The font of a table's heading row. */
+static PangoFontDescription *
+head_font (FitaDoc *doc, FitaDocTable *table)
+{
+  return table->tiny ? doc->tiny_bold : doc->small_bold;
+}
+
+/* What each column asks for, in the table's font: at least (its longest
+ * word; a column of figures, its widest figure) and at most (its widest
+ * line), padding included. */
 static void
-column_needs (FitaDoc *doc, FitaDocTable *table, gboolean small, double *least, double *most)
+column_needs (FitaDoc *doc, FitaDocTable *table, double *least, double *most)
 {
   for (guint c = 0; c < table->n_columns; c++)
     {
       least[c] = 0;
       most[c] = 0;
       if (table->header && table->columns[c].title != NULL)
-        measure_text (doc, doc->small_bold, table->columns[c].title, &least[c], &most[c]);
+        measure_text (doc, head_font (doc, table), table->columns[c].title, &least[c], &most[c]);
     }
   for (guint r = 0; r < table->rows->len; r++)
     {
       char **cells = g_ptr_array_index (table->rows, r);
-      PangoFontDescription *font = row_font (doc, small, g_array_index (table->row_flags, guint, r));
+      PangoFontDescription *font = row_font (doc, table, g_array_index (table->row_flags, guint, r));
 
       for (guint c = 0; c < table->n_columns; c++)
         {
           double longest, natural;
 
           measure_text (doc, font, cells[c], &longest, &natural);
-          least[c] = MAX (least[c], longest);
+          least[c] = MAX (least[c], is_figures (table, c) ? natural : longest);
           most[c] = MAX (most[c], natural);
         }
     }
@@ -775,7 +820,13 @@ column_geometry (FitaDoc *doc, FitaDocTable *table, double *x, double *w)
   double sum_least = 0, sum_most = 0, weights = 0, at = doc->left;
   guint n = table->n_columns;
 
-  column_needs (doc, table, table->small, least, most);
+  double sum_figures = 0, sum_words = 0;
+  guint n_words = 0;
+  gboolean figures = FALSE;
+
+  for (guint c = 0; c < n; c++)
+    figures = figures || is_figures (table, c);
+  column_needs (doc, table, least, most);
   for (guint c = 0; c < n; c++)
     sum_least += least[c];
   if (sum_least > TIGHT * page && !table->small)
@@ -783,7 +834,17 @@ column_geometry (FitaDoc *doc, FitaDocTable *table, double *x, double *w)
       /* the longest words leave little room for the rest (or do not fit
        * side by side): the small font, as for many columns */
       table->small = TRUE;
-      column_needs (doc, table, TRUE, least, most);
+      column_needs (doc, table, least, most);
+      sum_least = 0;
+      for (guint c = 0; c < n; c++)
+        sum_least += least[c];
+    }
+  if (sum_least >= page && figures && !table->tiny)
+    {
+      /* the figures and the longest words still do not fit side by side:
+       * a smaller font for this table, rather than break a figure */
+      table->tiny = TRUE;
+      column_needs (doc, table, least, most);
       sum_least = 0;
       for (guint c = 0; c < n; c++)
         sum_least += least[c];
@@ -792,10 +853,22 @@ column_geometry (FitaDoc *doc, FitaDocTable *table, double *x, double *w)
     {
       sum_most += most[c];
       weights += table->columns[c].weight;
+      if (is_figures (table, c))
+        sum_figures += least[c];
+      else
+        {
+          sum_words += least[c];
+          n_words++;
+        }
     }
 
-  if (sum_least >= page)
-    /* still too wide: in proportion, and the longest words will break */
+  if (sum_least >= page && sum_words > 0 && sum_figures + MIN_WORDS * n_words < page)
+    /* still too wide: the figures keep their width, the other columns
+     * share what is left in proportion, and their longest words break */
+    for (guint c = 0; c < n; c++)
+      w[c] = is_figures (table, c) ? least[c] : (page - sum_figures) * least[c] / sum_words;
+  else if (sum_least >= page)
+    /* the figures alone do not fit: in proportion, and they will break */
     for (guint c = 0; c < n; c++)
       w[c] = page * least[c] / sum_least;
   else if (sum_most <= page)
@@ -859,12 +932,13 @@ cell_layout (FitaDoc *doc, const char *text, PangoFontDescription *font, double 
 
   if (short_text)
     {
-      key = g_strdup_printf ("%p|%d|%d|%s", (void *) font, (int) width, align, text);
+      /* the exact width: a layout of a column a hair narrower is not this one */
+      key = g_strdup_printf ("%p|%ld|%d|%s", (void *) font, lround (width * PANGO_SCALE), align, text);
       layout = g_hash_table_lookup (doc->short_layouts, key);
       if (layout != NULL)
         return g_object_ref (layout);
     }
-  layout = pango_cairo_create_layout (doc->cr);
+  layout = pango_layout_new (doc->context);
   layout_set_text (layout, text, font, width, align);
   if (short_text)
     g_hash_table_insert (doc->short_layouts, g_steal_pointer (&key), g_object_ref (layout));
@@ -943,13 +1017,24 @@ draw_row (FitaDoc *doc, FitaDocTable *table, PangoLayout **layouts, const double
       cairo_rectangle (cr, doc->left, doc->y, doc->right - doc->left, height);
       cairo_fill (cr);
     }
+  ink (cr, INK);
   for (guint c = 0; c < table->n_columns; c++)
     {
-      /* no text leaves its cell */
-      cairo_save (cr);
-      cairo_rectangle (cr, x[c], doc->y, w[c], height);
-      cairo_clip (cr);
-      ink (cr, INK);
+      PangoRectangle logical;
+      gboolean clip;
+
+      /* no text leaves its cell: clipped only where it would (a cut row,
+       * a word broken at a column narrower than it), which spares the PDF
+       * a save, a clip path and a restore per cell */
+      pango_layout_get_pixel_extents (layouts[c], NULL, &logical);
+      clip = logical.x < 0 || logical.x + logical.width > w[c] - PAD
+             || logical.y < 0 || logical.y + logical.height > height - PAD;
+      if (clip)
+        {
+          cairo_save (cr);
+          cairo_rectangle (cr, x[c], doc->y, w[c], height);
+          cairo_clip (cr);
+        }
       cairo_move_to (cr, x[c] + PAD, doc->y + PAD);
       if (cells != NULL)
         {
@@ -963,7 +1048,8 @@ draw_row (FitaDoc *doc, FitaDocTable *table, PangoLayout **layouts, const double
         }
       else
         show_layout (cr, layouts[c]);
-      cairo_restore (cr);
+      if (clip)
+        cairo_restore (cr);
     }
   cairo_set_line_width (cr, 0.5);
   ink (cr, RULE);
@@ -990,7 +1076,7 @@ draw_table_header (FitaDoc *doc, FitaDocTable *table, char **titles, const doubl
 
   if (!doc->counting)
     {
-      row_height (doc, table, titles, doc->small_bold, w, layouts, FALSE);
+      row_height (doc, table, titles, head_font (doc, table), w, layouts, FALSE);
       if (first)
         tag_begin (doc, "TR", NULL);
       draw_row (doc, table, layouts, x, w, height, HEAD_FILL, first ? header_cells : NULL, 'C');
@@ -1013,7 +1099,7 @@ rows_kept_with (FitaDoc *doc, FitaDocTable *table, guint r, const double *w)
     {
       guint flags = g_array_index (table->row_flags, guint, ++r);
 
-      height += row_height (doc, table, g_ptr_array_index (table->rows, r), row_font (doc, table->small, flags),
+      height += row_height (doc, table, g_ptr_array_index (table->rows, r), row_font (doc, table, flags),
                             w, NULL, FALSE);
     }
   return MIN (height, (doc->bottom - doc->top) / 2);
@@ -1044,14 +1130,14 @@ fita_doc_table (FitaDoc *doc, FitaDocTable *table)
       titles = g_new0 (char *, table->n_columns + 1);
       for (guint c = 0; c < table->n_columns; c++)
         titles[c] = (char *) (table->columns[c].title ? table->columns[c].title : "");
-      header_height = row_height (doc, table, titles, doc->small_bold, w, NULL, FALSE);
+      header_height = row_height (doc, table, titles, head_font (doc, table), w, NULL, FALSE);
     }
 
   for (guint r = 0; r < table->rows->len && !fita_doc_cancelled (doc); r++)
     {
       char **cells = g_ptr_array_index (table->rows, r);
       guint flags = g_array_index (table->row_flags, guint, r);
-      PangoFontDescription *font = row_font (doc, table->small, flags);
+      PangoFontDescription *font = row_font (doc, table, flags);
       PangoLayout *layouts[16] = { NULL };
       double height = row_height (doc, table, cells, font, w, doc->counting ? NULL : layouts, TRUE);
       double together;
@@ -1150,8 +1236,13 @@ fita_doc_picture (FitaDoc *doc, double height, FitaDocPictureFunc draw, gpointer
       return;
     }
   fita_doc_keep (doc, height);
-  if (!doc->counting)
-    g_ptr_array_add (doc->figure_alts, g_strdup (alt ? alt : ""));
+  if (doc->counting)
+    {
+      /* a picture only takes its room */
+      doc->y += height + 10;
+      return;
+    }
+  g_ptr_array_add (doc->figure_alts, g_strdup (alt ? alt : ""));
   tag_begin (doc, "Figure", NULL);
   cairo_save (doc->cr);
   cairo_translate (doc->cr, doc->left, doc->y);
@@ -1185,6 +1276,8 @@ fita_doc_init (FitaDoc *doc, FitaPlan *plan, FitaTranslator *tr, gboolean landsc
   doc->bold = pango_font_description_from_string ("Sans Bold 9.5");
   doc->small = pango_font_description_from_string ("Sans 8");
   doc->small_bold = pango_font_description_from_string ("Sans Bold 8");
+  doc->tiny = pango_font_description_from_string ("Sans 6.5");
+  doc->tiny_bold = pango_font_description_from_string ("Sans Bold 6.5");
   doc->h1 = pango_font_description_from_string ("Sans Bold 15");
   doc->h2 = pango_font_description_from_string ("Sans Bold 12");
   doc->h3 = pango_font_description_from_string ("Sans Bold 10");
@@ -1194,7 +1287,7 @@ fita_doc_init (FitaDoc *doc, FitaPlan *plan, FitaTranslator *tr, gboolean landsc
 void
 fita_doc_clear (FitaDoc *doc)
 {
-  PangoFontDescription **fonts[] = { &doc->body, &doc->bold, &doc->small, &doc->small_bold,
+  PangoFontDescription **fonts[] = { &doc->body, &doc->bold, &doc->small, &doc->small_bold, &doc->tiny, &doc->tiny_bold,
                                      &doc->h1, &doc->h2, &doc->h3, &doc->title };
 
   g_clear_pointer (&doc->tape, g_ptr_array_unref);
@@ -1249,8 +1342,13 @@ fita_doc_begin (FitaDoc *doc, const char *title, cairo_write_func_t write, gpoin
       cairo_pdf_surface_set_metadata (doc->surface, CAIRO_PDF_METADATA_CREATE_DATE, created);
     }
   doc->cr = cairo_create (doc->surface);
-  doc->layout = pango_cairo_create_layout (doc->cr);
-  doc->measure = pango_cairo_create_layout (doc->cr);
+  /* one context for every layout of the document; glyphs where the font
+   * puts them, not rounded to whole units: the PDF then needs no
+   * adjustment between most glyphs of a run (fewer numbers to write) */
+  doc->context = pango_cairo_create_context (doc->cr);
+  pango_context_set_round_glyph_positions (doc->context, FALSE);
+  doc->layout = pango_layout_new (doc->context);
+  doc->measure = pango_layout_new (doc->context);
   /* first, so that cairo marks the PDF as tagged */
   doc->heading_level = 0;
   g_ptr_array_set_size (doc->figure_alts, 0);
@@ -1273,13 +1371,15 @@ fita_doc_finish (FitaDoc *doc, GError **error)
   if (!doc->page_open)
     fita_doc_new_page (doc);
   tag_end (doc, "Document");
-  cairo_show_page (doc->cr);
+  if (!doc->counting)
+    cairo_show_page (doc->cr);
 
   /* headings with nothing under them at the end */
   for (guint l = 0; l < G_N_ELEMENTS (doc->pending); l++)
     g_clear_pointer (&doc->pending[l], g_free);
   g_clear_object (&doc->layout);
   g_clear_object (&doc->measure);
+  g_clear_object (&doc->context);
   g_clear_pointer (&doc->cr, cairo_destroy);
   cairo_surface_finish (doc->surface);
   status = cairo_surface_status (doc->surface);

@@ -38,8 +38,9 @@ typedef struct {
   const char *lang;
   cairo_surface_t *surface;
   cairo_t *cr;
+  PangoContext *context;       /* of every layout of the document */
   PangoLayout *layout;
-  PangoFontDescription *body, *bold, *small, *small_bold, *h1, *h2, *h3, *title;
+  PangoFontDescription *body, *bold, *small, *small_bold, *tiny, *tiny_bold, *h1, *h2, *h3, *title;
   double width, height;
   double left, right, top, bottom;
   double y;
@@ -98,6 +99,7 @@ typedef struct {
   GArray *row_flags;      /* guint per row */
   gboolean header;
   gboolean small;         /* many columns: the small font (also chosen when the words do not fit) */
+  gboolean tiny;          /* set by the layout: a smaller font still, when the figures would not fit */
 } FitaDocTable;
 
 enum {

@@ -118,7 +118,8 @@ fita_report_make_workplan (FitaDoc *doc, gint64 year)
       page.y = first * row;
       page.height = header + per_page * row;
       page.scale = scale;
-      alt = fita_report_timeline_alt (doc, timeline, first, per_page);
+      /* the counting pass draws nothing: no words for it */
+      alt = doc->counting ? NULL : fita_report_timeline_alt (doc, timeline, first, per_page);
       fita_doc_picture (doc, page.height * scale, draw_timeline_page, &page, alt);
       if (first + per_page < n_rows)
         fita_doc_new_page (doc);
