@@ -16,20 +16,9 @@
 #define A4_WIDTH 595.28
 #define A4_HEIGHT 841.89
 
-/* How many long cells the counting pass keeps for the drawing pass: enough
- * for a plan of tens of thousands of items, at a few kilobytes each. */
-#define TAPE_LIMIT 40000
-
 /* The lines of a paragraph kept together at the foot of a page, and with
  * the heading above them. */
 #define KEEP_LINES 2
-
-static void
-unref_if_set (gpointer object)
-{
-  if (object != NULL)
-    g_object_unref (object);
-}
 
 /* Colours: each text tone reads at WCAG AA (4.5:1 and more) over the page,
  * the heading row's shading and the alternate rows (tests/core/test-contrast.c) */
@@ -656,6 +645,11 @@ fita_doc_table_take_row (FitaDocTable *table, guint flags, char **cells)
 /* The least a column of words is given beside figures that take the rest. */
 #define MIN_WORDS 24.0
 
+/* The sizes of the smaller font a table of figures may take, in Pango
+ * units: from 6.5 pt down to 4.5 pt, by half points. */
+#define TINY_FIRST (13 * PANGO_SCALE / 2)
+#define TINY_LAST (9 * PANGO_SCALE / 2)
+
 /* Column widths. Measuring every cell with Pango would cost as much as
  * drawing it; a cell's words are measured one by one instead, and a plan
  * says the same words again and again. */
@@ -683,6 +677,8 @@ word_width (FitaDoc *doc, PangoFontDescription *font, const char *word, gsize le
 
   g_string_truncate (doc->word_key, 0);
   g_string_append_c (doc->word_key, font_index (doc, font));
+  if (font == doc->tiny || font == doc->tiny_bold)
+    g_string_append_printf (doc->word_key, "%d ", pango_font_description_get_size (font));
   g_string_append_len (doc->word_key, word, length);
   found = g_hash_table_lookup (doc->word_widths, doc->word_key->str);
   if (found != NULL)
@@ -742,13 +738,28 @@ measure_text (FitaDoc *doc, PangoFontDescription *font, const char *text, double
   *natural = MAX (*natural, line);
 }
 
+/* The smaller font at the table's size. */
+static void
+use_tiny (FitaDoc *doc, FitaDocTable *table)
+{
+  if (pango_font_description_get_size (doc->tiny) != table->tiny)
+    {
+      pango_font_description_set_size (doc->tiny, table->tiny);
+      pango_font_description_set_size (doc->tiny_bold, table->tiny);
+      doc->tiny_lines[0] = doc->tiny_lines[1] = 0;
+    }
+}
+
 static PangoFontDescription *
 row_font (FitaDoc *doc, FitaDocTable *table, guint flags)
 {
   gboolean bold = (flags & (FITA_DOC_ROW_BOLD | FITA_DOC_ROW_TOTAL)) != 0;
 
   if (table->tiny)
-    return bold ? doc->tiny_bold : doc->tiny;
+    {
+      use_tiny (doc, table);
+      return bold ? doc->tiny_bold : doc->tiny;
+    }
   return table->small ? (bold ? doc->small_bold : doc->small) : (bold ? doc->bold : doc->body);
 }
 
@@ -756,6 +767,8 @@ row_font (FitaDoc *doc, FitaDocTable *table, guint flags)
 static PangoFontDescription *
 head_font (FitaDoc *doc, FitaDocTable *table)
 {
+  if (table->tiny)
+    use_tiny (doc, table);
   return table->tiny ? doc->tiny_bold : doc->small_bold;
 }
 
@@ -812,6 +825,23 @@ total_at (FitaDocTable *table, const double *least, const double *most, double l
   return total;
 }
 
+/* The least widths of the columns of figures, of the others, and how many
+ * others. */
+static void
+figure_sums (FitaDocTable *table, const double *least, double *figures, double *words, guint *n_words)
+{
+  *figures = *words = 0;
+  *n_words = 0;
+  for (guint c = 0; c < table->n_columns; c++)
+    if (is_figures (table, c))
+      *figures += least[c];
+    else
+      {
+        *words += least[c];
+        (*n_words)++;
+      }
+}
+
 static void
 column_geometry (FitaDoc *doc, FitaDocTable *table, double *x, double *w)
 {
@@ -839,27 +869,26 @@ column_geometry (FitaDoc *doc, FitaDocTable *table, double *x, double *w)
       for (guint c = 0; c < n; c++)
         sum_least += least[c];
     }
+  figure_sums (table, least, &sum_figures, &sum_words, &n_words);
   if (sum_least >= page && figures && !table->tiny)
-    {
-      /* the figures and the longest words still do not fit side by side:
-       * a smaller font for this table, rather than break a figure */
-      table->tiny = TRUE;
-      column_needs (doc, table, least, most);
-      sum_least = 0;
-      for (guint c = 0; c < n; c++)
-        sum_least += least[c];
-    }
+    /* the figures and the longest words still do not fit side by side: a
+     * smaller font for this table, rather than break a figure; smaller
+     * still while the figures alone leave no room for the words */
+    for (int size = TINY_FIRST; size >= TINY_LAST; size -= PANGO_SCALE / 2)
+      {
+        table->tiny = size;
+        column_needs (doc, table, least, most);
+        sum_least = 0;
+        for (guint c = 0; c < n; c++)
+          sum_least += least[c];
+        figure_sums (table, least, &sum_figures, &sum_words, &n_words);
+        if (sum_least < page || sum_figures + MIN_WORDS * n_words < page)
+          break;
+      }
   for (guint c = 0; c < n; c++)
     {
       sum_most += most[c];
       weights += table->columns[c].weight;
-      if (is_figures (table, c))
-        sum_figures += least[c];
-      else
-        {
-          sum_words += least[c];
-          n_words++;
-        }
     }
 
   if (sum_least >= page && sum_words > 0 && sum_figures + MIN_WORDS * n_words < page)
@@ -910,9 +939,18 @@ column_geometry (FitaDoc *doc, FitaDocTable *table, double *x, double *w)
 static double
 line_height (FitaDoc *doc, PangoFontDescription *font)
 {
-  gpointer found = g_hash_table_lookup (doc->line_heights, font);
+  gpointer found;
   double height;
 
+  /* the smaller font changes size from table to table */
+  if (font == doc->tiny || font == doc->tiny_bold)
+    {
+      double *known = &doc->tiny_lines[font == doc->tiny_bold];
+      if (*known <= 0)
+        *known = layout_text (doc, "Àg", font, -1, FITA_DOC_ALIGN_LEFT);
+      return *known;
+    }
+  found = g_hash_table_lookup (doc->line_heights, font);
   if (found != NULL)
     return *(double *) found;
   height = layout_text (doc, "Àg", font, -1, FITA_DOC_ALIGN_LEFT);
@@ -933,7 +971,8 @@ cell_layout (FitaDoc *doc, const char *text, PangoFontDescription *font, double 
   if (short_text)
     {
       /* the exact width: a layout of a column a hair narrower is not this one */
-      key = g_strdup_printf ("%p|%ld|%d|%s", (void *) font, lround (width * PANGO_SCALE), align, text);
+      key = g_strdup_printf ("%p|%d|%ld|%d|%s", (void *) font, pango_font_description_get_size (font),
+                             lround (width * PANGO_SCALE), align, text);
       layout = g_hash_table_lookup (doc->short_layouts, key);
       if (layout != NULL)
         return g_object_ref (layout);
@@ -955,12 +994,13 @@ fits_one_line (const char *text, PangoFontDescription *font, double width)
   return strchr (text, '\n') == NULL && g_utf8_strlen (text, -1) * em * 1.05 <= width;
 }
 
-/* The height of a row; with layouts, the cells laid out for drawing. Body
- * rows (taped) are laid out in the same order in both passes: long cells
- * shaped while counting are kept on the tape and drawn from it. */
+/* The height of a row; with layouts, the cells laid out for drawing. The
+ * counting pass keeps only the heights of the rows (doc->heights), not
+ * their layouts: tens of thousands of them would take tens of megabytes;
+ * the drawing pass shapes each cell again, once. */
 static double
 row_height (FitaDoc *doc, FitaDocTable *table, char **cells, PangoFontDescription *font, const double *w,
-            PangoLayout **layouts, gboolean taped)
+            PangoLayout **layouts)
 {
   double height = 0;
 
@@ -979,19 +1019,8 @@ row_height (FitaDoc *doc, FitaDocTable *table, char **cells, PangoFontDescriptio
             }
           layout = cell_layout (doc, cells[c], font, inner, table->columns[c].align);
         }
-      else if (taped && !doc->counting && doc->tape_next < doc->tape->len)
-        {
-          layout = g_ptr_array_index (doc->tape, doc->tape_next);
-          g_ptr_array_index (doc->tape, doc->tape_next++) = NULL;
-          if (layout == NULL)
-            layout = cell_layout (doc, cells[c], font, inner, table->columns[c].align);
-        }
       else
-        {
-          layout = cell_layout (doc, cells[c], font, inner, table->columns[c].align);
-          if (taped && doc->counting)
-            g_ptr_array_add (doc->tape, doc->tape->len < TAPE_LIMIT ? g_object_ref (layout) : NULL);
-        }
+        layout = cell_layout (doc, cells[c], font, inner, table->columns[c].align);
       pango_layout_get_pixel_size (layout, NULL, &h);
       height = MAX (height, h);
       if (layouts != NULL)
@@ -1076,7 +1105,7 @@ draw_table_header (FitaDoc *doc, FitaDocTable *table, char **titles, const doubl
 
   if (!doc->counting)
     {
-      row_height (doc, table, titles, head_font (doc, table), w, layouts, FALSE);
+      row_height (doc, table, titles, head_font (doc, table), w, layouts);
       if (first)
         tag_begin (doc, "TR", NULL);
       draw_row (doc, table, layouts, x, w, height, HEAD_FILL, first ? header_cells : NULL, 'C');
@@ -1090,19 +1119,96 @@ draw_table_header (FitaDoc *doc, FitaDocTable *table, char **titles, const doubl
 /* A bold row heads the rows below it (a line of the plan above its
  * objectives): it goes to the next page with them rather than stay alone
  * at the foot of one. The height of the rows after row r it keeps with. */
+/* The height of row r, measured once: heights[r] (< 0 while unknown). */
 static double
-rows_kept_with (FitaDoc *doc, FitaDocTable *table, guint r, const double *w)
+known_height (FitaDoc *doc, FitaDocTable *table, guint r, const double *w, double *heights)
+{
+  if (heights[r] < 0)
+    heights[r] = row_height (doc, table, g_ptr_array_index (table->rows, r),
+                             row_font (doc, table, g_array_index (table->row_flags, guint, r)), w, NULL);
+  return heights[r];
+}
+
+static double
+rows_kept_with (FitaDoc *doc, FitaDocTable *table, guint r, const double *w, double *heights)
 {
   double height = 0;
 
   while (r + 1 < table->rows->len && (g_array_index (table->row_flags, guint, r) & FITA_DOC_ROW_BOLD) != 0)
-    {
-      guint flags = g_array_index (table->row_flags, guint, ++r);
-
-      height += row_height (doc, table, g_ptr_array_index (table->rows, r), row_font (doc, table, flags),
-                            w, NULL, FALSE);
-    }
+    height += known_height (doc, table, ++r, w, heights);
   return MIN (height, (doc->bottom - doc->top) / 2);
+}
+
+/* A table whose figures do not fit side by side even in the smaller font
+ * (a budget of many chapters) is laid out as several tables one below the
+ * other: each has the columns of words and as many columns of figures as
+ * fit in the small font. FALSE when the table fits as it is. */
+static gboolean
+split_table (FitaDoc *doc, FitaDocTable *table)
+{
+  double least[16], most[16], page = doc->right - doc->left;
+  double figures, words, room, group = 0;
+  gboolean small = table->small;
+  guint n_words, first = 0;
+  g_autoptr(GArray) groups = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  if (table->parted)
+    return FALSE;
+  table->small = TRUE;
+  table->tiny = TINY_FIRST;
+  column_needs (doc, table, least, most);
+  figure_sums (table, least, &figures, &words, &n_words);
+  table->tiny = 0;
+  if (figures == 0 || figures + MIN_WORDS * n_words < page)
+    {
+      table->small = small;
+      return FALSE;
+    }
+  /* the groups, measured in the small font */
+  column_needs (doc, table, least, most);
+  figure_sums (table, least, &figures, &words, &n_words);
+  table->small = small;
+  room = page - MIN (words, 0.4 * page);
+  for (guint c = 0; c < table->n_columns; c++)
+    if (is_figures (table, c))
+      {
+        if (group > 0 && group + least[c] > room)
+          {
+            g_array_append_val (groups, c);
+            group = 0;
+          }
+        group += least[c];
+      }
+  g_array_append_val (groups, table->n_columns);
+  for (guint g = 0; g < groups->len; g++)
+    {
+      guint end = g_array_index (groups, guint, g);
+      g_autofree FitaDocColumn *columns = g_new0 (FitaDocColumn, table->n_columns);
+      g_autofree guint *picked = g_new0 (guint, table->n_columns);
+      g_autoptr(FitaDocTable) part = NULL;
+      guint n = 0;
+
+      for (guint c = 0; c < table->n_columns; c++)
+        if (!is_figures (table, c) || (c >= first && c < end))
+          {
+            columns[n] = table->columns[c];
+            picked[n++] = c;
+          }
+      part = fita_doc_table_new (columns, n, table->header);
+      part->small = table->small;
+      part->parted = TRUE;
+      for (guint r = 0; r < table->rows->len; r++)
+        {
+          char **cells = g_ptr_array_index (table->rows, r);
+          char **some = g_new0 (char *, n + 1);
+          for (guint c = 0; c < n; c++)
+            some[c] = g_strdup (cells[picked[c]]);
+          fita_doc_table_take_row (part, g_array_index (table->row_flags, guint, r), some);
+        }
+      fita_doc_table (doc, part);
+      first = end;
+    }
+  return TRUE;
 }
 
 void
@@ -1114,6 +1220,7 @@ fita_doc_table (FitaDoc *doc, FitaDocTable *table)
   static const char *const labelled_cells[] = { "TH", "TD" };
   double x[16] = { 0 }, w[16] = { 0 }, header_height = 0;
   g_autofree char **titles = NULL;
+  g_autofree double *heights = NULL;
   const char *const *cells_tags = table->header ? data_cells : labelled_cells;
   gboolean begun = FALSE;
 
@@ -1124,13 +1231,23 @@ fita_doc_table (FitaDoc *doc, FitaDocTable *table)
       doc->flow->klass->table (doc->flow, table);
       return;
     }
+  if (split_table (doc, table))
+    return;
   column_geometry (doc, table, x, w);
+  /* the rows' heights: measured while counting, known when drawing */
+  heights = g_new (double, MAX (table->rows->len, 1));
+  if (!doc->counting && doc->heights_next + table->rows->len <= doc->heights->len)
+    memcpy (heights, &g_array_index (doc->heights, double, doc->heights_next), table->rows->len * sizeof (double));
+  else
+    for (guint r = 0; r < table->rows->len; r++)
+      heights[r] = -1;
+  doc->heights_next += table->rows->len;
   if (table->header)
     {
       titles = g_new0 (char *, table->n_columns + 1);
       for (guint c = 0; c < table->n_columns; c++)
         titles[c] = (char *) (table->columns[c].title ? table->columns[c].title : "");
-      header_height = row_height (doc, table, titles, head_font (doc, table), w, NULL, FALSE);
+      header_height = row_height (doc, table, titles, head_font (doc, table), w, NULL);
     }
 
   for (guint r = 0; r < table->rows->len && !fita_doc_cancelled (doc); r++)
@@ -1139,13 +1256,14 @@ fita_doc_table (FitaDoc *doc, FitaDocTable *table)
       guint flags = g_array_index (table->row_flags, guint, r);
       PangoFontDescription *font = row_font (doc, table, flags);
       PangoLayout *layouts[16] = { NULL };
-      double height = row_height (doc, table, cells, font, w, doc->counting ? NULL : layouts, TRUE);
+      double height = doc->counting ? known_height (doc, table, r, w, heights)
+                                    : row_height (doc, table, cells, font, w, layouts);
       double together;
       gboolean fresh_page;
 
       /* a row taller than a page is cut, not spilled */
       height = MIN (height, doc->bottom - doc->top - header_height);
-      together = height + rows_kept_with (doc, table, r, w);
+      together = height + rows_kept_with (doc, table, r, w, heights);
       fresh_page = !doc->page_open || doc->y + together > doc->bottom;
       if (r == 0 || fresh_page)
         {
@@ -1179,6 +1297,8 @@ fita_doc_table (FitaDoc *doc, FitaDocTable *table)
     }
   if (begun)
     tag_end (doc, "Table");
+  if (doc->counting)
+    g_array_append_vals (doc->heights, heights, table->rows->len);
   doc->y += 10;
 }
 
@@ -1267,7 +1387,7 @@ fita_doc_init (FitaDoc *doc, FitaPlan *plan, FitaTranslator *tr, gboolean landsc
   doc->landscape = landscape;
   doc->short_layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   doc->line_heights = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_free);
-  doc->tape = g_ptr_array_new_with_free_func (unref_if_set);
+  doc->heights = g_array_new (FALSE, FALSE, sizeof (double));
   doc->word_widths = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   doc->word_key = g_string_new (NULL);
   doc->figure_alts = g_ptr_array_new_with_free_func (g_free);
@@ -1290,7 +1410,7 @@ fita_doc_clear (FitaDoc *doc)
   PangoFontDescription **fonts[] = { &doc->body, &doc->bold, &doc->small, &doc->small_bold, &doc->tiny, &doc->tiny_bold,
                                      &doc->h1, &doc->h2, &doc->h3, &doc->title };
 
-  g_clear_pointer (&doc->tape, g_ptr_array_unref);
+  g_clear_pointer (&doc->heights, g_array_unref);
   g_clear_pointer (&doc->short_layouts, g_hash_table_unref);
   g_clear_pointer (&doc->line_heights, g_hash_table_unref);
   g_clear_pointer (&doc->word_widths, g_hash_table_unref);
@@ -1316,6 +1436,7 @@ fita_doc_begin (FitaDoc *doc, const char *title, cairo_write_func_t write, gpoin
   doc->bottom = doc->height - 60;
   doc->page = 0;
   doc->page_open = FALSE;
+  doc->heights_next = 0;
   doc->outline_parent = CAIRO_PDF_OUTLINE_ROOT;
   doc->header = info->organisation ? g_strdup_printf ("%s · %s", info->title, info->organisation) : g_strdup (info->title);
   if (doc->flow != NULL)

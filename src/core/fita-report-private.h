@@ -56,8 +56,9 @@ typedef struct {
   double progress_base, progress_span;
   GHashTable *short_layouts;   /* "font|width|align|text" → PangoLayout, for both passes */
   GHashTable *line_heights;    /* font → one line's height */
-  GPtrArray *tape;             /* long cells shaped while counting, in order, for drawing */
-  guint tape_next;
+  double tiny_lines[2];        /* the same, of tiny and tiny_bold at their size now (0: unknown) */
+  GArray *heights;             /* the tables' rows' heights, in order, measured while counting */
+  guint heights_next;          /* where the table being laid out starts in heights */
   PangoLayout *measure;        /* words measured for column widths */
   GHashTable *word_widths;     /* "font word" → its width in Pango units + 1 */
   GString *word_key;
@@ -99,7 +100,8 @@ typedef struct {
   GArray *row_flags;      /* guint per row */
   gboolean header;
   gboolean small;         /* many columns: the small font (also chosen when the words do not fit) */
-  gboolean tiny;          /* set by the layout: a smaller font still, when the figures would not fit */
+  gboolean parted;        /* one of the tables a table too wide was laid out as */
+  int tiny;               /* set by the layout: a smaller font still (its size in Pango units), when the figures would not fit */
 } FitaDocTable;
 
 enum {

@@ -287,6 +287,111 @@ test_words_are_whole (void)
   }
 }
 
+/* Numbers never wrap: a budget of eight chapters of huge amounts, where
+ * the figures alone hardly fit across the page. Every amount stays whole
+ * on one line ("195.193.711,⏎67 €" or "… 711,67⏎€" were seen), in the
+ * PDF's reports; the editable documents hold the same amounts, whole. */
+static char *
+huge_budget_plan (void)
+{
+  GString *json = g_string_new ("{\"plan\": {\"title\": \"Pla de pressupostos grans\", \"organisation\": \"Ajuntament\","
+                                "           \"period_start\": 2024, \"period_end\": 2025, \"language\": \"ca\"},"
+                                " \"levels\": [{\"name\": \"Eix\"}, {\"name\": \"Actuació\", \"depth\": 1}],"
+                                " \"chapters\": [");
+
+  for (guint c = 0; c < 8; c++)
+    g_string_append_printf (json, "%s{\"name\": \"Capítol %u\"}", c ? ", " : "", c + 1);
+  g_string_append (json, "], \"items\": [{\"code\": \"1\", \"title\": \"Inversions\", \"level\": \"Eix\", \"children\": [");
+  for (guint i = 0; i < 3; i++)
+    {
+      g_string_append_printf (json, "%s{\"code\": \"1.%u\", \"title\": \"Actuació d'inversió %u\", \"level\": \"Actuació\","
+                              " \"budget\": [", i ? ", " : "", i + 1, i + 1);
+      for (guint c = 0; c < 8; c++)
+        for (guint y = 2024; y <= 2025; y++)
+          /* one item holds the whole amount of its chapter and year */
+          g_string_append_printf (json, "%s{\"year\": %u, \"chapter\": \"Capítol %u\", \"planned_cents\": %s,"
+                                  " \"executed_cents\": %s}",
+                                  c || y > 2024 ? ", " : "", y, c + 1,
+                                  i == 0 ? "19519371167" : "0", i == 0 ? "19519371167" : "0");
+      g_string_append (json, "]}");
+    }
+  g_string_append (json, "]}]}");
+  return g_string_free (json, FALSE);
+}
+
+/* Every amount of text whole on its line: no line ends inside a figure
+ * ("711," or "711,67" and the € on the next line), none starts with its
+ * end; returns how many times whole appears. */
+static guint
+assert_amounts_whole (const char *text, const char *whole)
+{
+  g_autoptr(GRegex) cut_end = g_regex_new ("\\d[.,]$|\\d,\\d\\d$", G_REGEX_MULTILINE, 0, NULL);
+  g_autoptr(GRegex) cut_start = g_regex_new ("^\\s*(€|,\\d\\d)", G_REGEX_MULTILINE, 0, NULL);
+  g_autoptr(GString) plain = g_string_new (NULL);
+  guint found = 0;
+
+  /* a no-break space reads as a space */
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    if (g_utf8_get_char (p) == 0xa0)
+      g_string_append_c (plain, ' ');
+    else
+      g_string_append_unichar (plain, g_utf8_get_char (p));
+  for (const char *p = plain->str; (p = strstr (p, whole)) != NULL; p += strlen (whole))
+    found++;
+  {
+    g_auto(GStrv) lines = g_strsplit (plain->str, "\n", -1);
+    for (guint l = 0; lines[l]; l++)
+      {
+        g_strchomp (lines[l]);
+        if (g_regex_match (cut_end, lines[l], 0, NULL) || g_regex_match (cut_start, lines[l], 0, NULL))
+          g_error ("An amount is cut on the line “%s” of:\n%s", lines[l], plain->str);
+      }
+  }
+  return found;
+}
+
+static void
+test_amounts_whole (void)
+{
+  g_autofree char *json = huge_budget_plan ();
+  g_autoptr(FitaPlan) plan = fita_test_plan_from_json (json);
+  struct { FitaReportKind kind; const char *item; guint least; } cases[] = {
+    /* the budget table: each chapter's amount in both years, planned and executed */
+    { FITA_REPORT_ANNUAL, NULL, 8 }, { FITA_REPORT_SHEET, "1", 8 }, { FITA_REPORT_SHEET, "1.1", 8 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = report_text (plan, cases[i].kind, cases[i].item, 2024, "ca", TRUE);
+      guint found;
+
+      if (text == NULL)
+        return;
+      found = assert_amounts_whole (text, "195.193.711,67 €");
+      if (found < cases[i].least)
+        g_error ("“195.193.711,67 €” is whole %u times only (at least %u) in:\n%s", found, cases[i].least, text);
+    }
+
+  /* the editable documents are not laid out by Fita: the amounts are there, whole */
+  {
+    g_autofree char *dir = fita_test_tmpdir ();
+    g_autofree char *odt = g_build_filename (dir, "huge.odt", NULL);
+    g_autofree char *docx = g_build_filename (dir, "huge.docx", NULL);
+    g_autofree char *content = NULL;
+    g_autofree char *document = NULL;
+    FitaReportOptions options = { FITA_REPORT_ANNUAL, 0, 2024, "ca" };
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (fita_report_write (plan, &options, odt, NULL, NULL, NULL, &error));
+    g_assert_true (fita_report_write (plan, &options, docx, NULL, NULL, NULL, &error));
+    g_assert_no_error (error);
+    content = fita_test_zip_part (odt, "content.xml");
+    document = fita_test_zip_part (docx, "word/document.xml");
+    g_assert_nonnull (strstr (content, "195.193.711,67\xc2\xa0€"));
+    g_assert_nonnull (strstr (document, "195.193.711,67\xc2\xa0€"));
+  }
+}
+
 /* A heading with nothing under it is left out. */
 static void
 test_no_empty_headings (void)
@@ -607,6 +712,7 @@ main (int argc, char **argv)
   g_test_add_func ("/report/write", test_write_atomic);
   g_test_add_func ("/report/who-and-other-services", test_who_and_other_services);
   g_test_add_func ("/report/words-are-whole", test_words_are_whole);
+  g_test_add_func ("/report/amounts-whole", test_amounts_whole);
   g_test_add_func ("/report/no-empty-headings", test_no_empty_headings);
   g_test_add_func ("/report/no-heading-at-the-foot", test_no_heading_at_the_foot);
   g_test_add_func ("/report/one-year", test_one_year);
