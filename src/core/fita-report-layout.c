@@ -16,6 +16,9 @@
 #define A4_WIDTH 595.28
 #define A4_HEIGHT 841.89
 
+/* How many layouts of short cells are kept for reuse at most. */
+#define SHORT_LAYOUTS_MAX 2048
+
 /* The lines of a paragraph kept together at the foot of a page, and with
  * the heading above them. */
 #define KEEP_LINES 2
@@ -979,6 +982,10 @@ cell_layout (FitaDoc *doc, const char *text, PangoFontDescription *font, double 
     }
   layout = pango_layout_new (doc->context);
   layout_set_text (layout, text, font, width, align);
+  /* codes and amounts are short too, but each is said once: a bounded
+   * cache, emptied when full, keeps what comes back often */
+  if (short_text && g_hash_table_size (doc->short_layouts) >= SHORT_LAYOUTS_MAX)
+    g_hash_table_remove_all (doc->short_layouts);
   if (short_text)
     g_hash_table_insert (doc->short_layouts, g_steal_pointer (&key), g_object_ref (layout));
   return layout;

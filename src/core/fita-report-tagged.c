@@ -336,12 +336,13 @@ drop_references (GByteArray *body, GHashTable *drop, const char *instead, GHashT
 }
 
 /* The page's content stream with the marked content of the running header
- * and footer as /Artifact; FALSE if it is not as cairo writes it. */
+ * and footer as /Artifact, compressed (*packed; NULL when it has none);
+ * FALSE if it is not as cairo writes it. Reads the PDF only: pages are
+ * done in several threads (page_artifacts). */
 static gboolean
-page_artifacts (const PdfIndex *index, gint64 contents, PdfUpdates *updates)
+page_stream (const PdfIndex *index, gint64 contents, GBytes **packed_out)
 {
   const GByteArray *pdf = index->pdf;
-  g_autofree char *stream_head = NULL;
   g_autoptr(GZlibDecompressor) inflate = g_zlib_decompressor_new (G_ZLIB_COMPRESSOR_FORMAT_ZLIB);
   g_autoptr(GZlibCompressor) deflate = g_zlib_compressor_new (G_ZLIB_COMPRESSOR_FORMAT_ZLIB, -1);
   g_autoptr(GBytes) plain = NULL;
@@ -349,10 +350,10 @@ page_artifacts (const PdfIndex *index, gint64 contents, PdfUpdates *updates)
   g_autoptr(GByteArray) text = g_byte_array_new ();
   gssize stream_at = index_find (index, contents), data_at, length_at, mcid;
   gint64 length_object, length;
-  PdfUpdate *update;
   guint replaced = 0;
   gsize from = 0;
 
+  *packed_out = NULL;
   if (stream_at < 0)
     return FALSE;
   length_object = number_after (pdf, stream_at, MIN (pdf->len, (gsize) stream_at + 64), "<< /Length ");
@@ -386,13 +387,70 @@ page_artifacts (const PdfIndex *index, gint64 contents, PdfUpdates *updates)
   packed = convert (G_CONVERTER (deflate), text->data, text->len);
   if (packed == NULL)
     return FALSE;
-  update = update_of (updates, pdf, contents, 0, 0);
-  stream_head = g_strdup_printf ("<< /Length %" G_GSIZE_FORMAT "\n   /Filter /FlateDecode\n>>\nstream\n",
-                                 g_bytes_get_size (packed));
-  g_byte_array_append (update->body, (const guint8 *) stream_head, strlen (stream_head));
-  g_byte_array_append (update->body, g_bytes_get_data (packed, NULL), g_bytes_get_size (packed));
-  g_byte_array_append (update->body, (const guint8 *) "\nendstream", strlen ("\nendstream"));
+  *packed_out = g_steal_pointer (&packed);
   return TRUE;
+}
+
+typedef struct {
+  const PdfIndex *index;
+  GArray *contents;     /* gint64: each page's content stream */
+  GBytes **packed;      /* by page: its new stream, NULL if none */
+  gint failed;
+  guint next;           /* the next page to do (atomic) */
+} PageWork;
+
+static gpointer
+page_worker (gpointer data)
+{
+  PageWork *work = data;
+  guint i;
+
+  while ((i = g_atomic_int_add (&work->next, 1)) < work->contents->len)
+    if (!page_stream (work->index, g_array_index (work->contents, gint64, i), &work->packed[i]))
+      g_atomic_int_set (&work->failed, 1);
+  return NULL;
+}
+
+/* Every page's content stream with its running header and footer as
+ * /Artifact: inflated and deflated again, which is most of the pass, in as
+ * many threads as there are processors (up to 4); the updates are written
+ * in the order of the pages, so the file is the same however many. */
+static gboolean
+page_artifacts (const PdfIndex *index, GArray *contents, PdfUpdates *updates)
+{
+  PageWork work = { index, contents, g_new0 (GBytes *, MAX (contents->len, 1)), 0, 0 };
+  GThread *threads[3] = { NULL };
+  guint n_threads = MIN (MAX (g_get_num_processors (), 1), 4) - 1;
+  gboolean ok;
+
+  n_threads = MIN (n_threads, contents->len / 8);
+  for (guint t = 0; t < n_threads; t++)
+    threads[t] = g_thread_new ("fita-tag", page_worker, &work);
+  page_worker (&work);
+  for (guint t = 0; t < n_threads; t++)
+    g_thread_join (threads[t]);
+  ok = !work.failed;
+  for (guint i = 0; i < contents->len; i++)
+    {
+      GBytes *packed = work.packed[i];
+      g_autofree char *stream_head = NULL;
+      PdfUpdate *update;
+
+      if (packed == NULL)
+        continue;
+      if (ok)
+        {
+          update = update_of (updates, index->pdf, g_array_index (contents, gint64, i), 0, 0);
+          stream_head = g_strdup_printf ("<< /Length %" G_GSIZE_FORMAT "\n   /Filter /FlateDecode\n>>\nstream\n",
+                                         g_bytes_get_size (packed));
+          g_byte_array_append (update->body, (const guint8 *) stream_head, strlen (stream_head));
+          g_byte_array_append (update->body, g_bytes_get_data (packed, NULL), g_bytes_get_size (packed));
+          g_byte_array_append (update->body, (const guint8 *) "\nendstream", strlen ("\nendstream"));
+        }
+      g_bytes_unref (packed);
+    }
+  g_free (work.packed);
+  return ok;
 }
 
 /* The running header and footer are drawn in the sentinel tag Private
@@ -408,6 +466,7 @@ furniture_to_artifacts (const PdfIndex *index, const PdfObject *catalog, PdfUpda
   g_autoptr(GHashTable) parents = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autoptr(GHashTable) in_k = g_hash_table_new (NULL, NULL);
   g_autoptr(GHashTable) in_tree = g_hash_table_new (NULL, NULL);
+  g_autoptr(GArray) pages = g_array_new (FALSE, FALSE, sizeof (gint64));
   GHashTableIter iter;
   gpointer key;
   PdfObject root, nums;
@@ -490,10 +549,13 @@ furniture_to_artifacts (const PdfIndex *index, const PdfObject *catalog, PdfUpda
       gssize end = find (pdf, page, pdf->len, ">>\nendobj\n");
       gint64 contents = end < 0 ? -1 : number_after (pdf, page, end, "/Contents ");
 
-      if (contents < 0 || !page_artifacts (index, contents, updates))
+      if (contents < 0)
         return refuse (error, "page contents not as cairo writes them");
+      g_array_append_val (pages, contents);
       at = end;
     }
+  if (!page_artifacts (index, pages, updates))
+    return refuse (error, "page contents not as cairo writes them");
   return TRUE;
 }
 
@@ -521,11 +583,8 @@ tag (GByteArray *pdf, const char *lang, GPtrArray *alts, const char *scopes, Pdf
   gint64 size, root, info, prev;
   PdfObject catalog;
   g_autoptr(GArray) figures = NULL, headers = NULL;
-
-  g_autoptr(GByteArray) update = NULL;
   g_autofree char *catalog_entries = NULL;
   g_autoptr(GString) xref = NULL;
-  gsize base;
 
   if (trailer < 0)
     return refuse (error, "no trailer");
@@ -568,30 +627,31 @@ tag (GByteArray *pdf, const char *lang, GPtrArray *alts, const char *scopes, Pdf
 
   /* in order of object number, one xref subsection each */
   g_array_sort (updates->list, compare_updates);
-  update = g_byte_array_new ();
-  base = pdf->len + (pdf->len > 0 && pdf->data[pdf->len - 1] != '\n');
+  /* written straight after the file, each object's body freed once
+   * written: the pages' streams are not held twice */
+  if (pdf->len > 0 && pdf->data[pdf->len - 1] != '\n')
+    g_byte_array_append (pdf, (const guint8 *) "\n", 1);
   xref = g_string_new ("xref\n");
   for (guint i = 0; i < updates->list->len; i++)
     {
-      const PdfUpdate *object = &g_array_index (updates->list, PdfUpdate, i);
+      PdfUpdate *object = &g_array_index (updates->list, PdfUpdate, i);
       g_autofree char *head = g_strdup_printf ("%" G_GINT64_FORMAT " 0 obj\n", object->number);
 
       g_string_append_printf (xref, "%" G_GINT64_FORMAT " 1\n%010" G_GSIZE_FORMAT " 00000 n \n",
-                              object->number, base + update->len);
-      g_byte_array_append (update, (const guint8 *) head, strlen (head));
-      g_byte_array_append (update, object->body->data, object->body->len);
-      g_byte_array_append (update, (const guint8 *) "\nendobj\n", strlen ("\nendobj\n"));
+                              object->number, (gsize) pdf->len);
+      g_byte_array_append (pdf, (const guint8 *) head, strlen (head));
+      g_byte_array_append (pdf, object->body->data, object->body->len);
+      g_byte_array_append (pdf, (const guint8 *) "\nendobj\n", strlen ("\nendobj\n"));
+      g_byte_array_unref (object->body);
+      object->body = g_byte_array_new ();
     }
   g_string_append_printf (xref, "trailer\n<< /Size %" G_GINT64_FORMAT "\n   /Root %" G_GINT64_FORMAT " 0 R\n",
                           size, root);
   if (info >= 0)
     g_string_append_printf (xref, "   /Info %" G_GINT64_FORMAT " 0 R\n", info);
   g_string_append_printf (xref, "   /Prev %" G_GINT64_FORMAT "\n>>\nstartxref\n%" G_GSIZE_FORMAT "\n%%%%EOF\n",
-                          prev, base + update->len);
+                          prev, (gsize) pdf->len);
 
-  if (base > pdf->len)
-    g_byte_array_append (pdf, (const guint8 *) "\n", 1);
-  g_byte_array_append (pdf, update->data, update->len);
   g_byte_array_append (pdf, (const guint8 *) xref->str, xref->len);
   return TRUE;
 }
