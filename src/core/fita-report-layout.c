@@ -16,12 +16,23 @@
 #define A4_WIDTH 595.28
 #define A4_HEIGHT 841.89
 
+/* How many layouts of long cells (that may wrap) the counting pass keeps
+ * for the drawing pass: about a kilobyte each. */
+#define TAPE_LIMIT 8000
+
 /* How many layouts of short cells are kept for reuse at most. */
 #define SHORT_LAYOUTS_MAX 2048
 
 /* The lines of a paragraph kept together at the foot of a page, and with
  * the heading above them. */
 #define KEEP_LINES 2
+
+static void
+unref_if_set (gpointer object)
+{
+  if (object != NULL)
+    g_object_unref (object);
+}
 
 /* Colours: each text tone reads at WCAG AA (4.5:1 and more) over the page,
  * the heading row's shading and the alternate rows (tests/core/test-contrast.c) */
@@ -845,7 +856,10 @@ figure_sums (FitaDocTable *table, const double *least, double *figures, double *
       }
 }
 
-static void
+/* FALSE when the figures do not fit side by side even in the smaller font
+ * (then split_table lays the table out as several), unless the table is
+ * one of those already. */
+static gboolean
 column_geometry (FitaDoc *doc, FitaDocTable *table, double *x, double *w)
 {
   double page = doc->right - doc->left;
@@ -887,6 +901,11 @@ column_geometry (FitaDoc *doc, FitaDocTable *table, double *x, double *w)
         figure_sums (table, least, &sum_figures, &sum_words, &n_words);
         if (sum_least < page || sum_figures + MIN_WORDS * n_words < page)
           break;
+        if (!table->parted)
+          {
+            table->tiny = 0;
+            return FALSE;
+          }
       }
   for (guint c = 0; c < n; c++)
     {
@@ -937,6 +956,7 @@ column_geometry (FitaDoc *doc, FitaDocTable *table, double *x, double *w)
       x[c] = at;
       at += w[c];
     }
+  return TRUE;
 }
 
 static double
@@ -991,23 +1011,35 @@ cell_layout (FitaDoc *doc, const char *text, PangoFontDescription *font, double 
   return layout;
 }
 
-/* Whether text surely fits on one line of width, without shaping it:
- * no glyph of these fonts is wider than 1.05 em. */
+/* Whether text surely fits on one line of width, without shaping it: no
+ * glyph of these fonts is wider than 1.05 em; or, for a longer text, its
+ * words measured one by one (as for the columns' widths, and remembered)
+ * come to well under the width: shaped whole, a line is a hair wider at
+ * most (kerning across a space), never a percent and a point. */
 static gboolean
-fits_one_line (const char *text, PangoFontDescription *font, double width)
+fits_one_line (FitaDoc *doc, const char *text, PangoFontDescription *font, double width)
 {
   double em = pango_font_description_get_size (font) / (double) PANGO_SCALE;
+  double longest, natural;
 
-  return strchr (text, '\n') == NULL && g_utf8_strlen (text, -1) * em * 1.05 <= width;
+  if (strchr (text, '\n') != NULL)
+    return FALSE;
+  if (g_utf8_strlen (text, -1) * em * 1.05 <= width)
+    return TRUE;
+  if (strchr (text, '\t') != NULL || strchr (text, '\r') != NULL)
+    return FALSE;
+  measure_text (doc, font, text, &longest, &natural);
+  return natural <= width * 0.99 - 1;
 }
 
 /* The height of a row; with layouts, the cells laid out for drawing. The
- * counting pass keeps only the heights of the rows (doc->heights), not
- * their layouts: tens of thousands of them would take tens of megabytes;
- * the drawing pass shapes each cell again, once. */
+ * counting pass keeps the heights of the rows (doc->heights), and shapes
+ * only the cells that may take more than a line: those of body rows
+ * (taped) are kept, in order, on the tape, and drawn from it (up to
+ * TAPE_LIMIT of them, for memory); the others are shaped once, to draw. */
 static double
 row_height (FitaDoc *doc, FitaDocTable *table, char **cells, PangoFontDescription *font, const double *w,
-            PangoLayout **layouts)
+            PangoLayout **layouts, gboolean taped)
 {
   double height = 0;
 
@@ -1017,7 +1049,7 @@ row_height (FitaDoc *doc, FitaDocTable *table, char **cells, PangoFontDescriptio
       PangoLayout *layout = NULL;
       int h;
 
-      if (fits_one_line (cells[c], font, inner))
+      if (fits_one_line (doc, cells[c], font, inner))
         {
           if (layouts == NULL)
             {
@@ -1026,8 +1058,19 @@ row_height (FitaDoc *doc, FitaDocTable *table, char **cells, PangoFontDescriptio
             }
           layout = cell_layout (doc, cells[c], font, inner, table->columns[c].align);
         }
+      else if (taped && !doc->counting && doc->tape_next < doc->tape->len)
+        {
+          layout = g_ptr_array_index (doc->tape, doc->tape_next);
+          g_ptr_array_index (doc->tape, doc->tape_next++) = NULL;
+          if (layout == NULL)
+            layout = cell_layout (doc, cells[c], font, inner, table->columns[c].align);
+        }
       else
-        layout = cell_layout (doc, cells[c], font, inner, table->columns[c].align);
+        {
+          layout = cell_layout (doc, cells[c], font, inner, table->columns[c].align);
+          if (taped && doc->counting)
+            g_ptr_array_add (doc->tape, doc->tape->len < TAPE_LIMIT ? g_object_ref (layout) : NULL);
+        }
       pango_layout_get_pixel_size (layout, NULL, &h);
       height = MAX (height, h);
       if (layouts != NULL)
@@ -1112,7 +1155,7 @@ draw_table_header (FitaDoc *doc, FitaDocTable *table, char **titles, const doubl
 
   if (!doc->counting)
     {
-      row_height (doc, table, titles, head_font (doc, table), w, layouts);
+      row_height (doc, table, titles, head_font (doc, table), w, layouts, FALSE);
       if (first)
         tag_begin (doc, "TR", NULL);
       draw_row (doc, table, layouts, x, w, height, HEAD_FILL, first ? header_cells : NULL, 'C');
@@ -1132,7 +1175,7 @@ known_height (FitaDoc *doc, FitaDocTable *table, guint r, const double *w, doubl
 {
   if (heights[r] < 0)
     heights[r] = row_height (doc, table, g_ptr_array_index (table->rows, r),
-                             row_font (doc, table, g_array_index (table->row_flags, guint, r)), w, NULL);
+                             row_font (doc, table, g_array_index (table->row_flags, guint, r)), w, NULL, doc->counting);
   return heights[r];
 }
 
@@ -1149,8 +1192,8 @@ rows_kept_with (FitaDoc *doc, FitaDocTable *table, guint r, const double *w, dou
 /* A table whose figures do not fit side by side even in the smaller font
  * (a budget of many chapters) is laid out as several tables one below the
  * other: each has the columns of words and as many columns of figures as
- * fit in the small font. FALSE when the table fits as it is. */
-static gboolean
+ * fit in the small font. */
+static void
 split_table (FitaDoc *doc, FitaDocTable *table)
 {
   double least[16], most[16], page = doc->right - doc->left;
@@ -1159,19 +1202,9 @@ split_table (FitaDoc *doc, FitaDocTable *table)
   guint n_words, first = 0;
   g_autoptr(GArray) groups = g_array_new (FALSE, FALSE, sizeof (guint));
 
-  if (table->parted)
-    return FALSE;
-  table->small = TRUE;
-  table->tiny = TINY_FIRST;
-  column_needs (doc, table, least, most);
-  figure_sums (table, least, &figures, &words, &n_words);
-  table->tiny = 0;
-  if (figures == 0 || figures + MIN_WORDS * n_words < page)
-    {
-      table->small = small;
-      return FALSE;
-    }
   /* the groups, measured in the small font */
+  table->small = TRUE;
+  table->tiny = 0;
   column_needs (doc, table, least, most);
   figure_sums (table, least, &figures, &words, &n_words);
   table->small = small;
@@ -1215,7 +1248,6 @@ split_table (FitaDoc *doc, FitaDocTable *table)
       fita_doc_table (doc, part);
       first = end;
     }
-  return TRUE;
 }
 
 void
@@ -1229,7 +1261,7 @@ fita_doc_table (FitaDoc *doc, FitaDocTable *table)
   g_autofree char **titles = NULL;
   g_autofree double *heights = NULL;
   const char *const *cells_tags = table->header ? data_cells : labelled_cells;
-  gboolean begun = FALSE;
+  gboolean begun = FALSE, fits;
 
   g_assert (table->n_columns > 0 && table->n_columns <= 16);
   if (doc->flow != NULL)
@@ -1238,9 +1270,34 @@ fita_doc_table (FitaDoc *doc, FitaDocTable *table)
       doc->flow->klass->table (doc->flow, table);
       return;
     }
-  if (split_table (doc, table))
-    return;
-  column_geometry (doc, table, x, w);
+  /* the columns: measured while counting, known when drawing */
+  if (!doc->counting && doc->geometries_next < doc->geometries->len)
+    {
+      const FitaDocGeometry *known = &g_array_index (doc->geometries, FitaDocGeometry, doc->geometries_next);
+      memcpy (x, known->x, sizeof x);
+      memcpy (w, known->w, sizeof w);
+      table->small = known->small;
+      table->tiny = known->tiny;
+      fits = known->fits;
+    }
+  else
+    {
+      FitaDocGeometry measured = { { 0 } };
+      fits = column_geometry (doc, table, x, w);
+      memcpy (measured.x, x, sizeof x);
+      memcpy (measured.w, w, sizeof w);
+      measured.small = table->small;
+      measured.tiny = table->tiny;
+      measured.fits = fits;
+      if (doc->counting)
+        g_array_append_val (doc->geometries, measured);
+    }
+  doc->geometries_next++;
+  if (!fits)
+    {
+      split_table (doc, table);
+      return;
+    }
   /* the rows' heights: measured while counting, known when drawing */
   heights = g_new (double, MAX (table->rows->len, 1));
   if (!doc->counting && doc->heights_next + table->rows->len <= doc->heights->len)
@@ -1254,7 +1311,7 @@ fita_doc_table (FitaDoc *doc, FitaDocTable *table)
       titles = g_new0 (char *, table->n_columns + 1);
       for (guint c = 0; c < table->n_columns; c++)
         titles[c] = (char *) (table->columns[c].title ? table->columns[c].title : "");
-      header_height = row_height (doc, table, titles, head_font (doc, table), w, NULL);
+      header_height = row_height (doc, table, titles, head_font (doc, table), w, NULL, FALSE);
     }
 
   for (guint r = 0; r < table->rows->len && !fita_doc_cancelled (doc); r++)
@@ -1264,7 +1321,10 @@ fita_doc_table (FitaDoc *doc, FitaDocTable *table)
       PangoFontDescription *font = row_font (doc, table, flags);
       PangoLayout *layouts[16] = { NULL };
       double height = doc->counting ? known_height (doc, table, r, w, heights)
-                                    : row_height (doc, table, cells, font, w, layouts);
+                                    : row_height (doc, table, cells, font, w, layouts, TRUE);
+      /* the pages break where they were counted */
+      if (!doc->counting && heights[r] >= 0)
+        height = heights[r];
       double together;
       gboolean fresh_page;
 
@@ -1395,6 +1455,8 @@ fita_doc_init (FitaDoc *doc, FitaPlan *plan, FitaTranslator *tr, gboolean landsc
   doc->short_layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   doc->line_heights = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_free);
   doc->heights = g_array_new (FALSE, FALSE, sizeof (double));
+  doc->geometries = g_array_new (FALSE, FALSE, sizeof (FitaDocGeometry));
+  doc->tape = g_ptr_array_new_with_free_func (unref_if_set);
   doc->word_widths = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   doc->word_key = g_string_new (NULL);
   doc->figure_alts = g_ptr_array_new_with_free_func (g_free);
@@ -1418,6 +1480,8 @@ fita_doc_clear (FitaDoc *doc)
                                      &doc->h1, &doc->h2, &doc->h3, &doc->title };
 
   g_clear_pointer (&doc->heights, g_array_unref);
+  g_clear_pointer (&doc->geometries, g_array_unref);
+  g_clear_pointer (&doc->tape, g_ptr_array_unref);
   g_clear_pointer (&doc->short_layouts, g_hash_table_unref);
   g_clear_pointer (&doc->line_heights, g_hash_table_unref);
   g_clear_pointer (&doc->word_widths, g_hash_table_unref);
@@ -1444,6 +1508,8 @@ fita_doc_begin (FitaDoc *doc, const char *title, cairo_write_func_t write, gpoin
   doc->page = 0;
   doc->page_open = FALSE;
   doc->heights_next = 0;
+  doc->geometries_next = 0;
+  doc->tape_next = 0;
   doc->outline_parent = CAIRO_PDF_OUTLINE_ROOT;
   doc->header = info->organisation ? g_strdup_printf ("%s · %s", info->title, info->organisation) : g_strdup (info->title);
   if (doc->flow != NULL)

@@ -32,6 +32,14 @@
 
 G_BEGIN_DECLS
 
+/* Where a table's columns go, and in what font (see fita_doc_table). */
+typedef struct {
+  double x[16], w[16];
+  gboolean small;
+  int tiny;
+  gboolean fits;          /* FALSE: laid out as several tables */
+} FitaDocGeometry;
+
 typedef struct {
   FitaPlan *plan;
   FitaTranslator *tr;
@@ -59,6 +67,10 @@ typedef struct {
   double tiny_lines[2];        /* the same, of tiny and tiny_bold at their size now (0: unknown) */
   GArray *heights;             /* the tables' rows' heights, in order, measured while counting */
   guint heights_next;          /* where the table being laid out starts in heights */
+  GArray *geometries;          /* FitaDocGeometry: the tables' columns, in order, measured while counting */
+  guint geometries_next;
+  GPtrArray *tape;             /* cells that may wrap, shaped while counting, in order, for drawing */
+  guint tape_next;
   PangoLayout *measure;        /* words measured for column widths */
   GHashTable *word_widths;     /* "font word" → its width in Pango units + 1 */
   GString *word_key;
