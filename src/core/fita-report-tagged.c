@@ -239,6 +239,7 @@ convert (GConverter *converter, const guint8 *data, gsize length)
 typedef struct {
   gint64 number;
   GByteArray *body;
+  gssize written;      /* where it was already written after the file (a page's stream); -1: not yet */
 } PdfUpdate;
 
 static void
@@ -251,6 +252,8 @@ clear_update (gpointer data)
 typedef struct {
   GArray *list;        /* of PdfUpdate */
   GHashTable *by_number;   /* number → index in list + 1 */
+  GByteArray *out;     /* the file, the pages' new streams written after it as they are made */
+  gsize out_length;    /* its length before: what it is cut back to should tagging fail */
 } PdfUpdates;
 
 static void
@@ -279,6 +282,7 @@ update_of (PdfUpdates *updates, const GByteArray *data, gint64 number, gsize sta
   if (index > 0)
     return &g_array_index (updates->list, PdfUpdate, index - 1);
   update.number = number;
+  update.written = -1;
   update.body = g_byte_array_new ();
   g_byte_array_append (update.body, data->data + start, end - start);
   g_array_append_val (updates->list, update);
@@ -396,20 +400,25 @@ typedef struct {
   GArray *contents;     /* gint64: each page's content stream */
   GBytes **packed;      /* by page: its new stream, NULL if none */
   gint failed;
-  guint next;           /* the next page to do (atomic) */
+  gint next;            /* the next page to do (atomic) */
+  gint end;             /* the end of the batch */
 } PageWork;
 
 static gpointer
 page_worker (gpointer data)
 {
   PageWork *work = data;
-  guint i;
+  gint i;
 
-  while ((i = g_atomic_int_add (&work->next, 1)) < work->contents->len)
+  while ((i = g_atomic_int_add (&work->next, 1)) < work->end)
     if (!page_stream (work->index, g_array_index (work->contents, gint64, i), &work->packed[i]))
       g_atomic_int_set (&work->failed, 1);
   return NULL;
 }
+
+/* How many pages are done at a time: their new streams are written after
+ * the file before the next ones are made, so that few are held at once. */
+#define PAGE_BATCH 64
 
 /* Every page's content stream with its running header and footer as
  * /Artifact: inflated and deflated again, which is most of the pass, in as
@@ -418,39 +427,49 @@ page_worker (gpointer data)
 static gboolean
 page_artifacts (const PdfIndex *index, GArray *contents, PdfUpdates *updates)
 {
-  PageWork work = { index, contents, g_new0 (GBytes *, MAX (contents->len, 1)), 0, 0 };
-  GThread *threads[3] = { NULL };
+  PageWork work = { index, contents, g_new0 (GBytes *, MAX (contents->len, 1)), 0, 0, 0 };
+  GByteArray *out = updates->out;
   guint n_threads = MIN (MAX (g_get_num_processors (), 1), 4) - 1;
-  gboolean ok;
 
-  n_threads = MIN (n_threads, contents->len / 8);
-  for (guint t = 0; t < n_threads; t++)
-    threads[t] = g_thread_new ("fita-tag", page_worker, &work);
-  page_worker (&work);
-  for (guint t = 0; t < n_threads; t++)
-    g_thread_join (threads[t]);
-  ok = !work.failed;
-  for (guint i = 0; i < contents->len; i++)
+  if (out->len > 0 && out->data[out->len - 1] != '\n')
+    g_byte_array_append (out, (const guint8 *) "\n", 1);
+  for (guint first = 0; first < contents->len && !work.failed; first += PAGE_BATCH)
     {
-      GBytes *packed = work.packed[i];
-      g_autofree char *stream_head = NULL;
-      PdfUpdate *update;
+      GThread *threads[3] = { NULL };
+      guint n = MIN (n_threads, (contents->len - first) / 8);
 
-      if (packed == NULL)
-        continue;
-      if (ok)
+      work.next = first;
+      work.end = MIN (contents->len, first + PAGE_BATCH);
+      for (guint t = 0; t < n; t++)
+        threads[t] = g_thread_new ("fita-tag", page_worker, &work);
+      page_worker (&work);
+      for (guint t = 0; t < n; t++)
+        g_thread_join (threads[t]);
+      for (guint i = first; i < (guint) work.end; i++)
         {
-          update = update_of (updates, index->pdf, g_array_index (contents, gint64, i), 0, 0);
-          stream_head = g_strdup_printf ("<< /Length %" G_GSIZE_FORMAT "\n   /Filter /FlateDecode\n>>\nstream\n",
-                                         g_bytes_get_size (packed));
-          g_byte_array_append (update->body, (const guint8 *) stream_head, strlen (stream_head));
-          g_byte_array_append (update->body, g_bytes_get_data (packed, NULL), g_bytes_get_size (packed));
-          g_byte_array_append (update->body, (const guint8 *) "\nendstream", strlen ("\nendstream"));
+          GBytes *packed = g_steal_pointer (&work.packed[i]);
+          g_autofree char *head = NULL;
+          gint64 number = g_array_index (contents, gint64, i);
+          PdfUpdate *update;
+
+          if (packed == NULL)
+            continue;
+          if (!work.failed)
+            {
+              /* written at once, in the order of the pages: the same file however many threads */
+              update = update_of (updates, index->pdf, number, 0, 0);
+              update->written = out->len;
+              head = g_strdup_printf ("%" G_GINT64_FORMAT " 0 obj\n<< /Length %" G_GSIZE_FORMAT
+                                      "\n   /Filter /FlateDecode\n>>\nstream\n", number, g_bytes_get_size (packed));
+              g_byte_array_append (out, (const guint8 *) head, strlen (head));
+              g_byte_array_append (out, g_bytes_get_data (packed, NULL), g_bytes_get_size (packed));
+              g_byte_array_append (out, (const guint8 *) "\nendstream\nendobj\n", strlen ("\nendstream\nendobj\n"));
+            }
+          g_bytes_unref (packed);
         }
-      g_bytes_unref (packed);
     }
   g_free (work.packed);
-  return ok;
+  return !work.failed;
 }
 
 /* The running header and footer are drawn in the sentinel tag Private
@@ -638,7 +657,9 @@ tag (GByteArray *pdf, const char *lang, GPtrArray *alts, const char *scopes, Pdf
       g_autofree char *head = g_strdup_printf ("%" G_GINT64_FORMAT " 0 obj\n", object->number);
 
       g_string_append_printf (xref, "%" G_GINT64_FORMAT " 1\n%010" G_GSIZE_FORMAT " 00000 n \n",
-                              object->number, (gsize) pdf->len);
+                              object->number, object->written >= 0 ? (gsize) object->written : (gsize) pdf->len);
+      if (object->written >= 0)
+        continue;
       g_byte_array_append (pdf, (const guint8 *) head, strlen (head));
       g_byte_array_append (pdf, object->body->data, object->body->len);
       g_byte_array_append (pdf, (const guint8 *) "\nendobj\n", strlen ("\nendobj\n"));
@@ -664,7 +685,12 @@ fita_report_tag_pdf (GByteArray *pdf, const char *lang, GPtrArray *alts, const c
   gboolean done;
 
   updates_init (&updates);
+  updates.out = pdf;
+  updates.out_length = pdf->len;
   done = tag (pdf, lang, alts, scopes, &index, &updates, error);
+  /* as cairo wrote it, should it not be tagged */
+  if (!done)
+    g_byte_array_set_size (pdf, updates.out_length);
   updates_clear (&updates);
   index_clear (&index);
   return done;
