@@ -436,10 +436,20 @@ def bench_contract():
     out = json.loads(run("bench", "--items", "300", "--json").stdout)
     assert set(out) >= {"items", "create_ms", "open_ms", "rollup_ms", "edit_median_us",
                         "export_json_ms", "timeline_frame_us", "chart_us", "report_sheet_ms",
-                        "report_annual_ms", "import_csv_ms", "peak_rss_kb"}, out
+                        "report_annual_ms", "report_workplan_ms", "edit_p95_us", "import_csv_ms",
+                        "peak_rss_kb", "report_peak_rss_kb"}, out
     assert out["items"] == 300
     assert all(isinstance(v, (int, float)) and v >= 0 for v in out.values())
+    assert out["edit_p95_us"] >= out["edit_median_us"], out
     run("bench", "--items", "0", expect=2)
+    # --write: only the synthetic plan, to a file, as the other measures use it
+    with Dir() as d:
+        path = d / "synthetic.fita"
+        proc = run("bench", "--items", "120", "--write", path)
+        assert proc.stdout == "", proc.stdout
+        stats = json.loads(run("stats", path, "--json").stdout)
+        assert "no problems found" in run("check", path).stdout
+        assert stats["items"] == 120, stats
 
 
 @test
