@@ -309,6 +309,18 @@ fita_timeline_free (FitaTimeline *self)
   g_free (self);
 }
 
+FitaPlan *
+fita_timeline_get_plan (FitaTimeline *self)
+{
+  return self->plan;
+}
+
+FitaTranslator *
+fita_timeline_get_translator (FitaTimeline *self)
+{
+  return self->translator;
+}
+
 FitaZoom
 fita_timeline_default_zoom (FitaPlan *plan)
 {

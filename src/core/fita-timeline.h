@@ -74,6 +74,9 @@ typedef struct _FitaTimeline FitaTimeline;
 FitaTimeline *fita_timeline_new          (FitaPlan                  *plan,
                                           FitaTranslator            *translator);
 void          fita_timeline_free         (FitaTimeline              *timeline);
+FitaPlan     *fita_timeline_get_plan     (FitaTimeline              *timeline);
+/* The language of its labels (NULL: the UI's). */
+FitaTranslator *fita_timeline_get_translator (FitaTimeline          *timeline);
 
 void          fita_timeline_set_zoom     (FitaTimeline              *timeline,
                                           FitaZoom                   zoom);
