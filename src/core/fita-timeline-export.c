@@ -208,7 +208,7 @@ draw_region (FitaTimeline *timeline, cairo_t *cr, guint row, guint n_rows, int y
   double height = fita_timeline_get_header_height (timeline) + n_rows * fita_timeline_get_row_height (timeline);
 
   fita_timeline_draw (timeline, cr, x, row * fita_timeline_get_row_height (timeline), width, height,
-                      FITA_TIMELINE_STICKY_HEADER | FITA_TIMELINE_STICKY_LABELS);
+                      FITA_TIMELINE_STICKY_HEADER | FITA_TIMELINE_STICKY_LABELS | FITA_TIMELINE_EXACT);
 }
 
 static void

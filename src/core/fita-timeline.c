@@ -657,6 +657,7 @@ typedef struct {
   PangoLayout *layout;
   PangoFontDescription *font;
   PangoFontDescription *bold;
+  gboolean exact;             /* FITA_TIMELINE_EXACT: shapes kept inside */
 } Painter;
 
 static void
@@ -763,7 +764,7 @@ draw_row_chart (Painter *p, FitaItem *item, double top, double chart_left, doubl
             continue;
           x0 = fita_timeline_x_for_time (self, year + (half - 1) * 0.5);
           x1 = fita_timeline_x_for_time (self, year + half * 0.5);
-          if (x1 < chart_left || x0 > right)
+          if (x1 <= chart_left || x0 >= right)
             continue;
           rounded_rectangle (cr, x0 + 2, top + 4, x1 - x0 - 4, h - 8, 3);
           cairo_set_source_rgba (cr, colour.red, colour.green, colour.blue, 0.85);
@@ -777,22 +778,36 @@ draw_row_chart (Painter *p, FitaItem *item, double top, double chart_left, doubl
       double x0 = fita_timeline_x_for_time (self, summary->start);
       double x1 = fita_timeline_x_for_time (self, summary->end);
       double y = top + h * 0.38;
+      /* in print, only the part inside the page */
+      double from = p->exact ? MAX (x0, chart_left) : x0;
+      double to = p->exact ? MIN (x1, right) : x1;
+      double done = progress != FITA_NONE ? x0 + (x1 - x0) * progress / 10000.0 : x0;
+
+      if (to <= from)
+        return;
       set_colour (cr, &self->palette.summary);
-      cairo_rectangle (cr, x0, y, x1 - x0, h * 0.16);
+      cairo_rectangle (cr, from, y, to - from, h * 0.16);
+      if (!p->exact || x0 >= chart_left)
+        {
+          cairo_move_to (cr, x0, y);
+          cairo_rel_line_to (cr, 0, h * 0.36);
+          cairo_rel_line_to (cr, h * 0.22, -h * 0.2);
+          cairo_close_path (cr);
+        }
+      if (!p->exact || x1 <= right)
+        {
+          cairo_move_to (cr, x1, y);
+          cairo_rel_line_to (cr, 0, h * 0.36);
+          cairo_rel_line_to (cr, -h * 0.22, -h * 0.2);
+          cairo_close_path (cr);
+        }
       cairo_fill (cr);
-      cairo_move_to (cr, x0, y);
-      cairo_rel_line_to (cr, 0, h * 0.36);
-      cairo_rel_line_to (cr, h * 0.22, -h * 0.2);
-      cairo_close_path (cr);
-      cairo_move_to (cr, x1, y);
-      cairo_rel_line_to (cr, 0, h * 0.36);
-      cairo_rel_line_to (cr, -h * 0.22, -h * 0.2);
-      cairo_close_path (cr);
-      cairo_fill (cr);
-      if (progress != FITA_NONE)
+      if (p->exact)
+        done = MIN (done, right);
+      if (progress != FITA_NONE && done > from)
         {
           set_colour (cr, &self->palette.accent);
-          cairo_rectangle (cr, x0, y + h * 0.16, (x1 - x0) * progress / 10000.0, h * 0.06);
+          cairo_rectangle (cr, from, y + h * 0.16, done - from, h * 0.06);
           cairo_fill (cr);
         }
       return;
@@ -806,6 +821,8 @@ draw_row_chart (Painter *p, FitaItem *item, double top, double chart_left, doubl
       return;
     x0 = fita_timeline_x_for_time (self, span.start);
     x1 = fita_timeline_x_for_time (self, span.end);
+    if (p->exact && (x1 <= chart_left || x0 >= right || (span.milestone && x0 < chart_left)))
+      return;
     if (span.milestone)
       {
         double cx = x0, cy = top + h / 2, r = h * 0.28;
@@ -823,6 +840,15 @@ draw_row_chart (Painter *p, FitaItem *item, double top, double chart_left, doubl
         /* with ticked cells, the bar is a thin line under them */
         y = top + h - 5;
         bh = 2;
+      }
+    if (p->exact)
+      {
+        /* the bar cut at the page's edges, its progress as drawn whole */
+        double end = x0 + 1 + (x1 - x0 - 2) * MAX (0, progress) / 10000.0;
+        x0 = MAX (x0, chart_left - 1);
+        x1 = MIN (x1, right + 1);
+        if (progress != FITA_NONE)
+          progress = end <= x0 + 1 ? 0 : (gint64) MIN (10000, (end - x0 - 1) / MAX (1e-9, x1 - x0 - 2) * 10000.0);
       }
     rounded_rectangle (cr, x0 + 1, y, x1 - x0 - 2, bh, bh / 3);
     cairo_set_source_rgba (cr, colour.red, colour.green, colour.blue, 0.28);
@@ -855,7 +881,7 @@ draw_grid (Painter *p, double top, double bottom, double chart_left, double righ
   if (info->period_start != FITA_NONE && info->period_end != FITA_NONE)
     {
       double x0 = MAX (chart_left, fita_timeline_x_for_time (self, info->period_start));
-      double x1 = fita_timeline_x_for_time (self, info->period_end + 1);
+      double x1 = MIN (right, fita_timeline_x_for_time (self, info->period_end + 1));
       set_colour (cr, &self->palette.period);
       cairo_rectangle (cr, x0, top, MAX (0, x1 - x0), bottom - top);
       cairo_fill (cr);
@@ -863,7 +889,7 @@ draw_grid (Painter *p, double top, double bottom, double chart_left, double righ
   if (info->followed_year != FITA_NONE)
     {
       double x0 = MAX (chart_left, fita_timeline_x_for_time (self, info->followed_year));
-      double x1 = fita_timeline_x_for_time (self, info->followed_year + 1);
+      double x1 = MIN (right, fita_timeline_x_for_time (self, info->followed_year + 1));
       set_colour (cr, &self->palette.followed);
       cairo_rectangle (cr, x0, top, MAX (0, x1 - x0), bottom - top);
       cairo_fill (cr);
@@ -886,13 +912,13 @@ draw_grid (Painter *p, double top, double bottom, double chart_left, double righ
 }
 
 static void
-draw_today (Painter *p, double top, double bottom, double chart_left)
+draw_today (Painter *p, double top, double bottom, double chart_left, double right)
 {
   FitaTimeline *self = p->self;
   double t = time_of (self->today_year, self->today_month, self->today_day);
   double x = fita_timeline_x_for_time (self, t);
 
-  if (t < self->first_year || t > self->last_year + 1 || x < chart_left)
+  if (t < self->first_year || t > self->last_year + 1 || x < chart_left || x > right)
     return;
   set_colour (p->cr, &self->palette.today);
   cairo_set_line_width (p->cr, 2);
@@ -919,7 +945,8 @@ draw_header (Painter *p, double top, double chart_left, double left_edge, double
       double x0 = fita_timeline_x_for_time (self, year);
       double x1 = fita_timeline_x_for_time (self, year + 1);
       char label[8];
-      if (x1 < chart_left || x0 > right)
+      /* (a year only touching the view is not in it) */
+      if (x1 <= chart_left + 0.5 || x0 >= right - 0.5)
         continue;
       g_snprintf (label, sizeof label, "%d", year);
       /* the year over the part of it in view: a year scrolled half under
@@ -1019,7 +1046,7 @@ void
 fita_timeline_draw (FitaTimeline *self, cairo_t *cr, double x, double y, double width, double height,
                     FitaTimelineDrawFlags flags)
 {
-  Painter p = { self, cr, NULL, NULL, NULL };
+  Painter p = { self, cr, NULL, NULL, NULL, (flags & FITA_TIMELINE_EXACT) != 0 };
   double header = fita_timeline_get_header_height (self);
   double h = self->row_height;
   double chart_left = fita_timeline_get_chart_left (self);
@@ -1032,10 +1059,20 @@ fita_timeline_draw (FitaTimeline *self, cairo_t *cr, double x, double y, double 
 
   cairo_save (cr);
   cairo_translate (cr, -x, -y);
-  cairo_rectangle (cr, x, y, width, height);
-  cairo_clip (cr);
+  if (!p.exact)
+    {
+      cairo_rectangle (cr, x, y, width, height);
+      cairo_clip (cr);
+    }
 
   p.layout = pango_cairo_create_layout (cr);
+  if (p.exact)
+    {
+      /* in print, the font's own advances: glyphs rounded to whole pixels
+       * make the PDF position each one apart, a good part of its size */
+      pango_context_set_round_glyph_positions (pango_layout_get_context (p.layout), FALSE);
+      pango_layout_context_changed (p.layout);
+    }
   p.font = pango_font_description_from_string (self->font);
   p.bold = pango_font_description_copy (p.font);
   pango_font_description_set_weight (p.bold, PANGO_WEIGHT_BOLD);
@@ -1049,11 +1086,20 @@ fita_timeline_draw (FitaTimeline *self, cairo_t *cr, double x, double y, double 
   }
 
   set_colour (cr, &self->palette.background);
-  cairo_paint (cr);
+  if (p.exact)
+    {
+      cairo_rectangle (cr, x, y, width, height);
+      cairo_fill (cr);
+    }
+  else
+    cairo_paint (cr);
 
-  /* only the rows in view */
-  first = visible_top > rows_top ? (guint) ((visible_top - rows_top) / h) : 0;
-  last = MIN (self->rows->len, (guint) ceil ((y + height - rows_top) / h) + 1);
+  /* only the rows in view (in print, whole rows) */
+  first = visible_top > rows_top ? (guint) ((visible_top - rows_top) / h + (p.exact ? 0.5 : 0)) : 0;
+  if (p.exact)
+    last = MIN (self->rows->len, (guint) MAX (0, floor ((y + height - rows_top) / h + 1e-6)));
+  else
+    last = MIN (self->rows->len, (guint) ceil ((y + height - rows_top) / h) + 1);
   if (first > last)
     first = last;
 
@@ -1070,28 +1116,39 @@ fita_timeline_draw (FitaTimeline *self, cairo_t *cr, double x, double y, double 
     }
 
   cairo_save (cr);
-  cairo_rectangle (cr, chart_visible_left, visible_top, x + width - chart_visible_left, y + height - visible_top);
-  cairo_clip (cr);
+  if (!p.exact)
+    {
+      cairo_rectangle (cr, chart_visible_left, visible_top, x + width - chart_visible_left, y + height - visible_top);
+      cairo_clip (cr);
+    }
   draw_grid (&p, visible_top, y + height, chart_visible_left, x + width);
   for (guint r = first; r < last; r++)
     draw_row_chart (&p, g_ptr_array_index (self->rows, r), rows_top + r * h, chart_visible_left, x + width);
-  draw_today (&p, visible_top, y + height, chart_visible_left);
+  draw_today (&p, visible_top, y + height, chart_visible_left, x + width);
   cairo_restore (cr);
 
   /* labels, then the header over everything */
   cairo_save (cr);
-  cairo_rectangle (cr, labels_left, visible_top, chart_left, y + height - visible_top);
-  cairo_clip (cr);
-  draw_labels (&p, first, last, rows_top + first * h, labels_left, -1e6);
+  if (!p.exact)
+    {
+      cairo_rectangle (cr, labels_left, visible_top, chart_left, y + height - visible_top);
+      cairo_clip (cr);
+    }
+  /* (the corner, drawn here too, is drawn again below: in print where it
+   * goes, as there is no clip to hide it) */
+  draw_labels (&p, first, last, rows_top + first * h, labels_left, p.exact ? header_top : -1e6);
   cairo_restore (cr);
 
   draw_header (&p, header_top, chart_visible_left, chart_visible_left, x + width);
   {
     /* the corner: headings of the label columns */
     cairo_save (cr);
-    cairo_rectangle (cr, labels_left, header_top, chart_left, header);
-    cairo_clip (cr);
-    draw_labels (&p, 0, 0, rows_top, labels_left, header_top);
+    if (!p.exact)
+      {
+        cairo_rectangle (cr, labels_left, header_top, chart_left, header);
+        cairo_clip (cr);
+      }
+    draw_labels (&p, 0, 0, p.exact ? header_top + header : rows_top, labels_left, header_top);
     cairo_restore (cr);
   }
 
