@@ -766,7 +766,12 @@ draw_row_chart (Painter *p, FitaItem *item, double top, double chart_left, doubl
           x1 = fita_timeline_x_for_time (self, year + half * 0.5);
           if (x1 <= chart_left || x0 >= right)
             continue;
-          rounded_rectangle (cr, x0 + 2, top + 4, x1 - x0 - 4, h - 8, 3);
+          /* in print, square corners: a third of the PDF's size otherwise,
+           * and too small to see */
+          if (p->exact)
+            cairo_rectangle (cr, x0 + 2, top + 4, x1 - x0 - 4, h - 8);
+          else
+            rounded_rectangle (cr, x0 + 2, top + 4, x1 - x0 - 4, h - 8, 3);
           cairo_set_source_rgba (cr, colour.red, colour.green, colour.blue, 0.85);
           cairo_fill (cr);
         }
@@ -850,13 +855,23 @@ draw_row_chart (Painter *p, FitaItem *item, double top, double chart_left, doubl
         if (progress != FITA_NONE)
           progress = end <= x0 + 1 ? 0 : (gint64) MIN (10000, (end - x0 - 1) / MAX (1e-9, x1 - x0 - 2) * 10000.0);
       }
-    rounded_rectangle (cr, x0 + 1, y, x1 - x0 - 2, bh, bh / 3);
+    if (p->exact)
+      cairo_rectangle (cr, x0 + 1, y, x1 - x0 - 2, bh);
+    else
+      rounded_rectangle (cr, x0 + 1, y, x1 - x0 - 2, bh, bh / 3);
     cairo_set_source_rgba (cr, colour.red, colour.green, colour.blue, 0.28);
     cairo_fill_preserve (cr);
     cairo_set_source_rgba (cr, colour.red, colour.green, colour.blue, 0.9);
     cairo_set_line_width (cr, 1);
     cairo_stroke (cr);
-    if (progress != FITA_NONE && progress > 0)
+    if (p->exact && progress != FITA_NONE && progress > 0)
+      {
+        /* square: no clip needed */
+        cairo_rectangle (cr, x0 + 1, y, (x1 - x0 - 2) * progress / 10000.0, bh);
+        set_colour (cr, &colour);
+        cairo_fill (cr);
+      }
+    else if (progress != FITA_NONE && progress > 0)
       {
         cairo_save (cr);
         rounded_rectangle (cr, x0 + 1, y, x1 - x0 - 2, bh, bh / 3);
