@@ -40,7 +40,18 @@ struct _FitaTimeline {
   /* spans of parents: everything below them, per plan generation */
   GHashTable *summaries;       /* item id → Span */
   guint64 summaries_generation;
+
+  /* text laid out once and drawn again: the header's years and semesters
+   * on every page of a paged export and in every frame, a row's labels in
+   * each strip of years; in a context of its own, updated from each cairo_t */
+  PangoContext *pango_context;
+  GHashTable *layouts;         /* "bold|width|align|text" → PangoLayout */
+  cairo_matrix_t context_matrix;          /* what it was updated from */
+  cairo_font_options_t *context_options;
 };
+
+/* More than this many texts laid out: begin again (a long plan scrolled) */
+#define MAX_LAYOUTS 4096
 
 static const FitaTimelinePalette light_palette = {
   .text = { 0.14, 0.12, 0.19, 1 },
@@ -302,6 +313,9 @@ fita_timeline_free (FitaTimeline *self)
   if (self == NULL)
     return;
   g_clear_pointer (&self->summaries, g_hash_table_unref);
+  g_clear_pointer (&self->layouts, g_hash_table_unref);
+  g_clear_object (&self->pango_context);
+  g_clear_pointer (&self->context_options, cairo_font_options_destroy);
   g_ptr_array_unref (self->rows);
   g_clear_pointer (&self->translator, fita_translator_unref);
   g_object_unref (self->plan);
@@ -375,6 +389,8 @@ fita_timeline_set_font (FitaTimeline *self, const char *font)
 {
   g_free (self->font);
   self->font = g_strdup (font);
+  if (self->layouts != NULL)
+    g_hash_table_remove_all (self->layouts);
   measure (self);
 }
 
@@ -654,26 +670,74 @@ parse_colour (const char *hex, const FitaRgba *fallback)
 typedef struct {
   FitaTimeline *self;
   cairo_t *cr;
-  PangoLayout *layout;
   PangoFontDescription *font;
   PangoFontDescription *bold;
+  PangoAttrList *attributes;
   gboolean exact;             /* FITA_TIMELINE_EXACT: shapes kept inside */
 } Painter;
 
+/* The layouts' context updated from cr only when its scale or font options
+ * differ from the last cairo_t's: pango takes any update as a change, and
+ * every layout would be laid out again (each page of a paged export is a
+ * new translation of the same scale). */
 static void
+update_context (FitaTimeline *self, cairo_t *cr)
+{
+  cairo_matrix_t matrix;
+  cairo_font_options_t *options = cairo_font_options_create ();
+
+  cairo_get_matrix (cr, &matrix);
+  matrix.x0 = matrix.y0 = 0;
+  cairo_surface_get_font_options (cairo_get_target (cr), options);
+  if (self->context_options != NULL && cairo_font_options_equal (options, self->context_options) &&
+      memcmp (&matrix, &self->context_matrix, sizeof matrix) == 0)
+    {
+      cairo_font_options_destroy (options);
+      return;
+    }
+  pango_cairo_update_context (cr, self->pango_context);
+  g_clear_pointer (&self->context_options, cairo_font_options_destroy);
+  self->context_options = options;
+  self->context_matrix = matrix;
+}
+
+/* text laid out with these, from the timeline's cache */
+static PangoLayout *
+layout_for (Painter *p, const char *text, double width, gboolean bold, PangoAlignment align)
+{
+  FitaTimeline *self = p->self;
+  int pango_width = width > 0 ? (int) (width * PANGO_SCALE) : -1;
+  g_autofree char *key = g_strdup_printf ("%d|%d|%d|%s", bold, pango_width, (int) align, text);
+  PangoLayout *layout = g_hash_table_lookup (self->layouts, key);
+
+  if (layout != NULL)
+    return layout;
+  if (g_hash_table_size (self->layouts) >= MAX_LAYOUTS)
+    g_hash_table_remove_all (self->layouts);
+  layout = pango_layout_new (self->pango_context);
+  pango_layout_set_font_description (layout, bold ? p->bold : p->font);
+  pango_layout_set_width (layout, pango_width);
+  pango_layout_set_alignment (layout, align);
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  pango_layout_set_attributes (layout, p->attributes);
+  pango_layout_set_text (layout, text, -1);
+  g_hash_table_insert (self->layouts, g_steal_pointer (&key), layout);
+  return layout;
+}
+
+/* Draws text centred on y; its width as drawn. */
+static double
 draw_text (Painter *p, const char *text, double x, double y, double width, gboolean bold,
            const FitaRgba *colour, PangoAlignment align)
 {
-  int height;
+  PangoLayout *layout = layout_for (p, text, width, bold, align);
+  int text_width, height;
 
-  pango_layout_set_font_description (p->layout, bold ? p->bold : p->font);
-  pango_layout_set_width (p->layout, width > 0 ? (int) (width * PANGO_SCALE) : -1);
-  pango_layout_set_alignment (p->layout, align);
-  pango_layout_set_text (p->layout, text, -1);
-  pango_layout_get_pixel_size (p->layout, NULL, &height);
+  pango_layout_get_pixel_size (layout, &text_width, &height);
   cairo_move_to (p->cr, x, y - height / 2.0);
   set_colour (p->cr, colour);
-  pango_cairo_show_layout (p->cr, p->layout);
+  pango_cairo_show_layout (p->cr, layout);
+  return text_width;
 }
 
 static double
@@ -681,10 +745,7 @@ text_width (Painter *p, const char *text, gboolean bold)
 {
   int width;
 
-  pango_layout_set_font_description (p->layout, bold ? p->bold : p->font);
-  pango_layout_set_width (p->layout, -1);
-  pango_layout_set_text (p->layout, text, -1);
-  pango_layout_get_pixel_size (p->layout, &width, NULL);
+  pango_layout_get_pixel_size (layout_for (p, text, -1, bold, PANGO_ALIGN_LEFT), &width, NULL);
   return width;
 }
 
@@ -1021,13 +1082,10 @@ draw_labels (Painter *p, guint first, guint last, double top_of_first, double le
         }
 
       if (item->code)
-        {
-          draw_text (p, item->code, left + indent, top + h / 2, -1, TRUE, &self->palette.text, PANGO_ALIGN_LEFT);
-          code_width = text_width (p, item->code, TRUE) + 8;
-        }
+        code_width = draw_text (p, item->code, left + indent, top + h / 2, -1, TRUE, &self->palette.text,
+                                PANGO_ALIGN_LEFT) + 8;
       draw_text (p, item->title ? item->title : "", left + indent + code_width, top + h / 2,
                  MAX (10, column - indent - code_width - 8), parent, &self->palette.text, PANGO_ALIGN_LEFT);
-      pango_layout_set_ellipsize (p->layout, PANGO_ELLIPSIZE_END);
 
       if (self->show_who)
         {
@@ -1080,25 +1138,23 @@ fita_timeline_draw (FitaTimeline *self, cairo_t *cr, double x, double y, double 
       cairo_clip (cr);
     }
 
-  p.layout = pango_cairo_create_layout (cr);
-  if (p.exact)
+  if (self->pango_context == NULL)
     {
-      /* in print, the font's own advances: glyphs rounded to whole pixels
-       * make the PDF position each one apart, a good part of its size */
-      pango_context_set_round_glyph_positions (pango_layout_get_context (p.layout), FALSE);
-      pango_layout_context_changed (p.layout);
+      self->pango_context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+      self->layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
     }
+  /* the cairo_t's font options and scale (its layouts then laid out again
+   * only if they changed); in print, the font's own advances: glyphs
+   * rounded to whole pixels make the PDF position each one apart, a good
+   * part of its size */
+  update_context (self, cr);
+  pango_context_set_round_glyph_positions (self->pango_context, !p.exact);
   p.font = pango_font_description_from_string (self->font);
   p.bold = pango_font_description_copy (p.font);
   pango_font_description_set_weight (p.bold, PANGO_WEIGHT_BOLD);
-  pango_layout_set_ellipsize (p.layout, PANGO_ELLIPSIZE_END);
   /* no ligatures, as in the reports' text (each letter its own glyph in a PDF) */
-  {
-    PangoAttrList *attributes = pango_attr_list_new ();
-    pango_attr_list_insert (attributes, pango_attr_font_features_new ("liga 0, clig 0"));
-    pango_layout_set_attributes (p.layout, attributes);
-    pango_attr_list_unref (attributes);
-  }
+  p.attributes = pango_attr_list_new ();
+  pango_attr_list_insert (p.attributes, pango_attr_font_features_new ("liga 0, clig 0"));
 
   set_colour (cr, &self->palette.background);
   if (p.exact)
@@ -1169,7 +1225,7 @@ fita_timeline_draw (FitaTimeline *self, cairo_t *cr, double x, double y, double 
 
   pango_font_description_free (p.font);
   pango_font_description_free (p.bold);
-  g_object_unref (p.layout);
+  pango_attr_list_unref (p.attributes);
   cairo_restore (cr);
 }
 
