@@ -15,6 +15,7 @@ struct _FitaTimelinePage
   GtkStack *stack;
   FitaTimelineView *view;
   FitaTimelineTable *table;
+  gboolean exporting;
 };
 
 G_DEFINE_FINAL_TYPE (FitaTimelinePage, fita_timeline_page, ADW_TYPE_BIN)
@@ -22,10 +23,12 @@ G_DEFINE_FINAL_TYPE (FitaTimelinePage, fita_timeline_page, ADW_TYPE_BIN)
 enum { PROP_0, PROP_PLAN, N_PROPS };
 static GParamSpec *properties[N_PROPS];
 
-/* The export, in a thread: it reads its own copy of the plan from the file
- * (every change is saved as it is made), so the window stays free. */
+/* The export, in a thread: it reads its own copy of the plan as shown (a
+ * snapshot: a file's, a shared plan's or a closed year's), so the window
+ * stays free. */
 typedef struct {
-  char *plan_path;
+  char *snapshot;
+  char *plan_path;            /* the plan's own file, never written over; or NULL */
   char *destination;
   FitaZoom zoom;
   gboolean show_who;
@@ -37,6 +40,8 @@ export_job_free (gpointer data)
 {
   ExportJob *job = data;
 
+  fita_plan_remove_snapshot (job->snapshot);
+  g_free (job->snapshot);
   g_free (job->plan_path);
   g_free (job->destination);
   g_ptr_array_unref (job->files);
@@ -48,7 +53,7 @@ export_in_thread (GTask *task, gpointer source, gpointer data, GCancellable *can
 {
   ExportJob *job = data;
   GError *error = NULL;
-  g_autoptr(FitaPlan) plan = fita_plan_open (job->plan_path, FITA_OPEN_READ_ONLY, &error);
+  g_autoptr(FitaPlan) plan = fita_plan_open (job->snapshot, FITA_OPEN_READ_ONLY, &error);
   g_autoptr(FitaTimeline) timeline = NULL;
   /* PDF: pages of A4; PNG: 2 pixels a point, in tiles if too tall */
   FitaTimelineExportOptions options = { FITA_PAPER_A4, .scale = 2 };
@@ -85,6 +90,7 @@ on_export_done (GObject *source, GAsyncResult *result, gpointer data)
   ExportJob *job = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
 
+  self->exporting = FALSE;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline.export", TRUE);
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
@@ -106,37 +112,61 @@ on_export_done (GObject *source, GAsyncResult *result, gpointer data)
     }
 }
 
+/* Exports the timeline as shown (its zoom and "who" column) to path: PDF
+ * pages, or a PNG or SVG (in tiles when too tall), in a thread. */
+void
+fita_timeline_page_export (FitaTimelinePage *self, const char *path)
+{
+  FitaPlan *plan = fita_timeline_view_get_plan (self->view);
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *snapshot = NULL;
+  ExportJob *job;
+
+  g_return_if_fail (FITA_IS_TIMELINE_PAGE (self));
+  if (plan == NULL || self->exporting)
+    return;
+  if (path == NULL)
+    {
+      show_message (self, _("Could Not Export the Timeline"), _("Choose a file on this computer."));
+      return;
+    }
+  if ((snapshot = fita_plan_save_snapshot (plan, &error)) == NULL)
+    {
+      show_message (self, _("Could Not Export the Timeline"), error->message);
+      return;
+    }
+  job = g_new0 (ExportJob, 1);
+  job->snapshot = g_steal_pointer (&snapshot);
+  job->plan_path = g_strdup (fita_plan_get_path (plan));
+  job->destination = g_strdup (path);
+  job->zoom = fita_timeline_view_get_zoom (self->view);
+  job->show_who = gtk_toggle_button_get_active (self->who_button);
+  job->files = g_ptr_array_new_with_free_func (g_free);
+  /* one at a time */
+  self->exporting = TRUE;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline.export", FALSE);
+  task = g_task_new (self, NULL, on_export_done, NULL);
+  g_task_set_task_data (task, job, export_job_free);
+  g_task_run_in_thread (task, export_in_thread);
+}
+
+gboolean
+fita_timeline_page_is_exporting (FitaTimelinePage *self)
+{
+  return self->exporting;
+}
+
 static void
 on_export_response (GtkNativeDialog *dialog, int response, gpointer data)
 {
   FitaTimelinePage *self = FITA_TIMELINE_PAGE (data);
-  FitaTimeline *shown = fita_timeline_view_get_timeline (self->view);
-  FitaPlan *plan = fita_timeline_view_get_plan (self->view);
 
-  if (response == GTK_RESPONSE_ACCEPT && shown != NULL)
+  if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autofree char *path = g_file_get_path (file);
-      g_autoptr(GTask) task = NULL;
-      ExportJob *job;
-
-      if (path == NULL || plan == NULL || fita_plan_get_path (plan) == NULL)
-        {
-          show_message (self, _("Could Not Export the Timeline"), _("Choose a file on this computer."));
-          g_object_unref (dialog);
-          return;
-        }
-      job = g_new0 (ExportJob, 1);
-      job->plan_path = g_strdup (fita_plan_get_path (plan));
-      job->destination = g_steal_pointer (&path);
-      job->zoom = fita_timeline_view_get_zoom (self->view);
-      job->show_who = gtk_toggle_button_get_active (self->who_button);
-      job->files = g_ptr_array_new_with_free_func (g_free);
-      /* one at a time */
-      gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline.export", FALSE);
-      task = g_task_new (self, NULL, on_export_done, NULL);
-      g_task_set_task_data (task, job, export_job_free);
-      g_task_run_in_thread (task, export_in_thread);
+      g_autofree char *path = file ? g_file_get_path (file) : NULL;
+      fita_timeline_page_export (self, path);
     }
   g_object_unref (dialog);
 }
