@@ -19,6 +19,7 @@
 #include "fita-sheet.h"
 #include "fita-synthetic.h"
 #include "fita-timeline.h"
+#include "fita-timeline-export.h"
 
 static double
 elapsed_ms (gint64 since)
@@ -63,18 +64,48 @@ compare_doubles (gconstpointer a, gconstpointer b)
   return x < y ? -1 : x > y;
 }
 
+/* --write FILE: the synthetic plan, as a new plan file. */
+static int
+bench_write_plan (const char *path, int n_items)
+{
+  g_autoptr(FitaPlan) plan = fita_synthetic_plan (n_items);
+  g_autoptr(GError) error = NULL;
+
+  if (!fita_plan_save_new (plan, path, &error))
+    return fail_file (path, error);
+  return 0;
+}
+
+/* fita_timeline_export() of the whole plan, as `fita-cli timeline FILE
+ * --out x.pdf` makes it; -1 with error on failure. */
+static double
+bench_timeline_export (FitaPlan *plan, const char *dir, GError **error)
+{
+  g_autoptr(FitaTimeline) timeline = fita_timeline_new (plan, NULL);
+  g_autofree char *pdf = g_build_filename (dir, "timeline.pdf", NULL);
+  FitaTimelineExportOptions options = { FITA_PAPER_A4 };
+  gint64 start = g_get_monotonic_time ();
+  double ms;
+
+  if (!fita_timeline_export (timeline, pdf, NULL, &options, NULL, NULL, error))
+    return -1;
+  ms = elapsed_ms (start);
+  g_unlink (pdf);
+  return ms;
+}
+
 int
 cmd_bench (int argc, char **argv)
 {
   int n_items = 20000, n_clients = 20, n_edits = 500;
   gboolean json = FALSE, watch = FALSE;
   g_autofree char *server = NULL;
-  g_autofree char *write = NULL;
+  g_autofree char *write_path = NULL;
   GOptionEntry entries[] = {
     { "items", 'n', 0, G_OPTION_ARG_INT, &n_items, N_("Number of items of the synthetic plan"), N_("N") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
-    { "write", 0, 0, G_OPTION_ARG_FILENAME, &write,
-      N_("Only write the synthetic plan of --items N to this file (a new file), and measure nothing"), N_("FILE") },
+    { "write", 0, 0, G_OPTION_ARG_FILENAME, &write_path,
+      N_("Only write the synthetic plan of --items N to FILE (for tests), and measure nothing"), N_("FILE") },
     { "server", 0, 0, G_OPTION_ARG_STRING, &server,
       N_("Measure a shared plan in this PostgreSQL database instead of a file (a new plan, deleted at the end)"), N_("URI") },
     { "clients", 'c', 0, G_OPTION_ARG_INT, &n_clients, N_("With --server: clients changing the plan at once"), N_("C") },
@@ -93,7 +124,7 @@ cmd_bench (int argc, char **argv)
   g_autoptr(GPtrArray) items = NULL;
   FitaPlan *plan;
   double create_ms, open_ms, rollup_ms, export_ms, xlsx_ms, edit_us, timeline_us, chart_us, sheet_ms, annual_ms, import_ms;
-  double import_xlsx_ms, edit_p95_us, workplan_ms;
+  double import_xlsx_ms, timeline_export_ms, edit_p95_us, workplan_ms;
   long report_rss_kb;
   struct rusage usage;
   long model_rss_kb;
@@ -106,17 +137,8 @@ cmd_bench (int argc, char **argv)
     return status;
   if (argc != 1 || n_items < 1)
     return fail_usage (context, _("bench takes --items N with N ≥ 1"));
-  if (write != NULL)
-    {
-      plan = fita_synthetic_plan (n_items);
-      if (!fita_plan_save_new (plan, write, &error))
-        {
-          g_object_unref (plan);
-          return fail_file (write, error);
-        }
-      g_object_unref (plan);
-      return 0;
-    }
+  if (write_path != NULL)
+    return bench_write_plan (write_path, n_items);
   if (server != NULL)
     {
       if (!fita_location_is_shared (server) || strstr (server, "plan=") != NULL)
@@ -206,6 +228,10 @@ cmd_bench (int argc, char **argv)
     timeline_us = g_array_index (frames, double, 50);
   }
 
+  /* the whole plan's timeline as a paged PDF (A4, landscape), to a file */
+  if ((timeline_export_ms = bench_timeline_export (plan, dir, &error)) < 0)
+    return fail_file ("bench", error);
+
   /* each chart kind of the whole plan, median of 21 draws; the slowest kind */
   chart_us = 0;
   for (guint kind = 0; kind < FITA_N_CHARTS; kind++)
@@ -293,6 +319,7 @@ cmd_bench (int argc, char **argv)
       json_add_measure (builder, "export_json_ms", export_ms, 1);
       json_add_measure (builder, "export_xlsx_ms", xlsx_ms, 1);
       json_add_measure (builder, "timeline_frame_us", timeline_us, 0);
+      json_add_measure (builder, "timeline_export_ms", timeline_export_ms, 0);
       json_add_measure (builder, "chart_us", chart_us, 0);
       json_add_measure (builder, "report_sheet_ms", sheet_ms, 1);
       json_add_measure (builder, "report_annual_ms", annual_ms, 0);
@@ -311,6 +338,7 @@ cmd_bench (int argc, char **argv)
                model_rss_kb, report_rss_kb);
       g_print (_("edit (95th percentile) %.0f µs\nwork plan report %.0f ms\n"), edit_p95_us, workplan_ms);
       g_print (_("export XLSX %.1f ms\n"), xlsx_ms);
+      g_print (_("timeline as paged PDF %.0f ms\n"), timeline_export_ms);
       g_print (_("import CSV %.1f ms\n"), import_ms);
       g_print (_("import XLSX %.1f ms\n"), import_xlsx_ms);
     }

@@ -27,6 +27,7 @@
 #include "fita-picture.h"
 #include "fita-rollup.h"
 #include "fita-timeline.h"
+#include "fita-timeline-export.h"
 
 typedef int (*CommandFunc) (int argc, char **argv);
 
@@ -739,12 +740,6 @@ cmd_check (int argc, char **argv)
   return 0;
 }
 
-static void
-draw_timeline (cairo_t *cr, double width, double height, gpointer data)
-{
-  fita_timeline_draw (data, cr, 0, 0, width, height, FITA_TIMELINE_DRAW_DEFAULT);
-}
-
 static int
 cmd_timeline (int argc, char **argv)
 {
@@ -752,26 +747,44 @@ cmd_timeline (int argc, char **argv)
   g_autofree char *output = NULL;
   g_autofree char *code = NULL;
   g_autofree char *lang = NULL;
-  gboolean who = FALSE;
+  g_autofree char *paper_name = NULL;
+  g_autofree char *rows_text = NULL;
+  g_autofree char *years_text = NULL;
+  gboolean who = FALSE, portrait = FALSE, tiles = FALSE;
   double scale = 1;
   GOptionEntry entries[] = {
     { "zoom", 'z', 0, G_OPTION_ARG_STRING, &zoom_name, N_("year, semester, quarter or month (default: the plan's)"), N_("ZOOM") },
-    { "out", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("The picture to write: .png, .svg or .pdf"), N_("FILE") },
+    { "out", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_("The file to write: .pdf (pages), .png or .svg (one picture, or tiles if too tall)"), N_("FILE") },
     { "item", 'i', 0, G_OPTION_ARG_STRING, &code, N_("Only this item and what is below it"), N_("CODE") },
     { "lang", 'l', 0, G_OPTION_ARG_STRING, &lang, N_("Language of the labels: ca, es or en"), N_("LANG") },
     { "who", 'w', 0, G_OPTION_ARG_NONE, &who, N_("Show who does each item"), NULL },
     { "scale", 's', 0, G_OPTION_ARG_DOUBLE, &scale, N_("Pixels per point in a PNG (default 1)"), N_("SCALE") },
+    { "page", 'p', 0, G_OPTION_ARG_STRING, &paper_name, N_("Paper of a PDF's pages: a4 or a3 (default a4, landscape)"), N_("PAPER") },
+    { "portrait", 0, 0, G_OPTION_ARG_NONE, &portrait, N_("PDF pages upright rather than landscape"), NULL },
+    { "rows", 'r', 0, G_OPTION_ARG_STRING, &rows_text,
+      N_("Only these rows, counted from 1 in the timeline's order (FROM:TO, FROM: or :TO)"), N_("FROM:TO") },
+    { "years", 'y', 0, G_OPTION_ARG_STRING, &years_text, N_("Only these years (FROM:TO, FROM: or :TO)"), N_("FROM:TO") },
+    { "tiles", 't', 0, G_OPTION_ARG_NONE, &tiles,
+      N_("PNG or SVG: tiles FILE-001.png, FILE-002.png… even when one picture would do"), NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (_("FILE — draw the plan's timeline"));
   g_autoptr(FitaPlan) plan = NULL;
   g_autoptr(FitaTimeline) timeline = NULL;
   g_autoptr(FitaTranslator) translator = NULL;
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GError) error = NULL;
-  double width, height;
+  FitaTimelineExportOptions options = { 0 };
+  guint from_year = 0, to_year = 0;
   int status = 0;
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_description (context,
+    _("A PDF has as many pages as the plan needs, each with the header of years and the column of items, "
+      "whole rows and \"Page N of M\"; the chart is scaled to the page's width, or its years are split across "
+      "pages when it would be too small to read. A PNG or SVG taller than 8000 pixels is written as tiles "
+      "FILE-001.png, FILE-002.png…, each with the header; the files written are printed, one a line."));
   if (!parse_options (context, &argc, &argv, &status))
     return status;
   if (argc != 2 || output == NULL)
@@ -780,6 +793,12 @@ cmd_timeline (int argc, char **argv)
     return fail_usage (context, _("--zoom must be year, semester, quarter or month"));
   if (scale <= 0 || scale > 8)
     return fail_usage (context, _("--scale must be between 0 and 8"));
+  if (paper_name != NULL && fita_keyword_index (fita_paper_keywords, paper_name) < 0)
+    return fail_usage (context, _("--page must be a4 or a3"));
+  if (rows_text != NULL && !fita_timeline_parse_range (rows_text, &options.first_row, &options.last_row, &error))
+    return fail_usage (context, error->message);
+  if (years_text != NULL && !fita_timeline_parse_range (years_text, &from_year, &to_year, &error))
+    return fail_usage (context, error->message);
   if (!(plan = open_plan (argv[1], FITA_OPEN_READ_ONLY, &status)))
     return status;
 
@@ -797,9 +816,18 @@ cmd_timeline (int argc, char **argv)
   if (zoom_name != NULL)
     fita_timeline_set_zoom (timeline, fita_keyword_index (fita_zoom_keywords, zoom_name));
   fita_timeline_set_show_who (timeline, who);
-  fita_timeline_get_size (timeline, &width, &height);
-  if (!fita_picture_write (output, argv[1], width, height, scale, draw_timeline, timeline, &error))
+  options.paper = paper_name ? fita_keyword_index (fita_paper_keywords, paper_name) : FITA_PAPER_A4;
+  options.portrait = portrait;
+  options.first_year = (int) from_year;
+  options.last_year = (int) to_year;
+  options.scale = scale;
+  options.tiles = tiles;
+  if (!fita_timeline_export (timeline, output, argv[1], &options, files, NULL, &error))
     return fail_file (output, error);
+  /* tiles: the names a script cannot guess */
+  if (files->len > 1 || (files->len == 1 && g_strcmp0 (g_ptr_array_index (files, 0), output) != 0))
+    for (guint i = 0; i < files->len; i++)
+      g_print ("%s\n", (char *) g_ptr_array_index (files, i));
   return 0;
 }
 

@@ -40,7 +40,18 @@ struct _FitaTimeline {
   /* spans of parents: everything below them, per plan generation */
   GHashTable *summaries;       /* item id → Span */
   guint64 summaries_generation;
+
+  /* text laid out once and drawn again: the header's years and semesters
+   * on every page of a paged export and in every frame, a row's labels in
+   * each strip of years; in a context of its own, updated from each cairo_t */
+  PangoContext *pango_context;
+  GHashTable *layouts;         /* "bold|width|align|text" → PangoLayout */
+  cairo_matrix_t context_matrix;          /* what it was updated from */
+  cairo_font_options_t *context_options;
 };
+
+/* More than this many texts laid out: begin again (a long plan scrolled) */
+#define MAX_LAYOUTS 4096
 
 static const FitaTimelinePalette light_palette = {
   .text = { 0.14, 0.12, 0.19, 1 },
@@ -302,11 +313,26 @@ fita_timeline_free (FitaTimeline *self)
   if (self == NULL)
     return;
   g_clear_pointer (&self->summaries, g_hash_table_unref);
+  g_clear_pointer (&self->layouts, g_hash_table_unref);
+  g_clear_object (&self->pango_context);
+  g_clear_pointer (&self->context_options, cairo_font_options_destroy);
   g_ptr_array_unref (self->rows);
   g_clear_pointer (&self->translator, fita_translator_unref);
   g_object_unref (self->plan);
   g_free (self->font);
   g_free (self);
+}
+
+FitaPlan *
+fita_timeline_get_plan (FitaTimeline *self)
+{
+  return self->plan;
+}
+
+FitaTranslator *
+fita_timeline_get_translator (FitaTimeline *self)
+{
+  return self->translator;
 }
 
 FitaZoom
@@ -363,6 +389,8 @@ fita_timeline_set_font (FitaTimeline *self, const char *font)
 {
   g_free (self->font);
   self->font = g_strdup (font);
+  if (self->layouts != NULL)
+    g_hash_table_remove_all (self->layouts);
   measure (self);
 }
 
@@ -642,25 +670,74 @@ parse_colour (const char *hex, const FitaRgba *fallback)
 typedef struct {
   FitaTimeline *self;
   cairo_t *cr;
-  PangoLayout *layout;
   PangoFontDescription *font;
   PangoFontDescription *bold;
+  PangoAttrList *attributes;
+  gboolean exact;             /* FITA_TIMELINE_EXACT: shapes kept inside */
 } Painter;
 
+/* The layouts' context updated from cr only when its scale or font options
+ * differ from the last cairo_t's: pango takes any update as a change, and
+ * every layout would be laid out again (each page of a paged export is a
+ * new translation of the same scale). */
 static void
+update_context (FitaTimeline *self, cairo_t *cr)
+{
+  cairo_matrix_t matrix;
+  cairo_font_options_t *options = cairo_font_options_create ();
+
+  cairo_get_matrix (cr, &matrix);
+  matrix.x0 = matrix.y0 = 0;
+  cairo_surface_get_font_options (cairo_get_target (cr), options);
+  if (self->context_options != NULL && cairo_font_options_equal (options, self->context_options) &&
+      memcmp (&matrix, &self->context_matrix, sizeof matrix) == 0)
+    {
+      cairo_font_options_destroy (options);
+      return;
+    }
+  pango_cairo_update_context (cr, self->pango_context);
+  g_clear_pointer (&self->context_options, cairo_font_options_destroy);
+  self->context_options = options;
+  self->context_matrix = matrix;
+}
+
+/* text laid out with these, from the timeline's cache */
+static PangoLayout *
+layout_for (Painter *p, const char *text, double width, gboolean bold, PangoAlignment align)
+{
+  FitaTimeline *self = p->self;
+  int pango_width = width > 0 ? (int) (width * PANGO_SCALE) : -1;
+  g_autofree char *key = g_strdup_printf ("%d|%d|%d|%s", bold, pango_width, (int) align, text);
+  PangoLayout *layout = g_hash_table_lookup (self->layouts, key);
+
+  if (layout != NULL)
+    return layout;
+  if (g_hash_table_size (self->layouts) >= MAX_LAYOUTS)
+    g_hash_table_remove_all (self->layouts);
+  layout = pango_layout_new (self->pango_context);
+  pango_layout_set_font_description (layout, bold ? p->bold : p->font);
+  pango_layout_set_width (layout, pango_width);
+  pango_layout_set_alignment (layout, align);
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  pango_layout_set_attributes (layout, p->attributes);
+  pango_layout_set_text (layout, text, -1);
+  g_hash_table_insert (self->layouts, g_steal_pointer (&key), layout);
+  return layout;
+}
+
+/* Draws text centred on y; its width as drawn. */
+static double
 draw_text (Painter *p, const char *text, double x, double y, double width, gboolean bold,
            const FitaRgba *colour, PangoAlignment align)
 {
-  int height;
+  PangoLayout *layout = layout_for (p, text, width, bold, align);
+  int text_width, height;
 
-  pango_layout_set_font_description (p->layout, bold ? p->bold : p->font);
-  pango_layout_set_width (p->layout, width > 0 ? (int) (width * PANGO_SCALE) : -1);
-  pango_layout_set_alignment (p->layout, align);
-  pango_layout_set_text (p->layout, text, -1);
-  pango_layout_get_pixel_size (p->layout, NULL, &height);
+  pango_layout_get_pixel_size (layout, &text_width, &height);
   cairo_move_to (p->cr, x, y - height / 2.0);
   set_colour (p->cr, colour);
-  pango_cairo_show_layout (p->cr, p->layout);
+  pango_cairo_show_layout (p->cr, layout);
+  return text_width;
 }
 
 static double
@@ -668,10 +745,7 @@ text_width (Painter *p, const char *text, gboolean bold)
 {
   int width;
 
-  pango_layout_set_font_description (p->layout, bold ? p->bold : p->font);
-  pango_layout_set_width (p->layout, -1);
-  pango_layout_set_text (p->layout, text, -1);
-  pango_layout_get_pixel_size (p->layout, &width, NULL);
+  pango_layout_get_pixel_size (layout_for (p, text, -1, bold, PANGO_ALIGN_LEFT), &width, NULL);
   return width;
 }
 
@@ -751,9 +825,14 @@ draw_row_chart (Painter *p, FitaItem *item, double top, double chart_left, doubl
             continue;
           x0 = fita_timeline_x_for_time (self, year + (half - 1) * 0.5);
           x1 = fita_timeline_x_for_time (self, year + half * 0.5);
-          if (x1 < chart_left || x0 > right)
+          if (x1 <= chart_left || x0 >= right)
             continue;
-          rounded_rectangle (cr, x0 + 2, top + 4, x1 - x0 - 4, h - 8, 3);
+          /* in print, square corners: a third of the PDF's size otherwise,
+           * and too small to see */
+          if (p->exact)
+            cairo_rectangle (cr, x0 + 2, top + 4, x1 - x0 - 4, h - 8);
+          else
+            rounded_rectangle (cr, x0 + 2, top + 4, x1 - x0 - 4, h - 8, 3);
           cairo_set_source_rgba (cr, colour.red, colour.green, colour.blue, 0.85);
           cairo_fill (cr);
         }
@@ -765,22 +844,36 @@ draw_row_chart (Painter *p, FitaItem *item, double top, double chart_left, doubl
       double x0 = fita_timeline_x_for_time (self, summary->start);
       double x1 = fita_timeline_x_for_time (self, summary->end);
       double y = top + h * 0.38;
+      /* in print, only the part inside the page */
+      double from = p->exact ? MAX (x0, chart_left) : x0;
+      double to = p->exact ? MIN (x1, right) : x1;
+      double done = progress != FITA_NONE ? x0 + (x1 - x0) * progress / 10000.0 : x0;
+
+      if (to <= from)
+        return;
       set_colour (cr, &self->palette.summary);
-      cairo_rectangle (cr, x0, y, x1 - x0, h * 0.16);
+      cairo_rectangle (cr, from, y, to - from, h * 0.16);
+      if (!p->exact || x0 >= chart_left)
+        {
+          cairo_move_to (cr, x0, y);
+          cairo_rel_line_to (cr, 0, h * 0.36);
+          cairo_rel_line_to (cr, h * 0.22, -h * 0.2);
+          cairo_close_path (cr);
+        }
+      if (!p->exact || x1 <= right)
+        {
+          cairo_move_to (cr, x1, y);
+          cairo_rel_line_to (cr, 0, h * 0.36);
+          cairo_rel_line_to (cr, -h * 0.22, -h * 0.2);
+          cairo_close_path (cr);
+        }
       cairo_fill (cr);
-      cairo_move_to (cr, x0, y);
-      cairo_rel_line_to (cr, 0, h * 0.36);
-      cairo_rel_line_to (cr, h * 0.22, -h * 0.2);
-      cairo_close_path (cr);
-      cairo_move_to (cr, x1, y);
-      cairo_rel_line_to (cr, 0, h * 0.36);
-      cairo_rel_line_to (cr, -h * 0.22, -h * 0.2);
-      cairo_close_path (cr);
-      cairo_fill (cr);
-      if (progress != FITA_NONE)
+      if (p->exact)
+        done = MIN (done, right);
+      if (progress != FITA_NONE && done > from)
         {
           set_colour (cr, &self->palette.accent);
-          cairo_rectangle (cr, x0, y + h * 0.16, (x1 - x0) * progress / 10000.0, h * 0.06);
+          cairo_rectangle (cr, from, y + h * 0.16, done - from, h * 0.06);
           cairo_fill (cr);
         }
       return;
@@ -794,6 +887,8 @@ draw_row_chart (Painter *p, FitaItem *item, double top, double chart_left, doubl
       return;
     x0 = fita_timeline_x_for_time (self, span.start);
     x1 = fita_timeline_x_for_time (self, span.end);
+    if (p->exact && (x1 <= chart_left || x0 >= right || (span.milestone && x0 < chart_left)))
+      return;
     if (span.milestone)
       {
         double cx = x0, cy = top + h / 2, r = h * 0.28;
@@ -812,13 +907,32 @@ draw_row_chart (Painter *p, FitaItem *item, double top, double chart_left, doubl
         y = top + h - 5;
         bh = 2;
       }
-    rounded_rectangle (cr, x0 + 1, y, x1 - x0 - 2, bh, bh / 3);
+    if (p->exact)
+      {
+        /* the bar cut at the page's edges, its progress as drawn whole */
+        double end = x0 + 1 + (x1 - x0 - 2) * MAX (0, progress) / 10000.0;
+        x0 = MAX (x0, chart_left - 1);
+        x1 = MIN (x1, right + 1);
+        if (progress != FITA_NONE)
+          progress = end <= x0 + 1 ? 0 : (gint64) MIN (10000, (end - x0 - 1) / MAX (1e-9, x1 - x0 - 2) * 10000.0);
+      }
+    if (p->exact)
+      cairo_rectangle (cr, x0 + 1, y, x1 - x0 - 2, bh);
+    else
+      rounded_rectangle (cr, x0 + 1, y, x1 - x0 - 2, bh, bh / 3);
     cairo_set_source_rgba (cr, colour.red, colour.green, colour.blue, 0.28);
     cairo_fill_preserve (cr);
     cairo_set_source_rgba (cr, colour.red, colour.green, colour.blue, 0.9);
     cairo_set_line_width (cr, 1);
     cairo_stroke (cr);
-    if (progress != FITA_NONE && progress > 0)
+    if (p->exact && progress != FITA_NONE && progress > 0)
+      {
+        /* square: no clip needed */
+        cairo_rectangle (cr, x0 + 1, y, (x1 - x0 - 2) * progress / 10000.0, bh);
+        set_colour (cr, &colour);
+        cairo_fill (cr);
+      }
+    else if (progress != FITA_NONE && progress > 0)
       {
         cairo_save (cr);
         rounded_rectangle (cr, x0 + 1, y, x1 - x0 - 2, bh, bh / 3);
@@ -843,7 +957,7 @@ draw_grid (Painter *p, double top, double bottom, double chart_left, double righ
   if (info->period_start != FITA_NONE && info->period_end != FITA_NONE)
     {
       double x0 = MAX (chart_left, fita_timeline_x_for_time (self, info->period_start));
-      double x1 = fita_timeline_x_for_time (self, info->period_end + 1);
+      double x1 = MIN (right, fita_timeline_x_for_time (self, info->period_end + 1));
       set_colour (cr, &self->palette.period);
       cairo_rectangle (cr, x0, top, MAX (0, x1 - x0), bottom - top);
       cairo_fill (cr);
@@ -851,7 +965,7 @@ draw_grid (Painter *p, double top, double bottom, double chart_left, double righ
   if (info->followed_year != FITA_NONE)
     {
       double x0 = MAX (chart_left, fita_timeline_x_for_time (self, info->followed_year));
-      double x1 = fita_timeline_x_for_time (self, info->followed_year + 1);
+      double x1 = MIN (right, fita_timeline_x_for_time (self, info->followed_year + 1));
       set_colour (cr, &self->palette.followed);
       cairo_rectangle (cr, x0, top, MAX (0, x1 - x0), bottom - top);
       cairo_fill (cr);
@@ -874,13 +988,13 @@ draw_grid (Painter *p, double top, double bottom, double chart_left, double righ
 }
 
 static void
-draw_today (Painter *p, double top, double bottom, double chart_left)
+draw_today (Painter *p, double top, double bottom, double chart_left, double right)
 {
   FitaTimeline *self = p->self;
   double t = time_of (self->today_year, self->today_month, self->today_day);
   double x = fita_timeline_x_for_time (self, t);
 
-  if (t < self->first_year || t > self->last_year + 1 || x < chart_left)
+  if (t < self->first_year || t > self->last_year + 1 || x < chart_left || x > right)
     return;
   set_colour (p->cr, &self->palette.today);
   cairo_set_line_width (p->cr, 2);
@@ -907,7 +1021,8 @@ draw_header (Painter *p, double top, double chart_left, double left_edge, double
       double x0 = fita_timeline_x_for_time (self, year);
       double x1 = fita_timeline_x_for_time (self, year + 1);
       char label[8];
-      if (x1 < chart_left || x0 > right)
+      /* (a year only touching the view is not in it) */
+      if (x1 <= chart_left + 0.5 || x0 >= right - 0.5)
         continue;
       g_snprintf (label, sizeof label, "%d", year);
       /* the year over the part of it in view: a year scrolled half under
@@ -967,13 +1082,10 @@ draw_labels (Painter *p, guint first, guint last, double top_of_first, double le
         }
 
       if (item->code)
-        {
-          draw_text (p, item->code, left + indent, top + h / 2, -1, TRUE, &self->palette.text, PANGO_ALIGN_LEFT);
-          code_width = text_width (p, item->code, TRUE) + 8;
-        }
+        code_width = draw_text (p, item->code, left + indent, top + h / 2, -1, TRUE, &self->palette.text,
+                                PANGO_ALIGN_LEFT) + 8;
       draw_text (p, item->title ? item->title : "", left + indent + code_width, top + h / 2,
                  MAX (10, column - indent - code_width - 8), parent, &self->palette.text, PANGO_ALIGN_LEFT);
-      pango_layout_set_ellipsize (p->layout, PANGO_ELLIPSIZE_END);
 
       if (self->show_who)
         {
@@ -1007,7 +1119,7 @@ void
 fita_timeline_draw (FitaTimeline *self, cairo_t *cr, double x, double y, double width, double height,
                     FitaTimelineDrawFlags flags)
 {
-  Painter p = { self, cr, NULL, NULL, NULL };
+  Painter p = { self, cr, NULL, NULL, NULL, (flags & FITA_TIMELINE_EXACT) != 0 };
   double header = fita_timeline_get_header_height (self);
   double h = self->row_height;
   double chart_left = fita_timeline_get_chart_left (self);
@@ -1020,28 +1132,45 @@ fita_timeline_draw (FitaTimeline *self, cairo_t *cr, double x, double y, double 
 
   cairo_save (cr);
   cairo_translate (cr, -x, -y);
-  cairo_rectangle (cr, x, y, width, height);
-  cairo_clip (cr);
+  if (!p.exact)
+    {
+      cairo_rectangle (cr, x, y, width, height);
+      cairo_clip (cr);
+    }
 
-  p.layout = pango_cairo_create_layout (cr);
+  if (self->pango_context == NULL)
+    {
+      self->pango_context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+      self->layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+    }
+  /* the cairo_t's font options and scale (its layouts then laid out again
+   * only if they changed); in print, the font's own advances: glyphs
+   * rounded to whole pixels make the PDF position each one apart, a good
+   * part of its size */
+  update_context (self, cr);
+  pango_context_set_round_glyph_positions (self->pango_context, !p.exact);
   p.font = pango_font_description_from_string (self->font);
   p.bold = pango_font_description_copy (p.font);
   pango_font_description_set_weight (p.bold, PANGO_WEIGHT_BOLD);
-  pango_layout_set_ellipsize (p.layout, PANGO_ELLIPSIZE_END);
   /* no ligatures, as in the reports' text (each letter its own glyph in a PDF) */
-  {
-    PangoAttrList *attributes = pango_attr_list_new ();
-    pango_attr_list_insert (attributes, pango_attr_font_features_new ("liga 0, clig 0"));
-    pango_layout_set_attributes (p.layout, attributes);
-    pango_attr_list_unref (attributes);
-  }
+  p.attributes = pango_attr_list_new ();
+  pango_attr_list_insert (p.attributes, pango_attr_font_features_new ("liga 0, clig 0"));
 
   set_colour (cr, &self->palette.background);
-  cairo_paint (cr);
+  if (p.exact)
+    {
+      cairo_rectangle (cr, x, y, width, height);
+      cairo_fill (cr);
+    }
+  else
+    cairo_paint (cr);
 
-  /* only the rows in view */
-  first = visible_top > rows_top ? (guint) ((visible_top - rows_top) / h) : 0;
-  last = MIN (self->rows->len, (guint) ceil ((y + height - rows_top) / h) + 1);
+  /* only the rows in view (in print, whole rows) */
+  first = visible_top > rows_top ? (guint) ((visible_top - rows_top) / h + (p.exact ? 0.5 : 0)) : 0;
+  if (p.exact)
+    last = MIN (self->rows->len, (guint) MAX (0, floor ((y + height - rows_top) / h + 1e-6)));
+  else
+    last = MIN (self->rows->len, (guint) ceil ((y + height - rows_top) / h) + 1);
   if (first > last)
     first = last;
 
@@ -1058,34 +1187,45 @@ fita_timeline_draw (FitaTimeline *self, cairo_t *cr, double x, double y, double 
     }
 
   cairo_save (cr);
-  cairo_rectangle (cr, chart_visible_left, visible_top, x + width - chart_visible_left, y + height - visible_top);
-  cairo_clip (cr);
+  if (!p.exact)
+    {
+      cairo_rectangle (cr, chart_visible_left, visible_top, x + width - chart_visible_left, y + height - visible_top);
+      cairo_clip (cr);
+    }
   draw_grid (&p, visible_top, y + height, chart_visible_left, x + width);
   for (guint r = first; r < last; r++)
     draw_row_chart (&p, g_ptr_array_index (self->rows, r), rows_top + r * h, chart_visible_left, x + width);
-  draw_today (&p, visible_top, y + height, chart_visible_left);
+  draw_today (&p, visible_top, y + height, chart_visible_left, x + width);
   cairo_restore (cr);
 
   /* labels, then the header over everything */
   cairo_save (cr);
-  cairo_rectangle (cr, labels_left, visible_top, chart_left, y + height - visible_top);
-  cairo_clip (cr);
-  draw_labels (&p, first, last, rows_top + first * h, labels_left, -1e6);
+  if (!p.exact)
+    {
+      cairo_rectangle (cr, labels_left, visible_top, chart_left, y + height - visible_top);
+      cairo_clip (cr);
+    }
+  /* (the corner, drawn here too, is drawn again below: in print where it
+   * goes, as there is no clip to hide it) */
+  draw_labels (&p, first, last, rows_top + first * h, labels_left, p.exact ? header_top : -1e6);
   cairo_restore (cr);
 
   draw_header (&p, header_top, chart_visible_left, chart_visible_left, x + width);
   {
     /* the corner: headings of the label columns */
     cairo_save (cr);
-    cairo_rectangle (cr, labels_left, header_top, chart_left, header);
-    cairo_clip (cr);
-    draw_labels (&p, 0, 0, rows_top, labels_left, header_top);
+    if (!p.exact)
+      {
+        cairo_rectangle (cr, labels_left, header_top, chart_left, header);
+        cairo_clip (cr);
+      }
+    draw_labels (&p, 0, 0, p.exact ? header_top + header : rows_top, labels_left, header_top);
     cairo_restore (cr);
   }
 
   pango_font_description_free (p.font);
   pango_font_description_free (p.bold);
-  g_object_unref (p.layout);
+  pango_attr_list_unref (p.attributes);
   cairo_restore (cr);
 }
 

@@ -47,6 +47,10 @@ typedef enum {
   FITA_TIMELINE_DRAW_DEFAULT = 0,
   FITA_TIMELINE_STICKY_HEADER = 1 << 0,  /* header at the viewport's top */
   FITA_TIMELINE_STICKY_LABELS = 1 << 1,  /* labels (and "who") at its left */
+  /* for print: the viewport holds whole rows (and, with sticky labels,
+   * begins and ends at the edges of years); nothing is drawn outside it
+   * and nothing is clipped, since a PDF repeats a clip for every shape */
+  FITA_TIMELINE_EXACT = 1 << 2,
 } FitaTimelineDrawFlags;
 
 typedef enum {
@@ -74,6 +78,9 @@ typedef struct _FitaTimeline FitaTimeline;
 FitaTimeline *fita_timeline_new          (FitaPlan                  *plan,
                                           FitaTranslator            *translator);
 void          fita_timeline_free         (FitaTimeline              *timeline);
+FitaPlan     *fita_timeline_get_plan     (FitaTimeline              *timeline);
+/* The language of its labels (NULL: the UI's). */
+FitaTranslator *fita_timeline_get_translator (FitaTimeline          *timeline);
 
 void          fita_timeline_set_zoom     (FitaTimeline              *timeline,
                                           FitaZoom                   zoom);

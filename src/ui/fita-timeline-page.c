@@ -1,6 +1,6 @@
 #include "config.h"
 #include "fita-timeline-page.h"
-#include "fita-picture.h"
+#include "fita-timeline-export.h"
 
 #include <glib/gi18n.h>
 
@@ -15,6 +15,7 @@ struct _FitaTimelinePage
   GtkStack *stack;
   FitaTimelineView *view;
   FitaTimelineTable *table;
+  gboolean exporting;
 };
 
 G_DEFINE_FINAL_TYPE (FitaTimelinePage, fita_timeline_page, ADW_TYPE_BIN)
@@ -22,40 +23,150 @@ G_DEFINE_FINAL_TYPE (FitaTimelinePage, fita_timeline_page, ADW_TYPE_BIN)
 enum { PROP_0, PROP_PLAN, N_PROPS };
 static GParamSpec *properties[N_PROPS];
 
+/* The export, in a thread: it reads its own copy of the plan as shown (a
+ * snapshot: a file's, a shared plan's or a closed year's), so the window
+ * stays free. */
+typedef struct {
+  char *snapshot;
+  char *plan_path;            /* the plan's own file, never written over; or NULL */
+  char *destination;
+  FitaZoom zoom;
+  gboolean show_who;
+  GPtrArray *files;
+} ExportJob;
+
 static void
-draw_timeline (cairo_t *cr, double width, double height, gpointer data)
+export_job_free (gpointer data)
 {
-  fita_timeline_draw (data, cr, 0, 0, width, height, FITA_TIMELINE_DRAW_DEFAULT);
+  ExportJob *job = data;
+
+  fita_plan_remove_snapshot (job->snapshot);
+  g_free (job->snapshot);
+  g_free (job->plan_path);
+  g_free (job->destination);
+  g_ptr_array_unref (job->files);
+  g_free (job);
+}
+
+static void
+export_in_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  ExportJob *job = data;
+  GError *error = NULL;
+  g_autoptr(FitaPlan) plan = fita_plan_open (job->snapshot, FITA_OPEN_READ_ONLY, &error);
+  g_autoptr(FitaTimeline) timeline = NULL;
+  /* PDF: pages of A4; PNG: 2 pixels a point, in tiles if too tall */
+  FitaTimelineExportOptions options = { FITA_PAPER_A4, .scale = 2 };
+
+  if (plan == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  /* the whole timeline, as shown (zoom and the who column), on white */
+  timeline = fita_timeline_new (plan, NULL);
+  fita_timeline_set_zoom (timeline, job->zoom);
+  fita_timeline_set_show_who (timeline, job->show_who);
+  if (!fita_timeline_export (timeline, job->destination, job->plan_path, &options, job->files, cancellable, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+show_message (FitaTimelinePage *self, const char *heading, const char *body)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *alert = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, body);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (alert), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (alert));
+}
+
+static void
+on_export_done (GObject *source, GAsyncResult *result, gpointer data)
+{
+  FitaTimelinePage *self = FITA_TIMELINE_PAGE (source);
+  ExportJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+
+  self->exporting = FALSE;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline.export", TRUE);
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      show_message (self, _("Could Not Export the Timeline"), error->message);
+      return;
+    }
+  if (job->files->len > 1)
+    {
+      /* a PNG or SVG too tall for one picture: tiles beside the name chosen */
+      g_autofree char *first = g_filename_display_basename (g_ptr_array_index (job->files, 0));
+      g_autofree char *last = g_filename_display_basename (g_ptr_array_index (job->files, job->files->len - 1));
+      g_autofree char *body = g_strdup_printf (
+        g_dngettext (GETTEXT_PACKAGE,
+                     "The timeline is too tall for one picture: it was saved as %u pictures, from “%s” to “%s”, each with the header. A PDF keeps it in one file of pages.",
+                     "The timeline is too tall for one picture: it was saved as %u pictures, from “%s” to “%s”, each with the header. A PDF keeps it in one file of pages.",
+                     job->files->len),
+        job->files->len, first, last);
+      show_message (self, _("Timeline Exported in Parts"), body);
+    }
+}
+
+/* Exports the timeline as shown (its zoom and "who" column) to path: PDF
+ * pages, or a PNG or SVG (in tiles when too tall), in a thread. */
+void
+fita_timeline_page_export (FitaTimelinePage *self, const char *path)
+{
+  FitaPlan *plan = fita_timeline_view_get_plan (self->view);
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *snapshot = NULL;
+  ExportJob *job;
+
+  g_return_if_fail (FITA_IS_TIMELINE_PAGE (self));
+  if (plan == NULL || self->exporting)
+    return;
+  if (path == NULL)
+    {
+      show_message (self, _("Could Not Export the Timeline"), _("Choose a file on this computer."));
+      return;
+    }
+  if ((snapshot = fita_plan_save_snapshot (plan, &error)) == NULL)
+    {
+      show_message (self, _("Could Not Export the Timeline"), error->message);
+      return;
+    }
+  job = g_new0 (ExportJob, 1);
+  job->snapshot = g_steal_pointer (&snapshot);
+  job->plan_path = g_strdup (fita_plan_get_path (plan));
+  job->destination = g_strdup (path);
+  job->zoom = fita_timeline_view_get_zoom (self->view);
+  job->show_who = gtk_toggle_button_get_active (self->who_button);
+  job->files = g_ptr_array_new_with_free_func (g_free);
+  /* one at a time */
+  self->exporting = TRUE;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline.export", FALSE);
+  task = g_task_new (self, NULL, on_export_done, NULL);
+  g_task_set_task_data (task, job, export_job_free);
+  g_task_run_in_thread (task, export_in_thread);
+}
+
+gboolean
+fita_timeline_page_is_exporting (FitaTimelinePage *self)
+{
+  return self->exporting;
 }
 
 static void
 on_export_response (GtkNativeDialog *dialog, int response, gpointer data)
 {
   FitaTimelinePage *self = FITA_TIMELINE_PAGE (data);
-  FitaTimeline *shown = fita_timeline_view_get_timeline (self->view);
 
-  if (response == GTK_RESPONSE_ACCEPT && shown != NULL)
+  if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autofree char *path = g_file_get_path (file);
-      g_autoptr(FitaTimeline) timeline = fita_timeline_new (fita_timeline_view_get_plan (self->view), NULL);
-      g_autoptr(GError) error = NULL;
-      double width, height;
-
-      /* the whole timeline, as shown (zoom and the who column), on white */
-      fita_timeline_set_zoom (timeline, fita_timeline_view_get_zoom (self->view));
-      fita_timeline_set_show_who (timeline, gtk_toggle_button_get_active (self->who_button));
-      fita_timeline_get_size (timeline, &width, &height);
-      if (path == NULL || !fita_picture_write (path, fita_plan_get_path (fita_timeline_view_get_plan (self->view)),
-                                               width, height, 2, draw_timeline, timeline, &error))
-        {
-          GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-          GtkWidget *alert = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                                     _("Could Not Export the Timeline"),
-                                                     error ? error->message : _("Choose a file on this computer."));
-          adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (alert), "close", _("_Close"));
-          gtk_window_present (GTK_WINDOW (alert));
-        }
+      g_autofree char *path = file ? g_file_get_path (file) : NULL;
+      fita_timeline_page_export (self, path);
     }
   g_object_unref (dialog);
 }

@@ -20,6 +20,12 @@ FitaPlan         *fita_timeline_page_get_plan (FitaTimelinePage    *self);
 FitaTimelineView *fita_timeline_page_get_view (FitaTimelinePage    *self);
 FitaTimelineTable *fita_timeline_page_get_table (FitaTimelinePage   *self);
 GtkToggleButton  *fita_timeline_page_get_table_button (FitaTimelinePage *self);
+/* Exports the timeline as shown (zoom, "who") to path, by its suffix: PDF
+ * pages of A4, or a PNG or SVG, in tiles beside path when too tall; in a
+ * thread, on a snapshot of the plan. Errors and tiles are said in a dialog. */
+void              fita_timeline_page_export   (FitaTimelinePage    *self,
+                                               const char          *path);
+gboolean          fita_timeline_page_is_exporting (FitaTimelinePage *self);
 /* The rows, for the canvas and the table (see fita_timeline_view_set_rows()). */
 void              fita_timeline_page_set_rows (FitaTimelinePage    *self,
                                                GListModel          *rows,

@@ -435,7 +435,7 @@ def report_annual_workplan_participation():
 def bench_contract():
     out = json.loads(run("bench", "--items", "300", "--json").stdout)
     assert set(out) >= {"items", "create_ms", "open_ms", "rollup_ms", "edit_median_us",
-                        "export_json_ms", "timeline_frame_us", "chart_us", "report_sheet_ms",
+                        "export_json_ms", "timeline_frame_us", "timeline_export_ms", "chart_us", "report_sheet_ms",
                         "report_annual_ms", "report_workplan_ms", "edit_p95_us", "import_csv_ms",
                         "peak_rss_kb", "report_peak_rss_kb"}, out
     assert out["items"] == 300

@@ -316,6 +316,84 @@ test_large (void)
   teardown (f, NULL);
 }
 
+static gboolean
+export_done (gpointer data)
+{
+  return !fita_timeline_page_is_exporting (data);
+}
+
+static char *
+read_head (const char *path, gsize n)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_cmpuint (length, >=, n);
+  return g_strndup (contents, n);
+}
+
+/* The page's export: PDF pages and a PNG of the plan as shown, written in
+ * a thread from a snapshot; a plan too tall for one PNG in tiles, said in
+ * a dialog; the plan's own file never touched. */
+static void
+test_export (void)
+{
+  Fixture fixture = { 0 }, *f = &fixture;
+  g_autoptr(FitaPlan) synthetic = fita_synthetic_plan (400);
+  g_autofree char *pdf = g_build_filename (g_get_user_cache_dir (), "export-timeline.pdf", NULL);
+  g_autofree char *png = g_build_filename (g_get_user_cache_dir (), "export-timeline.png", NULL);
+  g_autofree char *first_tile = g_build_filename (g_get_user_cache_dir (), "export-timeline-001.png", NULL);
+  g_autofree char *second_tile = g_build_filename (g_get_user_cache_dir (), "export-timeline-002.png", NULL);
+  g_autofree char *before = NULL, *after = NULL, *head = NULL;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint n_windows;
+
+  open_copy (f, synthetic, "synthetic-400");
+  g_assert_true (g_file_get_contents (f->path, &before, NULL, NULL));
+
+  fita_timeline_page_export (f->page, pdf);
+  g_assert_true (fita_timeline_page_is_exporting (f->page));
+  g_assert_true (wait_until (export_done, f->page));
+  head = read_head (pdf, 5);
+  g_assert_cmpstr (head, ==, "%PDF-");
+  g_clear_pointer (&head, g_free);
+
+  /* 400 rows are too tall for one PNG: tiles, and a dialog says so */
+  n_windows = g_list_model_get_n_items (toplevels);
+  fita_timeline_page_export (f->page, png);
+  g_assert_true (wait_until (export_done, f->page));
+  g_assert_false (g_file_test (png, G_FILE_TEST_EXISTS));
+  head = read_head (first_tile, 8);
+  g_assert_cmpmem (head, 8, "\x89PNG\r\n\x1a\n", 8);
+  g_assert_true (g_file_test (second_tile, G_FILE_TEST_EXISTS));
+  settle ();
+  g_assert_cmpuint (g_list_model_get_n_items (toplevels), ==, n_windows + 1);
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+      if (ADW_IS_MESSAGE_DIALOG (window))
+        {
+          g_autofree char *shot = save_screenshot (GTK_WIDGET (window), "timeline-export-tiles");
+          g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (window)), ==, "Timeline Exported in Parts");
+          gtk_window_destroy (window);
+          break;
+        }
+    }
+
+  g_assert_true (g_file_get_contents (f->path, &after, NULL, NULL));
+  g_assert_true (g_strcmp0 (before, after) == 0);
+  g_remove (pdf);
+  for (guint n = 1;; n++)
+    {
+      g_autofree char *name = g_strdup_printf ("export-timeline-%03u.png", n);
+      g_autofree char *tile = g_build_filename (g_get_user_cache_dir (), name, NULL);
+      if (g_remove (tile) != 0)
+        break;
+    }
+  teardown (f, NULL);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -332,6 +410,7 @@ main (int argc, char *argv[])
   g_test_add ("/ui/timeline-table/read-only", Fixture, "xmess-2017-2019", setup, test_read_only, teardown);
   g_test_add ("/ui/timeline-table/summary", Fixture, "xmess-2017-2019", setup, test_summary, teardown);
   g_test_add_func ("/ui/timeline-table/large", test_large);
+  g_test_add_func ("/ui/timeline-table/export", test_export);
   status = g_test_run ();
   remove_tree (home);
   return status;
