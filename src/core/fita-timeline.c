@@ -813,9 +813,11 @@ draw_row_chart (Painter *p, FitaItem *item, double top, double chart_left, doubl
   gint64 progress = fita_plan_progress_bp (self->plan, item);
   g_auto(GStrv) words = NULL;
 
-  /* ticked semesters: filled cells, as in the XMESS grid */
+  /* ticked semesters: filled cells, as in the XMESS grid, in one path
+   * filled once (each fill is an operation of its own in a PDF) */
   if (item->semesters != NULL)
     {
+      cairo_new_path (cr);
       words = g_strsplit (item->semesters, " ", -1);
       for (guint i = 0; words[i]; i++)
         {
@@ -833,9 +835,9 @@ draw_row_chart (Painter *p, FitaItem *item, double top, double chart_left, doubl
             cairo_rectangle (cr, x0 + 2, top + 4, x1 - x0 - 4, h - 8);
           else
             rounded_rectangle (cr, x0 + 2, top + 4, x1 - x0 - 4, h - 8, 3);
-          cairo_set_source_rgba (cr, colour.red, colour.green, colour.blue, 0.85);
-          cairo_fill (cr);
         }
+      cairo_set_source_rgba (cr, colour.red, colour.green, colour.blue, 0.85);
+      cairo_fill (cr);
     }
 
   if (summary != NULL && summary->known)
