@@ -329,19 +329,7 @@ rebuild_rows (FitaTimelineTable *self)
 
   if (self->timeline == NULL)
     return;
-  if (self->rows != NULL)
-    {
-      guint n = g_list_model_get_n_items (self->rows);
-      items = g_ptr_array_sized_new (n);
-      for (guint i = 0; i < n; i++)
-        {
-          g_autoptr(GObject) row = g_list_model_get_item (self->rows, i);
-          gint64 id = row_id (self, row);
-          FitaItem *item = id ? fita_plan_lookup (self->plan, FITA_TABLE_ITEM, id) : NULL;
-          if (item != NULL)
-            g_ptr_array_add (items, item);
-        }
-    }
+  items = fita_timeline_rows_to_items (self->plan, self->rows, self->row_func, self->row_data);
   fita_timeline_set_rows (self->timeline, items);
   make_columns (self);
 }

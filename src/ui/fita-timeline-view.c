@@ -61,6 +61,28 @@ static void summarise (FitaTimelineView *self);
 
 /* Rows and geometry */
 
+GPtrArray *
+fita_timeline_rows_to_items (FitaPlan *plan, GListModel *rows, FitaTimelineRowFunc func, gpointer user_data)
+{
+  GPtrArray *items;
+  guint n;
+
+  if (rows == NULL)
+    return NULL;
+  n = g_list_model_get_n_items (rows);
+  items = g_ptr_array_sized_new (n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) row = g_list_model_get_item (rows, i);
+      gint64 id = func (row, user_data);
+      /* ids, looked up now: a deleted item is simply not there */
+      FitaItem *item = id ? fita_plan_lookup (plan, FITA_TABLE_ITEM, id) : NULL;
+      if (item != NULL)
+        g_ptr_array_add (items, item);
+    }
+  return items;
+}
+
 static void
 rebuild_rows (FitaTimelineView *self)
 {
@@ -68,20 +90,7 @@ rebuild_rows (FitaTimelineView *self)
 
   if (self->timeline == NULL)
     return;
-  if (self->rows != NULL)
-    {
-      guint n = g_list_model_get_n_items (self->rows);
-      items = g_ptr_array_sized_new (n);
-      for (guint i = 0; i < n; i++)
-        {
-          g_autoptr(GObject) row = g_list_model_get_item (self->rows, i);
-          gint64 id = self->row_func (row, self->row_data);
-          /* ids, looked up now: a deleted item is simply not there */
-          FitaItem *item = id ? fita_plan_lookup (self->plan, FITA_TABLE_ITEM, id) : NULL;
-          if (item != NULL)
-            g_ptr_array_add (items, item);
-        }
-    }
+  items = fita_timeline_rows_to_items (self->plan, self->rows, self->row_func, self->row_data);
   fita_timeline_set_rows (self->timeline, items);
   summarise (self);
   gtk_widget_queue_resize (GTK_WIDGET (self));

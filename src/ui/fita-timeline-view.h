@@ -12,6 +12,13 @@ G_BEGIN_DECLS
 /* The item id a row object of the rows model stands for. */
 typedef gint64 (*FitaTimelineRowFunc) (gpointer row, gpointer user_data);
 
+/* The items rows stand for, in order, for fita_timeline_set_rows(): looked
+ * up now, so that a deleted item is simply not there; NULL for NULL rows. */
+GPtrArray *fita_timeline_rows_to_items (FitaPlan            *plan,
+                                        GListModel          *rows,
+                                        FitaTimelineRowFunc  func,
+                                        gpointer             user_data);
+
 #define FITA_TYPE_TIMELINE_VIEW (fita_timeline_view_get_type ())
 G_DECLARE_FINAL_TYPE (FitaTimelineView, fita_timeline_view, FITA, TIMELINE_VIEW, GtkWidget)
 
