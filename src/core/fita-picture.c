@@ -15,7 +15,6 @@ fita_picture_write (const char *path, const char *input, double width, double he
   g_autoptr(FitaOutput) output = NULL;
   cairo_surface_t *surface;
   cairo_t *cr;
-  cairo_status_t status;
   gboolean png = g_str_has_suffix (path, ".png");
 
   if (!png && !g_str_has_suffix (path, ".svg") && !g_str_has_suffix (path, ".pdf"))
@@ -38,6 +37,14 @@ fita_picture_write (const char *path, const char *input, double width, double he
   cr = cairo_create (surface);
   draw (cr, width, height, data);
   cairo_destroy (cr);
+  return fita_picture_finish (surface, g_steal_pointer (&output), png, error);
+}
+
+gboolean
+fita_picture_finish (cairo_surface_t *surface, FitaOutput *output, gboolean png, GError **error)
+{
+  cairo_status_t status;
+
   cairo_surface_flush (surface);
   if (png)
     status = cairo_surface_write_to_png_stream (surface, fita_output_cairo_write, output);
@@ -51,8 +58,9 @@ fita_picture_write (const char *path, const char *input, double width, double he
     {
       g_set_error (error, FITA_ERROR, FITA_ERROR_IO, _("The picture could not be drawn: %s."),
                    cairo_status_to_string (status));
+      fita_output_abort (output);
       return FALSE;
     }
   /* a write error is the output's to report, with its reason */
-  return fita_output_commit (g_steal_pointer (&output), error);
+  return fita_output_commit (output, error);
 }

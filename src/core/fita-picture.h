@@ -5,6 +5,8 @@
 #include <cairo.h>
 #include <glib.h>
 
+#include "fita-output.h"
+
 G_BEGIN_DECLS
 
 typedef void (*FitaDrawFunc) (cairo_t *cr, double width, double height, gpointer data);
@@ -20,5 +22,13 @@ gboolean fita_picture_write (const char   *path,
                              FitaDrawFunc  draw,
                              gpointer      data,
                              GError      **error);
+
+/* Ends a picture drawn on surface (destroyed) into output (committed, or
+ * aborted on an error): as PNG when png, else the PDF or SVG the surface
+ * writes to output. */
+gboolean fita_picture_finish (cairo_surface_t *surface,
+                              FitaOutput      *output,
+                              gboolean         png,
+                              GError         **error);
 
 G_END_DECLS

@@ -4,6 +4,7 @@
 #include "fita-timeline-export.h"
 #include "fita-error.h"
 #include "fita-output.h"
+#include "fita-picture.h"
 
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
@@ -223,30 +224,6 @@ show_text (cairo_t *cr, PangoLayout *layout, const char *text, double x, double 
 }
 
 
-static gboolean
-finish_surface (cairo_surface_t *surface, FitaOutput *output, gboolean png, GError **error)
-{
-  cairo_status_t status;
-
-  cairo_surface_flush (surface);
-  if (png)
-    status = cairo_surface_write_to_png_stream (surface, fita_output_cairo_write, output);
-  else
-    {
-      cairo_surface_finish (surface);
-      status = cairo_surface_status (surface);
-    }
-  cairo_surface_destroy (surface);
-  if (status != CAIRO_STATUS_SUCCESS && status != CAIRO_STATUS_WRITE_ERROR)
-    {
-      g_set_error (error, FITA_ERROR, FITA_ERROR_IO, _("The picture could not be drawn: %s."),
-                   cairo_status_to_string (status));
-      fita_output_abort (output);
-      return FALSE;
-    }
-  /* a write error is the output's to report, with its reason */
-  return fita_output_commit (output, error);
-}
 
 static gboolean
 write_pdf (FitaTimeline *timeline, const char *path, const char *input, const FitaTimelineExportOptions *options,
@@ -319,7 +296,7 @@ write_pdf (FitaTimeline *timeline, const char *path, const char *input, const Fi
   pango_font_description_free (title_font);
   pango_font_description_free (footer_font);
   cairo_destroy (cr);
-  return finish_surface (surface, output, FALSE, error);
+  return fita_picture_finish (surface, output, FALSE, error);
 }
 
 static gboolean
@@ -375,7 +352,7 @@ write_pictures (FitaTimeline *timeline, const char *path, const char *input, con
       cr = cairo_create (surface);
       draw_region (timeline, cr, row, rows, first_year, n_years);
       cairo_destroy (cr);
-      if (!finish_surface (surface, output, png, error))
+      if (!fita_picture_finish (surface, output, png, error))
         return FALSE;
       if (files)
         g_ptr_array_add (files, g_steal_pointer (&name));
