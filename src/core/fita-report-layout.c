@@ -2,6 +2,7 @@
  * PDF reports (see fita-report-private.h). */
 #include "config.h"
 #include "fita-report-private.h"
+#include "fita-text.h"
 #include "fita-report-flow.h"
 #include "fita-years.h"
 #include "fita-error.h"
@@ -687,8 +688,11 @@ static double
 word_width (FitaDoc *doc, PangoFontDescription *font, const char *word, gsize length)
 {
   gpointer found;
+  double fast;
   int width;
 
+  if (fita_text_width (doc->text, font, word, length, &fast))
+    return fast;
   g_string_truncate (doc->word_key, 0);
   g_string_append_c (doc->word_key, font_index (doc, font));
   if (font == doc->tiny || font == doc->tiny_bold)
@@ -965,6 +969,8 @@ line_height (FitaDoc *doc, PangoFontDescription *font)
   gpointer found;
   double height;
 
+  if (doc->text != NULL)
+    return fita_text_line_height (doc->text, font);
   /* the smaller font changes size from table to table */
   if (font == doc->tiny || font == doc->tiny_bold)
     {
@@ -1032,14 +1038,37 @@ fits_one_line (FitaDoc *doc, const char *text, PangoFontDescription *font, doubl
   return natural <= width * 0.99 - 1;
 }
 
-/* The height of a row; with layouts, the cells laid out for drawing. The
+/* A cell laid out for drawing: by Pango, or as plain text (fita-text.h),
+ * of which the widest line and the lines' height are known. */
+typedef struct {
+  PangoLayout *layout;
+  double width, height;
+} DocCell;
+
+static void
+show_cell (FitaDoc *doc, DocCell *cell, const char *text, PangoFontDescription *font, double x, double w,
+           FitaDocAlign align)
+{
+  if (cell->layout == NULL)
+    fita_text_draw (doc->text, doc->cr, font, text, x + PAD, doc->y + PAD, w - 2 * PAD,
+                    align == FITA_DOC_ALIGN_RIGHT ? FITA_TEXT_RIGHT
+                    : align == FITA_DOC_ALIGN_CENTER ? FITA_TEXT_CENTER : FITA_TEXT_LEFT,
+                    align != FITA_DOC_ALIGN_RIGHT);
+  else
+    {
+      cairo_move_to (doc->cr, x + PAD, doc->y + PAD);
+      show_layout (doc->cr, cell->layout);
+    }
+}
+
+/* The height of a row; with laid, the cells laid out for drawing. The
  * counting pass keeps the heights of the rows (doc->heights), and shapes
  * only the cells that may take more than a line: those of body rows
  * (taped) are kept, in order, on the tape, and drawn from it (up to
  * TAPE_LIMIT of them, for memory); the others are shaped once, to draw. */
 static double
 row_height (FitaDoc *doc, FitaDocTable *table, char **cells, PangoFontDescription *font, const double *w,
-            PangoLayout **layouts, gboolean taped)
+            DocCell *laid, gboolean taped)
 {
   double height = 0;
 
@@ -1047,11 +1076,22 @@ row_height (FitaDoc *doc, FitaDocTable *table, char **cells, PangoFontDescriptio
     {
       double inner = w[c] - 2 * PAD;
       PangoLayout *layout = NULL;
+      guint n_lines;
+      double widest, lines;
       int h;
 
+      /* plain text, without Pango (fita-text.h): the same lines when drawn */
+      if (fita_text_measure (doc->text, font, cells[c], inner, table->columns[c].align != FITA_DOC_ALIGN_RIGHT,
+                             &n_lines, &widest, &lines))
+        {
+          height = MAX (height, lines);
+          if (laid != NULL)
+            laid[c] = (DocCell) { NULL, widest, lines };
+          continue;
+        }
       if (fits_one_line (doc, cells[c], font, inner))
         {
-          if (layouts == NULL)
+          if (laid == NULL)
             {
               height = MAX (height, line_height (doc, font));
               continue;
@@ -1073,8 +1113,8 @@ row_height (FitaDoc *doc, FitaDocTable *table, char **cells, PangoFontDescriptio
         }
       pango_layout_get_pixel_size (layout, NULL, &h);
       height = MAX (height, h);
-      if (layouts != NULL)
-        layouts[c] = layout;
+      if (laid != NULL)
+        laid[c] = (DocCell) { layout, 0, 0 };
       else
         g_object_unref (layout);
     }
@@ -1085,8 +1125,8 @@ row_height (FitaDoc *doc, FitaDocTable *table, char **cells, PangoFontDescriptio
  * row drawn in no tag (a heading row repeated on a new page); scope: a TH's
  * scope, 'C' for a column's and 'R' for a row's. */
 static void
-draw_row (FitaDoc *doc, FitaDocTable *table, PangoLayout **layouts, const double *x, const double *w,
-          double height, const double *fill, const char *const *cells, char scope)
+draw_row (FitaDoc *doc, FitaDocTable *table, char **texts, PangoFontDescription *font, DocCell *laid,
+          const double *x, const double *w, double height, const double *fill, const char *const *cells, char scope)
 {
   cairo_t *cr = doc->cr;
 
@@ -1099,15 +1139,23 @@ draw_row (FitaDoc *doc, FitaDocTable *table, PangoLayout **layouts, const double
   ink (cr, INK);
   for (guint c = 0; c < table->n_columns; c++)
     {
-      PangoRectangle logical;
+      FitaDocAlign align = table->columns[c].align;
       gboolean clip;
 
       /* no text leaves its cell: clipped only where it would (a cut row,
        * a word broken at a column narrower than it), which spares the PDF
        * a save, a clip path and a restore per cell */
-      pango_layout_get_pixel_extents (layouts[c], NULL, &logical);
-      clip = logical.x < 0 || logical.x + logical.width > w[c] - PAD
-             || logical.y < 0 || logical.y + logical.height > height - PAD;
+      if (laid[c].layout != NULL)
+        {
+          PangoRectangle logical;
+
+          pango_layout_get_pixel_extents (laid[c].layout, NULL, &logical);
+          clip = logical.x < 0 || logical.x + logical.width > w[c] - PAD
+                 || logical.y < 0 || logical.y + logical.height > height - PAD;
+        }
+      else
+        clip = laid[c].width > (align == FITA_DOC_ALIGN_LEFT ? w[c] - PAD : w[c] - 2 * PAD)
+               || laid[c].height > height - PAD;
       if (clip)
         {
           cairo_save (cr);
@@ -1122,11 +1170,11 @@ draw_row (FitaDoc *doc, FitaDocTable *table, PangoLayout **layouts, const double
           if (strcmp (cell, "TH") == 0)
             g_string_append_c (doc->header_scopes, scope);
           tag_begin (doc, cell, NULL);
-          show_layout (cr, layouts[c]);
+          show_cell (doc, &laid[c], texts[c], font, x[c], w[c], align);
           tag_end (doc, cell);
         }
       else
-        show_layout (cr, layouts[c]);
+        show_cell (doc, &laid[c], texts[c], font, x[c], w[c], align);
       if (clip)
         cairo_restore (cr);
     }
@@ -1138,10 +1186,10 @@ draw_row (FitaDoc *doc, FitaDocTable *table, PangoLayout **layouts, const double
 }
 
 static void
-free_layouts (PangoLayout **layouts, guint n)
+free_layouts (DocCell *laid, guint n)
 {
   for (guint c = 0; c < n; c++)
-    g_clear_object (&layouts[c]);
+    g_clear_object (&laid[c].layout);
 }
 
 /* first: the table's own heading row (TR > TH), not one repeated on a
@@ -1151,17 +1199,19 @@ draw_table_header (FitaDoc *doc, FitaDocTable *table, char **titles, const doubl
                    gboolean first)
 {
   static const char *const header_cells[] = { "TH", "TH" };
-  PangoLayout *layouts[16] = { NULL };
+  DocCell laid[16] = { { NULL } };
 
   if (!doc->counting)
     {
-      row_height (doc, table, titles, head_font (doc, table), w, layouts, FALSE);
+      PangoFontDescription *font = head_font (doc, table);
+
+      row_height (doc, table, titles, font, w, laid, FALSE);
       if (first)
         tag_begin (doc, "TR", NULL);
-      draw_row (doc, table, layouts, x, w, height, HEAD_FILL, first ? header_cells : NULL, 'C');
+      draw_row (doc, table, titles, font, laid, x, w, height, HEAD_FILL, first ? header_cells : NULL, 'C');
       if (first)
         tag_end (doc, "TR");
-      free_layouts (layouts, table->n_columns);
+      free_layouts (laid, table->n_columns);
     }
   doc->y += height;
 }
@@ -1319,9 +1369,9 @@ fita_doc_table (FitaDoc *doc, FitaDocTable *table)
       char **cells = g_ptr_array_index (table->rows, r);
       guint flags = g_array_index (table->row_flags, guint, r);
       PangoFontDescription *font = row_font (doc, table, flags);
-      PangoLayout *layouts[16] = { NULL };
+      DocCell laid[16] = { { NULL } };
       double height = doc->counting ? known_height (doc, table, r, w, heights)
-                                    : row_height (doc, table, cells, font, w, layouts, TRUE);
+                                    : row_height (doc, table, cells, font, w, laid, TRUE);
       /* the pages break where they were counted */
       if (!doc->counting && heights[r] >= 0)
         height = heights[r];
@@ -1356,9 +1406,9 @@ fita_doc_table (FitaDoc *doc, FitaDocTable *table)
               cairo_stroke (doc->cr);
             }
           tag_begin (doc, "TR", NULL);
-          draw_row (doc, table, layouts, x, w, height, r % 2 ? ZEBRA : NULL, cells_tags, 'R');
+          draw_row (doc, table, cells, font, laid, x, w, height, r % 2 ? ZEBRA : NULL, cells_tags, 'R');
           tag_end (doc, "TR");
-          free_layouts (layouts, table->n_columns);
+          free_layouts (laid, table->n_columns);
         }
       doc->y += height;
     }
@@ -1543,6 +1593,7 @@ fita_doc_begin (FitaDoc *doc, const char *title, cairo_write_func_t write, gpoin
   pango_context_set_round_glyph_positions (doc->context, FALSE);
   doc->layout = pango_layout_new (doc->context);
   doc->measure = pango_layout_new (doc->context);
+  doc->text = fita_text_new (doc->context);
   /* first, so that cairo marks the PDF as tagged */
   doc->heading_level = 0;
   g_ptr_array_set_size (doc->figure_alts, 0);
@@ -1573,6 +1624,7 @@ fita_doc_finish (FitaDoc *doc, GError **error)
     g_clear_pointer (&doc->pending[l], g_free);
   g_clear_object (&doc->layout);
   g_clear_object (&doc->measure);
+  g_clear_pointer (&doc->text, fita_text_free);
   g_clear_object (&doc->context);
   g_clear_pointer (&doc->cr, cairo_destroy);
   cairo_surface_finish (doc->surface);

@@ -72,6 +72,7 @@ typedef struct {
   GPtrArray *tape;             /* cells that may wrap, shaped while counting, in order, for drawing */
   guint tape_next;
   PangoLayout *measure;        /* words measured for column widths */
+  struct _FitaText *text;      /* plain text laid out without Pango (fita-text.h) */
   GHashTable *word_widths;     /* "font word" → its width in Pango units + 1 */
   GString *word_key;
   char *pending[5];            /* headings (by level) waiting for what comes under them */

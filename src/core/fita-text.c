@@ -1,0 +1,446 @@
+/* fita-text.c: plain text without Pango's shaping (see fita-text.h). */
+#include "config.h"
+#include "fita-text.h"
+
+#include <hb.h>
+#include <pango/pangocairo.h>
+#include <string.h>
+
+/* Characters below this are looked up in a table, the others in a hash. */
+#define LOW 0x600
+
+enum { UNKNOWN, NONE, FOUND };
+
+typedef struct {
+  guint32 glyph;
+  guint8 state;
+  double advance;
+} Glyph;
+
+typedef struct {
+  PangoFontDescription *desc;
+  cairo_scaled_font_t *scaled;   /* NULL: a font this engine cannot use */
+  hb_font_t *hb;                 /* owned by font */
+  PangoFont *font;
+  double height, ascent;
+  Glyph low[LOW];
+  GHashTable *high;              /* codepoint → Glyph */
+} Font;
+
+struct _FitaText {
+  PangoContext *context;
+  GPtrArray *fonts;
+  Font *last;
+  GArray *glyphs;                /* cairo_glyph_t, of the line being drawn */
+  GArray *clusters;              /* cairo_text_cluster_t */
+};
+
+static void
+font_free (gpointer data)
+{
+  Font *f = data;
+
+  g_clear_pointer (&f->high, g_hash_table_unref);
+  g_clear_pointer (&f->scaled, cairo_scaled_font_destroy);
+  g_clear_object (&f->font);
+  pango_font_description_free (f->desc);
+  g_free (f);
+}
+
+FitaText *
+fita_text_new (PangoContext *context)
+{
+  FitaText *text = g_new0 (FitaText, 1);
+
+  text->context = g_object_ref (context);
+  text->fonts = g_ptr_array_new_with_free_func (font_free);
+  text->glyphs = g_array_new (FALSE, FALSE, sizeof (cairo_glyph_t));
+  text->clusters = g_array_new (FALSE, FALSE, sizeof (cairo_text_cluster_t));
+  return text;
+}
+
+void
+fita_text_free (FitaText *text)
+{
+  if (text == NULL)
+    return;
+  g_ptr_array_unref (text->fonts);
+  g_array_unref (text->glyphs);
+  g_array_unref (text->clusters);
+  g_object_unref (text->context);
+  g_free (text);
+}
+
+static Font *
+font_new (FitaText *text, const PangoFontDescription *desc)
+{
+  Font *f = g_new0 (Font, 1);
+  PangoFont *font = pango_context_load_font (text->context, desc);
+  PangoLayout *layout;
+  int height;
+
+  f->desc = pango_font_description_copy (desc);
+  f->high = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_free);
+  if (font == NULL)
+    return f;
+  f->font = font;
+  if (PANGO_IS_CAIRO_FONT (font))
+    {
+      f->scaled = pango_cairo_font_get_scaled_font (PANGO_CAIRO_FONT (font));
+      f->hb = pango_font_get_hb_font (font);
+      if (f->scaled == NULL || cairo_scaled_font_status (f->scaled) != CAIRO_STATUS_SUCCESS || f->hb == NULL)
+        f->scaled = NULL;
+      else
+        cairo_scaled_font_reference (f->scaled);
+    }
+  /* a line's height and baseline, as Pango lays a line of this font out */
+  layout = pango_layout_new (text->context);
+  pango_layout_set_font_description (layout, desc);
+  pango_layout_set_text (layout, "Àg", -1);
+  pango_layout_get_size (layout, NULL, &height);
+  f->height = height / (double) PANGO_SCALE;
+  f->ascent = pango_layout_get_baseline (layout) / (double) PANGO_SCALE;
+  g_object_unref (layout);
+  return f;
+}
+
+static Font *
+font_of (FitaText *text, const PangoFontDescription *desc)
+{
+  Font *f;
+
+  if (text->last != NULL && pango_font_description_equal (text->last->desc, desc))
+    return text->last;
+  for (guint i = 0; i < text->fonts->len; i++)
+    {
+      f = g_ptr_array_index (text->fonts, i);
+      if (pango_font_description_equal (f->desc, desc))
+        return text->last = f;
+    }
+  f = font_new (text, desc);
+  g_ptr_array_add (text->fonts, f);
+  return text->last = f;
+}
+
+/* Characters of the simple scripts, which need no shaping: Latin, Greek,
+ * Cyrillic, punctuation, currency, letterlike symbols, arrows,
+ * mathematical operators and geometric shapes, spaces of set widths; no
+ * controls, tabs, soft hyphens, marks to combine nor zero-width
+ * characters. */
+static gboolean
+simple_char (gunichar c)
+{
+  if (c < 0x20)
+    return FALSE;
+  if (c < 0x7f)
+    return TRUE;
+  if (c < 0xa0 || c == 0xad)
+    return FALSE;
+  if (c < 0x300)
+    return TRUE;
+  if (c < 0x370)
+    return FALSE;
+  if (c < 0x483)
+    return TRUE;
+  if (c < 0x48a)
+    return FALSE;
+  if (c < 0x530)
+    return TRUE;
+  return (c >= 0x1e00 && c < 0x200b) || (c >= 0x2010 && c < 0x2028) || (c >= 0x2030 && c < 0x205f)
+         || (c >= 0x20a0 && c < 0x20d0) || (c >= 0x2100 && c < 0x2300) || (c >= 0x25a0 && c < 0x2600);
+}
+
+static const Glyph *
+glyph_of (Font *f, gunichar c)
+{
+  Glyph *g;
+
+  if (c < LOW)
+    g = &f->low[c];
+  else
+    {
+      g = g_hash_table_lookup (f->high, GUINT_TO_POINTER (c));
+      if (g == NULL)
+        {
+          g = g_new0 (Glyph, 1);
+          g_hash_table_insert (f->high, GUINT_TO_POINTER (c), g);
+        }
+    }
+  if (g->state == UNKNOWN)
+    {
+      hb_codepoint_t glyph;
+
+      g->state = NONE;
+      if (f->scaled != NULL && simple_char (c) && hb_font_get_nominal_glyph (f->hb, c, &glyph) && glyph != 0)
+        {
+          cairo_glyph_t one = { glyph, 0, 0 };
+          cairo_text_extents_t extents;
+
+          cairo_scaled_font_glyph_extents (f->scaled, &one, 1, &extents);
+          g->glyph = glyph;
+          g->advance = extents.x_advance;
+          g->state = FOUND;
+        }
+    }
+  return g;
+}
+
+/* The glyph of the character at *p, and p moved past it; NULL when none. */
+static inline const Glyph *
+next_glyph (Font *f, const char **p)
+{
+  const guchar *s = (const guchar *) *p;
+  gunichar c;
+
+  if (*s < 0x80)
+    {
+      *p += 1;
+      c = *s;
+    }
+  else
+    {
+      c = g_utf8_get_char_validated (*p, -1);
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        return NULL;
+      *p = g_utf8_next_char (*p);
+    }
+  return glyph_of (f, c);
+}
+
+/* Whether every character of s (to end, or its NUL) has its glyph. */
+static gboolean
+covered (Font *f, const char *s, const char *end)
+{
+  const char *p = s;
+
+  if (f->scaled == NULL)
+    return FALSE;
+  while (end != NULL ? p < end : *p != '\0')
+    {
+      const Glyph *g;
+
+      if (*p == '\n')
+        {
+          p++;
+          continue;
+        }
+      g = next_glyph (f, &p);
+      if (g == NULL || g->state != FOUND)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static double
+run_width (Font *f, const char *s, const char *end)
+{
+  double width = 0;
+
+  while (s < end)
+    width += next_glyph (f, &s)->advance;
+  return width;
+}
+
+gboolean
+fita_text_width (FitaText *text, const PangoFontDescription *font, const char *s, gssize length, double *width)
+{
+  Font *f = font_of (text, font);
+  const char *end = s + (length < 0 ? (gssize) strlen (s) : length);
+
+  if (memchr (s, '\n', end - s) != NULL || !covered (f, s, end))
+    return FALSE;
+  *width = run_width (f, s, end);
+  return TRUE;
+}
+
+double
+fita_text_line_height (FitaText *text, const PangoFontDescription *font)
+{
+  return font_of (text, font)->height;
+}
+
+/* Lines */
+
+typedef void (*LineFunc) (Font *f, const char *start, const char *end, double width, gpointer data);
+
+/* Whether a line may not break before c even after a space (Unicode line
+ * breaking, rule LB13: closing brackets and punctuation, "!", "?", "/"),
+ * as fita-report-layout.c measures words. */
+static gboolean
+glued_to_previous (char c)
+{
+  return c != '\0' && strchr (")]}!?,.;:/", c) != NULL;
+}
+
+/* Breaks s into lines no wider than width (≤ 0: at its line breaks
+ * only), each given to func without the spaces it was broken at. */
+static void
+break_lines (Font *f, const char *s, double width, gboolean break_words, LineFunc func, gpointer data)
+{
+  double space = glyph_of (f, ' ')->advance;
+  const char *p = s;
+
+  for (;;)
+    {
+      const char *line_start = p, *line_end = p;
+      double line = 0;
+      gboolean empty = TRUE;
+
+      while (*p != '\0' && *p != '\n')
+        {
+          const char *word, *q;
+          double spaces = 0, wide = 0;
+
+          while (*p == ' ')
+            {
+              spaces += space;
+              p++;
+            }
+          /* a word runs to the next space that a line may break at */
+          word = p;
+          for (q = p; *q != '\0' && *q != '\n';)
+            {
+              if (*q == ' ' && !glued_to_previous (q[strspn (q, " ")]))
+                break;
+              wide += next_glyph (f, &q)->advance;
+            }
+          if (q == word)
+            {
+              /* spaces that end the paragraph */
+              p = q;
+              break;
+            }
+          if (!empty && width > 0 && line + spaces + wide > width)
+            {
+              func (f, line_start, line_end, line, data);
+              line_start = word;
+              line = spaces = 0;
+              empty = TRUE;
+            }
+          if (empty && break_words && width > 0 && line + spaces + wide > width)
+            {
+              /* a word wider than a line: broken between characters, a
+               * character at least on each line */
+              const char *r = word, *from = line_start;
+              double at = line + spaces;
+
+              while (r < q)
+                {
+                  const char *after = r;
+                  double advance = next_glyph (f, &after)->advance;
+
+                  if (at + advance > width && r > from)
+                    {
+                      func (f, from, r, at, data);
+                      from = r;
+                      at = 0;
+                    }
+                  at += advance;
+                  r = after;
+                }
+              line_start = from;
+              line = at;
+            }
+          else
+            line += spaces + wide;
+          line_end = q;
+          empty = FALSE;
+          p = q;
+        }
+      func (f, line_start, line_end, line, data);
+      if (*p != '\n')
+        break;
+      p++;
+    }
+}
+
+typedef struct {
+  guint n;
+  double widest;
+} Measure;
+
+static void
+measure_line (Font *f, const char *start, const char *end, double width, gpointer data)
+{
+  Measure *m = data;
+
+  m->n++;
+  m->widest = MAX (m->widest, width);
+}
+
+gboolean
+fita_text_measure (FitaText *text, const PangoFontDescription *font, const char *s, double width,
+                   gboolean break_words, guint *n_lines, double *widest, double *height)
+{
+  Font *f = font_of (text, font);
+  Measure m = { 0, 0 };
+
+  if (!covered (f, s, NULL))
+    return FALSE;
+  break_lines (f, s, width, break_words, measure_line, &m);
+  *n_lines = m.n;
+  *widest = m.widest;
+  *height = m.n * f->height;
+  return TRUE;
+}
+
+typedef struct {
+  FitaText *text;
+  cairo_t *cr;
+  double x, y, width;
+  FitaTextAlign align;
+} Draw;
+
+static void
+draw_line (Font *f, const char *start, const char *end, double width, gpointer data)
+{
+  Draw *d = data;
+  double x = d->x;
+  const char *p = start;
+
+  if (d->align == FITA_TEXT_RIGHT)
+    x += d->width - width;
+  else if (d->align == FITA_TEXT_CENTER)
+    x += (d->width - width) / 2;
+  g_array_set_size (d->text->glyphs, 0);
+  g_array_set_size (d->text->clusters, 0);
+  while (p < end)
+    {
+      const char *from = p;
+      const Glyph *g = next_glyph (f, &p);
+      cairo_glyph_t glyph = { g->glyph, x, d->y + f->ascent };
+      cairo_text_cluster_t cluster = { (int) (p - from), 1 };
+
+      g_array_append_val (d->text->glyphs, glyph);
+      g_array_append_val (d->text->clusters, cluster);
+      x += g->advance;
+    }
+  if (d->text->glyphs->len > 0)
+    cairo_show_text_glyphs (d->cr, start, (int) (end - start),
+                            (cairo_glyph_t *) (gpointer) d->text->glyphs->data, (int) d->text->glyphs->len,
+                            (cairo_text_cluster_t *) (gpointer) d->text->clusters->data,
+                            (int) d->text->clusters->len, 0);
+  d->y += f->height;
+}
+
+gboolean
+fita_text_draw (FitaText *text, cairo_t *cr, const PangoFontDescription *font, const char *s, double x, double y,
+                double width, FitaTextAlign align, gboolean break_words)
+{
+  Font *f = font_of (text, font);
+  Draw d = { text, cr, x, y, width, align };
+
+  if (!covered (f, s, NULL))
+    return FALSE;
+  if (width <= 0 && align != FITA_TEXT_LEFT)
+    {
+      /* aligned in the widest line, as Pango aligns a layout of no width */
+      Measure m = { 0, 0 };
+
+      break_lines (f, s, width, FALSE, measure_line, &m);
+      d.width = m.widest;
+    }
+  cairo_set_scaled_font (cr, f->scaled);
+  break_lines (f, s, width, break_words, draw_line, &d);
+  return TRUE;
+}
