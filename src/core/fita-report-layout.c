@@ -168,19 +168,26 @@ doc_header_footer (FitaDoc *doc)
 {
   cairo_t *cr = doc->cr;
   g_autofree char *page = NULL;
+  double width = doc->right - doc->left, line = fita_text_line_height (doc->text, doc->small), drawn;
   int w, h;
 
   /* one line: the plan and its organisation, shortened if need be */
-  pango_layout_set_font_description (doc->layout, doc->small);
-  pango_layout_set_width (doc->layout, (int) ((doc->right - doc->left) * PANGO_SCALE));
-  pango_layout_set_alignment (doc->layout, PANGO_ALIGN_LEFT);
-  pango_layout_set_ellipsize (doc->layout, PANGO_ELLIPSIZE_END);
-  pango_layout_set_text (doc->layout, doc->header, -1);
-  pango_layout_get_pixel_size (doc->layout, &w, &h);
   ink (cr, DIM);
-  cairo_move_to (cr, doc->left, doc->top - 14 - h);
-  pango_cairo_show_layout (cr, doc->layout);
-  pango_layout_set_ellipsize (doc->layout, PANGO_ELLIPSIZE_NONE);
+  if (fita_text_width (doc->text, doc->small, doc->header, -1, &drawn) && drawn <= width)
+    fita_text_draw (doc->text, cr, doc->small, doc->header, doc->left, doc->top - 14 - line, width, FITA_TEXT_LEFT,
+                    FALSE);
+  else
+    {
+      pango_layout_set_font_description (doc->layout, doc->small);
+      pango_layout_set_width (doc->layout, (int) (width * PANGO_SCALE));
+      pango_layout_set_alignment (doc->layout, PANGO_ALIGN_LEFT);
+      pango_layout_set_ellipsize (doc->layout, PANGO_ELLIPSIZE_END);
+      pango_layout_set_text (doc->layout, doc->header, -1);
+      pango_layout_get_pixel_size (doc->layout, &w, &h);
+      cairo_move_to (cr, doc->left, doc->top - 14 - h);
+      pango_cairo_show_layout (cr, doc->layout);
+      pango_layout_set_ellipsize (doc->layout, PANGO_ELLIPSIZE_NONE);
+    }
   cairo_set_line_width (cr, 0.5);
   ink (cr, RULE);
   cairo_move_to (cr, doc->left, doc->top - 10);
@@ -191,12 +198,19 @@ doc_header_footer (FitaDoc *doc)
   page = doc->pages > 0
     ? g_strdup_printf (T_ (doc->tr, "Page %d of %d"), doc->page, doc->pages)
     : g_strdup_printf (T_ (doc->tr, "Page %d"), doc->page);
-  pango_layout_set_width (doc->layout, -1);
-  pango_layout_set_text (doc->layout, page, -1);
-  pango_layout_get_pixel_size (doc->layout, &w, &h);
   ink (cr, DIM);
-  cairo_move_to (cr, doc->right - w, doc->bottom + 18);
-  pango_cairo_show_layout (cr, doc->layout);
+  if (fita_text_width (doc->text, doc->small, page, -1, &drawn))
+    fita_text_draw (doc->text, cr, doc->small, page, doc->right - drawn, doc->bottom + 18, drawn, FITA_TEXT_LEFT,
+                    FALSE);
+  else
+    {
+      pango_layout_set_font_description (doc->layout, doc->small);
+      pango_layout_set_width (doc->layout, -1);
+      pango_layout_set_text (doc->layout, page, -1);
+      pango_layout_get_pixel_size (doc->layout, &w, &h);
+      cairo_move_to (cr, doc->right - w, doc->bottom + 18);
+      pango_cairo_show_layout (cr, doc->layout);
+    }
 }
 
 void
