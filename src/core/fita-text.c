@@ -207,11 +207,13 @@ next_glyph (Font *f, const char **p)
   return glyph_of (f, c);
 }
 
-/* Whether every character of s (to end, or its NUL) has its glyph. */
+/* Whether every character of s (to end, or its NUL) has its glyph; and
+ * the width of s on one line, when it has no line break (else -1). */
 static gboolean
-covered (Font *f, const char *s, const char *end)
+covered (Font *f, const char *s, const char *end, double *natural)
 {
   const char *p = s;
+  double width = 0;
 
   if (f->scaled == NULL)
     return FALSE;
@@ -221,24 +223,18 @@ covered (Font *f, const char *s, const char *end)
 
       if (*p == '\n')
         {
+          width = -G_MAXDOUBLE;
           p++;
           continue;
         }
       g = next_glyph (f, &p);
       if (g == NULL || g->state != FOUND)
         return FALSE;
+      width += g->advance;
     }
+  if (natural != NULL)
+    *natural = MAX (width, -1);
   return TRUE;
-}
-
-static double
-run_width (Font *f, const char *s, const char *end)
-{
-  double width = 0;
-
-  while (s < end)
-    width += next_glyph (f, &s)->advance;
-  return width;
 }
 
 gboolean
@@ -247,10 +243,7 @@ fita_text_width (FitaText *text, const PangoFontDescription *font, const char *s
   Font *f = font_of (text, font);
   const char *end = s + (length < 0 ? (gssize) strlen (s) : length);
 
-  if (memchr (s, '\n', end - s) != NULL || !covered (f, s, end))
-    return FALSE;
-  *width = run_width (f, s, end);
-  return TRUE;
+  return covered (f, s, end, width) && *width >= 0;
 }
 
 double
@@ -374,10 +367,15 @@ fita_text_measure (FitaText *text, const PangoFontDescription *font, const char 
 {
   Font *f = font_of (text, font);
   Measure m = { 0, 0 };
+  double natural;
 
-  if (!covered (f, s, NULL))
+  if (!covered (f, s, NULL, &natural))
     return FALSE;
-  break_lines (f, s, width, break_words, measure_line, &m);
+  /* most cells: one line that fits */
+  if (natural >= 0 && (width <= 0 || natural <= width))
+    m = (Measure) { 1, natural };
+  else
+    break_lines (f, s, width, break_words, measure_line, &m);
   *n_lines = m.n;
   *widest = m.widest;
   *height = m.n * f->height;
@@ -429,9 +427,19 @@ fita_text_draw (FitaText *text, cairo_t *cr, const PangoFontDescription *font, c
 {
   Font *f = font_of (text, font);
   Draw d = { text, cr, x, y, width, align };
+  double natural;
 
-  if (!covered (f, s, NULL))
+  if (!covered (f, s, NULL, &natural))
     return FALSE;
+  cairo_set_scaled_font (cr, f->scaled);
+  if (natural >= 0 && (width <= 0 || natural <= width))
+    {
+      /* most cells: one line that fits */
+      if (width <= 0)
+        d.width = natural;
+      draw_line (f, s, s + strlen (s), natural, &d);
+      return TRUE;
+    }
   if (width <= 0 && align != FITA_TEXT_LEFT)
     {
       /* aligned in the widest line, as Pango aligns a layout of no width */
@@ -440,7 +448,6 @@ fita_text_draw (FitaText *text, cairo_t *cr, const PangoFontDescription *font, c
       break_lines (f, s, width, FALSE, measure_line, &m);
       d.width = m.widest;
     }
-  cairo_set_scaled_font (cr, f->scaled);
   break_lines (f, s, width, break_words, draw_line, &d);
   return TRUE;
 }
