@@ -4,6 +4,7 @@
 
 #include <hb.h>
 #include <pango/pangocairo.h>
+#include <math.h>
 #include <string.h>
 
 /* Characters below this are looked up in a table, the others in a hash. */
@@ -12,10 +13,15 @@
 enum { UNKNOWN, NONE, FOUND };
 
 typedef struct {
+  gunichar c;
   guint32 glyph;
   guint8 state;
   double advance;
 } Glyph;
+
+/* Pairs of characters below this are kerned from a table, the others
+ * from a hash. */
+#define PAIRS 128
 
 typedef struct {
   PangoFontDescription *desc;
@@ -25,7 +31,15 @@ typedef struct {
   double height, ascent;
   Glyph low[LOW];
   GHashTable *high;              /* codepoint → Glyph */
+  float *pairs;                  /* PAIRS × PAIRS kerning, NAN: not known yet */
+  GHashTable *other_pairs;       /* the others: (a << 21 | b) → Pair */
+  hb_buffer_t *buffer;
 } Font;
+
+typedef struct {
+  gint64 key;
+  double kern;
+} Pair;
 
 struct _FitaText {
   PangoContext *context;
@@ -41,6 +55,9 @@ font_free (gpointer data)
   Font *f = data;
 
   g_clear_pointer (&f->high, g_hash_table_unref);
+  g_clear_pointer (&f->other_pairs, g_hash_table_unref);
+  g_clear_pointer (&f->buffer, hb_buffer_destroy);
+  g_free (f->pairs);
   g_clear_pointer (&f->scaled, cairo_scaled_font_destroy);
   g_clear_object (&f->font);
   pango_font_description_free (f->desc);
@@ -81,6 +98,11 @@ font_new (FitaText *text, const PangoFontDescription *desc)
 
   f->desc = pango_font_description_copy (desc);
   f->high = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_free);
+  f->other_pairs = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_free);
+  f->pairs = g_new (float, PAIRS * PAIRS);
+  for (guint i = 0; i < PAIRS * PAIRS; i++)
+    f->pairs[i] = NAN;
+  f->buffer = hb_buffer_create ();
   if (font == NULL)
     return f;
   f->font = font;
@@ -177,6 +199,7 @@ glyph_of (Font *f, gunichar c)
           cairo_text_extents_t extents;
 
           cairo_scaled_font_glyph_extents (f->scaled, &one, 1, &extents);
+          g->c = c;
           g->glyph = glyph;
           g->advance = extents.x_advance;
           g->state = FOUND;
@@ -207,12 +230,79 @@ next_glyph (Font *f, const char **p)
   return glyph_of (f, c);
 }
 
+/* How much nearer (below 0) or further b goes after a than their advances
+ * say, as HarfBuzz positions the pair (the font's kerning); nothing next
+ * to a space, where lines break. */
+static double
+shape_pair (Font *f, const Glyph *a, const Glyph *b)
+{
+  static hb_feature_t features[2];
+  static gsize once;
+  hb_codepoint_t pair[2] = { a->c, b->c };
+  hb_glyph_position_t *positions;
+  hb_glyph_info_t *infos;
+  unsigned int n;
+  hb_position_t alone;
+
+  if (g_once_init_enter (&once))
+    {
+      /* no ligatures, as the reports draw none */
+      hb_feature_from_string ("liga=0", -1, &features[0]);
+      hb_feature_from_string ("clig=0", -1, &features[1]);
+      g_once_init_leave (&once, 1);
+    }
+  hb_buffer_clear_contents (f->buffer);
+  hb_buffer_add_codepoints (f->buffer, pair, 2, 0, 2);
+  hb_buffer_guess_segment_properties (f->buffer);
+  hb_shape (f->hb, f->buffer, features, G_N_ELEMENTS (features));
+  infos = hb_buffer_get_glyph_infos (f->buffer, &n);
+  positions = hb_buffer_get_glyph_positions (f->buffer, NULL);
+  if (n != 2 || infos[0].codepoint != a->glyph || infos[1].codepoint != b->glyph)
+    return 0;
+  alone = hb_font_get_glyph_h_advance (f->hb, a->glyph);
+  if (alone == 0)
+    return 0;
+  /* in the font's units for HarfBuzz, turned into points by the first
+   * glyph's advance in both */
+  return (positions[0].x_advance - alone) * a->advance / alone;
+}
+
+static inline double
+kern (Font *f, const Glyph *a, const Glyph *b)
+{
+  if (a == NULL || a->c == ' ' || b->c == ' ')
+    return 0;
+  if (a->c < PAIRS && b->c < PAIRS)
+    {
+      float *known = &f->pairs[a->c * PAIRS + b->c];
+
+      if (isnan (*known))
+        *known = (float) shape_pair (f, a, b);
+      return *known;
+    }
+  else
+    {
+      gint64 key = (gint64) a->c << 21 | b->c;
+      Pair *pair = g_hash_table_lookup (f->other_pairs, &key);
+
+      if (pair == NULL)
+        {
+          pair = g_new (Pair, 1);
+          pair->key = key;
+          pair->kern = shape_pair (f, a, b);
+          g_hash_table_insert (f->other_pairs, &pair->key, pair);
+        }
+      return pair->kern;
+    }
+}
+
 /* Whether every character of s (to end, or its NUL) has its glyph; and
  * the width of s on one line, when it has no line break (else -1). */
 static gboolean
 covered (Font *f, const char *s, const char *end, double *natural)
 {
   const char *p = s;
+  const Glyph *previous = NULL;
   double width = 0;
 
   if (f->scaled == NULL)
@@ -224,13 +314,15 @@ covered (Font *f, const char *s, const char *end, double *natural)
       if (*p == '\n')
         {
           width = -G_MAXDOUBLE;
+          previous = NULL;
           p++;
           continue;
         }
       g = next_glyph (f, &p);
       if (g == NULL || g->state != FOUND)
         return FALSE;
-      width += g->advance;
+      width += kern (f, previous, g) + g->advance;
+      previous = g;
     }
   if (natural != NULL)
     *natural = MAX (width, -1);
@@ -282,6 +374,7 @@ break_lines (Font *f, const char *s, double width, gboolean break_words, LineFun
       while (*p != '\0' && *p != '\n')
         {
           const char *word, *q;
+          const Glyph *previous = NULL;
           double spaces = 0, wide = 0;
 
           while (*p == ' ')
@@ -295,7 +388,10 @@ break_lines (Font *f, const char *s, double width, gboolean break_words, LineFun
             {
               if (*q == ' ' && !glued_to_previous (q[strspn (q, " ")]))
                 break;
-              wide += next_glyph (f, &q)->advance;
+              const Glyph *g = next_glyph (f, &q);
+
+              wide += kern (f, previous, g) + g->advance;
+              previous = g;
             }
           if (q == word)
             {
@@ -317,18 +413,22 @@ break_lines (Font *f, const char *s, double width, gboolean break_words, LineFun
               const char *r = word, *from = line_start;
               double at = line + spaces;
 
+              previous = NULL;
               while (r < q)
                 {
                   const char *after = r;
-                  double advance = next_glyph (f, &after)->advance;
+                  const Glyph *g = next_glyph (f, &after);
+                  double advance = kern (f, previous, g) + g->advance;
 
                   if (at + advance > width && r > from)
                     {
                       func (f, from, r, at, data);
                       from = r;
                       at = 0;
+                      advance = g->advance;
                     }
                   at += advance;
+                  previous = g;
                   r = after;
                 }
               line_start = from;
@@ -395,6 +495,7 @@ draw_line (Font *f, const char *start, const char *end, double width, gpointer d
   Draw *d = data;
   double x = d->x;
   const char *p = start;
+  const Glyph *previous = NULL;
 
   if (d->align == FITA_TEXT_RIGHT)
     x += d->width - width;
@@ -406,12 +507,15 @@ draw_line (Font *f, const char *start, const char *end, double width, gpointer d
     {
       const char *from = p;
       const Glyph *g = next_glyph (f, &p);
-      cairo_glyph_t glyph = { g->glyph, x, d->y + f->ascent };
+      cairo_glyph_t glyph;
       cairo_text_cluster_t cluster = { (int) (p - from), 1 };
 
+      x += kern (f, previous, g);
+      glyph = (cairo_glyph_t) { g->glyph, x, d->y + f->ascent };
       g_array_append_val (d->text->glyphs, glyph);
       g_array_append_val (d->text->clusters, cluster);
       x += g->advance;
+      previous = g;
     }
   if (d->text->glyphs->len > 0)
     cairo_show_text_glyphs (d->cr, start, (int) (end - start),
