@@ -7,6 +7,7 @@
 #include <math.h>
 #include <pango/pangocairo.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 const char * const fita_zoom_keywords[] = { "year", "semester", "quarter", "month", NULL };
@@ -190,23 +191,57 @@ span_add (Span *span, double start, double end)
   span->end = MAX (span->end, end);
 }
 
+/* Calls add with each ticked semester of "2018-1 2018-2 …": its start and
+ * end; how many there were. (Read in place: this is done for every item
+ * of the plan when a timeline is made.) */
+static guint
+each_semester (const char *semesters, void (*add) (gpointer, double, double), gpointer data)
+{
+  const char *p = semesters;
+  guint n = 0;
+
+  while (p != NULL && *p != '\0')
+    {
+      char *end;
+      long year, half;
+
+      while (*p == ' ')
+        p++;
+      if (*p == '\0')
+        break;
+      /* as sscanf ("%d-%d") would read a word */
+      year = strtol (p, &end, 10);
+      if (end != p && *end == '-')
+        {
+          const char *q = end + 1;
+          half = strtol (q, &end, 10);
+          if (end != q)
+            {
+              add (data, year + (half - 1) * 0.5, year + half * 0.5);
+              n++;
+            }
+        }
+      /* on to the next word */
+      while (*p != '\0' && *p != ' ')
+        p++;
+    }
+  return n;
+}
+
+static void
+add_to_span (gpointer data, double start, double end)
+{
+  span_add (data, start, end);
+}
+
 /* Own bar and ticked semesters together. */
 static Span
 full_span (FitaItem *item)
 {
   Span span = own_span (item);
-  g_auto(GStrv) words = NULL;
 
   span.milestone = FALSE;
-  if (item->semesters == NULL)
-    return span;
-  words = g_strsplit (item->semesters, " ", -1);
-  for (guint i = 0; words[i]; i++)
-    {
-      int year, half;
-      if (sscanf (words[i], "%d-%d", &year, &half) == 2)
-        span_add (&span, year + (half - 1) * 0.5, year + half * 0.5);
-    }
+  each_semester (item->semesters, add_to_span, &span);
   return span;
 }
 
@@ -1023,6 +1058,16 @@ row_info_clear (FitaTimeline *self)
   g_clear_pointer (&self->row_info, g_free);
 }
 
+static void
+add_cell (gpointer data, double start, double end)
+{
+  RowInfo *info = data;
+
+  info->cells[2 * info->n_cells] = start;
+  info->cells[2 * info->n_cells + 1] = end;
+  info->n_cells++;
+}
+
 static RowInfo *
 row_info (FitaTimeline *self, guint row)
 {
@@ -1054,17 +1099,8 @@ row_info (FitaTimeline *self, guint row)
       info->progress = fita_plan_progress_bp (self->plan, item);
       if (item->semesters != NULL)
         {
-          g_auto(GStrv) words = g_strsplit (item->semesters, " ", -1);
-          info->cells = g_new (double, 2 * MAX (1, g_strv_length (words)));
-          for (guint i = 0; words[i]; i++)
-            {
-              int year, half;
-              if (sscanf (words[i], "%d-%d", &year, &half) != 2)
-                continue;
-              info->cells[2 * info->n_cells] = year + (half - 1) * 0.5;
-              info->cells[2 * info->n_cells + 1] = year + half * 0.5;
-              info->n_cells++;
-            }
+          info->cells = g_new (double, 2 * (strlen (item->semesters) / 2 + 1));
+          each_semester (item->semesters, add_cell, info);
         }
       info->valid = TRUE;
     }
