@@ -212,13 +212,25 @@ draw_region (FitaTimeline *timeline, cairo_t *cr, guint row, guint n_rows, int y
                       FITA_TIMELINE_STICKY_HEADER | FITA_TIMELINE_STICKY_LABELS | FITA_TIMELINE_EXACT);
 }
 
-static void
-show_text (cairo_t *cr, PangoLayout *layout, const char *text, double x, double y, double width,
-           PangoAlignment align)
+/* A layout of the page's furniture: the font, width and alignment set once
+ * (each change lays it out again) */
+static PangoLayout *
+furniture_layout (cairo_t *cr, const char *font, double width, PangoAlignment align)
 {
+  PangoLayout *layout = pango_cairo_create_layout (cr);
+  PangoFontDescription *description = pango_font_description_from_string (font);
+
+  pango_layout_set_font_description (layout, description);
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
   pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
   pango_layout_set_alignment (layout, align);
-  pango_layout_set_text (layout, text, -1);
+  pango_font_description_free (description);
+  return layout;
+}
+
+static void
+show_text (cairo_t *cr, PangoLayout *layout, double x, double y)
+{
   cairo_move_to (cr, x, y);
   pango_cairo_show_layout (cr, layout);
 }
@@ -236,8 +248,7 @@ write_pdf (FitaTimeline *timeline, const char *path, const char *input, const Fi
   FitaOutput *output;
   cairo_surface_t *surface;
   cairo_t *cr;
-  PangoLayout *layout;
-  PangoFontDescription *title_font, *footer_font;
+  PangoLayout *title_layout, *footer_layout;
   const FitaTimelinePalette *palette = fita_timeline_light_palette ();
   guint page = 0;
 
@@ -248,10 +259,10 @@ write_pdf (FitaTimeline *timeline, const char *path, const char *input, const Fi
   surface = cairo_pdf_surface_create_for_stream (fita_output_cairo_write, output, pg.page_width, pg.page_height);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
   cr = cairo_create (surface);
-  layout = pango_cairo_create_layout (cr);
-  title_font = pango_font_description_from_string ("Sans Bold 10");
-  footer_font = pango_font_description_from_string ("Sans 8");
-  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  /* the title, the same on every page, laid out once */
+  title_layout = furniture_layout (cr, "Sans Bold 10", pg.page_width - 2 * pg.margin, PANGO_ALIGN_LEFT);
+  pango_layout_set_text (title_layout, title, -1);
+  footer_layout = furniture_layout (cr, "Sans 8", pg.page_width - 2 * pg.margin, PANGO_ALIGN_CENTER);
 
   for (guint band = 0; band < pg.n_bands; band++)
     for (guint strip = 0; strip < pg.n_strips; strip++)
@@ -264,9 +275,8 @@ write_pdf (FitaTimeline *timeline, const char *path, const char *input, const Fi
 
         if (g_cancellable_set_error_if_cancelled (cancellable, error))
           {
-            g_object_unref (layout);
-            pango_font_description_free (title_font);
-            pango_font_description_free (footer_font);
+            g_object_unref (title_layout);
+            g_object_unref (footer_layout);
             cairo_destroy (cr);
             /* it writes its end to the output: before that goes */
             cairo_surface_destroy (surface);
@@ -281,20 +291,17 @@ write_pdf (FitaTimeline *timeline, const char *path, const char *input, const Fi
         cairo_restore (cr);
 
         cairo_set_source_rgba (cr, palette->text.red, palette->text.green, palette->text.blue, 1);
-        pango_layout_set_font_description (layout, title_font);
-        show_text (cr, layout, title, pg.margin, pg.margin, pg.page_width - 2 * pg.margin, PANGO_ALIGN_LEFT);
+        show_text (cr, title_layout, pg.margin, pg.margin);
         cairo_set_source_rgba (cr, palette->dim_text.red, palette->dim_text.green, palette->dim_text.blue, 1);
-        pango_layout_set_font_description (layout, footer_font);
         /* Translators: the footer of each page of the exported timeline */
         footer = g_strdup_printf (T_ (tr, "Page %u of %u"), page, pg.n_pages);
-        show_text (cr, layout, footer, pg.margin, pg.page_height - pg.margin - pg.footer_height + 6,
-                   pg.page_width - 2 * pg.margin, PANGO_ALIGN_CENTER);
+        pango_layout_set_text (footer_layout, footer, -1);
+        show_text (cr, footer_layout, pg.margin, pg.page_height - pg.margin - pg.footer_height + 6);
         cairo_show_page (cr);
       }
 
-  g_object_unref (layout);
-  pango_font_description_free (title_font);
-  pango_font_description_free (footer_font);
+  g_object_unref (title_layout);
+  g_object_unref (footer_layout);
   cairo_destroy (cr);
   return fita_picture_finish (surface, output, FALSE, error);
 }

@@ -7,6 +7,7 @@
 #include <math.h>
 #include <pango/pangocairo.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 const char * const fita_zoom_keywords[] = { "year", "semester", "quarter", "month", NULL };
@@ -48,7 +49,29 @@ struct _FitaTimeline {
   GHashTable *layouts;         /* "bold|width|align|text" → PangoLayout */
   cairo_matrix_t context_matrix;          /* what it was updated from */
   cairo_font_options_t *context_options;
+
+  /* what each row draws, worked out once per plan generation, when the row
+   * is first drawn: not again for each page, frame or strip of years */
+  struct _RowInfo *row_info;   /* one per row */
+  guint64 row_info_generation;
 };
+
+typedef struct _RowInfo {
+  gboolean valid;
+  gboolean parent;             /* has items below it */
+  gboolean has_colour;         /* its status's colour, else the accent */
+  guint depth;
+  FitaRgba colour;
+  Span own;                    /* own_span */
+  gboolean has_summary;        /* a parent: the span of everything below */
+  Span summary;
+  gint64 progress;
+  double *cells;               /* ticked semesters: start, end, start, end… */
+  guint n_cells;
+  char *who;                   /* fita_timeline_describe_who, once asked */
+} RowInfo;
+
+static void row_info_clear (FitaTimeline *self);
 
 /* More than this many texts laid out: begin again (a long plan scrolled) */
 #define MAX_LAYOUTS 4096
@@ -168,23 +191,57 @@ span_add (Span *span, double start, double end)
   span->end = MAX (span->end, end);
 }
 
+/* Calls add with each ticked semester of "2018-1 2018-2 …": its start and
+ * end; how many there were. (Read in place: this is done for every item
+ * of the plan when a timeline is made.) */
+static guint
+each_semester (const char *semesters, void (*add) (gpointer, double, double), gpointer data)
+{
+  const char *p = semesters;
+  guint n = 0;
+
+  while (p != NULL && *p != '\0')
+    {
+      char *end;
+      long year, half;
+
+      while (*p == ' ')
+        p++;
+      if (*p == '\0')
+        break;
+      /* as sscanf ("%d-%d") would read a word */
+      year = strtol (p, &end, 10);
+      if (end != p && *end == '-')
+        {
+          const char *q = end + 1;
+          half = strtol (q, &end, 10);
+          if (end != q)
+            {
+              add (data, year + (half - 1) * 0.5, year + half * 0.5);
+              n++;
+            }
+        }
+      /* on to the next word */
+      while (*p != '\0' && *p != ' ')
+        p++;
+    }
+  return n;
+}
+
+static void
+add_to_span (gpointer data, double start, double end)
+{
+  span_add (data, start, end);
+}
+
 /* Own bar and ticked semesters together. */
 static Span
 full_span (FitaItem *item)
 {
   Span span = own_span (item);
-  g_auto(GStrv) words = NULL;
 
   span.milestone = FALSE;
-  if (item->semesters == NULL)
-    return span;
-  words = g_strsplit (item->semesters, " ", -1);
-  for (guint i = 0; words[i]; i++)
-    {
-      int year, half;
-      if (sscanf (words[i], "%d-%d", &year, &half) == 2)
-        span_add (&span, year + (half - 1) * 0.5, year + half * 0.5);
-    }
+  each_semester (item->semesters, add_to_span, &span);
   return span;
 }
 
@@ -312,6 +369,7 @@ fita_timeline_free (FitaTimeline *self)
 {
   if (self == NULL)
     return;
+  row_info_clear (self);
   g_clear_pointer (&self->summaries, g_hash_table_unref);
   g_clear_pointer (&self->layouts, g_hash_table_unref);
   g_clear_object (&self->pango_context);
@@ -361,6 +419,7 @@ fita_timeline_get_zoom (FitaTimeline *self)
 void
 fita_timeline_set_rows (FitaTimeline *self, GPtrArray *items)
 {
+  row_info_clear (self);
   g_ptr_array_unref (self->rows);
   self->rows = items ? g_ptr_array_copy (items, NULL, NULL) : fita_plan_items_preorder (self->plan, NULL);
   compute_years (self);
@@ -667,6 +726,42 @@ parse_colour (const char *hex, const FitaRgba *fallback)
   return c;
 }
 
+/* Shapes gathered by layer and drawn a colour at a time: in a PDF each
+ * fill, stroke and change of colour is an operation of its own, and a
+ * page of the timeline would otherwise be several for every row. Rows do
+ * not overlap, so a layer drawn for all rows at once looks as if each row
+ * were drawn in turn, as long as the layers keep a row's order. */
+
+typedef enum {
+  SHAPE_RECT,          /* x, y, width, height */
+  SHAPE_ROUNDED,       /* x, y, width, height, radius */
+  SHAPE_SUMMARY,       /* from, to, y, row height, x of the start or NAN, x of the end or NAN */
+  SHAPE_DIAMOND,       /* centre x, centre y, radius */
+  SHAPE_LINE,          /* x0, y0, x1, y1 */
+  SHAPE_CLIPPED,       /* a rectangle x, y, width, height in the rounded one x, y, a[4], height, a[5] */
+} ShapeKind;
+
+typedef struct {
+  FitaRgba colour;
+  ShapeKind kind;
+  gboolean done;
+  double a[6];
+} Shape;
+
+enum {
+  LAYER_CELLS,         /* ticked semesters */
+  LAYER_BARS,          /* bars, summaries of parents, milestones */
+  LAYER_OUTLINES,      /* the bars' outlines (stroked) */
+  LAYER_PROGRESS,      /* progress over bars and summaries */
+  N_LAYERS
+};
+
+typedef struct {
+  PangoLayout *layout;
+  double x, y;
+  FitaRgba colour;
+} PendingText;
+
 typedef struct {
   FitaTimeline *self;
   cairo_t *cr;
@@ -674,7 +769,140 @@ typedef struct {
   PangoFontDescription *bold;
   PangoAttrList *attributes;
   gboolean exact;             /* FITA_TIMELINE_EXACT: shapes kept inside */
+  double chart_left;          /* where the chart begins, in view */
+  gboolean overflow;          /* a shape of the chart reaches left of it */
+  GArray *layers[N_LAYERS];   /* Shape */
+  GArray *fills;              /* Shape: the shapes of one step, drawn at once */
+  GArray *texts;              /* PendingText, in print: all text last, in order */
 } Painter;
+
+static void
+add_shape (GArray *shapes, const FitaRgba *colour, double alpha, ShapeKind kind,
+           double a0, double a1, double a2, double a3, double a4, double a5)
+{
+  Shape shape = { *colour, kind, FALSE, { a0, a1, a2, a3, a4, a5 } };
+
+  if (alpha >= 0)
+    shape.colour.alpha = alpha;
+  g_array_append_val (shapes, shape);
+}
+
+static void
+rounded_rectangle (cairo_t *cr, double x, double y, double w, double h, double r)
+{
+  r = MIN (r, MIN (w, h) / 2);
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, x + w - r, y + r, r, -G_PI / 2, 0);
+  cairo_arc (cr, x + w - r, y + h - r, r, 0, G_PI / 2);
+  cairo_arc (cr, x + r, y + h - r, r, G_PI / 2, G_PI);
+  cairo_arc (cr, x + r, y + r, r, G_PI, 3 * G_PI / 2);
+  cairo_close_path (cr);
+}
+
+static void
+shape_path (cairo_t *cr, const Shape *s)
+{
+  const double *a = s->a;
+
+  switch (s->kind)
+    {
+    case SHAPE_RECT:
+      cairo_rectangle (cr, a[0], a[1], a[2], a[3]);
+      break;
+    case SHAPE_ROUNDED:
+      rounded_rectangle (cr, a[0], a[1], a[2], a[3], a[4]);
+      break;
+    case SHAPE_SUMMARY:
+      {
+        double h = a[3];
+        cairo_rectangle (cr, a[0], a[2], a[1] - a[0], h * 0.16);
+        if (!isnan (a[4]))
+          {
+            cairo_move_to (cr, a[4], a[2]);
+            cairo_rel_line_to (cr, 0, h * 0.36);
+            cairo_rel_line_to (cr, h * 0.22, -h * 0.2);
+            cairo_close_path (cr);
+          }
+        if (!isnan (a[5]))
+          {
+            cairo_move_to (cr, a[5], a[2]);
+            cairo_rel_line_to (cr, 0, h * 0.36);
+            cairo_rel_line_to (cr, -h * 0.22, -h * 0.2);
+            cairo_close_path (cr);
+          }
+      }
+      break;
+    case SHAPE_DIAMOND:
+      cairo_move_to (cr, a[0], a[1] - a[2]);
+      cairo_line_to (cr, a[0] + a[2], a[1]);
+      cairo_line_to (cr, a[0], a[1] + a[2]);
+      cairo_line_to (cr, a[0] - a[2], a[1]);
+      cairo_close_path (cr);
+      break;
+    case SHAPE_LINE:
+      cairo_move_to (cr, a[0], a[1]);
+      cairo_line_to (cr, a[2], a[3]);
+      break;
+    case SHAPE_CLIPPED:
+    default:
+      cairo_rectangle (cr, a[0], a[1], a[2], a[3]);
+      break;
+    }
+}
+
+static gboolean
+same_colour (const FitaRgba *a, const FitaRgba *b)
+{
+  return a->red == b->red && a->green == b->green && a->blue == b->blue && a->alpha == b->alpha;
+}
+
+/* Draws the shapes a colour at a time (the colour set once for them all),
+ * and empties the array. cairo 1.16 writes a lone rectangle as one PDF
+ * operator, but a path of several as all their corners, and takes longer
+ * over a fill or stroke of a path of many parts than over each part filled
+ * on its own: each shape is filled (or stroked) by itself, but lines, which
+ * it strokes faster together, in one path. */
+static void
+draw_shapes (cairo_t *cr, GArray *shapes, gboolean stroke)
+{
+  for (guint i = 0; i < shapes->len; i++)
+    {
+      Shape *first = &g_array_index (shapes, Shape, i);
+
+      if (first->done)
+        continue;
+      set_colour (cr, &first->colour);
+      for (guint j = i; j < shapes->len; j++)
+        {
+          Shape *s = &g_array_index (shapes, Shape, j);
+          if (s->done || !same_colour (&s->colour, &first->colour))
+            continue;
+          s->done = TRUE;
+          if (s->kind == SHAPE_CLIPPED)
+            {
+              /* a progress in a rounded bar, on screen */
+              cairo_save (cr);
+              rounded_rectangle (cr, s->a[0], s->a[1], s->a[4], s->a[3], s->a[5]);
+              cairo_clip (cr);
+              cairo_rectangle (cr, s->a[0], s->a[1], s->a[2], s->a[3]);
+              cairo_fill (cr);
+              cairo_restore (cr);
+              continue;
+            }
+          shape_path (cr, s);
+          if (s->kind == SHAPE_LINE)
+            continue;
+          if (stroke)
+            cairo_stroke (cr);
+          else
+            cairo_fill (cr);
+        }
+      /* the lines of this colour */
+      if (stroke && cairo_has_current_point (cr))
+        cairo_stroke (cr);
+    }
+  g_array_set_size (shapes, 0);
+}
 
 /* The layouts' context updated from cr only when its scale or font options
  * differ from the last cairo_t's: pango takes any update as a change, and
@@ -725,7 +953,16 @@ layout_for (Painter *p, const char *text, double width, gboolean bold, PangoAlig
   return layout;
 }
 
-/* Draws text centred on y; its width as drawn. */
+static void
+show_text (cairo_t *cr, PangoLayout *layout, double x, double y, const FitaRgba *colour)
+{
+  cairo_move_to (cr, x, y);
+  set_colour (cr, colour);
+  pango_cairo_show_layout (cr, layout);
+}
+
+/* Draws text centred on y (in print, at the end, with the rest of the
+ * text: a PDF then writes it as one text object); its width as drawn. */
 static double
 draw_text (Painter *p, const char *text, double x, double y, double width, gboolean bold,
            const FitaRgba *colour, PangoAlignment align)
@@ -734,10 +971,27 @@ draw_text (Painter *p, const char *text, double x, double y, double width, gbool
   int text_width, height;
 
   pango_layout_get_pixel_size (layout, &text_width, &height);
-  cairo_move_to (p->cr, x, y - height / 2.0);
-  set_colour (p->cr, colour);
-  pango_cairo_show_layout (p->cr, layout);
+  if (p->texts != NULL)
+    {
+      PendingText pending = { g_object_ref (layout), x, y - height / 2.0, *colour };
+      g_array_append_val (p->texts, pending);
+    }
+  else
+    show_text (p->cr, layout, x, y - height / 2.0, colour);
   return text_width;
+}
+
+static void
+draw_pending_texts (Painter *p)
+{
+  for (guint i = 0; p->texts != NULL && i < p->texts->len; i++)
+    {
+      PendingText *t = &g_array_index (p->texts, PendingText, i);
+      show_text (p->cr, t->layout, t->x, t->y, &t->colour);
+      g_object_unref (t->layout);
+    }
+  if (p->texts != NULL)
+    g_array_set_size (p->texts, 0);
 }
 
 static double
@@ -747,18 +1001,6 @@ text_width (Painter *p, const char *text, gboolean bold)
 
   pango_layout_get_pixel_size (layout_for (p, text, -1, bold, PANGO_ALIGN_LEFT), &width, NULL);
   return width;
-}
-
-static void
-rounded_rectangle (cairo_t *cr, double x, double y, double w, double h, double r)
-{
-  r = MIN (r, MIN (w, h) / 2);
-  cairo_new_sub_path (cr);
-  cairo_arc (cr, x + w - r, y + r, r, -G_PI / 2, 0);
-  cairo_arc (cr, x + w - r, y + h - r, r, 0, G_PI / 2);
-  cairo_arc (cr, x + r, y + h - r, r, G_PI / 2, G_PI);
-  cairo_arc (cr, x + r, y + r, r, G_PI, 3 * G_PI / 2);
-  cairo_close_path (cr);
 }
 
 static const char *
@@ -801,50 +1043,110 @@ fita_timeline_describe_who (FitaTimeline *self, FitaItem *item)
   return g_string_free (out, FALSE);
 }
 
+/* What rows draw */
+
 static void
-draw_row_chart (Painter *p, FitaItem *item, double top, double chart_left, double right)
+row_info_clear (FitaTimeline *self)
+{
+  if (self->row_info == NULL)
+    return;
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      g_free (self->row_info[i].cells);
+      g_free (self->row_info[i].who);
+    }
+  g_clear_pointer (&self->row_info, g_free);
+}
+
+static void
+add_cell (gpointer data, double start, double end)
+{
+  RowInfo *info = data;
+
+  info->cells[2 * info->n_cells] = start;
+  info->cells[2 * info->n_cells + 1] = end;
+  info->n_cells++;
+}
+
+static RowInfo *
+row_info (FitaTimeline *self, guint row)
+{
+  FitaItem *item = g_ptr_array_index (self->rows, row);
+  RowInfo *info;
+
+  if (self->row_info != NULL && self->row_info_generation != fita_plan_get_generation (self->plan))
+    row_info_clear (self);
+  if (self->row_info == NULL)
+    {
+      self->row_info = g_new0 (RowInfo, MAX (1, self->rows->len));
+      self->row_info_generation = fita_plan_get_generation (self->plan);
+    }
+  info = &self->row_info[row];
+  if (!info->valid)
+    {
+      FitaStatus *status = item->status_id ? fita_plan_lookup (self->plan, FITA_TABLE_STATUS, item->status_id) : NULL;
+      static const FitaRgba none = { 0, 0, 0, -1 };
+      Span *summary = g_hash_table_lookup (summaries (self), &item->rec.id);
+
+      info->colour = parse_colour (status ? status->colour : NULL, &none);
+      info->has_colour = info->colour.alpha >= 0;
+      info->parent = fita_plan_list (self->plan, FITA_TABLE_ITEM, item->rec.id)->len > 0;
+      info->depth = fita_plan_item_depth (self->plan, item);
+      info->own = own_span (item);
+      info->has_summary = summary != NULL;
+      if (summary != NULL)
+        info->summary = *summary;
+      info->progress = fita_plan_progress_bp (self->plan, item);
+      if (item->semesters != NULL)
+        {
+          info->cells = g_new (double, 2 * (strlen (item->semesters) / 2 + 1));
+          each_semester (item->semesters, add_cell, info);
+        }
+      info->valid = TRUE;
+    }
+  return info;
+}
+
+static const char *
+row_who (FitaTimeline *self, guint row)
+{
+  RowInfo *info = row_info (self, row);
+
+  if (info->who == NULL)
+    info->who = fita_timeline_describe_who (self, g_ptr_array_index (self->rows, row));
+  return info->who;
+}
+
+static void
+draw_row_chart (Painter *p, guint row, double top, double chart_left, double right)
 {
   FitaTimeline *self = p->self;
-  cairo_t *cr = p->cr;
+  FitaItem *item = g_ptr_array_index (self->rows, row);
+  RowInfo *info = row_info (self, row);
   double h = self->row_height;
-  FitaStatus *status = item->status_id ? fita_plan_lookup (self->plan, FITA_TABLE_STATUS, item->status_id) : NULL;
-  FitaRgba colour = parse_colour (status ? status->colour : NULL, &self->palette.accent);
-  Span *summary = g_hash_table_lookup (summaries (self), &item->rec.id);
-  gint64 progress = fita_plan_progress_bp (self->plan, item);
-  g_auto(GStrv) words = NULL;
+  const FitaRgba *colour = info->has_colour ? &info->colour : &self->palette.accent;
+  gint64 progress = info->progress;
 
-  /* ticked semesters: filled cells, as in the XMESS grid, in one path
-   * filled once (each fill is an operation of its own in a PDF) */
-  if (item->semesters != NULL)
+  /* ticked semesters: filled cells, as in the XMESS grid */
+  for (guint i = 0; i < info->n_cells; i++)
     {
-      cairo_new_path (cr);
-      words = g_strsplit (item->semesters, " ", -1);
-      for (guint i = 0; words[i]; i++)
-        {
-          int year, half;
-          double x0, x1;
-          if (sscanf (words[i], "%d-%d", &year, &half) != 2)
-            continue;
-          x0 = fita_timeline_x_for_time (self, year + (half - 1) * 0.5);
-          x1 = fita_timeline_x_for_time (self, year + half * 0.5);
-          if (x1 <= chart_left || x0 >= right)
-            continue;
-          /* in print, square corners: a third of the PDF's size otherwise,
-           * and too small to see */
-          if (p->exact)
-            cairo_rectangle (cr, x0 + 2, top + 4, x1 - x0 - 4, h - 8);
-          else
-            rounded_rectangle (cr, x0 + 2, top + 4, x1 - x0 - 4, h - 8, 3);
-        }
-      cairo_set_source_rgba (cr, colour.red, colour.green, colour.blue, 0.85);
-      cairo_fill (cr);
+      double x0 = fita_timeline_x_for_time (self, info->cells[2 * i]);
+      double x1 = fita_timeline_x_for_time (self, info->cells[2 * i + 1]);
+      if (x1 <= chart_left || x0 >= right)
+        continue;
+      /* in print, square corners: a third of the PDF's size otherwise,
+       * and too small to see */
+      if (p->exact)
+        add_shape (p->layers[LAYER_CELLS], colour, 0.85, SHAPE_RECT, x0 + 2, top + 4, x1 - x0 - 4, h - 8, 0, 0);
+      else
+        add_shape (p->layers[LAYER_CELLS], colour, 0.85, SHAPE_ROUNDED, x0 + 2, top + 4, x1 - x0 - 4, h - 8, 3, 0);
     }
 
-  if (summary != NULL && summary->known)
+  if (info->has_summary && info->summary.known)
     {
       /* a parent: a summary bracket over everything below */
-      double x0 = fita_timeline_x_for_time (self, summary->start);
-      double x1 = fita_timeline_x_for_time (self, summary->end);
+      double x0 = fita_timeline_x_for_time (self, info->summary.start);
+      double x1 = fita_timeline_x_for_time (self, info->summary.end);
       double y = top + h * 0.38;
       /* in print, only the part inside the page */
       double from = p->exact ? MAX (x0, chart_left) : x0;
@@ -853,36 +1155,18 @@ draw_row_chart (Painter *p, FitaItem *item, double top, double chart_left, doubl
 
       if (to <= from)
         return;
-      set_colour (cr, &self->palette.summary);
-      cairo_rectangle (cr, from, y, to - from, h * 0.16);
-      if (!p->exact || x0 >= chart_left)
-        {
-          cairo_move_to (cr, x0, y);
-          cairo_rel_line_to (cr, 0, h * 0.36);
-          cairo_rel_line_to (cr, h * 0.22, -h * 0.2);
-          cairo_close_path (cr);
-        }
-      if (!p->exact || x1 <= right)
-        {
-          cairo_move_to (cr, x1, y);
-          cairo_rel_line_to (cr, 0, h * 0.36);
-          cairo_rel_line_to (cr, -h * 0.22, -h * 0.2);
-          cairo_close_path (cr);
-        }
-      cairo_fill (cr);
+      add_shape (p->layers[LAYER_BARS], &self->palette.summary, -1, SHAPE_SUMMARY, from, to, y, h,
+                 !p->exact || x0 >= chart_left ? x0 : NAN, !p->exact || x1 <= right ? x1 : NAN);
       if (p->exact)
         done = MIN (done, right);
       if (progress != FITA_NONE && done > from)
-        {
-          set_colour (cr, &self->palette.accent);
-          cairo_rectangle (cr, from, y + h * 0.16, done - from, h * 0.06);
-          cairo_fill (cr);
-        }
+        add_shape (p->layers[LAYER_PROGRESS], &self->palette.accent, -1, SHAPE_RECT,
+                   from, y + h * 0.16, done - from, h * 0.06, 0, 0);
       return;
     }
 
   {
-    Span span = own_span (item);
+    Span span = info->own;
     double x0, x1, y = top + h * 0.28, bh = h * 0.44;
 
     if (!span.known)
@@ -893,14 +1177,7 @@ draw_row_chart (Painter *p, FitaItem *item, double top, double chart_left, doubl
       return;
     if (span.milestone)
       {
-        double cx = x0, cy = top + h / 2, r = h * 0.28;
-        cairo_move_to (cr, cx, cy - r);
-        cairo_line_to (cr, cx + r, cy);
-        cairo_line_to (cr, cx, cy + r);
-        cairo_line_to (cr, cx - r, cy);
-        cairo_close_path (cr);
-        set_colour (cr, &colour);
-        cairo_fill (cr);
+        add_shape (p->layers[LAYER_BARS], colour, -1, SHAPE_DIAMOND, x0, top + h / 2, h * 0.28, 0, 0, 0);
         return;
       }
     if (item->semesters != NULL)
@@ -919,32 +1196,56 @@ draw_row_chart (Painter *p, FitaItem *item, double top, double chart_left, doubl
           progress = end <= x0 + 1 ? 0 : (gint64) MIN (10000, (end - x0 - 1) / MAX (1e-9, x1 - x0 - 2) * 10000.0);
       }
     if (p->exact)
-      cairo_rectangle (cr, x0 + 1, y, x1 - x0 - 2, bh);
-    else
-      rounded_rectangle (cr, x0 + 1, y, x1 - x0 - 2, bh, bh / 3);
-    cairo_set_source_rgba (cr, colour.red, colour.green, colour.blue, 0.28);
-    cairo_fill_preserve (cr);
-    cairo_set_source_rgba (cr, colour.red, colour.green, colour.blue, 0.9);
-    cairo_set_line_width (cr, 1);
-    cairo_stroke (cr);
-    if (p->exact && progress != FITA_NONE && progress > 0)
       {
-        /* square: no clip needed */
-        cairo_rectangle (cr, x0 + 1, y, (x1 - x0 - 2) * progress / 10000.0, bh);
-        set_colour (cr, &colour);
-        cairo_fill (cr);
+        add_shape (p->layers[LAYER_BARS], colour, 0.28, SHAPE_RECT, x0 + 1, y, x1 - x0 - 2, bh, 0, 0);
+        add_shape (p->layers[LAYER_OUTLINES], colour, 0.9, SHAPE_RECT, x0 + 1, y, x1 - x0 - 2, bh, 0, 0);
       }
-    else if (progress != FITA_NONE && progress > 0)
+    else
       {
-        cairo_save (cr);
-        rounded_rectangle (cr, x0 + 1, y, x1 - x0 - 2, bh, bh / 3);
-        cairo_clip (cr);
-        cairo_rectangle (cr, x0 + 1, y, (x1 - x0 - 2) * progress / 10000.0, bh);
-        set_colour (cr, &colour);
-        cairo_fill (cr);
-        cairo_restore (cr);
+        add_shape (p->layers[LAYER_BARS], colour, 0.28, SHAPE_ROUNDED, x0 + 1, y, x1 - x0 - 2, bh, bh / 3, 0);
+        add_shape (p->layers[LAYER_OUTLINES], colour, 0.9, SHAPE_ROUNDED, x0 + 1, y, x1 - x0 - 2, bh, bh / 3, 0);
+      }
+    if (progress != FITA_NONE && progress > 0)
+      {
+        double width = (x1 - x0 - 2) * progress / 10000.0;
+        /* square in print: no clip needed */
+        if (p->exact)
+          add_shape (p->layers[LAYER_PROGRESS], colour, -1, SHAPE_RECT, x0 + 1, y, width, bh, 0, 0);
+        else
+          add_shape (p->layers[LAYER_PROGRESS], colour, -1, SHAPE_CLIPPED, x0 + 1, y, width, bh, x1 - x0 - 2, bh / 3);
       }
   }
+}
+
+/* Whether any shape reaches into the labels' column (their backgrounds
+ * then drawn over it); a bar's outline only by half its width, under the
+ * line that closes the column. */
+static void
+check_overflow (Painter *p)
+{
+  for (int i = 0; i < N_LAYERS && !p->overflow; i++)
+    for (guint j = 0; j < p->layers[i]->len && !p->overflow; j++)
+      {
+        const Shape *s = &g_array_index (p->layers[i], Shape, j);
+        double left = s->a[0];
+
+        if (s->kind == SHAPE_DIAMOND)
+          left = s->a[0] - s->a[2];
+        else if (s->kind == SHAPE_SUMMARY && !isnan (s->a[5]))
+          left = MIN (s->a[0], s->a[5] - s->a[3] * 0.22);
+        p->overflow = left < p->chart_left;
+      }
+}
+
+static void
+draw_layers (Painter *p)
+{
+  check_overflow (p);
+  draw_shapes (p->cr, p->layers[LAYER_CELLS], FALSE);
+  draw_shapes (p->cr, p->layers[LAYER_BARS], FALSE);
+  cairo_set_line_width (p->cr, 1);
+  draw_shapes (p->cr, p->layers[LAYER_OUTLINES], TRUE);
+  draw_shapes (p->cr, p->layers[LAYER_PROGRESS], FALSE);
 }
 
 static void
@@ -973,20 +1274,20 @@ draw_grid (Painter *p, double top, double bottom, double chart_left, double righ
       cairo_fill (cr);
     }
 
-  cairo_set_line_width (cr, 1);
+  /* the lines of years, and of their units: a stroke for each kind */
   for (int year = self->first_year; year <= self->last_year + 1; year++)
     for (int unit = 0; unit < per_year; unit++)
       {
         double x = floor (fita_timeline_x_for_time (self, year + (double) unit / per_year)) + 0.5;
         if (x < chart_left || x > right)
           continue;
-        set_colour (cr, unit == 0 ? &self->palette.year_grid : &self->palette.grid);
-        cairo_move_to (cr, x, top);
-        cairo_line_to (cr, x, bottom);
-        cairo_stroke (cr);
+        add_shape (p->fills, unit == 0 ? &self->palette.year_grid : &self->palette.grid, -1, SHAPE_LINE,
+                   x, top, x, bottom, 0, 0);
         if (year > self->last_year)
           break;
       }
+  cairo_set_line_width (cr, 1);
+  draw_shapes (cr, p->fills, TRUE);
 }
 
 static void
@@ -998,6 +1299,7 @@ draw_today (Painter *p, double top, double bottom, double chart_left, double rig
 
   if (t < self->first_year || t > self->last_year + 1 || x < chart_left || x > right)
     return;
+  p->overflow = p->overflow || x - 1 < chart_left;
   set_colour (p->cr, &self->palette.today);
   cairo_set_line_width (p->cr, 2);
   cairo_move_to (p->cr, x, top);
@@ -1054,8 +1356,11 @@ draw_header (Painter *p, double top, double chart_left, double left_edge, double
   cairo_stroke (cr);
 }
 
+/* The labels of rows [first, last), and with corner, the headings above
+ * them at header_top. */
 static void
-draw_labels (Painter *p, guint first, guint last, double top_of_first, double left, double header_top)
+draw_labels (Painter *p, guint first, guint last, double top_of_first, double left, double header_top,
+             gboolean corner)
 {
   FitaTimeline *self = p->self;
   cairo_t *cr = p->cr;
@@ -1063,57 +1368,58 @@ draw_labels (Painter *p, guint first, guint last, double top_of_first, double le
   double column = self->label_width;
   double line = fita_timeline_get_header_height (self) / 2;
 
+  /* the rows' backgrounds (in print, drawn with the chart's stripes
+   * unless a shape of the chart came over the column), then their words */
+  for (guint r = first; r < last && (!p->exact || p->overflow); r++)
+    {
+      FitaItem *item = g_ptr_array_index (self->rows, r);
+      add_shape (p->fills, item->rec.id == self->selected ? &self->palette.selection :
+                           (r % 2) ? &self->palette.stripe : &self->palette.background,
+                 -1, SHAPE_RECT, left, top_of_first + (r - first) * h, fita_timeline_get_chart_left (self), h, 0, 0);
+    }
+  draw_shapes (cr, p->fills, FALSE);
+
   for (guint r = first; r < last; r++)
     {
       FitaItem *item = g_ptr_array_index (self->rows, r);
+      RowInfo *info = row_info (self, r);
       double top = top_of_first + (r - first) * h;
-      guint depth = fita_plan_item_depth (self->plan, item);
-      double indent = 8 + depth * 14;
+      double indent = 8 + info->depth * 14;
       double code_width = 0;
-      gboolean parent = fita_plan_list (self->plan, FITA_TABLE_ITEM, item->rec.id)->len > 0;
-
-      set_colour (cr, item->rec.id == self->selected ? &self->palette.selection :
-                      (r % 2) ? &self->palette.stripe : &self->palette.background);
-      cairo_rectangle (cr, left, top, fita_timeline_get_chart_left (self), h);
-      cairo_fill (cr);
-      if (item->rec.id == self->selected)
-        {
-          set_colour (cr, (r % 2) ? &self->palette.stripe : &self->palette.background);
-          cairo_rectangle (cr, left, top, 0, h);
-          cairo_fill (cr);
-        }
 
       if (item->code)
         code_width = draw_text (p, item->code, left + indent, top + h / 2, -1, TRUE, &self->palette.text,
                                 PANGO_ALIGN_LEFT) + 8;
       draw_text (p, item->title ? item->title : "", left + indent + code_width, top + h / 2,
-                 MAX (10, column - indent - code_width - 8), parent, &self->palette.text, PANGO_ALIGN_LEFT);
+                 MAX (10, column - indent - code_width - 8), info->parent, &self->palette.text, PANGO_ALIGN_LEFT);
 
       if (self->show_who)
-        {
-          g_autofree char *who = fita_timeline_describe_who (self, item);
-          draw_text (p, who, left + column + 6, top + h / 2, self->who_width - 12, FALSE,
-                     &self->palette.dim_text, PANGO_ALIGN_LEFT);
-        }
+        draw_text (p, row_who (self, r), left + column + 6, top + h / 2, self->who_width - 12, FALSE,
+                   &self->palette.dim_text, PANGO_ALIGN_LEFT);
     }
 
-  /* the corner above the labels */
-  set_colour (cr, &self->palette.background);
-  cairo_rectangle (cr, left, header_top, fita_timeline_get_chart_left (self), line * 2);
-  cairo_fill (cr);
-  /* Translators: column headings of the timeline: the items, and who does them */
-  draw_text (p, T_ (self->translator, "Item"), left + 8, header_top + line * 1.5, column - 16, TRUE,
-             &self->palette.dim_text, PANGO_ALIGN_LEFT);
-  if (self->show_who)
-    draw_text (p, T_ (self->translator, "Who"), left + column + 6, header_top + line * 1.5,
-               self->who_width - 12, TRUE, &self->palette.dim_text, PANGO_ALIGN_LEFT);
+  if (corner)
+    {
+      /* the corner above the labels */
+      set_colour (cr, &self->palette.background);
+      cairo_rectangle (cr, left, header_top, fita_timeline_get_chart_left (self), line * 2);
+      cairo_fill (cr);
+      /* Translators: column headings of the timeline: the items, and who does them */
+      draw_text (p, T_ (self->translator, "Item"), left + 8, header_top + line * 1.5, column - 16, TRUE,
+                 &self->palette.dim_text, PANGO_ALIGN_LEFT);
+      if (self->show_who)
+        draw_text (p, T_ (self->translator, "Who"), left + column + 6, header_top + line * 1.5,
+                   self->who_width - 12, TRUE, &self->palette.dim_text, PANGO_ALIGN_LEFT);
+    }
   set_colour (cr, &self->palette.year_grid);
   cairo_set_line_width (cr, 1);
   cairo_move_to (cr, left + fita_timeline_get_chart_left (self) - 0.5, header_top);
   cairo_line_to (cr, left + fita_timeline_get_chart_left (self) - 0.5, top_of_first + (last - first) * h);
-  cairo_stroke (cr);
-  cairo_move_to (cr, left, floor (header_top + line * 2) - 0.5);
-  cairo_line_to (cr, left + fita_timeline_get_chart_left (self), floor (header_top + line * 2) - 0.5);
+  if (corner)
+    {
+      cairo_move_to (cr, left, floor (header_top + line * 2) - 0.5);
+      cairo_line_to (cr, left + fita_timeline_get_chart_left (self), floor (header_top + line * 2) - 0.5);
+    }
   cairo_stroke (cr);
 }
 
@@ -1121,7 +1427,7 @@ void
 fita_timeline_draw (FitaTimeline *self, cairo_t *cr, double x, double y, double width, double height,
                     FitaTimelineDrawFlags flags)
 {
-  Painter p = { self, cr, NULL, NULL, NULL, (flags & FITA_TIMELINE_EXACT) != 0 };
+  Painter p = { self, cr, NULL, NULL, NULL, (flags & FITA_TIMELINE_EXACT) != 0, 0, FALSE, { NULL }, NULL, NULL };
   double header = fita_timeline_get_header_height (self);
   double h = self->row_height;
   double chart_left = fita_timeline_get_chart_left (self);
@@ -1157,6 +1463,12 @@ fita_timeline_draw (FitaTimeline *self, cairo_t *cr, double x, double y, double 
   /* no ligatures, as in the reports' text (each letter its own glyph in a PDF) */
   p.attributes = pango_attr_list_new ();
   pango_attr_list_insert (p.attributes, pango_attr_font_features_new ("liga 0, clig 0"));
+  for (int i = 0; i < N_LAYERS; i++)
+    p.layers[i] = g_array_new (FALSE, FALSE, sizeof (Shape));
+  p.fills = g_array_new (FALSE, FALSE, sizeof (Shape));
+  /* in print nothing is clipped and text covers no shape: all of it last */
+  if (p.exact)
+    p.texts = g_array_new (FALSE, FALSE, sizeof (PendingText));
 
   set_colour (cr, &self->palette.background);
   if (p.exact)
@@ -1176,17 +1488,18 @@ fita_timeline_draw (FitaTimeline *self, cairo_t *cr, double x, double y, double 
   if (first > last)
     first = last;
 
-  /* row stripes across the chart */
+  /* row stripes across the chart (in print, across the labels too: what
+   * the labels' backgrounds would be, unless the chart comes over them) */
+  p.chart_left = chart_visible_left;
   for (guint r = first; r < last; r++)
     {
       FitaItem *item = g_ptr_array_index (self->rows, r);
+      double from = p.exact ? labels_left : chart_visible_left;
       if (item->rec.id == self->selected || r % 2)
-        {
-          set_colour (cr, item->rec.id == self->selected ? &self->palette.selection : &self->palette.stripe);
-          cairo_rectangle (cr, chart_visible_left, rows_top + r * h, x + width - chart_visible_left, h);
-          cairo_fill (cr);
-        }
+        add_shape (p.fills, item->rec.id == self->selected ? &self->palette.selection : &self->palette.stripe, -1,
+                   SHAPE_RECT, from, rows_top + r * h, x + width - from, h, 0, 0);
     }
+  draw_shapes (cr, p.fills, FALSE);
 
   cairo_save (cr);
   if (!p.exact)
@@ -1196,7 +1509,8 @@ fita_timeline_draw (FitaTimeline *self, cairo_t *cr, double x, double y, double 
     }
   draw_grid (&p, visible_top, y + height, chart_visible_left, x + width);
   for (guint r = first; r < last; r++)
-    draw_row_chart (&p, g_ptr_array_index (self->rows, r), rows_top + r * h, chart_visible_left, x + width);
+    draw_row_chart (&p, r, rows_top + r * h, chart_visible_left, x + width);
+  draw_layers (&p);
   draw_today (&p, visible_top, y + height, chart_visible_left, x + width);
   cairo_restore (cr);
 
@@ -1207,9 +1521,7 @@ fita_timeline_draw (FitaTimeline *self, cairo_t *cr, double x, double y, double 
       cairo_rectangle (cr, labels_left, visible_top, chart_left, y + height - visible_top);
       cairo_clip (cr);
     }
-  /* (the corner, drawn here too, is drawn again below: in print where it
-   * goes, as there is no clip to hide it) */
-  draw_labels (&p, first, last, rows_top + first * h, labels_left, p.exact ? header_top : -1e6);
+  draw_labels (&p, first, last, rows_top + first * h, labels_left, p.exact ? header_top : -1e6, FALSE);
   cairo_restore (cr);
 
   draw_header (&p, header_top, chart_visible_left, chart_visible_left, x + width);
@@ -1221,10 +1533,16 @@ fita_timeline_draw (FitaTimeline *self, cairo_t *cr, double x, double y, double 
         cairo_rectangle (cr, labels_left, header_top, chart_left, header);
         cairo_clip (cr);
       }
-    draw_labels (&p, 0, 0, p.exact ? header_top + header : rows_top, labels_left, header_top);
+    draw_labels (&p, 0, 0, p.exact ? header_top + header : rows_top, labels_left, header_top, TRUE);
     cairo_restore (cr);
   }
+  draw_pending_texts (&p);
 
+  for (int i = 0; i < N_LAYERS; i++)
+    g_array_unref (p.layers[i]);
+  g_array_unref (p.fills);
+  if (p.texts != NULL)
+    g_array_unref (p.texts);
   pango_font_description_free (p.font);
   pango_font_description_free (p.bold);
   pango_attr_list_unref (p.attributes);

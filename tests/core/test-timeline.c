@@ -299,6 +299,56 @@ test_image (void)
   cairo_surface_destroy (surface);
 }
 
+static gboolean
+cell_filled (cairo_surface_t *surface, double x, double y)
+{
+  const guint32 bar = 0x3584e4;
+  guint32 colour = pixel (surface, x, y);
+
+  return ABS ((int) ((colour >> 16) & 0xff) - (int) ((bar >> 16) & 0xff)) < 40 &&
+         ABS ((int) (colour & 0xff) - (int) (bar & 0xff)) < 40;
+}
+
+/* What a row draws is kept from one drawing to the next (its ticked
+ * semesters read once): a change to the plan is drawn all the same. */
+static void
+test_redraw_after_change (void)
+{
+  g_autoptr(FitaPlan) xmess = fita_test_example ("xmess-2017-2019");
+  g_autoptr(FitaTimeline) timeline = fita_timeline_new (xmess, NULL);
+  FitaItem *i111 = fita_plan_find_item (xmess, "I.1.1");
+  double width, height, x, y;
+  cairo_surface_t *surface;
+  int year = 2019, half = 2;
+
+  fita_timeline_get_size (timeline, &width, &height);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) ceil (width), (int) ceil (height));
+  x = fita_timeline_x_for_time (timeline, year + (half - 0.5) * 0.5);
+  y = fita_timeline_get_header_height (timeline) + 2.5 * fita_timeline_get_row_height (timeline);
+  g_assert_true (fita_timeline_get_row (timeline, 2) == i111);
+
+  for (int round = 0; round < 2; round++)
+    {
+      gboolean ticked = fita_semesters_contains (i111->semesters, year, half);
+      g_autofree char *toggled = fita_semesters_toggle (i111->semesters, year, half);
+      cairo_t *cr = cairo_create (surface);
+
+      fita_timeline_draw (timeline, cr, 0, 0, width, height, FITA_TIMELINE_DRAW_DEFAULT);
+      cairo_destroy (cr);
+      cairo_surface_flush (surface);
+      g_assert_cmpint (cell_filled (surface, x, y), ==, ticked);
+
+      g_assert_true (fita_plan_set_text (xmess, i111, "semesters", toggled, NULL));
+      g_assert_cmpint (fita_semesters_contains (i111->semesters, year, half), !=, ticked);
+      cr = cairo_create (surface);
+      fita_timeline_draw (timeline, cr, 0, 0, width, height, FITA_TIMELINE_DRAW_DEFAULT);
+      cairo_destroy (cr);
+      cairo_surface_flush (surface);
+      g_assert_cmpint (cell_filled (surface, x, y), !=, ticked);
+    }
+  cairo_surface_destroy (surface);
+}
+
 /* Drawing a viewport costs what the viewport shows: a plan 100 times
  * larger draws the same rows. */
 static void
@@ -334,5 +384,6 @@ main (int argc, char **argv)
   g_test_add_func ("/timeline/summary", test_summary);
   g_test_add_func ("/timeline/image", test_image);
   g_test_add_func ("/timeline/virtual", test_virtual);
+  g_test_add_func ("/timeline/redraw-after-change", test_redraw_after_change);
   return g_test_run ();
 }
