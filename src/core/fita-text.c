@@ -10,6 +10,9 @@
 /* Characters below this are looked up in a table, the others in a hash. */
 #define LOW 0x600
 
+/* "…" */
+#define ELLIPSIS 0x2026
+
 enum { UNKNOWN, NONE, FOUND };
 
 typedef struct {
@@ -487,6 +490,7 @@ typedef struct {
   cairo_t *cr;
   double x, y, width;
   FitaTextAlign align;
+  const char *elided_end;   /* not NULL: an ellipsis after the line stands for the text up to here */
 } Draw;
 
 static void
@@ -517,6 +521,17 @@ draw_line (Font *f, const char *start, const char *end, double width, gpointer d
       x += g->advance;
       previous = g;
     }
+  if (d->elided_end != NULL)
+    {
+      /* one cluster: the ellipsis is read as the text it stands for */
+      const Glyph *g = glyph_of (f, ELLIPSIS);
+      cairo_glyph_t glyph = { g->glyph, x + kern (f, previous, g), d->y + f->ascent };
+      cairo_text_cluster_t cluster = { (int) (d->elided_end - end), 1 };
+
+      g_array_append_val (d->text->glyphs, glyph);
+      g_array_append_val (d->text->clusters, cluster);
+      end = d->elided_end;
+    }
   if (d->text->glyphs->len > 0)
     cairo_show_text_glyphs (d->cr, start, (int) (end - start),
                             (cairo_glyph_t *) (gpointer) d->text->glyphs->data, (int) d->text->glyphs->len,
@@ -530,7 +545,7 @@ fita_text_draw (FitaText *text, cairo_t *cr, const PangoFontDescription *font, c
                 double width, FitaTextAlign align, gboolean break_words)
 {
   Font *f = font_of (text, font);
-  Draw d = { text, cr, x, y, width, align };
+  Draw d = { text, cr, x, y, width, align, NULL };
   double natural;
 
   if (!covered (f, s, NULL, &natural))
@@ -554,4 +569,52 @@ fita_text_draw (FitaText *text, cairo_t *cr, const PangoFontDescription *font, c
     }
   break_lines (f, s, width, break_words, draw_line, &d);
   return TRUE;
+}
+
+gboolean
+fita_text_fit (FitaText *text, const PangoFontDescription *font, const char *s, double width, FitaTextFit *fit)
+{
+  Font *f = font_of (text, font);
+  const Glyph *ellipsis, *previous = NULL;
+  const char *p = s, *kept = s;
+  double natural, at = 0, kept_width = 0;
+
+  if (!covered (f, s, NULL, &natural) || natural < 0)
+    return FALSE;
+  if (width <= 0 || natural <= width)
+    {
+      *fit = (FitaTextFit) { strlen (s), FALSE, natural };
+      return TRUE;
+    }
+  ellipsis = glyph_of (f, ELLIPSIS);
+  if (ellipsis->state != FOUND)
+    return FALSE;
+  /* the most whole characters that fit with the ellipsis, no space last */
+  while (*p != '\0')
+    {
+      const Glyph *g = next_glyph (f, &p);
+
+      at += kern (f, previous, g) + g->advance;
+      previous = g;
+      if (at + kern (f, g, ellipsis) + ellipsis->advance > width)
+        break;
+      if (g->c != ' ')
+        {
+          kept = p;
+          kept_width = at + kern (f, g, ellipsis);
+        }
+    }
+  *fit = (FitaTextFit) { kept - s, TRUE, kept_width + ellipsis->advance };
+  return TRUE;
+}
+
+void
+fita_text_show_fit (FitaText *text, cairo_t *cr, const PangoFontDescription *font, const char *s,
+                    const FitaTextFit *fit, double x, double y)
+{
+  Font *f = font_of (text, font);
+  Draw d = { text, cr, x, y, fit->width, FITA_TEXT_LEFT, fit->ellipsis ? s + strlen (s) : NULL };
+
+  cairo_set_scaled_font (cr, f->scaled);
+  draw_line (f, s, s + fit->length, fit->width, &d);
 }

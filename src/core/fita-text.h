@@ -65,6 +65,29 @@ gboolean    fita_text_draw        (FitaText                   *text,
                                    double                      width,
                                    FitaTextAlign               align,
                                    gboolean                    break_words);
+/* A line shortened to width (≤ 0: any) with an ellipsis, as
+ * PANGO_ELLIPSIZE_END does: the bytes of s kept before it (all of s, and
+ * no ellipsis, when it fits) and the width drawn. */
+typedef struct {
+  gsize length;
+  gboolean ellipsis;
+  double width;
+} FitaTextFit;
+
+gboolean    fita_text_fit         (FitaText                   *text,
+                                   const PangoFontDescription *font,
+                                   const char                 *s,
+                                   double                      width,
+                                   FitaTextFit                *fit);
+/* Draws s as fit says, its top left at x, y; the ellipsis is extracted as
+ * the whole text it stands for. */
+void        fita_text_show_fit    (FitaText                   *text,
+                                   cairo_t                    *cr,
+                                   const PangoFontDescription *font,
+                                   const char                 *s,
+                                   const FitaTextFit          *fit,
+                                   double                      x,
+                                   double                      y);
 /* One line's height of font, as Pango lays it out. */
 double      fita_text_line_height (FitaText                   *text,
                                    const PangoFontDescription *font);

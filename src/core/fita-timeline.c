@@ -2,6 +2,7 @@
 #include "fita-timeline.h"
 #include "fita-rollup.h"
 #include "fita-money.h"
+#include "fita-text.h"
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
@@ -49,6 +50,9 @@ struct _FitaTimeline {
   GHashTable *layouts;         /* "bold|width|align|text" → PangoLayout */
   cairo_matrix_t context_matrix;          /* what it was updated from */
   cairo_font_options_t *context_options;
+  /* in print, plain text laid out without Pango (fita-text.h), in that
+   * context's fonts: made again when it changes */
+  FitaText *text;
 
   /* what each row draws, worked out once per plan generation, when the row
    * is first drawn: not again for each page, frame or strip of years */
@@ -372,6 +376,7 @@ fita_timeline_free (FitaTimeline *self)
   row_info_clear (self);
   g_clear_pointer (&self->summaries, g_hash_table_unref);
   g_clear_pointer (&self->layouts, g_hash_table_unref);
+  g_clear_pointer (&self->text, fita_text_free);
   g_clear_object (&self->pango_context);
   g_clear_pointer (&self->context_options, cairo_font_options_destroy);
   g_ptr_array_unref (self->rows);
@@ -757,7 +762,10 @@ enum {
 };
 
 typedef struct {
-  PangoLayout *layout;
+  PangoLayout *layout;        /* NULL: text, as fit says, by fita-text */
+  char *text;
+  FitaTextFit fit;
+  gboolean bold;
   double x, y;
   FitaRgba colour;
 } PendingText;
@@ -924,6 +932,7 @@ update_context (FitaTimeline *self, cairo_t *cr)
       return;
     }
   pango_cairo_update_context (cr, self->pango_context);
+  g_clear_pointer (&self->text, fita_text_free);
   g_clear_pointer (&self->context_options, cairo_font_options_destroy);
   self->context_options = options;
   self->context_matrix = matrix;
@@ -967,13 +976,28 @@ static double
 draw_text (Painter *p, const char *text, double x, double y, double width, gboolean bold,
            const FitaRgba *colour, PangoAlignment align)
 {
-  PangoLayout *layout = layout_for (p, text, width, bold, align);
+  PangoLayout *layout;
   int text_width, height;
+  FitaTextFit fit;
 
+  /* in print, plain text without Pango's shaping, drawn at the end */
+  if (p->texts != NULL && fita_text_fit (p->self->text, bold ? p->bold : p->font, text, width, &fit))
+    {
+      double line = fita_text_line_height (p->self->text, bold ? p->bold : p->font);
+      PendingText pending = { NULL, g_strdup (text), fit, bold, x, y - line / 2, *colour };
+
+      if (width > 0 && align == PANGO_ALIGN_CENTER)
+        pending.x += (width - fit.width) / 2;
+      else if (width > 0 && align == PANGO_ALIGN_RIGHT)
+        pending.x += width - fit.width;
+      g_array_append_val (p->texts, pending);
+      return fit.width;
+    }
+  layout = layout_for (p, text, width, bold, align);
   pango_layout_get_pixel_size (layout, &text_width, &height);
   if (p->texts != NULL)
     {
-      PendingText pending = { g_object_ref (layout), x, y - height / 2.0, *colour };
+      PendingText pending = { g_object_ref (layout), NULL, { 0 }, bold, x, y - height / 2.0, *colour };
       g_array_append_val (p->texts, pending);
     }
   else
@@ -987,6 +1011,14 @@ draw_pending_texts (Painter *p)
   for (guint i = 0; p->texts != NULL && i < p->texts->len; i++)
     {
       PendingText *t = &g_array_index (p->texts, PendingText, i);
+
+      if (t->layout == NULL)
+        {
+          set_colour (p->cr, &t->colour);
+          fita_text_show_fit (p->self->text, p->cr, t->bold ? p->bold : p->font, t->text, &t->fit, t->x, t->y);
+          g_free (t->text);
+          continue;
+        }
       show_text (p->cr, t->layout, t->x, t->y, &t->colour);
       g_object_unref (t->layout);
     }
@@ -998,7 +1030,10 @@ static double
 text_width (Painter *p, const char *text, gboolean bold)
 {
   int width;
+  double drawn;
 
+  if (p->texts != NULL && fita_text_width (p->self->text, bold ? p->bold : p->font, text, -1, &drawn))
+    return drawn;
   pango_layout_get_pixel_size (layout_for (p, text, -1, bold, PANGO_ALIGN_LEFT), &width, NULL);
   return width;
 }
@@ -1457,6 +1492,8 @@ fita_timeline_draw (FitaTimeline *self, cairo_t *cr, double x, double y, double 
    * part of its size */
   update_context (self, cr);
   pango_context_set_round_glyph_positions (self->pango_context, !p.exact);
+  if (p.exact && self->text == NULL)
+    self->text = fita_text_new (self->pango_context);
   p.font = pango_font_description_from_string (self->font);
   p.bold = pango_font_description_copy (p.font);
   pango_font_description_set_weight (p.bold, PANGO_WEIGHT_BOLD);
