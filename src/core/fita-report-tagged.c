@@ -49,7 +49,7 @@ release (const PdfData *pdf, gsize to)
 }
 
 /* Every so much read through a mapped PDF, what is behind is given back. */
-#define RELEASE_EVERY (4 * 1024 * 1024)
+#define RELEASE_EVERY (1024 * 1024)
 
 static void
 read_through (const PdfData *pdf, gsize at, gsize *released)
@@ -59,6 +59,16 @@ read_through (const PdfData *pdf, gsize at, gsize *released)
       release (pdf, at);
       *released = at;
     }
+}
+
+/* For reads here and there (the objects of the structure tree, which is
+ * most of a large report's file after its pages): all given back every so
+ * many. */
+static void
+read_here_and_there (const PdfData *pdf, guint *count)
+{
+  if (pdf->mapped && ++*count % 256 == 0)
+    release (pdf, pdf->len);
 }
 
 /* Where needle is in data[from, to), or -1. (Binary data: no strstr.) */
@@ -72,6 +82,32 @@ find (const PdfData *data, gsize from, gsize to, const char *needle)
     return -1;
   at = memmem (data->data + from, to - from, needle, n);
   return at != NULL ? at - data->data : -1;
+}
+
+/* How much a search that may read far (scan) reads at a time. */
+#define SCAN_WINDOW (256 * 1024)
+
+/* find, for a search that may read far through the PDF (cairo writes the
+ * structure tree after all the pages): a window at a time, what it has
+ * read of a mapped PDF given back as it goes. */
+static gssize
+scan (const PdfData *data, gsize from, gsize to, const char *needle, gsize *released)
+{
+  gsize n = strlen (needle);
+
+  g_assert (n > 0 && n < SCAN_WINDOW);
+  for (gsize start = from; start < to;)
+    {
+      gsize end = MIN (to, start + SCAN_WINDOW);
+      gssize at = find (data, start, end, needle);
+
+      if (at >= 0 || end == to)
+        return at;
+      /* a needle across the window's end is found in the next one */
+      start = end - (n - 1);
+      read_through (data, start, released);
+    }
+  return -1;
 }
 
 static gssize
@@ -243,9 +279,10 @@ struct_elements (const PdfData *data, const char *type)
 {
   GArray *found = g_array_new (FALSE, FALSE, sizeof (PdfObject));
   gsize at = 0, released = 0;
+  guint reads = 0;
   gssize elem;
 
-  while ((elem = find (data, at, data->len, " 0 obj\n<< /Type /StructElem\n")) >= 0)
+  while ((elem = scan (data, at, data->len, " 0 obj\n<< /Type /StructElem\n", &released)) >= 0)
     {
       gsize line = elem;
       PdfObject object;
@@ -262,6 +299,7 @@ struct_elements (const PdfData *data, const char *type)
         g_array_append_val (found, object);
       at = end;
       read_through (data, at, &released);
+      read_here_and_there (data, &reads);
     }
   release (data, data->len);
   return found;
@@ -579,6 +617,7 @@ furniture_to_artifacts (const PdfIndex *index, const PdfObject *catalog, PdfUpda
   g_autoptr(GArray) pages = g_array_new (FALSE, FALSE, sizeof (gint64));
   GHashTableIter iter;
   gpointer key;
+  guint reads = 0;
   PdfObject root, nums;
   gsize at = 0, released = 0;
   gssize page, ref;
@@ -600,6 +639,7 @@ furniture_to_artifacts (const PdfIndex *index, const PdfObject *catalog, PdfUpda
         return refuse (error, "a running header with no parent");
       g_hash_table_insert (drop, &private->number, &private->number);
       g_hash_table_add (parents, g_memdup2 (&parent, sizeof parent));
+      read_here_and_there (pdf, &reads);
     }
 
   /* out of their parents' /K */
@@ -613,6 +653,7 @@ furniture_to_artifacts (const PdfIndex *index, const PdfObject *catalog, PdfUpda
         return refuse (error, "a running header with no parent");
       drop_references (update_of (updates, pdf, parent, parent_object.start, parent_object.end)->body,
                        drop, " ", in_k);
+      read_here_and_there (pdf, &reads);
     }
 
   /* null in the ParentTree's arrays, each array rewritten once */
@@ -634,6 +675,7 @@ furniture_to_artifacts (const PdfIndex *index, const PdfObject *catalog, PdfUpda
           || (array_end = find (pdf, array_at, pdf->len, "]\nendobj\n")) < 0)
         continue;
       array_at += strlen (" obj\n");
+      read_here_and_there (pdf, &reads);
       g_byte_array_append (body, pdf->data + array_at, array_end + 1 - array_at);
       drop_references (body, drop, "null", in_tree);
       if (g_hash_table_size (in_tree) != before)
@@ -654,7 +696,7 @@ furniture_to_artifacts (const PdfIndex *index, const PdfObject *catalog, PdfUpda
     }
 
   at = 0;
-  while ((page = find (pdf, at, pdf->len, " 0 obj\n<< /Type /Page %")) >= 0)
+  while ((page = scan (pdf, at, pdf->len, " 0 obj\n<< /Type /Page %", &released)) >= 0)
     {
       gssize end = find (pdf, page, pdf->len, ">>\nendobj\n");
       gint64 contents = end < 0 ? -1 : number_after (pdf, page, end, "/Contents ");
