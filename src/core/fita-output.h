@@ -53,8 +53,8 @@ int          fita_output_get_errno  (FitaOutput   *output);
 guint64      fita_output_get_length (FitaOutput   *output);
 /* The temporary file, open for reading and writing and positioned at its
  * end, all that was written in it (for reading back what was written, say
- * through a GMappedFile, before writing more); -1 if nothing was written
- * yet or a write failed. */
+ * through a GMappedFile, before writing more); -1 if a write failed or,
+ * for an output to a path, nothing was written yet. */
 int          fita_output_get_fd     (FitaOutput   *output);
 /* Cuts what was written back to its first length bytes (to take back an
  * addition); FALSE if it cannot. */
