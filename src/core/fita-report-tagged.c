@@ -157,12 +157,13 @@ typedef struct {
 } PdfIndex;
 
 static gboolean
-index_read (PdfIndex *index, const PdfData *pdf, gint64 xref)
+index_read (PdfIndex *index, const PdfData *pdf, gint64 xref, gint64 size)
 {
   const char *p, *end = (const char *) pdf->data + pdf->len;
 
   index->pdf = pdf;
-  index->offsets = g_array_new (FALSE, TRUE, sizeof (gsize));
+  /* as many as the trailer's /Size says: not grown by doubling */
+  index->offsets = g_array_sized_new (FALSE, TRUE, sizeof (gsize), (guint) CLAMP (size, 0, 1 << 24));
   if (xref < 0 || (gsize) xref + 5 > pdf->len || memcmp (pdf->data + xref, "xref\n", 5) != 0)
     return FALSE;
   p = (const char *) pdf->data + xref + 5;
@@ -747,7 +748,7 @@ tag (const PdfData *pdf, const char *lang, GPtrArray *alts, const char *scopes, 
   root = number_after (pdf, trailer, pdf->len, "/Root ");
   info = number_after (pdf, trailer, pdf->len, "/Info ");
   prev = number_after (pdf, trailer, pdf->len, "startxref\n");
-  if (size < 0 || root < 0 || prev < 0 || !index_read (index, pdf, prev) || !find_object (index, root, &catalog)
+  if (size < 0 || root < 0 || prev < 0 || !index_read (index, pdf, prev, size) || !find_object (index, root, &catalog)
       || find (pdf, catalog.start, catalog.end, "/StructTreeRoot ") < 0)
     return refuse (error, "not a tagged PDF as cairo writes it");
 
