@@ -13,14 +13,20 @@
 #include <unistd.h>
 
 #define TEMP_SUFFIX ".fita-part"
+/* Small writes (cairo writes a PDF a line at a time) are gathered into
+ * writes of this size. */
+#define BUFFER_SIZE (64 * 1024)
 
 struct _FitaOutput {
-  char *path;        /* the target, symbolic links resolved */
-  char *temp;
+  char *path;        /* the target, symbolic links resolved; NULL: a temporary output */
+  char *temp;        /* NULL: a temporary output, unlinked at once */
   int fd;            /* -1 until the first write */
   mode_t mode;       /* the old target's, kept */
   gboolean has_mode;
   int error;         /* the first failed write's errno */
+  guint64 length;    /* written so far, the buffer included */
+  guint8 *buffer;    /* what is not written yet: BUFFER_SIZE bytes, or NULL */
+  gsize buffered;
 };
 
 static void
@@ -150,9 +156,12 @@ fita_output_open (const char *path, const char *input, GError **error)
   return output;
 }
 
+static gboolean flush (FitaOutput *output);
+
 const char *
 fita_output_get_temp_path (FitaOutput *output)
 {
+  flush (output);
   return output->temp;
 }
 
@@ -167,7 +176,8 @@ ensure_open (FitaOutput *output)
 {
   if (output->fd >= 0)
     return TRUE;
-  output->fd = g_open (output->temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+  /* read too: a report reads back what cairo wrote (fita_output_get_fd) */
+  output->fd = g_open (output->temp, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
   if (output->fd < 0)
     {
       output->error = errno;
@@ -177,12 +187,10 @@ ensure_open (FitaOutput *output)
 }
 
 static gboolean
-write_all (FitaOutput *output, const void *data, gsize length)
+write_through (FitaOutput *output, const void *data, gsize length)
 {
   const char *p = data;
 
-  if (output->error != 0 || !ensure_open (output))
-    return FALSE;
   while (length > 0)
     {
       ssize_t n = write (output->fd, p, length);
@@ -197,6 +205,38 @@ write_all (FitaOutput *output, const void *data, gsize length)
       length -= (gsize) n;
     }
   return TRUE;
+}
+
+/* Writes what the buffer holds. */
+static gboolean
+flush (FitaOutput *output)
+{
+  gsize n = output->buffered;
+
+  if (output->error != 0)
+    return FALSE;
+  if (n == 0)
+    return TRUE;
+  output->buffered = 0;
+  return write_through (output, output->buffer, n);
+}
+
+static gboolean
+write_all (FitaOutput *output, const void *data, gsize length)
+{
+  if (output->error != 0 || !ensure_open (output))
+    return FALSE;
+  output->length += length;
+  if (output->buffered + length <= BUFFER_SIZE)
+    {
+      if (output->buffer == NULL)
+        output->buffer = g_malloc (BUFFER_SIZE);
+      if (length > 0)
+        memcpy (output->buffer + output->buffered, data, length);
+      output->buffered += length;
+      return TRUE;
+    }
+  return flush (output) && write_through (output, data, length);
 }
 
 gboolean
@@ -216,6 +256,85 @@ fita_output_cairo_write (void *closure, const unsigned char *data, unsigned int 
   return write_all (closure, data, length) ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
 }
 
+gboolean
+fita_output_check (FitaOutput *output, GError **error)
+{
+  if (output->error == 0)
+    return TRUE;
+  set_io_error (error, output->error);
+  return FALSE;
+}
+
+int
+fita_output_get_errno (FitaOutput *output)
+{
+  return output->error;
+}
+
+guint64
+fita_output_get_length (FitaOutput *output)
+{
+  return output->length;
+}
+
+int
+fita_output_get_fd (FitaOutput *output)
+{
+  if (!flush (output) || output->fd < 0)
+    return -1;
+  return output->fd;
+}
+
+gboolean
+fita_output_truncate (FitaOutput *output, guint64 length)
+{
+  if (!flush (output) || output->fd < 0 || length > output->length)
+    return FALSE;
+  if (ftruncate (output->fd, (off_t) length) != 0 || lseek (output->fd, (off_t) length, SEEK_SET) < 0)
+    {
+      output->error = errno;
+      return FALSE;
+    }
+  output->length = length;
+  return TRUE;
+}
+
+FitaOutput *
+fita_output_new_temporary (GError **error)
+{
+  g_autofree char *name = NULL;
+  FitaOutput *output;
+  int fd = g_file_open_tmp ("fita-XXXXXX", &name, error);
+
+  if (fd < 0)
+    return NULL;
+  /* nothing to clean up after, whatever happens */
+  g_unlink (name);
+  fcntl (fd, F_SETFD, FD_CLOEXEC);
+  output = g_new0 (FitaOutput, 1);
+  output->fd = fd;
+  return output;
+}
+
+GBytes *
+fita_output_steal_bytes (FitaOutput *output, GError **error)
+{
+  g_autoptr(GMappedFile) mapped = NULL;
+  GBytes *bytes = NULL;
+
+  g_return_val_if_fail (output->path == NULL, NULL);
+  if (!flush (output) || !fita_output_check (output, error))
+    {
+      fita_output_abort (output);
+      return NULL;
+    }
+  /* mapped: pages the kernel may drop and read again, not a copy */
+  if ((mapped = g_mapped_file_new_from_fd (output->fd, FALSE, error)) != NULL)
+    bytes = g_mapped_file_get_bytes (mapped);
+  fita_output_abort (output);
+  return bytes;
+}
+
 static void
 output_free (FitaOutput *output)
 {
@@ -223,14 +342,18 @@ output_free (FitaOutput *output)
     close (output->fd);
   g_free (output->path);
   g_free (output->temp);
+  g_free (output->buffer);
   g_free (output);
 }
 
 gboolean
 fita_output_commit (FitaOutput *output, GError **error)
 {
-  int code = output->error;
+  int code;
 
+  g_return_val_if_fail (output->path != NULL, FALSE);
+  flush (output);
+  code = output->error;
   /* a writer that wrote by path (SQLite) left the file for us to flush;
    * one that wrote nothing leaves an empty file */
   if (code == 0 && output->fd < 0)
@@ -279,7 +402,8 @@ fita_output_abort (FitaOutput *output)
       close (output->fd);
       output->fd = -1;
     }
-  g_unlink (output->temp);
+  if (output->temp != NULL)
+    g_unlink (output->temp);
   output_free (output);
 }
 

@@ -21,6 +21,16 @@ typedef struct _FitaOutput FitaOutput;
 FitaOutput  *fita_output_open       (const char   *path,
                                      const char   *input,
                                      GError      **error);
+/* An output with no name, for what is read back rather than kept: an
+ * unlinked file in the temporary folder (g_get_tmp_dir()), so that a large
+ * result need not be held in memory while it is made. Finished with
+ * fita_output_steal_bytes() (or fita_output_abort()), never committed. */
+FitaOutput  *fita_output_new_temporary (GError    **error);
+/* A temporary output's content as bytes mapped from its file (pages the
+ * kernel may drop and read again); NULL with the error of a failed write.
+ * Frees output either way. */
+GBytes      *fita_output_steal_bytes (FitaOutput  *output,
+                                     GError      **error);
 /* Where the content goes until it is committed (for writers that want a
  * path, like SQLite). */
 const char  *fita_output_get_temp_path (FitaOutput *output);
@@ -34,6 +44,22 @@ gboolean     fita_output_write      (FitaOutput   *output,
 cairo_status_t fita_output_cairo_write (void                *closure,
                                      const unsigned char *data,
                                      unsigned int         length);
+/* FALSE, with its error, if a write failed. */
+gboolean     fita_output_check      (FitaOutput   *output,
+                                     GError      **error);
+/* The first failed write's errno, or 0. */
+int          fita_output_get_errno  (FitaOutput   *output);
+/* How many bytes were written so far. */
+guint64      fita_output_get_length (FitaOutput   *output);
+/* The temporary file, open for reading and writing and positioned at its
+ * end, all that was written in it (for reading back what was written, say
+ * through a GMappedFile, before writing more); -1 if a write failed or,
+ * for an output to a path, nothing was written yet. */
+int          fita_output_get_fd     (FitaOutput   *output);
+/* Cuts what was written back to its first length bytes (to take back an
+ * addition); FALSE if it cannot. */
+gboolean     fita_output_truncate   (FitaOutput   *output,
+                                     guint64       length);
 /* Flushes, closes and renames the temporary file over the target; on
  * failure the target is left as it was. Frees output either way. */
 gboolean     fita_output_commit     (FitaOutput   *output,

@@ -26,6 +26,7 @@
 
 #include "fita-chart.h"
 #include "fita-i18n.h"
+#include "fita-output.h"
 #include "fita-plan.h"
 #include "fita-timeline.h"
 #include "fita-report.h"
@@ -223,6 +224,13 @@ void          fita_doc_fields      (FitaDoc                 *doc,
  * per TH, in order). Appended as an incremental update; FALSE, with pdf as
  * it was, when pdf is not laid out as cairo 1.16 writes it. */
 gboolean    fita_report_tag_pdf             (GByteArray *pdf, const char *lang, GPtrArray *alts,
+                                             const char *scopes, GError **error);
+/* The same for a PDF written into output (all that was written to it):
+ * read back from its file, the update written after it, so that neither is
+ * held in memory. FALSE, with output cut back to the PDF as it was, when
+ * the PDF is not laid out as cairo 1.16 writes it; FALSE too, with the
+ * error fita_output_check() gives, if a write failed. */
+gboolean    fita_report_tag_pdf_output      (FitaOutput *output, const char *lang, GPtrArray *alts,
                                              const char *scopes, GError **error);
 
 /* What the reports share: words and figures (fita-report-words.c) */

@@ -12,14 +12,68 @@
 #include "config.h"
 #include "fita-report-private.h"
 #include "fita-error.h"
+#include "fita-output.h"
 
 #include <glib/gi18n-lib.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+
+/* Bytes read: cairo's PDF (in memory, or its file mapped), an object's
+ * body, a page's stream. */
+typedef struct {
+  const guint8 *data;
+  gsize len;
+  gboolean mapped;     /* a file's mapping, whose pages may be given back (release) */
+} PdfData;
+
+static PdfData
+view (const GByteArray *bytes)
+{
+  return (PdfData) { bytes->data, bytes->len, FALSE };
+}
+
+/* Gives back the pages of a mapped PDF read so far, [0, to): the kernel
+ * reads them again if they are needed, so that reading a large report
+ * through does not hold all of it at once. */
+static void
+release (const PdfData *pdf, gsize to)
+{
+#ifdef MADV_DONTNEED
+  gsize page = (gsize) sysconf (_SC_PAGESIZE);
+
+  to = MIN (to, pdf->len);
+  if (pdf->mapped && page > 0 && to >= page)
+    madvise ((void *) pdf->data, to - to % page, MADV_DONTNEED);
+#endif
+}
+
+/* Every so much read through a mapped PDF, what is behind is given back. */
+#define RELEASE_EVERY (1024 * 1024)
+
+static void
+read_through (const PdfData *pdf, gsize at, gsize *released)
+{
+  if (pdf->mapped && at > *released + RELEASE_EVERY)
+    {
+      release (pdf, at);
+      *released = at;
+    }
+}
+
+/* For reads here and there (the objects of the structure tree, which is
+ * most of a large report's file after its pages): all given back every so
+ * many. */
+static void
+read_here_and_there (const PdfData *pdf, guint *count)
+{
+  if (pdf->mapped && ++*count % 256 == 0)
+    release (pdf, pdf->len);
+}
 
 /* Where needle is in data[from, to), or -1. (Binary data: no strstr.) */
 static gssize
-find (const GByteArray *data, gsize from, gsize to, const char *needle)
+find (const PdfData *data, gsize from, gsize to, const char *needle)
 {
   gsize n = strlen (needle);
   const guint8 *at;
@@ -30,8 +84,34 @@ find (const GByteArray *data, gsize from, gsize to, const char *needle)
   return at != NULL ? at - data->data : -1;
 }
 
+/* How much a search that may read far (scan) reads at a time. */
+#define SCAN_WINDOW (256 * 1024)
+
+/* find, for a search that may read far through the PDF (cairo writes the
+ * structure tree after all the pages): a window at a time, what it has
+ * read of a mapped PDF given back as it goes. */
 static gssize
-find_last (const GByteArray *data, const char *needle)
+scan (const PdfData *data, gsize from, gsize to, const char *needle, gsize *released)
+{
+  gsize n = strlen (needle);
+
+  g_assert (n > 0 && n < SCAN_WINDOW);
+  for (gsize start = from; start < to;)
+    {
+      gsize end = MIN (to, start + SCAN_WINDOW);
+      gssize at = find (data, start, end, needle);
+
+      if (at >= 0 || end == to)
+        return at;
+      /* a needle across the window's end is found in the next one */
+      start = end - (n - 1);
+      read_through (data, start, released);
+    }
+  return -1;
+}
+
+static gssize
+find_last (const PdfData *data, const char *needle)
 {
   gsize n = strlen (needle);
 
@@ -43,7 +123,7 @@ find_last (const GByteArray *data, const char *needle)
 
 /* The number after key in data[from, to), or -1. */
 static gint64
-number_after (const GByteArray *data, gsize from, gsize to, const char *key)
+number_after (const PdfData *data, gsize from, gsize to, const char *key)
 {
   gssize at = find (data, from, to, key);
   g_autofree char *digits = NULL;
@@ -72,17 +152,18 @@ typedef struct {
  * found at once rather than searched for from the start of the file (which,
  * for every page of a report of thousands, made the pass quadratic). */
 typedef struct {
-  const GByteArray *pdf;
+  const PdfData *pdf;
   GArray *offsets;     /* gsize by object number; 0: not in use */
 } PdfIndex;
 
 static gboolean
-index_read (PdfIndex *index, const GByteArray *pdf, gint64 xref)
+index_read (PdfIndex *index, const PdfData *pdf, gint64 xref, gint64 size)
 {
   const char *p, *end = (const char *) pdf->data + pdf->len;
 
   index->pdf = pdf;
-  index->offsets = g_array_new (FALSE, TRUE, sizeof (gsize));
+  /* as many as the trailer's /Size says: not grown by doubling */
+  index->offsets = g_array_sized_new (FALSE, TRUE, sizeof (gsize), (guint) CLAMP (size, 0, 1 << 24));
   if (xref < 0 || (gsize) xref + 5 > pdf->len || memcmp (pdf->data + xref, "xref\n", 5) != 0)
     return FALSE;
   p = (const char *) pdf->data + xref + 5;
@@ -133,7 +214,7 @@ index_find (const PdfIndex *index, gint64 number)
 static gboolean
 find_object (const PdfIndex *index, gint64 number, PdfObject *object)
 {
-  const GByteArray *data = index->pdf;
+  const PdfData *data = index->pdf;
   gssize at = index_find (index, number), end;
 
   if (at < 0 || (at = find (data, at, MIN (data->len, (gsize) at + 32), " obj\n<<")) < 0)
@@ -195,13 +276,14 @@ refuse (GError **error, const char *why)
 /* The structure elements of type (for example "/S /TH\n"), in the order of
  * their object numbers: cairo numbers them in the order they were begun. */
 static GArray *
-struct_elements (const GByteArray *data, const char *type)
+struct_elements (const PdfData *data, const char *type)
 {
   GArray *found = g_array_new (FALSE, FALSE, sizeof (PdfObject));
-  gsize at = 0;
+  gsize at = 0, released = 0;
+  guint reads = 0;
   gssize elem;
 
-  while ((elem = find (data, at, data->len, " 0 obj\n<< /Type /StructElem\n")) >= 0)
+  while ((elem = scan (data, at, data->len, " 0 obj\n<< /Type /StructElem\n", &released)) >= 0)
     {
       gsize line = elem;
       PdfObject object;
@@ -217,7 +299,10 @@ struct_elements (const GByteArray *data, const char *type)
       if (find (data, object.start, object.end, type) >= 0)
         g_array_append_val (found, object);
       at = end;
+      read_through (data, at, &released);
+      read_here_and_there (data, &reads);
     }
+  release (data, data->len);
   return found;
 }
 
@@ -232,6 +317,47 @@ convert (GConverter *converter, const guint8 *data, gsize length)
       || !g_output_stream_close (stream, NULL, NULL))
     return NULL;
   return g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (memory));
+}
+
+/* Where the update goes, after cairo's PDF: into a file (its FitaOutput),
+ * gathered in bytes and written every so much; or, for a PDF in memory,
+ * into bytes put after it at the end. */
+typedef struct {
+  FitaOutput *output;  /* or NULL */
+  GByteArray *bytes;
+  gsize length;        /* the PDF's length with what was added so far */
+  guint8 last;         /* its last byte */
+} PdfOut;
+
+#define OUT_FLUSH (1024 * 1024)
+
+static void
+out_flush (PdfOut *out)
+{
+  if (out->output != NULL && out->bytes->len > 0)
+    {
+      /* a failed write is kept by the output, and said by whoever commits it */
+      fita_output_write (out->output, out->bytes->data, out->bytes->len, NULL);
+      g_byte_array_set_size (out->bytes, 0);
+    }
+}
+
+static void
+out_append (PdfOut *out, const void *data, gsize n)
+{
+  if (n == 0)
+    return;
+  g_byte_array_append (out->bytes, data, n);
+  out->length += n;
+  out->last = ((const guint8 *) data)[n - 1];
+  if (out->bytes->len >= OUT_FLUSH)
+    out_flush (out);
+}
+
+static void
+out_append_text (PdfOut *out, const char *text)
+{
+  out_append (out, text, strlen (text));
 }
 
 /* An object in its new version: its number and all between "N 0 obj\n"
@@ -252,8 +378,7 @@ clear_update (gpointer data)
 typedef struct {
   GArray *list;        /* of PdfUpdate */
   GHashTable *by_number;   /* number → index in list + 1 */
-  GByteArray *out;     /* the file, the pages' new streams written after it as they are made */
-  gsize out_length;    /* its length before: what it is cut back to should tagging fail */
+  PdfOut *out;         /* after the PDF: the pages' new streams, written as they are made, then the rest */
 } PdfUpdates;
 
 static void
@@ -274,7 +399,7 @@ updates_clear (PdfUpdates *updates)
 /* The new version of object number, begun as data[start, end) if new. The
  * pointer holds until the next call. */
 static PdfUpdate *
-update_of (PdfUpdates *updates, const GByteArray *data, gint64 number, gsize start, gsize end)
+update_of (PdfUpdates *updates, const PdfData *data, gint64 number, gsize start, gsize end)
 {
   guint index = GPOINTER_TO_UINT (g_hash_table_lookup (updates->by_number, &number));
   PdfUpdate update;
@@ -308,11 +433,12 @@ static void
 drop_references (GByteArray *body, GHashTable *drop, const char *instead, GHashTable *counted)
 {
   g_autoptr(GByteArray) out = g_byte_array_sized_new (body->len);
+  PdfData data = view (body);    /* body is not changed until the end */
   gsize copied = 0;
   gssize ref;
   gsize at = 0;
 
-  while ((ref = find (body, at, body->len, " 0 R")) >= 0)
+  while ((ref = find (&data, at, body->len, " 0 R")) >= 0)
     {
       gsize digits = ref;
       gint64 number;
@@ -346,7 +472,8 @@ drop_references (GByteArray *body, GHashTable *drop, const char *instead, GHashT
 static gboolean
 page_stream (const PdfIndex *index, gint64 contents, GBytes **packed_out)
 {
-  const GByteArray *pdf = index->pdf;
+  const PdfData *pdf = index->pdf;
+  PdfData view_of_text;
   g_autoptr(GZlibDecompressor) inflate = g_zlib_decompressor_new (G_ZLIB_COMPRESSOR_FORMAT_ZLIB);
   g_autoptr(GZlibCompressor) deflate = g_zlib_compressor_new (G_ZLIB_COMPRESSOR_FORMAT_ZLIB, -1);
   g_autoptr(GBytes) plain = NULL;
@@ -376,9 +503,10 @@ page_stream (const PdfIndex *index, gint64 contents, GBytes **packed_out)
   if (plain == NULL)
     return FALSE;
   g_byte_array_append (text, g_bytes_get_data (plain, NULL), g_bytes_get_size (plain));
-  while ((mcid = find (text, from, text->len, "/Private << /MCID ")) >= 0)
+  /* text changes as it is read: seen afresh each time round */
+  while ((view_of_text = view (text), mcid = find (&view_of_text, from, text->len, "/Private << /MCID ")) >= 0)
     {
-      gssize bdc = find (text, mcid, MIN (text->len, (gsize) mcid + 64), " >> BDC");
+      gssize bdc = find (&view_of_text, mcid, MIN (text->len, (gsize) mcid + 64), " >> BDC");
 
       if (bdc < 0)
         return FALSE;
@@ -428,11 +556,11 @@ static gboolean
 page_artifacts (const PdfIndex *index, GArray *contents, PdfUpdates *updates)
 {
   PageWork work = { index, contents, g_new0 (GBytes *, MAX (contents->len, 1)), 0, 0, 0 };
-  GByteArray *out = updates->out;
+  PdfOut *out = updates->out;
   guint n_threads = MIN (MAX (g_get_num_processors (), 1), 4) - 1;
 
-  if (out->len > 0 && out->data[out->len - 1] != '\n')
-    g_byte_array_append (out, (const guint8 *) "\n", 1);
+  if (out->length > 0 && out->last != '\n')
+    out_append_text (out, "\n");
   for (guint first = 0; first < contents->len && !work.failed; first += PAGE_BATCH)
     {
       GThread *threads[3] = { NULL };
@@ -458,15 +586,17 @@ page_artifacts (const PdfIndex *index, GArray *contents, PdfUpdates *updates)
             {
               /* written at once, in the order of the pages: the same file however many threads */
               update = update_of (updates, index->pdf, number, 0, 0);
-              update->written = out->len;
+              update->written = out->length;
               head = g_strdup_printf ("%" G_GINT64_FORMAT " 0 obj\n<< /Length %" G_GSIZE_FORMAT
                                       "\n   /Filter /FlateDecode\n>>\nstream\n", number, g_bytes_get_size (packed));
-              g_byte_array_append (out, (const guint8 *) head, strlen (head));
-              g_byte_array_append (out, g_bytes_get_data (packed, NULL), g_bytes_get_size (packed));
-              g_byte_array_append (out, (const guint8 *) "\nendstream\nendobj\n", strlen ("\nendstream\nendobj\n"));
+              out_append_text (out, head);
+              out_append (out, g_bytes_get_data (packed, NULL), g_bytes_get_size (packed));
+              out_append_text (out, "\nendstream\nendobj\n");
             }
           g_bytes_unref (packed);
         }
+      /* the batch's streams were read: given back */
+      release (index->pdf, index->pdf->len);
     }
   g_free (work.packed);
   return !work.failed;
@@ -479,7 +609,7 @@ page_artifacts (const PdfIndex *index, GArray *contents, PdfUpdates *updates)
 static gboolean
 furniture_to_artifacts (const PdfIndex *index, const PdfObject *catalog, PdfUpdates *updates, GError **error)
 {
-  const GByteArray *pdf = index->pdf;
+  const PdfData *pdf = index->pdf;
   g_autoptr(GArray) privates = struct_elements (pdf, "   /S /Private\n");
   g_autoptr(GHashTable) drop = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr(GHashTable) parents = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
@@ -488,8 +618,9 @@ furniture_to_artifacts (const PdfIndex *index, const PdfObject *catalog, PdfUpda
   g_autoptr(GArray) pages = g_array_new (FALSE, FALSE, sizeof (gint64));
   GHashTableIter iter;
   gpointer key;
+  guint reads = 0;
   PdfObject root, nums;
-  gsize at = 0;
+  gsize at = 0, released = 0;
   gssize page, ref;
 
   if (privates->len == 0)
@@ -509,6 +640,7 @@ furniture_to_artifacts (const PdfIndex *index, const PdfObject *catalog, PdfUpda
         return refuse (error, "a running header with no parent");
       g_hash_table_insert (drop, &private->number, &private->number);
       g_hash_table_add (parents, g_memdup2 (&parent, sizeof parent));
+      read_here_and_there (pdf, &reads);
     }
 
   /* out of their parents' /K */
@@ -522,6 +654,7 @@ furniture_to_artifacts (const PdfIndex *index, const PdfObject *catalog, PdfUpda
         return refuse (error, "a running header with no parent");
       drop_references (update_of (updates, pdf, parent, parent_object.start, parent_object.end)->body,
                        drop, " ", in_k);
+      read_here_and_there (pdf, &reads);
     }
 
   /* null in the ParentTree's arrays, each array rewritten once */
@@ -543,6 +676,7 @@ furniture_to_artifacts (const PdfIndex *index, const PdfObject *catalog, PdfUpda
           || (array_end = find (pdf, array_at, pdf->len, "]\nendobj\n")) < 0)
         continue;
       array_at += strlen (" obj\n");
+      read_here_and_there (pdf, &reads);
       g_byte_array_append (body, pdf->data + array_at, array_end + 1 - array_at);
       drop_references (body, drop, "null", in_tree);
       if (g_hash_table_size (in_tree) != before)
@@ -563,7 +697,7 @@ furniture_to_artifacts (const PdfIndex *index, const PdfObject *catalog, PdfUpda
     }
 
   at = 0;
-  while ((page = find (pdf, at, pdf->len, " 0 obj\n<< /Type /Page %")) >= 0)
+  while ((page = scan (pdf, at, pdf->len, " 0 obj\n<< /Type /Page %", &released)) >= 0)
     {
       gssize end = find (pdf, page, pdf->len, ">>\nendobj\n");
       gint64 contents = end < 0 ? -1 : number_after (pdf, page, end, "/Contents ");
@@ -572,7 +706,9 @@ furniture_to_artifacts (const PdfIndex *index, const PdfObject *catalog, PdfUpda
         return refuse (error, "page contents not as cairo writes them");
       g_array_append_val (pages, contents);
       at = end;
+      read_through (pdf, at, &released);
     }
+  release (pdf, pdf->len);
   if (!page_artifacts (index, pages, updates))
     return refuse (error, "page contents not as cairo writes them");
   return TRUE;
@@ -595,7 +731,7 @@ compare_updates (gconstpointer a, gconstpointer b)
 }
 
 static gboolean
-tag (GByteArray *pdf, const char *lang, GPtrArray *alts, const char *scopes, PdfIndex *index, PdfUpdates *updates,
+tag (const PdfData *pdf, const char *lang, GPtrArray *alts, const char *scopes, PdfIndex *index, PdfUpdates *updates,
      GError **error)
 {
   gssize trailer = find_last (pdf, "\ntrailer\n");
@@ -604,6 +740,7 @@ tag (GByteArray *pdf, const char *lang, GPtrArray *alts, const char *scopes, Pdf
   g_autoptr(GArray) figures = NULL, headers = NULL;
   g_autofree char *catalog_entries = NULL;
   g_autoptr(GString) xref = NULL;
+  PdfOut *out = updates->out;
 
   if (trailer < 0)
     return refuse (error, "no trailer");
@@ -611,7 +748,7 @@ tag (GByteArray *pdf, const char *lang, GPtrArray *alts, const char *scopes, Pdf
   root = number_after (pdf, trailer, pdf->len, "/Root ");
   info = number_after (pdf, trailer, pdf->len, "/Info ");
   prev = number_after (pdf, trailer, pdf->len, "startxref\n");
-  if (size < 0 || root < 0 || prev < 0 || !index_read (index, pdf, prev) || !find_object (index, root, &catalog)
+  if (size < 0 || root < 0 || prev < 0 || !index_read (index, pdf, prev, size) || !find_object (index, root, &catalog)
       || find (pdf, catalog.start, catalog.end, "/StructTreeRoot ") < 0)
     return refuse (error, "not a tagged PDF as cairo writes it");
 
@@ -648,8 +785,8 @@ tag (GByteArray *pdf, const char *lang, GPtrArray *alts, const char *scopes, Pdf
   g_array_sort (updates->list, compare_updates);
   /* written straight after the file, each object's body freed once
    * written: the pages' streams are not held twice */
-  if (pdf->len > 0 && pdf->data[pdf->len - 1] != '\n')
-    g_byte_array_append (pdf, (const guint8 *) "\n", 1);
+  if (out->length > 0 && out->last != '\n')
+    out_append_text (out, "\n");
   xref = g_string_new ("xref\n");
   for (guint i = 0; i < updates->list->len; i++)
     {
@@ -657,12 +794,12 @@ tag (GByteArray *pdf, const char *lang, GPtrArray *alts, const char *scopes, Pdf
       g_autofree char *head = g_strdup_printf ("%" G_GINT64_FORMAT " 0 obj\n", object->number);
 
       g_string_append_printf (xref, "%" G_GINT64_FORMAT " 1\n%010" G_GSIZE_FORMAT " 00000 n \n",
-                              object->number, object->written >= 0 ? (gsize) object->written : (gsize) pdf->len);
+                              object->number, object->written >= 0 ? (gsize) object->written : out->length);
       if (object->written >= 0)
         continue;
-      g_byte_array_append (pdf, (const guint8 *) head, strlen (head));
-      g_byte_array_append (pdf, object->body->data, object->body->len);
-      g_byte_array_append (pdf, (const guint8 *) "\nendobj\n", strlen ("\nendobj\n"));
+      out_append_text (out, head);
+      out_append (out, object->body->data, object->body->len);
+      out_append_text (out, "\nendobj\n");
       g_byte_array_unref (object->body);
       object->body = g_byte_array_new ();
     }
@@ -671,27 +808,65 @@ tag (GByteArray *pdf, const char *lang, GPtrArray *alts, const char *scopes, Pdf
   if (info >= 0)
     g_string_append_printf (xref, "   /Info %" G_GINT64_FORMAT " 0 R\n", info);
   g_string_append_printf (xref, "   /Prev %" G_GINT64_FORMAT "\n>>\nstartxref\n%" G_GSIZE_FORMAT "\n%%%%EOF\n",
-                          prev, (gsize) pdf->len);
+                          prev, out->length);
 
-  g_byte_array_append (pdf, (const guint8 *) xref->str, xref->len);
+  out_append (out, xref->str, xref->len);
   return TRUE;
 }
 
-gboolean
-fita_report_tag_pdf (GByteArray *pdf, const char *lang, GPtrArray *alts, const char *scopes, GError **error)
+/* Tags pdf, writing the update into out. */
+static gboolean
+tag_into (const PdfData *pdf, PdfOut *out, const char *lang, GPtrArray *alts, const char *scopes, GError **error)
 {
   PdfIndex index = { 0 };
   PdfUpdates updates;
   gboolean done;
 
   updates_init (&updates);
-  updates.out = pdf;
-  updates.out_length = pdf->len;
+  updates.out = out;
+  out->length = pdf->len;
+  out->last = pdf->len > 0 ? pdf->data[pdf->len - 1] : 0;
   done = tag (pdf, lang, alts, scopes, &index, &updates, error);
-  /* as cairo wrote it, should it not be tagged */
-  if (!done)
-    g_byte_array_set_size (pdf, updates.out_length);
   updates_clear (&updates);
   index_clear (&index);
   return done;
+}
+
+gboolean
+fita_report_tag_pdf (GByteArray *pdf, const char *lang, GPtrArray *alts, const char *scopes, GError **error)
+{
+  g_autoptr(GByteArray) update = g_byte_array_new ();
+  PdfData data = view (pdf);
+  PdfOut out = { NULL, update, 0, 0 };
+
+  /* as cairo wrote it, should it not be tagged */
+  if (!tag_into (&data, &out, lang, alts, scopes, error))
+    return FALSE;
+  g_byte_array_append (pdf, update->data, update->len);
+  return TRUE;
+}
+
+gboolean
+fita_report_tag_pdf_output (FitaOutput *output, const char *lang, GPtrArray *alts, const char *scopes,
+                            GError **error)
+{
+  g_autoptr(GByteArray) buffer = g_byte_array_new ();
+  g_autoptr(GMappedFile) mapped = NULL;
+  guint64 length = fita_output_get_length (output);
+  int fd = fita_output_get_fd (output);
+  PdfOut out = { output, buffer, 0, 0 };
+  PdfData data;
+  gboolean done;
+
+  if (fd < 0)
+    return fita_output_check (output, error) ? refuse (error, "nothing written") : FALSE;
+  if (!(mapped = g_mapped_file_new_from_fd (fd, FALSE, NULL)) || g_mapped_file_get_length (mapped) != length)
+    return refuse (error, "it could not be read back");
+  data = (PdfData) { (const guint8 *) g_mapped_file_get_contents (mapped), length, TRUE };
+  done = tag_into (&data, &out, lang, alts, scopes, error);
+  out_flush (&out);
+  /* as cairo wrote it, should it not be tagged */
+  if (!done)
+    fita_output_truncate (output, length);
+  return done && fita_output_check (output, error);
 }

@@ -131,19 +131,20 @@ report_translator (FitaPlan *plan, const FitaReportOptions *options)
   return fita_translator_new (options->lang ? options->lang : info->language ? info->language : "ca");
 }
 
-GBytes *
-fita_report_render (FitaPlan *plan, const FitaReportOptions *options, GCancellable *cancellable,
-                    FitaReportProgress progress, gpointer user_data, GError **error)
+/* The PDF, into output (a file, read back to be tagged) or into bytes
+ * (should no file be at hand). */
+static gboolean
+render_pdf (FitaPlan *plan, const FitaReportOptions *options, FitaOutput *output, GByteArray *bytes,
+            GCancellable *cancellable, FitaReportProgress progress, gpointer user_data, GError **error)
 {
   g_autoptr(FitaTranslator) tr = report_translator (plan, options);
   gint64 year = options->year != FITA_NONE ? options->year : fita_plan_default_year (plan);
   FitaItem *item = NULL;
   FitaDoc doc;
-  g_autoptr(GByteArray) bytes = g_byte_array_new ();
 
-  g_return_val_if_fail (options->kind < FITA_N_REPORTS, NULL);
+  g_return_val_if_fail (options->kind < FITA_N_REPORTS, FALSE);
   if (!sheet_item (plan, options, &item, error))
-    return NULL;
+    return FALSE;
 
   fita_doc_init (&doc, plan, tr, options->kind == FITA_REPORT_WORKPLAN, cancellable);
 
@@ -158,28 +159,76 @@ fita_report_render (FitaPlan *plan, const FitaReportOptions *options, GCancellab
   if (!make (&doc, options, item, year, discard, NULL, error))
     {
       fita_doc_clear (&doc);
-      return NULL;
+      return FALSE;
     }
   doc.pages = doc.page;
   doc.counting = FALSE;
   doc.progress_base = 0.5;
   doc.progress_span = 0.5;
-  if (!make (&doc, options, item, year, append, bytes, error))
+  if (!make (&doc, options, item, year, output != NULL ? fita_output_cairo_write : append,
+             output != NULL ? (gpointer) output : (gpointer) bytes, error))
     {
+      /* a write that failed says why (a full disk), not just that cairo could not */
+      if (output != NULL && !fita_output_check (output, NULL))
+        {
+          g_clear_error (error);
+          fita_output_check (output, error);
+        }
       fita_doc_clear (&doc);
-      return NULL;
+      return FALSE;
     }
   /* What Fita adds to cairo's tagged PDF (fita-report-tagged.c): should a
    * cairo other than the one it knows write the file otherwise, the report
    * is still made, tagged as cairo tags it, rather than not at all. */
   {
     g_autoptr(GError) untagged = NULL;
-    if (!fita_report_tag_pdf (bytes, doc.lang, doc.figure_alts, doc.header_scopes->str, &untagged))
+    gboolean tagged = output != NULL
+                        ? fita_report_tag_pdf_output (output, doc.lang, doc.figure_alts, doc.header_scopes->str, &untagged)
+                        : fita_report_tag_pdf (bytes, doc.lang, doc.figure_alts, doc.header_scopes->str, &untagged);
+    if (!tagged && output != NULL && !fita_output_check (output, error))
+      {
+        fita_doc_clear (&doc);
+        return FALSE;
+      }
+    if (!tagged)
       g_warning ("%s", untagged->message);
   }
   fita_doc_clear (&doc);
   if (progress)
     progress (1, user_data);
+  return TRUE;
+}
+
+GBytes *
+fita_report_render (FitaPlan *plan, const FitaReportOptions *options, GCancellable *cancellable,
+                    FitaReportProgress progress, gpointer user_data, GError **error)
+{
+  g_autoptr(FitaOutput) output = NULL;
+  g_autoptr(GByteArray) bytes = NULL;
+
+  g_return_val_if_fail (options->kind < FITA_N_REPORTS, NULL);
+  /* made in a temporary file and mapped from it, so that neither cairo's
+   * PDF nor the tagged one is held in memory as it is made; in memory
+   * should there be no temporary folder to write in */
+  output = fita_output_new_temporary (NULL);
+  if (output != NULL)
+    {
+      gboolean made = render_pdf (plan, options, output, NULL, cancellable, progress, user_data, error);
+      int code;
+
+      fita_output_get_fd (output);    /* all written */
+      if ((code = fita_output_get_errno (output)) != 0)
+        {
+          /* the temporary folder full, say: not "choose another folder" */
+          g_clear_error (error);
+          g_set_error (error, FITA_ERROR, FITA_ERROR_IO, _("The report could not be drawn: %s."), g_strerror (code));
+          return NULL;
+        }
+      return made ? fita_output_steal_bytes (g_steal_pointer (&output), error) : NULL;
+    }
+  bytes = g_byte_array_new ();
+  if (!render_pdf (plan, options, NULL, bytes, cancellable, progress, user_data, error))
+    return NULL;
   return g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
 }
 
@@ -230,15 +279,22 @@ fita_report_write (FitaPlan *plan, const FitaReportOptions *options, const char 
                    GCancellable *cancellable, FitaReportProgress progress, gpointer user_data, GError **error)
 {
   FitaReportFormat format = FITA_REPORT_FORMAT_PDF;
-  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr(FitaOutput) output = NULL;
+  FitaItem *item;
 
+  g_return_val_if_fail (options->kind < FITA_N_REPORTS, FALSE);
   if (fita_report_format_for_path (path, &format) && format != FITA_REPORT_FORMAT_PDF)
     return write_flow (plan, options, format, path, cancellable, progress, user_data, error);
-  pdf = fita_report_render (plan, options, cancellable, progress, user_data, error);
-  /* like every output: atomic, never over the plan itself */
-  return pdf != NULL &&
-         fita_output_write_file (path, fita_plan_get_path (plan), g_bytes_get_data (pdf, NULL),
-                                 g_bytes_get_size (pdf), error);
+  if (!sheet_item (plan, options, &item, error))
+    return FALSE;
+  /* like every output: atomic, never over the plan itself; written as it
+   * is drawn, and tagged in place, rather than held in memory. The
+   * temporary file is made at once, so that a folder not to be written in
+   * is known before the report is drawn. */
+  return (output = fita_output_open (path, fita_plan_get_path (plan), error)) != NULL &&
+         fita_output_write (output, "", 0, error) &&
+         render_pdf (plan, options, output, NULL, cancellable, progress, user_data, error) &&
+         fita_output_commit (g_steal_pointer (&output), error);
 }
 
 /* Several sheets, and their file names */

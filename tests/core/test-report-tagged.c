@@ -1,8 +1,10 @@
 /* fita_report_tag_pdf: what cairo 1.16 cannot write into a tagged PDF,
  * appended after it; and its refusals, which leave the PDF as it was. */
 #include "fita-report-private.h"
+#include "fita-output.h"
 
 #include <cairo-pdf.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
 static cairo_status_t
@@ -24,6 +26,8 @@ make_pdf (gboolean tagged)
   const char *const tags[] = { "TH", "TH", "TR", "TH", "TD", "TR" };
 
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, "Informe");
+  /* not the second it is made in: two made one after the other are the same */
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, "2024-05-01T10:00:00");
   cairo_set_font_size (cr, 10);
   if (tagged)
     {
@@ -150,11 +154,142 @@ test_refused (void)
                    g_bytes_get_size (tagged_before));
 }
 
+/* Many pages, each with its running header, heading and table: a PDF of
+ * some megabytes, whose structure tree (after the pages) and ParentTree
+ * are larger than what the tagging of a file reads at a time. */
+static GByteArray *
+make_long_pdf (guint n_pages)
+{
+  GByteArray *bytes = g_byte_array_new ();
+  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (append, bytes, 400, 600);
+  cairo_t *cr = cairo_create (surface);
+
+  cairo_set_font_size (cr, 6);
+  cairo_tag_begin (cr, "Document", NULL);
+  for (guint p = 0; p < n_pages; p++)
+    {
+      g_autofree char *heading = g_strdup_printf ("Pàgina %u", p + 1);
+
+      cairo_tag_begin (cr, "Private", NULL);
+      cairo_move_to (cr, 10, 8);
+      cairo_show_text (cr, "Pla · Ajuntament");
+      cairo_tag_end (cr, "Private");
+      cairo_tag_begin (cr, "H1", NULL);
+      cairo_move_to (cr, 10, 20);
+      cairo_show_text (cr, heading);
+      cairo_tag_end (cr, "H1");
+      cairo_tag_begin (cr, "Table", NULL);
+      for (guint r = 0; r < 60; r++)
+        {
+          cairo_tag_begin (cr, "TR", NULL);
+          for (guint c = 0; c < 4; c++)
+            {
+              g_autofree char *text = g_strdup_printf ("%u·%u·%u", p, r, c);
+              cairo_tag_begin (cr, "TD", NULL);
+              cairo_move_to (cr, 10 + 90 * c, 30 + 9 * r);
+              cairo_show_text (cr, text);
+              cairo_tag_end (cr, "TD");
+            }
+          cairo_tag_end (cr, "TR");
+        }
+      cairo_tag_end (cr, "Table");
+      cairo_show_page (cr);
+    }
+  cairo_tag_end (cr, "Document");
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+  return bytes;
+}
+
+/* cairo's PDF written into an output and tagged there: the very bytes of
+ * the PDF tagged in memory; and a refusal cuts the file back to cairo's. */
+static void
+test_in_a_file (void)
+{
+  g_autoptr(GByteArray) pdf = make_long_pdf (300);
+  g_autoptr(GByteArray) in_memory = g_byte_array_new ();
+  g_autoptr(GPtrArray) alts = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("fita-tagged-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "informe.pdf", NULL);
+  g_autofree char *written = NULL;
+  gsize length = 0;
+  FitaOutput *output;
+
+  g_assert_cmpuint (pdf->len, >, 2 * 1024 * 1024);
+  g_byte_array_append (in_memory, pdf->data, pdf->len);
+  g_assert_true (fita_report_tag_pdf (in_memory, "es", alts, "", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (in_memory->len, >, pdf->len);
+
+  output = fita_output_open (path, NULL, &error);
+  g_assert_no_error (error);
+  /* in pieces, as cairo writes */
+  for (gsize at = 0; at < pdf->len; at += 1000)
+    g_assert_cmpint (fita_output_cairo_write (output, pdf->data + at, MIN (1000, pdf->len - at)), ==,
+                     CAIRO_STATUS_SUCCESS);
+  g_assert_true (fita_report_tag_pdf_output (output, "es", alts, "", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (fita_output_get_length (output), ==, in_memory->len);
+  g_assert_true (fita_output_commit (output, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &written, &length, NULL));
+  g_assert_cmpmem (written, length, in_memory->data, in_memory->len);
+  g_clear_pointer (&written, g_free);
+
+  /* headings that are not those drawn: refused, the file as cairo wrote it */
+  output = fita_output_open (path, NULL, &error);
+  g_assert_true (fita_output_write (output, pdf->data, pdf->len, &error));
+  g_assert_false (fita_report_tag_pdf_output (output, "es", alts, "C", &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_true (fita_output_commit (output, &error));
+  g_assert_true (g_file_get_contents (path, &written, &length, NULL));
+  g_assert_cmpmem (written, length, pdf->data, pdf->len);
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+/* A temporary output: read back as bytes, cut back, nothing left behind. */
+static void
+test_temporary_output (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GByteArray) expected = g_byte_array_new ();
+  FitaOutput *output = fita_output_new_temporary (&error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < 20000; i++)
+    {
+      g_autofree char *line = g_strdup_printf ("line %u\n", i);
+      g_assert_true (fita_output_write (output, line, strlen (line), &error));
+      g_byte_array_append (expected, (const guint8 *) line, strlen (line));
+    }
+  g_assert_cmpuint (fita_output_get_length (output), ==, expected->len);
+  g_assert_cmpint (fita_output_get_fd (output), >=, 0);
+  g_assert_true (fita_output_write (output, "more", 4, &error));
+  g_assert_true (fita_output_truncate (output, expected->len));
+  g_assert_false (fita_output_truncate (output, expected->len + 1));
+  g_assert_true (fita_output_write (output, "end", 3, &error));
+  g_byte_array_append (expected, (const guint8 *) "end", 3);
+  g_assert_true (fita_output_check (output, &error));
+  g_assert_cmpint (fita_output_get_errno (output), ==, 0);
+  bytes = fita_output_steal_bytes (output, &error);
+  g_assert_no_error (error);
+  g_assert_cmpmem (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), expected->data, expected->len);
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/report-tagged/added", test_added);
   g_test_add_func ("/report-tagged/refused", test_refused);
+  g_test_add_func ("/report-tagged/in-a-file", test_in_a_file);
+  g_test_add_func ("/report-tagged/temporary-output", test_temporary_output);
   return g_test_run ();
 }

@@ -202,10 +202,27 @@ test_write_atomic (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *data = NULL;
 
+  g_autoptr(GBytes) rendered = NULL;
+  g_autoptr(GByteArray) copy = g_byte_array_new ();
+  gsize length = 0;
+  char *date;
+
   g_assert_true (fita_report_write (plan, &options, path, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
-  g_file_get_contents (path, &data, NULL, NULL);
+  g_file_get_contents (path, &data, &length, NULL);
   g_assert_true (g_str_has_prefix (data, "%PDF-"));
+  /* written into its file and tagged there, or made as bytes: the same
+   * PDF, but for the second it was made in */
+  rendered = fita_report_render (plan, &options, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_bytes_get_size (rendered), ==, length);
+  g_byte_array_append (copy, g_bytes_get_data (rendered, NULL), length);
+  date = memmem (data, length, "/CreationDate (", strlen ("/CreationDate ("));
+  g_assert_nonnull (date);
+  date += strlen ("/CreationDate (");
+  g_assert_cmpuint (date + 14 - data, <=, length);
+  memcpy (copy->data + (date - data), date, 14);
+  g_assert_cmpmem (copy->data, copy->len, data, length);
   /* an unwritable place: an error, nothing half-written */
   g_assert_false (fita_report_write (plan, &options, "/nonexistent/dir/informe.pdf", NULL, NULL, NULL, &error));
   g_assert_error (error, FITA_ERROR, FITA_ERROR_IO);
