@@ -65,7 +65,8 @@ gboolean fita_report_write   (FitaPlan                *plan,
                               FitaReportProgress       progress,
                               gpointer                 user_data,
                               GError                 **error);
-/* The PDF into memory. */
+/* The PDF as bytes: made in an unlinked temporary file and mapped from it
+ * (in memory only when no temporary file can be made). */
 GBytes  *fita_report_render  (FitaPlan                *plan,
                               const FitaReportOptions *options,
                               GCancellable            *cancellable,
