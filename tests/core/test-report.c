@@ -5,6 +5,7 @@
 #include "fita-examples.h"
 #include "fita-json.h"
 #include "fita-report.h"
+#include "fita-synthetic.h"
 #include "fita-test-util.h"
 
 #include <string.h>
@@ -409,6 +410,26 @@ test_amounts_whole (void)
   }
 }
 
+/* A table's columns share the page so that the table is short: in the
+ * work plan of a plan whose periods are long ("2021 2nd semester, 2022 2nd
+ * semester; 2021–2023") and whose titles are long too, no row spends a
+ * line on the end of its period alone, as it did when the titles' column
+ * took all it could by its weight. */
+static void
+test_balanced_columns (void)
+{
+  g_autoptr(FitaPlan) plan = fita_synthetic_plan (300);
+  g_autofree char *text = report_text (plan, FITA_REPORT_WORKPLAN, NULL, FITA_NONE, "en", TRUE);
+  g_autoptr(GRegex) period_alone = g_regex_new ("^\\s*(semester; )?\\d{4}–\\d{4}\\s*$", G_REGEX_MULTILINE, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+
+  if (text == NULL)
+    return;
+  assert_has (text, "semester,");
+  if (g_regex_match (period_alone, text, 0, &match))
+    g_error ("A period's end on a line of its own, “%s”, in:\n%s", g_match_info_fetch (match, 0), text);
+}
+
 /* A heading with nothing under it is left out. */
 static void
 test_no_empty_headings (void)
@@ -730,6 +751,7 @@ main (int argc, char **argv)
   g_test_add_func ("/report/who-and-other-services", test_who_and_other_services);
   g_test_add_func ("/report/words-are-whole", test_words_are_whole);
   g_test_add_func ("/report/amounts-whole", test_amounts_whole);
+  g_test_add_func ("/report/balanced-columns", test_balanced_columns);
   g_test_add_func ("/report/no-empty-headings", test_no_empty_headings);
   g_test_add_func ("/report/no-heading-at-the-foot", test_no_heading_at_the_foot);
   g_test_add_func ("/report/one-year", test_one_year);
