@@ -254,6 +254,50 @@ test_draw (Fixture *f, gconstpointer data)
   cairo_surface_destroy (image);
 }
 
+/* Any text, valid UTF-8 or not, of any characters and widths: refused or
+ * laid out, never a line wider than the width when words may break, and
+ * drawn as measured (run under ASan in CI). */
+static void
+test_any_text (Fixture *f, gconstpointer data)
+{
+  static const char *const pieces[] = { "a", "W", " ", "  ", "\n", "é", "€", "\xc2\xa0", "…", ":", ")", "1.234,5",
+                                        "\t", "\xd9\x85", "\xcc\x81", "\xff", "\xe2\x80", "Actuació", "—", "/" };
+  GRand *rand = g_rand_new_with_seed (18);
+
+  for (guint i = 0; i < 2000; i++)
+    {
+      g_autoptr(GString) s = g_string_new (NULL);
+      guint n = g_rand_int_range (rand, 0, 30), lines;
+      double width = g_rand_double_range (rand, -5, 200), widest, height;
+      gboolean words = g_rand_boolean (rand);
+
+      for (guint k = 0; k < n; k++)
+        g_string_append (s, pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces))]);
+      if (fita_text_measure (f->text, f->font, s->str, width, words, &lines, &widest, &height))
+        {
+          FitaTextFit fit;
+
+          g_assert_cmpuint (lines, >=, 1);
+          g_assert_cmpfloat_with_epsilon (height, lines * fita_text_line_height (f->text, f->font), 1e-6);
+          if (words && width > 0 && lines > 1)
+            g_assert_cmpfloat (widest, <=, MAX (width, 20) + 1e-6);
+          g_assert_true (fita_text_draw (f->text, f->cr, f->font, s->str, 0, 0, width, FITA_TEXT_CENTER, words));
+          if (strchr (s->str, '\n') == NULL)
+            {
+              g_assert_true (fita_text_fit (f->text, f->font, s->str, width, &fit));
+              g_assert_cmpuint (fit.length, <=, s->len);
+              if (width > 0 && fit.ellipsis)
+                g_assert_cmpfloat (fit.width, <=, MAX (width, 20));
+              fita_text_show_fit (f->text, f->cr, f->font, s->str, &fit, 0, 0);
+            }
+        }
+      else
+        g_assert_false (fita_text_draw (f->text, f->cr, f->font, s->str, 0, 0, width, FITA_TEXT_LEFT, words));
+    }
+  g_assert_cmpint (cairo_status (f->cr), ==, CAIRO_STATUS_SUCCESS);
+  g_rand_free (rand);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -264,5 +308,6 @@ main (int argc, char **argv)
   g_test_add ("/text/glued", Fixture, NULL, setup, test_glued, teardown);
   g_test_add ("/text/long-words", Fixture, NULL, setup, test_long_words, teardown);
   g_test_add ("/text/draw", Fixture, NULL, setup, test_draw, teardown);
+  g_test_add ("/text/any-text", Fixture, NULL, setup, test_any_text, teardown);
   return g_test_run ();
 }
