@@ -839,6 +839,18 @@ column_needs (FitaDoc *doc, FitaDocTable *table, double *least, double *most)
     }
 }
 
+/* column_needs, and the sum of the least widths. */
+static double
+column_needs_sum (FitaDoc *doc, FitaDocTable *table, double *least, double *most)
+{
+  double sum = 0;
+
+  column_needs (doc, table, least, most);
+  for (guint c = 0; c < table->n_columns; c++)
+    sum += least[c];
+  return sum;
+}
+
 /* The width of column c at a level: its share of it, but no less than its
  * longest word and no more than its widest line. */
 static double
@@ -955,18 +967,13 @@ column_geometry (FitaDoc *doc, FitaDocTable *table, double *x, double *w)
 
   for (guint c = 0; c < n; c++)
     figures = figures || is_figures (table, c);
-  column_needs (doc, table, least, most);
-  for (guint c = 0; c < n; c++)
-    sum_least += least[c];
+  sum_least = column_needs_sum (doc, table, least, most);
   if (sum_least > TIGHT * page && !table->small)
     {
       /* the longest words leave little room for the rest (or do not fit
        * side by side): the small font, as for many columns */
       table->small = TRUE;
-      column_needs (doc, table, least, most);
-      sum_least = 0;
-      for (guint c = 0; c < n; c++)
-        sum_least += least[c];
+      sum_least = column_needs_sum (doc, table, least, most);
     }
   figure_sums (table, least, &sum_figures, &sum_words, &n_words);
   if (sum_least >= page && figures && !table->tiny)
@@ -976,10 +983,7 @@ column_geometry (FitaDoc *doc, FitaDocTable *table, double *x, double *w)
     for (int size = TINY_FIRST; size >= TINY_LAST; size -= PANGO_SCALE / 2)
       {
         table->tiny = size;
-        column_needs (doc, table, least, most);
-        sum_least = 0;
-        for (guint c = 0; c < n; c++)
-          sum_least += least[c];
+        sum_least = column_needs_sum (doc, table, least, most);
         figure_sums (table, least, &sum_figures, &sum_words, &n_words);
         if (sum_least < page || sum_figures + MIN_WORDS * n_words < page)
           break;

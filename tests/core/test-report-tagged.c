@@ -17,6 +17,17 @@ append (void *closure, const unsigned char *data, unsigned int length)
 /* A PDF as the reports' layout tags it: a running header (in the sentinel
  * Private), a heading, a figure, a table with a heading row and a labelled
  * row; untagged, no tag at all. */
+/* The PDF drawn on cr, once its surface is finished. */
+static GByteArray *
+pdf_done (cairo_t *cr, cairo_surface_t *surface, GByteArray *bytes)
+{
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+  return bytes;
+}
+
 static GByteArray *
 make_pdf (gboolean tagged)
 {
@@ -72,11 +83,7 @@ make_pdf (gboolean tagged)
       cairo_tag_end (cr, "Table");
       cairo_tag_end (cr, "Document");
     }
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
-  cairo_surface_destroy (surface);
-  return bytes;
+  return pdf_done (cr, surface, bytes);
 }
 
 static gboolean
@@ -196,11 +203,7 @@ make_long_pdf (guint n_pages)
       cairo_show_page (cr);
     }
   cairo_tag_end (cr, "Document");
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
-  cairo_surface_destroy (surface);
-  return bytes;
+  return pdf_done (cr, surface, bytes);
 }
 
 /* cairo's PDF written into an output and tagged there: the very bytes of
