@@ -349,7 +349,10 @@ fita_text_line_height (FitaText *text, const PangoFontDescription *font)
 
 /* Lines */
 
-typedef void (*LineFunc) (Font *f, const char *start, const char *end, double width, gpointer data);
+/* indent: where the line starts, after the first of a paragraph that
+ * begins with spaces (see break_lines) */
+typedef void (*LineFunc) (Font *f, const char *start, const char *end, double width, double indent,
+                          gpointer data);
 
 /* Whether a line may not break before c even after a space (Unicode line
  * breaking, rule LB13: closing brackets and punctuation, "!", "?", "/"),
@@ -360,8 +363,23 @@ glued_to_previous (char c)
   return c != '\0' && strchr (")]}!?,.;:/", c) != NULL;
 }
 
+/* The width of the spaces s begins with (ASCII's, and U+2000 to U+200A,
+ * which the reports indent an outline's levels with). */
+static double
+leading_spaces (Font *f, const char *s)
+{
+  double width = 0;
+
+  while (*s == ' ' || ((guchar) s[0] == 0xe2 && (guchar) s[1] == 0x80 && (guchar) s[2] >= 0x80 && (guchar) s[2] <= 0x8a))
+    width += next_glyph (f, &s)->advance;
+  return width;
+}
+
 /* Breaks s into lines no wider than width (≤ 0: at its line breaks
- * only), each given to func without the spaces it was broken at. */
+ * only), each given to func without the spaces it was broken at. A
+ * paragraph that begins with spaces (an item indented under its parent)
+ * goes on at that indent on its next lines, when words may break and it
+ * is less than half the width: the outline's shape survives a wrap. */
 static void
 break_lines (Font *f, const char *s, double width, gboolean break_words, LineFunc func, gpointer data)
 {
@@ -371,8 +389,11 @@ break_lines (Font *f, const char *s, double width, gboolean break_words, LineFun
   for (;;)
     {
       const char *line_start = p, *line_end = p;
-      double line = 0;
+      double line = 0, hang = break_words && width > 0 ? leading_spaces (f, p) : 0, indent = 0, room = width;
       gboolean empty = TRUE;
+
+      if (hang >= width / 2)
+        hang = 0;
 
       while (*p != '\0' && *p != '\n')
         {
@@ -402,14 +423,22 @@ break_lines (Font *f, const char *s, double width, gboolean break_words, LineFun
               p = q;
               break;
             }
-          if (!empty && width > 0 && line + spaces + wide > width)
+          if (!empty && width > 0 && line + spaces + wide > room)
             {
-              func (f, line_start, line_end, line, data);
+              func (f, line_start, line_end, line, indent, data);
               line_start = word;
               line = spaces = 0;
+              indent = hang;
+              room = width - hang;
               empty = TRUE;
             }
-          if (empty && break_words && width > 0 && line + spaces + wide > width)
+          if (empty && indent > 0 && line + spaces + wide > room && line + spaces + wide <= width)
+            {
+              /* a word the indent leaves no room for: this line at the edge */
+              indent = 0;
+              room = width;
+            }
+          if (empty && break_words && width > 0 && line + spaces + wide > room)
             {
               /* a word wider than a line: broken between characters, a
                * character at least on each line */
@@ -423,11 +452,13 @@ break_lines (Font *f, const char *s, double width, gboolean break_words, LineFun
                   const Glyph *g = next_glyph (f, &after);
                   double advance = kern (f, previous, g) + g->advance;
 
-                  if (at + advance > width && r > from)
+                  if (at + advance > room && r > from)
                     {
-                      func (f, from, r, at, data);
+                      func (f, from, r, at, indent, data);
                       from = r;
                       at = 0;
+                      indent = hang;
+                      room = width - hang;
                       advance = g->advance;
                     }
                   at += advance;
@@ -443,7 +474,7 @@ break_lines (Font *f, const char *s, double width, gboolean break_words, LineFun
           empty = FALSE;
           p = q;
         }
-      func (f, line_start, line_end, line, data);
+      func (f, line_start, line_end, line, indent, data);
       if (*p != '\n')
         break;
       p++;
@@ -456,12 +487,12 @@ typedef struct {
 } Measure;
 
 static void
-measure_line (Font *f, const char *start, const char *end, double width, gpointer data)
+measure_line (Font *f, const char *start, const char *end, double width, double indent, gpointer data)
 {
   Measure *m = data;
 
   m->n++;
-  m->widest = MAX (m->widest, width);
+  m->widest = MAX (m->widest, indent + width);
 }
 
 gboolean
@@ -494,17 +525,17 @@ typedef struct {
 } Draw;
 
 static void
-draw_line (Font *f, const char *start, const char *end, double width, gpointer data)
+draw_line (Font *f, const char *start, const char *end, double width, double indent, gpointer data)
 {
   Draw *d = data;
-  double x = d->x;
+  double x = d->x + indent;
   const char *p = start;
   const Glyph *previous = NULL;
 
   if (d->align == FITA_TEXT_RIGHT)
-    x += d->width - width;
+    x += d->width - indent - width;
   else if (d->align == FITA_TEXT_CENTER)
-    x += (d->width - width) / 2;
+    x += (d->width - indent - width) / 2;
   g_array_set_size (d->text->glyphs, 0);
   g_array_set_size (d->text->clusters, 0);
   while (p < end)
@@ -556,7 +587,7 @@ fita_text_draw (FitaText *text, cairo_t *cr, const PangoFontDescription *font, c
       /* most cells: one line that fits */
       if (width <= 0)
         d.width = natural;
-      draw_line (f, s, s + strlen (s), natural, &d);
+      draw_line (f, s, s + strlen (s), natural, 0, &d);
       return TRUE;
     }
   if (width <= 0 && align != FITA_TEXT_LEFT)
@@ -616,5 +647,5 @@ fita_text_show_fit (FitaText *text, cairo_t *cr, const PangoFontDescription *fon
   Draw d = { text, cr, x, y, fit->width, FITA_TEXT_LEFT, fit->ellipsis ? s + strlen (s) : NULL };
 
   cairo_set_scaled_font (cr, f->scaled);
-  draw_line (f, s, s + fit->length, fit->width, &d);
+  draw_line (f, s, s + fit->length, fit->width, 0, &d);
 }

@@ -6,6 +6,7 @@
 #include <cairo-pdf.h>
 #include <pango/pangocairo.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 typedef struct {
@@ -254,6 +255,68 @@ test_draw (Fixture *f, gconstpointer data)
   cairo_surface_destroy (image);
 }
 
+/* An item indented under its parent (em spaces before its code) goes on
+ * at its indent on the lines its title wraps to; the first line is where
+ * Pango would put it. */
+static void
+test_hanging (Fixture *f, gconstpointer data)
+{
+  const char *item = "\xe2\x80\x83\xe2\x80\x83" "1.1.2  Actuació sintètica per a la planificació del territori";
+  cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 200, 120);
+  cairo_t *cr = cairo_create (image);
+  PangoContext *context = pango_cairo_create_context (cr);
+  FitaText *text;
+  double hang, line, widest, height;
+  guint n;
+  int stride = cairo_image_surface_get_stride (image), left[4] = { -1, -1, -1, -1 };
+  guchar *pixels;
+
+  pango_context_set_round_glyph_positions (context, FALSE);
+  text = fita_text_new (context);
+  g_assert_true (fita_text_width (text, f->font, "\xe2\x80\x83\xe2\x80\x83", -1, &hang));
+  line = fita_text_line_height (text, f->font);
+  g_assert_true (fita_text_measure (text, f->font, item, 150, TRUE, &n, &widest, &height));
+  g_assert_cmpuint (n, >=, 2);
+  g_assert_cmpfloat (widest, <=, 150);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  g_assert_true (fita_text_draw (text, cr, f->font, item, 10, 5, 150, FITA_TEXT_LEFT, TRUE));
+  cairo_surface_flush (image);
+  pixels = cairo_image_surface_get_data (image);
+  for (guint l = 0; l < MIN (n, 4); l++)
+    for (int y = (int) (5 + l * line + 2); y < (int) (5 + (l + 1) * line - 2) && y < 120; y++)
+      for (int x = 0; x < 200; x++)
+        if ((*(guint32 *) (gpointer) (pixels + y * stride + 4 * x) & 0xff) < 128)
+          {
+            if (left[l] < 0 || x < left[l])
+              left[l] = x;
+            break;
+          }
+  g_test_message ("indent %.1f; lines begin at %d, %d", hang, left[0], left[1]);
+  /* the first line's ink after its spaces, the next at the same indent */
+  g_assert_cmpint (left[0], >=, (int) (10 + hang) - 1);
+  g_assert_cmpint (abs (left[1] - left[0]), <=, 2);
+  /* a word the indent leaves no room for starts its line at the edge,
+   * whole, rather than be broken */
+  {
+    double word;
+    g_autofree char *deep = g_strconcat ("\xe2\x80\x83\xe2\x80\x83", "1.1 Desenvolupament", NULL);
+
+    g_assert_true (fita_text_width (text, f->font, "Desenvolupament", -1, &word));
+    g_assert_true (fita_text_measure (text, f->font, deep, word + 1, TRUE, &n, &widest, &height));
+    g_assert_cmpuint (n, ==, 2);
+    g_assert_cmpfloat (widest, <=, word + 1);
+  }
+  /* no indent where words may not break (figures), nor with no width */
+  g_assert_true (fita_text_measure (text, f->font, item, -1, TRUE, &n, &widest, &height));
+  g_assert_cmpuint (n, ==, 1);
+  fita_text_free (text);
+  g_object_unref (context);
+  cairo_destroy (cr);
+  cairo_surface_destroy (image);
+}
+
 /* Any text, valid UTF-8 or not, of any characters and widths: refused or
  * laid out, never a line wider than the width when words may break, and
  * drawn as measured (run under ASan in CI). */
@@ -308,6 +371,7 @@ main (int argc, char **argv)
   g_test_add ("/text/glued", Fixture, NULL, setup, test_glued, teardown);
   g_test_add ("/text/long-words", Fixture, NULL, setup, test_long_words, teardown);
   g_test_add ("/text/draw", Fixture, NULL, setup, test_draw, teardown);
+  g_test_add ("/text/hanging", Fixture, NULL, setup, test_hanging, teardown);
   g_test_add ("/text/any-text", Fixture, NULL, setup, test_any_text, teardown);
   return g_test_run ();
 }
