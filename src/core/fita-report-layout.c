@@ -722,14 +722,6 @@ word_width (FitaDoc *doc, PangoFontDescription *font, const char *word, gsize le
   return width / (double) PANGO_SCALE;
 }
 
-/* Whether a line may not break before c even after a space (Unicode line
- * breaking, rule LB13: closing brackets and punctuation, "!", "?", "/"). */
-static gboolean
-glued_to_previous (char c)
-{
-  return c != '\0' && strchr (")]}!?,.;:/", c) != NULL;
-}
-
 /* The widest word of text (where lines may break: at spaces; counting
  * less would break a word) and its widest line when nothing is wrapped. */
 static void
@@ -760,7 +752,7 @@ measure_text (FitaDoc *doc, PangoFontDescription *font, const char *text, double
         }
       /* a word runs to the next space that a line may break at */
       for (end = p; *end && *end != '\n'; end++)
-        if (*end == ' ' && !glued_to_previous (end[strspn (end, " ")]))
+        if (*end == ' ' && !fita_text_glued_to_previous (end[strspn (end, " ")]))
           break;
       width = word_width (doc, font, start, end - start);
       *longest = MAX (*longest, width);
@@ -778,7 +770,6 @@ use_tiny (FitaDoc *doc, FitaDocTable *table)
     {
       pango_font_description_set_size (doc->tiny, table->tiny);
       pango_font_description_set_size (doc->tiny_bold, table->tiny);
-      doc->tiny_lines[0] = doc->tiny_lines[1] = 0;
     }
 }
 
@@ -1046,30 +1037,6 @@ column_geometry (FitaDoc *doc, FitaDocTable *table, double *x, double *w)
   return TRUE;
 }
 
-static double
-line_height (FitaDoc *doc, PangoFontDescription *font)
-{
-  gpointer found;
-  double height;
-
-  if (doc->text != NULL)
-    return fita_text_line_height (doc->text, font);
-  /* the smaller font changes size from table to table */
-  if (font == doc->tiny || font == doc->tiny_bold)
-    {
-      double *known = &doc->tiny_lines[font == doc->tiny_bold];
-      if (*known <= 0)
-        *known = layout_text (doc, "Àg", font, -1, FITA_DOC_ALIGN_LEFT);
-      return *known;
-    }
-  found = g_hash_table_lookup (doc->line_heights, font);
-  if (found != NULL)
-    return *(double *) found;
-  height = layout_text (doc, "Àg", font, -1, FITA_DOC_ALIGN_LEFT);
-  g_hash_table_insert (doc->line_heights, font, g_memdup2 (&height, sizeof height));
-  return height;
-}
-
 /* Shaping text is what a long report spends its time on: short strings
  * (statuses, levels, years, amounts) come back again and again and keep
  * their layout; longer ones are laid out once per pass. */
@@ -1176,7 +1143,7 @@ row_height (FitaDoc *doc, FitaDocTable *table, char **cells, PangoFontDescriptio
         {
           if (laid == NULL)
             {
-              height = MAX (height, line_height (doc, font));
+              height = MAX (height, fita_text_line_height (doc->text, font));
               continue;
             }
           layout = cell_layout (doc, cells[c], font, inner, table->columns[c].align);
@@ -1586,7 +1553,6 @@ fita_doc_init (FitaDoc *doc, FitaPlan *plan, FitaTranslator *tr, gboolean landsc
   doc->cancellable = cancellable;
   doc->landscape = landscape;
   doc->short_layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
-  doc->line_heights = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_free);
   doc->heights = g_array_new (FALSE, FALSE, sizeof (double));
   doc->geometries = g_array_new (FALSE, FALSE, sizeof (FitaDocGeometry));
   doc->tape = g_ptr_array_new_with_free_func (unref_if_set);
@@ -1616,7 +1582,6 @@ fita_doc_clear (FitaDoc *doc)
   g_clear_pointer (&doc->geometries, g_array_unref);
   g_clear_pointer (&doc->tape, g_ptr_array_unref);
   g_clear_pointer (&doc->short_layouts, g_hash_table_unref);
-  g_clear_pointer (&doc->line_heights, g_hash_table_unref);
   g_clear_pointer (&doc->word_widths, g_hash_table_unref);
   g_clear_pointer (&doc->figure_alts, g_ptr_array_unref);
   if (doc->header_scopes != NULL)

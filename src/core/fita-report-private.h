@@ -64,8 +64,6 @@ typedef struct {
   gpointer progress_data;
   double progress_base, progress_span;
   GHashTable *short_layouts;   /* "font|width|align|text" → PangoLayout, for both passes */
-  GHashTable *line_heights;    /* font → one line's height */
-  double tiny_lines[2];        /* the same, of tiny and tiny_bold at their size now (0: unknown) */
   GArray *heights;             /* the tables' rows' heights, in order, measured while counting */
   guint heights_next;          /* where the table being laid out starts in heights */
   GArray *geometries;          /* FitaDocGeometry: the tables' columns, in order, measured while counting */

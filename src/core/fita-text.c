@@ -354,11 +354,8 @@ fita_text_line_height (FitaText *text, const PangoFontDescription *font)
 typedef void (*LineFunc) (Font *f, const char *start, const char *end, double width, double indent,
                           gpointer data);
 
-/* Whether a line may not break before c even after a space (Unicode line
- * breaking, rule LB13: closing brackets and punctuation, "!", "?", "/"),
- * as fita-report-layout.c measures words. */
-static gboolean
-glued_to_previous (char c)
+gboolean
+fita_text_glued_to_previous (char c)
 {
   return c != '\0' && strchr (")]}!?,.;:/", c) != NULL;
 }
@@ -410,7 +407,7 @@ break_lines (Font *f, const char *s, double width, gboolean break_words, LineFun
           word = p;
           for (q = p; *q != '\0' && *q != '\n';)
             {
-              if (*q == ' ' && !glued_to_previous (q[strspn (q, " ")]))
+              if (*q == ' ' && !fita_text_glued_to_previous (q[strspn (q, " ")]))
                 break;
               const Glyph *g = next_glyph (f, &q);
 

@@ -88,6 +88,10 @@ void        fita_text_show_fit    (FitaText                   *text,
                                    const FitaTextFit          *fit,
                                    double                      x,
                                    double                      y);
+/* Whether a line may not break before c even after a space (Unicode line
+ * breaking, rule LB13: closing brackets and punctuation, "!", "?", "/"):
+ * where lines break here, and where fita-report-layout.c measures words. */
+gboolean    fita_text_glued_to_previous (char                  c);
 /* One line's height of font, as Pango lays it out. */
 double      fita_text_line_height (FitaText                   *text,
                                    const PangoFontDescription *font);
