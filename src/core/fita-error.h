@@ -22,6 +22,7 @@ typedef enum {
   FITA_ERROR_PASSWORD,       /* the server asks for a password, or refused the one given */
   FITA_ERROR_CONFLICT,       /* someone else changed the same record first */
   FITA_ERROR_PERMISSION,     /* the server does not let this user make the change */
+  FITA_ERROR_UNSUPPORTED,    /* a writer cannot write this (the caller has another way) */
 } FitaError;
 
 GQuark fita_error_quark (void);

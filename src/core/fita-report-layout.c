@@ -174,8 +174,8 @@ doc_header_footer (FitaDoc *doc)
   /* one line: the plan and its organisation, shortened if need be */
   ink (cr, DIM);
   if (fita_text_width (doc->text, doc->small, doc->header, -1, &drawn) && drawn <= width)
-    fita_text_draw (doc->text, cr, doc->small, doc->header, doc->left, doc->top - 14 - line, width, FITA_TEXT_LEFT,
-                    FALSE);
+    fita_text_draw (doc->text, doc->canvas, doc->small, doc->header, doc->left, doc->top - 14 - line, width,
+                    FITA_TEXT_LEFT, FALSE);
   else
     {
       pango_layout_set_font_description (doc->layout, doc->small);
@@ -200,8 +200,8 @@ doc_header_footer (FitaDoc *doc)
     : g_strdup_printf (T_ (doc->tr, "Page %d"), doc->page);
   ink (cr, DIM);
   if (fita_text_width (doc->text, doc->small, page, -1, &drawn))
-    fita_text_draw (doc->text, cr, doc->small, page, doc->right - drawn, doc->bottom + 18, drawn, FITA_TEXT_LEFT,
-                    FALSE);
+    fita_text_draw (doc->text, doc->canvas, doc->small, page, doc->right - drawn, doc->bottom + 18, drawn,
+                    FITA_TEXT_LEFT, FALSE);
   else
     {
       pango_layout_set_font_description (doc->layout, doc->small);
@@ -1100,7 +1100,7 @@ show_cell (FitaDoc *doc, DocCell *cell, const char *text, PangoFontDescription *
            FitaDocAlign align)
 {
   if (cell->layout == NULL)
-    fita_text_draw (doc->text, doc->cr, font, text, x + PAD, doc->y + PAD, w - 2 * PAD,
+    fita_text_draw (doc->text, doc->canvas, font, text, x + PAD, doc->y + PAD, w - 2 * PAD,
                     align == FITA_DOC_ALIGN_RIGHT ? FITA_TEXT_RIGHT
                     : align == FITA_DOC_ALIGN_CENTER ? FITA_TEXT_CENTER : FITA_TEXT_LEFT,
                     align != FITA_DOC_ALIGN_RIGHT);
@@ -1634,6 +1634,7 @@ fita_doc_begin (FitaDoc *doc, const char *title, cairo_write_func_t write, gpoin
       cairo_pdf_surface_set_metadata (doc->surface, CAIRO_PDF_METADATA_CREATE_DATE, created);
     }
   doc->cr = cairo_create (doc->surface);
+  doc->canvas = fita_canvas_new_for_cairo (doc->cr);
   /* one context for every layout of the document; glyphs where the font
    * puts them, not rounded to whole units: the PDF then needs no
    * adjustment between most glyphs of a run (fewer numbers to write) */
@@ -1674,6 +1675,7 @@ fita_doc_finish (FitaDoc *doc, GError **error)
   g_clear_object (&doc->measure);
   g_clear_pointer (&doc->text, fita_text_free);
   g_clear_object (&doc->context);
+  g_clear_pointer (&doc->canvas, fita_canvas_free);
   g_clear_pointer (&doc->cr, cairo_destroy);
   cairo_surface_finish (doc->surface);
   status = cairo_surface_status (doc->surface);

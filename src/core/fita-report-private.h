@@ -24,6 +24,7 @@
 #include <gio/gio.h>
 #include <pango/pangocairo.h>
 
+#include "fita-canvas.h"
 #include "fita-chart.h"
 #include "fita-i18n.h"
 #include "fita-output.h"
@@ -47,6 +48,7 @@ typedef struct {
   const char *lang;
   cairo_surface_t *surface;
   cairo_t *cr;
+  FitaCanvas *canvas;        /* on cr, for what fita-text draws */
   PangoContext *context;       /* of every layout of the document */
   PangoLayout *layout;
   PangoFontDescription *body, *bold, *small, *small_bold, *tiny, *tiny_bold, *h1, *h2, *h3, *title;

@@ -1,6 +1,7 @@
 /* fita-text.c: plain text without Pango's shaping (see fita-text.h). */
 #include "config.h"
 #include "fita-text.h"
+#include "fita-canvas.h"
 
 #include <hb.h>
 #include <pango/pangocairo.h>
@@ -515,7 +516,7 @@ fita_text_measure (FitaText *text, const PangoFontDescription *font, const char 
 
 typedef struct {
   FitaText *text;
-  cairo_t *cr;
+  FitaCanvas *canvas;
   double x, y, width;
   FitaTextAlign align;
   const char *elided_end;   /* not NULL: an ellipsis after the line stands for the text up to here */
@@ -561,24 +562,23 @@ draw_line (Font *f, const char *start, const char *end, double width, double ind
       end = d->elided_end;
     }
   if (d->text->glyphs->len > 0)
-    cairo_show_text_glyphs (d->cr, start, (int) (end - start),
-                            (cairo_glyph_t *) (gpointer) d->text->glyphs->data, (int) d->text->glyphs->len,
-                            (cairo_text_cluster_t *) (gpointer) d->text->clusters->data,
-                            (int) d->text->clusters->len, 0);
+    fita_canvas_show_glyphs (d->canvas, f->font, start, (int) (end - start),
+                             (cairo_glyph_t *) (gpointer) d->text->glyphs->data, (int) d->text->glyphs->len,
+                             (cairo_text_cluster_t *) (gpointer) d->text->clusters->data,
+                             (int) d->text->clusters->len);
   d->y += f->height;
 }
 
 gboolean
-fita_text_draw (FitaText *text, cairo_t *cr, const PangoFontDescription *font, const char *s, double x, double y,
-                double width, FitaTextAlign align, gboolean break_words)
+fita_text_draw (FitaText *text, FitaCanvas *canvas, const PangoFontDescription *font, const char *s, double x,
+                double y, double width, FitaTextAlign align, gboolean break_words)
 {
   Font *f = font_of (text, font);
-  Draw d = { text, cr, x, y, width, align, NULL };
+  Draw d = { text, canvas, x, y, width, align, NULL };
   double natural;
 
   if (!covered (f, s, NULL, &natural))
     return FALSE;
-  cairo_set_scaled_font (cr, f->scaled);
   if (natural >= 0 && (width <= 0 || natural <= width))
     {
       /* most cells: one line that fits */
@@ -637,12 +637,11 @@ fita_text_fit (FitaText *text, const PangoFontDescription *font, const char *s, 
 }
 
 void
-fita_text_show_fit (FitaText *text, cairo_t *cr, const PangoFontDescription *font, const char *s,
+fita_text_show_fit (FitaText *text, FitaCanvas *canvas, const PangoFontDescription *font, const char *s,
                     const FitaTextFit *fit, double x, double y)
 {
   Font *f = font_of (text, font);
-  Draw d = { text, cr, x, y, fit->width, FITA_TEXT_LEFT, fit->ellipsis ? s + strlen (s) : NULL };
+  Draw d = { text, canvas, x, y, fit->width, FITA_TEXT_LEFT, fit->ellipsis ? s + strlen (s) : NULL };
 
-  cairo_set_scaled_font (cr, f->scaled);
   draw_line (f, s, s + fit->length, fit->width, 0, &d);
 }

@@ -17,6 +17,8 @@
  */
 #pragma once
 
+#include "fita-canvas.h"
+
 #include <cairo.h>
 #include <pango/pango.h>
 
@@ -57,7 +59,7 @@ gboolean    fita_text_measure     (FitaText                   *text,
 /* Draws s as fita_text_measure lays it out, its first line's top at x, y,
  * each line aligned in width, in the current source of cr. */
 gboolean    fita_text_draw        (FitaText                   *text,
-                                   cairo_t                    *cr,
+                                   FitaCanvas                 *canvas,
                                    const PangoFontDescription *font,
                                    const char                 *s,
                                    double                      x,
@@ -82,7 +84,7 @@ gboolean    fita_text_fit         (FitaText                   *text,
 /* Draws s as fit says, its top left at x, y; the ellipsis is extracted as
  * the whole text it stands for. */
 void        fita_text_show_fit    (FitaText                   *text,
-                                   cairo_t                    *cr,
+                                   FitaCanvas                 *canvas,
                                    const PangoFontDescription *font,
                                    const char                 *s,
                                    const FitaTextFit          *fit,

@@ -201,15 +201,15 @@ fita_timeline_tile_path (const char *path, guint index, guint n_tiles)
 /* The part of the canvas with rows [row, row + n_rows) and years
  * [year, year + n_years), at the origin, the header and labels on it. */
 static void
-draw_region (FitaTimeline *timeline, cairo_t *cr, guint row, guint n_rows, int year, int n_years)
+draw_region (FitaTimeline *timeline, FitaCanvas *canvas, guint row, guint n_rows, int year, int n_years)
 {
   double chart_left = fita_timeline_get_chart_left (timeline);
   double x = fita_timeline_x_for_time (timeline, year) - chart_left;
   double width = chart_left + n_years * year_width (timeline);
   double height = fita_timeline_get_header_height (timeline) + n_rows * fita_timeline_get_row_height (timeline);
 
-  fita_timeline_draw (timeline, cr, x, row * fita_timeline_get_row_height (timeline), width, height,
-                      FITA_TIMELINE_STICKY_HEADER | FITA_TIMELINE_STICKY_LABELS | FITA_TIMELINE_EXACT);
+  fita_timeline_draw_on (timeline, canvas, x, row * fita_timeline_get_row_height (timeline), width, height,
+                         FITA_TIMELINE_STICKY_HEADER | FITA_TIMELINE_STICKY_LABELS | FITA_TIMELINE_EXACT);
 }
 
 /* A layout of the page's furniture: the font, width and alignment set once
@@ -228,81 +228,112 @@ furniture_layout (cairo_t *cr, const char *font, double width, PangoAlignment al
   return layout;
 }
 
-static void
-show_text (cairo_t *cr, PangoLayout *layout, double x, double y)
+/* The pages, on Fita's own PDF writer (pdf) or on cairo's (cr) */
+static gboolean
+draw_pages (FitaTimeline *timeline, FitaPdf *pdf, cairo_t *cr, const FitaTimelinePaging *pg, const char *title,
+            GCancellable *cancellable, GError **error)
 {
-  cairo_move_to (cr, x, y);
-  pango_cairo_show_layout (cr, layout);
+  g_autoptr(FitaCanvas) canvas = pdf ? fita_canvas_new_for_pdf (pdf) : fita_canvas_new_for_cairo (cr);
+  FitaTranslator *tr = fita_timeline_get_translator (timeline);
+  const FitaTimelinePalette *palette = fita_timeline_light_palette ();
+  PangoLayout *title_layout, *footer_layout;
+  gboolean done = TRUE;
+  guint page = 0;
+
+  /* the title, the same on every page, laid out once */
+  title_layout = furniture_layout (fita_canvas_get_context (canvas), "Sans Bold 10",
+                                   pg->page_width - 2 * pg->margin, PANGO_ALIGN_LEFT);
+  pango_layout_set_text (title_layout, title, -1);
+  footer_layout = furniture_layout (fita_canvas_get_context (canvas), "Sans 8", pg->page_width - 2 * pg->margin,
+                                    PANGO_ALIGN_CENTER);
+
+  for (guint band = 0; done && band < pg->n_bands; band++)
+    for (guint strip = 0; done && strip < pg->n_strips; strip++)
+      {
+        guint row = pg->first_row + band * pg->rows_per_page;
+        guint n_rows = MIN (pg->rows_per_page, pg->first_row + pg->n_rows - row);
+        int year = pg->first_year + (int) (strip * pg->years_per_strip);
+        int n_years = MIN ((int) pg->years_per_strip, pg->first_year + pg->n_years - year);
+        g_autofree char *footer = NULL;
+
+        if (g_cancellable_set_error_if_cancelled (cancellable, error))
+          {
+            done = FALSE;
+            break;
+          }
+        page++;
+        if (pdf)
+          fita_pdf_begin_page (pdf, pg->page_width, pg->page_height);
+        fita_canvas_save (canvas);
+        fita_canvas_translate (canvas, pg->margin, pg->margin + pg->title_height);
+        fita_canvas_scale (canvas, pg->scale, pg->scale);
+        draw_region (timeline, canvas, row, n_rows, year, n_years);
+        fita_canvas_restore (canvas);
+
+        fita_canvas_set_source_rgba (canvas, palette->text.red, palette->text.green, palette->text.blue, 1);
+        fita_canvas_show_layout (canvas, title_layout, pg->margin, pg->margin);
+        fita_canvas_set_source_rgba (canvas, palette->dim_text.red, palette->dim_text.green, palette->dim_text.blue,
+                                     1);
+        /* Translators: the footer of each page of the exported timeline */
+        footer = g_strdup_printf (T_ (tr, "Page %u of %u"), page, pg->n_pages);
+        pango_layout_set_text (footer_layout, footer, -1);
+        fita_canvas_show_layout (canvas, footer_layout, pg->margin, pg->page_height - pg->margin - pg->footer_height + 6);
+        if (pdf)
+          fita_pdf_end_page (pdf);
+        else
+          cairo_show_page (cr);
+      }
+  g_object_unref (title_layout);
+  g_object_unref (footer_layout);
+  return done;
 }
 
-
-
+/* The paged PDF: written by Fita's own writer, or by cairo if the plan has
+ * text in a font that it cannot embed */
 static gboolean
 write_pdf (FitaTimeline *timeline, const char *path, const char *input, const FitaTimelineExportOptions *options,
            GCancellable *cancellable, GError **error)
 {
   FitaTimelinePaging pg;
-  FitaTranslator *tr = fita_timeline_get_translator (timeline);
   FitaPlanInfo *info = fita_plan_get_info (fita_timeline_get_plan (timeline));
   const char *title = options->title ? options->title : info->title ? info->title : "";
+  g_autoptr(GError) local = NULL;
   FitaOutput *output;
+  FitaPdf *pdf;
   cairo_surface_t *surface;
   cairo_t *cr;
-  PangoLayout *title_layout, *footer_layout;
-  const FitaTimelinePalette *palette = fita_timeline_light_palette ();
-  guint page = 0;
+  gboolean done;
 
   if (!fita_timeline_paging_compute (timeline, options, &pg, error))
     return FALSE;
   if (!(output = fita_output_open (path, input, error)))
     return FALSE;
+
+  pdf = fita_pdf_new (output);
+  fita_pdf_set_title (pdf, title);
+  done = draw_pages (timeline, pdf, NULL, &pg, title, cancellable, &local) && fita_pdf_finish (pdf, &local);
+  fita_pdf_free (pdf);
+  if (done)
+    return fita_output_commit (output, error);
+  if (!g_error_matches (local, FITA_ERROR, FITA_ERROR_UNSUPPORTED) || !fita_output_truncate (output, 0))
+    {
+      fita_output_abort (output);
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+
   surface = cairo_pdf_surface_create_for_stream (fita_output_cairo_write, output, pg.page_width, pg.page_height);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
   cr = cairo_create (surface);
-  /* the title, the same on every page, laid out once */
-  title_layout = furniture_layout (cr, "Sans Bold 10", pg.page_width - 2 * pg.margin, PANGO_ALIGN_LEFT);
-  pango_layout_set_text (title_layout, title, -1);
-  footer_layout = furniture_layout (cr, "Sans 8", pg.page_width - 2 * pg.margin, PANGO_ALIGN_CENTER);
-
-  for (guint band = 0; band < pg.n_bands; band++)
-    for (guint strip = 0; strip < pg.n_strips; strip++)
-      {
-        guint row = pg.first_row + band * pg.rows_per_page;
-        guint n_rows = MIN (pg.rows_per_page, pg.first_row + pg.n_rows - row);
-        int year = pg.first_year + (int) (strip * pg.years_per_strip);
-        int n_years = MIN ((int) pg.years_per_strip, pg.first_year + pg.n_years - year);
-        g_autofree char *footer = NULL;
-
-        if (g_cancellable_set_error_if_cancelled (cancellable, error))
-          {
-            g_object_unref (title_layout);
-            g_object_unref (footer_layout);
-            cairo_destroy (cr);
-            /* it writes its end to the output: before that goes */
-            cairo_surface_destroy (surface);
-            fita_output_abort (output);
-            return FALSE;
-          }
-        page++;
-        cairo_save (cr);
-        cairo_translate (cr, pg.margin, pg.margin + pg.title_height);
-        cairo_scale (cr, pg.scale, pg.scale);
-        draw_region (timeline, cr, row, n_rows, year, n_years);
-        cairo_restore (cr);
-
-        cairo_set_source_rgba (cr, palette->text.red, palette->text.green, palette->text.blue, 1);
-        show_text (cr, title_layout, pg.margin, pg.margin);
-        cairo_set_source_rgba (cr, palette->dim_text.red, palette->dim_text.green, palette->dim_text.blue, 1);
-        /* Translators: the footer of each page of the exported timeline */
-        footer = g_strdup_printf (T_ (tr, "Page %u of %u"), page, pg.n_pages);
-        pango_layout_set_text (footer_layout, footer, -1);
-        show_text (cr, footer_layout, pg.margin, pg.page_height - pg.margin - pg.footer_height + 6);
-        cairo_show_page (cr);
-      }
-
-  g_object_unref (title_layout);
-  g_object_unref (footer_layout);
+  done = draw_pages (timeline, NULL, cr, &pg, title, cancellable, error);
   cairo_destroy (cr);
+  if (!done)
+    {
+      /* it writes its end to the output: before that goes */
+      cairo_surface_destroy (surface);
+      fita_output_abort (output);
+      return FALSE;
+    }
   return fita_picture_finish (surface, output, FALSE, error);
 }
 
@@ -343,6 +374,7 @@ write_pictures (FitaTimeline *timeline, const char *path, const char *input, con
       FitaOutput *output;
       cairo_surface_t *surface;
       cairo_t *cr;
+      FitaCanvas *canvas;
 
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         return FALSE;
@@ -357,7 +389,9 @@ write_pictures (FitaTimeline *timeline, const char *path, const char *input, con
       else
         surface = cairo_svg_surface_create_for_stream (fita_output_cairo_write, output, width, height);
       cr = cairo_create (surface);
-      draw_region (timeline, cr, row, rows, first_year, n_years);
+      canvas = fita_canvas_new_for_cairo (cr);
+      draw_region (timeline, canvas, row, rows, first_year, n_years);
+      fita_canvas_free (canvas);
       cairo_destroy (cr);
       if (!fita_picture_finish (surface, output, png, error))
         return FALSE;

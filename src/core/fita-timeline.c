@@ -710,9 +710,9 @@ fita_timeline_get_summary (FitaTimeline *self)
 /* Drawing */
 
 static void
-set_colour (cairo_t *cr, const FitaRgba *c)
+set_colour (FitaCanvas *canvas, const FitaRgba *c)
 {
-  cairo_set_source_rgba (cr, c->red, c->green, c->blue, c->alpha);
+  fita_canvas_set_source_rgba (canvas, c->red, c->green, c->blue, c->alpha);
 }
 
 static FitaRgba
@@ -772,7 +772,7 @@ typedef struct {
 
 typedef struct {
   FitaTimeline *self;
-  cairo_t *cr;
+  FitaCanvas *canvas;
   PangoFontDescription *font;
   PangoFontDescription *bold;
   PangoAttrList *attributes;
@@ -796,64 +796,64 @@ add_shape (GArray *shapes, const FitaRgba *colour, double alpha, ShapeKind kind,
 }
 
 static void
-rounded_rectangle (cairo_t *cr, double x, double y, double w, double h, double r)
+rounded_rectangle (FitaCanvas *canvas, double x, double y, double w, double h, double r)
 {
   r = MIN (r, MIN (w, h) / 2);
-  cairo_new_sub_path (cr);
-  cairo_arc (cr, x + w - r, y + r, r, -G_PI / 2, 0);
-  cairo_arc (cr, x + w - r, y + h - r, r, 0, G_PI / 2);
-  cairo_arc (cr, x + r, y + h - r, r, G_PI / 2, G_PI);
-  cairo_arc (cr, x + r, y + r, r, G_PI, 3 * G_PI / 2);
-  cairo_close_path (cr);
+  fita_canvas_new_sub_path (canvas);
+  fita_canvas_arc (canvas, x + w - r, y + r, r, -G_PI / 2, 0);
+  fita_canvas_arc (canvas, x + w - r, y + h - r, r, 0, G_PI / 2);
+  fita_canvas_arc (canvas, x + r, y + h - r, r, G_PI / 2, G_PI);
+  fita_canvas_arc (canvas, x + r, y + r, r, G_PI, 3 * G_PI / 2);
+  fita_canvas_close_path (canvas);
 }
 
 static void
-shape_path (cairo_t *cr, const Shape *s)
+shape_path (FitaCanvas *canvas, const Shape *s)
 {
   const double *a = s->a;
 
   switch (s->kind)
     {
     case SHAPE_RECT:
-      cairo_rectangle (cr, a[0], a[1], a[2], a[3]);
+      fita_canvas_rectangle (canvas, a[0], a[1], a[2], a[3]);
       break;
     case SHAPE_ROUNDED:
-      rounded_rectangle (cr, a[0], a[1], a[2], a[3], a[4]);
+      rounded_rectangle (canvas, a[0], a[1], a[2], a[3], a[4]);
       break;
     case SHAPE_SUMMARY:
       {
         double h = a[3];
-        cairo_rectangle (cr, a[0], a[2], a[1] - a[0], h * 0.16);
+        fita_canvas_rectangle (canvas, a[0], a[2], a[1] - a[0], h * 0.16);
         if (!isnan (a[4]))
           {
-            cairo_move_to (cr, a[4], a[2]);
-            cairo_rel_line_to (cr, 0, h * 0.36);
-            cairo_rel_line_to (cr, h * 0.22, -h * 0.2);
-            cairo_close_path (cr);
+            fita_canvas_move_to (canvas, a[4], a[2]);
+            fita_canvas_rel_line_to (canvas, 0, h * 0.36);
+            fita_canvas_rel_line_to (canvas, h * 0.22, -h * 0.2);
+            fita_canvas_close_path (canvas);
           }
         if (!isnan (a[5]))
           {
-            cairo_move_to (cr, a[5], a[2]);
-            cairo_rel_line_to (cr, 0, h * 0.36);
-            cairo_rel_line_to (cr, -h * 0.22, -h * 0.2);
-            cairo_close_path (cr);
+            fita_canvas_move_to (canvas, a[5], a[2]);
+            fita_canvas_rel_line_to (canvas, 0, h * 0.36);
+            fita_canvas_rel_line_to (canvas, -h * 0.22, -h * 0.2);
+            fita_canvas_close_path (canvas);
           }
       }
       break;
     case SHAPE_DIAMOND:
-      cairo_move_to (cr, a[0], a[1] - a[2]);
-      cairo_line_to (cr, a[0] + a[2], a[1]);
-      cairo_line_to (cr, a[0], a[1] + a[2]);
-      cairo_line_to (cr, a[0] - a[2], a[1]);
-      cairo_close_path (cr);
+      fita_canvas_move_to (canvas, a[0], a[1] - a[2]);
+      fita_canvas_line_to (canvas, a[0] + a[2], a[1]);
+      fita_canvas_line_to (canvas, a[0], a[1] + a[2]);
+      fita_canvas_line_to (canvas, a[0] - a[2], a[1]);
+      fita_canvas_close_path (canvas);
       break;
     case SHAPE_LINE:
-      cairo_move_to (cr, a[0], a[1]);
-      cairo_line_to (cr, a[2], a[3]);
+      fita_canvas_move_to (canvas, a[0], a[1]);
+      fita_canvas_line_to (canvas, a[2], a[3]);
       break;
     case SHAPE_CLIPPED:
     default:
-      cairo_rectangle (cr, a[0], a[1], a[2], a[3]);
+      fita_canvas_rectangle (canvas, a[0], a[1], a[2], a[3]);
       break;
     }
 }
@@ -871,7 +871,7 @@ same_colour (const FitaRgba *a, const FitaRgba *b)
  * on its own: each shape is filled (or stroked) by itself, but lines, which
  * it strokes faster together, in one path. */
 static void
-draw_shapes (cairo_t *cr, GArray *shapes, gboolean stroke)
+draw_shapes (FitaCanvas *canvas, GArray *shapes, gboolean stroke)
 {
   for (guint i = 0; i < shapes->len; i++)
     {
@@ -879,7 +879,7 @@ draw_shapes (cairo_t *cr, GArray *shapes, gboolean stroke)
 
       if (first->done)
         continue;
-      set_colour (cr, &first->colour);
+      set_colour (canvas, &first->colour);
       for (guint j = i; j < shapes->len; j++)
         {
           Shape *s = &g_array_index (shapes, Shape, j);
@@ -889,30 +889,30 @@ draw_shapes (cairo_t *cr, GArray *shapes, gboolean stroke)
           if (s->kind == SHAPE_CLIPPED)
             {
               /* a progress in a rounded bar, on screen */
-              cairo_save (cr);
-              rounded_rectangle (cr, s->a[0], s->a[1], s->a[4], s->a[3], s->a[5]);
-              cairo_clip (cr);
-              cairo_rectangle (cr, s->a[0], s->a[1], s->a[2], s->a[3]);
-              cairo_fill (cr);
-              cairo_restore (cr);
+              fita_canvas_save (canvas);
+              rounded_rectangle (canvas, s->a[0], s->a[1], s->a[4], s->a[3], s->a[5]);
+              fita_canvas_clip (canvas);
+              fita_canvas_rectangle (canvas, s->a[0], s->a[1], s->a[2], s->a[3]);
+              fita_canvas_fill (canvas);
+              fita_canvas_restore (canvas);
               continue;
             }
-          shape_path (cr, s);
+          shape_path (canvas, s);
           if (s->kind == SHAPE_LINE)
             continue;
           if (stroke)
-            cairo_stroke (cr);
+            fita_canvas_stroke (canvas);
           else
-            cairo_fill (cr);
+            fita_canvas_fill (canvas);
         }
       /* the lines of this colour */
-      if (stroke && cairo_has_current_point (cr))
-        cairo_stroke (cr);
+      if (stroke && fita_canvas_has_current_point (canvas))
+        fita_canvas_stroke (canvas);
     }
   g_array_set_size (shapes, 0);
 }
 
-/* The layouts' context updated from cr only when its scale or font options
+/* The layouts' context updated from canvas only when its scale or font options
  * differ from the last cairo_t's: pango takes any update as a change, and
  * every layout would be laid out again (each page of a paged export is a
  * new translation of the same scale). */
@@ -963,11 +963,10 @@ layout_for (Painter *p, const char *text, double width, gboolean bold, PangoAlig
 }
 
 static void
-show_text (cairo_t *cr, PangoLayout *layout, double x, double y, const FitaRgba *colour)
+show_text (FitaCanvas *canvas, PangoLayout *layout, double x, double y, const FitaRgba *colour)
 {
-  cairo_move_to (cr, x, y);
-  set_colour (cr, colour);
-  pango_cairo_show_layout (cr, layout);
+  set_colour (canvas, colour);
+  fita_canvas_show_layout (canvas, layout, x, y);
 }
 
 /* Draws text centred on y (in print, at the end, with the rest of the
@@ -1001,7 +1000,7 @@ draw_text (Painter *p, const char *text, double x, double y, double width, gbool
       g_array_append_val (p->texts, pending);
     }
   else
-    show_text (p->cr, layout, x, y - height / 2.0, colour);
+    show_text (p->canvas, layout, x, y - height / 2.0, colour);
   return text_width;
 }
 
@@ -1014,12 +1013,12 @@ draw_pending_texts (Painter *p)
 
       if (t->layout == NULL)
         {
-          set_colour (p->cr, &t->colour);
-          fita_text_show_fit (p->self->text, p->cr, t->bold ? p->bold : p->font, t->text, &t->fit, t->x, t->y);
+          set_colour (p->canvas, &t->colour);
+          fita_text_show_fit (p->self->text, p->canvas, t->bold ? p->bold : p->font, t->text, &t->fit, t->x, t->y);
           g_free (t->text);
           continue;
         }
-      show_text (p->cr, t->layout, t->x, t->y, &t->colour);
+      show_text (p->canvas, t->layout, t->x, t->y, &t->colour);
       g_object_unref (t->layout);
     }
   if (p->texts != NULL)
@@ -1276,11 +1275,11 @@ static void
 draw_layers (Painter *p)
 {
   check_overflow (p);
-  draw_shapes (p->cr, p->layers[LAYER_CELLS], FALSE);
-  draw_shapes (p->cr, p->layers[LAYER_BARS], FALSE);
-  cairo_set_line_width (p->cr, 1);
-  draw_shapes (p->cr, p->layers[LAYER_OUTLINES], TRUE);
-  draw_shapes (p->cr, p->layers[LAYER_PROGRESS], FALSE);
+  draw_shapes (p->canvas, p->layers[LAYER_CELLS], FALSE);
+  draw_shapes (p->canvas, p->layers[LAYER_BARS], FALSE);
+  fita_canvas_set_line_width (p->canvas, 1);
+  draw_shapes (p->canvas, p->layers[LAYER_OUTLINES], TRUE);
+  draw_shapes (p->canvas, p->layers[LAYER_PROGRESS], FALSE);
 }
 
 static void
@@ -1288,7 +1287,7 @@ draw_grid (Painter *p, double top, double bottom, double chart_left, double righ
 {
   FitaTimeline *self = p->self;
   FitaPlanInfo *info = fita_plan_get_info (self->plan);
-  cairo_t *cr = p->cr;
+  FitaCanvas *canvas = p->canvas;
   int per_year = units_per_year[self->zoom];
 
   /* the period of validity, the year followed up */
@@ -1296,17 +1295,17 @@ draw_grid (Painter *p, double top, double bottom, double chart_left, double righ
     {
       double x0 = MAX (chart_left, fita_timeline_x_for_time (self, info->period_start));
       double x1 = MIN (right, fita_timeline_x_for_time (self, info->period_end + 1));
-      set_colour (cr, &self->palette.period);
-      cairo_rectangle (cr, x0, top, MAX (0, x1 - x0), bottom - top);
-      cairo_fill (cr);
+      set_colour (canvas, &self->palette.period);
+      fita_canvas_rectangle (canvas, x0, top, MAX (0, x1 - x0), bottom - top);
+      fita_canvas_fill (canvas);
     }
   if (info->followed_year != FITA_NONE)
     {
       double x0 = MAX (chart_left, fita_timeline_x_for_time (self, info->followed_year));
       double x1 = MIN (right, fita_timeline_x_for_time (self, info->followed_year + 1));
-      set_colour (cr, &self->palette.followed);
-      cairo_rectangle (cr, x0, top, MAX (0, x1 - x0), bottom - top);
-      cairo_fill (cr);
+      set_colour (canvas, &self->palette.followed);
+      fita_canvas_rectangle (canvas, x0, top, MAX (0, x1 - x0), bottom - top);
+      fita_canvas_fill (canvas);
     }
 
   /* the lines of years, and of their units: a stroke for each kind */
@@ -1321,8 +1320,8 @@ draw_grid (Painter *p, double top, double bottom, double chart_left, double righ
         if (year > self->last_year)
           break;
       }
-  cairo_set_line_width (cr, 1);
-  draw_shapes (cr, p->fills, TRUE);
+  fita_canvas_set_line_width (canvas, 1);
+  draw_shapes (canvas, p->fills, TRUE);
 }
 
 static void
@@ -1335,25 +1334,25 @@ draw_today (Painter *p, double top, double bottom, double chart_left, double rig
   if (t < self->first_year || t > self->last_year + 1 || x < chart_left || x > right)
     return;
   p->overflow = p->overflow || x - 1 < chart_left;
-  set_colour (p->cr, &self->palette.today);
-  cairo_set_line_width (p->cr, 2);
-  cairo_move_to (p->cr, x, top);
-  cairo_line_to (p->cr, x, bottom);
-  cairo_stroke (p->cr);
+  set_colour (p->canvas, &self->palette.today);
+  fita_canvas_set_line_width (p->canvas, 2);
+  fita_canvas_move_to (p->canvas, x, top);
+  fita_canvas_line_to (p->canvas, x, bottom);
+  fita_canvas_stroke (p->canvas);
 }
 
 static void
 draw_header (Painter *p, double top, double chart_left, double left_edge, double right)
 {
   FitaTimeline *self = p->self;
-  cairo_t *cr = p->cr;
+  FitaCanvas *canvas = p->canvas;
   double line = fita_timeline_get_header_height (self) / 2;
   int per_year = units_per_year[self->zoom];
   double uw = unit_width (self);
 
-  set_colour (cr, &self->palette.background);
-  cairo_rectangle (cr, left_edge, top, right - left_edge, line * 2);
-  cairo_fill (cr);
+  set_colour (canvas, &self->palette.background);
+  fita_canvas_rectangle (canvas, left_edge, top, right - left_edge, line * 2);
+  fita_canvas_fill (canvas);
 
   for (int year = self->first_year; year <= self->last_year; year++)
     {
@@ -1384,11 +1383,11 @@ draw_header (Painter *p, double top, double chart_left, double left_edge, double
           draw_text (p, name, ux + 3, top + line * 1.5, uw - 6, FALSE, &self->palette.dim_text, PANGO_ALIGN_CENTER);
         }
     }
-  set_colour (cr, &self->palette.year_grid);
-  cairo_set_line_width (cr, 1);
-  cairo_move_to (cr, left_edge, floor (top + line * 2) - 0.5);
-  cairo_line_to (cr, right, floor (top + line * 2) - 0.5);
-  cairo_stroke (cr);
+  set_colour (canvas, &self->palette.year_grid);
+  fita_canvas_set_line_width (canvas, 1);
+  fita_canvas_move_to (canvas, left_edge, floor (top + line * 2) - 0.5);
+  fita_canvas_line_to (canvas, right, floor (top + line * 2) - 0.5);
+  fita_canvas_stroke (canvas);
 }
 
 /* The labels of rows [first, last), and with corner, the headings above
@@ -1398,7 +1397,7 @@ draw_labels (Painter *p, guint first, guint last, double top_of_first, double le
              gboolean corner)
 {
   FitaTimeline *self = p->self;
-  cairo_t *cr = p->cr;
+  FitaCanvas *canvas = p->canvas;
   double h = self->row_height;
   double column = self->label_width;
   double line = fita_timeline_get_header_height (self) / 2;
@@ -1412,7 +1411,7 @@ draw_labels (Painter *p, guint first, guint last, double top_of_first, double le
                            (r % 2) ? &self->palette.stripe : &self->palette.background,
                  -1, SHAPE_RECT, left, top_of_first + (r - first) * h, fita_timeline_get_chart_left (self), h, 0, 0);
     }
-  draw_shapes (cr, p->fills, FALSE);
+  draw_shapes (canvas, p->fills, FALSE);
 
   for (guint r = first; r < last; r++)
     {
@@ -1436,9 +1435,9 @@ draw_labels (Painter *p, guint first, guint last, double top_of_first, double le
   if (corner)
     {
       /* the corner above the labels */
-      set_colour (cr, &self->palette.background);
-      cairo_rectangle (cr, left, header_top, fita_timeline_get_chart_left (self), line * 2);
-      cairo_fill (cr);
+      set_colour (canvas, &self->palette.background);
+      fita_canvas_rectangle (canvas, left, header_top, fita_timeline_get_chart_left (self), line * 2);
+      fita_canvas_fill (canvas);
       /* Translators: column headings of the timeline: the items, and who does them */
       draw_text (p, T_ (self->translator, "Item"), left + 8, header_top + line * 1.5, column - 16, TRUE,
                  &self->palette.dim_text, PANGO_ALIGN_LEFT);
@@ -1446,23 +1445,32 @@ draw_labels (Painter *p, guint first, guint last, double top_of_first, double le
         draw_text (p, T_ (self->translator, "Who"), left + column + 6, header_top + line * 1.5,
                    self->who_width - 12, TRUE, &self->palette.dim_text, PANGO_ALIGN_LEFT);
     }
-  set_colour (cr, &self->palette.year_grid);
-  cairo_set_line_width (cr, 1);
-  cairo_move_to (cr, left + fita_timeline_get_chart_left (self) - 0.5, header_top);
-  cairo_line_to (cr, left + fita_timeline_get_chart_left (self) - 0.5, top_of_first + (last - first) * h);
+  set_colour (canvas, &self->palette.year_grid);
+  fita_canvas_set_line_width (canvas, 1);
+  fita_canvas_move_to (canvas, left + fita_timeline_get_chart_left (self) - 0.5, header_top);
+  fita_canvas_line_to (canvas, left + fita_timeline_get_chart_left (self) - 0.5, top_of_first + (last - first) * h);
   if (corner)
     {
-      cairo_move_to (cr, left, floor (header_top + line * 2) - 0.5);
-      cairo_line_to (cr, left + fita_timeline_get_chart_left (self), floor (header_top + line * 2) - 0.5);
+      fita_canvas_move_to (canvas, left, floor (header_top + line * 2) - 0.5);
+      fita_canvas_line_to (canvas, left + fita_timeline_get_chart_left (self), floor (header_top + line * 2) - 0.5);
     }
-  cairo_stroke (cr);
+  fita_canvas_stroke (canvas);
 }
 
 void
 fita_timeline_draw (FitaTimeline *self, cairo_t *cr, double x, double y, double width, double height,
                     FitaTimelineDrawFlags flags)
 {
-  Painter p = { self, cr, NULL, NULL, NULL, (flags & FITA_TIMELINE_EXACT) != 0, 0, FALSE, { NULL }, NULL, NULL };
+  g_autoptr(FitaCanvas) canvas = fita_canvas_new_for_cairo (cr);
+
+  fita_timeline_draw_on (self, canvas, x, y, width, height, flags);
+}
+
+void
+fita_timeline_draw_on (FitaTimeline *self, FitaCanvas *canvas, double x, double y, double width, double height,
+                       FitaTimelineDrawFlags flags)
+{
+  Painter p = { self, canvas, NULL, NULL, NULL, (flags & FITA_TIMELINE_EXACT) != 0, 0, FALSE, { NULL }, NULL, NULL };
   double header = fita_timeline_get_header_height (self);
   double h = self->row_height;
   double chart_left = fita_timeline_get_chart_left (self);
@@ -1473,12 +1481,12 @@ fita_timeline_draw (FitaTimeline *self, cairo_t *cr, double x, double y, double 
   double chart_visible_left = (flags & FITA_TIMELINE_STICKY_LABELS) ? x + chart_left : chart_left;
   guint first, last;
 
-  cairo_save (cr);
-  cairo_translate (cr, -x, -y);
+  fita_canvas_save (canvas);
+  fita_canvas_translate (canvas, -x, -y);
   if (!p.exact)
     {
-      cairo_rectangle (cr, x, y, width, height);
-      cairo_clip (cr);
+      fita_canvas_rectangle (canvas, x, y, width, height);
+      fita_canvas_clip (canvas);
     }
 
   if (self->pango_context == NULL)
@@ -1490,7 +1498,7 @@ fita_timeline_draw (FitaTimeline *self, cairo_t *cr, double x, double y, double 
    * only if they changed); in print, the font's own advances: glyphs
    * rounded to whole pixels make the PDF position each one apart, a good
    * part of its size */
-  update_context (self, cr);
+  update_context (self, fita_canvas_get_context (canvas));
   pango_context_set_round_glyph_positions (self->pango_context, !p.exact);
   if (p.exact && self->text == NULL)
     self->text = fita_text_new (self->pango_context);
@@ -1507,14 +1515,14 @@ fita_timeline_draw (FitaTimeline *self, cairo_t *cr, double x, double y, double 
   if (p.exact)
     p.texts = g_array_new (FALSE, FALSE, sizeof (PendingText));
 
-  set_colour (cr, &self->palette.background);
+  set_colour (canvas, &self->palette.background);
   if (p.exact)
     {
-      cairo_rectangle (cr, x, y, width, height);
-      cairo_fill (cr);
+      fita_canvas_rectangle (canvas, x, y, width, height);
+      fita_canvas_fill (canvas);
     }
   else
-    cairo_paint (cr);
+    fita_canvas_paint (canvas);
 
   /* only the rows in view (in print, whole rows) */
   first = visible_top > rows_top ? (guint) ((visible_top - rows_top) / h + (p.exact ? 0.5 : 0)) : 0;
@@ -1536,42 +1544,42 @@ fita_timeline_draw (FitaTimeline *self, cairo_t *cr, double x, double y, double 
         add_shape (p.fills, item->rec.id == self->selected ? &self->palette.selection : &self->palette.stripe, -1,
                    SHAPE_RECT, from, rows_top + r * h, x + width - from, h, 0, 0);
     }
-  draw_shapes (cr, p.fills, FALSE);
+  draw_shapes (canvas, p.fills, FALSE);
 
-  cairo_save (cr);
+  fita_canvas_save (canvas);
   if (!p.exact)
     {
-      cairo_rectangle (cr, chart_visible_left, visible_top, x + width - chart_visible_left, y + height - visible_top);
-      cairo_clip (cr);
+      fita_canvas_rectangle (canvas, chart_visible_left, visible_top, x + width - chart_visible_left, y + height - visible_top);
+      fita_canvas_clip (canvas);
     }
   draw_grid (&p, visible_top, y + height, chart_visible_left, x + width);
   for (guint r = first; r < last; r++)
     draw_row_chart (&p, r, rows_top + r * h, chart_visible_left, x + width);
   draw_layers (&p);
   draw_today (&p, visible_top, y + height, chart_visible_left, x + width);
-  cairo_restore (cr);
+  fita_canvas_restore (canvas);
 
   /* labels, then the header over everything */
-  cairo_save (cr);
+  fita_canvas_save (canvas);
   if (!p.exact)
     {
-      cairo_rectangle (cr, labels_left, visible_top, chart_left, y + height - visible_top);
-      cairo_clip (cr);
+      fita_canvas_rectangle (canvas, labels_left, visible_top, chart_left, y + height - visible_top);
+      fita_canvas_clip (canvas);
     }
   draw_labels (&p, first, last, rows_top + first * h, labels_left, p.exact ? header_top : -1e6, FALSE);
-  cairo_restore (cr);
+  fita_canvas_restore (canvas);
 
   draw_header (&p, header_top, chart_visible_left, chart_visible_left, x + width);
   {
     /* the corner: headings of the label columns */
-    cairo_save (cr);
+    fita_canvas_save (canvas);
     if (!p.exact)
       {
-        cairo_rectangle (cr, labels_left, header_top, chart_left, header);
-        cairo_clip (cr);
+        fita_canvas_rectangle (canvas, labels_left, header_top, chart_left, header);
+        fita_canvas_clip (canvas);
       }
     draw_labels (&p, 0, 0, p.exact ? header_top + header : rows_top, labels_left, header_top, TRUE);
-    cairo_restore (cr);
+    fita_canvas_restore (canvas);
   }
   draw_pending_texts (&p);
 
@@ -1583,7 +1591,7 @@ fita_timeline_draw (FitaTimeline *self, cairo_t *cr, double x, double y, double 
   pango_font_description_free (p.font);
   pango_font_description_free (p.bold);
   pango_attr_list_unref (p.attributes);
-  cairo_restore (cr);
+  fita_canvas_restore (canvas);
 }
 
 gboolean

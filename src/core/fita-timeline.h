@@ -8,6 +8,7 @@
  */
 #pragma once
 
+#include "fita-canvas.h"
 #include <cairo.h>
 #include "fita-i18n.h"
 #include "fita-plan.h"
@@ -134,6 +135,14 @@ double        fita_timeline_snap         (FitaTimeline              *timeline,
  * top-left corner at cr's origin. */
 void          fita_timeline_draw         (FitaTimeline              *timeline,
                                           cairo_t                   *cr,
+                                          double                     x,
+                                          double                     y,
+                                          double                     width,
+                                          double                     height,
+                                          FitaTimelineDrawFlags      flags);
+/* The same on a FitaCanvas (a page of Fita's own PDF writer, say). */
+void          fita_timeline_draw_on      (FitaTimeline              *timeline,
+                                          FitaCanvas                *canvas,
                                           double                     x,
                                           double                     y,
                                           double                     width,

@@ -12,6 +12,7 @@
 typedef struct {
   cairo_surface_t *surface;
   cairo_t *cr;
+  FitaCanvas *canvas;
   PangoContext *context;
   PangoFontDescription *font;
   FitaText *text;
@@ -29,6 +30,7 @@ setup (Fixture *f, gconstpointer data)
 {
   f->surface = cairo_pdf_surface_create_for_stream (discard, NULL, 595, 842);
   f->cr = cairo_create (f->surface);
+  f->canvas = fita_canvas_new_for_cairo (f->cr);
   f->context = pango_cairo_create_context (f->cr);
   pango_context_set_round_glyph_positions (f->context, FALSE);
   f->font = pango_font_description_from_string ("Sans 9.5");
@@ -41,6 +43,7 @@ teardown (Fixture *f, gconstpointer data)
   fita_text_free (f->text);
   pango_font_description_free (f->font);
   g_object_unref (f->context);
+  fita_canvas_free (f->canvas);
   cairo_destroy (f->cr);
   cairo_surface_destroy (f->surface);
 }
@@ -92,7 +95,7 @@ test_coverage (Fixture *f, gconstpointer data)
     {
       g_test_message ("refused: %s", refused[i]);
       g_assert_false (fita_text_measure (f->text, f->font, refused[i], 100, TRUE, &n, &widest, &height));
-      g_assert_false (fita_text_draw (f->text, f->cr, f->font, refused[i], 0, 0, 100, FITA_TEXT_LEFT, TRUE));
+      g_assert_false (fita_text_draw (f->text, f->canvas, f->font, refused[i], 0, 0, 100, FITA_TEXT_LEFT, TRUE));
     }
   /* a width is of one line */
   g_assert_false (fita_text_width (f->text, f->font, "a\nb", -1, &width));
@@ -220,6 +223,7 @@ test_draw (Fixture *f, gconstpointer data)
 {
   cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 300, 60);
   cairo_t *cr = cairo_create (image);
+  g_autoptr(FitaCanvas) canvas = fita_canvas_new_for_cairo (cr);
   PangoContext *context = pango_cairo_create_context (cr);
   FitaText *text;
   double width;
@@ -232,7 +236,7 @@ test_draw (Fixture *f, gconstpointer data)
   cairo_paint (cr);
   cairo_set_source_rgb (cr, 0, 0, 0);
   g_assert_true (fita_text_width (text, f->font, "12.345,67 €", -1, &width));
-  g_assert_true (fita_text_draw (text, cr, f->font, "12.345,67 €", 10, 10, 280, FITA_TEXT_RIGHT, FALSE));
+  g_assert_true (fita_text_draw (text, canvas, f->font, "12.345,67 €", 10, 10, 280, FITA_TEXT_RIGHT, FALSE));
   g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
   cairo_surface_flush (image);
   pixels = cairo_image_surface_get_data (image);
@@ -264,6 +268,7 @@ test_hanging (Fixture *f, gconstpointer data)
   const char *item = "\xe2\x80\x83\xe2\x80\x83" "1.1.2  Actuació sintètica per a la planificació del territori";
   cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 200, 120);
   cairo_t *cr = cairo_create (image);
+  g_autoptr(FitaCanvas) canvas = fita_canvas_new_for_cairo (cr);
   PangoContext *context = pango_cairo_create_context (cr);
   FitaText *text;
   double hang, line, widest, height;
@@ -281,7 +286,7 @@ test_hanging (Fixture *f, gconstpointer data)
   cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_paint (cr);
   cairo_set_source_rgb (cr, 0, 0, 0);
-  g_assert_true (fita_text_draw (text, cr, f->font, item, 10, 5, 150, FITA_TEXT_LEFT, TRUE));
+  g_assert_true (fita_text_draw (text, canvas, f->font, item, 10, 5, 150, FITA_TEXT_LEFT, TRUE));
   cairo_surface_flush (image);
   pixels = cairo_image_surface_get_data (image);
   for (guint l = 0; l < MIN (n, 4); l++)
@@ -344,18 +349,18 @@ test_any_text (Fixture *f, gconstpointer data)
           g_assert_cmpfloat_with_epsilon (height, lines * fita_text_line_height (f->text, f->font), 1e-6);
           if (words && width > 0 && lines > 1)
             g_assert_cmpfloat (widest, <=, MAX (width, 20) + 1e-6);
-          g_assert_true (fita_text_draw (f->text, f->cr, f->font, s->str, 0, 0, width, FITA_TEXT_CENTER, words));
+          g_assert_true (fita_text_draw (f->text, f->canvas, f->font, s->str, 0, 0, width, FITA_TEXT_CENTER, words));
           if (strchr (s->str, '\n') == NULL)
             {
               g_assert_true (fita_text_fit (f->text, f->font, s->str, width, &fit));
               g_assert_cmpuint (fit.length, <=, s->len);
               if (width > 0 && fit.ellipsis)
                 g_assert_cmpfloat (fit.width, <=, MAX (width, 20));
-              fita_text_show_fit (f->text, f->cr, f->font, s->str, &fit, 0, 0);
+              fita_text_show_fit (f->text, f->canvas, f->font, s->str, &fit, 0, 0);
             }
         }
       else
-        g_assert_false (fita_text_draw (f->text, f->cr, f->font, s->str, 0, 0, width, FITA_TEXT_LEFT, words));
+        g_assert_false (fita_text_draw (f->text, f->canvas, f->font, s->str, 0, 0, width, FITA_TEXT_LEFT, words));
     }
   g_assert_cmpint (cairo_status (f->cr), ==, CAIRO_STATUS_SUCCESS);
   g_rand_free (rand);

@@ -1,0 +1,114 @@
+/* fita-canvas.c: one set of drawing calls for cairo and fita-pdf */
+#include "config.h"
+#include "fita-canvas.h"
+
+#include <pango/pangocairo.h>
+
+struct _FitaCanvas {
+  cairo_t *cr;     /* one or the other */
+  FitaPdf *pdf;
+};
+
+FitaCanvas *
+fita_canvas_new_for_cairo (cairo_t *cr)
+{
+  FitaCanvas *canvas = g_new0 (FitaCanvas, 1);
+
+  canvas->cr = cr;
+  return canvas;
+}
+
+FitaCanvas *
+fita_canvas_new_for_pdf (FitaPdf *pdf)
+{
+  FitaCanvas *canvas = g_new0 (FitaCanvas, 1);
+
+  canvas->pdf = pdf;
+  return canvas;
+}
+
+void
+fita_canvas_free (FitaCanvas *canvas)
+{
+  g_free (canvas);
+}
+
+cairo_t *
+fita_canvas_get_context (FitaCanvas *canvas)
+{
+  return canvas->cr ? canvas->cr : fita_pdf_get_context (canvas->pdf);
+}
+
+/* each call: cairo's, or the writer's of the same name */
+#define DISPATCH(name, ...) \
+  G_STMT_START { \
+    if (canvas->cr) \
+      cairo_##name (canvas->cr, ##__VA_ARGS__); \
+    else \
+      fita_pdf_##name (canvas->pdf, ##__VA_ARGS__); \
+  } G_STMT_END
+
+void fita_canvas_save (FitaCanvas *canvas) { DISPATCH (save); }
+void fita_canvas_restore (FitaCanvas *canvas) { DISPATCH (restore); }
+void fita_canvas_translate (FitaCanvas *canvas, double x, double y) { DISPATCH (translate, x, y); }
+void fita_canvas_scale (FitaCanvas *canvas, double sx, double sy) { DISPATCH (scale, sx, sy); }
+void fita_canvas_set_line_width (FitaCanvas *canvas, double width) { DISPATCH (set_line_width, width); }
+void fita_canvas_move_to (FitaCanvas *canvas, double x, double y) { DISPATCH (move_to, x, y); }
+void fita_canvas_line_to (FitaCanvas *canvas, double x, double y) { DISPATCH (line_to, x, y); }
+void fita_canvas_rel_line_to (FitaCanvas *canvas, double dx, double dy) { DISPATCH (rel_line_to, dx, dy); }
+void fita_canvas_close_path (FitaCanvas *canvas) { DISPATCH (close_path); }
+void fita_canvas_new_sub_path (FitaCanvas *canvas) { DISPATCH (new_sub_path); }
+void fita_canvas_fill (FitaCanvas *canvas) { DISPATCH (fill); }
+void fita_canvas_stroke (FitaCanvas *canvas) { DISPATCH (stroke); }
+void fita_canvas_clip (FitaCanvas *canvas) { DISPATCH (clip); }
+void fita_canvas_paint (FitaCanvas *canvas) { DISPATCH (paint); }
+
+void
+fita_canvas_set_source_rgba (FitaCanvas *canvas, double red, double green, double blue, double alpha)
+{
+  DISPATCH (set_source_rgba, red, green, blue, alpha);
+}
+
+void
+fita_canvas_arc (FitaCanvas *canvas, double xc, double yc, double radius, double angle1, double angle2)
+{
+  DISPATCH (arc, xc, yc, radius, angle1, angle2);
+}
+
+void
+fita_canvas_rectangle (FitaCanvas *canvas, double x, double y, double width, double height)
+{
+  DISPATCH (rectangle, x, y, width, height);
+}
+
+gboolean
+fita_canvas_has_current_point (FitaCanvas *canvas)
+{
+  return canvas->cr ? cairo_has_current_point (canvas->cr) : fita_pdf_has_current_point (canvas->pdf);
+}
+
+void
+fita_canvas_show_glyphs (FitaCanvas *canvas, PangoFont *font, const char *utf8, int utf8_length,
+                         const cairo_glyph_t *glyphs, int n_glyphs, const cairo_text_cluster_t *clusters,
+                         int n_clusters)
+{
+  if (canvas->pdf)
+    {
+      fita_pdf_show_glyphs (canvas->pdf, font, utf8, utf8_length, glyphs, n_glyphs, clusters, n_clusters);
+      return;
+    }
+  cairo_set_scaled_font (canvas->cr, pango_cairo_font_get_scaled_font (PANGO_CAIRO_FONT (font)));
+  cairo_show_text_glyphs (canvas->cr, utf8, utf8_length, glyphs, n_glyphs, clusters, n_clusters, 0);
+}
+
+void
+fita_canvas_show_layout (FitaCanvas *canvas, PangoLayout *layout, double x, double y)
+{
+  if (canvas->pdf)
+    {
+      fita_pdf_show_layout (canvas->pdf, layout, x, y);
+      return;
+    }
+  cairo_move_to (canvas->cr, x, y);
+  pango_cairo_show_layout (canvas->cr, layout);
+}

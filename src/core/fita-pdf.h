@@ -1,0 +1,133 @@
+/* fita-pdf.h: Fita's own PDF writer, for documents of thousands of pages.
+ *
+ * cairo's PDF surface records each page, replays it twice (to analyse it,
+ * then to write it) and prints each number with snprintf: at 20 000 items
+ * that was most of the time a paged timeline took. This writer puts each
+ * operation straight into the page's content stream, compresses the page
+ * when it ends and writes it to the output, and at the end writes the
+ * fonts it used as subsets (HarfBuzz's subsetter, glyph ids kept, so the
+ * content streams can show the font's own glyph ids) with a ToUnicode map,
+ * so that the text extracts as it was given.
+ *
+ * Its drawing calls are cairo's, with cairo's meanings (y grows down from
+ * the page's top left, a path is consumed by fill, stroke and clip, the
+ * source colour's alpha applies to both), so that one drawing routine can
+ * target either through FitaCanvas (fita-canvas.h).
+ *
+ * It embeds TrueType outlines only: text in a font it cannot embed as it is
+ * (CFF outlines, a variable font at a named instance, a synthetic bold or
+ * slant) makes it refuse the document (FITA_PDF_UNSUPPORTED); the caller
+ * then draws it again with cairo, which can.
+ */
+#pragma once
+
+#include "fita-output.h"
+
+#include <cairo.h>
+#include <pango/pango.h>
+
+G_BEGIN_DECLS
+
+typedef struct _FitaPdf FitaPdf;
+
+/* Writes into output (which it does not commit nor free). */
+FitaPdf  *fita_pdf_new              (FitaOutput          *output);
+/* Frees the writer; the output is left to its owner. */
+void      fita_pdf_free             (FitaPdf             *pdf);
+void      fita_pdf_set_title        (FitaPdf             *pdf,
+                                     const char          *title);
+void      fita_pdf_set_language     (FitaPdf             *pdf,
+                                     const char          *language);
+
+void      fita_pdf_begin_page       (FitaPdf             *pdf,
+                                     double               width,
+                                     double               height);
+void      fita_pdf_end_page         (FitaPdf             *pdf);
+guint     fita_pdf_get_n_pages      (FitaPdf             *pdf);
+
+/* A cairo context to measure and lay text out with, whose matrix follows
+ * the page's (translate, scale, save, restore) and whose font options are
+ * those of cairo's own PDF surface; drawing on it draws nothing. */
+cairo_t  *fita_pdf_get_context      (FitaPdf             *pdf);
+
+/* Graphics, as cairo's functions of the same names */
+void      fita_pdf_save             (FitaPdf             *pdf);
+void      fita_pdf_restore          (FitaPdf             *pdf);
+void      fita_pdf_translate        (FitaPdf             *pdf,
+                                     double               x,
+                                     double               y);
+void      fita_pdf_scale            (FitaPdf             *pdf,
+                                     double               sx,
+                                     double               sy);
+void      fita_pdf_set_source_rgba  (FitaPdf             *pdf,
+                                     double               red,
+                                     double               green,
+                                     double               blue,
+                                     double               alpha);
+void      fita_pdf_set_line_width   (FitaPdf             *pdf,
+                                     double               width);
+void      fita_pdf_move_to          (FitaPdf             *pdf,
+                                     double               x,
+                                     double               y);
+void      fita_pdf_line_to          (FitaPdf             *pdf,
+                                     double               x,
+                                     double               y);
+void      fita_pdf_rel_line_to      (FitaPdf             *pdf,
+                                     double               dx,
+                                     double               dy);
+void      fita_pdf_curve_to         (FitaPdf             *pdf,
+                                     double               x1,
+                                     double               y1,
+                                     double               x2,
+                                     double               y2,
+                                     double               x3,
+                                     double               y3);
+void      fita_pdf_arc              (FitaPdf             *pdf,
+                                     double               xc,
+                                     double               yc,
+                                     double               radius,
+                                     double               angle1,
+                                     double               angle2);
+void      fita_pdf_rectangle        (FitaPdf             *pdf,
+                                     double               x,
+                                     double               y,
+                                     double               width,
+                                     double               height);
+void      fita_pdf_close_path       (FitaPdf             *pdf);
+void      fita_pdf_new_sub_path     (FitaPdf             *pdf);
+gboolean  fita_pdf_has_current_point (FitaPdf            *pdf);
+void      fita_pdf_fill             (FitaPdf             *pdf);
+void      fita_pdf_stroke           (FitaPdf             *pdf);
+void      fita_pdf_clip             (FitaPdf             *pdf);
+/* Fills the page (or the clip) with the source */
+void      fita_pdf_paint            (FitaPdf             *pdf);
+
+/* Text: glyphs of font at their positions (the baseline's origin of each),
+ * with the UTF-8 text they show and the clusters that tie them to it, as
+ * cairo_show_text_glyphs takes them (clusters in the glyphs' order, never
+ * backwards). */
+void      fita_pdf_show_glyphs      (FitaPdf             *pdf,
+                                     PangoFont           *font,
+                                     const char          *utf8,
+                                     int                  utf8_length,
+                                     const cairo_glyph_t *glyphs,
+                                     int                  n_glyphs,
+                                     const cairo_text_cluster_t *clusters,
+                                     int                  n_clusters);
+/* A layout, its top left at x, y, in the source colour, as
+ * pango_cairo_show_layout draws it. */
+void      fita_pdf_show_layout      (FitaPdf             *pdf,
+                                     PangoLayout         *layout,
+                                     double               x,
+                                     double               y);
+
+/* Writes the fonts, the page tree and the file's end. FALSE with the
+ * output's error if a write failed, or FITA_ERROR_UNSUPPORTED if the
+ * document has text this writer cannot embed (see above): the output then
+ * holds a partial file, to abort or truncate. Frees nothing. */
+gboolean  fita_pdf_finish           (FitaPdf             *pdf,
+                                     GError             **error);
+/* Whether the document so far has only what this writer can write. */
+gboolean  fita_pdf_is_supported     (FitaPdf             *pdf);
+
+G_END_DECLS
