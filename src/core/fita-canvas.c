@@ -2,11 +2,13 @@
 #include "config.h"
 #include "fita-canvas.h"
 
+#include <cairo-pdf.h>
 #include <pango/pangocairo.h>
 
 struct _FitaCanvas {
   cairo_t *cr;     /* one or the other */
   FitaPdf *pdf;
+  int n_dests;     /* cairo's named destinations so far */
 };
 
 FitaCanvas *
@@ -111,4 +113,109 @@ fita_canvas_show_layout (FitaCanvas *canvas, PangoLayout *layout, double x, doub
     }
   cairo_move_to (canvas->cr, x, y);
   pango_cairo_show_layout (canvas->cr, layout);
+}
+
+void
+fita_canvas_set_dash (FitaCanvas *canvas, const double *dashes, int n_dashes, double offset)
+{
+  DISPATCH (set_dash, dashes, n_dashes, offset);
+}
+
+void
+fita_canvas_show_glyph_item (FitaCanvas *canvas, const char *text, PangoGlyphItem *glyph_item, double x, double y)
+{
+  if (canvas->pdf)
+    {
+      fita_pdf_show_glyph_item (canvas->pdf, text, glyph_item, x, y);
+      return;
+    }
+  cairo_move_to (canvas->cr, x, y);
+  pango_cairo_show_glyph_item (canvas->cr, text, glyph_item);
+}
+
+void
+fita_canvas_tag_begin (FitaCanvas *canvas, const char *role, const char *alt, const char *scope)
+{
+  if (canvas->pdf)
+    fita_pdf_tag_begin (canvas->pdf, role, alt, scope);
+  else
+    cairo_tag_begin (canvas->cr, role, NULL);
+}
+
+void
+fita_canvas_tag_end (FitaCanvas *canvas, const char *role)
+{
+  if (canvas->pdf)
+    fita_pdf_tag_end (canvas->pdf);
+  else
+    cairo_tag_end (canvas->cr, role);
+}
+
+void
+fita_canvas_artifact_begin (FitaCanvas *canvas)
+{
+  if (canvas->pdf)
+    fita_pdf_artifact_begin (canvas->pdf);
+  else
+    cairo_tag_begin (canvas->cr, "Private", NULL);
+}
+
+void
+fita_canvas_artifact_end (FitaCanvas *canvas)
+{
+  if (canvas->pdf)
+    fita_pdf_artifact_end (canvas->pdf);
+  else
+    cairo_tag_end (canvas->cr, "Private");
+}
+
+void
+fita_canvas_link_begin (FitaCanvas *canvas, const char *uri)
+{
+  GString *quoted;
+
+  if (canvas->pdf)
+    {
+      fita_pdf_tag_begin (canvas->pdf, "Link", NULL, NULL);
+      return;
+    }
+  /* cairo's attribute syntax: quote ' and \ in the URI */
+  quoted = g_string_new ("uri='");
+  for (const char *p = uri; *p; p++)
+    {
+      if (*p == '\'' || *p == '\\')
+        g_string_append_c (quoted, '\\');
+      g_string_append_c (quoted, *p);
+    }
+  g_string_append_c (quoted, '\'');
+  cairo_tag_begin (canvas->cr, CAIRO_TAG_LINK, quoted->str);
+  g_string_free (quoted, TRUE);
+}
+
+void
+fita_canvas_link_end (FitaCanvas *canvas, const char *uri, double x, double y, double width, double height)
+{
+  if (canvas->pdf)
+    {
+      fita_pdf_link (canvas->pdf, uri, x, y, width, height);
+      fita_pdf_tag_end (canvas->pdf);
+      return;
+    }
+  cairo_tag_end (canvas->cr, CAIRO_TAG_LINK);
+}
+
+int
+fita_canvas_add_outline (FitaCanvas *canvas, int parent, const char *title, double x, double y)
+{
+  g_autofree char *dest = NULL, *link = NULL;
+
+  if (canvas->pdf)
+    return fita_pdf_add_outline (canvas->pdf, parent, title, y);
+  /* a named destination where the entry goes */
+  canvas->n_dests++;
+  dest = g_strdup_printf ("name='d%d' x=%g y=%g", canvas->n_dests, x, y);
+  link = g_strdup_printf ("dest='d%d'", canvas->n_dests);
+  cairo_tag_begin (canvas->cr, CAIRO_TAG_DEST, dest);
+  cairo_tag_end (canvas->cr, CAIRO_TAG_DEST);
+  return cairo_pdf_surface_add_outline (cairo_get_target (canvas->cr), parent, title, link, 0);
 }

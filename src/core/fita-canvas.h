@@ -30,6 +30,7 @@ void        fita_canvas_scale         (FitaCanvas *canvas, double sx, double sy)
 void        fita_canvas_set_source_rgba (FitaCanvas *canvas, double red, double green, double blue,
                                        double alpha);
 void        fita_canvas_set_line_width (FitaCanvas *canvas, double width);
+void        fita_canvas_set_dash      (FitaCanvas *canvas, const double *dashes, int n_dashes, double offset);
 void        fita_canvas_move_to       (FitaCanvas *canvas, double x, double y);
 void        fita_canvas_line_to       (FitaCanvas *canvas, double x, double y);
 void        fita_canvas_rel_line_to   (FitaCanvas *canvas, double dx, double dy);
@@ -49,6 +50,24 @@ void        fita_canvas_show_glyphs   (FitaCanvas *canvas, PangoFont *font, cons
                                        const cairo_text_cluster_t *clusters, int n_clusters);
 /* layout, its top left at x, y */
 void        fita_canvas_show_layout   (FitaCanvas *canvas, PangoLayout *layout, double x, double y);
+/* a run of a layout, its baseline's origin at x, y */
+void        fita_canvas_show_glyph_item (FitaCanvas *canvas, const char *text, PangoGlyphItem *glyph_item,
+                                       double x, double y);
+
+/* Structure, for a tagged PDF (see fita-pdf.h). On cairo: its tags, and
+ * an artifact in the tag "Private", which fita-report-tagged.c makes an
+ * artifact after; alt and scope are left to it. */
+void        fita_canvas_tag_begin     (FitaCanvas *canvas, const char *role, const char *alt, const char *scope);
+void        fita_canvas_tag_end       (FitaCanvas *canvas, const char *role);
+void        fita_canvas_artifact_begin (FitaCanvas *canvas);
+void        fita_canvas_artifact_end  (FitaCanvas *canvas);
+/* A Link element to uri: what is drawn between is its text; the end says
+ * where it is. */
+void        fita_canvas_link_begin    (FitaCanvas *canvas, const char *uri);
+void        fita_canvas_link_end      (FitaCanvas *canvas, const char *uri, double x, double y, double width,
+                                       double height);
+/* An outline entry to x, y under parent (0: at the top); its id */
+int         fita_canvas_add_outline   (FitaCanvas *canvas, int parent, const char *title, double x, double y);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FitaCanvas, fita_canvas_free)
 

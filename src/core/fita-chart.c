@@ -1,5 +1,6 @@
 #include "config.h"
 #include "fita-chart.h"
+#include "fita-canvas.h"
 #include "fita-budget.h"
 #include "fita-money.h"
 #include "fita-rollup.h"
@@ -218,7 +219,7 @@ fita_chart_has_data (FitaChart *self)
 
 typedef struct {
   FitaChart *self;
-  cairo_t *cr;
+  FitaCanvas *canvas;
   PangoLayout *layout;
   PangoFontDescription *font;
   PangoFontDescription *bold;
@@ -226,9 +227,9 @@ typedef struct {
 } Painter;
 
 static void
-set_colour (cairo_t *cr, const FitaRgba *c)
+set_colour (FitaCanvas *canvas, const FitaRgba *c)
 {
-  cairo_set_source_rgba (cr, c->red, c->green, c->blue, c->alpha);
+  fita_canvas_set_source_rgba (canvas, c->red, c->green, c->blue, c->alpha);
 }
 
 /* Patterns: no series is told from another by its colour alone. Planned
@@ -253,7 +254,7 @@ static const FillStyle series_fills[7] = {
 #define HATCH_SPACING 5.5
 
 static void
-hatch (cairo_t *cr, double x, double y, double w, double h, FillStyle style)
+hatch (FitaCanvas *canvas, double x, double y, double w, double h, FillStyle style)
 {
   switch (style)
     {
@@ -262,8 +263,8 @@ hatch (cairo_t *cr, double x, double y, double w, double h, FillStyle style)
     case FILL_CROSS:
       for (double d = -h; d < w; d += HATCH_SPACING)
         {
-          cairo_move_to (cr, x + d, y + h);
-          cairo_line_to (cr, x + d + h, y);
+          fita_canvas_move_to (canvas, x + d, y + h);
+          fita_canvas_line_to (canvas, x + d + h, y);
         }
       if (style != FILL_CROSS)
         break;
@@ -271,86 +272,90 @@ hatch (cairo_t *cr, double x, double y, double w, double h, FillStyle style)
     case FILL_BACK_DIAGONAL:
       for (double d = -h; d < w; d += HATCH_SPACING)
         {
-          cairo_move_to (cr, x + d, y);
-          cairo_line_to (cr, x + d + h, y + h);
+          fita_canvas_move_to (canvas, x + d, y);
+          fita_canvas_line_to (canvas, x + d + h, y + h);
         }
       break;
     case FILL_HORIZONTAL:
       for (double yy = y + HATCH_SPACING / 2; yy < y + h; yy += HATCH_SPACING)
         {
-          cairo_move_to (cr, x, yy);
-          cairo_line_to (cr, x + w, yy);
+          fita_canvas_move_to (canvas, x, yy);
+          fita_canvas_line_to (canvas, x + w, yy);
         }
       break;
     case FILL_VERTICAL:
       for (double xx = x + HATCH_SPACING / 2; xx < x + w; xx += HATCH_SPACING)
         {
-          cairo_move_to (cr, xx, y);
-          cairo_line_to (cr, xx, y + h);
+          fita_canvas_move_to (canvas, xx, y);
+          fita_canvas_line_to (canvas, xx, y + h);
         }
       break;
     case FILL_DOTS:
       for (double yy = y + HATCH_SPACING / 2; yy < y + h; yy += HATCH_SPACING)
         for (double xx = x + HATCH_SPACING / 2; xx < x + w; xx += HATCH_SPACING)
           {
-            cairo_new_sub_path (cr);
-            cairo_arc (cr, xx, yy, 1.1, 0, 2 * G_PI);
+            fita_canvas_new_sub_path (canvas);
+            fita_canvas_arc (canvas, xx, yy, 1.1, 0, 2 * G_PI);
           }
-      cairo_fill (cr);
+      fita_canvas_fill (canvas);
       return;
     case FILL_SOLID:
     case FILL_DASHED_OUTLINE:
     default:
       return;
     }
-  cairo_stroke (cr);
+  fita_canvas_stroke (canvas);
 }
 
 /* A box filled in colour with style's texture. */
 static void
-fill_box (cairo_t *cr, double x, double y, double w, double h, const FitaRgba *colour, FillStyle style,
+fill_box (FitaCanvas *canvas, double x, double y, double w, double h, const FitaRgba *colour, FillStyle style,
           const FitaRgba *outline)
 {
   if (w <= 0 || h <= 0)
     return;
-  cairo_save (cr);
-  cairo_set_dash (cr, NULL, 0, 0);
+  fita_canvas_save (canvas);
+  fita_canvas_set_dash (canvas, NULL, 0, 0);
   if (style == FILL_DASHED_OUTLINE)
     {
-      cairo_rectangle (cr, x + 0.5, y + 0.5, w - 1, h - 1);
-      set_colour (cr, outline);
-      cairo_set_line_width (cr, 1);
-      cairo_set_dash (cr, (double[]) { 4, 3 }, 2, 0);
-      cairo_stroke (cr);
-      cairo_restore (cr);
+      fita_canvas_rectangle (canvas, x + 0.5, y + 0.5, w - 1, h - 1);
+      set_colour (canvas, outline);
+      fita_canvas_set_line_width (canvas, 1);
+      fita_canvas_set_dash (canvas, (double[]) { 4, 3 }, 2, 0);
+      fita_canvas_stroke (canvas);
+      fita_canvas_restore (canvas);
       return;
     }
-  cairo_rectangle (cr, x, y, w, h);
+  fita_canvas_rectangle (canvas, x, y, w, h);
   if (style == FILL_PLANNED)
-    cairo_set_source_rgba (cr, colour->red, colour->green, colour->blue, colour->alpha * 0.3);
+    fita_canvas_set_source_rgba (canvas, colour->red, colour->green, colour->blue, colour->alpha * 0.3);
   else
-    set_colour (cr, colour);
-  cairo_fill_preserve (cr);
-  cairo_clip (cr);
-  cairo_set_line_width (cr, 1.2);
+    set_colour (canvas, colour);
+  fita_canvas_fill (canvas);
+  /* the texture, inside the box */
+  fita_canvas_save (canvas);
+  fita_canvas_rectangle (canvas, x, y, w, h);
+  fita_canvas_clip (canvas);
+  fita_canvas_set_line_width (canvas, 1.2);
   if (style == FILL_PLANNED)
-    set_colour (cr, outline);
+    set_colour (canvas, outline);
   else
     {
       /* light lines on a dark colour, dark ones on a light colour */
       double luma = 0.2126 * colour->red + 0.7152 * colour->green + 0.0722 * colour->blue;
-      cairo_set_source_rgba (cr, luma < 0.5 ? 1 : 0, luma < 0.5 ? 1 : 0, luma < 0.5 ? 1 : 0, luma < 0.5 ? 0.6 : 0.4);
+      fita_canvas_set_source_rgba (canvas, luma < 0.5 ? 1 : 0, luma < 0.5 ? 1 : 0, luma < 0.5 ? 1 : 0,
+                                   luma < 0.5 ? 0.6 : 0.4);
     }
-  hatch (cr, x, y, w, h, style);
+  hatch (canvas, x, y, w, h, style);
+  fita_canvas_restore (canvas);
   if (style == FILL_PLANNED)
     {
-      cairo_reset_clip (cr);
-      cairo_rectangle (cr, x + 0.75, y + 0.75, w - 1.5, h - 1.5);
-      set_colour (cr, outline);
-      cairo_set_line_width (cr, 1.5);
-      cairo_stroke (cr);
+      fita_canvas_rectangle (canvas, x + 0.75, y + 0.75, w - 1.5, h - 1.5);
+      set_colour (canvas, outline);
+      fita_canvas_set_line_width (canvas, 1.5);
+      fita_canvas_stroke (canvas);
     }
-  cairo_restore (cr);
+  fita_canvas_restore (canvas);
 }
 
 /* Draws text with its left (align 0), centre (0.5) or right (1) at x and its
@@ -365,9 +370,8 @@ text_at (Painter *p, const char *text, double x, double y, double align, gboolea
   pango_layout_set_width (p->layout, max_width > 0 ? (int) (max_width * PANGO_SCALE) : -1);
   pango_layout_set_text (p->layout, text, -1);
   pango_layout_get_pixel_size (p->layout, &width, &height);
-  cairo_move_to (p->cr, x - width * align, y - height / 2.0);
-  set_colour (p->cr, colour);
-  pango_cairo_show_layout (p->cr, p->layout);
+  set_colour (p->canvas, colour);
+  fita_canvas_show_layout (p->canvas, p->layout, x - width * align, y - height / 2.0);
   return width;
 }
 
@@ -415,7 +419,7 @@ static void
 draw_money_axis (Painter *p, Axis *axis)
 {
   FitaChart *self = p->self;
-  cairo_t *cr = p->cr;
+  FitaCanvas *canvas = p->canvas;
   double label_width = 0;
 
   if (axis->max <= 0)
@@ -430,15 +434,15 @@ draw_money_axis (Painter *p, Axis *axis)
     }
   axis->left += label_width + 8;
 
-  cairo_set_line_width (cr, 1);
+  fita_canvas_set_line_width (canvas, 1);
   for (gint64 tick = 0; tick <= axis->max; tick += axis->step)
     {
       double y = floor (axis->bottom - (axis->bottom - axis->top) * tick / (double) axis->max) + 0.5;
       g_autofree char *label = fita_money_format_short (tick, p->lang);
-      set_colour (cr, &self->palette.grid);
-      cairo_move_to (cr, axis->left, y);
-      cairo_line_to (cr, axis->right, y);
-      cairo_stroke (cr);
+      set_colour (canvas, &self->palette.grid);
+      fita_canvas_move_to (canvas, axis->left, y);
+      fita_canvas_line_to (canvas, axis->right, y);
+      fita_canvas_stroke (canvas);
       text_at (p, label, axis->left - 6, y, 1, FALSE, &self->palette.dim_text, -1);
     }
 }
@@ -468,7 +472,7 @@ legend (Painter *p, double x, double y, double right, const char **labels, const
           y += line_height * 1.3;
           lines++;
         }
-      fill_box (p->cr, x, y - 6, 15, 12, colours[i], styles[i],
+      fill_box (p->canvas, x, y - 6, 15, 12, colours[i], styles[i],
                 styles[i] == FILL_PLANNED ? &p->self->palette.executed : &p->self->palette.text);
       text_at (p, labels[i], x + 20, y, 0, FALSE, &p->self->palette.text, -1);
       x += width;
@@ -481,7 +485,7 @@ draw_years (Painter *p, Axis *axis, gboolean stacked)
 {
   FitaChart *self = p->self;
   FitaBudgetTable *t = self->table;
-  cairo_t *cr = p->cr;
+  FitaCanvas *canvas = p->canvas;
   int first = self->year != FITA_NONE ? (int) self->year : t->first_year;
   int last = self->year != FITA_NONE ? (int) self->year : t->last_year;
   int n = last - first + 1;
@@ -510,12 +514,12 @@ draw_years (Painter *p, Axis *axis, gboolean stacked)
           double cx = x + slot / 2;
           if (sum.planned != FITA_NONE)
             {
-              fill_box (cr, cx - w - 1, y_for (axis, sum.planned), w, axis->bottom - y_for (axis, sum.planned),
+              fill_box (canvas, cx - w - 1, y_for (axis, sum.planned), w, axis->bottom - y_for (axis, sum.planned),
                         &self->palette.planned, FILL_PLANNED, &self->palette.executed);
             }
           if (sum.executed != FITA_NONE)
             {
-              fill_box (cr, cx + 1, y_for (axis, sum.executed), w, axis->bottom - y_for (axis, sum.executed),
+              fill_box (canvas, cx + 1, y_for (axis, sum.executed), w, axis->bottom - y_for (axis, sum.executed),
                         &self->palette.executed, FILL_SOLID, NULL);
             }
         }
@@ -530,17 +534,17 @@ draw_years (Painter *p, Axis *axis, gboolean stacked)
               if (value (cell->executed) == 0)
                 continue;
               top = base - (axis->bottom - axis->top) * value (cell->executed) / (double) axis->max;
-              fill_box (cr, cx - w / 2, top, w, base - top, &self->palette.series[c % 7], series_fills[c % 7], NULL);
+              fill_box (canvas, cx - w / 2, top, w, base - top, &self->palette.series[c % 7], series_fills[c % 7], NULL);
               base = top;
             }
           if (sum.planned != FITA_NONE)
             {
-              cairo_rectangle (cr, cx - w / 2 - 3.5, y_for (axis, sum.planned) + 0.5, w + 7, axis->bottom - y_for (axis, sum.planned) - 0.5);
-              set_colour (cr, &self->palette.text);
-              cairo_set_line_width (cr, 1);
-              cairo_set_dash (cr, (double[]) { 4, 3 }, 2, 0);
-              cairo_stroke (cr);
-              cairo_set_dash (cr, NULL, 0, 0);
+              fita_canvas_rectangle (canvas, cx - w / 2 - 3.5, y_for (axis, sum.planned) + 0.5, w + 7, axis->bottom - y_for (axis, sum.planned) - 0.5);
+              set_colour (canvas, &self->palette.text);
+              fita_canvas_set_line_width (canvas, 1);
+              fita_canvas_set_dash (canvas, (double[]) { 4, 3 }, 2, 0);
+              fita_canvas_stroke (canvas);
+              fita_canvas_set_dash (canvas, NULL, 0, 0);
             }
         }
       add_region (self, x, axis->top, slot, axis->bottom - axis->top, amounts_text (p, label, sum.planned, sum.executed));
@@ -551,7 +555,7 @@ static void
 draw_rates (Painter *p, Axis *axis)
 {
   FitaChart *self = p->self;
-  cairo_t *cr = p->cr;
+  FitaCanvas *canvas = p->canvas;
   double label_width = 0, row, scale_max = 100;
   guint n = self->bars->len;
 
@@ -572,11 +576,11 @@ draw_rates (Painter *p, Axis *axis)
     {
       double x = floor (axis->left + (axis->right - axis->left - 60) * pct / scale_max) + 0.5;
       g_autofree char *label = fita_percent_format (pct, p->lang);
-      set_colour (cr, pct == 100 ? &self->palette.text : &self->palette.grid);
-      cairo_set_line_width (cr, pct == 100 ? 1.5 : 1);
-      cairo_move_to (cr, x, axis->top);
-      cairo_line_to (cr, x, axis->top + row * n);
-      cairo_stroke (cr);
+      set_colour (canvas, pct == 100 ? &self->palette.text : &self->palette.grid);
+      fita_canvas_set_line_width (canvas, pct == 100 ? 1.5 : 1);
+      fita_canvas_move_to (canvas, x, axis->top);
+      fita_canvas_line_to (canvas, x, axis->top + row * n);
+      fita_canvas_stroke (canvas);
       text_at (p, label, x, axis->top + row * n + 10, 0.5, FALSE, &self->palette.dim_text, -1);
     }
 
@@ -592,7 +596,7 @@ draw_rates (Painter *p, Axis *axis)
           double w = (axis->right - axis->left - 60) * (rate / 100.0) / scale_max;
           g_autofree char *text = fita_percent_format_bp (rate, p->lang);
           /* above 100 %: another colour and hatched, besides the figure */
-          fill_box (cr, axis->left, top + row * 0.2, w, row * 0.6,
+          fill_box (canvas, axis->left, top + row * 0.2, w, row * 0.6,
                     rate > 10000 ? &self->palette.series[4] : &self->palette.executed,
                     rate > 10000 ? FILL_DIAGONAL : FILL_SOLID, NULL);
           text_at (p, text, axis->left + w + 6, cy, 0, FALSE, &self->palette.text, -1);
@@ -610,7 +614,7 @@ draw_cumulative (Painter *p, Axis *axis)
 {
   FitaChart *self = p->self;
   FitaBudgetTable *t = self->table;
-  cairo_t *cr = p->cr;
+  FitaCanvas *canvas = p->canvas;
   gint64 total = t->total.planned;
   gint64 running = 0;
   int n = t->last_year - t->first_year + 1;
@@ -628,26 +632,26 @@ draw_cumulative (Painter *p, Axis *axis)
       double y = floor (y_for (axis, total)) + 0.5;
       g_autofree char *amount = fita_money_format (total, p->lang);
       g_autofree char *label = g_strdup_printf ("%s: %s", T_ (self->translator, "Planned total"), amount);
-      set_colour (cr, &self->palette.series[1]);
-      cairo_set_line_width (cr, 2);
-      cairo_set_dash (cr, (double[]) { 6, 4 }, 2, 0);
-      cairo_move_to (cr, axis->left, y);
-      cairo_line_to (cr, axis->right, y);
-      cairo_stroke (cr);
-      cairo_set_dash (cr, NULL, 0, 0);
+      set_colour (canvas, &self->palette.series[1]);
+      fita_canvas_set_line_width (canvas, 2);
+      fita_canvas_set_dash (canvas, (double[]) { 6, 4 }, 2, 0);
+      fita_canvas_move_to (canvas, axis->left, y);
+      fita_canvas_line_to (canvas, axis->right, y);
+      fita_canvas_stroke (canvas);
+      fita_canvas_set_dash (canvas, NULL, 0, 0);
       text_at (p, label, axis->right, y - 10, 1, TRUE, &self->palette.text, -1);
     }
 
   running = 0;
-  cairo_set_line_width (cr, 2.5);
-  set_colour (cr, &self->palette.executed);
-  cairo_move_to (cr, axis->left, axis->bottom);
+  fita_canvas_set_line_width (canvas, 2.5);
+  set_colour (canvas, &self->palette.executed);
+  fita_canvas_move_to (canvas, axis->left, axis->bottom);
   for (int y = t->first_year; y <= t->last_year; y++)
     {
       running += value (fita_budget_table_year (t, y).executed);
-      cairo_line_to (cr, axis->left + (y - t->first_year + 1) * slot, y_for (axis, running));
+      fita_canvas_line_to (canvas, axis->left + (y - t->first_year + 1) * slot, y_for (axis, running));
     }
-  cairo_stroke (cr);
+  fita_canvas_stroke (canvas);
 
   running = 0;
   for (int y = t->first_year; y <= t->last_year; y++)
@@ -656,9 +660,9 @@ draw_cumulative (Painter *p, Axis *axis)
       char label[8];
       g_snprintf (label, sizeof label, "%d", y);
       running += value (fita_budget_table_year (t, y).executed);
-      cairo_arc (cr, x, y_for (axis, running), 3.5, 0, 2 * G_PI);
-      set_colour (cr, &self->palette.executed);
-      cairo_fill (cr);
+      fita_canvas_arc (canvas, x, y_for (axis, running), 3.5, 0, 2 * G_PI);
+      set_colour (canvas, &self->palette.executed);
+      fita_canvas_fill (canvas);
       text_at (p, label, x - slot / 2, axis->bottom + 12, 0.5, FALSE, &self->palette.text, -1);
       add_region (self, x - slot, axis->top, slot, axis->bottom - axis->top,
                   amounts_text (p, label, total, running));
@@ -670,7 +674,7 @@ draw_chapters (Painter *p, Axis *axis)
 {
   FitaChart *self = p->self;
   FitaBudgetTable *t = self->table;
-  cairo_t *cr = p->cr;
+  FitaCanvas *canvas = p->canvas;
   gint64 all = 0, max = 0;
   double label_width = 0, row;
   guint shown = 0;
@@ -705,7 +709,7 @@ draw_chapters (Painter *p, Axis *axis)
           g_autofree char *amount = fita_money_format (sum.executed, p->lang);
           g_autofree char *share = fita_percent_format_bp (fita_rate_bp (sum.executed, all), p->lang);
           g_autofree char *text = g_strdup_printf ("%s (%s)", amount, share);
-          fill_box (cr, axis->left, top + row * 0.2, w, row * 0.6, &self->palette.series[c % 7],
+          fill_box (canvas, axis->left, top + row * 0.2, w, row * 0.6, &self->palette.series[c % 7],
                     series_fills[c % 7], NULL);
           text_at (p, text, axis->left + w + 6, cy, 0, FALSE, &self->palette.text, -1);
         }
@@ -720,13 +724,21 @@ draw_chapters (Painter *p, Axis *axis)
 void
 fita_chart_draw (FitaChart *self, cairo_t *cr, double width, double height)
 {
-  Painter p = { self, cr, NULL, NULL, NULL, fita_translator_get_lang (self->translator) };
+  g_autoptr(FitaCanvas) canvas = fita_canvas_new_for_cairo (cr);
+
+  fita_chart_draw_on (self, canvas, width, height);
+}
+
+void
+fita_chart_draw_on (FitaChart *self, FitaCanvas *canvas, double width, double height)
+{
+  Painter p = { self, canvas, NULL, NULL, NULL, fita_translator_get_lang (self->translator) };
   double line, title_height;
   Axis axis;
 
   g_array_set_size (self->regions, 0);
-  cairo_save (cr);
-  p.layout = pango_cairo_create_layout (cr);
+  fita_canvas_save (canvas);
+  p.layout = pango_cairo_create_layout (fita_canvas_get_context (canvas));
   p.font = pango_font_description_from_string (self->font);
   p.bold = pango_font_description_copy (p.font);
   pango_font_description_set_weight (p.bold, PANGO_WEIGHT_BOLD);
@@ -740,9 +752,9 @@ fita_chart_draw (FitaChart *self, cairo_t *cr, double width, double height)
     pango_attr_list_unref (attributes);
   }
 
-  set_colour (cr, &self->palette.background);
-  cairo_rectangle (cr, 0, 0, width, height);
-  cairo_fill (cr);
+  set_colour (canvas, &self->palette.background);
+  fita_canvas_rectangle (canvas, 0, 0, width, height);
+  fita_canvas_fill (canvas);
 
   text_size (&p, "Àg", &line);
   title_height = line * 1.6;
@@ -823,7 +835,7 @@ fita_chart_draw (FitaChart *self, cairo_t *cr, double width, double height)
   pango_font_description_free (p.font);
   pango_font_description_free (p.bold);
   g_object_unref (p.layout);
-  cairo_restore (cr);
+  fita_canvas_restore (canvas);
 }
 
 char *

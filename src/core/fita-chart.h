@@ -2,6 +2,7 @@
  * chart, shared by the Budget page, the reports and `fita-cli chart`. */
 #pragma once
 
+#include "fita-canvas.h"
 #include <cairo.h>
 #include "fita-i18n.h"
 #include "fita-plan.h"
@@ -53,6 +54,11 @@ const char  *fita_chart_get_title   (FitaChart              *chart);
 gboolean     fita_chart_has_data    (FitaChart              *chart);
 void         fita_chart_draw        (FitaChart              *chart,
                                      cairo_t                *cr,
+                                     double                  width,
+                                     double                  height);
+/* The same on a FitaCanvas (a report's page on Fita's own PDF writer). */
+void         fita_chart_draw_on     (FitaChart              *chart,
+                                     FitaCanvas             *canvas,
                                      double                  width,
                                      double                  height);
 /* The exact figures under (x, y) in the last drawing, for a tooltip. */

@@ -45,6 +45,29 @@ typedef struct {
   double size;
 } PdfFont;
 
+enum { MARK_NONE, MARK_ARTIFACT, MARK_ELEMENT };
+
+/* A structure element being laid out: written when it ends */
+typedef struct {
+  int object;
+  int parent;
+  char *role;
+  char *alt;
+  const char *scope;
+  int page;                  /* of its first marked content */
+  GString *kids;
+} Element;
+
+typedef struct {
+  char *title;
+  int parent;                /* its index + 1, 0: at the top */
+  int page;
+  double y;                  /* in the PDF's coordinates */
+  int first, last, next, prev;
+  int count;
+  int object;
+} OutlineEntry;
+
 /* The graphics state as asked for (cairo's) and as written (the PDF's) */
 typedef struct {
   double source[4];          /* r, g, b, alpha */
@@ -53,6 +76,8 @@ typedef struct {
   double fill[3], stroke[3];
   double alpha;              /* of the ExtGState in force */
   double written_width;
+  char dash[64];             /* as asked for and as written: "[4 3] 0" */
+  char written_dash[64];
 } State;
 
 struct _FitaPdf {
@@ -83,6 +108,23 @@ struct _FitaPdf {
   GArray *alphas;            /* double: the alphas of the ExtGStates /a0, /a1… */
   gboolean unsupported;
   guchar *compressed;
+
+  /* the structure tree, once a tag is begun */
+  gboolean tagged;
+  int struct_root;           /* its object */
+  GString *root_kids;
+  GPtrArray *open;           /* Element: the elements begun and not ended, innermost last */
+  int artifacts;             /* artifact_begin()s not yet ended */
+  int marked;                /* MARK_*: the marked content open in the page's stream */
+  gpointer marked_element;   /* the Element it is content of */
+  int page;                  /* the page's object, from its beginning */
+  int next_mcid;             /* on the page */
+  GString *page_parents;     /* the element of each MCID of the page */
+  GString *annotations;      /* the page's links */
+  int next_key;              /* in the parent tree: of each page, then of each link */
+  GString *parent_tree;      /* its /Nums */
+  GArray *outline;           /* OutlineEntry */
+  char *author, *creator, *created;
   gsize compressed_size;
 };
 
@@ -241,6 +283,8 @@ text_string (GString *s, const char *utf8, gssize length)
 /* The document */
 
 static void face_free (gpointer data);
+static void close_marked (FitaPdf *pdf);
+static void mark (FitaPdf *pdf);
 
 FitaPdf *
 fita_pdf_new (FitaOutput *output)
@@ -261,6 +305,12 @@ fita_pdf_new (FitaOutput *output)
   pdf->faces = g_hash_table_new (g_direct_hash, g_direct_equal);
   pdf->face_order = g_ptr_array_new_with_free_func (face_free);
   pdf->alphas = g_array_new (FALSE, FALSE, sizeof (double));
+  pdf->open = g_ptr_array_new ();
+  pdf->page_parents = g_string_new (NULL);
+  pdf->annotations = g_string_new (NULL);
+  pdf->parent_tree = g_string_new (NULL);
+  pdf->root_kids = g_string_new (NULL);
+  pdf->outline = g_array_new (FALSE, TRUE, sizeof (OutlineEntry));
   /* text measured as on cairo's PDF surface (its font options: no
    * hinting, no metrics rounded to pixels), on one that writes nothing */
   surface = cairo_pdf_surface_create_for_stream (NULL, NULL, 1, 1);
@@ -303,6 +353,25 @@ fita_pdf_free (FitaPdf *pdf)
   g_ptr_array_unref (pdf->face_order);
   g_array_unref (pdf->alphas);
   g_free (pdf->compressed);
+  while (pdf->open->len > 0)
+    {
+      Element *e = g_ptr_array_steal_index (pdf->open, pdf->open->len - 1);
+      g_free (e->role);
+      g_free (e->alt);
+      g_string_free (e->kids, TRUE);
+      g_free (e);
+    }
+  g_ptr_array_unref (pdf->open);
+  g_string_free (pdf->page_parents, TRUE);
+  g_string_free (pdf->annotations, TRUE);
+  g_string_free (pdf->parent_tree, TRUE);
+  g_string_free (pdf->root_kids, TRUE);
+  for (guint i = 0; i < pdf->outline->len; i++)
+    g_free (g_array_index (pdf->outline, OutlineEntry, i).title);
+  g_array_unref (pdf->outline);
+  g_free (pdf->author);
+  g_free (pdf->creator);
+  g_free (pdf->created);
   g_free (pdf);
 }
 
@@ -349,10 +418,15 @@ fita_pdf_begin_page (FitaPdf *pdf, double width, double height)
 {
   /* what a new cairo_t and a PDF page start with: black, opaque; cairo's
    * line width 2, the PDF's 1 */
-  State initial = { { 0, 0, 0, 1 }, 2.0, TRUE, TRUE, { 0, 0, 0 }, { 0, 0, 0 }, 1.0, 1.0 };
+  State initial = { { 0, 0, 0, 1 }, 2.0, TRUE, TRUE, { 0, 0, 0 }, { 0, 0, 0 }, 1.0, 1.0, "[] 0", "[] 0" };
 
   g_return_if_fail (!pdf->in_page);
   pdf->in_page = TRUE;
+  pdf->page = new_object (pdf);
+  pdf->next_mcid = 0;
+  pdf->marked = MARK_NONE;
+  g_string_set_size (pdf->page_parents, 0);
+  g_string_set_size (pdf->annotations, 0);
   pdf->page_width = width;
   pdf->page_height = height;
   g_string_set_size (pdf->content, 0);
@@ -370,23 +444,300 @@ fita_pdf_begin_page (FitaPdf *pdf, double width, double height)
 void
 fita_pdf_end_page (FitaPdf *pdf)
 {
-  int contents, page;
+  int contents, page = pdf->page, parents = 0;
 
   g_return_if_fail (pdf->in_page);
+  close_marked (pdf);
   while (pdf->states->len > 1)
     fita_pdf_restore (pdf);
   pdf->in_page = FALSE;
   contents = new_object (pdf);
   write_stream (pdf, contents, NULL, pdf->content->str, pdf->content->len);
-  page = new_object (pdf);
+  if (pdf->tagged)
+    {
+      /* the elements of its marked content, by MCID */
+      parents = new_object (pdf);
+      begin_object (pdf, parents);
+      outf (pdf, "[%s]\n", pdf->page_parents->str);
+      end_object (pdf);
+    }
   begin_object (pdf, page);
   g_string_assign (pdf->scratch, "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ");
   number (pdf->scratch, pdf->page_width);
   number (pdf->scratch, pdf->page_height);
-  g_string_append_printf (pdf->scratch, "] /Resources %d 0 R /Contents %d 0 R >>\n", OBJ_RESOURCES, contents);
+  g_string_append_printf (pdf->scratch, "] /Resources %d 0 R /Contents %d 0 R", OBJ_RESOURCES, contents);
+  if (pdf->tagged)
+    {
+      int key = pdf->next_key++;
+
+      g_string_append_printf (pdf->scratch, " /StructParents %d", key);
+      g_string_append_printf (pdf->parent_tree, "%d %d 0 R ", key, parents);
+    }
+  if (pdf->annotations->len > 0)
+    g_string_append_printf (pdf->scratch, " /Annots [%s] /Tabs /S", pdf->annotations->str);
+  g_string_append (pdf->scratch, " >>\n");
   out (pdf, pdf->scratch->str, pdf->scratch->len);
   end_object (pdf);
   g_array_append_val (pdf->kids, page);
+}
+
+/* Structure */
+
+static void
+close_marked (FitaPdf *pdf)
+{
+  if (pdf->marked != MARK_NONE)
+    g_string_append (pdf->content, "EMC\n");
+  pdf->marked = MARK_NONE;
+  pdf->marked_element = NULL;
+}
+
+/* What is about to be drawn marked as the content of the element being
+ * laid out, or as an artifact (in none, or in an artifact) */
+static void
+mark (FitaPdf *pdf)
+{
+  Element *e;
+
+  if (!pdf->tagged || !pdf->in_page)
+    return;
+  e = pdf->artifacts == 0 && pdf->open->len > 0 ? g_ptr_array_index (pdf->open, pdf->open->len - 1) : NULL;
+  if (e == NULL)
+    {
+      if (pdf->marked == MARK_ARTIFACT)
+        return;
+      close_marked (pdf);
+      g_string_append (pdf->content, "/Artifact BMC\n");
+      pdf->marked = MARK_ARTIFACT;
+      return;
+    }
+  if (pdf->marked == MARK_ELEMENT && pdf->marked_element == e)
+    return;
+  close_marked (pdf);
+  g_string_append_printf (pdf->content, "/%s << /MCID %d >> BDC\n", e->role, pdf->next_mcid);
+  g_string_append_printf (pdf->page_parents, "%d 0 R ", e->object);
+  if (e->page == 0)
+    e->page = pdf->page;
+  if (e->page == pdf->page)
+    g_string_append_printf (e->kids, "%d ", pdf->next_mcid);
+  else
+    g_string_append_printf (e->kids, "<< /Type /MCR /Pg %d 0 R /MCID %d >> ", pdf->page, pdf->next_mcid);
+  pdf->next_mcid++;
+  pdf->marked = MARK_ELEMENT;
+  pdf->marked_element = e;
+}
+
+void
+fita_pdf_tag_begin (FitaPdf *pdf, const char *role, const char *alt, const char *scope)
+{
+  Element *e = g_new0 (Element, 1);
+  Element *parent = pdf->open->len > 0 ? g_ptr_array_index (pdf->open, pdf->open->len - 1) : NULL;
+
+  close_marked (pdf);
+  if (!pdf->tagged)
+    {
+      pdf->tagged = TRUE;
+      pdf->struct_root = new_object (pdf);
+    }
+  e->object = new_object (pdf);
+  e->parent = parent ? parent->object : pdf->struct_root;
+  e->role = g_strdup (role);
+  e->alt = g_strdup (alt);
+  e->scope = scope;
+  e->kids = g_string_new (NULL);
+  g_string_append_printf (parent ? parent->kids : pdf->root_kids, "%d 0 R ", e->object);
+  g_ptr_array_add (pdf->open, e);
+}
+
+void
+fita_pdf_tag_end (FitaPdf *pdf)
+{
+  Element *e;
+  GString *s = pdf->scratch;
+
+  g_return_if_fail (pdf->open->len > 0);
+  close_marked (pdf);
+  e = g_ptr_array_steal_index (pdf->open, pdf->open->len - 1);
+  begin_object (pdf, e->object);
+  g_string_printf (s, "<< /Type /StructElem /S /%s /P %d 0 R", e->role, e->parent);
+  if (e->page != 0)
+    g_string_append_printf (s, " /Pg %d 0 R", e->page);
+  g_string_append_printf (s, " /K [%s]", e->kids->str);
+  if (e->alt != NULL)
+    {
+      g_string_append (s, " /Alt ");
+      text_string (s, e->alt, -1);
+    }
+  if (e->scope != NULL)
+    g_string_append_printf (s, " /A << /O /Table /Scope /%s >>", e->scope);
+  g_string_append (s, " >>\n");
+  out (pdf, s->str, s->len);
+  end_object (pdf);
+  g_free (e->role);
+  g_free (e->alt);
+  g_string_free (e->kids, TRUE);
+  g_free (e);
+}
+
+void
+fita_pdf_artifact_begin (FitaPdf *pdf)
+{
+  close_marked (pdf);
+  pdf->artifacts++;
+}
+
+void
+fita_pdf_artifact_end (FitaPdf *pdf)
+{
+  g_return_if_fail (pdf->artifacts > 0);
+  close_marked (pdf);
+  pdf->artifacts--;
+}
+
+/* a rectangle of user space on the page, in the PDF's coordinates */
+static void
+page_rectangle (FitaPdf *pdf, double x, double y, double width, double height, double r[4])
+{
+  double xs[4] = { x, x + width, x, x + width }, ys[4] = { y, y, y + height, y + height };
+
+  r[0] = r[1] = G_MAXDOUBLE;
+  r[2] = r[3] = -G_MAXDOUBLE;
+  for (int i = 0; i < 4; i++)
+    {
+      cairo_user_to_device (pdf->context, &xs[i], &ys[i]);
+      ys[i] = pdf->page_height - ys[i];
+      r[0] = MIN (r[0], xs[i]);
+      r[1] = MIN (r[1], ys[i]);
+      r[2] = MAX (r[2], xs[i]);
+      r[3] = MAX (r[3], ys[i]);
+    }
+}
+
+void
+fita_pdf_link (FitaPdf *pdf, const char *uri, double x, double y, double width, double height)
+{
+  int annotation = new_object (pdf);
+  double r[4];
+  GString *s = g_string_new (NULL);
+  Element *e = pdf->open->len > 0 ? g_ptr_array_index (pdf->open, pdf->open->len - 1) : NULL;
+
+  g_return_if_fail (pdf->in_page);
+  page_rectangle (pdf, x, y, width, height, r);
+  g_string_assign (s, "<< /Type /Annot /Subtype /Link /Rect [");
+  numbers (s, 4, r);
+  g_string_append (s, "] /Border [0 0 0] /A << /S /URI /URI (");
+  for (const char *p = uri; *p != '\0'; p++)
+    {
+      if (*p == '(' || *p == ')' || *p == '\\')
+        g_string_append_c (s, '\\');
+      if ((guchar) *p < 0x20 || (guchar) *p >= 0x7f)
+        g_string_append_printf (s, "%%%02X", (guchar) *p);
+      else
+        g_string_append_c (s, *p);
+    }
+  g_string_append (s, ") >>");
+  if (e != NULL && pdf->tagged)
+    {
+      int key = pdf->next_key++;
+
+      g_string_append_printf (s, " /StructParent %d", key);
+      g_string_append_printf (pdf->parent_tree, "%d %d 0 R ", key, e->object);
+      g_string_append_printf (e->kids, "<< /Type /OBJR /Obj %d 0 R /Pg %d 0 R >> ", annotation, pdf->page);
+    }
+  g_string_append (s, " >>\n");
+  begin_object (pdf, annotation);
+  out (pdf, s->str, s->len);
+  end_object (pdf);
+  g_string_free (s, TRUE);
+  g_string_append_printf (pdf->annotations, "%d 0 R ", annotation);
+}
+
+int
+fita_pdf_add_outline (FitaPdf *pdf, int parent, const char *title, double y)
+{
+  OutlineEntry entry = { g_strdup (title), parent, pdf->page, 0 };
+  double x = 0;
+
+  g_return_val_if_fail (pdf->in_page, 0);
+  g_return_val_if_fail (parent >= 0 && (guint) parent <= pdf->outline->len, 0);
+  cairo_user_to_device (pdf->context, &x, &y);
+  entry.y = pdf->page_height - y;
+  g_array_append_val (pdf->outline, entry);
+  return (int) pdf->outline->len;
+}
+
+void
+fita_pdf_set_metadata (FitaPdf *pdf, const char *author, const char *creator, const char *created)
+{
+  g_free (pdf->author);
+  g_free (pdf->creator);
+  g_free (pdf->created);
+  pdf->author = g_strdup (author);
+  pdf->creator = g_strdup (creator);
+  pdf->created = g_strdup (created);
+}
+
+/* The outline's entries, linked to each other, and its root's object */
+static int
+write_outline (FitaPdf *pdf)
+{
+  GArray *o = pdf->outline;
+  int root = new_object (pdf), first = 0, last = 0, count = 0;
+  GString *s = pdf->scratch;
+
+  for (guint i = 0; i < o->len; i++)
+    g_array_index (o, OutlineEntry, i).object = new_object (pdf);
+  /* each entry after its parent's last child */
+  for (guint i = 0; i < o->len; i++)
+    {
+      OutlineEntry *e = &g_array_index (o, OutlineEntry, i);
+      int *parent_first = e->parent ? &g_array_index (o, OutlineEntry, e->parent - 1).first : &first;
+      int *parent_last = e->parent ? &g_array_index (o, OutlineEntry, e->parent - 1).last : &last;
+
+      if (*parent_last != 0)
+        {
+          g_array_index (o, OutlineEntry, *parent_last - 1).next = (int) i + 1;
+          e->prev = *parent_last;
+        }
+      else
+        *parent_first = (int) i + 1;
+      *parent_last = (int) i + 1;
+      if (e->parent)
+        g_array_index (o, OutlineEntry, e->parent - 1).count++;
+      else
+        count++;
+    }
+  for (guint i = 0; i < o->len; i++)
+    {
+      OutlineEntry *e = &g_array_index (o, OutlineEntry, i);
+#define REF(index) ((index) ? g_array_index (o, OutlineEntry, (index) - 1).object : 0)
+      /* (begin_object writes through the scratch string: first) */
+      begin_object (pdf, e->object);
+      g_string_assign (s, "<< /Title ");
+      text_string (s, e->title, -1);
+      g_string_append_printf (s, " /Parent %d 0 R", e->parent ? REF (e->parent) : root);
+      if (e->prev)
+        g_string_append_printf (s, " /Prev %d 0 R", REF (e->prev));
+      if (e->next)
+        g_string_append_printf (s, " /Next %d 0 R", REF (e->next));
+      if (e->first)
+        g_string_append_printf (s, " /First %d 0 R /Last %d 0 R /Count %d", REF (e->first), REF (e->last),
+                                e->count);
+      g_string_append_printf (s, " /Dest [%d 0 R /XYZ 0 ", e->page);
+      number (s, e->y);
+      g_string_append (s, "0] >>\n");
+#undef REF
+      out (pdf, s->str, s->len);
+      end_object (pdf);
+    }
+  begin_object (pdf, root);
+  if (first)
+    outf (pdf, "<< /Type /Outlines /First %d 0 R /Last %d 0 R /Count %d >>\n",
+          g_array_index (o, OutlineEntry, first - 1).object, g_array_index (o, OutlineEntry, last - 1).object, count);
+  else
+    outf (pdf, "<< /Type /Outlines /Count 0 >>\n");
+  end_object (pdf);
+  return root;
 }
 
 /* The graphics state */
@@ -396,6 +747,7 @@ fita_pdf_save (FitaPdf *pdf)
 {
   State copy = *state (pdf);
 
+  close_marked (pdf);
   g_array_append_val (pdf->states, copy);
   g_string_append (pdf->content, "q\n");
   cairo_save (pdf->context);
@@ -406,6 +758,7 @@ fita_pdf_restore (FitaPdf *pdf)
 {
   if (pdf->states->len <= 1)
     return;
+  close_marked (pdf);
   g_array_set_size (pdf->states, pdf->states->len - 1);
   g_string_append (pdf->content, "Q\n");
   cairo_restore (pdf->context);
@@ -447,6 +800,21 @@ fita_pdf_set_source_rgba (FitaPdf *pdf, double red, double green, double blue, d
   s->source[1] = CLAMP (green, 0, 1);
   s->source[2] = CLAMP (blue, 0, 1);
   s->source[3] = CLAMP (alpha, 0, 1);
+}
+
+void
+fita_pdf_set_dash (FitaPdf *pdf, const double *dashes, int n_dashes, double offset)
+{
+  GString *d = g_string_new ("[");
+  State *s = state (pdf);
+
+  for (int i = 0; i < n_dashes && i < 6; i++)
+    number (d, dashes[i]);
+  g_string_append (d, "] ");
+  number (d, offset);
+  g_string_truncate (d, d->len - 1);
+  g_strlcpy (s->dash, d->str, sizeof s->dash);
+  g_string_free (d, TRUE);
 }
 
 void
@@ -498,6 +866,11 @@ use_stroke (FitaPdf *pdf)
       g_string_append (pdf->content, "RG\n");
       memcpy (s->stroke, s->source, sizeof s->stroke);
       s->stroke_known = TRUE;
+    }
+  if (strcmp (s->dash, s->written_dash) != 0)
+    {
+      g_string_append_printf (pdf->content, "%s d\n", s->dash);
+      memcpy (s->written_dash, s->dash, sizeof s->dash);
     }
   if (s->written_width != s->line_width)
     {
@@ -628,6 +1001,8 @@ paint_path (FitaPdf *pdf, const char *op)
 {
   if (pdf->path->len > 0)
     {
+      if (op[0] != 'W')
+        mark (pdf);
       g_string_append_len (pdf->content, pdf->path->str, pdf->path->len);
       g_string_append (pdf->content, op);
     }
@@ -869,6 +1244,7 @@ show_pieces (FitaPdf *pdf, PdfFont *font, const cairo_glyph_t *glyphs, int n_gly
   TextRun r = { pdf, font, FALSE, FALSE, FALSE, 0, 0 };
   int g = 0;
 
+  mark (pdf);
   use_fill (pdf);
   g_string_append_printf (pdf->content, "BT\n/%s ", font->face->name);
   number (pdf->content, font->size);
@@ -930,8 +1306,8 @@ fita_pdf_show_glyphs (FitaPdf *pdf, PangoFont *font, const char *utf8, int utf8_
 }
 
 /* a run of a layout: its glyphs placed, and clusters from Pango's */
-static void
-show_run (FitaPdf *pdf, const char *text, PangoGlyphItem *run, double x, double y)
+void
+fita_pdf_show_glyph_item (FitaPdf *pdf, const char *text, PangoGlyphItem *run, double x, double y)
 {
   PangoGlyphString *glyphs = run->glyphs;
   PangoItem *item = run->item;
@@ -1002,7 +1378,7 @@ fita_pdf_show_layout (FitaPdf *pdf, PangoLayout *layout, double x, double y)
         continue;
       pango_layout_iter_get_run_extents (iter, NULL, &logical);
       baseline = pango_layout_iter_get_baseline (iter);
-      show_run (pdf, text, run, x + logical.x / (double) PANGO_SCALE, y + baseline / (double) PANGO_SCALE);
+      fita_pdf_show_glyph_item (pdf, text, run, x + logical.x / (double) PANGO_SCALE, y + baseline / (double) PANGO_SCALE);
     }
   while (pango_layout_iter_next_run (iter));
   pango_layout_iter_free (iter);
@@ -1205,6 +1581,7 @@ fita_pdf_finish (FitaPdf *pdf, GError **error)
   GString *s = g_string_new (NULL);
   guint64 xref;
   guint n_objects;
+  int outline = 0;
   g_autoptr(GChecksum) id = g_checksum_new (G_CHECKSUM_MD5);
 
   if (pdf->in_page)
@@ -1247,12 +1624,46 @@ fita_pdf_finish (FitaPdf *pdf, GError **error)
   out (pdf, s->str, s->len);
   end_object (pdf);
 
+  if (pdf->tagged)
+    {
+      int parent_tree = new_object (pdf);
+
+      while (pdf->open->len > 0)
+        fita_pdf_tag_end (pdf);
+      begin_object (pdf, parent_tree);
+      outf (pdf, "<< /Nums [%s] >>\n", pdf->parent_tree->str);
+      end_object (pdf);
+      begin_object (pdf, pdf->struct_root);
+      outf (pdf, "<< /Type /StructTreeRoot /K [%s] /ParentTree %d 0 R /ParentTreeNextKey %d >>\n",
+            pdf->root_kids->str, parent_tree, pdf->next_key);
+      end_object (pdf);
+    }
+  if (pdf->outline->len > 0)
+    outline = write_outline (pdf);
+
   begin_object (pdf, OBJ_INFO);
-  g_string_assign (s, "<< /Producer (Fita) ");
+  g_string_assign (s, "<< /Producer (Fita)");
   if (pdf->title != NULL && *pdf->title != '\0')
     {
-      g_string_append (s, "/Title ");
+      g_string_append (s, " /Title ");
       text_string (s, pdf->title, -1);
+    }
+  if (pdf->author != NULL && *pdf->author != '\0')
+    {
+      g_string_append (s, " /Author ");
+      text_string (s, pdf->author, -1);
+    }
+  if (pdf->creator != NULL && *pdf->creator != '\0')
+    {
+      g_string_append (s, " /Creator ");
+      text_string (s, pdf->creator, -1);
+    }
+  if (pdf->created != NULL && strlen (pdf->created) >= 19)
+    {
+      /* D:YYYYMMDDHHmmSS from YYYY-MM-DDTHH:MM:SS */
+      const char *c = pdf->created;
+      g_string_append_printf (s, " /CreationDate (D:%.4s%.2s%.2s%.2s%.2s%.2s)", c, c + 5, c + 8, c + 11, c + 14,
+                              c + 17);
     }
   g_string_append (s, " >>\n");
   out (pdf, s->str, s->len);
@@ -1260,10 +1671,18 @@ fita_pdf_finish (FitaPdf *pdf, GError **error)
 
   begin_object (pdf, OBJ_CATALOG);
   g_string_printf (s, "<< /Type /Catalog /Pages %d 0 R", OBJ_PAGES);
+  if (pdf->tagged)
+    g_string_append_printf (s, " /StructTreeRoot %d 0 R /MarkInfo << /Marked true >>", pdf->struct_root);
+  if (outline != 0)
+    g_string_append_printf (s, " /Outlines %d 0 R", outline);
   if (pdf->language != NULL && *pdf->language != '\0')
     {
-      g_string_append (s, " /Lang ");
-      text_string (s, pdf->language, -1);
+      /* a language tag is ASCII: a literal string */
+      g_string_append (s, " /Lang (");
+      for (const char *p = pdf->language; *p != '\0'; p++)
+        if (g_ascii_isalnum (*p) || *p == '-')
+          g_string_append_c (s, *p);
+      g_string_append_c (s, ')');
     }
   if (pdf->title != NULL && *pdf->title != '\0')
     g_string_append (s, " /ViewerPreferences << /DisplayDocTitle true >>");

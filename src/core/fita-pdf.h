@@ -66,6 +66,10 @@ void      fita_pdf_set_source_rgba  (FitaPdf             *pdf,
                                      double               alpha);
 void      fita_pdf_set_line_width   (FitaPdf             *pdf,
                                      double               width);
+void      fita_pdf_set_dash         (FitaPdf             *pdf,
+                                     const double        *dashes,
+                                     int                  n_dashes,
+                                     double               offset);
 void      fita_pdf_move_to          (FitaPdf             *pdf,
                                      double               x,
                                      double               y);
@@ -120,6 +124,49 @@ void      fita_pdf_show_layout      (FitaPdf             *pdf,
                                      PangoLayout         *layout,
                                      double               x,
                                      double               y);
+
+/* A run of a layout, its baseline's origin at x, y, as
+ * pango_cairo_show_glyph_item draws it. */
+void      fita_pdf_show_glyph_item  (FitaPdf             *pdf,
+                                     const char          *text,
+                                     PangoGlyphItem      *glyph_item,
+                                     double               x,
+                                     double               y);
+
+/* Structure: a tagged PDF, once a tag is begun. What is drawn in an
+ * element is its content (marked content with an MCID, in the parent
+ * tree); what is drawn in none, or between artifact_begin and _end (a
+ * running header, a rule), is an artifact. role is a standard structure
+ * type (Document, H1, P, Table, TR, TH, TD, Figure, Link…); alt a Figure's
+ * alternative text, scope a TH's ("Column" or "Row"), or NULL. */
+void      fita_pdf_tag_begin        (FitaPdf             *pdf,
+                                     const char          *role,
+                                     const char          *alt,
+                                     const char          *scope);
+void      fita_pdf_tag_end          (FitaPdf             *pdf);
+void      fita_pdf_artifact_begin   (FitaPdf             *pdf);
+void      fita_pdf_artifact_end     (FitaPdf             *pdf);
+/* A link to uri over the rectangle (in user space) on the page, and, in
+ * the element being laid out (a Link), its annotation. */
+void      fita_pdf_link             (FitaPdf             *pdf,
+                                     const char          *uri,
+                                     double               x,
+                                     double               y,
+                                     double               width,
+                                     double               height);
+/* An entry of the document's outline (bookmarks) to the page at y (user
+ * space), under the entry parent (0: at the top); its number, for the
+ * entries under it. */
+int       fita_pdf_add_outline      (FitaPdf             *pdf,
+                                     int                  parent,
+                                     const char          *title,
+                                     double               y);
+/* The document information's author, creator, and date of creation
+ * (YYYY-MM-DDTHH:MM:SS). */
+void      fita_pdf_set_metadata     (FitaPdf             *pdf,
+                                     const char          *author,
+                                     const char          *creator,
+                                     const char          *created);
 
 /* Writes the fonts, the page tree and the file's end. FALSE with the
  * output's error if a write failed, or FITA_ERROR_UNSUPPORTED if the

@@ -20,9 +20,9 @@
 /* Reports: the annual report */
 
 static void
-draw_chart_picture (cairo_t *cr, double width, double height, gpointer data)
+draw_chart_picture (FitaCanvas *canvas, double width, double height, gpointer data)
 {
-  fita_chart_draw (data, cr, width, height);
+  fita_chart_draw_on (data, canvas, width, height);
 }
 
 /* A chart and its figures as a table right after it: the picture goes to

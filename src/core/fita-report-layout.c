@@ -65,9 +65,9 @@ fita_doc_colours (void)
 }
 
 static void
-ink (cairo_t *cr, const double *c)
+ink (FitaCanvas *canvas, const double *c)
 {
-  cairo_set_source_rgb (cr, c[0], c[1], c[2]);
+  fita_canvas_set_source_rgba (canvas, c[0], c[1], c[2], 1);
 }
 
 static const double *
@@ -79,17 +79,33 @@ tone_colour (FitaDocTone tone)
 /* Structure tags: only on the drawing pass, where they mean something. */
 
 static void
-tag_begin (FitaDoc *doc, const char *name, const char *attributes)
+tag_begin (FitaDoc *doc, const char *name)
 {
   if (!doc->counting)
-    cairo_tag_begin (doc->cr, name, attributes);
+    fita_canvas_tag_begin (doc->canvas, name, NULL, NULL);
 }
 
 static void
 tag_end (FitaDoc *doc, const char *name)
 {
   if (!doc->counting)
-    cairo_tag_end (doc->cr, name);
+    fita_canvas_tag_end (doc->canvas, name);
+}
+
+/* What is drawn between is no content (the running header, rules,
+ * shading, a heading row repeated on a new page) */
+static void
+artifact_begin (FitaDoc *doc)
+{
+  if (!doc->counting)
+    fita_canvas_artifact_begin (doc->canvas);
+}
+
+static void
+artifact_end (FitaDoc *doc)
+{
+  if (!doc->counting)
+    fita_canvas_artifact_end (doc->canvas);
 }
 
 /* Text is drawn run by run so that the PDF maps each glyph to one
@@ -99,7 +115,7 @@ tag_end (FitaDoc *doc, const char *name)
  * are off (layout_set_text) and a line end's empty space gets the font's
  * space glyph, with no width. */
 static void
-show_run (cairo_t *cr, PangoLayoutIter *iter, const char *text, double x, double y)
+show_run (FitaCanvas *canvas, PangoLayoutIter *iter, const char *text, double x, double y)
 {
   PangoGlyphItem *run = pango_layout_iter_get_run_readonly (iter);
   PangoGlyphItem *copy;
@@ -125,23 +141,21 @@ show_run (cairo_t *cr, PangoLayoutIter *iter, const char *text, double x, double
   if (glyphs->num_glyphs > 0)
     {
       pango_layout_iter_get_run_extents (iter, NULL, &logical);
-      cairo_move_to (cr, x + logical.x / (double) PANGO_SCALE, y + pango_layout_iter_get_baseline (iter) / (double) PANGO_SCALE);
-      pango_cairo_show_glyph_item (cr, text, copy);
+      fita_canvas_show_glyph_item (canvas, text, copy, x + logical.x / (double) PANGO_SCALE,
+                                   y + pango_layout_iter_get_baseline (iter) / (double) PANGO_SCALE);
     }
   pango_glyph_item_free (copy);
 }
 
-/* pango_cairo_show_layout at the current point, run by run. */
+/* pango_cairo_show_layout at x, y, run by run. */
 static void
-show_layout (cairo_t *cr, PangoLayout *layout)
+show_layout (FitaCanvas *canvas, PangoLayout *layout, double x, double y)
 {
   PangoLayoutIter *iter = pango_layout_get_iter (layout);
   const char *text = pango_layout_get_text (layout);
-  double x, y;
 
-  cairo_get_current_point (cr, &x, &y);
   do
-    show_run (cr, iter, text, x, y);
+    show_run (canvas, iter, text, x, y);
   while (pango_layout_iter_next_run (iter));
   pango_layout_iter_free (iter);
 }
@@ -149,13 +163,13 @@ show_layout (cairo_t *cr, PangoLayout *layout)
 /* The runs of line, with the layout's origin at x, y; runs is an iterator
  * over the layout's runs, at the first run of line, and moves past them. */
 static void
-show_line (cairo_t *cr, PangoLayout *layout, PangoLayoutIter *runs, PangoLayoutLine *line, double x, double y)
+show_line (FitaCanvas *canvas, PangoLayout *layout, PangoLayoutIter *runs, PangoLayoutLine *line, double x, double y)
 {
   const char *text = pango_layout_get_text (layout);
 
   while (pango_layout_iter_get_line_readonly (runs) == line)
     {
-      show_run (cr, runs, text, x, y);
+      show_run (canvas, runs, text, x, y);
       if (!pango_layout_iter_next_run (runs))
         break;
     }
@@ -166,13 +180,13 @@ show_line (cairo_t *cr, PangoLayout *layout, PangoLayoutIter *runs, PangoLayoutL
 static void
 doc_header_footer (FitaDoc *doc)
 {
-  cairo_t *cr = doc->cr;
+  FitaCanvas *canvas = doc->canvas;
   g_autofree char *page = NULL;
   double width = doc->right - doc->left, line = fita_text_line_height (doc->text, doc->small), drawn;
   int w, h;
 
   /* one line: the plan and its organisation, shortened if need be */
-  ink (cr, DIM);
+  ink (canvas, DIM);
   if (fita_text_width (doc->text, doc->small, doc->header, -1, &drawn) && drawn <= width)
     fita_text_draw (doc->text, doc->canvas, doc->small, doc->header, doc->left, doc->top - 14 - line, width,
                     FITA_TEXT_LEFT, FALSE);
@@ -184,21 +198,20 @@ doc_header_footer (FitaDoc *doc)
       pango_layout_set_ellipsize (doc->layout, PANGO_ELLIPSIZE_END);
       pango_layout_set_text (doc->layout, doc->header, -1);
       pango_layout_get_pixel_size (doc->layout, &w, &h);
-      cairo_move_to (cr, doc->left, doc->top - 14 - h);
-      pango_cairo_show_layout (cr, doc->layout);
+      fita_canvas_show_layout (canvas, doc->layout, doc->left, doc->top - 14 - h);
       pango_layout_set_ellipsize (doc->layout, PANGO_ELLIPSIZE_NONE);
     }
-  cairo_set_line_width (cr, 0.5);
-  ink (cr, RULE);
-  cairo_move_to (cr, doc->left, doc->top - 10);
-  cairo_line_to (cr, doc->right, doc->top - 10);
-  cairo_stroke (cr);
+  fita_canvas_set_line_width (canvas, 0.5);
+  ink (canvas, RULE);
+  fita_canvas_move_to (canvas, doc->left, doc->top - 10);
+  fita_canvas_line_to (canvas, doc->right, doc->top - 10);
+  fita_canvas_stroke (canvas);
 
   /* Translators: the footer of every page of a report */
   page = doc->pages > 0
     ? g_strdup_printf (T_ (doc->tr, "Page %d of %d"), doc->page, doc->pages)
     : g_strdup_printf (T_ (doc->tr, "Page %d"), doc->page);
-  ink (cr, DIM);
+  ink (canvas, DIM);
   if (fita_text_width (doc->text, doc->small, page, -1, &drawn))
     fita_text_draw (doc->text, doc->canvas, doc->small, page, doc->right - drawn, doc->bottom + 18, drawn,
                     FITA_TEXT_LEFT, FALSE);
@@ -208,8 +221,7 @@ doc_header_footer (FitaDoc *doc)
       pango_layout_set_width (doc->layout, -1);
       pango_layout_set_text (doc->layout, page, -1);
       pango_layout_get_pixel_size (doc->layout, &w, &h);
-      cairo_move_to (cr, doc->right - w, doc->bottom + 18);
-      pango_cairo_show_layout (cr, doc->layout);
+      fita_canvas_show_layout (canvas, doc->layout, doc->right - w, doc->bottom + 18);
     }
 }
 
@@ -229,12 +241,17 @@ fita_doc_new_page (FitaDoc *doc)
   /* the counting pass only measures: no page is drawn (nor emitted) */
   if (doc->counting)
     return;
-  if (doc->page > 1)
+  if (doc->pdf != NULL)
+    {
+      if (doc->page > 1)
+        fita_pdf_end_page (doc->pdf);
+      fita_pdf_begin_page (doc->pdf, doc->width, doc->height);
+    }
+  else if (doc->page > 1)
     cairo_show_page (doc->cr);
-  /* in the sentinel Private, made an artifact after (fita-report-tagged.c) */
-  tag_begin (doc, "Private", NULL);
+  artifact_begin (doc);
   doc_header_footer (doc);
-  tag_end (doc, "Private");
+  artifact_end (doc);
   if (doc->progress != NULL && doc->pages > 0)
     doc->progress (doc->progress_base + doc->progress_span * doc->page / doc->pages, doc->progress_data);
 }
@@ -359,13 +376,8 @@ draw_heading (FitaDoc *doc, int level, const char *text)
   doc->y += heading_space_above (level);
   if (level <= 2 && !doc->counting)
     {
-      g_autofree char *dest = g_strdup_printf ("name='h%d-%g' x=%g y=%g", doc->page, doc->y, doc->left, doc->y);
-      g_autofree char *link = g_strdup_printf ("dest='h%d-%g'", doc->page, doc->y);
-      int id;
-      cairo_tag_begin (doc->cr, CAIRO_TAG_DEST, dest);
-      cairo_tag_end (doc->cr, CAIRO_TAG_DEST);
-      id = cairo_pdf_surface_add_outline (doc->surface, level == 1 ? CAIRO_PDF_OUTLINE_ROOT : doc->outline_parent,
-                                          text, link, 0);
+      int id = fita_canvas_add_outline (doc->canvas, level == 1 ? 0 : doc->outline_parent, text, doc->left, doc->y);
+
       if (level == 1)
         doc->outline_parent = id;
     }
@@ -376,19 +388,20 @@ draw_heading (FitaDoc *doc, int level, const char *text)
       doc->y += height + heading_space_below (level);
       return;
     }
-  tag_begin (doc, tag, NULL);
-  ink (doc->cr, level == 1 ? ACCENT : INK);
-  cairo_move_to (doc->cr, doc->left, doc->y);
-  show_layout (doc->cr, doc->layout);
+  tag_begin (doc, tag);
+  ink (doc->canvas, level == 1 ? ACCENT : INK);
+  show_layout (doc->canvas, doc->layout, doc->left, doc->y);
   tag_end (doc, tag);
   doc->y += height + heading_space_below (level);
   if (level == 1)
     {
-      cairo_set_line_width (doc->cr, 1);
-      ink (doc->cr, ACCENT);
-      cairo_move_to (doc->cr, doc->left, doc->y - 8);
-      cairo_line_to (doc->cr, doc->right, doc->y - 8);
-      cairo_stroke (doc->cr);
+      artifact_begin (doc);
+      fita_canvas_set_line_width (doc->canvas, 1);
+      ink (doc->canvas, ACCENT);
+      fita_canvas_move_to (doc->canvas, doc->left, doc->y - 8);
+      fita_canvas_line_to (doc->canvas, doc->right, doc->y - 8);
+      fita_canvas_stroke (doc->canvas);
+      artifact_end (doc);
     }
 }
 
@@ -503,9 +516,9 @@ doc_text_block (FitaDoc *doc, const char *text, PangoFontDescription *font, cons
    * break: the running header and footer come between them, in no tag */
   pango_layout_get_pixel_size (layout, NULL, &height);
   split = doc->y + height > doc->bottom;
-  tag_begin (doc, "P", NULL);
+  tag_begin (doc, "P");
   if (split)
-    tag_begin (doc, "Span", NULL);
+    tag_begin (doc, "Span");
   iter = pango_layout_get_iter (layout);
   runs = pango_layout_get_iter (layout);
   do
@@ -520,13 +533,13 @@ doc_text_block (FitaDoc *doc, const char *text, PangoFontDescription *font, cons
         {
           tag_end (doc, "Span");
           fita_doc_need (doc, line_height);
-          tag_begin (doc, "Span", NULL);
+          tag_begin (doc, "Span");
         }
       fita_doc_need (doc, line_height);
       if (!doc->counting)
         {
-          ink (doc->cr, colour);
-          show_line (doc->cr, layout, runs, line, doc->left + indent, doc->y - logical.y / (double) PANGO_SCALE);
+          ink (doc->canvas, colour);
+          show_line (doc->canvas, layout, runs, line, doc->left + indent, doc->y - logical.y / (double) PANGO_SCALE);
         }
       doc->y += line_height;
     }
@@ -562,10 +575,9 @@ fita_doc_title (FitaDoc *doc, const char *text)
     }
   /* a new page draws its header with the shared layout */
   layout_text (doc, text, doc->title, doc->right - doc->left, FITA_DOC_ALIGN_LEFT);
-  tag_begin (doc, "H1", NULL);
-  ink (doc->cr, ACCENT);
-  cairo_move_to (doc->cr, doc->left, doc->y);
-  show_layout (doc->cr, doc->layout);
+  tag_begin (doc, "H1");
+  ink (doc->canvas, ACCENT);
+  show_layout (doc->canvas, doc->layout, doc->left, doc->y);
   tag_end (doc, "H1");
   doc->y += height + 12;
 }
@@ -581,10 +593,8 @@ fita_doc_space (FitaDoc *doc, double height)
 void
 fita_doc_link (FitaDoc *doc, const char *title, const char *url)
 {
-  g_autofree char *escaped = NULL;
-  g_autofree char *attributes = NULL;
   double height;
-  GString *quoted;
+  int width;
 
   if (doc->flow != NULL)
     {
@@ -593,17 +603,6 @@ fita_doc_link (FitaDoc *doc, const char *title, const char *url)
       return;
     }
   height = layout_text (doc, title && *title ? title : url, doc->body, doc->right - doc->left, FITA_DOC_ALIGN_LEFT);
-  quoted = g_string_new (NULL);
-
-  /* cairo's attribute syntax: quote ' and \ in the URI */
-  for (const char *p = url; *p; p++)
-    {
-      if (*p == '\'' || *p == '\\')
-        g_string_append_c (quoted, '\\');
-      g_string_append_c (quoted, *p);
-    }
-  escaped = g_string_free (quoted, FALSE);
-  attributes = g_strdup_printf ("uri='%s'", escaped);
   fita_doc_keep (doc, height);
   if (doc->counting)
     {
@@ -611,11 +610,11 @@ fita_doc_link (FitaDoc *doc, const char *title, const char *url)
       return;
     }
   layout_text (doc, title && *title ? title : url, doc->body, doc->right - doc->left, FITA_DOC_ALIGN_LEFT);
-  cairo_tag_begin (doc->cr, CAIRO_TAG_LINK, attributes);
-  cairo_set_source_rgb (doc->cr, ACCENT[0], ACCENT[1], ACCENT[2]);
-  cairo_move_to (doc->cr, doc->left, doc->y);
-  show_layout (doc->cr, doc->layout);
-  cairo_tag_end (doc->cr, CAIRO_TAG_LINK);
+  pango_layout_get_pixel_size (doc->layout, &width, NULL);
+  fita_canvas_link_begin (doc->canvas, url);
+  ink (doc->canvas, ACCENT);
+  show_layout (doc->canvas, doc->layout, doc->left, doc->y);
+  fita_canvas_link_end (doc->canvas, url, doc->left, doc->y, width, height);
   doc->y += height + 2;
 }
 
@@ -1106,8 +1105,7 @@ show_cell (FitaDoc *doc, DocCell *cell, const char *text, PangoFontDescription *
                     align != FITA_DOC_ALIGN_RIGHT);
   else
     {
-      cairo_move_to (doc->cr, x + PAD, doc->y + PAD);
-      show_layout (doc->cr, cell->layout);
+      show_layout (doc->canvas, cell->layout, x + PAD, doc->y + PAD);
     }
 }
 
@@ -1178,15 +1176,23 @@ static void
 draw_row (FitaDoc *doc, FitaDocTable *table, char **texts, PangoFontDescription *font, DocCell *laid,
           const double *x, const double *w, double height, const double *fill, const char *const *cells, char scope)
 {
-  cairo_t *cr = doc->cr;
+  FitaCanvas *canvas = doc->canvas;
 
+  /* a heading row repeated on a new page is no content, nor are a row's
+   * shading and rule */
+  if (cells == NULL)
+    artifact_begin (doc);
   if (fill != NULL)
     {
-      ink (cr, fill);
-      cairo_rectangle (cr, doc->left, doc->y, doc->right - doc->left, height);
-      cairo_fill (cr);
+      if (cells != NULL)
+        artifact_begin (doc);
+      ink (canvas, fill);
+      fita_canvas_rectangle (canvas, doc->left, doc->y, doc->right - doc->left, height);
+      fita_canvas_fill (canvas);
+      if (cells != NULL)
+        artifact_end (doc);
     }
-  ink (cr, INK);
+  ink (canvas, INK);
   for (guint c = 0; c < table->n_columns; c++)
     {
       FitaDocAlign align = table->columns[c].align;
@@ -1208,31 +1214,35 @@ draw_row (FitaDoc *doc, FitaDocTable *table, char **texts, PangoFontDescription 
                || laid[c].height > height - PAD;
       if (clip)
         {
-          cairo_save (cr);
-          cairo_rectangle (cr, x[c], doc->y, w[c], height);
-          cairo_clip (cr);
+          fita_canvas_save (canvas);
+          fita_canvas_rectangle (canvas, x[c], doc->y, w[c], height);
+          fita_canvas_clip (canvas);
         }
-      cairo_move_to (cr, x[c] + PAD, doc->y + PAD);
       if (cells != NULL)
         {
           const char *cell = cells[c == 0 ? 0 : 1];
+          gboolean heading = strcmp (cell, "TH") == 0;
 
-          if (strcmp (cell, "TH") == 0)
+          if (heading)
             g_string_append_c (doc->header_scopes, scope);
-          tag_begin (doc, cell, NULL);
+          if (!doc->counting)
+            fita_canvas_tag_begin (canvas, cell, NULL, heading ? (scope == 'R' ? "Row" : "Column") : NULL);
           show_cell (doc, &laid[c], texts[c], font, x[c], w[c], align);
           tag_end (doc, cell);
         }
       else
         show_cell (doc, &laid[c], texts[c], font, x[c], w[c], align);
       if (clip)
-        cairo_restore (cr);
+        fita_canvas_restore (canvas);
     }
-  cairo_set_line_width (cr, 0.5);
-  ink (cr, RULE);
-  cairo_move_to (cr, doc->left, doc->y + height);
-  cairo_line_to (cr, doc->right, doc->y + height);
-  cairo_stroke (cr);
+  if (cells != NULL)
+    artifact_begin (doc);
+  fita_canvas_set_line_width (canvas, 0.5);
+  ink (canvas, RULE);
+  fita_canvas_move_to (canvas, doc->left, doc->y + height);
+  fita_canvas_line_to (canvas, doc->right, doc->y + height);
+  fita_canvas_stroke (canvas);
+  artifact_end (doc);
 }
 
 static void
@@ -1257,7 +1267,7 @@ draw_table_header (FitaDoc *doc, FitaDocTable *table, char **titles, const doubl
 
       row_height (doc, table, titles, font, w, laid, FALSE);
       if (first)
-        tag_begin (doc, "TR", NULL);
+        tag_begin (doc, "TR");
       draw_row (doc, table, titles, font, laid, x, w, height, HEAD_FILL, first ? header_cells : NULL, 'C');
       if (first)
         tag_end (doc, "TR");
@@ -1439,7 +1449,7 @@ fita_doc_table (FitaDoc *doc, FitaDocTable *table)
           fita_doc_keep (doc, header_height + together);
           if (r == 0)
             {
-              tag_begin (doc, "Table", NULL);
+              tag_begin (doc, "Table");
               begun = TRUE;
             }
           if (table->header)
@@ -1449,13 +1459,15 @@ fita_doc_table (FitaDoc *doc, FitaDocTable *table)
         {
           if (flags & FITA_DOC_ROW_TOTAL)
             {
-              cairo_set_line_width (doc->cr, 1);
-              ink (doc->cr, INK);
-              cairo_move_to (doc->cr, doc->left, doc->y);
-              cairo_line_to (doc->cr, doc->right, doc->y);
-              cairo_stroke (doc->cr);
+              artifact_begin (doc);
+              fita_canvas_set_line_width (doc->canvas, 1);
+              ink (doc->canvas, INK);
+              fita_canvas_move_to (doc->canvas, doc->left, doc->y);
+              fita_canvas_line_to (doc->canvas, doc->right, doc->y);
+              fita_canvas_stroke (doc->canvas);
+              artifact_end (doc);
             }
-          tag_begin (doc, "TR", NULL);
+          tag_begin (doc, "TR");
           draw_row (doc, table, cells, font, laid, x, w, height, r % 2 ? ZEBRA : NULL, cells_tags, 'R');
           tag_end (doc, "TR");
           free_layouts (laid, table->n_columns);
@@ -1505,7 +1517,10 @@ flow_picture (FitaDoc *doc, double height, FitaDocPictureFunc draw, gpointer dat
   cairo_scale (cr, scale, scale);
   cairo_rectangle (cr, 0, 0, width, height);
   cairo_clip (cr);
-  draw (cr, width, height, data);
+  {
+    g_autoptr(FitaCanvas) canvas = fita_canvas_new_for_cairo (cr);
+    draw (canvas, width, height, data);
+  }
   cairo_destroy (cr);
   cairo_surface_write_to_png_stream (surface, append_png, png);
   cairo_surface_destroy (surface);
@@ -1530,13 +1545,13 @@ fita_doc_picture (FitaDoc *doc, double height, FitaDocPictureFunc draw, gpointer
       return;
     }
   g_ptr_array_add (doc->figure_alts, g_strdup (alt ? alt : ""));
-  tag_begin (doc, "Figure", NULL);
-  cairo_save (doc->cr);
-  cairo_translate (doc->cr, doc->left, doc->y);
-  cairo_rectangle (doc->cr, 0, 0, doc->right - doc->left, height);
-  cairo_clip (doc->cr);
-  draw (doc->cr, doc->right - doc->left, height, data);
-  cairo_restore (doc->cr);
+  fita_canvas_tag_begin (doc->canvas, "Figure", alt ? alt : "", NULL);
+  fita_canvas_save (doc->canvas);
+  fita_canvas_translate (doc->canvas, doc->left, doc->y);
+  fita_canvas_rectangle (doc->canvas, 0, 0, doc->right - doc->left, height);
+  fita_canvas_clip (doc->canvas);
+  draw (doc->canvas, doc->right - doc->left, height, data);
+  fita_canvas_restore (doc->canvas);
   tag_end (doc, "Figure");
   doc->y += height + 10;
 }
@@ -1608,7 +1623,7 @@ fita_doc_begin (FitaDoc *doc, const char *title, cairo_write_func_t write, gpoin
   doc->heights_next = 0;
   doc->geometries_next = 0;
   doc->tape_next = 0;
-  doc->outline_parent = CAIRO_PDF_OUTLINE_ROOT;
+  doc->outline_parent = 0;
   doc->header = info->organisation ? g_strdup_printf ("%s · %s", info->title, info->organisation) : g_strdup (info->title);
   if (doc->flow != NULL)
     {
@@ -1620,9 +1635,24 @@ fita_doc_begin (FitaDoc *doc, const char *title, cairo_write_func_t write, gpoin
       return;
     }
 
-  doc->surface = cairo_pdf_surface_create_for_stream (write, closure, doc->width, doc->height);
-  cairo_pdf_surface_restrict_to_version (doc->surface, CAIRO_PDF_VERSION_1_5);
-  if (!doc->counting)
+  if (doc->pdf != NULL && !doc->counting)
+    {
+      /* on Fita's own writer */
+      g_autoptr(GDateTime) now = fita_plan_get_document_time (doc->plan);
+      g_autofree char *created = g_date_time_format (now, "%Y-%m-%dT%H:%M:%S");
+
+      fita_pdf_set_title (doc->pdf, title);
+      fita_pdf_set_language (doc->pdf, fita_report_pdf_language (doc->lang));
+      fita_pdf_set_metadata (doc->pdf, info->organisation, "Fita " PACKAGE_VERSION, created);
+      doc->canvas = fita_canvas_new_for_pdf (doc->pdf);
+      doc->context = pango_cairo_create_context (fita_pdf_get_context (doc->pdf));
+    }
+  else
+    {
+      doc->surface = cairo_pdf_surface_create_for_stream (write, closure, doc->width, doc->height);
+      cairo_pdf_surface_restrict_to_version (doc->surface, CAIRO_PDF_VERSION_1_5);
+    }
+  if (doc->surface != NULL && !doc->counting)
     {
       /* a closed year's report is dated when the year was closed */
       g_autoptr(GDateTime) now = fita_plan_get_document_time (doc->plan);
@@ -1633,12 +1663,15 @@ fita_doc_begin (FitaDoc *doc, const char *title, cairo_write_func_t write, gpoin
       cairo_pdf_surface_set_metadata (doc->surface, CAIRO_PDF_METADATA_CREATOR, "Fita " PACKAGE_VERSION);
       cairo_pdf_surface_set_metadata (doc->surface, CAIRO_PDF_METADATA_CREATE_DATE, created);
     }
-  doc->cr = cairo_create (doc->surface);
-  doc->canvas = fita_canvas_new_for_cairo (doc->cr);
+  if (doc->surface != NULL)
+    {
+      doc->cr = cairo_create (doc->surface);
+      doc->canvas = fita_canvas_new_for_cairo (doc->cr);
+      doc->context = pango_cairo_create_context (doc->cr);
+    }
   /* one context for every layout of the document; glyphs where the font
    * puts them, not rounded to whole units: the PDF then needs no
    * adjustment between most glyphs of a run (fewer numbers to write) */
-  doc->context = pango_cairo_create_context (doc->cr);
   pango_context_set_round_glyph_positions (doc->context, FALSE);
   doc->layout = pango_layout_new (doc->context);
   doc->measure = pango_layout_new (doc->context);
@@ -1647,7 +1680,7 @@ fita_doc_begin (FitaDoc *doc, const char *title, cairo_write_func_t write, gpoin
   doc->heading_level = 0;
   g_ptr_array_set_size (doc->figure_alts, 0);
   g_string_truncate (doc->header_scopes, 0);
-  tag_begin (doc, "Document", NULL);
+  tag_begin (doc, "Document");
 }
 
 gboolean
@@ -1665,7 +1698,11 @@ fita_doc_finish (FitaDoc *doc, GError **error)
   if (!doc->page_open)
     fita_doc_new_page (doc);
   tag_end (doc, "Document");
-  if (!doc->counting)
+  if (doc->counting)
+    ;
+  else if (doc->pdf != NULL)
+    fita_pdf_end_page (doc->pdf);
+  else
     cairo_show_page (doc->cr);
 
   /* headings with nothing under them at the end */
@@ -1677,9 +1714,13 @@ fita_doc_finish (FitaDoc *doc, GError **error)
   g_clear_object (&doc->context);
   g_clear_pointer (&doc->canvas, fita_canvas_free);
   g_clear_pointer (&doc->cr, cairo_destroy);
-  cairo_surface_finish (doc->surface);
-  status = cairo_surface_status (doc->surface);
-  g_clear_pointer (&doc->surface, cairo_surface_destroy);
+  status = CAIRO_STATUS_SUCCESS;
+  if (doc->surface != NULL)
+    {
+      cairo_surface_finish (doc->surface);
+      status = cairo_surface_status (doc->surface);
+      g_clear_pointer (&doc->surface, cairo_surface_destroy);
+    }
   g_clear_pointer (&doc->header, g_free);
   if (g_cancellable_set_error_if_cancelled (doc->cancellable, error))
     return FALSE;

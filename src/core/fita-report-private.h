@@ -48,7 +48,8 @@ typedef struct {
   const char *lang;
   cairo_surface_t *surface;
   cairo_t *cr;
-  FitaCanvas *canvas;        /* on cr, for what fita-text draws */
+  FitaPdf *pdf;              /* the drawing pass on Fita's own writer (not owned), or NULL: on cr */
+  FitaCanvas *canvas;        /* what the drawing pass draws on: pdf or cr */
   PangoContext *context;       /* of every layout of the document */
   PangoLayout *layout;
   PangoFontDescription *body, *bold, *small, *small_bold, *tiny, *tiny_bold, *h1, *h2, *h3, *title;
@@ -133,7 +134,7 @@ typedef struct {
 
 const FitaDocColours *fita_doc_colours (void);
 
-typedef void (*FitaDocPictureFunc) (cairo_t *cr, double width, double height, gpointer data);
+typedef void (*FitaDocPictureFunc) (FitaCanvas *canvas, double width, double height, gpointer data);
 
 /* Set up for a plan and a language, and cleared when the report is made. */
 void          fita_doc_init        (FitaDoc                 *doc,
@@ -232,6 +233,9 @@ gboolean    fita_report_tag_pdf             (GByteArray *pdf, const char *lang, 
  * error fita_output_check() gives, if a write failed. */
 gboolean    fita_report_tag_pdf_output      (FitaOutput *output, const char *lang, GPtrArray *alts,
                                              const char *scopes, GError **error);
+
+/* A report's language as a PDF's /Lang gives it ("ca" → "ca-ES"). */
+const char *fita_report_pdf_language        (const char *lang);
 
 /* What the reports share: words and figures (fita-report-words.c) */
 

@@ -253,8 +253,8 @@ pdf_text_string (const char *text)
   return g_string_free (out, FALSE);
 }
 
-static const char *
-pdf_language (const char *lang)
+const char *
+fita_report_pdf_language (const char *lang)
 {
   if (g_strcmp0 (lang, "ca") == 0)
     return "ca-ES";
@@ -760,7 +760,7 @@ tag (const PdfData *pdf, const char *lang, GPtrArray *alts, const char *scopes, 
     return refuse (error, "its figures or table headings are not those drawn");
 
   catalog_entries = g_strdup_printf ("   /Lang (%s)\n   /ViewerPreferences << /DisplayDocTitle true >>\n",
-                                     pdf_language (lang));
+                                     fita_report_pdf_language (lang));
   add_entries (update_of (updates, pdf, root, catalog.start, catalog.end)->body, catalog_entries);
   for (guint f = 0; f < figures->len; f++)
     {

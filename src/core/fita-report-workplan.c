@@ -28,17 +28,17 @@ typedef struct {
 } TimelinePage;
 
 static void
-draw_timeline_page (cairo_t *cr, double width, double height, gpointer data)
+draw_timeline_page (FitaCanvas *canvas, double width, double height, gpointer data)
 {
   TimelinePage *page = data;
   double canvas_width;
 
   fita_timeline_get_size (page->timeline, &canvas_width, NULL);
-  cairo_scale (cr, page->scale, page->scale);
+  fita_canvas_scale (canvas, page->scale, page->scale);
   /* as in print: whole rows, nothing clipped, square corners too small
    * to see, and its text after its shapes (one text object in the PDF) */
-  fita_timeline_draw (page->timeline, cr, 0, page->y, canvas_width, page->height,
-                      FITA_TIMELINE_STICKY_HEADER | FITA_TIMELINE_EXACT);
+  fita_timeline_draw_on (page->timeline, canvas, 0, page->y, canvas_width, page->height,
+                         FITA_TIMELINE_STICKY_HEADER | FITA_TIMELINE_EXACT);
 }
 
 void

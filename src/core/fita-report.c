@@ -12,6 +12,7 @@
 #include "fita-i18n.h"
 #include "fita-money.h"
 #include "fita-output.h"
+#include "fita-pdf.h"
 #include "fita-rollup.h"
 #include "fita-timeline.h"
 
@@ -165,6 +166,35 @@ render_pdf (FitaPlan *plan, const FitaReportOptions *options, FitaOutput *output
   doc.counting = FALSE;
   doc.progress_base = 0.5;
   doc.progress_span = 0.5;
+  /* drawn by Fita's own PDF writer, tagged as it goes; by cairo, tagged
+   * after, if the report has text in a font that it cannot embed (or no
+   * file to write in) */
+  if (output != NULL)
+    {
+      g_autoptr(GError) unsupported = NULL;
+      gboolean made;
+
+      doc.pdf = fita_pdf_new (output);
+      made = make (&doc, options, item, year, NULL, NULL, &unsupported) && fita_pdf_finish (doc.pdf, &unsupported);
+      g_clear_pointer (&doc.pdf, fita_pdf_free);
+      if (made)
+        {
+          fita_doc_clear (&doc);
+          if (progress)
+            progress (1, user_data);
+          return fita_output_check (output, error);
+        }
+      if (!g_error_matches (unsupported, FITA_ERROR, FITA_ERROR_UNSUPPORTED) || !fita_output_truncate (output, 0))
+        {
+          /* a write that failed says why (a full disk) */
+          if (!fita_output_check (output, error))
+            g_clear_error (&unsupported);
+          else
+            g_propagate_error (error, g_steal_pointer (&unsupported));
+          fita_doc_clear (&doc);
+          return FALSE;
+        }
+    }
   if (!make (&doc, options, item, year, output != NULL ? fita_output_cairo_write : append,
              output != NULL ? (gpointer) output : (gpointer) bytes, error))
     {

@@ -170,6 +170,38 @@ test_links_are_clickable (void)
   g_assert_true (contains (pdf, "/URI (https://example.org/memoria-2024.pdf)"));
 }
 
+/* Fita's own PDF writer makes every report it can; one with text that no
+ * font it can embed has (here a character of no font: a box with its
+ * code, as only cairo draws it) is made by cairo instead, tagged the same */
+static void
+test_writer_and_fallback (void)
+{
+  const char *plain =
+    "{\"plan\": {\"title\": \"Pla\", \"organisation\": \"Ajuntament\"},"
+    " \"items\": [{\"code\": \"1\", \"title\": \"Programa de barris\"}]}";
+  const char *boxed =
+    "{\"plan\": {\"title\": \"Pla\", \"organisation\": \"Ajuntament\"},"
+    " \"items\": [{\"code\": \"1\", \"title\": \"Programa de barris \\ue000\"}]}";
+  const char *plans[] = { plain, boxed };
+
+  for (guint i = 0; i < G_N_ELEMENTS (plans); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(FitaPlan) plan = fita_json_import (plans[i], -1, &error);
+      FitaReportOptions options = { FITA_REPORT_ANNUAL, 0, 2024, "ca" };
+      g_autoptr(GBytes) pdf = NULL;
+
+      g_assert_no_error (error);
+      pdf = fita_report_render (plan, &options, NULL, NULL, NULL, &error);
+      g_assert_no_error (error);
+      check_pdf (pdf);
+      g_assert_true (contains (pdf, i == 0 ? "/Producer (Fita)" : "/Producer (cairo"));
+      /* tagged either way, in the report's language */
+      g_assert_true (contains (pdf, "/StructTreeRoot"));
+      g_assert_true (contains (pdf, "/Lang (ca-ES)"));
+    }
+}
+
 static void
 on_progress (double fraction, gpointer data)
 {
@@ -746,6 +778,7 @@ main (int argc, char **argv)
   g_test_add_func ("/report/every-kind", test_every_kind);
   g_test_add_func ("/report/sheet-needs-item", test_sheet_needs_item);
   g_test_add_func ("/report/links", test_links_are_clickable);
+  g_test_add_func ("/report/writer-and-fallback", test_writer_and_fallback);
   g_test_add_func ("/report/cancel", test_cancel);
   g_test_add_func ("/report/write", test_write_atomic);
   g_test_add_func ("/report/who-and-other-services", test_who_and_other_services);
