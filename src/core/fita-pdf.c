@@ -33,8 +33,8 @@ typedef struct {
   guint upem;
   guint n_glyphs;
   float *widths;             /* per glyph, in thousandths of the size; NAN: not looked up */
-  hb_set_t *used;
-  GHashTable *unicode;       /* glyph → the one character it shows (ToUnicode) */
+  guint8 *used;               /* per glyph: 1 if shown */
+  gunichar *unicode;         /* per glyph, the one character it shows (ToUnicode); 0: none yet */
   int object;                /* the Type0 font */
   char name[12];             /* its resource name */
 } PdfFace;
@@ -80,10 +80,27 @@ typedef struct {
   char written_dash[64];
 } State;
 
+typedef struct {
+  GString *bytes;            /* bytes to write, or a stream's data */
+  GArray *starts;            /* Start: where objects begin in bytes */
+  int stream;                /* > 0: bytes are this stream object's data, to deflate */
+  char *entries;             /* the stream's dictionary entries, besides its length and filter */
+} Job;
+
+typedef struct {
+  int object;
+  gsize at;
+} Start;
+
 struct _FitaPdf {
   FitaOutput *output;
-  guint64 offset;            /* bytes written */
-  GArray *offsets;           /* guint64, by object number; 0: not written yet */
+  guint64 offset;            /* bytes written (by the writer) */
+  GArray *offsets;           /* guint64, by object number; 0: not written yet (the writer's) */
+  int n_objects;             /* numbered so far */
+  GThread *thread;           /* the writer */
+  GAsyncQueue *jobs;         /* Job, for it; the FitaPdf itself: stop */
+  GAsyncQueue *tokens;       /* one for each job it may be given more */
+  Job *batch;                /* what is being written, not handed over yet */
   GArray *kids;              /* int: the pages' objects */
   char *title;
   char *language;
@@ -128,15 +145,153 @@ struct _FitaPdf {
   gsize compressed_size;
 };
 
-/* Writing */
+/* Writing: in a thread of its own, which compresses the pages' streams
+ * and writes everything in order while the next page is drawn. What is
+ * written goes to it in batches (jobs): bytes with where objects begin in
+ * them, or a stream to compress. */
+
+/* jobs queued at most: the pages drawn ahead of the writer */
+#define MAX_JOBS 16
+/* a batch of bytes is handed over when it is this big */
+#define BATCH_SIZE (64 * 1024)
+
+static Job *
+job_new (void)
+{
+  Job *job = g_new0 (Job, 1);
+
+  job->bytes = g_string_sized_new (BATCH_SIZE + 1024);
+  job->starts = g_array_new (FALSE, FALSE, sizeof (Start));
+  return job;
+}
 
 static void
-out (FitaPdf *pdf, const void *data, gsize length)
+job_free (Job *job)
+{
+  g_string_free (job->bytes, TRUE);
+  g_array_unref (job->starts);
+  g_free (job->entries);
+  g_free (job);
+}
+
+static void
+written (FitaPdf *pdf, const void *data, gsize length)
 {
   if (length == 0)
     return;
   fita_output_write (pdf->output, data, length, NULL);
   pdf->offset += length;
+}
+
+static void
+written_at (FitaPdf *pdf, int object)
+{
+  if ((guint) object >= pdf->offsets->len)
+    g_array_set_size (pdf->offsets, object + 1);
+  g_array_index (pdf->offsets, guint64, object) = pdf->offset;
+}
+
+/* Writes what job holds, and frees it */
+static void
+write_job (FitaPdf *pdf, Job *job)
+{
+      if (job->stream > 0)
+        {
+          uLongf size = compressBound (job->bytes->len);
+          char head[256];
+          int n;
+
+          if (size > pdf->compressed_size)
+            {
+              g_free (pdf->compressed);
+              pdf->compressed = g_malloc (size);
+              pdf->compressed_size = size;
+            }
+          if (compress2 (pdf->compressed, &size, (const Bytef *) job->bytes->str, job->bytes->len, COMPRESSION)
+              != Z_OK)
+            size = 0;
+          written_at (pdf, job->stream);
+          n = g_snprintf (head, sizeof head, "%d 0 obj\n<< /Length %lu /Filter /FlateDecode %s >>\nstream\n",
+                          job->stream, (unsigned long) size, job->entries ? job->entries : "");
+          written (pdf, head, MIN (n, (int) sizeof head - 1));
+          written (pdf, pdf->compressed, size);
+          written (pdf, "\nendstream\nendobj\n", 18);
+        }
+      else
+        {
+          gsize at = 0;
+
+          for (guint i = 0; i < job->starts->len; i++)
+            {
+              Start *start = &g_array_index (job->starts, Start, i);
+
+              written (pdf, job->bytes->str + at, start->at - at);
+              at = start->at;
+              written_at (pdf, start->object);
+            }
+          written (pdf, job->bytes->str + at, job->bytes->len - at);
+        }
+      job_free (job);
+}
+
+static gpointer
+writer (gpointer data)
+{
+  FitaPdf *pdf = data;
+  Job *job;
+
+  while ((job = g_async_queue_pop (pdf->jobs)) != (Job *) pdf)
+    {
+      write_job (pdf, job);
+      g_async_queue_push (pdf->tokens, GINT_TO_POINTER (1));
+    }
+  return NULL;
+}
+
+static void
+hand_over (FitaPdf *pdf, Job *job)
+{
+  if (pdf->thread == NULL)
+    {
+      write_job (pdf, job);
+      return;
+    }
+  g_async_queue_pop (pdf->tokens);
+  g_async_queue_push (pdf->jobs, job);
+}
+
+static void
+flush_batch (FitaPdf *pdf)
+{
+  if (pdf->batch->bytes->len == 0 && pdf->batch->starts->len == 0)
+    return;
+  hand_over (pdf, pdf->batch);
+  pdf->batch = job_new ();
+}
+
+/* Waits for the writer to write all it was given, and stops it */
+static void
+stop_writer (FitaPdf *pdf)
+{
+  if (pdf->thread == NULL)
+    return;
+  flush_batch (pdf);
+  g_async_queue_push (pdf->jobs, pdf);
+  g_thread_join (pdf->thread);
+  pdf->thread = NULL;
+}
+
+static void
+out (FitaPdf *pdf, const void *data, gsize length)
+{
+  if (pdf->thread == NULL)
+    {
+      written (pdf, data, length);
+      return;
+    }
+  g_string_append_len (pdf->batch->bytes, data, length);
+  if (pdf->batch->bytes->len >= BATCH_SIZE)
+    flush_batch (pdf);
 }
 
 static void G_GNUC_PRINTF (2, 3)
@@ -153,17 +308,25 @@ outf (FitaPdf *pdf, const char *format, ...)
 static int
 new_object (FitaPdf *pdf)
 {
-  guint64 none = 0;
-
-  g_array_append_val (pdf->offsets, none);
-  return (int) pdf->offsets->len - 1;
+  return ++pdf->n_objects;
 }
+
+static void integer (GString *s, gint64 v, gboolean space);
 
 static void
 begin_object (FitaPdf *pdf, int object)
 {
-  g_array_index (pdf->offsets, guint64, object) = pdf->offset;
-  outf (pdf, "%d 0 obj\n", object);
+  if (pdf->thread == NULL)
+    written_at (pdf, object);
+  else
+    {
+      Start start = { object, pdf->batch->bytes->len };
+      g_array_append_val (pdf->batch->starts, start);
+    }
+  g_string_set_size (pdf->scratch, 0);
+  integer (pdf->scratch, object, FALSE);
+  g_string_append_len (pdf->scratch, " 0 obj\n", 7);
+  out (pdf, pdf->scratch->str, pdf->scratch->len);
 }
 
 static void
@@ -176,33 +339,56 @@ end_object (FitaPdf *pdf)
 static void
 write_stream (FitaPdf *pdf, int object, const char *entries, const void *data, gsize length)
 {
-  uLongf size = compressBound (length);
+  Job *job = g_new0 (Job, 1);
 
-  if (size > pdf->compressed_size)
-    {
-      g_free (pdf->compressed);
-      pdf->compressed = g_malloc (size);
-      pdf->compressed_size = size;
-    }
-  if (compress2 (pdf->compressed, &size, data, length, COMPRESSION) != Z_OK)
-    size = 0;
-  begin_object (pdf, object);
-  outf (pdf, "<< /Length %lu /Filter /FlateDecode %s >>\nstream\n", (unsigned long) size, entries ? entries : "");
-  out (pdf, pdf->compressed, size);
-  out (pdf, "\nendstream\n", 11);
-  end_object (pdf);
+  flush_batch (pdf);
+  job->bytes = g_string_new_len (data, length);
+  job->starts = g_array_new (FALSE, FALSE, sizeof (Start));
+  job->stream = object;
+  job->entries = g_strdup (entries);
+  hand_over (pdf, job);
 }
 
-/* Numbers: to a thousandth, no exponent, no trailing zeros, a space after */
+/* A whole number, and a space if space */
 static void
-number (GString *s, double v)
+integer (GString *s, gint64 v, gboolean space)
+{
+  char buffer[24];
+  char *p = buffer + sizeof buffer;
+  gboolean negative = v < 0;
+  guint64 u = negative ? (guint64) -v : (guint64) v;
+
+  if (space)
+    *--p = ' ';
+  do
+    {
+      *--p = (char) ('0' + u % 10);
+      u /= 10;
+    }
+  while (u > 0);
+  if (negative)
+    *--p = '-';
+  g_string_append_len (s, p, buffer + sizeof buffer - p);
+}
+
+/* "N 0 R " */
+static void
+reference (GString *s, int object)
+{
+  integer (s, object, FALSE);
+  g_string_append_len (s, " 0 R ", 5);
+}
+
+/* Numbers: to a thousandth, no exponent, no trailing zeros, a space
+ * after; written at out (32 bytes are enough), their length returned */
+static int
+format_number (char *out, double v)
 {
   char buffer[32];
   char *p = buffer + sizeof buffer;
-  gint64 i;
+  gint64 i, fraction, whole;
   gboolean negative;
-  int digits = 0;
-  gint64 fraction, whole;
+  int n;
 
   if (!isfinite (v))
     v = 0;
@@ -216,7 +402,7 @@ number (GString *s, double v)
   if (fraction != 0)
     {
       gboolean any = FALSE;
-      for (digits = 0; digits < 3; digits++)
+      for (int digits = 0; digits < 3; digits++)
         {
           int d = (int) (fraction % 10);
           fraction /= 10;
@@ -236,7 +422,17 @@ number (GString *s, double v)
   while (whole > 0);
   if (negative)
     *--p = '-';
-  g_string_append_len (s, p, buffer + sizeof buffer - p);
+  n = (int) (buffer + sizeof buffer - p);
+  memcpy (out, p, n);
+  return n;
+}
+
+static void
+number (GString *s, double v)
+{
+  char buffer[32];
+
+  g_string_append_len (s, buffer, format_number (buffer, v));
 }
 
 static void
@@ -294,8 +490,7 @@ fita_pdf_new (FitaOutput *output)
 
   pdf->output = output;
   pdf->offsets = g_array_new (FALSE, TRUE, sizeof (guint64));
-  for (int i = 0; i < N_FIRST_OBJECTS; i++)
-    new_object (pdf);
+  pdf->n_objects = N_FIRST_OBJECTS - 1;
   pdf->kids = g_array_new (FALSE, FALSE, sizeof (int));
   pdf->scratch = g_string_sized_new (256);
   pdf->content = g_string_sized_new (64 * 1024);
@@ -318,6 +513,12 @@ fita_pdf_new (FitaOutput *output)
   cairo_surface_destroy (surface);
   /* the header, with bytes above 127 that say it is binary */
   out (pdf, "%PDF-1.5\n%\xe2\xe3\xcf\xd3\n", 15);
+  pdf->batch = job_new ();
+  pdf->jobs = g_async_queue_new ();
+  pdf->tokens = g_async_queue_new ();
+  for (int i = 0; i < MAX_JOBS; i++)
+    g_async_queue_push (pdf->tokens, GINT_TO_POINTER (1));
+  pdf->thread = g_thread_new ("fita-pdf", writer, pdf);
   return pdf;
 }
 
@@ -328,8 +529,8 @@ face_free (gpointer data)
 
   hb_face_destroy (face->face);
   hb_font_destroy (face->metrics);
-  hb_set_destroy (face->used);
-  g_hash_table_unref (face->unicode);
+  g_free (face->used);
+  g_free (face->unicode);
   g_free (face->widths);
   g_free (face);
 }
@@ -339,6 +540,10 @@ fita_pdf_free (FitaPdf *pdf)
 {
   if (pdf == NULL)
     return;
+  stop_writer (pdf);
+  job_free (pdf->batch);
+  g_async_queue_unref (pdf->jobs);
+  g_async_queue_unref (pdf->tokens);
   g_array_unref (pdf->offsets);
   g_array_unref (pdf->kids);
   g_free (pdf->title);
@@ -514,12 +719,16 @@ mark (FitaPdf *pdf)
   if (pdf->marked == MARK_ELEMENT && pdf->marked_element == e)
     return;
   close_marked (pdf);
-  g_string_append_printf (pdf->content, "/%s << /MCID %d >> BDC\n", e->role, pdf->next_mcid);
-  g_string_append_printf (pdf->page_parents, "%d 0 R ", e->object);
+  g_string_append_c (pdf->content, '/');
+  g_string_append (pdf->content, e->role);
+  g_string_append_len (pdf->content, " << /MCID ", 10);
+  integer (pdf->content, pdf->next_mcid, FALSE);
+  g_string_append_len (pdf->content, " >> BDC\n", 8);
+  reference (pdf->page_parents, e->object);
   if (e->page == 0)
     e->page = pdf->page;
   if (e->page == pdf->page)
-    g_string_append_printf (e->kids, "%d ", pdf->next_mcid);
+    integer (e->kids, pdf->next_mcid, TRUE);
   else
     g_string_append_printf (e->kids, "<< /Type /MCR /Pg %d 0 R /MCID %d >> ", pdf->page, pdf->next_mcid);
   pdf->next_mcid++;
@@ -545,7 +754,7 @@ fita_pdf_tag_begin (FitaPdf *pdf, const char *role, const char *alt, const char 
   e->alt = g_strdup (alt);
   e->scope = scope;
   e->kids = g_string_new (NULL);
-  g_string_append_printf (parent ? parent->kids : pdf->root_kids, "%d 0 R ", e->object);
+  reference (parent ? parent->kids : pdf->root_kids, e->object);
   g_ptr_array_add (pdf->open, e);
 }
 
@@ -559,10 +768,18 @@ fita_pdf_tag_end (FitaPdf *pdf)
   close_marked (pdf);
   e = g_ptr_array_steal_index (pdf->open, pdf->open->len - 1);
   begin_object (pdf, e->object);
-  g_string_printf (s, "<< /Type /StructElem /S /%s /P %d 0 R", e->role, e->parent);
+  g_string_assign (s, "<< /Type /StructElem /S /");
+  g_string_append (s, e->role);
+  g_string_append_len (s, " /P ", 4);
+  reference (s, e->parent);
   if (e->page != 0)
-    g_string_append_printf (s, " /Pg %d 0 R", e->page);
-  g_string_append_printf (s, " /K [%s]", e->kids->str);
+    {
+      g_string_append_len (s, "/Pg ", 4);
+      reference (s, e->page);
+    }
+  g_string_append_len (s, "/K [", 4);
+  g_string_append_len (s, e->kids->str, e->kids->len);
+  g_string_append_c (s, ']');
   if (e->alt != NULL)
     {
       g_string_append (s, " /Alt ");
@@ -1059,8 +1276,8 @@ face_for (FitaPdf *pdf, hb_face_t *hb_face)
   face->widths = g_new (float, MAX (face->n_glyphs, 1));
   for (guint i = 0; i < face->n_glyphs; i++)
     face->widths[i] = NAN;
-  face->used = hb_set_create ();
-  face->unicode = g_hash_table_new (g_direct_hash, g_direct_equal);
+  face->used = g_new0 (guint8, MAX (face->n_glyphs, 1));
+  face->unicode = g_new0 (gunichar, MAX (face->n_glyphs, 1));
   face->object = new_object (pdf);
   g_snprintf (face->name, sizeof face->name, "F%u", pdf->face_order->len);
   g_hash_table_insert (pdf->faces, hb_face, face);
@@ -1152,6 +1369,8 @@ typedef struct {
   int n_glyphs;
 } Piece;
 
+/* Glyphs are written into buf, and buf into the page's content when it
+ * fills up or the run ends */
 typedef struct {
   FitaPdf *pdf;
   PdfFont *font;
@@ -1159,13 +1378,29 @@ typedef struct {
   gboolean in_hex;           /* and a string of glyphs in it */
   gboolean positioned;
   double pen_x, y;           /* where the next glyph goes unless told */
+  int n;
+  char buf[1024];
 } TextRun;
+
+static void
+flush_run (TextRun *r)
+{
+  g_string_append_len (r->pdf->content, r->buf, r->n);
+  r->n = 0;
+}
+
+static void
+run_append (TextRun *r, const char *s, int n)
+{
+  memcpy (r->buf + r->n, s, n);
+  r->n += n;
+}
 
 static void
 close_hex (TextRun *r)
 {
   if (r->in_hex)
-    g_string_append_c (r->pdf->content, '>');
+    r->buf[r->n++] = '>';
   r->in_hex = FALSE;
 }
 
@@ -1174,45 +1409,57 @@ close_array (TextRun *r)
 {
   close_hex (r);
   if (r->in_array)
-    g_string_append (r->pdf->content, "]TJ\n");
+    run_append (r, "]TJ\n", 4);
   r->in_array = FALSE;
+  flush_run (r);
 }
 
 static void
 show_glyph (TextRun *r, const cairo_glyph_t *g)
 {
-  GString *c = r->pdf->content;
+  static const char digits[] = "0123456789ABCDEF";
   double size = r->font->size;
+  guint index = (guint) g->index;
 
+  if (r->n > (int) sizeof r->buf - 256)
+    {
+      /* a string or an array may go on over the flush */
+      flush_run (r);
+    }
   if (!r->positioned || fabs (g->y - r->y) > 1e-4)
     {
-      double m[6] = { 1, 0, 0, -1, g->x, g->y };
-
       close_array (r);
-      numbers (c, 6, m);
-      g_string_append (c, "Tm\n");
+      run_append (r, "1 0 0 -1 ", 9);
+      r->n += format_number (r->buf + r->n, g->x);
+      r->n += format_number (r->buf + r->n, g->y);
+      run_append (r, "Tm\n", 3);
       r->positioned = TRUE;
       r->pen_x = g->x;
       r->y = g->y;
     }
   if (!r->in_array)
     {
-      g_string_append_c (c, '[');
+      r->buf[r->n++] = '[';
       r->in_array = TRUE;
     }
   if (fabs (g->x - r->pen_x) > 5e-4)
     {
       /* kerning, or any other place than the advances put it */
       close_hex (r);
-      number (c, -(g->x - r->pen_x) * 1000 / size);
+      r->n += format_number (r->buf + r->n, -(g->x - r->pen_x) * 1000 / size);
     }
   if (!r->in_hex)
     {
-      g_string_append_c (c, '<');
+      r->buf[r->n++] = '<';
       r->in_hex = TRUE;
     }
-  hex16 (c, (guint) g->index);
-  r->pen_x = g->x + glyph_width (r->font->face, (guint) g->index) * size / 1000;
+  r->buf[r->n++] = digits[(index >> 12) & 15];
+  r->buf[r->n++] = digits[(index >> 8) & 15];
+  r->buf[r->n++] = digits[(index >> 4) & 15];
+  r->buf[r->n++] = digits[index & 15];
+  if (index < r->font->face->n_glyphs)
+    r->font->face->used[index] = 1;
+  r->pen_x = g->x + glyph_width (r->font->face, index) * size / 1000;
 }
 
 /* whether text is one character that the glyph may stand for in the
@@ -1220,33 +1467,39 @@ show_glyph (TextRun *r, const cairo_glyph_t *g)
 static gboolean
 maps_to (PdfFace *face, guint glyph, const char *text, int length)
 {
-  gunichar c;
-  gpointer known;
+  gunichar c, known;
 
-  if (length <= 0 || g_utf8_next_char (text) != text + length)
+  if (length == 1 && (guchar) text[0] < 0x80)
+    c = (guchar) text[0];     /* most text */
+  else if (length <= 0 || g_utf8_next_char (text) != text + length)
     return FALSE;
-  c = g_utf8_get_char_validated (text, length);
+  else
+    c = g_utf8_get_char_validated (text, length);
   if (c == (gunichar) -1 || c == (gunichar) -2 || c == 0)
     return FALSE;
-  known = g_hash_table_lookup (face->unicode, GUINT_TO_POINTER (glyph));
-  if (known == NULL)
+  if (glyph >= face->n_glyphs)
+    return FALSE;
+  known = face->unicode[glyph];
+  if (known == 0)
     {
-      g_hash_table_insert (face->unicode, GUINT_TO_POINTER (glyph), GUINT_TO_POINTER (c));
+      face->unicode[glyph] = c;
       return TRUE;
     }
-  return GPOINTER_TO_UINT (known) == c;
+  return known == c;
 }
 
 static void
 show_pieces (FitaPdf *pdf, PdfFont *font, const cairo_glyph_t *glyphs, int n_glyphs, const Piece *pieces,
              int n_pieces)
 {
-  TextRun r = { pdf, font, FALSE, FALSE, FALSE, 0, 0 };
+  TextRun r = { pdf, font, FALSE, FALSE, FALSE, 0, 0, 0, { 0 } };
   int g = 0;
 
   mark (pdf);
   use_fill (pdf);
-  g_string_append_printf (pdf->content, "BT\n/%s ", font->face->name);
+  g_string_append_len (pdf->content, "BT\n/", 4);
+  g_string_append (pdf->content, font->face->name);
+  g_string_append_c (pdf->content, ' ');
   number (pdf->content, font->size);
   g_string_append (pdf->content, "Tf\n");
   for (int i = 0; i < n_pieces && g < n_glyphs; i++)
@@ -1255,8 +1508,6 @@ show_pieces (FitaPdf *pdf, PdfFont *font, const cairo_glyph_t *glyphs, int n_gly
       int n = MIN (p->n_glyphs, n_glyphs - g);
       gboolean plain = n == 1 && maps_to (font->face, (guint) glyphs[g].index, p->text, p->length);
 
-      for (int j = 0; j < n; j++)
-        hb_set_add (font->face->used, (hb_codepoint_t) glyphs[g + j].index);
       if (!plain)
         {
           /* the text these glyphs stand for, said in full */
@@ -1387,7 +1638,7 @@ fita_pdf_show_layout (FitaPdf *pdf, PangoLayout *layout, double x, double y)
 /* The end: fonts, resources, pages, catalog */
 
 static void
-face_name (PdfFace *face, char *name, gsize size)
+face_name (PdfFace *face, hb_set_t *used, char *name, gsize size)
 {
   char buffer[64];
   unsigned int length = sizeof buffer;
@@ -1396,7 +1647,7 @@ face_name (PdfFace *face, char *name, gsize size)
   GString *s = g_string_new (NULL);
 
   /* the subset's tag: six capitals that depend on the glyphs */
-  while (hb_set_next (face->used, &glyph))
+  while (hb_set_next (used, &glyph))
     hash = hash * 33 + glyph;
   for (int i = 0; i < 6; i++)
     {
@@ -1445,14 +1696,18 @@ write_face (FitaPdf *pdf, PdfFace *face)
   guint n_maps = 0;
   gboolean open = FALSE;
   hb_codepoint_t previous = 0;
+  hb_set_t *used = hb_set_create ();
 
-  face_name (face, name, sizeof name);
+  for (guint i = 0; i < face->n_glyphs; i++)
+    if (face->used[i])
+      hb_set_add (used, i);
+  face_name (face, used, name, sizeof name);
   /* the font program: the glyphs shown, kept at their ids */
   if (input != NULL)
     {
       hb_set_t *drop = hb_subset_input_set (input, HB_SUBSET_SETS_DROP_TABLE_TAG);
 
-      hb_set_union (hb_subset_input_glyph_set (input), face->used);
+      hb_set_union (hb_subset_input_glyph_set (input), used);
       hb_subset_input_set_flags (input, HB_SUBSET_FLAGS_RETAIN_GIDS);
       hb_set_add (drop, HB_TAG ('G', 'S', 'U', 'B'));
       hb_set_add (drop, HB_TAG ('G', 'P', 'O', 'S'));
@@ -1504,7 +1759,7 @@ write_face (FitaPdf *pdf, PdfFace *face)
   g_string_printf (s, "<< /Type /Font /Subtype /CIDFontType2 /BaseFont /%s "
                       "/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> "
                       "/FontDescriptor %d 0 R /CIDToGIDMap /Identity /W [", name, descriptor);
-  while (hb_set_next (face->used, &glyph))
+  while (hb_set_next (used, &glyph))
     {
       if (!open || glyph != previous + 1)
         {
@@ -1536,9 +1791,9 @@ write_face (FitaPdf *pdf, PdfFace *face)
   {
     GString *block = g_string_new (NULL);
 
-    while (hb_set_next (face->used, &glyph))
+    while (hb_set_next (used, &glyph))
       {
-        gunichar c = GPOINTER_TO_UINT (g_hash_table_lookup (face->unicode, GUINT_TO_POINTER (glyph)));
+        gunichar c = glyph < face->n_glyphs ? face->unicode[glyph] : 0;
         gunichar2 utf16[2];
         int n;
 
@@ -1573,6 +1828,7 @@ write_face (FitaPdf *pdf, PdfFace *face)
   g_string_append (s, "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
   write_stream (pdf, to_unicode, NULL, s->str, s->len);
   g_string_free (s, TRUE);
+  hb_set_destroy (used);
 }
 
 gboolean
@@ -1691,8 +1947,11 @@ fita_pdf_finish (FitaPdf *pdf, GError **error)
   end_object (pdf);
 
   /* the cross-reference table: 20 bytes an object */
+  /* all written: the offsets are known */
+  stop_writer (pdf);
   xref = pdf->offset;
-  n_objects = pdf->offsets->len;
+  n_objects = pdf->n_objects + 1;
+  g_array_set_size (pdf->offsets, MAX (pdf->offsets->len, n_objects));
   g_string_printf (s, "xref\n0 %u\n0000000000 65535 f \n", n_objects);
   out (pdf, s->str, s->len);
   for (guint i = 1; i < n_objects; i++)

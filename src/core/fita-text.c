@@ -25,7 +25,22 @@ typedef struct {
 
 /* Pairs of characters below this are kerned from a table, the others
  * from a hash. */
-#define PAIRS 128
+#define PAIRS 0x220
+
+/* A character's row and column in the table of pairs: Latin-1 and Latin
+ * Extended-A, general punctuation (dashes, quotes, the ellipsis) and
+ * currency signs (€); -1 for the others. */
+static inline int
+pair_index (gunichar c)
+{
+  if (c < 0x180)
+    return (int) c;
+  if (c >= 0x2000 && c < 0x2080)
+    return 0x180 + (int) (c - 0x2000);
+  if (c >= 0x20a0 && c < 0x20c0)
+    return 0x200 + (int) (c - 0x20a0);
+  return -1;
+}
 
 typedef struct {
   PangoFontDescription *desc;
@@ -34,6 +49,7 @@ typedef struct {
   PangoFont *font;
   double height, ascent;
   Glyph low[LOW];
+  Glyph punctuation[0x100];      /* U+2000 to U+20FF: dashes, quotes, the ellipsis, currency */
   GHashTable *high;              /* codepoint → Glyph */
   float *pairs;                  /* PAIRS × PAIRS kerning, NAN: not known yet */
   GHashTable *other_pairs;       /* the others: (a << 21 | b) → Pair */
@@ -183,6 +199,8 @@ glyph_of (Font *f, gunichar c)
 
   if (c < LOW)
     g = &f->low[c];
+  else if (c >= 0x2000 && c < 0x2100)
+    g = &f->punctuation[c - 0x2000];
   else
     {
       g = g_hash_table_lookup (f->high, GUINT_TO_POINTER (c));
@@ -274,11 +292,15 @@ shape_pair (Font *f, const Glyph *a, const Glyph *b)
 static inline double
 kern (Font *f, const Glyph *a, const Glyph *b)
 {
+  int ia, ib;
+
   if (a == NULL || a->c == ' ' || b->c == ' ')
     return 0;
-  if (a->c < PAIRS && b->c < PAIRS)
+  ia = pair_index (a->c);
+  ib = pair_index (b->c);
+  if (ia >= 0 && ib >= 0)
     {
-      float *known = &f->pairs[a->c * PAIRS + b->c];
+      float *known = &f->pairs[ia * PAIRS + ib];
 
       if (isnan (*known))
         *known = (float) shape_pair (f, a, b);
