@@ -1954,15 +1954,23 @@ fita_pdf_finish (FitaPdf *pdf, GError **error)
   g_array_set_size (pdf->offsets, MAX (pdf->offsets->len, n_objects));
   g_string_printf (s, "xref\n0 %u\n0000000000 65535 f \n", n_objects);
   out (pdf, s->str, s->len);
+  /* twenty bytes an object, ten digits of its offset first */
+  g_string_set_size (s, (gsize) (n_objects - 1) * 20);
   for (guint i = 1; i < n_objects; i++)
     {
       guint64 offset = g_array_index (pdf->offsets, guint64, i);
+      char *entry = s->str + (gsize) (i - 1) * 20;
 
       if (offset == 0)
-        outf (pdf, "0000000000 65535 f \n");
+        memcpy (entry, "0000000000 65535 f \n", 20);
       else
-        outf (pdf, "%010" G_GUINT64_FORMAT " 00000 n \n", offset);
+        {
+          for (int d = 9; d >= 0; d--, offset /= 10)
+            entry[d] = (char) ('0' + offset % 10);
+          memcpy (entry + 10, " 00000 n \n", 10);
+        }
     }
+  out (pdf, s->str, s->len);
   g_checksum_update (id, (const guchar *) (pdf->title ? pdf->title : ""), -1);
   g_checksum_update (id, (const guchar *) &xref, sizeof xref);
   outf (pdf, "trailer\n<< /Size %u /Root %d 0 R /Info %d 0 R /ID [<%s> <%s>] >>\nstartxref\n%" G_GUINT64_FORMAT

@@ -8,8 +8,8 @@
  * scripts, each with its own glyph in the font, no tabs, no marks to
  * combine) is laid out here instead: each character's glyph and advance
  * are looked up once per font, lines break at spaces, and a line is drawn
- * with one cairo_show_text_glyphs, whose clusters keep the text
- * extractable. Any other text gets FALSE, and the caller uses Pango.
+ * as one run of glyphs on a FitaCanvas (fita_canvas_show_glyphs), whose
+ * clusters keep the text extractable. Any other text gets FALSE, and the caller uses Pango.
  *
  * Lines break where fita-report-layout.c measures words: at spaces, except
  * before closing punctuation. Glyphs are placed at their advances, with no

@@ -202,7 +202,6 @@ static void
 compare_layouts (PopplerPage *a, PopplerPage *b)
 {
   g_autofree char *text_a = poppler_page_get_text (a);
-  g_autofree char *text_b = poppler_page_get_text (b);
   PopplerRectangle *boxes_a = NULL, *boxes_b = NULL;
   guint n_a = 0, n_b = 0, compared = 0;
   const char *p = text_a;
