@@ -352,7 +352,7 @@ sum_key_hash (gconstpointer data)
 {
   const SumKey *k = data;
 
-  return (guint) (k->item * 1000003 ^ k->year * 8191 ^ k->chapter);
+  return (guint) ((guint64) k->item * 1000003u ^ (guint64) k->year * 8191u ^ (guint64) k->chapter);
 }
 
 static gboolean
