@@ -43,7 +43,6 @@ struct _FitaPlan {
   GHashTable *by_owner[FITA_N_TABLES];  /* owner id → GPtrArray of records */
   gint64 next_id[FITA_N_TABLES];
   guint64 generation;
-  guint64 index_changes;       /* records added to or taken from the index, changes or not */
 
   /* the change being made */
   guint depth;

@@ -99,7 +99,6 @@ fita_plan_index_add (FitaPlan *self, gpointer record)
 {
   FitaRecord *rec = record;
 
-  self->index_changes++;
   g_hash_table_insert (self->by_id[rec->table], &rec->id, record);
   g_ptr_array_add (fita_plan_owner_list (self, rec->table, fita_record_owner (record), TRUE), record);
   if (rec->id >= self->next_id[rec->table])
@@ -112,7 +111,6 @@ fita_plan_index_unlink (FitaPlan *self, gpointer record)
   FitaRecord *rec = record;
   GPtrArray *list = fita_plan_owner_list (self, rec->table, fita_record_owner (record), FALSE);
 
-  self->index_changes++;
   if (list != NULL)
     g_ptr_array_remove (list, record);
 }
@@ -675,12 +673,6 @@ guint64
 fita_plan_get_generation (FitaPlan *self)
 {
   return self->generation;
-}
-
-guint64
-fita_plan_get_content_stamp (FitaPlan *self)
-{
-  return self->generation + self->index_changes;
 }
 
 /* Reading */

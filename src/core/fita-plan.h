@@ -174,10 +174,6 @@ const char   *fita_plan_get_backup_path (FitaPlan      *plan);
 gboolean      fita_plan_was_recovered  (FitaPlan       *plan);
 /* Bumped by every change (and undo/redo); caches compare it. */
 guint64       fita_plan_get_generation (FitaPlan       *plan);
-/* Changes with the generation and also when records are added to or taken
- * from the plan outside a change (a plan being loaded or built by an
- * import): for caches of what is computed from the records. */
-guint64       fita_plan_get_content_stamp (FitaPlan    *plan);
 
 FitaPlanInfo *fita_plan_get_info       (FitaPlan       *plan);
 /* The period of validity for people: "2019–2026", "2019", or NULL. */

@@ -4,7 +4,6 @@
 #include "fita-money.h"
 
 #include <glib/gi18n-lib.h>
-#include <string.h>
 
 /* The progress cache lives on the plan object, keyed by its generation. */
 typedef struct {
@@ -218,13 +217,10 @@ progress_cache (FitaPlan *plan, gboolean force)
   return cache;
 }
 
-static gpointer sum_cache (FitaPlan *plan, gboolean force);
-
 void
 fita_plan_rollup (FitaPlan *plan)
 {
   progress_cache (plan, TRUE);
-  sum_cache (plan, TRUE);
 }
 
 /* The exact progress of item (NULL: the plan) over 10^(2 - decimals),
@@ -330,116 +326,44 @@ fita_amount_add (gint64 a, gint64 b)
   return sum == FITA_NONE ? FITA_NONE + 1 : sum;
 }
 
-/* Each item's sum for a year and a chapter, once computed, until the plan
- * changes (as the progress above): a report asks for the sums of every
- * item, of its parents, and of the whole plan, in each of its passes. */
-typedef struct {
-  gint64 item, year, chapter;
-} SumKey;
-
-typedef struct {
-  SumKey key;
-  FitaBudgetSum sum;
-} SumEntry;
-
-typedef struct {
-  guint64 generation;
-  GHashTable *sums;          /* SumKey → SumEntry */
-} SumCache;
-
-static guint
-sum_key_hash (gconstpointer data)
-{
-  const SumKey *k = data;
-
-  return (guint) ((guint64) k->item * 1000003u ^ (guint64) k->year * 8191u ^ (guint64) k->chapter);
-}
-
-static gboolean
-sum_key_equal (gconstpointer a, gconstpointer b)
-{
-  return memcmp (a, b, sizeof (SumKey)) == 0;
-}
-
 static void
-sum_cache_free (gpointer data)
+sum_item (FitaPlan *plan, FitaItem *item, gint64 year, gint64 chapter_id, FitaBudgetSum *sum)
 {
-  SumCache *cache = data;
+  GPtrArray *lines = fita_plan_list (plan, FITA_TABLE_BUDGET_LINE, item->rec.id);
+  GPtrArray *children = fita_plan_list (plan, FITA_TABLE_ITEM, item->rec.id);
+  gboolean whole_period = year == FITA_NONE && chapter_id == 0;
+  FitaBudgetSum below = { FITA_NONE, FITA_NONE };
 
-  g_hash_table_unref (cache->sums);
-  g_free (cache);
-}
-
-static gpointer
-sum_cache (FitaPlan *plan, gboolean force)
-{
-  SumCache *cache = g_object_get_data (G_OBJECT (plan), "fita-budget-sum-cache");
-
-  if (cache == NULL)
+  for (guint i = 0; i < lines->len; i++)
     {
-      cache = g_new0 (SumCache, 1);
-      cache->sums = g_hash_table_new_full (sum_key_hash, sum_key_equal, NULL, g_free);
-      cache->generation = fita_plan_get_content_stamp (plan);
-      g_object_set_data_full (G_OBJECT (plan), "fita-budget-sum-cache", cache, sum_cache_free);
-    }
-  if (force || cache->generation != fita_plan_get_content_stamp (plan))
-    {
-      g_hash_table_remove_all (cache->sums);
-      cache->generation = fita_plan_get_content_stamp (plan);
-    }
-  return cache;
-}
-
-static void
-sum_item (FitaPlan *plan, SumCache *cache, FitaItem *item, gint64 year, gint64 chapter_id, FitaBudgetSum *sum)
-{
-  SumKey key = { item->rec.id, year, chapter_id };
-  SumEntry *entry = g_hash_table_lookup (cache->sums, &key);
-
-  if (entry == NULL)
-    {
-      GPtrArray *lines = fita_plan_list (plan, FITA_TABLE_BUDGET_LINE, item->rec.id);
-      GPtrArray *children = fita_plan_list (plan, FITA_TABLE_ITEM, item->rec.id);
-      gboolean whole_period = year == FITA_NONE && chapter_id == 0;
-      FitaBudgetSum below = { FITA_NONE, FITA_NONE };
-
-      for (guint i = 0; i < lines->len; i++)
+      FitaBudgetLine *line = g_ptr_array_index (lines, i);
+      if ((year == FITA_NONE || line->year == year) && (chapter_id == 0 || line->chapter_id == chapter_id))
         {
-          FitaBudgetLine *line = g_ptr_array_index (lines, i);
-          if ((year == FITA_NONE || line->year == year) && (chapter_id == 0 || line->chapter_id == chapter_id))
-            {
-              below.planned = fita_amount_add (below.planned, line->planned_cents);
-              below.executed = fita_amount_add (below.executed, line->executed_cents);
-            }
+          below.planned = fita_amount_add (below.planned, line->planned_cents);
+          below.executed = fita_amount_add (below.executed, line->executed_cents);
         }
-      for (guint i = 0; i < children->len; i++)
-        sum_item (plan, cache, g_ptr_array_index (children, i), year, chapter_id, &below);
-
-      if (whole_period && item->planned_total_cents != FITA_NONE)
-        below.planned = item->planned_total_cents;
-      entry = g_new (SumEntry, 1);
-      entry->key = key;
-      entry->sum = below;
-      g_hash_table_insert (cache->sums, &entry->key, entry);
     }
-  sum->planned = fita_amount_add (sum->planned, entry->sum.planned);
-  sum->executed = fita_amount_add (sum->executed, entry->sum.executed);
+  for (guint i = 0; i < children->len; i++)
+    sum_item (plan, g_ptr_array_index (children, i), year, chapter_id, &below);
+
+  if (whole_period && item->planned_total_cents != FITA_NONE)
+    below.planned = item->planned_total_cents;
+  sum->planned = fita_amount_add (sum->planned, below.planned);
+  sum->executed = fita_amount_add (sum->executed, below.executed);
 }
 
 void
 fita_plan_budget_sum (FitaPlan *plan, FitaItem *item, gint64 year, gint64 chapter_id, FitaBudgetSum *sum)
 {
-  SumCache *cache = sum_cache (plan, FALSE);
-
   sum->planned = FITA_NONE;
   sum->executed = FITA_NONE;
   if (item != NULL)
-    sum_item (plan, cache, item, year, chapter_id, sum);
+    sum_item (plan, item, year, chapter_id, sum);
   else
     {
       GPtrArray *roots = fita_plan_list (plan, FITA_TABLE_ITEM, 0);
       for (guint i = 0; i < roots->len; i++)
-        sum_item (plan, cache, g_ptr_array_index (roots, i), year, chapter_id, sum);
+        sum_item (plan, g_ptr_array_index (roots, i), year, chapter_id, sum);
     }
 }
 
