@@ -51,7 +51,7 @@ enum { MARK_NONE, MARK_ARTIFACT, MARK_ELEMENT };
 typedef struct {
   int object;
   int parent;
-  char *role;
+  char role[24];             /* a standard structure type */
   char *alt;
   const char *scope;
   int page;                  /* of its first marked content */
@@ -131,6 +131,7 @@ struct _FitaPdf {
   int struct_root;           /* its object */
   GString *root_kids;
   GPtrArray *open;           /* Element: the elements begun and not ended, innermost last */
+  GPtrArray *spare;          /* Element: ended, to be used again */
   int artifacts;             /* artifact_begin()s not yet ended */
   int marked;                /* MARK_*: the marked content open in the page's stream */
   gpointer marked_element;   /* the Element it is content of */
@@ -479,6 +480,17 @@ text_string (GString *s, const char *utf8, gssize length)
 /* The document */
 
 static void face_free (gpointer data);
+
+static void
+element_free (gpointer data)
+{
+  Element *e = data;
+
+  g_free (e->alt);
+  g_string_free (e->kids, TRUE);
+  g_free (e);
+}
+
 static void close_marked (FitaPdf *pdf);
 static void mark (FitaPdf *pdf);
 
@@ -501,6 +513,7 @@ fita_pdf_new (FitaOutput *output)
   pdf->face_order = g_ptr_array_new_with_free_func (face_free);
   pdf->alphas = g_array_new (FALSE, FALSE, sizeof (double));
   pdf->open = g_ptr_array_new ();
+  pdf->spare = g_ptr_array_new_with_free_func (element_free);
   pdf->page_parents = g_string_new (NULL);
   pdf->annotations = g_string_new (NULL);
   pdf->parent_tree = g_string_new (NULL);
@@ -558,15 +571,8 @@ fita_pdf_free (FitaPdf *pdf)
   g_ptr_array_unref (pdf->face_order);
   g_array_unref (pdf->alphas);
   g_free (pdf->compressed);
-  while (pdf->open->len > 0)
-    {
-      Element *e = g_ptr_array_steal_index (pdf->open, pdf->open->len - 1);
-      g_free (e->role);
-      g_free (e->alt);
-      g_string_free (e->kids, TRUE);
-      g_free (e);
-    }
-  g_ptr_array_unref (pdf->open);
+  g_ptr_array_extend_and_steal (pdf->spare, g_steal_pointer (&pdf->open));
+  g_ptr_array_unref (pdf->spare);
   g_string_free (pdf->page_parents, TRUE);
   g_string_free (pdf->annotations, TRUE);
   g_string_free (pdf->parent_tree, TRUE);
@@ -739,8 +745,17 @@ mark (FitaPdf *pdf)
 void
 fita_pdf_tag_begin (FitaPdf *pdf, const char *role, const char *alt, const char *scope)
 {
-  Element *e = g_new0 (Element, 1);
+  Element *e;
   Element *parent = pdf->open->len > 0 ? g_ptr_array_index (pdf->open, pdf->open->len - 1) : NULL;
+
+  /* a report has one for each of its cells: ended ones are used again */
+  if (pdf->spare->len > 0)
+    e = g_ptr_array_steal_index (pdf->spare, pdf->spare->len - 1);
+  else
+    {
+      e = g_new0 (Element, 1);
+      e->kids = g_string_new (NULL);
+    }
 
   close_marked (pdf);
   if (!pdf->tagged)
@@ -750,10 +765,11 @@ fita_pdf_tag_begin (FitaPdf *pdf, const char *role, const char *alt, const char 
     }
   e->object = new_object (pdf);
   e->parent = parent ? parent->object : pdf->struct_root;
-  e->role = g_strdup (role);
+  g_strlcpy (e->role, role, sizeof e->role);
   e->alt = g_strdup (alt);
   e->scope = scope;
-  e->kids = g_string_new (NULL);
+  e->page = 0;
+  g_string_truncate (e->kids, 0);
   reference (parent ? parent->kids : pdf->root_kids, e->object);
   g_ptr_array_add (pdf->open, e);
 }
@@ -790,10 +806,8 @@ fita_pdf_tag_end (FitaPdf *pdf)
   g_string_append (s, " >>\n");
   out (pdf, s->str, s->len);
   end_object (pdf);
-  g_free (e->role);
-  g_free (e->alt);
-  g_string_free (e->kids, TRUE);
-  g_free (e);
+  g_clear_pointer (&e->alt, g_free);
+  g_ptr_array_add (pdf->spare, e);
 }
 
 void

@@ -1092,13 +1092,19 @@ fits_one_line (FitaDoc *doc, const char *text, PangoFontDescription *font, doubl
 typedef struct {
   PangoLayout *layout;
   double width, height;
+  gboolean one_line;     /* plain text measured as one line, its natural width (width) */
 } DocCell;
 
 static void
 show_cell (FitaDoc *doc, DocCell *cell, const char *text, PangoFontDescription *font, double x, double w,
            FitaDocAlign align)
 {
-  if (cell->layout == NULL)
+  if (cell->one_line)
+    fita_text_draw_line (doc->text, doc->canvas, font, text, x + PAD, doc->y + PAD, w - 2 * PAD,
+                         align == FITA_DOC_ALIGN_RIGHT ? FITA_TEXT_RIGHT
+                         : align == FITA_DOC_ALIGN_CENTER ? FITA_TEXT_CENTER : FITA_TEXT_LEFT,
+                         cell->width);
+  else if (cell->layout == NULL)
     fita_text_draw (doc->text, doc->canvas, font, text, x + PAD, doc->y + PAD, w - 2 * PAD,
                     align == FITA_DOC_ALIGN_RIGHT ? FITA_TEXT_RIGHT
                     : align == FITA_DOC_ALIGN_CENTER ? FITA_TEXT_CENTER : FITA_TEXT_LEFT,
@@ -1134,7 +1140,7 @@ row_height (FitaDoc *doc, FitaDocTable *table, char **cells, PangoFontDescriptio
         {
           height = MAX (height, lines);
           if (laid != NULL)
-            laid[c] = (DocCell) { NULL, widest, lines };
+            laid[c] = (DocCell) { NULL, widest, lines, n_lines == 1 && strchr (cells[c], '\n') == NULL };
           continue;
         }
       if (fits_one_line (doc, cells[c], font, inner))

@@ -621,6 +621,16 @@ fita_text_draw (FitaText *text, FitaCanvas *canvas, const PangoFontDescription *
   return TRUE;
 }
 
+void
+fita_text_draw_line (FitaText *text, FitaCanvas *canvas, const PangoFontDescription *font, const char *s, double x,
+                     double y, double width, FitaTextAlign align, double natural)
+{
+  Font *f = font_of (text, font);
+  Draw d = { text, canvas, x, y, width > 0 ? width : natural, align, NULL };
+
+  draw_line (f, s, s + strlen (s), natural, 0, &d);
+}
+
 gboolean
 fita_text_fit (FitaText *text, const PangoFontDescription *font, const char *s, double width, FitaTextFit *fit)
 {

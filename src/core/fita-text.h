@@ -67,6 +67,18 @@ gboolean    fita_text_draw        (FitaText                   *text,
                                    double                      width,
                                    FitaTextAlign               align,
                                    gboolean                    break_words);
+/* Draws s, which fita_text_measure measured as one line of natural
+ * width (widest) and which has no line break, as fita_text_draw would,
+ * without measuring it again. */
+void        fita_text_draw_line   (FitaText                   *text,
+                                   FitaCanvas                 *canvas,
+                                   const PangoFontDescription *font,
+                                   const char                 *s,
+                                   double                      x,
+                                   double                      y,
+                                   double                      width,
+                                   FitaTextAlign               align,
+                                   double                      natural);
 /* A line shortened to width (≤ 0: any) with an ellipsis, as
  * PANGO_ELLIPSIZE_END does: the bytes of s kept before it (all of s, and
  * no ellipsis, when it fits) and the width drawn. */
