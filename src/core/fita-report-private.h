@@ -7,10 +7,13 @@
  * that keeps nothing), then for real with "page N of M". fita-report.c says
  * what each report holds; this engine decides where it goes.
  *
- * The drawing pass tags what it draws with cairo's structure tags (a
- * Document of headings, paragraphs, tables, links and figures, the running
- * header and footer in none), and fita_report_tag_pdf adds what cairo 1.16
- * cannot write (see README, "Accessible reports").
+ * The drawing pass draws on a FitaCanvas and tags what it draws (a
+ * Document of headings, paragraphs, tables, links and figures; the running
+ * header and footer, rules and shading as artifacts): on Fita's own PDF
+ * writer (doc->pdf), which writes the structure tree as it goes, or, for
+ * text in a font that writer cannot embed, on cairo, after which
+ * fita_report_tag_pdf adds what cairo 1.16 cannot write (see README,
+ * "Accessible reports").
  *
  * The same calls make an editable document instead (ODT, DOCX) when
  * doc->flow is set: one pass, no pages; headings, paragraphs, links,
