@@ -454,9 +454,8 @@ hex16 (GString *s, guint value)
   g_string_append_len (s, hex, 4);
 }
 
-/* A text string as UTF-16BE in hex, with its byte order mark */
-static void
-text_string (GString *s, const char *utf8, gssize length)
+void
+fita_pdf_append_text_string (GString *s, const char *utf8, gssize length)
 {
   g_string_append (s, "<FEFF");
   for (const char *p = utf8, *end = utf8 + (length < 0 ? (gssize) strlen (utf8) : length); p < end; )
@@ -799,7 +798,7 @@ fita_pdf_tag_end (FitaPdf *pdf)
   if (e->alt != NULL)
     {
       g_string_append (s, " /Alt ");
-      text_string (s, e->alt, -1);
+      fita_pdf_append_text_string (s, e->alt, -1);
     }
   if (e->scope != NULL)
     g_string_append_printf (s, " /A << /O /Table /Scope /%s >>", e->scope);
@@ -945,7 +944,7 @@ write_outline (FitaPdf *pdf)
       /* (begin_object writes through the scratch string: first) */
       begin_object (pdf, e->object);
       g_string_assign (s, "<< /Title ");
-      text_string (s, e->title, -1);
+      fita_pdf_append_text_string (s, e->title, -1);
       g_string_append_printf (s, " /Parent %d 0 R", e->parent ? REF (e->parent) : root);
       if (e->prev)
         g_string_append_printf (s, " /Prev %d 0 R", REF (e->prev));
@@ -1527,7 +1526,7 @@ show_pieces (FitaPdf *pdf, PdfFont *font, const cairo_glyph_t *glyphs, int n_gly
           /* the text these glyphs stand for, said in full */
           close_array (&r);
           g_string_append (pdf->content, "/Span << /ActualText ");
-          text_string (pdf->content, p->text, p->length);
+          fita_pdf_append_text_string (pdf->content, p->text, p->length);
           g_string_append (pdf->content, " >> BDC\n");
         }
       for (int j = 0; j < n; j++)
@@ -1916,17 +1915,17 @@ fita_pdf_finish (FitaPdf *pdf, GError **error)
   if (pdf->title != NULL && *pdf->title != '\0')
     {
       g_string_append (s, " /Title ");
-      text_string (s, pdf->title, -1);
+      fita_pdf_append_text_string (s, pdf->title, -1);
     }
   if (pdf->author != NULL && *pdf->author != '\0')
     {
       g_string_append (s, " /Author ");
-      text_string (s, pdf->author, -1);
+      fita_pdf_append_text_string (s, pdf->author, -1);
     }
   if (pdf->creator != NULL && *pdf->creator != '\0')
     {
       g_string_append (s, " /Creator ");
-      text_string (s, pdf->creator, -1);
+      fita_pdf_append_text_string (s, pdf->creator, -1);
     }
   if (pdf->created != NULL && strlen (pdf->created) >= 19)
     {

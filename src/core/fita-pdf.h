@@ -168,6 +168,12 @@ void      fita_pdf_set_metadata     (FitaPdf             *pdf,
                                      const char          *creator,
                                      const char          *created);
 
+/* A PDF text string (UTF-16BE with its byte order mark, in hex) of utf8
+ * (length bytes, or -1), appended to s. */
+void      fita_pdf_append_text_string (GString           *s,
+                                     const char          *utf8,
+                                     gssize               length);
+
 /* Writes the fonts, the page tree and the file's end. FALSE with the
  * output's error if a write failed, or FITA_ERROR_UNSUPPORTED if the
  * document has text this writer cannot embed (see above): the output then

@@ -13,6 +13,7 @@
 #include "fita-report-private.h"
 #include "fita-error.h"
 #include "fita-output.h"
+#include "fita-pdf.h"
 
 #include <glib/gi18n-lib.h>
 #include <stdlib.h>
@@ -236,21 +237,6 @@ add_entries (GByteArray *body, const char *entries)
 {
   g_assert (body->len >= 2);
   splice (body, body->len - 2, 0, entries);
-}
-
-/* A PDF text string: UTF-16BE with its byte order mark, in hex. */
-static char *
-pdf_text_string (const char *text)
-{
-  g_autofree gunichar2 *utf16 = NULL;
-  glong n = 0;
-  GString *out = g_string_new ("<FEFF");
-
-  utf16 = g_utf8_to_utf16 (text, -1, NULL, &n, NULL);
-  for (glong i = 0; utf16 != NULL && i < n; i++)
-    g_string_append_printf (out, "%04X", utf16[i]);
-  g_string_append_c (out, '>');
-  return g_string_free (out, FALSE);
 }
 
 const char *
@@ -765,10 +751,11 @@ tag (const PdfData *pdf, const char *lang, GPtrArray *alts, const char *scopes, 
   for (guint f = 0; f < figures->len; f++)
     {
       const PdfObject *object = &g_array_index (figures, PdfObject, f);
-      g_autofree char *alt = pdf_text_string (g_ptr_array_index (alts, f));
-      g_autofree char *entries = g_strdup_printf ("   /Alt %s\n", alt);
+      g_autoptr(GString) entries = g_string_new ("   /Alt ");
 
-      add_entries (update_of (updates, pdf, object->number, object->start, object->end)->body, entries);
+      fita_pdf_append_text_string (entries, g_ptr_array_index (alts, f), -1);
+      g_string_append_c (entries, '\n');
+      add_entries (update_of (updates, pdf, object->number, object->start, object->end)->body, entries->str);
     }
   for (guint h = 0; h < headers->len; h++)
     {
