@@ -392,6 +392,102 @@ test_timeline_fallback (void)
   g_object_unref (b);
 }
 
+/* Any text, valid UTF-8 or not, in any script, through fita-text and
+ * Pango onto the writer: a PDF that poppler reads, with every page, or the
+ * refusal that sends the document to cairo; never a crash nor a bad file. */
+static void
+test_any_text (void)
+{
+  /* ranges of the scripts DejaVu Sans and Bold have (with marks to
+   * combine), then others, some of which no font here may have (a control
+   * character Pango draws as a box with its code, a currency sign only
+   * Cantarell has: cairo only) */
+  static const gunichar ranges[][2] = {
+    { 0x20, 0x7e }, { 0xa0, 0x17f }, { 0x3b1, 0x3c9 }, { 0x410, 0x44f }, { 0x5d0, 0x5ea }, { 0x627, 0x63a },
+    { 0x2010, 0x2027 }, { 0x300, 0x34e },
+    { 0x900, 0x97f }, { 0x2000, 0x206f }, { 0x20a0, 0x20bf }, { 0x4e00, 0x4e40 }, { 0x1f600, 0x1f640 },
+    { 0x1, 0x1f },
+  };
+  const int n_covered = 8;
+  int written = 0;
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+
+  for (int doc = 0; doc < 40; doc++)
+    {
+      FitaOutput *output = fita_output_new_temporary (NULL);
+      FitaPdf *pdf = fita_pdf_new (output);
+      g_autoptr(FitaCanvas) canvas = fita_canvas_new_for_pdf (pdf);
+      PangoContext *context = pango_cairo_create_context (fita_pdf_get_context (pdf));
+      FitaText *text = fita_text_new (context);
+      PangoFontDescription *font = pango_font_description_from_string (doc % 2 ? "Sans 9" : "Sans Bold 12");
+      PangoLayout *layout = pango_layout_new (context);
+      g_autoptr(GError) error = NULL;
+      gboolean done;
+
+      pango_layout_set_font_description (layout, font);
+      pango_layout_set_width (layout, 200 * PANGO_SCALE);
+      for (int page = 0; page < 3; page++)
+        {
+          fita_pdf_begin_page (pdf, 300, 400);
+          fita_canvas_tag_begin (canvas, "P", NULL, NULL);
+          for (int line = 0; line < 8; line++)
+            {
+              GString *t = g_string_new (NULL);
+              int n = g_test_rand_int_range (0, 30);
+
+              for (int i = 0; i < n; i++)
+                {
+                  int r = g_test_rand_int_range (0, doc % 3 == 0 ? (int) G_N_ELEMENTS (ranges) : n_covered);
+                  g_string_append_unichar (t, g_test_rand_int_range (ranges[r][0], ranges[r][1] + 1));
+                }
+              if (g_test_rand_bit ())
+                g_string_append_c (t, (char) g_test_rand_int_range (0x80, 0x100));   /* invalid UTF-8 */
+              fita_text_draw (text, canvas, font, t->str, 10, line * 40, 120, FITA_TEXT_LEFT, TRUE);
+              if (g_utf8_validate (t->str, -1, NULL))
+                {
+                  pango_layout_set_text (layout, t->str, -1);
+                  fita_canvas_show_layout (canvas, layout, 10, line * 40 + 20);
+                }
+              g_string_free (t, TRUE);
+            }
+          fita_canvas_tag_end (canvas, "P");
+          fita_pdf_end_page (pdf);
+        }
+      done = fita_pdf_finish (pdf, &error);
+      fita_pdf_free (pdf);
+      if (done)
+        {
+          g_autoptr(GBytes) bytes = fita_output_steal_bytes (output, &error);
+          PopplerDocument *document;
+
+          g_assert_no_error (error);
+          check_xref (bytes);
+          document = open_pdf (bytes);
+          g_assert_cmpint (poppler_document_get_n_pages (document), ==, 3);
+          for (int i = 0; i < 3; i++)
+            {
+              PopplerPage *p = poppler_document_get_page (document, i);
+              g_free (poppler_page_get_text (p));
+              g_object_unref (p);
+            }
+          g_object_unref (document);
+          written++;
+        }
+      else
+        {
+          g_assert_error (error, FITA_ERROR, FITA_ERROR_UNSUPPORTED);
+          fita_output_abort (output);
+        }
+      g_object_unref (layout);
+      pango_font_description_free (font);
+      fita_text_free (text);
+      g_object_unref (context);
+    }
+  /* the scripts of the fonts at hand are written */
+  g_assert_cmpint (written, >=, 26);
+  cairo_surface_destroy (surface);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -399,5 +495,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/pdf/same-as-cairo", test_same_as_cairo);
   g_test_add_func ("/pdf/unsupported-font", test_unsupported_font);
   g_test_add_func ("/pdf/timeline-fallback", test_timeline_fallback);
+  g_test_add_func ("/pdf/any-text", test_any_text);
   return g_test_run ();
 }
