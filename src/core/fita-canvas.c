@@ -3,6 +3,7 @@
 #include "fita-canvas.h"
 
 #include <cairo-pdf.h>
+#include <hb.h>
 #include <pango/pangocairo.h>
 
 struct _FitaCanvas {
@@ -106,13 +107,31 @@ fita_canvas_show_glyphs (FitaCanvas *canvas, PangoFont *font, const char *utf8, 
 void
 fita_canvas_show_layout (FitaCanvas *canvas, PangoLayout *layout, double x, double y)
 {
-  if (canvas->pdf)
+  PangoLayoutIter *iter;
+  const char *text;
+
+  if (canvas->cr)
     {
-      fita_pdf_show_layout (canvas->pdf, layout, x, y);
+      cairo_move_to (canvas->cr, x, y);
+      pango_cairo_show_layout (canvas->cr, layout);
       return;
     }
-  cairo_move_to (canvas->cr, x, y);
-  pango_cairo_show_layout (canvas->cr, layout);
+  /* on Fita's writer: run by run, each as fita_canvas_show_glyph_item draws it */
+  iter = pango_layout_get_iter (layout);
+  text = pango_layout_get_text (layout);
+  do
+    {
+      PangoLayoutRun *run = pango_layout_iter_get_run_readonly (iter);
+      PangoRectangle logical;
+
+      if (run == NULL)
+        continue;
+      pango_layout_iter_get_run_extents (iter, NULL, &logical);
+      fita_canvas_show_glyph_item (canvas, text, run, x + logical.x / (double) PANGO_SCALE,
+                                   y + pango_layout_iter_get_baseline (iter) / (double) PANGO_SCALE);
+    }
+  while (pango_layout_iter_next_run (iter));
+  pango_layout_iter_free (iter);
 }
 
 void
@@ -121,16 +140,37 @@ fita_canvas_set_dash (FitaCanvas *canvas, const double *dashes, int n_dashes, do
   DISPATCH (set_dash, dashes, n_dashes, offset);
 }
 
+/* A run as it is drawn: a line end's empty glyph for a space becomes the
+ * font's space glyph, with no width, so that the space is extracted; else
+ * cairo marks the cluster with a nested /ActualText span, and poppler
+ * 22.12 ends a tagged element's text at the span's end (and Fita's writer
+ * would leave the space out). */
 void
 fita_canvas_show_glyph_item (FitaCanvas *canvas, const char *text, PangoGlyphItem *glyph_item, double x, double y)
 {
+  PangoGlyphItem *copy = pango_glyph_item_copy (glyph_item);
+  PangoGlyphString *glyphs = copy->glyphs;
+
+  for (int i = 0; i < glyphs->num_glyphs; i++)
+    if (glyphs->glyphs[i].glyph == PANGO_GLYPH_EMPTY
+        && g_ascii_isspace (text[copy->item->offset + glyphs->log_clusters[i]]))
+      {
+        hb_codepoint_t space;
+
+        if (hb_font_get_nominal_glyph (pango_font_get_hb_font (copy->item->analysis.font), ' ', &space))
+          {
+            glyphs->glyphs[i].glyph = space;
+            glyphs->glyphs[i].geometry.width = 0;
+          }
+      }
   if (canvas->pdf)
+    fita_pdf_show_glyph_item (canvas->pdf, text, copy, x, y);
+  else
     {
-      fita_pdf_show_glyph_item (canvas->pdf, text, glyph_item, x, y);
-      return;
+      cairo_move_to (canvas->cr, x, y);
+      pango_cairo_show_glyph_item (canvas->cr, text, copy);
     }
-  cairo_move_to (canvas->cr, x, y);
-  pango_cairo_show_glyph_item (canvas->cr, text, glyph_item);
+  pango_glyph_item_free (copy);
 }
 
 void

@@ -48,7 +48,7 @@ void        fita_canvas_paint         (FitaCanvas *canvas);
 void        fita_canvas_show_glyphs   (FitaCanvas *canvas, PangoFont *font, const char *utf8, int utf8_length,
                                        const cairo_glyph_t *glyphs, int n_glyphs,
                                        const cairo_text_cluster_t *clusters, int n_clusters);
-/* layout, its top left at x, y */
+/* layout, its top left at x, y (on Fita's writer run by run: no underlines nor backgrounds) */
 void        fita_canvas_show_layout   (FitaCanvas *canvas, PangoLayout *layout, double x, double y);
 /* a run of a layout, its baseline's origin at x, y */
 void        fita_canvas_show_glyph_item (FitaCanvas *canvas, const char *text, PangoGlyphItem *glyph_item,

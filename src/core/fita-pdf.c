@@ -605,18 +605,6 @@ fita_pdf_get_context (FitaPdf *pdf)
   return pdf->context;
 }
 
-gboolean
-fita_pdf_is_supported (FitaPdf *pdf)
-{
-  return !pdf->unsupported;
-}
-
-guint
-fita_pdf_get_n_pages (FitaPdf *pdf)
-{
-  return pdf->kids->len;
-}
-
 static State *
 state (FitaPdf *pdf)
 {
@@ -1626,27 +1614,6 @@ fita_pdf_show_glyph_item (FitaPdf *pdf, const char *text, PangoGlyphItem *run, d
     show_pieces (pdf, f, placed, n_placed, pieces, n_pieces);
 }
 
-void
-fita_pdf_show_layout (FitaPdf *pdf, PangoLayout *layout, double x, double y)
-{
-  PangoLayoutIter *iter = pango_layout_get_iter (layout);
-  const char *text = pango_layout_get_text (layout);
-
-  do
-    {
-      PangoLayoutRun *run = pango_layout_iter_get_run_readonly (iter);
-      PangoRectangle logical;
-      int baseline;
-
-      if (run == NULL)
-        continue;
-      pango_layout_iter_get_run_extents (iter, NULL, &logical);
-      baseline = pango_layout_iter_get_baseline (iter);
-      fita_pdf_show_glyph_item (pdf, text, run, x + logical.x / (double) PANGO_SCALE, y + baseline / (double) PANGO_SCALE);
-    }
-  while (pango_layout_iter_next_run (iter));
-  pango_layout_iter_free (iter);
-}
 
 /* The end: fonts, resources, pages, catalog */
 

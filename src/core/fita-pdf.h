@@ -43,7 +43,6 @@ void      fita_pdf_begin_page       (FitaPdf             *pdf,
                                      double               width,
                                      double               height);
 void      fita_pdf_end_page         (FitaPdf             *pdf);
-guint     fita_pdf_get_n_pages      (FitaPdf             *pdf);
 
 /* A cairo context to measure and lay text out with, whose matrix follows
  * the page's (translate, scale, save, restore) and whose font options are
@@ -118,12 +117,6 @@ void      fita_pdf_show_glyphs      (FitaPdf             *pdf,
                                      int                  n_glyphs,
                                      const cairo_text_cluster_t *clusters,
                                      int                  n_clusters);
-/* A layout, its top left at x, y, in the source colour, as
- * pango_cairo_show_layout draws it. */
-void      fita_pdf_show_layout      (FitaPdf             *pdf,
-                                     PangoLayout         *layout,
-                                     double               x,
-                                     double               y);
 
 /* A run of a layout, its baseline's origin at x, y, as
  * pango_cairo_show_glyph_item draws it. */
@@ -180,7 +173,5 @@ void      fita_pdf_append_text_string (GString           *s,
  * holds a partial file, to abort or truncate. Frees nothing. */
 gboolean  fita_pdf_finish           (FitaPdf             *pdf,
                                      GError             **error);
-/* Whether the document so far has only what this writer can write. */
-gboolean  fita_pdf_is_supported     (FitaPdf             *pdf);
 
 G_END_DECLS

@@ -9,7 +9,6 @@
 
 #include <cairo-pdf.h>
 #include <glib/gi18n-lib.h>
-#include <hb.h>
 #include <math.h>
 #include <string.h>
 
@@ -109,45 +108,24 @@ artifact_end (FitaDoc *doc)
 }
 
 /* Text is drawn run by run so that the PDF maps each glyph to one
- * character: cairo marks a cluster that is not (a ligature, the empty glyph
- * of the space at a soft line break) with a nested /ActualText span, and
- * poppler 22.12 ends the tagged element's text at the span's end. Ligatures
- * are off (layout_set_text) and a line end's empty space gets the font's
- * space glyph, with no width. */
+ * character (see fita_canvas_show_glyph_item); ligatures are off
+ * (layout_set_text). */
 static void
 show_run (FitaCanvas *canvas, PangoLayoutIter *iter, const char *text, double x, double y)
 {
   PangoGlyphItem *run = pango_layout_iter_get_run_readonly (iter);
-  PangoGlyphItem *copy;
-  PangoGlyphString *glyphs;
   PangoRectangle logical;
 
-  if (run == NULL)
+  if (run == NULL || run->glyphs->num_glyphs == 0)
     return;
-  copy = pango_glyph_item_copy (run);
-  glyphs = copy->glyphs;
-  for (int i = 0; i < glyphs->num_glyphs; i++)
-    if (glyphs->glyphs[i].glyph == PANGO_GLYPH_EMPTY
-        && g_ascii_isspace (text[copy->item->offset + glyphs->log_clusters[i]]))
-      {
-        hb_codepoint_t space;
-
-        if (hb_font_get_nominal_glyph (pango_font_get_hb_font (copy->item->analysis.font), ' ', &space))
-          {
-            glyphs->glyphs[i].glyph = space;
-            glyphs->glyphs[i].geometry.width = 0;
-          }
-      }
-  if (glyphs->num_glyphs > 0)
-    {
-      pango_layout_iter_get_run_extents (iter, NULL, &logical);
-      fita_canvas_show_glyph_item (canvas, text, copy, x + logical.x / (double) PANGO_SCALE,
-                                   y + pango_layout_iter_get_baseline (iter) / (double) PANGO_SCALE);
-    }
-  pango_glyph_item_free (copy);
+  pango_layout_iter_get_run_extents (iter, NULL, &logical);
+  fita_canvas_show_glyph_item (canvas, text, run, x + logical.x / (double) PANGO_SCALE,
+                               y + pango_layout_iter_get_baseline (iter) / (double) PANGO_SCALE);
 }
 
-/* pango_cairo_show_layout at x, y, run by run. */
+
+/* A layout at x, y, run by run (on cairo too: each run tagged as it is,
+ * see fita_canvas_show_glyph_item). */
 static void
 show_layout (FitaCanvas *canvas, PangoLayout *layout, double x, double y)
 {
